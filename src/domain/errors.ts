@@ -1,0 +1,28 @@
+// Typed errors with codes (DESIGN.md rule 4). One table in teams/ maps codes to what users read;
+// raw messages never reach chat, but they must name the child/field so logs and CLIs are useful.
+export type ErrorCode =
+  | 'invalid-history'      // impossible child history (timescale engine)
+  | 'invalid-input'        // bad argument or card data
+  | 'invalid-import'       // import file rejected
+  | 'not-found'
+  | 'forbidden'
+  | 'conflict'             // lost a versioned race or already decided
+  | 'ineligible-iro'       // W54.3
+  | 'store-corrupt'
+  | 'store-locked'
+  | 'config';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
+  return err instanceof AppError && (code === undefined || err.code === code);
+}

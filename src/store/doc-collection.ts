@@ -1,0 +1,35 @@
+import type {
+  Document, Filter, UpdateFilter, OptionalUnlessRequiredId, WithId, InsertOneResult,
+  InsertManyResult, UpdateResult, DeleteResult, Sort, FindOptions,
+} from 'mongodb';
+
+// The narrow port every repository is written against. The official driver's Collection<T>
+// satisfies it as-is (checked by test/store/driver-fits.spec.ts); the embedded adapter implements it.
+export interface FindCursorLike<T> {
+  toArray(): Promise<T[]>;
+}
+
+export interface DocCollection<T extends Document> {
+  insertOne(doc: OptionalUnlessRequiredId<T>): Promise<InsertOneResult<T>>;
+  insertMany(docs: ReadonlyArray<OptionalUnlessRequiredId<T>>): Promise<InsertManyResult<T>>;
+  findOne(filter: Filter<T>, options?: { sort?: Sort; skip?: number; projection?: Document }): Promise<WithId<T> | null>;
+  find(filter: Filter<T>, options?: FindOptions & { sort?: Sort; limit?: number; skip?: number; projection?: Document }): FindCursorLike<WithId<T>>;
+  updateOne(filter: Filter<T>, update: UpdateFilter<T>, options?: { upsert?: boolean }): Promise<UpdateResult<T>>;
+  updateMany(filter: Filter<T>, update: UpdateFilter<T>, options?: { upsert?: boolean }): Promise<UpdateResult<T>>;
+  findOneAndUpdate(
+    filter: Filter<T>,
+    update: UpdateFilter<T>,
+    options: { returnDocument: 'before' | 'after'; upsert?: boolean; sort?: Sort; projection?: Document },
+  ): Promise<WithId<T> | null>;
+  deleteOne(filter: Filter<T>): Promise<DeleteResult>;
+  countDocuments(filter?: Filter<T>): Promise<number>;
+  createIndex(keys: Record<string, 1 | -1>, options?: { unique?: boolean; name?: string; sparse?: boolean }): Promise<string>;
+  aggregate<R extends Document = Document>(pipeline: Document[]): FindCursorLike<R>;
+}
+
+/** An opened store: embedded (one process) or MongoDB. */
+export interface Store {
+  readonly kind: 'embedded' | 'mongodb';
+  collection<T extends Document>(name: string): DocCollection<T>;
+  close(): Promise<void>;
+}
