@@ -1,0 +1,24 @@
+import type { Clock } from '../clock.js';
+import type { WorkingCalendar } from '../domain/calendar.js';
+import { todayIn } from '../domain/calendar.js';
+import type { TimescalePolicy } from '../domain/policies.js';
+import type { IsoDate } from '../domain/types.js';
+import type { AuditLog } from '../store/repositories/audit-log.js';
+import type { ChildrenRepository } from '../store/repositories/children-repository.js';
+import type { StaffRepository } from '../store/repositories/staff-repository.js';
+
+/** The ports every use case may need; built once in the composition root. */
+export interface AppDeps {
+  staff: StaffRepository;
+  children: ChildrenRepository;
+  audit: AuditLog;
+  policy: TimescalePolicy;
+  calendar: WorkingCalendar;
+  clock: Clock;
+  tzName: string;
+  dueSoonWorkingDays: number;
+}
+
+export function today(deps: Pick<AppDeps, 'clock' | 'tzName'>): IsoDate {
+  return todayIn(deps.clock(), deps.tzName);
+}

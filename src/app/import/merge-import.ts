@@ -1,0 +1,296 @@
+import { checkIroEligibility } from '../../domain/eligibility.js';
+import type { ChildHistory, Staff } from '../../domain/types.js';
+import type { BookingDoc, ChildDoc, EventDoc, HistoryEntry, ReviewDoc, StaffDoc } from '../../store/documents.js';
+import type { ImportChild, ImportDocument, ImportProblem, ImportStaff } from './import-schema.js';
+
+// Pure planning of an import: cross-checks and every write, computed before anything is applied
+// (all or nothing). Semantics (DESIGN.md "Import format"): staff upsert by id, children by ref,
+// reviews and bookings by id, events by (type, date); nothing unlisted is deleted; records the bot
+// made (source 'bot') are never overwritten — a difference is reported as a conflict instead.
+
+export const IMPORT_ACTOR = { id: 'import' } as const;
+
+export interface ImportConflict {
+  path: string;
+  ref: string;
+  message: string;
+}
+
+export interface ChildUpdate {
+  ref: string;
+  expectedVersion: number;
+  set: Partial<ChildDoc>;
+  history: HistoryEntry;
+}
+
+export interface Counts { inserted: number; updated: number; unchanged: number }
+
+export interface ImportPlan {
+  problems: ImportProblem[];
+  conflicts: ImportConflict[];
+  staffWrites: StaffDoc[];
+  childInserts: ChildDoc[];
+  childUpdates: ChildUpdate[];
+  counts: { staff: Counts; children: Counts };
+}
+
+export interface PlanInput {
+  doc: ImportDocument;
+  /** Every staff member already stored (the directory is small). */
+  existingStaff: readonly StaffDoc[];
+  /** Stored children whose refs appear in the file. */
+  existingChildren: readonly ChildDoc[];
+  now: Date;
+  /** Timescale engine check; throws (AppError 'invalid-history') naming the problem. */
+  validateHistory: (child: ChildHistory) => void;
+}
+
+/** Top-level child fields the import owns (when the file lists them). */
+const CHILD_FIELDS = [
+  'givenName', 'familyName', 'dateOfBirth', 'legalStatus', 'track', 'iroId',
+  'socialWorkerId', 'socialWorkTeam', 'proceedings',
+] as const satisfies ReadonlyArray<keyof ImportChild & keyof ChildDoc>;
+
+export function planImport(input: PlanInput): ImportPlan {
+  const { doc, now } = input;
+  const fileStaff = doc.staff ?? [];
+  const fileChildren = doc.children ?? [];
+  const problems: ImportProblem[] = [];
+  const conflicts: ImportConflict[] = [];
+
+  problems.push(...duplicates(fileStaff.map((s) => s.id), (i) => `staff[${i}].id`, 'staff id'));
+  problems.push(...duplicates(fileChildren.map((c) => c.ref), (i) => `children[${i}].ref`, 'child ref'));
+
+  // Staff: the directory as it will be after the import, for every reference check below.
+  const existingStaff = new Map(input.existingStaff.map((s) => [s._id, s]));
+  const staffById = new Map<string, Staff>(existingStaff);
+  const counts = { staff: zero(), children: zero() };
+  const staffWrites: StaffDoc[] = [];
+  for (const s of fileStaff) {
+    const before = existingStaff.get(s.id) ?? null;
+    const merged = mergeStaff(before, s);
+    staffById.set(s.id, merged);
+    if (!before) { counts.staff.inserted++; staffWrites.push(merged); }
+    else if (!sameValue(before, merged)) { counts.staff.updated++; staffWrites.push(merged); }
+    else counts.staff.unchanged++;
+  }
+  fileStaff.forEach((s, i) => {
+    if (s.managerId && !staffById.has(s.managerId)) {
+      problems.push({ path: `staff[${i}].managerId`, message: `unknown staff id "${s.managerId}"` });
+    }
+  });
+
+  const existingChildren = new Map(input.existingChildren.map((c) => [c._id, c]));
+  const childInserts: ChildDoc[] = [];
+  const childUpdates: ChildUpdate[] = [];
+  fileChildren.forEach((c, i) => {
+    const at = `children[${i}]`;
+    const childProblems = crossCheckChild(c, at, staffById);
+    problems.push(...childProblems);
+    const before = existingChildren.get(c.ref) ?? null;
+    const merged = mergeChild(before, c, at);
+    conflicts.push(...merged.conflicts);
+    try {
+      input.validateHistory({ ref: c.ref, track: merged.doc.track, events: merged.doc.events, reviews: merged.doc.reviews });
+    } catch (err) {
+      problems.push({ path: at, message: `invalid history: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    if (!before) {
+      counts.children.inserted++;
+      childInserts.push({ ...merged.doc, version: 1, history: [{ at: now, by: { ...IMPORT_ACTOR }, action: 'import' }] });
+      return;
+    }
+    const changedKeys = (Object.keys(merged.set) as Array<keyof ChildDoc>).filter((k) => !sameValue(before[k], merged.set[k]));
+    if (changedKeys.length === 0) { counts.children.unchanged++; return; }
+    counts.children.updated++;
+    const set: Partial<ChildDoc> = {};
+    const was: Record<string, unknown> = {};
+    for (const k of changedKeys) {
+      (set as Record<string, unknown>)[k] = merged.set[k];
+      was[k] = before[k] ?? null;
+    }
+    childUpdates.push({
+      ref: c.ref,
+      expectedVersion: before.version,
+      set,
+      history: { at: now, by: { ...IMPORT_ACTOR }, action: 'import', before: was, after: set },
+    });
+  });
+
+  return { problems, conflicts, staffWrites, childInserts, childUpdates, counts };
+}
+
+function crossCheckChild(c: ImportChild, at: string, staffById: ReadonlyMap<string, Staff>): ImportProblem[] {
+  const out: ImportProblem[] = [];
+  const known = (path: string, id: string | null | undefined): Staff | undefined => {
+    if (!id) return undefined;
+    const s = staffById.get(id);
+    if (!s) out.push({ path, message: `unknown staff id "${id}"` });
+    return s;
+  };
+  const iro = known(`${at}.iroId`, c.iroId);
+  known(`${at}.socialWorkerId`, c.socialWorkerId);
+  if (iro) {
+    const verdict = checkIroEligibility(iro, c, staffById); // W54.3 and the iro role
+    if (!verdict.ok) out.push({ path: `${at}.iroId`, message: verdict.reason });
+  }
+  (c.reviews ?? []).forEach((r, j) => known(`${at}.reviews[${j}].chairId`, r.chairId));
+  const guardian = known(`${at}.proceedings.guardianId`, c.proceedings?.guardianId);
+  if (guardian && !guardian.roles.includes('guardian')) {
+    out.push({ path: `${at}.proceedings.guardianId`, message: `"${guardian.id}" does not hold the guardian role` });
+  }
+  out.push(...duplicates((c.reviews ?? []).map((r) => r.id), (j) => `${at}.reviews[${j}].id`, 'review id'));
+  out.push(...duplicates((c.bookings ?? []).map((b) => b.id), (j) => `${at}.bookings[${j}].id`, 'booking id'));
+  out.push(...duplicates(c.events.map(eventKey), (j) => `${at}.events[${j}]`, 'event (type, date)'));
+  return out;
+}
+
+export function mergeStaff(before: StaffDoc | null, s: ImportStaff): StaffDoc {
+  return { ...(before ?? {}), ...stripUndefined(s), _id: s.id } as StaffDoc;
+}
+
+interface MergedChild {
+  /** The child as it will be stored (without version/history). */
+  doc: Omit<ChildDoc, 'version' | 'history'>;
+  /** The import-owned fields, for change detection against the stored document. */
+  set: Partial<ChildDoc>;
+  conflicts: ImportConflict[];
+}
+
+export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string): MergedChild {
+  const conflicts: ImportConflict[] = [];
+  const set: Partial<ChildDoc> = {};
+  const put = set as Record<string, unknown>;
+  for (const k of CHILD_FIELDS) {
+    const v = c[k];
+    if (v === undefined) continue;
+    // Proceedings: the listed keys win, unlisted ones (e.g. recorded later) are kept.
+    put[k] = k === 'proceedings' && v !== null && before?.proceedings
+      ? { ...before.proceedings, ...stripUndefined(v as object) }
+      : stripUndefined(v);
+  }
+
+  const conflict = (path: string, message: string) => conflicts.push({ path, ref: c.ref, message });
+
+  // Events by (type, date); order of stored events is kept, new ones appended.
+  const events: EventDoc[] = [...(before?.events ?? [])];
+  c.events.forEach((e, j) => {
+    const incoming: EventDoc = { ...stripUndefined(e), source: 'import' };
+    const idx = events.findIndex((x) => eventKey(x) === eventKey(e));
+    if (idx < 0) { events.push(incoming); return; }
+    const existing = events[idx]!;
+    if (existing.source === 'bot') {
+      if (!sameValue(withoutSource(existing), withoutSource(incoming))) {
+        conflict(`${at}.events[${j}]`, `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`);
+      }
+      return;
+    }
+    events[idx] = incoming;
+  });
+  set.events = events;
+
+  const reviews: ReviewDoc[] = [...(before?.reviews ?? [])];
+  (c.reviews ?? []).forEach((r, j) => {
+    const idx = reviews.findIndex((x) => x.id === r.id);
+    const fields = stripUndefined(r);
+    if (idx < 0) { reviews.push({ ...fields, source: 'import' }); return; }
+    const existing = reviews[idx]!;
+    if (existing.source === 'bot') {
+      const diff = differingKeys(existing, fields);
+      if (diff.length) {
+        const detail = diff.includes('heldOn')
+          ? `held on ${existing.heldOn} by the bot's record, ${r.heldOn} in the import`
+          : `differs in ${diff.join(', ')}`;
+        conflict(`${at}.reviews[${j}]`, `review ${r.id} was recorded by the bot (${detail}); kept the bot's record`);
+      }
+      return;
+    }
+    reviews[idx] = { ...existing, ...fields, source: 'import' };
+  });
+  set.reviews = reviews;
+
+  const bookings: BookingDoc[] = [...(before?.bookings ?? [])];
+  (c.bookings ?? []).forEach((b, j) => {
+    const idx = bookings.findIndex((x) => x.id === b.id);
+    const fields = stripUndefined(b);
+    if (idx < 0) { bookings.push({ status: 'booked', ...fields, source: 'import' }); return; }
+    const existing = bookings[idx]!;
+    if (existing.source === 'bot') {
+      const diff = differingKeys(existing, fields);
+      if (diff.length) conflict(`${at}.bookings[${j}]`, `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record`);
+      return;
+    }
+    bookings[idx] = { ...existing, ...fields, source: 'import' };
+  });
+  set.bookings = bookings;
+
+  const doc = {
+    ...(before ?? {}),
+    ...set,
+    _id: c.ref,
+    ref: c.ref,
+  } as ChildDoc;
+  const { version: _v, history: _h, ...rest } = doc;
+  return { doc: rest, set, conflicts };
+}
+
+function eventKey(e: { type: string; date: string }): string {
+  return `${e.type}@${e.date}`;
+}
+
+function withoutSource<T extends { source?: unknown }>(x: T): Omit<T, 'source'> {
+  const { source: _s, ...rest } = x;
+  return rest;
+}
+
+/** Keys of `incoming` whose values differ from `existing`. */
+function differingKeys(existing: object, incoming: object): string[] {
+  const e = existing as Record<string, unknown>;
+  return Object.entries(incoming).filter(([k, v]) => !sameValue(e[k], v)).map(([k]) => k);
+}
+
+function duplicates(values: readonly string[], pathOf: (i: number) => string, what: string): ImportProblem[] {
+  const first = new Map<string, number>();
+  const out: ImportProblem[] = [];
+  values.forEach((v, i) => {
+    const seen = first.get(v);
+    if (seen === undefined) first.set(v, i);
+    else out.push({ path: pathOf(i), message: `duplicate ${what} "${v}" (first at ${pathOf(seen)})` });
+  });
+  return out;
+}
+
+function zero(): Counts {
+  return { inserted: 0, updated: 0, unchanged: 0 };
+}
+
+/** Drops undefined-valued keys (a stored undefined would become null in MongoDB). */
+export function stripUndefined<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(stripUndefined) as T;
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = stripUndefined(x);
+    return out as T;
+  }
+  return v;
+}
+
+/** Structural equality; key order and undefined-valued keys do not matter. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+    for (const k of keys) if (!sameValue(ao[k], bo[k])) return false;
+    return true;
+  }
+  // undefined and a missing key are the same; null is a value.
+  return a === undefined && b === undefined;
+}

@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { runImport, formatImportSummary } from '../app/import/run-import.js';
+import type { ImportProblem } from '../app/import/import-schema.js';
+import { loadConfig } from '../config.js';
+import { isAppError } from '../domain/errors.js';
+import { openStore } from '../store/open-store.js';
+import { ensureIndexes } from '../store/repositories/indexes.js';
+
+// `npm run import -- FILE.json`: validate and load one case-management export. Prints a summary,
+// or every problem with its JSON path (one per line) and exits 1 having written nothing.
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const file = argv[0];
+  if (!file || argv.length > 1) {
+    process.stderr.write('usage: npm run import -- FILE.json\n');
+    return 2;
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(err as Error).message})`;
+    process.stderr.write(`${file}: ${why}\n`);
+    return 1;
+  }
+
+  const cfg = loadConfig();
+  const store = await openStore({ mongodbUri: cfg.mongodbUri, mongodbDb: cfg.mongodbDb, dataDir: cfg.dataDir });
+  try {
+    await ensureIndexes(store);
+    const result = await runImport(store, doc, { sourceName: basename(file), now: cfg.fixedNow ?? new Date() });
+    process.stdout.write(`${formatImportSummary(result)}\n`);
+    return 0;
+  } catch (err) {
+    if (isAppError(err, 'invalid-import')) {
+      const problems = (err.details.problems ?? []) as ImportProblem[];
+      process.stderr.write(`${err.message}\n`);
+      for (const p of problems) process.stderr.write(`${p.path}: ${p.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await store.close(); // releases the embedded store's lock
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => {
+      process.stderr.write(`import failed: ${isAppError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,88 @@
+// npm run package [-- --dev] [-- --sync-manifest]
+// Builds the Teams app package build/iro-bot-app.zip (manifest.json + icons) from manifest/ and the
+// command registry, validated offline against the official schema. Env (read here, at the CLI edge,
+// because src/config.ts covers the running bot, not packaging):
+//   MicrosoftAppId  bot id (required unless --dev, which uses the all-zero GUID)
+//   BOT_DOMAIN      host of the messaging endpoint (default 'localhost' with --dev)
+//   TEAMS_APP_ID    Teams app id (default: MicrosoftAppId)
+// --sync-manifest rewrites the committed manifest/manifest.json commandLists from the registry.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import { COMMANDS } from '../teams/commands/registry.js';
+import {
+  buildManifest, checkIcons, commandListsFor, loadManifestTemplate, manifestDir, validateManifest,
+  type ManifestValues, type TeamsManifest,
+} from '../teams/manifest.js';
+
+export const DEV_APP_ID = '00000000-0000-0000-0000-000000000000';
+export const PACKAGE_FILE = 'iro-bot-app.zip';
+const ICONS = ['color.png', 'outline.png'] as const;
+// Fixed timestamp so the same inputs give the same zip bytes.
+const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
+
+export class PackageError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the app package is invalid:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Resolves the manifest values from env-like input; throws PackageError when something required is missing. */
+export function manifestValuesFrom(env: Record<string, string | undefined>, dev: boolean): ManifestValues {
+  const get = (k: string) => env[k]?.trim() || undefined;
+  const botId = get('MicrosoftAppId') ?? (dev ? DEV_APP_ID : undefined);
+  const domain = get('BOT_DOMAIN') ?? (dev ? 'localhost' : undefined);
+  const problems: string[] = [];
+  if (!botId) problems.push('MicrosoftAppId is not set (use --dev for a local package)');
+  if (!domain) problems.push('BOT_DOMAIN is not set (the host name of the bot endpoint, e.g. iro-bot.council.example)');
+  if (problems.length) throw new PackageError(problems);
+  return { botId: botId!, appId: get('TEAMS_APP_ID') ?? botId!, domain: domain! };
+}
+
+/** Builds and validates the manifest, then writes the zip. Returns the zip path. */
+export async function packageApp(values: ManifestValues, outDir: string): Promise<{ file: string; manifest: TeamsManifest }> {
+  const manifest = buildManifest(loadManifestTemplate(), values, COMMANDS);
+  const problems = [...validateManifest(manifest), ...checkIcons()];
+  if (problems.length) throw new PackageError(problems);
+  const zip = new JSZip();
+  zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date: ZIP_DATE });
+  for (const icon of ICONS) zip.file(icon, fs.readFileSync(path.join(manifestDir(), icon)), { date: ZIP_DATE });
+  const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, PACKAGE_FILE);
+  fs.writeFileSync(file, data);
+  return { file, manifest };
+}
+
+/** Rewrites manifest/manifest.json's commandLists from the registry (keeps the committed file in step). */
+export function syncManifestCommandLists(): string {
+  const file = path.join(manifestDir(), 'manifest.json');
+  const template = loadManifestTemplate();
+  const lists = commandListsFor(COMMANDS);
+  template.bots = (template.bots as Record<string, unknown>[]).map((bot) => ({ ...bot, commandLists: lists }));
+  fs.writeFileSync(file, `${JSON.stringify(template, null, 2)}\n`);
+  return file;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--sync-manifest')) {
+    process.stdout.write(`updated ${syncManifestCommandLists()}\n`);
+    return 0;
+  }
+  try {
+    const values = manifestValuesFrom(process.env, argv.includes('--dev'));
+    const { file } = await packageApp(values, path.join(path.dirname(manifestDir()), 'build'));
+    process.stdout.write(`${file}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`${e instanceof PackageError ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
+    process.stderr.write(`${String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

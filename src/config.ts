@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { AppError } from './domain/errors.js';
+
+// The only reader of process.env (DESIGN.md "Configuration"). An unset variable means its default.
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+const list = (item: z.ZodString) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+    z.array(item),
+  );
+const bool = (dflt: boolean) =>
+  z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional())
+    .transform((v) => (v === undefined ? dflt : ['true', '1', 'yes'].includes(v)));
+const int = (dflt: number, min: number, max: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).optional()).transform((v) => v ?? dflt);
+
+const schema = z.object({
+  PORT: int(3978, 0, 65535),
+  DATA_DIR: optionalString.transform((v) => v ?? 'data'),
+  MONGODB_URI: optionalString,
+  MONGODB_DB: optionalString.transform((v) => v ?? 'iro_bot'),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMsi']).optional())
+    .transform((v) => v ?? 'SingleTenant'),
+  MicrosoftAppTenantId: optionalString,
+  ALLOWED_TENANT_IDS: list(z.string().min(1)),
+  TIMESCALE_POLICY: z.preprocess(blankToUndefined, z.enum(['wales', 'seed-2016', 'england']).optional())
+    .transform((v) => v ?? 'wales'),
+  HOLIDAY_REGION: z.preprocess(blankToUndefined, z.enum(['GB-WLS', 'GB-ENG']).optional()).transform((v) => v ?? 'GB-WLS'),
+  CLOSURE_DAYS: list(z.string().regex(isoDate, 'dates must be YYYY-MM-DD')),
+  TZ_NAME: optionalString.transform((v) => v ?? 'Europe/London'),
+  IRO_NOW: z.preprocess(blankToUndefined, z.string().datetime({ offset: true }).optional()),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional())
+    .transform((v) => v ?? 'info'),
+  PLAYGROUND: bool(true),
+  SHOW_CHILD_NAMES_IN_CHANNELS: bool(false),
+  SLOT_TIMES: list(z.string().regex(hhmm, 'times must be HH:MM')).transform((v) => (v.length ? v : ['10:00', '14:00'])),
+  MAX_REVIEWS_PER_DAY: int(3, 1, 20),
+  DUE_SOON_WORKING_DAYS: int(20, 1, 260),
+  REMINDER_WORKING_DAYS: int(10, 1, 260),
+  DIGEST_WEEKS: int(4, 1, 52),
+  COMPLIANCE_TARGET: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(100).optional()).transform((v) => v ?? 98.5),
+});
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  mongodbUri?: string;
+  mongodbDb: string;
+  microsoftAppId?: string;
+  microsoftAppPassword?: string;
+  microsoftAppType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMsi';
+  microsoftAppTenantId?: string;
+  allowedTenantIds: string[];
+  timescalePolicy: 'wales' | 'seed-2016' | 'england';
+  holidayRegion: 'GB-WLS' | 'GB-ENG';
+  closureDays: string[];
+  tzName: string;
+  /** Fixed clock for demos and tests only. */
+  fixedNow?: Date;
+  logLevel: string;
+  playground: boolean;
+  showChildNamesInChannels: boolean;
+  slotTimes: string[];
+  maxReviewsPerDay: number;
+  dueSoonWorkingDays: number;
+  reminderWorkingDays: number;
+  digestWeeks: number;
+  complianceTarget: number;
+  /** No app id: local mode, loopback only, unauthenticated. */
+  localMode: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('config', `invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  if (e.MicrosoftAppId && e.ALLOWED_TENANT_IDS.length === 0 && !e.MicrosoftAppTenantId) {
+    // Inbound auth does not check the user's tenant; without an allow-list any tenant could talk to us.
+    throw new AppError('config', 'invalid configuration: set ALLOWED_TENANT_IDS or MicrosoftAppTenantId when MicrosoftAppId is set');
+  }
+  return {
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    mongodbUri: e.MONGODB_URI,
+    mongodbDb: e.MONGODB_DB,
+    microsoftAppId: e.MicrosoftAppId,
+    microsoftAppPassword: e.MicrosoftAppPassword,
+    microsoftAppType: e.MicrosoftAppType,
+    microsoftAppTenantId: e.MicrosoftAppTenantId,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    timescalePolicy: e.TIMESCALE_POLICY,
+    holidayRegion: e.HOLIDAY_REGION,
+    closureDays: e.CLOSURE_DAYS,
+    tzName: e.TZ_NAME,
+    fixedNow: e.IRO_NOW ? new Date(e.IRO_NOW) : undefined,
+    logLevel: e.LOG_LEVEL,
+    playground: e.PLAYGROUND,
+    showChildNamesInChannels: e.SHOW_CHILD_NAMES_IN_CHANNELS,
+    slotTimes: e.SLOT_TIMES,
+    maxReviewsPerDay: e.MAX_REVIEWS_PER_DAY,
+    dueSoonWorkingDays: e.DUE_SOON_WORKING_DAYS,
+    reminderWorkingDays: e.REMINDER_WORKING_DAYS,
+    digestWeeks: e.DIGEST_WEEKS,
+    complianceTarget: e.COMPLIANCE_TARGET,
+    localMode: !e.MicrosoftAppId,
+  };
+}

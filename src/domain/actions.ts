@@ -1,0 +1,60 @@
+// What a person must do next (/actions), oldest deadline first. Pure.
+import { addDays } from './calendar.js';
+import type { WorkingCalendar } from './calendar.js';
+import type { ReviewStatus } from './review-status.js';
+import type { Child, IsoDate } from './types.js';
+
+/** The written record should go out within 14 calendar days of the review (DOMAIN.md "Review records"). */
+export const RECORD_DISTRIBUTION_DAYS = 14;
+
+export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record';
+
+export interface ActionItem {
+  kind: ActionKind;
+  childRef: string;
+  deadline: IsoDate;
+  overdue: boolean;
+  /** Review id for records; the rule id for reviews. */
+  subject: string;
+  /** Booked start of an overdue review, when there is one. */
+  bookedStart?: string;
+}
+
+export interface ActionOptions {
+  today: IsoDate;
+  calendar: WorkingCalendar;
+  /** Reviews due within this many working days and not booked are listed (DUE_SOON_WORKING_DAYS). */
+  dueSoonWorkingDays: number;
+}
+
+export function reviewActions(statuses: ReviewStatus[], o: ActionOptions): ActionItem[] {
+  const horizon = o.calendar.addWorkingDays(o.today, o.dueSoonWorkingDays);
+  const items: ActionItem[] = [];
+  for (const s of statuses) {
+    const base = { childRef: s.child.ref, deadline: s.next.dueBy, subject: s.next.rule };
+    if (s.next.dueBy < o.today) {
+      items.push({ ...base, kind: 'overdue-review', overdue: true, bookedStart: s.booking?.start });
+    } else if (!s.booking && s.next.dueBy <= horizon) {
+      items.push({ ...base, kind: 'book-review', overdue: false });
+    }
+  }
+  return items;
+}
+
+/** Held reviews whose record has not been distributed; overdue from day 15. */
+export function recordActions(children: Child[], today: IsoDate): ActionItem[] {
+  const items: ActionItem[] = [];
+  for (const child of children) {
+    for (const r of child.reviews) {
+      if (r.recordDistributedOn) continue;
+      const deadline = addDays(r.heldOn, RECORD_DISTRIBUTION_DAYS);
+      items.push({ kind: 'distribute-record', childRef: child.ref, deadline, overdue: today > deadline, subject: r.id });
+    }
+  }
+  return items;
+}
+
+export function sortActions(items: ActionItem[]): ActionItem[] {
+  return [...items].sort((a, b) =>
+    a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.childRef.localeCompare(b.childRef));
+}

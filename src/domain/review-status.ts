@@ -1,0 +1,81 @@
+// Each child's next review together with its booking: the row behind /due, /actions and digests.
+import { addDays, diffDays } from './calendar.js';
+import type { DueWindow } from './due-window.js';
+import type { Booking, Child, IsoDate } from './types.js';
+
+/** The engine's answer for one child (see timescales.ts). */
+export interface NextReviewLike {
+  sequence: number;
+  dueBy: IsoDate;
+  rule: string;
+  explanation: string;
+}
+
+export interface ReviewStatus<C extends Child = Child> {
+  child: C;
+  next: NextReviewLike;
+  /** The live booking for this next review, if any. */
+  booking: Booking | null;
+}
+
+/** London calendar date of a booking's start instant (bookings carry their offset). */
+export function bookingDate(b: Booking): IsoDate {
+  return b.start.slice(0, 10);
+}
+
+/** The earliest live booking after the last held review: that is the booking of the next review. */
+export function upcomingBooking(child: Pick<Child, 'bookings' | 'reviews'>): Booking | null {
+  const lastHeld = child.reviews.reduce<IsoDate>((max, r) => (r.heldOn > max ? r.heldOn : max), '');
+  let best: Booking | null = null;
+  for (const b of child.bookings) {
+    if (b.status === 'cancelled' || b.status === 'adjourned') continue;
+    if (bookingDate(b) <= lastHeld) continue;
+    if (!best || b.start < best.start) best = b;
+  }
+  return best;
+}
+
+export function isOverdue(s: ReviewStatus, today: IsoDate): boolean {
+  return s.next.dueBy < today;
+}
+
+export function daysOverdue(s: ReviewStatus, today: IsoDate): number {
+  return Math.max(0, diffDays(today, s.next.dueBy));
+}
+
+const byDueThenRef = (a: ReviewStatus, b: ReviewStatus) =>
+  a.next.dueBy < b.next.dueBy ? -1 : a.next.dueBy > b.next.dueBy ? 1 : a.child.ref.localeCompare(b.child.ref);
+
+export interface DueListing<C extends Child = Child> {
+  overdue: ReviewStatus<C>[];
+  due: ReviewStatus<C>[];
+}
+
+/**
+ * DESIGN.md "/due": relative windows list overdue (due before today, not held) first, then what is
+ * due in the window from today on; explicit dates and ranges list every next review due in them.
+ */
+export function dueListing<C extends Child>(statuses: ReviewStatus<C>[], window: DueWindow, today: IsoDate): DueListing<C> {
+  const overdue: ReviewStatus<C>[] = [];
+  const due: ReviewStatus<C>[] = [];
+  const from = window.kind === 'relative' && window.from < today ? today : window.from;
+  for (const s of statuses) {
+    const d = s.next.dueBy;
+    if (window.kind === 'explicit') {
+      if (d >= window.from && d <= window.to) due.push(s);
+    } else if (d < today) {
+      overdue.push(s);
+    } else if (window.kind === 'relative' && d >= from && d <= window.to) {
+      due.push(s);
+    }
+  }
+  overdue.sort(byDueThenRef);
+  due.sort(byDueThenRef);
+  return { overdue, due };
+}
+
+/** Reviews due within the next `days` calendar days from today (inclusive), for /caseload. */
+export function dueWithinDays(statuses: ReviewStatus[], today: IsoDate, days: number): number {
+  const last = addDays(today, days - 1);
+  return statuses.filter((s) => s.next.dueBy >= today && s.next.dueBy <= last).length;
+}

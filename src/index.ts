@@ -1,0 +1,86 @@
+// Composition root: config → store → services → Teams app → HTTP server.
+import { loadConfig, type Config } from './config.js';
+import { createClock } from './clock.js';
+import type { AppDeps } from './app/deps.js';
+import { createCalendar } from './domain/calendar.js';
+import { getPolicy } from './domain/policies.js';
+import { createLogger, type Logger } from './logger.js';
+import { startServer, type RunningServer } from './server.js';
+import type { Store } from './store/doc-collection.js';
+import { openStore } from './store/open-store.js';
+import { AuditLog } from './store/repositories/audit-log.js';
+import { ChildrenRepository } from './store/repositories/children-repository.js';
+import { ensureIndexes } from './store/repositories/indexes.js';
+import { StaffRepository } from './store/repositories/staff-repository.js';
+import { createBot } from './teams/bot.js';
+
+export interface RunningBot {
+  config: Config;
+  store: Store;
+  deps: AppDeps;
+  server: RunningServer;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export function buildDeps(config: Config, store: Store): AppDeps {
+  return {
+    staff: new StaffRepository(store),
+    children: new ChildrenRepository(store),
+    audit: new AuditLog(store),
+    policy: getPolicy(config.timescalePolicy),
+    calendar: createCalendar({ region: config.holidayRegion, closureDays: config.closureDays }),
+    clock: createClock(config.fixedNow),
+    tzName: config.tzName,
+    dueSoonWorkingDays: config.dueSoonWorkingDays,
+  };
+}
+
+export async function startIroBot(config: Config, logger = createLogger(config.logLevel)): Promise<RunningBot> {
+  const store = await openStore(config, logger);
+  try {
+    await ensureIndexes(store);
+    const deps = buildDeps(config, store);
+    const bot = createBot(config, deps, logger);
+    const server = await startServer(config, bot, logger, () => ({ store: store.kind, policy: deps.policy.id }));
+    logger.info({ url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode }, 'IRO Bot listening');
+    if (config.localMode) {
+      logger.warn('local mode: no MicrosoftAppId, so requests are not authenticated; listening on 127.0.0.1 only');
+    }
+    return {
+      config, store, deps, server, logger,
+      async stop() {
+        await server.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+/** `npm run serve`: the server alone, as production runs it. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  const running = await startIroBot(config, logger).catch((err) => {
+    logger.fatal({ code: err.code }, `could not start: ${err.message}`);
+    process.exit(1);
+  });
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,373 @@
+import { ObjectId } from 'bson';
+import { Query, aggregate as mingoAggregate, updateOne as mingoUpdateOne } from 'mingo';
+import type {
+  DeleteResult, Document, Filter, FindOptions, InsertManyResult, InsertOneResult,
+  OptionalUnlessRequiredId, Sort, UpdateFilter, UpdateResult, WithId,
+} from 'mongodb';
+import type { DocCollection, FindCursorLike } from '../doc-collection.js';
+import { cloneValue, isPlainObject } from './clone.js';
+import type { CollectionLog, LogSource } from './collection-log.js';
+import { DuplicateKeyError, EqualityIndex, KEY_SEP, defaultIndexName, type IndexSpec } from './indexes.js';
+import { serializeRecord } from './log-file.js';
+import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
+import { valueKey } from './value-key.js';
+
+type Doc = Document & { _id: unknown };
+
+export interface CollectionHost {
+  assertOpen(): void;
+  /** Live documents of another collection, for $lookup (read-only). */
+  documentsOf(name: string): Document[];
+}
+
+interface FindOpts {
+  sort?: Sort;
+  skip?: number;
+  limit?: number;
+  projection?: Document;
+}
+
+interface UpdateOpts {
+  upsert?: boolean;
+  arrayFilters?: Document[];
+}
+
+interface UpdateOutcome {
+  matched: number;
+  modified: number;
+  upsertedId: unknown;
+  before: Doc | null;
+  after: Doc | null;
+  seq: number;
+}
+
+const ID_INDEX = '_id_';
+
+/**
+ * A collection evaluated by mingo over an in-memory Map, with MongoDB's write semantics added
+ * (upsert seeding, $setOnInsert, unique indexes, driver-shaped results).
+ *
+ * Copy-on-write: stored documents are never mutated; an update clones, changes the clone and
+ * swaps it in. Reads hand out clones. Each change is applied synchronously (so log order is apply
+ * order) and the operation resolves once its log line is fsynced. Reads also wait until the
+ * state they saw is durable, so no caller acts on a change a crash could still undo.
+ */
+export class MingoCollection<T extends Document = Document> implements DocCollection<T>, LogSource {
+  private readonly docs = new Map<string, Doc>();
+  private readonly sizes = new Map<string, number>();
+  private readonly indexes: EqualityIndex[] = [];
+  private live = 0;
+  private indexBytes = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly log: CollectionLog,
+    private readonly host: CollectionHost,
+  ) {}
+
+  // --- loading and log support -------------------------------------------------------------
+
+  /** Fills the collection from a replayed log (no log writes). */
+  load(docs: Iterable<{ doc: Document; bytes: number }>, indexes: Iterable<IndexSpec>): void {
+    for (const { doc, bytes } of docs) {
+      const id = valueKey(doc._id);
+      this.docs.set(id, doc as Doc);
+      this.sizes.set(id, bytes);
+      this.live += bytes;
+    }
+    for (const spec of indexes) {
+      const ix = this.buildIndex(spec);
+      this.indexes.push(ix);
+      this.indexBytes += serializeRecord({ op: 'idx', ...spec }).length;
+    }
+  }
+
+  snapshot(): { indexes: IndexSpec[]; docs: Document[] } {
+    return { indexes: this.indexes.map((ix) => ix.spec), docs: Array.from(this.docs.values()) };
+  }
+
+  liveBytes(): number {
+    return this.live + this.indexBytes;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Current documents, uncloned: callers must not mutate them. */
+  rawDocuments(): Document[] {
+    return Array.from(this.docs.values());
+  }
+
+  // --- DocCollection ------------------------------------------------------------------------
+
+  async insertOne(doc: OptionalUnlessRequiredId<T>): Promise<InsertOneResult<T>> {
+    this.assertWritable();
+    const d = doc as Document;
+    // Like the driver, an _id is generated and set on the caller's object.
+    if (d._id === undefined) d._id = new ObjectId();
+    const seq = this.put(null, withIdFirst(cloneValue(d, true)) as Doc);
+    await this.log.waitFor(seq);
+    return { acknowledged: true, insertedId: d._id } as InsertOneResult<T>;
+  }
+
+  async insertMany(docs: ReadonlyArray<OptionalUnlessRequiredId<T>>): Promise<InsertManyResult<T>> {
+    this.assertWritable();
+    const insertedIds: Record<number, unknown> = {};
+    let seq = this.log.lastSeq;
+    try {
+      // Ordered, like the driver's default: stops at the first error, earlier inserts stay.
+      docs.forEach((doc, i) => {
+        const d = doc as Document;
+        if (d._id === undefined) d._id = new ObjectId();
+        seq = this.put(null, withIdFirst(cloneValue(d, true)) as Doc);
+        insertedIds[i] = d._id;
+      });
+    } catch (err) {
+      await this.log.waitFor(seq);
+      throw err;
+    }
+    await this.log.waitFor(seq);
+    return { acknowledged: true, insertedCount: docs.length, insertedIds } as InsertManyResult<T>;
+  }
+
+  async findOne(filter: Filter<T>, options?: { sort?: Sort; skip?: number; projection?: Document }): Promise<WithId<T> | null> {
+    const [doc] = await this.read(() => this.output(this.match(filter as Document, { ...options, limit: 1 }), options?.projection));
+    return (doc ?? null) as WithId<T> | null;
+  }
+
+  find(filter: Filter<T>, options?: FindOptions & FindOpts): FindCursorLike<WithId<T>> {
+    // Evaluated at toArray(), like the driver's lazy cursor.
+    return {
+      toArray: () => this.read(() => this.output(this.match(filter as Document, options), options?.projection)) as Promise<WithId<T>[]>,
+    };
+  }
+
+  async countDocuments(filter?: Filter<T>): Promise<number> {
+    return this.read(() => (filter && Object.keys(filter).length ? this.match(filter as Document).length : this.docs.size));
+  }
+
+  aggregate<R extends Document = Document>(pipeline: Document[]): FindCursorLike<R> {
+    return {
+      toArray: () => this.read(() => {
+        for (const stage of pipeline) {
+          if ('$out' in stage || '$merge' in stage) throw new Error('the embedded store does not support $out or $merge');
+        }
+        const first = pipeline[0];
+        const source = first && isPlainObject(first.$match) ? this.candidates(first.$match) : this.rawDocuments();
+        const result = mingoAggregate(source, pipeline, { collectionResolver: (n) => this.host.documentsOf(n) });
+        return result.map((d) => cloneValue(d)) as R[];
+      }),
+    };
+  }
+
+  // arrayFilters is accepted beyond the port (the driver takes it too) for `$[name]` updates.
+  async updateOne(filter: Filter<T>, update: UpdateFilter<T>, options?: UpdateOpts): Promise<UpdateResult<T>> {
+    return this.updateResult(this.update(filter as Document, update, { ...options, multi: false }));
+  }
+
+  async updateMany(filter: Filter<T>, update: UpdateFilter<T>, options?: UpdateOpts): Promise<UpdateResult<T>> {
+    return this.updateResult(this.update(filter as Document, update, { ...options, multi: true }));
+  }
+
+  async findOneAndUpdate(
+    filter: Filter<T>,
+    update: UpdateFilter<T>,
+    options: UpdateOpts & { returnDocument: 'before' | 'after'; sort?: Sort; projection?: Document },
+  ): Promise<WithId<T> | null> {
+    const out = this.update(filter as Document, update, { ...options, multi: false });
+    const doc = options.returnDocument === 'after' ? out.after : out.before;
+    const [result] = doc ? this.output([doc], options.projection) : [];
+    await this.log.waitFor(out.seq);
+    return (result ?? null) as WithId<T> | null;
+  }
+
+  async deleteOne(filter: Filter<T>): Promise<DeleteResult> {
+    this.assertWritable();
+    const [doc] = this.match(filter as Document, { limit: 1 });
+    if (!doc) return this.read(() => ({ acknowledged: true, deletedCount: 0 }));
+    const id = valueKey(doc._id);
+    this.unindex(id, doc);
+    this.docs.delete(id);
+    this.live -= this.sizes.get(id) ?? 0;
+    this.sizes.delete(id);
+    await this.log.waitFor(this.log.append(serializeRecord({ op: 'del', _id: doc._id })));
+    return { acknowledged: true, deletedCount: 1 };
+  }
+
+  async createIndex(keys: Record<string, 1 | -1>, options?: { unique?: boolean; name?: string; sparse?: boolean }): Promise<string> {
+    this.assertWritable();
+    const spec: IndexSpec = { name: options?.name ?? defaultIndexName(keys), key: { ...keys }, unique: !!options?.unique, sparse: !!options?.sparse };
+    if (Object.keys(keys).length === 1 && keys._id !== undefined) return this.read(() => ID_INDEX);
+    const same = this.indexes.find((ix) => ix.spec.name === spec.name || sameKey(ix.spec.key, spec.key));
+    if (same) {
+      if (same.spec.name === spec.name && sameKey(same.spec.key, spec.key) && same.spec.unique === spec.unique && same.spec.sparse === spec.sparse) {
+        return this.read(() => spec.name);
+      }
+      throw Object.assign(new Error(`An index ${same.spec.name} already exists on ${this.name} with different options or name`), { code: 85, codeName: 'IndexOptionsConflict' });
+    }
+    const ix = this.buildIndex(spec);
+    this.indexes.push(ix);
+    const line = serializeRecord({ op: 'idx', ...spec });
+    this.indexBytes += line.length;
+    await this.log.waitFor(this.log.append(line));
+    return spec.name;
+  }
+
+  // --- internals ----------------------------------------------------------------------------
+
+  private assertWritable(): void {
+    this.host.assertOpen();
+    this.log.assertHealthy();
+  }
+
+  /** Runs a read now, then waits until everything it could have seen is on disk. */
+  private async read<R>(fn: () => R): Promise<R> {
+    this.host.assertOpen();
+    const result = fn();
+    await this.log.waitFor(this.log.lastSeq);
+    return result;
+  }
+
+  private output(docs: Doc[], projection: Document | undefined): Document[] {
+    const shaped = projection && Object.keys(projection).length ? new Query({}).find(docs, projection).all() : docs;
+    return shaped.map((d) => cloneValue(d as Document));
+  }
+
+  /** Stored documents matching the filter (uncloned). */
+  private match(filter: Document, opts: FindOpts = {}): Doc[] {
+    const source = this.candidates(filter);
+    let cursor = new Query(filter ?? {}).find<Doc>(source);
+    const sort = normalizeSort(opts.sort);
+    if (sort) cursor = cursor.sort(sort);
+    if (opts.skip) cursor = cursor.skip(opts.skip);
+    if (opts.limit) cursor = cursor.limit(Math.abs(opts.limit));
+    return cursor.all();
+  }
+
+  /** A superset of the matching documents, narrowed by _id or an equality index when possible. */
+  private candidates(filter: Document | undefined): Doc[] {
+    if (!filter) return this.rawDocuments() as Doc[];
+    const byId = (vals: unknown[]): Doc[] => vals.map((v) => this.docs.get(valueKey(v))).filter((d): d is Doc => d !== undefined);
+    const idEq = equalityValue(filter._id);
+    if (idEq.ok) return byId([idEq.value]);
+    const idIn = inValues(filter._id);
+    if (idIn) return byId(idIn);
+    for (const ix of this.indexes) {
+      const eqs = ix.fields.map((f) => equalityValue(filter[f]));
+      if (eqs.every((e) => e.ok)) {
+        return this.fromIds(ix.lookup(eqs.map((e) => valueKey(e.value)).join(KEY_SEP)));
+      }
+      if (ix.fields.length === 1) {
+        const vals = inValues(filter[ix.fields[0]!]);
+        if (vals) {
+          const ids = new Set<string>();
+          for (const v of vals) for (const id of ix.lookup(valueKey(v)) ?? []) ids.add(id);
+          return this.fromIds(ids);
+        }
+      }
+    }
+    return this.rawDocuments() as Doc[];
+  }
+
+  private fromIds(ids: ReadonlySet<string> | undefined): Doc[] {
+    return ids ? [...ids].map((id) => this.docs.get(id)!).filter(Boolean) : [];
+  }
+
+  private buildIndex(spec: IndexSpec): EqualityIndex {
+    const ix = new EqualityIndex(spec);
+    for (const [id, doc] of this.docs) {
+      const keys = ix.keysOf(doc);
+      if (ix.conflict(id, keys)) throw new DuplicateKeyError(this.name, spec.name, spec.key, ix.keyValue(doc));
+      ix.add(id, keys);
+    }
+    return ix;
+  }
+
+  /** Swaps in a new document state (checking unique indexes first) and queues its log line. */
+  private put(old: Doc | null, next: Doc): number {
+    const id = valueKey(next._id);
+    if (!old && this.docs.has(id)) throw new DuplicateKeyError(this.name, ID_INDEX, { _id: 1 }, { _id: next._id });
+    const newKeys = this.indexes.map((ix) => ix.keysOf(next));
+    this.indexes.forEach((ix, i) => {
+      if (ix.conflict(id, newKeys[i]!)) throw new DuplicateKeyError(this.name, ix.spec.name, ix.spec.key, ix.keyValue(next));
+    });
+    if (old) this.unindex(id, old);
+    this.indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
+    this.docs.set(id, next);
+    const line = serializeRecord({ op: 'put', doc: next });
+    this.live += line.length - (this.sizes.get(id) ?? 0);
+    this.sizes.set(id, line.length);
+    return this.log.append(line);
+  }
+
+  private unindex(id: string, doc: Doc): void {
+    for (const ix of this.indexes) ix.remove(id, ix.keysOf(doc));
+  }
+
+  private update(filter: Document, update: unknown, o: UpdateOpts & { multi: boolean; sort?: Sort }): UpdateOutcome {
+    this.assertWritable();
+    const prepared = prepareUpdate(update);
+    const out: UpdateOutcome = { matched: 0, modified: 0, upsertedId: null, before: null, after: null, seq: this.log.lastSeq };
+    const targets = this.match(filter, o.multi ? {} : { sort: o.sort, limit: 1 });
+    for (const old of targets) {
+      const next = applyModifier(old, filter, prepared.modifier, o.arrayFilters);
+      out.matched++;
+      out.before ??= old;
+      if (next) {
+        if (valueKey(next._id) !== valueKey(old._id)) throw new Error("Performing an update on the path '_id' would modify the immutable field '_id'");
+        out.seq = this.put(old, next);
+        out.modified++;
+      }
+      out.after ??= next ?? old;
+    }
+    if (out.matched === 0 && o.upsert) {
+      const seeded = applyModifier(seedFromFilter(filter) as Doc, {}, insertModifier(prepared), o.arrayFilters) ?? (seedFromFilter(filter) as Doc);
+      if (seeded._id === undefined) seeded._id = new ObjectId();
+      const doc = withIdFirst(seeded);
+      out.seq = this.put(null, doc);
+      out.upsertedId = doc._id;
+      out.after = doc;
+    }
+    return out;
+  }
+
+  private async updateResult(out: UpdateOutcome): Promise<UpdateResult<T>> {
+    await this.log.waitFor(out.seq);
+    return {
+      acknowledged: true,
+      matchedCount: out.matched,
+      modifiedCount: out.modified,
+      upsertedCount: out.upsertedId === null ? 0 : 1,
+      upsertedId: out.upsertedId,
+    } as UpdateResult<T>;
+  }
+}
+
+/** The changed copy of `doc`, or null when the update changes nothing. */
+function applyModifier(doc: Doc, filter: Document, modifier: Document | Document[], arrayFilters?: Document[]): Doc | null {
+  const box = [cloneValue(doc)];
+  // The filter is passed so the positional `$` operator can find its array element.
+  const res = mingoUpdateOne(box, filter, modifier as never, arrayFilters ? { arrayFilters } : {});
+  return res.modifiedCount ? box[0]! : null;
+}
+
+function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; value?: undefined } {
+  if (v === undefined || v === null || v instanceof RegExp) return { ok: false };
+  if (isPlainObject(v)) {
+    const keys = Object.keys(v);
+    if (keys.some((k) => k.startsWith('$'))) {
+      return keys.length === 1 && '$eq' in v ? equalityValue(v.$eq) : { ok: false };
+    }
+  }
+  return { ok: true, value: v };
+}
+
+function inValues(v: unknown): unknown[] | null {
+  if (!isPlainObject(v) || Object.keys(v).length !== 1 || !Array.isArray(v.$in)) return null;
+  return v.$in.every((x) => equalityValue(x).ok && !isPlainObject(x) && !Array.isArray(x)) ? v.$in : null;
+}
+
+function sameKey(a: Record<string, 1 | -1>, b: Record<string, 1 | -1>): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,75 @@
+import type { UpdateFilter } from 'mongodb';
+import { AppError } from '../../domain/errors.js';
+import type { DocCollection, Store } from '../doc-collection.js';
+import { COLLECTIONS, type ChildDoc, type HistoryEntry } from '../documents.js';
+
+// Thin access to child documents. Every change goes through updateVersioned: one single-document
+// update that bumps `version` and appends its history entry (DESIGN rules 5 and 6).
+export class ChildrenRepository {
+  private readonly col: DocCollection<ChildDoc>;
+
+  constructor(store: Store) {
+    this.col = store.collection<ChildDoc>(COLLECTIONS.children);
+  }
+
+  get(ref: string): Promise<ChildDoc | null> {
+    return this.col.findOne({ _id: ref });
+  }
+
+  getMany(refs: readonly string[]): Promise<ChildDoc[]> {
+    return this.col.find({ _id: { $in: [...refs] } }).toArray();
+  }
+
+  listByIro(iroId: string): Promise<ChildDoc[]> {
+    return this.col.find({ iroId }, { sort: { _id: 1 } }).toArray();
+  }
+
+  listBySocialWorker(socialWorkerId: string): Promise<ChildDoc[]> {
+    return this.col.find({ socialWorkerId }, { sort: { _id: 1 } }).toArray();
+  }
+
+  listByTeam(team: string): Promise<ChildDoc[]> {
+    return this.col.find({ socialWorkTeam: team }, { sort: { _id: 1 } }).toArray();
+  }
+
+  listAll(): Promise<ChildDoc[]> {
+    return this.col.find({}, { sort: { _id: 1 } }).toArray();
+  }
+
+  count(): Promise<number> {
+    return this.col.countDocuments({});
+  }
+
+  async insert(doc: ChildDoc): Promise<void> {
+    await this.col.insertOne(doc);
+  }
+
+  /**
+   * Applies `update` only if the stored version is still `expectedVersion`, bumping the version and
+   * appending `historyEntry` in the same update. A lost race throws AppError('conflict') naming who
+   * changed it last and when, never a silent overwrite (rule 6).
+   */
+  async updateVersioned(
+    ref: string,
+    expectedVersion: number,
+    update: UpdateFilter<ChildDoc>,
+    historyEntry: HistoryEntry,
+  ): Promise<ChildDoc> {
+    const full: UpdateFilter<ChildDoc> = {
+      ...update,
+      $inc: { ...(update.$inc ?? {}), version: 1 },
+      $push: { ...(update.$push ?? {}), history: historyEntry },
+    } as UpdateFilter<ChildDoc>;
+    const after = await this.col.findOneAndUpdate({ _id: ref, version: expectedVersion }, full, { returnDocument: 'after' });
+    if (after) return after;
+    const current = await this.col.findOne({ _id: ref });
+    if (!current) throw new AppError('not-found', `child ${ref} not found`, { ref });
+    const last = current.history[current.history.length - 1];
+    throw new AppError('conflict', `child ${ref} was changed by ${last?.by.name ?? last?.by.id ?? 'someone'} at ${last?.at?.toISOString?.() ?? 'an unknown time'}`, {
+      ref,
+      expectedVersion,
+      actualVersion: current.version,
+      lastChange: last ? { by: last.by, at: last.at, action: last.action } : undefined,
+    });
+  }
+}

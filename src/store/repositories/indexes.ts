@@ -1,0 +1,15 @@
+import type { Store } from '../doc-collection.js';
+import { COLLECTIONS } from '../documents.js';
+
+// Secondary indexes for the lookups the repositories make; idempotent, run at start-up.
+export async function ensureIndexes(store: Store): Promise<void> {
+  const children = store.collection(COLLECTIONS.children);
+  await children.createIndex({ iroId: 1 }, { name: 'iroId' });
+  await children.createIndex({ socialWorkerId: 1 }, { name: 'socialWorkerId' });
+  await children.createIndex({ socialWorkTeam: 1 }, { name: 'socialWorkTeam' });
+  const staff = store.collection(COLLECTIONS.staff);
+  await staff.createIndex({ aadObjectId: 1 }, { name: 'aadObjectId' });
+  await staff.createIndex({ upn: 1 }, { name: 'upn' });
+  await staff.createIndex({ email: 1 }, { name: 'email' });
+  await store.collection(COLLECTIONS.audit).createIndex({ at: 1 }, { name: 'at' });
+}

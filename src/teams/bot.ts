@@ -1,0 +1,113 @@
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../app/deps.js';
+import type { Config } from '../config.js';
+import { hasRole } from '../domain/access.js';
+import { AppError } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
+import { cardAttachment, renderCard, type AdaptiveCardJson } from './cards.js';
+import type { CommandContext, ConversationKind } from './commands/command-context.js';
+import { parseCommand } from './commands/parse-command.js';
+import { COMMANDS, findCommand } from './commands/registry.js';
+import { errorNotice, NOT_REGISTERED, unknownCommand } from './error-replies.js';
+import { identifySender, resolvePersonArg } from './identity.js';
+
+export interface Bot {
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+}
+
+export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
+  const adapter = new TeamsAdapter(
+    {},
+    new ConfigurationServiceClientCredentialFactory({
+      MicrosoftAppId: config.microsoftAppId ?? '',
+      MicrosoftAppPassword: config.microsoftAppPassword ?? '',
+      MicrosoftAppType: config.localMode ? 'MultiTenant' : config.microsoftAppType,
+      MicrosoftAppTenantId: config.microsoftAppTenantId ?? '',
+    }),
+  );
+  adapter.onTurnError = async (ctx, err) => {
+    const reference = ctx.activity.id ?? randomUUID();
+    logger.error({ err: errorSummary(err), activityId: ctx.activity.id, conversationId: ctx.activity.conversation?.id }, 'turn failed');
+    if (ctx.activity.type === ActivityTypes.Message) {
+      await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference)))] }).catch(() => undefined);
+    }
+  };
+  return adapter;
+}
+
+/** The teams-ai Application with one catch-all message route feeding the anchored command parser. */
+export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
+  const adapter = createAdapter(config, logger);
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.microsoftAppId ?? '',
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  app.activity(ActivityTypes.Message, async (ctx) => {
+    const card = await answerMessage(ctx, config, deps, logger);
+    await ctx.sendActivity({ attachments: [cardAttachment(card)] });
+  });
+  return { adapter, app };
+}
+
+async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger): Promise<AdaptiveCardJson> {
+  const parsed = parseCommand(ctx.activity.text);
+  const log = logger.child({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, command: parsed?.name });
+  const actor = await identifySender(ctx, deps.staff);
+  if (!actor) {
+    log.info({ outcome: 'not-registered' }, 'message from unregistered sender');
+    return renderCard('notice', NOT_REGISTERED);
+  }
+  const spec = parsed ? findCommand(parsed.name) : undefined;
+  if (!parsed || !spec) {
+    log.info({ outcome: 'unknown-command' }, 'unknown command');
+    return renderCard('notice', unknownCommand(parsed?.name ?? null));
+  }
+  const conversationType = conversationKind(ctx);
+  const commandCtx: CommandContext = {
+    deps,
+    actor,
+    args: parsed.args,
+    conversationType,
+    showChildNames: conversationType === 'personal' || config.showChildNamesInChannels,
+    resolvePerson: (text) => resolvePersonArg(ctx, deps.staff, text),
+    commands: COMMANDS,
+  };
+  try {
+    if (spec.roles && !hasRole(actor, ...spec.roles)) {
+      throw new AppError('forbidden', `/${spec.name} is not available to your role`, { example: '/help' });
+    }
+    const card = await spec.run(commandCtx);
+    log.info({ staffId: actor._id, outcome: 'ok' }, 'command answered');
+    return card;
+  } catch (err) {
+    const reference = ctx.activity.id ?? randomUUID();
+    const known = err instanceof AppError;
+    log[known ? 'info' : 'error']({ staffId: actor._id, outcome: known ? err.code : 'error', err: known ? undefined : errorSummary(err) },
+      'command refused or failed');
+    if (known && err.code === 'forbidden') {
+      await deps.audit.record({
+        at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'command.refused',
+        subject: spec.name, details: { reason: err.message },
+      });
+    }
+    return renderCard('notice', errorNotice(err, reference));
+  }
+}
+
+function conversationKind(ctx: TurnContext): ConversationKind {
+  const t = ctx.activity.conversation.conversationType;
+  // Anything unrecognised is treated as shared: names are shown only where we know it is 1:1.
+  return t === 'personal' ? 'personal' : t === 'groupChat' ? 'groupChat' : 'channel';
+}
+
+/** Error type and stack for logs, without messages that could carry user input. */
+function errorSummary(err: unknown): Record<string, unknown> {
+  if (err instanceof AppError) return { code: err.code };
+  if (err instanceof Error) return { name: err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n') };
+  return { type: typeof err };
+}

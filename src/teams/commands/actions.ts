@@ -1,0 +1,55 @@
+import { listActions } from '../../app/list-actions.js';
+import type { ActionItem as DomainAction } from '../../domain/actions.js';
+import { diffDays } from '../../domain/calendar.js';
+import { formatDate } from '../../domain/dates-format.js';
+import type { ChildDoc } from '../../store/documents.js';
+import { renderCard } from '../cards.js';
+import { childLabel, formatBookingStart, overdueText, plural } from '../presenters/labels.js';
+import type { ActionItem } from '../view-models.js';
+import type { CommandSpec } from './command-context.js';
+import { AppError } from '../../domain/errors.js';
+
+const KIND_TEXT = { 'overdue-review': 'Overdue review', 'book-review': 'Book review', 'distribute-record': 'Distribute record' };
+
+export const actionsCommand: CommandSpec = {
+  name: 'actions',
+  usage: '/actions',
+  description: 'What you need to do next, oldest deadline first',
+  example: '/actions',
+  inCommandList: true,
+  async run(ctx) {
+    if (ctx.args) throw new AppError('invalid-input', '/actions takes no arguments', { example: '/actions' });
+    const result = await listActions(ctx.deps, ctx.actor);
+    const item = (a: DomainAction): ActionItem => {
+      const child = result.children.get(a.childRef) as ChildDoc;
+      const late = a.overdue ? diffDays(result.today, a.deadline) : 0;
+      return {
+        kind: KIND_TEXT[a.kind],
+        child: childLabel(child, ctx.showChildNames),
+        what: whatToDo(a),
+        deadline: `by ${formatDate(a.deadline)}`,
+        isOverdue: a.overdue,
+        overdueText: overdueText(late),
+      };
+    };
+    return renderCard('actions', {
+      title: 'Your actions',
+      subtitle: result.scope === 'service' ? `Reviewing service · ${plural(result.items.length, 'item')}`
+        : `${plural(result.items.length, 'item')}`,
+      items: result.items.map(item),
+      emptyText: result.scope === 'none' ? 'Nothing for you to do at the moment.' : 'Nothing outstanding. Well done.',
+    });
+  },
+};
+
+function whatToDo(a: DomainAction): string {
+  switch (a.kind) {
+    case 'overdue-review':
+      return a.bookedStart ? `Review is late; booked for ${formatBookingStart(a.bookedStart)} (${a.subject})`
+        : `Review is late and not booked (${a.subject}): book it now`;
+    case 'book-review':
+      return `Book the review (${a.subject})`;
+    case 'distribute-record':
+      return `Distribute the written record of review ${a.subject}`;
+  }
+}

@@ -1,0 +1,83 @@
+import { viewCase } from '../../app/view-case.js';
+import { AppError } from '../../domain/errors.js';
+import { formatDate } from '../../domain/dates-format.js';
+import { diffDays } from '../../domain/calendar.js';
+import type { CardFact } from '../view-models.js';
+import type { Proceedings } from '../../domain/types.js';
+import { renderCard } from '../cards.js';
+import { policyLine } from '../presenters/common.js';
+import { formatBookingStart, overdueText } from '../presenters/labels.js';
+import type { CommandSpec } from './command-context.js';
+
+const EXAMPLE = '/case C1001';
+
+export const caseCommand: CommandSpec = {
+  name: 'case',
+  usage: '/case REF',
+  description: "A child's timeline: next review and its rule, bookings, past reviews within or outside timescale (personal chat only)",
+  example: EXAMPLE,
+  inCommandList: true,
+  async run(ctx) {
+    const ref = ctx.args.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(ref)) {
+      throw new AppError('invalid-input', ref ? `"${ref}" is not a case reference` : 'which case? Give its reference', { example: EXAMPLE });
+    }
+    const view = await viewCase(ctx.deps, ctx.actor, ref, ctx.conversationType);
+    const { child, next, history, people } = view;
+    const name = (id?: string | null) => (id ? people.get(id)?.name ?? id : 'not allocated');
+    const late = next ? Math.max(0, diffDays(view.today, next.dueBy)) : 0;
+    return renderCard('case', {
+      title: `${child.ref} · ${[child.givenName, child.familyName].filter(Boolean).join(' ')}`,
+      subtitle: `As at ${formatDate(view.today)}`,
+      child: {
+        ref: child.ref,
+        name: [child.givenName, child.familyName].filter(Boolean).join(' ') || '—',
+        dateOfBirth: child.dateOfBirth ? formatDate(child.dateOfBirth) : '—',
+        legalStatus: child.legalStatus ?? '—',
+        track: child.track,
+        iro: name(child.iroId),
+        socialWorker: name(child.socialWorkerId),
+        team: child.socialWorkTeam ?? '—',
+      },
+      nextReview: next && {
+        dueBy: formatDate(next.dueBy),
+        rule: next.rule,
+        ruleText: next.explanation,
+        isOverdue: late > 0,
+        overdueText: overdueText(late),
+      },
+      noNextReviewText: 'No further review is due.',
+      bookings: child.bookings.map((b) => ({
+        when: formatBookingStart(b.start),
+        venue: b.venue ?? '—',
+        status: b.status === 'cancelled' ? 'Cancelled' : b.status === 'adjourned' ? 'Adjourned' : 'Booked',
+      })),
+      history: history.map((r) => ({
+        number: String(r.sequence),
+        dueBy: formatDate(r.dueBy),
+        heldOn: formatDate(r.heldOn),
+        timescale: r.withinTimescale ? 'Within' : 'Outside',
+        withinTimescale: r.withinTimescale,
+        daysLate: r.withinTimescale ? '' : String(r.daysLate),
+        reason: r.lateReason ?? '',
+        recordDistributed: r.recordDistributedOn ? formatDate(r.recordDistributedOn)
+          : r.recordStatus === 'overdue' ? 'Not yet (overdue)' : 'Not yet',
+      })),
+      proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name) : [],
+      resolutions: [],
+      liaison: [],
+      policy: policyLine(ctx.deps.policy),
+    });
+  },
+};
+
+function proceedingsFacts(p: Proceedings, name: (id?: string | null) => string): CardFact[] {
+  const d = (x?: string | null) => (x ? formatDate(x) : '—');
+  return [
+    { title: 'Started', value: d(p.startedOn) },
+    { title: 'Guardian', value: p.guardianId ? name(p.guardianId) : 'not yet appointed' },
+    { title: 'Issues Resolution Hearing', value: d(p.irhDate) },
+    { title: 'Final hearing', value: d(p.finalHearingDate) },
+    { title: 'Concluded', value: p.concludedOn ? `${d(p.concludedOn)} (${p.outcome ?? 'outcome not recorded'})` : 'open' },
+  ];
+}

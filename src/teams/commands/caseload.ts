@@ -1,0 +1,87 @@
+import { showCaseload, CASELOAD_LOOKAHEAD_DAYS, type IroCaseload } from '../../app/show-caseload.js';
+import { AppError } from '../../domain/errors.js';
+import { CASELOAD_BAND, type BandStatus } from '../../domain/caseload.js';
+import { formatDate } from '../../domain/dates-format.js';
+import { renderCard } from '../cards.js';
+import { plural } from '../presenters/labels.js';
+import type { BandState, CardCount, CaseloadIroRow } from '../view-models.js';
+import type { CommandSpec } from './command-context.js';
+import { takeScope } from './scope-args.js';
+
+const EXAMPLE = '/caseload';
+const BAND_TEXT = `Wales band: ${CASELOAD_BAND.low}–${CASELOAD_BAND.high} children per FTE`;
+
+export const caseloadCommand: CommandSpec = {
+  name: 'caseload',
+  usage: '/caseload [@person | team]',
+  description: 'Children per IRO by track and legal status, reviews in the next 30 days, and load per FTE against 70–120',
+  example: EXAMPLE,
+  roles: ['iro', 'business-support', 'team-manager', 'head-of-service', 'service-director', 'group-director', 'chief-executive', 'admin'],
+  inCommandList: true,
+  async run(ctx) {
+    // "/caseload @Megan" and "/caseload for megan@council.example" both name a person.
+    const args = ctx.args && !/^(for|team)\b/i.test(ctx.args) ? `for ${ctx.args}` : ctx.args;
+    const { rest, scope } = await takeScope(args, ctx, EXAMPLE);
+    if (rest) throw new AppError('invalid-input', `I don't understand "${rest}"`, { example: '/caseload team' });
+    const result = await showCaseload(ctx.deps, ctx.actor, scope);
+    const asAt = `As at ${formatDate(result.today)}`;
+    if (result.view === 'iro') {
+      const { iro, figures, dueNext30Days } = result.caseload;
+      return renderCard('caseload', {
+        view: 'iro',
+        title: `Caseload: ${iro.name}`,
+        subtitle: asAt,
+        children: String(figures.total),
+        fte: figures.fte === null ? 'not recorded' : figures.fte.toFixed(1),
+        perFte: figures.perFte === null ? '—' : figures.perFte.toFixed(1),
+        band: BAND_TEXT,
+        bandState: bandState(figures.band),
+        bandStatus: bandStatus(figures.band),
+        byTrack: counts(figures.byTrack),
+        byLegalStatus: counts(figures.byLegalStatus),
+        dueNext30Days: String(dueNext30Days),
+      });
+    }
+    const rows = result.iros.map(teamRow);
+    const children = result.iros.reduce((n, c) => n + c.figures.total, 0);
+    const fte = result.iros.reduce((n, c) => n + (c.figures.fte ?? 0), 0);
+    return renderCard('caseload', {
+      view: 'team',
+      title: 'Caseload: reviewing service',
+      subtitle: `${asAt} · reviews due in the next ${CASELOAD_LOOKAHEAD_DAYS} days: ${result.iros.reduce((n, c) => n + c.dueNext30Days, 0)}`,
+      iros: rows,
+      totals: `${plural(rows.length, 'IRO')} · ${children} ${children === 1 ? 'child' : 'children'} · ${fte.toFixed(1)} FTE`
+        + (fte > 0 ? ` · ${(children / fte).toFixed(1)} per FTE` : ''),
+      band: BAND_TEXT,
+      chartTitle: 'Children per IRO',
+      chart: result.iros.map((c) => ({ x: c.iro.name, y: c.figures.total })),
+      emptyText: 'No IROs are registered yet.',
+    });
+  },
+};
+
+function teamRow(c: IroCaseload): CaseloadIroRow {
+  return {
+    name: c.iro.name,
+    fte: c.figures.fte === null ? '—' : c.figures.fte.toFixed(1),
+    children: String(c.figures.total),
+    perFte: c.figures.perFte === null ? '—' : c.figures.perFte.toFixed(1),
+    bandState: bandState(c.figures.band),
+    bandStatus: bandStatus(c.figures.band),
+    external: c.iro.external ? 'External' : '',
+  };
+}
+
+function bandState(b: BandStatus): BandState {
+  return b === 'no-fte' ? 'within' : b;
+}
+
+function bandStatus(b: BandStatus): string {
+  return { below: 'Below band', within: 'Within band', above: 'Above band', 'no-fte': 'No FTE recorded' }[b];
+}
+
+function counts(record: Record<string, number>): CardCount[] {
+  return Object.entries(record)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, n]) => ({ label, count: String(n) }));
+}

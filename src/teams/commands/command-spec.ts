@@ -1,0 +1,16 @@
+import type { Role } from '../../domain/types.js';
+
+/** Declarative command spec (DESIGN.md rule 2): drives the parser, /help and the manifest's commandLists. */
+export interface CommandSpecMeta {
+  /** Lower-case name without the slash, e.g. 'due'. */
+  name: string;
+  /** Usage line shown in /help, e.g. '/due [this week | next week | today | ...] [team | for PERSON]'. */
+  usage: string;
+  description: string;
+  /** An example that works, shown when arguments are wrong. */
+  example: string;
+  /** Who may run it; undefined = any registered person. */
+  roles?: readonly Role[];
+  /** Listed in the manifest's commandLists (at most 10 per list). */
+  inCommandList: boolean;
+}

@@ -1,0 +1,23 @@
+import { AppError } from '../../domain/errors.js';
+import { renderCard } from '../cards.js';
+import { policyLine } from '../presenters/common.js';
+import type { CommandSpec } from './command-context.js';
+
+export const helpCommand: CommandSpec = {
+  name: 'help',
+  usage: '/help',
+  description: 'What I can do, and which timescale policy is in force',
+  example: '/help',
+  inCommandList: true,
+  async run(ctx) {
+    if (ctx.args) throw new AppError('invalid-input', '/help takes no arguments', { example: '/help' });
+    return renderCard('help', {
+      title: 'IRO Bot commands',
+      intro: 'Type a command here, or @mention IRO Bot in a channel. The slash is optional.',
+      commands: ctx.commands
+        .filter((c) => !c.roles || ctx.actor.roles.some((r) => c.roles?.includes(r)))
+        .map((c) => ({ usage: c.usage, description: c.description })),
+      policy: policyLine(ctx.deps.policy),
+    });
+  },
+};

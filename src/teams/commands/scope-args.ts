@@ -1,0 +1,19 @@
+import type { ScopeRequest } from '../../app/scope.js';
+import { AppError } from '../../domain/errors.js';
+import type { CommandContext } from './command-context.js';
+
+/** Splits "next week for <at>Megan</at>" / "today team" into the rest and a scope request. */
+export async function takeScope(args: string, ctx: CommandContext, example: string): Promise<{ rest: string; scope: ScopeRequest }> {
+  const forMatch = /(?:^|\s)for\s+(.+)$/i.exec(args);
+  if (forMatch) {
+    const who = forMatch[1].trim();
+    const person = await ctx.resolvePerson(who);
+    if (!person) {
+      throw new AppError('invalid-input', `I can't find "${who.replace(/<\/?at>/gi, '')}" in the staff directory`, { example });
+    }
+    return { rest: args.slice(0, forMatch.index).trim(), scope: { kind: 'person', person } };
+  }
+  const teamMatch = /(?:^|\s)team$/i.exec(args);
+  if (teamMatch) return { rest: args.slice(0, teamMatch.index).trim(), scope: { kind: 'team' } };
+  return { rest: args.trim(), scope: { kind: 'default' } };
+}

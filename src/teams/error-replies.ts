@@ -1,0 +1,46 @@
+// One table from error codes to what a user reads (DESIGN.md rule 4). Messages of the listed codes
+// are written for users when thrown; anything else becomes a generic apology with a reference.
+import { isAppError, type ErrorCode } from '../domain/errors.js';
+import type { NoticeCardModel } from './view-models.js';
+
+const USER_FACING: Partial<Record<ErrorCode, { title: string; tone: NoticeCardModel['tone'] }>> = {
+  'invalid-input': { title: "I couldn't follow that", tone: 'warning' },
+  forbidden: { title: "That's not available to you", tone: 'warning' },
+  'not-found': { title: 'Not found', tone: 'warning' },
+  conflict: { title: 'Already changed', tone: 'warning' },
+  'ineligible-iro': { title: 'Not allowed (W54.3)', tone: 'warning' },
+};
+
+export function errorNotice(err: unknown, reference: string): NoticeCardModel {
+  const mapped = isAppError(err) ? USER_FACING[err.code] : undefined;
+  if (isAppError(err) && mapped) {
+    const example = typeof err.details.example === 'string' ? `Try: ${err.details.example}` : '';
+    return { title: mapped.title, text: capitalise(err.message) + '.', tone: mapped.tone, example };
+  }
+  return {
+    title: 'Something went wrong on my side',
+    text: `Nothing was changed. Please try again; if it keeps happening, tell your administrator (reference ${reference}).`,
+    tone: 'error',
+    example: '',
+  };
+}
+
+export const NOT_REGISTERED: NoticeCardModel = {
+  title: 'Not registered',
+  text: "You're not registered with the IRO service — ask your administrator.",
+  tone: 'warning',
+  example: '',
+};
+
+export function unknownCommand(name: string | null): NoticeCardModel {
+  return {
+    title: "I don't know that command",
+    text: name ? `There is no command "${name}". Type /help to see what I can do.` : 'Type a command, or /help to see what I can do.',
+    tone: 'info',
+    example: 'Try: /due this week',
+  };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,252 @@
+// View models for the card templates in cards/*.json. Every value is display-ready: the command
+// handler formats dates, counts and labels; templates only lay them out. Optional sections are
+// empty arrays or null (never missing fields): the templating library leaves a missing field as the
+// literal text `${x}`, which renderCard treats as a bug.
+
+/** A label/value pair rendered in a FactSet. */
+export interface CardFact {
+  title: string;
+  value: string;
+}
+
+/** A count in a breakdown, e.g. { label: 'Care order', count: '41' }. */
+export interface CardCount {
+  label: string;
+  count: string;
+}
+
+// ---- due.json -------------------------------------------------------------------------------
+
+export interface DueRow {
+  /** Case ref + initials ("C1001 · D.E."), or the full name where allowed: the caller decides. */
+  child: string;
+  /** "Tue 24 Nov 2026" */
+  dueBy: string;
+  /** Rule id, e.g. "W39.2". */
+  rule: string;
+  /** Short explanation, e.g. "3 months after the first review". */
+  ruleText: string;
+  /** "Booked Wed 25 Nov 10:00" or "Not booked". */
+  booking: string;
+  booked: boolean;
+  isOverdue: boolean;
+  /** "3 days overdue"; '' when not overdue. */
+  overdueText: string;
+  /** IRO name for team/for-PERSON scopes; '' hides it. */
+  iro: string;
+}
+
+export interface DueCardModel {
+  /** "Reviews due this week" */
+  title: string;
+  /** "Mon 23 Nov – Sun 29 Nov 2026 · your children" */
+  subtitle: string;
+  /** Overdue section (relative windows); [] hides the section. */
+  overdue: DueRow[];
+  /** Heading of the window section, e.g. "Due this week". */
+  dueHeading: string;
+  due: DueRow[];
+  /** Shown when both lists are empty, e.g. "No reviews due this week." */
+  emptyText: string;
+  /** "Policy: wales (Welsh regulations 2015)" */
+  policy: string;
+}
+
+// ---- caseload.json --------------------------------------------------------------------------
+
+/** Where a per-FTE figure sits against the band (Wales 70–120). */
+export type BandState = 'below' | 'within' | 'above';
+
+export interface CaseloadIroModel {
+  view: 'iro';
+  /** "Caseload: Alex Wilber" */
+  title: string;
+  /** "As at Mon 23 Nov 2026" */
+  subtitle: string;
+  /** Total children, e.g. "84". */
+  children: string;
+  /** "1.0" */
+  fte: string;
+  /** "84.0" */
+  perFte: string;
+  /** "Wales band: 70–120 children per FTE" */
+  band: string;
+  bandState: BandState;
+  /** Status word, e.g. "Within band". */
+  bandStatus: string;
+  byTrack: CardCount[];
+  byLegalStatus: CardCount[];
+  /** Reviews due in the next 30 days, e.g. "12". */
+  dueNext30Days: string;
+}
+
+export interface CaseloadIroRow {
+  name: string;
+  fte: string;
+  children: string;
+  perFte: string;
+  bandState: BandState;
+  bandStatus: string;
+  /** "External" or ''. */
+  external: string;
+}
+
+export interface ChartPoint {
+  /** Bar label (IRO name). */
+  x: string;
+  y: number;
+}
+
+export interface CaseloadTeamModel {
+  view: 'team';
+  /** "Caseload: reviewing service" */
+  title: string;
+  subtitle: string;
+  iros: CaseloadIroRow[];
+  /** "5 IROs · 412 children · 4.6 FTE · 89.6 per FTE" */
+  totals: string;
+  band: string;
+  /** "Children per IRO" */
+  chartTitle: string;
+  /** Chart.VerticalBar data (Teams only; the card also carries a text fallback and the table). */
+  chart: ChartPoint[];
+  /** Shown instead of the table when there are no IROs. */
+  emptyText: string;
+}
+
+export type CaseloadCardModel = CaseloadIroModel | CaseloadTeamModel;
+
+// ---- actions.json ---------------------------------------------------------------------------
+
+export interface ActionItem {
+  /** "Book review", "Overdue review", "Distribute record", ... */
+  kind: string;
+  child: string;
+  /** What to do, one sentence. */
+  what: string;
+  /** "by Tue 24 Nov 2026" */
+  deadline: string;
+  isOverdue: boolean;
+  /** "3 days overdue"; '' when not overdue. */
+  overdueText: string;
+}
+
+export interface ActionsCardModel {
+  /** "Your actions" */
+  title: string;
+  subtitle: string;
+  /** Oldest deadline first (the caller sorts). */
+  items: ActionItem[];
+  emptyText: string;
+}
+
+// ---- case.json ------------------------------------------------------------------------------
+
+export interface CaseChild {
+  ref: string;
+  name: string;
+  dateOfBirth: string;
+  legalStatus: string;
+  track: string;
+  iro: string;
+  socialWorker: string;
+  team: string;
+}
+
+export interface CaseNextReview {
+  dueBy: string;
+  rule: string;
+  ruleText: string;
+  isOverdue: boolean;
+  overdueText: string;
+}
+
+export interface CaseBooking {
+  /** "Wed 25 Nov 2026 10:00" */
+  when: string;
+  venue: string;
+  /** "Booked", "Cancelled", "Adjourned" */
+  status: string;
+}
+
+export interface CaseHistoryRow {
+  /** Review number, e.g. "3". */
+  number: string;
+  dueBy: string;
+  heldOn: string;
+  /** "Within" or "Outside" */
+  timescale: string;
+  withinTimescale: boolean;
+  /** "0", "4" or '' */
+  daysLate: string;
+  /** Late reason or '' */
+  reason: string;
+  /** "Fri 27 Nov 2026", "Not yet" */
+  recordDistributed: string;
+}
+
+/** A dated line for resolutions and Guardian liaison items. */
+export interface CaseEventLine {
+  date: string;
+  text: string;
+  status: string;
+}
+
+export interface CaseCardModel {
+  /** "C1001 · Dylan Evans" */
+  title: string;
+  subtitle: string;
+  child: CaseChild;
+  /** null when no further review is due (e.g. ceased to be looked after). */
+  nextReview: CaseNextReview | null;
+  /** Shown when nextReview is null, e.g. "No further review due." */
+  noNextReviewText: string;
+  bookings: CaseBooking[];
+  history: CaseHistoryRow[];
+  /** Proceedings summary as facts (Started, Guardian, IRH, Final hearing, ...); [] when none. */
+  proceedings: CardFact[];
+  resolutions: CaseEventLine[];
+  liaison: CaseEventLine[];
+  policy: string;
+}
+
+// ---- help.json ------------------------------------------------------------------------------
+
+export interface HelpCommand {
+  usage: string;
+  description: string;
+}
+
+export interface HelpCardModel {
+  /** "IRO Bot commands" */
+  title: string;
+  /** One line, e.g. "Type a command, or @mention IRO Bot in a channel." */
+  intro: string;
+  commands: HelpCommand[];
+  policy: string;
+}
+
+// ---- notice.json ----------------------------------------------------------------------------
+
+export type NoticeTone = 'info' | 'success' | 'warning' | 'error';
+
+export interface NoticeCardModel {
+  title: string;
+  text: string;
+  tone: NoticeTone;
+  /** e.g. "Try: /due next week"; omit or '' for none. */
+  example?: string;
+}
+
+// ---- registry -------------------------------------------------------------------------------
+
+export interface ViewModels {
+  due: DueCardModel;
+  caseload: CaseloadCardModel;
+  actions: ActionsCardModel;
+  case: CaseCardModel;
+  help: HelpCardModel;
+  notice: NoticeCardModel;
+}
+
+export type CardKind = keyof ViewModels;
