@@ -61,23 +61,27 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1000;
 }
 
-/** Parses 'YYYY-MM-DD' into [y, m, d], or null when it is not a real calendar date. */
-function parseParts(s: unknown): [number, number, number] | null {
-  if (typeof s !== 'string' || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return null;
+/**
+ * Parses 'YYYY-MM-DD' into one packed number y*10000 + m*100 + d, or -1 when it is not a real
+ * calendar date. Packed rather than a tuple: this runs for every date in the hot path and must
+ * not allocate.
+ */
+function parsePacked(s: unknown): number {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
   const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
   const m = digit(s, 5) * 10 + digit(s, 6);
   const d = digit(s, 8) * 10 + digit(s, 9);
-  if (y < MIN_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return [y, m, d];
+  if (y < MIN_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  return y * 10000 + m * 100 + d;
 }
 
 export function isIsoDate(s: unknown): s is IsoDate {
-  return parseParts(s) !== null;
+  return parsePacked(s) >= 0;
 }
 
-function parts(s: IsoDate): [number, number, number] {
-  const p = parseParts(s);
-  if (!p) throw new AppError('invalid-input', `not a valid date (YYYY-MM-DD): ${JSON.stringify(s)}`, { value: s });
+function packed(s: IsoDate): number {
+  const p = parsePacked(s);
+  if (p < 0) throw new AppError('invalid-input', `not a valid date (YYYY-MM-DD): ${JSON.stringify(s)}`, { value: s });
   return p;
 }
 
@@ -94,8 +98,8 @@ function isoOf(y: number, m: number, d: number): IsoDate {
 }
 
 export function toDayNumber(s: IsoDate): number {
-  const [y, m, d] = parts(s);
-  return daysFromCivil(y, m, d);
+  const p = packed(s);
+  return daysFromCivil(Math.floor(p / 10000), Math.floor(p / 100) % 100, p % 100);
 }
 
 export function fromDayNumber(z: number): IsoDate {
@@ -131,7 +135,10 @@ export function addDays(s: IsoDate, n: number): IsoDate {
 
 export function addMonths(s: IsoDate, n: number): IsoDate {
   assertWhole(n);
-  const [y, m, d] = parts(s);
+  const p = packed(s);
+  const y = Math.floor(p / 10000);
+  const m = Math.floor(p / 100) % 100;
+  const d = p % 100;
   const idx = y * 12 + (m - 1) + n;
   const ny = Math.floor(idx / 12);
   const nm = idx - ny * 12 + 1;
@@ -144,7 +151,7 @@ export function diffDays(later: IsoDate, earlier: IsoDate): number {
 
 /** 'YYYY-MM' of a date. */
 export function monthOf(s: IsoDate): string {
-  parts(s);
+  packed(s);
   return s.slice(0, 7);
 }
 

@@ -49,8 +49,9 @@ export function isReview(item: TimelineItem): item is HeldReview {
   return (item as HeldReview).heldOn !== undefined;
 }
 
-function fail(ref: string, problem: string, details: Record<string, unknown> = {}): never {
-  throw new AppError('invalid-history', `child ${ref}: ${problem}`, { ref, ...details });
+function fail(ref: string, problem: string, details: Record<string, unknown> | number = {}): never {
+  const extra = typeof details === 'number' ? { event: details } : details;
+  throw new AppError('invalid-history', `child ${ref}: ${problem}`, { ref, ...extra });
 }
 
 function checkStatic(child: ChildHistory): void {
@@ -62,38 +63,37 @@ function checkStatic(child: ChildHistory): void {
   const allowed = TRACK_EVENTS[child.track];
   for (let i = 0; i < child.events.length; i++) {
     const e = child.events[i];
-    const at = { event: i };
-    if (!EVENT_SET.has(e?.type)) fail(ref, `event ${i + 1} has unknown type ${JSON.stringify(e?.type)}`, at);
-    if (!isIsoDate(e.date)) fail(ref, `event ${e.type} has an invalid date ${JSON.stringify(e.date)}`, at);
-    if (!allowed.has(e.type)) fail(ref, `event ${e.type} on ${e.date} does not apply to the ${child.track} track`, at);
+    if (!EVENT_SET.has(e?.type)) fail(ref, `event ${i + 1} has unknown type ${JSON.stringify(e?.type)}`, i);
+    if (!isIsoDate(e.date)) fail(ref, `event ${e.type} has an invalid date ${JSON.stringify(e.date)}`, i);
+    if (!allowed.has(e.type)) fail(ref, `event ${e.type} on ${e.date} does not apply to the ${child.track} track`, i);
     if (e.type === 'review-brought-forward') {
-      if (e.dueBy === undefined) fail(ref, `review-brought-forward on ${e.date} has no dueBy`, at);
-      if (!isIsoDate(e.dueBy)) fail(ref, `review-brought-forward on ${e.date} has an invalid dueBy ${JSON.stringify(e.dueBy)}`, at);
-      if (e.dueBy < e.date) fail(ref, `review-brought-forward on ${e.date} has dueBy ${e.dueBy} before the day it was set`, at);
-      if (e.reason === undefined) fail(ref, `review-brought-forward on ${e.date} has no reason`, at);
-      if (!REASON_SET.has(e.reason)) fail(ref, `review-brought-forward on ${e.date} has unknown reason ${JSON.stringify(e.reason)}`, at);
+      if (e.dueBy === undefined) fail(ref, `review-brought-forward on ${e.date} has no dueBy`, i);
+      if (!isIsoDate(e.dueBy)) fail(ref, `review-brought-forward on ${e.date} has an invalid dueBy ${JSON.stringify(e.dueBy)}`, i);
+      if (e.dueBy < e.date) fail(ref, `review-brought-forward on ${e.date} has dueBy ${e.dueBy} before the day it was set`, i);
+      if (e.reason === undefined) fail(ref, `review-brought-forward on ${e.date} has no reason`, i);
+      if (!REASON_SET.has(e.reason)) fail(ref, `review-brought-forward on ${e.date} has unknown reason ${JSON.stringify(e.reason)}`, i);
     }
   }
-  const ids = new Set<string>();
-  for (const r of child.reviews) {
+  const reviews = child.reviews;
+  for (let i = 0; i < reviews.length; i++) {
+    const r = reviews[i];
     if (typeof r?.id !== 'string' || r.id === '') fail(ref, 'a review has no id');
-    const at = { reviewId: r.id };
-    if (ids.has(r.id)) fail(ref, `duplicate review id ${r.id}`, at);
-    ids.add(r.id);
-    if (!isIsoDate(r.heldOn)) fail(ref, `review ${r.id} has an invalid heldOn ${JSON.stringify(r.heldOn)}`, at);
+    // Quadratic, but lists are short and this allocates nothing.
+    for (let j = 0; j < i; j++) if (reviews[j].id === r.id) fail(ref, `duplicate review id ${r.id}`, { reviewId: r.id });
+    if (!isIsoDate(r.heldOn)) fail(ref, `review ${r.id} has an invalid heldOn ${JSON.stringify(r.heldOn)}`, { reviewId: r.id });
     if (r.recordDistributedOn != null) {
       if (!isIsoDate(r.recordDistributedOn)) {
-        fail(ref, `review ${r.id} has an invalid recordDistributedOn ${JSON.stringify(r.recordDistributedOn)}`, at);
+        fail(ref, `review ${r.id} has an invalid recordDistributedOn ${JSON.stringify(r.recordDistributedOn)}`, { reviewId: r.id });
       }
       if (r.recordDistributedOn < r.heldOn) {
-        fail(ref, `review ${r.id} record distributed on ${r.recordDistributedOn}, before the review was held on ${r.heldOn}`, at);
+        fail(ref, `review ${r.id} record distributed on ${r.recordDistributedOn}, before the review was held on ${r.heldOn}`, { reviewId: r.id });
       }
     }
     if (r.lateReason != null && !LATE_SET.has(r.lateReason)) {
-      fail(ref, `review ${r.id} has unknown lateReason ${JSON.stringify(r.lateReason)}`, at);
+      fail(ref, `review ${r.id} has unknown lateReason ${JSON.stringify(r.lateReason)}`, { reviewId: r.id });
     }
-    if (r.dueBy !== undefined && !isIsoDate(r.dueBy)) fail(ref, `review ${r.id} has an invalid stored dueBy ${JSON.stringify(r.dueBy)}`, at);
-    if (r.rule !== undefined && !RULE_SET.has(r.rule)) fail(ref, `review ${r.id} has unknown stored rule ${JSON.stringify(r.rule)}`, at);
+    if (r.dueBy !== undefined && !isIsoDate(r.dueBy)) fail(ref, `review ${r.id} has an invalid stored dueBy ${JSON.stringify(r.dueBy)}`, { reviewId: r.id });
+    if (r.rule !== undefined && !RULE_SET.has(r.rule)) fail(ref, `review ${r.id} has unknown stored rule ${JSON.stringify(r.rule)}`, { reviewId: r.id });
   }
 }
 

@@ -48,17 +48,20 @@ function trimTo(text: string, max: number): string {
 /** One command list per scope, from the specs marked inCommandList, in registry order. */
 export function commandListsFor(specs: readonly CommandSpecMeta[]): ManifestCommandList[] {
   const listed = specs.filter((s) => s.inCommandList);
-  if (listed.length > MAX_COMMANDS_PER_LIST) {
-    throw new Error(`${listed.length} commands are marked inCommandList; Teams allows at most ${MAX_COMMANDS_PER_LIST} ` +
-      `(${listed.map((s) => s.name).join(', ')})`);
-  }
-  const commands = listed.map((s): ManifestCommand => {
+  for (const s of listed) {
     if (s.name.length === 0 || s.name.length > COMMAND_TITLE_MAX) {
       throw new Error(`command name '${s.name}' must be 1–${COMMAND_TITLE_MAX} characters for the manifest`);
     }
-    return { title: s.name, description: trimTo(s.description, COMMAND_DESCRIPTION_MAX) };
+  }
+  return MANIFEST_SCOPES.map((scope) => {
+    const inScope = listed.filter((s) => !s.scopes || s.scopes.includes(scope));
+    if (inScope.length > MAX_COMMANDS_PER_LIST) {
+      throw new Error(`${inScope.length} commands are listed for ${scope}; Teams allows at most ${MAX_COMMANDS_PER_LIST} ` +
+        `(${inScope.map((s) => s.name).join(', ')})`);
+    }
+    const commands = inScope.map((s): ManifestCommand => ({ title: s.name, description: trimTo(s.description, COMMAND_DESCRIPTION_MAX) }));
+    return { scopes: [scope], commands };
   });
-  return MANIFEST_SCOPES.map((scope) => ({ scopes: [scope], commands: commands.map((c) => ({ ...c })) }));
 }
 
 // Walks up from this file to the project root: works from src/ (tsx) and dist/src/ (tsc).

@@ -236,6 +236,25 @@ describe('runImport', () => {
     assert.equal((await staff.get('tm-north'))!.managerId, undefined);
   });
 
+  it('checks W54.3 against the stored social worker when the file does not list one', async () => {
+    await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
+    const doc = fixture();
+    doc.staff[3].roles = ['team-manager', 'iro'];
+    doc.children[0].iroId = 'tm-north';
+    delete doc.children[0].socialWorkerId;
+    assert.deepEqual(await rejected(store, doc), ['children[0].iroId: tm-north manages sw-1, the child\'s social worker (W54.3)']);
+  });
+
+  it('keeps an AAD object id the bot linked when the file has none', async () => {
+    await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
+    await staff.linkAadObjectId('sw-1', 'oid-linked');
+    const doc = fixture();
+    doc.staff[4].aadObjectId = null;
+    const r = await runImport(store, doc, { sourceName: 'b.json', now: NOW });
+    assert.deepEqual(r.staff, { inserted: 0, updated: 0, unchanged: 6 });
+    assert.equal((await staff.get('sw-1'))!.aadObjectId, 'oid-linked');
+  });
+
   it('accepts references to staff that are only in the store', async () => {
     await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
     const r = await runImport(store, {

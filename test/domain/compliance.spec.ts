@@ -4,7 +4,7 @@ import { compliancePercent, complianceReport } from '../../src/domain/compliance
 import { isAppError } from '../../src/domain/errors.js';
 import { getPolicy } from '../../src/domain/policies.js';
 import type { ChildHistory, LateReason } from '../../src/domain/types.js';
-import { child, cla, ifst, la, sb } from './fixtures.js';
+import { child, cla, ifst, la, sb } from './timescale-fixtures.js';
 
 const cal = createCalendar({ region: 'GB-WLS', closureDays: [] });
 const wales = getPolicy('wales');

@@ -5,7 +5,7 @@ import { getPolicy } from '../../src/domain/policies.js';
 import { validateHistory } from '../../src/domain/review-history.js';
 import { nextReview, reviewHistory } from '../../src/domain/timescales.js';
 import type { ChildHistory } from '../../src/domain/types.js';
-import { adp, ceased, child, cla, ev, fwd, ifst, la, sb, upc } from './fixtures.js';
+import { adp, ceased, child, cla, ev, fwd, ifst, la, sb, upc } from './timescale-fixtures.js';
 
 const cal = createCalendar({ region: 'GB-WLS', closureDays: [] });
 const wales = getPolicy('wales');

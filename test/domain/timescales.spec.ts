@@ -3,7 +3,7 @@ import { createCalendar } from '../../src/domain/calendar.js';
 import { getPolicy, POLICY_IDS, type TimescalePolicy } from '../../src/domain/policies.js';
 import { nextReview, reviewHistory, type NextReview } from '../../src/domain/timescales.js';
 import type { ChildHistory, RuleId } from '../../src/domain/types.js';
-import { adp, ceased, child, cla, fwd, ifst, la, sb, upc } from './fixtures.js';
+import { adp, ceased, child, cla, fwd, ifst, la, sb, upc } from './timescale-fixtures.js';
 
 const cal = createCalendar({ region: 'GB-WLS', closureDays: [] });
 

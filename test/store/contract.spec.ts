@@ -7,7 +7,9 @@ import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { openMongoStore, type MongoStore } from '../../src/store/mongo-store.js';
 import { makeTempDir, removeDir } from './helpers/temp-dir.js';
 
-interface Person extends Document {
+type AnyDoc = Document & { _id?: string | ObjectId };
+
+type Person = {
   _id?: string | ObjectId;
   name?: string;
   age?: number;
@@ -17,7 +19,7 @@ interface Person extends Document {
   closed?: Date | null;
   items?: { k: string; q: number }[];
   version?: number;
-}
+};
 
 const D = (s: string): Date => new Date(s + 'T00:00:00Z');
 
@@ -77,7 +79,7 @@ export function contractCases(getStore: () => Store): void {
     });
 
     it('Date and ObjectId values come back as Date and ObjectId', async () => {
-      const c = fresh<Document>();
+      const c = fresh<AnyDoc>();
       const ref = new ObjectId();
       await c.insertOne({ _id: 't', at: D('2024-05-06'), ref });
       const doc = await c.findOne({ ref });
@@ -315,7 +317,7 @@ export function contractCases(getStore: () => Store): void {
 
   describe('upsert', () => {
     it('builds the document from dotted equality fields, $set and $setOnInsert', async () => {
-      const c = fresh<Document>();
+      const c = fresh<AnyDoc>();
       const created = D('2024-06-01');
       const r = await c.updateOne(
         { 'iro.id': 'I9', status: 'open', score: { $gt: 100 } },
@@ -331,7 +333,7 @@ export function contractCases(getStore: () => Store): void {
     });
 
     it('uses the filter _id and skips $setOnInsert when a document matches', async () => {
-      const c = fresh<Document>();
+      const c = fresh<AnyDoc>();
       const first = await c.updateOne({ _id: 'k1' }, { $inc: { n: 1 }, $setOnInsert: { created: 1 } }, { upsert: true });
       assert.equal(first.upsertedId, 'k1');
       const second = await c.updateOne({ _id: 'k1' }, { $inc: { n: 1 }, $setOnInsert: { created: 2 } }, { upsert: true });
@@ -340,9 +342,9 @@ export function contractCases(getStore: () => Store): void {
     });
 
     it('takes equality from $and clauses and $eq', async () => {
-      const c = fresh<Document>();
+      const c = fresh<AnyDoc>();
       const r = await c.updateOne({ $and: [{ a: 1 }, { b: { $eq: 'x' } }] }, { $set: { c: true } }, { upsert: true });
-      const doc = await c.findOne({ _id: r.upsertedId });
+      const doc = await c.findOne({ _id: r.upsertedId! });
       assert.deepEqual({ a: doc?.a, b: doc?.b, c: doc?.c }, { a: 1, b: 'x', c: true });
     });
   });
@@ -385,7 +387,7 @@ export function contractCases(getStore: () => Store): void {
     });
 
     it('upserts: "after" gives the new document, "before" gives null', async () => {
-      const c = fresh<Document>();
+      const c = fresh<AnyDoc>();
       const after = await c.findOneAndUpdate({ key: 'lease' }, { $set: { owner: 'A' } }, { returnDocument: 'after', upsert: true });
       assert.equal(after?.key, 'lease');
       assert.equal(after?.owner, 'A');

@@ -85,10 +85,10 @@ export function planImport(input: PlanInput): ImportPlan {
   const childUpdates: ChildUpdate[] = [];
   fileChildren.forEach((c, i) => {
     const at = `children[${i}]`;
-    const childProblems = crossCheckChild(c, at, staffById);
-    problems.push(...childProblems);
     const before = existingChildren.get(c.ref) ?? null;
     const merged = mergeChild(before, c, at);
+    // W54.3 against the social worker the child will have, even if this file does not list one.
+    problems.push(...crossCheckChild(c, merged.doc.socialWorkerId, at, staffById));
     conflicts.push(...merged.conflicts);
     try {
       input.validateHistory({ ref: c.ref, track: merged.doc.track, events: merged.doc.events, reviews: merged.doc.reviews });
@@ -120,7 +120,9 @@ export function planImport(input: PlanInput): ImportPlan {
   return { problems, conflicts, staffWrites, childInserts, childUpdates, counts };
 }
 
-function crossCheckChild(c: ImportChild, at: string, staffById: ReadonlyMap<string, Staff>): ImportProblem[] {
+function crossCheckChild(
+  c: ImportChild, socialWorkerId: string | null | undefined, at: string, staffById: ReadonlyMap<string, Staff>,
+): ImportProblem[] {
   const out: ImportProblem[] = [];
   const known = (path: string, id: string | null | undefined): Staff | undefined => {
     if (!id) return undefined;
@@ -131,7 +133,7 @@ function crossCheckChild(c: ImportChild, at: string, staffById: ReadonlyMap<stri
   const iro = known(`${at}.iroId`, c.iroId);
   known(`${at}.socialWorkerId`, c.socialWorkerId);
   if (iro) {
-    const verdict = checkIroEligibility(iro, c, staffById); // W54.3 and the iro role
+    const verdict = checkIroEligibility(iro, { socialWorkerId }, staffById); // W54.3 and the iro role
     if (!verdict.ok) out.push({ path: `${at}.iroId`, message: verdict.reason });
   }
   (c.reviews ?? []).forEach((r, j) => known(`${at}.reviews[${j}].chairId`, r.chairId));
@@ -146,7 +148,10 @@ function crossCheckChild(c: ImportChild, at: string, staffById: ReadonlyMap<stri
 }
 
 export function mergeStaff(before: StaffDoc | null, s: ImportStaff): StaffDoc {
-  return { ...(before ?? {}), ...stripUndefined(s), _id: s.id } as StaffDoc;
+  const merged = { ...(before ?? {}), ...stripUndefined(s), _id: s.id } as StaffDoc;
+  // The bot links a person's AAD id on first contact; an export without one must not unlink them.
+  if (s.aadObjectId == null && before?.aadObjectId) merged.aadObjectId = before.aadObjectId;
+  return merged;
 }
 
 interface MergedChild {

@@ -17,6 +17,7 @@ export const caseCommand: CommandSpec = {
   description: "A child's timeline: next review and its rule, bookings, past reviews within or outside timescale (personal chat only)",
   example: EXAMPLE,
   inCommandList: true,
+  scopes: ['personal'],
   async run(ctx) {
     const ref = ctx.args.trim();
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(ref)) {

@@ -13,4 +13,6 @@ export interface CommandSpecMeta {
   roles?: readonly Role[];
   /** Listed in the manifest's commandLists (at most 10 per list). */
   inCommandList: boolean;
+  /** Conversation kinds whose command menu lists it; undefined = all. */
+  scopes?: readonly ('personal' | 'team' | 'groupChat')[];
 }

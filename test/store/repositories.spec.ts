@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isAppError } from '../../src/domain/errors.js';
+import type { Store } from '../../src/store/doc-collection.js';
+import type { ChildDoc, StaffDoc } from '../../src/store/documents.js';
+import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { AuditLog } from '../../src/store/repositories/audit-log.js';
+import { ChildrenRepository } from '../../src/store/repositories/children-repository.js';
+import { ensureIndexes } from '../../src/store/repositories/indexes.js';
+import { StaffRepository } from '../../src/store/repositories/staff-repository.js';
+
+const person = (id: string, extra: Partial<StaffDoc> = {}): StaffDoc => ({ _id: id, id, name: id, roles: ['social-worker'], ...extra });
+const child = (ref: string, extra: Partial<ChildDoc> = {}): ChildDoc => ({
+  _id: ref, ref, track: 'cla', iroId: 'iro-1', events: [], reviews: [], bookings: [], version: 1, history: [], ...extra,
+});
+
+describe('repositories (embedded store)', () => {
+  let dir: string;
+  let store: Store;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'iro-repos-'));
+    store = await openEmbeddedStore(dir);
+    await ensureIndexes(store);
+  });
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('ensureIndexes is idempotent', async () => {
+    await ensureIndexes(store);
+  });
+
+  describe('StaffRepository', () => {
+    let repo: StaffRepository;
+    beforeEach(async () => {
+      repo = new StaffRepository(store);
+      await repo.upsert(person('iro-1', { roles: ['iro'], upn: 'Alex.Wilber@Council.example', aadObjectId: 'oid-1' }));
+      await repo.upsert(person('sw-1', { email: 'dafydd.thomas@council.example' }));
+      await repo.upsert(person('sw-2', { email: 'a+b@council.example', roles: ['social-worker', 'iro'] }));
+    });
+
+    it('gets by id and by AAD object id', async () => {
+      assert.equal((await repo.get('sw-1'))!.id, 'sw-1');
+      assert.equal(await repo.get('nobody'), null);
+      assert.equal((await repo.findByAadObjectId('oid-1'))!.id, 'iro-1');
+      assert.equal(await repo.findByAadObjectId('oid-x'), null);
+    });
+
+    it('finds by upn or e-mail, case-insensitively and exactly', async () => {
+      assert.equal((await repo.findByUpnOrEmail('alex.wilber@council.EXAMPLE'))!.id, 'iro-1');
+      assert.equal((await repo.findByUpnOrEmail(' Dafydd.Thomas@council.example '))!.id, 'sw-1');
+      assert.equal((await repo.findByUpnOrEmail('a+b@council.example'))!.id, 'sw-2');
+      assert.equal(await repo.findByUpnOrEmail('thomas@council.example'), null);
+      assert.equal(await repo.findByUpnOrEmail('.*'), null);
+      assert.equal(await repo.findByUpnOrEmail(''), null);
+    });
+
+    it('links an AAD object id', async () => {
+      const linked = await repo.linkAadObjectId('sw-1', 'oid-9');
+      assert.equal(linked.aadObjectId, 'oid-9');
+      assert.equal((await repo.findByAadObjectId('oid-9'))!.id, 'sw-1');
+      await assert.rejects(repo.linkAadObjectId('nobody', 'x'), (e: unknown) => isAppError(e, 'not-found'));
+    });
+
+    it('lists all and by role', async () => {
+      assert.deepEqual((await repo.list()).map((s) => s.id), ['iro-1', 'sw-1', 'sw-2']);
+      assert.deepEqual((await repo.listByRole('iro')).map((s) => s.id), ['iro-1', 'sw-2']);
+      assert.deepEqual(await repo.listByRole('guardian'), []);
+    });
+
+    it('upsert replaces listed fields and keeps the others', async () => {
+      await repo.upsert(person('sw-1', { name: 'Renamed' }));
+      const s = (await repo.get('sw-1'))!;
+      assert.equal(s.name, 'Renamed');
+      assert.equal(s.email, 'dafydd.thomas@council.example');
+    });
+  });
+
+  describe('ChildrenRepository', () => {
+    let repo: ChildrenRepository;
+    beforeEach(async () => {
+      repo = new ChildrenRepository(store);
+      await repo.insert(child('C2', { iroId: 'iro-2', socialWorkerId: 'sw-1', socialWorkTeam: 'north' }));
+      await repo.insert(child('C1', { socialWorkerId: 'sw-1', socialWorkTeam: 'north' }));
+      await repo.insert(child('C3', { socialWorkerId: 'sw-2', socialWorkTeam: 'south' }));
+    });
+
+    it('lists by IRO, social worker and team, sorted by ref', async () => {
+      assert.deepEqual((await repo.listByIro('iro-1')).map((c) => c.ref), ['C1', 'C3']);
+      assert.deepEqual((await repo.listBySocialWorker('sw-1')).map((c) => c.ref), ['C1', 'C2']);
+      assert.deepEqual((await repo.listByTeam('south')).map((c) => c.ref), ['C3']);
+      assert.deepEqual((await repo.listAll()).map((c) => c.ref), ['C1', 'C2', 'C3']);
+      assert.deepEqual((await repo.getMany(['C3', 'C9'])).map((c) => c.ref), ['C3']);
+      assert.equal(await repo.count(), 3);
+    });
+
+    it('updateVersioned applies the change, bumps the version and appends history in one update', async () => {
+      const at = new Date('2016-06-01T10:00:00Z');
+      const after = await repo.updateVersioned('C1', 1, { $set: { legalStatus: 'care-order' } },
+        { at, by: { id: 'iro-1', name: 'Alex' }, action: 'test', before: null, after: 'care-order' });
+      assert.equal(after.version, 2);
+      assert.equal(after.legalStatus, 'care-order');
+      assert.deepEqual(after.history, [{ at, by: { id: 'iro-1', name: 'Alex' }, action: 'test', before: null, after: 'care-order' }]);
+      assert.deepEqual(await repo.get('C1'), after);
+    });
+
+    it('updateVersioned merges the caller\'s own $inc and $push', async () => {
+      await repo.updateVersioned('C1', 1, { $push: { events: { type: 'became-looked-after', date: '2016-01-01' } } },
+        { at: new Date(), by: { id: 'x' }, action: 'a' });
+      const c = (await repo.get('C1'))!;
+      assert.equal(c.events.length, 1);
+      assert.equal(c.history.length, 1);
+    });
+
+    it('a lost race throws conflict naming who changed it and when, and changes nothing', async () => {
+      const at = new Date('2016-06-01T10:00:00Z');
+      await repo.updateVersioned('C1', 1, { $set: { legalStatus: 'care-order' } }, { at, by: { id: 'tm-1', name: 'Catrin' }, action: 'first' });
+      await assert.rejects(
+        repo.updateVersioned('C1', 1, { $set: { legalStatus: 'remanded' } }, { at, by: { id: 'iro-1' }, action: 'second' }),
+        (e: unknown) => {
+          assert.ok(isAppError(e, 'conflict'));
+          assert.match(e.message, /Catrin at 2016-06-01T10:00:00.000Z/);
+          assert.equal(e.details.actualVersion, 2);
+          return true;
+        });
+      const c = (await repo.get('C1'))!;
+      assert.equal(c.legalStatus, 'care-order');
+      assert.equal(c.history.length, 1);
+      await assert.rejects(repo.updateVersioned('C9', 1, {}, { at, by: { id: 'x' }, action: 'x' }), (e: unknown) => isAppError(e, 'not-found'));
+    });
+
+    it('exactly one of two concurrent writers on the same version wins', async () => {
+      const entry = (id: string) => ({ at: new Date(), by: { id }, action: 'race' });
+      const results = await Promise.allSettled([
+        repo.updateVersioned('C2', 1, { $set: { legalStatus: 'care-order' } }, entry('a')),
+        repo.updateVersioned('C2', 1, { $set: { legalStatus: 'remanded' } }, entry('b')),
+      ]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      assert.equal((await repo.get('C2'))!.version, 2);
+    });
+  });
+
+  describe('AuditLog', () => {
+    it('records and lists entries oldest first, with a filter', async () => {
+      const log = new AuditLog(store);
+      const entry = { at: new Date('2016-06-02T00:00:00Z'), actor: { id: 'import', kind: 'cli' as const }, action: 'import', details: { n: 1 } };
+      await log.record(entry);
+      await log.record({ at: new Date('2016-06-01T00:00:00Z'), actor: { id: 'iro-1', kind: 'staff' }, action: 'case.view', subject: 'C1' });
+      assert.equal('_id' in entry, false, 'the caller\'s object is not mutated');
+      assert.deepEqual((await log.list()).map((e) => e.action), ['case.view', 'import']);
+      assert.deepEqual((await log.list({ action: 'import' })).map((e) => e.details), [{ n: 1 }]);
+      assert.equal((await log.list({}, { limit: 1 })).length, 1);
+    });
+  });
+});
