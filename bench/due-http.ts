@@ -62,6 +62,8 @@ export interface RunStats {
   replyBytes: number;
   warmup: number;
   sequential: LatencySummary;
+  /** Process CPU ms per sequential request (bot, HTTP client and fake connector all in this process). */
+  cpuMsPerRequest: number;
   concurrent: { inFlight: number; requests: number; ms: number; reqPerSec: number; latency: LatencySummary };
   /** Same work called in-process (no HTTP, no bot framework): medians in ms. */
   breakdown: {
@@ -92,6 +94,8 @@ export interface SizeResult {
   team?: RunStats;
   rssMb: number;
   heapUsedMb: number;
+  /** 1-minute load average at the end (2-core machine shared with other work: read figures with it). */
+  loadAvg: number;
 }
 
 // ---- child-process driver (used by bench/run.ts) ------------------------------------------------
@@ -183,7 +187,7 @@ export async function benchDueHttpSize(n: number, opts: SizeOptions = {}): Promi
     return {
       children: n, iroCount, staff: staff.length, caseload,
       generateMs: round(generateMs), insertMs: round(insertMs), logMb: mb(logBytes), startMs: round(startMs),
-      own, team, rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed),
+      own, team, rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed), loadAvg: round(os.loadavg()[0]!),
     };
   } finally {
     await connector?.close();
@@ -240,8 +244,12 @@ async function benchCommand(bot: RunningBot, connector: FakeConnector, from: Sen
   const requests = Math.max(plan.minRequests, Math.min(plan.requests, Math.floor(SEQUENTIAL_BUDGET_MS / Math.max(1, warmMean))));
 
   const seq: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < requests; i++) seq.push((await ask()).ms);
+  const cpu = process.cpuUsage(cpu0);
   const sequential = summarize(seq);
+  // CPU time of this process per request (bot + client + fake connector): less sensitive to other load.
+  const cpuMsPerRequest = round((cpu.user + cpu.system) / 1000 / requests);
 
   // Concurrency: `inFlight` clients, each POSTs and waits for its 200 (sent after the reply went out).
   const concurrentRequests = Math.max(plan.concurrency * 4, Math.min(plan.concurrentRequests, requests));
@@ -261,10 +269,10 @@ async function benchCommand(bot: RunningBot, connector: FakeConnector, from: Sen
   const replied = connector.received.slice(before).filter((r) => r.replyToId && ids.has(r.replyToId)).length;
   if (replied !== concurrentRequests) throw new Error(`/${text}: ${replied} of ${concurrentRequests} concurrent requests got their reply`);
   const concurrent = { inFlight: plan.concurrency, requests: concurrentRequests, ms: round(ms), reqPerSec: round((concurrentRequests * 1000) / ms, 1), latency: summarize(lat) };
-  log(`/${text}: p50 ${sequential.p50} p95 ${sequential.p95} p99 ${sequential.p99} ms (${requests} seq), ${concurrent.reqPerSec} req/s @${plan.concurrency}`);
+  log(`/${text}: p50 ${sequential.p50} p95 ${sequential.p95} p99 ${sequential.p99} ms (${requests} seq, ${cpuMsPerRequest} CPU ms each), ${concurrent.reqPerSec} req/s @${plan.concurrency}`);
 
   const breakdown = await inProcessBreakdown(bot, from, text, sequential.p50);
-  return { command: `/${text}`, subtitle, replyBytes: JSON.stringify(first.body).length, warmup: plan.warmup, sequential, concurrent, breakdown };
+  return { command: `/${text}`, subtitle, replyBytes: JSON.stringify(first.body).length, warmup: plan.warmup, sequential, cpuMsPerRequest, concurrent, breakdown };
 }
 
 /**

@@ -110,17 +110,18 @@ const heldDate = (r: HeldReview): string => r.heldOn;
 
 /** Merges events and reviews in applying order (see the same-day rule at the top of this file). */
 function mergeTimeline(events: ChildEvent[], reviews: HeldReview[]): TimelineItem[] {
-  const out: TimelineItem[] = [];
+  const out = new Array<TimelineItem>(events.length + reviews.length);
   let i = 0;
+  let k = 0;
   for (const r of reviews) {
     while (i < events.length) {
       const e = events[i];
-      if (e.date < r.heldOn || (e.date === r.heldOn && e.type !== 'ceased-looked-after')) out.push(events[i++]);
+      if (e.date < r.heldOn || (e.date === r.heldOn && e.type !== 'ceased-looked-after')) out[k++] = events[i++];
       else break;
     }
-    out.push(r);
+    out[k++] = r;
   }
-  while (i < events.length) out.push(events[i++]);
+  while (i < events.length) out[k++] = events[i++];
   return out;
 }
 

@@ -135,7 +135,24 @@ function render(w: Why): string {
 
 // ---- the walk ----
 
-interface Due { dueBy: IsoDate; rule: RuleId; why: Why }
+/** A due date, computed only when read: most anchors are overtaken by the next held review. */
+class Due {
+  private d: IsoDate | undefined;
+  constructor(
+    readonly rule: RuleId,
+    readonly why: Why,
+    private readonly cal: WorkingCalendar | null,
+    private readonly from: IsoDate,
+    private readonly limit: Limit | null,
+    fixed?: IsoDate,
+  ) {
+    this.d = fixed;
+  }
+
+  get dueBy(): IsoDate {
+    return (this.d ??= applyLimit(this.cal!, this.from, this.limit!));
+  }
+}
 interface Cycle extends CycleStart { held: number }
 interface Forward { dueBy: IsoDate; reason: BringForwardReason; setOn: IsoDate }
 
@@ -152,21 +169,39 @@ class Walk {
   /** Reviews held in this episode (series, plan). */
   seq = 0;
   cycle: Cycle | null = null;
-  /** The cycle's own next due date (after "earlier date wins" between events). */
-  ruleDue: Due | null = null;
   fwd: Forward | null = null;
+  private due: Due | null = null;
+  /** Set when the rule's due date is "after the review held on this day" and not built yet. */
+  private heldOn: IsoDate | null = null;
 
   constructor(
     private readonly policy: TimescalePolicy,
     private readonly cal: WorkingCalendar,
   ) {}
 
+  /**
+   * The cycle's own next due date (after "earlier date wins" between events). Built only when
+   * read: in a long history each one is usually overtaken by the next held review unread.
+   */
+  get ruleDue(): Due | null {
+    if (this.heldOn !== null) {
+      this.due = this.after(this.cycle!, this.heldOn);
+      this.heldOn = null;
+    }
+    return this.due;
+  }
+
+  private setRuleDue(due: Due | null): void {
+    this.due = due;
+    this.heldOn = null;
+  }
+
   /** The next review's due date as things stand: a bring-forward wins when it is earlier. */
   current(): Due | null {
     const d = this.ruleDue;
     if (!d) return null;
     const f = this.fwd;
-    if (f && f.dueBy < d.dueBy) return { dueBy: f.dueBy, rule: 'FWD', why: { k: 'fwd', reason: f.reason, was: d.dueBy } };
+    if (f && f.dueBy < d.dueBy) return new Due('FWD', { k: 'fwd', reason: f.reason, was: d.dueBy }, null, '', null, f.dueBy);
     return d;
   }
 
@@ -174,16 +209,17 @@ class Walk {
     const rule = CYCLE_OF[e.type];
     if (rule !== undefined) {
       const limit = this.policy.rules[rule].first;
-      const due: Due = { dueBy: applyLimit(this.cal, e.date, limit), rule, why: { k: 'start', rule, limit, on: e.date } };
+      const due = new Due(rule, { k: 'start', rule, limit, on: e.date }, this.cal, e.date, limit);
       if (rule === 'UPC' || rule === 'ADP') {
         // Earlier date wins; either way the clock then runs under the restarted cycle.
-        if (!this.ruleDue || due.dueBy <= this.ruleDue.dueBy) this.ruleDue = due;
+        const current = this.ruleDue; // read before the cycle changes: it may be built from it
+        if (!current || due.dueBy <= current.dueBy) this.setRuleDue(due);
       } else {
         // A new episode (W39.1 again), short-breaks series or IFST plan.
         this.open = true;
         this.seq = 0;
         this.fwd = null;
-        this.ruleDue = due;
+        this.setRuleDue(due);
       }
       this.cycle = { rule, event: e.type, on: e.date, held: 0 };
     } else if (e.type === 'review-brought-forward') {
@@ -191,21 +227,19 @@ class Walk {
       if (!this.fwd || e.dueBy! < this.fwd.dueBy) this.fwd = { dueBy: e.dueBy!, reason: e.reason!, setOn: e.date };
     } else if (e.type === 'ceased-looked-after') {
       this.open = false;
+      this.setRuleDue(null);
       this.cycle = null;
-      this.ruleDue = null;
       this.fwd = null;
     }
   }
 
   /** A review held: it takes the current due date; the next one runs from the day it was held. */
-  held(heldOn: IsoDate): Due {
-    const due = this.current()!;
-    const cycle = this.cycle!;
+  held(heldOn: IsoDate, wantDue: boolean): Due | null {
+    const due = wantDue ? this.current() : null;
     this.seq++;
-    cycle.held++;
+    this.cycle!.held++;
     this.fwd = null; // the brought-forward review took the place of the cycle's next review
-    this.ruleDue = this.after(cycle, heldOn);
-    if (this.ruleDue === null) this.open = false;
+    this.heldOn = heldOn; // next due: built on demand by `ruleDue` (null after an IFST final)
     return due;
   }
 
@@ -215,14 +249,14 @@ class Walk {
       case 'W39.1': case 'UPC': case 'ADP': {
         if (cycle.held === 1) {
           const limit = rules['W39.2'].first; // W39.2
-          return { dueBy: applyLimit(this.cal, heldOn, limit), rule: 'W39.2', why: { k: 'second', limit, heldOn, cycle } };
+          return new Due('W39.2', { k: 'second', limit, heldOn, cycle }, this.cal, heldOn, limit);
         }
         const limit = rules['W39.3'].first; // W39.3
-        return { dueBy: applyLimit(this.cal, heldOn, limit), rule: 'W39.3', why: { k: 'later', limit, heldOn } };
+        return new Due('W39.3', { k: 'later', limit, heldOn }, this.cal, heldOn, limit);
       }
       case 'SB': {
         const limit = rules.SB.then ?? rules.SB.first;
-        return { dueBy: applyLimit(this.cal, heldOn, limit), rule: 'SB', why: { k: 'later', limit, heldOn } };
+        return new Due('SB', { k: 'later', limit, heldOn }, this.cal, heldOn, limit);
       }
       case 'IFST': return this.afterIfst(cycle, heldOn);
     }
@@ -233,20 +267,20 @@ class Walk {
     const rule: TimedRuleId = 'IFST';
     if (cycle.held === 1) {
       const limit = r.then ?? r.first;
-      return { dueBy: applyLimit(this.cal, heldOn, limit), rule, why: { k: 'ifst-second', limit, heldOn } };
+      return new Due(rule, { k: 'ifst-second', limit, heldOn }, this.cal, heldOn, limit);
     }
     if (cycle.held === 2) {
       const limit = r.final ?? r.first;
       if (this.policy.ifstFinalFrom === 'previous') {
-        return { dueBy: applyLimit(this.cal, heldOn, limit), rule, why: { k: 'ifst-final', limit, from: 'previous', on: heldOn } };
+        return new Due(rule, { k: 'ifst-final', limit, from: 'previous', on: heldOn }, this.cal, heldOn, limit);
       }
       const final = applyLimit(this.cal, cycle.on, limit);
       if (heldOn >= final) {
         // Second review held on/after the final's date: the final follows 28 days after it.
         const late = r.finalAfterLateSecond ?? r.first;
-        return { dueBy: applyLimit(this.cal, heldOn, late), rule, why: { k: 'ifst-final-late', limit: late, heldOn, finalWas: final } };
+        return new Due(rule, { k: 'ifst-final-late', limit: late, heldOn, finalWas: final }, this.cal, heldOn, late);
       }
-      return { dueBy: final, rule, why: { k: 'ifst-final', limit, from: 'start', on: cycle.on } };
+      return new Due(rule, { k: 'ifst-final', limit, from: 'start', on: cycle.on }, null, '', null, final);
     }
     return null; // after the final review the plan has no more reviews
   }
@@ -259,8 +293,8 @@ function run(
   const w = new Walk(policy, cal);
   for (const item of timeline) {
     if (isReview(item)) {
-      const due = w.held(item.heldOn);
-      if (onHeld) onHeld(item, due, w.seq);
+      const due = w.held(item.heldOn, onHeld !== undefined);
+      if (onHeld) onHeld(item, due!, w.seq);
     } else {
       w.event(item);
     }

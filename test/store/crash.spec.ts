@@ -39,17 +39,21 @@ describe('embedded store survives SIGKILL', function () {
     dir = await makeTempDir('crash');
     const acked = new Map<string, number>();
     const deleted = new Set<string>();
+    const deleting = new Set<string>();
     const events: string[] = [];
+    const counters = new Map<string, number>();
     let writes = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       const lines = await runAndKill(dir, round);
       assert.equal(lines[0], 'ready');
       for (const line of lines.slice(1)) {
         const [op, id, v] = line.split(' ');
-        writes++;
+        if (op !== 'd') writes++;
         if (op === 'I' || op === 'U') acked.set(id!, Math.max(acked.get(id!) ?? 0, Number(v)));
+        else if (op === 'd') deleting.add(id!);
         else if (op === 'D') deleted.add(id!);
         else if (op === 'E') events.push(id!);
+        else if (op === 'C') counters.set(id!, Math.max(counters.get(id!) ?? 0, Number(v)));
         else assert.fail(`child reported: ${line}`);
       }
       // The killed child's lock is left behind and must be taken over.
@@ -57,13 +61,14 @@ describe('embedded store survives SIGKILL', function () {
       const store = await openEmbeddedStore(dir);
       try {
         const items = store.collection<Document>('items');
-        const byId = new Map((await items.find({}).toArray()).map((d) => [d._id as string, d]));
+        const byId = new Map((await items.find({}).toArray()).map((d) => [String(d._id), d]));
         for (const [id, v] of acked) {
           const doc = byId.get(id);
           if (deleted.has(id)) {
             assert.equal(doc, undefined, `round ${round}: ${id} was deleted but is back`);
             continue;
           }
+          if (!doc && deleting.has(id)) continue; // an unacknowledged delete that landed
           assert.ok(doc, `round ${round}: acknowledged ${id} is missing`);
           assert.ok(doc.version >= v, `round ${round}: ${id} has version ${doc.version}, acknowledged ${v}`);
           assert.equal(doc.stamp, doc.version, `round ${round}: ${id} is half-updated`);
@@ -71,6 +76,11 @@ describe('embedded store survives SIGKILL', function () {
         const evIds = new Set((await store.collection<Document>('events').find({}).toArray()).map((d) => String(d._id)));
         for (const id of events) assert.ok(evIds.has(id), `round ${round}: event ${id} is missing`);
         assert.ok([...evIds].every((id) => ObjectId.isValid(id)));
+        const ctr = new Map((await store.collection<Document>('counters').find({}).toArray()).map((d) => [String(d._id), d]));
+        for (const [id, v] of counters) {
+          const doc = ctr.get(id);
+          assert.ok(doc && doc.version >= v && doc.stamp === doc.version, `round ${round}: counter ${id} at ${doc?.version}, acknowledged ${v}`);
+        }
       } finally {
         await store.close();
       }

@@ -20,6 +20,10 @@ void (async () => {
   const store = await openEmbeddedStore(dir, { compactThresholdBytes: 8 * 1024 });
   const items = store.collection<Item>('items');
   const events = store.collection<Document>('events');
+  // Few documents, many updates: this log compacts every few dozen writes.
+  const counters = store.collection<Document>('counters');
+  const counterVersions = new Map<string, number>();
+  for (const d of await counters.find({}).toArray()) counterVersions.set(String(d._id), d.version as number);
   // Continue from what is durable (it may be ahead of what the parent saw acknowledged).
   const versions = new Map<string, number>();
   const owned: string[][] = Array.from({ length: WORKERS }, () => []);
@@ -44,11 +48,23 @@ void (async () => {
         say(`I ${id} 0`);
       } else if (r < 0.3) {
         const id = mine.splice(Math.floor(Math.random() * mine.length), 1)[0]!;
+        // Announced first: a delete cut off before its acknowledgement may still have landed.
+        say(`d ${id}`);
         const res = await items.deleteOne({ _id: id });
         say(res.deletedCount === 1 ? `D ${id}` : `X ${id} delete-missed`);
       } else if (r < 0.35) {
         const ev = await events.insertOne({ round, w, n, at: new Date() });
         say(`E ${String(ev.insertedId)}`);
+      } else if (r < 0.6) {
+        const id = `w${w}`;
+        const v = counterVersions.get(id) ?? 0;
+        const res = await counters.updateOne({ _id: id, version: v }, { $set: { stamp: v + 1 }, $inc: { version: 1 } }, { upsert: v === 0 });
+        if (res.matchedCount + res.upsertedCount !== 1) {
+          say(`X ${id} counter-lost-race`);
+          continue;
+        }
+        counterVersions.set(id, v + 1);
+        say(`C ${id} ${v + 1}`);
       } else {
         const id = mine[Math.floor(Math.random() * mine.length)]!;
         const v = versions.get(id)!;

@@ -1,0 +1,100 @@
+// `npm run bench` / `npx tsx bench/run.ts [--quick] [--cpu-prof]`
+//   --quick     1k and 10k children only
+//   --cpu-prof  write V8 CPU profiles of each size's process to bench-results/prof/
+// Prints a compact table and writes bench-results/latest.json (git-ignored).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runDueHttpSize, type SizeResult } from './due-http.js';
+import { round, table } from './helpers.js';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT_DIR = path.join(ROOT, 'bench-results');
+/** Issue target: at 10k children, p95 of `/due this week` under 50 ms. */
+const TARGET = { children: 10_000, p95Ms: 50 };
+
+interface TimescalesResult {
+  status: 'ok' | 'skipped' | 'failed';
+  children?: number;
+  ms?: number;
+  note?: string;
+}
+
+async function runTimescales(): Promise<TimescalesResult> {
+  const file = path.join(__dirname, 'timescales.ts');
+  if (!fs.existsSync(file)) return { status: 'skipped', note: 'bench/timescales.ts not there yet' };
+  try {
+    const mod = (await import('./timescales.js')) as { benchTimescales?: () => Promise<{ children: number; ms: number }> };
+    if (typeof mod.benchTimescales !== 'function') return { status: 'skipped', note: 'bench/timescales.ts has no benchTimescales export yet' };
+    const r = await mod.benchTimescales();
+    return { status: 'ok', children: r.children, ms: round(r.ms) };
+  } catch (err) {
+    return { status: 'failed', note: (err as Error).message };
+  }
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const cpuProfDir = process.argv.includes('--cpu-prof') ? path.join(OUT_DIR, 'prof') : undefined;
+  const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const started = new Date();
+  console.log(`IRO Bot benchmarks${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+  console.log('\n1. Timescales engine (nextReview, in-process)');
+  const timescales = await runTimescales();
+  console.log(timescales.status === 'ok'
+    ? `   ${timescales.children!.toLocaleString('en-GB')} children in ${timescales.ms} ms`
+    : `   ${timescales.status}: ${timescales.note}`);
+
+  console.log('\n2. /due over HTTP (activity in → reply out at a fake Teams connector), one process per size');
+  const results: SizeResult[] = [];
+  for (const n of sizes) {
+    results.push(await runDueHttpSize(n, { team: n <= 10_000, cpuProfDir }));
+  }
+
+  const lines = results.flatMap((r) => [r.own, r.team].filter((x) => x !== undefined).map((c) => ({ r, c: c! })));
+  console.log('\n' + table(
+    ['command', 'children', 'rows', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/req', 'req/s @8', 'p95 @8 ms', 'n'],
+    lines.map(({ r, c }) => [c.command, r.children, c.breakdown.rows, c.sequential.p50, c.sequential.p95, c.sequential.p99,
+      c.cpuMsPerRequest, c.concurrent.reqPerSec, c.concurrent.latency.p95, c.sequential.n]),
+  ));
+  console.log('\nWhere the time goes (in-process medians, ms; http+framework = HTTP p50 − staff lookup − command):');
+  console.log(table(
+    ['command', 'children', 'scanned', 'staff', 'store', 'engine', 'listing', 'listDue', 'render', 'command', 'http+fw'],
+    lines.map(({ r, c }) => [c.command, r.children, c.breakdown.children, c.breakdown.staffLookup, c.breakdown.storeQuery, c.breakdown.engine,
+      c.breakdown.listing, c.breakdown.listDue, c.breakdown.render, c.breakdown.commandRun, c.breakdown.httpAndFramework]),
+  ));
+  console.log('\nData and start-up:');
+  console.log(table(
+    ['children', 'IROs', 'caseload', 'generate ms', 'insert ms', 'log MB', 'bot start ms', 'RSS MB', 'heap MB', 'load'],
+    results.map((r) => [r.children, r.iroCount, r.caseload, r.generateMs, r.insertMs, r.logMb, r.startMs, r.rssMb, r.heapUsedMb, r.loadAvg]),
+  ));
+
+  const atTarget = results.find((r) => r.children === TARGET.children);
+  const target = atTarget
+    ? { ...TARGET, p95Ms_measured: atTarget.own.sequential.p95, met: atTarget.own.sequential.p95 < TARGET.p95Ms }
+    : undefined;
+  if (target) {
+    console.log(`\nTarget: /due this week at ${TARGET.children.toLocaleString('en-GB')} children, p95 < ${TARGET.p95Ms} ms: ` +
+      `${target.p95Ms_measured} ms → ${target.met ? 'MET' : 'MISSED'}`);
+  }
+
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const file = path.join(OUT_DIR, 'latest.json');
+  fs.writeFileSync(file, JSON.stringify({
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    quick,
+    env: { node: process.version, platform: process.platform, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAvgAtEnd: os.loadavg() },
+    timescales,
+    dueHttp: results,
+    target,
+    cpuProfiles: cpuProfDir ?? null,
+  }, null, 2) + '\n');
+  console.log(`\nWrote ${path.relative(ROOT, file)}${cpuProfDir ? ` and CPU profiles in ${path.relative(ROOT, cpuProfDir)}/` : ''}`);
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
