@@ -6,6 +6,7 @@
 // file's main() does the work and writes its result as JSON.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -51,7 +52,7 @@ export interface SizeOptions {
   concurrentRequests?: number;
   /** Also bench `/due this week team` (whole service). */
   team?: boolean;
-  /** Write a V8 CPU profile of the child process to this folder. */
+  /** Write a V8 CPU profile of each command's measured sequential run to this folder. */
   cpuProfDir?: string;
 }
 
@@ -103,10 +104,6 @@ export interface SizeResult {
 export function runDueHttpSize(children: number, opts: SizeOptions = {}): Promise<SizeResult> {
   const out = path.join(os.tmpdir(), `iro-bench-result-${process.pid}-${children}-${Date.now()}.json`);
   const nodeArgs = ['--import', 'tsx', '--expose-gc'];
-  if (opts.cpuProfDir) {
-    fs.mkdirSync(opts.cpuProfDir, { recursive: true });
-    nodeArgs.push('--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir, '--cpu-prof-name', `due-http-${children}.cpuprofile`);
-  }
   const args = [...nodeArgs, __filename, '--size', String(children), '--out', out, '--opts', JSON.stringify(opts)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'inherit', 'inherit'] });
@@ -165,7 +162,7 @@ export async function benchDueHttpSize(n: number, opts: SizeOptions = {}): Promi
     log(`bot started in ${Math.round(startMs)} ms`);
     connector = await startFakeConnector();
 
-    const own = await benchCommand(bot, connector, IRO, 'due this week', {
+    const own = await benchCommand(bot, connector, IRO, 'due this week', opts.cpuProfDir && path.join(opts.cpuProfDir, `due-this-week-${n}.cpuprofile`), {
       warmup: opts.warmup ?? 20,
       requests: opts.requests ?? 300,
       minRequests: 100,
@@ -174,7 +171,7 @@ export async function benchDueHttpSize(n: number, opts: SizeOptions = {}): Promi
     });
     let team: RunStats | undefined;
     if (opts.team) {
-      team = await benchCommand(bot, connector, SUPPORT, 'due this week team', {
+      team = await benchCommand(bot, connector, SUPPORT, 'due this week team', opts.cpuProfDir && path.join(opts.cpuProfDir, `due-this-week-team-${n}.cpuprofile`), {
         warmup: 5,
         requests: 100,
         minRequests: 20,
@@ -207,7 +204,9 @@ interface CommandPlan {
 /** Time budget for the sequential run of one command: fewer requests when each is slow. */
 const SEQUENTIAL_BUDGET_MS = 30_000;
 
-async function benchCommand(bot: RunningBot, connector: FakeConnector, from: Sender, text: string, plan: CommandPlan): Promise<RunStats> {
+async function benchCommand(
+  bot: RunningBot, connector: FakeConnector, from: Sender, text: string, profileFile: string | undefined, plan: CommandPlan,
+): Promise<RunStats> {
   const url = `${bot.server.url}/api/messages`;
   const activity = () => messageActivity(connector.url, from, `/${text}`);
   const post = async (a: ReturnType<typeof activity>) => {
@@ -244,9 +243,11 @@ async function benchCommand(bot: RunningBot, connector: FakeConnector, from: Sen
   const requests = Math.max(plan.minRequests, Math.min(plan.requests, Math.floor(SEQUENTIAL_BUDGET_MS / Math.max(1, warmMean))));
 
   const seq: number[] = [];
+  const profiler = profileFile ? await startProfiler() : undefined;
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < requests; i++) seq.push((await ask()).ms);
   const cpu = process.cpuUsage(cpu0);
+  if (profiler && profileFile) await profiler.stopTo(profileFile);
   const sequential = summarize(seq);
   // CPU time of this process per request (bot + client + fake connector): less sensitive to other load.
   const cpuMsPerRequest = round((cpu.user + cpu.system) / 1000 / requests);
@@ -273,6 +274,26 @@ async function benchCommand(bot: RunningBot, connector: FakeConnector, from: Sen
 
   const breakdown = await inProcessBreakdown(bot, from, text, sequential.p50);
   return { command: `/${text}`, subtitle, replyBytes: JSON.stringify(first.body).length, warmup: plan.warmup, sequential, cpuMsPerRequest, concurrent, breakdown };
+}
+
+/** A V8 CPU profile of this process between start and stop (node:inspector, no flags needed). */
+async function startProfiler(): Promise<{ stopTo(file: string): Promise<void> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const postAsync = (method: string, params?: object) => new Promise<any>((resolve, reject) =>
+    session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await postAsync('Profiler.enable');
+  await postAsync('Profiler.setSamplingInterval', { interval: 200 });
+  await postAsync('Profiler.start');
+  return {
+    async stopTo(file) {
+      const { profile } = await postAsync('Profiler.stop');
+      session.disconnect();
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+      log(`CPU profile written to ${file}`);
+    },
+  };
 }
 
 /**

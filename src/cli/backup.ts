@@ -1,12 +1,8 @@
 // npm run backup -- DIR : copies the embedded store in DATA_DIR into DIR (missing or empty).
 // Safe while the bot is running: it reads the append-only logs without taking the store lock.
+import { loadConfig } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import { backupStore, type BackupSummary } from '../store/backup.js';
-
-/** TODO: switch to the shared config module (src/config.ts) once it lands. */
-export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DATA_DIR ?? 'data';
-}
 
 export function summaryLine(dataDir: string, s: BackupSummary): string {
   const total = s.collections.reduce((n, c) => n + c.documents, 0);
@@ -20,8 +16,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('usage: npm run backup -- DIR   (reads the data directory from DATA_DIR, default ./data)\n');
     return 2;
   }
-  const dataDir = dataDirFromEnv();
   try {
+    const dataDir = loadConfig().dataDir;
     const summary = await backupStore(dataDir, dest);
     process.stdout.write(summaryLine(dataDir, summary) + '\n');
     return 0;

@@ -1,6 +1,7 @@
 // The review timescale engine (DOMAIN.md "Review timescales", "Dates"). One forward walk over a
 // child's ordered history: events open/restart cycles or set earlier dates, each held review
 // takes the current due date and anchors the next one on the date it was actually held.
+// Validation and the same-day order of events and reviews live in review-history.ts.
 import { addDays } from './calendar.js';
 import type { WorkingCalendar } from './calendar.js';
 import { formatDateShort } from './dates-format.js';
@@ -153,6 +154,7 @@ class Due {
     return (this.d ??= applyLimit(this.cal!, this.from, this.limit!));
   }
 }
+
 interface Cycle extends CycleStart { held: number }
 interface Forward { dueBy: IsoDate; reason: BringForwardReason; setOn: IsoDate }
 

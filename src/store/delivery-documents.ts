@@ -61,6 +61,8 @@ export interface OutboxDoc {
   /** Activity id and conversation id returned by Teams (a new thread's conversation id). */
   sentActivityId?: string | null;
   sentConversationId?: string | null;
+  /** When the sender gave up (status 'failed'); orders the admin view. */
+  failedAt?: Date | null;
 }
 
 /** A lease: one instance sweeps at a time (findOneAndUpdate with expiry). */

@@ -13,7 +13,7 @@ export interface CardAttachment {
   content: AdaptiveCardJson;
 }
 
-export const CARD_KINDS = ['due', 'caseload', 'actions', 'case', 'help', 'notice'] as const satisfies readonly CardKind[];
+export const CARD_KINDS = ['due', 'caseload', 'actions', 'case', 'help', 'notice', 'digest', 'reminder'] as const satisfies readonly CardKind[];
 
 // Runs from src/ (tsx) and from dist/src/ (tsc): find the project root rather than hard-coding '..'.
 function projectRoot(): string {

@@ -539,7 +539,8 @@ describe('store contract: embedded', () => {
   contractCases(() => store);
 });
 
-(process.env.MONGODB_URI ? describe : describe.skip)('store contract: mongodb (MONGODB_URI)', () => {
+// Registered only when a server is configured, so a run without one reports no skipped tests.
+if (process.env.MONGODB_URI) describe('store contract: mongodb (MONGODB_URI)', () => {
   let store: MongoStore;
   before(async () => {
     store = await openMongoStore(process.env.MONGODB_URI!, `iro_contract_${process.pid}_${Date.now()}`);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { ObjectId, type Document } from 'mongodb';
 import pino from 'pino';
 import sinon from 'sinon';
-import { main as backupCli, dataDirFromEnv, summaryLine } from '../../src/cli/backup.js';
+import { main as backupCli, summaryLine } from '../../src/cli/backup.js';
 import { isAppError } from '../../src/domain/errors.js';
 import { backupStore } from '../../src/store/backup.js';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
@@ -263,8 +263,6 @@ describe('embedded store', () => {
 
     it('the CLI reads DATA_DIR and prints a one-line summary', async () => {
       store = await fill();
-      assert.equal(dataDirFromEnv({}), 'data');
-      assert.equal(dataDirFromEnv({ DATA_DIR: '/x' }), '/x');
       assert.equal(
         summaryLine('data', { destDir: 'b', collections: [{ name: 'a', documents: 1 }, { name: 'c', documents: 2 }] }),
         'backed up data to b: 2 collections, 3 documents (a 1, c 2)',

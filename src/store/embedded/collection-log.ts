@@ -33,7 +33,7 @@ export class CollectionLog {
   private seq = 0;
   private durable = 0;
   private waiters: Waiter[] = [];
-  private running = false;
+  private loop: Promise<void> | null = null;
   private failure: Error | null = null;
   private noCompactBelow = 0;
 
@@ -57,10 +57,7 @@ export class CollectionLog {
     if (this.failure) throw this.failure;
     this.pending.push(line);
     this.seq++;
-    if (!this.running) {
-      this.running = true;
-      void this.run();
-    }
+    this.loop ??= this.run();
     return this.seq;
   }
 
@@ -77,6 +74,8 @@ export class CollectionLog {
 
   async close(): Promise<void> {
     await this.waitFor(this.seq).catch(() => undefined);
+    // A compaction may still be running after the last waiter was released.
+    await this.loop;
     await this.handle?.close();
     this.handle = null;
   }
@@ -100,7 +99,7 @@ export class CollectionLog {
     } catch (err) {
       this.fail(err as Error);
     } finally {
-      this.running = false;
+      this.loop = null;
     }
   }
 

@@ -1,9 +1,9 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { EJSON } from 'bson';
 import type { Document } from 'mongodb';
 import { AppError } from '../../domain/errors.js';
 import { isPlainObject } from './clone.js';
+import { parseEjson, stringifyEjson } from './ejson-codec.js';
 import type { IndexSpec } from './indexes.js';
 import { valueKey } from './value-key.js';
 
@@ -19,7 +19,7 @@ const NEWLINE = 0x0a;
 
 export function serializeRecord(rec: LogRecord): string {
   // Canonical EJSON so Date, ObjectId and int/double survive the round trip.
-  return EJSON.stringify(rec, { relaxed: false }) + '\n';
+  return stringifyEjson(rec) + '\n';
 }
 
 export interface ReplayedCollection {
@@ -73,7 +73,7 @@ export async function replayLogFile(file: string): Promise<ReplayedCollection> {
 }
 
 function parseRecord(line: string): LogRecord {
-  const rec: unknown = EJSON.parse(line, { relaxed: true });
+  const rec: unknown = parseEjson(line);
   if (!isPlainObject(rec)) throw new Error('not an object');
   switch (rec.op) {
     case 'put':

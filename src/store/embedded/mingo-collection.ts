@@ -113,6 +113,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 
   async insertMany(docs: ReadonlyArray<OptionalUnlessRequiredId<T>>): Promise<InsertManyResult<T>> {
     this.assertWritable();
+    if (docs.length === 0) throw new Error('Invalid BulkOperation, Batch cannot be empty'); // as the driver
     const insertedIds: Record<number, unknown> = {};
     let seq = this.log.lastSeq;
     try {
@@ -204,7 +205,11 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       if (same.spec.name === spec.name && sameKey(same.spec.key, spec.key) && same.spec.unique === spec.unique && same.spec.sparse === spec.sparse) {
         return this.read(() => spec.name);
       }
-      throw Object.assign(new Error(`An index ${same.spec.name} already exists on ${this.name} with different options or name`), { code: 85, codeName: 'IndexOptionsConflict' });
+      // MongoDB's codes: 86 same name with other keys, 85 same keys under another name or options.
+      const code = same.spec.name === spec.name && !sameKey(same.spec.key, spec.key) ? 86 : 85;
+      throw Object.assign(new Error(`index ${spec.name} conflicts with existing index ${same.spec.name} on ${this.name}`), {
+        code, codeName: code === 86 ? 'IndexKeySpecsConflict' : 'IndexOptionsConflict',
+      });
     }
     const ix = this.buildIndex(spec);
     this.indexes.push(ix);

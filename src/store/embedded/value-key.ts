@@ -1,4 +1,4 @@
-import { EJSON } from 'bson';
+import { stringifyEjson } from './ejson-codec.js';
 
 // Map keys for index lookups: values MongoDB treats as equal must map to the same string.
 // (Numeric types are not told apart in JS, so 1, 1.0 and Long(1) already coincide.)
@@ -13,7 +13,7 @@ export function valueKey(v: unknown): string {
   }
   if (v instanceof Date) return 'd' + v.getTime();
   if (isObjectId(v)) return 'o' + v.toHexString();
-  return 'j' + EJSON.stringify(v as object, { relaxed: false });
+  return 'j' + stringifyEjson(v);
 }
 
 export function isObjectId(v: unknown): v is { toHexString(): string } {

@@ -21,7 +21,7 @@ void (async () => {
   const items = store.collection<Item>('items');
   const events = store.collection<Document>('events');
   // Few documents, many updates: this log compacts every few dozen writes.
-  const counters = store.collection<Document>('counters');
+  const counters = store.collection<Document & { _id?: string }>('counters');
   const counterVersions = new Map<string, number>();
   for (const d of await counters.find({}).toArray()) counterVersions.set(String(d._id), d.version as number);
   // Continue from what is durable (it may be ahead of what the parent saw acknowledged).

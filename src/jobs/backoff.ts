@@ -1,0 +1,34 @@
+// Retry timing for proactive sends: honour Retry-After when Teams gives one, otherwise exponential
+// backoff with full jitter (AWS "Exponential Backoff and Jitter") so many conversations that failed
+// together do not retry together.
+
+export interface BackoffOptions {
+  /** First retry waits up to this long. */
+  baseMs: number;
+  /** No retry waits longer than this (unless Retry-After says so). */
+  capMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1_000, capMs: 60_000 };
+
+/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt−1))]. */
+export function jitteredBackoffMs(attempt: number, opts: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const exp = Math.min(opts.capMs, opts.baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
+  return Math.floor(random() * exp);
+}
+
+/**
+ * A Retry-After header value in ms from `now`: delta-seconds ("1", "0.5") or an HTTP-date.
+ * Undefined when absent or unparseable; a date in the past gives 0.
+ */
+export function parseRetryAfterMs(value: string | null | undefined, now: Date): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const v = value.trim();
+  if (!v) return undefined;
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.ceil(Number(v) * 1000);
+  // HTTP-dates always name a weekday or month; refuse bare numbers-with-junk that Date.parse accepts.
+  if (!/[A-Za-z]/.test(v)) return undefined;
+  const at = Date.parse(v);
+  if (!Number.isFinite(at)) return undefined;
+  return Math.max(0, at - now.getTime());
+}

@@ -1,0 +1,214 @@
+// The sweeper (DESIGN.md "Proactive delivery and jobs"): every few minutes it asks the domain what
+// is due now (domain/reminders.ts), renders each message and enqueues it in the outbox under its
+// idempotency key. The key is the outbox `_id`, so the same message computed by every sweep of the
+// day, by two sweeps at once, or after a restart, is enqueued once; the sender delivers it.
+// With a lease (several instances on MongoDB) one instance sweeps at a time; without one (embedded
+// store, one process) the keys alone are enough.
+import { TZDate } from '@date-fns/tz';
+import type { AppDeps } from '../app/deps.js';
+import { reviewStatuses } from '../app/review-statuses.js';
+import { todayIn } from '../domain/calendar.js';
+import { isAppError } from '../domain/errors.js';
+import { dueMessages, type Addressee, type DueMessage } from '../domain/reminders.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/doc-collection.js';
+import type { ConversationDoc } from '../store/delivery-documents.js';
+import type { ChildDoc, StaffDoc } from '../store/documents.js';
+import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
+import type { NewOutboxMessage, OutboxRepository } from '../store/repositories/outbox-repository.js';
+import { cardAttachment, renderCard } from '../teams/cards.js';
+import { digestCard, messageSummary, reminderCard } from '../teams/presenters/digest.js';
+import { acquireLease, releaseLease } from './lease.js';
+
+/** The outbox as the sweeper uses it: a duplicate key is `{ enqueued: false }`, not an error. */
+export type OutboxPort = Pick<OutboxRepository, 'enqueue'>;
+
+/** Saved conversations as the sweeper uses them. */
+export type ConversationsPort = Pick<ConversationRepository, 'findByPurpose' | 'personalChatOf'>;
+
+export interface SweepLease {
+  store: Store;
+  /** This instance's id (host + pid, say); the lease says who holds it. */
+  holder: string;
+  /** Defaults to max(60 s, 3 × intervalMs): renewed on every sweep, so it lapses only when the holder stops sweeping. */
+  ttlMs?: number;
+  /** Defaults to 'sweeper'. */
+  name?: string;
+}
+
+export interface SweeperOptions {
+  deps: AppDeps;
+  outbox: OutboxPort;
+  conversations: ConversationsPort;
+  /** Pass on MongoDB (store.kind === 'mongodb'); harmless on the embedded store. */
+  leases?: SweepLease;
+  config: Pick<Config, 'reminderWorkingDays' | 'digestWeeks' | 'showChildNamesInChannels'>;
+  logger: Logger;
+  intervalMs: number;
+  /** Called after a sweep that enqueued something: the outbox sender's kick. */
+  onEnqueued?: () => void;
+}
+
+export interface SweepResult {
+  today: string;
+  /** Newly written to the outbox. */
+  enqueued: number;
+  /** Due now but its key was already in the outbox (an earlier or concurrent sweep). */
+  alreadyQueued: number;
+  /** Due now but nowhere to send it: the IRO has no personal chat with the bot, or no IRO channel is set up. */
+  noAddress: number;
+  /** Children whose history the engine rejected (left out; shown in /due as a data problem). */
+  invalidChildren: number;
+  /** Keys enqueued by this sweep (ids only: child refs and staff ids). */
+  enqueuedKeys: string[];
+  /** Set when the sweep did nothing because another instance holds the lease. */
+  skipped?: 'lease-held';
+}
+
+export interface Sweeper {
+  sweepOnce(): Promise<SweepResult>;
+  /** Sweeps now and then every intervalMs (the next sweep is scheduled when one ends: never overlapping). */
+  start(): void;
+  /** Stops the timer, waits for a running sweep, and gives the lease up. */
+  stop(): Promise<void>;
+}
+
+/** How long an undelivered message is worth retrying: a digest stays useful for a few days, a reminder for one. */
+const GIVE_UP_MS = { digest: 3 * 24 * 3600_000, reminder: 24 * 3600_000 };
+
+function londonHour(now: Date, tz: string): number {
+  return new TZDate(now.getTime(), tz).getHours();
+}
+
+export function createSweeper(opts: SweeperOptions): Sweeper {
+  const { deps, outbox, conversations, config, logger, intervalMs } = opts;
+  if (!(intervalMs > 0)) throw new Error(`sweeper interval must be positive, got ${intervalMs}`);
+  const lease = opts.leases;
+  const leaseName = lease?.name ?? 'sweeper';
+  const leaseTtl = lease?.ttlMs ?? Math.max(60_000, 3 * intervalMs);
+
+  async function sweepOnce(): Promise<SweepResult> {
+    const now = deps.clock();
+    const today = todayIn(now, deps.tzName);
+    const result: SweepResult = { today, enqueued: 0, alreadyQueued: 0, noAddress: 0, invalidChildren: 0, enqueuedKeys: [] };
+    if (lease && !(await acquireLease(lease.store, leaseName, lease.holder, leaseTtl, now))) {
+      logger.debug({ lease: leaseName }, 'sweep skipped: another instance holds the lease');
+      return { ...result, skipped: 'lease-held' };
+    }
+
+    const children = await deps.children.listAll();
+    const { statuses, invalid } = reviewStatuses(children, deps);
+    result.invalidChildren = invalid.length;
+    const messages = dueMessages<ChildDoc>({
+      statuses, children, today, hour: londonHour(now, deps.tzName), calendar: deps.calendar,
+      config: { reminderWorkingDays: config.reminderWorkingDays, digestWeeks: config.digestWeeks },
+    });
+    if (messages.length === 0) return result;
+
+    const staff = new Map((await deps.staff.list()).map((s) => [s._id, s]));
+    const staffNames = new Map([...staff.values()].map((s) => [s._id, s.name]));
+    const addresses = new Map<string, ConversationDoc | null>();
+    const resolve = async (to: Addressee): Promise<ConversationDoc | null> => {
+      const cacheKey = to.kind === 'personal' ? `personal:${to.staffId}` : `channel:${to.purpose}`;
+      if (!addresses.has(cacheKey)) {
+        addresses.set(cacheKey, to.kind === 'personal'
+          ? await personalChat(conversations, to.staffId, staff.get(to.staffId))
+          : newestWithPurpose(await conversations.findByPurpose(to.purpose), to.purpose));
+      }
+      return addresses.get(cacheKey)!;
+    };
+
+    const noAddressKeys: string[] = [];
+    for (const msg of messages) {
+      const conv = await resolve(msg.to);
+      if (!conv) {
+        result.noAddress++;
+        noAddressKeys.push(msg.key);
+        continue;
+      }
+      const doc = outboxMessage(msg, conv, now, today, msg.to.kind === 'personal' || config.showChildNamesInChannels, staffNames);
+      const { enqueued } = await outbox.enqueue(doc);
+      if (enqueued) {
+        result.enqueued++;
+        result.enqueuedKeys.push(msg.key);
+      } else {
+        result.alreadyQueued++;
+      }
+    }
+
+    if (result.enqueued > 0 || invalid.length > 0) {
+      logger.info({ today, enqueued: result.enqueued, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress,
+        keys: result.enqueuedKeys, invalidChildren: invalid.map((i) => i.ref) }, 'sweep enqueued messages');
+    } else {
+      logger.debug({ today, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress, noAddressKeys }, 'sweep: nothing new');
+    }
+    if (result.enqueued > 0) opts.onEnqueued?.();
+    return result;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let started = false;
+
+  const tick = (): void => {
+    timer = undefined;
+    running = sweepOnce()
+      .catch((err: unknown) => {
+        // Code and type only: an error message may quote a name (rule 7); the next sweep retries.
+        logger.error({ code: isAppError(err) ? err.code : (err as { code?: unknown })?.code, errName: (err as Error)?.name }, 'sweep failed');
+      })
+      .finally(() => {
+        running = undefined;
+        if (started) {
+          timer = setTimeout(tick, intervalMs);
+          timer.unref();
+        }
+      });
+  };
+
+  return {
+    sweepOnce,
+    start() {
+      if (started) return;
+      started = true;
+      timer = setTimeout(tick, 0);
+      timer.unref();
+    },
+    async stop() {
+      started = false;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running;
+      if (lease) await releaseLease(lease.store, leaseName, lease.holder).catch(() => false);
+    },
+  };
+}
+
+/** The IRO's 1:1 chat (by staff id, or by AAD id for a chat saved before the person was linked). */
+async function personalChat(conversations: ConversationsPort, staffId: string, person: StaffDoc | undefined): Promise<ConversationDoc | null> {
+  const conv = await conversations.personalChatOf({ staffId, aadObjectId: person?.aadObjectId ?? null });
+  // Never post a personal message anywhere but a 1:1 chat, whatever the lookup returned.
+  return conv && conv.kind === 'personal' ? conv : null;
+}
+
+/** Several channels may carry a purpose (a channel moved): the most recent `/setup` wins, then the lowest id. */
+function newestWithPurpose(convs: ConversationDoc[], purpose: string): ConversationDoc | null {
+  const setAt = (c: ConversationDoc) => Math.max(...c.purposes.filter((p) => p.purpose === purpose).map((p) => new Date(p.setAt).getTime()));
+  return [...convs].sort((a, b) => setAt(b) - setAt(a) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))[0] ?? null;
+}
+
+function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Date, today: string, showNames: boolean,
+  staffNames: ReadonlyMap<string, string>): NewOutboxMessage {
+  const present = { today, showNames, staffNames };
+  const isDigest = msg.kind === 'iro-digest' || msg.kind === 'service-digest';
+  const card = isDigest ? renderCard('digest', digestCard(msg, present)) : renderCard('reminder', reminderCard(msg, present));
+  return {
+    _id: msg.key,
+    // A channel digest starts its own thread; personal chats have no threads.
+    target: { conversationId: conv._id, newThread: conv.kind === 'channel' },
+    activity: { type: 'message', summary: messageSummary(msg), attachments: [cardAttachment(card)] },
+    enqueuedAt: now,
+    giveUpAt: new Date(now.getTime() + (isDigest ? GIVE_UP_MS.digest : GIVE_UP_MS.reminder)),
+  };
+}
