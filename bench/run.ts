@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     lines.map(({ r, c }) => [c.command, r.children, c.breakdown.rows, c.sequential.p50, c.sequential.p95, c.sequential.p99,
       c.cpuMsPerRequest, c.concurrent.reqPerSec, c.concurrent.latency.p95, c.sequential.n]),
   ));
-  console.log('\nWhere the time goes (in-process medians, ms; http+framework = HTTP p50 − staff lookup − command):');
+  console.log('\nWhere the time goes (in-process medians, ms; http+fw = CPU ms/req − staff − command, includes the bench client + fake connector):');
   console.log(table(
     ['command', 'children', 'scanned', 'staff', 'store', 'engine', 'listing', 'listDue', 'render', 'command', 'http+fw'],
     lines.map(({ r, c }) => [c.command, r.children, c.breakdown.children, c.breakdown.staffLookup, c.breakdown.storeQuery, c.breakdown.engine,

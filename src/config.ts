@@ -45,6 +45,8 @@ const schema = z.object({
   DUE_SOON_WORKING_DAYS: int(20, 1, 260),
   REMINDER_WORKING_DAYS: int(10, 1, 260),
   DIGEST_WEEKS: int(4, 1, 52),
+  SWEEP_INTERVAL_MINUTES: int(5, 1, 1440),
+  OUTBOX_GIVE_UP_HOURS: int(24, 1, 24 * 14),
   COMPLIANCE_TARGET: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(100).optional()).transform((v) => v ?? 98.5),
 });
 
@@ -72,6 +74,10 @@ export interface Config {
   dueSoonWorkingDays: number;
   reminderWorkingDays: number;
   digestWeeks: number;
+  /** How often the sweeper looks for reminders and digests to queue. */
+  sweepIntervalMinutes: number;
+  /** A message still undeliverable after this long is marked failed (shown in /setup status). */
+  outboxGiveUpHours: number;
   complianceTarget: number;
   /** No app id: local mode, loopback only, unauthenticated. */
   localMode: boolean;
@@ -111,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dueSoonWorkingDays: e.DUE_SOON_WORKING_DAYS,
     reminderWorkingDays: e.REMINDER_WORKING_DAYS,
     digestWeeks: e.DIGEST_WEEKS,
+    sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
+    outboxGiveUpHours: e.OUTBOX_GIVE_UP_HOURS,
     complianceTarget: e.COMPLIANCE_TARGET,
     localMode: !e.MicrosoftAppId,
   };

@@ -10,6 +10,8 @@ import type { Store } from './store/doc-collection.js';
 import { openStore } from './store/open-store.js';
 import { AuditLog } from './store/repositories/audit-log.js';
 import { ChildrenRepository } from './store/repositories/children-repository.js';
+import { ConversationRepository } from './store/repositories/conversation-repository.js';
+import { OutboxRepository } from './store/repositories/outbox-repository.js';
 import { ensureIndexes } from './store/repositories/indexes.js';
 import { StaffRepository } from './store/repositories/staff-repository.js';
 import { createBot } from './teams/bot.js';
@@ -28,6 +30,8 @@ export function buildDeps(config: Config, store: Store): AppDeps {
     staff: new StaffRepository(store),
     children: new ChildrenRepository(store),
     audit: new AuditLog(store),
+    conversations: new ConversationRepository(store),
+    outbox: new OutboxRepository(store),
     policy: getPolicy(config.timescalePolicy),
     calendar: createCalendar({ region: config.holidayRegion, closureDays: config.closureDays }),
     clock: createClock(config.fixedNow),
@@ -41,6 +45,8 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
   try {
     await ensureIndexes(store);
     const deps = buildDeps(config, store);
+    await deps.conversations.ensureIndexes();
+    await deps.outbox.ensureIndexes();
     const bot = createBot(config, deps, logger);
     const server = await startServer(config, bot, logger, () => ({ store: store.kind, policy: deps.policy.id }));
     logger.info({ url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode }, 'IRO Bot listening');

@@ -5,6 +5,8 @@ import type { TimescalePolicy } from '../domain/policies.js';
 import type { IsoDate } from '../domain/types.js';
 import type { AuditLog } from '../store/repositories/audit-log.js';
 import type { ChildrenRepository } from '../store/repositories/children-repository.js';
+import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
+import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
 import type { StaffRepository } from '../store/repositories/staff-repository.js';
 
 /** The ports every use case may need; built once in the composition root. */
@@ -12,6 +14,8 @@ export interface AppDeps {
   staff: StaffRepository;
   children: ChildrenRepository;
   audit: AuditLog;
+  conversations: ConversationRepository;
+  outbox: OutboxRepository;
   policy: TimescalePolicy;
   calendar: WorkingCalendar;
   clock: Clock;

@@ -21,8 +21,12 @@ import { cardAttachment, renderCard } from '../teams/cards.js';
 import { digestCard, messageSummary, reminderCard } from '../teams/presenters/digest.js';
 import { acquireLease, releaseLease } from './lease.js';
 
-/** The outbox as the sweeper uses it: a duplicate key is `{ enqueued: false }`, not an error. */
-export type OutboxPort = Pick<OutboxRepository, 'enqueue'>;
+/**
+ * The outbox as the sweeper uses it: a duplicate key is `{ enqueued: false }`, not an error. `get`
+ * skips rendering a card whose key is already queued (most messages, most sweeps: rendering is the
+ * expensive part); the insert's unique key stays the guarantee.
+ */
+export type OutboxPort = Pick<OutboxRepository, 'enqueue' | 'get'>;
 
 /** Saved conversations as the sweeper uses them. */
 export type ConversationsPort = Pick<ConversationRepository, 'findByPurpose' | 'personalChatOf'>;
@@ -37,8 +41,11 @@ export interface SweepLease {
   name?: string;
 }
 
+/** What the sweeper needs of the app's ports (an AppDeps will do). */
+export type SweeperDeps = Pick<AppDeps, 'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName'>;
+
 export interface SweeperOptions {
-  deps: AppDeps;
+  deps: SweeperDeps;
   outbox: OutboxPort;
   conversations: ConversationsPort;
   /** Pass on MongoDB (store.kind === 'mongodb'); harmless on the embedded store. */
@@ -121,6 +128,10 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
 
     const noAddressKeys: string[] = [];
     for (const msg of messages) {
+      if (await outbox.get(msg.key)) {
+        result.alreadyQueued++;
+        continue;
+      }
       const conv = await resolve(msg.to);
       if (!conv) {
         result.noAddress++;
@@ -137,11 +148,13 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
       }
     }
 
-    if (result.enqueued > 0 || invalid.length > 0) {
+    // Info only when something was enqueued (a few times a day); every quiet sweep at debug.
+    if (result.enqueued > 0) {
       logger.info({ today, enqueued: result.enqueued, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress,
-        keys: result.enqueuedKeys, invalidChildren: invalid.map((i) => i.ref) }, 'sweep enqueued messages');
+        keys: result.enqueuedKeys, noAddressKeys, invalidChildren: invalid.map((i) => i.ref) }, 'sweep enqueued messages');
     } else {
-      logger.debug({ today, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress, noAddressKeys }, 'sweep: nothing new');
+      logger.debug({ today, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress, noAddressKeys,
+        invalidChildren: invalid.length }, 'sweep: nothing new');
     }
     if (result.enqueued > 0) opts.onEnqueued?.();
     return result;

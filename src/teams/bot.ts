@@ -1,4 +1,4 @@
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { hasRole } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
+import type { ChannelMember } from '../app/setup-channel.js';
 import { cardAttachment, renderCard, type AdaptiveCardJson } from './cards.js';
 import type { CommandContext, ConversationKind } from './commands/command-context.js';
 import { parseCommand } from './commands/parse-command.js';
@@ -47,6 +48,13 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
+  // Where the bot can post later: saved on install, membership changes and every message.
+  const remember = async (ctx: TurnContext) => {
+    await deps.conversations.save(ctx.activity, { now: deps.clock() }).catch((err) =>
+      logger.warn({ err: errorSummary(err), conversationId: ctx.activity.conversation?.id }, 'could not save conversation reference'));
+  };
+  app.activity(ActivityTypes.InstallationUpdate, remember);
+  app.activity(ActivityTypes.ConversationUpdate, remember);
   app.activity(ActivityTypes.Message, async (ctx) => {
     const card = await answerMessage(ctx, config, deps, logger);
     await ctx.sendActivity({ attachments: [cardAttachment(card)] });
@@ -62,6 +70,9 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
     log.info({ outcome: 'not-registered' }, 'message from unregistered sender');
     return renderCard('notice', NOT_REGISTERED);
   }
+  const saved = await deps.conversations.save(ctx.activity, {
+    now: deps.clock(), staffId: ctx.activity.conversation.conversationType === 'personal' ? actor._id : null,
+  });
   const spec = parsed ? findCommand(parsed.name) : undefined;
   if (!parsed || !spec) {
     log.info({ outcome: 'unknown-command' }, 'unknown command');
@@ -73,6 +84,9 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
     actor,
     args: parsed.args,
     conversationType,
+    conversationId: saved._id,
+    listMembers: () => listMembers(ctx),
+    councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
     showChildNames: conversationType === 'personal' || config.showChildNamesInChannels,
     resolvePerson: (text) => resolvePersonArg(ctx, deps.staff, text),
     commands: COMMANDS,
@@ -97,6 +111,19 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
     }
     return renderCard('notice', errorNotice(err, reference));
   }
+}
+
+async function listMembers(ctx: TurnContext): Promise<ChannelMember[]> {
+  const members: ChannelMember[] = [];
+  let token: string | undefined;
+  do {
+    const page = await TeamsInfo.getPagedMembers(ctx, 500, token);
+    members.push(...page.members.map((m) => ({
+      aadObjectId: m.aadObjectId, userPrincipalName: m.userPrincipalName, email: m.email, tenantId: m.tenantId, userRole: m.userRole,
+    })));
+    token = page.continuationToken;
+  } while (token);
+  return members;
 }
 
 function conversationKind(ctx: TurnContext): ConversationKind {

@@ -1,4 +1,4 @@
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { ChannelAccount, ConversationReference } from 'botbuilder';
 import type { DocCollection, Store } from '../doc-collection.js';
 import { DELIVERY_COLLECTIONS, type ChannelPurpose, type ConversationDoc, type PurposeAssignment } from '../delivery-documents.js';
 
@@ -7,6 +7,17 @@ import { DELIVERY_COLLECTIONS, type ChannelPurpose, type ConversationDoc, type P
 //
 // A channel is stored once, under its channel id (';messageid=...' removed), whatever thread the
 // activity came from: purposes belong to the channel and proactive posts go to the channel.
+
+/** The parts of an incoming activity a reference is made from (a botbuilder Activity fits). */
+export interface ActivityLike {
+  serviceUrl?: string;
+  channelId?: string;
+  locale?: string;
+  from?: { id: string; name?: string; aadObjectId?: string; role?: string };
+  recipient?: { id: string; name?: string };
+  conversation?: { id: string; conversationType?: string; tenantId?: string; isGroup?: boolean; name?: string };
+  channelData?: unknown;
+}
 
 export interface SaveOptions {
   now: Date;
@@ -39,7 +50,7 @@ export class ConversationRepository {
   }
 
   /** Upserts the reference of the activity's conversation; keeps existing purposes. */
-  async save(activity: Partial<Activity>, opts: SaveOptions): Promise<ConversationDoc> {
+  async save(activity: ActivityLike, opts: SaveOptions): Promise<ConversationDoc> {
     const conv = activity.conversation;
     if (!conv?.id || !activity.serviceUrl) throw new Error('activity has no conversation id or serviceUrl');
     const kind: ConversationDoc['kind'] = conv.conversationType === 'personal' ? 'personal'
@@ -49,9 +60,9 @@ export class ConversationRepository {
     const tenantId = conv.tenantId ?? channelData.tenant?.id ?? null;
     // Same fields as TurnContext.getConversationReference, kept here so store/ needs no SDK runtime.
     const reference: Partial<ConversationReference> = {
-      bot: activity.recipient,
-      user: kind === 'personal' ? activity.from : undefined,
-      conversation: { ...conv, id },
+      bot: activity.recipient as ChannelAccount | undefined,
+      user: kind === 'personal' ? activity.from as ChannelAccount | undefined : undefined,
+      conversation: { ...conv, id } as ConversationReference['conversation'],
       channelId: activity.channelId,
       locale: activity.locale,
       serviceUrl: activity.serviceUrl,

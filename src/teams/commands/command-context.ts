@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app/deps.js';
+import type { ChannelMember } from '../../app/setup-channel.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { CommandSpecMeta } from './command-spec.js';
@@ -11,6 +12,12 @@ export interface CommandContext {
   actor: StaffDoc;
   args: string;
   conversationType: ConversationKind;
+  /** The conversation id as stored (a channel's id without its thread suffix). */
+  conversationId: string;
+  /** Members of this conversation's team or chat, as Teams reports them. */
+  listMembers(): Promise<ChannelMember[]>;
+  /** The council's own tenant: anyone from another tenant is a guest. */
+  councilTenantId: string | null;
   /** Full child names only in a personal chat, or where config allows it (DOMAIN.md privacy). */
   showChildNames: boolean;
   /** Finds a staff member from an @mention, an e-mail address or a staff id. */

@@ -6,12 +6,14 @@ import { caseloadCommand } from './caseload.js';
 import type { CommandSpec } from './command-context.js';
 import { dueCommand } from './due.js';
 import { helpCommand } from './help.js';
+import { setupCommand } from './setup.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
   dueCommand,
   caseloadCommand,
   actionsCommand,
   caseCommand,
+  setupCommand,
   helpCommand,
 ];
 

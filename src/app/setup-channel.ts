@@ -1,0 +1,89 @@
+import { hasRole } from '../domain/access.js';
+import { AppError } from '../domain/errors.js';
+import { isGuest, type MemberFacts } from '../domain/guests.js';
+import type { ChannelPurpose, ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
+import type { StaffDoc } from '../store/documents.js';
+import type { StatusCounts } from '../store/repositories/outbox-repository.js';
+import type { AppDeps } from './deps.js';
+
+export interface ChannelMember extends MemberFacts {
+  aadObjectId?: string | null;
+  email?: string | null;
+}
+
+export interface SetupRequest {
+  purpose: ChannelPurpose;
+  /** social-work-channel: which social work team. */
+  team?: string;
+  conversationId: string;
+  conversationKind: 'personal' | 'channel' | 'groupChat';
+  /** Everyone in the channel's team (liaison channels must hold one guest: that Guardian). */
+  members: () => Promise<ChannelMember[]>;
+  councilTenantId: string | null;
+}
+
+function requireAdmin(actor: StaffDoc): void {
+  if (!hasRole(actor, 'admin')) {
+    throw new AppError('forbidden', 'only the service\'s Teams administrator can run /setup', { example: '/help' });
+  }
+}
+
+/**
+ * `/setup <purpose>` run in a channel gives it that purpose (admin only). A liaison channel is one
+ * whose only guest is a Guardian in the staff directory (DOMAIN.md "Children's Guardian liaison"):
+ * a channel several Guardians can read is never one.
+ */
+export async function setChannelPurpose(deps: AppDeps, actor: StaffDoc, req: SetupRequest): Promise<{ conversation: ConversationDoc; guardian?: StaffDoc }> {
+  requireAdmin(actor);
+  if (req.conversationKind !== 'channel') {
+    throw new AppError('invalid-input', `run /setup ${req.purpose} in the channel you want to use`, { example: `@IRO Bot /setup ${req.purpose}` });
+  }
+  if (req.purpose === 'social-work-channel' && !req.team) {
+    throw new AppError('invalid-input', 'say which social work team this channel is for', { example: '/setup social-work-channel north' });
+  }
+  let guardian: StaffDoc | undefined;
+  if (req.purpose === 'liaison-channel') guardian = await soleGuardian(deps, await req.members(), req.councilTenantId);
+  const now = deps.clock();
+  const conversation = await deps.conversations.setPurpose(req.conversationId, {
+    purpose: req.purpose, team: req.team ?? null, guardianId: guardian?._id ?? null, setBy: actor._id, setAt: now,
+  });
+  if (!conversation) throw new AppError('not-found', 'I have no record of this channel yet; mention me here once and try again');
+  await deps.audit.record({
+    at: now, actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'setup.channel', subject: req.conversationId,
+    details: { purpose: req.purpose, team: req.team ?? null, guardianId: guardian?._id ?? null },
+  });
+  return { conversation, guardian };
+}
+
+async function soleGuardian(deps: AppDeps, members: ChannelMember[], councilTenantId: string | null): Promise<StaffDoc> {
+  const guests = members.filter((m) => isGuest(m, councilTenantId));
+  if (guests.length !== 1) {
+    throw new AppError('invalid-input', guests.length === 0
+      ? 'a liaison channel needs its Guardian as a guest member, and I see no guest here'
+      : `a liaison channel must have exactly one guest (its Guardian); I see ${guests.length}`, { example: '/setup liaison-channel' });
+  }
+  const g = guests[0];
+  const staff = (g.aadObjectId && (await deps.staff.findByAadObjectId(g.aadObjectId)))
+    || (g.userPrincipalName && (await deps.staff.findByUpnOrEmail(g.userPrincipalName)))
+    || (g.email && (await deps.staff.findByUpnOrEmail(g.email)))
+    || null;
+  if (!staff || !hasRole(staff, 'guardian')) {
+    throw new AppError('invalid-input', 'the guest in this channel is not a Guardian in the staff directory', { example: '/setup liaison-channel' });
+  }
+  return staff;
+}
+
+export interface SetupOverview {
+  channels: ConversationDoc[];
+  outbox: StatusCounts;
+  failed: OutboxDoc[];
+}
+
+/** `/setup` and `/setup status`: what is configured, and what could not be delivered (admin only). */
+export async function setupOverview(deps: AppDeps, actor: StaffDoc): Promise<SetupOverview> {
+  requireAdmin(actor);
+  const purposes: ChannelPurpose[] = ['iro-channel', 'social-work-channel', 'managers-channel', 'liaison-channel'];
+  const found = new Map<string, ConversationDoc>();
+  for (const p of purposes) for (const c of await deps.conversations.findByPurpose(p)) found.set(c._id, c);
+  return { channels: [...found.values()], outbox: await deps.outbox.countByStatus(), failed: await deps.outbox.listFailed(20) };
+}

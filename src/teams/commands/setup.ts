@@ -1,0 +1,56 @@
+import { setChannelPurpose, setupOverview } from '../../app/setup-channel.js';
+import { AppError } from '../../domain/errors.js';
+import type { ChannelPurpose } from '../../store/delivery-documents.js';
+import { renderCard } from '../cards.js';
+import type { CommandSpec } from './command-context.js';
+
+const PURPOSES: readonly ChannelPurpose[] = ['iro-channel', 'social-work-channel', 'managers-channel', 'liaison-channel'];
+const EXAMPLE = '/setup social-work-channel north';
+
+export const setupCommand: CommandSpec = {
+  name: 'setup',
+  usage: '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel | status]',
+  description: 'Give this channel a purpose, or show what is configured and what could not be delivered (admin)',
+  example: EXAMPLE,
+  roles: ['admin'],
+  inCommandList: true,
+  scopes: ['personal', 'team'],
+  async run(ctx) {
+    const [word = '', ...rest] = ctx.args.split(/\s+/).filter(Boolean);
+    const sub = word.toLowerCase();
+    if (sub === '' || sub === 'status') {
+      const o = await setupOverview(ctx.deps, ctx.actor);
+      const channels = o.channels.flatMap((c) => c.purposes.map((p) =>
+        `${p.purpose}${p.team ? ` (${p.team})` : ''}${p.guardianId ? ` (Guardian ${p.guardianId})` : ''}: ${c._id}`));
+      const failed = o.failed.map((f) => `${f._id} → ${f.target.conversationId}: ${f.lastError ?? 'failed'}`);
+      return renderCard('notice', {
+        title: 'IRO Bot setup',
+        text: [
+          channels.length ? `Channels:\n- ${channels.join('\n- ')}` : 'No channels are set up yet.',
+          `Outbox: ${o.outbox.pending} pending, ${o.outbox.sent} sent, ${o.outbox.failed} failed.`,
+          failed.length ? `Not delivered:\n- ${failed.join('\n- ')}` : '',
+        ].filter(Boolean).join('\n\n'),
+        tone: o.outbox.failed ? 'warning' : 'info',
+        example: `Try: ${EXAMPLE}`,
+      });
+    }
+    const purpose = PURPOSES.find((p) => p === sub);
+    if (!purpose) {
+      throw new AppError('invalid-input', `"${word}" is not something I can set up; choose one of ${PURPOSES.join(', ')} or status`, { example: EXAMPLE });
+    }
+    const team = purpose === 'social-work-channel' ? rest.join(' ').toLowerCase() || undefined : undefined;
+    if (purpose !== 'social-work-channel' && rest.length) {
+      throw new AppError('invalid-input', `/setup ${purpose} takes nothing after it`, { example: `/setup ${purpose}` });
+    }
+    const { guardian } = await setChannelPurpose(ctx.deps, ctx.actor, {
+      purpose, team, conversationId: ctx.conversationId, conversationKind: ctx.conversationType,
+      members: ctx.listMembers, councilTenantId: ctx.councilTenantId,
+    });
+    return renderCard('notice', {
+      title: 'Channel set up',
+      text: `This channel is now the ${purpose}${team ? ` for team ${team}` : ''}${guardian ? ` for Guardian ${guardian.name}` : ''}.`,
+      tone: 'success',
+      example: '',
+    });
+  },
+};
