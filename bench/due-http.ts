@@ -160,7 +160,7 @@ export async function benchDueHttpSize(n: number, opts: SizeOptions = {}): Promi
     // 2. Start the bot on it: store open + log replay + indexes + HTTP listen.
     const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', IRO_NOW });
     t0 = performance.now();
-    bot = await startIroBot(config, createLogger('silent'));
+    bot = await startIroBot(config, createLogger('silent'), { jobs: false });
     const startMs = performance.now() - t0;
     log(`bot started in ${Math.round(startMs)} ms`);
     connector = await startFakeConnector();

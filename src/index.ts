@@ -15,6 +15,8 @@ import { OutboxRepository } from './store/repositories/outbox-repository.js';
 import { ensureIndexes } from './store/repositories/indexes.js';
 import { StaffRepository } from './store/repositories/staff-repository.js';
 import { createBot } from './teams/bot.js';
+import { createNotifier } from './teams/notifier.js';
+import { startJobs, type RunningJobs } from './jobs/run-jobs.js';
 
 export interface RunningBot {
   config: Config;
@@ -22,6 +24,7 @@ export interface RunningBot {
   deps: AppDeps;
   server: RunningServer;
   logger: Logger;
+  jobs: RunningJobs | null;
   stop(): Promise<void>;
 }
 
@@ -40,7 +43,12 @@ export function buildDeps(config: Config, store: Store): AppDeps {
   };
 }
 
-export async function startIroBot(config: Config, logger = createLogger(config.logLevel)): Promise<RunningBot> {
+export interface StartOptions {
+  /** Run the sweeper and the outbox sender (default). Off for tests that drive them by hand. */
+  jobs?: boolean;
+}
+
+export async function startIroBot(config: Config, logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<RunningBot> {
   const store = await openStore(config, logger);
   try {
     await ensureIndexes(store);
@@ -49,14 +57,18 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
     await deps.outbox.ensureIndexes();
     const bot = createBot(config, deps, logger);
     const server = await startServer(config, bot, logger, () => ({ store: store.kind, policy: deps.policy.id }));
+    const jobs: RunningJobs | null = options.jobs === false ? null
+      : startJobs({ store, deps, config, logger, notifier: createNotifier(bot.adapter, { botAppId: config.microsoftAppId }) });
     logger.info({ url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode }, 'IRO Bot listening');
     if (config.localMode) {
       logger.warn('local mode: no MicrosoftAppId, so requests are not authenticated; listening on 127.0.0.1 only');
     }
     return {
       config, store, deps, server, logger,
+      jobs,
       async stop() {
         await server.close();
+        await jobs?.stop();
         await store.close();
       },
     };

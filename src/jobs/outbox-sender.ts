@@ -103,7 +103,8 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         const [conversationId, docs] = next;
         for (let i = 0; i < docs.length; i++) {
           if (stopping) return;
-          if (limiter.nextAllowedAt(conversationId, nowMs()) > nowMs()) {
+          const t = nowMs();
+          if (limiter.nextAllowedAt(conversationId, t) > t) {
             counts.deferred += docs.length - i;
             break;
           }
@@ -242,6 +243,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       wake?.();
       await loop;
       loop = null;
+      stopping = false; // runOnce() still works after stop() (e.g. a final flush)
     },
     kick() {
       kicked = true;

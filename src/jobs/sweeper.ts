@@ -55,6 +55,11 @@ export interface SweeperOptions {
   intervalMs: number;
   /** Called after a sweep that enqueued something: the outbox sender's kick. */
   onEnqueued?: () => void;
+  /**
+   * Real time for the outbox's delivery timestamps. The business clock (deps.clock, fixed by IRO_NOW
+   * in demos) decides what is due; delivery and give-up run on the wall clock. Defaults to deps.clock.
+   */
+  deliveryClock?: () => Date;
 }
 
 export interface SweepResult {
@@ -138,7 +143,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         noAddressKeys.push(msg.key);
         continue;
       }
-      const doc = outboxMessage(msg, conv, now, today, msg.to.kind === 'personal' || config.showChildNamesInChannels, staffNames);
+      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, msg.to.kind === 'personal' || config.showChildNamesInChannels, staffNames);
       const { enqueued } = await outbox.enqueue(doc);
       if (enqueued) {
         result.enqueued++;

@@ -10,12 +10,26 @@ export function childLabel(child: Pick<Child, 'ref' | 'givenName' | 'familyName'
   return name ? `${child.ref} · ${name}` : child.ref;
 }
 
+// Formatters are costly to build; one pair per time zone.
+const formatters = new Map<string, { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
+
+function formattersFor(tz: string) {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = {
+      time: new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      date: new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }),
+    };
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
 /** Booking start as London wall-clock time: "Wed 25 Nov 2026 10:00". */
 export function formatBookingStart(start: string, tz = 'Europe/London'): string {
   const d = new Date(start);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  return `${formatDate(date)} ${time}`;
+  const f = formattersFor(tz);
+  return `${formatDate(f.date.format(d))} ${f.time.format(d)}`;
 }
 
 export function bookingText(b: Booking | null): string {

@@ -64,11 +64,15 @@ export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions
       }, { now: new Date() });
     },
     async enqueue(key, target, at, giveUpAt) {
-      // Distinct enqueue times keep the intended order regardless of key spelling.
-      last = Math.max(Date.now(), last + 1);
+      // Distinct enqueue times keep the intended order regardless of key spelling; they may run a
+      // few ms ahead of the clock, so the message is made due now explicitly.
+      const now = Date.now();
+      last = Math.max(now, last + 1);
       const enqueuedAt = at ?? new Date(last);
       const t = typeof target === 'string' ? { conversationId: target } : target;
-      const r = await outbox.enqueue({ _id: key, target: t, activity: { type: 'message', text: key }, enqueuedAt, giveUpAt });
+      const r = await outbox.enqueue({
+        _id: key, target: t, activity: { type: 'message', text: key }, enqueuedAt, giveUpAt, nextAttemptAt: at ?? new Date(now),
+      });
       return r.enqueued;
     },
     sender(extra = {}) {

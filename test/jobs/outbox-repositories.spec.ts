@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Store } from '../../src/store/doc-collection.js';
+import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { ConversationRepository, type ActivityLike } from '../../src/store/repositories/conversation-repository.js';
+import { OutboxRepository } from '../../src/store/repositories/outbox-repository.js';
+
+// Outbox and conversation repositories on the embedded store.
+
+const T0 = new Date('2026-11-23T09:00:00Z');
+const at = (s: number) => new Date(T0.getTime() + s * 1000);
+
+describe('outbox repositories (embedded store)', () => {
+  let dir: string;
+  let store: Store;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'iro-outbox-repo-'));
+    store = await openEmbeddedStore(dir);
+  });
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  describe('OutboxRepository', () => {
+    let outbox: OutboxRepository;
+    const put = (key: string, conversationId: string, enqueuedAt: Date, extra: { threadOf?: string } = {}) =>
+      outbox.enqueue({ _id: key, target: { conversationId, ...extra }, activity: { text: key }, enqueuedAt });
+
+    beforeEach(async () => {
+      outbox = new OutboxRepository(store);
+      await outbox.ensureIndexes();
+      await outbox.ensureIndexes();
+    });
+
+    it('enqueue: a key is stored once; a duplicate is not an error and changes nothing', async () => {
+      assert.deepEqual(await put('k1', 'c1', at(0)), { enqueued: true });
+      assert.deepEqual(await outbox.enqueue({ _id: 'k1', target: { conversationId: 'c2' }, activity: { text: 'other' }, enqueuedAt: at(5) }),
+        { enqueued: false });
+      const doc = await outbox.get('k1');
+      assert.deepEqual(
+        [doc?.status, doc?.attempts, doc?.target, doc?.activity, doc?.nextAttemptAt, doc?.giveUpAt],
+        ['pending', 0, { conversationId: 'c1', newThread: false, threadOf: null }, { text: 'k1' }, at(0), at(24 * 3600)],
+      );
+      await outbox.markSent('k1', { at: at(1), attempts: 1, activityId: 'a1', conversationId: 'c1' });
+      assert.deepEqual(await put('k1', 'c1', at(9)), { enqueued: false }, 'not even after it was sent');
+    });
+
+    it('due: in order (enqueuedAt, then key), head-of-line per conversation, other conversations go on', async () => {
+      await put('b', 'c1', at(0));
+      await put('a', 'c1', at(0));
+      await put('c', 'c1', at(1));
+      await put('x', 'c2', at(2));
+      await put('y', 'c2', at(3));
+      await put('later', 'c3', at(100));
+      assert.deepEqual((await outbox.due(at(10), 100)).map((d) => d._id), ['a', 'b', 'c', 'x', 'y']);
+      assert.deepEqual((await outbox.due(at(10), 2)).map((d) => d._id), ['a', 'b']);
+
+      // 'a' backs off: nothing later in c1 may overtake it, even though it is due.
+      await outbox.reschedule('a', 1, at(60), 'HTTP 429');
+      assert.deepEqual((await outbox.due(at(10), 100)).map((d) => d._id), ['x', 'y']);
+      assert.deepEqual((await outbox.heads()).map((d) => [d._id, d.nextAttemptAt]), [['a', at(60)], ['x', at(2)], ['later', at(100)]]);
+      assert.deepEqual((await outbox.due(at(60), 100)).map((d) => d._id), ['a', 'b', 'c', 'x', 'y']);
+      assert.equal((await outbox.get('a'))?.lastError, 'HTTP 429');
+
+      await outbox.markFailed('a', 'HTTP 403', at(61), 2);
+      assert.deepEqual((await outbox.due(at(10), 100)).map((d) => d._id), ['b', 'c', 'x', 'y'], 'a failed message no longer blocks');
+    });
+
+    it('markSent / markFailed only move pending messages; counts and the failed list', async () => {
+      await put('s', 'c1', at(0));
+      await put('f1', 'c1', at(1));
+      await put('f2', 'c2', at(2));
+      await put('p', 'c3', at(3));
+      assert.equal(await outbox.markSent('s', { at: at(5), attempts: 2, activityId: 'act-1', conversationId: 'c1;messageid=7' }), true);
+      assert.equal(await outbox.markSent('s', { at: at(6), attempts: 3, activityId: 'act-2', conversationId: 'c1' }), false);
+      assert.equal(await outbox.markFailed('s', 'late', at(7)), false);
+      assert.equal(await outbox.markFailed('f1', 'HTTP 404', at(8), 1), true);
+      assert.equal(await outbox.markFailed('f2', 'gave up after 9 attempts: HTTP 503', at(9), 9), true);
+      assert.equal(await outbox.reschedule('f2', 10, at(20), 'x'), false);
+
+      const s = await outbox.get('s');
+      assert.deepEqual([s?.status, s?.attempts, s?.sentAt, s?.sentActivityId, s?.sentConversationId], ['sent', 2, at(5), 'act-1', 'c1;messageid=7']);
+      assert.deepEqual(await outbox.countByStatus(), { pending: 1, sent: 1, failed: 2 });
+      assert.deepEqual((await outbox.listFailed()).map((d) => [d._id, d.lastError, d.failedAt]),
+        [['f2', 'gave up after 9 attempts: HTTP 503', at(9)], ['f1', 'HTTP 404', at(8)]]);
+      assert.deepEqual((await outbox.listFailed(1)).map((d) => d._id), ['f2']);
+    });
+
+    it('counts are zero on an empty outbox', async () => {
+      assert.deepEqual(await outbox.countByStatus(), { pending: 0, sent: 0, failed: 0 });
+      assert.deepEqual(await outbox.due(at(0), 10), []);
+      assert.deepEqual(await outbox.heads(), []);
+    });
+  });
+
+  describe('ConversationRepository', () => {
+    let conversations: ConversationRepository;
+    const channelActivity = (conversationId: string): ActivityLike => ({
+      serviceUrl: 'https://smba.example/emea/', channelId: 'msteams', locale: 'en-GB',
+      from: { id: '29:user', name: 'User', aadObjectId: 'aad-user' }, recipient: { id: '28:bot', name: 'IRO Bot' },
+      conversation: { id: conversationId, conversationType: 'channel', tenantId: 'tenant-1', isGroup: true },
+      channelData: { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:chan@thread.tacv2' }, tenant: { id: 'tenant-1' } },
+    });
+    const personalActivity = (aad: string, conversationId: string): ActivityLike => ({
+      serviceUrl: 'https://smba.example/emea/', channelId: 'msteams',
+      from: { id: `29:${aad}`, name: 'Someone', aadObjectId: aad }, recipient: { id: '28:bot', name: 'IRO Bot' },
+      conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+    });
+
+    beforeEach(async () => {
+      conversations = new ConversationRepository(store);
+      await conversations.ensureIndexes();
+    });
+
+    it('save: a channel is stored under its channel id whatever thread spoke; a reference to post with', async () => {
+      const doc = await conversations.save(channelActivity('19:chan@thread.tacv2;messageid=1700000000000'), { now: at(0) });
+      assert.equal(doc._id, '19:chan@thread.tacv2');
+      assert.deepEqual([doc.kind, doc.teamId, doc.channelId, doc.tenantId, doc.purposes], ['channel', '19:team@thread.tacv2', '19:chan@thread.tacv2', 'tenant-1', []]);
+      assert.deepEqual(doc.reference, {
+        bot: { id: '28:bot', name: 'IRO Bot' },
+        conversation: { id: '19:chan@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1', isGroup: true },
+        channelId: 'msteams', locale: 'en-GB', serviceUrl: 'https://smba.example/emea/',
+      });
+      assert.equal(doc.aadObjectId, undefined, 'a channel is nobody\'s personal chat');
+    });
+
+    it('save keeps purposes; setPurpose replaces the same purpose for the same team; findByPurpose filters', async () => {
+      await conversations.save(channelActivity('19:chan@thread.tacv2'), { now: at(0) });
+      await conversations.setPurpose('19:chan@thread.tacv2', { purpose: 'social-work-channel', team: 'north', setBy: 'bs-1', setAt: at(1) });
+      await conversations.setPurpose('19:chan@thread.tacv2', { purpose: 'social-work-channel', team: 'south', setBy: 'bs-1', setAt: at(2) });
+      await conversations.setPurpose('19:chan@thread.tacv2', { purpose: 'social-work-channel', team: 'north', setBy: 'bs-2', setAt: at(3) });
+      await conversations.save(channelActivity('19:chan@thread.tacv2;messageid=5'), { now: at(4) });
+
+      const doc = await conversations.get('19:chan@thread.tacv2');
+      assert.deepEqual(doc?.purposes.map((p) => [p.purpose, p.team, p.setBy]), [['social-work-channel', 'south', 'bs-1'], ['social-work-channel', 'north', 'bs-2']]);
+      assert.deepEqual(doc?.updatedAt, at(4));
+      assert.equal((await conversations.findByPurpose('social-work-channel')).length, 1);
+      assert.equal((await conversations.findByPurpose('social-work-channel', { team: 'north' })).length, 1);
+      assert.equal((await conversations.findByPurpose('social-work-channel', { team: 'east' })).length, 0);
+      assert.equal((await conversations.findByPurpose('iro-channel')).length, 0);
+
+      await conversations.clearPurpose('19:chan@thread.tacv2', 'social-work-channel', { team: 'south' }, at(5));
+      assert.deepEqual((await conversations.get('19:chan@thread.tacv2'))?.purposes.map((p) => p.team), ['north']);
+      assert.equal(await conversations.setPurpose('19:unknown', { purpose: 'iro-channel', setBy: 'x', setAt: at(6) }), null);
+    });
+
+    it('liaison channels are found by Guardian', async () => {
+      await conversations.save(channelActivity('19:chan@thread.tacv2'), { now: at(0) });
+      await conversations.setPurpose('19:chan@thread.tacv2', { purpose: 'liaison-channel', guardianId: 'g-1', setBy: 'iro-1', setAt: at(1) });
+      assert.equal((await conversations.findByPurpose('liaison-channel', { guardianId: 'g-1' })).length, 1);
+      assert.equal((await conversations.findByPurpose('liaison-channel', { guardianId: 'g-2' })).length, 0);
+    });
+
+    it('personalChatOf: by staff id or AAD object id; the most recent chat wins', async () => {
+      await conversations.save(personalActivity('aad-1', 'a:old'), { now: at(0), staffId: 'iro-1' });
+      await conversations.save(personalActivity('aad-1', 'a:new'), { now: at(10) });
+      await conversations.save(personalActivity('aad-2', 'a:two'), { now: at(5) });
+      assert.equal((await conversations.personalChatOf({ staffId: 'iro-1' }))?._id, 'a:old');
+      assert.equal((await conversations.personalChatOf({ aadObjectId: 'aad-1' }))?._id, 'a:new');
+      assert.equal((await conversations.personalChatOf({ staffId: 'iro-1', aadObjectId: 'aad-1' }))?._id, 'a:new');
+      assert.equal((await conversations.personalChatOf({ staffId: 'nobody' })), null);
+      assert.equal((await conversations.personalChatOf({})), null);
+      const doc = await conversations.get('a:new');
+      assert.deepEqual([doc?.kind, doc?.aadObjectId, doc?.reference.user?.id], ['personal', 'aad-1', '29:aad-1']);
+      // A later save without a staff id keeps the link.
+      await conversations.save(personalActivity('aad-1', 'a:old'), { now: at(20) });
+      assert.equal((await conversations.get('a:old'))?.staffId, 'iro-1');
+    });
+  });
+});
