@@ -40,6 +40,7 @@ export function buildDeps(config: Config, store: Store): AppDeps {
     clock: createClock(config.fixedNow),
     tzName: config.tzName,
     dueSoonWorkingDays: config.dueSoonWorkingDays,
+    messagesQueued: () => undefined,
   };
 }
 

@@ -21,6 +21,8 @@ export interface AppDeps {
   clock: Clock;
   tzName: string;
   dueSoonWorkingDays: number;
+  /** Called after a change queued messages (ChildDoc.pending): wakes the pending drainer. */
+  messagesQueued: () => void;
 }
 
 export function today(deps: Pick<AppDeps, 'clock' | 'tzName'>): IsoDate {

@@ -8,10 +8,13 @@ import type { Notifier } from '../teams/notifier.js';
 import { acquireLease, releaseLease } from './lease.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
 import { createSweeper, type Sweeper } from './sweeper.js';
+import { createPendingDrainer, type PendingDrainer } from './pending-drainer.js';
+import { renderPending } from '../teams/presenters/pending-messages.js';
 
 export interface RunningJobs {
   sender: OutboxSender;
   sweeper: Sweeper;
+  drainer: PendingDrainer;
   stop(): Promise<void>;
 }
 
@@ -38,10 +41,17 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
     leases: store.kind === 'mongodb' ? { store, holder } : undefined,
   });
   sweeper.start();
+  const drainer = createPendingDrainer({
+    deps, render: renderPending, deliveryClock: wallClock, showNamesInChannels: config.showChildNamesInChannels,
+    logger: logger.child({ job: 'pending' }), onEnqueued: () => sender.kick(),
+  });
+  // Changes wake the drainer at once; the interval retries messages still waiting for an address.
+  deps.messagesQueued = () => drainer.kick();
+  drainer.start(30_000);
 
   if (store.kind !== 'mongodb') {
     sender.start();
-    return { sender, sweeper, stop: async () => { await sweeper.stop(); await sender.stop(); } };
+    return { sender, sweeper, drainer, stop: async () => { await sweeper.stop(); await drainer.stop(); await sender.stop(); } };
   }
 
   let sending = false;
@@ -54,10 +64,11 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
   void hold();
   const timer = setInterval(() => void hold(), SENDER_LEASE_TTL_MS / 3);
   return {
-    sender, sweeper,
+    sender, sweeper, drainer,
     async stop() {
       clearInterval(timer);
       await sweeper.stop();
+      await drainer.stop();
       if (sending) await sender.stop();
       await releaseLease(store, SENDER_LEASE, holder).catch(() => false);
     },

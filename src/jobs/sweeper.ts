@@ -14,11 +14,11 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/doc-collection.js';
 import type { ConversationDoc } from '../store/delivery-documents.js';
-import type { ChildDoc, StaffDoc } from '../store/documents.js';
-import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
+import type { ChildDoc } from '../store/documents.js';
 import type { NewOutboxMessage, OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
 import { digestCard, messageSummary, reminderCard } from '../teams/presenters/digest.js';
+import { resolveAddress, type ConversationsPort } from './addresses.js';
 import { acquireLease, releaseLease } from './lease.js';
 
 /**
@@ -27,9 +27,6 @@ import { acquireLease, releaseLease } from './lease.js';
  * expensive part); the insert's unique key stays the guarantee.
  */
 export type OutboxPort = Pick<OutboxRepository, 'enqueue' | 'get'>;
-
-/** Saved conversations as the sweeper uses them. */
-export type ConversationsPort = Pick<ConversationRepository, 'findByPurpose' | 'personalChatOf'>;
 
 export interface SweepLease {
   store: Store;
@@ -124,9 +121,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
     const resolve = async (to: Addressee): Promise<ConversationDoc | null> => {
       const cacheKey = to.kind === 'personal' ? `personal:${to.staffId}` : `channel:${to.purpose}`;
       if (!addresses.has(cacheKey)) {
-        addresses.set(cacheKey, to.kind === 'personal'
-          ? await personalChat(conversations, to.staffId, staff.get(to.staffId))
-          : newestWithPurpose(await conversations.findByPurpose(to.purpose), to.purpose));
+        addresses.set(cacheKey, await resolveAddress(conversations, to, (id) => staff.get(id)));
       }
       return addresses.get(cacheKey)!;
     };
@@ -204,18 +199,6 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
 }
 
 /** The IRO's 1:1 chat (by staff id, or by AAD id for a chat saved before the person was linked). */
-async function personalChat(conversations: ConversationsPort, staffId: string, person: StaffDoc | undefined): Promise<ConversationDoc | null> {
-  const conv = await conversations.personalChatOf({ staffId, aadObjectId: person?.aadObjectId ?? null });
-  // Never post a personal message anywhere but a 1:1 chat, whatever the lookup returned.
-  return conv && conv.kind === 'personal' ? conv : null;
-}
-
-/** Several channels may carry a purpose (a channel moved): the most recent `/setup` wins, then the lowest id. */
-function newestWithPurpose(convs: ConversationDoc[], purpose: string): ConversationDoc | null {
-  const setAt = (c: ConversationDoc) => Math.max(...c.purposes.filter((p) => p.purpose === purpose).map((p) => new Date(p.setAt).getTime()));
-  return [...convs].sort((a, b) => setAt(b) - setAt(a) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))[0] ?? null;
-}
-
 function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Date, today: string, showNames: boolean,
   staffNames: ReadonlyMap<string, string>): NewOutboxMessage {
   const present = { today, showNames, staffNames };

@@ -1,5 +1,6 @@
 import type { ObjectId } from 'mongodb';
 import type { Booking, Child, ChildEvent, HeldReview, Staff } from '../domain/types.js';
+import type { ChannelPurpose } from './delivery-documents.js';
 
 // Stored document shapes. A child's reviews and bookings are embedded in the child document so that
 // every state change is one single-document update carrying its own history entry (DESIGN rule 5).
@@ -24,6 +25,26 @@ export interface HistoryEntry {
   after?: unknown;
 }
 
+/** Where a queued message goes: a person's 1:1 chat, or the channel that has a purpose. */
+export type MessageAddress =
+  | { kind: 'personal'; staffId: string }
+  | { kind: 'channel'; purpose: ChannelPurpose; team?: string | null; guardianId?: string | null };
+
+/**
+ * A message a state change causes, queued in the SAME update as the change (DESIGN rule 5); the
+ * pending drainer moves it to the outbox under its idempotency key and pulls it from here.
+ * `message` is data, rendered into a card only when delivered (names depend on where it goes).
+ */
+export interface PendingMessage {
+  key: string;
+  to: MessageAddress;
+  message: { type: string; data: Record<string, unknown> };
+  /** Start a new thread in a channel. */
+  newThread?: boolean;
+  /** Reply into the thread started by the outbox message with this key. */
+  threadOf?: string | null;
+}
+
 export type ChildDoc = Omit<Child, 'events' | 'reviews' | 'bookings'> & {
   /** = ref */
   _id: string;
@@ -32,6 +53,7 @@ export type ChildDoc = Omit<Child, 'events' | 'reviews' | 'bookings'> & {
   reviews: ReviewDoc[];
   bookings: BookingDoc[];
   history: HistoryEntry[];
+  pending?: PendingMessage[];
 };
 
 export interface AuditDoc {

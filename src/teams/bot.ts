@@ -8,11 +8,13 @@ import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import type { ChannelMember } from '../app/setup-channel.js';
 import { cardAttachment, renderCard, type AdaptiveCardJson } from './cards.js';
-import type { CommandContext, ConversationKind } from './commands/command-context.js';
+import type { CommandContext } from './commands/command-context.js';
 import { parseCommand } from './commands/parse-command.js';
 import { COMMANDS, findCommand } from './commands/registry.js';
 import { errorNotice, NOT_REGISTERED, unknownCommand } from './error-replies.js';
 import { identifySender, resolvePersonArg } from './identity.js';
+import { answerCardAction } from './invoke.js';
+import { conversationKind } from './conversation-kind.js';
 
 export interface Bot {
   adapter: TeamsAdapter;
@@ -55,6 +57,13 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   };
   app.activity(ActivityTypes.InstallationUpdate, remember);
   app.activity(ActivityTypes.ConversationUpdate, remember);
+  app.activity(ActivityTypes.Invoke, async (ctx) => {
+    if (ctx.activity.name === 'adaptiveCard/action') {
+      await answerCardAction(ctx, config, deps, logger);
+    } else {
+      await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
+    }
+  });
   app.activity(ActivityTypes.Message, async (ctx) => {
     const card = await answerMessage(ctx, config, deps, logger);
     await ctx.sendActivity({ attachments: [cardAttachment(card)] });
@@ -124,12 +133,6 @@ async function listMembers(ctx: TurnContext): Promise<ChannelMember[]> {
     token = page.continuationToken;
   } while (token);
   return members;
-}
-
-function conversationKind(ctx: TurnContext): ConversationKind {
-  const t = ctx.activity.conversation.conversationType;
-  // Anything unrecognised is treated as shared: names are shown only where we know it is 1:1.
-  return t === 'personal' ? 'personal' : t === 'groupChat' ? 'groupChat' : 'channel';
 }
 
 /** Error type and stack for logs, without messages that could carry user input. */

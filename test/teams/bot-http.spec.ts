@@ -200,3 +200,36 @@ describe('tenant guard', function () {
     assert.equal(h.connector.received.length, sent);
   });
 });
+
+describe('card actions over HTTP', function () {
+  this.timeout(30000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ env: { IRO_NOW: NOW }, importDoc: fixture });
+  });
+  after(async () => h?.stop());
+
+  const invoke = (from: Sender, verb: string, data: unknown = {}) => h.post({
+    ...messageActivity(h.connector.url, from, ''),
+    type: 'invoke', name: 'adaptiveCard/action', text: undefined,
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
+
+  it('an unknown verb is answered in the invoke response and changes nothing', async () => {
+    const res = await invoke(alex, 'review.teleport', { ref: 'C100' });
+    assert.equal(res.status, 200);
+    const body = JSON.parse(res.body);
+    assert.equal(body.type, 'application/vnd.microsoft.activity.message');
+    assert.match(body.value, /out of date/);
+  });
+
+  it('an unregistered person gets the not-registered answer', async () => {
+    const body = JSON.parse((await invoke(stranger, 'review.teleport')).body);
+    assert.match(body.value, /not registered/);
+  });
+
+  it('other invokes get 501', async () => {
+    const res = await h.post({ ...messageActivity(h.connector.url, alex, ''), type: 'invoke', name: 'composeExtension/query', value: {} });
+    assert.equal(res.status, 501);
+  });
+});

@@ -36,6 +36,16 @@ export class ChildrenRepository {
     return this.col.find({}, { sort: { _id: 1 } }).toArray();
   }
 
+  /** Children with messages queued by a state change, waiting for the pending drainer. */
+  listWithPending(limit = 100): Promise<ChildDoc[]> {
+    return this.col.find({ 'pending.0': { $exists: true } }, { limit }).toArray();
+  }
+
+  /** Delivery bookkeeping, not a state change: no version bump, no history entry. */
+  async removePending(ref: string, key: string): Promise<void> {
+    await this.col.updateOne({ _id: ref }, { $pull: { pending: { key } } } as UpdateFilter<ChildDoc>);
+  }
+
   count(): Promise<number> {
     return this.col.countDocuments({});
   }

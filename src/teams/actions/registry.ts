@@ -1,0 +1,9 @@
+// Card verbs (DESIGN.md rule 3): one handler file per verb, one line here. Templates use the same
+// verb strings; a test checks every Action.Execute verb in cards/ has a handler.
+import type { ActionSpec } from './action-spec.js';
+
+export const ACTIONS: readonly ActionSpec[] = [];
+
+export function findAction(verb: string): ActionSpec | undefined {
+  return ACTIONS.find((a) => a.verb === verb);
+}

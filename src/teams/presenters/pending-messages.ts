@@ -1,0 +1,43 @@
+// Renders messages queued by state changes (ChildDoc.pending) when they are delivered: the card
+// depends on where it goes (names only in personal chats unless configured). One renderer per
+// message type; a feature adds its types here.
+import type { IsoDate } from '../../domain/types.js';
+import type { ConversationDoc } from '../../store/delivery-documents.js';
+import type { ChildDoc, PendingMessage } from '../../store/documents.js';
+import { cardAttachment, renderCard } from '../cards.js';
+import { childLabel } from './labels.js';
+
+export interface PendingRenderContext {
+  conversation: ConversationDoc;
+  child: ChildDoc;
+  /** Full names may be shown in this conversation. */
+  showNames: boolean;
+  staffNames: ReadonlyMap<string, string>;
+  today: IsoDate;
+}
+
+export type Activity = Record<string, unknown>;
+export type PendingRenderer = (data: Record<string, unknown>, ctx: PendingRenderContext) => Activity;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** A titled notice about a child: `{ title, text }`; the child label is added here. */
+const noticeAboutChild: PendingRenderer = (data, ctx) => {
+  const card = renderCard('notice', {
+    title: `${str(data.title)} · ${childLabel(ctx.child, ctx.showNames)}`,
+    text: str(data.text),
+    tone: data.tone === 'warning' ? 'warning' : data.tone === 'success' ? 'success' : 'info',
+    example: '',
+  });
+  return { type: 'message', summary: `${str(data.title)} · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
+};
+
+export const PENDING_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
+  'child-notice': noticeAboutChild,
+};
+
+export function renderPending(message: PendingMessage['message'], ctx: PendingRenderContext): Activity {
+  const render = PENDING_RENDERERS[message.type];
+  if (!render) throw new Error(`no renderer for queued message type ${message.type}`);
+  return render(message.data, ctx);
+}
