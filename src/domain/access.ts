@@ -3,6 +3,9 @@ import type { Child, Role, Staff } from './types.js';
 
 export const LADDER_ROLES: readonly Role[] = ['head-of-service', 'service-director', 'group-director', 'chief-executive'];
 
+/** Roles that work with reviews across caseloads: IROs, business support, managers, admin. */
+export const REVIEWING_ROLES: readonly Role[] = ['iro', 'business-support', 'team-manager', ...LADDER_ROLES, 'admin'];
+
 export function hasRole(person: Staff, ...roles: Role[]): boolean {
   return person.roles.some((r) => roles.includes(r));
 }

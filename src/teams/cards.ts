@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { CardKind, ViewModels } from './view-models.js';
+import { projectFolder } from '../project-paths.js';
 
 export type { CardKind, ViewModels } from './view-models.js';
 
@@ -15,19 +16,8 @@ export interface CardAttachment {
 
 export const CARD_KINDS = ['due', 'caseload', 'actions', 'case', 'help', 'notice', 'digest', 'reminder'] as const satisfies readonly CardKind[];
 
-// Runs from src/ (tsx) and from dist/src/ (tsc): find the project root rather than hard-coding '..'.
-function projectRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'cards'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`cards/ folder not found above ${__dirname}`);
-    dir = parent;
-  }
-}
-
 export function cardsDir(): string {
-  return path.join(projectRoot(), 'cards');
+  return projectFolder('cards');
 }
 
 // Parsed once: constructing a Template parses every expression in it (~8 ms a card); expand() is cheap

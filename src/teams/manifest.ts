@@ -4,6 +4,7 @@ import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv-draft-04';
 import type { CommandSpecMeta } from './commands/command-spec.js';
+import { projectFolder } from '../project-paths.js';
 
 // Teams app manifest: commandLists from the command registry (DESIGN.md rule 2), placeholder
 // substitution, and offline validation against the official schema bundled in @microsoft/app-manifest.
@@ -64,19 +65,9 @@ export function commandListsFor(specs: readonly CommandSpecMeta[]): ManifestComm
   });
 }
 
-// Walks up from this file to the project root: works from src/ (tsx) and dist/src/ (tsc).
-function projectRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'manifest'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`manifest/ folder not found above ${__dirname}`);
-    dir = parent;
-  }
-}
 
 export function manifestDir(): string {
-  return path.join(projectRoot(), 'manifest');
+  return projectFolder('manifest');
 }
 
 /** The committed manifest/manifest.json, placeholders and all. */

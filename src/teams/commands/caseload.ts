@@ -7,6 +7,7 @@ import { plural } from '../presenters/labels.js';
 import type { BandState, CardCount, CaseloadIroRow } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
 import { takeScope } from './scope-args.js';
+import { REVIEWING_ROLES } from '../../domain/access.js';
 
 const EXAMPLE = '/caseload';
 const BAND_TEXT = `Wales band: ${CASELOAD_BAND.low}–${CASELOAD_BAND.high} children per FTE`;
@@ -16,7 +17,7 @@ export const caseloadCommand: CommandSpec = {
   usage: '/caseload [@person | team]',
   description: 'Children per IRO by track and legal status, reviews in the next 30 days, and load per FTE against 70–120',
   example: EXAMPLE,
-  roles: ['iro', 'business-support', 'team-manager', 'head-of-service', 'service-director', 'group-director', 'chief-executive', 'admin'],
+  roles: REVIEWING_ROLES,
   inCommandList: true,
   async run(ctx) {
     // "/caseload @Megan" and "/caseload for megan@council.example" both name a person.

@@ -10,6 +10,7 @@ import { policyLine, scopeLabel, staffNames } from '../presenters/common.js';
 import type { DueRow } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
 import { takeScope } from './scope-args.js';
+import { REVIEWING_ROLES } from '../../domain/access.js';
 
 const EXAMPLE = '/due this week';
 
@@ -18,7 +19,7 @@ export const dueCommand: CommandSpec = {
   usage: '/due [this week | next week | today | tomorrow | overdue | next N days | DATE | DATE to DATE] [team | for PERSON]',
   description: 'Reviews due in a window, overdue first, with the rule behind each due date and whether it is booked',
   example: EXAMPLE,
-  roles: ['iro', 'business-support', 'team-manager', 'head-of-service', 'service-director', 'group-director', 'chief-executive', 'admin'],
+  roles: REVIEWING_ROLES,
   inCommandList: true,
   async run(ctx) {
     const { rest, scope } = await takeScope(ctx.args, ctx, EXAMPLE);
