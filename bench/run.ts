@@ -7,31 +7,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runDueHttpSize, type SizeResult } from './due-http.js';
 import { round, table } from './helpers.js';
+import { benchOutbox } from './outbox.js';
+import { benchTimescales } from './timescales.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'bench-results');
 /** Issue target: at 10k children, p95 of `/due this week` under 50 ms. */
 const TARGET = { children: 10_000, p95Ms: 50 };
-
-interface TimescalesResult {
-  status: 'ok' | 'skipped' | 'failed';
-  children?: number;
-  ms?: number;
-  note?: string;
-}
-
-async function runTimescales(): Promise<TimescalesResult> {
-  const file = path.join(__dirname, 'timescales.ts');
-  if (!fs.existsSync(file)) return { status: 'skipped', note: 'bench/timescales.ts not there yet' };
-  try {
-    const mod = (await import('./timescales.js')) as { benchTimescales?: () => Promise<{ children: number; ms: number }> };
-    if (typeof mod.benchTimescales !== 'function') return { status: 'skipped', note: 'bench/timescales.ts has no benchTimescales export yet' };
-    const r = await mod.benchTimescales();
-    return { status: 'ok', children: r.children, ms: round(r.ms) };
-  } catch (err) {
-    return { status: 'failed', note: (err as Error).message };
-  }
-}
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -41,10 +23,9 @@ async function main(): Promise<void> {
   console.log(`IRO Bot benchmarks${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
   console.log('\n1. Timescales engine (nextReview, in-process)');
-  const timescales = await runTimescales();
-  console.log(timescales.status === 'ok'
-    ? `   ${timescales.children!.toLocaleString('en-GB')} children in ${timescales.ms} ms`
-    : `   ${timescales.status}: ${timescales.note}`);
+  const t = await benchTimescales();
+  const timescales = { children: t.children, ms: round(t.ms) };
+  console.log(`   ${timescales.children.toLocaleString('en-GB')} children in ${timescales.ms} ms`);
 
   console.log('\n2. /due over HTTP (activity in → reply out at a fake Teams connector), one process per size');
   const results: SizeResult[] = [];
@@ -70,6 +51,11 @@ async function main(): Promise<void> {
     results.map((r) => [r.children, r.iroCount, r.caseload, r.generateMs, r.insertMs, r.logMb, r.startMs, r.rssMb, r.heapUsedMb, r.loadAvg]),
   ));
 
+  console.log('\n3. Outbox: 1,000 queued messages to 50 conversations through the fake connector (real Teams limits)');
+  const outbox = await benchOutbox();
+  console.log(`   ${outbox.messages} messages in ${round(outbox.ms)} ms (${round(outbox.perSecond)}/s); peak per conversation: ` +
+    `${outbox.peakPerConversationPerSecond} in any 1 s, ${outbox.peakPer30s} in any 30 s`);
+
   const atTarget = results.find((r) => r.children === TARGET.children);
   const target = atTarget
     ? { ...TARGET, p95Ms_measured: atTarget.own.sequential.p95, met: atTarget.own.sequential.p95 < TARGET.p95Ms }
@@ -88,6 +74,7 @@ async function main(): Promise<void> {
     env: { node: process.version, platform: process.platform, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAvgAtEnd: os.loadavg() },
     timescales,
     dueHttp: results,
+    outbox,
     target,
     cpuProfiles: cpuProfDir ?? null,
   }, null, 2) + '\n');
