@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runDueHttpSize, type SizeResult } from './due-http.js';
 import { round, table } from './helpers.js';
+import { benchApproveInvoke } from './approve-invoke.js';
 import { benchOutbox } from './outbox.js';
 import { benchTimescales } from './timescales.js';
 
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
   console.log(`   ${outbox.messages} messages in ${round(outbox.ms)} ms (${round(outbox.perSecond)}/s); peak per conversation: ` +
     `${outbox.peakPerConversationPerSecond} in any 1 s, ${outbox.peakPer30s} in any 30 s`);
 
+  console.log('\n4. Approve invoke (review.reschedule.approve over HTTP) at 10,000 children; target p95 < 100 ms');
+  const approveInvoke = await benchApproveInvoke();
+  console.log(`   p50 ${approveInvoke.p50} p95 ${approveInvoke.p95} p99 ${approveInvoke.p99} ms (${approveInvoke.n} approvals, ${approveInvoke.refused} refused) → ${approveInvoke.p95 < 100 ? 'MET' : 'MISSED'}`);
+
   const atTarget = results.find((r) => r.children === TARGET.children);
   const target = atTarget
     ? { ...TARGET, p95Ms_measured: atTarget.own.sequential.p95, met: atTarget.own.sequential.p95 < TARGET.p95Ms }
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
     timescales,
     dueHttp: results,
     outbox,
+    approveInvoke,
     target,
     cpuProfiles: cpuProfDir ?? null,
   }, null, 2) + '\n');

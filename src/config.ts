@@ -42,6 +42,9 @@ const schema = z.object({
   SHOW_CHILD_NAMES_IN_CHANNELS: bool(false),
   SLOT_TIMES: list(z.string().regex(hhmm, 'times must be HH:MM')).transform((v) => (v.length ? v : ['10:00', '14:00'])),
   MAX_REVIEWS_PER_DAY: int(3, 1, 20),
+  RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE: bool(false),
+  /** Resolution stage deadlines override, e.g. "1=2/5,3=2/4" (STAGE=ACK/RESPOND working days). */
+  RESOLUTION_STAGE_DAYS: optionalString,
   DUE_SOON_WORKING_DAYS: int(20, 1, 260),
   REMINDER_WORKING_DAYS: int(10, 1, 260),
   DIGEST_WEEKS: int(4, 1, 52),
@@ -71,7 +74,11 @@ export interface Config {
   showChildNamesInChannels: boolean;
   slotTimes: string[];
   maxReviewsPerDay: number;
+  /** Policy switch: reschedules that stay within timescale need no manager (outside always does). */
+  rescheduleAutoApproveWithinTimescale: boolean;
   dueSoonWorkingDays: number;
+  /** RESOLUTION_STAGE_DAYS as given ('' = DOMAIN.md defaults); parsed by domain/resolutions.ts. */
+  resolutionStageDays: string;
   reminderWorkingDays: number;
   digestWeeks: number;
   /** How often the sweeper looks for reminders and digests to queue. */
@@ -114,7 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     showChildNamesInChannels: e.SHOW_CHILD_NAMES_IN_CHANNELS,
     slotTimes: e.SLOT_TIMES,
     maxReviewsPerDay: e.MAX_REVIEWS_PER_DAY,
+    rescheduleAutoApproveWithinTimescale: e.RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE,
     dueSoonWorkingDays: e.DUE_SOON_WORKING_DAYS,
+    resolutionStageDays: e.RESOLUTION_STAGE_DAYS ?? '',
     reminderWorkingDays: e.REMINDER_WORKING_DAYS,
     digestWeeks: e.DIGEST_WEEKS,
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,

@@ -4,6 +4,7 @@ import { createClock } from './clock.js';
 import type { AppDeps } from './app/deps.js';
 import { createCalendar } from './domain/calendar.js';
 import { getPolicy } from './domain/policies.js';
+import { parseStageOverrides, stageTable } from './domain/resolutions.js';
 import { createLogger, type Logger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 import type { Store } from './store/doc-collection.js';
@@ -40,6 +41,11 @@ export function buildDeps(config: Config, store: Store): AppDeps {
     clock: createClock(config.fixedNow),
     tzName: config.tzName,
     dueSoonWorkingDays: config.dueSoonWorkingDays,
+    booking: {
+      slotTimes: config.slotTimes, maxReviewsPerDay: config.maxReviewsPerDay,
+      autoApproveWithinTimescale: config.rescheduleAutoApproveWithinTimescale,
+    },
+    resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays)),
     messagesQueued: () => undefined,
   };
 }
@@ -58,8 +64,9 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
     await deps.outbox.ensureIndexes();
     const bot = createBot(config, deps, logger);
     const server = await startServer(config, bot, logger, () => ({ store: store.kind, policy: deps.policy.id }));
+    const startJobsWith = (notifier: ReturnType<typeof createNotifier>) => startJobs({ store, deps, config, logger, notifier, members: notifier });
     const jobs: RunningJobs | null = options.jobs === false ? null
-      : startJobs({ store, deps, config, logger, notifier: createNotifier(bot.adapter, { botAppId: config.microsoftAppId }) });
+      : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId }));
     logger.info({ url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode }, 'IRO Bot listening');
     if (config.localMode) {
       logger.warn('local mode: no MicrosoftAppId, so requests are not authenticated; listening on 127.0.0.1 only');

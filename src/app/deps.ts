@@ -3,6 +3,8 @@ import type { WorkingCalendar } from '../domain/calendar.js';
 import { todayIn } from '../domain/calendar.js';
 import type { TimescalePolicy } from '../domain/policies.js';
 import type { IsoDate } from '../domain/types.js';
+import type { StageDef } from '../domain/resolutions.js';
+import type { BookingSettings } from './booking/booking-settings.js';
 import type { AuditLog } from '../store/repositories/audit-log.js';
 import type { ChildrenRepository } from '../store/repositories/children-repository.js';
 import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
@@ -21,6 +23,10 @@ export interface AppDeps {
   clock: Clock;
   tzName: string;
   dueSoonWorkingDays: number;
+  /** Slot times, per-day maximum and the auto-approve switch; defaults when absent (booking-settings.ts). */
+  booking?: BookingSettings;
+  /** Resolution stage table with config overrides; RESOLUTION_STAGES when absent. */
+  resolutionStages?: readonly StageDef[];
   /** Called after a change queued messages (ChildDoc.pending): wakes the pending drainer. */
   messagesQueued: () => void;
 }

@@ -3,6 +3,9 @@ import { recordActions, reviewActions, sortActions, type ActionItem } from '../d
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
 import { reviewStatuses } from './review-statuses.js';
+import { resolutionActions } from './resolutions.js';
+import { liaisonActions } from './liaison.js';
+import { isGuestStaff } from '../domain/guests.js';
 
 export interface ActionsResult {
   today: string;
@@ -20,13 +23,25 @@ export interface ActionsResult {
  */
 export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<ActionsResult> {
   const t = today(deps);
+  // Liaison (L1–L9): a guest (Guardian) gets only their own children's open liaison items, nothing else.
+  const liaison = await liaisonActions(deps, actor);
+  const liaisonItems: ActionItem[] = liaison.map(({ child, item }) => ({
+    kind: 'liaison', childRef: child.ref, deadline: item.deadline, overdue: t > item.deadline, subject: item.subject, duty: item.duty,
+  }));
+  if (isGuestStaff(actor)) {
+    return { today: t, scope: 'none', items: sortActions(liaisonItems), children: new Map(liaison.map(({ child }) => [child.ref, child] as const)) };
+  }
   const scope = hasRole(actor, 'iro') ? 'own' : hasRole(actor, 'business-support') ? 'service' : 'none';
   const children = scope === 'own' ? await deps.children.listByIro(actor._id)
     : scope === 'service' ? await deps.children.listAll() : [];
   const { statuses } = reviewStatuses(children, deps);
+  // Resolutions: addressees acknowledge/answer, IROs review responses and overdue stages, ladder roles their escalations.
+  const res = await resolutionActions(deps, actor);
   const items = sortActions([
     ...reviewActions(statuses, { today: t, calendar: deps.calendar, dueSoonWorkingDays: deps.dueSoonWorkingDays }),
     ...recordActions(children, t),
+    ...res.items.map((i) => ({ kind: i.kind, childRef: i.childRef, deadline: i.deadline, overdue: i.overdue, subject: i.resolutionId, stage: i.stage })),
+    ...liaisonItems,
   ]);
-  return { today: t, scope, items, children: new Map(children.map((c) => [c.ref, c])) };
+  return { today: t, scope, items, children: new Map([...res.children, ...liaison.map(({ child }) => [child.ref, child] as const), ...children.map((c) => [c.ref, c] as const)]) };
 }

@@ -20,6 +20,8 @@ export interface SetupRequest {
   /** Everyone in the channel's team (liaison channels must hold one guest: that Guardian). */
   members: () => Promise<ChannelMember[]>;
   councilTenantId: string | null;
+  /** liaison-channel: the Guardian named in `/setup liaison-channel PERSON`; must be the channel's guest. */
+  expectedGuardian?: StaffDoc;
 }
 
 function requireAdmin(actor: StaffDoc): void {
@@ -42,7 +44,15 @@ export async function setChannelPurpose(deps: AppDeps, actor: StaffDoc, req: Set
     throw new AppError('invalid-input', 'say which social work team this channel is for', { example: '/setup social-work-channel north' });
   }
   let guardian: StaffDoc | undefined;
-  if (req.purpose === 'liaison-channel') guardian = await soleGuardian(deps, await req.members(), req.councilTenantId);
+  if (req.purpose === 'liaison-channel') {
+    guardian = await soleGuardian(deps, await req.members(), req.councilTenantId);
+    if (req.expectedGuardian && req.expectedGuardian._id !== guardian._id) {
+      throw new AppError('invalid-input', `the guest in this channel is ${guardian.name}, not ${req.expectedGuardian.name}`,
+        { example: `/setup liaison-channel ${guardian.email ?? guardian._id}` });
+    }
+  } else if (req.expectedGuardian) {
+    throw new AppError('invalid-input', `/setup ${req.purpose} takes no person`, { example: `/setup ${req.purpose}` });
+  }
   const now = deps.clock();
   const conversation = await deps.conversations.setPurpose(req.conversationId, {
     purpose: req.purpose, team: req.team ?? null, guardianId: guardian?._id ?? null, setBy: actor._id, setAt: now,

@@ -56,7 +56,7 @@ function toUser(s: ImportStaff, upn = s.upn ?? s.email ?? `${s.id}@council.examp
  * The demo cast: Alex Wilber (iro-1) is chatting; the group chat and team hold business support,
  * the reviewing team manager, a social worker, the Guardian (a guest, so an `#EXT#` UPN) and an admin.
  */
-export function demoPlaygroundConfig(): PlaygroundConfig {
+export function demoPlaygroundConfig(opts: { currentUser?: 'iro-1' | 'g-1' } = {}): PlaygroundConfig {
   const staff = new Map(demoStaff().map((s) => [s.id, s]));
   const get = (id: string): ImportStaff => {
     const s = staff.get(id);
@@ -69,12 +69,13 @@ export function demoPlaygroundConfig(): PlaygroundConfig {
     version: '0.1.1',
     tenantId: DEMO_TENANT,
     bot: { id: '00000000-0000-0000-0000-0000000000b0', name: 'IRO Bot' },
-    currentUser: toUser(get('iro-1')),
+    // `g-1`: chatting as the Guardian, a guest (the e2e test of the guest gate); Alex takes her seat.
+    currentUser: opts.currentUser === 'g-1' ? toUser(guardian, guestUpn, DEMO_GUEST_AAD) : toUser(get('iro-1')),
     users: [
       toUser(get('bs-1')),
       toUser(get('tm-1')),
       toUser(get('sw-1')),
-      toUser(guardian, guestUpn, DEMO_GUEST_AAD),
+      opts.currentUser === 'g-1' ? toUser(get('iro-1')) : toUser(guardian, guestUpn, DEMO_GUEST_AAD),
       toUser(get('admin-1')),
     ],
     personalChat: { id: 'personal-chat-iro-1' },

@@ -3,11 +3,12 @@ import { addDays } from './calendar.js';
 import type { WorkingCalendar } from './calendar.js';
 import type { ReviewStatus } from './review-status.js';
 import type { Child, IsoDate } from './types.js';
+import type { ResolutionTodoKind } from './resolutions.js';
 
 /** The written record should go out within 14 calendar days of the review (DOMAIN.md "Review records"). */
 export const RECORD_DISTRIBUTION_DAYS = 14;
 
-export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record';
+export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record' | ResolutionTodoKind | 'liaison';
 
 export interface ActionItem {
   kind: ActionKind;
@@ -18,6 +19,10 @@ export interface ActionItem {
   subject: string;
   /** Booked start of an overdue review, when there is one. */
   bookedStart?: string;
+  /** Resolution items: the stage it is at (subject = resolution id). */
+  stage?: number;
+  /** Liaison items: the duty (L1–L9); subject = what it is about (domain/liaison.ts). */
+  duty?: string;
 }
 
 export interface ActionOptions {

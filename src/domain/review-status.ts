@@ -28,7 +28,7 @@ export function upcomingBooking(child: Pick<Child, 'bookings' | 'reviews'>): Boo
   const lastHeld = child.reviews.reduce<IsoDate>((max, r) => (r.heldOn > max ? r.heldOn : max), '');
   let best: Booking | null = null;
   for (const b of child.bookings) {
-    if (b.status === 'cancelled' || b.status === 'adjourned') continue;
+    if (b.status === 'cancelled' || b.status === 'adjourned' || b.status === 'held') continue;
     if (bookingDate(b) <= lastHeld) continue;
     if (!best || b.start < best.start) best = b;
   }

@@ -67,7 +67,8 @@ export interface Booking {
   /** ISO instant with offset, e.g. 2016-06-20T10:00:00+01:00 */
   start: string;
   venue?: string | null;
-  status?: 'booked' | 'cancelled' | 'adjourned';
+  /** 'held': the review was recorded as held (it may have been held before the booked date). */
+  status?: 'booked' | 'cancelled' | 'adjourned' | 'held';
 }
 
 export interface Proceedings {

@@ -4,7 +4,8 @@ import { createClock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/doc-collection.js';
-import type { Notifier } from '../teams/notifier.js';
+import type { MemberLister, Notifier } from '../teams/notifier.js';
+import { createMemberCache } from '../teams/members.js';
 import { acquireLease, releaseLease } from './lease.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
 import { createSweeper, type Sweeper } from './sweeper.js';
@@ -26,11 +27,12 @@ const SENDER_LEASE_TTL_MS = 60_000;
  * On MongoDB several instances may share the data: the sweeper takes a lease per sweep, and only the
  * instance holding the sender lease delivers, so two senders never race for the same message.
  */
-export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; logger: Logger; notifier: Notifier }): RunningJobs {
+export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; logger: Logger; notifier: Notifier; members?: MemberLister }): RunningJobs {
   const { store, deps, config, logger } = opts;
   // Delivery runs on the wall clock even when IRO_NOW fixes the business clock (retries, rate windows).
   const wallClock = createClock();
   const holder = `${os.hostname()}:${process.pid}`;
+  const memberCache = createMemberCache();
   const sender = createOutboxSender({
     outbox: deps.outbox, conversations: deps.conversations, notifier: opts.notifier, clock: wallClock,
     logger: logger.child({ job: 'outbox' }), giveUpAfterMs: config.outboxGiveUpHours * 3_600_000,
@@ -39,11 +41,17 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
     deps, outbox: deps.outbox, conversations: deps.conversations, config, logger: logger.child({ job: 'sweeper' }),
     intervalMs: config.sweepIntervalMinutes * 60_000, onEnqueued: () => sender.kick(), deliveryClock: wallClock,
     leases: store.kind === 'mongodb' ? { store, holder } : undefined,
+    // Liaison prompts are queued in the child documents; the drainer applies the guest rule to them.
+    onPendingQueued: () => deps.messagesQueued(),
   });
   sweeper.start();
   const drainer = createPendingDrainer({
     deps, render: renderPending, deliveryClock: wallClock, showNamesInChannels: config.showChildNamesInChannels,
     logger: logger.child({ job: 'pending' }), onEnqueued: () => sender.kick(),
+    listMembers: opts.members
+      ? (conv) => memberCache.get(conv._id, () => opts.members!.listMembers(conv.reference, conv._id))
+      : undefined,
+    councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
   });
   // Changes wake the drainer at once; the interval retries messages still waiting for an address.
   deps.messagesQueued = () => drainer.kick();

@@ -9,7 +9,10 @@ import type { AppDeps } from '../app/deps.js';
 import { reviewStatuses } from '../app/review-statuses.js';
 import { todayIn } from '../domain/calendar.js';
 import { isAppError } from '../domain/errors.js';
-import { dueMessages, type Addressee, type DueMessage } from '../domain/reminders.js';
+import { dueMessages, SEND_FROM_HOUR, type Addressee, type DueMessage } from '../domain/reminders.js';
+import { queueLiaisonPrompts } from './liaison-prompts.js';
+import { sweepResolutionDeadlines } from './resolution-reminders.js';
+import { RESOLUTION_STAGES } from '../domain/resolutions.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/doc-collection.js';
@@ -39,7 +42,7 @@ export interface SweepLease {
 }
 
 /** What the sweeper needs of the app's ports (an AppDeps will do). */
-export type SweeperDeps = Pick<AppDeps, 'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName'>;
+export type SweeperDeps = Pick<AppDeps, 'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName' | 'resolutionStages'>;
 
 export interface SweeperOptions {
   deps: SweeperDeps;
@@ -52,6 +55,8 @@ export interface SweeperOptions {
   intervalMs: number;
   /** Called after a sweep that enqueued something: the outbox sender's kick. */
   onEnqueued?: () => void;
+  /** Called after liaison prompts were queued in child documents: the pending drainer's kick. */
+  onPendingQueued?: () => void;
   /**
    * Real time for the outbox's delivery timestamps. The business clock (deps.clock, fixed by IRO_NOW
    * in demos) decides what is due; delivery and give-up run on the wall clock. Defaults to deps.clock.
@@ -73,6 +78,8 @@ export interface SweepResult {
   enqueuedKeys: string[];
   /** Set when the sweep did nothing because another instance holds the lease. */
   skipped?: 'lease-held';
+  /** Liaison prompts queued in child documents for the pending drainer (keys). */
+  liaisonQueued?: string[];
 }
 
 export interface Sweeper {
@@ -113,7 +120,30 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
       statuses, children, today, hour: londonHour(now, deps.tzName), calendar: deps.calendar,
       config: { reminderWorkingDays: config.reminderWorkingDays, digestWeeks: config.digestWeeks },
     });
-    if (messages.length === 0) return result;
+    // Liaison prompts L2–L9 go through the child's pending messages (the drainer's guest rule);
+    // queued last, on every way out of the sweep.
+    const sweepLiaison = async (): Promise<SweepResult> => {
+      if (londonHour(now, deps.tzName) < SEND_FROM_HOUR) return result;
+      result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);
+      if (result.liaisonQueued.length) opts.onPendingQueued?.();
+      return result;
+    };
+    if (londonHour(now, deps.tzName) >= SEND_FROM_HOUR) {
+      // Resolution deadlines: addressees reminded once, then the IRO offered escalation (resolution-reminders.ts).
+      const res = await sweepResolutionDeadlines({
+        children, today, calendar: deps.calendar, table: deps.resolutionStages ?? RESOLUTION_STAGES, outbox, conversations,
+        staff: async () => new Map((await deps.staff.list()).map((s) => [s._id, s])), now: (opts.deliveryClock ?? deps.clock)(),
+      });
+      result.enqueued += res.enqueuedKeys.length;
+      result.enqueuedKeys.push(...res.enqueuedKeys);
+      result.alreadyQueued += res.alreadyQueued;
+      result.noAddress += res.noAddressKeys.length;
+      if (res.enqueuedKeys.length) {
+        logger.info({ today, keys: res.enqueuedKeys, noAddressKeys: res.noAddressKeys }, 'sweep enqueued resolution reminders');
+        if (messages.length === 0) opts.onEnqueued?.();
+      }
+    }
+    if (messages.length === 0) return sweepLiaison();
 
     const staff = new Map((await deps.staff.list()).map((s) => [s._id, s]));
     const staffNames = new Map([...staff.values()].map((s) => [s._id, s.name]));
@@ -157,7 +187,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         invalidChildren: invalid.length }, 'sweep: nothing new');
     }
     if (result.enqueued > 0) opts.onEnqueued?.();
-    return result;
+    return sweepLiaison();
   }
 
   let timer: NodeJS.Timeout | undefined;

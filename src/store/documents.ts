@@ -1,6 +1,9 @@
 import type { ObjectId } from 'mongodb';
 import type { Booking, Child, ChildEvent, HeldReview, Staff } from '../domain/types.js';
 import type { ChannelPurpose } from './delivery-documents.js';
+import type { Compliment, Resolution } from '../domain/resolutions.js';
+import type { LiaisonRecord } from '../domain/liaison.js';
+import type { RescheduleRequestDoc } from './reschedule-documents.js';
 
 // Stored document shapes. A child's reviews and bookings are embedded in the child document so that
 // every state change is one single-document update carrying its own history entry (DESIGN rule 5).
@@ -13,7 +16,13 @@ export type RecordSource = 'import' | 'bot';
 export type StaffDoc = Staff & { _id: string };
 
 export type ReviewDoc = HeldReview & { source: RecordSource };
-export type BookingDoc = Booking & { source: RecordSource };
+export type BookingDoc = Booking & {
+  source: RecordSource;
+  /** Bot bookings: staff ids invited, who booked, and the reason given when cancelled/adjourned. */
+  invitees?: string[];
+  bookedBy?: string | null;
+  statusReason?: string | null;
+};
 /** Events have no id; the import matches them by (type, date). `source` is absent on legacy data = import. */
 export type EventDoc = ChildEvent & { source?: RecordSource };
 
@@ -54,6 +63,14 @@ export type ChildDoc = Omit<Child, 'events' | 'reviews' | 'bookings'> & {
   bookings: BookingDoc[];
   history: HistoryEntry[];
   pending?: PendingMessage[];
+  /** Booking/reschedule requests awaiting or past a manager's decision (reschedule-documents.ts). */
+  rescheduleRequests?: RescheduleRequestDoc[];
+  /** IRO dispute resolutions (domain/resolutions.ts); each change is one versioned update. */
+  resolutions?: Resolution[];
+  /** Compliments an IRO recorded about a worker's practice on this case. */
+  compliments?: Compliment[];
+  /** Children's Guardian liaison (domain/liaison.ts): court documents, discussions (L10), duties done. */
+  liaison?: LiaisonRecord;
 };
 
 export interface AuditDoc {

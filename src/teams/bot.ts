@@ -1,4 +1,4 @@
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TeamsInfo, TurnContext } from 'botbuilder';
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
@@ -15,6 +15,12 @@ import { errorNotice, NOT_REGISTERED, unknownCommand } from './error-replies.js'
 import { identifySender, resolvePersonArg } from './identity.js';
 import { answerCardAction } from './invoke.js';
 import { conversationKind } from './conversation-kind.js';
+import { checkAudience } from '../app/guest-safety.js';
+import { isGuestStaff } from '../domain/guests.js';
+import { guardianAccessOpen } from '../domain/liaison.js';
+import { channelConversationId } from '../store/repositories/conversation-repository.js';
+import { assertGuestMay } from './guest-gate.js';
+import { createMemberCache, pagedMembers, type MemberCache, type MembersApi } from './members.js';
 
 export interface Bot {
   adapter: TeamsAdapter;
@@ -64,14 +70,15 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
       await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
     }
   });
+  const memberCache = createMemberCache();
   app.activity(ActivityTypes.Message, async (ctx) => {
-    const card = await answerMessage(ctx, config, deps, logger);
+    const card = await answerMessage(ctx, config, deps, logger, memberCache);
     await ctx.sendActivity({ attachments: [cardAttachment(card)] });
   });
   return { adapter, app };
 }
 
-async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger): Promise<AdaptiveCardJson> {
+async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger, memberCache: MemberCache): Promise<AdaptiveCardJson> {
   const parsed = parseCommand(ctx.activity.text);
   const log = logger.child({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, command: parsed?.name });
   const actor = await identifySender(ctx, deps.staff);
@@ -94,13 +101,15 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
     args: parsed.args,
     conversationType,
     conversationId: saved._id,
-    listMembers: () => listMembers(ctx),
+    listMembers: () => memberCache.get(membersKey(ctx), () => listMembers(ctx)),
     councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
     showChildNames: conversationType === 'personal' || config.showChildNamesInChannels,
     resolvePerson: (text) => resolvePersonArg(ctx, deps.staff, text),
     commands: COMMANDS,
   };
   try {
+    assertGuestMay(actor, { command: spec.name });
+    if (!spec.guestSafe && conversationType !== 'personal') await assertNoStrangers(commandCtx);
     if (spec.roles && !hasRole(actor, ...spec.roles)) {
       throw new AppError('forbidden', `/${spec.name} is not available to your role`, { example: '/help' });
     }
@@ -115,25 +124,40 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
     if (known && err.code === 'forbidden') {
       await deps.audit.record({
         at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'command.refused',
-        subject: spec.name, details: { reason: err.message },
+        subject: spec.name, details: { reason: err.message, ...(isGuestStaff(actor) ? { guest: true, args: parsed.args.slice(0, 200) } : {}) },
       });
     }
     return renderCard('notice', errorNotice(err, reference));
   }
 }
 
-async function listMembers(ctx: TurnContext): Promise<ChannelMember[]> {
-  const members: ChannelMember[] = [];
-  let token: string | undefined;
-  do {
-    const page = await TeamsInfo.getPagedMembers(ctx, 500, token);
-    members.push(...page.members.map((m) => ({
-      aadObjectId: m.aadObjectId, userPrincipalName: m.userPrincipalName, email: m.email, tenantId: m.tenantId, userRole: m.userRole,
-    })));
-    token = page.continuationToken;
-  } while (token);
-  return members;
+/** The conversation whose roster counts: a channel's own id (a private channel has its own members). */
+function membersKey(ctx: TurnContext): string {
+  return channelConversationId(ctx.activity.conversation.id);
 }
+
+async function listMembers(ctx: TurnContext): Promise<ChannelMember[]> {
+  const client = ctx.turnState.get<MembersApi | undefined>(ctx.adapter.ConnectorClientKey);
+  if (!client) throw new Error('no connector client in this turn');
+  return pagedMembers(client, membersKey(ctx));
+}
+
+/**
+ * The guest rule for answers in a channel or group chat: child details only where no guest is
+ * present, except a Guardian asking about their own children where they are the only guest.
+ */
+async function assertNoStrangers(ctx: CommandContext): Promise<void> {
+  const own = hasRole(ctx.actor, 'guardian') ? (await ctx.deps.children.listByGuardian(ctx.actor._id)).filter(guardianAccessOpen) : [];
+  const verdict = await checkAudience(ctx.deps, {
+    conversation: { kind: ctx.conversationType }, children: own, members: ctx.listMembers, councilTenantId: ctx.councilTenantId,
+  });
+  if (!verdict.ok) {
+    throw new AppError('forbidden', 'I can\'t show anything about children here: someone in this conversation is a guest. Ask me in a personal chat', {
+      example: '/help', withheld: true,
+    });
+  }
+}
+
 
 /** Error type and stack for logs, without messages that could carry user input. */
 function errorSummary(err: unknown): Record<string, unknown> {

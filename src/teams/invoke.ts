@@ -10,6 +10,8 @@ import { cardAttachment } from './cards.js';
 import { errorNotice, NOT_REGISTERED } from './error-replies.js';
 import { identifySender } from './identity.js';
 import { conversationKind } from './conversation-kind.js';
+import { isGuestStaff } from '../domain/guests.js';
+import { assertGuestMay, GUEST_REFUSAL } from './guest-gate.js';
 
 // Card verbs arrive as `adaptiveCard/action` invokes (Action.Execute). Each answer is an invoke
 // response within Teams' 5 s; a card reply replaces the card for the person who clicked, and with
@@ -33,6 +35,11 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
     return respond(ctx, { kind: 'message', text: NOT_REGISTERED.text });
   }
   const spec = findAction(verb);
+  if (!spec && isGuestStaff(actor)) {
+    // A guest gets the same neutral refusal for every verb they may not use, known or not (audited).
+    await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'action.refused', subject: verb.slice(0, 80), details: { guest: true } });
+    return respond(ctx, { kind: 'message', text: `That's not available to you: ${GUEST_REFUSAL}.` });
+  }
   if (!spec) {
     log.info({ staffId: actor._id, outcome: 'unknown-verb' }, 'card action with an unknown verb');
     return respond(ctx, { kind: 'message', text: 'This card is out of date or not mine; nothing was changed.' });
@@ -48,6 +55,7 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
     isRefresh: value.trigger === 'automatic',
   };
   try {
+    assertGuestMay(actor, { verb });
     const reply = await spec.run(actionCtx);
     if (reply.kind === 'card' && reply.updateForAll && ctx.activity.replyToId) {
       await ctx.updateActivity({ type: ActivityTypes.Message, id: ctx.activity.replyToId, attachments: [cardAttachment(reply.card)] });
@@ -60,7 +68,7 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
     if (known && err.code === 'forbidden') {
       await deps.audit.record({
         at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'action.refused',
-        subject: verb, details: { reason: err.message },
+        subject: verb, details: { reason: err.message, ...(isGuestStaff(actor) ? { guest: true, data: actionCtx.data } : {}) },
       });
     }
     const notice = errorNotice(err, ctx.activity.id ?? randomUUID());

@@ -1,5 +1,7 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { parseRetryAfterMs } from '../jobs/backoff.js';
+import type { AudienceMember } from '../domain/guests.js';
+import { pagedMembers, type MembersApi } from './members.js';
 
 // The one wrapper over the SDK for proactive sends (DESIGN.md: SDK calls stay in src/teams/).
 //
@@ -35,6 +37,11 @@ export interface SendOutcome {
 export interface Notifier {
   post(reference: Partial<ConversationReference>, activity: Partial<Activity>, opts?: SendOptions): Promise<SendOutcome>;
   startThread(reference: Partial<ConversationReference>, channelId: string, activity: Partial<Activity>, opts?: SendOptions): Promise<SendOutcome>;
+}
+
+/** Reads a conversation's members outside a turn (the guest check before posting about a child). */
+export interface MemberLister {
+  listMembers(reference: Partial<ConversationReference>, conversationId: string): Promise<AudienceMember[]>;
 }
 
 export type DeliveryErrorKind = 'transient' | 'permanent';
@@ -99,7 +106,7 @@ interface ConnectorClientLike {
   conversations: ConversationsApi;
 }
 
-export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}): Notifier {
+export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}): Notifier & MemberLister {
   const botAppId = opts.botAppId ?? '';
   const timeout = opts.timeoutMs ?? 15_000;
 
@@ -140,6 +147,10 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}
   });
 
   return {
+    listMembers(reference, conversationId) {
+      return withClient(reference, (client) => pagedMembers(client as unknown as MembersApi, conversationId));
+    },
+
     post(reference, activity, sendOpts = {}) {
       return withClient(reference, async (client) => {
         const conversationId = sendOpts.conversationId ?? reference.conversation!.id;

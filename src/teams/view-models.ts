@@ -2,6 +2,9 @@
 // handler formats dates, counts and labels; templates only lay them out. Optional sections are
 // empty arrays or null (never missing fields): the templating library leaves a missing field as the
 // literal text `${x}`, which renderCard treats as a bug.
+import type {
+  ApprovalCardModel, BookingCardModel, BookingFormModel, HeldFormModel, RescheduleFormModel, ReviewHeldModel,
+} from './booking-view-models.js';
 
 /** A label/value pair rendered in a FactSet. */
 export interface CardFact {
@@ -34,6 +37,8 @@ export interface DueRow {
   overdueText: string;
   /** IRO name for team/for-PERSON scopes; '' hides it. */
   iro: string;
+  /** Case ref for the row's Book button (unbooked rows); absent or '' hides the button. */
+  bookRef?: string;
 }
 
 export interface DueCardModel {
@@ -291,10 +296,84 @@ export interface ReminderCardModel {
   footer: string;
 }
 
+import type { ResolutionCardModel, ResolutionListModel, ResolutionRaiseModel, ResolutionReferralModel } from './view-models-resolutions.js';
+
+// ---- liaison.json / liaison-form.json (Children's Guardian liaison) --------------------------
+
+export interface CardChoice {
+  title: string;
+  value: string;
+}
+
+/** A button on a liaison card: Action.Execute `verb` with { ref, duty, subject }. */
+export interface LiaisonButton {
+  title: string;
+  verb: string;
+  ref: string;
+  duty: string;
+  subject: string;
+}
+
+/** The "Record a discussion" form (L3, L7, L9, L10). */
+export interface LiaisonDiscussionForm {
+  ref: string;
+  /** Default date, YYYY-MM-DD. */
+  today: string;
+  topics: CardChoice[];
+  /** L9: offer "this is the final discussion". */
+  offerFinal: boolean;
+}
+
+/** Thread header, prompts L2–L9, recorded discussions and the closing card: one template. */
+export interface LiaisonCardModel {
+  /** "L3 · Make contact · C101 · S.J." */
+  title: string;
+  subtitle: string;
+  text: string;
+  tone: NoticeTone;
+  facts: CardFact[];
+  /** L9 checklist lines; [] hides it. */
+  checklist: { label: string; done: boolean; status: string }[];
+  buttons: LiaisonButton[];
+  discussion: LiaisonDiscussionForm | null;
+}
+
+/** `/liaison REF`: proceedings and liaison record form (IRO, business support, legal). */
+export interface LiaisonFormModel {
+  title: string;
+  subtitle: string;
+  ref: string;
+  version: string;
+  startedOn: string;
+  guardianId: string;
+  guardianAppointedOn: string;
+  irhDate: string;
+  finalHearingDate: string;
+  concludedOn: string;
+  outcome: string;
+  intervalDays: string;
+  legalContactId: string;
+  guardians: CardChoice[];
+  outcomes: CardChoice[];
+  legalContacts: CardChoice[];
+  /** Open liaison items, one line each; [] shows "Nothing open". */
+  open: { text: string }[];
+  /** Recorded discussions, newest first. */
+  discussions: { text: string }[];
+  /** '' or e.g. "Saved." after a change. */
+  message: string;
+}
+
 // ---- registry -------------------------------------------------------------------------------
 
 export interface ViewModels {
   due: DueCardModel;
+  'booking-form': BookingFormModel;
+  booking: BookingCardModel;
+  'reschedule-form': RescheduleFormModel;
+  'reschedule-approval': ApprovalCardModel;
+  'held-form': HeldFormModel;
+  'review-held': ReviewHeldModel;
   caseload: CaseloadCardModel;
   actions: ActionsCardModel;
   case: CaseCardModel;
@@ -302,6 +381,12 @@ export interface ViewModels {
   notice: NoticeCardModel;
   digest: DigestCardModel;
   reminder: ReminderCardModel;
+  resolution: ResolutionCardModel;
+  'resolution-raise': ResolutionRaiseModel;
+  resolutions: ResolutionListModel;
+  'resolution-referral': ResolutionReferralModel;
+  liaison: LiaisonCardModel;
+  'liaison-form': LiaisonFormModel;
 }
 
 export type CardKind = keyof ViewModels;

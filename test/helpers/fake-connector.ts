@@ -69,6 +69,10 @@ export interface FakeConnector {
   /** Adds latency before each answer (ms). */
   setDelay(ms: number): void;
   members: Map<string, FakeMember>;
+  /** Rosters for GET /v3/conversations/:id/pagedmembers (TeamsInfo.getPagedMembers), by conversation id; none = empty. */
+  memberLists: Map<string, FakeMember[]>;
+  /** How many pagedmembers requests each conversation got. */
+  memberReads: Map<string, number>;
   /** Resolves when `n` activities have been received in total. */
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedActivity[]>;
   close(): Promise<void>;
@@ -77,6 +81,8 @@ export interface FakeConnector {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const received: ReceivedActivity[] = [];
   const members = new Map<string, FakeMember>();
+  const memberLists = new Map<string, FakeMember[]>();
+  const memberReads = new Map<string, number>();
   const waiters: { n: number; resolve: () => void }[] = [];
   const attempts: FakeAttempt[] = [];
   const queued: FakeFailure[] = [];
@@ -127,6 +133,16 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const m = members.get(parts[4]);
         res.writeHead(m ? 200 : 404, { 'content-type': 'application/json' });
         res.end(JSON.stringify(m ?? { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
+        return;
+      }
+      // /v3/conversations/{id}/pagedmembers?pageSize=&continuationToken= (pages of 2, to exercise paging)
+      if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'pagedmembers') {
+        memberReads.set(parts[2], (memberReads.get(parts[2]) ?? 0) + 1);
+        const list = memberLists.get(parts[2]) ?? [];
+        const from = Number(url.searchParams.get('continuationToken') ?? '0') || 0;
+        const next = from + 2 < list.length ? String(from + 2) : undefined;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ members: list.slice(from, from + 2), ...(next ? { continuationToken: next } : {}) }));
         return;
       }
       if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') {
@@ -189,6 +205,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     received,
     attempts,
     members,
+    memberLists,
+    memberReads,
     failNext: (...failures) => { queued.push(...failures); },
     failWhen: (fn) => { decide = fn; },
     setDelay: (ms) => { delayMs = ms; },

@@ -1,7 +1,7 @@
-import type { UpdateFilter } from 'mongodb';
+import type { Filter, UpdateFilter } from 'mongodb';
 import { AppError } from '../../domain/errors.js';
 import type { DocCollection, Store } from '../doc-collection.js';
-import { COLLECTIONS, type ChildDoc, type HistoryEntry } from '../documents.js';
+import { COLLECTIONS, type ChildDoc, type HistoryEntry, type PendingMessage } from '../documents.js';
 
 // Thin access to child documents. Every change goes through updateVersioned: one single-document
 // update that bumps `version` and appends its history entry (DESIGN rules 5 and 6).
@@ -39,6 +39,30 @@ export class ChildrenRepository {
   /** Children with messages queued by a state change, waiting for the pending drainer. */
   listWithPending(limit = 100): Promise<ChildDoc[]> {
     return this.col.find({ 'pending.0': { $exists: true } }, { limit }).toArray();
+  }
+
+  /** Children whose proceedings name this Guardian (liaison). */
+  listByGuardian(guardianId: string): Promise<ChildDoc[]> {
+    return this.col.find({ 'proceedings.guardianId': guardianId }, { sort: { _id: 1 } }).toArray();
+  }
+
+  /**
+   * Queues messages computed by a job (not caused by a state change, e.g. a liaison prompt whose date
+   * came): delivery bookkeeping like removePending, so no version bump. A key already queued is skipped.
+   */
+  async queuePending(ref: string, messages: PendingMessage[]): Promise<number> {
+    let queued = 0;
+    for (const m of messages) {
+      const r = await this.col.updateOne({ _id: ref, 'pending.key': { $ne: m.key } } as Filter<ChildDoc>,
+        { $push: { pending: m } } as UpdateFilter<ChildDoc>);
+      queued += r.matchedCount;
+    }
+    return queued;
+  }
+
+  /** Children with at least one open resolution (/actions for addressees and ladder roles). */
+  listWithOpenResolutions(): Promise<ChildDoc[]> {
+    return this.col.find({ 'resolutions.status': 'open' }, { sort: { _id: 1 } }).toArray();
   }
 
   /** Delivery bookkeeping, not a state change: no version bump, no history entry. */

@@ -1,8 +1,15 @@
 // Card verbs (DESIGN.md rule 3): one handler file per verb, one line here. Templates use the same
 // verb strings; a test checks every Action.Execute verb in cards/ has a handler.
 import type { ActionSpec } from './action-spec.js';
+import { BOOKING_ACTIONS } from './booking-actions.js';
+import { RESOLUTION_ACTIONS } from './resolution/index.js';
+import { LIAISON_ACTIONS } from './liaison/index.js';
 
-export const ACTIONS: readonly ActionSpec[] = [];
+export const ACTIONS: readonly ActionSpec[] = [
+  ...BOOKING_ACTIONS,
+  ...RESOLUTION_ACTIONS,
+  ...LIAISON_ACTIONS,
+];
 
 export function findAction(verb: string): ActionSpec | undefined {
   return ACTIONS.find((a) => a.verb === verb);

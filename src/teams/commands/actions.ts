@@ -8,8 +8,16 @@ import { childLabel, formatBookingStart, overdueText, plural } from '../presente
 import type { ActionItem } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
 import { AppError } from '../../domain/errors.js';
+import { isGuestStaff } from '../../domain/guests.js';
+import { DUTIES, DUTY_IDS, type DutyId } from '../../domain/liaison.js';
+import { dutyTitle } from '../presenters/liaison.js';
 
-const KIND_TEXT = { 'overdue-review': 'Overdue review', 'book-review': 'Book review', 'distribute-record': 'Distribute record' };
+const KIND_TEXT = {
+  'overdue-review': 'Overdue review', 'book-review': 'Book review', 'distribute-record': 'Distribute record',
+  'resolution-acknowledge': 'Acknowledge resolution', 'resolution-respond': 'Answer resolution', 'resolution-review': 'Review response',
+  'resolution-overdue': 'Resolution overdue', 'resolution-follow-up': 'Follow up resolution',
+  liaison: 'Guardian liaison',
+};
 
 export const actionsCommand: CommandSpec = {
   name: 'actions',
@@ -20,12 +28,14 @@ export const actionsCommand: CommandSpec = {
   async run(ctx) {
     if (ctx.args) throw new AppError('invalid-input', '/actions takes no arguments', { example: '/actions' });
     const result = await listActions(ctx.deps, ctx.actor);
+    const guest = isGuestStaff(ctx.actor);
     const item = (a: DomainAction): ActionItem => {
       const child = result.children.get(a.childRef) as ChildDoc;
       const late = a.overdue ? diffDays(result.today, a.deadline) : 0;
       return {
         kind: KIND_TEXT[a.kind],
-        child: childLabel(child, ctx.showChildNames),
+        // A guest (Guardian) sees ref and initials only, as in their liaison threads.
+        child: childLabel(child, ctx.showChildNames && !guest),
         what: whatToDo(a),
         deadline: `by ${formatDate(a.deadline)}`,
         isOverdue: a.overdue,
@@ -33,7 +43,7 @@ export const actionsCommand: CommandSpec = {
       };
     };
     return renderCard('actions', {
-      title: 'Your actions',
+      title: guest ? 'Your liaison items' : 'Your actions',
       subtitle: result.scope === 'service' ? `Reviewing service · ${plural(result.items.length, 'item')}`
         : `${plural(result.items.length, 'item')}`,
       items: result.items.map(item),
@@ -41,6 +51,11 @@ export const actionsCommand: CommandSpec = {
     });
   },
 };
+
+function liaisonWhat(a: DomainAction): string {
+  const duty = (DUTY_IDS as readonly string[]).includes(a.duty ?? '') ? (a.duty as DutyId) : 'L10';
+  return `${duty} · ${dutyTitle(duty)}: ${DUTIES[duty].action} (see the child's liaison thread)`;
+}
 
 function whatToDo(a: DomainAction): string {
   switch (a.kind) {
@@ -51,5 +66,17 @@ function whatToDo(a: DomainAction): string {
       return `Book the review (${a.subject})`;
     case 'distribute-record':
       return `Distribute the written record of review ${a.subject}`;
+    case 'resolution-acknowledge':
+      return `Acknowledge resolution ${a.subject} (stage ${a.stage}): /resolutions ${a.childRef}`;
+    case 'resolution-respond':
+      return `Respond to resolution ${a.subject} (stage ${a.stage}): /resolutions ${a.childRef}`;
+    case 'resolution-review':
+      return `A response to resolution ${a.subject} arrived: resolve or escalate it`;
+    case 'resolution-overdue':
+      return `Resolution ${a.subject} (stage ${a.stage}) is past its deadline: consider escalating`;
+    case 'resolution-follow-up':
+      return `Informal resolution ${a.subject}: follow up, resolve or make it formal`;
+    case 'liaison':
+      return liaisonWhat(a);
   }
 }

@@ -1,4 +1,6 @@
 import { viewCase } from '../../app/view-case.js';
+import { stagesOf } from '../../app/resolutions.js';
+import { caseResolutionLines } from '../presenters/resolution-card.js';
 import { AppError } from '../../domain/errors.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { diffDays } from '../../domain/calendar.js';
@@ -8,6 +10,9 @@ import { renderCard } from '../cards.js';
 import { policyLine } from '../presenters/common.js';
 import { formatBookingStart, overdueText } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';
+import type { CaseEventLine } from '../view-models.js';
+import type { ChildDoc } from '../../store/documents.js';
+import { topicLabel } from '../../domain/liaison.js';
 
 const EXAMPLE = '/case C1001';
 
@@ -51,7 +56,7 @@ export const caseCommand: CommandSpec = {
       bookings: child.bookings.map((b) => ({
         when: formatBookingStart(b.start),
         venue: b.venue ?? '—',
-        status: b.status === 'cancelled' ? 'Cancelled' : b.status === 'adjourned' ? 'Adjourned' : 'Booked',
+        status: b.status === 'cancelled' ? 'Cancelled' : b.status === 'adjourned' ? 'Adjourned' : b.status === 'held' ? 'Held' : 'Booked',
       })),
       history: history.map((r) => ({
         number: String(r.sequence),
@@ -65,8 +70,8 @@ export const caseCommand: CommandSpec = {
           : r.recordStatus === 'overdue' ? 'Not yet (overdue)' : 'Not yet',
       })),
       proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name) : [],
-      resolutions: [],
-      liaison: [],
+      resolutions: caseResolutionLines(child, stagesOf(ctx.deps), new Map([...people].map(([id, p]) => [id, p.name]))),
+      liaison: liaisonLines(child, name),
       policy: policyLine(ctx.deps.policy),
     });
   },
@@ -81,4 +86,15 @@ function proceedingsFacts(p: Proceedings, name: (id?: string | null) => string):
     { title: 'Final hearing', value: d(p.finalHearingDate) },
     { title: 'Concluded', value: p.concludedOn ? `${d(p.concludedOn)} (${p.outcome ?? 'outcome not recorded'})` : 'open' },
   ];
+}
+
+/** The liaison timeline (L10): discussions with the Guardian and duties done, newest first. */
+function liaisonLines(child: ChildDoc, name: (id?: string | null) => string): CaseEventLine[] {
+  const l = child.liaison;
+  const lines: { on: string; text: string; status: string }[] = [
+    ...(l?.discussions ?? []).map((d) => ({ on: d.on, status: 'Recorded', text: `${d.final ? 'Final discussion' : 'Discussion'} with the Guardian, recorded by ${name(d.byId)}: ${d.topics.map(topicLabel).join('; ') || 'no topics'}${d.notes ? ` — ${d.notes}` : ''}` })),
+    ...(l?.done ?? []).map((d) => ({ on: d.on, status: 'Done', text: `${d.duty} done (${d.subject}) by ${name(d.byId)}` })),
+    ...(l?.courtDocuments ?? []).map((d) => ({ on: d.receivedOn, status: 'Received', text: 'Court documents received by legal (L4)' })),
+  ];
+  return lines.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)).map((x) => ({ date: formatDate(x.on), text: x.text, status: x.status }));
 }

@@ -13,6 +13,12 @@ export interface CommandSpecMeta {
   roles?: readonly Role[];
   /** Listed in the manifest's commandLists (at most 10 per list). */
   inCommandList: boolean;
+  /**
+   * Its answer never shows anything about a child, so it may be answered where guests are present.
+   * Any other command asked in a channel or group chat is answered only if no guest is there
+   * (the guest rule, app/guest-safety.ts).
+   */
+  guestSafe?: boolean;
   /** Conversation kinds whose command menu lists it; undefined = all. */
   scopes?: readonly ('personal' | 'team' | 'groupChat')[];
 }

@@ -11,6 +11,7 @@ import type { DueRow } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
 import { takeScope } from './scope-args.js';
 import { REVIEWING_ROLES } from '../../domain/access.js';
+import { canBook } from '../../domain/booking-rules.js';
 
 const EXAMPLE = '/due this week';
 
@@ -38,6 +39,7 @@ export const dueCommand: CommandSpec = {
         isOverdue: late > 0,
         overdueText: overdueText(late),
         iro: names ? names.get(s.child.iroId) ?? s.child.iroId : '',
+        bookRef: s.booking === null && canBook(ctx.actor, s.child) ? s.child.ref : '',
       };
     };
     const { overdue, due } = result.listing;

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.js';
 import { renderCard } from '../cards.js';
 import { policyLine } from '../presenters/common.js';
 import type { CommandSpec } from './command-context.js';
+import { mayRunAsGuest } from '../guest-gate.js';
 
 export const helpCommand: CommandSpec = {
   name: 'help',
@@ -9,6 +10,7 @@ export const helpCommand: CommandSpec = {
   description: 'What I can do, and which timescale policy is in force',
   example: '/help',
   inCommandList: true,
+  guestSafe: true,
   async run(ctx) {
     if (ctx.args) throw new AppError('invalid-input', '/help takes no arguments', { example: '/help' });
     return renderCard('help', {
@@ -16,6 +18,7 @@ export const helpCommand: CommandSpec = {
       intro: 'Type a command here, or @mention IRO Bot in a channel. The slash is optional.',
       commands: ctx.commands
         .filter((c) => !c.roles || ctx.actor.roles.some((r) => c.roles?.includes(r)))
+        .filter((c) => mayRunAsGuest(ctx.actor, c.name))
         .map((c) => ({ usage: c.usage, description: c.description })),
       policy: policyLine(ctx.deps.policy),
     });

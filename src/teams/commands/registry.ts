@@ -1,18 +1,34 @@
 // The command registry (DESIGN.md rule 2): adding a command = one file + one line here.
 // It also generates /help and the manifest's commandLists (test/manifest keeps them in step).
 import { actionsCommand } from './actions.js';
+import { bookCommand } from './book.js';
 import { caseCommand } from './case.js';
 import { caseloadCommand } from './caseload.js';
 import type { CommandSpec } from './command-context.js';
+import { distributedCommand } from './distributed.js';
 import { dueCommand } from './due.js';
+import { heldCommand } from './held.js';
 import { helpCommand } from './help.js';
+import { rescheduleCommand } from './reschedule.js';
 import { setupCommand } from './setup.js';
+import { raiseCommand } from './raise.js';
+import { resolutionsCommand } from './resolutions.js';
+import { complimentCommand } from './compliment.js';
+import { liaisonCommand } from './liaison.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
   dueCommand,
   caseloadCommand,
   actionsCommand,
   caseCommand,
+  bookCommand,
+  rescheduleCommand,
+  heldCommand,
+  distributedCommand,
+  raiseCommand,
+  resolutionsCommand,
+  complimentCommand,
+  liaisonCommand,
   setupCommand,
   helpCommand,
 ];

@@ -9,11 +9,13 @@ const EXAMPLE = '/setup social-work-channel north';
 
 export const setupCommand: CommandSpec = {
   name: 'setup',
-  usage: '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel | status]',
+  usage: '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel [PERSON] | status]',
   description: 'Give this channel a purpose, or show what is configured and what could not be delivered (admin)',
   example: EXAMPLE,
   roles: ['admin'],
   inCommandList: true,
+  // Run in a liaison channel, where the Guardian is a guest; its answers name no child (see status).
+  guestSafe: true,
   scopes: ['personal', 'team'],
   async run(ctx) {
     const [word = '', ...rest] = ctx.args.split(/\s+/).filter(Boolean);
@@ -22,7 +24,9 @@ export const setupCommand: CommandSpec = {
       const o = await setupOverview(ctx.deps, ctx.actor);
       const channels = o.channels.flatMap((c) => c.purposes.map((p) =>
         `${p.purpose}${p.team ? ` (${p.team})` : ''}${p.guardianId ? ` (Guardian ${p.guardianId})` : ''}: ${c._id}`));
-      const failed = o.failed.map((f) => `${f._id} → ${f.target.conversationId}: ${f.lastError ?? 'failed'}`);
+      // Outbox keys name children: listed only in a personal chat.
+      const failed = ctx.conversationType === 'personal'
+        ? o.failed.map((f) => `${f._id} → ${f.target.conversationId}: ${f.lastError ?? 'failed'}`) : [];
       return renderCard('notice', {
         title: 'IRO Bot setup',
         text: [
@@ -39,12 +43,18 @@ export const setupCommand: CommandSpec = {
       throw new AppError('invalid-input', `"${word}" is not something I can set up; choose one of ${PURPOSES.join(', ')} or status`, { example: EXAMPLE });
     }
     const team = purpose === 'social-work-channel' ? rest.join(' ').toLowerCase() || undefined : undefined;
-    if (purpose !== 'social-work-channel' && rest.length) {
+    if (purpose !== 'social-work-channel' && purpose !== 'liaison-channel' && rest.length) {
       throw new AppError('invalid-input', `/setup ${purpose} takes nothing after it`, { example: `/setup ${purpose}` });
+    }
+    // `/setup liaison-channel PERSON`: the Guardian the admin means; it must be the channel's only guest.
+    const named = purpose === 'liaison-channel' && rest.length ? rest.join(' ') : null;
+    const expectedGuardian = named ? await ctx.resolvePerson(named) : undefined;
+    if (named && !expectedGuardian) {
+      throw new AppError('invalid-input', `I can't find "${named}" in the staff directory`, { example: '/setup liaison-channel ffion.powell@cafcass.example' });
     }
     const { guardian } = await setChannelPurpose(ctx.deps, ctx.actor, {
       purpose, team, conversationId: ctx.conversationId, conversationKind: ctx.conversationType,
-      members: ctx.listMembers, councilTenantId: ctx.councilTenantId,
+      members: ctx.listMembers, councilTenantId: ctx.councilTenantId, expectedGuardian: expectedGuardian ?? undefined,
     });
     return renderCard('notice', {
       title: 'Channel set up',

@@ -6,6 +6,9 @@ import type { ConversationDoc } from '../../store/delivery-documents.js';
 import type { ChildDoc, PendingMessage } from '../../store/documents.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import { childLabel } from './labels.js';
+import { LIAISON_RENDERERS } from './liaison-messages.js';
+import { BOOKING_RENDERERS } from './booking-messages.js';
+import { RESOLUTION_RENDERERS } from './resolution-pending.js';
 
 export interface PendingRenderContext {
   conversation: ConversationDoc;
@@ -34,6 +37,9 @@ const noticeAboutChild: PendingRenderer = (data, ctx) => {
 
 export const PENDING_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   'child-notice': noticeAboutChild,
+  ...LIAISON_RENDERERS,
+  ...BOOKING_RENDERERS,
+  ...RESOLUTION_RENDERERS,
 };
 
 export function renderPending(message: PendingMessage['message'], ctx: PendingRenderContext): Activity {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareDemoStore, playgroundDir } from '../../../src/cli/start-local.js';
-import { startPlayground, writePlaygroundConfig, type RunningPlayground } from '../../../src/cli/playground.js';
+import { startPlayground, writePlaygroundConfig, type PlaygroundConfig, type RunningPlayground } from '../../../src/cli/playground.js';
 import { loadConfig } from '../../../src/config.js';
 import { startIroBot, type RunningBot } from '../../../src/index.js';
 import { createLogger } from '../../../src/logger.js';
@@ -17,12 +17,13 @@ export interface DemoStack {
   stop(): Promise<void>;
 }
 
-export async function startDemoStack(opts: { now: string }, stack: DemoStack = emptyStack()): Promise<DemoStack> {
+/** `playgroundConfig`: another cast or current user (default: Alex Wilber, iro-1, is chatting). */
+export async function startDemoStack(opts: { now: string; playgroundConfig?: PlaygroundConfig }, stack: DemoStack = emptyStack()): Promise<DemoStack> {
   const config = loadConfig({ PORT: '0', DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent', IRO_NOW: opts.now, PLAYGROUND: 'true' });
   const logger = createLogger('silent');
   if (!(await prepareDemoStore(config, logger))) throw new Error('the demo data was not loaded into the fresh store');
   stack.bot = await startIroBot(config, logger);
-  const files = await writePlaygroundConfig(playgroundDir(config));
+  const files = await writePlaygroundConfig(playgroundDir(config), opts.playgroundConfig);
   // Bot first, playground second: messages sent before the playground is connected are dropped.
   stack.playground = await startPlayground({ botEndpoint: `${stack.bot.server.url}/api/messages`, port: 0, files });
   return stack;

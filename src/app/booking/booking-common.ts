@@ -1,0 +1,101 @@
+// Shared steps of the booking use cases: load a child the actor may act on, its next review, the
+// IRO's diary, the single versioned update with history + audit, and ids.
+import { canSeeChild } from '../../domain/access.js';
+import { AppError, isAppError } from '../../domain/errors.js';
+import { IroDiary, type SlotRules } from '../../domain/slots.js';
+import { nextReview, type NextReview } from '../../domain/timescales.js';
+import { upcomingBooking } from '../../domain/review-status.js';
+import type { BookingDoc, ChildDoc, HistoryEntry, PendingMessage, StaffDoc } from '../../store/documents.js';
+import type { UpdateFilter } from 'mongodb';
+import { today, type AppDeps } from '../deps.js';
+import { bookingSettings } from './booking-settings.js';
+
+export const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
+export function assertRef(ref: unknown, example: string): asserts ref is string {
+  if (typeof ref !== 'string' || !REF_PATTERN.test(ref)) {
+    throw new AppError('invalid-input', ref ? `"${String(ref)}" is not a case reference` : 'which case? Give its reference', { example });
+  }
+}
+
+/** The child, or not-found; the actor must be allowed to see it (DOMAIN.md "People and roles"). */
+export async function loadChild(deps: AppDeps, actor: StaffDoc, ref: string, example: string): Promise<ChildDoc> {
+  const child = await deps.children.get(ref);
+  const sw = child?.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
+  if (!child || !canSeeChild(actor, child, sw)) {
+    // Same answer whether it does not exist or is not theirs: no probing for case references.
+    throw new AppError('not-found', `I can't find case ${ref} among the children you work with`, { example });
+  }
+  return child;
+}
+
+export function requireNext(child: ChildDoc, deps: AppDeps): NextReview {
+  let next: NextReview | null;
+  try {
+    next = nextReview(child, deps.policy, deps.calendar);
+  } catch (err) {
+    if (isAppError(err, 'invalid-history')) {
+      throw new AppError('invalid-input', `${child.ref}'s history cannot be read, so I can't work out its due date: ask your administrator to check the import`);
+    }
+    throw err;
+  }
+  if (!next) throw new AppError('invalid-input', `${child.ref} has no review due (not looked after, or the plan has ended)`, { example: `/case ${child.ref}` });
+  return next;
+}
+
+export function liveBookingOf(child: ChildDoc): BookingDoc | null {
+  return upcomingBooking(child) as BookingDoc | null;
+}
+
+export function isLive(b: BookingDoc): boolean {
+  return b.status === undefined || b.status === 'booked';
+}
+
+/** The IRO's live bookings across their caseload, leaving out one booking (the one being moved). */
+export async function diaryOf(deps: AppDeps, iroId: string, exceptBookingId: string | null): Promise<IroDiary> {
+  const children = await deps.children.listByIro(iroId);
+  const starts: string[] = [];
+  for (const c of children) for (const b of c.bookings) if (isLive(b) && b.id !== exceptBookingId) starts.push(b.start);
+  return new IroDiary(starts, deps.tzName);
+}
+
+export function slotRules(deps: AppDeps): SlotRules {
+  const s = bookingSettings(deps);
+  return { slotTimes: s.slotTimes, maxPerDay: s.maxReviewsPerDay, calendar: deps.calendar, tzName: deps.tzName };
+}
+
+export function who(actor: StaffDoc): { id: string; name: string } {
+  return { id: actor._id, name: actor.name };
+}
+
+export function nextId(prefix: string, taken: readonly string[]): string {
+  const set = new Set(taken);
+  let n = taken.length + 1;
+  while (set.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+export interface ChildChange {
+  set?: Record<string, unknown>;
+  pending?: PendingMessage[];
+  history: Omit<HistoryEntry, 'at' | 'by'>;
+  audit: { action: string; details?: Record<string, unknown> };
+}
+
+/** One versioned single-document update (DESIGN rules 5, 6), then the audit entry and a drainer kick. */
+export async function applyChange(deps: AppDeps, actor: StaffDoc, child: ChildDoc, change: ChildChange): Promise<ChildDoc> {
+  const at = deps.clock();
+  const update: UpdateFilter<ChildDoc> = {};
+  if (change.set) update.$set = change.set as UpdateFilter<ChildDoc>['$set'];
+  if (change.pending?.length) update.$push = { pending: { $each: change.pending } } as UpdateFilter<ChildDoc>['$push'];
+  const after = await deps.children.updateVersioned(child.ref, child.version, update, { at, by: who(actor), ...change.history });
+  await deps.audit.record({
+    at, actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: change.audit.action, subject: child.ref, details: change.audit.details,
+  });
+  if (change.pending?.length) deps.messagesQueued();
+  return after;
+}
+
+export function todayOf(deps: AppDeps): string {
+  return today(deps);
+}

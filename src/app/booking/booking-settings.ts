@@ -1,0 +1,18 @@
+import type { AppDeps } from '../deps.js';
+
+/** Booking configuration (config.ts: SLOT_TIMES, MAX_REVIEWS_PER_DAY, RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE). */
+export interface BookingSettings {
+  slotTimes: string[];
+  maxReviewsPerDay: number;
+  autoApproveWithinTimescale: boolean;
+}
+
+export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
+  slotTimes: ['10:00', '14:00'],
+  maxReviewsPerDay: 3,
+  autoApproveWithinTimescale: false,
+};
+
+export function bookingSettings(deps: Pick<AppDeps, 'booking'>): BookingSettings {
+  return deps.booking ?? DEFAULT_BOOKING_SETTINGS;
+}

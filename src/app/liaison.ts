@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { hasRole } from '../domain/access.js';
+import { isIsoDate } from '../domain/calendar.js';
+import { AppError } from '../domain/errors.js';
+import { isGuestStaff } from '../domain/guests.js';
+import {
+  CHECKLIST_ITEMS, DISCUSSION_TOPICS, DUTIES, guardianAccessOpen, liaisonItems, liaisonKeys, mayActOn, openItemsFor,
+  type DiscussionTopic, type DutyId, type LiaisonActor, type LiaisonChild, type LiaisonDiscussion, type LiaisonItem,
+} from '../domain/liaison.js';
+import type { Proceedings } from '../domain/types.js';
+import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
+import { intoThread, legalContactId } from './liaison-thread.js';
+import { today, type AppDeps } from './deps.js';
+
+// Use cases of the Children's Guardian liaison (DOMAIN.md L1–L10): the /liaison form (proceedings,
+// court documents, legal contact), recording an IRO–Guardian discussion (L10) and marking a duty done.
+// Each change is one versioned update of the child carrying its history entry and the messages it
+// causes (rule 5). A refusal never says whether a child exists: the same answer for "no such child"
+// and "not yours" — a Guardian (a guest) must learn nothing about children who are not theirs.
+
+const NOT_AVAILABLE = 'that liaison item is not available to you';
+
+async function refuse(deps: AppDeps, actor: StaffDoc, action: string, ref: string, reason: string): Promise<never> {
+  await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: `${action}.refused`, subject: ref, details: { reason } });
+  throw new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' });
+}
+
+/** The child, if this person may work on its liaison at all (else the neutral refusal, audited). */
+async function liaisonChild(deps: AppDeps, actor: StaffDoc, ref: string, action: string): Promise<ChildDoc> {
+  const child = typeof ref === 'string' && /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(ref) ? await deps.children.get(ref) : null;
+  if (!child?.proceedings) return refuse(deps, actor, action, String(ref).slice(0, 40), child ? 'no-proceedings' : 'not-found');
+  const ok = isGuestStaff(actor)
+    ? hasRole(actor, 'guardian') && child.proceedings.guardianId === actor._id && guardianAccessOpen(child)
+    : (hasRole(actor, 'iro') && child.iroId === actor._id) || hasRole(actor, 'business-support', 'legal');
+  if (!ok) return refuse(deps, actor, action, child.ref, 'no-access');
+  return child;
+}
+
+const actorRef = (a: StaffDoc) => ({ id: a._id, name: a.name });
+
+// ---- /liaison REF -----------------------------------------------------------------------------
+
+export interface LiaisonFormView {
+  child: ChildDoc;
+  guardians: StaffDoc[];
+  legal: StaffDoc[];
+  legalContactId: string | null;
+  open: LiaisonItem[];
+  names: Map<string, string>;
+}
+
+/** `/liaison REF`: the child's proceedings and liaison record (IRO of the child, business support, legal). */
+export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): Promise<LiaisonFormView> {
+  if (!hasRole(actor, 'iro', 'business-support', 'legal')) {
+    throw new AppError('forbidden', '/liaison is for IROs, business support and legal', { example: '/actions' });
+  }
+  const child = await deps.children.get(ref);
+  // Business support records proceedings that have just started (L1), so a child without any is fine here.
+  const ok = child && ((hasRole(actor, 'iro') && child.iroId === actor._id) || hasRole(actor, 'business-support')
+    || (hasRole(actor, 'legal') && !!child.proceedings));
+  if (!child || !ok) {
+    await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.view.refused', subject: ref, details: { reason: child ? 'no-access' : 'not-found' } });
+    throw new AppError('not-found', `no case ${ref} that you can see`, { example: '/liaison C1001' });
+  }
+  const staff = await deps.staff.list();
+  const legal = staff.filter((s) => hasRole(s, 'legal'));
+  const t = today(deps);
+  return {
+    child,
+    guardians: staff.filter((s) => hasRole(s, 'guardian')),
+    legal,
+    legalContactId: legalContactId(child, legal),
+    open: liaisonItems(child, t, deps.calendar).filter((i) => i.open && !i.part && i.duty !== 'L7' || (i.duty === 'L7' && i.deadline <= t)),
+    names: new Map(staff.map((s) => [s._id, s.name])),
+  };
+}
+
+const optDate = z.preprocess((v) => (v === '' || v === null || v === 'none' ? null : v),
+  z.string().refine(isIsoDate, 'dates are YYYY-MM-DD').nullable().optional());
+const optId = z.preprocess((v) => (v === '' || v === null || v === 'none' ? null : v), z.string().max(64).nullable().optional());
+
+export const saveLiaisonSchema = z.object({
+  ref: z.string().min(1).max(40),
+  version: z.coerce.number().int().nonnegative(),
+  startedOn: optDate,
+  guardianId: optId,
+  guardianAppointedOn: optDate,
+  irhDate: optDate,
+  finalHearingDate: optDate,
+  concludedOn: optDate,
+  outcome: z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.enum(['remains-looked-after', 'leaves-care']).nullable().optional()),
+  intervalDays: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(7).max(182).optional()),
+  legalContactId: optId,
+  courtDocsReceivedOn: optDate,
+});
+export type SaveLiaisonInput = z.infer<typeof saveLiaisonSchema>;
+
+/**
+ * Saves the /liaison form. IRO (own child) and business support set the proceedings (L1: the Guardian);
+ * legal records court documents received (L4) and may be named the legal contact.
+ */
+export async function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInput): Promise<ChildDoc> {
+  const child = await deps.children.get(input.ref);
+  const editsProceedings = !!child && ((hasRole(actor, 'iro') && child.iroId === actor._id) || hasRole(actor, 'business-support'));
+  const recordsDocs = !!child?.proceedings && (editsProceedings || hasRole(actor, 'legal'));
+  if (!child || isGuestStaff(actor) || (!editsProceedings && !recordsDocs)) return refuse(deps, actor, 'liaison.save', input.ref, child ? 'no-access' : 'not-found');
+  const set: Record<string, unknown> = {};
+  const before = child.proceedings ?? null;
+  let after: Proceedings | null = before;
+  if (editsProceedings) {
+    if (!input.startedOn) {
+      if (before) throw new AppError('invalid-input', 'give the date the proceedings started', { example: 'Proceedings started: 2026-09-28' });
+    } else {
+      if (input.guardianId) {
+        const g = await deps.staff.get(input.guardianId);
+        if (!g || !hasRole(g, 'guardian')) throw new AppError('invalid-input', 'choose a Guardian from the staff directory', { example: 'Ffion Powell (Cafcass Cymru)' });
+      }
+      if (input.concludedOn && !input.outcome) throw new AppError('invalid-input', 'say whether the child remains looked after', { example: 'Outcome: Remains looked after' });
+      after = {
+        startedOn: input.startedOn,
+        guardianId: input.guardianId ?? null,
+        guardianAppointedOn: input.guardianId ? input.guardianAppointedOn ?? before?.guardianAppointedOn ?? today(deps) : null,
+        irhDate: input.irhDate ?? null,
+        finalHearingDate: input.finalHearingDate ?? null,
+        concludedOn: input.concludedOn ?? null,
+        outcome: input.concludedOn ? input.outcome ?? null : null,
+        discussionIntervalDays: input.intervalDays ?? before?.discussionIntervalDays ?? 42,
+      };
+      set.proceedings = after;
+    }
+  }
+  if (input.legalContactId !== undefined && (editsProceedings || hasRole(actor, 'legal'))) {
+    if (input.legalContactId) {
+      const l = await deps.staff.get(input.legalContactId);
+      if (!l || !hasRole(l, 'legal')) throw new AppError('invalid-input', 'choose a legal contact from the staff directory', { example: 'Angharad Rees' });
+    }
+    set['liaison.legalContactId'] = input.legalContactId ?? null;
+  }
+  const push: Record<string, unknown> = {};
+  if (input.courtDocsReceivedOn && recordsDocs) {
+    if ((child.liaison?.courtDocuments ?? []).some((d) => d.receivedOn === input.courtDocsReceivedOn)) {
+      throw new AppError('conflict', `court documents received on ${input.courtDocsReceivedOn} are already recorded`, { example: '/liaison ' + child.ref });
+    }
+    push['liaison.courtDocuments'] = { receivedOn: input.courtDocsReceivedOn, byId: actor._id };
+  }
+  if (!Object.keys(set).length && !Object.keys(push).length) {
+    throw new AppError('invalid-input', 'there is nothing to save', { example: '/liaison ' + child.ref });
+  }
+  const updated = await deps.children.updateVersioned(child.ref, input.version,
+    { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(push).length ? { $push: push } : {}) } as never,
+    { at: deps.clock(), by: actorRef(actor), action: 'liaison.save', before: { proceedings: before }, after: { proceedings: after, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null } });
+  await deps.audit.record({
+    at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.save', subject: child.ref,
+    details: { proceedingsChanged: !!set.proceedings, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null },
+  });
+  return updated;
+}
+
+// ---- record a discussion (L10) ------------------------------------------------------------------
+
+export const discussionSchema = z.object({
+  ref: z.string().min(1).max(40),
+  on: z.string().refine(isIsoDate, 'give the date as YYYY-MM-DD'),
+  // Teams sends a multi-select as "a,b"; tolerate an array too.
+  topics: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+    z.array(z.enum(DISCUSSION_TOPICS.map((t) => t.id) as [DiscussionTopic, ...DiscussionTopic[]]))),
+  notes: z.preprocess((v) => v ?? '', z.string().max(2000)),
+  final: z.preprocess((v) => v === true || v === 'true', z.boolean()),
+});
+export type DiscussionInput = z.infer<typeof discussionSchema>;
+
+export interface LiaisonChange {
+  child: ChildDoc;
+  /** The Guardian's access ended with this change (the closing card is queued). */
+  closed: boolean;
+}
+
+/** Messages into the thread after a change: `extra`, plus the closing card when access just ended. */
+async function threadMessages(deps: AppDeps, before: ChildDoc, afterIsClosed: boolean, extra: Omit<PendingMessage, 'to' | 'threadOf'>[]): Promise<PendingMessage[]> {
+  const g = before.proceedings?.guardianId;
+  if (!g) return [];
+  const closing = afterIsClosed && guardianAccessOpen(before)
+    ? [{ key: liaisonKeys.closed(before.ref, g), message: { type: 'liaison-closed', data: { guardianId: g } } }] : [];
+  const all = [...extra, ...closing];
+  return all.length ? intoThread(deps.outbox, before, g, all) : [];
+}
+
+function accessClosedAfter(child: ChildDoc, change: (c: LiaisonChild) => LiaisonChild): boolean {
+  return !guardianAccessOpen(change(child));
+}
+
+export async function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput): Promise<LiaisonChange> {
+  const child = await liaisonChild(deps, actor, input.ref, 'liaison.discussion');
+  if (!mayActOn({ id: actor._id, roles: actor.roles }, child, 'L10')) return refuse(deps, actor, 'liaison.discussion', child.ref, 'not-iro-or-guardian');
+  if (input.on > today(deps)) throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', { example: today(deps) });
+  const final = input.final && !!child.proceedings?.concludedOn;
+  const discussion: LiaisonDiscussion = { id: randomUUID(), on: input.on, byId: actor._id, topics: input.topics, notes: input.notes.trim(), final, recordedAt: deps.clock() };
+  const closed = accessClosedAfter(child, (c) => ({ ...c, liaison: { ...c.liaison, discussions: [...(c.liaison?.discussions ?? []), discussion] } }));
+  const pending = await threadMessages(deps, child, closed, [
+    { key: `liaison:${child.ref}:discussion:${discussion.id}`, message: { type: 'liaison-record', data: { discussionId: discussion.id } } },
+  ]);
+  const updated = await deps.children.updateVersioned(child.ref, child.version,
+    { $push: { 'liaison.discussions': discussion, ...(pending.length ? { pending: { $each: pending } } : {}) } } as never,
+    { at: deps.clock(), by: actorRef(actor), action: 'liaison.discussion', after: { id: discussion.id, on: discussion.on, topics: discussion.topics, final } });
+  await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.discussion', subject: child.ref, details: { discussionId: discussion.id, final } });
+  if (pending.length) deps.messagesQueued();
+  return { child: updated, closed };
+}
+
+// ---- mark a duty done ---------------------------------------------------------------------------
+
+const DONE_DUTIES = ['L2', 'L3', 'L4', 'L6', 'L8', 'L9'] as const;
+export const doneSchema = z.object({
+  ref: z.string().min(1).max(40),
+  duty: z.enum(DONE_DUTIES),
+  subject: z.string().min(1).max(64),
+});
+export type DoneInput = z.infer<typeof doneSchema>;
+
+export async function markLiaisonDone(deps: AppDeps, actor: StaffDoc, input: DoneInput): Promise<LiaisonChange> {
+  const child = await liaisonChild(deps, actor, input.ref, 'liaison.done');
+  const duty: DutyId = input.duty;
+  if (!mayActOn({ id: actor._id, roles: actor.roles }, child, duty)) return refuse(deps, actor, 'liaison.done', child.ref, `not-${duty}-actor`);
+  const t = today(deps);
+  const item = liaisonItems(child, t, deps.calendar).find((i) => i.duty === duty && i.subject === input.subject
+    && (duty !== 'L9' || (i.part && CHECKLIST_ITEMS.some((c) => c.id === i.subject))));
+  if (!item) return refuse(deps, actor, 'liaison.done', child.ref, 'no-such-item');
+  if (!item.open) {
+    const d = (child.liaison?.done ?? []).find((x) => x.duty === duty && x.subject === input.subject);
+    const who = d ? (await deps.staff.get(d.byId))?.name ?? d.byId : 'someone';
+    throw new AppError('conflict', `this was already done by ${who}${d ? ` on ${d.on}` : ''}`, { example: '/actions' });
+  }
+  const entry = { duty, subject: input.subject, on: t, byId: actor._id };
+  const closed = accessClosedAfter(child, (c) => ({ ...c, liaison: { ...c.liaison, done: [...(c.liaison?.done ?? []), entry] } }));
+  const pending = await threadMessages(deps, child, closed, []);
+  const updated = await deps.children.updateVersioned(child.ref, child.version,
+    { $push: { 'liaison.done': entry, ...(pending.length ? { pending: { $each: pending } } : {}) } } as never,
+    { at: deps.clock(), by: actorRef(actor), action: 'liaison.done', after: entry });
+  await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.done', subject: child.ref, details: { duty, subject: input.subject } });
+  if (pending.length) deps.messagesQueued();
+  return { child: updated, closed };
+}
+
+// ---- /actions -------------------------------------------------------------------------------------
+
+export interface LiaisonActionItem {
+  child: ChildDoc;
+  item: LiaisonItem;
+}
+
+/**
+ * Open liaison items this person must act on: a Guardian only for their own children while their
+ * access is open; an IRO for their caseload; legal and business support across the service.
+ */
+export async function liaisonActions(deps: AppDeps, actor: StaffDoc): Promise<LiaisonActionItem[]> {
+  const t = today(deps);
+  const pairs: [ChildDoc, LiaisonActor][] = [];
+  if (hasRole(actor, 'guardian')) {
+    for (const c of await deps.children.listByGuardian(actor._id)) if (guardianAccessOpen(c)) pairs.push([c, 'guardian']);
+    return collect(pairs, t, deps);
+  }
+  if (isGuestStaff(actor)) return [];
+  if (hasRole(actor, 'iro')) for (const c of await deps.children.listByIro(actor._id)) if (c.proceedings) pairs.push([c, 'iro']);
+  if (hasRole(actor, 'legal', 'business-support')) {
+    const all = (await deps.children.listAll()).filter((c) => c.proceedings);
+    for (const c of all) {
+      if (hasRole(actor, 'legal')) pairs.push([c, 'legal']);
+      if (hasRole(actor, 'business-support')) pairs.push([c, 'business-support']);
+    }
+  }
+  return collect(pairs, t, deps);
+}
+
+function collect(pairs: [ChildDoc, LiaisonActor][], t: string, deps: AppDeps): LiaisonActionItem[] {
+  const seen = new Set<string>();
+  const out: LiaisonActionItem[] = [];
+  for (const [child, who] of pairs) {
+    for (const item of openItemsFor(child, who, t, deps.calendar)) {
+      if (seen.has(item.key)) continue;
+      seen.add(item.key);
+      out.push({ child, item });
+    }
+  }
+  return out;
+}
+
+/** For card re-renders after an action: the item as it stands now. */
+export function currentItem(deps: AppDeps, child: ChildDoc, duty: DutyId, subject: string): LiaisonItem | null {
+  const items = liaisonItems(child, today(deps), deps.calendar);
+  return items.find((i) => i.duty === duty && i.subject === subject && !i.part)
+    ?? (duty === 'L9' ? items.find((i) => i.duty === 'L9' && i.subject === 'final') ?? null : null);
+}
+
+export { DUTIES };

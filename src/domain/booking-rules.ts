@@ -1,0 +1,132 @@
+// Booking and rescheduling rules (DOMAIN.md "Booking and rescheduling", "Review records"). Pure:
+// who may do what, whether a date is within timescale, and whether a proposed start is acceptable.
+import { hasRole, isManager, isReviewingManager } from './access.js';
+import type { WorkingCalendar } from './calendar.js';
+import { formatDate } from './dates-format.js';
+import { AppError } from './errors.js';
+import { londonDateTime, londonStart, type IroDiary } from './slots.js';
+import { LATE_REASONS, type Child, type IsoDate, type LateReason, type Staff } from './types.js';
+
+/** Reason categories for a move (the report's categories of late reviews, DOMAIN.md). */
+export const RESCHEDULE_REASONS = LATE_REASONS;
+export type RescheduleReason = LateReason;
+
+export const REASON_LABELS: Readonly<Record<LateReason, string>> = {
+  'not-notified': 'Reviewing team told late or not at all',
+  'sw-unavailable': 'Social worker unavailable',
+  'no-allocated-sw': 'No allocated social worker',
+  'child-or-carer-ill': 'Child or carer ill',
+  'family-or-carer-unavailable': 'Family or carer unavailable',
+  'other-agency-unavailable': 'Another agency unavailable',
+  'placement-disruption': 'Placement disruption',
+  'safeguarding-first': 'Safeguarding came first',
+  other: 'Other',
+};
+
+export function isRescheduleReason(v: unknown): v is RescheduleReason {
+  return typeof v === 'string' && (RESCHEDULE_REASONS as readonly string[]).includes(v);
+}
+
+/** A review is within timescale when held on or before its due-by date (DOMAIN.md "Dates"). */
+export function withinTimescale(date: IsoDate, dueBy: IsoDate): boolean {
+  return date <= dueBy;
+}
+
+type ChildPeople = Pick<Child, 'iroId' | 'socialWorkerId'>;
+
+const isChildsIro = (actor: Staff, child: ChildPeople) => child.iroId === actor.id && hasRole(actor, 'iro');
+
+/** Book, cancel or adjourn: the child's IRO or business support. */
+export function canBook(actor: Staff, child: ChildPeople): boolean {
+  return isChildsIro(actor, child) || hasRole(actor, 'business-support');
+}
+
+/** Ask to move a booked review: the IRO, business support or the child's social worker. */
+export function canRequestReschedule(actor: Staff, child: ChildPeople): boolean {
+  return canBook(actor, child) || (!!child.socialWorkerId && child.socialWorkerId === actor.id);
+}
+
+/** Record a review as held (decision: the child's IRO, or business support recording for them). */
+export function canRecordHeld(actor: Staff, child: ChildPeople): boolean {
+  return canBook(actor, child);
+}
+
+/** Correct a held date recorded in error: the IRO or a manager (DOMAIN.md). */
+export function canCorrectHeld(actor: Staff, child: ChildPeople): boolean {
+  return isChildsIro(actor, child) || isManager(actor);
+}
+
+/** Record the written record as distributed: the IRO or business support. */
+export function canRecordDistributed(actor: Staff, child: ChildPeople): boolean {
+  return canBook(actor, child);
+}
+
+/**
+ * Who decides a reschedule: a `team-manager` of team `reviewing` who is not the person asking; if the
+ * only such manager asked, the `head-of-service` (DOMAIN.md).
+ */
+export function decidersFor<S extends Staff>(staff: readonly S[], requesterId: string): S[] {
+  const managers = staff.filter(isReviewingManager);
+  const others = managers.filter((m) => m.id !== requesterId);
+  if (others.length > 0) return others;
+  return staff.filter((s) => hasRole(s, 'head-of-service') && s.id !== requesterId);
+}
+
+export function mayDecide(actor: Staff, staff: readonly Staff[], requesterId: string): boolean {
+  return actor.id !== requesterId && decidersFor(staff, requesterId).some((s) => s.id === actor.id);
+}
+
+export interface ProposedStart {
+  date: IsoDate;
+  time: string;
+}
+
+export interface CheckedStart {
+  start: string;
+  date: IsoDate;
+  time: string;
+  outsideTimescale: boolean;
+}
+
+export interface StartRules {
+  now: Date;
+  tzName: string;
+  calendar: WorkingCalendar;
+  maxPerDay: number;
+  dueBy: IsoDate;
+  /** The IRO's other live bookings (the one being moved left out). */
+  diary: IroDiary;
+}
+
+/**
+ * Validates a proposed review start: a working day, not in the past, no other review of the IRO at
+ * that time, fewer than the per-day maximum that day. Outside timescale is returned, not refused:
+ * the caller decides whether the outside-timescale path (reason + approval) was taken.
+ */
+export function checkStart(p: ProposedStart, rules: StartRules, example: string): CheckedStart {
+  const start = londonStart(p.date, p.time, rules.tzName);
+  if (Date.parse(start) <= rules.now.getTime()) {
+    throw new AppError('invalid-input', `${formatDate(p.date)} ${p.time} is in the past`, { example });
+  }
+  if (!rules.calendar.isWorkingDay(p.date)) {
+    throw new AppError('invalid-input', `${formatDate(p.date)} is not a working day (weekend, bank holiday or closure day)`, { example });
+  }
+  if (rules.diary.busyAt(start)) {
+    throw new AppError('invalid-input', `the IRO already has a review at ${formatDate(p.date)} ${p.time}`, { example });
+  }
+  const n = rules.diary.countOn(p.date);
+  if (n >= rules.maxPerDay) {
+    throw new AppError('invalid-input', `the IRO already has ${n} reviews on ${formatDate(p.date)} (the most in one day is ${rules.maxPerDay})`, { example });
+  }
+  const { date, time } = londonDateTime(start, rules.tzName);
+  return { start, date, time, outsideTimescale: !withinTimescale(date, rules.dueBy) };
+}
+
+/** Outside timescale needs a reason category and free text (DOMAIN.md). */
+export function requireOutsideReason(reason: unknown, text: string | null | undefined, dueBy: IsoDate, example: string): void {
+  if (!isRescheduleReason(reason) || !text || !text.trim()) {
+    throw new AppError('invalid-input',
+      `that date is after the due-by date (${formatDate(dueBy)}): outside timescale needs a reason category and an explanation, and a manager's approval`,
+      { example });
+  }
+}

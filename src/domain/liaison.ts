@@ -1,0 +1,282 @@
+// Children's Guardian liaison (DOMAIN.md "Children's Guardian liaison", the IRO–Guardian protocol).
+// The duties L1–L10 are data: a trigger, who acts, and a deadline rule. `liaisonItems` turns a child's
+// proceedings and liaison record into the duty instances that exist today (open or done);
+// `liaisonPrompts` says which prompts are due now (each has an idempotency key, so a sweep that
+// computes the same list again sends nothing twice). Pure: `today` and the calendar are passed in.
+//
+// Decisions (where DOMAIN.md is silent):
+// - A prompt fires on its fire date (below) or on the first sweep after it, but not more than
+//   PROMPT_GRACE_DAYS later: importing years of past proceedings must not set off a flood.
+// - L2–L8 fire only while proceedings are open; L9 only after they concluded with the child staying
+//   looked after. A prompt about the Guardian (thread) needs a Guardian; the legal copy does not.
+// - L2 is triggered by the proceedings' start (the IRO is allocated before or then); a new IRO is a
+//   new L2 (the subject is the IRO's id).
+// - L5: the child document records no booking time, so a live upcoming booking (status booked,
+//   start today or later) fires L5 once, on the first sweep that sees it. The prompt is itself the
+//   Guardian's invitation, so L5 is never an open action.
+// - L7: due `discussionIntervalDays` (default 42) after the last recorded discussion, or after the
+//   Guardian's appointment when there is none; a recorded discussion moves it.
+// - L8 needs open resolutions; without a `resolutions` field on the child it never fires.
+// - The Guardian's access ends when proceedings concluded and, if the child stays looked after, the
+//   L9 final discussion is recorded and every checklist item is ticked; if the child leaves care,
+//   at the conclusion (L9 does not apply).
+import type { WorkingCalendar } from './calendar.js';
+import { addDays } from './calendar.js';
+import type { Child, IsoDate, Role } from './types.js';
+
+export const DUTY_IDS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'L10'] as const;
+export type DutyId = (typeof DUTY_IDS)[number];
+
+/** Who carries a duty out: a role, or the child's own IRO / Guardian. */
+export type LiaisonActor = 'iro' | 'guardian' | 'legal' | 'business-support';
+
+export interface Duty {
+  id: DutyId;
+  trigger: string;
+  action: string;
+  deadline: string;
+  actors: readonly LiaisonActor[];
+  /** The prompt also goes to the legal contact (L2, L4, L6, L8). */
+  toLegal: boolean;
+  /** Sent as a prompt into the child's liaison thread by the sweeper. */
+  prompted: boolean;
+}
+
+export const DUTIES: Readonly<Record<DutyId, Duty>> = {
+  L1: { id: 'L1', trigger: 'care proceedings start', action: "business support gives Cafcass the IRO's name and records the Guardian's name", deadline: 'on receipt', actors: ['business-support'], toLegal: false, prompted: false },
+  L2: { id: 'L2', trigger: 'IRO allocated to a child in proceedings', action: "send the IRO's contact details to legal, who tell the court", deadline: '2 working days', actors: ['legal', 'business-support', 'iro'], toLegal: true, prompted: true },
+  L3: { id: 'L3', trigger: 'Guardian appointed', action: 'IRO and Guardian make contact (at the first review if one is soon)', deadline: '5 working days', actors: ['iro', 'guardian'], toLegal: false, prompted: true },
+  L4: { id: 'L4', trigger: 'legal records receipt of court documents', action: 'copies to the IRO; the IRO confirms having them', deadline: '5 working days of receipt', actors: ['iro'], toLegal: true, prompted: true },
+  L5: { id: 'L5', trigger: 'a review is booked', action: 'invite the Guardian', deadline: 'when booked', actors: ['iro', 'business-support'], toLegal: false, prompted: true },
+  L6: { id: 'L6', trigger: 'a review record is distributed', action: 'send a copy to the Guardian and to legal', deadline: 'with distribution', actors: ['business-support', 'iro'], toLegal: true, prompted: true },
+  L7: { id: 'L7', trigger: 'during proceedings', action: 'IRO–Guardian discussion', deadline: 'agreed interval (default 6 weeks)', actors: ['iro', 'guardian'], toLegal: false, prompted: true },
+  L8: { id: 'L8', trigger: 'before the Issues Resolution Hearing', action: 'the council tells the court of any open IRO dispute', deadline: '5 working days before the hearing', actors: ['legal'], toLegal: true, prompted: true },
+  L9: { id: 'L9', trigger: 'proceedings end, child stays looked after', action: "final IRO–Guardian discussion; the Guardian confirms the IRO has every document on the checklist", deadline: '10 working days after', actors: ['iro', 'guardian'], toLegal: false, prompted: true },
+  L10: { id: 'L10', trigger: 'any IRO–Guardian discussion', action: "recorded on the child's case timeline", deadline: 'at once', actors: ['iro', 'guardian'], toLegal: false, prompted: false },
+};
+
+export const LIAISON_DEFAULTS = {
+  l2WorkingDays: 2,
+  l3WorkingDays: 5,
+  l4WorkingDays: 5,
+  discussionIntervalDays: 42,
+  l8WorkingDaysBefore: 5,
+  l9WorkingDays: 10,
+} as const;
+
+/** How long after its fire date a prompt may still go out (downtime, weekends). */
+export const PROMPT_GRACE_DAYS = 14;
+
+/** L7 topics (protocol §6, Handbook 8.5). */
+export const DISCUSSION_TOPICS = [
+  { id: 'wishes-and-feelings', label: "The child's wishes and feelings" },
+  { id: 'care-plan', label: 'The current care plan' },
+  { id: 'dispute-resolution', label: 'Dispute resolution in progress' },
+  { id: 'complaints', label: 'Complaints about the case' },
+  { id: 'court-issues', label: 'Issues raised in court' },
+] as const;
+export type DiscussionTopic = (typeof DISCUSSION_TOPICS)[number]['id'];
+
+/** L9: the documents the Guardian confirms the IRO has (protocol §10). */
+export const CHECKLIST_ITEMS = [
+  { id: 's31a-care-plan', label: 'Section 31A care plan' },
+  { id: 'guardian-report', label: "Children's Guardian's report" },
+  { id: 'final-order', label: 'Copy of the final order' },
+  { id: 'contact-arrangements', label: 'Outline of contact arrangements' },
+] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number]['id'];
+
+export interface LiaisonDiscussion {
+  id: string;
+  on: IsoDate;
+  byId: string;
+  topics: DiscussionTopic[];
+  notes: string;
+  /** The L9 final discussion. */
+  final: boolean;
+  recordedAt: Date;
+}
+
+/** A duty instance marked done: (duty, subject) as in LiaisonItem. */
+export interface LiaisonDone {
+  duty: DutyId;
+  subject: string;
+  on: IsoDate;
+  byId: string;
+}
+
+/** Embedded in the child document (`liaison`); every change is one versioned update. */
+export interface LiaisonRecord {
+  /** The council's legal contact for this child (default: the first staff member with role legal). */
+  legalContactId?: string | null;
+  /** L4: dates legal recorded receiving court documents. */
+  courtDocuments?: { receivedOn: IsoDate; byId: string }[];
+  discussions?: LiaisonDiscussion[];
+  done?: LiaisonDone[];
+}
+
+/** What the liaison rules read of a child (resolutions belong to issue 6; only `status` is read). */
+export type LiaisonChild = Child & { liaison?: LiaisonRecord | null; resolutions?: { status?: string | null }[] | null };
+
+export interface LiaisonItem {
+  duty: DutyId;
+  /** What the instance is about: an IRO id, a booking/review id, a date, 'final' or a checklist item. */
+  subject: string;
+  /** Idempotency key of its prompt in the thread (the legal copy adds ':legal'). */
+  key: string;
+  fireOn: IsoDate;
+  deadline: IsoDate;
+  open: boolean;
+  /** L9 checklist items and the final discussion are parts of the L9 prompt, not prompts themselves. */
+  part?: boolean;
+}
+
+export const liaisonKeys = {
+  prompt: (ref: string, duty: DutyId, subject: string) => `liaison:${ref}:${duty}:${subject}`,
+  legal: (ref: string, duty: DutyId, subject: string) => `liaison:${ref}:${duty}:${subject}:legal`,
+  /** The thread's first message (header card); one thread per child and Guardian. */
+  thread: (ref: string, guardianId: string) => `liaison:${ref}:thread:${guardianId}`,
+  closed: (ref: string, guardianId: string) => `liaison:${ref}:closed:${guardianId}`,
+  withheld: (key: string) => `${key}:withheld`,
+};
+
+const OPEN_RESOLUTION_DONE = new Set(['resolved', 'closed', 'withdrawn', 'cancelled']);
+
+export function hasOpenResolutions(child: LiaisonChild): boolean {
+  return (child.resolutions ?? []).some((r) => !OPEN_RESOLUTION_DONE.has(String(r.status ?? 'open')));
+}
+
+function isDone(child: LiaisonChild, duty: DutyId, subject: string): boolean {
+  return (child.liaison?.done ?? []).some((d) => d.duty === duty && d.subject === subject);
+}
+
+export function proceedingsOpen(child: LiaisonChild): boolean {
+  return !!child.proceedings && !child.proceedings.concludedOn;
+}
+
+/** Date of the last IRO–Guardian discussion on or after `from`, if any. */
+function lastDiscussion(child: LiaisonChild, from: IsoDate): IsoDate | null {
+  const dates = (child.liaison?.discussions ?? []).map((d) => d.on).filter((d) => d >= from).sort();
+  return dates.length ? dates[dates.length - 1] : null;
+}
+
+/** The L9 parts: the final discussion and the four documents. */
+export function l9Parts(child: LiaisonChild): { id: string; label: string; done: boolean }[] {
+  const final = (child.liaison?.discussions ?? []).some((d) => d.final) || isDone(child, 'L9', 'final-discussion');
+  return [
+    { id: 'final-discussion', label: 'Final IRO–Guardian discussion', done: final },
+    ...CHECKLIST_ITEMS.map((c) => ({ id: c.id, label: c.label, done: isDone(child, 'L9', c.id) })),
+  ];
+}
+
+/** Every duty instance that exists for the child today, open or done (L10 has none: it happens at once). */
+export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: WorkingCalendar): LiaisonItem[] {
+  const p = child.proceedings;
+  if (!p) return [];
+  const ref = child.ref;
+  const open = !p.concludedOn;
+  const items: LiaisonItem[] = [];
+  const add = (duty: DutyId, subject: string, fireOn: IsoDate, deadline: IsoDate, isOpen: boolean, part = false) =>
+    items.push({ duty, subject, key: liaisonKeys.prompt(ref, duty, subject), fireOn, deadline, open: isOpen, ...(part ? { part } : {}) });
+
+  if (open && !p.guardianId) add('L1', 'guardian', p.startedOn, p.startedOn, true);
+  if (open && child.iroId) {
+    add('L2', child.iroId, p.startedOn, calendar.addWorkingDays(p.startedOn, LIAISON_DEFAULTS.l2WorkingDays), !isDone(child, 'L2', child.iroId));
+  }
+  if (open && p.guardianId && p.guardianAppointedOn) {
+    const contacted = isDone(child, 'L3', p.guardianId) || lastDiscussion(child, p.guardianAppointedOn) !== null;
+    add('L3', p.guardianId, p.guardianAppointedOn, calendar.addWorkingDays(p.guardianAppointedOn, LIAISON_DEFAULTS.l3WorkingDays), !contacted);
+  }
+  if (open) {
+    for (const doc of child.liaison?.courtDocuments ?? []) {
+      add('L4', doc.receivedOn, doc.receivedOn, calendar.addWorkingDays(doc.receivedOn, LIAISON_DEFAULTS.l4WorkingDays), !isDone(child, 'L4', doc.receivedOn));
+    }
+  }
+  if (open && p.guardianId) {
+    for (const b of child.bookings) {
+      const on = b.start.slice(0, 10);
+      if ((b.status ?? 'booked') !== 'booked' || on < today) continue;
+      // The prompt is the invitation (see the decisions above).
+      add('L5', b.id, today, on, false);
+    }
+  }
+  if (open) {
+    for (const r of child.reviews) {
+      if (!r.recordDistributedOn || r.heldOn < p.startedOn) continue;
+      add('L6', r.id, r.recordDistributedOn, r.recordDistributedOn, !isDone(child, 'L6', r.id));
+    }
+  }
+  if (open && p.guardianId && p.guardianAppointedOn) {
+    const from = lastDiscussion(child, p.guardianAppointedOn) ?? p.guardianAppointedOn;
+    const due = addDays(from, p.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays);
+    add('L7', due, due, due, true);
+  }
+  if (open && p.irhDate && hasOpenResolutions(child)) {
+    const fire = calendar.addWorkingDays(p.irhDate, -LIAISON_DEFAULTS.l8WorkingDaysBefore);
+    add('L8', p.irhDate, fire, p.irhDate, !isDone(child, 'L8', p.irhDate));
+  }
+  if (p.concludedOn && p.outcome === 'remains-looked-after' && p.guardianId) {
+    const deadline = calendar.addWorkingDays(p.concludedOn, LIAISON_DEFAULTS.l9WorkingDays);
+    const parts = l9Parts(child);
+    add('L9', 'final', p.concludedOn, deadline, parts.some((x) => !x.done));
+    for (const part of parts) add('L9', part.id, p.concludedOn, deadline, !part.done, true);
+  }
+  return items;
+}
+
+/** Open items a person must act on for this child (for /actions). */
+export function openItemsFor(child: LiaisonChild, who: LiaisonActor, today: IsoDate, calendar: WorkingCalendar): LiaisonItem[] {
+  return liaisonItems(child, today, calendar).filter((i) =>
+    i.open && !i.part && DUTIES[i.duty].actors.includes(who)
+    // L7 is open all the time; it is an action only once its date is near (within the grace window before).
+    && (i.duty !== 'L7' || addDays(i.deadline, -PROMPT_GRACE_DAYS) <= today)
+    && (i.duty !== 'L8' || i.fireOn <= today));
+}
+
+export interface LiaisonPrompt {
+  item: LiaisonItem;
+  /** Into the child's liaison thread (needs a Guardian). */
+  toThread: boolean;
+  /** Also to the legal contact (L2, L4, L6, L8). */
+  toLegal: boolean;
+}
+
+/** Prompts due today (fire date reached, within the grace window, still open or an invitation). */
+export function liaisonPrompts(child: LiaisonChild, today: IsoDate, calendar: WorkingCalendar): LiaisonPrompt[] {
+  const out: LiaisonPrompt[] = [];
+  for (const item of liaisonItems(child, today, calendar)) {
+    const duty = DUTIES[item.duty];
+    if (!duty.prompted || item.part) continue;
+    if (item.fireOn > today || today > addDays(item.fireOn, PROMPT_GRACE_DAYS)) continue;
+    if (!item.open && item.duty !== 'L5') continue;
+    out.push({ item, toThread: !!child.proceedings?.guardianId, toLegal: duty.toLegal });
+  }
+  return out;
+}
+
+/** Whether the Guardian may still see this child's liaison items (see the decisions above). */
+export function guardianAccessOpen(child: LiaisonChild): boolean {
+  const p = child.proceedings;
+  if (!p?.guardianId) return false;
+  if (!p.concludedOn) return true;
+  if (p.outcome !== 'remains-looked-after') return false;
+  return l9Parts(child).some((x) => !x.done);
+}
+
+/** The Guardian who may see this child's liaison items now, if any. */
+export function currentGuardianId(child: LiaisonChild): string | null {
+  return guardianAccessOpen(child) ? child.proceedings!.guardianId ?? null : null;
+}
+
+/** Who may act on a liaison duty for a child: the child's IRO, the Guardian with access, legal, business support. */
+export function mayActOn(person: { id: string; roles: readonly Role[] }, child: LiaisonChild, duty: DutyId): boolean {
+  const actors = DUTIES[duty].actors;
+  if (person.roles.includes('guardian')) return actors.includes('guardian') && currentGuardianId(child) === person.id;
+  if (actors.includes('iro') && person.roles.includes('iro') && child.iroId === person.id) return true;
+  if (actors.includes('legal') && person.roles.includes('legal')) return true;
+  return actors.includes('business-support') && person.roles.includes('business-support');
+}
+
+export function topicLabel(id: string): string {
+  return DISCUSSION_TOPICS.find((t) => t.id === id)?.label ?? id;
+}

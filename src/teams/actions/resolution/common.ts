@@ -1,0 +1,37 @@
+// Shared parsing and replies of the resolution card verbs. Card data is untrusted (forged or stale
+// invokes): every field is validated here and every use case re-checks permission and stage.
+import { z } from 'zod';
+import type { ResolutionView } from '../../../app/resolutions.js';
+import { AppError } from '../../../domain/errors.js';
+import { renderCard } from '../../cards.js';
+import { referralCardModel, viewCardModel } from '../../presenters/resolution-card.js';
+import type { ActionContext, ActionReply } from '../action-spec.js';
+
+const ref = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/);
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}-R\d{1,4}$/);
+/** Card data arrives as strings ("1"); a missing stage means "don't check". */
+const stage = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(0).max(5).optional());
+
+export const target = z.object({ ref, id, stage });
+
+/** Validates card data with `schema`; a forged or malformed invoke changes nothing and says so. */
+export function parse<T extends z.ZodTypeAny>(schema: T, ctx: ActionContext): z.infer<T> {
+  const r = schema.safeParse(ctx.data);
+  if (!r.success) {
+    throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', {
+      example: 'Type /resolutions to open the resolution again',
+    });
+  }
+  return r.data;
+}
+
+export const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(max));
+
+/** The resolution card as `ctx.actor` sees it now. */
+export function cardReply(ctx: ActionContext, view: ResolutionView, opts: { updateForAll?: boolean; headline?: string } = {}): ActionReply {
+  return { kind: 'card', card: renderCard('resolution', viewCardModel(view, ctx.showChildNames, opts.headline ?? '')), updateForAll: opts.updateForAll };
+}
+
+export function referralReply(ctx: ActionContext, view: ResolutionView): ActionReply {
+  return { kind: 'card', card: renderCard('resolution-referral', referralCardModel(view, ctx.showChildNames)), updateForAll: true };
+}

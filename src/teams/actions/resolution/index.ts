@@ -1,0 +1,16 @@
+// The resolution card verbs (one file each); the registry spreads this list.
+import type { ActionSpec } from '../action-spec.js';
+import { resolutionAcknowledge } from './acknowledge.js';
+import { resolutionEscalate } from './escalate.js';
+import { resolutionNotifyOfficer } from './notify-officer.js';
+import { resolutionRaise } from './raise.js';
+import { resolutionRefer } from './refer.js';
+import { resolutionReferralItem } from './referral-item.js';
+import { resolutionResolve } from './resolve.js';
+import { resolutionRespond } from './respond.js';
+import { resolutionView } from './view.js';
+
+export const RESOLUTION_ACTIONS: readonly ActionSpec[] = [
+  resolutionRaise, resolutionView, resolutionAcknowledge, resolutionRespond, resolutionResolve, resolutionEscalate,
+  resolutionNotifyOfficer, resolutionRefer, resolutionReferralItem,
+];

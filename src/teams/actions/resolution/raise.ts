@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { raiseResolution, viewResolution } from '../../../app/resolutions.js';
+import type { ActionSpec } from '../action-spec.js';
+import { AppError } from '../../../domain/errors.js';
+import { renderCard } from '../../cards.js';
+import { viewCardModel } from '../../presenters/resolution-card.js';
+import { optionalText, parse } from './common.js';
+
+const schema = z.object({
+  ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/),
+  theme: optionalText(40),
+  stage: z.preprocess((v) => (v === '' || v === undefined ? '1' : v), z.coerce.number().int()),
+  summary: optionalText(2000),
+  ask: optionalText(1000),
+  askBy: optionalText(10),
+});
+
+/** `resolution.raise`: the /raise form submitted; the form is replaced by the new resolution's card. */
+export const resolutionRaise: ActionSpec = {
+  verb: 'resolution.raise',
+  async run(ctx) {
+    if (ctx.conversationType !== 'personal') {
+      throw new AppError('forbidden', 'resolutions are raised in a personal chat with me', { example: '/raise C1001' });
+    }
+    const d = parse(schema, ctx);
+    const { resolution } = await raiseResolution(ctx.deps, ctx.actor, d.ref, { theme: d.theme, stage: d.stage, summary: d.summary, ask: d.ask, askBy: d.askBy || null });
+    const view = await viewResolution(ctx.deps, ctx.actor, d.ref, resolution.id);
+    const headline = resolution.stages[0].stage === 0 ? 'Informal resolution recorded'
+      : 'Formal resolution raised: the card is going to the social work team';
+    return { kind: 'card', card: renderCard('resolution', viewCardModel(view, ctx.showChildNames, headline)), updateForAll: true };
+  },
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { bookReview, bookingForm } from '../../app/booking/book-review.js';
+import { renderCard } from '../cards.js';
+import { childLabel, formatBookingStart } from '../presenters/labels.js';
+import { bookingCard, bookingFormCard } from '../presenters/booking.js';
+import { staffNames } from '../presenters/common.js';
+import type { ActionSpec } from './action-spec.js';
+import { csv, isoDate, hhmm, optText, parseData, ref } from './booking-data.js';
+
+/** The booking form from a /due row's Book button. */
+export const reviewBookFormAction: ActionSpec = {
+  verb: 'review.book.form',
+  async run(ctx) {
+    const data = parseData(z.object({ ref }), ctx.data, '/book C1001');
+    return { kind: 'card', card: bookingFormCard(await bookingForm(ctx.deps, ctx.actor, data.ref), ctx.showChildNames) };
+  },
+};
+
+const schema = z.object({ ref, date: isoDate, time: hhmm, venue: z.string().trim().min(1).max(120), invitees: csv, reason: optText, text: optText });
+
+export const reviewBookAction: ActionSpec = {
+  verb: 'review.book',
+  async run(ctx) {
+    const input = parseData(schema, ctx.data, '/book C1001');
+    const result = await bookReview(ctx.deps, ctx.actor, input);
+    if (result.outcome === 'approval-needed') {
+      return {
+        kind: 'card',
+        card: renderCard('notice', {
+          title: `Sent for approval · ${childLabel(result.child, ctx.showChildNames)}`,
+          text: `${formatBookingStart(result.request.to, ctx.deps.tzName)} is after the due-by date, so a reviewing team manager must approve it (request ${result.request.id}). You'll hear when they decide.`,
+          tone: 'info', example: '',
+        }),
+      };
+    }
+    const card = bookingCard(result.child, result.booking, ctx.showChildNames, { event: 'booked', staffNames: await staffNames(ctx.deps), tzName: ctx.deps.tzName });
+    return { kind: 'card', card };
+  },
+};

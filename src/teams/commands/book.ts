@@ -1,0 +1,18 @@
+import { bookingForm, BOOK_EXAMPLE } from '../../app/booking/book-review.js';
+import { assertRef } from '../../app/booking/booking-common.js';
+import { bookingFormCard } from '../presenters/booking.js';
+import type { CommandSpec } from './command-context.js';
+
+export const bookCommand: CommandSpec = {
+  name: 'book',
+  usage: '/book REF',
+  description: "Book a child's next review: date, time, venue and invitees (a date outside timescale needs a manager's approval)",
+  example: BOOK_EXAMPLE,
+  roles: ['iro', 'business-support'],
+  inCommandList: true,
+  async run(ctx) {
+    const ref = ctx.args.trim();
+    assertRef(ref, BOOK_EXAMPLE);
+    return bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames);
+  },
+};

@@ -1,0 +1,29 @@
+import { recordCompliment } from '../../app/resolutions.js';
+import { AppError } from '../../domain/errors.js';
+import { renderCard } from '../cards.js';
+import type { CommandSpec } from './command-context.js';
+
+const EXAMPLE = '/compliment C1001 dafydd@council.example Thorough preparation for the review';
+
+export const complimentCommand: CommandSpec = {
+  name: 'compliment',
+  usage: '/compliment REF PERSON TEXT',
+  description: "Record a compliment about a worker's practice on a case; it is sent to them (IRO)",
+  example: EXAMPLE,
+  roles: ['iro'],
+  inCommandList: false,
+  async run(ctx) {
+    const m = /^(\S+)\s+(<at>[^<]*<\/at>|\S+)\s+([\s\S]+)$/i.exec(ctx.args.trim());
+    if (!m) throw new AppError('invalid-input', 'give the case, the person and what the compliment is for', { example: EXAMPLE });
+    const [, ref, personText, text] = m;
+    const person = await ctx.resolvePerson(personText);
+    if (!person) throw new AppError('invalid-input', `I can't find "${personText.replace(/<\/?at>/g, '')}" in the staff directory`, { example: EXAMPLE });
+    const { compliment } = await recordCompliment(ctx.deps, ctx.actor, ref, person, text);
+    return renderCard('notice', {
+      title: 'Compliment recorded',
+      text: `Recorded on ${ref} (${compliment.id}) and sent to ${person.name}.`,
+      tone: 'success',
+      example: '',
+    });
+  },
+};

@@ -1,0 +1,24 @@
+import { assertRef } from '../../app/booking/booking-common.js';
+import { recordDistributed } from '../../app/booking/record-held.js';
+import { AppError } from '../../domain/errors.js';
+import { staffNames } from '../presenters/common.js';
+import { reviewHeldCard } from '../presenters/booking.js';
+import type { CommandSpec } from './command-context.js';
+
+const EXAMPLE = '/distributed C1001 C1001-R3';
+
+export const distributedCommand: CommandSpec = {
+  name: 'distributed',
+  usage: '/distributed REF REVIEW-ID',
+  description: "Record a review's written record as distributed today (closes the 14-day record action)",
+  example: EXAMPLE,
+  roles: ['iro', 'business-support'],
+  inCommandList: false,
+  async run(ctx) {
+    const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
+    assertRef(ref, EXAMPLE);
+    if (!reviewId || rest.length) throw new AppError('invalid-input', 'give the case reference and the review id', { example: EXAMPLE });
+    const { child, review } = await recordDistributed(ctx.deps, ctx.actor, { ref, reviewId });
+    return reviewHeldCard(child, review, ctx.showChildNames, 'Record distributed', 'The written record is recorded as distributed.', await staffNames(ctx.deps));
+  },
+};

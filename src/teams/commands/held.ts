@@ -1,0 +1,34 @@
+import { assertRef, loadChild, requireNext, todayOf } from '../../app/booking/booking-common.js';
+import { HELD_EXAMPLE } from '../../app/booking/record-held.js';
+import { canCorrectHeld, canRecordHeld } from '../../domain/booking-rules.js';
+import { AppError } from '../../domain/errors.js';
+import { heldFormCard } from '../presenters/booking.js';
+import type { CommandSpec } from './command-context.js';
+
+const CORRECT_EXAMPLE = '/held C1001 C1001-R3';
+
+export const heldCommand: CommandSpec = {
+  name: 'held',
+  usage: '/held REF [REVIEW-ID]',
+  description: 'Record a review as held (who chaired, combined with a CP conference); with a review id, correct a held date recorded in error',
+  example: HELD_EXAMPLE,
+  roles: ['iro', 'business-support', 'team-manager', 'head-of-service'],
+  inCommandList: false,
+  async run(ctx) {
+    const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
+    assertRef(ref, HELD_EXAMPLE);
+    if (rest.length) throw new AppError('invalid-input', 'give a case reference and, to correct a date, one review id', { example: CORRECT_EXAMPLE });
+    const child = await loadChild(ctx.deps, ctx.actor, ref, HELD_EXAMPLE);
+    const today = todayOf(ctx.deps);
+    const iros = await ctx.deps.staff.listByRole('iro');
+    const chairs = iros.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
+    if (reviewId) {
+      if (!canCorrectHeld(ctx.actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example: `/case ${child.ref}` });
+      const review = child.reviews.find((r) => r.id === reviewId);
+      if (!review) throw new AppError('not-found', `${child.ref} has no review ${reviewId}`, { example: `/case ${child.ref}` });
+      return heldFormCard({ child, next: null, showNames: ctx.showChildNames, today, chairs, review });
+    }
+    if (!canRecordHeld(ctx.actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example: `/case ${child.ref}` });
+    return heldFormCard({ child, next: requireNext(child, ctx.deps), showNames: ctx.showChildNames, today, chairs });
+  },
+};

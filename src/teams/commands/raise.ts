@@ -1,0 +1,36 @@
+import { prepareRaise } from '../../app/resolutions.js';
+import { AppError } from '../../domain/errors.js';
+import { RESOLUTION_THEMES, THEME_LABELS } from '../../domain/resolutions.js';
+import { renderCard } from '../cards.js';
+import { childLabel } from '../presenters/labels.js';
+import type { CommandSpec } from './command-context.js';
+
+const EXAMPLE = '/raise C1001';
+
+export const raiseCommand: CommandSpec = {
+  name: 'raise',
+  usage: '/raise REF',
+  description: "Raise a resolution (informal or formal) about a child on your caseload (IRO, personal chat)",
+  example: EXAMPLE,
+  roles: ['iro'],
+  inCommandList: true,
+  scopes: ['personal'],
+  async run(ctx) {
+    const ref = ctx.args.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(ref)) {
+      throw new AppError('invalid-input', ref ? `"${ref}" is not a case reference` : 'which case? Give its reference', { example: EXAMPLE });
+    }
+    if (ctx.conversationType !== 'personal') {
+      throw new AppError('forbidden', 'resolutions are raised in a personal chat with me', { example: EXAMPLE });
+    }
+    const { child, today } = await prepareRaise(ctx.deps, ctx.actor, ref);
+    const team = child.socialWorkTeam ? `the ${child.socialWorkTeam} social work team channel` : "the social worker's and team manager's chats";
+    return renderCard('resolution-raise', {
+      title: `Raise a resolution · ${childLabel(child, ctx.showChildNames)}`,
+      ref: child.ref,
+      themes: RESOLUTION_THEMES.map((t) => ({ title: THEME_LABELS[t], value: t })),
+      hint: `A formal resolution card goes to ${team} with the case reference and initials only, so write the summary for that team. An informal one is only recorded.`,
+      today,
+    });
+  },
+};

@@ -1,0 +1,20 @@
+import { assertRef } from '../../app/booking/booking-common.js';
+import { rescheduleOptions, RESCHEDULE_EXAMPLE } from '../../app/booking/reschedule.js';
+import { canBook } from '../../domain/booking-rules.js';
+import { rescheduleFormCard } from '../presenters/booking.js';
+import type { CommandSpec } from './command-context.js';
+
+export const rescheduleCommand: CommandSpec = {
+  name: 'reschedule',
+  usage: '/reschedule REF',
+  description: 'Move, cancel or adjourn a booked review: free slots up to the due-by date; a manager approves the move',
+  example: RESCHEDULE_EXAMPLE,
+  roles: ['iro', 'business-support', 'social-worker'],
+  inCommandList: false,
+  async run(ctx) {
+    const ref = ctx.args.trim();
+    assertRef(ref, RESCHEDULE_EXAMPLE);
+    const opts = await rescheduleOptions(ctx.deps, ctx.actor, ref);
+    return rescheduleFormCard(opts, ctx.showChildNames, canBook(ctx.actor, opts.child), ctx.deps.tzName);
+  },
+};

@@ -1,0 +1,34 @@
+import { listResolutions, stagesOf } from '../../app/resolutions.js';
+import { AppError } from '../../domain/errors.js';
+import { renderCard } from '../cards.js';
+import { plural } from '../presenters/labels.js';
+import { listRow } from '../presenters/resolution-card.js';
+import type { CommandSpec } from './command-context.js';
+
+const EXAMPLE = '/resolutions open C1001';
+
+export const resolutionsCommand: CommandSpec = {
+  name: 'resolutions',
+  usage: '/resolutions [open | all] [REF]',
+  description: 'Resolutions with their stage, age in working days and next deadline',
+  example: EXAMPLE,
+  inCommandList: false,
+  async run(ctx) {
+    let all = false;
+    let ref: string | undefined;
+    for (const word of ctx.args.split(/\s+/).filter(Boolean)) {
+      const w = word.toLowerCase();
+      if (w === 'open') all = false;
+      else if (w === 'all') all = true;
+      else if (!ref && /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(word)) ref = word;
+      else throw new AppError('invalid-input', `I can't read "${word}" here`, { example: EXAMPLE });
+    }
+    const { rows } = await listResolutions(ctx.deps, ctx.actor, { all, ref });
+    return renderCard('resolutions', {
+      title: ref ? `Resolutions · ${ref}` : 'Resolutions',
+      subtitle: `${all ? 'All' : 'Open'} · ${plural(rows.length, 'resolution')}`,
+      rows: rows.map((r) => listRow(r, ctx.showChildNames, stagesOf(ctx.deps))),
+      emptyText: all ? 'No resolutions.' : 'No open resolutions.',
+    });
+  },
+};

@@ -1,0 +1,61 @@
+import type { AudienceMember } from '../domain/guests.js';
+
+// Who is in a conversation, for the guest rule (DOMAIN.md "Children's Guardian liaison"). Read with the
+// paged members API of the conversation itself — for a channel, the channel's own conversation id,
+// so a private channel gives its own roster (its team may hold other guests) — in a turn and outside
+// one (the pending drainer), and cached briefly: Teams allows few member reads per second.
+
+/** The connector client surface used here (botbuilder's ConnectorClient satisfies it). */
+export interface MembersApi {
+  conversations: {
+    getConversationPagedMembers(conversationId: string, options?: { pageSize?: number; continuationToken?: string }):
+      Promise<{ members?: Record<string, unknown>[]; continuationToken?: string }>;
+  };
+}
+
+const PAGE_SIZE = 500;
+/** A safety stop: a roster this long is not a liaison channel anyway. */
+const MAX_PAGES = 50;
+
+export async function pagedMembers(client: MembersApi, conversationId: string): Promise<AudienceMember[]> {
+  const out: AudienceMember[] = [];
+  let token: string | undefined;
+  let pages = 0;
+  do {
+    const page = await client.conversations.getConversationPagedMembers(conversationId, { pageSize: PAGE_SIZE, continuationToken: token });
+    for (const m of page.members ?? []) {
+      const s = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : null);
+      out.push({
+        aadObjectId: s('aadObjectId') ?? s('objectId'), userPrincipalName: s('userPrincipalName'), email: s('email'),
+        tenantId: s('tenantId'), userRole: s('userRole'),
+      });
+    }
+    token = page.continuationToken || undefined;
+    if (++pages >= MAX_PAGES && token) throw new Error('conversation roster too long to check');
+  } while (token);
+  return out;
+}
+
+export interface MemberCache {
+  /** Members of `conversationId`, from the cache when read within the last ttl. */
+  get(conversationId: string, fetch: () => Promise<AudienceMember[]>): Promise<AudienceMember[]>;
+}
+
+export const MEMBER_CACHE_TTL_MS = 60_000;
+
+export function createMemberCache(ttlMs = MEMBER_CACHE_TTL_MS, now: () => number = Date.now): MemberCache {
+  const entries = new Map<string, { at: number; members: Promise<AudienceMember[]> }>();
+  return {
+    get(conversationId, fetch) {
+      const t = now();
+      for (const [k, e] of entries) if (t - e.at >= ttlMs) entries.delete(k);
+      const hit = entries.get(conversationId);
+      if (hit) return hit.members;
+      const members = fetch();
+      entries.set(conversationId, { at: t, members });
+      // A failed read is not cached: the next caller asks Teams again.
+      members.catch(() => entries.delete(conversationId));
+      return members;
+    },
+  };
+}

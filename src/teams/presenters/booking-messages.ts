@@ -1,0 +1,33 @@
+// Renderers of the messages the booking use cases queue (app/booking/booking-messages.ts): the
+// booking card and the approval card, built from the child document as it is at delivery.
+import { MESSAGE_TYPES } from '../../app/booking/booking-messages.js';
+import { cardAttachment } from '../cards.js';
+import type { PendingRenderer } from './pending-messages.js';
+import { approvalCard, bookingCard } from './booking.js';
+
+const TZ = 'Europe/London';
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const bookingMessage: PendingRenderer = (data, ctx) => {
+  const booking = ctx.child.bookings.find((b) => b.id === str(data.bookingId));
+  if (!booking) throw new Error(`booking ${str(data.bookingId)} is not on child ${ctx.child.ref}`);
+  const request = (ctx.child.rescheduleRequests ?? []).find((r) => r.id === str(data.requestId)) ?? null;
+  const event = data.event === 'moved' ? 'moved' : 'booked';
+  const card = bookingCard(ctx.child, booking, ctx.showNames, { event, from: str(data.from) || null, request, staffNames: ctx.staffNames, tzName: TZ });
+  return { type: 'message', summary: `Review ${event} · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
+};
+
+const approvalMessage: PendingRenderer = (data, ctx) => {
+  const request = (ctx.child.rescheduleRequests ?? []).find((r) => r.id === str(data.requestId));
+  if (!request) throw new Error(`request ${str(data.requestId)} is not on child ${ctx.child.ref}`);
+  // Buttons while pending; each viewer's client then refreshes the card for them (review.reschedule.view)
+  // and every click re-checks who may decide.
+  const me = ctx.conversation.kind === 'personal' ? ctx.conversation.reference.user?.id : undefined;
+  const card = approvalCard(ctx.child, request, { showNames: ctx.showNames, canDecide: true, refreshUserIds: me ? [me] : [], tzName: TZ });
+  return { type: 'message', summary: `Reschedule request · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
+};
+
+export const BOOKING_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
+  [MESSAGE_TYPES.booking]: bookingMessage,
+  [MESSAGE_TYPES.approval]: approvalMessage,
+};

@@ -1,0 +1,40 @@
+// Renderers for the liaison messages queued in child documents (see pending-messages.ts).
+import type { DutyId } from '../../domain/liaison.js';
+import { DUTY_IDS } from '../../domain/liaison.js';
+import { cardAttachment, renderCard } from '../cards.js';
+import type { LiaisonCardModel } from '../view-models.js';
+import { childLabel } from './labels.js';
+import { liaisonClosedCard, liaisonHeaderCard, liaisonPromptCard, liaisonRecordCard } from './liaison.js';
+import type { Activity, PendingRenderContext, PendingRenderer } from './pending-messages.js';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function activity(model: LiaisonCardModel, summary: string): Activity {
+  return { type: 'message', summary, attachments: [cardAttachment(renderCard('liaison', model))] };
+}
+
+const present = (ctx: PendingRenderContext) => ({ names: ctx.staffNames, today: ctx.today });
+
+export const LIAISON_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
+  'liaison-header': (_data, ctx) => activity(liaisonHeaderCard(ctx.child, present(ctx)), `Liaison · ${ctx.child.ref}`),
+  'liaison-prompt': (data, ctx) => {
+    const duty = (DUTY_IDS as readonly string[]).includes(str(data.duty)) ? (data.duty as DutyId) : 'L10';
+    const item = { deadline: str(data.deadline) || ctx.today, open: duty !== 'L5' };
+    return activity(liaisonPromptCard(ctx.child, duty, str(data.subject), item, present(ctx), data.forLegal === true),
+      `${duty} · ${ctx.child.ref}`);
+  },
+  'liaison-record': (data, ctx) => activity(liaisonRecordCard(ctx.child, str(data.discussionId), present(ctx)), `Discussion recorded · ${ctx.child.ref}`),
+  'liaison-closed': (_data, ctx) => activity(liaisonClosedCard(ctx.child, present(ctx)), `Liaison closed · ${ctx.child.ref}`),
+  /** To the IRO, 1:1: why a message about their child was not posted (the guest rule). */
+  'delivery-withheld': (data, ctx) => {
+    const where = data.purpose === 'personal' ? 'a personal chat' : `the ${str(data.purpose) || 'channel'}`;
+    const card = renderCard('notice', {
+      title: `Not posted · ${childLabel(ctx.child, ctx.showNames)}`,
+      text: `I did not post a message about this child in ${where}: someone there is a guest who is not this child's Guardian. `
+        + 'Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); an administrator can see it in /setup status.',
+      tone: 'warning',
+      example: '',
+    });
+    return { type: 'message', summary: `Not posted · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
+  },
+};

@@ -1,0 +1,39 @@
+// Renderers for messages the resolution process queues (ChildDoc.pending → outbox). The card is
+// rendered from the child document as it is at delivery, so a card delivered late shows the current state.
+import type { Mention } from '../../app/resolutions.js';
+import { RESOLUTION_STAGES } from '../../domain/resolutions.js';
+import { cardAttachment, renderCard } from '../cards.js';
+import type { PendingRenderer } from './pending-messages.js';
+import { audiencePermissions, resolutionCardModel } from './resolution-card.js';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function mentionsOf(v: unknown): Mention[] {
+  return Array.isArray(v) ? v.filter((m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string') : [];
+}
+
+/** `{ resolutionId, audience: 'addressee' | 'iro', headline, mentions }` → the resolution card. */
+const resolutionCardMessage: PendingRenderer = (data, ctx) => {
+  const r = (ctx.child.resolutions ?? []).find((x) => x.id === data.resolutionId);
+  if (!r) {
+    const card = renderCard('notice', { title: `Resolution ${str(data.resolutionId)}`, text: 'This resolution is no longer on record.', tone: 'warning', example: '' });
+    return { type: 'message', summary: `Resolution ${str(data.resolutionId)}`, attachments: [cardAttachment(card)] };
+  }
+  const audience = data.audience === 'iro' ? 'iro' : 'addressee';
+  const mentions = mentionsOf(data.mentions);
+  const headline = str(data.headline);
+  const card = renderCard('resolution', resolutionCardModel({
+    child: ctx.child, resolution: r, permissions: audiencePermissions(audience, r), staffNames: ctx.staffNames, mentions,
+    showNames: ctx.showNames, today: ctx.today, table: RESOLUTION_STAGES, headline, headlineAttention: data.headlineAttention === true,
+  }));
+  // The card's msteams.entities carry the mentions (Teams notifies the people named there).
+  return {
+    type: 'message',
+    summary: `${headline || 'Resolution'} · ${r.id}`,
+    attachments: [cardAttachment(card)],
+  };
+};
+
+export const RESOLUTION_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
+  'resolution-card': resolutionCardMessage,
+};
