@@ -12,6 +12,7 @@ import type { Proceedings } from '../domain/types.js';
 import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
 import { intoThread, legalContactId } from './liaison-thread.js';
 import { today, type AppDeps } from './deps.js';
+import { isCaseRef } from '../domain/case-ref.js';
 
 // Use cases of the Children's Guardian liaison (DOMAIN.md L1–L10): the /liaison form (proceedings,
 // court documents, legal contact), recording an IRO–Guardian discussion (L10) and marking a duty done.
@@ -28,7 +29,7 @@ async function refuse(deps: AppDeps, actor: StaffDoc, action: string, ref: strin
 
 /** The child, if this person may work on its liaison at all (else the neutral refusal, audited). */
 async function liaisonChild(deps: AppDeps, actor: StaffDoc, ref: string, action: string): Promise<ChildDoc> {
-  const child = typeof ref === 'string' && /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(ref) ? await deps.children.get(ref) : null;
+  const child = isCaseRef(ref) ? await deps.children.get(ref) : null;
   if (!child?.proceedings) return refuse(deps, actor, action, String(ref).slice(0, 40), child ? 'no-proceedings' : 'not-found');
   const ok = isGuestStaff(actor)
     ? hasRole(actor, 'guardian') && child.proceedings.guardianId === actor._id && guardianAccessOpen(child)

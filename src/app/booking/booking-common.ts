@@ -10,13 +10,6 @@ import type { UpdateFilter } from 'mongodb';
 import { today, type AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
 
-export const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
-
-export function assertRef(ref: unknown, example: string): asserts ref is string {
-  if (typeof ref !== 'string' || !REF_PATTERN.test(ref)) {
-    throw new AppError('invalid-input', ref ? `"${String(ref)}" is not a case reference` : 'which case? Give its reference', { example });
-  }
-}
 
 /** The child, or not-found; the actor must be allowed to see it (DOMAIN.md "People and roles"). */
 export async function loadChild(deps: AppDeps, actor: StaffDoc, ref: string, example: string): Promise<ChildDoc> {

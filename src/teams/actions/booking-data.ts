@@ -2,11 +2,12 @@
 // checked here and a bad one is refused with a specific message.
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
+import { CASE_REF_PATTERN } from '../../domain/case-ref.js';
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(max));
 const optionalText = (max: number) => text(max).optional().transform((v) => (v ? v : null));
 
-export const ref = text(40).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'not a case reference'));
+export const ref = text(40).pipe(z.string().regex(CASE_REF_PATTERN, 'not a case reference'));
 export const id = text(80).pipe(z.string().min(1, 'missing'));
 export const isoDate = text(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'choose a date'));
 export const hhmm = text(8).transform((v) => v.slice(0, 5)).pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'choose a start time'));

@@ -1,5 +1,5 @@
 import { bookingForm, BOOK_EXAMPLE } from '../../app/booking/book-review.js';
-import { assertRef } from '../../app/booking/booking-common.js';
+import { assertCaseRef } from '../../domain/case-ref.js';
 import { bookingFormCard } from '../presenters/booking.js';
 import type { CommandSpec } from './command-context.js';
 
@@ -12,7 +12,7 @@ export const bookCommand: CommandSpec = {
   inCommandList: true,
   async run(ctx) {
     const ref = ctx.args.trim();
-    assertRef(ref, BOOK_EXAMPLE);
+    assertCaseRef(ref, BOOK_EXAMPLE);
     return bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames);
   },
 };

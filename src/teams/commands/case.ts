@@ -1,7 +1,6 @@
 import { viewCase } from '../../app/view-case.js';
 import { stagesOf } from '../../app/resolutions.js';
 import { caseResolutionLines } from '../presenters/resolution-card.js';
-import { AppError } from '../../domain/errors.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { diffDays } from '../../domain/calendar.js';
 import type { CardFact } from '../view-models.js';
@@ -13,6 +12,7 @@ import type { CommandSpec } from './command-context.js';
 import type { CaseEventLine } from '../view-models.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { topicLabel } from '../../domain/liaison.js';
+import { assertCaseRef } from '../../domain/case-ref.js';
 
 const EXAMPLE = '/case C1001';
 
@@ -25,9 +25,7 @@ export const caseCommand: CommandSpec = {
   scopes: ['personal'],
   async run(ctx) {
     const ref = ctx.args.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(ref)) {
-      throw new AppError('invalid-input', ref ? `"${ref}" is not a case reference` : 'which case? Give its reference', { example: EXAMPLE });
-    }
+    assertCaseRef(ref, EXAMPLE);
     const view = await viewCase(ctx.deps, ctx.actor, ref, ctx.conversationType);
     const { child, next, history, people } = view;
     const name = (id?: string | null) => (id ? people.get(id)?.name ?? id : 'not allocated');

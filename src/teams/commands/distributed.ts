@@ -1,4 +1,4 @@
-import { assertRef } from '../../app/booking/booking-common.js';
+import { assertCaseRef } from '../../domain/case-ref.js';
 import { recordDistributed } from '../../app/booking/record-held.js';
 import { AppError } from '../../domain/errors.js';
 import { staffNames } from '../presenters/common.js';
@@ -16,7 +16,7 @@ export const distributedCommand: CommandSpec = {
   inCommandList: false,
   async run(ctx) {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
-    assertRef(ref, EXAMPLE);
+    assertCaseRef(ref, EXAMPLE);
     if (!reviewId || rest.length) throw new AppError('invalid-input', 'give the case reference and the review id', { example: EXAMPLE });
     const { child, review } = await recordDistributed(ctx.deps, ctx.actor, { ref, reviewId });
     return reviewHeldCard(child, review, ctx.showChildNames, 'Record distributed', 'The written record is recorded as distributed.', await staffNames(ctx.deps));

@@ -1,4 +1,5 @@
-import { assertRef, loadChild, requireNext, todayOf } from '../../app/booking/booking-common.js';
+import { loadChild, requireNext, todayOf } from '../../app/booking/booking-common.js';
+import { assertCaseRef } from '../../domain/case-ref.js';
 import { HELD_EXAMPLE } from '../../app/booking/record-held.js';
 import { canCorrectHeld, canRecordHeld } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
@@ -16,7 +17,7 @@ export const heldCommand: CommandSpec = {
   inCommandList: false,
   async run(ctx) {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
-    assertRef(ref, HELD_EXAMPLE);
+    assertCaseRef(ref, HELD_EXAMPLE);
     if (rest.length) throw new AppError('invalid-input', 'give a case reference and, to correct a date, one review id', { example: CORRECT_EXAMPLE });
     const child = await loadChild(ctx.deps, ctx.actor, ref, HELD_EXAMPLE);
     const today = todayOf(ctx.deps);

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { renderCard } from '../cards.js';
 import { liaisonFormCard } from '../presenters/liaison.js';
 import type { CommandSpec } from './command-context.js';
+import { assertCaseRef } from '../../domain/case-ref.js';
 
 const EXAMPLE = '/liaison C1001';
 
@@ -17,9 +18,7 @@ export const liaisonCommand: CommandSpec = {
   scopes: ['personal'],
   async run(ctx) {
     const ref = ctx.args.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(ref)) {
-      throw new AppError('invalid-input', ref ? `"${ref}" is not a case reference` : 'which case? Give its reference', { example: EXAMPLE });
-    }
+    assertCaseRef(ref, EXAMPLE);
     if (ctx.conversationType !== 'personal') {
       throw new AppError('forbidden', 'the liaison form is only shown in a personal chat with me', { example: `/liaison ${ref}` });
     }

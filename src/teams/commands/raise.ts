@@ -4,6 +4,7 @@ import { RESOLUTION_THEMES, THEME_LABELS } from '../../domain/resolutions.js';
 import { renderCard } from '../cards.js';
 import { childLabel } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';
+import { assertCaseRef } from '../../domain/case-ref.js';
 
 const EXAMPLE = '/raise C1001';
 
@@ -17,9 +18,7 @@ export const raiseCommand: CommandSpec = {
   scopes: ['personal'],
   async run(ctx) {
     const ref = ctx.args.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(ref)) {
-      throw new AppError('invalid-input', ref ? `"${ref}" is not a case reference` : 'which case? Give its reference', { example: EXAMPLE });
-    }
+    assertCaseRef(ref, EXAMPLE);
     if (ctx.conversationType !== 'personal') {
       throw new AppError('forbidden', 'resolutions are raised in a personal chat with me', { example: EXAMPLE });
     }

@@ -1,4 +1,4 @@
-import { assertRef } from '../../app/booking/booking-common.js';
+import { assertCaseRef } from '../../domain/case-ref.js';
 import { rescheduleOptions, RESCHEDULE_EXAMPLE } from '../../app/booking/reschedule.js';
 import { canBook } from '../../domain/booking-rules.js';
 import { rescheduleFormCard } from '../presenters/booking.js';
@@ -13,7 +13,7 @@ export const rescheduleCommand: CommandSpec = {
   inCommandList: false,
   async run(ctx) {
     const ref = ctx.args.trim();
-    assertRef(ref, RESCHEDULE_EXAMPLE);
+    assertCaseRef(ref, RESCHEDULE_EXAMPLE);
     const opts = await rescheduleOptions(ctx.deps, ctx.actor, ref);
     return rescheduleFormCard(opts, ctx.showChildNames, canBook(ctx.actor, opts.child), ctx.deps.tzName);
   },

@@ -4,6 +4,7 @@ import { renderCard } from '../cards.js';
 import { plural } from '../presenters/labels.js';
 import { listRow } from '../presenters/resolution-card.js';
 import type { CommandSpec } from './command-context.js';
+import { isCaseRef } from '../../domain/case-ref.js';
 
 const EXAMPLE = '/resolutions open C1001';
 
@@ -20,7 +21,7 @@ export const resolutionsCommand: CommandSpec = {
       const w = word.toLowerCase();
       if (w === 'open') all = false;
       else if (w === 'all') all = true;
-      else if (!ref && /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(word)) ref = word;
+      else if (!ref && isCaseRef(word)) ref = word;
       else throw new AppError('invalid-input', `I can't read "${word}" here`, { example: EXAMPLE });
     }
     const { rows } = await listResolutions(ctx.deps, ctx.actor, { all, ref });

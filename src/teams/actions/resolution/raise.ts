@@ -5,9 +5,10 @@ import { AppError } from '../../../domain/errors.js';
 import { renderCard } from '../../cards.js';
 import { viewCardModel } from '../../presenters/resolution-card.js';
 import { optionalText, parse } from './common.js';
+import { CASE_REF_PATTERN } from '../../../domain/case-ref.js';
 
 const schema = z.object({
-  ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/),
+  ref: z.string().regex(CASE_REF_PATTERN),
   theme: optionalText(40),
   stage: z.preprocess((v) => (v === '' || v === undefined ? '1' : v), z.coerce.number().int()),
   summary: optionalText(2000),
