@@ -1,5 +1,5 @@
-import { hasRole } from '../domain/access.js';
-import { recordActions, reviewActions, sortActions, type ActionItem } from '../domain/actions.js';
+import { hasRole, isReviewingManager } from '../domain/access.js';
+import { recordActions, rescheduleDecisionActions, reviewActions, sortActions, type ActionItem } from '../domain/actions.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
 import { reviewStatuses } from './review-statuses.js';
@@ -37,11 +37,18 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
   const { statuses } = reviewStatuses(children, deps);
   // Resolutions: addressees acknowledge/answer, IROs review responses and overdue stages, ladder roles their escalations.
   const res = await resolutionActions(deps, actor);
+  // Reschedules: reviewing team managers (or the head of service when the only one asked) decide.
+  const withRequests = isReviewingManager(actor) || hasRole(actor, 'head-of-service') ? await deps.children.listWithPendingRequests() : [];
+  const decisions = withRequests.length ? rescheduleDecisionActions(
+    withRequests.flatMap((c) => (c.rescheduleRequests ?? []).map((r) => ({ ...r, childRef: c.ref }))),
+    actor, await deps.staff.list(), t) : [];
   const items = sortActions([
     ...reviewActions(statuses, { today: t, calendar: deps.calendar, dueSoonWorkingDays: deps.dueSoonWorkingDays }),
     ...recordActions(children, t),
     ...res.items.map((i) => ({ kind: i.kind, childRef: i.childRef, deadline: i.deadline, overdue: i.overdue, subject: i.resolutionId, stage: i.stage })),
+    ...decisions,
     ...liaisonItems,
   ]);
-  return { today: t, scope, items, children: new Map([...res.children, ...liaison.map(({ child }) => [child.ref, child] as const), ...children.map((c) => [c.ref, c] as const)]) };
+  return { today: t, scope, items, children: new Map([...res.children, ...liaison.map(({ child }) => [child.ref, child] as const), ...withRequests.map((c) => [c.ref, c] as const),
+    ...children.map((c) => [c.ref, c] as const)]) };
 }

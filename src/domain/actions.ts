@@ -4,11 +4,13 @@ import type { WorkingCalendar } from './calendar.js';
 import type { ReviewStatus } from './review-status.js';
 import type { Child, IsoDate } from './types.js';
 import type { ResolutionTodoKind } from './resolutions.js';
+import { mayDecide } from './booking-rules.js';
+import type { Staff } from './types.js';
 
 /** The written record should go out within 14 calendar days of the review (DOMAIN.md "Review records"). */
 export const RECORD_DISTRIBUTION_DAYS = 14;
 
-export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record' | ResolutionTodoKind | 'liaison';
+export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record' | 'decide-reschedule' | ResolutionTodoKind | 'liaison';
 
 export interface ActionItem {
   kind: ActionKind;
@@ -57,6 +59,26 @@ export function recordActions(children: Child[], today: IsoDate): ActionItem[] {
     }
   }
   return items;
+}
+
+/** A reschedule request as /actions needs it (stored on the child: ChildDoc.rescheduleRequests). */
+export interface OpenRescheduleRequest {
+  childRef: string;
+  id: string;
+  /** Proposed start, ISO instant. */
+  to: string;
+  status: string;
+  requestedBy: { id: string };
+}
+
+/** Requests waiting for this manager's decision (DOMAIN.md: a reviewing manager who did not ask); due by the proposed date. */
+export function rescheduleDecisionActions(requests: OpenRescheduleRequest[], actor: Staff, staff: readonly Staff[], today: IsoDate): ActionItem[] {
+  return requests
+    .filter((r) => r.status === 'pending' && mayDecide(actor, staff, r.requestedBy.id))
+    .map((r) => {
+      const deadline = r.to.slice(0, 10);
+      return { kind: 'decide-reschedule' as const, childRef: r.childRef, deadline, overdue: today > deadline, subject: r.id };
+    });
 }
 
 export function sortActions(items: ActionItem[]): ActionItem[] {

@@ -188,6 +188,9 @@ for (const store of stores) {
       assert.equal(actionNamed(c.card, 'Approve').verb, 'review.reschedule.approve');
       const rows = (await child('C102')).bookings;
       assert.equal(rows[0]!.start, '2026-12-01T10:00:00+00:00', 'not moved before approval');
+      // The deciding manager's /actions lists it; the requester's does not.
+      assert.match((await ask(catrin, '/actions')).text, /Approve reschedule · C102[\s\S]*request C102-RQ1/);
+      assert.doesNotMatch((await ask(dafydd, '/actions')).text, /Approve reschedule/);
     });
 
     it('refresh renders for whoever invokes: managers get the buttons, everyone else the status', async () => {

@@ -70,6 +70,11 @@ export class ChildrenRepository {
     await this.col.updateOne({ _id: ref }, { $pull: { pending: { key } } } as UpdateFilter<ChildDoc>);
   }
 
+  /** Children with a reschedule request waiting for a manager's decision. */
+  listWithPendingRequests(): Promise<ChildDoc[]> {
+    return this.col.find({ rescheduleRequests: { $elemMatch: { status: 'pending' } } }).toArray();
+  }
+
   count(): Promise<number> {
     return this.col.countDocuments({});
   }

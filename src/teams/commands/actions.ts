@@ -14,6 +14,7 @@ import { dutyTitle } from '../presenters/liaison.js';
 
 const KIND_TEXT = {
   'overdue-review': 'Overdue review', 'book-review': 'Book review', 'distribute-record': 'Distribute record',
+  'decide-reschedule': 'Approve reschedule',
   'resolution-acknowledge': 'Acknowledge resolution', 'resolution-respond': 'Answer resolution', 'resolution-review': 'Review response',
   'resolution-overdue': 'Resolution overdue', 'resolution-follow-up': 'Follow up resolution',
   liaison: 'Guardian liaison',
@@ -66,6 +67,8 @@ function whatToDo(a: DomainAction): string {
       return `Book the review (${a.subject})`;
     case 'distribute-record':
       return `Distribute the written record of review ${a.subject}`;
+    case 'decide-reschedule':
+      return `Approve or decline reschedule request ${a.subject} from its card`;
     case 'resolution-acknowledge':
       return `Acknowledge resolution ${a.subject} (stage ${a.stage}): /resolutions ${a.childRef}`;
     case 'resolution-respond':
