@@ -46,6 +46,7 @@ export function buildDeps(config: Config, store: Store): AppDeps {
       autoApproveWithinTimescale: config.rescheduleAutoApproveWithinTimescale,
     },
     resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays)),
+    complianceTarget: config.complianceTarget,
     messagesQueued: () => undefined,
   };
 }

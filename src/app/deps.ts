@@ -25,6 +25,8 @@ export interface AppDeps {
   dueSoonWorkingDays: number;
   /** Slot times, per-day maximum and the auto-approve switch; defaults when absent (booking-settings.ts). */
   booking?: BookingSettings;
+  /** COMPLIANCE_TARGET: the report's target compliance percentage; 98.5 when absent. */
+  complianceTarget?: number;
   /** Resolution stage table with config overrides; RESOLUTION_STAGES when absent. */
   resolutionStages?: readonly StageDef[];
   /** Called after a change queued messages (ChildDoc.pending): wakes the pending drainer. */

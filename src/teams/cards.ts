@@ -16,7 +16,7 @@ export interface CardAttachment {
 
 export const CARD_KINDS = ['due', 'caseload', 'actions', 'case', 'help', 'notice', 'digest', 'reminder',
   'booking-form', 'booking', 'reschedule-form', 'reschedule-approval', 'held-form', 'review-held',
-  'resolution', 'resolution-raise', 'resolutions', 'resolution-referral', 'liaison', 'liaison-form'] as const satisfies readonly CardKind[];
+  'resolution', 'resolution-raise', 'resolutions', 'resolution-referral', 'liaison', 'liaison-form', 'report'] as const satisfies readonly CardKind[];
 
 export function cardsDir(): string {
   return projectFolder('cards');

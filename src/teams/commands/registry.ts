@@ -15,6 +15,7 @@ import { raiseCommand } from './raise.js';
 import { resolutionsCommand } from './resolutions.js';
 import { complimentCommand } from './compliment.js';
 import { liaisonCommand } from './liaison.js';
+import { reportCommand } from './report.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
   dueCommand,
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   resolutionsCommand,
   complimentCommand,
   liaisonCommand,
+  reportCommand,
   setupCommand,
   helpCommand,
 ];

@@ -1,0 +1,75 @@
+// `/report [period]`: the half-yearly monitoring report (DOMAIN.md "Compliance report") for managers,
+// business support and admin. Reads every child once and computes all figures from the records.
+import { hasRole, hasServiceWideView } from '../domain/access.js';
+import { caseloadFigures, type CaseloadFigures } from '../domain/caseload.js';
+import { complianceReport, type ComplianceCounts, type ComplianceReport, type ReportPeriod } from '../domain/compliance.js';
+import { AppError } from '../domain/errors.js';
+import { comparatorHalfYears, parseReportPeriod, periodLabel, type NamedReportPeriod } from '../domain/report-period.js';
+import { resolutionFigures, type ResolutionFigures } from '../domain/resolutions.js';
+import type { IsoDate } from '../domain/types.js';
+import type { StaffDoc } from '../store/documents.js';
+import { today, type AppDeps } from './deps.js';
+
+export const DEFAULT_COMPLIANCE_TARGET = 98.5;
+
+export interface Comparator {
+  period: ReportPeriod;
+  label: string;
+  totals: ComplianceCounts;
+}
+
+export interface IroLoad {
+  iro: StaffDoc;
+  figures: CaseloadFigures;
+}
+
+export interface ComplianceReportResult {
+  today: IsoDate;
+  period: NamedReportPeriod;
+  report: ComplianceReport;
+  /** The two half-years before the one the period starts in, most recent first. */
+  comparators: Comparator[];
+  /** Current caseloads (as at today, not over the period): the service's IROs. */
+  caseload: IroLoad[];
+  resolutions: ResolutionFigures;
+  /** Admins may see which children were left out (by ref); others only how many. */
+  mayListExcluded: boolean;
+}
+
+/** Managers (reviewing team managers and the ladder), business support and admin. */
+export function mayViewReport(actor: StaffDoc): boolean {
+  return hasServiceWideView(actor);
+}
+
+export async function runComplianceReport(deps: AppDeps, actor: StaffDoc, periodText: string): Promise<ComplianceReportResult> {
+  if (!mayViewReport(actor)) {
+    throw new AppError('forbidden',
+      'the compliance report is for reviewing team managers, senior managers, business support and admin. '
+      + 'For your own figures, try /caseload', { example: '/caseload' });
+  }
+  const t = today(deps);
+  const period = parseReportPeriod(periodText, t);
+  const target = deps.complianceTarget ?? DEFAULT_COMPLIANCE_TARGET;
+  const children = await deps.children.listAll();
+  const run = (p: ReportPeriod) => complianceReport(children, p, deps.policy, deps.calendar, { today: t, target });
+  const report = run(period);
+  const comparators = comparatorHalfYears(period).map((p) => ({ period: p, label: periodLabel(p), totals: run(p).totals }));
+
+  const iros = await deps.staff.listByRole('iro');
+  const byIro = new Map<string, typeof children>();
+  for (const c of children) {
+    if (!c.iroId) continue;
+    const list = byIro.get(c.iroId);
+    if (list) list.push(c);
+    else byIro.set(c.iroId, [c]);
+  }
+  const caseload = iros.map((iro) => ({ iro, figures: caseloadFigures(byIro.get(iro._id) ?? [], iro.fte) }));
+
+  const resolutions = resolutionFigures(children, period, deps.calendar);
+
+  await deps.audit.record({
+    at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'report.view',
+    subject: 'compliance', details: { from: period.from, to: period.to, kind: period.kind },
+  });
+  return { today: t, period, report, comparators, caseload, resolutions, mayListExcluded: hasRole(actor, 'admin') };
+}

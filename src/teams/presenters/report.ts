@@ -1,0 +1,120 @@
+// The compliance report card (/report): display strings only. Every percentage shown comes from the
+// counts (compliancePercent), never from stored or copied figures (DOMAIN.md "Compliance report").
+import type { ComplianceReportResult } from '../../app/compliance-report.js';
+import { REASON_LABELS } from '../../domain/booking-rules.js';
+import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCategory, type LateReview } from '../../domain/compliance.js';
+import { formatDate } from '../../domain/dates-format.js';
+import type { ReportCardModel, ReportCountsRow, ReportState } from '../view-models.js';
+import { plural } from './labels.js';
+
+/** Late reviews listed on the card; the counts by reason always cover all of them. */
+export const MAX_LATE_LISTED = 40;
+
+export const LATE_CATEGORY_LABELS: Readonly<Record<LateCategory, string>> = {
+  ...REASON_LABELS,
+  'not-recorded': 'No reason recorded (incl. not held yet)',
+};
+
+const percent = (c: Pick<ComplianceCounts, 'within' | 'due'>): string => {
+  const p = compliancePercent(c.within, c.due);
+  return p === null ? '—' : `${p}%`;
+};
+
+const stateOf = (c: ComplianceCounts): ReportState => (c.meetsTarget === null ? 'none' : c.meetsTarget ? 'met' : 'missed');
+
+function countsRow(label: string, c: ComplianceCounts): ReportCountsRow {
+  return { label, due: String(c.due), within: String(c.within), outside: String(c.outside), compliance: percent(c), state: stateOf(c) };
+}
+
+function lateLine(l: LateReview): string {
+  const due = `due ${formatDate(l.dueBy)}`;
+  return l.heldOn
+    ? `${due} · held ${formatDate(l.heldOn)}, ${plural(l.daysLate, 'day')} late`
+    : `${due} · not held, ${plural(l.daysLate, 'day')} overdue`;
+}
+
+function subtitle(r: ComplianceReportResult): string {
+  const what = r.period.kind === 'current-half-year' ? `This half-year so far: ${r.period.label}`
+    : r.period.kind === 'last-half-year' ? `Last half-year: ${r.period.label}` : r.period.label;
+  return `${what} · as at ${formatDate(r.today)}`;
+}
+
+const fteText = (n: number): string => n.toFixed(1);
+
+export function reportCardModel(r: ComplianceReportResult, policy: string): ReportCardModel {
+  const { report } = r;
+  const { totals } = report;
+  const target = `${report.target}%`;
+
+  // Group late reviews by reason in the fixed category order; list at most MAX_LATE_LISTED lines.
+  let budget = MAX_LATE_LISTED;
+  const lateGroups = LATE_CATEGORIES
+    .map((reason) => ({ reason, reviews: report.late.filter((l) => l.reason === reason) }))
+    .filter((g) => g.reviews.length > 0)
+    .map((g) => {
+      const shown = g.reviews.slice(0, Math.max(0, budget));
+      budget -= shown.length;
+      return {
+        reason: LATE_CATEGORY_LABELS[g.reason],
+        count: String(g.reviews.length),
+        items: shown.map((l) => ({ ref: l.ref, text: lateLine(l) })),
+      };
+    });
+  const hidden = report.late.length - Math.min(report.late.length, MAX_LATE_LISTED);
+
+  const iroChildren = r.caseload.reduce((n, c) => n + c.figures.total, 0);
+  const fte = r.caseload.reduce((n, c) => n + (c.figures.fte ?? 0), 0);
+  const res = r.resolutions;
+  const median = res.medianWorkingDaysToResolve === null ? '— (none resolved)'
+    : `${res.medianWorkingDaysToResolve} working days (${res.medianCalendarDaysToResolve} calendar days)`;
+
+  const excludedCount = report.excluded.length;
+  const excluded = excludedCount === 0 ? ''
+    : `${excludedCount} ${excludedCount === 1 ? 'child' : 'children'} left out of these figures because the review history does not add up`
+      + (r.mayListExcluded ? `: ${report.excluded.map((e) => e.ref).join(', ')}` : ' (an administrator can see which)');
+
+  return {
+    title: 'Compliance report: reviews within timescale',
+    subtitle: subtitle(r),
+    totals: [
+      { title: 'Reviews due', value: String(totals.due) },
+      { title: 'Held within timescale', value: String(totals.within) },
+      { title: 'Outside timescale', value: String(totals.outside) },
+      { title: 'Compliance', value: percent(totals) },
+      { title: 'Target', value: target },
+    ],
+    totalsStatus: totals.meetsTarget === null ? 'No reviews were due in this period'
+      : totals.meetsTarget ? `Meets the ${target} target` : `Below the ${target} target`,
+    totalsState: stateOf(totals),
+    notYetDue: totals.notYetDue === 0 ? ''
+      : `${plural(totals.notYetDue, 'review')} in the period ${totals.notYetDue === 1 ? 'is' : 'are'} not due yet and not counted`,
+    months: report.months.map((m) => countsRow(m.label, m)),
+    chartTitle: 'Compliance % by month',
+    chart: report.months.filter((m) => m.due > 0).map((m) => ({ x: m.label, y: Number(compliancePercent(m.within, m.due)) })),
+    lateHeading: `Reviews outside timescale: ${totals.outside}`,
+    lateGroups,
+    lateEmptyText: 'None: every review due was held within timescale.',
+    lateMore: hidden > 0 ? `… and ${hidden} more (counted above)` : '',
+    comparators: r.comparators.map((c) => countsRow(c.label, c.totals)),
+    caseload: r.caseload.map((c) => ({
+      name: c.iro.external ? `${c.iro.name} (external)` : c.iro.name,
+      fte: c.figures.fte === null ? '—' : fteText(c.figures.fte),
+      children: String(c.figures.total),
+      perFte: c.figures.perFte === null ? '—' : fteText(c.figures.perFte),
+    })),
+    caseloadTotals: `${plural(r.caseload.length, 'IRO')} · ${iroChildren} ${iroChildren === 1 ? 'child' : 'children'} · ${fteText(fte)} FTE`
+      + (fte > 0 ? ` · ${fteText(iroChildren / fte)} per FTE` : ''),
+    caseloadEmptyText: 'No IROs are registered.',
+    resolutions: [
+      { title: 'Formal resolutions raised', value: String(res.formalRaised) },
+      { title: 'Escalated beyond stage 1', value: String(res.escalatedBeyondStage1) },
+      { title: 'Resolved', value: String(res.resolved) },
+      { title: 'Median time to resolve', value: median },
+      { title: 'Referred to Cafcass', value: String(res.referred) },
+      { title: 'Compliments recorded', value: String(res.compliments) },
+    ],
+    resolutionThemes: res.byTheme.filter((t) => t.count > 0).map((t) => ({ label: t.label, count: String(t.count) })),
+    excluded,
+    policy,
+  };
+}
