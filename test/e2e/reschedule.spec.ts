@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { playgroundDir } from '../../src/cli/start-local.js';
 import { demoPlaygroundConfig, startPlayground, writePlaygroundConfig } from '../../src/cli/playground.js';
 import { demoStaff } from '../../src/cli/demo-data.js';
 import { upcomingBooking } from '../../src/domain/review-status.js';
-import { assertChromiumInstalled, launchChromium } from './helpers/chromium.js';
-import { emptyStack, startDemoStack, type DemoStack } from './helpers/demo-bot.js';
+import { ARTIFACTS, useE2ESession } from './helpers/e2e-session.js';
 import { openConversation, sendMessage, waitConnected, waitForCard } from './helpers/playground-page.js';
 
 // End to end in the Agents Playground: Alex Wilber (IRO) asks to move a booked review from the card;
@@ -15,41 +13,15 @@ import { openConversation, sendMessage, waitConnected, waitForCard } from './hel
 // config allows one current user per start); the approval card reaches her 1:1 chat, she approves
 // from the card, and the card changes to "Approved by Catrin Morgan".
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const NOW = '2026-11-23T09:00:00Z';
 
 describe('e2e: reschedule and approve from the card (Agents Playground)', function () {
   this.timeout(90_000);
-  let stack: DemoStack | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-
-  before(async function () {
-    assertChromiumInstalled(); // fail, not skip, with the install command
-    stack = emptyStack();
-    await startDemoStack({ now: NOW }, stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page && !page.isClosed()) {
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-reschedule-failure.png') }).catch(() => undefined);
-      const out = stack?.playground?.output().trim();
-      if (out) console.error(`Agents Playground output:\n${out.slice(-3000)}`);
-    }
-  });
-
-  after(async function () {
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  const session = useE2ESession({ name: 'reschedule', now: NOW, viewportHeight: 1100 });
 
   it('reschedules as the IRO, then approves as a manager; the card changes', async function () {
-    const p = page!;
-    const s = stack!;
-    // A booked review of Alex's (the demo data books several).
+    const { page: p, stack: s } = session();
+        // A booked review of Alex's (the demo data books several).
     const booked = (await s.bot!.deps.children.listByIro('iro-1')).find((c) => upcomingBooking(c) !== null);
     assert.ok(booked, 'the demo data has a booked review for iro-1');
     const ref = booked.ref;

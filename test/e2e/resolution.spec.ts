@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { raiseResolution } from '../../src/app/resolutions.js';
 import { demoPlaygroundConfig } from '../../src/cli/playground.js';
 import { createClock } from '../../src/clock.js';
-import { assertChromiumInstalled, launchChromium } from './helpers/chromium.js';
-import { emptyStack, startDemoStack, type DemoStack } from './helpers/demo-bot.js';
+import { ARTIFACTS, useE2ESession } from './helpers/e2e-session.js';
 import { openConversation, sendMessage, waitConnected, waitForCard } from './helpers/playground-page.js';
 
 // End to end in the Agents Playground, chatting as the social worker Dafydd Thomas (sw-1): the IRO's
 // formal resolution goes unacknowledged, the sweeper's reminder card arrives in Dafydd's 1:1 chat
 // (the bot's normal flow), he presses Acknowledge, and the card changes in place.
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const NOW = '2026-11-23T09:00:00Z'; // Mon 23 Nov 2026: acknowledge by Wed 25 Nov
 
 /** The demo cast with Dafydd Thomas (sw-1) as the current user, Alex Wilber (iro-1) among the others. */
@@ -29,36 +26,12 @@ function asSocialWorker() {
 
 describe('e2e: resolution card in the Agents Playground', function () {
   this.timeout(90_000);
-  let stack: DemoStack | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-
-  before(async function () {
-    assertChromiumInstalled(); // fail (not skip) with the install command before starting anything
-    stack = emptyStack();
-    await startDemoStack({ now: NOW, playgroundConfig: asSocialWorker() }, stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page && !page.isClosed()) {
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-resolution-failure.png') }).catch(() => undefined);
-      const out = stack?.playground?.output().trim();
-      if (out) console.error(`Agents Playground output:\n${out.slice(-3000)}`);
-    }
-  });
-
-  after(async function () {
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  const session = useE2ESession({ name: 'resolution', now: NOW, playgroundConfig: asSocialWorker() });
 
   it('the social worker acknowledges the resolution from the card and the card changes', async function () {
-    const p = page!;
-    const deps = stack!.bot!.deps;
-    await p.goto(stack!.playground!.url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+    const { page: p, stack: s } = session();
+    const deps = s.bot!.deps;
+    await p.goto(s.playground!.url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
     await waitConnected(p);
     await openConversation(p, 'Personal Chat');
     await sendMessage(p, '/help'); // the bot knows Dafydd's 1:1 chat from here on
@@ -75,9 +48,9 @@ describe('e2e: resolution card in the Agents Playground', function () {
 
     // Thu 26 Nov: not acknowledged → the sweeper's reminder goes to Dafydd's chat.
     deps.clock = createClock(new Date('2026-11-26T09:00:00Z'));
-    const swept = await stack!.bot!.jobs!.sweeper.sweepOnce();
+    const swept = await s.bot!.jobs!.sweeper.sweepOnce();
     assert.ok(swept.enqueuedKeys.includes(`resolution:${resolution.id}:stage:1:ack-overdue:sw-1`), swept.enqueuedKeys.join(', '));
-    stack!.bot!.jobs!.sender.kick();
+    s.bot!.jobs!.sender.kick();
 
     const card = await waitForCard(p, ['Reminder: please acknowledge', resolution.id]);
     assert.match(await card.innerText(), /Awaiting acknowledgement by Wed 25 Nov 2026/);
