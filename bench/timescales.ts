@@ -6,18 +6,7 @@ import { getPolicy } from '../src/domain/policies.js';
 import { nextReview } from '../src/domain/timescales.js';
 import type { ChildEvent, ChildHistory, HeldReview, Track } from '../src/domain/types.js';
 import { BRING_FORWARD_REASONS, LATE_REASONS } from '../src/domain/types.js';
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/cli/synthetic-data.js';
 
 /** Valid histories: a mix of tracks, restarts, bring-forwards, late reviews and new episodes. */
 export function syntheticChildren(count: number, seed = 20160401): ChildHistory[] {

@@ -8,9 +8,9 @@ import { canSeeChild, hasRole, hasServiceWideView } from '../domain/access.js';
 import { AppError, isAppError } from '../domain/errors.js';
 import {
   acknowledge, AlreadyDone, currentStage, escalate, gatherReferralItem, involvedIds, isChildsIro, nextDeadline, notifySeniorOfficer,
-  permissionsFor, raise, refer, resolutionFigures, resolutionKeys, RESOLUTION_STAGES, resolutionTodos, resolve, respond,
+  permissionsFor, raise, refer, resolutionFigures, resolutionKeys, RESOLUTION_STAGES, resolutionTasks, resolve, respond,
   stageDef, stateOf, type AgreedAction, type Compliment, type People, type Permissions, type RaiseInput, type Resolution,
-  type ResolutionFigures, type ResolutionTodo, type StageDef, type Stamp, type StageState,
+  type ResolutionFigures, type ResolutionTask, type StageDef, type Stamp, type StageState,
 } from '../domain/resolutions.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, MessageAddress, PendingMessage, StaffDoc } from '../store/documents.js';
@@ -324,11 +324,11 @@ export async function listResolutions(deps: AppDeps, actor: StaffDoc, opts: { al
 }
 
 /** /actions items about resolutions for this person (addressees, IROs, ladder roles). */
-export async function resolutionActions(deps: AppDeps, actor: StaffDoc): Promise<{ items: ResolutionTodo[]; children: Map<string, ChildDoc> }> {
+export async function resolutionActions(deps: AppDeps, actor: StaffDoc): Promise<{ items: ResolutionTask[]; children: Map<string, ChildDoc> }> {
   const children = await deps.children.listWithOpenResolutions();
   if (!children.length) return { items: [], children: new Map() };
   const people = await peopleOf(deps);
-  return { items: resolutionTodos(actor, children, people, today(deps)), children: new Map(children.map((c) => [c.ref, c])) };
+  return { items: resolutionTasks(actor, children, people, today(deps)), children: new Map(children.map((c) => [c.ref, c])) };
 }
 
 // ---- compliments ------------------------------------------------------------------------------

@@ -3,14 +3,14 @@ import { addDays } from './calendar.js';
 import type { WorkingCalendar } from './calendar.js';
 import type { ReviewStatus } from './review-status.js';
 import type { Child, IsoDate } from './types.js';
-import type { ResolutionTodoKind } from './resolutions.js';
+import type { ResolutionTaskKind } from './resolutions.js';
 import { mayDecide } from './booking-rules.js';
 import type { Staff } from './types.js';
 
 /** The written record should go out within 14 calendar days of the review (DOMAIN.md "Review records"). */
 export const RECORD_DISTRIBUTION_DAYS = 14;
 
-export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record' | 'decide-reschedule' | ResolutionTodoKind | 'liaison';
+export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record' | 'decide-reschedule' | ResolutionTaskKind | 'liaison';
 
 export interface ActionItem {
   kind: ActionKind;

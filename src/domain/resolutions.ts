@@ -563,10 +563,10 @@ export function overdueResolutionMessages(children: readonly (CaseOf & { resolut
 
 // ---- /actions ------------------------------------------------------------------------------
 
-export type ResolutionTodoKind = 'resolution-acknowledge' | 'resolution-respond' | 'resolution-review' | 'resolution-overdue' | 'resolution-follow-up';
+export type ResolutionTaskKind = 'resolution-acknowledge' | 'resolution-respond' | 'resolution-review' | 'resolution-overdue' | 'resolution-follow-up';
 
-export interface ResolutionTodo {
-  kind: ResolutionTodoKind;
+export interface ResolutionTask {
+  kind: ResolutionTaskKind;
   childRef: string;
   resolutionId: string;
   stage: StageNumber;
@@ -578,8 +578,8 @@ export interface ResolutionTodo {
  * What `actor` must do about resolutions: addressees (social workers, their managers, ladder roles)
  * acknowledge or answer; the IRO reviews responses and sees overdue stages and follow-ups.
  */
-export function resolutionTodos(actor: Staff, children: readonly (CaseOf & { resolutions?: Resolution[] })[], people: People, today: IsoDate): ResolutionTodo[] {
-  const out: ResolutionTodo[] = [];
+export function resolutionTasks(actor: Staff, children: readonly (CaseOf & { resolutions?: Resolution[] })[], people: People, today: IsoDate): ResolutionTask[] {
+  const out: ResolutionTask[] = [];
   for (const child of children) {
     for (const r of child.resolutions ?? []) {
       if (r.status !== 'open') continue;

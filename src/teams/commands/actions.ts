@@ -37,7 +37,7 @@ export const actionsCommand: CommandSpec = {
         kind: KIND_TEXT[a.kind],
         // A guest (Guardian) sees ref and initials only, as in their liaison threads.
         child: childLabel(child, ctx.showChildNames && !guest),
-        what: whatToDo(a),
+        what: actionText(a),
         deadline: `by ${formatDate(a.deadline)}`,
         isOverdue: a.overdue,
         overdueText: overdueText(late),
@@ -58,7 +58,7 @@ function liaisonWhat(a: DomainAction): string {
   return `${duty} · ${dutyTitle(duty)}: ${DUTIES[duty].action} (see the child's liaison thread)`;
 }
 
-function whatToDo(a: DomainAction): string {
+function actionText(a: DomainAction): string {
   switch (a.kind) {
     case 'overdue-review':
       return a.bookedStart ? `Review is late; booked for ${formatBookingStart(a.bookedStart)} (${a.subject})`
