@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { messageActivity, mentionActivity, type Sender } from '../helpers/activities.js';
+import { messageActivity, mentionActivity } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { admin, alex } from '../helpers/people.js';
 
 // Proactive delivery through the real server: a conversation saved from a message, the sweeper's
 // reminder queued in the outbox, and the sender posting it to the fake Teams connector.
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
-const alex: Sender = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
-const admin: Sender = { id: '29:tomos', name: 'Tomos Bevan', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
 
 describe('proactive delivery over HTTP', function () {
   this.timeout(30000);

@@ -6,6 +6,7 @@ import { validateCard } from '../../src/teams/card-validation.js';
 import { BOT, messageActivity, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { ReceivedActivity } from '../helpers/fake-connector.js';
+import { admin, alex, catrin, dafydd, owen, sian } from '../helpers/people.js';
 
 // Booking, rescheduling and the manager's approval, driven over HTTP as Teams would: a message → the
 // card → an invoke carrying the card's own verb and data (plus the form's inputs) → the updated card.
@@ -25,13 +26,7 @@ const fixture = {
   ],
 };
 
-const alex: Sender = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
-const sian: Sender = { id: '29:sian', name: 'Sian Howells', aadObjectId: '00000000-0000-0000-0000-0000000000b1' };
-const catrin: Sender = { id: '29:catrin', name: 'Catrin Morgan', aadObjectId: '00000000-0000-0000-0000-0000000000c1' };
 const gwen: Sender = { id: '29:gwen', name: 'Gwen Lewis', aadObjectId: '00000000-0000-0000-0000-0000000000c3' };
-const owen: Sender = { id: '29:owen', name: 'Owen Jenkins', aadObjectId: '00000000-0000-0000-0000-0000000000c2' };
-const dafydd: Sender = { id: '29:dafydd', name: 'Dafydd Thomas', aadObjectId: '00000000-0000-0000-0000-0000000000d1' };
-const admin: Sender = { id: '29:tomos', name: 'Tomos Bevan', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
 
 const IRO_CHANNEL = '19:iro-reviews@thread.tacv2';
 const NORTH_CHANNEL = '19:north-team@thread.tacv2';

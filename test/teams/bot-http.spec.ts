@@ -4,15 +4,13 @@ import path from 'node:path';
 import { messageActivity, mentionActivity, TENANT, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { validateCard } from '../../src/teams/card-validation.js';
+import { alex, catrin, sian } from '../helpers/people.js';
 
 // The real server (restify + CloudAdapter + teams-ai) over HTTP; replies are read at a fake connector.
 // Wednesday 25 Nov 2026; fixture dates are chosen so each due date below follows from DOMAIN.md.
 const NOW = '2026-11-25T09:00:00Z';
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
 
-const alex: Sender = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
-const sian: Sender = { id: '29:sian', name: 'Sian Howells', aadObjectId: '00000000-0000-0000-0000-0000000000b1' };
-const catrin: Sender = { id: '29:catrin', name: 'Catrin Morgan', aadObjectId: '00000000-0000-0000-0000-0000000000c1' };
 const stranger: Sender = { id: '29:who', name: 'Someone', aadObjectId: '99999999-0000-0000-0000-000000000000' };
 
 describe('bot over HTTP', function () {

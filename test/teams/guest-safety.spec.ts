@@ -5,6 +5,7 @@ import { BOT, messageActivity, TENANT, type Sender } from '../helpers/activities
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { FakeMember } from '../helpers/fake-connector.js';
 import { WITHHELD_REASON } from '../../src/jobs/pending-drainer.js';
+import { admin, alex } from '../helpers/people.js';
 
 // The guest rule (DOMAIN.md "Children's Guardian liaison") through the real server, the pending drainer
 // and the fake connector's member lists: a message about a child goes only where no guest other than
@@ -24,8 +25,6 @@ const fixture = {
     ? { ...c, proceedings: { startedOn: '2026-10-01', guardianId: 'g-2', guardianAppointedOn: '2026-10-02' } } : c),
 };
 
-const alex: Sender = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
-const admin: Sender = { id: '29:tomos', name: 'Tomos Bevan', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
 const ffion: Sender = { id: '29:ffion', name: 'Ffion Powell', aadObjectId: '00000000-0000-0000-0000-0000000000f9' };
 
 const staffMember = (id: string, aad: string, upn: string): FakeMember => ({ id, aadObjectId: aad, userPrincipalName: upn, email: upn, tenantId: TENANT, userRole: 'user' });

@@ -6,6 +6,7 @@ import type { ChildDoc } from '../../src/store/documents.js';
 import { validateCard } from '../../src/teams/card-validation.js';
 import { mentionActivity, messageActivity, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { admin as tomos, alex, catrin, ceri, dafydd, owen, sian } from '../helpers/people.js';
 
 // /report over HTTP on test/fixtures/http/small-service.json, with one child added here (a late
 // review with a reason), resolutions written straight into the store, and one child whose history
@@ -62,13 +63,6 @@ const importDoc = {
   ],
 };
 
-const alex: Sender = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
-const sian: Sender = { id: '29:sian', name: 'Sian Howells', aadObjectId: '00000000-0000-0000-0000-0000000000b1' };
-const catrin: Sender = { id: '29:catrin', name: 'Catrin Morgan', aadObjectId: '00000000-0000-0000-0000-0000000000c1' };
-const owen: Sender = { id: '29:owen', name: 'Owen Jenkins', aadObjectId: '00000000-0000-0000-0000-0000000000c2' };
-const dafydd: Sender = { id: '29:dafydd', name: 'Dafydd Thomas', aadObjectId: '00000000-0000-0000-0000-0000000000d1' };
-const ceri: Sender = { id: '29:ceri', name: 'Ceri Davies', aadObjectId: '00000000-0000-0000-0000-0000000000e1' };
-const tomos: Sender = { id: '29:tomos', name: 'Tomos Bevan', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
 
 const stamp = (on: string) => ({ by: 'iro-1', byName: 'Alex Wilber', at: `${on}T10:00:00.000Z`, on });
 const stage = (n: StageNumber, on: string): ResolutionStage => ({

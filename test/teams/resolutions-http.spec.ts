@@ -7,6 +7,7 @@ import { validateCard } from '../../src/teams/card-validation.js';
 import { messageActivity, mentionActivity, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { ReceivedActivity } from '../helpers/fake-connector.js';
+import { admin as tomos, alex, catrin, ceri, dafydd, owen } from '../helpers/people.js';
 
 // Resolutions over HTTP with jobs on (pending drainer → outbox → fake connector), on a fixed clock
 // moved by hand across working days and the summer bank holiday (Mon 31 Aug 2026, England & Wales):
@@ -18,12 +19,6 @@ const staff = [
   { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: '00000000-0000-0000-0000-0000000000ad' },
 ];
 
-const alex: Sender = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
-const catrin: Sender = { id: '29:catrin', name: 'Catrin Morgan', aadObjectId: '00000000-0000-0000-0000-0000000000c1' };
-const owen: Sender = { id: '29:owen', name: 'Owen Jenkins', aadObjectId: '00000000-0000-0000-0000-0000000000c2' };
-const dafydd: Sender = { id: '29:dafydd', name: 'Dafydd Thomas', aadObjectId: '00000000-0000-0000-0000-0000000000d1' };
-const ceri: Sender = { id: '29:ceri', name: 'Ceri Davies', aadObjectId: '00000000-0000-0000-0000-0000000000e1' };
-const tomos: Sender = { id: '29:tomos', name: 'Tomos Bevan', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
 const CHANNEL = '19:channel@thread.tacv2';
 
 describe('resolutions over HTTP', function () {
