@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from './domain/errors.js';
 
-// The only reader of process.env (DESIGN.md "Configuration"). An unset variable means its default.
+// The only reader of process.env (docs/DESIGN.md "Configuration"). An unset variable means its default.
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -77,7 +77,7 @@ export interface Config {
   /** Policy switch: reschedules that stay within timescale need no manager (outside always does). */
   rescheduleAutoApproveWithinTimescale: boolean;
   dueSoonWorkingDays: number;
-  /** RESOLUTION_STAGE_DAYS as given ('' = DOMAIN.md defaults); parsed by domain/resolutions.ts. */
+  /** RESOLUTION_STAGE_DAYS as given ('' = docs/DOMAIN.md defaults); parsed by domain/resolutions.ts. */
   resolutionStageDays: string;
   reminderWorkingDays: number;
   digestWeeks: number;

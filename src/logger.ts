@@ -1,6 +1,6 @@
 import pino from 'pino';
 
-// One logger; a child per turn carries activity id, conversation id and command (DESIGN.md rule 7).
+// One logger; a child per turn carries activity id, conversation id and command (docs/DESIGN.md rule 7).
 // Only ids are logged: never names, dates of birth or message text.
 export type Logger = pino.Logger;
 

@@ -28,7 +28,7 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
     }
     const tenant = activityTenant(req.body);
     if (allowed.size > 0 && (!tenant || !allowed.has(tenant))) {
-      // Inbound auth never checks the tenant (notes/teams-sdk.md): the bot must.
+      // Inbound auth never checks the tenant (docs/notes/teams-sdk.md): the bot must.
       logger.warn({ tenantId: tenant ?? null, activityId: req.body.id }, 'activity from a tenant that is not allowed');
       res.send(403, { error: 'tenant-not-allowed' });
       return;

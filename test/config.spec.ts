@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../src/config.js';
 import { isAppError } from '../src/domain/errors.js';
 
-describe('config (DESIGN.md "Configuration")', () => {
+describe('config (docs/DESIGN.md "Configuration")', () => {
   it('an empty environment gives every default, in local mode', () => {
     const c = loadConfig({});
     assert.equal(c.port, 3978);

@@ -1,4 +1,4 @@
-// `/report [period]`: the half-yearly monitoring report (DOMAIN.md "Compliance report") for managers,
+// `/report [period]`: the half-yearly monitoring report (docs/DOMAIN.md "Compliance report") for managers,
 // business support and admin. Reads every child once and computes all figures from the records.
 import { hasRole, hasServiceWideView } from '../domain/access.js';
 import { caseloadFigures, type CaseloadFigures } from '../domain/caseload.js';

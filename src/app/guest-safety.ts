@@ -4,7 +4,7 @@ import type { ConversationDoc } from '../store/delivery-documents.js';
 import type { StaffDoc } from '../store/documents.js';
 import type { AppDeps } from './deps.js';
 
-// The guest rule, in one place (DOMAIN.md "Children's Guardian liaison"): before anything about a
+// The guest rule, in one place (docs/DOMAIN.md "Children's Guardian liaison"): before anything about a
 // child is posted into a conversation, everyone there is checked; a guest who is not that child's
 // Guardian (with open liaison access) stops it. Used by the pending drainer (everything the bot posts
 // on its own about a child) and by commands answered in shared conversations.

@@ -14,7 +14,7 @@ import { intoThread, legalContactId } from './liaison-thread.js';
 import { today, type AppDeps } from './deps.js';
 import { isCaseRef } from '../domain/case-ref.js';
 
-// Use cases of the Children's Guardian liaison (DOMAIN.md L1–L10): the /liaison form (proceedings,
+// Use cases of the Children's Guardian liaison (docs/DOMAIN.md L1–L10): the /liaison form (proceedings,
 // court documents, legal contact), recording an IRO–Guardian discussion (L10) and marking a duty done.
 // Each change is one versioned update of the child carrying its history entry and the messages it
 // causes (rule 5). A refusal never says whether a child exists: the same answer for "no such child"

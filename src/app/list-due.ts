@@ -15,7 +15,7 @@ export interface DueResult {
   invalid: { ref: string; problem: string }[];
 }
 
-/** `/due`: each child's next review in the window (DESIGN.md "Commands"); IROs, business support, managers. */
+/** `/due`: each child's next review in the window (docs/DESIGN.md "Commands"); IROs, business support, managers. */
 export async function listDue(deps: AppDeps, actor: StaffDoc, window: DueWindow, request: ScopeRequest): Promise<DueResult> {
   if (!hasRole(actor, 'iro') && !hasServiceWideView(actor)) {
     throw new AppError('forbidden', '/due is for IROs, business support and managers', { example: '/actions' });

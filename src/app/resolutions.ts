@@ -1,4 +1,4 @@
-// Use cases of the resolution process (DOMAIN.md "Resolutions"): raise, acknowledge, respond,
+// Use cases of the resolution process (docs/DOMAIN.md "Resolutions"): raise, acknowledge, respond,
 // resolve, escalate, notify the senior officer, refer, gather the referral pack, compliments, lists
 // and report figures. Each change is one versioned update of the child document carrying its
 // history entry and the messages it causes (DESIGN rule 5); a lost race is re-read and decided again,

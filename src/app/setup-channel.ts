@@ -32,7 +32,7 @@ function requireAdmin(actor: StaffDoc): void {
 
 /**
  * `/setup <purpose>` run in a channel gives it that purpose (admin only). A liaison channel is one
- * whose only guest is a Guardian in the staff directory (DOMAIN.md "Children's Guardian liaison"):
+ * whose only guest is a Guardian in the staff directory (docs/DOMAIN.md "Children's Guardian liaison"):
  * a channel several Guardians can read is never one.
  */
 export async function setChannelPurpose(deps: AppDeps, actor: StaffDoc, req: SetupRequest): Promise<{ conversation: ConversationDoc; guardian?: StaffDoc }> {

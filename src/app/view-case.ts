@@ -15,7 +15,7 @@ export interface CaseView {
 
 /**
  * `/case REF`: full details, only in a personal chat and only for people allowed to see the child
- * (DOMAIN.md "People and roles"). Every view — and every refused attempt — is audited.
+ * (docs/DOMAIN.md "People and roles"). Every view — and every refused attempt — is audited.
  */
 export async function viewCase(deps: AppDeps, actor: StaffDoc, ref: string, conversationType: string): Promise<CaseView> {
   const actorRef = { id: actor._id, name: actor.name, kind: 'staff' as const };

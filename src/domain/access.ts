@@ -1,4 +1,4 @@
-// Who may see and do what (DOMAIN.md "People and roles"). Pure; every command and card action asks here.
+// Who may see and do what (docs/DOMAIN.md "People and roles"). Pure; every command and card action asks here.
 import type { Child, Role, Staff } from './types.js';
 
 export const LADDER_ROLES: readonly Role[] = ['head-of-service', 'service-director', 'group-director', 'chief-executive'];
@@ -14,7 +14,7 @@ export function isReviewingManager(person: Staff): boolean {
   return hasRole(person, 'team-manager') && person.team === 'reviewing';
 }
 
-/** "Managers" in DOMAIN.md: reviewing team managers plus the escalation-ladder roles. */
+/** "Managers" in docs/DOMAIN.md: reviewing team managers plus the escalation-ladder roles. */
 export function isManager(person: Staff): boolean {
   return isReviewingManager(person) || hasRole(person, ...LADDER_ROLES);
 }

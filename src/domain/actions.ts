@@ -7,7 +7,7 @@ import type { ResolutionTaskKind } from './resolutions.js';
 import { mayDecide } from './booking-rules.js';
 import type { Staff } from './types.js';
 
-/** The written record should go out within 14 calendar days of the review (DOMAIN.md "Review records"). */
+/** The written record should go out within 14 calendar days of the review (docs/DOMAIN.md "Review records"). */
 export const RECORD_DISTRIBUTION_DAYS = 14;
 
 export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record' | 'decide-reschedule' | ResolutionTaskKind | 'liaison';
@@ -71,7 +71,7 @@ export interface OpenRescheduleRequest {
   requestedBy: { id: string };
 }
 
-/** Requests waiting for this manager's decision (DOMAIN.md: a reviewing manager who did not ask); due by the proposed date. */
+/** Requests waiting for this manager's decision (docs/DOMAIN.md: a reviewing manager who did not ask); due by the proposed date. */
 export function rescheduleDecisionActions(requests: OpenRescheduleRequest[], actor: Staff, staff: readonly Staff[], today: IsoDate): ActionItem[] {
   return requests
     .filter((r) => r.status === 'pending' && mayDecide(actor, staff, r.requestedBy.id))

@@ -1,4 +1,4 @@
-// Booking and rescheduling rules (DOMAIN.md "Booking and rescheduling", "Review records"). Pure:
+// Booking and rescheduling rules (docs/DOMAIN.md "Booking and rescheduling", "Review records"). Pure:
 // who may do what, whether a date is within timescale, and whether a proposed start is acceptable.
 import { hasRole, isManager, isReviewingManager } from './access.js';
 import type { WorkingCalendar } from './calendar.js';
@@ -7,7 +7,7 @@ import { AppError } from './errors.js';
 import { londonDateTime, londonStart, type IroDiary } from './slots.js';
 import { LATE_REASONS, type Child, type IsoDate, type LateReason, type Staff } from './types.js';
 
-/** Reason categories for a move (the report's categories of late reviews, DOMAIN.md). */
+/** Reason categories for a move (the report's categories of late reviews, docs/DOMAIN.md). */
 export const RESCHEDULE_REASONS = LATE_REASONS;
 export type RescheduleReason = LateReason;
 
@@ -27,7 +27,7 @@ export function isRescheduleReason(v: unknown): v is RescheduleReason {
   return typeof v === 'string' && (RESCHEDULE_REASONS as readonly string[]).includes(v);
 }
 
-/** A review is within timescale when held on or before its due-by date (DOMAIN.md "Dates"). */
+/** A review is within timescale when held on or before its due-by date (docs/DOMAIN.md "Dates"). */
 export function withinTimescale(date: IsoDate, dueBy: IsoDate): boolean {
   return date <= dueBy;
 }
@@ -51,7 +51,7 @@ export function canRecordHeld(actor: Staff, child: ChildPeople): boolean {
   return canBook(actor, child);
 }
 
-/** Correct a held date recorded in error: the IRO or a manager (DOMAIN.md). */
+/** Correct a held date recorded in error: the IRO or a manager (docs/DOMAIN.md). */
 export function canCorrectHeld(actor: Staff, child: ChildPeople): boolean {
   return isChildsIro(actor, child) || isManager(actor);
 }
@@ -63,7 +63,7 @@ export function canRecordDistributed(actor: Staff, child: ChildPeople): boolean 
 
 /**
  * Who decides a reschedule: a `team-manager` of team `reviewing` who is not the person asking; if the
- * only such manager asked, the `head-of-service` (DOMAIN.md).
+ * only such manager asked, the `head-of-service` (docs/DOMAIN.md).
  */
 export function decidersFor<S extends Staff>(staff: readonly S[], requesterId: string): S[] {
   const managers = staff.filter(isReviewingManager);
@@ -122,7 +122,7 @@ export function checkStart(p: ProposedStart, rules: StartRules, example: string)
   return { start, date, time, outsideTimescale: !withinTimescale(date, rules.dueBy) };
 }
 
-/** Outside timescale needs a reason category and free text (DOMAIN.md). */
+/** Outside timescale needs a reason category and free text (docs/DOMAIN.md). */
 export function requireOutsideReason(reason: unknown, text: string | null | undefined, dueBy: IsoDate, example: string): void {
   if (!isRescheduleReason(reason) || !text || !text.trim()) {
     throw new AppError('invalid-input',

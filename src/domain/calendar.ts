@@ -1,4 +1,4 @@
-// Calendar arithmetic for timescales (DOMAIN.md "Dates: how everything is counted").
+// Calendar arithmetic for timescales (docs/DOMAIN.md "Dates: how everything is counted").
 // Dates are ISO calendar strings; arithmetic runs on an integer day number (days since
 // 1970-01-01) so no time zone can shift a date. The time zone is used in one place only:
 // todayIn(), which turns an instant into the calendar date it is in Europe/London.

@@ -1,5 +1,5 @@
 // Caseload figures (/caseload): counts per track and legal status, and the per-FTE load against the
-// Welsh range of 70–120 children per full-time IRO (DOMAIN.md "People and roles").
+// Welsh range of 70–120 children per full-time IRO (docs/DOMAIN.md "People and roles").
 import type { Child } from './types.js';
 
 export const CASELOAD_BAND = { low: 70, high: 120 } as const;

@@ -1,7 +1,7 @@
-// The half-yearly compliance report (DOMAIN.md "Compliance report"): reviews counted by the month
+// The half-yearly compliance report (docs/DOMAIN.md "Compliance report"): reviews counted by the month
 // of their due-by date, within = held on or before it, compliance = within ÷ due.
 //
-// Decisions (DOMAIN.md is silent):
+// Decisions (docs/DOMAIN.md is silent):
 // - Due reviews are every held review (its stored or computed due date, reviewHistory) plus each
 //   child's next unheld review (nextReview).
 // - An unheld review counts in `due` (and as `outside`) only once its due-by date is before

@@ -1,4 +1,4 @@
-// The /due WINDOW grammar and its meaning (DESIGN.md "Commands"). Pure: `today` is passed in.
+// The /due WINDOW grammar and its meaning (docs/DESIGN.md "Commands"). Pure: `today` is passed in.
 // Relative windows show an Overdue section first; explicit dates and ranges list what is due in them.
 import { addDays, isIsoDate, weekdayOf } from './calendar.js';
 import { AppError } from './errors.js';

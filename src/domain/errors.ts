@@ -1,4 +1,4 @@
-// Typed errors with codes (DESIGN.md rule 4). One table in teams/ maps codes to what users read;
+// Typed errors with codes (docs/DESIGN.md rule 4). One table in teams/ maps codes to what users read;
 // raw messages never reach chat, but they must name the child/field so logs and CLIs are useful.
 export type ErrorCode =
   | 'invalid-history'      // impossible child history (timescale engine)

@@ -1,4 +1,4 @@
-// Guest detection (DESIGN.md "Known facts"): Teams' userRole is unreliable for guests, so a person is a
+// Guest detection (docs/DESIGN.md "Known facts"): Teams' userRole is unreliable for guests, so a person is a
 // guest if userRole says so, OR their UPN carries #EXT#, OR their tenant is not the council's.
 // Guardians are authorised by the staff directory (role `guardian`), never by a Teams flag alone.
 
@@ -36,7 +36,7 @@ export function isPerson(member: AudienceMember, person: KnownGuest): boolean {
 }
 
 /**
- * The guest rule (DOMAIN.md "Children's Guardian liaison"): how many guests in a conversation are not
+ * The guest rule (docs/DOMAIN.md "Children's Guardian liaison"): how many guests in a conversation are not
  * among `allowed` (the child's Guardian, when the message is about one child with an open liaison).
  * Anything about a child may be posted only when this is 0.
  */

@@ -1,10 +1,10 @@
-// Children's Guardian liaison (DOMAIN.md "Children's Guardian liaison", the IRO–Guardian protocol).
+// Children's Guardian liaison (docs/DOMAIN.md "Children's Guardian liaison", the IRO–Guardian protocol).
 // The duties L1–L10 are data: a trigger, who acts, and a deadline rule. `liaisonItems` turns a child's
 // proceedings and liaison record into the duty instances that exist today (open or done);
 // `liaisonPrompts` says which prompts are due now (each has an idempotency key, so a sweep that
 // computes the same list again sends nothing twice). Pure: `today` and the calendar are passed in.
 //
-// Decisions (where DOMAIN.md is silent):
+// Decisions (where docs/DOMAIN.md is silent):
 // - A prompt fires on its fire date (below) or on the first sweep after it, but not more than
 //   PROMPT_GRACE_DAYS later: importing years of past proceedings must not set off a flood.
 // - L2–L8 fire only while proceedings are open; L9 only after they concluded with the child staying

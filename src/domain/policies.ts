@@ -1,4 +1,4 @@
-// Timescale policies as data (DOMAIN.md "Review timescales"). The engine in timescales.ts reads
+// Timescale policies as data (docs/DOMAIN.md "Review timescales"). The engine in timescales.ts reads
 // these limits and never branches on a policy id: adding a preset is adding an entry to PRESETS.
 import { AppError } from './errors.js';
 import type { WorkingCalendar } from './calendar.js';

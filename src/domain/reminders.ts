@@ -1,5 +1,5 @@
 // What the sweeper must send today: weekly digests and reminders, each with its idempotency key and
-// addressee (DESIGN.md "Proactive delivery and jobs", DOMAIN.md "Review records"). Pure: `today`
+// addressee (docs/DESIGN.md "Proactive delivery and jobs", docs/DOMAIN.md "Review records"). Pure: `today`
 // and the London hour are passed in; the sweeper turns these into outbox entries, and because an
 // outbox key can be enqueued only once, computing the same list on every sweep is harmless.
 //

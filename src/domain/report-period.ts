@@ -1,8 +1,8 @@
-// Periods for the compliance report (DOMAIN.md "Compliance report"). Pure: `today` is passed in.
+// Periods for the compliance report (docs/DOMAIN.md "Compliance report"). Pure: `today` is passed in.
 // The council reports by half-year, Apr–Sep and Oct–Mar; a manager may also name any range of
 // whole months or exact dates.
 //
-// Decisions (DOMAIN.md is silent):
+// Decisions (docs/DOMAIN.md is silent):
 // - No period = the current half-year from its first day up to today, so a mid-period run shows
 //   the position so far.
 // - "last half-year" = the whole half-year before the current one.

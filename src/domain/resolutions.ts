@@ -1,9 +1,9 @@
-// Resolutions: the IRO dispute resolution process (DOMAIN.md "Resolutions (IRO dispute resolution)").
+// Resolutions: the IRO dispute resolution process (docs/DOMAIN.md "Resolutions (IRO dispute resolution)").
 // Pure: `today`/`now` and the working calendar are passed in. Stages are data (RESOLUTION_STAGES,
 // overridable from config), each transition is a function from a resolution to a new one, and who
 // may act is asked here by commands, card actions and the sweeper alike.
 //
-// Decisions (where DOMAIN.md and the issue are silent):
+// Decisions (where docs/DOMAIN.md and the issue are silent):
 // - A stage's deadlines run from the day it began (day 0) in working days; a stage begun on a
 //   weekend or holiday still counts from that day.
 // - Addressees are fixed when a stage begins (stored ids): a later change of social worker or role
@@ -13,7 +13,7 @@
 // - "Their manager" may act for an addressee: the addressee's managerId, and at stage 1 any team
 //   manager of the child's social work team.
 // - Respond needs an acknowledgement first (the card shows Respond only then). The IRO may resolve
-//   or escalate an open resolution at any time (DOMAIN.md: "escalate at any time"); skipping rungs
+//   or escalate an open resolution at any time (docs/DOMAIN.md: "escalate at any time"); skipping rungs
 //   needs a reason.
 // - Overdue (sweeper): on the first working day after a deadline the addressees are reminded once;
 //   from IRO_PROMPT_AFTER_WORKING_DAYS further working day(s) the IRO is told once and offered
@@ -62,7 +62,7 @@ export interface StageDef {
   respondWorkingDays: number;
 }
 
-/** DOMAIN.md's stage table (defaults). The respond-by limits of stages 1–5 add up to 20 working days. */
+/** docs/DOMAIN.md's stage table (defaults). The respond-by limits of stages 1–5 add up to 20 working days. */
 export const RESOLUTION_STAGES: readonly StageDef[] = [
   { stage: 0, id: 'informal', label: 'Informal', addressee: { kind: 'social-work' }, acknowledgeWorkingDays: null, respondWorkingDays: 5 },
   { stage: 1, id: 'formal', label: 'Stage 1 (formal)', addressee: { kind: 'social-work' }, acknowledgeWorkingDays: 2, respondWorkingDays: 5 },

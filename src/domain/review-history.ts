@@ -1,4 +1,4 @@
-// Validation and ordering of a child's history (DOMAIN.md "Review timescales"). The timescale
+// Validation and ordering of a child's history (docs/DOMAIN.md "Review timescales"). The timescale
 // engine trusts what comes out of here, so every impossible history stops at this door with an
 // AppError('invalid-history') that names the child and the problem.
 //

@@ -52,7 +52,7 @@ export interface DueListing<C extends Child = Child> {
 }
 
 /**
- * DESIGN.md "/due": relative windows list overdue (due before today, not held) first, then what is
+ * docs/DESIGN.md "/due": relative windows list overdue (due before today, not held) first, then what is
  * due in the window from today on; explicit dates and ranges list every next review due in them.
  */
 export function dueListing<C extends Child>(statuses: ReviewStatus<C>[], window: DueWindow, today: IsoDate): DueListing<C> {

@@ -1,4 +1,4 @@
-// Free review slots for an IRO (DOMAIN.md "Booking and rescheduling"): a slot is a working day plus a
+// Free review slots for an IRO (docs/DOMAIN.md "Booking and rescheduling"): a slot is a working day plus a
 // configured start time (Europe/London); it is free when the IRO has no booking at that instant and
 // fewer than the per-day maximum that day; none in the past. Offered up to the due-by date, or, when
 // that has passed, from today on (all outside timescale). Pure: `now` and the IRO's bookings are given.

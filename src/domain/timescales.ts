@@ -1,4 +1,4 @@
-// The review timescale engine (DOMAIN.md "Review timescales", "Dates"). One forward walk over a
+// The review timescale engine (docs/DOMAIN.md "Review timescales", "Dates"). One forward walk over a
 // child's ordered history: events open/restart cycles or set earlier dates, each held review
 // takes the current due date and anchors the next one on the date it was actually held.
 // Validation and the same-day order of events and reviews live in review-history.ts.
@@ -41,7 +41,7 @@ export interface NextReview {
   broughtForward?: BroughtForward;
 }
 
-/** Written record: distributed within 14 days of the review (DOMAIN.md "Review records"). */
+/** Written record: distributed within 14 days of the review (docs/DOMAIN.md "Review records"). */
 export const RECORD_DAYS = 14;
 
 export type RecordStatus = 'distributed' | 'distributed-late' | 'outstanding' | 'overdue';

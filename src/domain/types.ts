@@ -1,4 +1,4 @@
-// Shared vocabulary of the domain (DOMAIN.md "Vocabularies"). Dates are ISO calendar dates
+// Shared vocabulary of the domain (docs/DOMAIN.md "Vocabularies"). Dates are ISO calendar dates
 // ('YYYY-MM-DD', Europe/London); instants (booking starts) are ISO strings with offset.
 
 export const TRACKS = ['cla', 'short-breaks', 'ifst'] as const;
@@ -57,7 +57,7 @@ export interface HeldReview {
   combinedWithCP?: boolean;
   recordDistributedOn?: IsoDate | null;
   lateReason?: LateReason | null;
-  /** Stored when the review was recorded as held; reports keep these (DOMAIN.md "Dates"). */
+  /** Stored when the review was recorded as held; reports keep these (docs/DOMAIN.md "Dates"). */
   dueBy?: IsoDate;
   rule?: RuleId;
 }

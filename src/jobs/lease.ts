@@ -1,4 +1,4 @@
-// A lease document so that one instance at a time runs a job (DESIGN.md "Proactive delivery and
+// A lease document so that one instance at a time runs a job (docs/DESIGN.md "Proactive delivery and
 // jobs"): several bot instances on one MongoDB each try to take it before sweeping. One atomic
 // findOneAndUpdate with upsert: it matches when the lease is ours (renewal) or expired (takeover);
 // when it is live and someone else's, the filter matches nothing and the upsert's insert collides

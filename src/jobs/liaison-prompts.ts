@@ -1,4 +1,4 @@
-// Liaison prompts L2–L9 (DOMAIN.md "Children's Guardian liaison"), computed by the sweeper from the
+// Liaison prompts L2–L9 (docs/DOMAIN.md "Children's Guardian liaison"), computed by the sweeper from the
 // domain rules and queued in the child's document like any message about the child, so the pending
 // drainer applies the guest rule to them before anything is posted. Each prompt has its idempotency
 // key (e.g. `liaison:C101:L3:g-1`): once in the outbox (sent, pending or withheld) it is never queued

@@ -9,7 +9,7 @@ import { DeliveryError, toDeliveryError, type Notifier, type SendOutcome } from 
 import { DEFAULT_BACKOFF, jitteredBackoffMs, type BackoffOptions } from './backoff.js';
 import { SlidingWindowLimiter, TEAMS_LIMITS, windowsOf, type ConversationLimits } from './rate-limiter.js';
 
-// Delivers the outbox (DESIGN.md "Proactive delivery and jobs").
+// Delivers the outbox (docs/DESIGN.md "Proactive delivery and jobs").
 //
 // - Order: per conversation, strictly in outbox order; a message backing off holds back the later
 //   messages of its conversation (head-of-line). Other conversations carry on.

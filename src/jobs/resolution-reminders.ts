@@ -1,4 +1,4 @@
-// Resolution deadlines for the sweeper (DOMAIN.md "Resolutions"): the addressees are reminded once
+// Resolution deadlines for the sweeper (docs/DOMAIN.md "Resolutions"): the addressees are reminded once
 // when a stage's acknowledge-by or respond-by date has passed, then the IRO is told once and offered
 // "Escalate to <next stage>" (a button; the bot never escalates on its own). What is due comes from
 // domain/resolutions.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.

@@ -1,4 +1,4 @@
-// The sweeper (DESIGN.md "Proactive delivery and jobs"): every few minutes it asks the domain what
+// The sweeper (docs/DESIGN.md "Proactive delivery and jobs"): every few minutes it asks the domain what
 // is due now (domain/reminders.ts), renders each message and enqueues it in the outbox under its
 // idempotency key. The key is the outbox `_id`, so the same message computed by every sweep of the
 // day, by two sweeps at once, or after a restart, is enqueued once; the sender delivers it.

@@ -22,7 +22,7 @@ export interface BackupSummary {
  *   and replayed as it is. Logs are append-only and compaction replaces them by rename, so a read
  *   sees a complete prefix of the log, at most with a torn last line (dropped, as on open). Each
  *   collection is consistent; collections are read one after another, not at one instant, which
- *   is safe because every state change lives in a single document (DESIGN.md rule 5).
+ *   is safe because every state change lives in a single document (docs/DESIGN.md rule 5).
  */
 export async function backupStore(source: Store | string, destDir: string, opts: { logger?: Logger } = {}): Promise<BackupSummary> {
   let snapshots: CollectionSnapshot[];

@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 
-// Documents of proactive delivery (DESIGN.md "Proactive delivery and jobs").
+// Documents of proactive delivery (docs/DESIGN.md "Proactive delivery and jobs").
 
 export const DELIVERY_COLLECTIONS = { conversations: 'conversations', outbox: 'outbox', leases: 'leases' } as const;
 

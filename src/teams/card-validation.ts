@@ -59,7 +59,7 @@ function findCharts(node: unknown, at: string, found: { at: string; chart: Recor
 
 /**
  * Validates an expanded card as the official renderer would at version 1.5 (Teams' limit).
- * Returns readable problems; [] means valid. House rule (DESIGN.md): every Teams chart carries a
+ * Returns readable problems; [] means valid. House rule (docs/DESIGN.md): every Teams chart carries a
  * `fallback` element for other clients, and that fallback is validated too (the SDK skips it for
  * known element types).
  */

@@ -1,4 +1,4 @@
-// One table from error codes to what a user reads (DESIGN.md rule 4). Messages of the listed codes
+// One table from error codes to what a user reads (docs/DESIGN.md rule 4). Messages of the listed codes
 // are written for users when thrown; anything else becomes a generic apology with a reference.
 import { isAppError, type ErrorCode } from '../domain/errors.js';
 import type { NoticeCardModel } from './view-models.js';

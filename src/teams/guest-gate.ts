@@ -3,7 +3,7 @@ import { isGuestStaff } from '../domain/guests.js';
 import type { StaffDoc } from '../store/documents.js';
 import { LIAISON_VERBS } from './presenters/liaison.js';
 
-// The guest gate, in one place (DOMAIN.md "People and roles"): a guest (a Guardian, or anyone whose
+// The guest gate, in one place (docs/DOMAIN.md "People and roles"): a guest (a Guardian, or anyone whose
 // directory UPN carries #EXT#) may run only /actions and /help and act on liaison cards; whether a
 // liaison card is about one of *their* children is checked by the use case on every action. Every
 // refusal reads the same whatever was asked, so it never reveals whether a child exists.

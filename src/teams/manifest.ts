@@ -6,7 +6,7 @@ import type { ValidateFunction } from 'ajv-draft-04';
 import type { CommandSpecMeta } from './commands/command-spec.js';
 import { projectFolder } from '../project-paths.js';
 
-// Teams app manifest: commandLists from the command registry (DESIGN.md rule 2), placeholder
+// Teams app manifest: commandLists from the command registry (docs/DESIGN.md rule 2), placeholder
 // substitution, and offline validation against the official schema bundled in @microsoft/app-manifest.
 
 export const MANIFEST_SCOPES = ['personal', 'team', 'groupChat'] as const;

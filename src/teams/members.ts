@@ -1,6 +1,6 @@
 import type { AudienceMember } from '../domain/guests.js';
 
-// Who is in a conversation, for the guest rule (DOMAIN.md "Children's Guardian liaison"). Read with the
+// Who is in a conversation, for the guest rule (docs/DOMAIN.md "Children's Guardian liaison"). Read with the
 // paged members API of the conversation itself — for a channel, the channel's own conversation id,
 // so a private channel gives its own roster (its team may hold other guests) — in a turn and outside
 // one (the pending drainer), and cached briefly: Teams allows few member reads per second.

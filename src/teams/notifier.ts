@@ -3,7 +3,7 @@ import { parseRetryAfterMs } from '../jobs/backoff.js';
 import type { AudienceMember } from '../domain/guests.js';
 import { pagedMembers, type MembersApi } from './members.js';
 
-// The one wrapper over the SDK for proactive sends (DESIGN.md: SDK calls stay in src/teams/).
+// The one wrapper over the SDK for proactive sends (docs/DESIGN.md: SDK calls stay in src/teams/).
 //
 // Both paths enter through `adapter.continueConversationAsync` (it builds the connector client with
 // the bot's credentials) and then call the connector client directly:

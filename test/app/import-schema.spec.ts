@@ -12,7 +12,7 @@ function problemsOf(doc: unknown): ImportProblem[] {
 const lines = (ps: ImportProblem[]) => ps.map((p) => `${p.path}: ${p.message}`);
 
 describe('import schema', () => {
-  it('accepts the DESIGN.md example shape', () => {
+  it('accepts the docs/DESIGN.md example shape', () => {
     const r = parseImportDocument(valid());
     assert.equal(r.ok, true);
   });

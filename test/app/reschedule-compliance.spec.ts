@@ -14,7 +14,7 @@ import type { StaffDoc } from '../../src/store/documents.js';
 import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 
 // An approved move outside timescale is counted late, with its reason, in the compliance report
-// (DOMAIN.md "Booking and rescheduling", "Compliance report"). The clock moves on so the review can
+// (docs/DOMAIN.md "Booking and rescheduling", "Compliance report"). The clock moves on so the review can
 // be held on the approved (late) date.
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
 

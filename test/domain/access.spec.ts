@@ -6,7 +6,7 @@ const person = (id: string, roles: Staff['roles'], extra: Partial<Staff> = {}): 
 const child = { iroId: 'iro-1', socialWorkerId: 'sw-1', socialWorkTeam: 'north' };
 const sw = person('sw-1', ['social-worker'], { managerId: 'tm-north' });
 
-describe('access rules (DOMAIN.md "People and roles")', () => {
+describe('access rules (docs/DOMAIN.md "People and roles")', () => {
   const cases: [string, Staff, boolean][] = [
     ['the child\'s IRO', person('iro-1', ['iro']), true],
     ['another IRO', person('iro-2', ['iro']), false],

@@ -10,7 +10,7 @@ const cal = createCalendar({ region: 'GB-WLS', closureDays: [] });
 const wales = getPolicy('wales');
 const half = { from: '2016-04-01', to: '2016-09-30' };
 
-// The source report's Apr–Sep 2016 table (DOMAIN.md "Compliance report"; rules-research §6).
+// The source report's Apr–Sep 2016 table (docs/DOMAIN.md "Compliance report"; rules-research §6).
 const SOURCE: [string, number, number, number][] = [
   ['2016-04', 170, 164, 6],
   ['2016-05', 146, 143, 3],

@@ -5,7 +5,7 @@ import { isAppError } from '../../src/domain/errors.js';
 // Today is Wednesday 25 Nov 2026 unless a case says otherwise.
 const TODAY = '2026-11-25';
 
-describe('parseDueWindow (DESIGN.md /due WINDOW)', () => {
+describe('parseDueWindow (docs/DESIGN.md /due WINDOW)', () => {
   const cases: [string, { kind: string; from: string; to: string }][] = [
     ['', { kind: 'relative', from: '2026-11-23', to: '2026-11-29' }],
     ['this week', { kind: 'relative', from: '2026-11-23', to: '2026-11-29' }],

@@ -6,7 +6,7 @@ const d = (n: number): Limit => ({ unit: 'days', n });
 const wd = (n: number): Limit => ({ unit: 'working-days', n });
 const m = (n: number): Limit => ({ unit: 'months', n });
 
-// DOMAIN.md "Review timescales" table, row by row.
+// docs/DOMAIN.md "Review timescales" table, row by row.
 const table: [string, keyof typeof POLICIES['wales']['rules'], Record<string, unknown>][] = [
   ['W39.1', 'W39.1', { wales: { first: wd(20) }, 'seed-2016': { first: d(28) }, england: { first: wd(20) } }],
   ['W39.2', 'W39.2', { wales: { first: m(3) }, 'seed-2016': { first: m(3) }, england: { first: m(3) } }],
@@ -26,7 +26,7 @@ describe('policies', () => {
 
   for (const [name, rule, want] of table) {
     for (const id of POLICY_IDS) {
-      it(`${id} ${name} matches DOMAIN.md`, () => assert.deepEqual(getPolicy(id).rules[rule], want[id]));
+      it(`${id} ${name} matches docs/DOMAIN.md`, () => assert.deepEqual(getPolicy(id).rules[rule], want[id]));
     }
   }
 

@@ -5,7 +5,7 @@ import {
   type ReportPeriodKind,
 } from '../../src/domain/report-period.js';
 
-// The council reports by half-year: Apr–Sep and Oct–Mar (DOMAIN.md "Compliance report").
+// The council reports by half-year: Apr–Sep and Oct–Mar (docs/DOMAIN.md "Compliance report").
 describe('report periods', () => {
   describe('halfYearOf / previousHalfYear', () => {
     const cases: [string, string, string, string, string][] = [

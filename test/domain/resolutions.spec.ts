@@ -26,7 +26,7 @@ const form = { theme: 'care-planning', stage: 1, summary: 'Plan out of date', as
 const raised = (cal = calendar): Resolution => raise({ id: 'C1-R1', actor: p('iro-1'), child, people, form, stamp: stamp('iro-1', '2026-08-28'), table, calendar: cal });
 
 describe('resolutions (domain)', () => {
-  it('stage table as data: DOMAIN.md defaults, stages 1–5 respond-by add up to 20 working days, config overrides', () => {
+  it('stage table as data: docs/DOMAIN.md defaults, stages 1–5 respond-by add up to 20 working days, config overrides', () => {
     assert.deepEqual(RESOLUTION_STAGES.map((s) => [s.stage, s.acknowledgeWorkingDays, s.respondWorkingDays]),
       [[0, null, 5], [1, 2, 5], [2, 2, 5], [3, 2, 4], [4, 2, 3], [5, 2, 3]]);
     assert.equal(formalProcessWorkingDays(table), 20);

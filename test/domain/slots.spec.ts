@@ -4,7 +4,7 @@ import { decidersFor, mayDecide, withinTimescale } from '../../src/domain/bookin
 import { freeSlots, IroDiary, londonStart } from '../../src/domain/slots.js';
 import type { Staff } from '../../src/domain/types.js';
 
-// DOMAIN.md "Booking and rescheduling": slots are working days × configured London start times,
+// docs/DOMAIN.md "Booking and rescheduling": slots are working days × configured London start times,
 // free when the IRO has no booking at that instant and fewer than the per-day maximum; none in
 // the past; never after the due-by date (unless it has passed: then from today, all outside).
 const calendar = createCalendar({ region: 'GB-WLS', closureDays: [] });

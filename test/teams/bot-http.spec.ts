@@ -7,7 +7,7 @@ import { validateCard } from '../../src/teams/card-validation.js';
 import { alex, catrin, sian } from '../helpers/people.js';
 
 // The real server (restify + CloudAdapter + teams-ai) over HTTP; replies are read at a fake connector.
-// Wednesday 25 Nov 2026; fixture dates are chosen so each due date below follows from DOMAIN.md.
+// Wednesday 25 Nov 2026; fixture dates are chosen so each due date below follows from docs/DOMAIN.md.
 const NOW = '2026-11-25T09:00:00Z';
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
 

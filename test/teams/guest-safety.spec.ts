@@ -7,7 +7,7 @@ import type { FakeMember } from '../helpers/fake-connector.js';
 import { WITHHELD_REASON } from '../../src/jobs/pending-drainer.js';
 import { admin, alex } from '../helpers/people.js';
 
-// The guest rule (DOMAIN.md "Children's Guardian liaison") through the real server, the pending drainer
+// The guest rule (docs/DOMAIN.md "Children's Guardian liaison") through the real server, the pending drainer
 // and the fake connector's member lists: a message about a child goes only where no guest other than
 // that child's Guardian can read it; guests run /actions and /help only and learn nothing by asking.
 // 06:00 London: before the sweeper sends anything (SEND_FROM_HOUR), so only the replies and the messages under test arrive.

@@ -1,4 +1,4 @@
-// Book a child's next review (DOMAIN.md "Booking and rescheduling"): the form's choices, and the
+// Book a child's next review (docs/DOMAIN.md "Booking and rescheduling"): the form's choices, and the
 // booking itself. A date after the due-by date takes the outside-timescale path: reason + text, and a
 // reviewing team manager's approval before the booking exists.
 import { canBook, checkStart, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
@@ -114,7 +114,7 @@ export async function bookReview(deps: AppDeps, actor: StaffDoc, input: BookInpu
   const invitees = [...new Set(input.invitees.map((i) => i.trim()).filter(Boolean))];
 
   if (checked.outsideTimescale) {
-    // A first booking after the due-by date takes the reschedule approval path (DOMAIN.md).
+    // A first booking after the due-by date takes the reschedule approval path (docs/DOMAIN.md).
     requireOutsideReason(input.reason, input.text, next.dueBy, example);
     const requests = child.rescheduleRequests ?? [];
     const open = requests.find((r) => r.status === 'pending');

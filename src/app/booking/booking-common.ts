@@ -11,7 +11,7 @@ import { today, type AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
 
 
-/** The child, or not-found; the actor must be allowed to see it (DOMAIN.md "People and roles"). */
+/** The child, or not-found; the actor must be allowed to see it (docs/DOMAIN.md "People and roles"). */
 export async function loadChild(deps: AppDeps, actor: StaffDoc, ref: string, example: string): Promise<ChildDoc> {
   const child = await deps.children.get(ref);
   const sw = child?.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;

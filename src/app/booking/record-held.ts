@@ -1,4 +1,4 @@
-// A review recorded as held (DOMAIN.md "Dates", "Review records"): the due-by date and rule it
+// A review recorded as held (docs/DOMAIN.md "Dates", "Review records"): the due-by date and rule it
 // answered are stored with it, its booking is closed, the 14-day record clock starts; the written
 // record distributed; a held date recorded in error corrected (the old value stays in the history).
 import { hasRole } from '../../domain/access.js';

@@ -1,4 +1,4 @@
-// Reschedule a booked review (DOMAIN.md "Booking and rescheduling"): the free slots up to the due-by
+// Reschedule a booked review (docs/DOMAIN.md "Booking and rescheduling"): the free slots up to the due-by
 // date, the request, and a reviewing team manager's decision from the card. Every decision is one
 // versioned update of the child document; a lost race or a second click changes nothing and says
 // who decided when (DESIGN rule 6).
@@ -25,7 +25,7 @@ export interface RescheduleOptions {
   child: ChildDoc;
   booking: BookingDoc;
   next: NextReview;
-  /** Up to 5 free slots (DOMAIN.md), within timescale unless the due-by date has passed. */
+  /** Up to 5 free slots (docs/DOMAIN.md), within timescale unless the due-by date has passed. */
   slots: Slot[];
   pending: RescheduleRequestDoc | null;
 }
@@ -106,7 +106,7 @@ export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: R
     reason: input.reason, text, requestedBy: who(actor), requestedAt: deps.clock(), status: 'pending', version: 1,
   };
 
-  // Outside timescale always needs a manager, whatever the policy switch says (DOMAIN.md).
+  // Outside timescale always needs a manager, whatever the policy switch says (docs/DOMAIN.md).
   if (!checked.outsideTimescale && bookingSettings(deps).autoApproveWithinTimescale) {
     const approved: RescheduleRequestDoc = { ...request, status: 'approved', decidedBy: { id: 'policy', name: 'policy (within timescale)' }, decidedAt: deps.clock(), version: 2 };
     const after = await applyChange(deps, actor, child, {

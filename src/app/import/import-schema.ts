@@ -3,7 +3,7 @@ import {
   BRING_FORWARD_REASONS, EVENT_TYPES, LATE_REASONS, LEGAL_STATUSES, ROLES, TRACKS,
 } from '../../domain/types.js';
 
-// The import contract (DESIGN.md "Import format"). Objects are strict: an unknown field is an error
+// The import contract (docs/DESIGN.md "Import format"). Objects are strict: an unknown field is an error
 // with its path. Only formatVersion, staff[].id/name/roles and children[].ref/iroId/track/events
 // are required; everything else may be missing (left as stored) or, where the example shows null, null.
 
@@ -39,7 +39,7 @@ export const importStaffSchema = z.object({
   organisation: text.nullable().optional(),
   nominatedSeniorOfficer: z.boolean().optional(),
 }).strict().superRefine((s, ctx) => {
-  // A Guardian is an external person with an organisation (DESIGN.md "Import format").
+  // A Guardian is an external person with an organisation (docs/DESIGN.md "Import format").
   if (s.roles.includes('guardian')) {
     if (s.external !== true) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['external'], message: 'a guardian must be external: true' });
     if (!s.organisation) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['organisation'], message: 'a guardian needs an organisation' });

@@ -4,7 +4,7 @@ import type { BookingDoc, ChildDoc, EventDoc, HistoryEntry, ReviewDoc, StaffDoc 
 import type { ImportChild, ImportDocument, ImportProblem, ImportStaff } from './import-schema.js';
 
 // Pure planning of an import: cross-checks and every write, computed before anything is applied
-// (all or nothing). Semantics (DESIGN.md "Import format"): staff upsert by id, children by ref,
+// (all or nothing). Semantics (docs/DESIGN.md "Import format"): staff upsert by id, children by ref,
 // reviews and bookings by id, events by (type, date); nothing unlisted is deleted; records the bot
 // made (source 'bot') are never overwritten — a difference is reported as a conflict instead.
 

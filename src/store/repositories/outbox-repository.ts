@@ -2,7 +2,7 @@ import type { DocCollection, Store } from '../doc-collection.js';
 import { DELIVERY_COLLECTIONS, type OutboxDoc, type OutboxStatus, type OutboxTarget } from '../delivery-documents.js';
 import { isDuplicateKeyError } from '../open-store.js';
 
-// The outbox (DESIGN.md "Proactive delivery and jobs"): one document per proactive message, `_id` =
+// The outbox (docs/DESIGN.md "Proactive delivery and jobs"): one document per proactive message, `_id` =
 // idempotency key, so inserting the same key twice is refused by the store itself.
 
 /** Used when the enqueuer gives no deadline; the sender may still give up sooner (giveUpAfterMs). */

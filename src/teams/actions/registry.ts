@@ -1,4 +1,4 @@
-// Card verbs (DESIGN.md rule 3): one handler file per verb, one line here. Templates use the same
+// Card verbs (docs/DESIGN.md rule 3): one handler file per verb, one line here. Templates use the same
 // verb strings; a test checks every Action.Execute verb in cards/ has a handler.
 import type { ActionSpec } from './action-spec.js';
 import { BOOKING_ACTIONS } from './booking-actions.js';

@@ -18,7 +18,7 @@ export interface CommandContext {
   listMembers(): Promise<ChannelMember[]>;
   /** The council's own tenant: anyone from another tenant is a guest. */
   councilTenantId: string | null;
-  /** Full child names only in a personal chat, or where config allows it (DOMAIN.md privacy). */
+  /** Full child names only in a personal chat, or where config allows it (docs/DOMAIN.md privacy). */
   showChildNames: boolean;
   /** Finds a staff member from an @mention, an e-mail address or a staff id. */
   resolvePerson(text: string): Promise<StaffDoc | null>;

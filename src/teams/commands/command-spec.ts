@@ -1,6 +1,6 @@
 import type { Role } from '../../domain/types.js';
 
-/** Declarative command spec (DESIGN.md rule 2): drives the parser, /help and the manifest's commandLists. */
+/** Declarative command spec (docs/DESIGN.md rule 2): drives the parser, /help and the manifest's commandLists. */
 export interface CommandSpecMeta {
   /** Lower-case name without the slash, e.g. 'due'. */
   name: string;

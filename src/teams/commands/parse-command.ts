@@ -1,4 +1,4 @@
-// One anchored parser for all text (DESIGN.md: teams-ai string routes are substring matches).
+// One anchored parser for all text (docs/DESIGN.md: teams-ai string routes are substring matches).
 // "<at>IRO Bot</at> /Due this week" → { name: 'due', args: 'this week' }.
 
 export interface ParsedCommand {

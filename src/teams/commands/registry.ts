@@ -1,4 +1,4 @@
-// The command registry (DESIGN.md rule 2): adding a command = one file + one line here.
+// The command registry (docs/DESIGN.md rule 2): adding a command = one file + one line here.
 // It also generates /help and the manifest's commandLists (test/manifest keeps them in step).
 import { actionsCommand } from './actions.js';
 import { bookCommand } from './book.js';

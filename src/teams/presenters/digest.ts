@@ -1,7 +1,7 @@
 // View models for the sweeper's cards: weekly digests (cards/digest.json) and reminders
 // (cards/reminder.json). Display strings only; what is due and to whom is decided in
 // domain/reminders.ts. `showNames` is true in personal chats and SHOW_CHILD_NAMES_IN_CHANNELS in
-// channels (DOMAIN.md "Identity and privacy"): the caller decides, this file just obeys.
+// channels (docs/DOMAIN.md "Identity and privacy"): the caller decides, this file just obeys.
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { DigestContent, DueMessage, RecordItem } from '../../domain/reminders.js';

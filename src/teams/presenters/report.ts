@@ -1,5 +1,5 @@
 // The compliance report card (/report): display strings only. Every percentage shown comes from the
-// counts (compliancePercent), never from stored or copied figures (DOMAIN.md "Compliance report").
+// counts (compliancePercent), never from stored or copied figures (docs/DOMAIN.md "Compliance report").
 import type { ComplianceReportResult } from '../../app/compliance-report.js';
 import { REASON_LABELS } from '../../domain/booking-rules.js';
 import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCategory, type LateReview } from '../../domain/compliance.js';
