@@ -1,6 +1,7 @@
 // `npm run bench` / `npx tsx bench/run.ts [--quick] [--cpu-prof]`
 //   --quick     1k and 10k children only
 //   --cpu-prof  write V8 CPU profiles of each size's process to bench-results/prof/
+//   --served    only section 0: the served bot beside the echo floor
 // Prints a compact table and writes bench-results/latest.json (git-ignored).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +11,8 @@ import { round, table } from './helpers.js';
 import { benchApproveInvoke } from './approve-invoke.js';
 import { benchOutbox } from './outbox.js';
 import { benchTimescales } from './timescales.js';
+import { benchServed, type ServedResult } from './served.js';
+import { execFileSync } from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'bench-results');
@@ -22,6 +25,24 @@ async function main(): Promise<void> {
   const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
   const started = new Date();
   console.log(`IRO Bot benchmarks${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+  console.log('\n0. The served bot (node dist/src/index.js, jobs on, real clock, data from npm run import) beside the echo floor, interleaved');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const served: ServedResult[] = [];
+  for (const n of sizes) served.push(await benchServed(n, { teamViews: true }));
+  console.log(table(
+    ['command', 'children', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'reply KB', 'fits Teams', 'errors'],
+    served.flatMap((r) => r.commands.map((c) => [c.command, r.children, c.bot.p50, c.bot.p95, c.echo.p95, c.p95Ratio,
+      round(c.replyBytes / 1024, 1), c.fitsTeams ? 'yes' : 'NO', c.errors])),
+  ));
+  console.log(table(
+    ['children', 'npm run import ms', 'import ok', 'start → /healthz ms', 'RSS MB after load', 'proactive sent', 'load'],
+    served.map((r) => [r.children, r.importMs, r.importOk ? 'yes' : 'NO', r.startToHealthzMs, r.rssMb, r.proactiveSent, r.loadAvg]),
+  ));
+  if (process.argv.includes('--served')) {
+    writeResults({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), quick, served });
+    return;
+  }
 
   console.log('\n1. Timescales engine (nextReview, in-process)');
   const t = await benchTimescales();
@@ -70,21 +91,25 @@ async function main(): Promise<void> {
       `${target.p95Ms_measured} ms → ${target.met ? 'MET' : 'MISSED'}`);
   }
 
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  const file = path.join(OUT_DIR, 'latest.json');
-  fs.writeFileSync(file, JSON.stringify({
+  writeResults({
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     quick,
-    env: { node: process.version, platform: process.platform, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAvgAtEnd: os.loadavg() },
+    served,
     timescales,
     dueHttp: results,
     outbox,
     approveInvoke,
     target,
     cpuProfiles: cpuProfDir ?? null,
-  }, null, 2) + '\n');
-  console.log(`\nWrote ${path.relative(ROOT, file)}${cpuProfDir ? ` and CPU profiles in ${path.relative(ROOT, cpuProfDir)}/` : ''}`);
+  });
+}
+
+function writeResults(results: Record<string, unknown>): void {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const file = path.join(OUT_DIR, 'latest.json');
+  fs.writeFileSync(file, JSON.stringify({ ...results, env: { node: process.version, platform: process.platform, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAvgAtEnd: os.loadavg() } }, null, 2) + '\n');
+  console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 
 main().then(() => process.exit(0), (err) => {

@@ -1,0 +1,205 @@
+// Bench: the bot as production runs it (`node dist/src/index.js`, jobs on, the real clock), with data
+// loaded through `npm run import`, beside the echo floor (bench/echo-bot.ts) measured interleaved,
+// request by request, in the same run. This machine is shared and noisy: read the ratios.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { messageActivity, mentionActivity, type Sender } from '../test/helpers/activities.js';
+import { startFakeConnector, type FakeConnector } from '../test/helpers/fake-connector.js';
+import { mb, round, summarize, type LatencySummary } from './helpers.js';
+import { benchAadObjectId, syntheticImportDocument } from './synthetic-import.js';
+
+const ROOT = path.resolve(__dirname, '..');
+const CHILDREN_PER_IRO = 93;
+const SEED = 20260401;
+/** Teams refuses a bot message over 100 KB counted as UTF-16; Microsoft recommends staying under 80 KB. */
+export const TEAMS_MESSAGE_LIMIT_BYTES = 80 * 1024;
+
+const person = (staffId: string, name: string): Sender => ({ id: `29:bench-${staffId}`, name, aadObjectId: benchAadObjectId(staffId) });
+const IRO = person('iro-1', 'IRO 1');
+const SUPPORT = person('bs-1', 'Business Support');
+const MANAGER = person('tm-1', 'Reviewing Manager');
+const ADMIN = person('admin-1', 'Administrator');
+
+interface Probe { command: string; from: Sender; samples: number }
+
+export interface CommandFigures {
+  command: string;
+  bot: LatencySummary;
+  echo: LatencySummary;
+  /** bot p95 ÷ echo p95, both from the same interleaved run. */
+  p95Ratio: number;
+  /** Largest reply seen, as Teams counts it (UTF-16 bytes of the activity JSON). */
+  replyBytes: number;
+  fitsTeams: boolean;
+  errors: number;
+}
+
+export interface ServedResult {
+  children: number;
+  importMs: number;
+  importOk: boolean;
+  startToHealthzMs: number;
+  commands: CommandFigures[];
+  rssMb: number;
+  proactiveSent: number;
+  loadAvg: number;
+}
+
+export async function benchServed(n: number, opts: { teamViews: boolean }): Promise<ServedResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-bench-served-'));
+  const dataDir = path.join(dir, 'data');
+  const file = path.join(dir, 'import.json');
+  let bot: ChildProcess | undefined;
+  let echo: ChildProcess | undefined;
+  let connector: FakeConnector | undefined;
+  try {
+    const today = new Date().toISOString().slice(0, 10);
+    const iroCount = Math.max(1, Math.round(n / CHILDREN_PER_IRO));
+    fs.writeFileSync(file, JSON.stringify(syntheticImportDocument(n, { today, iroCount, seed: SEED })));
+
+    const t0 = performance.now();
+    const imported = await run('npm', ['run', '--silent', 'import', '--', file], { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const importMs = performance.now() - t0;
+    if (imported.code !== 0) process.stderr.write(`  [served] import of ${n} children failed: ${imported.stderr.slice(0, 500)}\n`);
+
+    connector = await startFakeConnector();
+    const port = await freePort();
+    const t1 = performance.now();
+    bot = spawn(process.execPath, ['dist/src/index.js'], {
+      cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...cleanEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    });
+    const botUrl = `http://127.0.0.1:${port}`;
+    await waitForHealthz(botUrl, 120_000);
+    const startToHealthzMs = performance.now() - t1;
+
+    echo = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'echo-bot.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const echoUrl = `http://127.0.0.1:${await listeningPort(echo)}`;
+
+    // A destination for the jobs' digests, as a council would have it.
+    await post(botUrl, mentionActivity(connector.url, ADMIN, '/setup iro-channel'));
+
+    const probes: Probe[] = [{ command: '/due this week', from: IRO, samples: 200 }];
+    if (opts.teamViews) {
+      const teamSamples = n >= 100_000 ? 20 : n >= 10_000 ? 40 : 100;
+      probes.push({ command: '/due this week team', from: SUPPORT, samples: teamSamples });
+      probes.push({ command: '/caseload team', from: MANAGER, samples: teamSamples });
+    }
+    const commands: CommandFigures[] = [];
+    for (const probe of probes) commands.push(await measure(probe, botUrl, echoUrl, connector));
+
+    return {
+      children: n,
+      importMs: round(importMs, 0),
+      importOk: imported.code === 0,
+      startToHealthzMs: round(startToHealthzMs, 0),
+      commands,
+      rssMb: rssMb(bot.pid!),
+      proactiveSent: connector.attempts.filter((a) => a.key && a.outcome === 'ok').length,
+      loadAvg: round(os.loadavg()[0]!),
+    };
+  } finally {
+    bot?.kill('SIGTERM');
+    echo?.kill('SIGTERM');
+    await connector?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Warm-up, then bot and echo requests alternately, so both see the same machine at the same moment. */
+async function measure(probe: Probe, botUrl: string, echoUrl: string, connector: FakeConnector): Promise<CommandFigures> {
+  const warmup = Math.min(10, probe.samples);
+  const botMs: number[] = [];
+  const echoMs: number[] = [];
+  let replyBytes = 0;
+  let errors = 0;
+  for (let i = 0; i < warmup + probe.samples; i++) {
+    const e = await timedPost(echoUrl, messageActivity(connector.url, probe.from, probe.command));
+    const activity = messageActivity(connector.url, probe.from, probe.command);
+    const b = await timedPost(botUrl, activity);
+    if (b.status !== 200 || e.status !== 200) errors++;
+    const reply = connector.received.find((r) => r.replyToId === activity.id);
+    if (reply) replyBytes = Math.max(replyBytes, JSON.stringify(reply.body).length * 2);
+    if (i >= warmup) { botMs.push(b.ms); echoMs.push(e.ms); }
+  }
+  connector.received.length = 0;
+  const bot = summarize(botMs);
+  const echo = summarize(echoMs);
+  return { command: probe.command, bot, echo, p95Ratio: round(bot.p95 / echo.p95), replyBytes, fitsTeams: replyBytes <= TEAMS_MESSAGE_LIMIT_BYTES, errors };
+}
+
+async function timedPost(url: string, activity: object): Promise<{ ms: number; status: number }> {
+  const t = performance.now();
+  const status = await post(url, activity);
+  return { ms: performance.now() - t, status };
+}
+
+async function post(url: string, activity: object): Promise<number> {
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function waitForHealthz(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.status === 200) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`the bot did not answer /healthz within ${timeoutMs} ms`);
+}
+
+function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`echo bot exited with ${code}`)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...cleanEnv(), ...env } });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code: code ?? 1, stderr }));
+  });
+}
+
+/** The served bot gets the machine's environment minus anything that would change its behaviour. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['IRO_NOW', 'MONGODB_URI', 'MicrosoftAppId', 'PORT', 'DATA_DIR']) delete env[k];
+  return env;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? mb(Number(m[1]) * 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
