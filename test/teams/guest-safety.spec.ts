@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BOT, messageActivity, TENANT, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { FakeMember } from '../helpers/fake-connector.js';
-import { WITHHELD_REASON } from '../../src/jobs/pending-drainer.js';
+import { WITHHELD_REASON } from '../../src/jobs/audience-gate.js';
 import { admin, alex } from '../helpers/people.js';
 
 // The guest rule (docs/DOMAIN.md "Children's Guardian liaison") through the real server, the pending drainer
@@ -85,7 +85,7 @@ describe('guest safety over HTTP', function () {
     const withheld = await h.bot.deps.audit.list({ action: 'delivery.withheld' });
     assert.deepEqual(withheld.map((w) => w.details?.key).sort(), ['test:C101:c', 'test:C101:d']);
     const c = await h.bot.deps.outbox.get('test:C101:c');
-    assert.equal(c?.status, 'failed');
+    assert.equal(c?.status, 'withheld');
     assert.equal(c?.lastError, WITHHELD_REASON);
   });
 
