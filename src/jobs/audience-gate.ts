@@ -9,8 +9,8 @@
 // A withheld message is final (status 'withheld', listed in /setup status, never retried) and audited;
 // someone who may know is told in their 1:1 chat:
 // - a message about children who all have one IRO: that IRO, naming the children (they may see them);
-// - otherwise (the service digest, a message about no child, or an IRO without a 1:1 chat with the bot):
-//   every admin, naming no child.
+// - otherwise (a service-wide message such as the service digest, a message about no child or about
+//   children of several IROs, or an IRO without a 1:1 chat with the bot): every admin, naming no child.
 // An explanation that is itself withheld is only audited (no explanation of an explanation).
 import type { AppDeps } from '../app/deps.js';
 import { checkAudience } from '../app/guest-safety.js';
@@ -21,7 +21,7 @@ import type { ChildDoc } from '../store/documents.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
 import { childLabel } from '../teams/presenters/labels.js';
 import { personalChat } from './addresses.js';
-import { TO_FORMER_GUARDIAN_KINDS, WITHHELD_EXPLANATION_KIND } from './outbox-kinds.js';
+import { SERVICE_WIDE_KINDS, TO_FORMER_GUARDIAN_KINDS, WITHHELD_EXPLANATION_KIND } from './outbox-kinds.js';
 
 /** Shown in /setup status for a message the gate stopped. */
 export const WITHHELD_REASON = 'withheld: a guest in this conversation is not the Guardian of every child it is about';
@@ -130,7 +130,7 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
     const { children } = await childrenOf(refs.refs);
     const label = kindLabel(doc.kind);
     const told: string[] = [];
-    const iro = await responsibleIro(children, refs, conversation);
+    const iro = SERVICE_WIDE_KINDS.has(doc.kind ?? '') ? null : await responsibleIro(children, refs, conversation);
     if (iro) {
       const names = children.map((c) => childLabel(c, true)).join(', ');
       await deps.outbox.enqueue({

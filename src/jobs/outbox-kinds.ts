@@ -28,6 +28,9 @@ export const OUTBOX_KINDS: readonly string[] = [...new Set([...SWEEP_KINDS, ...R
 /** The one exception to "a guest sees only what is about their current children": the closing card. */
 export const TO_FORMER_GUARDIAN_KINDS: ReadonlySet<string> = new Set(['liaison-closed']);
 
+/** Messages about the whole service: when withheld, the admins are told (never one IRO). */
+export const SERVICE_WIDE_KINDS: ReadonlySet<string> = new Set(['service-digest']);
+
 export function isOutboxKind(kind: unknown): kind is string {
   return typeof kind === 'string' && OUTBOX_KINDS.includes(kind);
 }
