@@ -168,3 +168,38 @@ describe('guest safety over HTTP', function () {
     assert.match(both.text, /exactly one guest/);
   });
 });
+
+describe('the Monday service digest and a guest in the IRO channel (over HTTP, real jobs)', function () {
+  this.timeout(30000);
+  let h: Harness;
+  // Monday 10:00 London: the sweeper queues the digests.
+  before(async () => {
+    h = await startHarness({ env: { IRO_NOW: '2026-11-23T10:00:00Z' }, importDoc: fixture, jobs: true });
+  });
+  after(async () => h?.stop());
+
+  it('posts nothing into the channel, tells the admin without naming a child, audits it, and /setup status shows it withheld', async () => {
+    await h.ask(messageActivity(h.connector.url, admin, '/help')); // the admin's 1:1 chat, for the explanation
+    const id = '19:iro-channel-guest@thread.tacv2';
+    h.connector.memberLists.set(id, [...STAFF, EXT_ONLY]);
+    assert.match(cardOf(await h.ask(channel(h.connector.url, admin, '/setup iro-channel', id))).text, /iro-channel/);
+    const before = h.connector.received.length;
+    const swept = await h.bot.jobs!.sweeper.sweepOnce();
+    assert.ok(swept.enqueuedKeys.includes('digest:service:2026-11-23'), 'the service digest was due and queued');
+    await h.bot.jobs!.sender.runOnce();
+    await h.bot.jobs!.sender.runOnce();
+    const digest = await h.bot.deps.outbox.get('digest:service:2026-11-23');
+    assert.equal(digest?.status, 'withheld');
+    assert.ok(digest!.about!.refs.length > 0, 'the digest lists children');
+    const sent = h.connector.received.slice(before);
+    assert.equal(sent.filter((a) => a.conversationId.startsWith(id)).length, 0, 'nothing reached the channel');
+    const toAdmin = sent.filter((a) => a.conversationId === 'a:personal-29:tomos');
+    assert.equal(toAdmin.length, 1);
+    assert.match(cardOf(toAdmin[0]!).text, /did not post the weekly service digest/);
+    assert.doesNotMatch(JSON.stringify(toAdmin[0]!.body), /C10\d|Seren|Mali|S\.J\./);
+    assert.equal((await h.bot.deps.audit.list({ action: 'delivery.withheld', 'details.key': 'digest:service:2026-11-23' })).length, 1);
+    const status = cardOf(await h.ask(messageActivity(h.connector.url, admin, '/setup status'))).text;
+    assert.match(status, /1 withheld/);
+    assert.match(status, /digest:service:2026-11-23 → 19:iro-channel-guest@thread\.tacv2: withheld: /);
+  });
+});
