@@ -120,8 +120,8 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
       statuses, children, today, hour: londonHour(now, deps.tzName), calendar: deps.calendar,
       config: { reminderWorkingDays: config.reminderWorkingDays, digestWeeks: config.digestWeeks },
     });
-    // Liaison prompts L2–L9 go through the child's pending messages (the drainer's guest rule);
-    // queued last, on every way out of the sweep.
+    // Liaison prompts L2–L9 go through the child's pending messages; queued last, on every way out of
+    // the sweep. Everything queued here is checked by the audience gate before delivery.
     const sweepLiaison = async (): Promise<SweepResult> => {
       if (londonHour(now, deps.tzName) < SEND_FROM_HOUR) return result;
       result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);

@@ -203,3 +203,38 @@ describe('the Monday service digest and a guest in the IRO channel (over HTTP, r
     assert.match(status, /digest:service:2026-11-23 → 19:iro-channel-guest@thread\.tacv2: withheld: /);
   });
 });
+
+describe('a flood of refused guest invokes with large payloads (over HTTP)', function () {
+  this.timeout(60000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ env: { IRO_NOW: NOW }, importDoc: fixture });
+    h.connector.members.set('29:ffion', { ...FFION, name: 'Ffion Powell' });
+  });
+  after(async () => h?.stop());
+
+  it('40 × 240 KB (the 200 × 240 KB flood runs against audit.record in test/store/audit-bounds.spec.ts): the audit log stays small and never holds the payload', async () => {
+    const auditFile = path.join(h.dataDir, 'audit.log');
+    const size = () => (fs.existsSync(auditFile) ? fs.statSync(auditFile).size : 0);
+    const before = size();
+    let sentBytes = 0;
+    const t0 = Date.now();
+    for (let i = 0; i < 40; i++) {
+      const body = JSON.stringify({
+        ...messageActivity(h.connector.url, ffion, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
+        value: { action: { type: 'Action.Execute', verb: 'liaison.save', data: { ref: 'C101', notes: `${i}:`.padEnd(240 * 1024, 'x') } } },
+      });
+      sentBytes += body.length;
+      const res = await h.post(body);
+      assert.ok(res.status < 500, `HTTP ${res.status}`);
+    }
+    const grew = size() - before;
+    console.log(`      HTTP flood: ${(sentBytes / 1e6).toFixed(1)} MB posted in ${Date.now() - t0} ms → audit log grew ${(grew / 1024).toFixed(1)} KB`);
+    assert.ok(grew < 80 * 1024, `audit log grew ${grew} bytes`);
+    assert.doesNotMatch(fs.readFileSync(auditFile, 'utf8'), /xxxxxxxx/);
+    // Each attempt is recorded (unless the edge refuses it before it reaches a handler), never its payload.
+    const refused = await h.bot.deps.audit.list({ 'actor.id': 'g-1' });
+    assert.ok(refused.every((a) => JSON.stringify(a).length < 8 * 1024));
+    console.log(`      ${refused.length} attempts audited`);
+  });
+});
