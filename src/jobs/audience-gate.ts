@@ -25,14 +25,16 @@ import { SERVICE_WIDE_KINDS, TO_FORMER_GUARDIAN_KINDS, WITHHELD_EXPLANATION_KIND
 
 /** Shown in /setup status for a message the gate stopped. */
 export const WITHHELD_REASON = 'withheld: a guest in this conversation is not the Guardian of every child it is about';
+/** A message that names children may go to a shared conversation only when SHOW_CHILD_NAMES_IN_CHANNELS is on. */
+export const NAMES_REASON = 'withheld: it names a child and this is a shared conversation';
 
 /** A message about more children than this is checked as about unknown children (no guest may see it). */
 const MAX_REFS = 1_000;
 
 export type GateDecision =
   | { send: true }
-  /** A guest (or an unknown person) may not see it: withhold. */
-  | { send: false; withhold: true; unexpected: number }
+  /** A guest (or an unknown person) may not see it, or it names a child in a shared conversation: withhold. */
+  | { send: false; withhold: true; unexpected: number; reason: string }
   /** The roster could not be read: nothing is posted now; the sender retries (and gives up in time). */
   | { send: false; withhold: false; reason: string };
 
@@ -40,7 +42,7 @@ export interface AudienceGate {
   /** Whether `doc` may be posted into `conversation` now. Never throws for a roster failure. */
   check(doc: OutboxDoc, conversation: ConversationDoc): Promise<GateDecision>;
   /** Explains, audits and marks the message withheld (in that order: a crash repeats, never loses, the explanation). */
-  withhold(doc: OutboxDoc, conversation: ConversationDoc, unexpected: number, at: Date): Promise<void>;
+  withhold(doc: OutboxDoc, conversation: ConversationDoc, verdict: { unexpected: number; reason: string }, at: Date): Promise<void>;
 }
 
 export interface AudienceGateOptions {
@@ -49,6 +51,8 @@ export interface AudienceGateOptions {
   listMembers?: (conversation: ConversationDoc) => Promise<AudienceMember[]>;
   /** The council's tenant: members and 1:1 chats from any other tenant are guests. */
   councilTenantId: string | null;
+  /** SHOW_CHILD_NAMES_IN_CHANNELS: else a message that says it names children goes to 1:1 chats only. */
+  showNamesInChannels?: boolean;
   logger: Logger;
 }
 
@@ -100,6 +104,9 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
   }
 
   async function check(doc: OutboxDoc, conversation: ConversationDoc): Promise<GateDecision> {
+    if (doc.about?.names && conversation.kind !== 'personal' && !opts.showNamesInChannels) {
+      return { send: false, withhold: true, unexpected: 0, reason: NAMES_REASON };
+    }
     const { refs, known } = refsOf(doc);
     const { children, missing } = await childrenOf(refs);
     // About unknown children (an older document, a child no longer on record): no guest is their Guardian.
@@ -111,7 +118,7 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
     });
     if (verdict.ok) return { send: true };
     if (verdict.unexpected === null) return { send: false, withhold: false, reason: 'could not read the conversation\'s members' };
-    return { send: false, withhold: true, unexpected: verdict.unexpected };
+    return { send: false, withhold: true, unexpected: verdict.unexpected, reason: WITHHELD_REASON };
   }
 
   /** The IRO of every child the message is about, if they all have the same one with a 1:1 chat elsewhere. */
@@ -126,9 +133,11 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
     return chat && chat._id !== conversation._id ? { staffId: iroId, chat } : null;
   }
 
-  async function explain(doc: OutboxDoc, conversation: ConversationDoc, refs: Refs, at: Date): Promise<string[]> {
+  async function explain(doc: OutboxDoc, conversation: ConversationDoc, refs: Refs, reason: string, at: Date): Promise<string[]> {
     const { children } = await childrenOf(refs.refs);
     const label = kindLabel(doc.kind);
+    const why = reason === NAMES_REASON ? 'it shows a child\'s full name, and names are not shown in shared conversations here'
+      : `someone there is a guest who is not ${children.length === 1 ? 'this child\'s Guardian' : 'the Guardian of every one of these children'}`;
     const told: string[] = [];
     const iro = SERVICE_WIDE_KINDS.has(doc.kind ?? '') ? null : await responsibleIro(children, refs, conversation);
     if (iro) {
@@ -137,9 +146,9 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
         _id: `${doc._id}:withheld`, kind: WITHHELD_EXPLANATION_KIND, about: { refs: refs.refs, names: true },
         target: { conversationId: iro.chat._id }, enqueuedAt: at,
         activity: notice(`Not posted · ${names}`,
-          `I did not post ${label} about ${children.length === 1 ? 'this child' : 'these children'} in ${where(conversation)}: `
-          + 'someone there is a guest who is not this child\'s Guardian. Check who is in that conversation (a liaison channel must '
-          + 'have its own Guardian as its only guest); an administrator can see it in /setup status.',
+          `I did not post ${label} about ${children.length === 1 ? 'this child' : 'these children'} in ${where(conversation)}: ${why}. `
+          + 'Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); '
+          + 'an administrator can see it in /setup status.',
           `Not posted · ${refs.refs.join(', ')}`),
       });
       told.push(iro.staffId);
@@ -155,8 +164,8 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
         target: { conversationId: chat._id }, enqueuedAt: at,
         activity: notice('Not posted: a guest is present',
           `I did not post ${label}${n === null ? '' : ` (about ${n} ${n === 1 ? 'child' : 'children'})`} in ${where(conversation)}: `
-          + 'someone there is a guest who may not see it. Remove the guest, or give that purpose to a channel without guests '
-          + '(/setup). /setup status lists what was withheld.',
+          + `${reason === NAMES_REASON ? 'it shows full names, which are not shown in shared conversations here' : 'someone there is a guest who may not see it. Remove the guest, or give that purpose to a channel without guests (/setup)'}. `
+          + '/setup status lists what was withheld.',
           'Not posted: a guest is present'),
       });
       told.push(admin._id);
@@ -164,19 +173,20 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
     return told;
   }
 
-  async function withhold(doc: OutboxDoc, conversation: ConversationDoc, unexpected: number, at: Date): Promise<void> {
+  async function withhold(doc: OutboxDoc, conversation: ConversationDoc, verdict: { unexpected: number; reason: string }, at: Date): Promise<void> {
+    const { unexpected, reason } = verdict;
     const refs = refsOf(doc);
-    const told = doc.kind === WITHHELD_EXPLANATION_KIND ? [] : await explain(doc, conversation, refs, at);
+    const told = doc.kind === WITHHELD_EXPLANATION_KIND ? [] : await explain(doc, conversation, refs, reason, at);
     await deps.audit.record({
       at: deps.clock(), actor: { id: 'outbox-sender', kind: 'system' }, action: 'delivery.withheld',
       subject: refs.refs.length === 1 ? refs.refs[0] : doc.kind ?? 'unknown',
       details: {
         key: doc._id, kind: doc.kind ?? null, conversationId: conversation._id, conversationKind: conversation.kind,
         refs: refs.refs.slice(0, 40), refCount: refs.known ? refs.refs.length : null, names: doc.about?.names ?? null,
-        unexpectedGuests: unexpected, told,
+        unexpectedGuests: unexpected, reason, told,
       },
     });
-    await deps.outbox.markWithheld(doc._id, WITHHELD_REASON, at);
+    await deps.outbox.markWithheld(doc._id, reason, at);
     logger.warn({ key: doc._id, kind: doc.kind, conversationId: conversation._id, unexpected, told }, 'message withheld: a guest in the conversation may not see it');
   }
 

@@ -149,7 +149,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     // The audience gate, before anything else: no kind of message reaches a conversation unchecked.
     const gate = await audience.check(doc, conv);
     if (!gate.send && gate.withhold) {
-      await audience.withhold(doc, conv, gate.unexpected, clock());
+      await audience.withhold(doc, conv, gate, clock());
       return 'withheld';
     }
     if (!gate.send) {

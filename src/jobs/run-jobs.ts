@@ -41,6 +41,7 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
       ? (conv) => memberCache.get(conv._id, () => opts.members!.listMembers(conv.reference, conv._id))
       : undefined,
     councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
+    showNamesInChannels: config.showChildNamesInChannels,
   });
   const sender = createOutboxSender({
     outbox: deps.outbox, conversations: deps.conversations, notifier: opts.notifier, clock: wallClock, audience,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { runImport } from '../../src/app/import/run-import.js';
-import { createAudienceGate } from '../../src/jobs/audience-gate.js';
+import { createAudienceGate, NAMES_REASON } from '../../src/jobs/audience-gate.js';
 import type { OutboxDoc } from '../../src/store/delivery-documents.js';
 import { AuditLog } from '../../src/store/repositories/audit-log.js';
 import { ChildrenRepository } from '../../src/store/repositories/children-repository.js';
@@ -121,5 +121,32 @@ describe('audience gate: edges', function () {
     assert.equal(counts.withheld, 1);
     assert.equal(counts.pending, 0, 'nothing retried forever');
     assert.deepEqual((await env.outbox.listFailed()).map((d) => [d._id, d.status]), [['k2', 'withheld']]);
+  });
+
+  it('a message that says it names a child goes to a shared conversation only when names are shown in channels', async () => {
+    connector.memberLists.set(CHANNEL, [staffMember]);
+    await personal('iro-1', 'aad-iro-1');
+    const named = (key: string) => env.outbox.enqueue({
+      _id: key, target: { conversationId: CHANNEL }, kind: 'child-notice', about: { refs: ['C101'], names: true },
+      activity: { type: 'message', text: 'Seren Jones' }, enqueuedAt: new Date(),
+    });
+    await named('n1');
+    const sender = env.sender();
+    await sender.runOnce();
+    await sender.runOnce();
+    const n1 = (await env.outbox.get('n1'))!;
+    assert.deepEqual([n1.status, n1.lastError], ['withheld', NAMES_REASON]);
+    assert.equal(connector.received.filter((a) => a.conversationId === CHANNEL).length, 0);
+    const toIro = connector.received.filter((a) => a.conversationId === 'a:aad-iro-1');
+    assert.equal(toIro.length, 1, 'the IRO is told');
+    assert.match(JSON.stringify(toIro[0]!.body), /names are not shown in shared conversations/);
+
+    await named('n2');
+    const gate = createAudienceGate({
+      deps: { staff: new StaffRepository(env.store), children: new ChildrenRepository(env.store), conversations: env.conversations, outbox: env.outbox, audit: new AuditLog(env.store), clock: () => new Date() },
+      listMembers: (conv) => env.notifier.listMembers(conv.reference, conv._id), councilTenantId: 'tenant-1', logger: env.logger, showNamesInChannels: true,
+    });
+    await env.sender({ audience: gate }).runOnce();
+    assert.equal((await env.outbox.get('n2'))!.status, 'sent', 'SHOW_CHILD_NAMES_IN_CHANNELS on');
   });
 });

@@ -14,6 +14,7 @@ import { ChildrenRepository } from '../../../src/store/repositories/children-rep
 import { ConversationRepository } from '../../../src/store/repositories/conversation-repository.js';
 import { StaffRepository } from '../../../src/store/repositories/staff-repository.js';
 import { OutboxRepository } from '../../../src/store/repositories/outbox-repository.js';
+import { createMemberCache } from '../../../src/teams/members.js';
 import { createNotifier, type MemberLister, type Notifier } from '../../../src/teams/notifier.js';
 
 // An outbox on an embedded store in a temp dir, a real (local-mode) TeamsAdapter and the notifier,
@@ -81,10 +82,11 @@ export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions
       return r.enqueued;
     },
     sender(extra = {}) {
-      // The real audience gate, reading rosters from the fake connector (none set: no guests).
+      // The real audience gate, reading rosters from the fake connector (none set: no guests), cached as in production.
+      const members = createMemberCache();
       const audience = createAudienceGate({
         deps: { staff: new StaffRepository(store), children: new ChildrenRepository(store), conversations, outbox, audit: new AuditLog(store), clock: () => new Date() },
-        listMembers: (conv) => notifier.listMembers(conv.reference, conv._id), councilTenantId: 'tenant-1', logger,
+        listMembers: (conv) => members.get(conv._id, () => notifier.listMembers(conv.reference, conv._id)), councilTenantId: 'tenant-1', logger,
       });
       return createOutboxSender({ outbox, conversations, notifier, audience, clock: () => new Date(), logger, ...extra });
     },
