@@ -1,13 +1,15 @@
-import { isGuestStaff, unexpectedGuests, type AudienceMember, type KnownGuest } from '../domain/guests.js';
+import { isGuest, isGuestStaff, isPerson, unexpectedGuests, type AudienceMember, type KnownGuest } from '../domain/guests.js';
 import { currentGuardianId, type LiaisonChild } from '../domain/liaison.js';
 import type { ConversationDoc } from '../store/delivery-documents.js';
 import type { StaffDoc } from '../store/documents.js';
 import type { AppDeps } from './deps.js';
 
 // The guest rule, in one place (docs/DOMAIN.md "Children's Guardian liaison"): before anything about a
-// child is posted into a conversation, everyone there is checked; a guest who is not that child's
-// Guardian (with open liaison access) stops it. Used by the pending drainer (everything the bot posts
-// on its own about a child) and by commands answered in shared conversations.
+// child is posted into a conversation, everyone there is checked; a guest who is not the Guardian of
+// every child the message is about (with open liaison access) stops it. A guest is a member Teams
+// calls a guest, with a #EXT# UPN, from another tenant, or who is a guest in the staff directory
+// (a Guardian). Used by the audience gate (jobs/audience-gate.ts: everything the bot posts on its own,
+// just before delivery) and by commands answered in shared conversations.
 
 export type AudienceVerdict =
   | { ok: true }
@@ -15,7 +17,7 @@ export type AudienceVerdict =
   | { ok: false; unexpected: number | null };
 
 export interface AudienceRequest {
-  conversation: Pick<ConversationDoc, 'kind' | 'staffId' | 'aadObjectId'>;
+  conversation: Pick<ConversationDoc, 'kind' | 'staffId' | 'aadObjectId'> & { tenantId?: string | null };
   /** The children the message is about; every guest must be the Guardian of all of them. */
   children: readonly LiaisonChild[];
   /** Reads the conversation's members (channels and group chats only). */
@@ -23,9 +25,15 @@ export interface AudienceRequest {
   councilTenantId: string | null;
   /** The closing card still goes to the Guardian whose access just ended. */
   allowFormerGuardian?: boolean;
+  /**
+   * A 1:1 chat whose person is not in the staff directory (or is in another tenant) counts as a guest.
+   * The audience gate sets it: a proactive message goes only to a person we know. An answer to a
+   * command comes after the bot identified the asker, so it leaves it unset.
+   */
+  requireKnownPerson?: boolean;
 }
 
-/** Guardians allowed to see every one of `children` (none when they differ). */
+/** Guardians allowed to see every one of `children` (none when they differ, or when there are no children). */
 async function allowedGuardians(deps: Pick<AppDeps, 'staff'>, children: readonly LiaisonChild[], former: boolean): Promise<StaffDoc[]> {
   const ids = new Set(children.map((c) => (former ? c.proceedings?.guardianId ?? null : currentGuardianId(c))));
   if (ids.size !== 1) return [];
@@ -41,6 +49,10 @@ export async function checkAudience(deps: Pick<AppDeps, 'staff'>, req: AudienceR
     const person = (req.conversation.staffId && (await deps.staff.get(req.conversation.staffId)))
       || (req.conversation.aadObjectId && (await deps.staff.findByAadObjectId(req.conversation.aadObjectId)))
       || null;
+    if (req.requireKnownPerson) {
+      const otherTenant = !!req.councilTenantId && !!req.conversation.tenantId && req.conversation.tenantId !== req.councilTenantId;
+      if (!person || otherTenant) return { ok: false, unexpected: 1 };
+    }
     if (!person || !isGuestStaff(person)) return { ok: true };
     return allowed.some((a) => (a as StaffDoc)._id === person._id) ? { ok: true } : { ok: false, unexpected: 1 };
   }
@@ -50,6 +62,11 @@ export async function checkAudience(deps: Pick<AppDeps, 'staff'>, req: AudienceR
   } catch {
     return { ok: false, unexpected: null };
   }
-  const n = unexpectedGuests(members, req.councilTenantId, allowed);
+  // Teams may call a directory guest (a Guardian) a plain user of the council's tenant.
+  const directoryGuests = (await deps.staff.list()).filter(isGuestStaff);
+  const flagged = unexpectedGuests(members, req.councilTenantId, allowed);
+  const unflagged = members.filter((m) => !isGuest(m, req.councilTenantId)
+    && directoryGuests.some((g) => isPerson(m, g)) && !allowed.some((a) => isPerson(m, a))).length;
+  const n = flagged + unflagged;
   return n === 0 ? { ok: true } : { ok: false, unexpected: n };
 }

@@ -1,6 +1,6 @@
 // Liaison prompts L2–L9 (docs/DOMAIN.md "Children's Guardian liaison"), computed by the sweeper from the
-// domain rules and queued in the child's document like any message about the child, so the pending
-// drainer applies the guest rule to them before anything is posted. Each prompt has its idempotency
+// domain rules and queued in the child's document like any message about the child; the pending drainer
+// moves them to the outbox, where the audience gate (audience-gate.ts) checks them before delivery. Each prompt has its idempotency
 // key (e.g. `liaison:C101:L3:g-1`): once in the outbox (sent, pending or withheld) it is never queued
 // again. Prompts go into the child's liaison thread, whose first message (the header card) is queued
 // before the first prompt; L2, L4, L6 and L8 also go to the legal contact's 1:1 chat.

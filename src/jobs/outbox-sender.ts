@@ -6,6 +6,7 @@ import type { ConversationRepository } from '../store/repositories/conversation-
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { DEFAULT_GIVE_UP_AFTER_MS } from '../store/repositories/outbox-repository.js';
 import { DeliveryError, toDeliveryError, type Notifier, type SendOutcome } from '../teams/notifier.js';
+import type { AudienceGate } from './audience-gate.js';
 import { DEFAULT_BACKOFF, jitteredBackoffMs, type BackoffOptions } from './backoff.js';
 import { SlidingWindowLimiter, TEAMS_LIMITS, windowsOf, type ConversationLimits } from './rate-limiter.js';
 
@@ -19,6 +20,8 @@ import { SlidingWindowLimiter, TEAMS_LIMITS, windowsOf, type ConversationLimits 
 // - Retries: Retry-After when given, else exponential backoff with full jitter, for transient
 //   errors (429, 412, 500, 502, 503, 504, network); other 4xx fail the message at once. A message
 //   whose next attempt would fall after its give-up time is marked failed (listed for admins).
+// - Audience: every message, whatever its kind, passes the audience gate (audience-gate.ts) right
+//   before it is sent; a message a guest there may not see is withheld (final, never sent).
 // - At-least-once: a message is marked sent right after Teams accepts it. A crash between the two
 //   can repeat that one message. At most `maxConcurrentConversations` messages (default 1) are in
 //   flight, so with the default at most one message can ever be repeated.
@@ -27,6 +30,8 @@ export interface OutboxSenderOptions {
   outbox: OutboxRepository;
   conversations: Pick<ConversationRepository, 'get'>;
   notifier: Notifier;
+  /** Checks who is in the target conversation before every send (required: nothing is sent unchecked). */
+  audience: AudienceGate;
   /** Must be a running clock: a fixed demo clock (IRO_NOW) would freeze retries and rate windows. */
   clock: Clock;
   logger: Logger;
@@ -50,6 +55,8 @@ export interface RunCounts {
   retried: number;
   /** Marked failed (permanent error, gave up, or nothing to send to). */
   failed: number;
+  /** Stopped by the audience gate (final). */
+  withheld: number;
   /** Due but held back by a rate window or a thread start not sent yet. */
   deferred: number;
 }
@@ -67,10 +74,11 @@ export interface OutboxSender {
   kick(): void;
 }
 
-type Outcome = 'sent' | 'retried' | 'failed' | 'deferred';
+type Outcome = 'sent' | 'retried' | 'failed' | 'deferred' | 'withheld';
 
 export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
-  const { outbox, conversations, notifier, clock } = opts;
+  const { outbox, conversations, notifier, clock, audience } = opts;
+  if (!audience) throw new Error('the outbox sender needs the audience gate');
   const log = opts.logger.child({ component: 'outbox-sender' });
   const limiter = new SlidingWindowLimiter(windowsOf(opts.limits ?? TEAMS_LIMITS));
   const giveUpAfterMs = opts.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS;
@@ -89,7 +97,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   let kicked = false;
 
   async function runRound(): Promise<RunCounts> {
-    const counts: RunCounts = { sent: 0, retried: 0, failed: 0, deferred: 0 };
+    const counts: RunCounts = { sent: 0, retried: 0, failed: 0, deferred: 0, withheld: 0 };
     const due = await outbox.due(clock(), batchSize);
     const byConversation = new Map<string, OutboxDoc[]>();
     for (const doc of due) {
@@ -138,12 +146,28 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const conv = await conversations.get(conversationId);
     if (!conv) return fail(`no saved conversation ${conversationId}`, doc.attempts);
 
+    // The audience gate, before anything else: no kind of message reaches a conversation unchecked.
+    const gate = await audience.check(doc, conv);
+    if (!gate.send && gate.withhold) {
+      await audience.withhold(doc, conv, gate, clock());
+      return 'withheld';
+    }
+    if (!gate.send) {
+      // Not a send attempt: the roster could not be read. Try again later; give up at the deadline.
+      const delay = jitteredBackoffMs(attempts, backoff, random);
+      const next = now.getTime() + delay;
+      if (next > deadline) return fail(`gave up: ${gate.reason}`, doc.attempts);
+      await outbox.reschedule(key, attempts, new Date(next), gate.reason);
+      log.info({ key, conversationId, retryInMs: delay }, 'outbox: could not check the audience, will retry');
+      return 'retried';
+    }
+
     // A reply goes into the thread its first message started, so that message must be sent first.
     let threadId: string | undefined;
     if (doc.target.threadOf) {
       const parent = await outbox.get(doc.target.threadOf);
       if (!parent) return fail(`thread start ${doc.target.threadOf} is not in the outbox`, doc.attempts);
-      if (parent.status === 'failed') return fail(`thread start ${doc.target.threadOf} failed`, doc.attempts);
+      if (parent.status === 'failed' || parent.status === 'withheld') return fail(`thread start ${doc.target.threadOf} ${parent.status}`, doc.attempts);
       if (parent.status === 'pending') {
         if (now.getTime() >= deadline) return fail(`gave up waiting for thread start ${doc.target.threadOf}`, doc.attempts);
         // Not an attempt: wait for the thread start without spinning on this message.
@@ -205,7 +229,7 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         const counts = await runOnce();
         errorDelay = 0;
         const at = await nextWakeAt();
-        const progressed = counts.sent + counts.retried + counts.failed > 0;
+        const progressed = counts.sent + counts.retried + counts.failed + counts.withheld > 0;
         sleepMs = at === null ? idlePollMs : Math.min(idlePollMs, Math.max(progressed ? 0 : 5, at.getTime() - nowMs()));
       } catch (err) {
         // A store error: keep the loop alive, back off so a broken store is not hammered.

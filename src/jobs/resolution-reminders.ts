@@ -11,6 +11,7 @@ import type { NewOutboxMessage, OutboxRepository } from '../store/repositories/o
 import { cardAttachment, renderCard } from '../teams/cards.js';
 import { audiencePermissions, resolutionCardModel } from '../teams/presenters/resolution-card.js';
 import { personalChat, type ConversationsPort } from './addresses.js';
+import type { ResolutionSweepKind } from './outbox-kinds.js';
 
 export interface ResolutionSweepInput {
   children: readonly ChildDoc[];
@@ -72,6 +73,8 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
     const msg: NewOutboxMessage = {
       _id: m.key,
       target: { conversationId: conv._id },
+      kind: (m.to.kind === 'iro' ? 'resolution-escalation-prompt' : 'resolution-reminder') satisfies ResolutionSweepKind,
+      about: { refs: [child.ref], names: true },
       activity: { type: 'message', summary: `${headline} · ${r.id}`, attachments: [cardAttachment(card)] },
       enqueuedAt: input.now,
       giveUpAt: new Date(input.now.getTime() + GIVE_UP_MS),

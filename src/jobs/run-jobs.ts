@@ -7,6 +7,7 @@ import type { Store } from '../store/doc-collection.js';
 import type { MemberLister, Notifier } from '../teams/notifier.js';
 import { createMemberCache } from '../teams/members.js';
 import { acquireLease, releaseLease } from './lease.js';
+import { createAudienceGate } from './audience-gate.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
 import { createSweeper, type Sweeper } from './sweeper.js';
 import { createPendingDrainer, type PendingDrainer } from './pending-drainer.js';
@@ -33,25 +34,30 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
   const wallClock = createClock();
   const holder = `${os.hostname()}:${process.pid}`;
   const memberCache = createMemberCache();
+  // The one audience gate: every message the sender delivers is checked here first.
+  const audience = createAudienceGate({
+    deps, logger: logger.child({ job: 'audience' }),
+    listMembers: opts.members
+      ? (conv) => memberCache.get(conv._id, () => opts.members!.listMembers(conv.reference, conv._id))
+      : undefined,
+    councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
+    showNamesInChannels: config.showChildNamesInChannels,
+  });
   const sender = createOutboxSender({
-    outbox: deps.outbox, conversations: deps.conversations, notifier: opts.notifier, clock: wallClock,
+    outbox: deps.outbox, conversations: deps.conversations, notifier: opts.notifier, clock: wallClock, audience,
     logger: logger.child({ job: 'outbox' }), giveUpAfterMs: config.outboxGiveUpHours * 3_600_000,
   });
   const sweeper = createSweeper({
     deps, outbox: deps.outbox, conversations: deps.conversations, config, logger: logger.child({ job: 'sweeper' }),
     intervalMs: config.sweepIntervalMinutes * 60_000, onEnqueued: () => sender.kick(), deliveryClock: wallClock,
     leases: store.kind === 'mongodb' ? { store, holder } : undefined,
-    // Liaison prompts are queued in the child documents; the drainer applies the guest rule to them.
+    // Liaison prompts are queued in the child documents (the drainer moves them to the outbox).
     onPendingQueued: () => deps.messagesQueued(),
   });
   sweeper.start();
   const drainer = createPendingDrainer({
     deps, render: renderPending, deliveryClock: wallClock, showNamesInChannels: config.showChildNamesInChannels,
     logger: logger.child({ job: 'pending' }), onEnqueued: () => sender.kick(),
-    listMembers: opts.members
-      ? (conv) => memberCache.get(conv._id, () => opts.members!.listMembers(conv.reference, conv._id))
-      : undefined,
-    councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
   });
   // Changes wake the drainer at once; the interval retries messages still waiting for an address.
   deps.messagesQueued = () => drainer.kick();

@@ -120,8 +120,8 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
       statuses, children, today, hour: londonHour(now, deps.tzName), calendar: deps.calendar,
       config: { reminderWorkingDays: config.reminderWorkingDays, digestWeeks: config.digestWeeks },
     });
-    // Liaison prompts L2–L9 go through the child's pending messages (the drainer's guest rule);
-    // queued last, on every way out of the sweep.
+    // Liaison prompts L2–L9 go through the child's pending messages; queued last, on every way out of
+    // the sweep. Everything queued here is checked by the audience gate before delivery.
     const sweepLiaison = async (): Promise<SweepResult> => {
       if (londonHour(now, deps.tzName) < SEND_FROM_HOUR) return result;
       result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);
@@ -228,6 +228,18 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   };
 }
 
+/** Every child a due message is about (the audience gate checks them all before it is posted). */
+export function refsOf(msg: DueMessage<ChildDoc>): string[] {
+  switch (msg.kind) {
+    case 'iro-digest':
+    case 'service-digest':
+      return [...new Set([...msg.digest.overdue, ...msg.digest.toBook].map((s) => s.child.ref)
+        .concat(msg.digest.records.map((r) => r.child.ref)))];
+    case 'review-reminder': return [msg.status.child.ref];
+    case 'record-reminder': return [msg.record.child.ref];
+  }
+}
+
 /** The IRO's 1:1 chat (by staff id, or by AAD id for a chat saved before the person was linked). */
 function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Date, today: string, showNames: boolean,
   staffNames: ReadonlyMap<string, string>): NewOutboxMessage {
@@ -238,6 +250,8 @@ function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Da
     _id: msg.key,
     // A channel digest starts its own thread; personal chats have no threads.
     target: { conversationId: conv._id, newThread: conv.kind === 'channel' },
+    kind: msg.kind,
+    about: { refs: refsOf(msg), names: showNames },
     activity: { type: 'message', summary: messageSummary(msg), attachments: [cardAttachment(card)] },
     enqueuedAt: now,
     giveUpAt: new Date(now.getTime() + (isDigest ? GIVE_UP_MS.digest : GIVE_UP_MS.reminder)),

@@ -32,7 +32,19 @@ export interface ConversationDoc {
   updatedAt: Date;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** `withheld`: stopped by the audience gate (a guest there may not see it); final, listed in /setup status. */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'withheld';
+
+/**
+ * What a message discloses, declared by whoever queues it and checked by the audience gate
+ * (jobs/audience-gate.ts) just before delivery: the children it is about, and whether it names them.
+ */
+export interface OutboxAbout {
+  /** Case references of every child the message is about (none: it is about no child). */
+  refs: string[];
+  /** Full names shown (else case reference and initials). */
+  names: boolean;
+}
 
 export interface OutboxTarget {
   /** The conversation (channel, chat) to post in. */
@@ -47,6 +59,10 @@ export interface OutboxTarget {
 export interface OutboxDoc {
   _id: string;
   target: OutboxTarget;
+  /** The message kind (jobs/outbox-kinds.ts); absent on documents written before kinds existed. */
+  kind?: string;
+  /** What it discloses; absent on older documents, which the gate treats as about unknown children. */
+  about?: OutboxAbout;
   /** The Bot Framework activity to send (text and/or attachments). */
   activity: Record<string, unknown>;
   status: OutboxStatus;
@@ -61,7 +77,7 @@ export interface OutboxDoc {
   /** Activity id and conversation id returned by Teams (a new thread's conversation id). */
   sentActivityId?: string | null;
   sentConversationId?: string | null;
-  /** When the sender gave up (status 'failed'); orders the admin view. */
+  /** When the sender gave up (status 'failed') or withheld it (status 'withheld'); orders the admin view. */
   failedAt?: Date | null;
 }
 

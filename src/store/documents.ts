@@ -80,4 +80,6 @@ export interface AuditDoc {
   action: string;
   subject?: string;
   details?: Record<string, unknown>;
+  /** An untrusted payload's summary (hash and sizes), never its content: repositories/audit-bounds.ts. */
+  payload?: { sha256: string; bytes: number; depth: number; nodes: number; complete: boolean };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runImport } from '../../src/app/import/run-import.js';
 import { addDays, createCalendar } from '../../src/domain/calendar.js';
 import { getPolicy } from '../../src/domain/policies.js';
+import { createAudienceGate } from '../../src/jobs/audience-gate.js';
 import { createPendingDrainer } from '../../src/jobs/pending-drainer.js';
 import { createSweeper } from '../../src/jobs/sweeper.js';
 import { createLogger } from '../../src/logger.js';
@@ -55,6 +56,8 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
   let store: Store;
   let now = new Date('2026-03-01T10:00:00Z');
   const firstSeen = new Map<string, string>();
+  /** The audience gate's decision for each message, on the day it reached the outbox. */
+  const gateSaid = new Map<string, boolean>();
   let outboxDocs: OutboxDoc[] = [];
 
   before(async () => {
@@ -85,9 +88,10 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
       deps, outbox: deps.outbox, conversations: deps.conversations, logger, intervalMs: 60_000,
       config: { reminderWorkingDays: 10, digestWeeks: 4, showChildNamesInChannels: false },
     });
-    // The channel holds staff and its own Guardian (a guest): the guest rule lets the prompts through.
-    const drainer = createPendingDrainer({
-      deps, render: renderPending, deliveryClock: () => now, showNamesInChannels: false, logger, councilTenantId: 't',
+    const drainer = createPendingDrainer({ deps, render: renderPending, deliveryClock: () => now, showNamesInChannels: false, logger });
+    // The channel holds staff and its own Guardian (a guest): the audience gate lets the prompts through.
+    const gate = createAudienceGate({
+      deps, logger, councilTenantId: 't',
       listMembers: async () => [
         { aadObjectId: 'aad-iro-1', userPrincipalName: 'alex@council.example', tenantId: 't', userRole: 'user' },
         { aadObjectId: 'aad-g-1', userPrincipalName: 'ffion_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest' },
@@ -117,7 +121,11 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
         await sweeper.sweepOnce();
         await drainer.drainOnce();
       }
-      for (const d of await store.collection<OutboxDoc>('outbox').find({}).toArray()) if (!firstSeen.has(d._id)) firstSeen.set(d._id, day);
+      for (const d of await store.collection<OutboxDoc>('outbox').find({}).toArray()) {
+        if (firstSeen.has(d._id)) continue;
+        firstSeen.set(d._id, day);
+        gateSaid.set(d._id, (await gate.check(d, (await deps.conversations.get(d.target.conversationId))!)).send);
+      }
     }
     outboxDocs = (await store.collection<OutboxDoc>('outbox').find({}).toArray()).filter((d) => d._id.startsWith('liaison:'));
   });
@@ -174,5 +182,7 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
     assert.deepEqual(prompts, EXPECTED.map(([k]) => k).sort());
     assert.equal(firstSeen.get('liaison:C500:closed:g-1'), '2026-07-06');
     assert.ok(outboxDocs.every((d) => d.status === 'pending'), 'nothing was withheld');
+    assert.deepEqual(outboxDocs.filter((d) => gateSaid.get(d._id) !== true).map((d) => d._id), [], 'the audience gate passes every one');
+    assert.ok(outboxDocs.every((d) => d.kind?.startsWith('liaison-') && d.about?.refs.join() === 'C500'));
   });
 });

@@ -67,7 +67,7 @@ describe('outbox sender against a fake Teams connector', function () {
     sender.start();
     await until(async () => (await env.outbox.countByStatus()).sent === 90, 25_000, 'all 90 messages sent');
 
-    assert.deepEqual(await env.outbox.countByStatus(), { pending: 0, sent: 90, failed: 0 });
+    assert.deepEqual(await env.outbox.countByStatus(), { pending: 0, sent: 90, failed: 0, withheld: 0 });
     for (const [conversation, keys] of Object.entries(expected)) {
       assert.deepEqual(keysAt(conversation), keys, `order and exactly-once in ${conversation}`);
       const times = connector.attempts.filter((a) => channelOf(a.conversationId) === conversation).map((a) => a.at);
@@ -96,7 +96,7 @@ describe('outbox sender against a fake Teams connector', function () {
     sender = env.sender({ limits: SCALED, backoff: FAST_BACKOFF });
     const counts = await sender.runOnce();
 
-    assert.deepEqual(counts, { sent: 4, retried: 0, failed: 1, deferred: 0 });
+    assert.deepEqual(counts, { sent: 4, retried: 0, failed: 1, deferred: 0, withheld: 0 });
     assert.deepEqual(keysAt(chan('d')), ['d-0', 'd-2', 'd-3', 'd-4']);
     assert.equal(attemptsOf('d-1').length, 1);
     const failed = await env.outbox.listFailed();
@@ -120,7 +120,7 @@ describe('outbox sender against a fake Teams connector', function () {
     assert.ok(e0!.attempts >= 2, `${e0!.attempts} attempts`);
     assert.ok(Date.now() - started < 2_000);
     assert.deepEqual((await env.outbox.listFailed()).map((f) => f._id), ['e-0']);
-    assert.deepEqual(await env.outbox.countByStatus(), { pending: 0, sent: 1, failed: 1 });
+    assert.deepEqual(await env.outbox.countByStatus(), { pending: 0, sent: 1, failed: 1, withheld: 0 });
     assert.equal(deliveredCount('e-0'), 0);
     assert.equal(deliveredCount('e-1'), 1);
   });

@@ -28,7 +28,7 @@ describe('outbox repositories (embedded store)', () => {
   describe('OutboxRepository', () => {
     let outbox: OutboxRepository;
     const put = (key: string, conversationId: string, enqueuedAt: Date, extra: { threadOf?: string } = {}) =>
-      outbox.enqueue({ _id: key, target: { conversationId, ...extra }, activity: { text: key }, enqueuedAt });
+      outbox.enqueue({ _id: key, target: { conversationId, ...extra }, kind: 'child-notice', about: { refs: [], names: false }, activity: { text: key }, enqueuedAt });
 
     beforeEach(async () => {
       outbox = new OutboxRepository(store);
@@ -38,7 +38,7 @@ describe('outbox repositories (embedded store)', () => {
 
     it('enqueue: a key is stored once; a duplicate is not an error and changes nothing', async () => {
       assert.deepEqual(await put('k1', 'c1', at(0)), { enqueued: true });
-      assert.deepEqual(await outbox.enqueue({ _id: 'k1', target: { conversationId: 'c2' }, activity: { text: 'other' }, enqueuedAt: at(5) }),
+      assert.deepEqual(await outbox.enqueue({ _id: 'k1', target: { conversationId: 'c2' }, kind: 'child-notice', about: { refs: [], names: false }, activity: { text: 'other' }, enqueuedAt: at(5) }),
         { enqueued: false });
       const doc = await outbox.get('k1');
       assert.deepEqual(
@@ -84,14 +84,14 @@ describe('outbox repositories (embedded store)', () => {
 
       const s = await outbox.get('s');
       assert.deepEqual([s?.status, s?.attempts, s?.sentAt, s?.sentActivityId, s?.sentConversationId], ['sent', 2, at(5), 'act-1', 'c1;messageid=7']);
-      assert.deepEqual(await outbox.countByStatus(), { pending: 1, sent: 1, failed: 2 });
+      assert.deepEqual(await outbox.countByStatus(), { pending: 1, sent: 1, failed: 2, withheld: 0 });
       assert.deepEqual((await outbox.listFailed()).map((d) => [d._id, d.lastError, d.failedAt]),
         [['f2', 'gave up after 9 attempts: HTTP 503', at(9)], ['f1', 'HTTP 404', at(8)]]);
       assert.deepEqual((await outbox.listFailed(1)).map((d) => d._id), ['f2']);
     });
 
     it('counts are zero on an empty outbox', async () => {
-      assert.deepEqual(await outbox.countByStatus(), { pending: 0, sent: 0, failed: 0 });
+      assert.deepEqual(await outbox.countByStatus(), { pending: 0, sent: 0, failed: 0, withheld: 0 });
       assert.deepEqual(await outbox.due(at(0), 10), []);
       assert.deepEqual(await outbox.heads(), []);
     });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BOT, messageActivity, TENANT, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { FakeMember } from '../helpers/fake-connector.js';
-import { WITHHELD_REASON } from '../../src/jobs/pending-drainer.js';
+import { WITHHELD_REASON } from '../../src/jobs/audience-gate.js';
 import { admin, alex } from '../helpers/people.js';
 
 // The guest rule (docs/DOMAIN.md "Children's Guardian liaison") through the real server, the pending drainer
@@ -85,7 +85,7 @@ describe('guest safety over HTTP', function () {
     const withheld = await h.bot.deps.audit.list({ action: 'delivery.withheld' });
     assert.deepEqual(withheld.map((w) => w.details?.key).sort(), ['test:C101:c', 'test:C101:d']);
     const c = await h.bot.deps.outbox.get('test:C101:c');
-    assert.equal(c?.status, 'failed');
+    assert.equal(c?.status, 'withheld');
     assert.equal(c?.lastError, WITHHELD_REASON);
   });
 
@@ -166,5 +166,75 @@ describe('guest safety over HTTP', function () {
     assert.match(ok.text, /liaison-channel for Guardian Ffion Powell/);
     const both = cardOf(await h.ask(channel(h.connector.url, admin, '/setup liaison-channel', two)));
     assert.match(both.text, /exactly one guest/);
+  });
+});
+
+describe('the Monday service digest and a guest in the IRO channel (over HTTP, real jobs)', function () {
+  this.timeout(30000);
+  let h: Harness;
+  // Monday 10:00 London: the sweeper queues the digests.
+  before(async () => {
+    h = await startHarness({ env: { IRO_NOW: '2026-11-23T10:00:00Z' }, importDoc: fixture, jobs: true });
+  });
+  after(async () => h?.stop());
+
+  it('posts nothing into the channel, tells the admin without naming a child, audits it, and /setup status shows it withheld', async () => {
+    await h.ask(messageActivity(h.connector.url, admin, '/help')); // the admin's 1:1 chat, for the explanation
+    const id = '19:iro-channel-guest@thread.tacv2';
+    h.connector.memberLists.set(id, [...STAFF, EXT_ONLY]);
+    assert.match(cardOf(await h.ask(channel(h.connector.url, admin, '/setup iro-channel', id))).text, /iro-channel/);
+    const before = h.connector.received.length;
+    const swept = await h.bot.jobs!.sweeper.sweepOnce();
+    assert.ok(swept.enqueuedKeys.includes('digest:service:2026-11-23'), 'the service digest was due and queued');
+    await h.bot.jobs!.sender.runOnce();
+    await h.bot.jobs!.sender.runOnce();
+    const digest = await h.bot.deps.outbox.get('digest:service:2026-11-23');
+    assert.equal(digest?.status, 'withheld');
+    assert.ok(digest!.about!.refs.length > 0, 'the digest lists children');
+    const sent = h.connector.received.slice(before);
+    assert.equal(sent.filter((a) => a.conversationId.startsWith(id)).length, 0, 'nothing reached the channel');
+    const toAdmin = sent.filter((a) => a.conversationId === 'a:personal-29:tomos');
+    assert.equal(toAdmin.length, 1);
+    assert.match(cardOf(toAdmin[0]!).text, /did not post the weekly service digest/);
+    assert.doesNotMatch(JSON.stringify(toAdmin[0]!.body), /C10\d|Seren|Mali|S\.J\./);
+    assert.equal((await h.bot.deps.audit.list({ action: 'delivery.withheld', 'details.key': 'digest:service:2026-11-23' })).length, 1);
+    const status = cardOf(await h.ask(messageActivity(h.connector.url, admin, '/setup status'))).text;
+    assert.match(status, /1 withheld/);
+    assert.match(status, /digest:service:2026-11-23 → 19:iro-channel-guest@thread\.tacv2: withheld: /);
+  });
+});
+
+describe('a flood of refused guest invokes with large payloads (over HTTP)', function () {
+  this.timeout(60000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ env: { IRO_NOW: NOW }, importDoc: fixture });
+    h.connector.members.set('29:ffion', { ...FFION, name: 'Ffion Powell' });
+  });
+  after(async () => h?.stop());
+
+  it('40 × 240 KB (the 200 × 240 KB flood runs against audit.record in test/store/audit-bounds.spec.ts): the audit log stays small and never holds the payload', async () => {
+    const auditFile = path.join(h.dataDir, 'audit.log');
+    const size = () => (fs.existsSync(auditFile) ? fs.statSync(auditFile).size : 0);
+    const before = size();
+    let sentBytes = 0;
+    const t0 = Date.now();
+    for (let i = 0; i < 40; i++) {
+      const body = JSON.stringify({
+        ...messageActivity(h.connector.url, ffion, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
+        value: { action: { type: 'Action.Execute', verb: 'liaison.save', data: { ref: 'C101', notes: `${i}:`.padEnd(240 * 1024, 'x') } } },
+      });
+      sentBytes += body.length;
+      const res = await h.post(body);
+      assert.ok(res.status < 500, `HTTP ${res.status}`);
+    }
+    const grew = size() - before;
+    console.log(`      HTTP flood: ${(sentBytes / 1e6).toFixed(1)} MB posted in ${Date.now() - t0} ms → audit log grew ${(grew / 1024).toFixed(1)} KB`);
+    assert.ok(grew < 80 * 1024, `audit log grew ${grew} bytes`);
+    assert.doesNotMatch(fs.readFileSync(auditFile, 'utf8'), /xxxxxxxx/);
+    // Each attempt is recorded (unless the edge refuses it before it reaches a handler), never its payload.
+    const refused = await h.bot.deps.audit.list({ 'actor.id': 'g-1' });
+    assert.ok(refused.every((a) => JSON.stringify(a).length < 8 * 1024));
+    console.log(`      ${refused.length} attempts audited`);
   });
 });

@@ -1,5 +1,5 @@
 import type { DocCollection, Store } from '../doc-collection.js';
-import { DELIVERY_COLLECTIONS, type OutboxDoc, type OutboxStatus, type OutboxTarget } from '../delivery-documents.js';
+import { DELIVERY_COLLECTIONS, type OutboxAbout, type OutboxDoc, type OutboxStatus, type OutboxTarget } from '../delivery-documents.js';
 import { isDuplicateKeyError } from '../open-store.js';
 
 // The outbox (docs/DESIGN.md "Proactive delivery and jobs"): one document per proactive message, `_id` =
@@ -12,6 +12,10 @@ export interface NewOutboxMessage {
   /** Idempotency key, e.g. `review:R123:reminder:14d`. */
   _id: string;
   target: OutboxTarget;
+  /** The message kind (jobs/outbox-kinds.ts). */
+  kind: string;
+  /** The children it discloses and whether it names them: the audience gate checks them before delivery. */
+  about: OutboxAbout;
   activity: Record<string, unknown>;
   enqueuedAt: Date;
   /** Default: enqueuedAt + DEFAULT_GIVE_UP_AFTER_MS. */
@@ -44,9 +48,17 @@ export class OutboxRepository {
   /** Inserts a pending message. An existing key (whatever its status) is left alone: { enqueued: false }. */
   async enqueue(msg: NewOutboxMessage): Promise<{ enqueued: boolean }> {
     if (!msg._id) throw new Error('outbox message needs an idempotency key');
+    // The audience gate needs to know what a message discloses: no message is queued without it.
+    if (typeof msg.kind !== 'string' || !msg.kind) throw new Error(`outbox message ${msg._id} needs a kind`);
+    const refs = msg.about?.refs;
+    if (!Array.isArray(refs) || !refs.every((r) => typeof r === 'string') || typeof msg.about.names !== 'boolean') {
+      throw new Error(`outbox message ${msg._id} needs about: { refs, names }`);
+    }
     const doc: OutboxDoc = {
       _id: msg._id,
       target: { conversationId: msg.target.conversationId, newThread: msg.target.newThread ?? false, threadOf: msg.target.threadOf ?? null },
+      kind: msg.kind,
+      about: { refs: [...new Set(refs)].sort(), names: msg.about.names },
       activity: msg.activity,
       status: 'pending',
       enqueuedAt: msg.enqueuedAt,
@@ -131,14 +143,23 @@ export class OutboxRepository {
     return r.matchedCount === 1;
   }
 
-  /** Failed messages, most recent first (admin view). */
+  /**
+   * Withholds a pending message (the audience gate): status 'withheld' with the reason, final — never
+   * retried — and listed in `/setup status`. False if it was not pending.
+   */
+  async markWithheld(key: string, reason: string, at: Date): Promise<boolean> {
+    const r = await this.col.updateOne({ _id: key, status: 'pending' }, { $set: { status: 'withheld', lastError: reason, failedAt: at } });
+    return r.matchedCount === 1;
+  }
+
+  /** Messages not delivered (failed or withheld), most recent first (admin view). */
   listFailed(limit = 100): Promise<OutboxDoc[]> {
-    return this.col.find({ status: 'failed' }, { sort: { failedAt: -1, _id: 1 }, limit }).toArray();
+    return this.col.find({ status: { $in: ['failed', 'withheld'] } }, { sort: { failedAt: -1, _id: 1 }, limit }).toArray();
   }
 
   async countByStatus(): Promise<StatusCounts> {
     const rows = await this.col.aggregate<{ _id: OutboxStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
-    const counts: StatusCounts = { pending: 0, sent: 0, failed: 0 };
+    const counts: StatusCounts = { pending: 0, sent: 0, failed: 0, withheld: 0 };
     for (const r of rows) counts[r._id] = r.n;
     return counts;
   }

@@ -31,10 +31,10 @@ export const setupCommand: CommandSpec = {
         title: 'IRO Bot setup',
         text: [
           channels.length ? `Channels:\n- ${channels.join('\n- ')}` : 'No channels are set up yet.',
-          `Outbox: ${o.outbox.pending} pending, ${o.outbox.sent} sent, ${o.outbox.failed} failed.`,
+          `Outbox: ${o.outbox.pending} pending, ${o.outbox.sent} sent, ${o.outbox.failed} failed, ${o.outbox.withheld} withheld.`,
           failed.length ? `Not delivered:\n- ${failed.join('\n- ')}` : '',
         ].filter(Boolean).join('\n\n'),
-        tone: o.outbox.failed ? 'warning' : 'info',
+        tone: o.outbox.failed || o.outbox.withheld ? 'warning' : 'info',
         example: `Try: ${EXAMPLE}`,
       });
     }

@@ -3,14 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { loadConfig } from '../../../src/config.js';
+import { createAudienceGate } from '../../../src/jobs/audience-gate.js';
 import { createOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../../../src/jobs/outbox-sender.js';
 import { createLogger, type Logger } from '../../../src/logger.js';
 import type { Store } from '../../../src/store/doc-collection.js';
 import type { OutboxTarget } from '../../../src/store/delivery-documents.js';
 import { openEmbeddedStore } from '../../../src/store/embedded/embedded-store.js';
+import { AuditLog } from '../../../src/store/repositories/audit-log.js';
+import { ChildrenRepository } from '../../../src/store/repositories/children-repository.js';
 import { ConversationRepository } from '../../../src/store/repositories/conversation-repository.js';
+import { StaffRepository } from '../../../src/store/repositories/staff-repository.js';
 import { OutboxRepository } from '../../../src/store/repositories/outbox-repository.js';
-import { createNotifier, type Notifier } from '../../../src/teams/notifier.js';
+import { createMemberCache } from '../../../src/teams/members.js';
+import { createNotifier, type MemberLister, type Notifier } from '../../../src/teams/notifier.js';
 
 // An outbox on an embedded store in a temp dir, a real (local-mode) TeamsAdapter and the notifier,
 // pointed at a fake connector on loopback. Used by the specs and by the kill -9 child process.
@@ -21,7 +26,7 @@ export interface OutboxEnv {
   outbox: OutboxRepository;
   conversations: ConversationRepository;
   adapter: CloudAdapter;
-  notifier: Notifier;
+  notifier: Notifier & MemberLister;
   logger: Logger;
   /** Saves a channel conversation (as if the bot had been installed there). */
   addChannel(id: string): Promise<void>;
@@ -71,12 +76,19 @@ export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions
       const enqueuedAt = at ?? new Date(last);
       const t = typeof target === 'string' ? { conversationId: target } : target;
       const r = await outbox.enqueue({
-        _id: key, target: t, activity: { type: 'message', text: key }, enqueuedAt, giveUpAt, nextAttemptAt: at ?? new Date(now),
+        _id: key, target: t, kind: 'child-notice', about: { refs: [], names: false },
+        activity: { type: 'message', text: key }, enqueuedAt, giveUpAt, nextAttemptAt: at ?? new Date(now),
       });
       return r.enqueued;
     },
     sender(extra = {}) {
-      return createOutboxSender({ outbox, conversations, notifier, clock: () => new Date(), logger, ...extra });
+      // The real audience gate, reading rosters from the fake connector (none set: no guests), cached as in production.
+      const members = createMemberCache();
+      const audience = createAudienceGate({
+        deps: { staff: new StaffRepository(store), children: new ChildrenRepository(store), conversations, outbox, audit: new AuditLog(store), clock: () => new Date() },
+        listMembers: (conv) => members.get(conv._id, () => notifier.listMembers(conv.reference, conv._id)), councilTenantId: 'tenant-1', logger,
+      });
+      return createOutboxSender({ outbox, conversations, notifier, audience, clock: () => new Date(), logger, ...extra });
     },
     async close({ keepDir = false } = {}) {
       await store.close();
