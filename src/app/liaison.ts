@@ -5,7 +5,7 @@ import { isIsoDate } from '../domain/calendar.js';
 import { AppError } from '../domain/errors.js';
 import { isGuestStaff } from '../domain/guests.js';
 import {
-  CHECKLIST_ITEMS, DISCUSSION_TOPICS, DUTIES, guardianAccessOpen, liaisonItems, liaisonKeys, mayActOn, openItemsFor,
+  CHECKLIST_ITEMS, DISCUSSION_TOPICS, DUTIES, DUTY_IDS, guardianAccessOpen, liaisonItems, liaisonKeys, mayActOn, openItemsFor,
   type DiscussionTopic, type DutyId, type LiaisonActor, type LiaisonChild, type LiaisonDiscussion, type LiaisonItem,
 } from '../domain/liaison.js';
 import type { Proceedings } from '../domain/types.js';
@@ -212,6 +212,7 @@ export async function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: Di
 // ---- mark a duty done ---------------------------------------------------------------------------
 
 const DONE_DUTIES = ['L2', 'L3', 'L4', 'L6', 'L8', 'L9'] as const;
+const DUTY_IDS_ALL = DUTY_IDS as unknown as [DutyId, ...DutyId[]];
 export const doneSchema = z.object({
   ref: z.string().min(1).max(40),
   duty: z.enum(DONE_DUTIES),
@@ -284,6 +285,30 @@ function collect(pairs: [ChildDoc, LiaisonActor][], t: string, deps: AppDeps): L
     }
   }
   return out;
+}
+
+// ---- open one item (the Open button of /actions) ---------------------------------------------------
+
+export const viewItemSchema = z.object({
+  ref: z.string().min(1).max(40),
+  duty: z.enum(DUTY_IDS_ALL),
+  subject: z.string().min(1).max(64),
+});
+export type ViewItemInput = z.infer<typeof viewItemSchema>;
+
+/**
+ * One liaison item as its prompt card shows it, for whoever may work on it: the child's IRO, business
+ * support, legal, or the child's own Guardian while their access lasts (and only for duties a Guardian
+ * takes part in). Anything else gets the same neutral refusal as every liaison action, audited.
+ */
+export async function liaisonItemView(deps: AppDeps, actor: StaffDoc, input: ViewItemInput): Promise<{ child: ChildDoc; item: LiaisonItem | null }> {
+  const child = await liaisonChild(deps, actor, input.ref, 'liaison.view');
+  if (isGuestStaff(actor) && !mayActOn({ id: actor._id, roles: actor.roles }, child, input.duty)) {
+    return refuse(deps, actor, 'liaison.view', child.ref, `not-${input.duty}-actor`);
+  }
+  const item = currentItem(deps, child, input.duty, input.subject);
+  if (!item) return refuse(deps, actor, 'liaison.view', child.ref, 'no-such-item');
+  return { child, item };
 }
 
 /** For card re-renders after an action: the item as it stands now. */

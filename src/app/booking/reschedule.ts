@@ -15,7 +15,7 @@ import type { AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
 import { approvalCards, bookingCards, decidingStaff, noticeTo } from './booking-messages.js';
 import {
-  applyChange, diaryOf, isLive, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
+  applyChange, checkStartOfferingSlots, diaryOf, isLive, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
 } from './booking-common.js';
 
 export const RESCHEDULE_EXAMPLE = '/reschedule C1001';
@@ -93,9 +93,7 @@ export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: R
     throw new AppError('invalid-input', 'pick one of the free slots, or give another date and time', { example });
   }
   const diary = await diaryOf(deps, child.iroId, booking.id);
-  const checked = checkStart({ date, time }, {
-    now: deps.clock(), tzName: deps.tzName, calendar: deps.calendar, maxPerDay: bookingSettings(deps).maxReviewsPerDay, dueBy: next.dueBy, diary,
-  }, example);
+  const checked = checkStartOfferingSlots(deps, { date, time }, next.dueBy, diary, example);
   if (Date.parse(checked.start) === Date.parse(booking.start)) throw new AppError('invalid-input', 'that is the time it is already booked for', { example });
   const text = input.text?.trim() || null;
   if (checked.outsideTimescale) requireOutsideReason(input.reason, text, next.dueBy, example);
@@ -183,7 +181,7 @@ export async function decideReschedule(deps: AppDeps, actor: StaffDoc, input: De
   }
   const comment = input.comment?.trim() || null;
   if (input.decision === 'decline' && !comment) {
-    throw new AppError('invalid-input', 'say why you are declining (the comment goes to the person who asked)', { example: 'Comment: the IRO is on leave that week' });
+    throw new AppError('invalid-input', 'say why you are declining in the comment box (the comment goes to the person who asked)', { example: 'Comment: the IRO is on leave that week', problem: 'comment-required' });
   }
   const now = deps.clock();
   const decided: RescheduleRequestDoc = {

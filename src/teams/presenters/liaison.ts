@@ -8,7 +8,7 @@ import type { IsoDate } from '../../domain/types.js';
 import type { LiaisonButton, LiaisonCardModel, LiaisonFormModel } from '../view-models.js';
 import { childLabel, formatBookingStart } from './labels.js';
 
-export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discussion', save: 'liaison.save' } as const;
+export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discussion', save: 'liaison.save', view: 'liaison.view' } as const;
 
 export interface LiaisonPresentCtx {
   names: ReadonlyMap<string, string>;
