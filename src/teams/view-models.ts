@@ -367,8 +367,10 @@ export interface LiaisonFormModel {
   guardians: CardChoice[];
   outcomes: CardChoice[];
   legalContacts: CardChoice[];
-  /** Open liaison items, one line each; [] shows "Nothing open". */
-  open: { text: string }[];
+  /** Open liaison items, one line each with its buttons (done, open the prompt); [] shows "Nothing open". */
+  open: { text: string; buttons: LiaisonButton[] }[];
+  /** "Record a discussion" (L10) from here as well as from the thread; null when this person cannot. */
+  discussion: LiaisonDiscussionForm | null;
   /** Recorded discussions, newest first. */
   discussions: { text: string }[];
   /** '' or e.g. "Saved." after a change, or what was wrong (messageTone 'error'). */
