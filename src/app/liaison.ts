@@ -111,13 +111,13 @@ export async function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLia
   let after: Proceedings | null = before;
   if (editsProceedings) {
     if (!input.startedOn) {
-      if (before) throw new AppError('invalid-input', 'give the date the proceedings started', { example: 'Proceedings started: 2026-09-28' });
+      if (before) throw new AppError('invalid-input', 'give the date the proceedings started', { example: 'Proceedings started: 2026-09-28', problem: 'missing' });
     } else {
       if (input.guardianId) {
         const g = await deps.staff.get(input.guardianId);
         if (!g || !hasRole(g, 'guardian')) throw new AppError('invalid-input', 'choose a Guardian from the staff directory', { example: 'Ffion Powell (Cafcass Cymru)' });
       }
-      if (input.concludedOn && !input.outcome) throw new AppError('invalid-input', 'say whether the child remains looked after', { example: 'Outcome: Remains looked after' });
+      if (input.concludedOn && !input.outcome) throw new AppError('invalid-input', 'say whether the child remains looked after', { example: 'Outcome: Remains looked after', problem: 'missing' });
       after = {
         startedOn: input.startedOn,
         guardianId: input.guardianId ?? null,
@@ -146,7 +146,7 @@ export async function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLia
     push['liaison.courtDocuments'] = { receivedOn: input.courtDocsReceivedOn, byId: actor._id };
   }
   if (!Object.keys(set).length && !Object.keys(push).length) {
-    throw new AppError('invalid-input', 'there is nothing to save', { example: '/liaison ' + child.ref });
+    throw new AppError('invalid-input', 'there is nothing to save', { example: '/liaison ' + child.ref, problem: 'nothing-to-change' });
   }
   const updated = await deps.children.updateVersioned(child.ref, input.version,
     { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(push).length ? { $push: push } : {}) } as never,
@@ -194,7 +194,7 @@ function accessClosedAfter(child: ChildDoc, change: (c: LiaisonChild) => Liaison
 export async function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput): Promise<LiaisonChange> {
   const child = await liaisonChild(deps, actor, input.ref, 'liaison.discussion');
   if (!mayActOn({ id: actor._id, roles: actor.roles }, child, 'L10')) return refuse(deps, actor, 'liaison.discussion', child.ref, 'not-iro-or-guardian');
-  if (input.on > today(deps)) throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', { example: today(deps) });
+  if (input.on > today(deps)) throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', { example: today(deps), problem: 'future-date' });
   const final = input.final && !!child.proceedings?.concludedOn;
   const discussion: LiaisonDiscussion = { id: randomUUID(), on: input.on, byId: actor._id, topics: input.topics, notes: input.notes.trim(), final, recordedAt: deps.clock() };
   const closed = accessClosedAfter(child, (c) => ({ ...c, liaison: { ...c.liaison, discussions: [...(c.liaison?.discussions ?? []), discussion] } }));

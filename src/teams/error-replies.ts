@@ -24,6 +24,12 @@ const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   'comment-required': 'A comment is needed',
   'already-booked': 'Already booked',
   'future-date': 'That date is in the future',
+  'no-review-due': 'No review is due',
+  'reason-required': 'A reason is needed',
+  'slot-required': 'Choose a slot or a date',
+  'nothing-to-change': 'Nothing to change',
+  'date-order': 'Those dates do not fit',
+  missing: 'Something is missing',
 };
 
 export function errorNotice(err: unknown, reference: string): NoticeCardModel {

@@ -305,6 +305,8 @@ export interface ReminderCardModel {
   facts: CardFact[];
   /** e.g. "Type /case C1001 for the timeline." */
   footer: string;
+  /** The step itself (Book, Record distributed today); each verb re-checks who may. */
+  buttons: ActionButton[];
 }
 
 import type { ResolutionCardModel, ResolutionListModel, ResolutionRaiseModel, ResolutionReferralModel } from './view-models-resolutions.js';

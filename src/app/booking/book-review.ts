@@ -57,7 +57,7 @@ export async function bookingForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   const next = requireNext(child, deps);
   const existing = liveBookingOf(child);
   if (existing) {
-    throw new AppError('invalid-input', `${child.ref}'s next review is already booked: to move it, reschedule`, { example: `/reschedule ${child.ref}` });
+    throw new AppError('invalid-input', `${child.ref}'s next review is already booked: to move it, reschedule`, { example: `/reschedule ${child.ref}`, problem: 'already-booked' });
   }
   const ids = [child.socialWorkerId, child.proceedings?.guardianId].filter((x): x is string => !!x);
   const people = await Promise.all(ids.map((id) => deps.staff.get(id)));

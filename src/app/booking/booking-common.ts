@@ -34,7 +34,7 @@ export function requireNext(child: ChildDoc, deps: AppDeps): NextReview {
     }
     throw err;
   }
-  if (!next) throw new AppError('invalid-input', `${child.ref} has no review due (not looked after, or the plan has ended)`, { example: `/case ${child.ref}` });
+  if (!next) throw new AppError('invalid-input', `${child.ref} has no review due (not looked after, or the plan has ended)`, { example: `/case ${child.ref}`, problem: 'no-review-due' });
   return next;
 }
 

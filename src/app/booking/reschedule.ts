@@ -79,7 +79,7 @@ export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: R
   if (opts.pending) {
     throw new AppError('conflict', `a request to move this review is already waiting for a manager (asked by ${opts.pending.requestedBy.name ?? opts.pending.requestedBy.id})`, { example: `/case ${child.ref}` });
   }
-  if (!isRescheduleReason(input.reason)) throw new AppError('invalid-input', 'choose a reason for the move', { example });
+  if (!isRescheduleReason(input.reason)) throw new AppError('invalid-input', 'choose a reason for the move', { example, problem: 'reason-required' });
   let date: string;
   let time: string;
   if (input.slot) {
@@ -90,11 +90,11 @@ export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: R
     date = input.date;
     time = input.time;
   } else {
-    throw new AppError('invalid-input', 'pick one of the free slots, or give another date and time', { example });
+    throw new AppError('invalid-input', 'pick one of the free slots, or give another date and time', { example, problem: 'slot-required' });
   }
   const diary = await diaryOf(deps, child.iroId, booking.id);
   const checked = checkStartOfferingSlots(deps, { date, time }, next.dueBy, diary, example);
-  if (Date.parse(checked.start) === Date.parse(booking.start)) throw new AppError('invalid-input', 'that is the time it is already booked for', { example });
+  if (Date.parse(checked.start) === Date.parse(booking.start)) throw new AppError('invalid-input', 'that is the time it is already booked for', { example, problem: 'nothing-to-change' });
   const text = input.text?.trim() || null;
   if (checked.outsideTimescale) requireOutsideReason(input.reason, text, next.dueBy, example);
   const requests = child.rescheduleRequests ?? [];
@@ -265,7 +265,7 @@ export async function cancelBooking(deps: AppDeps, actor: StaffDoc, input: Cance
   if (!canBook(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can ${input.mode} its review`, { example: '/actions' });
   const booking = bookingToMove(child, input.bookingId);
   const reason = input.reason?.trim();
-  if (!reason) throw new AppError('invalid-input', `say why the review is ${input.mode === 'cancel' ? 'cancelled' : 'adjourned'} (in the explanation box)`, { example });
+  if (!reason) throw new AppError('invalid-input', `say why the review is ${input.mode === 'cancel' ? 'cancelled' : 'adjourned'} (in the explanation box)`, { example, problem: 'reason-required' });
   const status = input.mode === 'cancel' ? 'cancelled' : 'adjourned';
   const updated: BookingDoc = { ...booking, status, statusReason: reason };
   // Open requests for this booking are withdrawn with it.
