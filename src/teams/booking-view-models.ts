@@ -122,6 +122,13 @@ export interface HeldFormModel {
   defaultChair: string;
   reasons: CardChoice[];
   note: string;
+  /** After a refusal: what was typed, and what was wrong ('' hides). */
+  defaultLateReason: string;
+  /** "true" / "false" */
+  defaultCombined: string;
+  defaultReason: string;
+  errorTitle: string;
+  errorText: string;
 }
 
 export interface ReviewHeldModel {

@@ -148,6 +148,16 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
       assert.match(noReason.text, /Outside timescale: a reason is needed/);
     });
 
+    it('recording a review as held on a future date: the form again, with the chair and the flag as chosen', async () => {
+      const again = await invoke(alex, 'review.held', { ref: 'C100', heldOn: '2026-12-01', chairId: 'iro-2', combinedWithCP: 'true', lateReason: '' });
+      assert.ok(again.card, again.text);
+      assert.match(again.text, /That date is in the future/);
+      assert.equal(input(again.card, 'heldOn').value, '2026-12-01');
+      assert.equal(input(again.card, 'chairId').value, 'iro-2');
+      assert.equal(input(again.card, 'combinedWithCP').value, 'true');
+      assert.equal((await child('C100')).reviews.length, 3, 'nothing recorded');
+    });
+
     it('a decline without a comment comes back as the same card with the comment box, and decides nothing', async () => {
       const sent = await invoke(sian, 'review.book', { ref: 'C101', date: '2026-12-03', time: '14:00', venue: 'School', invitees: 'sw-1', reason: 'child-or-carer-ill', text: 'Carer in hospital' });
       assert.match(sent.text, /Sent for approval/);

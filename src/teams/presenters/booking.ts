@@ -194,8 +194,12 @@ export function approvalCard(child: ChildDoc, r: RescheduleRequestDoc,
 
 export function heldFormCard(o: {
   child: ChildDoc; next: NextReview | null; showNames: boolean; today: string; chairs: CardChoice[]; review?: ReviewDoc | null;
+  again?: { values: TypedValues; error: FormError };
 }): AdaptiveCardJson {
   const correcting = !!o.review;
+  const v = o.again?.values;
+  const chair = typed(v, 'chairId', /^[\w.-]+$/, 64);
+  const lateReason = typed(v, 'lateReason', /^[a-z-]+$/, 40);
   const model: HeldFormModel = {
     mode: correcting ? 'correct' : 'record',
     title: `${correcting ? 'Correct held date' : 'Record review held'} · ${childLabel(o.child, o.showNames)}`,
@@ -203,11 +207,16 @@ export function heldFormCard(o: {
     facts: o.next && !correcting ? [dueFact(o.next)] : [],
     ref: o.child.ref,
     reviewId: o.review?.id ?? '',
-    defaultDate: o.review?.heldOn ?? o.today,
+    defaultDate: typed(v, 'heldOn', ISO_DATE) || (o.review?.heldOn ?? o.today),
     maxDate: o.today,
     chairs: o.chairs,
-    defaultChair: o.child.iroId,
+    defaultChair: o.chairs.some((c) => c.value === chair) ? chair : o.child.iroId,
     reasons: REASON_CHOICES,
+    defaultLateReason: REASON_CHOICES.some((c) => c.value === lateReason) ? lateReason : '',
+    defaultCombined: typed(v, 'combinedWithCP', /^(true|false)$/) || 'false',
+    defaultReason: typed(v, 'reason', ANY, 300),
+    errorTitle: o.again?.error.title ?? '',
+    errorText: o.again?.error.text ?? '',
     note: correcting
       ? 'The old date stays in the case history.'
       : 'The due-by date and rule are stored with the review; the written record is due within 14 days.',
