@@ -27,7 +27,7 @@ import { renderCard } from '../src/teams/cards.js';
 import type { CommandContext } from '../src/teams/commands/command-context.js';
 import { dueCommand } from '../src/teams/commands/due.js';
 import { COMMANDS } from '../src/teams/commands/registry.js';
-import { policyLine, scopeLabel, staffNames } from '../src/teams/presenters/common.js';
+import { scopeLabel, staffNames } from '../src/teams/presenters/common.js';
 import { bookingText, childLabel, overdueText, plural } from '../src/teams/presenters/labels.js';
 import type { DueCardModel, DueRow } from '../src/teams/view-models.js';
 import { messageActivity, type Sender } from '../test/helpers/activities.js';
@@ -345,7 +345,7 @@ async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, c
     const model: DueCardModel = {
       title: 'Reviews due this week', subtitle: `${scopeLabel(result.scope, actor)} · ${plural(rows, 'review')}`,
       overdue: result.listing.overdue.map(row), dueHeading: 'Due this week', due: result.listing.due.map(row),
-      emptyText: 'No reviews due this week.', policy: policyLine(deps.policy),
+      emptyText: 'No reviews due this week.', footnote: '',
     };
     await time('render', () => renderCard('due', model));
     rows = listing.overdue.length + listing.due.length;

@@ -5,7 +5,7 @@ import { isIsoDate } from '../domain/calendar.js';
 import { AppError } from '../domain/errors.js';
 import { isGuestStaff } from '../domain/guests.js';
 import {
-  CHECKLIST_ITEMS, DISCUSSION_TOPICS, DUTIES, guardianAccessOpen, liaisonItems, liaisonKeys, mayActOn, openItemsFor,
+  CHECKLIST_ITEMS, DISCUSSION_TOPICS, DUTIES, DUTY_IDS, guardianAccessOpen, liaisonItems, liaisonKeys, mayActOn, openItemsFor,
   type DiscussionTopic, type DutyId, type LiaisonActor, type LiaisonChild, type LiaisonDiscussion, type LiaisonItem,
 } from '../domain/liaison.js';
 import type { Proceedings } from '../domain/types.js';
@@ -111,13 +111,13 @@ export async function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLia
   let after: Proceedings | null = before;
   if (editsProceedings) {
     if (!input.startedOn) {
-      if (before) throw new AppError('invalid-input', 'give the date the proceedings started', { example: 'Proceedings started: 2026-09-28' });
+      if (before) throw new AppError('invalid-input', 'give the date the proceedings started', { example: 'Proceedings started: 2026-09-28', problem: 'missing' });
     } else {
       if (input.guardianId) {
         const g = await deps.staff.get(input.guardianId);
         if (!g || !hasRole(g, 'guardian')) throw new AppError('invalid-input', 'choose a Guardian from the staff directory', { example: 'Ffion Powell (Cafcass Cymru)' });
       }
-      if (input.concludedOn && !input.outcome) throw new AppError('invalid-input', 'say whether the child remains looked after', { example: 'Outcome: Remains looked after' });
+      if (input.concludedOn && !input.outcome) throw new AppError('invalid-input', 'say whether the child remains looked after', { example: 'Outcome: Remains looked after', problem: 'missing' });
       after = {
         startedOn: input.startedOn,
         guardianId: input.guardianId ?? null,
@@ -146,7 +146,7 @@ export async function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLia
     push['liaison.courtDocuments'] = { receivedOn: input.courtDocsReceivedOn, byId: actor._id };
   }
   if (!Object.keys(set).length && !Object.keys(push).length) {
-    throw new AppError('invalid-input', 'there is nothing to save', { example: '/liaison ' + child.ref });
+    throw new AppError('invalid-input', 'there is nothing to save', { example: '/liaison ' + child.ref, problem: 'nothing-to-change' });
   }
   const updated = await deps.children.updateVersioned(child.ref, input.version,
     { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(push).length ? { $push: push } : {}) } as never,
@@ -194,7 +194,7 @@ function accessClosedAfter(child: ChildDoc, change: (c: LiaisonChild) => Liaison
 export async function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput): Promise<LiaisonChange> {
   const child = await liaisonChild(deps, actor, input.ref, 'liaison.discussion');
   if (!mayActOn({ id: actor._id, roles: actor.roles }, child, 'L10')) return refuse(deps, actor, 'liaison.discussion', child.ref, 'not-iro-or-guardian');
-  if (input.on > today(deps)) throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', { example: today(deps) });
+  if (input.on > today(deps)) throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', { example: today(deps), problem: 'future-date' });
   const final = input.final && !!child.proceedings?.concludedOn;
   const discussion: LiaisonDiscussion = { id: randomUUID(), on: input.on, byId: actor._id, topics: input.topics, notes: input.notes.trim(), final, recordedAt: deps.clock() };
   const closed = accessClosedAfter(child, (c) => ({ ...c, liaison: { ...c.liaison, discussions: [...(c.liaison?.discussions ?? []), discussion] } }));
@@ -212,6 +212,7 @@ export async function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: Di
 // ---- mark a duty done ---------------------------------------------------------------------------
 
 const DONE_DUTIES = ['L2', 'L3', 'L4', 'L6', 'L8', 'L9'] as const;
+const DUTY_IDS_ALL = DUTY_IDS as unknown as [DutyId, ...DutyId[]];
 export const doneSchema = z.object({
   ref: z.string().min(1).max(40),
   duty: z.enum(DONE_DUTIES),
@@ -284,6 +285,30 @@ function collect(pairs: [ChildDoc, LiaisonActor][], t: string, deps: AppDeps): L
     }
   }
   return out;
+}
+
+// ---- open one item (the Open button of /actions) ---------------------------------------------------
+
+export const viewItemSchema = z.object({
+  ref: z.string().min(1).max(40),
+  duty: z.enum(DUTY_IDS_ALL),
+  subject: z.string().min(1).max(64),
+});
+export type ViewItemInput = z.infer<typeof viewItemSchema>;
+
+/**
+ * One liaison item as its prompt card shows it, for whoever may work on it: the child's IRO, business
+ * support, legal, or the child's own Guardian while their access lasts (and only for duties a Guardian
+ * takes part in). Anything else gets the same neutral refusal as every liaison action, audited.
+ */
+export async function liaisonItemView(deps: AppDeps, actor: StaffDoc, input: ViewItemInput): Promise<{ child: ChildDoc; item: LiaisonItem | null }> {
+  const child = await liaisonChild(deps, actor, input.ref, 'liaison.view');
+  if (isGuestStaff(actor) && !mayActOn({ id: actor._id, roles: actor.roles }, child, input.duty)) {
+    return refuse(deps, actor, 'liaison.view', child.ref, `not-${input.duty}-actor`);
+  }
+  const item = currentItem(deps, child, input.duty, input.subject);
+  if (!item) return refuse(deps, actor, 'liaison.view', child.ref, 'no-such-item');
+  return { child, item };
 }
 
 /** For card re-renders after an action: the item as it stands now. */

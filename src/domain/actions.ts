@@ -19,8 +19,9 @@ export interface ActionItem {
   overdue: boolean;
   /** Review id for records; the rule id for reviews. */
   subject: string;
-  /** Booked start of an overdue review, when there is one. */
+  /** Booked start of an overdue review, when there is one, and that booking's id (to reschedule it). */
   bookedStart?: string;
+  bookingId?: string;
   /** Resolution items: the stage it is at (subject = resolution id). */
   stage?: number;
   /** Liaison items: the duty (L1–L9); subject = what it is about (domain/liaison.ts). */
@@ -40,7 +41,7 @@ export function reviewActions(statuses: ReviewStatus[], o: ActionOptions): Actio
   for (const s of statuses) {
     const base = { childRef: s.child.ref, deadline: s.next.dueBy, subject: s.next.rule };
     if (s.next.dueBy < o.today) {
-      items.push({ ...base, kind: 'overdue-review', overdue: true, bookedStart: s.booking?.start });
+      items.push({ ...base, kind: 'overdue-review', overdue: true, bookedStart: s.booking?.start, bookingId: s.booking?.id });
     } else if (!s.booking && s.next.dueBy <= horizon) {
       items.push({ ...base, kind: 'book-review', overdue: false });
     }

@@ -106,17 +106,20 @@ export interface StartRules {
 export function checkStart(p: ProposedStart, rules: StartRules, example: string): CheckedStart {
   const start = londonStart(p.date, p.time, rules.tzName);
   if (Date.parse(start) <= rules.now.getTime()) {
-    throw new AppError('invalid-input', `${formatDate(p.date)} ${p.time} is in the past`, { example });
+    throw new AppError('invalid-input', `${formatDate(p.date)} ${p.time} is in the past`, { example, problem: 'in-past' });
   }
   if (!rules.calendar.isWorkingDay(p.date)) {
-    throw new AppError('invalid-input', `${formatDate(p.date)} is not a working day (weekend, bank holiday or closure day)`, { example });
+    const weekend = [0, 6].includes(new Date(`${p.date}T12:00:00Z`).getUTCDay());
+    throw new AppError('invalid-input', `${formatDate(p.date)} is not a working day (${weekend ? 'a weekend' : 'a bank holiday or closure day'})`,
+      { example, problem: 'not-working-day', date: p.date });
   }
   if (rules.diary.busyAt(start)) {
-    throw new AppError('invalid-input', `the IRO already has a review at ${formatDate(p.date)} ${p.time}`, { example });
+    throw new AppError('invalid-input', `the IRO already has a review at ${formatDate(p.date)} ${p.time}`, { example, problem: 'clash', date: p.date });
   }
   const n = rules.diary.countOn(p.date);
   if (n >= rules.maxPerDay) {
-    throw new AppError('invalid-input', `the IRO already has ${n} reviews on ${formatDate(p.date)} (the most in one day is ${rules.maxPerDay})`, { example });
+    throw new AppError('invalid-input', `the IRO already has ${n} reviews on ${formatDate(p.date)} (the most in one day is ${rules.maxPerDay})`,
+      { example, problem: 'day-full', date: p.date });
   }
   const { date, time } = londonDateTime(start, rules.tzName);
   return { start, date, time, outsideTimescale: !withinTimescale(date, rules.dueBy) };
@@ -127,6 +130,6 @@ export function requireOutsideReason(reason: unknown, text: string | null | unde
   if (!isRescheduleReason(reason) || !text || !text.trim()) {
     throw new AppError('invalid-input',
       `that date is after the due-by date (${formatDate(dueBy)}): outside timescale needs a reason category and an explanation, and a manager's approval`,
-      { example });
+      { example, problem: 'needs-reason' });
   }
 }

@@ -22,8 +22,12 @@ function mondayOf(d: IsoDate): IsoDate {
   return addDays(d, -((weekdayOf(d) + 6) % 7));
 }
 
+/** What /due accepts, for the answer to a window it cannot read (issue 11: list the valid windows). */
+export const DUE_WINDOWS_ACCEPTED = 'this week, next week, today, tomorrow, overdue, next N days (e.g. next 10 days), '
+  + 'a date (2016-10-04 or 4 Oct 2016), or a range (4 Oct 2016 to 10 Oct 2016); then optionally "team" or "for" a person';
+
 function bad(text: string): never {
-  throw new AppError('invalid-input', `I can't read "${text}" as a window`, {
+  throw new AppError('invalid-input', `I can't read "${text.slice(0, 60)}" as a window. The windows are: ${DUE_WINDOWS_ACCEPTED}`, {
     example: '/due next week',
     hint: `windows: ${DUE_WINDOW_EXAMPLES.join(', ')}`,
   });

@@ -28,6 +28,22 @@ export interface BookingFormModel {
   reasons: CardChoice[];
   /** "After Tue 4 Oct 2016 is outside timescale: give a reason; a manager must approve." */
   note: string;
+  /** "Earliest free slots: Thu 26 Nov 2026 10:00; …" ('' hides). Never a default: Book on an untouched form books nothing. */
+  slotsText: string;
+  defaultReason: string;
+  defaultText: string;
+  /** After a refused Book: what was wrong, shown on the form (values kept). '' hides. */
+  errorTitle: string;
+  errorText: string;
+}
+
+/** What was typed on a form that was refused, to show it again (untrusted: checked before use). */
+export type TypedValues = Record<string, unknown>;
+
+/** A refusal shown on the form it came from. */
+export interface FormError {
+  title: string;
+  text: string;
 }
 
 export interface BookingCardModel {
@@ -58,6 +74,13 @@ export interface RescheduleFormModel {
   note: string;
   /** Cancel and adjourn buttons (IRO and business support only). */
   canCancel: boolean;
+  defaultReason: string;
+  defaultSlot: string;
+  defaultDate: string;
+  defaultTime: string;
+  defaultText: string;
+  errorTitle: string;
+  errorText: string;
 }
 
 export type StatusTone = 'default' | 'good' | 'attention' | 'warning';
@@ -79,6 +102,10 @@ export interface ApprovalCardModel {
   requestId: string;
   /** Teams user ids (29:...) of deciders known to the bot, for the refresh. */
   refreshUserIds: string[];
+  /** The comment typed before a refused Decline, and why it was refused ('' hides). */
+  defaultComment: string;
+  errorTitle: string;
+  errorText: string;
 }
 
 export interface HeldFormModel {
@@ -95,6 +122,13 @@ export interface HeldFormModel {
   defaultChair: string;
   reasons: CardChoice[];
   note: string;
+  /** After a refusal: what was typed, and what was wrong ('' hides). */
+  defaultLateReason: string;
+  /** "true" / "false" */
+  defaultCombined: string;
+  defaultReason: string;
+  errorTitle: string;
+  errorText: string;
 }
 
 export interface ReviewHeldModel {

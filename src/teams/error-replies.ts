@@ -11,11 +11,34 @@ const USER_FACING: Partial<Record<ErrorCode, { title: string; tone: NoticeCardMo
   'ineligible-iro': { title: 'Not allowed (W54.3)', tone: 'warning' },
 };
 
+/**
+ * Input that was understood but breaks a rule gets its own title (issue 11): "I couldn't follow that" is
+ * only for what could not be parsed. The thrower names the problem in `details.problem`.
+ */
+const PROBLEM_TITLES: Readonly<Record<string, string>> = {
+  'in-past': 'That time has passed',
+  'not-working-day': 'Not a working day',
+  clash: 'That time is taken',
+  'day-full': 'That day is full',
+  'needs-reason': 'Outside timescale: a reason is needed',
+  'comment-required': 'A comment is needed',
+  'already-booked': 'Already booked',
+  'future-date': 'That date is in the future',
+  'no-review-due': 'No review is due',
+  'reason-required': 'A reason is needed',
+  'slot-required': 'Choose a slot or a date',
+  'nothing-to-change': 'Nothing to change',
+  'date-order': 'Those dates do not fit',
+  missing: 'Something is missing',
+};
+
 export function errorNotice(err: unknown, reference: string): NoticeCardModel {
   const mapped = isAppError(err) ? USER_FACING[err.code] : undefined;
   if (isAppError(err) && mapped) {
     const example = typeof err.details.example === 'string' ? `Try: ${err.details.example}` : '';
-    return { title: mapped.title, text: capitalise(err.message) + '.', tone: mapped.tone, example };
+    const problem = typeof err.details.problem === 'string' ? PROBLEM_TITLES[err.details.problem] : undefined;
+    const text = capitalise(err.message);
+    return { title: problem ?? mapped.title, text: /[.!?]$/.test(text) ? text : `${text}.`, tone: mapped.tone, example };
   }
   return {
     title: 'Something went wrong on my side',

@@ -9,7 +9,7 @@ import { LIAISON_VERBS } from './presenters/liaison.js';
 // refusal reads the same whatever was asked, so it never reveals whether a child exists.
 
 const GUEST_COMMANDS: ReadonlySet<string> = new Set(['actions', 'help']);
-const GUEST_VERBS: ReadonlySet<string> = new Set([LIAISON_VERBS.done, LIAISON_VERBS.discussion]);
+const GUEST_VERBS: ReadonlySet<string> = new Set([LIAISON_VERBS.done, LIAISON_VERBS.discussion, LIAISON_VERBS.view]);
 
 export const GUEST_REFUSAL = 'as a guest you can use /actions and /help, and the liaison cards for your own children';
 

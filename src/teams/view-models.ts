@@ -53,8 +53,8 @@ export interface DueCardModel {
   due: DueRow[];
   /** Shown when both lists are empty, e.g. "No reviews due this week." */
   emptyText: string;
-  /** "Policy: wales (Welsh regulations 2015)" */
-  policy: string;
+  /** A note under the list (cases whose history cannot be read); '' hides it. The policy line is only in /help and /case. */
+  footnote: string;
 }
 
 // ---- caseload.json --------------------------------------------------------------------------
@@ -92,6 +92,8 @@ export interface CaseloadIroRow {
   perFte: string;
   bandState: BandState;
   bandStatus: string;
+  /** One word for the narrow table column: "Within", "Above", "Below", "No FTE". */
+  bandWord: string;
   /** "External" or ''. */
   external: string;
 }
@@ -123,6 +125,13 @@ export type CaseloadCardModel = CaseloadIroModel | CaseloadTeamModel;
 
 // ---- actions.json ---------------------------------------------------------------------------
 
+/** A button (Action.Execute) that takes the person to the thing to do: a form, a card, or the step itself. */
+export interface ActionButton {
+  title: string;
+  verb: string;
+  data: Record<string, string>;
+}
+
 export interface ActionItem {
   /** "Book review", "Overdue review", "Distribute record", ... */
   kind: string;
@@ -134,6 +143,8 @@ export interface ActionItem {
   isOverdue: boolean;
   /** "3 days overdue"; '' when not overdue. */
   overdueText: string;
+  /** Open/Do buttons: every item has a way to get it done (issue 11: no dead ends). */
+  buttons: ActionButton[];
 }
 
 export interface ActionsCardModel {
@@ -294,6 +305,8 @@ export interface ReminderCardModel {
   facts: CardFact[];
   /** e.g. "Type /case C1001 for the timeline." */
   footer: string;
+  /** The step itself (Book, Record distributed today); each verb re-checks who may. */
+  buttons: ActionButton[];
 }
 
 import type { ResolutionCardModel, ResolutionListModel, ResolutionRaiseModel, ResolutionReferralModel } from './view-models-resolutions.js';
@@ -356,12 +369,15 @@ export interface LiaisonFormModel {
   guardians: CardChoice[];
   outcomes: CardChoice[];
   legalContacts: CardChoice[];
-  /** Open liaison items, one line each; [] shows "Nothing open". */
-  open: { text: string }[];
+  /** Open liaison items, one line each with its buttons (done, open the prompt); [] shows "Nothing open". */
+  open: { text: string; buttons: LiaisonButton[] }[];
+  /** "Record a discussion" (L10) from here as well as from the thread; null when this person cannot. */
+  discussion: LiaisonDiscussionForm | null;
   /** Recorded discussions, newest first. */
   discussions: { text: string }[];
-  /** '' or e.g. "Saved." after a change. */
+  /** '' or e.g. "Saved." after a change, or what was wrong (messageTone 'error'). */
   message: string;
+  messageTone?: 'success' | 'error';
 }
 
 // ---- report.json ----------------------------------------------------------------------------
@@ -410,8 +426,14 @@ export interface ReportCardModel {
   months: ReportCountsRow[];
   /** "Compliance % by month" */
   chartTitle: string;
-  /** Months with reviews due only (y = compliance %). [] hides the chart. */
-  chart: ChartPoint[];
+  /** Months with reviews due only (y = compliance %, label = "97.50%"). [] hides the chart. */
+  chart: (ChartPoint & { label: string })[];
+  /** The target, drawn as a second line on the chart. */
+  chartTarget: number;
+  /** "Target 98.50%" */
+  chartTargetLegend: string;
+  /** Bottom of the y axis: a multiple of 5 below every value and the target, so ticks are whole numbers. */
+  chartYMin: number;
   /** "Reviews outside timescale (25)" */
   lateHeading: string;
   lateGroups: ReportLateGroup[];
@@ -430,7 +452,6 @@ export interface ReportCardModel {
   resolutionThemes: CardCount[];
   /** "1 child left out: invalid history (C1002)"; '' hides. */
   excluded: string;
-  policy: string;
 }
 
 // ---- registry -------------------------------------------------------------------------------

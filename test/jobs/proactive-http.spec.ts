@@ -38,9 +38,9 @@ describe('proactive delivery over HTTP', function () {
     const refused = cardOf(await h.ask(mentionActivity(h.connector.url, alex, '/setup iro-channel')));
     assert.match(refused.text, /not available to your role/);
     const set = cardOf(await h.ask(mentionActivity(h.connector.url, admin, '/setup iro-channel')));
-    assert.match(set.text, /now the iro-channel/);
+    assert.match(set.text, /now the IRO channel/);
     const status = cardOf(await h.ask(messageActivity(h.connector.url, admin, '/setup status')));
-    assert.match(status.text, /iro-channel: 19:channel@thread\.tacv2/);
+    assert.match(status.text, /IRO channel: 19:channel@thread\.tacv2/);
     assert.match(status.text, /Outbox: \d+ pending, \d+ sent, 0 failed/);
     const audit = await h.bot.deps.audit.list({ action: 'setup.channel' });
     assert.equal(audit.length, 1);

@@ -281,8 +281,8 @@ for (const store of stores) {
       const card = await delivered(MANAGERS_CHANNEL, /Booking outside timescale · C101/);
       const c = cardOf(card);
       assert.match(c.text, /OUTSIDE TIMESCALE: 35 days after the due-by date[\s\S]*Not booked yet[\s\S]*Thu 3 Dec 2026 14:00[\s\S]*Child or carer ill — Carer in hospital/);
-      const banner = c.card.body.find((b: any) => /OUTSIDE TIMESCALE/.test(b.text ?? ''));
-      assert.equal(banner.color, 'Attention', 'outside timescale shows in red');
+      const banner = c.card.body.find((b: any) => /OUTSIDE TIMESCALE/.test(JSON.stringify(b.items ?? [])));
+      assert.equal(banner.style, 'attention', 'outside timescale shows on red');
       assert.ok(!('userIds' in c.card.refresh), 'a channel card refreshes for everyone');
       const declined = await invoke(catrin, actionNamed(c.card, 'Decline'), { comment: 'Hold it this week with the carer on Teams' });
       assert.match(declined.text, /Declined by Catrin Morgan at [\s\S]*Hold it this week/);

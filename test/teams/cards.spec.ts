@@ -95,7 +95,7 @@ describe('empty and optional sections', () => {
   it('due: nothing due shows only the empty text, no section headings or rows', () => {
     const m = fixture<'due'>('due.empty');
     const t = texts(renderCard('due', m));
-    assert.deepEqual(t, [m.title, m.subtitle, m.emptyText, m.policy]);
+    assert.deepEqual(t, [m.title, m.subtitle, m.emptyText]);
   });
 
   it('due: one row per item, overdue section first, no stray rows', () => {
@@ -107,17 +107,25 @@ describe('empty and optional sections', () => {
       assert.equal(t.includes(m.emptyText), false, name);
       assert.equal(t.some((s) => s.startsWith('Overdue (')), m.overdue.length > 0, name);
       assert.equal(t.some((s) => s.startsWith(`${m.dueHeading} (`)), m.due.length > 0, name);
-      assert.equal(t.filter((s) => /days overdue$/.test(s)).length, [...m.overdue, ...m.due].filter((r) => r.isOverdue).length, name);
+      assert.equal(t.filter((s) => /^\d+ days? overdue · /.test(s)).length, [...m.overdue, ...m.due].filter((r) => r.isOverdue).length, name);
       assert.equal(t.filter((s) => s.startsWith('IRO: ')).length, [...m.overdue, ...m.due].filter((r) => r.iro !== '').length, name);
     }
     const t = texts(renderCard('due', fixture('due.typical')));
     assert.ok(t.indexOf('Overdue (1)') < t.indexOf('Due this week (2)'));
   });
 
-  it('due: overdue dates are in the attention colour', () => {
-    const card = renderCard('due', fixture('due.range'));
-    const dueBy = ofType(card, 'TextBlock').filter((n) => String(n.text).startsWith('Due by '));
-    assert.deepEqual(dueBy.map((n) => n.color), ['Attention', 'Default']);
+  it('due: one status per row, its wording and colour agree (no green "Booked" under a red "overdue")', () => {
+    const m = fixture<'due'>('due.range');
+    const card = renderCard('due', m);
+    const badges = ofType(card, 'Container').filter((n) => ['attention', 'good', 'warning'].includes(String(n.style))
+      && ofType(n, 'TextBlock').some((t) => /Booked|Not booked/.test(String(t.text))));
+    const rows = [...m.overdue, ...m.due];
+    assert.deepEqual(badges.map((b) => b.style), rows.map((r) => (r.isOverdue ? 'attention' : r.booked ? 'good' : 'warning')));
+    for (const [i, b] of badges.entries()) {
+      const text = String(ofType(b, 'TextBlock')[0]!.text);
+      assert.equal(/overdue/.test(text), rows[i]!.isOverdue, text);
+    }
+    assert.ok(!JSON.stringify(card).includes('"color"'), 'status colour comes from container styles, not text colours');
   });
 
   it('caseload (one IRO): empty breakdowns say None instead of an empty FactSet', () => {
@@ -125,13 +133,13 @@ describe('empty and optional sections', () => {
     assert.equal(ofType(card, 'FactSet').length, 1);
     assert.equal(texts(card).filter((t) => t === 'None').length, 2);
     assert.equal(ofType(card, 'Table').length, 0);
-    assert.equal(ofType(card, 'Chart.VerticalBar').length, 0);
+    assert.equal(ofType(card, 'Chart.HorizontalBar').length, 0);
   });
 
   it('caseload (one IRO): band status colour follows the band state', () => {
     const card = renderCard('caseload', fixture('caseload.iro'));
-    const status = ofType(card, 'TextBlock').find((n) => n.text === 'Within band');
-    assert.equal(status?.color, 'Good');
+    const status = ofType(card, 'Container').filter((n) => ofType(n, 'TextBlock').some((t) => t.text === 'Within band')).pop();
+    assert.equal(status?.style, 'good');
   });
 
   it('caseload (team): a table row per IRO plus header, a chart with a text fallback', () => {
@@ -142,7 +150,8 @@ describe('empty and optional sections', () => {
       const card = renderCard('caseload', m);
       const [table] = ofType(card, 'Table');
       assert.equal((table.rows as unknown[]).length, m.iros.length + 1);
-      const [chart] = ofType(card, 'Chart.VerticalBar');
+      const [chart] = ofType(card, 'Chart.HorizontalBar');
+      assert.equal(chart.displayMode, 'AbsoluteNoAxis', 'no axis: no fractional ticks, names in full');
       assert.deepEqual(chart.data, m.chart);
       const fallback = chart.fallback as Record<string, unknown>;
       const facts = ofType(fallback, 'FactSet')[0].facts as { title: string; value: string }[];
@@ -155,7 +164,7 @@ describe('empty and optional sections', () => {
     const m = fixture<'caseload'>('caseload.team-empty');
     const card = renderCard('caseload', m);
     assert.equal(ofType(card, 'Table').length, 0);
-    assert.equal(ofType(card, 'Chart.VerticalBar').length, 0);
+    assert.equal(ofType(card, 'Chart.HorizontalBar').length, 0);
     assert.ok(m.view === 'team' && texts(card).includes(m.emptyText));
   });
 
@@ -166,7 +175,7 @@ describe('empty and optional sections', () => {
       const m = fixture<'actions'>(name);
       const t = texts(renderCard('actions', m));
       assert.equal(t.filter((s) => m.items.some((i) => i.what === s)).length, m.items.length, name);
-      assert.equal(t.filter((s) => /days overdue$/.test(s)).length, m.items.filter((i) => i.isOverdue).length, name);
+      assert.equal(t.filter((s) => /days? overdue$/.test(s)).length, m.items.filter((i) => i.isOverdue).length, name);
       assert.equal(t.includes(m.emptyText), false, name);
     }
   });
@@ -205,13 +214,20 @@ describe('empty and optional sections', () => {
     assert.deepEqual(texts(renderCard('help', e)), [e.title, e.intro, e.policy]);
   });
 
+  it('the policy line is only on /help and /case', () => {
+    for (const kind of CARD_KINDS) {
+      const raw = fs.readFileSync(path.join(cardsDir(), `${kind}.json`), 'utf8');
+      assert.equal(raw.includes('${policy}'), kind === 'help' || kind === 'case', kind);
+    }
+  });
+
   it('notice: the example line appears only when given', () => {
     assert.equal(texts(renderCard('notice', fixture('notice.info'))).length, 2);
     assert.equal(texts(renderCard('notice', fixture('notice.success'))).length, 2);
     assert.deepEqual(texts(renderCard('notice', fixture('notice.error'))).slice(2), ['Try: /due next week']);
-    const colours = (['error', 'warning', 'success', 'info'] as const).map(
-      (tone) => ofType(renderCard('notice', { title: 't', text: 'x', tone }), 'TextBlock')[0].color);
-    assert.deepEqual(colours, ['Attention', 'Warning', 'Good', 'Default']);
+    const styles = (['error', 'warning', 'success', 'info'] as const).map(
+      (tone) => ofType(renderCard('notice', { title: 't', text: 'x', tone }), 'Container')[0].style);
+    assert.deepEqual(styles, ['attention', 'warning', 'good', 'default']);
   });
 });
 

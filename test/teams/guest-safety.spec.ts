@@ -61,7 +61,7 @@ describe('guest safety over HTTP', function () {
       const id = `19:chan-${team}@thread.tacv2`;
       h.connector.memberLists.set(id, members);
       const set = cardOf(await h.ask(channel(h.connector.url, admin, `/setup social-work-channel ${team}`, id)));
-      assert.match(set.text, new RegExp(`social-work-channel for team ${team}`));
+      assert.match(set.text, new RegExp(`Social work team channel for team ${team}`, "i"));
     }
     const before = h.connector.received.length;
     await h.bot.deps.children.queuePending('C101', Object.keys(rosters).map((team) => ({
@@ -163,7 +163,7 @@ describe('guest safety over HTTP', function () {
     const wrong = cardOf(await h.ask(channel(h.connector.url, admin, '/setup liaison-channel g-2', one)));
     assert.match(wrong.text, /the guest in this channel is Ffion Powell, not Gwen Ellis/i);
     const ok = cardOf(await h.ask(channel(h.connector.url, admin, '/setup liaison-channel g-1', one)));
-    assert.match(ok.text, /liaison-channel for Guardian Ffion Powell/);
+    assert.match(ok.text, /Guardian liaison channel for Guardian Ffion Powell/);
     const both = cardOf(await h.ask(channel(h.connector.url, admin, '/setup liaison-channel', two)));
     assert.match(both.text, /exactly one guest/);
   });

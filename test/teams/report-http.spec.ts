@@ -110,10 +110,16 @@ function facts(card: unknown, firstTitle: string): string[][] {
   return f;
 }
 
+/** The compliance line chart: its months (first series) and the target drawn as a second line. */
 function chartOf(card: { body: Record<string, unknown>[] }) {
-  const chart = card.body.find((b) => b.type === 'Chart.VerticalBar') as { data: { x: string; y: number }[]; fallback: unknown } | undefined;
-  assert.ok(chart, 'a Chart.VerticalBar');
-  return chart;
+  const chart = card.body.find((b) => b.type === 'Chart.Line') as
+    { data: { legend: string; values: { x: string; y: number }[] }[]; fallback: unknown; yMin: number; yMax: number } | undefined;
+  assert.ok(chart, 'a Chart.Line');
+  const [compliance, target] = chart.data;
+  assert.equal(target?.legend, 'Target 98.50%', 'the target is drawn on the chart');
+  assert.deepEqual(target!.values.map((v) => v.y), compliance!.values.map(() => 98.5));
+  assert.ok(Number.isInteger(chart.yMin) && chart.yMin % 5 === 0 && chart.yMax === 100, 'whole-number axis');
+  return { data: compliance!.values, fallback: chart.fallback };
 }
 
 describe('/report over HTTP', function () {
@@ -151,9 +157,9 @@ describe('/report over HTTP', function () {
     assert.deepEqual(validateCard(card), []);
     assert.match(text, /This half-year so far: 1 Oct 2026 – 25 Nov 2026 · as at Wed 25 Nov 2026/);
     assert.deepEqual(facts(card, 'Reviews due'), [
-      ['Reviews due', '3'], ['Held within timescale', '2'], ['Outside timescale', '1'], ['Compliance', '66.67%'], ['Target', '98.5%'],
+      ['Reviews due', '3'], ['Held within timescale', '2'], ['Outside timescale', '1'], ['Compliance', '66.67%'], ['Target', '98.50%'],
     ]);
-    assert.match(text, /Below the 98\.5% target/);
+    assert.match(text, /Below the 98\.50% target/);
     assert.deepEqual(table(card, 'Month'), [
       ['Oct 2026', '3', '2', '1', '66.67%'],
       ['Nov 2026', '0', '0', '0', '—'],
@@ -162,6 +168,7 @@ describe('/report over HTTP', function () {
     const chart = chartOf(card);
     assert.deepEqual(chart.data, [{ x: 'Oct 2026', y: 66.67 }]);
     assert.match(JSON.stringify(chart.fallback), /"title":"Oct 2026","value":"66.67%"/);
+    assert.match(JSON.stringify(chart.fallback), /Target 98\.50%/);
     assert.match(text, /Reviews outside timescale: 1/);
     assert.match(text, /No reason recorded \(incl\. not held yet\): 1/);
     assert.deepEqual(facts(card, 'C101'), [['C101', 'due Thu 29 Oct 2026 · not held, 27 days overdue']]);

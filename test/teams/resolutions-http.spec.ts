@@ -31,7 +31,7 @@ describe('resolutions over HTTP', function () {
     // Everyone has a 1:1 chat with the bot; the admin makes the channel north's social work channel.
     for (const who of [alex, dafydd, owen, ceri, catrin]) await h.ask(messageActivity(h.connector.url, who, '/help'));
     const set = cardOf(await h.ask(mentionActivity(h.connector.url, tomos, '/setup social-work-channel north')));
-    assert.match(set.text, /social-work-channel for team north/);
+    assert.match(set.text, /Social work team channel for team north/i);
   });
   after(async () => h?.stop());
 

@@ -1,7 +1,7 @@
 // Book a child's next review (docs/DOMAIN.md "Booking and rescheduling"): the form's choices, and the
 // booking itself. A date after the due-by date takes the outside-timescale path: reason + text, and a
 // reviewing team manager's approval before the booking exists.
-import { canBook, checkStart, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
+import { canBook, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { freeSlots, type Slot } from '../../domain/slots.js';
@@ -11,7 +11,7 @@ import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
 import type { AppDeps } from '../deps.js';
 import { approvalCards, bookingCards } from './booking-messages.js';
 import {
-  applyChange, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, todayOf, who,
+  applyChange, checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, todayOf, who,
 } from './booking-common.js';
 
 export const BOOK_EXAMPLE = '/book C1001';
@@ -57,7 +57,7 @@ export async function bookingForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   const next = requireNext(child, deps);
   const existing = liveBookingOf(child);
   if (existing) {
-    throw new AppError('invalid-input', `${child.ref}'s next review is already booked: to move it, reschedule`, { example: `/reschedule ${child.ref}` });
+    throw new AppError('invalid-input', `${child.ref}'s next review is already booked: to move it, reschedule`, { example: `/reschedule ${child.ref}`, problem: 'already-booked' });
   }
   const ids = [child.socialWorkerId, child.proceedings?.guardianId].filter((x): x is string => !!x);
   const people = await Promise.all(ids.map((id) => deps.staff.get(id)));
@@ -75,7 +75,7 @@ export async function bookingForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   }
   for (const o of OTHER_INVITEES) invitees.push({ value: o, label: o, kind: 'other', role: 'other' });
   const diary = await diaryOf(deps, child.iroId, null);
-  const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 1);
+  const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 3);
   return { child, next, today: todayOf(deps), venues: venuesFor(child), invitees, defaultInvitees: defaults, slots };
 }
 
@@ -106,10 +106,7 @@ export async function bookReview(deps: AppDeps, actor: StaffDoc, input: BookInpu
   const venue = input.venue.trim();
   if (!venue) throw new AppError('invalid-input', 'choose a venue', { example });
   const diary = await diaryOf(deps, child.iroId, null);
-  const s = slotRules(deps);
-  const checked = checkStart({ date: input.date, time: input.time }, {
-    now: deps.clock(), tzName: deps.tzName, calendar: deps.calendar, maxPerDay: s.maxPerDay, dueBy: next.dueBy, diary,
-  }, example);
+  const checked = checkStartOfferingSlots(deps, { date: input.date, time: input.time }, next.dueBy, diary, example);
   const bookingId = nextId(`${child.ref}-B`, child.bookings.map((b) => b.id));
   const invitees = [...new Set(input.invitees.map((i) => i.trim()).filter(Boolean))];
 

@@ -2,7 +2,9 @@
 // IRO's diary, the single versioned update with history + audit, and ids.
 import { canSeeChild } from '../../domain/access.js';
 import { AppError, isAppError } from '../../domain/errors.js';
-import { IroDiary, type SlotRules } from '../../domain/slots.js';
+import { freeSlots, IroDiary, londonStart, type Slot, type SlotRules } from '../../domain/slots.js';
+import { checkStart, type CheckedStart, type ProposedStart } from '../../domain/booking-rules.js';
+import { formatDate } from '../../domain/dates-format.js';
 import { nextReview, type NextReview } from '../../domain/timescales.js';
 import { upcomingBooking } from '../../domain/review-status.js';
 import type { BookingDoc, ChildDoc, HistoryEntry, PendingMessage, StaffDoc } from '../../store/documents.js';
@@ -32,7 +34,7 @@ export function requireNext(child: ChildDoc, deps: AppDeps): NextReview {
     }
     throw err;
   }
-  if (!next) throw new AppError('invalid-input', `${child.ref} has no review due (not looked after, or the plan has ended)`, { example: `/case ${child.ref}` });
+  if (!next) throw new AppError('invalid-input', `${child.ref} has no review due (not looked after, or the plan has ended)`, { example: `/case ${child.ref}`, problem: 'no-review-due' });
   return next;
 }
 
@@ -91,4 +93,28 @@ export async function applyChange(deps: AppDeps, actor: StaffDoc, child: ChildDo
 
 export function todayOf(deps: AppDeps): string {
   return today(deps);
+}
+
+/** How many free slots a refusal offers instead (issue 11: a clash offers the next free slots). */
+export const SLOTS_OFFERED_ON_CLASH = 3;
+
+/**
+ * checkStart, and when the time is taken, the day is full or is not a working day, the refusal names
+ * the IRO's next free slots from that day on (details.slots, and in the text for plain replies).
+ */
+export function checkStartOfferingSlots(deps: AppDeps, p: ProposedStart, dueBy: string, diary: IroDiary, example: string): CheckedStart {
+  const now = deps.clock();
+  const s = slotRules(deps);
+  try {
+    return checkStart(p, { now, tzName: deps.tzName, calendar: deps.calendar, maxPerDay: s.maxPerDay, dueBy, diary }, example);
+  } catch (err) {
+    const problem = isAppError(err, 'invalid-input') ? err.details.problem : undefined;
+    if (!isAppError(err) || !['clash', 'day-full', 'not-working-day'].includes(String(problem))) throw err;
+    const from = new Date(Math.max(now.getTime(), Date.parse(londonStart(p.date, '00:00', deps.tzName))));
+    const slots: Slot[] = freeSlots(diary, dueBy, from, s, SLOTS_OFFERED_ON_CLASH);
+    const offer = slots.length
+      ? `. The next free slots: ${slots.map((x) => `${formatDate(x.date)} ${x.time}${x.outsideTimescale ? ' (outside timescale)' : ''}`).join('; ')}`
+      : `. There is no free slot from ${formatDate(p.date)} up to the due-by date (${formatDate(dueBy)})`;
+    throw new AppError('invalid-input', err.message + offer, { ...err.details, slots });
+  }
 }

@@ -25,7 +25,7 @@ export interface HeldInput {
 
 function checkDate(d: unknown, today: string, what: string, example: string): asserts d is string {
   if (!isIsoDate(d)) throw new AppError('invalid-input', `${what} is not a date (YYYY-MM-DD)`, { example });
-  if (d > today) throw new AppError('invalid-input', `${what} ${formatDate(d)} is in the future`, { example });
+  if (d > today) throw new AppError('invalid-input', `${what} ${formatDate(d)} is in the future`, { example, problem: 'future-date' });
 }
 
 function checkHistory(child: ChildDoc, reviews: ReviewDoc[], example: string): void {
@@ -91,10 +91,10 @@ export async function correctHeld(deps: AppDeps, actor: StaffDoc, input: Correct
   if (!review) throw new AppError('not-found', `${child.ref} has no review ${input.reviewId}`, { example: `/case ${child.ref}` });
   checkDate(input.heldOn, todayOf(deps), 'the corrected date', example);
   const reason = input.reason?.trim();
-  if (!reason) throw new AppError('invalid-input', 'say why the held date was wrong', { example });
-  if (input.heldOn === review.heldOn) throw new AppError('invalid-input', `review ${review.id} is already recorded as held on ${formatDate(review.heldOn)}`, { example });
+  if (!reason) throw new AppError('invalid-input', 'say why the held date was wrong', { example, problem: 'reason-required' });
+  if (input.heldOn === review.heldOn) throw new AppError('invalid-input', `review ${review.id} is already recorded as held on ${formatDate(review.heldOn)}`, { example, problem: 'nothing-to-change' });
   if (review.recordDistributedOn && review.recordDistributedOn < input.heldOn) {
-    throw new AppError('invalid-input', `its record was distributed on ${formatDate(review.recordDistributedOn)}, before that date`, { example });
+    throw new AppError('invalid-input', `its record was distributed on ${formatDate(review.recordDistributedOn)}, before that date`, { example, problem: 'date-order' });
   }
   const corrected: ReviewDoc = { ...review, heldOn: input.heldOn };
   const reviews = child.reviews.map((r) => (r.id === review.id ? corrected : r));
@@ -120,7 +120,7 @@ export async function recordDistributed(deps: AppDeps, actor: StaffDoc, input: {
   const today = todayOf(deps);
   const on = input.on || today;
   checkDate(on, today, 'the distribution date', example);
-  if (on < review.heldOn) throw new AppError('invalid-input', `the record cannot be distributed before the review was held (${formatDate(review.heldOn)})`, { example });
+  if (on < review.heldOn) throw new AppError('invalid-input', `the record cannot be distributed before the review was held (${formatDate(review.heldOn)})`, { example, problem: 'date-order' });
   const updated: ReviewDoc = { ...review, recordDistributedOn: on };
   const after = await applyChange(deps, actor, child, {
     set: { reviews: child.reviews.map((r) => (r.id === review.id ? updated : r)) },

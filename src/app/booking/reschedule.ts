@@ -15,7 +15,7 @@ import type { AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
 import { approvalCards, bookingCards, decidingStaff, noticeTo } from './booking-messages.js';
 import {
-  applyChange, diaryOf, isLive, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
+  applyChange, checkStartOfferingSlots, diaryOf, isLive, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
 } from './booking-common.js';
 
 export const RESCHEDULE_EXAMPLE = '/reschedule C1001';
@@ -79,7 +79,7 @@ export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: R
   if (opts.pending) {
     throw new AppError('conflict', `a request to move this review is already waiting for a manager (asked by ${opts.pending.requestedBy.name ?? opts.pending.requestedBy.id})`, { example: `/case ${child.ref}` });
   }
-  if (!isRescheduleReason(input.reason)) throw new AppError('invalid-input', 'choose a reason for the move', { example });
+  if (!isRescheduleReason(input.reason)) throw new AppError('invalid-input', 'choose a reason for the move', { example, problem: 'reason-required' });
   let date: string;
   let time: string;
   if (input.slot) {
@@ -90,13 +90,11 @@ export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: R
     date = input.date;
     time = input.time;
   } else {
-    throw new AppError('invalid-input', 'pick one of the free slots, or give another date and time', { example });
+    throw new AppError('invalid-input', 'pick one of the free slots, or give another date and time', { example, problem: 'slot-required' });
   }
   const diary = await diaryOf(deps, child.iroId, booking.id);
-  const checked = checkStart({ date, time }, {
-    now: deps.clock(), tzName: deps.tzName, calendar: deps.calendar, maxPerDay: bookingSettings(deps).maxReviewsPerDay, dueBy: next.dueBy, diary,
-  }, example);
-  if (Date.parse(checked.start) === Date.parse(booking.start)) throw new AppError('invalid-input', 'that is the time it is already booked for', { example });
+  const checked = checkStartOfferingSlots(deps, { date, time }, next.dueBy, diary, example);
+  if (Date.parse(checked.start) === Date.parse(booking.start)) throw new AppError('invalid-input', 'that is the time it is already booked for', { example, problem: 'nothing-to-change' });
   const text = input.text?.trim() || null;
   if (checked.outsideTimescale) requireOutsideReason(input.reason, text, next.dueBy, example);
   const requests = child.rescheduleRequests ?? [];
@@ -183,7 +181,7 @@ export async function decideReschedule(deps: AppDeps, actor: StaffDoc, input: De
   }
   const comment = input.comment?.trim() || null;
   if (input.decision === 'decline' && !comment) {
-    throw new AppError('invalid-input', 'say why you are declining (the comment goes to the person who asked)', { example: 'Comment: the IRO is on leave that week' });
+    throw new AppError('invalid-input', 'say why you are declining in the comment box (the comment goes to the person who asked)', { example: 'Comment: the IRO is on leave that week', problem: 'comment-required' });
   }
   const now = deps.clock();
   const decided: RescheduleRequestDoc = {
@@ -267,7 +265,7 @@ export async function cancelBooking(deps: AppDeps, actor: StaffDoc, input: Cance
   if (!canBook(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can ${input.mode} its review`, { example: '/actions' });
   const booking = bookingToMove(child, input.bookingId);
   const reason = input.reason?.trim();
-  if (!reason) throw new AppError('invalid-input', `say why the review is ${input.mode === 'cancel' ? 'cancelled' : 'adjourned'} (in the explanation box)`, { example });
+  if (!reason) throw new AppError('invalid-input', `say why the review is ${input.mode === 'cancel' ? 'cancelled' : 'adjourned'} (in the explanation box)`, { example, problem: 'reason-required' });
   const status = input.mode === 'cancel' ? 'cancelled' : 'adjourned';
   const updated: BookingDoc = { ...booking, status, statusReason: reason };
   // Open requests for this booking are withdrawn with it.

@@ -4,11 +4,13 @@ import type { ActionSpec } from './action-spec.js';
 import { BOOKING_ACTIONS } from './booking-actions.js';
 import { RESOLUTION_ACTIONS } from './resolution/index.js';
 import { LIAISON_ACTIONS } from './liaison/index.js';
+import { liaisonViewAction } from './liaison-view.js';
 
 export const ACTIONS: readonly ActionSpec[] = [
   ...BOOKING_ACTIONS,
   ...RESOLUTION_ACTIONS,
   ...LIAISON_ACTIONS,
+  liaisonViewAction,
 ];
 
 export function findAction(verb: string): ActionSpec | undefined {

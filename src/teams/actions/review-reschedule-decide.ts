@@ -3,6 +3,7 @@ import { decideReschedule, viewRequest, type DecideResult } from '../../app/book
 import { approvalCard, decisionText } from '../presenters/booking.js';
 import type { ActionContext, ActionReply, ActionSpec } from './action-spec.js';
 import { id, optText, parseData, ref } from './booking-data.js';
+import { orFormAgain } from './form-again.js';
 
 const schema = z.object({ ref, requestId: id, comment: optText });
 
@@ -18,7 +19,15 @@ async function decide(ctx: ActionContext, decision: 'approve' | 'decline'): Prom
 }
 
 export const reviewRescheduleApproveAction: ActionSpec = { verb: 'review.reschedule.approve', run: (ctx) => decide(ctx, 'approve') };
-export const reviewRescheduleDeclineAction: ActionSpec = { verb: 'review.reschedule.decline', run: (ctx) => decide(ctx, 'decline') };
+export const reviewRescheduleDeclineAction: ActionSpec = {
+  verb: 'review.reschedule.decline',
+  // A decline without a comment comes back as the same card, with the comment box and what is missing.
+  run: (ctx) => orFormAgain(() => decide(ctx, 'decline'), async (error) => {
+    const input = parseData(z.object({ ref, requestId: id }), ctx.data, 'Use the buttons on the request card');
+    const v = await viewRequest(ctx.deps, ctx.actor, input.ref, input.requestId);
+    return approvalCard(v.child, v.request, { showNames: ctx.showChildNames, canDecide: v.canDecide, refreshUserIds: [], tzName: ctx.deps.tzName, again: { values: ctx.data, error } });
+  }),
+};
 
 /** The card's refresh: rendered for whoever invokes (deciders get the buttons, everyone else the status). */
 export const reviewRescheduleViewAction: ActionSpec = {

@@ -5,12 +5,12 @@ import { formatDate } from '../../domain/dates-format.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { renderCard } from '../cards.js';
 import { childLabel, formatBookingStart, overdueText, plural } from '../presenters/labels.js';
-import type { ActionItem } from '../view-models.js';
+import type { ActionButton, ActionItem } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
 import { AppError } from '../../domain/errors.js';
 import { isGuestStaff } from '../../domain/guests.js';
 import { DUTIES, DUTY_IDS, type DutyId } from '../../domain/liaison.js';
-import { dutyTitle } from '../presenters/liaison.js';
+import { dutyTitle, LIAISON_VERBS } from '../presenters/liaison.js';
 
 const KIND_TEXT = {
   'overdue-review': 'Overdue review', 'book-review': 'Book review', 'distribute-record': 'Distribute record',
@@ -41,6 +41,7 @@ export const actionsCommand: CommandSpec = {
         deadline: `by ${formatDate(a.deadline)}`,
         isOverdue: a.overdue,
         overdueText: overdueText(late),
+        buttons: buttonsFor(a),
       };
     };
     return renderCard('actions', {
@@ -55,7 +56,36 @@ export const actionsCommand: CommandSpec = {
 
 function liaisonWhat(a: DomainAction): string {
   const duty = (DUTY_IDS as readonly string[]).includes(a.duty ?? '') ? (a.duty as DutyId) : 'L10';
-  return `${duty} · ${dutyTitle(duty)}: ${DUTIES[duty].action} (see the child's liaison thread)`;
+  return `${duty} · ${dutyTitle(duty)}: ${DUTIES[duty].action}`;
+}
+
+/**
+ * The button that gets each item done (issue 11: no dead ends). Each verb re-checks who may act, so a
+ * button is a shortcut, never a permission: a form (book, reschedule), the card to decide or answer
+ * (re-sent for whoever clicks), or the step itself (record distributed).
+ */
+export function buttonsFor(a: DomainAction): ActionButton[] {
+  const ref = a.childRef;
+  switch (a.kind) {
+    case 'book-review':
+      return [{ title: 'Book', verb: 'review.book.form', data: { ref } }];
+    case 'overdue-review':
+      return a.bookingId
+        ? [{ title: 'Reschedule', verb: 'review.reschedule.form', data: { ref, bookingId: a.bookingId } }]
+        : [{ title: 'Book', verb: 'review.book.form', data: { ref } }];
+    case 'distribute-record':
+      return [{ title: 'Record distributed today', verb: 'review.record.distributed', data: { ref, reviewId: a.subject } }];
+    case 'decide-reschedule':
+      return [{ title: 'Open the request', verb: 'review.reschedule.view', data: { ref, requestId: a.subject } }];
+    case 'resolution-acknowledge':
+    case 'resolution-respond':
+    case 'resolution-review':
+    case 'resolution-overdue':
+    case 'resolution-follow-up':
+      return [{ title: 'Open', verb: 'resolution.view', data: { ref, id: a.subject } }];
+    case 'liaison':
+      return [{ title: 'Open', verb: LIAISON_VERBS.view, data: { ref, duty: a.duty ?? '', subject: a.subject } }];
+  }
 }
 
 function actionText(a: DomainAction): string {
@@ -68,11 +98,11 @@ function actionText(a: DomainAction): string {
     case 'distribute-record':
       return `Distribute the written record of review ${a.subject}`;
     case 'decide-reschedule':
-      return `Approve or decline reschedule request ${a.subject} from its card`;
+      return `Approve or decline reschedule request ${a.subject}`;
     case 'resolution-acknowledge':
-      return `Acknowledge resolution ${a.subject} (stage ${a.stage}): /resolutions ${a.childRef}`;
+      return `Acknowledge resolution ${a.subject} (stage ${a.stage})`;
     case 'resolution-respond':
-      return `Respond to resolution ${a.subject} (stage ${a.stage}): /resolutions ${a.childRef}`;
+      return `Respond to resolution ${a.subject} (stage ${a.stage})`;
     case 'resolution-review':
       return `A response to resolution ${a.subject} arrived: resolve or escalate it`;
     case 'resolution-overdue':

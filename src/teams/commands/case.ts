@@ -7,11 +7,11 @@ import type { CardFact } from '../view-models.js';
 import type { Proceedings } from '../../domain/types.js';
 import { renderCard } from '../cards.js';
 import { policyLine } from '../presenters/common.js';
-import { formatBookingStart, overdueText } from '../presenters/labels.js';
+import { formatBookingStart, label, overdueText, plural } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';
 import type { CaseEventLine } from '../view-models.js';
 import type { ChildDoc } from '../../store/documents.js';
-import { topicLabel } from '../../domain/liaison.js';
+import { CHECKLIST_ITEMS, topicLabel } from '../../domain/liaison.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 
 const EXAMPLE = '/case C1001';
@@ -37,11 +37,11 @@ export const caseCommand: CommandSpec = {
         ref: child.ref,
         name: [child.givenName, child.familyName].filter(Boolean).join(' ') || '—',
         dateOfBirth: child.dateOfBirth ? formatDate(child.dateOfBirth) : '—',
-        legalStatus: child.legalStatus ?? '—',
-        track: child.track,
+        legalStatus: label(child.legalStatus),
+        track: label(child.track),
         iro: name(child.iroId),
         socialWorker: name(child.socialWorkerId),
-        team: child.socialWorkTeam ?? '—',
+        team: label(child.socialWorkTeam),
       },
       nextReview: next && {
         dueBy: formatDate(next.dueBy),
@@ -54,16 +54,16 @@ export const caseCommand: CommandSpec = {
       bookings: child.bookings.map((b) => ({
         when: formatBookingStart(b.start),
         venue: b.venue ?? '—',
-        status: b.status === 'cancelled' ? 'Cancelled' : b.status === 'adjourned' ? 'Adjourned' : b.status === 'held' ? 'Held' : 'Booked',
+        status: label(b.status ?? 'booked'),
       })),
       history: history.map((r) => ({
         number: String(r.sequence),
         dueBy: formatDate(r.dueBy),
         heldOn: formatDate(r.heldOn),
-        timescale: r.withinTimescale ? 'Within' : 'Outside',
+        timescale: r.withinTimescale ? 'Within' : `${plural(r.daysLate, 'day')} late`,
         withinTimescale: r.withinTimescale,
         daysLate: r.withinTimescale ? '' : String(r.daysLate),
-        reason: r.lateReason ?? '',
+        reason: r.withinTimescale ? '' : label(r.lateReason, 'No reason recorded'),
         recordDistributed: r.recordDistributedOn ? formatDate(r.recordDistributedOn)
           : r.recordStatus === 'overdue' ? 'Not yet (overdue)' : 'Not yet',
       })),
@@ -82,7 +82,7 @@ function proceedingsFacts(p: Proceedings, name: (id?: string | null) => string):
     { title: 'Guardian', value: p.guardianId ? name(p.guardianId) : 'not yet appointed' },
     { title: 'Issues Resolution Hearing', value: d(p.irhDate) },
     { title: 'Final hearing', value: d(p.finalHearingDate) },
-    { title: 'Concluded', value: p.concludedOn ? `${d(p.concludedOn)} (${p.outcome ?? 'outcome not recorded'})` : 'open' },
+    { title: 'Concluded', value: p.concludedOn ? `${d(p.concludedOn)} (${label(p.outcome, 'outcome not recorded').toLowerCase()})` : 'open' },
   ];
 }
 
@@ -91,8 +91,14 @@ function liaisonLines(child: ChildDoc, name: (id?: string | null) => string): Ca
   const l = child.liaison;
   const lines: { on: string; text: string; status: string }[] = [
     ...(l?.discussions ?? []).map((d) => ({ on: d.on, status: 'Recorded', text: `${d.final ? 'Final discussion' : 'Discussion'} with the Guardian, recorded by ${name(d.byId)}: ${d.topics.map(topicLabel).join('; ') || 'no topics'}${d.notes ? ` — ${d.notes}` : ''}` })),
-    ...(l?.done ?? []).map((d) => ({ on: d.on, status: 'Done', text: `${d.duty} done (${d.subject}) by ${name(d.byId)}` })),
+    ...(l?.done ?? []).map((d) => ({ on: d.on, status: 'Done', text: `${d.duty} done${dutySubject(d.subject)} by ${name(d.byId)}` })),
     ...(l?.courtDocuments ?? []).map((d) => ({ on: d.receivedOn, status: 'Received', text: 'Court documents received by legal (L4)' })),
   ];
   return lines.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)).map((x) => ({ date: formatDate(x.on), text: x.text, status: x.status }));
+}
+
+/** A liaison duty's subject as a person reads it: a date, or an L9 document; internal ids are left out. */
+function dutySubject(subject: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(subject)) return ` (${formatDate(subject)})`;
+  return CHECKLIST_ITEMS.some((c) => c.id === subject) ? ` (${label(subject)})` : '';
 }

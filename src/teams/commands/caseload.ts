@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { CASELOAD_BAND, type BandStatus } from '../../domain/caseload.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { renderCard } from '../cards.js';
-import { plural } from '../presenters/labels.js';
+import { label, plural } from '../presenters/labels.js';
 import type { BandState, CardCount, CaseloadIroRow } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
 import { takeScope } from './scope-args.js';
@@ -23,7 +23,10 @@ export const caseloadCommand: CommandSpec = {
     // "/caseload @Megan" and "/caseload for megan@council.example" both name a person.
     const args = ctx.args && !/^(for|team)\b/i.test(ctx.args) ? `for ${ctx.args}` : ctx.args;
     const { rest, scope } = await takeScope(args, ctx, EXAMPLE);
-    if (rest) throw new AppError('invalid-input', `I don't understand "${rest}"`, { example: '/caseload team' });
+    if (rest) {
+      throw new AppError('invalid-input', `I can't read "${rest.slice(0, 60)}" here: /caseload takes nothing (your own), "team" (the whole service), `
+        + 'or a person (an @mention, an e-mail address or a staff id)', { example: '/caseload team' });
+    }
     const result = await showCaseload(ctx.deps, ctx.actor, scope);
     const asAt = `As at ${formatDate(result.today)}`;
     if (result.view === 'iro') {
@@ -69,6 +72,7 @@ function teamRow(c: IroCaseload): CaseloadIroRow {
     perFte: c.figures.perFte === null ? '—' : c.figures.perFte.toFixed(1),
     bandState: bandState(c.figures.band),
     bandStatus: bandStatus(c.figures.band),
+    bandWord: { below: 'Below', within: 'Within', above: 'Above', 'no-fte': 'No FTE' }[c.figures.band],
     external: c.iro.external ? 'External' : '',
   };
 }
@@ -84,5 +88,5 @@ function bandStatus(b: BandStatus): string {
 function counts(record: Record<string, number>): CardCount[] {
   return Object.entries(record)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([label, n]) => ({ label, count: String(n) }));
+    .map(([code, n]) => ({ label: label(code), count: String(n) }));
 }

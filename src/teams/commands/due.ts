@@ -6,7 +6,7 @@ import { daysOverdue, type ReviewStatus } from '../../domain/review-status.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { renderCard } from '../cards.js';
 import { bookingText, childLabel, overdueText, plural } from '../presenters/labels.js';
-import { policyLine, scopeLabel, staffNames } from '../presenters/common.js';
+import { scopeLabel, staffNames } from '../presenters/common.js';
 import type { DueRow } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
 import { takeScope } from './scope-args.js';
@@ -53,11 +53,11 @@ export const dueCommand: CommandSpec = {
       dueHeading: relative ? `Due ${window.label}` : 'Due',
       due: due.map(row),
       emptyText: window.kind === 'overdue' ? 'No overdue reviews.' : `No reviews due ${relative ? window.label : 'then'}.`,
-      policy: policyLine(ctx.deps.policy) + invalidNote(result.invalid.length),
+      footnote: invalidNote(result.invalid.length),
     });
   },
 };
 
 function invalidNote(n: number): string {
-  return n ? ` · ${plural(n, 'case')} with a history I cannot read: ask your administrator to check the import` : '';
+  return n ? `${plural(n, 'case')} with a history I cannot read: ask your administrator to check the import.` : '';
 }

@@ -5,6 +5,10 @@ import { canCorrectHeld, canRecordHeld } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
 import { heldFormCard } from '../presenters/booking.js';
 import type { CommandSpec } from './command-context.js';
+import type { AppDeps } from '../../app/deps.js';
+import type { StaffDoc } from '../../store/documents.js';
+import type { AdaptiveCardJson } from '../cards.js';
+import type { FormError, TypedValues } from '../booking-view-models.js';
 
 const CORRECT_EXAMPLE = '/held C1001 C1001-R3';
 
@@ -19,17 +23,23 @@ export const heldCommand: CommandSpec = {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, HELD_EXAMPLE);
     if (rest.length) throw new AppError('invalid-input', 'give a case reference and, to correct a date, one review id', { example: CORRECT_EXAMPLE });
-    const child = await loadChild(ctx.deps, ctx.actor, ref, HELD_EXAMPLE);
-    const today = todayOf(ctx.deps);
-    const iros = await ctx.deps.staff.listByRole('iro');
-    const chairs = iros.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
-    if (reviewId) {
-      if (!canCorrectHeld(ctx.actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example: `/case ${child.ref}` });
-      const review = child.reviews.find((r) => r.id === reviewId);
-      if (!review) throw new AppError('not-found', `${child.ref} has no review ${reviewId}`, { example: `/case ${child.ref}` });
-      return heldFormCard({ child, next: null, showNames: ctx.showChildNames, today, chairs, review });
-    }
-    if (!canRecordHeld(ctx.actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example: `/case ${child.ref}` });
-    return heldFormCard({ child, next: requireNext(child, ctx.deps), showNames: ctx.showChildNames, today, chairs });
+    return heldForm(ctx.deps, ctx.actor, ref, reviewId ?? null, ctx.showChildNames);
   },
 };
+
+/** The record-held form (or, with a review id, the correct-a-date form); `again` after a refusal. */
+export async function heldForm(deps: AppDeps, actor: StaffDoc, ref: string, reviewId: string | null, showNames: boolean,
+  again?: { values: TypedValues; error: FormError }): Promise<AdaptiveCardJson> {
+  const child = await loadChild(deps, actor, ref, HELD_EXAMPLE);
+  const today = todayOf(deps);
+  const iros = await deps.staff.listByRole('iro');
+  const chairs = iros.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
+  if (reviewId) {
+    if (!canCorrectHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example: `/case ${child.ref}` });
+    const review = child.reviews.find((r) => r.id === reviewId);
+    if (!review) throw new AppError('not-found', `${child.ref} has no review ${reviewId}`, { example: `/case ${child.ref}` });
+    return heldFormCard({ child, next: null, showNames, today, chairs, review, again });
+  }
+  if (!canRecordHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example: `/case ${child.ref}` });
+  return heldFormCard({ child, next: requireNext(child, deps), showNames, today, chairs, again });
+}

@@ -1,4 +1,8 @@
-import { liaisonForm } from '../../app/liaison.js';
+import { liaisonForm, type LiaisonFormView } from '../../app/liaison.js';
+import { today, type AppDeps } from '../../app/deps.js';
+import { hasRole } from '../../domain/access.js';
+import { mayActOn } from '../../domain/liaison.js';
+import type { StaffDoc } from '../../store/documents.js';
 import { AppError } from '../../domain/errors.js';
 import { renderCard } from '../cards.js';
 import { liaisonFormCard } from '../presenters/liaison.js';
@@ -23,10 +27,24 @@ export const liaisonCommand: CommandSpec = {
       throw new AppError('forbidden', 'the liaison form is only shown in a personal chat with me', { example: `/liaison ${ref}` });
     }
     const view = await liaisonForm(ctx.deps, ctx.actor, ref);
-    return renderCard('liaison-form', liaisonFormCard(view.child, {
-      guardians: view.guardians.map((g) => ({ id: g._id, name: g.name, organisation: g.organisation })),
-      legal: view.legal.map((l) => ({ id: l._id, name: l.name })), legalContactId: view.legalContactId,
-      open: view.open, names: view.names, showName: ctx.showChildNames, message: '',
-    }));
+    return renderCard('liaison-form', liaisonFormFor(ctx.deps, ctx.actor, view, ctx.showChildNames, ''));
   },
 };
+
+/**
+ * The /liaison card for this person: each open item with the buttons they may use (mark it done, open
+ * its prompt) and "Record a discussion" for the child's IRO, so liaison duties can be done from a
+ * personal chat as well as from the thread (issue 11).
+ */
+export function liaisonFormFor(deps: AppDeps, actor: StaffDoc, view: LiaisonFormView, showName: boolean, message: string) {
+  const who = { id: actor._id, roles: actor.roles };
+  return liaisonFormCard(view.child, {
+    guardians: view.guardians.map((g) => ({ id: g._id, name: g.name, organisation: g.organisation })),
+    legal: view.legal.map((l) => ({ id: l._id, name: l.name })), legalContactId: view.legalContactId,
+    open: view.open, names: view.names, showName, message,
+    forLegal: hasRole(actor, 'legal') && !hasRole(actor, 'iro'),
+    canRecordDiscussion: !!view.child.proceedings && mayActOn(who, view.child, 'L10'),
+    today: today(deps),
+    mayAct: (duty) => mayActOn(who, view.child, duty),
+  });
+}

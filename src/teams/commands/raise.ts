@@ -1,6 +1,7 @@
 import { prepareRaise } from '../../app/resolutions.js';
 import { AppError } from '../../domain/errors.js';
-import { RESOLUTION_THEMES, THEME_LABELS } from '../../domain/resolutions.js';
+import { RESOLUTION_THEMES } from '../../domain/resolutions.js';
+import { label } from '../presenters/labels.js';
 import { renderCard } from '../cards.js';
 import { childLabel } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';
@@ -23,11 +24,11 @@ export const raiseCommand: CommandSpec = {
       throw new AppError('forbidden', 'resolutions are raised in a personal chat with me', { example: EXAMPLE });
     }
     const { child, today } = await prepareRaise(ctx.deps, ctx.actor, ref);
-    const team = child.socialWorkTeam ? `the ${child.socialWorkTeam} social work team channel` : "the social worker's and team manager's chats";
+    const team = child.socialWorkTeam ? `the ${label(child.socialWorkTeam)} social work team channel` : "the social worker's and team manager's chats";
     return renderCard('resolution-raise', {
       title: `Raise a resolution · ${childLabel(child, ctx.showChildNames)}`,
       ref: child.ref,
-      themes: RESOLUTION_THEMES.map((t) => ({ title: THEME_LABELS[t], value: t })),
+      themes: RESOLUTION_THEMES.map((t) => ({ title: label(t), value: t })),
       hint: `A formal resolution card goes to ${team} with the case reference and initials only, so write the summary for that team. An informal one is only recorded.`,
       today,
     });

@@ -9,7 +9,8 @@ export async function takeScope(args: string, ctx: CommandContext, example: stri
     const who = forMatch[1].trim();
     const person = await ctx.resolvePerson(who);
     if (!person) {
-      throw new AppError('invalid-input', `I can't find "${who.replace(/<\/?at>/gi, '')}" in the staff directory`, { example });
+      throw new AppError('invalid-input', `I can't find "${who.replace(/<\/?at>/gi, '').slice(0, 60)}" in the staff directory: `
+        + 'name a person with an @mention, their e-mail address or their staff id', { example: `${example} for alex@council.example` });
     }
     return { rest: args.slice(0, forMatch.index).trim(), scope: { kind: 'person', person } };
   }

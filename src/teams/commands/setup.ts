@@ -2,6 +2,7 @@ import { setChannelPurpose, setupOverview } from '../../app/setup-channel.js';
 import { AppError } from '../../domain/errors.js';
 import type { ChannelPurpose } from '../../store/delivery-documents.js';
 import { renderCard } from '../cards.js';
+import { label } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';
 
 const PURPOSES: readonly ChannelPurpose[] = ['iro-channel', 'social-work-channel', 'managers-channel', 'liaison-channel'];
@@ -23,7 +24,7 @@ export const setupCommand: CommandSpec = {
     if (sub === '' || sub === 'status') {
       const o = await setupOverview(ctx.deps, ctx.actor);
       const channels = o.channels.flatMap((c) => c.purposes.map((p) =>
-        `${p.purpose}${p.team ? ` (${p.team})` : ''}${p.guardianId ? ` (Guardian ${p.guardianId})` : ''}: ${c._id}`));
+        `${label(p.purpose)}${p.team ? ` (${label(p.team)})` : ''}${p.guardianId ? ` (Guardian ${p.guardianId})` : ''}: ${c._id}`));
       // Outbox keys name children: listed only in a personal chat.
       const failed = ctx.conversationType === 'personal'
         ? o.failed.map((f) => `${f._id} → ${f.target.conversationId}: ${f.lastError ?? 'failed'}`) : [];
@@ -58,7 +59,7 @@ export const setupCommand: CommandSpec = {
     });
     return renderCard('notice', {
       title: 'Channel set up',
-      text: `This channel is now the ${purpose}${team ? ` for team ${team}` : ''}${guardian ? ` for Guardian ${guardian.name}` : ''}.`,
+      text: `This channel is now the ${label(purpose)}${team ? ` for team ${label(team)}` : ''}${guardian ? ` for Guardian ${guardian.name}` : ''}.`,
       tone: 'success',
       example: '',
     });

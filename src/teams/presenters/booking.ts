@@ -2,43 +2,74 @@
 // (who may decide, within/outside timescale, free slots) was made in domain/ and app/.
 import type { BookingFormInfo } from '../../app/booking/book-review.js';
 import type { RescheduleOptions } from '../../app/booking/reschedule.js';
-import { REASON_LABELS, RESCHEDULE_REASONS } from '../../domain/booking-rules.js';
+import { RESCHEDULE_REASONS } from '../../domain/booking-rules.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { londonDateTime } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, ReviewDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
-import type { ApprovalCardModel, BookingCardModel, CardChoice, HeldFormModel, RescheduleFormModel, ReviewHeldModel } from '../booking-view-models.js';
+import type {
+  ApprovalCardModel, BookingCardModel, CardChoice, FormError, HeldFormModel, RescheduleFormModel, ReviewHeldModel, TypedValues,
+} from '../booking-view-models.js';
+import type { Slot } from '../../domain/slots.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import type { CardFact } from '../view-models.js';
-import { childLabel, formatBookingStart } from './labels.js';
+import { childLabel, formatBookingStart, label } from './labels.js';
 
-const REASON_CHOICES: CardChoice[] = RESCHEDULE_REASONS.map((r) => ({ title: REASON_LABELS[r], value: r }));
+const REASON_CHOICES: CardChoice[] = RESCHEDULE_REASONS.map((r) => ({ title: label(r), value: r }));
 const INVITEE_LABELS: Record<string, string> = { child: 'The child', carers: 'Carers', parents: 'Parents', school: 'School' };
 
 const dueFact = (next: Pick<NextReview, 'dueBy' | 'rule' | 'explanation'>): CardFact =>
   ({ title: 'Due by', value: `${formatDate(next.dueBy)} — ${next.rule}, ${next.explanation}` });
 
-export function bookingFormCard(info: BookingFormInfo, showNames: boolean): AdaptiveCardJson {
-  const first = info.slots[0];
+/** A typed value, kept only if it has the expected shape (a forged invoke can send anything). */
+export function typed(values: TypedValues | undefined, key: string, pattern: RegExp, max = 500): string {
+  const v = values?.[key];
+  const s = typeof v === 'string' ? v.trim().slice(0, max) : '';
+  return pattern.test(s) ? s : '';
+}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d/;
+const ANY = /^[\s\S]*$/;
+
+/** "Thu 26 Nov 2026 10:00; Thu 26 Nov 2026 14:00 (outside timescale)" */
+export function slotList(slots: readonly Slot[]): string {
+  return slots.map((s) => `${formatDate(s.date)} ${s.time}${s.outsideTimescale ? ' (outside timescale)' : ''}`).join('; ');
+}
+
+/**
+ * The booking form. No date or time is filled in: Book on an untouched form is refused (by Teams, as the
+ * inputs are required, and by the server) instead of booking a day nobody chose. After a refusal the
+ * form comes back with what was typed and what was wrong (`again`).
+ */
+export function bookingFormCard(info: BookingFormInfo, showNames: boolean, again?: { values: TypedValues; error: FormError }): AdaptiveCardJson {
+  const v = again?.values;
+  const reason = typed(v, 'reason', /^[a-z-]+$/, 40);
+  const venue = typed(v, 'venue', ANY, 120);
+  const invitees = typed(v, 'invitees', ANY, 400);
   return renderCard('booking-form', {
     title: `Book review · ${childLabel(info.child, showNames)}`,
     subtitle: `Review ${info.next.sequence}`,
     facts: [dueFact(info.next)],
     ref: info.child.ref,
-    defaultDate: first?.date ?? info.today,
+    defaultDate: typed(v, 'date', ISO_DATE),
     minDate: info.today,
-    defaultTime: first?.time ?? '10:00',
-    venues: info.venues.map((v) => ({ title: v, value: v })),
-    defaultVenue: info.venues[0] ?? 'Placement',
+    defaultTime: typed(v, 'time', HH_MM).slice(0, 5),
+    venues: info.venues.map((x) => ({ title: x, value: x })),
+    defaultVenue: info.venues.includes(venue) ? venue : info.venues[0] ?? 'Placement',
     invitees: info.invitees.map((i) => ({
       title: i.kind === 'staff' ? `${i.label} (${i.role === 'guardian' ? "Children's Guardian" : 'social worker'})` : INVITEE_LABELS[i.value] ?? i.value,
       value: i.value,
     })),
-    defaultInvitees: info.defaultInvitees.join(','),
+    defaultInvitees: again ? invitees.split(',').filter((x) => info.invitees.some((i) => i.value === x)).join(',') : info.defaultInvitees.join(','),
     reasons: REASON_CHOICES,
     note: `A date after ${formatDate(info.next.dueBy)} is outside timescale: give a reason and an explanation, and a reviewing team manager must approve it.`,
+    slotsText: info.slots.length ? `The IRO's earliest free slots: ${slotList(info.slots)}.` : '',
+    defaultReason: REASON_CHOICES.some((c) => c.value === reason) ? reason : '',
+    defaultText: typed(v, 'text', ANY, 500),
+    errorTitle: again?.error.title ?? '',
+    errorText: again?.error.text ?? '',
   });
 }
 
@@ -65,7 +96,7 @@ export function bookingCard(child: ChildDoc, booking: BookingDoc, showNames: boo
     title: o.event === 'moved' ? 'Review moved' : 'Review booked',
     subtitle: childLabel(child, showNames),
     facts,
-    note: outside ? `Outside timescale (due by ${formatDate(o.request!.dueBy)}): ${REASON_LABELS[o.request!.reason]}` : live ? '' : `This booking is now ${booking.status}.`,
+    note: outside ? `Outside timescale (due by ${formatDate(o.request!.dueBy)}): ${label(o.request!.reason)}` : live ? '' : `This booking is now ${label(booking.status).toLowerCase()}.`,
     noteAttention: outside,
     ref: child.ref,
     bookingId: booking.id,
@@ -74,7 +105,11 @@ export function bookingCard(child: ChildDoc, booking: BookingDoc, showNames: boo
   return renderCard('booking', model);
 }
 
-export function rescheduleFormCard(o: RescheduleOptions, showNames: boolean, canCancel: boolean, tzName: string): AdaptiveCardJson {
+export function rescheduleFormCard(o: RescheduleOptions, showNames: boolean, canCancel: boolean, tzName: string,
+  again?: { values: TypedValues; error: FormError }): AdaptiveCardJson {
+  const v = again?.values;
+  const reason = typed(v, 'reason', /^[a-z-]+$/, 40);
+  const slot = typed(v, 'slot', ANY, 40);
   const overdue = o.slots.length > 0 && o.slots.every((s) => s.outsideTimescale);
   const model: RescheduleFormModel = {
     title: `Reschedule review · ${childLabel(o.child, showNames)}`,
@@ -92,6 +127,13 @@ export function rescheduleFormCard(o: RescheduleOptions, showNames: boolean, can
       ? `A request is already waiting for a manager (asked by ${o.pending.requestedBy.name ?? o.pending.requestedBy.id}).`
       : 'Every move needs a reviewing team manager\'s approval; the booking stays as it is until then.',
     canCancel,
+    defaultReason: REASON_CHOICES.some((c) => c.value === reason) ? reason : '',
+    defaultSlot: o.slots.some((s) => s.start === slot) ? slot : '',
+    defaultDate: typed(v, 'date', ISO_DATE),
+    defaultTime: typed(v, 'time', HH_MM).slice(0, 5),
+    defaultText: typed(v, 'text', ANY, 500),
+    errorTitle: again?.error.title ?? '',
+    errorText: again?.error.text ?? '',
   };
   return renderCard('reschedule-form', model);
 }
@@ -115,14 +157,15 @@ export function decisionText(r: RescheduleRequestDoc, tzName: string): string {
   }
 }
 
-export function approvalCard(child: ChildDoc, r: RescheduleRequestDoc, o: { showNames: boolean; canDecide: boolean; refreshUserIds: string[]; tzName: string }): AdaptiveCardJson {
+export function approvalCard(child: ChildDoc, r: RescheduleRequestDoc,
+  o: { showNames: boolean; canDecide: boolean; refreshUserIds: string[]; tzName: string; again?: { values: TypedValues; error: FormError } }): AdaptiveCardJson {
   const newDate = londonDateTime(r.to, o.tzName).date;
   const daysAfter = diffDays(newDate, r.dueBy);
   const facts: CardFact[] = [
     { title: 'Old date', value: r.from ? when(r.from, o.tzName) : 'Not booked yet' },
     { title: 'New date', value: when(r.to, o.tzName) },
     { title: 'Due by', value: `${formatDate(r.dueBy)} (${r.rule})` },
-    { title: 'Reason', value: REASON_LABELS[r.reason] + (r.text ? ` — ${r.text}` : '') },
+    { title: 'Reason', value: label(r.reason) + (r.text ? ` — ${r.text}` : '') },
     { title: 'Asked by', value: `${r.requestedBy.name ?? r.requestedBy.id}, ${at(r.requestedAt, o.tzName)}` },
   ];
   const model: ApprovalCardModel = {
@@ -139,6 +182,9 @@ export function approvalCard(child: ChildDoc, r: RescheduleRequestDoc, o: { show
     ref: child.ref,
     requestId: r.id,
     refreshUserIds: o.refreshUserIds,
+    defaultComment: typed(o.again?.values, 'comment', ANY, 500),
+    errorTitle: o.again?.error.title ?? '',
+    errorText: o.again?.error.text ?? '',
   };
   const card = renderCard('reschedule-approval', model);
   // No known ids: leave userIds out, so Teams refreshes for everyone in conversations under 60 members.
@@ -148,8 +194,12 @@ export function approvalCard(child: ChildDoc, r: RescheduleRequestDoc, o: { show
 
 export function heldFormCard(o: {
   child: ChildDoc; next: NextReview | null; showNames: boolean; today: string; chairs: CardChoice[]; review?: ReviewDoc | null;
+  again?: { values: TypedValues; error: FormError };
 }): AdaptiveCardJson {
   const correcting = !!o.review;
+  const v = o.again?.values;
+  const chair = typed(v, 'chairId', /^[\w.-]+$/, 64);
+  const lateReason = typed(v, 'lateReason', /^[a-z-]+$/, 40);
   const model: HeldFormModel = {
     mode: correcting ? 'correct' : 'record',
     title: `${correcting ? 'Correct held date' : 'Record review held'} · ${childLabel(o.child, o.showNames)}`,
@@ -157,11 +207,16 @@ export function heldFormCard(o: {
     facts: o.next && !correcting ? [dueFact(o.next)] : [],
     ref: o.child.ref,
     reviewId: o.review?.id ?? '',
-    defaultDate: o.review?.heldOn ?? o.today,
+    defaultDate: typed(v, 'heldOn', ISO_DATE) || (o.review?.heldOn ?? o.today),
     maxDate: o.today,
     chairs: o.chairs,
-    defaultChair: o.child.iroId,
+    defaultChair: o.chairs.some((c) => c.value === chair) ? chair : o.child.iroId,
     reasons: REASON_CHOICES,
+    defaultLateReason: REASON_CHOICES.some((c) => c.value === lateReason) ? lateReason : '',
+    defaultCombined: typed(v, 'combinedWithCP', /^(true|false)$/) || 'false',
+    defaultReason: typed(v, 'reason', ANY, 300),
+    errorTitle: o.again?.error.title ?? '',
+    errorText: o.again?.error.text ?? '',
     note: correcting
       ? 'The old date stays in the case history.'
       : 'The due-by date and rule are stored with the review; the written record is due within 14 days.',

@@ -93,6 +93,7 @@ export function reminderCard(msg: ReminderMessage, o: PresentOptions): ReminderC
         { title: 'Booking', value: bookingText(s.booking) },
       ],
       footer: `Type /case ${s.child.ref} for the timeline. You will be reminded each working day until it is booked.`,
+      buttons: [{ title: 'Book', verb: 'review.book.form', data: { ref: s.child.ref } }],
     };
   }
   const r = msg.record;
@@ -111,6 +112,7 @@ export function reminderCard(msg: ReminderMessage, o: PresentOptions): ReminderC
       { title: 'Distribute by', value: formatDate(r.deadline) },
     ],
     footer: `Type /case ${r.child.ref} for the timeline.`,
+    buttons: [{ title: 'Record distributed today', verb: 'review.record.distributed', data: { ref: r.child.ref, reviewId: r.reviewId } }],
   };
 }
 

@@ -1,8 +1,61 @@
 // Display strings shared by the card presenters. Teams-only formatting; no business rules.
 import { initials } from '../../domain/access.js';
 import { formatDate } from '../../domain/dates-format.js';
-import { RULE_LABELS } from '../../domain/timescales.js';
+import { RULE_LABELS, BRING_FORWARD_LABELS } from '../../domain/timescales.js';
+import { REASON_LABELS } from '../../domain/booking-rules.js';
+import { THEME_LABELS } from '../../domain/resolutions.js';
+import { CHECKLIST_ITEMS, DISCUSSION_TOPICS } from '../../domain/liaison.js';
 import type { Booking, Child, RuleId } from '../../domain/types.js';
+
+/**
+ * The one table from a code (data, imports, config) to what a person reads on a card. Every
+ * vocabulary of docs/DOMAIN.md is here (a test checks each value has its own entry); the domain's
+ * own label tables (late reasons, themes, bring-forward reasons, topics, L9 documents) are folded in
+ * so a card never needs a second lookup.
+ */
+export const CODE_LABELS: Readonly<Record<string, string>> = {
+  // tracks
+  cla: 'Looked after (CLA)', 'short-breaks': 'Short breaks', ifst: 'Integrated Family Support (IFST)',
+  // legal status ('short-breaks' is both a track and a status, with the same words)
+  'interim-care-order': 'Interim care order', 'care-order': 'Care order', 'accommodated-s76': 'Accommodated (s76)',
+  'placement-order': 'Placement order', remanded: 'Remanded', 'ifst-family-plan': 'IFST family plan',
+  // events
+  'became-looked-after': 'Became looked after', 'unplanned-placement-change': 'Unplanned change of placement',
+  'placed-for-adoption': 'Placed for adoption', 'short-breaks-started': 'Short breaks started',
+  'ifst-intensive-started': 'IFST intensive phase started', 'ceased-looked-after': 'Ceased to be looked after',
+  'review-brought-forward': 'Review brought forward',
+  // roles
+  iro: 'IRO', 'business-support': 'Business support', 'social-worker': 'Social worker', 'team-manager': 'Team manager',
+  'head-of-service': 'Head of service', 'service-director': 'Service director', 'group-director': 'Group director',
+  'chief-executive': 'Chief executive', legal: 'Legal', admin: 'Administrator', guardian: "Children's Guardian",
+  // teams: the reviewing team; social work team ids are names ("north" → "North", below)
+  reviewing: 'Reviewing team',
+  // channel purposes and conversation kinds
+  'iro-channel': 'IRO channel', 'social-work-channel': 'Social work team channel', 'managers-channel': 'Managers channel',
+  'liaison-channel': 'Guardian liaison channel', personal: 'personal chat', groupChat: 'group chat', channel: 'channel',
+  // proceedings outcomes
+  'remains-looked-after': 'Remains looked after', 'leaves-care': 'Leaves care',
+  // booking states
+  booked: 'Booked', cancelled: 'Cancelled', adjourned: 'Adjourned', held: 'Held',
+  // reschedule request states
+  pending: 'Waiting for a manager', approved: 'Approved', declined: 'Declined', withdrawn: 'Withdrawn',
+  // late reasons (docs/DOMAIN.md), resolution themes, bring-forward reasons, liaison topics and documents
+  ...Object.fromEntries(Object.entries(BRING_FORWARD_LABELS).map(([k, v]) => [k, v.charAt(0).toUpperCase() + v.slice(1)])),
+  ...REASON_LABELS,
+  'not-recorded': 'No reason recorded (incl. not held yet)',
+  ...THEME_LABELS,
+  ...Object.fromEntries(DISCUSSION_TOPICS.map((t) => [t.id, t.label])),
+  ...Object.fromEntries(CHECKLIST_ITEMS.map((c) => [c.id, c.label])),
+};
+
+/** What a person reads for a code: its entry in CODE_LABELS, else the code made readable ("north" → "North"). */
+export function label(code: string | null | undefined, none = '—'): string {
+  if (code === null || code === undefined || code === '') return none;
+  const known = CODE_LABELS[code];
+  if (known !== undefined) return known;
+  const words = code.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** "C1001 · D.E." in shared places; "C1001 · Dylan Evans" where names may be shown. */
 export function childLabel(child: Pick<Child, 'ref' | 'givenName' | 'familyName'>, showName: boolean): string {

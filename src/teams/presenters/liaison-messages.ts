@@ -3,7 +3,7 @@ import type { DutyId } from '../../domain/liaison.js';
 import { DUTY_IDS } from '../../domain/liaison.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import type { LiaisonCardModel } from '../view-models.js';
-import { childLabel } from './labels.js';
+import { childLabel, label } from './labels.js';
 import { liaisonClosedCard, liaisonHeaderCard, liaisonPromptCard, liaisonRecordCard } from './liaison.js';
 import type { Activity, PendingRenderContext, PendingRenderer } from './pending-messages.js';
 
@@ -27,7 +27,7 @@ export const LIAISON_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   'liaison-closed': (_data, ctx) => activity(liaisonClosedCard(ctx.child, present(ctx)), `Liaison closed · ${ctx.child.ref}`),
   /** To the IRO, 1:1: why a message about their child was not posted (the guest rule). */
   'delivery-withheld': (data, ctx) => {
-    const where = data.purpose === 'personal' ? 'a personal chat' : `the ${str(data.purpose) || 'channel'}`;
+    const where = data.purpose === 'personal' ? 'a personal chat' : `the ${label(str(data.purpose) || 'channel')}`;
     const card = renderCard('notice', {
       title: `Not posted · ${childLabel(ctx.child, ctx.showNames)}`,
       text: `I did not post a message about this child in ${where}: someone there is a guest who is not this child's Guardian. `

@@ -8,7 +8,7 @@ import type { IsoDate } from '../../domain/types.js';
 import type { LiaisonButton, LiaisonCardModel, LiaisonFormModel } from '../view-models.js';
 import { childLabel, formatBookingStart } from './labels.js';
 
-export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discussion', save: 'liaison.save' } as const;
+export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discussion', save: 'liaison.save', view: 'liaison.view' } as const;
 
 export interface LiaisonPresentCtx {
   names: ReadonlyMap<string, string>;
@@ -69,7 +69,7 @@ function promptText(child: LiaisonChild, duty: DutyId, subject: string, deadline
 }
 
 /** Buttons for what can be marked done on this prompt (the handlers check who may). */
-function buttons(child: LiaisonChild, duty: DutyId, subject: string, open: boolean, forLegal: boolean): LiaisonButton[] {
+export function doneButtons(child: LiaisonChild, duty: DutyId, subject: string, open: boolean, forLegal: boolean): LiaisonButton[] {
   const b = (title: string, s = subject): LiaisonButton => ({ title, verb: LIAISON_VERBS.done, ref: child.ref, duty, subject: s });
   if (duty === 'L9') return l9Parts(child).filter((x) => !x.done && x.id !== 'final-discussion').map((x) => b(`Tick: ${x.label}`, x.id));
   if (!open) return [];
@@ -102,7 +102,7 @@ export function liaisonPromptCard(child: LiaisonChild, duty: DutyId, subject: st
       ...(!open && duty !== 'L5' ? [{ title: 'Status', value: 'Done' }] : []),
     ],
     checklist: parts.map((x) => ({ label: x.label, done: x.done, status: x.done ? 'Done' : 'Open' })),
-    buttons: buttons(child, duty, subject, open, forLegal),
+    buttons: doneButtons(child, duty, subject, open, forLegal),
     discussion: withDiscussion ? { ref: child.ref, today: ctx.today, topics: topics(), offerFinal: duty === 'L9' } : null,
   };
 }
@@ -148,6 +148,14 @@ export function liaisonFormCard(child: LiaisonChild & { version: number }, opts:
   names: ReadonlyMap<string, string>;
   showName: boolean;
   message: string;
+  messageTone?: 'success' | 'error';
+  /** Legal (not the IRO): only the legal duties get done buttons. */
+  forLegal?: boolean;
+  /** The IRO of the child (L10: only the IRO and the Guardian record discussions). */
+  canRecordDiscussion?: boolean;
+  today?: IsoDate;
+  /** Whether the person looking may act on a duty; its done buttons are left out otherwise. */
+  mayAct?: (duty: DutyId) => boolean;
 }): LiaisonFormModel {
   const p = child.proceedings;
   return {
@@ -168,9 +176,18 @@ export function liaisonFormCard(child: LiaisonChild & { version: number }, opts:
       ...opts.guardians.map((g) => ({ title: g.organisation ? `${g.name} (${g.organisation})` : g.name, value: g.id }))],
     outcomes: [{ title: '—', value: 'none' }, { title: 'Remains looked after', value: 'remains-looked-after' }, { title: 'Leaves care', value: 'leaves-care' }],
     legalContacts: [{ title: 'Not set', value: 'none' }, ...opts.legal.map((l) => ({ title: l.name, value: l.id }))],
-    open: opts.open.map((i) => ({ text: `${i.duty} · ${dutyTitle(i.duty)} · by ${formatDate(i.deadline)}` })),
+    open: opts.open.map((i) => ({
+      text: `${i.duty} · ${dutyTitle(i.duty)} · by ${formatDate(i.deadline)}`,
+      buttons: [
+        ...(opts.mayAct?.(i.duty) ?? true ? doneButtons(child, i.duty, i.subject, i.open, opts.forLegal ?? false) : []),
+        { title: 'Open', verb: LIAISON_VERBS.view, ref: child.ref, duty: i.duty, subject: i.subject },
+      ],
+    })),
+    discussion: opts.canRecordDiscussion && p && opts.today
+      ? { ref: child.ref, today: opts.today, topics: topics(), offerFinal: !!p.concludedOn } : null,
     discussions: [...(child.liaison?.discussions ?? [])].sort((a, b) => (a.on < b.on ? 1 : -1)).map((d) =>
       ({ text: `${formatDate(d.on)} · ${opts.names.get(d.byId) ?? d.byId}${d.final ? ' · final' : ''} · ${d.topics.map(topicLabel).join('; ') || 'no topics'}${d.notes ? ` — ${d.notes}` : ''}` })),
     message: opts.message,
+    messageTone: opts.messageTone ?? 'success',
   };
 }

@@ -1,19 +1,16 @@
 // The compliance report card (/report): display strings only. Every percentage shown comes from the
 // counts (compliancePercent), never from stored or copied figures (docs/DOMAIN.md "Compliance report").
 import type { ComplianceReportResult } from '../../app/compliance-report.js';
-import { REASON_LABELS } from '../../domain/booking-rules.js';
 import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCategory, type LateReview } from '../../domain/compliance.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { ReportCardModel, ReportCountsRow, ReportState } from '../view-models.js';
-import { plural } from './labels.js';
+import { label, plural } from './labels.js';
 
 /** Late reviews listed on the card; the counts by reason always cover all of them. */
 export const MAX_LATE_LISTED = 40;
 
-export const LATE_CATEGORY_LABELS: Readonly<Record<LateCategory, string>> = {
-  ...REASON_LABELS,
-  'not-recorded': 'No reason recorded (incl. not held yet)',
-};
+export const LATE_CATEGORY_LABELS: Readonly<Record<LateCategory, string>> = Object.fromEntries(
+  LATE_CATEGORIES.map((c) => [c, label(c)])) as Record<LateCategory, string>;
 
 const percent = (c: Pick<ComplianceCounts, 'within' | 'due'>): string => {
   const p = compliancePercent(c.within, c.due);
@@ -41,10 +38,10 @@ function subtitle(r: ComplianceReportResult): string {
 
 const fteText = (n: number): string => n.toFixed(1);
 
-export function reportCardModel(r: ComplianceReportResult, policy: string): ReportCardModel {
+export function reportCardModel(r: ComplianceReportResult): ReportCardModel {
   const { report } = r;
   const { totals } = report;
-  const target = `${report.target}%`;
+  const target = `${report.target.toFixed(2)}%`;
 
   // Group late reviews by reason in the fixed category order; list at most MAX_LATE_LISTED lines.
   let budget = MAX_LATE_LISTED;
@@ -68,6 +65,11 @@ export function reportCardModel(r: ComplianceReportResult, policy: string): Repo
   const median = res.medianWorkingDaysToResolve === null ? '— (none resolved)'
     : `${res.medianWorkingDaysToResolve} working days (${res.medianCalendarDaysToResolve} calendar days)`;
 
+  const chart = report.months.filter((m) => m.due > 0).map((m) => {
+    const p = compliancePercent(m.within, m.due)!;
+    return { x: m.label, y: Number(p), label: `${p}%` };
+  });
+
   const excludedCount = report.excluded.length;
   const excluded = excludedCount === 0 ? ''
     : `${excludedCount} ${excludedCount === 1 ? 'child' : 'children'} left out of these figures because the review history does not add up`
@@ -90,7 +92,10 @@ export function reportCardModel(r: ComplianceReportResult, policy: string): Repo
       : `${plural(totals.notYetDue, 'review')} in the period ${totals.notYetDue === 1 ? 'is' : 'are'} not due yet and not counted`,
     months: report.months.map((m) => countsRow(m.label, m)),
     chartTitle: 'Compliance % by month',
-    chart: report.months.filter((m) => m.due > 0).map((m) => ({ x: m.label, y: Number(compliancePercent(m.within, m.due)) })),
+    chart,
+    chartTarget: report.target,
+    chartTargetLegend: `Target ${report.target.toFixed(2)}%`,
+    chartYMin: Math.max(0, Math.floor((Math.min(report.target, ...chart.map((p) => p.y)) - 1) / 5) * 5),
     lateHeading: `Reviews outside timescale: ${totals.outside}`,
     lateGroups,
     lateEmptyText: 'None: every review due was held within timescale.',
@@ -113,8 +118,7 @@ export function reportCardModel(r: ComplianceReportResult, policy: string): Repo
       { title: 'Referred to Cafcass', value: String(res.referred) },
       { title: 'Compliments recorded', value: String(res.compliments) },
     ],
-    resolutionThemes: res.byTheme.filter((t) => t.count > 0).map((t) => ({ label: t.label, count: String(t.count) })),
+    resolutionThemes: res.byTheme.filter((t) => t.count > 0).map((t) => ({ label: label(t.theme), count: String(t.count) })),
     excluded,
-    policy,
   };
 }

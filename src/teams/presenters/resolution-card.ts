@@ -4,14 +4,14 @@
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import {
-  currentStage, LAST_STAGE, NO_PERMISSIONS, REFERRAL_ITEMS, stageDef, stateOf, THEME_LABELS,
+  currentStage, LAST_STAGE, NO_PERMISSIONS, REFERRAL_ITEMS, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
 } from '../../domain/resolutions.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
 import type { CardFact } from '../view-models.js';
 import type { ResolutionCardModel, ResolutionListRow, ResolutionReferralModel } from '../view-models-resolutions.js';
-import { childLabel, formatBookingStart, plural } from './labels.js';
+import { childLabel, formatBookingStart, label, plural } from './labels.js';
 
 export interface ResolutionCardInput {
   child: ChildDoc;
@@ -97,7 +97,7 @@ export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel
     ...s.addresseeIds.map(name).filter((n) => !mentionedNames.has(n)),
   ];
   const facts: CardFact[] = [
-    { title: 'Theme', value: THEME_LABELS[r.theme] },
+    { title: 'Theme', value: label(r.theme) },
     { title: 'Stage', value: def.label },
     { title: 'Raised', value: `${formatDate(r.raised.on)} by ${r.raised.byName} (IRO)` },
     ...(r.askBy ? [{ title: 'IRO asks by', value: formatDate(r.askBy) }] : []),
@@ -187,7 +187,7 @@ export function listRow(row: { child: ChildDoc; resolution: Resolution; state: S
     title: `${r.id} · ${childLabel(row.child, showNames)}`,
     ref: row.child.ref,
     id: r.id,
-    detail: `${THEME_LABELS[r.theme]} · ${stageDef(table, s.stage).label} · ${STATE[row.state]}`,
+    detail: `${label(r.theme)} · ${stageDef(table, s.stage).label} · ${STATE[row.state]}`,
     age: `${plural(row.ageWorkingDays, 'working day')} old`,
     next,
     isOverdue: row.overdue,
@@ -203,7 +203,7 @@ export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[],
   for (const r of child.resolutions ?? []) {
     const events = timelineOf(r, table);
     events.forEach((e, i) => lines.push({
-      at: e.at, text: `${r.id} (${THEME_LABELS[r.theme]}): ${e.text}`, status: i === events.length - 1 ? STATUS[stateOf(r)] : '',
+      at: e.at, text: `${r.id} (${label(r.theme)}): ${e.text}`, status: i === events.length - 1 ? STATUS[stateOf(r)] : '',
     }));
   }
   for (const c of child.compliments ?? []) {

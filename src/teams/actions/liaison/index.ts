@@ -7,7 +7,8 @@ import {
 } from '../../../app/liaison.js';
 import { today } from '../../../app/deps.js';
 import { renderCard } from '../../cards.js';
-import { LIAISON_VERBS, liaisonFormCard, liaisonPromptCard } from '../../presenters/liaison.js';
+import { LIAISON_VERBS, liaisonPromptCard } from '../../presenters/liaison.js';
+import { liaisonFormFor } from '../../commands/liaison.js';
 import { staffNames } from '../../presenters/common.js';
 import type { ActionSpec } from '../action-spec.js';
 
@@ -52,14 +53,7 @@ export const liaisonSaveAction: ActionSpec = {
     await saveLiaison(ctx.deps, ctx.actor, parsed.data);
     ctx.deps.messagesQueued();
     const view = await liaisonForm(ctx.deps, ctx.actor, parsed.data.ref);
-    return {
-      kind: 'card',
-      card: renderCard('liaison-form', liaisonFormCard(view.child, {
-        guardians: view.guardians.map((g) => ({ id: g._id, name: g.name, organisation: g.organisation })),
-        legal: view.legal.map((l) => ({ id: l._id, name: l.name })), legalContactId: view.legalContactId,
-        open: view.open, names: view.names, showName: ctx.showChildNames, message: 'Saved.',
-      })),
-    };
+    return { kind: 'card', card: renderCard('liaison-form', liaisonFormFor(ctx.deps, ctx.actor, view, ctx.showChildNames, 'Saved.')) };
   },
 };
 
