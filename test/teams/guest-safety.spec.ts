@@ -182,7 +182,7 @@ describe('the Monday service digest and a guest in the IRO channel (over HTTP, r
     await h.ask(messageActivity(h.connector.url, admin, '/help')); // the admin's 1:1 chat, for the explanation
     const id = '19:iro-channel-guest@thread.tacv2';
     h.connector.memberLists.set(id, [...STAFF, EXT_ONLY]);
-    assert.match(cardOf(await h.ask(channel(h.connector.url, admin, '/setup iro-channel', id))).text, /iro-channel/);
+    assert.match(cardOf(await h.ask(channel(h.connector.url, admin, '/setup iro-channel', id))).text, /IRO channel/);
     const before = h.connector.received.length;
     const swept = await h.bot.jobs!.sweeper.sweepOnce();
     assert.ok(swept.enqueuedKeys.includes('digest:service:2026-11-23'), 'the service digest was due and queued');
