@@ -4,25 +4,26 @@ import { renderCard } from '../cards.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
 import { bookingCard, bookingFormCard } from '../presenters/booking.js';
 import { staffNames } from '../presenters/common.js';
-import type { ActionSpec } from './action-spec.js';
-import { csv, isoDate, hhmm, optText, parseData, ref } from './booking-data.js';
+import { defineAction } from './action-spec.js';
+import { csv, isoDate, hhmm, optText, parseData } from './booking-data.js';
 
 /** The booking form from a /due row's Book button. */
-export const reviewBookFormAction: ActionSpec = {
+export const reviewBookFormAction = defineAction({
   verb: 'review.book.form',
-  async run(ctx) {
-    const data = parseData(z.object({ ref }), ctx.data, '/book C1001');
-    return { kind: 'card', card: bookingFormCard(await bookingForm(ctx.deps, ctx.actor, data.ref), ctx.showChildNames) };
+  subject: 'child',
+  async run(ctx, { ref }) {
+    return { kind: 'card', card: bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames) };
   },
-};
+});
 
-const schema = z.object({ ref, date: isoDate, time: hhmm, venue: z.string().trim().min(1).max(120), invitees: csv, reason: optText, text: optText });
+const schema = z.object({ date: isoDate, time: hhmm, venue: z.string().trim().min(1).max(120), invitees: csv, reason: optText, text: optText });
 
-export const reviewBookAction: ActionSpec = {
+export const reviewBookAction = defineAction({
   verb: 'review.book',
-  async run(ctx) {
+  subject: 'child',
+  async run(ctx, { ref }) {
     const input = parseData(schema, ctx.data, '/book C1001');
-    const result = await bookReview(ctx.deps, ctx.actor, input);
+    const result = await bookReview(ctx.deps, ctx.actor, { ...input, ref });
     if (result.outcome === 'approval-needed') {
       return {
         kind: 'card',
@@ -36,4 +37,4 @@ export const reviewBookAction: ActionSpec = {
     const card = bookingCard(result.child, result.booking, ctx.showChildNames, { event: 'booked', staffNames: await staffNames(ctx.deps), tzName: ctx.deps.tzName });
     return { kind: 'card', card };
   },
-};
+});
