@@ -42,9 +42,9 @@ export function isSubjectKind(v: unknown): v is SubjectKind {
 
 // ---- ids on the card ------------------------------------------------------------------------------
 
-const trimmed = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(max));
-const caseRef = trimmed(40).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'not a case reference'));
-const itemId = trimmed(80).pipe(z.string().min(1, 'missing').regex(/^[A-Za-z0-9_.:-]+$/, 'not an id on one of my cards'));
+// Exactly as our templates write them: nobody types these, so nothing is trimmed or coerced.
+const caseRef = z.string().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'not a case reference');
+const itemId = z.string().min(1, 'missing').max(80).regex(/^[A-Za-z0-9_.:-]+$/, 'not an id on one of my cards');
 const resolutionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}-R\d{1,4}$/);
 /** Liaison cards: any short string as the ref; one that is not a case reference is simply not found. */
 const liaisonRef = z.string().min(1).max(40);

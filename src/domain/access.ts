@@ -28,11 +28,13 @@ export function hasServiceWideView(person: Staff): boolean {
 
 /**
  * Whether a staff member may see a child's details: their IRO, their social worker and that worker's
- * team manager, business support, managers and admin. Guardians never through this path — they
- * see liaison items for their own children only.
+ * team manager, business support, managers and admin. Guests never through this path: a Guardian
+ * sees liaison items for their own children only (`maySeeChildVia('liaison', …)`).
  */
 export function canSeeChild(person: Staff, child: Pick<Child, 'iroId' | 'socialWorkerId' | 'socialWorkTeam'>,
   socialWorker: Staff | null): boolean {
+  // A guest (a Guardian, or anyone whose directory UPN carries #EXT#) never, whatever roles they were given.
+  if (isGuestStaff(person)) return false;
   if (hasServiceWideView(person)) return true;
   if (child.iroId === person.id && hasRole(person, 'iro')) return true;
   if (child.socialWorkerId && child.socialWorkerId === person.id) return true;
