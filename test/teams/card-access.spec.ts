@@ -4,7 +4,10 @@ import path from 'node:path';
 import { decideReschedule, requestReschedule } from '../../src/app/booking/reschedule.js';
 import { idFieldsOf, loadForActor, SUBJECT_KINDS, type SubjectKind } from '../../src/app/load-for-actor.js';
 import { raiseResolution } from '../../src/app/resolutions.js';
+import fc from 'fast-check';
 import { defineAction, type ActionReply } from '../../src/teams/actions/action-spec.js';
+import { checkCardData } from '../../src/teams/actions/card-data.js';
+import { isAppError } from '../../src/domain/errors.js';
 import { ACTIONS, createActionRegistry } from '../../src/teams/actions/registry.js';
 import type { StaffDoc } from '../../src/store/documents.js';
 import { messageActivity, type Sender } from '../helpers/activities.js';
@@ -163,6 +166,7 @@ describe('card verbs: access by construction (every verb × everyone who may not
     for (const a of added) {
       assert.match(a.action, /\.refused$/);
       assert.doesNotMatch(JSON.stringify(a), /Room unavailable|Plan not updated|Talked/, 'no payload in the audit log');
+      assert.ok(JSON.stringify(a).length < 600, `a small record: ${JSON.stringify(a)}`);
     }
   });
 
@@ -260,6 +264,21 @@ describe('card verb registry: no verb without its access rule', () => {
     assert.throws(() => createActionRegistry([forged]), /not made by defineAction: every verb needs its access rule/);
     assert.throws(() => createActionRegistry([{ ...ok } as never]), /not made by defineAction/);
     assert.throws(() => createActionRegistry([ok, ok]), /registered twice/);
+  });
+
+  it('card data: any flat map of short strings, numbers and booleans passes; an object or operator anywhere is refused as a whole', () => {
+    const name = fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !k.startsWith('$') && !k.startsWith('__'));
+    const scalar = fc.oneof(fc.string({ maxLength: 200 }), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(fc.property(fc.dictionary(name, scalar, { maxKeys: 30 }), (data) => {
+      assert.deepEqual(checkCardData(data), data);
+    }));
+    const nested = fc.oneof(fc.object({ maxDepth: 3 }).filter((o) => Object.keys(o).length > 0), fc.constantFrom({ $ne: null }, { $regex: '.*' }, { $gt: '' }), fc.array(fc.object(), { minLength: 1, maxLength: 3 }));
+    fc.assert(fc.property(fc.dictionary(name, scalar, { maxKeys: 10 }), name, nested, (data, key, bad) => {
+      assert.throws(() => checkCardData({ ...data, [key]: bad }), (e: unknown) => isAppError(e, 'invalid-input'));
+    }));
+    for (const bad of [[], 'C100', 42, { $where: 'true' }, JSON.parse('{"__proto__":{"x":1}}'), { t: 'x'.repeat(8001) }]) {
+      assert.throws(() => checkCardData(bad), (e: unknown) => isAppError(e, 'invalid-input'), JSON.stringify(bad).slice(0, 40));
+    }
   });
 
   it('every registered verb names a subject kind the loader knows', () => {
