@@ -1,4 +1,6 @@
 // Who may see and do what (docs/DOMAIN.md "People and roles"). Pure; every command and card action asks here.
+import { isGuestStaff } from './guests.js';
+import { guardianAccessOpen, type LiaisonChild } from './liaison.js';
 import type { Child, Role, Staff } from './types.js';
 
 export const LADDER_ROLES: readonly Role[] = ['head-of-service', 'service-director', 'group-director', 'chief-executive'];
@@ -26,11 +28,13 @@ export function hasServiceWideView(person: Staff): boolean {
 
 /**
  * Whether a staff member may see a child's details: their IRO, their social worker and that worker's
- * team manager, business support, managers and admin. Guardians never through this path — they
- * see liaison items for their own children only.
+ * team manager, business support, managers and admin. Guests never through this path: a Guardian
+ * sees liaison items for their own children only (`maySeeChildVia('liaison', …)`).
  */
 export function canSeeChild(person: Staff, child: Pick<Child, 'iroId' | 'socialWorkerId' | 'socialWorkTeam'>,
   socialWorker: Staff | null): boolean {
+  // A guest (a Guardian, or anyone whose directory UPN carries #EXT#) never, whatever roles they were given.
+  if (isGuestStaff(person)) return false;
   if (hasServiceWideView(person)) return true;
   if (child.iroId === person.id && hasRole(person, 'iro')) return true;
   if (child.socialWorkerId && child.socialWorkerId === person.id) return true;
@@ -39,6 +43,40 @@ export function canSeeChild(person: Staff, child: Pick<Child, 'iroId' | 'socialW
     if (child.socialWorkTeam && person.team === child.socialWorkTeam) return true;
   }
   return false;
+}
+
+/**
+ * The door a person comes in at to see a child. Each card verb names one (through its subject kind);
+ * the rule behind every door is `canSeeChild` plus what DOMAIN.md adds for that door.
+ * - `case`: the child's case (bookings, reviews, reschedule requests) — `canSeeChild`, never a guest.
+ * - `resolution`: `canSeeChild`, or named in that resolution (an escalated addressee or their manager).
+ * - `liaison`: a thread item of a child in proceedings — staff who may see the child, legal, and the
+ *   child's own Guardian (a guest) while their access is open; nobody else, never another guest.
+ * - `liaison-record`: the /liaison form (proceedings may not have started yet) — staff only; legal once
+ *   the child is in proceedings.
+ */
+export type AccessDoor = 'case' | 'resolution' | 'liaison' | 'liaison-record';
+
+export interface ChildAccessFacts {
+  /** The child's allocated social worker (their manager may see the child). */
+  socialWorker: Staff | null;
+  /** `resolution` door: the person is named in the resolution being opened. */
+  involvedInResolution?: boolean;
+}
+
+/** Who may see this child, through this door (docs/DOMAIN.md "People and roles"). Pure. */
+export function maySeeChildVia(door: AccessDoor, person: Staff, child: LiaisonChild, facts: ChildAccessFacts): boolean {
+  if (isGuestStaff(person)) {
+    // A Guardian only through liaison items for children whose open proceedings name them.
+    return door === 'liaison' && hasRole(person, 'guardian') && child.proceedings?.guardianId === person.id && guardianAccessOpen(child);
+  }
+  const staff = canSeeChild(person, child, facts.socialWorker);
+  switch (door) {
+    case 'case': return staff;
+    case 'resolution': return staff || facts.involvedInResolution === true;
+    case 'liaison': return !!child.proceedings && (staff || hasRole(person, 'legal'));
+    case 'liaison-record': return staff || (hasRole(person, 'legal') && !!child.proceedings);
+  }
 }
 
 /** Initials for channel cards ("D.E."); never the full name in shared channels by default. */

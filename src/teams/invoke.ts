@@ -4,18 +4,20 @@ import type { AppDeps } from '../app/deps.js';
 import type { Config } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
-import type { ActionContext, ActionReply } from './actions/action-spec.js';
+import type { ActionReply, InvokeContext } from './actions/action-spec.js';
 import { findAction } from './actions/registry.js';
 import { cardAttachment } from './cards.js';
 import { errorNotice, NOT_REGISTERED } from './error-replies.js';
 import { identifySender } from './identity.js';
 import { conversationKind } from './conversation-kind.js';
 import { isGuestStaff } from '../domain/guests.js';
-import { assertGuestMay, GUEST_REFUSAL } from './guest-gate.js';
+import { GUEST_REFUSAL } from './guest-gate.js';
 
 // Card verbs arrive as `adaptiveCard/action` invokes (Action.Execute). Each answer is an invoke
 // response within Teams' 5 s; a card reply replaces the card for the person who clicked, and with
-// updateForAll the message itself is updated for everyone. Every handler re-checks permission.
+// updateForAll the message itself is updated for everyone. Every verb answers through its access-checked
+// loader (actions/action-spec.ts: guest gate → card-data shape → who may see this child → handler);
+// its use case then checks what this person may do.
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -44,19 +46,17 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
     log.info({ staffId: actor._id, outcome: 'unknown-verb' }, 'card action with an unknown verb');
     return respond(ctx, { kind: 'message', text: 'This card is out of date or not mine; nothing was changed.' });
   }
-  const data = value.action?.data;
   const conversationType = conversationKind(ctx);
-  const actionCtx: ActionContext = {
+  const invokeCtx: InvokeContext = {
     deps, actor, verb,
-    data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+    data: value.action?.data,
     conversationType,
     conversationId: ctx.activity.conversation.id,
     showChildNames: conversationType === 'personal' || config.showChildNamesInChannels,
     isRefresh: value.trigger === 'automatic',
   };
   try {
-    assertGuestMay(actor, { verb });
-    const reply = await spec.run(actionCtx);
+    const reply = await spec.answer(invokeCtx);
     if (reply.kind === 'card' && reply.updateForAll && ctx.activity.replyToId) {
       await ctx.updateActivity({ type: ActivityTypes.Message, id: ctx.activity.replyToId, attachments: [cardAttachment(reply.card)] });
     }
@@ -65,14 +65,25 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
   } catch (err) {
     const known = err instanceof AppError;
     log[known ? 'info' : 'error']({ staffId: actor._id, outcome: known ? err.code : 'error' }, 'card action refused or failed');
-    if (known && err.code === 'forbidden') {
+    // Refused attempts are audited once (the loader audits its own): what was tried, by whom and how
+    // big the payload was — never the payload itself (untrusted, unbounded).
+    if (known && !err.details.audited && (err.code === 'forbidden' || err.details.malformedCardData)) {
       await deps.audit.record({
         at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'action.refused',
-        subject: verb, details: { reason: err.message, ...(isGuestStaff(actor) ? { guest: true, data: actionCtx.data } : {}) },
+        subject: verb, details: { reason: err.message, dataBytes: payloadSize(invokeCtx.data), ...(isGuestStaff(actor) ? { guest: true } : {}) },
       });
     }
     const notice = errorNotice(err, ctx.activity.id ?? randomUUID());
     return respond(ctx, { kind: 'message', text: `${notice.title}: ${notice.text}` });
+  }
+}
+
+/** The payload's size for the audit record; -1 when it cannot even be serialised (e.g. nested too deep). */
+function payloadSize(data: unknown): number {
+  try {
+    return JSON.stringify(data ?? null).length;
+  } catch {
+    return -1;
   }
 }
 

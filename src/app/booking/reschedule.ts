@@ -12,6 +12,7 @@ import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, PendingMessage, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
 import type { AppDeps } from '../deps.js';
+import { actorMaySee } from '../load-for-actor.js';
 import { bookingSettings } from './booking-settings.js';
 import { approvalCards, bookingCards, decidingStaff, noticeTo } from './booking-messages.js';
 import {
@@ -141,16 +142,19 @@ export interface RequestView {
   deciderIds: string[];
 }
 
-function findRequest(child: ChildDoc | null, requestId: string): RescheduleRequestDoc {
+/** The request, if the actor may see its child; the same answer for "no such request" and "not yours". */
+async function findRequest(deps: AppDeps, actor: StaffDoc, child: ChildDoc | null, requestId: string): Promise<RescheduleRequestDoc> {
   const r = child?.rescheduleRequests?.find((x) => x.id === requestId);
-  if (!child || !r) throw new AppError('not-found', 'that request no longer exists; nothing was changed', { example: '/actions' });
+  if (!child || !r || !(await actorMaySee(deps, actor, child, 'case'))) {
+    throw new AppError('not-found', 'that request no longer exists; nothing was changed', { example: '/actions' });
+  }
   return r;
 }
 
 /** The request as whoever invokes sees it (the card's refresh): deciders get the buttons, others the status. */
 export async function viewRequest(deps: AppDeps, actor: StaffDoc, ref: string, requestId: string): Promise<RequestView> {
   const child = await deps.children.get(ref);
-  const request = findRequest(child, requestId);
+  const request = await findRequest(deps, actor, child, requestId);
   const deciders = await decidingStaff(deps, request.requestedBy.id);
   const canDecide = request.status === 'pending' && mayDecide(actor, deciders, request.requestedBy.id);
   return { child: child!, request, canDecide, deciderIds: deciders.map((d) => d._id) };
@@ -170,7 +174,7 @@ export type DecideResult =
 
 export async function decideReschedule(deps: AppDeps, actor: StaffDoc, input: DecideInput, attempt = 0): Promise<DecideResult> {
   const child = await deps.children.get(input.ref);
-  const request = findRequest(child, input.requestId);
+  const request = await findRequest(deps, actor, child, input.requestId);
   const deciders = await decidingStaff(deps, request.requestedBy.id);
   const view = (c: ChildDoc, r: RescheduleRequestDoc, canDecide: boolean): RequestView => ({ child: c, request: r, canDecide, deciderIds: deciders.map((d) => d._id) });
   if (request.status !== 'pending') return { outcome: 'already-decided', view: view(child!, request, false) };

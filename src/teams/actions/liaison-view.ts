@@ -8,16 +8,21 @@ import { today } from '../../app/deps.js';
 import { renderCard } from '../cards.js';
 import { LIAISON_VERBS, liaisonPromptCard } from '../presenters/liaison.js';
 import { staffNames } from '../presenters/common.js';
-import type { ActionSpec } from './action-spec.js';
+import { defineAction } from './action-spec.js';
 
-export const liaisonViewAction: ActionSpec = {
+const itemFields = viewItemSchema.omit({ ref: true });
+
+// The loader checks the child's liaison door (ref); the duty and item are then looked up by the use case.
+export const liaisonViewAction = defineAction({
   verb: LIAISON_VERBS.view,
-  async run(ctx) {
-    const parsed = viewItemSchema.safeParse(ctx.data);
-    if (!parsed.success) throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', { example: '/actions' });
-    const { child, item } = await liaisonItemView(ctx.deps, ctx.actor, parsed.data);
+  subject: 'liaison-thread',
+  async run(ctx, { ref }) {
+    const fields = itemFields.safeParse(ctx.data);
+    if (!fields.success) throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', { example: '/actions' });
+    const input = { ...fields.data, ref };
+    const { child, item } = await liaisonItemView(ctx.deps, ctx.actor, input);
     const forLegal = hasRole(ctx.actor, 'legal') && !hasRole(ctx.actor, 'iro');
-    const model = liaisonPromptCard(child, parsed.data.duty, parsed.data.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
+    const model = liaisonPromptCard(child, input.duty, input.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model) };
   },
-};
+});

@@ -4,42 +4,38 @@ import { renderCard } from '../cards.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
 import { bookingCard, bookingFormCard } from '../presenters/booking.js';
 import { staffNames } from '../presenters/common.js';
-import type { ActionContext, ActionReply, ActionSpec } from './action-spec.js';
+import { defineAction } from './action-spec.js';
 import { orFormAgain } from './form-again.js';
-import { csv, isoDate, hhmm, optText, parseData, ref } from './booking-data.js';
+import { csv, isoDate, hhmm, optText, parseData } from './booking-data.js';
 
 /** The booking form from a /due row's Book button. */
-export const reviewBookFormAction: ActionSpec = {
+export const reviewBookFormAction = defineAction({
   verb: 'review.book.form',
-  async run(ctx) {
-    const data = parseData(z.object({ ref }), ctx.data, '/book C1001');
-    return { kind: 'card', card: bookingFormCard(await bookingForm(ctx.deps, ctx.actor, data.ref), ctx.showChildNames) };
+  subject: 'child',
+  async run(ctx, { ref }) {
+    return { kind: 'card', card: bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames) };
   },
-};
+});
 
-const schema = z.object({ ref, date: isoDate, time: hhmm, venue: z.string().trim().min(1).max(120), invitees: csv, reason: optText, text: optText });
+const schema = z.object({ date: isoDate, time: hhmm, venue: z.string().trim().min(1).max(120), invitees: csv, reason: optText, text: optText });
 
-export const reviewBookAction: ActionSpec = {
+export const reviewBookAction = defineAction({
   verb: 'review.book',
-  run: (ctx) => orFormAgain(() => book(ctx), async (error) => {
-    const data = parseData(z.object({ ref }), ctx.data, '/book C1001');
-    return bookingFormCard(await bookingForm(ctx.deps, ctx.actor, data.ref), ctx.showChildNames, { values: ctx.data, error });
-  }),
-};
-
-async function book(ctx: ActionContext): Promise<ActionReply> {
-  const input = parseData(schema, ctx.data, '/book C1001');
-  const result = await bookReview(ctx.deps, ctx.actor, input);
-  if (result.outcome === 'approval-needed') {
-    return {
-      kind: 'card',
-      card: renderCard('notice', {
-        title: `Sent for approval · ${childLabel(result.child, ctx.showChildNames)}`,
-        text: `${formatBookingStart(result.request.to, ctx.deps.tzName)} is after the due-by date, so a reviewing team manager must approve it (request ${result.request.id}). You'll hear when they decide.`,
-        tone: 'info', example: '',
-      }),
-    };
-  }
-  const card = bookingCard(result.child, result.booking, ctx.showChildNames, { event: 'booked', staffNames: await staffNames(ctx.deps), tzName: ctx.deps.tzName });
-  return { kind: 'card', card };
-}
+  subject: 'child',
+  run: (ctx, { ref }) => orFormAgain(async () => {
+    const input = parseData(schema, ctx.data, '/book C1001');
+    const result = await bookReview(ctx.deps, ctx.actor, { ...input, ref });
+    if (result.outcome === 'approval-needed') {
+      return {
+        kind: 'card',
+        card: renderCard('notice', {
+          title: `Sent for approval · ${childLabel(result.child, ctx.showChildNames)}`,
+          text: `${formatBookingStart(result.request.to, ctx.deps.tzName)} is after the due-by date, so a reviewing team manager must approve it (request ${result.request.id}). You'll hear when they decide.`,
+          tone: 'info', example: '',
+        }),
+      };
+    }
+    const card = bookingCard(result.child, result.booking, ctx.showChildNames, { event: 'booked', staffNames: await staffNames(ctx.deps), tzName: ctx.deps.tzName });
+    return { kind: 'card', card };
+  }, async (error) => bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames, { values: ctx.data, error })),
+});

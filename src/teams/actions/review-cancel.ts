@@ -2,17 +2,18 @@ import { z } from 'zod';
 import { cancelBooking } from '../../app/booking/reschedule.js';
 import { renderCard } from '../cards.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
-import type { ActionSpec } from './action-spec.js';
-import { id, optText, parseData, ref } from './booking-data.js';
+import { defineAction } from './action-spec.js';
+import { optText, parseData } from './booking-data.js';
 
-const schema = z.object({ ref, bookingId: id, mode: z.enum(['cancel', 'adjourn']), text: optText });
+const schema = z.object({ mode: z.enum(['cancel', 'adjourn']), text: optText });
 
 /** Cancel a booking or adjourn the review, with a reason (the form's explanation box). */
-export const reviewCancelAction: ActionSpec = {
+export const reviewCancelAction = defineAction({
   verb: 'review.cancel',
-  async run(ctx) {
+  subject: 'booking',
+  async run(ctx, subject) {
     const input = parseData(schema, ctx.data, '/reschedule C1001');
-    const { child, booking } = await cancelBooking(ctx.deps, ctx.actor, { ...input, reason: input.text });
+    const { child, booking } = await cancelBooking(ctx.deps, ctx.actor, { ref: subject.ref, bookingId: subject.booking.id, mode: input.mode, reason: input.text });
     return {
       kind: 'card',
       card: renderCard('notice', {
@@ -22,4 +23,4 @@ export const reviewCancelAction: ActionSpec = {
       }),
     };
   },
-};
+});

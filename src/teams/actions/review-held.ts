@@ -5,54 +5,50 @@ import { formatDate } from '../../domain/dates-format.js';
 import { RECORD_DAYS } from '../../domain/timescales.js';
 import { staffNames } from '../presenters/common.js';
 import { reviewHeldCard } from '../presenters/booking.js';
-import type { ActionContext, ActionReply, ActionSpec } from './action-spec.js';
+import { defineAction, type ActionContext } from './action-spec.js';
 import type { FormError } from '../booking-view-models.js';
 import { heldForm } from '../commands/held.js';
 import { orFormAgain } from './form-again.js';
-import { id, isoDate, optText, parseData, ref, toggle } from './booking-data.js';
+import { isoDate, optText, parseData, toggle } from './booking-data.js';
 
-const heldSchema = z.object({ ref, heldOn: isoDate, chairId: optText, combinedWithCP: toggle, lateReason: optText });
+const heldSchema = z.object({ heldOn: isoDate, chairId: optText, combinedWithCP: toggle, lateReason: optText });
 
 /** After a refusal, the same form again with what was typed (issue 11). */
-const formAgain = (ctx: ActionContext, withReview: boolean) => async (error: FormError) => {
-  const data = parseData(z.object({ ref, reviewId: id.optional() }), ctx.data, '/held C1001');
-  return heldForm(ctx.deps, ctx.actor, data.ref, withReview ? data.reviewId ?? null : null, ctx.showChildNames, { values: ctx.data, error });
-};
+const formAgain = (ctx: ActionContext, ref: string, reviewId: string | null) => async (error: FormError) =>
+  heldForm(ctx.deps, ctx.actor, ref, reviewId, ctx.showChildNames, { values: ctx.data, error });
 
-export const reviewHeldAction: ActionSpec = {
+export const reviewHeldAction = defineAction({
   verb: 'review.held',
-  run: (ctx) => orFormAgain(() => recordAsHeld(ctx), formAgain(ctx, false)),
-};
+  subject: 'child',
+  run: (ctx, { ref }) => orFormAgain(async () => {
+    const input = parseData(heldSchema, ctx.data, '/held C1001');
+    const { child, review } = await recordHeld(ctx.deps, ctx.actor, { ...input, ref });
+    const late = review.dueBy !== undefined && review.heldOn > review.dueBy;
+    const text = late
+      ? `Held after its due-by date: counted outside timescale${review.lateReason ? '' : ' (no reason given)'}. The written record is due by ${formatDate(addDays(review.heldOn, RECORD_DAYS))}.`
+      : `Within timescale. The written record is due by ${formatDate(addDays(review.heldOn, RECORD_DAYS))}.`;
+    return { kind: 'card', card: reviewHeldCard(child, review, ctx.showChildNames, 'Review recorded as held', text, await staffNames(ctx.deps)) };
+  }, formAgain(ctx, ref, null)),
+});
 
-async function recordAsHeld(ctx: ActionContext): Promise<ActionReply> {
-  const input = parseData(heldSchema, ctx.data, '/held C1001');
-  const { child, review } = await recordHeld(ctx.deps, ctx.actor, input);
-  const late = review.dueBy !== undefined && review.heldOn > review.dueBy;
-  const text = late
-    ? `Held after its due-by date: counted outside timescale${review.lateReason ? '' : ' (no reason given)'}. The written record is due by ${formatDate(addDays(review.heldOn, RECORD_DAYS))}.`
-    : `Within timescale. The written record is due by ${formatDate(addDays(review.heldOn, RECORD_DAYS))}.`;
-  return { kind: 'card', card: reviewHeldCard(child, review, ctx.showChildNames, 'Review recorded as held', text, await staffNames(ctx.deps)) };
-}
-
-export const reviewHeldCorrectAction: ActionSpec = {
+export const reviewHeldCorrectAction = defineAction({
   verb: 'review.held.correct',
-  run: (ctx) => orFormAgain(() => correctDate(ctx), formAgain(ctx, true)),
-};
+  subject: 'review',
+  run: (ctx, subject) => orFormAgain(async () => {
+    const input = parseData(z.object({ heldOn: isoDate, reason: optText }), ctx.data, '/held C1001 C1001-R3');
+    const { child, review, was } = await correctHeld(ctx.deps, ctx.actor, { ...input, ref: subject.ref, reviewId: subject.review.id });
+    return {
+      kind: 'card',
+      card: reviewHeldCard(child, review, ctx.showChildNames, 'Held date corrected', `Was ${formatDate(was)}; the old date stays in the case history.`, await staffNames(ctx.deps)),
+    };
+  }, formAgain(ctx, subject.ref, subject.review.id)),
+});
 
-async function correctDate(ctx: ActionContext): Promise<ActionReply> {
-  const input = parseData(z.object({ ref, reviewId: id, heldOn: isoDate, reason: optText }), ctx.data, '/held C1001 C1001-R3');
-  const { child, review, was } = await correctHeld(ctx.deps, ctx.actor, input);
-  return {
-    kind: 'card',
-    card: reviewHeldCard(child, review, ctx.showChildNames, 'Held date corrected', `Was ${formatDate(was)}; the old date stays in the case history.`, await staffNames(ctx.deps)),
-  };
-}
-
-export const reviewRecordDistributedAction: ActionSpec = {
+export const reviewRecordDistributedAction = defineAction({
   verb: 'review.record.distributed',
-  async run(ctx) {
-    const input = parseData(z.object({ ref, reviewId: id }), ctx.data, '/distributed C1001 C1001-R3');
-    const { child, review } = await recordDistributed(ctx.deps, ctx.actor, input);
+  subject: 'review',
+  async run(ctx, subject) {
+    const { child, review } = await recordDistributed(ctx.deps, ctx.actor, { ref: subject.ref, reviewId: subject.review.id });
     return { kind: 'card', card: reviewHeldCard(child, review, ctx.showChildNames, 'Record distributed', 'The written record is recorded as distributed.', await staffNames(ctx.deps)) };
   },
-};
+});

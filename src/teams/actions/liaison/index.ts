@@ -3,58 +3,64 @@
 import { hasRole } from '../../../domain/access.js';
 import { AppError } from '../../../domain/errors.js';
 import {
-  currentItem, discussionSchema, doneSchema, liaisonForm, markLiaisonDone, recordDiscussion, saveLiaison, saveLiaisonSchema,
+  currentItem, discussionSchema, liaisonForm, markLiaisonDone, recordDiscussion, saveLiaison, saveLiaisonSchema,
 } from '../../../app/liaison.js';
 import { today } from '../../../app/deps.js';
 import { renderCard } from '../../cards.js';
 import { LIAISON_VERBS, liaisonPromptCard } from '../../presenters/liaison.js';
 import { liaisonFormFor } from '../../commands/liaison.js';
 import { staffNames } from '../../presenters/common.js';
-import type { ActionSpec } from '../action-spec.js';
+import { defineAction, type CardVerb } from '../action-spec.js';
 
 const OUT_OF_DATE = 'this card is out of date or incomplete; nothing was changed';
 
-export const liaisonDoneAction: ActionSpec = {
+export const liaisonDoneAction = defineAction({
   verb: LIAISON_VERBS.done,
-  async run(ctx) {
-    const parsed = doneSchema.safeParse(ctx.data);
-    if (!parsed.success) throw new AppError('invalid-input', OUT_OF_DATE, { example: '/actions' });
-    const { child } = await markLiaisonDone(ctx.deps, ctx.actor, parsed.data);
-    const duty = parsed.data.duty;
-    const subject = duty === 'L9' ? 'final' : parsed.data.subject;
+  subject: 'liaison-item',
+  async run(ctx, item) {
+    // The loader checked the ref, duty and subject (the card's ids) and who may see the child.
+    const { child } = await markLiaisonDone(ctx.deps, ctx.actor, { ref: item.ref, duty: item.duty, subject: item.item });
+    const duty = item.duty;
+    const subject = duty === 'L9' ? 'final' : item.item;
     const forLegal = ctx.conversationType === 'personal' && hasRole(ctx.actor, 'legal') && !hasRole(ctx.actor, 'iro');
     const model = liaisonPromptCard(child, duty, subject, currentItem(ctx.deps, child, duty, subject),
       { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model), updateForAll: true };
   },
-};
+});
 
-export const liaisonDiscussionAction: ActionSpec = {
+const discussionFields = discussionSchema.omit({ ref: true });
+
+export const liaisonDiscussionAction = defineAction({
   verb: LIAISON_VERBS.discussion,
-  async run(ctx) {
-    const parsed = discussionSchema.safeParse(ctx.data);
+  subject: 'liaison-thread',
+  async run(ctx, { ref }) {
+    const parsed = discussionFields.safeParse(ctx.data);
     if (!parsed.success) {
       throw new AppError('invalid-input', parsed.error.issues.some((i) => i.path[0] === 'on') ? 'give the date of the discussion' : OUT_OF_DATE,
         { example: today(ctx.deps) });
     }
-    const { closed } = await recordDiscussion(ctx.deps, ctx.actor, parsed.data);
+    const { closed } = await recordDiscussion(ctx.deps, ctx.actor, { ...parsed.data, ref });
     return { kind: 'message', text: `Discussion recorded on the child's case record (L10).${closed ? ' The liaison is now closed.' : ''}` };
   },
-};
+});
 
-export const liaisonSaveAction: ActionSpec = {
+const saveFields = saveLiaisonSchema.omit({ ref: true });
+
+export const liaisonSaveAction = defineAction({
   verb: LIAISON_VERBS.save,
-  async run(ctx) {
-    const parsed = saveLiaisonSchema.safeParse(ctx.data);
+  subject: 'liaison-record',
+  async run(ctx, { ref }) {
+    const parsed = saveFields.safeParse(ctx.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppError('invalid-input', issue?.path.length ? `check "${String(issue.path[0])}": ${issue.message}` : OUT_OF_DATE, { example: 'dates as YYYY-MM-DD' });
     }
-    await saveLiaison(ctx.deps, ctx.actor, parsed.data);
+    await saveLiaison(ctx.deps, ctx.actor, { ...parsed.data, ref });
     ctx.deps.messagesQueued();
-    const view = await liaisonForm(ctx.deps, ctx.actor, parsed.data.ref);
+    const view = await liaisonForm(ctx.deps, ctx.actor, ref);
     return { kind: 'card', card: renderCard('liaison-form', liaisonFormFor(ctx.deps, ctx.actor, view, ctx.showChildNames, 'Saved.')) };
   },
-};
+});
 
-export const LIAISON_ACTIONS: readonly ActionSpec[] = [liaisonDoneAction, liaisonDiscussionAction, liaisonSaveAction];
+export const LIAISON_ACTIONS: readonly CardVerb[] = [liaisonDoneAction, liaisonDiscussionAction, liaisonSaveAction];

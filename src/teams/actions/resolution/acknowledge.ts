@@ -1,12 +1,13 @@
 import { acknowledgeResolution } from '../../../app/resolutions.js';
-import type { ActionSpec } from '../action-spec.js';
-import { cardReply, parse, target } from './common.js';
+import { defineAction } from '../action-spec.js';
+import { cardReply, parse, onCard } from './common.js';
 
 /** `resolution.acknowledge`: the addressee (or their manager); the card updates for everyone. */
-export const resolutionAcknowledge: ActionSpec = {
+export const resolutionAcknowledge = defineAction({
   verb: 'resolution.acknowledge',
-  async run(ctx) {
-    const t = parse(target, ctx);
-    return cardReply(ctx, await acknowledgeResolution(ctx.deps, ctx.actor, t.ref, t.id, t.stage), { updateForAll: true });
+  subject: 'resolution',
+  async run(ctx, { ref, resolution }) {
+    const t = parse(onCard, ctx);
+    return cardReply(ctx, await acknowledgeResolution(ctx.deps, ctx.actor, ref, resolution.id, t.stage), { updateForAll: true });
   },
-};
+});

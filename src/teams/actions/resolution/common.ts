@@ -6,14 +6,12 @@ import { AppError } from '../../../domain/errors.js';
 import { renderCard } from '../../cards.js';
 import { referralCardModel, viewCardModel } from '../../presenters/resolution-card.js';
 import type { ActionContext, ActionReply } from '../action-spec.js';
-import { CASE_REF_PATTERN } from '../../../domain/case-ref.js';
 
-const ref = z.string().regex(CASE_REF_PATTERN);
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}-R\d{1,4}$/);
 /** Card data arrives as strings ("1"); a missing stage means "don't check". */
 const stage = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(0).max(5).optional());
 
-export const target = z.object({ ref, id, stage });
+/** The stage the card showed (the resolution itself is the verb's subject, loaded with access checked). */
+export const onCard = z.object({ stage });
 
 /** Validates card data with `schema`; a forged or malformed invoke changes nothing and says so. */
 export function parse<T extends z.ZodTypeAny>(schema: T, ctx: ActionContext): z.infer<T> {

@@ -1,5 +1,5 @@
 // The resolution card verbs (one file each); the registry spreads this list.
-import type { ActionSpec } from '../action-spec.js';
+import type { CardVerb } from '../action-spec.js';
 import { resolutionAcknowledge } from './acknowledge.js';
 import { resolutionEscalate } from './escalate.js';
 import { resolutionNotifyOfficer } from './notify-officer.js';
@@ -10,7 +10,7 @@ import { resolutionResolve } from './resolve.js';
 import { resolutionRespond } from './respond.js';
 import { resolutionView } from './view.js';
 
-export const RESOLUTION_ACTIONS: readonly ActionSpec[] = [
+export const RESOLUTION_ACTIONS: readonly CardVerb[] = [
   resolutionRaise, resolutionView, resolutionAcknowledge, resolutionRespond, resolutionResolve, resolutionEscalate,
   resolutionNotifyOfficer, resolutionRefer, resolutionReferralItem,
 ];

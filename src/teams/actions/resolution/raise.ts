@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { raiseResolution, viewResolution } from '../../../app/resolutions.js';
-import type { ActionSpec } from '../action-spec.js';
+import { defineAction } from '../action-spec.js';
 import { AppError } from '../../../domain/errors.js';
 import { renderCard } from '../../cards.js';
 import { viewCardModel } from '../../presenters/resolution-card.js';
 import { optionalText, parse } from './common.js';
-import { CASE_REF_PATTERN } from '../../../domain/case-ref.js';
 
 const schema = z.object({
-  ref: z.string().regex(CASE_REF_PATTERN),
   theme: optionalText(40),
   stage: z.preprocess((v) => (v === '' || v === undefined ? '1' : v), z.coerce.number().int()),
   summary: optionalText(2000),
@@ -17,17 +15,18 @@ const schema = z.object({
 });
 
 /** `resolution.raise`: the /raise form submitted; the form is replaced by the new resolution's card. */
-export const resolutionRaise: ActionSpec = {
+export const resolutionRaise = defineAction({
   verb: 'resolution.raise',
-  async run(ctx) {
+  subject: 'child',
+  async run(ctx, { ref }) {
     if (ctx.conversationType !== 'personal') {
       throw new AppError('forbidden', 'resolutions are raised in a personal chat with me', { example: '/raise C1001' });
     }
     const d = parse(schema, ctx);
-    const { resolution } = await raiseResolution(ctx.deps, ctx.actor, d.ref, { theme: d.theme, stage: d.stage, summary: d.summary, ask: d.ask, askBy: d.askBy || null });
-    const view = await viewResolution(ctx.deps, ctx.actor, d.ref, resolution.id);
+    const { resolution } = await raiseResolution(ctx.deps, ctx.actor, ref, { theme: d.theme, stage: d.stage, summary: d.summary, ask: d.ask, askBy: d.askBy || null });
+    const view = await viewResolution(ctx.deps, ctx.actor, ref, resolution.id);
     const headline = resolution.stages[0].stage === 0 ? 'Informal resolution recorded'
       : 'Formal resolution raised: the card is going to the social work team';
     return { kind: 'card', card: renderCard('resolution', viewCardModel(view, ctx.showChildNames, headline)), updateForAll: true };
   },
-};
+});

@@ -1,14 +1,15 @@
 import { referResolution } from '../../../app/resolutions.js';
-import type { ActionSpec } from '../action-spec.js';
-import { optionalText, parse, referralReply, target } from './common.js';
+import { defineAction } from '../action-spec.js';
+import { optionalText, parse, referralReply, onCard } from './common.js';
 
-const schema = target.extend({ cutShortReason: optionalText(2000) });
+const schema = onCard.extend({ cutShortReason: optionalText(2000) });
 
 /** `resolution.refer`: record the Cafcass referral (after the senior officer notice) and show the pack checklist. */
-export const resolutionRefer: ActionSpec = {
+export const resolutionRefer = defineAction({
   verb: 'resolution.refer',
-  async run(ctx) {
+  subject: 'resolution',
+  async run(ctx, { ref, resolution }) {
     const d = parse(schema, ctx);
-    return referralReply(ctx, await referResolution(ctx.deps, ctx.actor, d.ref, d.id, d.cutShortReason || null));
+    return referralReply(ctx, await referResolution(ctx.deps, ctx.actor, ref, resolution.id, d.cutShortReason || null));
   },
-};
+});

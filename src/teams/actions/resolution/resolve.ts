@@ -1,14 +1,15 @@
 import { resolveResolution } from '../../../app/resolutions.js';
-import type { ActionSpec } from '../action-spec.js';
-import { cardReply, optionalText, parse, target } from './common.js';
+import { defineAction } from '../action-spec.js';
+import { cardReply, optionalText, parse, onCard } from './common.js';
 
-const schema = target.extend({ outcome: optionalText(2000) });
+const schema = onCard.extend({ outcome: optionalText(2000) });
 
 /** `resolution.resolve`: the IRO closes it with an outcome. */
-export const resolutionResolve: ActionSpec = {
+export const resolutionResolve = defineAction({
   verb: 'resolution.resolve',
-  async run(ctx) {
+  subject: 'resolution',
+  async run(ctx, { ref, resolution }) {
     const d = parse(schema, ctx);
-    return cardReply(ctx, await resolveResolution(ctx.deps, ctx.actor, d.ref, d.id, d.outcome, d.stage), { updateForAll: true });
+    return cardReply(ctx, await resolveResolution(ctx.deps, ctx.actor, ref, resolution.id, d.outcome, d.stage), { updateForAll: true });
   },
-};
+});

@@ -1,0 +1,174 @@
+// The one access-checked loader of card-verb subjects (docs/DOMAIN.md "People and roles"). Every card
+// verb declares the kind of thing it acts on; this loader reads the ids naming it from the untrusted
+// card data, loads it and asks the single rule (`maySeeChildVia` in domain/access.ts) whether this
+// person may see that child. Whoever may not see the child gets exactly the answer given for an id
+// that does not exist — one fixed answer per kind, echoing nothing and saying nothing about state —
+// so a card can never be used to probe for children, requests or decisions. Refusals are audited
+// (ids and reasons only, never the payload). Handlers get the subject and the card data without the
+// fields that named it, so a handler cannot load anything by itself.
+import { z } from 'zod';
+import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
+import { isCaseRef } from '../domain/case-ref.js';
+import { AppError } from '../domain/errors.js';
+import { involvedIds, type Resolution } from '../domain/resolutions.js';
+import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
+import type { RescheduleRequestDoc } from '../store/reschedule-documents.js';
+import type { AppDeps } from './deps.js';
+import { doneSchema } from './liaison.js';
+import { peopleOf } from './resolutions.js';
+
+/** What a card verb may act on. Adding a kind means adding its door, ids and answer below. */
+export const SUBJECT_KINDS = [
+  'child', 'booking', 'review', 'reschedule-request', 'resolution', 'liaison-item', 'liaison-thread', 'liaison-record',
+] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+interface Base<K extends SubjectKind> { kind: K; ref: string; child: ChildDoc }
+export type Subject =
+  | Base<'child'>
+  | Base<'booking'> & { booking: BookingDoc }
+  | Base<'review'> & { review: ReviewDoc }
+  | Base<'reschedule-request'> & { request: RescheduleRequestDoc }
+  | Base<'resolution'> & { resolution: Resolution }
+  /** A liaison duty of the child's proceedings; whether it is open is the use case's question. */
+  | Base<'liaison-item'> & { duty: z.infer<typeof doneSchema>['duty']; item: string }
+  | Base<'liaison-thread'>
+  | Base<'liaison-record'>;
+export type SubjectOf<K extends SubjectKind> = Extract<Subject, { kind: K }>;
+
+export function isSubjectKind(v: unknown): v is SubjectKind {
+  return typeof v === 'string' && (SUBJECT_KINDS as readonly string[]).includes(v);
+}
+
+// ---- ids on the card ------------------------------------------------------------------------------
+
+// Exactly as our templates write them: nobody types these, so nothing is trimmed or coerced.
+const caseRef = z.string().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'not a case reference');
+const itemId = z.string().min(1, 'missing').max(80).regex(/^[A-Za-z0-9_.:-]+$/, 'not an id on one of my cards');
+const resolutionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}-R\d{1,4}$/);
+/** Liaison cards: any short string as the ref; one that is not a case reference is simply not found. */
+const liaisonRef = z.string().min(1).max(40);
+
+const OUT_OF_DATE = 'this card is out of date or incomplete; nothing was changed';
+const NOT_AVAILABLE = 'that liaison item is not available to you';
+
+type Ids = Record<string, string>;
+
+interface KindRule {
+  door: AccessDoor;
+  /** The card-data fields naming the subject (taken out of the data the handler sees). */
+  ids: z.ZodType<Ids, z.ZodTypeDef, unknown>;
+  /** Malformed ids: per field (booking cards, as they always answered) or one "out of date" answer. */
+  malformed: 'per-field' | 'out-of-date';
+  /** The one answer for "no such thing" and "not yours". */
+  hidden: () => AppError;
+  /** The sub-object named by the ids, or null when the child has none. */
+  pick(child: ChildDoc, ids: Ids): Omit<Subject, 'kind' | 'ref' | 'child'> | null;
+}
+
+const notFound = (text: string) => () => new AppError('not-found', text, { example: '/actions' });
+
+const RULES: { readonly [K in SubjectKind]: KindRule } = {
+  child: {
+    door: 'case', ids: z.object({ ref: caseRef }), malformed: 'per-field',
+    hidden: notFound("I can't find that case among the children you work with; nothing was changed"),
+    pick: () => ({}),
+  },
+  booking: {
+    door: 'case', ids: z.object({ ref: caseRef, bookingId: itemId }), malformed: 'per-field',
+    hidden: notFound("I can't find that booking among the children you work with; nothing was changed"),
+    pick: (c, ids) => { const booking = c.bookings.find((b) => b.id === ids.bookingId); return booking ? { booking } : null; },
+  },
+  review: {
+    door: 'case', ids: z.object({ ref: caseRef, reviewId: itemId }), malformed: 'per-field',
+    hidden: notFound("I can't find that review among the children you work with; nothing was changed"),
+    pick: (c, ids) => { const review = c.reviews.find((r) => r.id === ids.reviewId); return review ? { review } : null; },
+  },
+  'reschedule-request': {
+    door: 'case', ids: z.object({ ref: caseRef, requestId: itemId }), malformed: 'per-field',
+    hidden: notFound('that request no longer exists; nothing was changed'),
+    pick: (c, ids) => { const request = c.rescheduleRequests?.find((r) => r.id === ids.requestId); return request ? { request } : null; },
+  },
+  resolution: {
+    door: 'resolution', ids: z.object({ ref: caseRef, id: resolutionId }), malformed: 'out-of-date',
+    hidden: notFound("I can't find that resolution among the cases you can see; nothing was changed"),
+    pick: (c, ids) => { const resolution = c.resolutions?.find((r) => r.id === ids.id); return resolution ? { resolution } : null; },
+  },
+  'liaison-item': {
+    door: 'liaison', ids: z.object({ ref: liaisonRef, duty: doneSchema.shape.duty, subject: doneSchema.shape.subject }), malformed: 'out-of-date',
+    hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
+    pick: (_c, ids) => ({ duty: ids.duty as z.infer<typeof doneSchema>['duty'], item: ids.subject! }),
+  },
+  'liaison-thread': {
+    door: 'liaison', ids: z.object({ ref: liaisonRef }), malformed: 'out-of-date',
+    hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
+    pick: () => ({}),
+  },
+  'liaison-record': {
+    door: 'liaison-record', ids: z.object({ ref: liaisonRef }), malformed: 'out-of-date',
+    hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
+    pick: () => ({}),
+  },
+};
+
+/** The card-data fields that name a subject of this kind (for tests and the forged-invoke checks). */
+export function idFieldsOf(kind: SubjectKind): string[] {
+  return Object.keys((RULES[kind].ids as unknown as z.AnyZodObject).shape);
+}
+
+const LABELS: Record<string, string> = { ref: 'case reference', bookingId: 'booking', reviewId: 'review', requestId: 'request' };
+
+function malformed(rule: KindRule, error: z.ZodError): AppError {
+  if (rule.malformed === 'out-of-date') return new AppError('invalid-input', OUT_OF_DATE, { example: '/actions' });
+  const issue = error.issues[0]!;
+  const field = String(issue.path[0] ?? '');
+  const what = LABELS[field] ?? field;
+  const missing = issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined';
+  return new AppError('invalid-input', missing ? `the ${what} is missing — nothing was changed` : `${what}: ${issue.message} — nothing was changed`, { example: '/actions' });
+}
+
+// ---- the loader ---------------------------------------------------------------------------------------
+
+export interface Loaded<K extends SubjectKind> {
+  subject: SubjectOf<K>;
+  /** The card data without the fields that named the subject: still untrusted, validate each field. */
+  rest: Record<string, unknown>;
+}
+
+/**
+ * Loads the subject a card names, for this person, or throws the kind's one answer for "hidden"
+ * (no such thing, or a child they may not see) — audited as `${auditAs}.refused`.
+ */
+export async function loadForActor<K extends SubjectKind>(deps: AppDeps, actor: StaffDoc, kind: K,
+  data: Record<string, unknown>, auditAs: string): Promise<Loaded<K>> {
+  const rule = RULES[kind];
+  const parsed = rule.ids.safeParse(data);
+  const refused = async (reason: string, ref: unknown, err: AppError): Promise<never> => {
+    await deps.audit.record({
+      at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: `${auditAs.slice(0, 60)}.refused`,
+      subject: isCaseRef(ref) ? ref : '(invalid)', details: { reason, subjectKind: kind },
+    });
+    (err.details as Record<string, unknown>).audited = true;
+    throw err;
+  };
+  if (!parsed.success) return refused('malformed', data.ref, malformed(rule, parsed.error));
+  const ids = parsed.data;
+  const child = isCaseRef(ids.ref) ? await deps.children.get(ids.ref) : null;
+  if (!child) return refused('not-found', ids.ref, rule.hidden());
+  if (!(await actorMaySee(deps, actor, child, rule.door, ids))) return refused('no-access', ids.ref, rule.hidden());
+  const part = rule.pick(child, ids);
+  if (!part) return refused('not-found', ids.ref, rule.hidden());
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in ids)));
+  return { subject: { kind, ref: child.ref, child, ...part } as SubjectOf<K>, rest };
+}
+
+/** The single rule, with the facts it needs read from the store (use cases ask it too, as a second check). */
+export async function actorMaySee(deps: AppDeps, actor: StaffDoc, child: ChildDoc, door: AccessDoor, ids: { id?: string } = {}): Promise<boolean> {
+  const socialWorker = child.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
+  let involvedInResolution = false;
+  if (door === 'resolution') {
+    const r = child.resolutions?.find((x) => x.id === ids.id);
+    involvedInResolution = !!r && involvedIds(r, child, await peopleOf(deps)).has(actor._id);
+  }
+  return maySeeChildVia(door, actor, child, { socialWorker, involvedInResolution });
+}
