@@ -41,6 +41,8 @@ function escapeLine(line: string): string {
     .replace(ORDERED_ITEM, '$1\\$2').replace(RULE_LINE, '$1\\$2');
   s = s.replace(SCHEME, `$1:${ZERO_WIDTH_SPACE}`).replace(WWW, `$1${ZERO_WIDTH_SPACE}.`)
     .replace(DOMAIN_WITH_PATH, `$1.${ZERO_WIDTH_SPACE}`);
+  // Teams finds <at>…</at> in the raw text, escapes or not: break every tag-like "<x" as well.
+  s = s.replace(/<(?=[A-Za-z/!?])/g, `<${ZERO_WIDTH_SPACE}`);
   return s.replace(/\{(?=\{)/g, `{${ZERO_WIDTH_SPACE}`);
 }
 

@@ -57,5 +57,7 @@ export function renderModel(markdown: string): Rendered {
   if (/\bwww\./i.test(plain)) constructs.push('autolink www');
   if (/[A-Za-z0-9-]\.[A-Za-z]{2,63}(?::\d+)?\//.test(plain)) constructs.push('autolink domain/path');
   if (plain.includes('{{')) constructs.push('{{function}}');
+  // Teams matches mention and HTML-like tags in the raw text, whatever the markdown escapes say.
+  if (/<\/?[A-Za-z!?]/.test(markdown)) constructs.push('tag in the raw text');
   return { plain, constructs };
 }
