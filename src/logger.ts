@@ -9,7 +9,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 /**
- * Uncaught exceptions and unhandled rejections (ours or an SDK's) are logged as one JSON line with
+ * Uncaught exceptions, unhandled rejections and process warnings (ours or an SDK's) are logged as one JSON line with
  * the error's name and stack, never printed by Node as plain text; an uncaught exception then ends
  * the process (its state is unknown), with exit code 1.
  */
@@ -21,6 +21,13 @@ export function logProcessFailures(logger: Logger, exit: (code: number) => void 
   });
   process.on('unhandledRejection', (reason) => {
     logger.error({ err: failureSummary(reason) }, 'unhandled promise rejection');
+  });
+  // Node prints warnings (e.g. a dependency's deprecation) to stderr as plain text by default: log them
+  // instead. Warnings are emitted on the next tick, so installing this first thing in main() catches
+  // those raised while modules loaded.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    logger.warn({ warning: { name: warning.name, code: (warning as { code?: unknown }).code } }, warning.message);
   });
 }
 

@@ -110,6 +110,15 @@ describe('edge: one activity schema', function () {
     assert.doesNotMatch(big.body, /Request body size exceeds|maxBodySize/i);
   });
 
+  it('an unknown route or method gets a JSON code, not restify text', async () => {
+    const nf = await fetch(`${h.bot.server.url}/api/nothing`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(nf.status, 404);
+    assert.deepEqual(await nf.json(), { error: 'not-found' });
+    const get = await fetch(`${h.bot.server.url}/api/messages`);
+    assert.ok(get.status === 405 || get.status === 404, String(get.status));
+    assert.match(await get.text(), /^\{"error":"(method-not-allowed|not-found)"\}$/);
+  });
+
   it('a message over 4,000 characters gets a reply stating the limit, and nothing else happens', async () => {
     const stranger: Sender = { id: '29:longtalker', name: 'Long Talker', aadObjectId: '00000000-0000-0000-0000-00000000ffff' };
     const conversationsBefore = await h.bot.store.collection('conversations').countDocuments({});

@@ -34,4 +34,13 @@ describe('process failures go through the JSON logger', function () {
     assert.equal(lines[0].msg, 'unhandled promise rejection');
     assert.deepEqual(lines[1], { still: 'running' });
   });
+
+  it("a dependency's warning (restify's http_parser deprecation) is a JSON line, not plain stderr", () => {
+    const r = run(`process.emitWarning('Access to process.binding is deprecated.', 'DeprecationWarning', 'DEP0111');`);
+    assert.equal(r.status, 0);
+    assert.equal(r.stderr, '');
+    const line = JSON.parse(r.stdout.trim());
+    assert.equal(line.level, 40);
+    assert.deepEqual(line.warning, { name: 'DeprecationWarning', code: 'DEP0111' });
+  });
 });
