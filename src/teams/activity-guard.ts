@@ -2,10 +2,15 @@ import { z } from 'zod';
 
 // One schema at the edge (issue 10): every activity is checked here before the SDK or a handler
 // sees it. Ids are bounded strings (an object such as {"$regex": "…"} must never reach a store
-// filter), free text, entities and card values have size and depth limits. Anything else is a
-// 400 with a specific reason that names the field and the rule, never the data.
+// filter), free text, entities and card values have size and depth limits. Optional fields may be
+// null (some clients send null for absent values). Anything else is a 400 with a specific reason
+// that names the field and the rule, never the data.
 
-/** Longest text a person can send that is still read (longer gets a reply stating the limit). */
+/**
+ * Longest text read as a command; longer gets a reply stating the limit. The longest real command,
+ * /compliment REF PERSON TEXT, allows 1,000 characters of text; 4,000 leaves room for mention markup
+ * and pasted references, while Teams itself accepts about 28 KB, so more is never a command.
+ */
 export const COMMAND_TEXT_LIMIT = 4000;
 /** Longest text accepted at all: Teams caps a message at about 28 KB, so more is not from Teams. */
 export const TEXT_HARD_LIMIT = 100_000;
@@ -29,7 +34,7 @@ const id = (what: string, max = MAX_ID_CHARS) => z.string({
 const optionalId = (what: string, max = MAX_ID_CHARS) => z.string({ invalid_type_error: `activity.${what} must be a string` })
   .max(max, `activity.${what} is longer than ${max} characters`)
   .regex(NO_CONTROL, `activity.${what} contains control characters`)
-  .optional();
+  .nullish();
 
 /** An AAD object id or tenant id: a GUID in practice; letters, digits and hyphens, at most 64. */
 const guidLike = (what: string) => z.string({ invalid_type_error: `activity.${what} must be a string` })
@@ -40,13 +45,13 @@ const text = (what: string, max: number) => z.string({ invalid_type_error: `acti
 
 const account = (what: string, opts: { aad?: boolean } = {}) => z.object({
   id: id(`${what}.id`),
-  name: text(`${what}.name`, 512).optional(),
-  aadObjectId: opts.aad ? guidLike(`${what}.aadObjectId`).optional() : optionalId(`${what}.aadObjectId`, 64),
+  name: text(`${what}.name`, 512).nullish(),
+  aadObjectId: opts.aad ? guidLike(`${what}.aadObjectId`).nullish() : optionalId(`${what}.aadObjectId`, 64),
   role: optionalId(`${what}.role`, 64),
 }, { required_error: `activity.${what}.id is missing`, invalid_type_error: `activity.${what} must be an object` }).passthrough();
 
 const tenantRef = (what: string) => z.object({ id: guidLike(`${what}.id`) }).passthrough();
-const namedRef = (what: string) => z.object({ id: optionalId(`${what}.id`), name: text(`${what}.name`, 512).optional() }).passthrough();
+const namedRef = (what: string) => z.object({ id: optionalId(`${what}.id`), name: text(`${what}.name`, 512).nullish() }).passthrough();
 
 const boundedJson = (what: string, maxChars: number) => z.unknown().superRefine((v, ctx) => {
   if (v !== undefined && jsonLength(v, maxChars) > maxChars) {
@@ -72,20 +77,20 @@ const activitySchema = z.object({
   recipient: account('recipient'),
   conversation: z.object({
     id: id('conversation.id'),
-    tenantId: guidLike('conversation.tenantId').optional(),
+    tenantId: guidLike('conversation.tenantId').nullish(),
     conversationType: optionalId('conversation.conversationType', 32),
-    isGroup: z.boolean({ invalid_type_error: 'activity.conversation.isGroup must be true or false' }).optional(),
-    name: text('conversation.name', 512).optional(),
+    isGroup: z.boolean({ invalid_type_error: 'activity.conversation.isGroup must be true or false' }).nullish(),
+    name: text('conversation.name', 512).nullish(),
   }, { required_error: 'activity.conversation.id is missing', invalid_type_error: 'activity.conversation must be an object' }).passthrough(),
   channelData: z.object({
-    tenant: tenantRef('channelData.tenant').optional(),
-    team: namedRef('channelData.team').optional(),
-    channel: namedRef('channelData.channel').optional(),
-  }, { invalid_type_error: 'activity.channelData must be an object' }).passthrough().optional(),
-  text: text('text', TEXT_HARD_LIMIT).optional(),
+    tenant: tenantRef('channelData.tenant').nullish(),
+    team: namedRef('channelData.team').nullish(),
+    channel: namedRef('channelData.channel').nullish(),
+  }, { invalid_type_error: 'activity.channelData must be an object' }).passthrough().nullish(),
+  text: text('text', TEXT_HARD_LIMIT).nullish(),
   entities: z.array(z.object({ type: optionalId('entities[].type', 64) }, { invalid_type_error: 'activity.entities[] must be objects' }).passthrough(), {
     invalid_type_error: 'activity.entities must be a list',
-  }).max(MAX_ENTITIES, `activity.entities has more than ${MAX_ENTITIES} items`).optional()
+  }).max(MAX_ENTITIES, `activity.entities has more than ${MAX_ENTITIES} items`).nullish()
     .superRefine((v, ctx) => {
       if (v && jsonLength(v, MAX_VALUE_CHARS) > MAX_VALUE_CHARS) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: `activity.entities is larger than ${MAX_VALUE_CHARS} characters` });

@@ -35,11 +35,11 @@ function depth(v: unknown): number {
 function assertBoundedIds(a: unknown) {
   for (const p of [['id'], ['replyToId'], ['from', 'id'], ['recipient', 'id'], ['conversation', 'id']]) {
     const v = get(a, p);
-    if (v !== undefined) assert.ok(typeof v === 'string' && v.length <= MAX_ID_CHARS, `${p.join('.')}: ${JSON.stringify(v)}`);
+    if (v !== undefined && v !== null) assert.ok(typeof v === 'string' && v.length <= MAX_ID_CHARS, `${p.join('.')}: ${JSON.stringify(v)}`);
   }
   for (const p of [['from', 'aadObjectId'], ['conversation', 'tenantId'], ['channelData', 'tenant', 'id']]) {
     const v = get(a, p);
-    if (v !== undefined) assert.ok(typeof v === 'string' && /^[0-9A-Za-z-]{1,64}$/.test(v), `${p.join('.')}: ${JSON.stringify(v)}`);
+    if (v !== undefined && v !== null) assert.ok(typeof v === 'string' && /^[0-9A-Za-z-]{1,64}$/.test(v), `${p.join('.')}: ${JSON.stringify(v)}`);
   }
   assert.ok(depth(a) <= MAX_DEPTH);
 }
@@ -108,5 +108,16 @@ describe('activity schema: properties (fast-check)', () => {
       assert.equal(r.ok, false);
       tally.refused++;
     }), { numRuns: 200 });
+  });
+});
+
+describe('activity schema: examples', () => {
+  it('accepts null for absent optional values (as some clients send), and ids stay strings', () => {
+    const a = { ...JSON.parse(JSON.stringify({
+      type: 'invoke', serviceUrl: 'https://smba.example/', from: { id: '29:a', aadObjectId: null }, recipient: { id: '28:b' },
+      conversation: { id: 'c', tenantId: null }, text: null, replyToId: null, entities: null, channelData: null,
+    })) };
+    const r = checkActivity(a);
+    assert.ok(r.ok, r.ok ? '' : r.problem);
   });
 });

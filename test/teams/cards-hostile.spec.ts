@@ -77,9 +77,8 @@ describe('cards: one escaper for every template field that carries text', () => 
         markedCard = render(kind, original); // a template that needs real values: use the fixture's own
       }
       const reaching = new Set(markdownFields(markedCard).flatMap((t) => [...t.matchAll(/qqmark(\d+)qq/g)].map((m) => Number(m[1]))));
-      // Fields whose values the template compares or formats keep their values; all others are hostile.
+      // Strings that reach a markdown field get a hostile value; the others (ids, enum values, data) keep theirs.
       const textPaths = paths.filter((_, i) => reaching.has(i));
-      assert.ok(textPaths.length > 0 || markdownFields(render(kind, original)).length >= 0);
       sinks += textPaths.length;
       for (const hostile of HOSTILE) {
         const model = load(file);
