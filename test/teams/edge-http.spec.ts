@@ -150,14 +150,16 @@ describe('edge: one activity schema', function () {
 });
 
 /** A bot with an app id configured (the real CloudAdapter authenticates), served on loopback. */
-async function startAuthenticatedBot(logLines: string[]): Promise<{ bot: Bot; server: RunningServer; store: Store; connector: FakeConnector; dataDir: string; post(a: unknown, auth?: string): Promise<{ status: number; body: string }>; stop(): Promise<void> }> {
+async function startAuthenticatedBot(logLines: string[], local = false): Promise<{ bot: Bot; server: RunningServer; store: Store; connector: FakeConnector; dataDir: string; post(a: unknown, auth?: string): Promise<{ status: number; body: string }>; stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-bot-edge-'));
   const config = loadConfig({
     PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', IRO_NOW: NOW,
-    MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret',
-    MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT,
+    ...(local ? {} : {
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT,
+    }),
   });
-  assert.equal(config.localMode, false);
+  assert.equal(config.localMode, local);
   const store = await openEmbeddedStore(dataDir);
   await runImport(store, fixture, { sourceName: 'test', now: new Date(NOW) });
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
@@ -245,5 +247,35 @@ describe('edge: authenticate first, then the tenant guard', function () {
     assert.equal(entry.level, 50);
     assert.match(entry.err.stack, /at /);
     assert.equal(consoleError.callCount, 0, 'nothing written to stderr as plain text');
+  });
+});
+
+describe('edge: a failure inside a turn', function () {
+  this.timeout(30000);
+  const logLines: string[] = [];
+  let t: Awaited<ReturnType<typeof startAuthenticatedBot>>;
+  before(async () => {
+    t = await startAuthenticatedBot(logLines, true);
+  });
+  after(async () => t?.stop());
+  afterEach(() => sinon.restore());
+
+  it('the person gets a reference only; the error and its stack are one JSON log line with that reference', async () => {
+    const consoleError = sinon.spy(console, 'error');
+    sinon.stub(StaffRepository.prototype, 'findByAadObjectId').rejects(new Error('MongoServerError: secret detail about the store'));
+    const before = logLines.length;
+    const res = await t.post(messageActivity(t.connector.url, alex, '/help'));
+    assert.equal(res.status, 200);
+    const reply = await t.connector.waitFor(1);
+    const { text } = cardOf(reply[0]);
+    const reference = /reference ([0-9a-f-]{36})/.exec(text)?.[1];
+    assert.ok(reference, text);
+    assert.doesNotMatch(text, /secret|MongoServerError/);
+    const entry = logLines.slice(before).map((l) => JSON.parse(l)).find((l) => l.reference === reference);
+    assert.ok(entry, 'the reference is in the log');
+    assert.equal(entry.msg, 'turn failed');
+    assert.match(entry.err.stack, /at /);
+    assert.doesNotMatch(JSON.stringify(entry), /secret detail/, 'messages are not logged (they can carry user input)');
+    assert.equal(consoleError.callCount, 0);
   });
 });
