@@ -2,7 +2,7 @@ import restify from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { randomUUID } from 'node:crypto';
-import type { Bot } from './teams/bot.js';
+import { errorSummary, type Bot } from './teams/bot.js';
 import { receiveActivity } from './teams/inbound.js';
 
 export interface RunningServer {
@@ -28,7 +28,7 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
     const answer = await receiveActivity(bot, req.body, typeof authHeader === 'string' ? authHeader : '', { allowedTenants: allowed, logger })
       .catch((err: unknown) => {
         const reference = randomUUID();
-        logger.error({ reference, err: { name: (err as Error)?.name, stack: (err as Error)?.stack?.split('\n').slice(1, 6).join('\n') } }, 'request failed');
+        logger.error({ reference, err: errorSummary(err) }, 'request failed');
         return { status: 500, body: { error: 'internal', reference } as unknown };
       });
     if (answer.body === undefined) res.send(answer.status);
@@ -62,7 +62,7 @@ function answerErrorsWithoutDetail(server: restify.Server, logger: Logger): void
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 500) {
       const reference = randomUUID();
-      logger.error({ reference, method: req.method, path: req.path?.(), err: { name: err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n') } }, 'http error');
+      logger.error({ reference, method: req.method, path: req.path?.(), err: errorSummary(err) }, 'http error');
       err.toJSON = () => ({ error: 'internal', reference });
     } else {
       logger.warn({ method: req.method, path: req.path?.(), status, name: err.name }, 'http request refused');
