@@ -5,7 +5,7 @@ import type { AppDeps } from './app/deps.js';
 import { createCalendar } from './domain/calendar.js';
 import { getPolicy } from './domain/policies.js';
 import { parseStageOverrides, stageTable } from './domain/resolutions.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, logProcessFailures, type Logger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 import type { Store } from './store/doc-collection.js';
 import { openStore } from './store/open-store.js';
@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
+  logProcessFailures(logger);
   const running = await startIroBot(config, logger).catch((err) => {
     logger.fatal({ code: err.code }, `could not start: ${err.message}`);
     process.exit(1);

@@ -1,8 +1,9 @@
 import restify from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { activityProblem, activityTenant } from './teams/activity-guard.js';
-import type { Bot } from './teams/bot.js';
+import { randomUUID } from 'node:crypto';
+import { errorSummary, type Bot } from './teams/bot.js';
+import { receiveActivity } from './teams/inbound.js';
 
 export interface RunningServer {
   url: string;
@@ -15,27 +16,23 @@ export interface RunningServer {
  * requests are unauthenticated, so the server listens on loopback only.
  */
 export async function startServer(config: Config, bot: Bot, logger: Logger, health: () => Record<string, unknown>): Promise<RunningServer> {
-  const server = restify.createServer({ name: 'iro-bot' });
+  // restify logs through our pino logger (JSON lines, never plain text on stderr).
+  const server = restify.createServer({ name: 'iro-bot', log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'] });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   const allowed = allowedTenants(config);
+  answerErrorsWithoutDetail(server, logger);
 
+  // Shape → authentication → tenant guard → turn: src/teams/inbound.ts.
   server.post('/api/messages', async (req, res) => {
-    const problem = activityProblem(req.body);
-    if (problem) {
-      logger.warn({ problem }, 'malformed activity rejected');
-      res.send(400, { error: 'malformed-activity', message: problem });
-      return;
-    }
-    const tenant = activityTenant(req.body);
-    if (allowed.size > 0 && (!tenant || !allowed.has(tenant))) {
-      // Inbound auth never checks the tenant (docs/notes/teams-sdk.md): the bot must.
-      logger.warn({ tenantId: tenant ?? null, activityId: req.body.id }, 'activity from a tenant that is not allowed');
-      res.send(403, { error: 'tenant-not-allowed' });
-      return;
-    }
-    await bot.adapter.process(req, res, async (ctx) => {
-      await bot.app.run(ctx);
-    });
+    const authHeader = req.headers.authorization;
+    const answer = await receiveActivity(bot, req.body, typeof authHeader === 'string' ? authHeader : '', { allowedTenants: allowed, logger })
+      .catch((err: unknown) => {
+        const reference = randomUUID();
+        logger.error({ reference, err: errorSummary(err) }, 'request failed');
+        return { status: 500, body: { error: 'internal', reference } as unknown };
+      });
+    if (answer.body === undefined) res.send(answer.status);
+    else res.send(answer.status, answer.body);
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -53,6 +50,28 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Errors restify raises itself (unparseable JSON, a body over the limit, an unknown route, an
+ * exception in a handler) are logged as JSON and answered with a code, plus a reference for 5xx;
+ * never the parser's or the SDK's text.
+ */
+function answerErrorsWithoutDetail(server: restify.Server, logger: Logger): void {
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; body?: unknown; toJSON?: () => unknown }, next: () => void) => {
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 500) {
+      const reference = randomUUID();
+      logger.error({ reference, method: req.method, path: req.path?.(), err: errorSummary(err) }, 'http error');
+      err.toJSON = () => ({ error: 'internal', reference });
+    } else {
+      logger.warn({ method: req.method, path: req.path?.(), status, name: err.name }, 'http request refused');
+      const error = status === 400 ? 'malformed-activity' : status === 413 ? 'body-too-large' : status === 404 ? 'not-found' : status === 405 ? 'method-not-allowed' : 'refused';
+      const message = status === 400 ? 'the body must be a JSON activity object' : status === 413 ? 'the body is larger than 256 KB' : undefined;
+      err.toJSON = () => (message ? { error, message } : { error });
+    }
+    next();
+  });
 }
 
 /** ALLOWED_TENANT_IDS plus the app's own tenant. Empty only in local mode (config refuses otherwise). */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { startIroBot, type RunningBot } from '../index.js';
-import { createLogger, type Logger } from '../logger.js';
+import { createLogger, logProcessFailures, type Logger } from '../logger.js';
 import { openStore } from '../store/open-store.js';
 import { ensureIndexes } from '../store/repositories/indexes.js';
 import { loadDemoIfEmpty } from './demo-data.js';
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
+  logProcessFailures(logger);
 
   let bot: RunningBot | undefined;
   let playground: RunningPlayground | undefined;

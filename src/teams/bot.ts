@@ -1,4 +1,5 @@
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
@@ -11,7 +12,8 @@ import { cardAttachment, renderCard, type AdaptiveCardJson } from './cards.js';
 import type { CommandContext } from './commands/command-context.js';
 import { parseCommand } from './commands/parse-command.js';
 import { COMMANDS, findCommand } from './commands/registry.js';
-import { errorNotice, NOT_REGISTERED, unknownCommand } from './error-replies.js';
+import { errorNotice, NOT_REGISTERED, textTooLong, unknownCommand } from './error-replies.js';
+import { COMMAND_TEXT_LIMIT } from './activity-guard.js';
 import { identifySender, resolvePersonArg } from './identity.js';
 import { answerCardAction } from './invoke.js';
 import { conversationKind } from './conversation-kind.js';
@@ -23,12 +25,28 @@ import { assertGuestMay } from './guest-gate.js';
 import { createMemberCache, pagedMembers, type MemberCache, type MembersApi } from './members.js';
 
 export interface Bot {
-  adapter: TeamsAdapter;
+  adapter: EdgeAdapter;
   app: Application<TurnState>;
 }
 
-export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
-  const adapter = new TeamsAdapter(
+/**
+ * The Teams adapter with authentication as its own step, so the HTTP edge can authenticate first,
+ * then apply the tenant guard, then run the turn (issue 10: 401 before 403, never the reverse).
+ */
+export class EdgeAdapter extends TeamsAdapter {
+  /** Validates the Authorization header (JWT) for this activity; throws AuthenticationError if it fails. */
+  authenticate(activity: Partial<Activity>, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+  }
+
+  /** Runs a turn for an activity that `authenticate` accepted. */
+  runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export function createAdapter(config: Config, logger: Logger): EdgeAdapter {
+  const adapter = new EdgeAdapter(
     {},
     new ConfigurationServiceClientCredentialFactory({
       MicrosoftAppId: config.microsoftAppId ?? '',
@@ -37,9 +55,11 @@ export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
       MicrosoftAppTenantId: config.microsoftAppTenantId ?? '',
     }),
   );
+  // Errors inside a turn (ours or the SDK's) go to the JSON log with a reference; the person gets
+  // only the reference, never SDK error text.
   adapter.onTurnError = async (ctx, err) => {
-    const reference = ctx.activity.id ?? randomUUID();
-    logger.error({ err: errorSummary(err), activityId: ctx.activity.id, conversationId: ctx.activity.conversation?.id }, 'turn failed');
+    const reference = randomUUID();
+    logger.error({ reference, err: errorSummary(err), activityId: ctx.activity.id, conversationId: ctx.activity.conversation?.id }, 'turn failed');
     if (ctx.activity.type === ActivityTypes.Message) {
       await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference)))] }).catch(() => undefined);
     }
@@ -72,6 +92,13 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   });
   const memberCache = createMemberCache();
   app.activity(ActivityTypes.Message, async (ctx) => {
+    const length = typeof ctx.activity.text === 'string' ? ctx.activity.text.length : 0;
+    if (length > COMMAND_TEXT_LIMIT) {
+      // Too long to be a command: say so and do nothing else (no lookup, no store write).
+      logger.info({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, length, outcome: 'text-too-long' }, 'message too long');
+      await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', textTooLong(length, COMMAND_TEXT_LIMIT)))] });
+      return;
+    }
     const card = await answerMessage(ctx, config, deps, logger, memberCache);
     await ctx.sendActivity({ attachments: [cardAttachment(card)] });
   });
@@ -160,7 +187,7 @@ async function assertNoStrangers(ctx: CommandContext): Promise<void> {
 
 
 /** Error type and stack for logs, without messages that could carry user input. */
-function errorSummary(err: unknown): Record<string, unknown> {
+export function errorSummary(err: unknown): Record<string, unknown> {
   if (err instanceof AppError) return { code: err.code };
   if (err instanceof Error) return { name: err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n') };
   return { type: typeof err };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { CardKind, ViewModels } from './view-models.js';
 import { projectFolder } from '../project-paths.js';
+import { escapeMarkdown, Markdown } from './markdown.js';
 
 export type { CardKind, ViewModels } from './view-models.js';
 
@@ -38,24 +39,94 @@ function template(kind: CardKind): ACData.Template {
 
 // A value typed by a person (e.g. a venue) could contain "${"; break it up invisibly so the
 // left-over-placeholder check below only ever fires for template bugs.
-function defuse<T>(value: T): T {
-  if (typeof value === 'string') return value.replaceAll('${', '$\u200B{') as T;
-  if (Array.isArray(value)) return value.map(defuse) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, defuse(v)])) as T;
+function defuse(value: string): string {
+  return value.replaceAll('${', '$\u200B{');
+}
+
+/**
+ * The view model as the template sees it. `escaped`: every string is markdown-escaped (user text
+ * shows as typed), except `Markdown` the bot wrote on purpose; `raw`: strings as they are, for the
+ * places that are not markdown (card data, input values, ids, urls).
+ */
+function prepare(value: unknown, mode: 'raw' | 'escaped'): unknown {
+  if (value instanceof Markdown) return defuse(value.source);
+  if (typeof value === 'string') return defuse(mode === 'escaped' ? escapeMarkdown(value) : value);
+  if (Array.isArray(value)) return value.map((v) => prepare(v, mode));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, prepare(v, mode)]));
   }
   return value;
 }
 
-/** Expands cards/<kind>.json with the view model. Throws if any `${...}` survives (a missing field). */
+/**
+ * Expands cards/<kind>.json with the view model. Throws if any `${...}` survives (a missing field).
+ *
+ * One escaper, one place (issue 10 point 5): the card is expanded twice, from the raw and from the
+ * markdown-escaped view model, and every field Teams renders as markdown (TextBlock.text,
+ * Fact.title, Fact.value) is taken from the escaped expansion, everything else from the raw one.
+ * So every string in every view model is escaped where it could format, link or mention, whether or
+ * not its author thought of it; the bot's own markup opts out with `Markdown`/`md` (markdown.ts).
+ */
 export function renderCard<K extends CardKind>(kind: K, model: ViewModels[K]): AdaptiveCardJson {
-  const expanded: unknown = template(kind).expand({ $root: defuse(model) });
+  const tpl = template(kind);
+  const raw: unknown = tpl.expand({ $root: prepare(model, 'raw') });
+  const escaped: unknown = tpl.expand({ $root: prepare(model, 'escaped') });
+  const expanded = restoreMentions(mergeMarkdownFields(raw, escaped, false));
   const json = JSON.stringify(expanded);
   const at = json.indexOf('${');
   if (at >= 0) {
     throw new Error(`card '${kind}' has unexpanded placeholders: ${json.slice(Math.max(0, at - 40), at + 60)}`);
   }
   return expanded as AdaptiveCardJson;
+}
+
+type Json = unknown;
+
+/** Raw everywhere except markdown fields, which come from the escaped expansion. */
+function mergeMarkdownFields(raw: Json, escaped: Json, isFact: boolean): Json {
+  if (Array.isArray(raw) && Array.isArray(escaped)) {
+    // Data-dependent templates ($when on a value) could expand differently: then the escaped side wins.
+    return raw.length === escaped.length ? raw.map((r, i) => mergeMarkdownFields(r, escaped[i], isFact)) : escaped;
+  }
+  if (isObject(raw) && isObject(escaped)) {
+    const keys = Object.keys(raw);
+    if (keys.length !== Object.keys(escaped).length || keys.some((k) => !(k in escaped))) return escaped;
+    const markdownKeys = raw.type === 'TextBlock' ? ['text'] : isFact ? ['title', 'value'] : [];
+    const childIsFact = raw.type === 'FactSet';
+    return Object.fromEntries(keys.map((k) => [k, markdownKeys.includes(k)
+      ? escaped[k]
+      : mergeMarkdownFields(raw[k], escaped[k], childIsFact && k === 'facts')]));
+  }
+  if (isObject(raw) !== isObject(escaped) || Array.isArray(raw) !== Array.isArray(escaped)) return escaped;
+  return raw;
+}
+
+/**
+ * A mention the card declares (msteams.entities, built from staff records) is turned back into
+ * `<at>Name</at>` in the markdown fields, so Teams shows and notifies it; only for plain names
+ * (escaping would change nothing in them), so no markup rides along.
+ */
+function restoreMentions(card: Json): Json {
+  if (!isObject(card)) return card;
+  const entities = isObject(card.msteams) && Array.isArray(card.msteams.entities) ? card.msteams.entities : [];
+  const mentions = entities
+    .filter((e): e is Record<string, unknown> => isObject(e) && e.type === 'mention' && typeof e.text === 'string')
+    .map((e) => String(e.text))
+    .filter((t) => /^<at>[^<>]*<\/at>$/.test(t) && escapeMarkdown(t.slice(4, -5)) === t.slice(4, -5));
+  if (mentions.length === 0) return card;
+  const visit = (node: Json, isFact: boolean): Json => {
+    if (Array.isArray(node)) return node.map((n) => visit(n, isFact));
+    if (!isObject(node)) return node;
+    const markdownKeys = node.type === 'TextBlock' ? ['text'] : isFact ? ['title', 'value'] : [];
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, markdownKeys.includes(k) && typeof v === 'string'
+      ? mentions.reduce((text, m) => text.replaceAll(escapeMarkdown(m), m), v)
+      : visit(v, node.type === 'FactSet' && k === 'facts')]));
+  };
+  return visit(card, false);
+}
+
+function isObject(v: Json): v is Record<string, Json> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 export function cardAttachment(card: AdaptiveCardJson): CardAttachment {

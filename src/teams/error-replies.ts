@@ -67,3 +67,14 @@ export function unknownCommand(name: string | null): NoticeCardModel {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** A message longer than the bot reads: says how long it was and the limit, and that nothing happened. */
+export function textTooLong(length: number, limit: number): NoticeCardModel {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  return {
+    title: 'That message is too long',
+    text: `That message is ${n(length)} characters; I read commands up to ${n(limit)}. Nothing was done.`,
+    tone: 'warning',
+    example: 'Try: /help',
+  };
+}

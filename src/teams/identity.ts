@@ -4,20 +4,27 @@ import type { StaffDoc } from '../store/documents.js';
 
 // Who is speaking: the sender's AAD object id → staff record. On first contact without a stored id,
 // the member's UPN or e-mail (from Teams) finds the record and the id is stored for next time.
+// Defence in depth behind the edge schema: only plain, bounded strings ever reach a store filter, so
+// an object such as {"$regex": "…"} in an id can never match someone else's record.
 export async function identifySender(ctx: TurnContext, staff: StaffRepository): Promise<StaffDoc | null> {
-  const oid = ctx.activity.from.aadObjectId;
+  const from = ctx.activity.from as { id?: unknown; aadObjectId?: unknown } | undefined;
+  const oid = idString(from?.aadObjectId, 64);
+  const userId = idString(from?.id, 512);
+  if (!userId) return null;
   if (oid) {
     const known = await staff.findByAadObjectId(oid);
     if (known) return known;
   }
-  const member = await memberOf(ctx, ctx.activity.from.id);
-  const found = (member?.userPrincipalName && (await staff.findByUpnOrEmail(member.userPrincipalName)))
-    || (member?.email && (await staff.findByUpnOrEmail(member.email)))
+  const member = await memberOf(ctx, userId);
+  const upn = idString(member?.userPrincipalName, 320);
+  const email = idString(member?.email, 320);
+  const found = (upn && (await staff.findByUpnOrEmail(upn)))
+    || (email && (await staff.findByUpnOrEmail(email)))
     || null;
   if (!found) return null;
   // Never re-point a record that is already linked to another account.
   if (found.aadObjectId && oid && found.aadObjectId !== oid) return null;
-  const memberOid = member?.aadObjectId ?? oid;
+  const memberOid = idString(member?.aadObjectId, 64) ?? oid;
   return memberOid && !found.aadObjectId ? staff.linkAadObjectId(found._id, memberOid) : found;
 }
 
@@ -29,20 +36,29 @@ async function memberOf(ctx: TurnContext, userId: string) {
   }
 }
 
+/** The value if it is a non-empty string of at most `max` characters, else undefined. */
+export function idString(value: unknown, max: number): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
+}
+
 /** Finds a person named in command arguments: an @mention, an e-mail address or a staff id. */
 export async function resolvePersonArg(ctx: TurnContext, staff: StaffRepository, text: string): Promise<StaffDoc | null> {
   const t = text.trim();
   const mention = /^<at>([^<]*)<\/at>$/i.exec(t);
   if (mention) {
-    const entity = (ctx.activity.entities ?? []).find(
-      (e) => e.type === 'mention' && e.text === t && e.mentioned?.id !== ctx.activity.recipient.id,
-    );
-    const mentionedId: string | undefined = entity?.mentioned?.id;
+    const entities: unknown[] = Array.isArray(ctx.activity.entities) ? ctx.activity.entities : [];
+    const entity = entities.find((e): e is { mentioned?: { id?: unknown } } => {
+      const m = e as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } } | null;
+      return !!m && m.type === 'mention' && m.text === t && m.mentioned?.id !== ctx.activity.recipient.id;
+    });
+    const mentionedId = idString(entity?.mentioned?.id, 512);
     if (mentionedId) {
       const member = await memberOf(ctx, mentionedId);
-      const byOid = member?.aadObjectId ? await staff.findByAadObjectId(member.aadObjectId) : null;
+      const memberOid = idString(member?.aadObjectId, 64);
+      const byOid = memberOid ? await staff.findByAadObjectId(memberOid) : null;
       if (byOid) return byOid;
-      const byUpn = member?.userPrincipalName ? await staff.findByUpnOrEmail(member.userPrincipalName) : null;
+      const memberUpn = idString(member?.userPrincipalName, 320);
+      const byUpn = memberUpn ? await staff.findByUpnOrEmail(memberUpn) : null;
       if (byUpn) return byUpn;
     }
     return uniqueByName(staff, mention[1]);

@@ -6,6 +6,7 @@ import { startIroBot, type RunningBot } from '../../src/index.js';
 import { createLogger } from '../../src/logger.js';
 import { runImport } from '../../src/app/import/run-import.js';
 import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { plainText } from '../../src/teams/markdown.js';
 import { startFakeConnector, type FakeConnector, type ReceivedActivity } from './fake-connector.js';
 
 // A real bot (restify + CloudAdapter + teams-ai) on loopback with an embedded store in a temp dir,
@@ -60,7 +61,7 @@ export async function startHarness(opts: { env?: Record<string, string>; importD
   };
 }
 
-/** The Adaptive Card content of a reply, and all its text joined, for assertions. */
+/** The Adaptive Card content of a reply, and all its text joined as a person reads it (markdown escapes resolved), for assertions. */
 export function cardOf(reply: ReceivedActivity): { card: any; text: string } {
   const card = reply.body?.attachments?.[0]?.content;
   const texts: string[] = [];
@@ -68,7 +69,7 @@ export function cardOf(reply: ReceivedActivity): { card: any; text: string } {
     if (Array.isArray(n)) n.forEach(walk);
     else if (n && typeof n === 'object') {
       for (const [k, v] of Object.entries(n)) {
-        if ((k === 'text' || k === 'value' || k === 'title') && typeof v === 'string') texts.push(v);
+        if ((k === 'text' || k === 'value' || k === 'title') && typeof v === 'string') texts.push(plainText(v));
         else walk(v);
       }
     }
