@@ -107,7 +107,9 @@ describe('card verbs: access by construction (every verb × everyone who may not
     });
     // A payload too deep for JSON.stringify is spliced in as text, as an attacker would send it.
     const res = await h.post(data instanceof RawJson ? activity.replace('"@RAW@"', data.json) : activity);
-    assert.equal(res.status, 200, res.body);
+    // The edge schema refuses what no Teams client sends (e.g. 5,000 levels deep) before any verb runs.
+    if (res.status === 400) assert.match(res.body, /"malformed-activity"/, res.body);
+    else assert.equal(res.status, 200, res.body);
     return res.body;
   }
 
