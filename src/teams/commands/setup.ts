@@ -1,6 +1,7 @@
 import { setChannelPurpose, setupOverview } from '../../app/setup-channel.js';
 import { AppError } from '../../domain/errors.js';
 import type { ChannelPurpose } from '../../store/delivery-documents.js';
+import { describeStoreHealth } from '../../store/open-store.js';
 import { renderCard } from '../cards.js';
 import type { CommandSpec } from './command-context.js';
 
@@ -32,6 +33,7 @@ export const setupCommand: CommandSpec = {
         text: [
           channels.length ? `Channels:\n- ${channels.join('\n- ')}` : 'No channels are set up yet.',
           `Outbox: ${o.outbox.pending} pending, ${o.outbox.sent} sent, ${o.outbox.failed} failed.`,
+          o.store ? describeStoreHealth(o.store) : '',
           failed.length ? `Not delivered:\n- ${failed.join('\n- ')}` : '',
         ].filter(Boolean).join('\n\n'),
         tone: o.outbox.failed ? 'warning' : 'info',
