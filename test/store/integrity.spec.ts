@@ -10,6 +10,7 @@ import { main as verifyCli } from '../../src/cli/verify-store.js';
 import { isAppError } from '../../src/domain/errors.js';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { verifyStore } from '../../src/store/embedded/verify.js';
+import { describeStoreHealth } from '../../src/store/open-store.js';
 import { makeTempDir, removeDir } from './helpers/temp-dir.js';
 
 type Doc = Document & { _id: string };
@@ -122,6 +123,8 @@ describe('embedded store integrity', () => {
         assert.equal(health.status, 'ok');
         assert.match(health.problems.join('\n'), new RegExp(`^${String(fields.quarantine).replace(/\./g, '\\.')}: ${Buffer.byteLength(tail)} bytes set aside`));
         assert.equal(await store.collection('reviews').countDocuments(), 3);
+        // The /setup status line lists it for the administrator.
+        assert.match(describeStoreHealth(health), new RegExp(`^Store: ok\\.\\nStore problems:\\n- quarantine/reviews\\.log\\.[^:]+: ${Buffer.byteLength(tail)} bytes set aside`));
         await store.close();
         store = undefined;
         assert.equal((await verifyStore(dir)).damage, 0, 'the log is clean again');

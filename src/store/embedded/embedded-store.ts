@@ -11,7 +11,7 @@ import { LOG_EXT, compactedChunks, liveBytes, replayLogFile, writeFileAtomic, ty
 import { MANIFEST_FILE, readManifest, writeManifest } from './manifest.js';
 import { MingoCollection } from './mingo-collection.js';
 import { listQuarantine, quarantineBytes, type QuarantinedFile } from './quarantine.js';
-import { describeWriteFailure, probeDisk, storeUnavailable } from './store-health.js';
+import { PROBE_FILE, describeWriteFailure, probeDisk, storeUnavailable } from './store-health.js';
 
 export interface EmbeddedStoreOptions {
   logger?: Logger;
@@ -128,8 +128,8 @@ export class EmbeddedStore implements Store {
    */
   private async load(): Promise<void> {
     const files = await readdir(this.dir);
-    // Leftovers of a compaction or manifest write cut short; the file they were replacing is intact.
-    await Promise.all(files.filter((f) => f.endsWith('.tmp')).map((f) => rm(path.join(this.dir, f), { force: true })));
+    // Leftovers of a compaction, manifest write or disk probe cut short; the file they were replacing is intact.
+    await Promise.all(files.filter((f) => f.endsWith('.tmp') || f === PROBE_FILE).map((f) => rm(path.join(this.dir, f), { force: true })));
     const manifest = await readManifest(this.dir);
     const logNames = files.filter((f) => f.endsWith(LOG_EXT)).map((f) => f.slice(0, -LOG_EXT.length)).filter((n) => COLLECTION_NAME_RE.test(n)).sort();
     const replayed = new Map<string, ReplayedCollection>();

@@ -28,7 +28,7 @@ export function describeWriteFailure(cause: Error, fileName: string): string {
   }
 }
 
-const PROBE_FILE = '.write-probe';
+export const PROBE_FILE = '.write-probe';
 const PROBE_BYTES = 64 * 1024;
 
 /** Writes, fsyncs and removes a 64 KiB file in dir: there is room to write again. */
