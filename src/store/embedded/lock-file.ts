@@ -115,7 +115,7 @@ function ownLockOwner(): LockOwner {
 }
 
 function lockedHere(dir: string, file: string, owner: LockOwner, sameProcess: boolean): AppError {
-  const what = sameProcess ? 'this process already has it open' : `process ${owner.pid}${owner.since ? ` (running since ${owner.since})` : ''} on this host holds ${file}`;
+  const what = sameProcess ? 'this process already has it open' : `process ${owner.pid} on this host has held ${file}${owner.since ? ` since ${owner.since}` : ''}`;
   return new AppError('store-locked',
     `the data directory ${dir} is in use by process ${owner.pid}: ${what}. ` +
     'It is most likely the bot already running: stop it first (its service, or `kill ' + owner.pid + '`), then start again. ' +
