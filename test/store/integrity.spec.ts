@@ -9,6 +9,7 @@ import sinon from 'sinon';
 import { main as verifyCli } from '../../src/cli/verify-store.js';
 import { isAppError } from '../../src/domain/errors.js';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { serializeRecord } from '../../src/store/embedded/log-file.js';
 import { verifyStore } from '../../src/store/embedded/verify.js';
 import { describeStoreHealth } from '../../src/store/open-store.js';
 import { makeTempDir, removeDir } from './helpers/temp-dir.js';
@@ -256,6 +257,20 @@ describe('embedded store integrity', () => {
       assert.match(repaired.out, /reviews\.log: missing; its data is lost/);
       store = await openEmbeddedStore(dir);
       assert.equal(await store.collection('audit').countDocuments(), 1);
+    });
+
+    it('valid lines that break a unique index (e.g. after a line was set aside): the store refuses naming the file, verify names the index', async () => {
+      await seed();
+      await writeFile(logFile('children'), [
+        serializeRecord({ op: 'idx', name: 'ref_1', key: { ref: 1 }, unique: true, sparse: false }),
+        serializeRecord({ op: 'put', doc: { _id: 'c1', ref: 'R1' } }),
+        serializeRecord({ op: 'put', doc: { _id: 'c2', ref: 'R1' } }),
+      ].join(''));
+      await assert.rejects(openEmbeddedStore(dir), (e: unknown) => isAppError(e, 'store-corrupt') && /children\.log: two documents share a key of a unique index/.test(e.message));
+      const report = await cli([]);
+      assert.equal(report.code, 1);
+      assert.match(report.out, /children\.log: DAMAGED[\s\S]*unique index ref_1: 1 document\(s\) repeat another's key/);
+      assert.doesNotMatch(report.out, /R1/, 'no key values in the report');
     });
 
     it('a deleted manifest: exit 1; --repair rebuilds it from the logs', async () => {

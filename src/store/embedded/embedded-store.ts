@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../../domain/errors.js';
 import type { DocCollection, Store, StoreHealth } from '../doc-collection.js';
 import { CollectionLog, type LogSource } from './collection-log.js';
-import type { IndexSpec } from './indexes.js';
+import { DuplicateKeyError, type IndexSpec } from './indexes.js';
 import { acquireDirLock, type DirLock } from './lock-file.js';
 import { LOG_EXT, compactedChunks, liveBytes, replayLogFile, writeFileAtomic, type ReplayedCollection } from './log-file.js';
 import { MANIFEST_FILE, readManifest, writeManifest } from './manifest.js';
@@ -169,7 +169,13 @@ export class EmbeddedStore implements Store {
       if (r.needsRewrite || size !== liveBytes(r)) {
         size = await writeFileAtomic(file, compactedChunks(r.indexes.values(), [...r.docs.values()].map((d) => d.doc)));
       }
-      this.getOrCreate(name, size).load(r.docs.values(), r.indexes.values());
+      try {
+        this.getOrCreate(name, size).load(r.docs.values(), r.indexes.values());
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        throw new AppError('store-corrupt', `${file}: two documents share a key of a unique index (${err.message}); refusing to open the store. ` +
+          '`npm run verify-store` names the index; correct one of the documents by hand or restore from a backup.', { file });
+      }
     }
   }
 

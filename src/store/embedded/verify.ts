@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { AppError } from '../../domain/errors.js';
 import { COLLECTION_NAME_RE } from './embedded-store.js';
+import { EqualityIndex } from './indexes.js';
 import { acquireDirLock, judgeLock, type LockVerdict } from './lock-file.js';
 import { LOG_EXT, applyRecord, compactedChunks, scanLog, writeFileAtomic, type DamagedLine, type ReplayedCollection } from './log-file.js';
 import { MANIFEST_FILE, parseManifest, writeManifest } from './manifest.js';
@@ -17,6 +18,8 @@ export interface LogReport {
   legacyLines: number;
   damaged: DamagedLine[];
   torn: DamagedLine | null;
+  /** Unique indexes the valid records break (the store would not open); names and counts only. */
+  conflicts: string[];
 }
 
 export interface VerifyReport {
@@ -41,8 +44,9 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
   for (const f of files.filter((x) => x.endsWith(LOG_EXT)).sort()) {
     const name = f.slice(0, -LOG_EXT.length);
     if (!COLLECTION_NAME_RE.test(name)) continue;
-    const scan = scanLog(await readFile(path.join(dir, f)), () => undefined);
-    logs.push({ name, file: f, lines: scan.lines, legacyLines: scan.legacyLines, damaged: scan.damaged, torn: scan.torn });
+    const r = emptyReplay();
+    const scan = scanLog(await readFile(path.join(dir, f)), (rec, bytes) => applyRecord(r, rec, bytes));
+    logs.push({ name, file: f, lines: scan.lines, legacyLines: scan.legacyLines, damaged: scan.damaged, torn: scan.torn, conflicts: uniqueConflicts(r) });
   }
   const manifestText = await readFile(path.join(dir, MANIFEST_FILE), 'utf8').catch(() => null);
   const manifest = manifestText === null ? null : parseManifest(manifestText);
@@ -53,7 +57,7 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
   const lock = files.includes('LOCK') ? await judgeLock(path.join(dir, 'LOCK')) : null;
   // A missing manifest is damage once logs with checksums exist (this version writes it first).
   const manifestDamage = state === 'damaged' || (state === 'missing' && logs.some((l) => l.lines > l.legacyLines + l.damaged.length + (l.torn ? 1 : 0))) ? 1 : 0;
-  const damage = logs.reduce((n, l) => n + l.damaged.length + (l.torn ? 1 : 0), 0) + missingLogs.length + manifestDamage;
+  const damage = logs.reduce((n, l) => n + l.damaged.length + (l.torn ? 1 : 0) + l.conflicts.length, 0) + missingLogs.length + manifestDamage;
   return { dataDir: dir, manifest: state, missingLogs, unlisted, logs, lock, damage };
 }
 
@@ -78,7 +82,7 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
       const file = path.join(dir, l.file);
       const buf = await readFile(file);
       const q = await quarantineBytes(dir, l.file, bad.map((b) => buf.subarray(b.offset, b.offset + b.bytes)), now);
-      const kept: ReplayedCollection = { docs: new Map(), indexes: new Map(), indexBytes: 0, fileBytes: 0, droppedAt: null, needsRewrite: false, legacyLines: 0, checksummedLines: 0 };
+      const kept = emptyReplay();
       const scan = scanLog(buf, (rec, bytes) => applyRecord(kept, rec, bytes));
       await writeFileAtomic(file, compactedChunks(kept.indexes.values(), [...kept.docs.values()].map((d) => d.doc)));
       actions.push(`${l.file}: set aside ${bad.length} damaged line(s) (${bad.map((b) => b.line).join(', ')}; ${q.bytes} bytes) in ${q.file}; ` +
@@ -99,6 +103,27 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
   }
 }
 
+function emptyReplay(): ReplayedCollection {
+  return { docs: new Map(), indexes: new Map(), indexBytes: 0, fileBytes: 0, droppedAt: null, needsRewrite: false, legacyLines: 0, checksummedLines: 0 };
+}
+
+/** Unique indexes that two live documents share a key of (e.g. after a line was set aside). */
+function uniqueConflicts(r: ReplayedCollection): string[] {
+  const out: string[] = [];
+  for (const spec of r.indexes.values()) {
+    if (!spec.unique) continue;
+    const ix = new EqualityIndex(spec);
+    let n = 0;
+    for (const [id, { doc }] of r.docs) {
+      const keys = ix.keysOf(doc);
+      if (ix.conflict(id, keys)) n++;
+      else ix.add(id, keys);
+    }
+    if (n) out.push(`unique index ${spec.name}: ${n} document(s) repeat another's key`);
+  }
+  return out;
+}
+
 /** The report as lines for a terminal (ids and counts only). */
 export function formatReport(r: VerifyReport): string[] {
   const out: string[] = [`data directory ${r.dataDir}`];
@@ -108,9 +133,10 @@ export function formatReport(r: VerifyReport): string[] {
     const notes: string[] = [];
     if (l.legacyLines) notes.push(`${l.legacyLines} line(s) without checksums (rewritten with checksums at the next start)`);
     if (r.unlisted.includes(l.name)) notes.push(`not in ${MANIFEST_FILE} (added at the next start)`);
-    const state = l.damaged.length || l.torn ? 'DAMAGED' : 'ok';
+    const state = l.damaged.length || l.torn || l.conflicts.length ? 'DAMAGED' : 'ok';
     out.push(`${l.file}: ${state}, ${l.lines} line(s)${notes.length ? `; ${notes.join('; ')}` : ''}`);
     for (const d of l.damaged) out.push(`  line ${d.line} (byte ${d.offset}, ${d.bytes} bytes): ${d.reason}`);
+    for (const c of l.conflicts) out.push(`  ${c}: the store will not open until one of each pair is corrected by hand`);
     if (l.torn) out.push(`  last line ${l.torn.line} (byte ${l.torn.offset}, ${l.torn.bytes} bytes) is torn (${l.torn.reason}); set aside at the next start`);
   }
   if (r.lock?.kind === 'live' || r.lock?.kind === 'other-host') {
