@@ -48,6 +48,7 @@ export function buildDeps(config: Config, store: Store): AppDeps {
     resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays)),
     complianceTarget: config.complianceTarget,
     messagesQueued: () => undefined,
+    storeHealth: () => store.health(),
   };
 }
 
@@ -64,7 +65,10 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
     await deps.conversations.ensureIndexes();
     await deps.outbox.ensureIndexes();
     const bot = createBot(config, deps, logger);
-    const server = await startServer(config, bot, logger, () => ({ store: store.kind, policy: deps.policy.id }));
+    const server = await startServer(config, bot, logger, async () => {
+      const h = await store.health();
+      return { status: h.status, store: store.kind, policy: deps.policy.id, ...(h.reason ? { reason: h.reason } : {}) };
+    });
     const startJobsWith = (notifier: ReturnType<typeof createNotifier>) => startJobs({ store, deps, config, logger, notifier, members: notifier });
     const jobs: RunningJobs | null = options.jobs === false ? null
       : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId }));

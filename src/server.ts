@@ -15,7 +15,7 @@ export interface RunningServer {
  * HTTP front door: POST /api/messages (Bot Framework) and GET /healthz. In local mode (no app id)
  * requests are unauthenticated, so the server listens on loopback only.
  */
-export async function startServer(config: Config, bot: Bot, logger: Logger, health: () => Record<string, unknown>): Promise<RunningServer> {
+export async function startServer(config: Config, bot: Bot, logger: Logger, health: () => Record<string, unknown> | Promise<Record<string, unknown>>): Promise<RunningServer> {
   // restify logs through our pino logger (JSON lines, never plain text on stderr).
   const server = restify.createServer({ name: 'iro-bot', log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'] });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
@@ -35,8 +35,10 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
     else res.send(answer.status, answer.body);
   });
 
+  // 503 while the store cannot do its job (writes refused, or the database not answering), with the reason.
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok', ...health() });
+    const h = { status: 'ok', ...(await health()) };
+    res.send(h.status === 'ok' ? 200 : 503, h);
   });
 
   const host = config.localMode ? '127.0.0.1' : '0.0.0.0';

@@ -5,6 +5,7 @@ import type { TimescalePolicy } from '../domain/policies.js';
 import type { IsoDate } from '../domain/types.js';
 import type { StageDef } from '../domain/resolutions.js';
 import type { BookingSettings } from './booking/booking-settings.js';
+import type { StoreHealth } from '../store/doc-collection.js';
 import type { AuditLog } from '../store/repositories/audit-log.js';
 import type { ChildrenRepository } from '../store/repositories/children-repository.js';
 import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   resolutionStages?: readonly StageDef[];
   /** Called after a change queued messages (ChildDoc.pending): wakes the pending drainer. */
   messagesQueued: () => void;
+  /** The store's health for `/setup status` (absent in tests that build deps by hand). */
+  storeHealth?: () => Promise<StoreHealth>;
 }
 
 export function today(deps: Pick<AppDeps, 'clock' | 'tzName'>): IsoDate {

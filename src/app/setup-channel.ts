@@ -2,6 +2,7 @@ import { hasRole } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import { isGuest, type MemberFacts } from '../domain/guests.js';
 import type { ChannelPurpose, ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
+import type { StoreHealth } from '../store/doc-collection.js';
 import type { StaffDoc } from '../store/documents.js';
 import type { StatusCounts } from '../store/repositories/outbox-repository.js';
 import type { AppDeps } from './deps.js';
@@ -87,6 +88,7 @@ export interface SetupOverview {
   channels: ConversationDoc[];
   outbox: StatusCounts;
   failed: OutboxDoc[];
+  store?: StoreHealth;
 }
 
 /** `/setup` and `/setup status`: what is configured, and what could not be delivered (admin only). */
@@ -95,5 +97,5 @@ export async function setupOverview(deps: AppDeps, actor: StaffDoc): Promise<Set
   const purposes: ChannelPurpose[] = ['iro-channel', 'social-work-channel', 'managers-channel', 'liaison-channel'];
   const found = new Map<string, ConversationDoc>();
   for (const p of purposes) for (const c of await deps.conversations.findByPurpose(p)) found.set(c._id, c);
-  return { channels: [...found.values()], outbox: await deps.outbox.countByStatus(), failed: await deps.outbox.listFailed(20) };
+  return { channels: [...found.values()], outbox: await deps.outbox.countByStatus(), failed: await deps.outbox.listFailed(20), store: await deps.storeHealth?.() };
 }

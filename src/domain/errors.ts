@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'ineligible-iro'       // W54.3
   | 'store-corrupt'
   | 'store-locked'
+  | 'store-unavailable'    // a write was refused: the store cannot write (disk full); nothing was saved
   | 'config';
 
 export class AppError extends Error {

@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors.js';
 import type { Store } from './doc-collection.js';
 import { EmbeddedStore, type CollectionSnapshot } from './embedded/embedded-store.js';
 import { LOG_EXT, compactedChunks, fsyncDir, replayLogFile, writeFileAtomic } from './embedded/log-file.js';
+import { writeManifest } from './embedded/manifest.js';
 
 export interface BackupSummary {
   destDir: string;
@@ -34,6 +35,8 @@ export async function backupStore(source: Store | string, destDir: string, opts:
     throw new AppError('config', 'backupStore copies the embedded store only; back up MongoDB with mongodump');
   }
   await prepareDest(destDir);
+  // The manifest first, as the store writes it: a copy cut short is refused, not opened half-empty.
+  await writeManifest(destDir, snapshots.map((s) => s.name));
   for (const s of snapshots) {
     await writeFileAtomic(path.join(destDir, s.name + LOG_EXT), compactedChunks(s.indexes, s.docs));
   }

@@ -27,9 +27,21 @@ export interface DocCollection<T extends Document> {
   aggregate<R extends Document = Document>(pipeline: Document[]): FindCursorLike<R>;
 }
 
+/**
+ * Whether the store can do its job now. `degraded`: writes are refused (embedded: a failed write,
+ * until the disk takes writes again) or the database does not answer (MongoDB); `reason` says why,
+ * without paths or data. `problems`: what an administrator should look at (data set aside, ...).
+ */
+export interface StoreHealth {
+  status: 'ok' | 'degraded';
+  reason?: string;
+  problems: string[];
+}
+
 /** An opened store: embedded (one process) or MongoDB. */
 export interface Store {
   readonly kind: 'embedded' | 'mongodb';
   collection<T extends Document>(name: string): DocCollection<T>;
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

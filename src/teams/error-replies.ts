@@ -9,6 +9,7 @@ const USER_FACING: Partial<Record<ErrorCode, { title: string; tone: NoticeCardMo
   'not-found': { title: 'Not found', tone: 'warning' },
   conflict: { title: 'Already changed', tone: 'warning' },
   'ineligible-iro': { title: 'Not allowed (W54.3)', tone: 'warning' },
+  'store-unavailable': { title: 'Not saved', tone: 'error' },
 };
 
 /**

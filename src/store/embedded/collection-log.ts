@@ -1,9 +1,10 @@
-import { open, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Logger } from 'pino';
 import type { Document } from 'mongodb';
 import type { IndexSpec } from './indexes.js';
-import { commitFile, compactedChunks, fsyncDir, writeAll, writeDurably } from './log-file.js';
+import { compactedChunks, diskIo, fsyncDir, writeDurably, writeFileAtomic } from './log-file.js';
+import { storeUnavailable } from './store-health.js';
 
 /** What the log asks of its collection when compacting. Documents must never be mutated in place. */
 export interface LogSource {
@@ -14,7 +15,14 @@ export interface LogSource {
 export interface CollectionLogOptions {
   compactThresholdBytes: number;
   logger?: Logger;
+  /** Lists this collection in the store's manifest (idempotent); awaited before a new file's first line is acknowledged. */
+  ensureListed?: () => Promise<void>;
+  /** A write failed: memory is back at the last durable state; the store stops taking writes. */
+  onFailure?: (log: CollectionLog, cause: Error) => void;
 }
+
+/** Puts the collection back as it was before one change (called newest first, on failure only). */
+export type Undo = () => void;
 
 interface Waiter {
   seq: number;
@@ -26,15 +34,22 @@ interface Waiter {
  * Append-only log of one collection with group commit: lines appended while an fsync is in
  * flight go out together in the next write + fsync. Sequence numbers follow append order, so
  * "seq N is durable" means every earlier line is too.
+ *
+ * A failed write (a full disk) never leaves memory ahead of the disk: every change not yet durable
+ * is undone, newest first, its caller gets `store-unavailable` ("nothing was saved"), and the part
+ * of the batch that reached the file is cut off. The log then refuses lines until recover().
  */
 export class CollectionLog {
   private handle: FileHandle | null = null;
   private pending: string[] = [];
   private seq = 0;
   private durable = 0;
+  private undos: { seq: number; undo: Undo }[] = [];
   private waiters: Waiter[] = [];
   private loop: Promise<void> | null = null;
-  private failure: Error | null = null;
+  /** Set while a failed write has not been cleaned up; `restore` says what the file still needs. */
+  private broken: { restore: 'truncate' | 'rewrite' | null } | null = null;
+  private restoreKind: 'truncate' | 'rewrite' = 'truncate';
   private noCompactBelow = 0;
 
   constructor(
@@ -52,31 +67,41 @@ export class CollectionLog {
     return this.fileBytes;
   }
 
-  /** Queues a line (ending in '\n'); returns its sequence number for waitFor. */
-  append(line: string): number {
-    if (this.failure) throw this.failure;
+  get isBroken(): boolean {
+    return this.broken !== null;
+  }
+
+  /** Queues a line (ending in '\n') for a change already applied in memory; returns its sequence number for waitFor. */
+  append(line: string, undo: Undo): number {
+    if (this.broken) throw storeUnavailable();
     this.pending.push(line);
     this.seq++;
+    this.undos.push({ seq: this.seq, undo });
     this.loop ??= this.run();
     return this.seq;
   }
 
+  /** Resolves once seq is durable; rejects with store-unavailable if it was undone instead. */
   waitFor(seq: number): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
     if (seq <= this.durable) return Promise.resolve();
+    if (this.broken) return Promise.reject(storeUnavailable());
     return new Promise((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
   }
 
-  /** Fails fast once a write has failed: memory may hold changes the disk does not. */
-  assertHealthy(): void {
-    if (this.failure) throw this.failure;
+  /** After a failure: makes the file match memory again (cut the torn batch, or rewrite it) and accepts lines again. */
+  async recover(): Promise<void> {
+    await this.loop;
+    if (!this.broken) return;
+    await this.restoreFile();
+    this.broken = null;
+    this.noCompactBelow = 0;
   }
 
   async close(): Promise<void> {
     await this.waitFor(this.seq).catch(() => undefined);
     // A compaction may still be running after the last waiter was released.
     await this.loop;
-    await this.handle?.close();
+    await this.handle?.close().catch(() => undefined);
     this.handle = null;
   }
 
@@ -88,16 +113,17 @@ export class CollectionLog {
         const batch = this.pending;
         const upTo = this.seq;
         this.pending = [];
+        this.restoreKind = 'truncate';
         const fh = this.handle ?? (await this.openForAppend());
         const buf = Buffer.from(batch.join(''), 'utf8');
-        await writeAll(fh, buf);
-        await fh.datasync();
+        await diskIo.write(fh, buf);
+        await diskIo.datasync(fh);
         this.fileBytes += buf.length;
         this.markDurable(upTo);
         if (this.shouldCompact()) await this.compact();
       }
     } catch (err) {
-      this.fail(err as Error);
+      await this.fail(err as Error);
     } finally {
       this.loop = null;
     }
@@ -105,10 +131,17 @@ export class CollectionLog {
 
   private async openForAppend(): Promise<FileHandle> {
     const existed = await stat(this.file).then(() => true, () => false);
-    this.handle = await open(this.file, 'a');
-    // A new file's directory entry must be durable too, or the whole log could vanish.
-    if (!existed) await fsyncDir(path.dirname(this.file));
-    return this.handle;
+    const fh = await open(this.file, 'a');
+    try {
+      // A new file's directory entry must be durable too, or the whole log could vanish.
+      if (!existed) await fsyncDir(path.dirname(this.file));
+      await this.opts.ensureListed?.();
+    } catch (err) {
+      await fh.close().catch(() => undefined);
+      throw err;
+    }
+    this.handle = fh;
+    return fh;
   }
 
   private shouldCompact(): boolean {
@@ -128,25 +161,34 @@ export class CollectionLog {
     let size: number;
     try {
       size = await writeDurably(tmp, compactedChunks(snap.indexes, snap.docs));
+      await rename(tmp, this.file);
     } catch (err) {
       // The old log is intact: put the lines back and carry on without compacting for a while.
       this.pending = carried.concat(this.pending);
       this.noCompactBelow = this.fileBytes * 2;
       await rm(tmp, { force: true }).catch(() => undefined);
-      this.opts.logger?.warn({ file: path.basename(this.file), err: (err as Error).message }, 'log compaction failed; will retry later');
+      this.opts.logger?.warn({ file: path.basename(this.file), err: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, 'log compaction failed; will retry later');
       return;
     }
-    // From here on a failure is fatal (thrown to run()): the old handle may point at a replaced file.
-    await commitFile(tmp, this.file);
-    await this.handle?.close();
-    this.handle = await open(this.file, 'a');
+    // The file now holds the snapshot, carried lines included; the old handle points at the replaced file.
+    const old = this.handle;
+    this.handle = null;
+    await old?.close().catch(() => undefined);
     this.fileBytes = size;
+    // Until the rename is durable, a crash could bring back the old file: if this fails, the
+    // carried lines are undone like any failed write and the file is rewritten from memory.
+    this.restoreKind = 'rewrite';
+    await fsyncDir(path.dirname(this.file));
+    this.restoreKind = 'truncate';
     this.markDurable(covered);
     this.opts.logger?.info({ file: path.basename(this.file), bytes: size }, 'compacted collection log');
   }
 
   private markDurable(seq: number): void {
     this.durable = Math.max(this.durable, seq);
+    let k = 0;
+    while (k < this.undos.length && this.undos[k]!.seq <= this.durable) k++;
+    if (k) this.undos.splice(0, k);
     // Waiters are not in seq order (reads wait for whatever was last applied when they ran).
     const still: Waiter[] = [];
     for (const w of this.waiters) {
@@ -156,12 +198,48 @@ export class CollectionLog {
     this.waiters = still;
   }
 
-  private fail(cause: Error): void {
-    this.failure = new Error(
-      `embedded store: writing ${path.basename(this.file)} failed (${(cause as NodeJS.ErrnoException).code ?? cause.message}); ` +
-      'changes since the last acknowledged write are not durable, restart the bot', { cause });
-    this.opts.logger?.error({ file: path.basename(this.file), err: cause.message }, 'collection log write failed');
-    for (const w of this.waiters) w.reject(this.failure);
+  private async fail(cause: Error): Promise<void> {
+    this.broken = { restore: this.restoreKind };
+    // Memory back to the last durable state, newest change first, so nothing unwritten is ever read.
+    for (let i = this.undos.length - 1; i >= 0; i--) this.undos[i]!.undo();
+    this.undos = [];
+    this.pending = [];
+    this.seq = this.durable;
+    this.opts.logger?.error({ file: path.basename(this.file), code: (cause as NodeJS.ErrnoException).code ?? null, err: cause.message },
+      'collection log write failed: unsaved changes were undone; writes are refused until the disk recovers');
+    this.opts.onFailure?.(this, cause);
+    // Cut off the part of the batch that reached the file before telling anyone "nothing was
+    // saved" (truncating works on a full disk); if that fails too, recover() tries again.
+    await this.restoreFile().catch(() => undefined);
+    const err = storeUnavailable();
+    for (const w of this.waiters) w.reject(err);
     this.waiters = [];
+  }
+
+  /** Makes the file hold exactly the durable state again. */
+  private async restoreFile(): Promise<void> {
+    const restore = this.broken?.restore;
+    if (!restore) return;
+    const old = this.handle;
+    this.handle = null;
+    await old?.close().catch(() => undefined);
+    if (restore === 'truncate') {
+      const fh = await open(this.file, 'r+').catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT' && this.fileBytes === 0) return null;
+        throw err;
+      });
+      if (fh) {
+        try {
+          await fh.truncate(this.fileBytes);
+          await diskIo.sync(fh);
+        } finally {
+          await fh.close();
+        }
+      }
+    } else {
+      const snap = this.source.snapshot();
+      this.fileBytes = await writeFileAtomic(this.file, compactedChunks(snap.indexes, snap.docs));
+    }
+    this.broken!.restore = null;
   }
 }

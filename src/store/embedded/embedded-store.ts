@@ -1,22 +1,28 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Document } from 'mongodb';
 import type { Logger } from 'pino';
 import { AppError } from '../../domain/errors.js';
-import type { DocCollection, Store } from '../doc-collection.js';
+import type { DocCollection, Store, StoreHealth } from '../doc-collection.js';
 import { CollectionLog, type LogSource } from './collection-log.js';
-import type { IndexSpec } from './indexes.js';
+import { DuplicateKeyError, type IndexSpec } from './indexes.js';
 import { acquireDirLock, type DirLock } from './lock-file.js';
-import { LOG_EXT, compactedChunks, liveBytes, replayLogFile, writeFileAtomic } from './log-file.js';
+import { LOG_EXT, compactedChunks, liveBytes, replayLogFile, writeFileAtomic, type ReplayedCollection } from './log-file.js';
+import { MANIFEST_FILE, readManifest, writeManifest } from './manifest.js';
 import { MingoCollection } from './mingo-collection.js';
+import { listQuarantine, quarantineBytes, type QuarantinedFile } from './quarantine.js';
+import { PROBE_FILE, describeWriteFailure, probeDisk, storeUnavailable } from './store-health.js';
 
 export interface EmbeddedStoreOptions {
   logger?: Logger;
   /** A log is compacted when it is larger than this and more than 4x its live data. */
   compactThresholdBytes?: number;
+  /** While writes are refused after a failed write, how often to check whether the disk takes writes again. */
+  recoveryProbeMs?: number;
 }
 
 export const DEFAULT_COMPACT_THRESHOLD_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_RECOVERY_PROBE_MS = 5000;
 
 export interface CollectionSnapshot {
   name: string;
@@ -24,7 +30,13 @@ export interface CollectionSnapshot {
   docs: Document[];
 }
 
-const NAME_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,119}$/;
+export const COLLECTION_NAME_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,119}$/;
+
+interface Degraded {
+  reason: string;
+  since: Date;
+  logs: Set<CollectionLog>;
+}
 
 /** One process's store: mingo collections in memory, one append-only log per collection on disk. */
 export class EmbeddedStore implements Store {
@@ -32,18 +44,27 @@ export class EmbeddedStore implements Store {
   private closed = false;
   private readonly collections = new Map<string, MingoCollection>();
   private readonly logs = new Map<string, CollectionLog>();
+  private listed = new Set<string>();
+  private manifestWrite: Promise<void> = Promise.resolve();
+  private degraded: Degraded | null = null;
+  private probeTimer: NodeJS.Timeout | null = null;
+  private quarantined: QuarantinedFile[] = [];
 
   private constructor(
     readonly dir: string,
     private readonly lock: DirLock,
-    private readonly opts: Required<Pick<EmbeddedStoreOptions, 'compactThresholdBytes'>> & EmbeddedStoreOptions,
+    private readonly opts: Required<Pick<EmbeddedStoreOptions, 'compactThresholdBytes' | 'recoveryProbeMs'>> & EmbeddedStoreOptions,
   ) {}
 
   static async open(dir: string, opts: EmbeddedStoreOptions = {}): Promise<EmbeddedStore> {
     const abs = path.resolve(dir);
     await mkdir(abs, { recursive: true });
     const lock = await acquireDirLock(abs, opts.logger);
-    const store = new EmbeddedStore(abs, lock, { ...opts, compactThresholdBytes: opts.compactThresholdBytes ?? DEFAULT_COMPACT_THRESHOLD_BYTES });
+    const store = new EmbeddedStore(abs, lock, {
+      ...opts,
+      compactThresholdBytes: opts.compactThresholdBytes ?? DEFAULT_COMPACT_THRESHOLD_BYTES,
+      recoveryProbeMs: opts.recoveryProbeMs ?? DEFAULT_RECOVERY_PROBE_MS,
+    });
     try {
       await store.load();
     } catch (err) {
@@ -71,15 +92,24 @@ export class EmbeddedStore implements Store {
     return this.collectionNames().map((name) => ({ name, ...this.collections.get(name)!.snapshot() }));
   }
 
-  /** Waits until everything applied so far is on disk. */
+  /** Waits until everything applied so far is on disk (or was undone by a failed write). */
   async flush(): Promise<void> {
-    await Promise.all([...this.logs.values()].map((l) => l.waitFor(l.lastSeq)));
+    await Promise.all([...this.logs.values()].map((l) => l.waitFor(l.lastSeq).catch(() => undefined)));
+  }
+
+  /** Degraded while a failed write keeps the store from taking writes; problems: bytes set aside in quarantine. */
+  async health(): Promise<StoreHealth> {
+    const problems = this.quarantined.map((q) => `${q.file}: ${q.bytes} bytes set aside (damaged or torn log data); look at it, then delete it`);
+    if (this.degraded) return { status: 'degraded', reason: this.degraded.reason, problems: [this.degraded.reason, ...problems] };
+    return { status: 'ok', problems };
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.probeTimer) clearTimeout(this.probeTimer);
     await Promise.all([...this.logs.values()].map((l) => l.close()));
+    await this.manifestWrite.catch(() => undefined);
     await this.lock.release();
   }
 
@@ -87,38 +117,124 @@ export class EmbeddedStore implements Store {
     if (this.closed) throw new Error('the embedded store is closed');
   }
 
+  private assertWritable(): void {
+    if (this.degraded) throw storeUnavailable(this.degraded.reason);
+  }
+
+  /**
+   * Replays every log, refusing damage in the middle of a log and a log the manifest lists but that
+   * is missing; then records the manifest, sets any torn tail aside in quarantine, and rewrites logs
+   * that need it (torn tail, lines without checksums, superseded lines) before anything is appended.
+   */
   private async load(): Promise<void> {
     const files = await readdir(this.dir);
-    // Leftovers of a compaction cut short; the log they were replacing is intact.
-    await Promise.all(files.filter((f) => f.endsWith(LOG_EXT + '.tmp')).map((f) => rm(path.join(this.dir, f), { force: true })));
-    for (const f of files.filter((x) => x.endsWith(LOG_EXT)).sort()) {
-      const name = f.slice(0, -LOG_EXT.length);
-      if (!NAME_RE.test(name)) continue;
+    // Leftovers of a compaction, manifest write or disk probe cut short; the file they were replacing is intact.
+    await Promise.all(files.filter((f) => f.endsWith('.tmp') || f === PROBE_FILE).map((f) => rm(path.join(this.dir, f), { force: true })));
+    const manifest = await readManifest(this.dir);
+    const logNames = files.filter((f) => f.endsWith(LOG_EXT)).map((f) => f.slice(0, -LOG_EXT.length)).filter((n) => COLLECTION_NAME_RE.test(n)).sort();
+    const replayed = new Map<string, ReplayedCollection>();
+    for (const name of logNames) replayed.set(name, await replayLogFile(path.join(this.dir, name + LOG_EXT)));
+
+    const missing = (manifest?.collections ?? []).filter((n) => !replayed.has(n));
+    if (missing.length) {
+      throw new AppError('store-corrupt',
+        `${missing.map((n) => path.join(this.dir, n + LOG_EXT)).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing, but this store created ` +
+        `${missing.length > 1 ? 'them' : 'it'} (${MANIFEST_FILE}); refusing to start without that data. Put the file back from a backup; ` +
+        'if the data is really gone, `npm run verify-store -- --repair` accepts the loss.', { missing });
+    }
+    if (!manifest && [...replayed.values()].some((r) => r.checksummedLines > 0)) {
+      // Logs this version wrote, without the manifest it writes first: it was deleted.
+      throw new AppError('store-corrupt',
+        `${path.join(this.dir, MANIFEST_FILE)} is missing, so a missing collection log could go unnoticed; refusing to start. ` +
+        'If the logs are complete (restored by hand, for instance), `npm run verify-store -- --repair` rebuilds it from them.', {});
+    }
+    // Listed before any rewrite, so an upgrade from logs without checksums cut short still opens.
+    this.listed = new Set([...(manifest?.collections ?? []), ...logNames]);
+    if (!manifest || this.listed.size !== manifest.collections.length) await writeManifest(this.dir, this.listed);
+
+    this.quarantined = await listQuarantine(this.dir);
+    for (const [name, r] of replayed) {
+      const f = name + LOG_EXT;
       const file = path.join(this.dir, f);
-      const replayed = await replayLogFile(file);
-      if (replayed.droppedAt !== null) {
-        this.opts.logger?.warn({ file: f, offset: replayed.droppedAt }, 'dropped a torn last line from a collection log');
+      if (r.droppedAt !== null) {
+        const tail = (await readFile(file)).subarray(r.droppedAt);
+        const q = await quarantineBytes(this.dir, f, [tail]);
+        this.quarantined.push(q);
+        this.opts.logger?.warn({ file: f, offset: r.droppedAt, bytes: q.bytes, keptBytes: r.droppedAt, quarantine: q.file },
+          'set aside a torn last line of a collection log in quarantine');
       }
-      let size = replayed.fileBytes;
-      // Compact on open: drops superseded lines and any torn tail before we append again.
-      if (replayed.needsRewrite || size !== liveBytes(replayed)) {
-        size = await writeFileAtomic(file, compactedChunks(replayed.indexes.values(), [...replayed.docs.values()].map((d) => d.doc)));
+      if (r.legacyLines > 0) this.opts.logger?.info({ file: f, lines: r.legacyLines }, 'rewriting a log written without checksums');
+      let size = r.fileBytes;
+      // Compact on open: drops superseded lines, any torn tail and lines without checksums before we append again.
+      if (r.needsRewrite || size !== liveBytes(r)) {
+        size = await writeFileAtomic(file, compactedChunks(r.indexes.values(), [...r.docs.values()].map((d) => d.doc)));
       }
-      this.getOrCreate(name, size).load(replayed.docs.values(), replayed.indexes.values());
+      try {
+        this.getOrCreate(name, size).load(r.docs.values(), r.indexes.values());
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        throw new AppError('store-corrupt', `${file}: two documents share a key of a unique index (${err.message}); refusing to open the store. ` +
+          '`npm run verify-store` names the index; correct one of the documents by hand or restore from a backup.', { file });
+      }
+    }
+  }
+
+  /** Lists a collection in the manifest (once) before its first write is acknowledged. */
+  private ensureListed(name: string): Promise<void> {
+    if (this.listed.has(name)) return Promise.resolve();
+    const next = this.manifestWrite.catch(() => undefined).then(async () => {
+      if (this.listed.has(name)) return;
+      await writeManifest(this.dir, [...this.listed, name]);
+      this.listed.add(name);
+    });
+    this.manifestWrite = next;
+    return next;
+  }
+
+  private onWriteFailure(log: CollectionLog, cause: Error): void {
+    if (!this.degraded) {
+      this.degraded = { reason: describeWriteFailure(cause, path.basename(log.file)), since: new Date(), logs: new Set() };
+      this.opts.logger?.error({ reason: this.degraded.reason }, 'store degraded: writes are refused until the disk takes writes again');
+      this.scheduleProbe();
+    }
+    this.degraded.logs.add(log);
+  }
+
+  private scheduleProbe(): void {
+    if (this.closed) return;
+    this.probeTimer = setTimeout(() => void this.probe(), this.opts.recoveryProbeMs);
+    this.probeTimer.unref();
+  }
+
+  /** Cleans up after the failed logs and checks the disk takes a write; then accepts writes again. */
+  private async probe(): Promise<void> {
+    const d = this.degraded;
+    if (this.closed || !d) return;
+    try {
+      for (const log of d.logs) await log.recover();
+      await probeDisk(this.dir);
+      if ([...d.logs].some((l) => l.isBroken)) throw new Error('a log failed again');
+      this.degraded = null;
+      this.opts.logger?.info({ was: d.reason, seconds: Math.round((Date.now() - d.since.getTime()) / 1000) }, 'store recovered: writes are accepted again');
+    } catch {
+      this.scheduleProbe();
     }
   }
 
   private getOrCreate(name: string, fileBytes: number): MingoCollection {
     let coll = this.collections.get(name);
     if (coll) return coll;
-    if (!NAME_RE.test(name)) throw new AppError('invalid-input', `invalid collection name '${name}'`);
+    if (!COLLECTION_NAME_RE.test(name)) throw new AppError('invalid-input', `invalid collection name '${name}'`);
     const source: LogSource = { snapshot: () => coll!.snapshot(), liveBytes: () => coll!.liveBytes() };
     const log = new CollectionLog(path.join(this.dir, name + LOG_EXT), fileBytes, source, {
       compactThresholdBytes: this.opts.compactThresholdBytes,
       logger: this.opts.logger,
+      ensureListed: () => this.ensureListed(name),
+      onFailure: (l, cause) => this.onWriteFailure(l, cause),
     });
     coll = new MingoCollection(name, log, {
       assertOpen: () => this.assertOpen(),
+      assertWritable: () => this.assertWritable(),
       documentsOf: (other) => this.collections.get(other)?.rawDocuments() ?? [],
     });
     this.collections.set(name, coll);

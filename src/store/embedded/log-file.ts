@@ -1,4 +1,5 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import * as path from 'node:path';
 import type { Document } from 'mongodb';
 import { AppError } from '../../domain/errors.js';
@@ -17,9 +18,24 @@ export type LogRecord =
 export const LOG_EXT = '.log';
 const NEWLINE = 0x0a;
 
+// Every line carries a CRC-32 of the record it holds, as the first field:
+//   {"crc":"1a2b3c4d","op":"put","doc":{...}}
+// The checksum covers the record's JSON without the field ({"op":...}). A line without it was
+// written by an earlier version and is still read (rewritten with a checksum at the next
+// compaction); an earlier version can also read these lines, since it ignores unknown fields.
+const CRC_PREFIX = '{"crc":"';
+const CRC_PREFIX_BYTES = Buffer.from(CRC_PREFIX);
+const CRC_HEAD_LEN = CRC_PREFIX.length + 8 + 2; // {"crc":"xxxxxxxx",
+const OPEN_BRACE_CRC = crc32('{');
+
 export function serializeRecord(rec: LogRecord): string {
   // Canonical EJSON so Date, ObjectId and int/double survive the round trip.
-  return stringifyEjson(rec) + '\n';
+  const json = stringifyEjson(rec);
+  return `${CRC_PREFIX}${hex8(crc32(json))}",${json.slice(1)}\n`;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, '0');
 }
 
 export interface ReplayedCollection {
@@ -29,46 +45,110 @@ export interface ReplayedCollection {
   fileBytes: number;
   /** Byte offset of a torn last line that was dropped, if any. */
   droppedAt: number | null;
-  /** The file must be rewritten before appending (torn or unterminated last line). */
+  /** The file must be rewritten before appending (torn or unterminated last line, or lines without checksums). */
   needsRewrite: boolean;
+  /** Lines written by an earlier version, without a checksum. */
+  legacyLines: number;
+  /** Lines with a valid checksum. */
+  checksummedLines: number;
+}
+
+/** A line that is not a valid record: where it is and why. */
+export interface DamagedLine {
+  line: number;
+  offset: number;
+  bytes: number;
+  reason: string;
+}
+
+export interface LogScan {
+  fileBytes: number;
+  lines: number;
+  legacyLines: number;
+  checksummedLines: number;
+  /** Invalid lines before the last one: damage at rest (never a crash). */
+  damaged: DamagedLine[];
+  /** An invalid or unterminated last line: a write cut short (or damage at the very end). */
+  torn: DamagedLine | null;
+  /** The last line is valid but has no newline. */
+  unterminated: boolean;
 }
 
 /**
- * Reads and replays a collection log. A torn or invalid LAST line (a write cut short by a crash;
- * never acknowledged, since acknowledgement waits for fsync) is dropped; an invalid line anywhere
- * else is corruption and refuses to load, rather than silently losing what follows it.
+ * Walks a log, handing each valid record to `onRecord` in file order, and reports invalid lines
+ * instead of throwing, so both the store (which refuses to open) and the repair command (which
+ * sets them aside) share one reader.
  */
-export async function replayLogFile(file: string): Promise<ReplayedCollection> {
-  const buf = await readFile(file);
-  const out: ReplayedCollection = { docs: new Map(), indexes: new Map(), indexBytes: 0, fileBytes: buf.length, droppedAt: null, needsRewrite: false };
+export function scanLog(buf: Buffer, onRecord: (rec: LogRecord, bytes: number) => void): LogScan {
+  const scan: LogScan = { fileBytes: buf.length, lines: 0, legacyLines: 0, checksummedLines: 0, damaged: [], torn: null, unterminated: false };
   let start = 0;
-  let lineNo = 0;
   while (start < buf.length) {
     let end = buf.indexOf(NEWLINE, start);
     const terminated = end !== -1;
     if (!terminated) end = buf.length;
-    lineNo++;
+    scan.lines++;
     const next = terminated ? end + 1 : end;
     const isLast = next >= buf.length;
     const bytes = next - start;
     let rec: LogRecord;
+    let checksummed: boolean;
     try {
+      checksummed = verifyChecksum(buf, start, end);
       rec = parseRecord(buf.toString('utf8', start, end));
     } catch (err) {
-      if (isLast) {
-        out.droppedAt = start;
-        out.needsRewrite = true;
-        break;
-      }
-      throw new AppError('store-corrupt',
-        `${file} line ${lineNo} (byte ${start}) is not a valid log record (${(err as Error).message}); ` +
-        'refusing to open the store rather than lose data. Restore from a backup or repair the file by hand.',
-        { file, line: lineNo, offset: start });
+      const bad = { line: scan.lines, offset: start, bytes, reason: (err as Error).message };
+      if (isLast) scan.torn = bad;
+      else scan.damaged.push(bad);
+      start = next;
+      continue;
     }
-    applyRecord(out, rec, bytes + (terminated ? 0 : 1));
-    if (!terminated) out.needsRewrite = true;
+    if (checksummed) scan.checksummedLines++;
+    else scan.legacyLines++;
+    if (!terminated) scan.unterminated = true;
+    onRecord(rec, bytes + (terminated ? 0 : 1));
     start = next;
   }
+  return scan;
+}
+
+/** True when the line carries a valid checksum, false when it has none (an earlier version's line); throws when it is wrong. */
+function verifyChecksum(buf: Buffer, start: number, end: number): boolean {
+  if (end - start < CRC_PREFIX.length || buf.compare(CRC_PREFIX_BYTES, 0, CRC_PREFIX.length, start, start + CRC_PREFIX.length) !== 0) return false;
+  if (end - start < CRC_HEAD_LEN + 1 || buf[start + CRC_HEAD_LEN - 2] !== 0x22 || buf[start + CRC_HEAD_LEN - 1] !== 0x2c) {
+    throw new Error('malformed checksum field');
+  }
+  const stored = buf.toString('latin1', start + CRC_PREFIX.length, start + CRC_PREFIX.length + 8);
+  if (!/^[0-9a-f]{8}$/.test(stored)) throw new Error('malformed checksum field');
+  const actual = crc32(buf.subarray(start + CRC_HEAD_LEN, end), OPEN_BRACE_CRC);
+  if (actual !== Number.parseInt(stored, 16)) throw new Error('checksum mismatch');
+  return true;
+}
+
+/**
+ * Reads and replays a collection log. A torn or invalid LAST line (a write cut short by a crash;
+ * never acknowledged, since acknowledgement waits for fsync) is reported in `droppedAt` and left out;
+ * an invalid line anywhere else is corruption and refuses to load, rather than silently losing what
+ * follows it. Pure: the caller decides what to do with a torn tail (the store quarantines it).
+ */
+export async function replayLogFile(file: string): Promise<ReplayedCollection> {
+  const buf = await readFile(file);
+  const out: ReplayedCollection = {
+    docs: new Map(), indexes: new Map(), indexBytes: 0, fileBytes: buf.length, droppedAt: null, needsRewrite: false,
+    legacyLines: 0, checksummedLines: 0,
+  };
+  const scan = scanLog(buf, (rec, bytes) => applyRecord(out, rec, bytes));
+  const first = scan.damaged[0];
+  if (first) {
+    throw new AppError('store-corrupt',
+      `${file} line ${first.line} (byte ${first.offset}) is not a valid log record (${first.reason}); ` +
+      'refusing to open the store rather than lose data. Restore from a backup, or run `npm run verify-store -- --repair` ' +
+      'to set the damaged lines aside in the quarantine folder and keep the rest.',
+      { file, line: first.line, offset: first.offset, damagedLines: scan.damaged.length });
+  }
+  out.legacyLines = scan.legacyLines;
+  out.checksummedLines = scan.checksummedLines;
+  out.droppedAt = scan.torn ? scan.torn.offset : null;
+  out.needsRewrite = scan.torn !== null || scan.unterminated || scan.legacyLines > 0;
   return out;
 }
 
@@ -90,7 +170,7 @@ function parseRecord(line: string): LogRecord {
   }
 }
 
-function applyRecord(out: ReplayedCollection, rec: LogRecord, bytes: number): void {
+export function applyRecord(out: ReplayedCollection, rec: LogRecord, bytes: number): void {
   if (rec.op === 'put') out.docs.set(valueKey(rec.doc._id), { doc: rec.doc, bytes });
   else if (rec.op === 'del') out.docs.delete(valueKey(rec._id));
   else {
@@ -126,10 +206,10 @@ export async function writeDurably(tmp: string, chunks: Iterable<string>): Promi
   try {
     for (const chunk of chunks) {
       const buf = Buffer.from(chunk, 'utf8');
-      await writeAll(fh, buf);
+      await diskIo.write(fh, buf);
       size += buf.length;
     }
-    await fh.sync();
+    await diskIo.sync(fh);
   } finally {
     await fh.close();
   }
@@ -155,7 +235,17 @@ export async function writeFileAtomic(file: string, chunks: Iterable<string>): P
   }
 }
 
-export async function writeAll(fh: import('node:fs/promises').FileHandle, buf: Buffer): Promise<void> {
+/**
+ * Every byte the store writes goes through these, so a test can make the disk fail (ENOSPC, EIO)
+ * at the true boundary without touching anything else in the process.
+ */
+export const diskIo = {
+  write: (fh: FileHandle, buf: Buffer): Promise<void> => writeAll(fh, buf),
+  sync: (fh: FileHandle): Promise<void> => fh.sync(),
+  datasync: (fh: FileHandle): Promise<void> => fh.datasync(),
+};
+
+export async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
   let off = 0;
   while (off < buf.length) {
     const { bytesWritten } = await fh.write(buf, off, buf.length - off);

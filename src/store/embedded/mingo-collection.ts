@@ -4,6 +4,7 @@ import type {
   DeleteResult, Document, Filter, FindOptions, InsertManyResult, InsertOneResult,
   OptionalUnlessRequiredId, Sort, UpdateFilter, UpdateResult, WithId,
 } from 'mongodb';
+import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, FindCursorLike } from '../doc-collection.js';
 import { cloneValue, isPlainObject } from './clone.js';
 import type { CollectionLog, LogSource } from './collection-log.js';
@@ -16,6 +17,8 @@ type Doc = Document & { _id: unknown };
 
 export interface CollectionHost {
   assertOpen(): void;
+  /** Throws store-unavailable while the store refuses writes (a failed write, until it recovers). */
+  assertWritable(): void;
   /** Live documents of another collection, for $lookup (read-only). */
   documentsOf(name: string): Document[];
 }
@@ -188,11 +191,12 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const [doc] = this.match(filter as Document, { limit: 1 });
     if (!doc) return this.read(() => ({ acknowledged: true, deletedCount: 0 }));
     const id = valueKey(doc._id);
+    const size = this.sizes.get(id);
     this.unindex(id, doc);
     this.docs.delete(id);
-    this.live -= this.sizes.get(id) ?? 0;
+    this.live -= size ?? 0;
     this.sizes.delete(id);
-    await this.log.waitFor(this.log.append(serializeRecord({ op: 'del', _id: doc._id })));
+    await this.log.waitFor(this.log.append(serializeRecord({ op: 'del', _id: doc._id }), () => this.restore(id, null, doc, size)));
     return { acknowledged: true, deletedCount: 1 };
   }
 
@@ -215,7 +219,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     this.indexes.push(ix);
     const line = serializeRecord({ op: 'idx', ...spec });
     this.indexBytes += line.length;
-    await this.log.waitFor(this.log.append(line));
+    await this.log.waitFor(this.log.append(line, () => {
+      this.indexes.splice(this.indexes.indexOf(ix), 1);
+      this.indexBytes -= line.length;
+    }));
     return spec.name;
   }
 
@@ -223,15 +230,24 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 
   private assertWritable(): void {
     this.host.assertOpen();
-    this.log.assertHealthy();
+    this.host.assertWritable();
   }
 
-  /** Runs a read now, then waits until everything it could have seen is on disk. */
+  /**
+   * Runs a read now, then waits until everything it could have seen is on disk. If a write it saw
+   * failed instead, that change has been undone: read again (reads go on while writes are refused).
+   */
   private async read<R>(fn: () => R): Promise<R> {
-    this.host.assertOpen();
-    const result = fn();
-    await this.log.waitFor(this.log.lastSeq);
-    return result;
+    for (let attempt = 1; ; attempt++) {
+      this.host.assertOpen();
+      const result = fn();
+      try {
+        await this.log.waitFor(this.log.lastSeq);
+        return result;
+      } catch (err) {
+        if (attempt >= 3 || !isAppError(err, 'store-unavailable')) throw err;
+      }
+    }
   }
 
   private output(docs: Doc[], projection: Document | undefined): Document[] {
@@ -301,9 +317,24 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     this.indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
     this.docs.set(id, next);
     const line = serializeRecord({ op: 'put', doc: next });
-    this.live += line.length - (this.sizes.get(id) ?? 0);
+    const size = this.sizes.get(id);
+    this.live += line.length - (size ?? 0);
     this.sizes.set(id, line.length);
-    return this.log.append(line);
+    return this.log.append(line, () => this.restore(id, next, old, size));
+  }
+
+  /** Undoes one change to a document: `after` (null: it was deleted) goes, `before` (null: it was new) comes back. */
+  private restore(id: string, after: Doc | null, before: Doc | null, beforeSize: number | undefined): void {
+    if (after) this.unindex(id, after);
+    if (before) {
+      this.docs.set(id, before);
+      for (const ix of this.indexes) ix.add(id, ix.keysOf(before));
+    } else {
+      this.docs.delete(id);
+    }
+    this.live += (beforeSize ?? 0) - (this.sizes.get(id) ?? 0);
+    if (beforeSize === undefined) this.sizes.delete(id);
+    else this.sizes.set(id, beforeSize);
   }
 
   private unindex(id: string, doc: Doc): void {

@@ -1,3 +1,4 @@
+import { isAppError } from '../../domain/errors.js';
 import type { ChannelAccount, ConversationReference } from 'botbuilder';
 import type { DocCollection, Store } from '../doc-collection.js';
 import { DELIVERY_COLLECTIONS, type ChannelPurpose, type ConversationDoc, type PurposeAssignment } from '../delivery-documents.js';
@@ -80,7 +81,11 @@ export class ConversationRepository {
       if (opts.staffId) set.staffId = opts.staffId;
     }
     const doc = await this.col.findOneAndUpdate({ _id: id }, { $set: set, $setOnInsert: { purposes: [] } },
-      { upsert: true, returnDocument: 'after' });
+      { upsert: true, returnDocument: 'after' }).catch(async (err: unknown) => {
+      // While the store takes no writes, a refreshed reference is not worth refusing the person's request over.
+      if (!isAppError(err, 'store-unavailable')) throw err;
+      return (await this.col.findOne({ _id: id })) ?? ({ _id: id, purposes: [], ...set } as ConversationDoc);
+    });
     return doc!;
   }
 

@@ -1,6 +1,7 @@
 import { setChannelPurpose, setupOverview } from '../../app/setup-channel.js';
 import { AppError } from '../../domain/errors.js';
 import type { ChannelPurpose } from '../../store/delivery-documents.js';
+import { describeStoreHealth } from '../../store/open-store.js';
 import { renderCard } from '../cards.js';
 import { label } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';
@@ -33,6 +34,7 @@ export const setupCommand: CommandSpec = {
         text: [
           channels.length ? `Channels:\n- ${channels.join('\n- ')}` : 'No channels are set up yet.',
           `Outbox: ${o.outbox.pending} pending, ${o.outbox.sent} sent, ${o.outbox.failed} failed, ${o.outbox.withheld} withheld.`,
+          o.store ? describeStoreHealth(o.store) : '',
           failed.length ? `Not delivered:\n- ${failed.join('\n- ')}` : '',
         ].filter(Boolean).join('\n\n'),
         tone: o.outbox.failed || o.outbox.withheld ? 'warning' : 'info',

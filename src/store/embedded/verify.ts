@@ -1,0 +1,147 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { AppError } from '../../domain/errors.js';
+import { COLLECTION_NAME_RE } from './embedded-store.js';
+import { EqualityIndex } from './indexes.js';
+import { acquireDirLock, judgeLock, type LockVerdict } from './lock-file.js';
+import { LOG_EXT, applyRecord, compactedChunks, scanLog, writeFileAtomic, type DamagedLine, type ReplayedCollection } from './log-file.js';
+import { MANIFEST_FILE, parseManifest, writeManifest } from './manifest.js';
+import { quarantineBytes } from './quarantine.js';
+
+// `npm run verify-store`: the same reader the store uses, reporting instead of refusing; with
+// --repair, damaged bytes go to DATA_DIR/quarantine and the rest is kept.
+
+export interface LogReport {
+  name: string;
+  file: string;
+  lines: number;
+  legacyLines: number;
+  damaged: DamagedLine[];
+  torn: DamagedLine | null;
+  /** Unique indexes the valid records break (the store would not open); names and counts only. */
+  conflicts: string[];
+}
+
+export interface VerifyReport {
+  dataDir: string;
+  manifest: 'ok' | 'missing' | 'damaged';
+  /** Collections the manifest lists whose log is missing. */
+  missingLogs: string[];
+  /** Logs the manifest does not list (a crash right after creating one; the store adds them). */
+  unlisted: string[];
+  logs: LogReport[];
+  lock: LockVerdict | null;
+  /** Findings that stop the store from starting cleanly or mean lost bytes; 0 = healthy. */
+  damage: number;
+}
+
+export async function verifyStore(dataDir: string): Promise<VerifyReport> {
+  const dir = path.resolve(dataDir);
+  const st = await stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new AppError('invalid-input', `data directory ${dir} does not exist`);
+  const files = await readdir(dir);
+  const logs: LogReport[] = [];
+  for (const f of files.filter((x) => x.endsWith(LOG_EXT)).sort()) {
+    const name = f.slice(0, -LOG_EXT.length);
+    if (!COLLECTION_NAME_RE.test(name)) continue;
+    const r = emptyReplay();
+    const scan = scanLog(await readFile(path.join(dir, f)), (rec, bytes) => applyRecord(r, rec, bytes));
+    logs.push({ name, file: f, lines: scan.lines, legacyLines: scan.legacyLines, damaged: scan.damaged, torn: scan.torn, conflicts: uniqueConflicts(r) });
+  }
+  const manifestText = await readFile(path.join(dir, MANIFEST_FILE), 'utf8').catch(() => null);
+  const manifest = manifestText === null ? null : parseManifest(manifestText);
+  const state = manifestText === null ? 'missing' : manifest ? 'ok' : 'damaged';
+  const names = new Set(logs.map((l) => l.name));
+  const missingLogs = (manifest?.collections ?? []).filter((n) => !names.has(n));
+  const unlisted = manifest ? logs.map((l) => l.name).filter((n) => !manifest.collections.includes(n)) : [];
+  const lock = files.includes('LOCK') ? await judgeLock(path.join(dir, 'LOCK')) : null;
+  // A missing manifest is damage once logs with checksums exist (this version writes it first).
+  const manifestDamage = state === 'damaged' || (state === 'missing' && logs.some((l) => l.lines > l.legacyLines + l.damaged.length + (l.torn ? 1 : 0))) ? 1 : 0;
+  const damage = logs.reduce((n, l) => n + l.damaged.length + (l.torn ? 1 : 0) + l.conflicts.length, 0) + missingLogs.length + manifestDamage;
+  return { dataDir: dir, manifest: state, missingLogs, unlisted, logs, lock, damage };
+}
+
+export interface RepairResult {
+  actions: string[];
+}
+
+/**
+ * Sets damaged lines, torn tails and a damaged manifest aside in DATA_DIR/quarantine, rewrites each
+ * log from its valid lines (with checksums), and writes the manifest for the logs that exist.
+ * Takes the store lock, so it refuses while the bot runs.
+ */
+export async function repairStore(dataDir: string, now = new Date()): Promise<RepairResult> {
+  const dir = path.resolve(dataDir);
+  const lock = await acquireDirLock(dir);
+  try {
+    const report = await verifyStore(dir);
+    const actions: string[] = [];
+    for (const l of report.logs) {
+      const bad = [...l.damaged, ...(l.torn ? [l.torn] : [])];
+      if (bad.length === 0) continue;
+      const file = path.join(dir, l.file);
+      const buf = await readFile(file);
+      const q = await quarantineBytes(dir, l.file, bad.map((b) => buf.subarray(b.offset, b.offset + b.bytes)), now);
+      const kept = emptyReplay();
+      const scan = scanLog(buf, (rec, bytes) => applyRecord(kept, rec, bytes));
+      await writeFileAtomic(file, compactedChunks(kept.indexes.values(), [...kept.docs.values()].map((d) => d.doc)));
+      actions.push(`${l.file}: set aside ${bad.length} damaged line(s) (${bad.map((b) => b.line).join(', ')}; ${q.bytes} bytes) in ${q.file}; ` +
+        `kept ${scan.lines - bad.length} line(s), ${kept.docs.size} document(s)`);
+    }
+    if (report.manifest === 'damaged') {
+      const q = await quarantineBytes(dir, MANIFEST_FILE, [await readFile(path.join(dir, MANIFEST_FILE))], now);
+      actions.push(`${MANIFEST_FILE}: damaged; set aside in ${q.file}`);
+    }
+    for (const m of report.missingLogs) actions.push(`${m}${LOG_EXT}: missing; its data is lost unless you restore it from a backup (no longer expected)`);
+    if (report.manifest !== 'ok' || report.missingLogs.length || report.unlisted.length) {
+      await writeManifest(dir, report.logs.map((l) => l.name));
+      actions.push(`${MANIFEST_FILE}: rewritten for ${report.logs.length} collection log(s)`);
+    }
+    return { actions };
+  } finally {
+    await lock.release();
+  }
+}
+
+function emptyReplay(): ReplayedCollection {
+  return { docs: new Map(), indexes: new Map(), indexBytes: 0, fileBytes: 0, droppedAt: null, needsRewrite: false, legacyLines: 0, checksummedLines: 0 };
+}
+
+/** Unique indexes that two live documents share a key of (e.g. after a line was set aside). */
+function uniqueConflicts(r: ReplayedCollection): string[] {
+  const out: string[] = [];
+  for (const spec of r.indexes.values()) {
+    if (!spec.unique) continue;
+    const ix = new EqualityIndex(spec);
+    let n = 0;
+    for (const [id, { doc }] of r.docs) {
+      const keys = ix.keysOf(doc);
+      if (ix.conflict(id, keys)) n++;
+      else ix.add(id, keys);
+    }
+    if (n) out.push(`unique index ${spec.name}: ${n} document(s) repeat another's key`);
+  }
+  return out;
+}
+
+/** The report as lines for a terminal (ids and counts only). */
+export function formatReport(r: VerifyReport): string[] {
+  const out: string[] = [`data directory ${r.dataDir}`];
+  out.push(`${MANIFEST_FILE}: ${r.manifest}${r.manifest === 'missing' && r.logs.length === 0 ? ' (empty store)' : ''}`);
+  for (const m of r.missingLogs) out.push(`${m}${LOG_EXT}: MISSING (listed in ${MANIFEST_FILE}); the store will not start`);
+  for (const l of r.logs) {
+    const notes: string[] = [];
+    if (l.legacyLines) notes.push(`${l.legacyLines} line(s) without checksums (rewritten with checksums at the next start)`);
+    if (r.unlisted.includes(l.name)) notes.push(`not in ${MANIFEST_FILE} (added at the next start)`);
+    const state = l.damaged.length || l.torn || l.conflicts.length ? 'DAMAGED' : 'ok';
+    out.push(`${l.file}: ${state}, ${l.lines} line(s)${notes.length ? `; ${notes.join('; ')}` : ''}`);
+    for (const d of l.damaged) out.push(`  line ${d.line} (byte ${d.offset}, ${d.bytes} bytes): ${d.reason}`);
+    for (const c of l.conflicts) out.push(`  ${c}: the store will not open until one of each pair is corrected by hand`);
+    if (l.torn) out.push(`  last line ${l.torn.line} (byte ${l.torn.offset}, ${l.torn.bytes} bytes) is torn (${l.torn.reason}); set aside at the next start`);
+  }
+  if (r.lock?.kind === 'live' || r.lock?.kind === 'other-host') {
+    out.push(`the bot holds the lock (process ${r.lock.owner.pid} on ${r.lock.owner.host}): a torn last line may be a write in progress`);
+  }
+  out.push(r.damage === 0 ? 'store OK' : `store DAMAGED: ${r.damage} problem(s); stop the bot, then run: npm run verify-store -- --repair`);
+  return out;
+}
