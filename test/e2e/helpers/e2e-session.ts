@@ -34,8 +34,10 @@ export function useE2ESession(opts: Parameters<typeof startDemoStack>[0] & { nam
     if (this.currentTest?.state === 'failed' && page && !page.isClosed()) {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, `e2e-${opts.name}-failure.png`) }).catch(() => undefined);
-      const out = stack?.playground?.output().trim();
-      if (out) console.error(`Agents Playground output:\n${out.slice(-3000)}`);
+      for (const seat of stack?.seats ?? []) {
+        const out = seat.playground.output().trim();
+        if (out) console.error(`Agents Playground (${seat.persona.key}) output:\n${out.slice(-1500)}`);
+      }
     }
   });
 
