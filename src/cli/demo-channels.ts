@@ -1,13 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
 import type { ImportStaff } from '../app/import/import-schema.js';
 import { demoStaff } from './demo-data.js';
 import { DEMO_BOT, DEMO_TENANT, playgroundUser, type DemoPersona } from './demo-personas.js';
 
-// Tells the bot where each demo persona is, through each persona's running Playground: a
-// conversationUpdate in their personal chat and in their channel (so the saved conversation
-// references carry this start's Playground address), and on first start `@IRO Bot /setup …` from the
-// admin in each persona's channel: the very command an administrator types in Teams, so the channel
-// purposes go through the bot's own checks (a liaison channel must have that Guardian as its only guest).
+// Tells the bot where each demo persona's channel is, through that persona's running Playground, when
+// its page is first opened: on first start `@IRO Bot /setup …` from the admin in the channel (the
+// very command an administrator types in Teams, so the purpose goes through the bot's own checks: a
+// liaison channel must have that Guardian as its only guest), on later starts a conversationUpdate so
+// the saved address carries this start's Playground port. The page itself tells the bot about the
+// persona's personal chat (installationUpdate).
 
 /** A persona with the address of their running Playground. */
 export interface PersonaSeat {
@@ -32,40 +34,51 @@ function channelData(p: DemoPersona) {
   return { team: { id: p.team.id, name: p.team.name }, channel: { id: p.team.channel.id, name: p.team.channel.name }, tenant: { id: DEMO_TENANT } };
 }
 
-export interface ChannelSetupResult {
-  /** `/setup` commands sent this start (first start, or a channel that lost its purpose). */
-  setUp: string[];
-  /** Channels whose purpose is still missing after `/setup` (the bot refused; see its answer in that channel). */
-  missing: string[];
+export interface SeatConnection {
+  /** The `/setup` command sent (first time this channel is seen), if any. */
+  setUp?: string;
+  /** Set when the bot refused the `/setup` (its answer is in that channel). */
+  missing?: string;
 }
 
-export async function connectDemoSeats(seats: readonly PersonaSeat[], conversations: ConversationRepository): Promise<ChannelSetupResult> {
-  const staff = new Map(demoStaff().map((s) => [s.id, s]));
-  const admin = staff.get('admin-1')!;
-  const result: ChannelSetupResult = { setUp: [], missing: [] };
-  for (const { persona, url } of seats) {
-    const me = staff.get(persona.staffId)!;
-    const member = playgroundUser(me);
-    await sendCustomActivity(url, `personal-chat-${persona.staffId}`, me, {
-      type: 'conversationUpdate', membersAdded: [{ id: member.id, name: member.name, aadObjectId: member.aadObjectId }, { id: DEMO_BOT.id }],
-    });
-    if (!persona.setup) continue;
-    const channelId = persona.team.channel.id;
-    const purpose = persona.setup.split(' ')[0];
-    const has = async () => ((await conversations.get(channelId))?.purposes ?? []).some((x) => x.purpose === purpose);
-    if (await has()) {
-      await sendCustomActivity(url, channelId, admin, { type: 'conversationUpdate', channelData: channelData(persona) });
-      continue;
-    }
-    const mention = `<at>${DEMO_BOT.name}</at>`;
-    await sendCustomActivity(url, channelId, admin, {
-      type: 'message', text: `${mention} /setup ${persona.setup}`, channelData: channelData(persona),
-      entities: [{ type: 'mention', text: mention, mentioned: DEMO_BOT }],
-    });
-    result.setUp.push(`${persona.team.name} › ${persona.team.channel.name}: /setup ${persona.setup}`);
-    if (!(await waitFor(has))) result.missing.push(`${persona.team.name} › ${persona.team.channel.name}`);
+/**
+ * Connects a persona's channel to the bot: on first start `@IRO Bot /setup …` from the admin, later a
+ * conversationUpdate that refreshes the saved address (this start's Playground port).
+ */
+export async function connectSeat({ persona, url }: PersonaSeat, conversations: ConversationRepository): Promise<SeatConnection> {
+  if (!persona.setup) return {};
+  const admin = demoStaff().find((s) => s.id === 'admin-1')!;
+  const channelId = persona.team.channel.id;
+  const purpose = persona.setup.split(' ')[0];
+  const has = async () => ((await conversations.get(channelId))?.purposes ?? []).some((x) => x.purpose === purpose);
+  if (await has()) {
+    await sendCustomActivity(url, channelId, admin, { type: 'conversationUpdate', channelData: channelData(persona) });
+    return {};
   }
-  return result;
+  const mention = `<at>${DEMO_BOT.name}</at>`;
+  await sendCustomActivity(url, channelId, admin, {
+    type: 'message', text: `${mention} /setup ${persona.setup}`, channelData: channelData(persona),
+    entities: [{ type: 'mention', text: mention, mentioned: DEMO_BOT }],
+  });
+  const where = `${persona.team.name} › ${persona.team.channel.name}`;
+  return (await waitFor(has)) ? { setUp: `${where}: /setup ${persona.setup}` } : { missing: where };
+}
+
+/**
+ * Resolves once a browser has opened this Playground: the Playground logs "started web socket client"
+ * when its page connects, and the page is ready (it has said hello to the bot) a moment later. A
+ * Playground page shows only what arrives while it is open, so a seat's channel is connected then,
+ * and cards waiting for it are delivered live. The log file must be new for this start.
+ */
+export async function whenPageOpened(logPath: string, stopped: () => boolean, opts: { pollMs?: number; settleMs?: number } = {}): Promise<boolean> {
+  for (;;) {
+    if (stopped()) return false;
+    const text = await readFile(logPath, 'utf8').catch(() => '');
+    if (text.includes('started web socket client')) break;
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 300));
+  }
+  await new Promise((r) => setTimeout(r, opts.settleMs ?? 2500));
+  return !stopped();
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { startIroBot, type RunningBot } from '../index.js';
@@ -5,7 +6,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { openStore } from '../store/open-store.js';
 import { ensureIndexes } from '../store/repositories/indexes.js';
 import { loadDemoIfEmpty } from './demo-data.js';
-import { connectDemoSeats, type PersonaSeat } from './demo-channels.js';
+import { connectSeat, whenPageOpened, type PersonaSeat, type SeatConnection } from './demo-channels.js';
 import { demoStaff } from './demo-data.js';
 import { DEMO_PERSONAS, personaPlaygroundConfig, type DemoPersona } from './demo-personas.js';
 import {
@@ -47,6 +48,8 @@ export async function localConfig(env: NodeJS.ProcessEnv): Promise<Config> {
 
 export interface RunningSeat extends PersonaSeat {
   playground: RunningPlayground;
+  /** Resolves when the persona's page has been opened and their channel connected (set up on first start). */
+  connected: Promise<SeatConnection>;
 }
 
 /**
@@ -58,14 +61,24 @@ export async function startPersonaPlaygrounds(bot: RunningBot, preferredPort: nu
   try {
     await Promise.all(personas.map(async (persona, i) => {
       const files = await writePlaygroundConfig(playgroundDir(bot.config, persona), personaPlaygroundConfig(persona));
+      await rm(files.logPath, { force: true }); // whenPageOpened reads this start's log only
       const port = preferredPort === 0 ? 0 : await choosePort(preferredPort + i);
       const playground = await startPlayground({ botEndpoint: `${bot.server.url}/api/messages`, port, files });
-      seats.push({ persona, url: playground.url, playground });
+      let exited = false;
+      void playground.exited.then(() => { exited = true; });
+      const seat: PersonaSeat = { persona, url: playground.url };
+      const connected = whenPageOpened(files.logPath, () => exited).then(async (opened) => {
+        if (!opened) return {};
+        const result = await connectSeat(seat, bot.deps.conversations);
+        bot.jobs?.drainer.kick(); // cards that waited for this channel (e.g. liaison prompts) go now, live
+        if (result.missing) bot.logger.warn({ persona: persona.key }, `the bot refused to set up ${result.missing}`);
+        else if (result.setUp) bot.logger.info({ persona: persona.key }, `channel set up: ${result.setUp}`);
+        return result;
+      });
+      connected.catch((err: Error) => bot.logger.warn({ persona: persona.key, err: err.message }, 'could not connect a Playground channel'));
+      seats.push({ ...seat, playground, connected });
     }));
     seats.sort((a, b) => personas.indexOf(a.persona) - personas.indexOf(b.persona));
-    const setup = await connectDemoSeats(seats, bot.deps.conversations);
-    if (setup.missing.length) throw new Error(`the bot refused to set up ${setup.missing.join(', ')}`);
-    bot.jobs?.drainer.kick(); // messages that waited for these channels (e.g. liaison prompts) go now
     return seats;
   } catch (err) {
     await Promise.all(seats.map((s) => s.playground.stop().catch(() => undefined)));
@@ -173,7 +186,9 @@ async function main(): Promise<void> {
     'One Agents Playground per person, each signed in as that person (open several tabs to act as each):',
     seatsText(seats),
     '',
-    'Channels are @mention only, as in Teams. Ctrl-C stops the bot and the playgrounds.',
+    'A Playground shows only what arrives while its page is open: open the tabs you need first. Each',
+    'person\'s channel is set up by the admin (/setup) when you first open their Playground; cards for it',
+    'wait until then. In channels, @mention the bot first, as in Teams. Ctrl-C stops everything.',
     '',
   ].join('\n'));
 }

@@ -67,6 +67,11 @@ describe('e2e: the README\'s `npm start` in a fresh clone', function () {
       child!.once('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited with ${code}`)); });
     });
     const ready = Date.now();
+    // One Playground address per persona, each on its own port.
+    const seats = [...output.matchAll(/^ {2}(.+?) {2,}.*(http:\/\/localhost:\d+)/gm)];
+    assert.equal(seats.length, 7, output);
+    assert.equal(new Set(seats.map((m) => m[2])).size, 7);
+    assert.match(output, /Children's Guardian/);
 
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
