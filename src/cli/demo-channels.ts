@@ -8,8 +8,7 @@ import { DEMO_BOT, DEMO_TENANT, playgroundUser, type DemoPersona } from './demo-
 // its page is first opened: on first start `@IRO Bot /setup …` from the admin in the channel (the
 // very command an administrator types in Teams, so the purpose goes through the bot's own checks: a
 // liaison channel must have that Guardian as its only guest), on later starts a conversationUpdate so
-// the saved address carries this start's Playground port. The page itself tells the bot about the
-// persona's personal chat (installationUpdate).
+// the saved address carries this start's Playground port; the same for the persona's personal chat.
 
 /** A persona with the address of their running Playground. */
 export interface PersonaSeat {
@@ -46,20 +45,38 @@ export interface SeatConnection {
  * conversationUpdate that refreshes the saved address (this start's Playground port).
  */
 export async function connectSeat({ persona, url }: PersonaSeat, conversations: ConversationRepository): Promise<SeatConnection> {
+  const staff = new Map(demoStaff().map((s) => [s.id, s]));
+  const admin = staff.get('admin-1')!;
+  // Whether the bot's saved address of a conversation is this start's Playground. A Playground that
+  // has only just connected may drop an activity, so each step is checked and, if lost, sent again.
+  const landed = async (id: string) => (await conversations.get(id))?.reference.serviceUrl === `${url}/_connector`;
+  const untilLanded = async (id: string, send: () => Promise<void>) => {
+    for (let i = 0; i < 5; i++) {
+      await send();
+      if (await waitFor(() => landed(id), 2000)) return true;
+    }
+    return false;
+  };
+  const me = staff.get(persona.staffId)!;
+  const member = playgroundUser(me);
+  const personalChat = `personal-chat-${persona.staffId}`;
+  await untilLanded(personalChat, () => sendCustomActivity(url, personalChat, me, {
+    type: 'conversationUpdate', membersAdded: [{ id: member.id, name: member.name, aadObjectId: member.aadObjectId }],
+  }));
   if (!persona.setup) return {};
-  const admin = demoStaff().find((s) => s.id === 'admin-1')!;
+
   const channelId = persona.team.channel.id;
   const purpose = persona.setup.split(' ')[0];
   const has = async () => ((await conversations.get(channelId))?.purposes ?? []).some((x) => x.purpose === purpose);
   if (await has()) {
-    await sendCustomActivity(url, channelId, admin, { type: 'conversationUpdate', channelData: channelData(persona) });
+    await untilLanded(channelId, () => sendCustomActivity(url, channelId, admin, { type: 'conversationUpdate', channelData: channelData(persona) }));
     return {};
   }
   const mention = `<at>${DEMO_BOT.name}</at>`;
-  await sendCustomActivity(url, channelId, admin, {
+  await untilLanded(channelId, () => sendCustomActivity(url, channelId, admin, {
     type: 'message', text: `${mention} /setup ${persona.setup}`, channelData: channelData(persona),
     entities: [{ type: 'mention', text: mention, mentioned: DEMO_BOT }],
-  });
+  }));
   const where = `${persona.team.name} › ${persona.team.channel.name}`;
   return (await waitFor(has)) ? { setUp: `${where}: /setup ${persona.setup}` } : { missing: where };
 }
