@@ -1,10 +1,14 @@
-// npm run package [-- --dev] [-- --sync-manifest]
-// Builds the Teams app package build/iro-bot-app.zip (manifest.json + icons) from manifest/ and the
-// command registry, validated offline against the official schema. Env (read here, at the CLI edge,
-// because src/config.ts covers the running bot, not packaging):
-//   MicrosoftAppId  bot id (required unless --dev, which uses the all-zero GUID)
-//   BOT_DOMAIN      host of the messaging endpoint (default 'localhost' with --dev)
+// npm run package [-- --dev | --production] [-- --out DIR] [-- --sync-manifest]
+// Builds the Teams app package (manifest.json + icons) from manifest/ and the command registry,
+// validated offline against the official schema. Env (read here, at the CLI edge, because
+// src/config.ts covers the running bot, not packaging):
+//   MicrosoftAppId  bot id
+//   BOT_DOMAIN      host of the messaging endpoint
 //   TEAMS_APP_ID    Teams app id (default: MicrosoftAppId)
+// With neither MicrosoftAppId nor BOT_DOMAIN set (or --dev): a development package,
+// build/iro-bot-app.dev.zip, with the all-zero app id, domain localhost and the name "IRO Bot (dev)",
+// so it can never be mistaken for the production one. With either set (or --production): both are
+// required and it writes build/iro-bot-app.zip (docs/INSTALL.md).
 // --sync-manifest rewrites the committed manifest/manifest.json commandLists from the registry.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +21,7 @@ import {
 
 export const DEV_APP_ID = '00000000-0000-0000-0000-000000000000';
 export const PACKAGE_FILE = 'iro-bot-app.zip';
+export const DEV_PACKAGE_FILE = 'iro-bot-app.dev.zip';
 const ICONS = ['color.png', 'outline.png'] as const;
 // Fixed timestamp so the same inputs give the same zip bytes.
 const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
@@ -39,9 +44,25 @@ export function manifestValuesFrom(env: Record<string, string | undefined>, dev:
   return { botId: botId!, appId: get('TEAMS_APP_ID') ?? botId!, domain: domain! };
 }
 
+/**
+ * Development or production: `--dev` / `--production` when given; otherwise production as soon as
+ * MicrosoftAppId or BOT_DOMAIN is set (then both must be), development when neither is.
+ */
+export function packageModeFrom(env: Record<string, string | undefined>, argv: readonly string[]): 'dev' | 'production' {
+  if (argv.includes('--dev') && argv.includes('--production')) throw new PackageError(['choose one of --dev and --production']);
+  if (argv.includes('--dev')) return 'dev';
+  if (argv.includes('--production')) return 'production';
+  return env.MicrosoftAppId?.trim() || env.BOT_DOMAIN?.trim() ? 'production' : 'dev';
+}
+
 /** Builds and validates the manifest, then writes the zip. Returns the zip path. */
-export async function packageApp(values: ManifestValues, outDir: string): Promise<{ file: string; manifest: TeamsManifest }> {
+export async function packageApp(values: ManifestValues, outDir: string, opts: { dev?: boolean } = {}): Promise<{ file: string; manifest: TeamsManifest }> {
   const manifest = buildManifest(loadManifestTemplate(), values, COMMANDS);
+  if (opts.dev) {
+    // Marked so that nobody uploads it to the council's tenant as the real app by mistake.
+    const name = manifest.name as { short: string; full?: string };
+    manifest.name = { ...name, short: `${name.short} (dev)`, ...(name.full ? { full: `${name.full} (development package)` } : {}) };
+  }
   const problems = [...validateManifest(manifest), ...checkIcons()];
   if (problems.length) throw new PackageError(problems);
   const zip = new JSZip();
@@ -49,7 +70,7 @@ export async function packageApp(values: ManifestValues, outDir: string): Promis
   for (const icon of ICONS) zip.file(icon, fs.readFileSync(path.join(manifestDir(), icon)), { date: ZIP_DATE });
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, PACKAGE_FILE);
+  const file = path.join(outDir, opts.dev ? DEV_PACKAGE_FILE : PACKAGE_FILE);
   fs.writeFileSync(file, data);
   return { file, manifest };
 }
@@ -70,9 +91,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const values = manifestValuesFrom(process.env, argv.includes('--dev'));
-    const { file } = await packageApp(values, path.join(path.dirname(manifestDir()), 'build'));
-    process.stdout.write(`${file}\n`);
+    const outAt = argv.indexOf('--out');
+    const outDir = outAt >= 0 ? argv[outAt + 1] : path.join(path.dirname(manifestDir()), 'build');
+    if (!outDir || outDir.startsWith('--')) throw new PackageError(['--out needs a folder']);
+    const dev = packageModeFrom(process.env, argv) === 'dev';
+    const values = manifestValuesFrom(process.env, dev);
+    const { file } = await packageApp(values, path.resolve(outDir), { dev });
+    process.stdout.write(dev
+      ? `${file}\nA development package (app id ${DEV_APP_ID}, domain localhost, named "IRO Bot (dev)"): for trying the `
+        + 'manifest only. For the council\'s tenant set MicrosoftAppId and BOT_DOMAIN and run npm run package again (docs/INSTALL.md).\n'
+      : `${file}\n`);
     return 0;
   } catch (e) {
     process.stderr.write(`${e instanceof PackageError ? e.message : String(e)}\n`);

@@ -2,8 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import type { ImportStaff } from '../app/import/import-schema.js';
-import { demoStaff } from './demo-data.js';
 
 // The Microsoft 365 Agents Playground (a local Teams client) for `npm start` and the e2e test:
 // its config file (who is chatting) and starting/stopping its process. See
@@ -34,61 +32,6 @@ export interface PlaygroundConfig {
   team: { id: string; name: string; aadGroupId: string; channels: { id: string; name: string }[] };
 }
 
-const DEMO_TENANT = '00000000-0000-0000-0000-0000000000f0';
-// g-1 (a guest) has no aadObjectId in the demo data: the bot links this one on first contact by UPN/email.
-const DEMO_GUEST_AAD = '00000000-0000-0000-0000-0000000000f9';
-
-function toUser(s: ImportStaff, upn = s.upn ?? s.email ?? `${s.id}@council.example`, aadObjectId = s.aadObjectId): PlaygroundUser {
-  if (!aadObjectId) throw new Error(`demo staff ${s.id} has no aadObjectId`);
-  const [givenName = s.name, ...rest] = s.name.split(' ');
-  return {
-    id: `29:demo-${s.id}`,
-    name: s.name,
-    userPrincipleName: upn,
-    aadObjectId,
-    givenName,
-    surname: rest.join(' '),
-    email: s.email ?? upn,
-  };
-}
-
-/**
- * The demo cast: Alex Wilber (iro-1) is chatting; the group chat and team hold business support,
- * the reviewing team manager, a social worker, the Guardian (a guest, so an `#EXT#` UPN) and an admin.
- */
-export function demoPlaygroundConfig(opts: { currentUser?: 'iro-1' | 'g-1' } = {}): PlaygroundConfig {
-  const staff = new Map(demoStaff().map((s) => [s.id, s]));
-  const get = (id: string): ImportStaff => {
-    const s = staff.get(id);
-    if (!s) throw new Error(`demo staff ${id} is missing`);
-    return s;
-  };
-  const guardian = get('g-1');
-  const guestUpn = `${(guardian.email ?? 'guardian@cafcass.example').replace('@', '_')}#EXT#@council.example`;
-  return {
-    version: '0.1.1',
-    tenantId: DEMO_TENANT,
-    bot: { id: '00000000-0000-0000-0000-0000000000b0', name: 'IRO Bot' },
-    // `g-1`: chatting as the Guardian, a guest (the e2e test of the guest gate); Alex takes her seat.
-    currentUser: opts.currentUser === 'g-1' ? toUser(guardian, guestUpn, DEMO_GUEST_AAD) : toUser(get('iro-1')),
-    users: [
-      toUser(get('bs-1')),
-      toUser(get('tm-1')),
-      toUser(get('sw-1')),
-      opts.currentUser === 'g-1' ? toUser(get('iro-1')) : toUser(guardian, guestUpn, DEMO_GUEST_AAD),
-      toUser(get('admin-1')),
-    ],
-    personalChat: { id: 'personal-chat-iro-1' },
-    groupChat: { id: 'group-chat-reviewing', name: 'Reviewing team chat' },
-    team: {
-      id: 'team-iro-service',
-      name: 'IRO Service',
-      aadGroupId: '00000000-0000-0000-0000-0000000000e0',
-      channels: [{ id: 'channel-reviews', name: 'Reviews' }],
-    },
-  };
-}
-
 /** YAML for the config file. JSON strings are valid YAML double-quoted scalars, so each value is quoted that way. */
 export function playgroundConfigYaml(cfg: PlaygroundConfig): string {
   if (cfg.users.length !== 5) throw new Error(`the playground needs exactly 5 users, got ${cfg.users.length}`);
@@ -98,7 +41,7 @@ export function playgroundConfigYaml(cfg: PlaygroundConfig): string {
       .map((k, i) => `${i === 0 ? first : indent}${k}: ${q(u[k])}`)
       .join('\n');
   return [
-    '# Written by src/cli/playground.ts on every start: edit demoPlaygroundConfig(), not this file.',
+    '# Written by src/cli/playground.ts on every start: edit src/cli/demo-personas.ts, not this file.',
     `version: ${q(cfg.version)}`,
     `tenantId: ${q(cfg.tenantId)}`,
     'bot:',
@@ -133,7 +76,10 @@ export interface PlaygroundFiles {
  * Writes the config into `dir` (created). Not the repo root, where the playground looks by default,
  * and not DATA_DIR itself: the embedded store treats every `*.log` file there as a collection.
  */
-export async function writePlaygroundConfig(dir: string, cfg: PlaygroundConfig = demoPlaygroundConfig()): Promise<PlaygroundFiles> {
+export async function writePlaygroundConfig(dir: string, cfg: PlaygroundConfig): Promise<PlaygroundFiles> {
+  // Absolute paths: the Playground runs with its cwd in `dir`, and a relative config path would then
+  // miss the file, so it would silently fall back to its default user (issue 11, point 1).
+  dir = path.resolve(dir);
   await mkdir(dir, { recursive: true });
   const files = { dir, configPath: path.join(dir, 'm365agentsplayground.yml'), logPath: path.join(dir, 'm365agentsplayground.log') };
   await writeFile(files.configPath, playgroundConfigYaml(cfg), 'utf8');
@@ -141,7 +87,7 @@ export async function writePlaygroundConfig(dir: string, cfg: PlaygroundConfig =
 }
 
 /** `preferred` if it can be bound on all interfaces (as the playground binds), else 0 (any free port). */
-export async function choosePlaygroundPort(preferred: number): Promise<number> {
+export async function choosePort(preferred: number): Promise<number> {
   if (preferred === 0) return 0;
   return new Promise((resolve) => {
     const probe = net.createServer();

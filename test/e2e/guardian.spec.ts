@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { demoPlaygroundConfig } from '../../src/cli/playground.js';
 import { ARTIFACTS, useE2ESession } from './helpers/e2e-session.js';
 import { openConversation, sendMessage, waitConnected, waitForCard } from './helpers/playground-page.js';
 
@@ -13,13 +12,11 @@ const NOW = '2026-11-23T09:00:00Z';
 
 describe('e2e: the Guardian (a guest) in the Agents Playground', function () {
   this.timeout(60_000);
-  const cfg = demoPlaygroundConfig({ currentUser: 'g-1' });
-  assert.match(cfg.currentUser.userPrincipleName, /#EXT#/);
-  const session = useE2ESession({ name: 'guardian', now: NOW, playgroundConfig: cfg });
+  const session = useE2ESession({ name: 'guardian', now: NOW, personas: ['guardian'] });
 
   it('shows the Guardian their liaison items and refuses /due', async function () {
     const { page: p, stack: s } = session();
-    await p.goto(s.playground!.url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+    await p.goto(s.seat('guardian').url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
     await waitConnected(p);
     await openConversation(p, 'Personal Chat');
 

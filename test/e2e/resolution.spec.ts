@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { raiseResolution } from '../../src/app/resolutions.js';
-import { demoPlaygroundConfig } from '../../src/cli/playground.js';
 import { createClock } from '../../src/clock.js';
 import { ARTIFACTS, useE2ESession } from './helpers/e2e-session.js';
 import { openConversation, sendMessage, waitConnected, waitForCard } from './helpers/playground-page.js';
@@ -13,25 +12,14 @@ import { openConversation, sendMessage, waitConnected, waitForCard } from './hel
 
 const NOW = '2026-11-23T09:00:00Z'; // Mon 23 Nov 2026: acknowledge by Wed 25 Nov
 
-/** The demo cast with Dafydd Thomas (sw-1) as the current user, Alex Wilber (iro-1) among the others. */
-function asSocialWorker() {
-  const cfg = demoPlaygroundConfig();
-  const i = cfg.users.findIndex((u) => u.id === '29:demo-sw-1');
-  assert.ok(i >= 0, 'sw-1 is in the demo cast');
-  const iro = cfg.currentUser;
-  cfg.currentUser = cfg.users[i];
-  cfg.users[i] = iro;
-  return cfg;
-}
-
 describe('e2e: resolution card in the Agents Playground', function () {
   this.timeout(90_000);
-  const session = useE2ESession({ name: 'resolution', now: NOW, playgroundConfig: asSocialWorker() });
+  const session = useE2ESession({ name: 'resolution', now: NOW, personas: ['social-worker'] });
 
   it('the social worker acknowledges the resolution from the card and the card changes', async function () {
     const { page: p, stack: s } = session();
     const deps = s.bot!.deps;
-    await p.goto(s.playground!.url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+    await p.goto(s.seat('social-worker').url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
     await waitConnected(p);
     await openConversation(p, 'Personal Chat');
     await sendMessage(p, '/help'); // the bot knows Dafydd's 1:1 chat from here on

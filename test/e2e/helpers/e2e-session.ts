@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { assertChromiumInstalled, launchChromium } from './chromium.js';
+import { launchChromium } from './chromium.js';
 import { emptyStack, startDemoStack, type DemoStack } from './demo-bot.js';
 
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
@@ -23,7 +23,6 @@ export function useE2ESession(opts: Parameters<typeof startDemoStack>[0] & { nam
   let page: Page | undefined;
 
   before(async function () {
-    assertChromiumInstalled(); // fail (not skip) with the install command before starting anything
     const { name: _name, viewportHeight, ...stackOptions } = opts;
     stack = emptyStack();
     await startDemoStack(stackOptions, stack);
@@ -35,8 +34,10 @@ export function useE2ESession(opts: Parameters<typeof startDemoStack>[0] & { nam
     if (this.currentTest?.state === 'failed' && page && !page.isClosed()) {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, `e2e-${opts.name}-failure.png`) }).catch(() => undefined);
-      const out = stack?.playground?.output().trim();
-      if (out) console.error(`Agents Playground output:\n${out.slice(-3000)}`);
+      for (const seat of stack?.seats ?? []) {
+        const out = seat.playground.output().trim();
+        if (out) console.error(`Agents Playground (${seat.persona.key}) output:\n${out.slice(-1500)}`);
+      }
     }
   });
 

@@ -31,3 +31,35 @@ export async function waitForCard(page: Page, texts: string[], timeout = 20_000)
   await card.first().waitFor({ state: 'visible', timeout });
   return card.first();
 }
+
+/** Opens a persona's Playground and waits until their channel is connected (set up on first start). */
+export async function openSeat(page: Page, seat: { url: string; connected: Promise<unknown> }): Promise<void> {
+  await page.goto(seat.url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+  await waitConnected(page);
+  await seat.connected;
+}
+
+/** Opens a team channel in the left rail; the Playground labels it "TEAM - CHANNEL". */
+export async function openChannel(page: Page, team: string, channel: string): Promise<void> {
+  await page.locator(`button[role="treeitem"][aria-label="${team} - ${channel}"]`).click();
+}
+
+/** Picks an option of a compact choice set (a Fluent combobox whose options open in a portal). */
+export async function chooseOption(page: Page, card: Locator, placeholder: string | null, option: string): Promise<void> {
+  const box = placeholder ? card.locator(`input[role="combobox"][placeholder="${placeholder}"]`) : card.locator('input[role="combobox"]').first();
+  await box.click();
+  await page.locator('[role="option"]', { hasText: option }).first().click();
+}
+
+/** Sets an Input.Date (a Fluent date picker in the Playground): typed as text, else picked from its calendar. */
+export async function pickDate(page: Page, card: Locator, iso: string, index = 0): Promise<void> {
+  const d = new Date(`${iso}T12:00:00Z`);
+  const text = d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const input = card.locator('input[placeholder="Select a date..."]').nth(index);
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  await page.keyboard.press('Escape');
+  const value = await input.inputValue();
+  if (value !== text) throw new Error(`the date picker shows "${value}", not "${text}"`);
+}
