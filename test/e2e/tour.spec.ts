@@ -52,7 +52,7 @@ describe('e2e: the five-minute tour from every seat', function () {
     await sendMessage(iro, '/book C1002');
     const form = await waitForCard(iro, ['C1002', 'Venue']);
     await pickDate(iro, form, '2026-11-24');
-    assert.equal(await form.locator('input[placeholder="Select a time..."]').inputValue(), '2:00 PM');
+    await chooseOption(iro, form, 'Select a time...', '2:00 PM');
     await form.locator('button[aria-label="Book"]').click();
     await waitForCard(iro, ['C1002', 'Tue 24 Nov 2026']);
     // The booking card reaches the child's social work team channel (C1002's worker is in team north).

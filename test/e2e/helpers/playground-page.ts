@@ -51,7 +51,10 @@ export async function chooseOption(page: Page, card: Locator, placeholder: strin
   await page.locator('[role="option"]', { hasText: option }).first().click();
 }
 
-/** Sets an Input.Date (a Fluent date picker in the Playground): typed as text, else picked from its calendar. */
+/**
+ * Sets an Input.Date (a Fluent date picker in the Playground): typed as text, else picked from its
+ * calendar, as a person does (an empty picker ignores typed text).
+ */
 export async function pickDate(page: Page, card: Locator, iso: string, index = 0): Promise<void> {
   const d = new Date(`${iso}T12:00:00Z`);
   const text = d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
@@ -60,6 +63,19 @@ export async function pickDate(page: Page, card: Locator, iso: string, index = 0
   await input.fill(text);
   await input.press('Enter');
   await page.keyboard.press('Escape');
+  if (await input.inputValue() !== text) {
+    // The calendar opens on the browser's real month: step to the date's month, then click its day.
+    await input.click();
+    const month = d.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const header = page.locator('button.fui-CalendarDay__monthAndYear, .fui-CalendarDay__monthAndYear').first();
+    for (let i = 0; i < 24 && (await header.textContent())?.trim() !== month; i++) {
+      const shown = new Date(`1 ${(await header.textContent())?.trim()} UTC`);
+      await page.locator(`button[title^="${shown > d ? 'Previous month' : 'Next month'}"]`).first().click();
+    }
+    const dayLabel = `${d.getUTCDate()}, ${d.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' })}, ${d.getUTCFullYear()}`;
+    // force: the grid animates in and its rows briefly overlap the buttons.
+    await page.locator(`button[aria-label="${dayLabel}"]`).first().click({ force: true });
+  }
   const value = await input.inputValue();
   if (value !== text) throw new Error(`the date picker shows "${value}", not "${text}"`);
 }
