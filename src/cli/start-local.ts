@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { startIroBot, type RunningBot } from '../index.js';
 import { createLogger, type Logger } from '../logger.js';
+import { completeInterruptedImports } from '../app/import/apply-import.js';
 import { openStore } from '../store/open-store.js';
 import { ensureIndexes } from '../store/repositories/indexes.js';
 import { loadDemoIfEmpty } from './demo-data.js';
@@ -16,6 +17,7 @@ import {
 export async function prepareDemoStore(config: Config, logger?: Logger): Promise<boolean> {
   const store = await openStore(config, logger);
   try {
+    await completeInterruptedImports(store, logger); // before anything reads: an import is all or nothing
     await ensureIndexes(store);
     return await loadDemoIfEmpty(store, config.fixedNow ?? new Date());
   } finally {

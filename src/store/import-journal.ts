@@ -38,7 +38,12 @@ export interface JournalChunk {
   journalId: string;
   seq: number;
   section: string;
-  items: Document[];
+  /**
+   * The items as JSON text: one string is copied and stored far faster than thousands of nested
+   * documents (the embedded store clones and EJSON-encodes every value), and it keeps the chunk
+   * under the 16 MB limit by construction. The items must be plain JSON (no Date, no ObjectId).
+   */
+  json: string;
 }
 
 type JournalDoc = JournalHead | JournalChunk;
@@ -70,12 +75,12 @@ export class ImportJournal {
     return nowMs - head.heartbeatAt.getTime() > ABANDONED_AFTER_MS;
   }
 
-  async *chunks(journalId: string, count: number): AsyncGenerator<JournalChunk> {
+  async *chunks(journalId: string, count: number): AsyncGenerator<{ section: string; items: unknown[] }> {
     // One at a time: a 100k-child journal is hundreds of MB, and only one chunk is needed at once.
     for (let seq = 0; seq < count; seq++) {
       const chunk = await this.col.findOne({ _id: chunkId(journalId, seq) });
       if (!chunk || chunk.kind !== 'chunk') throw new Error(`import journal ${journalId} is missing chunk ${seq}`);
-      yield chunk;
+      yield { section: chunk.section, items: JSON.parse(chunk.json) as unknown[] };
     }
   }
 
@@ -123,20 +128,20 @@ export class JournalWriter {
   }
 
   /** Appends `items` under `section`, cut into chunks of about JOURNAL_CHUNK_BYTES. */
-  async write(section: string, items: readonly Document[]): Promise<void> {
-    let batch: Document[] = [];
-    let bytes = 0;
+  async write(section: string, items: readonly unknown[]): Promise<void> {
+    let parts: string[] = [];
+    let chars = 0;
     for (const item of items) {
-      const size = JSON.stringify(item).length;
-      if (batch.length > 0 && bytes + size > JOURNAL_CHUNK_BYTES) {
-        await this.writeChunk(section, batch);
-        batch = [];
-        bytes = 0;
+      const text = JSON.stringify(item);
+      if (parts.length > 0 && chars + text.length > JOURNAL_CHUNK_BYTES) {
+        await this.writeChunk(section, parts);
+        parts = [];
+        chars = 0;
       }
-      batch.push(item);
-      bytes += size;
+      parts.push(text);
+      chars += text.length + 1;
     }
-    if (batch.length > 0) await this.writeChunk(section, batch);
+    if (parts.length > 0) await this.writeChunk(section, parts);
   }
 
   /** The single write that makes the whole change set count. */
@@ -151,9 +156,9 @@ export class JournalWriter {
     return this.committed;
   }
 
-  private async writeChunk(section: string, items: Document[]): Promise<void> {
+  private async writeChunk(section: string, parts: string[]): Promise<void> {
     const seq = this.seq++;
-    await this.col.insertOne({ _id: chunkId(this.id, seq), kind: 'chunk', journalId: this.id, seq, section, items });
+    await this.col.insertOne({ _id: chunkId(this.id, seq), kind: 'chunk', journalId: this.id, seq, section, json: `[${parts.join(',')}]` });
     await this.col.updateOne({ _id: this.id }, { $set: { heartbeatAt: new Date() } });
   }
 }

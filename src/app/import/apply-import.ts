@@ -76,7 +76,26 @@ async function applyStaff(store: Store, items: readonly ImportStaff[]): Promise<
 async function applyChildren(store: Store, items: readonly ImportChild[], now: Date): Promise<void> {
   const repo = new ChildrenRepository(store);
   const stored = new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
-  await Promise.all(items.map((c) => applyChild(repo, c, stored.get(c.ref) ?? null, now)));
+  const inserts: ChildDoc[] = [];
+  const rest: ImportChild[] = [];
+  for (const c of items) {
+    const before = stored.get(c.ref) ?? null;
+    const change = before ? null : childChange(null, mergeChild(null, c, ''), now);
+    if (change?.kind === 'insert') inserts.push(change.doc);
+    else rest.push(c);
+  }
+  // New children in one batch (one acknowledgement, one fsync on the embedded store).
+  if (inserts.length > 0) {
+    try {
+      await store.collection<ChildDoc>(COLLECTIONS.children).insertMany(inserts);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // Someone created one of them meanwhile: settle the batch child by child (inserted ones come out unchanged).
+      const refs = new Set(inserts.map((d) => d._id));
+      await Promise.all(items.filter((c) => refs.has(c.ref)).map(async (c) => applyChild(repo, c, await repo.get(c.ref), now)));
+    }
+  }
+  await Promise.all(rest.map((c) => applyChild(repo, c, stored.get(c.ref) ?? null, now)));
 }
 
 const MAX_ATTEMPTS = 5;

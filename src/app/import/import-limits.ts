@@ -70,7 +70,7 @@ export interface ShapeProblem {
  * size. Iterative, so a hostile document nested 100,000 deep cannot overflow the stack; it stops
  * after `maxProblems` so a file of a million bad keys costs no more than one.
  */
-export function scanRawDocument(doc: unknown, maxProblems = 100): ShapeProblem[] {
+export function scanRawDocument(doc: unknown, maxProblems = 100, maxBytes: number = LIMITS.maxDocumentBytes): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   let bytes = 0;
   // Parent links instead of path arrays: a 100k-child file has millions of nodes.
@@ -105,10 +105,10 @@ export function scanRawDocument(doc: unknown, maxProblems = 100): ShapeProblem[]
       }
       if (full) break;
     }
-    if (bytes > LIMITS.maxDocumentBytes) break;
+    if (bytes > maxBytes) break;
   }
-  if (bytes > LIMITS.maxDocumentBytes) {
-    problems.unshift({ path: '(document)', message: `larger than the limit of ${LIMITS.maxDocumentBytes / (1024 * 1024)} MiB` });
+  if (bytes > maxBytes) {
+    problems.unshift({ path: '(document)', message: `larger than the limit of ${maxBytes} bytes` });
   }
   return problems;
 }

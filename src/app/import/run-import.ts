@@ -23,6 +23,8 @@ export interface ImportResult {
   children: Counts;
   /** Bot-recorded data the file disagreed with; the bot's record was kept. */
   conflicts: ImportConflict[];
+  /** Earlier imports a crash had interrupted, finished (committed) or discarded (not committed) first. */
+  interrupted: { completed: number; discarded: number };
 }
 
 export interface ImportOptions {
@@ -43,7 +45,7 @@ export interface ImportOptions {
  * apply-import.ts); an import a crash interrupted is finished or discarded first.
  */
 export async function runImport(store: Store, doc: unknown, opts: ImportOptions): Promise<ImportResult> {
-  await completeInterruptedImports(store, opts.logger);
+  const interrupted = await completeInterruptedImports(store, opts.logger);
   const validated = validateImportDocument(doc, opts.now);
   if (!validated.ok) throw invalid(opts.sourceName, validated.problems);
   const value = validated.value;
@@ -92,6 +94,7 @@ export async function runImport(store: Store, doc: unknown, opts: ImportOptions)
     staff: plan.counts.staff,
     children: plan.counts.children,
     conflicts: plan.conflicts,
+    interrupted,
   };
 }
 
@@ -103,5 +106,7 @@ export function formatImportSummary(r: ImportResult): string {
   const line = (what: string, c: Counts) => `${what}: ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged`;
   const lines = [`Imported ${r.sourceName}`, line('staff', r.staff), line('children', r.children), `conflicts: ${r.conflicts.length}`];
   for (const c of r.conflicts) lines.push(`  ${c.path} (${c.ref}): ${c.message}`);
+  if (r.interrupted.completed) lines.push(`completed first: ${r.interrupted.completed} earlier import(s) interrupted after commit`);
+  if (r.interrupted.discarded) lines.push(`discarded first: ${r.interrupted.discarded} earlier import(s) interrupted before commit (nothing of them was applied)`);
   return lines.join('\n');
 }
