@@ -186,7 +186,7 @@ export function parseImportDocument(doc: unknown):
       problems.push({ path: formatPath(path), message: 'required' });
     } else if (path.length === 1 && path[0] === 'formatVersion') {
       const got = (doc as { formatVersion: unknown }).formatVersion;
-      problems.push({ path: 'formatVersion', message: `must be 1 (got ${String(JSON.stringify(got)).slice(0, 40)})` });
+      problems.push({ path: 'formatVersion', message: `must be 1 (got ${describe(got)})` });
     } else {
       problems.push({ path: formatPath(path), message: issue.message });
     }
@@ -202,4 +202,11 @@ function hasPath(doc: unknown, path: ReadonlyArray<string | number>): boolean {
     v = (v as Record<string | number, unknown>)[p];
   }
   return v !== undefined;
+}
+
+/** A short, never-throwing description of a bad value (JSON.stringify throws on BigInt and cycles). */
+function describe(v: unknown): string {
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}…` : v);
+  return Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
