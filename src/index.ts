@@ -8,6 +8,7 @@ import { parseStageOverrides, stageTable } from './domain/resolutions.js';
 import { createLogger, logProcessFailures, type Logger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 import type { Store } from './store/doc-collection.js';
+import { completeInterruptedImports } from './app/import/apply-import.js';
 import { openStore } from './store/open-store.js';
 import { AuditLog } from './store/repositories/audit-log.js';
 import { ChildrenRepository } from './store/repositories/children-repository.js';
@@ -60,6 +61,7 @@ export interface StartOptions {
 export async function startIroBot(config: Config, logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<RunningBot> {
   const store = await openStore(config, logger);
   try {
+    await completeInterruptedImports(store, logger); // before anything reads: an import is all or nothing
     await ensureIndexes(store);
     const deps = buildDeps(config, store);
     await deps.conversations.ensureIndexes();

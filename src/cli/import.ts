@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runImport, formatImportSummary } from '../app/import/run-import.js';
 import type { ImportProblem } from '../app/import/import-schema.js';
+import { LIMITS } from '../app/import/import-limits.js';
 import { loadConfig } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import { openStore } from '../store/open-store.js';
@@ -18,6 +19,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let doc: unknown;
   try {
+    // Checked before reading: a huge file must not exhaust memory before it is refused.
+    const { size } = await stat(file);
+    if (size > LIMITS.maxDocumentBytes) {
+      process.stderr.write(`${file}: nothing was imported\n(document): the file is ${size} bytes; the limit is ${LIMITS.maxDocumentBytes} bytes\n`);
+      return 1;
+    }
     doc = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(err as Error).message})`;

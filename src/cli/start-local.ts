@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { startIroBot, type RunningBot } from '../index.js';
 import { createLogger, logProcessFailures, type Logger } from '../logger.js';
+import { completeInterruptedImports } from '../app/import/apply-import.js';
 import { openStore } from '../store/open-store.js';
 import { ensureIndexes } from '../store/repositories/indexes.js';
 import { loadDemoIfEmpty } from './demo-data.js';
@@ -23,6 +24,7 @@ export const DEFAULT_BOT_PORT = 3978;
 export async function prepareDemoStore(config: Config, logger?: Logger): Promise<boolean> {
   const store = await openStore(config, logger);
   try {
+    await completeInterruptedImports(store, logger); // before anything reads: an import is all or nothing
     await ensureIndexes(store);
     return await loadDemoIfEmpty(store, config.fixedNow ?? new Date());
   } finally {

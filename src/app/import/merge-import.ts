@@ -40,6 +40,8 @@ export interface PlanInput {
   existingStaff: readonly StaffDoc[];
   /** Stored children whose refs appear in the file. */
   existingChildren: readonly ChildDoc[];
+  /** Every stored child ref, for the case-insensitive comparison (HX01 and hx01 are one child). */
+  storedRefs?: Iterable<string>;
   now: Date;
   /** Timescale engine check; throws (AppError 'invalid-history') naming the problem. */
   validateHistory: (child: ChildHistory) => void;
@@ -58,8 +60,12 @@ export function planImport(input: PlanInput): ImportPlan {
   const problems: ImportProblem[] = [];
   const conflicts: ImportConflict[] = [];
 
-  problems.push(...duplicates(fileStaff.map((s) => s.id), (i) => `staff[${i}].id`, 'staff id'));
-  problems.push(...duplicates(fileChildren.map((c) => c.ref), (i) => `children[${i}].ref`, 'child ref'));
+  problems.push(...duplicatesIgnoringCase(fileStaff.map((s) => s.id), (i) => `staff[${i}].id`, 'staff id'));
+  problems.push(...duplicatesIgnoringCase(fileChildren.map((c) => c.ref), (i) => `children[${i}].ref`, 'child ref'));
+  problems.push(...caseVariantsOfStored(fileStaff.map((s) => s.id), input.existingStaff.map((s) => s._id), (i) => `staff[${i}].id`, 'staff id'));
+  if (input.storedRefs) {
+    problems.push(...caseVariantsOfStored(fileChildren.map((c) => c.ref), input.storedRefs, (i) => `children[${i}].ref`, 'child ref'));
+  }
 
   // Staff: the directory as it will be after the import, for every reference check below.
   const existingStaff = new Map(input.existingStaff.map((s) => [s._id, s]));
@@ -74,6 +80,7 @@ export function planImport(input: PlanInput): ImportPlan {
     else if (!sameValue(before, merged)) { counts.staff.updated++; staffWrites.push(merged); }
     else counts.staff.unchanged++;
   }
+  problems.push(...identityClashes(fileStaff, staffById));
   fileStaff.forEach((s, i) => {
     if (s.managerId && !staffById.has(s.managerId)) {
       problems.push({ path: `staff[${i}].managerId`, message: `unknown staff id "${s.managerId}"` });
@@ -95,29 +102,45 @@ export function planImport(input: PlanInput): ImportPlan {
     } catch (err) {
       problems.push({ path: at, message: `invalid history: ${err instanceof Error ? err.message : String(err)}` });
     }
-    if (!before) {
-      counts.children.inserted++;
-      childInserts.push({ ...merged.doc, version: 1, history: [{ at: now, by: { ...IMPORT_ACTOR }, action: 'import' }] });
-      return;
-    }
-    const changedKeys = (Object.keys(merged.set) as Array<keyof ChildDoc>).filter((k) => !sameValue(before[k], merged.set[k]));
-    if (changedKeys.length === 0) { counts.children.unchanged++; return; }
-    counts.children.updated++;
-    const set: Partial<ChildDoc> = {};
-    const was: Record<string, unknown> = {};
-    for (const k of changedKeys) {
-      (set as Record<string, unknown>)[k] = merged.set[k];
-      was[k] = before[k] ?? null;
-    }
-    childUpdates.push({
-      ref: c.ref,
-      expectedVersion: before.version,
-      set,
-      history: { at: now, by: { ...IMPORT_ACTOR }, action: 'import', before: was, after: set },
-    });
+    const change = childChange(before, merged, now);
+    if (change.kind === 'insert') { counts.children.inserted++; childInserts.push(change.doc); }
+    else if (change.kind === 'update') { counts.children.updated++; childUpdates.push(change.update); }
+    else counts.children.unchanged++;
   });
 
   return { problems, conflicts, staffWrites, childInserts, childUpdates, counts };
+}
+
+export type ChildChange =
+  | { kind: 'insert'; doc: ChildDoc }
+  | { kind: 'update'; update: ChildUpdate }
+  | { kind: 'unchanged' };
+
+/**
+ * The write that turns `before` into the merged child. Used when planning and again when applying
+ * (against the child as stored then), so applying twice is the same as applying once.
+ */
+export function childChange(before: ChildDoc | null, merged: MergedChild, now: Date): ChildChange {
+  if (!before) {
+    return { kind: 'insert', doc: { ...merged.doc, version: 1, history: [{ at: now, by: { ...IMPORT_ACTOR }, action: 'import' }] } };
+  }
+  const changedKeys = (Object.keys(merged.set) as Array<keyof ChildDoc>).filter((k) => !sameValue(before[k], merged.set[k]));
+  if (changedKeys.length === 0) return { kind: 'unchanged' };
+  const set: Partial<ChildDoc> = {};
+  const was: Record<string, unknown> = {};
+  for (const k of changedKeys) {
+    (set as Record<string, unknown>)[k] = merged.set[k];
+    was[k] = before[k] ?? null;
+  }
+  return {
+    kind: 'update',
+    update: {
+      ref: merged.doc.ref,
+      expectedVersion: before.version,
+      set,
+      history: { at: now, by: { ...IMPORT_ACTOR }, action: 'import', before: was, after: set },
+    },
+  };
 }
 
 function crossCheckChild(
@@ -154,7 +177,7 @@ export function mergeStaff(before: StaffDoc | null, s: ImportStaff): StaffDoc {
   return merged;
 }
 
-interface MergedChild {
+export interface MergedChild {
   /** The child as it will be stored (without version/history). */
   doc: Omit<ChildDoc, 'version' | 'history'>;
   /** The import-owned fields, for change detection against the stored document. */
@@ -261,6 +284,81 @@ function duplicates(values: readonly string[], pathOf: (i: number) => string, wh
     const seen = first.get(v);
     if (seen === undefined) first.set(v, i);
     else out.push({ path: pathOf(i), message: `duplicate ${what} "${v}" (first at ${pathOf(seen)})` });
+  });
+  return out;
+}
+
+/** Like duplicates, but "HX01" and "hx01" are the same (people read and type refs in any case). */
+function duplicatesIgnoringCase(values: readonly string[], pathOf: (i: number) => string, what: string): ImportProblem[] {
+  const first = new Map<string, number>();
+  const out: ImportProblem[] = [];
+  values.forEach((v, i) => {
+    const key = v.toLowerCase();
+    const seen = first.get(key);
+    if (seen === undefined) { first.set(key, i); return; }
+    const was = values[seen]!;
+    out.push({
+      path: pathOf(i),
+      message: was === v
+        ? `duplicate ${what} "${v}" (first at ${pathOf(seen)})`
+        : `duplicate ${what} "${v}" (first at ${pathOf(seen)} as "${was}"; compared without regard to case)`,
+    });
+  });
+  return out;
+}
+
+/** A value in the file that differs only in case from a stored one would create a second record. */
+function caseVariantsOfStored(
+  values: readonly string[], stored: Iterable<string>, pathOf: (i: number) => string, what: string,
+): ImportProblem[] {
+  const wanted = new Set(values.map((v) => v.toLowerCase()));
+  const storedByKey = new Map<string, string>();
+  for (const s of stored) {
+    const key = s.toLowerCase();
+    if (wanted.has(key)) storedByKey.set(key, s);
+  }
+  const out: ImportProblem[] = [];
+  values.forEach((v, i) => {
+    const s = storedByKey.get(v.toLowerCase());
+    if (s !== undefined && s !== v) {
+      out.push({ path: pathOf(i), message: `${what} "${v}" differs only in case from the stored "${s}"; use "${s}"` });
+    }
+  });
+  return out;
+}
+
+const IDENTITY_FIELDS = [
+  { field: 'aadObjectId', space: 'aad', label: 'Entra object id' },
+  { field: 'email', space: 'mail', label: 'e-mail/upn' },
+  { field: 'upn', space: 'mail', label: 'e-mail/upn' },
+] as const;
+
+/**
+ * The bot identifies a person by Entra object id, then by upn or e-mail (case-insensitive): each must
+ * name one person in the directory as it will be after the import. Reported on the file's entries.
+ */
+function identityClashes(fileStaff: readonly ImportStaff[], directory: ReadonlyMap<string, Staff>): ImportProblem[] {
+  const owners = new Map<string, Set<string>>();
+  for (const [id, person] of directory) {
+    for (const { field, space } of IDENTITY_FIELDS) {
+      const v = person[field];
+      if (typeof v !== 'string' || !v) continue;
+      const key = `${space}:${v.trim().toLowerCase()}`;
+      let set = owners.get(key);
+      if (!set) owners.set(key, (set = new Set()));
+      set.add(id);
+    }
+  }
+  const out: ImportProblem[] = [];
+  fileStaff.forEach((s, i) => {
+    for (const { field, space, label } of IDENTITY_FIELDS) {
+      const v = s[field];
+      if (typeof v !== 'string' || !v) continue;
+      const others = [...(owners.get(`${space}:${v.trim().toLowerCase()}`) ?? [])].filter((id) => id !== s.id);
+      if (others.length) {
+        out.push({ path: `staff[${i}].${field}`, message: `"${v}" is also the ${label} of staff ${others.map((o) => `"${o}"`).join(', ')}; each must name one person` });
+      }
+    }
   });
   return out;
 }

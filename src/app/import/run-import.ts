@@ -1,17 +1,21 @@
-import type { UpdateFilter } from 'mongodb';
+import { ObjectId } from 'bson';
 import { AppError } from '../../domain/errors.js';
 import { validateHistory as realValidateHistory } from '../../domain/timescales.js';
 import type { ChildHistory } from '../../domain/types.js';
 import type { Store } from '../../store/doc-collection.js';
-import type { AuditDoc, ChildDoc } from '../../store/documents.js';
-import { AuditLog } from '../../store/repositories/audit-log.js';
+import type { AuditDoc } from '../../store/documents.js';
+import { ImportJournal, listChildRefs, type JournalHead } from '../../store/import-journal.js';
 import { ChildrenRepository } from '../../store/repositories/children-repository.js';
 import { StaffRepository } from '../../store/repositories/staff-repository.js';
-import { parseImportDocument, type ImportProblem } from './import-schema.js';
+import type { Logger } from '../../logger.js';
+import { applyImportJournal, completeInterruptedImports, JOURNAL_SECTIONS, type ImportJournalMeta } from './apply-import.js';
+import type { ImportProblem } from './import-schema.js';
 import { planImport, type Counts, type ImportConflict } from './merge-import.js';
+import { validateImportDocument } from './validate-import.js';
 
-// Use case: load one import document (CLI, demo loader, later an HTTP endpoint). All or nothing:
-// the file is parsed, cross-checked and every write computed before the first write is made.
+// Use case: load one import document (CLI, demo loader, later an HTTP endpoint). All or nothing, even
+// across a crash: the file is validated, cross-checked and every write computed; the change set is
+// journalled and committed with a single write; only then applied (docs/DESIGN.md "Import format").
 
 export interface ImportResult {
   sourceName: string;
@@ -19,6 +23,8 @@ export interface ImportResult {
   children: Counts;
   /** Bot-recorded data the file disagreed with; the bot's record was kept. */
   conflicts: ImportConflict[];
+  /** Earlier imports a crash had interrupted, finished (committed) or discarded (not committed) first. */
+  interrupted: { completed: number; discarded: number };
 }
 
 export interface ImportOptions {
@@ -28,55 +34,68 @@ export interface ImportOptions {
   actor?: AuditDoc['actor'];
   /** Defaults to the timescale engine's check; injectable for tests. */
   validateHistory?: (child: ChildHistory) => void;
+  logger?: Logger;
+  /** Test seam: called once the journal is committed, before it is applied. */
+  afterCommit?: () => void;
 }
 
-/** Throws AppError('invalid-import', ..., { problems: ImportProblem[] }) and writes nothing when the file is bad. */
+/**
+ * Throws AppError('invalid-import', ..., { problems: ImportProblem[] }) and writes nothing when the file is bad.
+ * Crash-atomic: the change set is journalled and committed with one write before it is applied (see
+ * apply-import.ts); an import a crash interrupted is finished or discarded first.
+ */
 export async function runImport(store: Store, doc: unknown, opts: ImportOptions): Promise<ImportResult> {
-  const parsed = parseImportDocument(doc);
-  if (!parsed.ok) throw invalid(opts.sourceName, parsed.problems);
+  const interrupted = await completeInterruptedImports(store, opts.logger);
+  const validated = validateImportDocument(doc, opts.now);
+  if (!validated.ok) throw invalid(opts.sourceName, validated.problems);
+  const value = validated.value;
 
   const staffRepo = new StaffRepository(store);
   const childrenRepo = new ChildrenRepository(store);
-  const refs = (parsed.value.children ?? []).map((c) => c.ref);
-  const [existingStaff, existingChildren] = await Promise.all([staffRepo.list(), childrenRepo.getMany(refs)]);
+  const refs = (value.children ?? []).map((c) => c.ref);
+  const [existingStaff, existingChildren, storedRefs] = await Promise.all([staffRepo.list(), childrenRepo.getMany(refs), listChildRefs(store)]);
 
   const plan = planImport({
-    doc: parsed.value,
+    doc: value,
     existingStaff,
     existingChildren,
+    storedRefs,
     now: opts.now,
     validateHistory: opts.validateHistory ?? realValidateHistory,
   });
   if (plan.problems.length) throw invalid(opts.sourceName, plan.problems);
 
-  // Apply. Staff first so children never point at a missing person. A concurrent bot change to a
-  // child between planning and here fails that child's versioned update (AppError 'conflict').
-  for (const s of plan.staffWrites) await staffRepo.upsert(s);
-  for (const c of plan.childInserts) await childrenRepo.insert(c);
-  for (const u of plan.childUpdates) {
-    await childrenRepo.updateVersioned(u.ref, u.expectedVersion, { $set: u.set } as UpdateFilter<ChildDoc>, u.history);
-  }
+  // Journal only what changes (a re-import of an unchanged file writes nothing but its audit entry).
+  // Staff first so children never point at a missing person.
+  const staffIds = new Set(plan.staffWrites.map((s) => s._id));
+  const childRefs = new Set([...plan.childInserts.map((c) => c._id), ...plan.childUpdates.map((u) => u.ref)]);
+  const meta: ImportJournalMeta = {
+    sourceName: opts.sourceName,
+    now: opts.now,
+    actor: opts.actor ?? { id: 'import', kind: 'cli' },
+    auditId: new ObjectId(),
+    staff: plan.counts.staff,
+    children: plan.counts.children,
+    conflicts: plan.conflicts.length,
+    conflictRefs: [...new Set(plan.conflicts.map((c) => c.ref))],
+  };
+  const journal = new ImportJournal(store);
+  const writer = await journal.begin(meta);
+  await writer.write(JOURNAL_SECTIONS.staff, (value.staff ?? []).filter((s) => staffIds.has(s.id)));
+  await writer.write(JOURNAL_SECTIONS.children, (value.children ?? []).filter((c) => childRefs.has(c.ref)));
+  await writer.commit();
+  opts.afterCommit?.();
+  const [head] = (await journal.unfinished()).filter((h) => h._id === writer.id);
+  // Absent only if another process finished it meanwhile (MongoDB): then it is applied already.
+  if (head) await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>);
 
-  const result: ImportResult = {
+  return {
     sourceName: opts.sourceName,
     staff: plan.counts.staff,
     children: plan.counts.children,
     conflicts: plan.conflicts,
+    interrupted,
   };
-  await new AuditLog(store).record({
-    at: opts.now,
-    actor: opts.actor ?? { id: 'import', kind: 'cli' },
-    action: 'import',
-    details: {
-      sourceName: opts.sourceName,
-      staff: result.staff,
-      children: result.children,
-      conflicts: result.conflicts.length,
-      // Paths and refs only: no names or dates of birth in the audit trail's summary.
-      conflictRefs: [...new Set(result.conflicts.map((c) => c.ref))],
-    },
-  });
-  return result;
 }
 
 function invalid(sourceName: string, problems: ImportProblem[]): AppError {
@@ -87,5 +106,7 @@ export function formatImportSummary(r: ImportResult): string {
   const line = (what: string, c: Counts) => `${what}: ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged`;
   const lines = [`Imported ${r.sourceName}`, line('staff', r.staff), line('children', r.children), `conflicts: ${r.conflicts.length}`];
   for (const c of r.conflicts) lines.push(`  ${c.path} (${c.ref}): ${c.message}`);
+  if (r.interrupted.completed) lines.push(`completed first: ${r.interrupted.completed} earlier import(s) interrupted after commit`);
+  if (r.interrupted.discarded) lines.push(`discarded first: ${r.interrupted.discarded} earlier import(s) interrupted before commit (nothing of them was applied)`);
   return lines.join('\n');
 }

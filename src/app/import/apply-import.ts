@@ -1,0 +1,143 @@
+import type { ObjectId } from 'bson';
+import type { UpdateFilter } from 'mongodb';
+import { isAppError } from '../../domain/errors.js';
+import type { Logger } from '../../logger.js';
+import type { Store } from '../../store/doc-collection.js';
+import { COLLECTIONS, type AuditDoc, type ChildDoc } from '../../store/documents.js';
+import { ImportJournal, type JournalHead } from '../../store/import-journal.js';
+import { isDuplicateKeyError } from '../../store/open-store.js';
+import { ChildrenRepository } from '../../store/repositories/children-repository.js';
+import { StaffRepository } from '../../store/repositories/staff-repository.js';
+import type { ImportChild, ImportStaff } from './import-schema.js';
+import { childChange, mergeChild, mergeStaff, sameValue, type Counts } from './merge-import.js';
+
+// Applying a committed import journal (src/store/import-journal.ts). Every write is computed by merging
+// the journalled, validated input onto the record AS STORED NOW, so applying a chunk twice — after a
+// crash, or by two processes at once on MongoDB — changes nothing the second time, and a change the
+// bot made since planning is kept, not overwritten. Each chunk's writes go out together (one fsync
+// per chunk on the embedded store's group commit), not one per child.
+
+/** What the head of an import journal carries: enough to finish the import with no file at hand. */
+export interface ImportJournalMeta {
+  [key: string]: unknown;
+  sourceName: string;
+  now: Date;
+  actor: AuditDoc['actor'];
+  /** The audit entry's _id, fixed at planning, so a re-applied journal records one entry. */
+  auditId: ObjectId;
+  staff: Counts;
+  children: Counts;
+  conflicts: number;
+  conflictRefs: string[];
+}
+
+export const JOURNAL_SECTIONS = { staff: 'staff', children: 'children' } as const;
+
+/** Finishes every import a crash interrupted: committed ones are applied, uncommitted ones discarded. Call before anything reads. */
+export async function completeInterruptedImports(store: Store, logger?: Logger): Promise<{ completed: number; discarded: number }> {
+  const journal = new ImportJournal(store);
+  let completed = 0;
+  let discarded = 0;
+  for (const head of await journal.unfinished()) {
+    if (head.state === 'committed') {
+      await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>);
+      completed++;
+      logger?.warn({ journal: head._id }, 'completed an import that a crash interrupted after it was committed');
+    } else if (journal.isAbandoned(head)) {
+      await journal.discard(head._id);
+      discarded++;
+      logger?.warn({ journal: head._id }, 'discarded an import that a crash interrupted before it was committed; nothing of it was applied');
+    }
+  }
+  await journal.removeOrphanChunks();
+  return { completed, discarded };
+}
+
+export async function applyImportJournal(store: Store, journal: ImportJournal, head: JournalHead<ImportJournalMeta>): Promise<void> {
+  const { meta } = head;
+  for await (const chunk of journal.chunks(head._id, head.chunks)) {
+    if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
+    else if (chunk.section === JOURNAL_SECTIONS.children) await applyChildren(store, chunk.items as ImportChild[], meta.now);
+    else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
+  }
+  await recordAuditOnce(store, meta);
+  await journal.finish(head._id);
+}
+
+async function applyStaff(store: Store, items: readonly ImportStaff[]): Promise<void> {
+  const repo = new StaffRepository(store);
+  await Promise.all(items.map(async (s) => {
+    const before = await repo.get(s.id);
+    const merged = mergeStaff(before, s);
+    if (!before || !sameValue(before, merged)) await repo.upsert(merged);
+  }));
+}
+
+async function applyChildren(store: Store, items: readonly ImportChild[], now: Date): Promise<void> {
+  const repo = new ChildrenRepository(store);
+  const stored = new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
+  const inserts: ChildDoc[] = [];
+  const rest: ImportChild[] = [];
+  for (const c of items) {
+    const before = stored.get(c.ref) ?? null;
+    const change = before ? null : childChange(null, mergeChild(null, c, ''), now);
+    if (change?.kind === 'insert') inserts.push(change.doc);
+    else rest.push(c);
+  }
+  // New children in one batch (one acknowledgement, one fsync on the embedded store).
+  if (inserts.length > 0) {
+    try {
+      await store.collection<ChildDoc>(COLLECTIONS.children).insertMany(inserts);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // Someone created one of them meanwhile: settle the batch child by child (inserted ones come out unchanged).
+      const refs = new Set(inserts.map((d) => d._id));
+      await Promise.all(items.filter((c) => refs.has(c.ref)).map(async (c) => applyChild(repo, c, await repo.get(c.ref), now)));
+    }
+  }
+  await Promise.all(rest.map((c) => applyChild(repo, c, stored.get(c.ref) ?? null, now)));
+}
+
+const MAX_ATTEMPTS = 5;
+
+async function applyChild(repo: ChildrenRepository, input: ImportChild, stored: ChildDoc | null, now: Date): Promise<void> {
+  let before = stored;
+  for (let attempt = 1; ; attempt++) {
+    const change = childChange(before, mergeChild(before, input, ''), now);
+    try {
+      if (change.kind === 'insert') await repo.insert(change.doc);
+      else if (change.kind === 'update') {
+        const u = change.update;
+        await repo.updateVersioned(u.ref, u.expectedVersion, { $set: u.set } as UpdateFilter<ChildDoc>, u.history);
+      }
+      return;
+    } catch (err) {
+      // Someone else wrote this child in between (the bot, or another applier): merge onto theirs.
+      const raced = isDuplicateKeyError(err) || isAppError(err, 'conflict');
+      if (!raced || attempt >= MAX_ATTEMPTS) throw err;
+      before = await repo.get(input.ref);
+    }
+  }
+}
+
+async function recordAuditOnce(store: Store, meta: ImportJournalMeta): Promise<void> {
+  const entry: AuditDoc = {
+    _id: meta.auditId,
+    at: meta.now,
+    actor: meta.actor,
+    action: 'import',
+    details: {
+      sourceName: meta.sourceName,
+      staff: meta.staff,
+      children: meta.children,
+      conflicts: meta.conflicts,
+      // Paths and refs only: no names or dates of birth in the audit trail's summary.
+      conflictRefs: meta.conflictRefs,
+    },
+  };
+  try {
+    await store.collection<AuditDoc>(COLLECTIONS.audit).insertOne(entry);
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err; // already recorded before a crash
+  }
+}

@@ -1,0 +1,174 @@
+import { ObjectId } from 'bson';
+import type { Document, Filter } from 'mongodb';
+import type { DocCollection, Store } from './doc-collection.js';
+import { COLLECTIONS } from './documents.js';
+
+// A write-ahead journal for a change set too large for one document (an import), written against
+// the DocCollection port so it works on MongoDB and the embedded store alike. Protocol:
+//   1. begin: a head document in state 'writing';
+//   2. the change set in chunks (each well under MongoDB's 16 MB document limit);
+//   3. commit: ONE single-document update of the head to 'committed' — the moment of truth;
+//   4. the caller applies the chunks with idempotent writes;
+//   5. finish: head 'done', chunks deleted.
+// After a crash, a 'committed' journal is applied again (idempotent) and a 'writing' one discarded,
+// so the change set is seen whole or not at all by anyone who opens the store through recovery.
+
+export const IMPORT_JOURNAL_COLLECTION = 'importJournal';
+/** Chunks are cut at about this many bytes of JSON (MongoDB refuses documents over 16 MB). */
+export const JOURNAL_CHUNK_BYTES = 4 * 1024 * 1024;
+/** On a shared MongoDB, a 'writing' journal is only abandoned once its writer has been silent this long. */
+export const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+
+export type JournalState = 'writing' | 'committed' | 'done';
+
+export interface JournalHead<M extends Document = Document> {
+  _id: string;
+  kind: 'head';
+  state: JournalState;
+  createdAt: Date;
+  /** Real time of the writer's last sign of life (not IRO_NOW): decides when a 'writing' journal is abandoned. */
+  heartbeatAt: Date;
+  chunks: number;
+  meta: M;
+}
+
+export interface JournalChunk {
+  _id: string;
+  kind: 'chunk';
+  journalId: string;
+  seq: number;
+  section: string;
+  /**
+   * The items as JSON text: one string is copied and stored far faster than thousands of nested
+   * documents (the embedded store clones and EJSON-encodes every value), and it keeps the chunk
+   * under the 16 MB limit by construction. The items must be plain JSON (no Date, no ObjectId).
+   */
+  json: string;
+}
+
+type JournalDoc = JournalHead | JournalChunk;
+
+export class ImportJournal {
+  private readonly col: DocCollection<JournalDoc>;
+
+  constructor(private readonly store: Store) {
+    this.col = store.collection<JournalDoc>(IMPORT_JOURNAL_COLLECTION);
+  }
+
+  async begin<M extends Document>(meta: M): Promise<JournalWriter> {
+    const id = `import-${new ObjectId().toHexString()}`;
+    const now = new Date();
+    await this.col.insertOne({ _id: id, kind: 'head', state: 'writing', createdAt: now, heartbeatAt: now, chunks: 0, meta });
+    return new JournalWriter(this.col, id);
+  }
+
+  /** Journals a crash interrupted: 'writing' or 'committed', oldest first. */
+  async unfinished(): Promise<JournalHead[]> {
+    const heads = await this.col.find({ kind: 'head', state: { $in: ['writing', 'committed'] } } as Filter<JournalDoc>).toArray();
+    return (heads as JournalHead[]).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  /** Whether an unfinished 'writing' journal can be thrown away: nobody can still be writing it. */
+  isAbandoned(head: JournalHead, nowMs = Date.now()): boolean {
+    // The embedded store is held by one process (its lock): whoever wrote this is gone.
+    if (this.store.kind === 'embedded') return true;
+    return nowMs - head.heartbeatAt.getTime() > ABANDONED_AFTER_MS;
+  }
+
+  async *chunks(journalId: string, count: number): AsyncGenerator<{ section: string; items: unknown[] }> {
+    // One at a time: a 100k-child journal is hundreds of MB, and only one chunk is needed at once.
+    for (let seq = 0; seq < count; seq++) {
+      const chunk = await this.col.findOne({ _id: chunkId(journalId, seq) });
+      if (!chunk || chunk.kind !== 'chunk') throw new Error(`import journal ${journalId} is missing chunk ${seq}`);
+      yield { section: chunk.section, items: JSON.parse(chunk.json) as unknown[] };
+    }
+  }
+
+  /** Marks a committed journal applied, then removes its chunks (a crash in between leaves only garbage, removed next time). */
+  async finish(journalId: string): Promise<void> {
+    await this.col.updateOne({ _id: journalId, kind: 'head' } as Filter<JournalDoc>, { $set: { state: 'done', chunks: 0 } });
+    await this.removeChunks(journalId);
+  }
+
+  /** Throws away an uncommitted journal: it never became visible. */
+  async discard(journalId: string): Promise<void> {
+    await this.removeChunks(journalId);
+    await this.col.deleteOne({ _id: journalId });
+  }
+
+  /** Chunks whose journal is done or gone (a crash during finish or discard). */
+  async removeOrphanChunks(): Promise<number> {
+    const chunks = await this.col.find({ kind: 'chunk' } as Filter<JournalDoc>, { projection: { _id: 1, journalId: 1 } }).toArray();
+    if (chunks.length === 0) return 0;
+    const live = new Set((await this.unfinished()).map((h) => h._id));
+    let removed = 0;
+    for (const c of chunks as Array<Pick<JournalChunk, '_id' | 'journalId'>>) {
+      if (live.has(c.journalId)) continue;
+      await this.col.deleteOne({ _id: c._id });
+      removed++;
+    }
+    return removed;
+  }
+
+  private async removeChunks(journalId: string): Promise<void> {
+    const chunks = await this.col.find({ kind: 'chunk', journalId } as Filter<JournalDoc>, { projection: { _id: 1 } }).toArray();
+    for (const c of chunks) await this.col.deleteOne({ _id: c._id });
+  }
+}
+
+/** Writes one journal's chunks in order, then commits it. */
+export class JournalWriter {
+  private seq = 0;
+  private committed = false;
+
+  constructor(private readonly col: DocCollection<JournalDoc>, readonly id: string) {}
+
+  get chunkCount(): number {
+    return this.seq;
+  }
+
+  /** Appends `items` under `section`, cut into chunks of about JOURNAL_CHUNK_BYTES. */
+  async write(section: string, items: readonly unknown[]): Promise<void> {
+    let parts: string[] = [];
+    let chars = 0;
+    for (const item of items) {
+      const text = JSON.stringify(item);
+      if (parts.length > 0 && chars + text.length > JOURNAL_CHUNK_BYTES) {
+        await this.writeChunk(section, parts);
+        parts = [];
+        chars = 0;
+      }
+      parts.push(text);
+      chars += text.length + 1;
+    }
+    if (parts.length > 0) await this.writeChunk(section, parts);
+  }
+
+  /** The single write that makes the whole change set count. */
+  async commit(): Promise<void> {
+    const r = await this.col.updateOne({ _id: this.id, kind: 'head', state: 'writing' } as Filter<JournalDoc>,
+      { $set: { state: 'committed', chunks: this.seq, heartbeatAt: new Date() } });
+    if (r.matchedCount !== 1) throw new Error(`import journal ${this.id} was abandoned before it could be committed`);
+    this.committed = true;
+  }
+
+  get isCommitted(): boolean {
+    return this.committed;
+  }
+
+  private async writeChunk(section: string, parts: string[]): Promise<void> {
+    const seq = this.seq++;
+    await this.col.insertOne({ _id: chunkId(this.id, seq), kind: 'chunk', journalId: this.id, seq, section, json: `[${parts.join(',')}]` });
+    await this.col.updateOne({ _id: this.id }, { $set: { heartbeatAt: new Date() } });
+  }
+}
+
+function chunkId(journalId: string, seq: number): string {
+  return `${journalId}:${String(seq).padStart(6, '0')}`;
+}
+
+/** Every stored child ref (the import compares refs case-insensitively against the store). */
+export async function listChildRefs(store: Store): Promise<string[]> {
+  const docs = await store.collection<{ _id: string }>(COLLECTIONS.children).find({}, { projection: { _id: 1 } }).toArray();
+  return docs.map((d) => d._id);
+}
