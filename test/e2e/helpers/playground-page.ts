@@ -63,18 +63,24 @@ export async function pickDate(page: Page, card: Locator, iso: string, index = 0
   await input.fill(text);
   await input.press('Enter');
   await page.keyboard.press('Escape');
-  if (await input.inputValue() !== text) {
-    // The calendar opens on the browser's real month: step to the date's month, then click its day.
+  // The calendar opens on the browser's real month: step to the date's month, then click its day.
+  // Under load the popup may still be animating: try again until the input shows the date.
+  const month = d.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dayLabel = `${d.getUTCDate()}, ${d.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' })}, ${d.getUTCFullYear()}`;
+  for (let attempt = 0; attempt < 4 && await input.inputValue() !== text; attempt++) {
+    if (attempt > 0) await page.keyboard.press('Escape');
     await input.click();
-    const month = d.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    const header = page.locator('button.fui-CalendarDay__monthAndYear, .fui-CalendarDay__monthAndYear').first();
+    const header = page.locator('.fui-CalendarDay__monthAndYear').first();
+    await header.waitFor({ state: 'visible', timeout: 5000 });
     for (let i = 0; i < 24 && (await header.textContent())?.trim() !== month; i++) {
       const shown = new Date(`1 ${(await header.textContent())?.trim()} UTC`);
       await page.locator(`button[title^="${shown > d ? 'Previous month' : 'Next month'}"]`).first().click();
     }
-    const dayLabel = `${d.getUTCDate()}, ${d.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' })}, ${d.getUTCFullYear()}`;
-    // force: the grid animates in and its rows briefly overlap the buttons.
-    await page.locator(`button[aria-label="${dayLabel}"]`).first().click({ force: true });
+    const day = page.locator(`button[aria-label="${dayLabel}"]`).first();
+    await day.waitFor({ state: 'visible', timeout: 5000 });
+    await page.waitForTimeout(300 * (attempt + 1)); // let the grid finish animating
+    await day.click({ force: true }); // its rows briefly overlap the buttons while animating
+    await page.waitForFunction((el) => (el as HTMLInputElement).value !== '', await input.elementHandle(), { timeout: 2000 }).catch(() => undefined);
   }
   const value = await input.inputValue();
   if (value !== text) throw new Error(`the date picker shows "${value}", not "${text}"`);
