@@ -3,7 +3,6 @@
 // reviewing team manager's approval before the booking exists.
 import { canBook, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
-import { formatDate } from '../../domain/dates-format.js';
 import { freeSlots, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
@@ -143,8 +142,4 @@ export async function bookReview(deps: AppDeps, actor: StaffDoc, input: BookInpu
     audit: { action: 'booking.booked', details: { bookingId, start: booking.start, dueBy: next.dueBy } },
   });
   return { outcome: 'booked', child: after, booking, next };
-}
-
-export function describeDueBy(next: NextReview): string {
-  return `${formatDate(next.dueBy)} — ${next.rule}, ${next.explanation}`;
 }

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../app/deps.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { FormError, TypedValues } from '../booking-view-models.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 const CORRECT_EXAMPLE = '/held C1001 C1001-R3';
 
@@ -19,6 +20,7 @@ export const heldCommand: CommandSpec = {
   example: HELD_EXAMPLE,
   roles: ['iro', 'business-support', 'team-manager', 'head-of-service'],
   inCommandList: false,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, HELD_EXAMPLE);
