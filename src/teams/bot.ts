@@ -78,7 +78,8 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   });
   // Where the bot can post later: saved on install, membership changes and every message.
   const remember = async (ctx: TurnContext) => {
-    await deps.conversations.save(addressOfActivity(ctx.activity), { now: deps.clock() }).catch((err) =>
+    // Inside the chain, so an activity without an address is logged like a failed save, not thrown.
+    await Promise.resolve().then(() => deps.conversations.save(addressOfActivity(ctx.activity), { now: deps.clock() })).catch((err) =>
       logger.warn({ err: errorSummary(err), conversationId: ctx.activity.conversation?.id }, 'could not save conversation reference'));
   };
   app.activity(ActivityTypes.InstallationUpdate, remember);

@@ -131,7 +131,16 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}
  * Removes the SDK's retry policy from a connector client made for this one proactive turn (the
  * adapter builds a new client per continueConversationAsync, so inbound turns are unaffected).
  * `client.client.pipeline` is the @azure/core-client pipeline inside botbuilder's compat layer; if a
- * future SDK moves it, sends still work and the SDK may retry on its own again (see the report).
+ * future SDK moves it, sends still work and the SDK may retry on its own again.
+ *
+ * This is the one place that reaches past the SDK's public surface, because no public option
+ * reaches the retry policy in botbuilder 4.23: `ConnectorClientOptions.retryOptions` is not passed
+ * on by botbuilder-stdlib's ServiceClientContext, and `requestPolicyFactories` are added outside the
+ * pipeline's Retry phase, so they see one call, not each attempt. The only public hook inside it is
+ * `connectorClientOptions.httpClient` (TeamsAdapter's 4th argument): a transport of our own that
+ * throws a non-RestError for outbox requests would stop the retries (core-rest-pipeline's retry policy
+ * rethrows those at once), at the price of replacing the SDK's HTTP transport. The move to the
+ * Agents SDK (issue 16) is the point to drop this.
  */
 function disableSdkRetries(client: unknown): void {
   const pipeline = (client as { client?: { pipeline?: { removePolicy?(o: { name: string }): unknown } } }).client?.pipeline;
