@@ -7,10 +7,10 @@ import { freeSlots, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
-import type { AppDeps } from '../deps.js';
+import { today, type AppDeps } from '../deps.js';
 import { approvalCards, bookingCards } from './booking-messages.js';
 import {
-  applyChange, checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, todayOf, who,
+  applyChange, checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
 } from './booking-common.js';
 
 export const BOOK_EXAMPLE = '/book C1001';
@@ -75,7 +75,7 @@ export async function bookingForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   for (const o of OTHER_INVITEES) invitees.push({ value: o, label: o, kind: 'other', role: 'other' });
   const diary = await diaryOf(deps, child.iroId, null);
   const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 3);
-  return { child, next, today: todayOf(deps), venues: venuesFor(child), invitees, defaultInvitees: defaults, slots };
+  return { child, next, today: today(deps), venues: venuesFor(child), invitees, defaultInvitees: defaults, slots };
 }
 
 export interface BookInput {

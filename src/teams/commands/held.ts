@@ -1,11 +1,11 @@
-import { loadChild, requireNext, todayOf } from '../../app/booking/booking-common.js';
+import { loadChild, requireNext } from '../../app/booking/booking-common.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 import { HELD_EXAMPLE } from '../../app/booking/record-held.js';
 import { canCorrectHeld, canRecordHeld } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
 import { heldFormCard } from '../presenters/booking.js';
 import type { CommandSpec } from './command-context.js';
-import type { AppDeps } from '../../app/deps.js';
+import { today as currentDay, type AppDeps } from '../../app/deps.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { FormError, TypedValues } from '../booking-view-models.js';
@@ -33,7 +33,7 @@ export const heldCommand: CommandSpec = {
 export async function heldForm(deps: AppDeps, actor: StaffDoc, ref: string, reviewId: string | null, showNames: boolean,
   again?: { values: TypedValues; error: FormError }): Promise<AdaptiveCardJson> {
   const child = await loadChild(deps, actor, ref, HELD_EXAMPLE);
-  const today = todayOf(deps);
+  const today = currentDay(deps);
   const iros = await deps.staff.listByRole('iro');
   const chairs = iros.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
   if (reviewId) {
