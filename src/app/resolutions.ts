@@ -8,9 +8,9 @@ import { canSeeChild, hasRole, hasServiceWideView } from '../domain/access.js';
 import { AppError, isAppError } from '../domain/errors.js';
 import {
   acknowledge, AlreadyDone, currentStage, escalate, gatherReferralItem, involvedIds, isChildsIro, nextDeadline, notifySeniorOfficer,
-  permissionsFor, raise, refer, resolutionFigures, resolutionKeys, RESOLUTION_STAGES, resolutionTasks, resolve, respond,
+  permissionsFor, raise, refer, resolutionKeys, RESOLUTION_STAGES, resolutionTasks, resolve, respond,
   stageDef, stateOf, type AgreedAction, type Compliment, type People, type Permissions, type RaiseInput, type Resolution,
-  type ResolutionFigures, type ResolutionTask, type StageDef, type Stamp, type StageState,
+  type ResolutionTask, type StageDef, type Stamp, type StageState,
 } from '../domain/resolutions.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, MessageAddress, PendingMessage, StaffDoc } from '../store/documents.js';
@@ -53,7 +53,7 @@ export async function mentionsFor(deps: Pick<AppDeps, 'conversations'>, ids: rea
     const p = people.get(id);
     if (!p) continue;
     const chat = await deps.conversations.personalChatOf({ staffId: id, aadObjectId: p.aadObjectId ?? null });
-    const teamsId = (chat?.kind === 'personal' ? chat.reference.user?.id : undefined) ?? p.aadObjectId ?? null;
+    const teamsId = (chat?.kind === 'personal' ? chat.address.user?.id : undefined) ?? p.aadObjectId ?? null;
     if (teamsId) out.push({ id: teamsId, name: p.name });
   }
   return out;
@@ -362,11 +362,4 @@ export async function recordCompliment(deps: AppDeps, actor: StaffDoc, ref: stri
       if (!isAppError(err, 'conflict') || attempt >= 2) throw err;
     }
   }
-}
-
-// ---- report ----------------------------------------------------------------------------------
-
-/** Figures for the monitoring report (formal resolutions by theme, median days to resolve, escalations). */
-export async function resolutionReport(deps: AppDeps, period: { from: IsoDate; to: IsoDate }): Promise<ResolutionFigures> {
-  return resolutionFigures(await deps.children.listAll(), period, deps.calendar);
 }

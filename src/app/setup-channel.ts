@@ -3,6 +3,8 @@ import { AppError } from '../domain/errors.js';
 import { isGuest, type MemberFacts } from '../domain/guests.js';
 import type { ChannelPurpose, ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
 import type { StoreHealth } from '../store/doc-collection.js';
+
+export type { StoreHealth };
 import type { StaffDoc } from '../store/documents.js';
 import type { StatusCounts } from '../store/repositories/outbox-repository.js';
 import type { AppDeps } from './deps.js';

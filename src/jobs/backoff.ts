@@ -17,18 +17,3 @@ export function jitteredBackoffMs(attempt: number, opts: BackoffOptions = DEFAUL
   return Math.floor(random() * exp);
 }
 
-/**
- * A Retry-After header value in ms from `now`: delta-seconds ("1", "0.5") or an HTTP-date.
- * Undefined when absent or unparseable; a date in the past gives 0.
- */
-export function parseRetryAfterMs(value: string | null | undefined, now: Date): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const v = value.trim();
-  if (!v) return undefined;
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.ceil(Number(v) * 1000);
-  // HTTP-dates always name a weekday or month; refuse bare numbers-with-junk that Date.parse accepts.
-  if (!/[A-Za-z]/.test(v)) return undefined;
-  const at = Date.parse(v);
-  if (!Number.isFinite(at)) return undefined;
-  return Math.max(0, at - now.getTime());
-}

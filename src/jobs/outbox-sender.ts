@@ -1,11 +1,10 @@
-import type { Activity, ConversationReference } from 'botbuilder';
+import { DeliveryError, type DeliveryPort, type SendOutcome } from '../app/delivery-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { OutboxDoc } from '../store/delivery-documents.js';
 import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { DEFAULT_GIVE_UP_AFTER_MS } from '../store/repositories/outbox-repository.js';
-import { DeliveryError, toDeliveryError, type Notifier, type SendOutcome } from '../teams/notifier.js';
 import type { AudienceGate } from './audience-gate.js';
 import { DEFAULT_BACKOFF, jitteredBackoffMs, type BackoffOptions } from './backoff.js';
 import { SlidingWindowLimiter, TEAMS_LIMITS, windowsOf, type ConversationLimits } from './rate-limiter.js';
@@ -15,8 +14,8 @@ import { SlidingWindowLimiter, TEAMS_LIMITS, windowsOf, type ConversationLimits 
 // - Order: per conversation, strictly in outbox order; a message backing off holds back the later
 //   messages of its conversation (head-of-line). Other conversations carry on.
 // - Rate: a sliding-window limiter per conversation (Teams: 7/1 s and 60/30 s), counting every HTTP
-//   attempt, failed ones included. The SDK's own retries are disabled in the notifier, so nothing
-//   is sent that the limiter did not count.
+//   attempt, failed ones included. The delivery port makes one HTTP request per call (teams/notifier.ts
+//   keeps the SDK from retrying on its own), so nothing is sent that the limiter did not count.
 // - Retries: Retry-After when given, else exponential backoff with full jitter, for transient
 //   errors (429, 412, 500, 502, 503, 504, network); other 4xx fail the message at once. A message
 //   whose next attempt would fall after its give-up time is marked failed (listed for admins).
@@ -29,7 +28,8 @@ import { SlidingWindowLimiter, TEAMS_LIMITS, windowsOf, type ConversationLimits 
 export interface OutboxSenderOptions {
   outbox: OutboxRepository;
   conversations: Pick<ConversationRepository, 'get'>;
-  notifier: Notifier;
+  /** Posts through Teams (teams/notifier.ts implements the port). */
+  notifier: DeliveryPort;
   /** Checks who is in the target conversation before every send (required: nothing is sent unchecked). */
   audience: AudienceGate;
   /** Must be a running clock: a fixed demo clock (IRO_NOW) would freeze retries and rate windows. */
@@ -181,14 +181,13 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
 
     let sent: SendOutcome;
     try {
-      const reference = conv.reference as Partial<ConversationReference>;
-      const activity = doc.activity as Partial<Activity>;
       sent = doc.target.newThread
-        ? await notifier.startThread(reference, conv.channelId ?? conversationId, activity, { idempotencyKey: key })
-        : await notifier.post(reference, activity, { idempotencyKey: key, conversationId: threadId });
+        ? await notifier.startThread(conv.address, doc.activity, { idempotencyKey: key })
+        : await notifier.post(conv.address, doc.activity, { idempotencyKey: key, conversationId: threadId });
     } catch (err) {
       limiter.record(conversationId, nowMs());
-      const e = err instanceof DeliveryError ? err : toDeliveryError(err, now);
+      // The port classifies its failures; anything else is a fault in it, treated as passing.
+      const e = err instanceof DeliveryError ? err : new DeliveryError('transient', 'send failed (unclassified error)');
       const failedAt = clock();
       if (e.kind === 'permanent') return fail(e.reason, attempts);
       const delay = e.retryAfterMs ?? jitteredBackoffMs(attempts, backoff, random);

@@ -4,8 +4,8 @@ import { createClock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/doc-collection.js';
-import type { MemberLister, Notifier } from '../teams/notifier.js';
-import { createMemberCache } from '../teams/members.js';
+import type { DeliveryPort, MemberDirectory } from '../app/delivery-port.js';
+import { createMemberCache } from '../app/member-cache.js';
 import { acquireLease, releaseLease } from './lease.js';
 import { createAudienceGate } from './audience-gate.js';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
@@ -28,7 +28,7 @@ const SENDER_LEASE_TTL_MS = 60_000;
  * On MongoDB several instances may share the data: the sweeper takes a lease per sweep, and only the
  * instance holding the sender lease delivers, so two senders never race for the same message.
  */
-export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; logger: Logger; notifier: Notifier; members?: MemberLister }): RunningJobs {
+export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; logger: Logger; notifier: DeliveryPort; members?: MemberDirectory }): RunningJobs {
   const { store, deps, config, logger } = opts;
   // Delivery runs on the wall clock even when IRO_NOW fixes the business clock (retries, rate windows).
   const wallClock = createClock();
@@ -38,7 +38,7 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
   const audience = createAudienceGate({
     deps, logger: logger.child({ job: 'audience' }),
     listMembers: opts.members
-      ? (conv) => memberCache.get(conv._id, () => opts.members!.listMembers(conv.reference, conv._id))
+      ? (conv) => memberCache.get(conv._id, () => opts.members!.listMembers(conv.address))
       : undefined,
     councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
     showNamesInChannels: config.showChildNamesInChannels,

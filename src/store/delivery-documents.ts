@@ -1,5 +1,3 @@
-import type { ConversationReference } from 'botbuilder';
-
 // Documents of proactive delivery (docs/DESIGN.md "Proactive delivery and jobs").
 
 export const DELIVERY_COLLECTIONS = { conversations: 'conversations', outbox: 'outbox', leases: 'leases' } as const;
@@ -16,11 +14,40 @@ export interface PurposeAssignment {
   setAt: Date;
 }
 
-/** A saved conversation reference: where the bot can post later. `_id` = conversation id. */
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+/**
+ * Where the bot can post later, as plain data (no SDK type: the delivery side in src/teams/ turns it
+ * into whatever its SDK needs). Everything a proactive send needs and nothing else.
+ */
+export interface ConversationAddress {
+  /** The conversation to post in; a channel's id has no ';messageid=...' thread suffix. */
+  conversationId: string;
+  kind: ConversationKind;
+  /** The messaging service endpoint for this conversation (Bot Framework serviceUrl). */
+  serviceUrl: string;
+  /** The messaging channel ('msteams'). */
+  platform: string | null;
+  tenantId: string | null;
+  /** Channel conversations: the team's id and the channel's id. */
+  teamId: string | null;
+  channelId: string | null;
+  /** The bot's own account in this conversation. */
+  bot: { id: string; name?: string } | null;
+  /** Personal chats: the person's account (the chat's other member). */
+  user: { id: string; name?: string; aadObjectId?: string } | null;
+  locale: string | null;
+}
+
+/**
+ * A saved conversation: where the bot can post later. `_id` = conversation id.
+ * Documents written before addresses existed carry a Bot Framework `reference` instead of `address`;
+ * the repository reads them as addresses (conversation-repository.ts `withAddress`).
+ */
 export interface ConversationDoc {
   _id: string;
-  reference: Partial<ConversationReference>;
-  kind: 'personal' | 'channel' | 'groupChat';
+  address: ConversationAddress;
+  kind: ConversationKind;
   tenantId?: string | null;
   /** Channel conversations: the team's id and the channel's id (a thread id has ';messageid=' removed). */
   teamId?: string | null;

@@ -1,6 +1,6 @@
 // View models of the booking and rescheduling cards (cards/booking-*.json, reschedule-*.json,
 // held-form.json, review-held.json). Display-ready strings, like view-models.ts.
-import type { CardFact } from './view-models.js';
+import type { CardFact } from './card-fact.js';
 
 /** One Input.ChoiceSet choice. */
 export interface CardChoice {

@@ -11,7 +11,7 @@ import type { ChannelMember } from '../app/setup-channel.js';
 import { cardAttachment, renderCard, type AdaptiveCardJson } from './cards.js';
 import type { CommandContext } from './commands/command-context.js';
 import { parseCommand } from './commands/parse-command.js';
-import { COMMANDS, findCommand } from './commands/registry.js';
+import { assertRunsHere, COMMANDS, findCommand } from './commands/registry.js';
 import { errorNotice, NOT_REGISTERED, textTooLong, unknownCommand } from './error-replies.js';
 import { COMMAND_TEXT_LIMIT } from './activity-guard.js';
 import { identifySender, resolvePersonArg } from './identity.js';
@@ -20,7 +20,7 @@ import { conversationKind } from './conversation-kind.js';
 import { checkAudience } from '../app/guest-safety.js';
 import { isGuestStaff } from '../domain/guests.js';
 import { guardianAccessOpen } from '../domain/liaison.js';
-import { channelConversationId } from '../store/repositories/conversation-repository.js';
+import { addressOfActivity, channelConversationId } from './conversation-address.js';
 import { assertGuestMay } from './guest-gate.js';
 import { createMemberCache, pagedMembers, type MemberCache, type MembersApi } from './members.js';
 
@@ -78,7 +78,8 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   });
   // Where the bot can post later: saved on install, membership changes and every message.
   const remember = async (ctx: TurnContext) => {
-    await deps.conversations.save(ctx.activity, { now: deps.clock() }).catch((err) =>
+    // Inside the chain, so an activity without an address is logged like a failed save, not thrown.
+    await Promise.resolve().then(() => deps.conversations.save(addressOfActivity(ctx.activity), { now: deps.clock() })).catch((err) =>
       logger.warn({ err: errorSummary(err), conversationId: ctx.activity.conversation?.id }, 'could not save conversation reference'));
   };
   app.activity(ActivityTypes.InstallationUpdate, remember);
@@ -113,7 +114,7 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
     log.info({ outcome: 'not-registered' }, 'message from unregistered sender');
     return renderCard('notice', NOT_REGISTERED);
   }
-  const saved = await deps.conversations.save(ctx.activity, {
+  const saved = await deps.conversations.save(addressOfActivity(ctx.activity), {
     now: deps.clock(), staffId: ctx.activity.conversation.conversationType === 'personal' ? actor._id : null,
   });
   const spec = parsed ? findCommand(parsed.name) : undefined;
@@ -136,6 +137,7 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
   };
   try {
     assertGuestMay(actor, { command: spec.name });
+    assertRunsHere(spec, conversationType);
     if (!spec.guestSafe && conversationType !== 'personal') await assertNoStrangers(commandCtx);
     if (spec.roles && !hasRole(actor, ...spec.roles)) {
       throw new AppError('forbidden', `/${spec.name} is not available to your role`, { example: '/help' });

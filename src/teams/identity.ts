@@ -1,12 +1,12 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { StaffRepository } from '../store/repositories/staff-repository.js';
+import type { AppDeps } from '../app/deps.js';
 import type { StaffDoc } from '../store/documents.js';
 
 // Who is speaking: the sender's AAD object id → staff record. On first contact without a stored id,
 // the member's UPN or e-mail (from Teams) finds the record and the id is stored for next time.
 // Defence in depth behind the edge schema: only plain, bounded strings ever reach a store filter, so
 // an object such as {"$regex": "…"} in an id can never match someone else's record.
-export async function identifySender(ctx: TurnContext, staff: StaffRepository): Promise<StaffDoc | null> {
+export async function identifySender(ctx: TurnContext, staff: AppDeps['staff']): Promise<StaffDoc | null> {
   const from = ctx.activity.from as { id?: unknown; aadObjectId?: unknown } | undefined;
   const oid = idString(from?.aadObjectId, 64);
   const userId = idString(from?.id, 512);
@@ -42,7 +42,7 @@ export function idString(value: unknown, max: number): string | undefined {
 }
 
 /** Finds a person named in command arguments: an @mention, an e-mail address or a staff id. */
-export async function resolvePersonArg(ctx: TurnContext, staff: StaffRepository, text: string): Promise<StaffDoc | null> {
+export async function resolvePersonArg(ctx: TurnContext, staff: AppDeps['staff'], text: string): Promise<StaffDoc | null> {
   const t = text.trim();
   const mention = /^<at>([^<]*)<\/at>$/i.exec(t);
   if (mention) {
@@ -67,7 +67,7 @@ export async function resolvePersonArg(ctx: TurnContext, staff: StaffRepository,
   return (await staff.get(t)) ?? uniqueByName(staff, t);
 }
 
-async function uniqueByName(staff: StaffRepository, name: string): Promise<StaffDoc | null> {
+async function uniqueByName(staff: AppDeps['staff'], name: string): Promise<StaffDoc | null> {
   const n = name.trim().toLowerCase();
   const matches = (await staff.list()).filter((s) => s.name.toLowerCase() === n);
   return matches.length === 1 ? matches[0] : null;

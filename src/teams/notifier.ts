@@ -1,9 +1,11 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import { parseRetryAfterMs } from '../jobs/backoff.js';
-import type { AudienceMember } from '../domain/guests.js';
+import { DeliveryError, type DeliveryPort, type MemberDirectory } from '../app/delivery-port.js';
+import { referenceOf } from './conversation-address.js';
+import { toDeliveryError } from './delivery-errors.js';
 import { pagedMembers, type MembersApi } from './members.js';
 
-// The one wrapper over the SDK for proactive sends (docs/DESIGN.md: SDK calls stay in src/teams/).
+// The one wrapper over the SDK for proactive sends (docs/DESIGN.md: SDK calls stay in src/teams/):
+// implements the delivery port (app/delivery-port.ts) over botbuilder, from neutral addresses.
 //
 // Both paths enter through `adapter.continueConversationAsync` (it builds the connector client with
 // the bot's credentials) and then call the connector client directly:
@@ -20,71 +22,7 @@ import { pagedMembers, type MembersApi } from './members.js';
 /** Header carrying the outbox idempotency key (Teams ignores it; the fake connector dedupes on it). */
 export const IDEMPOTENCY_HEADER = 'x-iro-idempotency-key';
 
-export interface SendOptions {
-  idempotencyKey?: string;
-  /** Post into this conversation instead of the reference's (a thread id: reply into the thread). */
-  conversationId?: string;
-}
-
-export interface SendOutcome {
-  /** Teams' id of the sent message (null if Teams returned none). */
-  activityId: string | null;
-  /** Conversation the message is in; for a new thread, the thread's id ('...;messageid=N'). */
-  conversationId: string;
-}
-
-/** What the outbox sender needs from Teams (tests may supply their own). */
-export interface Notifier {
-  post(reference: Partial<ConversationReference>, activity: Partial<Activity>, opts?: SendOptions): Promise<SendOutcome>;
-  startThread(reference: Partial<ConversationReference>, channelId: string, activity: Partial<Activity>, opts?: SendOptions): Promise<SendOutcome>;
-}
-
-/** Reads a conversation's members outside a turn (the guest check before posting about a child). */
-export interface MemberLister {
-  listMembers(reference: Partial<ConversationReference>, conversationId: string): Promise<AudienceMember[]>;
-}
-
-export type DeliveryErrorKind = 'transient' | 'permanent';
-
-/** A failed send, classified. `reason` is safe to store and show to admins: ids and codes, no content. */
-export class DeliveryError extends Error {
-  constructor(
-    readonly kind: DeliveryErrorKind,
-    readonly reason: string,
-    readonly statusCode?: number,
-    readonly retryAfterMs?: number,
-    readonly code?: string,
-  ) {
-    super(reason);
-    this.name = 'DeliveryError';
-  }
-}
-
-/** Statuses Teams asks bots to retry (rate-limit doc: 429, 412, 502, 504; plus 503, 500, 408, 401 — see below). */
-const TRANSIENT_STATUS = new Set([401, 408, 412, 429, 500, 502, 503, 504]);
-
-/**
- * Maps an SDK/HTTP error to a DeliveryError.
- * - 429, 412, 502, 503, 504, 408 and network errors: transient (retry with backoff).
- * - 500: transient too; Teams' docs do not list it, but it is usually a passing service fault, and
- *   the sender's give-up time still bounds it.
- * - 401: transient: it means our credentials/token are wrong, not the message; retrying until the
- *   give-up time lets an operator fix the configuration without losing messages.
- * - Other 4xx (400, 403 bot removed/blocked, 404 conversation gone, 413...): permanent.
- * - Anything without an HTTP status (socket reset, timeout, DNS): transient.
- */
-export function toDeliveryError(err: unknown, now: Date = new Date()): DeliveryError {
-  if (err instanceof DeliveryError) return err;
-  const e = (err ?? {}) as { statusCode?: unknown; code?: unknown; response?: { status?: number; headers?: unknown; bodyAsText?: string | null } };
-  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.response?.status === 'number' ? e.response.status : undefined;
-  const retryAfterMs = parseRetryAfterMs(headerOf(e.response?.headers, 'retry-after'), now);
-  const code = typeof e.code === 'string' ? e.code : errorCodeOf(e.response?.bodyAsText);
-  if (status === undefined) {
-    return new DeliveryError('transient', `network error${code ? ` ${code}` : ''}`, undefined, undefined, code);
-  }
-  const kind: DeliveryErrorKind = TRANSIENT_STATUS.has(status) || status >= 500 ? 'transient' : 'permanent';
-  return new DeliveryError(kind, `HTTP ${status}${code ? ` ${code}` : ''}`, status, retryAfterMs, code);
-}
+export { DeliveryError, toDeliveryError };
 
 export interface NotifierOptions {
   /** The bot's app id ('' in local mode). */
@@ -106,7 +44,7 @@ interface ConnectorClientLike {
   conversations: ConversationsApi;
 }
 
-export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}): Notifier & MemberLister {
+export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}): DeliveryPort & MemberDirectory {
   const botAppId = opts.botAppId ?? '';
   const timeout = opts.timeoutMs ?? 15_000;
 
@@ -147,11 +85,12 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}
   });
 
   return {
-    listMembers(reference, conversationId) {
-      return withClient(reference, (client) => pagedMembers(client as unknown as MembersApi, conversationId));
+    listMembers(address) {
+      return withClient(referenceOf(address), (client) => pagedMembers(client as unknown as MembersApi, address.conversationId));
     },
 
-    post(reference, activity, sendOpts = {}) {
+    post(address, activity, sendOpts = {}) {
+      const reference = referenceOf(address);
       return withClient(reference, async (client) => {
         const conversationId = sendOpts.conversationId ?? reference.conversation!.id;
         const outgoing: Partial<Activity> = {
@@ -169,7 +108,9 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}
       });
     },
 
-    startThread(reference, channelId, activity, sendOpts = {}) {
+    startThread(address, activity, sendOpts = {}) {
+      const reference = referenceOf(address);
+      const channelId = address.channelId ?? address.conversationId;
       return withClient(reference, async (client) => {
         const res = await client.conversations.createConversation({
           isGroup: true,
@@ -190,28 +131,18 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}
  * Removes the SDK's retry policy from a connector client made for this one proactive turn (the
  * adapter builds a new client per continueConversationAsync, so inbound turns are unaffected).
  * `client.client.pipeline` is the @azure/core-client pipeline inside botbuilder's compat layer; if a
- * future SDK moves it, sends still work and the SDK may retry on its own again (see the report).
+ * future SDK moves it, sends still work and the SDK may retry on its own again.
+ *
+ * This is the one place that reaches past the SDK's public surface, because no public option
+ * reaches the retry policy in botbuilder 4.23: `ConnectorClientOptions.retryOptions` is not passed
+ * on by botbuilder-stdlib's ServiceClientContext, and `requestPolicyFactories` are added outside the
+ * pipeline's Retry phase, so they see one call, not each attempt. The only public hook inside it is
+ * `connectorClientOptions.httpClient` (TeamsAdapter's 4th argument): a transport of our own that
+ * throws a non-RestError for outbox requests would stop the retries (core-rest-pipeline's retry policy
+ * rethrows those at once), at the price of replacing the SDK's HTTP transport. The move to the
+ * Agents SDK (issue 16) is the point to drop this.
  */
 function disableSdkRetries(client: unknown): void {
   const pipeline = (client as { client?: { pipeline?: { removePolicy?(o: { name: string }): unknown } } }).client?.pipeline;
   pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
-}
-
-function headerOf(headers: unknown, name: string): string | undefined {
-  if (!headers) return undefined;
-  const h = headers as { get?(n: string): string | undefined | null };
-  if (typeof h.get === 'function') return h.get(name) ?? undefined;
-  const v = (headers as Record<string, unknown>)[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** Teams' error code from an error body ({ error: { code } }), never its message text. */
-function errorCodeOf(body: string | null | undefined): string | undefined {
-  if (!body) return undefined;
-  try {
-    const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
-    return typeof code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(code) ? code : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 // View models of the resolution cards (cards/resolution*.json). Display-ready values only; the
 // presenter (presenters/resolution-card.ts) decides what each viewer sees.
-import type { CardFact } from './view-models.js';
+import type { CardFact } from './card-fact.js';
 
 export interface CardChoice {
   title: string;

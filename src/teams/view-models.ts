@@ -6,11 +6,8 @@ import type {
   ApprovalCardModel, BookingCardModel, BookingFormModel, HeldFormModel, RescheduleFormModel, ReviewHeldModel,
 } from './booking-view-models.js';
 
-/** A label/value pair rendered in a FactSet. */
-export interface CardFact {
-  title: string;
-  value: string;
-}
+import type { CardFact } from './card-fact.js';
+export type { CardFact };
 
 /** A count in a breakdown, e.g. { label: 'Care order', count: '41' }. */
 export interface CardCount {

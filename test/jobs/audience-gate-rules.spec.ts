@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { saveActivity } from '../helpers/save-activity.js';
 import { runImport } from '../../src/app/import/run-import.js';
 import { createAudienceGate, NAMES_REASON } from '../../src/jobs/audience-gate.js';
 import type { OutboxDoc } from '../../src/store/delivery-documents.js';
@@ -41,7 +42,7 @@ describe('audience gate: edges', function () {
     await connector.close();
   });
 
-  const personal = (staffId: string | null, aad: string) => env.conversations.save({
+  const personal = (staffId: string | null, aad: string) => saveActivity(env.conversations, {
     serviceUrl: connector.url, channelId: 'msteams', from: { id: `29:${aad}`, aadObjectId: aad }, recipient: { id: '28:bot' },
     conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: 'tenant-1' },
   }, { now: NOW, staffId: staffId ?? undefined });
@@ -144,7 +145,7 @@ describe('audience gate: edges', function () {
     await named('n2');
     const gate = createAudienceGate({
       deps: { staff: new StaffRepository(env.store), children: new ChildrenRepository(env.store), conversations: env.conversations, outbox: env.outbox, audit: new AuditLog(env.store), clock: () => new Date() },
-      listMembers: (conv) => env.notifier.listMembers(conv.reference, conv._id), councilTenantId: 'tenant-1', logger: env.logger, showNamesInChannels: true,
+      listMembers: (conv) => env.notifier.listMembers(conv.address), councilTenantId: 'tenant-1', logger: env.logger, showNamesInChannels: true,
     });
     await env.sender({ audience: gate }).runOnce();
     assert.equal((await env.outbox.get('n2'))!.status, 'sent', 'SHOW_CHILD_NAMES_IN_CHANNELS on');

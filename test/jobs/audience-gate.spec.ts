@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { saveActivity } from '../helpers/save-activity.js';
 import { runImport } from '../../src/app/import/run-import.js';
 import { createCalendar } from '../../src/domain/calendar.js';
 import { getPolicy } from '../../src/domain/policies.js';
@@ -138,7 +139,7 @@ async function runWorld(c: GuestCase | null): Promise<World> {
     await env.addChannel(IRO_CHANNEL);
     await env.conversations.setPurpose(IRO_CHANNEL, { purpose: 'iro-channel', setBy: 'admin-1', setAt: NOW });
     connector.memberLists.set(IRO_CHANNEL, c?.target === 'channel' ? c.roster! : STAFF_ROSTER);
-    const personal = async (staffId: string, tenantId: string) => (await env.conversations.save({
+    const personal = async (staffId: string, tenantId: string) => (await saveActivity(env.conversations, {
       serviceUrl: connector.url, channelId: 'msteams', from: { id: `29:${staffId}`, aadObjectId: `aad-${staffId}` }, recipient: { id: '28:bot' },
       conversation: { id: `a:${staffId}`, conversationType: 'personal', tenantId },
     }, { now: NOW, staffId }))._id;

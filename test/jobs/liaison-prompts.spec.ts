@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { saveActivity } from '../helpers/save-activity.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,13 +72,13 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
       policy: getPolicy('wales'), calendar, clock: () => now, tzName: 'Europe/London',
     };
     await deps.outbox.ensureIndexes();
-    const personal = (aad: string, staffId: string) => deps.conversations.save({
+    const personal = (aad: string, staffId: string) => saveActivity(deps.conversations, {
       serviceUrl: SERVICE_URL, channelId: 'msteams', from: { id: `29:${aad}`, aadObjectId: aad }, recipient: { id: '28:bot' },
       conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: 't' },
     }, { now, staffId });
     await personal('aad-iro-1', 'iro-1');
     await personal('aad-legal-1', 'legal-1');
-    await deps.conversations.save({
+    await saveActivity(deps.conversations, {
       serviceUrl: SERVICE_URL, channelId: 'msteams', from: { id: '29:admin' }, recipient: { id: '28:bot' },
       conversation: { id: `${LIAISON_CHANNEL};messageid=1`, conversationType: 'channel', tenantId: 't' },
       channelData: { team: { id: '19:team' }, channel: { id: LIAISON_CHANNEL } },

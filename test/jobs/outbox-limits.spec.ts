@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_BACKOFF, jitteredBackoffMs, parseRetryAfterMs } from '../../src/jobs/backoff.js';
+import { DEFAULT_BACKOFF, jitteredBackoffMs } from '../../src/jobs/backoff.js';
+import { parseRetryAfterMs } from '../../src/teams/delivery-errors.js';
 import { SlidingWindowLimiter, TEAMS_LIMITS, windowsOf } from '../../src/jobs/rate-limiter.js';
 import { DeliveryError, toDeliveryError } from '../../src/teams/notifier.js';
 import { maxInWindow } from './helpers/outbox-env.js';

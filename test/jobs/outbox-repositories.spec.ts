@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { saveActivity } from '../helpers/save-activity.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../src/store/doc-collection.js';
 import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
-import { ConversationRepository, type ActivityLike } from '../../src/store/repositories/conversation-repository.js';
+import { ConversationRepository } from '../../src/store/repositories/conversation-repository.js';
+import { referenceOf, type ActivityLike } from '../../src/teams/conversation-address.js';
 import { OutboxRepository } from '../../src/store/repositories/outbox-repository.js';
 
 // Outbox and conversation repositories on the embedded store.
@@ -116,24 +118,32 @@ describe('outbox repositories (embedded store)', () => {
       await conversations.ensureIndexes();
     });
 
-    it('save: a channel is stored under its channel id whatever thread spoke; a reference to post with', async () => {
-      const doc = await conversations.save(channelActivity('19:chan@thread.tacv2;messageid=1700000000000'), { now: at(0) });
+    it('save: a channel is stored under its channel id whatever thread spoke; a neutral address to post with', async () => {
+      const doc = await saveActivity(conversations, channelActivity('19:chan@thread.tacv2;messageid=1700000000000'), { now: at(0) });
       assert.equal(doc._id, '19:chan@thread.tacv2');
       assert.deepEqual([doc.kind, doc.teamId, doc.channelId, doc.tenantId, doc.purposes], ['channel', '19:team@thread.tacv2', '19:chan@thread.tacv2', 'tenant-1', []]);
-      assert.deepEqual(doc.reference, {
+      assert.deepEqual(doc.address, {
+        conversationId: '19:chan@thread.tacv2', kind: 'channel', serviceUrl: 'https://smba.example/emea/', platform: 'msteams',
+        tenantId: 'tenant-1', teamId: '19:team@thread.tacv2', channelId: '19:chan@thread.tacv2',
+        bot: { id: '28:bot', name: 'IRO Bot' }, user: null, locale: 'en-GB',
+      });
+      // What the SDK is handed when posting there: the fields the old saved reference had.
+      assert.deepEqual(referenceOf(doc.address), {
         bot: { id: '28:bot', name: 'IRO Bot' },
         conversation: { id: '19:chan@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1', isGroup: true },
         channelId: 'msteams', locale: 'en-GB', serviceUrl: 'https://smba.example/emea/',
       });
+      const raw = await store.collection<{ _id: string } & Record<string, unknown>>('conversations').findOne({ _id: '19:chan@thread.tacv2' });
+      assert.equal(raw?.reference, undefined, 'no SDK-shaped reference is stored');
       assert.equal(doc.aadObjectId, undefined, 'a channel is nobody\'s personal chat');
     });
 
     it('save keeps purposes; setPurpose replaces the same purpose for the same team; findByPurpose filters', async () => {
-      await conversations.save(channelActivity('19:chan@thread.tacv2'), { now: at(0) });
+      await saveActivity(conversations, channelActivity('19:chan@thread.tacv2'), { now: at(0) });
       await conversations.setPurpose('19:chan@thread.tacv2', { purpose: 'social-work-channel', team: 'north', setBy: 'bs-1', setAt: at(1) });
       await conversations.setPurpose('19:chan@thread.tacv2', { purpose: 'social-work-channel', team: 'south', setBy: 'bs-1', setAt: at(2) });
       await conversations.setPurpose('19:chan@thread.tacv2', { purpose: 'social-work-channel', team: 'north', setBy: 'bs-2', setAt: at(3) });
-      await conversations.save(channelActivity('19:chan@thread.tacv2;messageid=5'), { now: at(4) });
+      await saveActivity(conversations, channelActivity('19:chan@thread.tacv2;messageid=5'), { now: at(4) });
 
       const doc = await conversations.get('19:chan@thread.tacv2');
       assert.deepEqual(doc?.purposes.map((p) => [p.purpose, p.team, p.setBy]), [['social-work-channel', 'south', 'bs-1'], ['social-work-channel', 'north', 'bs-2']]);
@@ -149,26 +159,59 @@ describe('outbox repositories (embedded store)', () => {
     });
 
     it('liaison channels are found by Guardian', async () => {
-      await conversations.save(channelActivity('19:chan@thread.tacv2'), { now: at(0) });
+      await saveActivity(conversations, channelActivity('19:chan@thread.tacv2'), { now: at(0) });
       await conversations.setPurpose('19:chan@thread.tacv2', { purpose: 'liaison-channel', guardianId: 'g-1', setBy: 'iro-1', setAt: at(1) });
       assert.equal((await conversations.findByPurpose('liaison-channel', { guardianId: 'g-1' })).length, 1);
       assert.equal((await conversations.findByPurpose('liaison-channel', { guardianId: 'g-2' })).length, 0);
     });
 
     it('personalChatOf: by staff id or AAD object id; the most recent chat wins', async () => {
-      await conversations.save(personalActivity('aad-1', 'a:old'), { now: at(0), staffId: 'iro-1' });
-      await conversations.save(personalActivity('aad-1', 'a:new'), { now: at(10) });
-      await conversations.save(personalActivity('aad-2', 'a:two'), { now: at(5) });
+      await saveActivity(conversations, personalActivity('aad-1', 'a:old'), { now: at(0), staffId: 'iro-1' });
+      await saveActivity(conversations, personalActivity('aad-1', 'a:new'), { now: at(10) });
+      await saveActivity(conversations, personalActivity('aad-2', 'a:two'), { now: at(5) });
       assert.equal((await conversations.personalChatOf({ staffId: 'iro-1' }))?._id, 'a:old');
       assert.equal((await conversations.personalChatOf({ aadObjectId: 'aad-1' }))?._id, 'a:new');
       assert.equal((await conversations.personalChatOf({ staffId: 'iro-1', aadObjectId: 'aad-1' }))?._id, 'a:new');
       assert.equal((await conversations.personalChatOf({ staffId: 'nobody' })), null);
       assert.equal((await conversations.personalChatOf({})), null);
       const doc = await conversations.get('a:new');
-      assert.deepEqual([doc?.kind, doc?.aadObjectId, doc?.reference.user?.id], ['personal', 'aad-1', '29:aad-1']);
+      assert.deepEqual([doc?.kind, doc?.aadObjectId, doc?.address.user?.id], ['personal', 'aad-1', '29:aad-1']);
       // A later save without a staff id keeps the link.
-      await conversations.save(personalActivity('aad-1', 'a:old'), { now: at(20) });
+      await saveActivity(conversations, personalActivity('aad-1', 'a:old'), { now: at(20) });
       assert.equal((await conversations.get('a:old'))?.staffId, 'iro-1');
+    });
+    it('documents saved before addresses (a Bot Framework reference) are read as addresses, then rewritten on save', async () => {
+      const col = store.collection<{ _id: string } & Record<string, unknown>>('conversations');
+      await col.insertOne({
+        _id: 'a:legacy', kind: 'personal', tenantId: 'tenant-1', teamId: null, channelId: null, aadObjectId: 'aad-9', staffId: 'iro-9',
+        purposes: [], updatedAt: at(0),
+        reference: {
+          bot: { id: '28:bot', name: 'IRO Bot' }, user: { id: '29:aad-9', aadObjectId: 'aad-9' },
+          conversation: { id: 'a:legacy', conversationType: 'personal', tenantId: 'tenant-1' },
+          channelId: 'msteams', locale: 'en-GB', serviceUrl: 'https://smba.example/emea/',
+        },
+      });
+      await col.insertOne({
+        _id: '19:old@thread.tacv2', kind: 'channel', tenantId: 'tenant-1', teamId: '19:team@thread.tacv2', channelId: '19:old@thread.tacv2',
+        purposes: [{ purpose: 'iro-channel', team: null, guardianId: null, setBy: 'bs-1', setAt: at(0) }], updatedAt: at(0),
+        reference: { bot: { id: '28:bot' }, conversation: { id: '19:old@thread.tacv2', conversationType: 'channel', isGroup: true }, channelId: 'msteams', serviceUrl: 'https://smba.example/emea/' },
+      });
+      const chat = await conversations.personalChatOf({ staffId: 'iro-9' });
+      assert.deepEqual(chat?.address, {
+        conversationId: 'a:legacy', kind: 'personal', serviceUrl: 'https://smba.example/emea/', platform: 'msteams', tenantId: 'tenant-1',
+        teamId: null, channelId: null, bot: { id: '28:bot', name: 'IRO Bot' }, user: { id: '29:aad-9', aadObjectId: 'aad-9' }, locale: 'en-GB',
+      });
+      assert.equal((chat as unknown as Record<string, unknown>).reference, undefined, 'readers see the address only');
+      const [channel] = await conversations.findByPurpose('iro-channel');
+      assert.deepEqual([channel?.address.conversationId, channel?.address.channelId, channel?.address.teamId, channel?.address.serviceUrl],
+        ['19:old@thread.tacv2', '19:old@thread.tacv2', '19:team@thread.tacv2', 'https://smba.example/emea/']);
+      assert.equal((await conversations.get('19:old@thread.tacv2'))?.address.bot?.id, '28:bot');
+
+      await saveActivity(conversations, personalActivity('aad-9', 'a:legacy'), { now: at(1) });
+      const raw = await col.findOne({ _id: 'a:legacy' });
+      assert.equal(raw?.reference, undefined, 'a save replaces the old reference');
+      assert.equal((raw?.address as { conversationId?: string } | undefined)?.conversationId, 'a:legacy');
+      assert.equal(raw?.staffId, 'iro-9');
     });
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { saveActivity } from '../helpers/save-activity.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,10 +89,10 @@ describe('sweeper', () => {
     outbox = new OutboxRepository(store);
     conversations = new ConversationRepository(store);
     const saved = new Date('2016-09-30T12:00:00Z');
-    await conversations.save(personalActivity('aad-iro-1', 'a:chat-iro-1'), { now: saved, staffId: 'iro-1' });
+    await saveActivity(conversations, personalActivity('aad-iro-1', 'a:chat-iro-1'), { now: saved, staffId: 'iro-1' });
     // iro-2's chat was saved before they were linked to the directory: found by AAD object id.
-    await conversations.save(personalActivity('aad-iro-2', 'a:chat-iro-2'), { now: saved });
-    await conversations.save(channelActivity('19:iro-channel@thread.tacv2'), { now: saved });
+    await saveActivity(conversations, personalActivity('aad-iro-2', 'a:chat-iro-2'), { now: saved });
+    await saveActivity(conversations, channelActivity('19:iro-channel@thread.tacv2'), { now: saved });
     await conversations.setPurpose('19:iro-channel@thread.tacv2', { purpose: 'iro-channel', setBy: 'bs-1', setAt: saved });
   });
   afterEach(async () => {

@@ -18,7 +18,7 @@ const values = {
 };
 
 const spec = (name: string, over: Partial<CommandSpecMeta> = {}): CommandSpecMeta => ({
-  name, usage: `/${name}`, description: `Does ${name}.`, example: `/${name}`, inCommandList: true, ...over,
+  name, usage: `/${name}`, description: `Does ${name}.`, example: `/${name}`, inCommandList: true, scopes: ['personal', 'team', 'groupChat'], ...over,
 });
 
 /** The registry is written elsewhere: import it lazily so a problem there fails only these tests. */

@@ -11,7 +11,7 @@ import { isAppError } from '../../src/domain/errors.js';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { serializeRecord } from '../../src/store/embedded/log-file.js';
 import { verifyStore } from '../../src/store/embedded/verify.js';
-import { describeStoreHealth } from '../../src/store/open-store.js';
+import { describeStoreHealth } from '../../src/teams/presenters/store-health.js';
 import { makeTempDir, removeDir } from './helpers/temp-dir.js';
 
 type Doc = Document & { _id: string };

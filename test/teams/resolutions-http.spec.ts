@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createClock } from '../../src/clock.js';
-import { resolutionReport } from '../../src/app/resolutions.js';
+import { resolutionFigures } from '../../src/domain/resolutions.js';
 import { validateCard } from '../../src/teams/card-validation.js';
 import { messageActivity, mentionActivity, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
@@ -250,7 +250,8 @@ describe('resolutions over HTTP', function () {
     const sw = cardOf(await h.ask(messageActivity(h.connector.url, dafydd, '/resolutions all C101')));
     assert.match(sw.text, /C101-R1/);
 
-    const figures = await resolutionReport(h.bot.deps, { from: '2026-08-01', to: '2026-09-30' });
+    // The figures /report shows (app/compliance-report.ts computes them the same way).
+    const figures = resolutionFigures(await h.bot.deps.children.listAll(), { from: '2026-08-01', to: '2026-09-30' }, h.bot.deps.calendar);
     assert.equal(figures.formalRaised, 3);
     assert.equal(figures.byTheme.find((t) => t.theme === 'care-planning')!.count, 1);
     assert.equal(figures.escalatedBeyondStage1, 1);

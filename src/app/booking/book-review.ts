@@ -3,15 +3,14 @@
 // reviewing team manager's approval before the booking exists.
 import { canBook, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
-import { formatDate } from '../../domain/dates-format.js';
 import { freeSlots, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
-import type { AppDeps } from '../deps.js';
+import { today, type AppDeps } from '../deps.js';
 import { approvalCards, bookingCards } from './booking-messages.js';
 import {
-  applyChange, checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, todayOf, who,
+  applyChange, checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
 } from './booking-common.js';
 
 export const BOOK_EXAMPLE = '/book C1001';
@@ -76,7 +75,7 @@ export async function bookingForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   for (const o of OTHER_INVITEES) invitees.push({ value: o, label: o, kind: 'other', role: 'other' });
   const diary = await diaryOf(deps, child.iroId, null);
   const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 3);
-  return { child, next, today: todayOf(deps), venues: venuesFor(child), invitees, defaultInvitees: defaults, slots };
+  return { child, next, today: today(deps), venues: venuesFor(child), invitees, defaultInvitees: defaults, slots };
 }
 
 export interface BookInput {
@@ -143,8 +142,4 @@ export async function bookReview(deps: AppDeps, actor: StaffDoc, input: BookInpu
     audit: { action: 'booking.booked', details: { bookingId, start: booking.start, dueBy: next.dueBy } },
   });
   return { outcome: 'booked', child: after, booking, next };
-}
-
-export function describeDueBy(next: NextReview): string {
-  return `${formatDate(next.dueBy)} — ${next.rule}, ${next.explanation}`;
 }

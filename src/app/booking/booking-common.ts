@@ -9,7 +9,7 @@ import { nextReview, type NextReview } from '../../domain/timescales.js';
 import { upcomingBooking } from '../../domain/review-status.js';
 import type { BookingDoc, ChildDoc, HistoryEntry, PendingMessage, StaffDoc } from '../../store/documents.js';
 import type { UpdateFilter } from 'mongodb';
-import { today, type AppDeps } from '../deps.js';
+import type { AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
 
 
@@ -89,10 +89,6 @@ export async function applyChange(deps: AppDeps, actor: StaffDoc, child: ChildDo
   });
   if (change.pending?.length) deps.messagesQueued();
   return after;
-}
-
-export function todayOf(deps: AppDeps): string {
-  return today(deps);
 }
 
 /** How many free slots a refusal offers instead (issue 11: a clash offers the next free slots). */

@@ -1,5 +1,3 @@
-import type { AppDeps } from '../deps.js';
-
 /** Booking configuration (config.ts: SLOT_TIMES, MAX_REVIEWS_PER_DAY, RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE). */
 export interface BookingSettings {
   slotTimes: string[];
@@ -13,6 +11,7 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   autoApproveWithinTimescale: false,
 };
 
-export function bookingSettings(deps: Pick<AppDeps, 'booking'>): BookingSettings {
+/** The settings in the deps (AppDeps.booking), or the defaults. */
+export function bookingSettings(deps: { booking?: BookingSettings }): BookingSettings {
   return deps.booking ?? DEFAULT_BOOKING_SETTINGS;
 }

@@ -9,8 +9,8 @@ import { AppError, isAppError } from '../../domain/errors.js';
 import { validateHistory } from '../../domain/timescales.js';
 import type { LateReason } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../../store/documents.js';
-import type { AppDeps } from '../deps.js';
-import { applyChange, liveBookingOf, loadChild, nextId, requireNext, todayOf } from './booking-common.js';
+import { today as currentDay, type AppDeps } from '../deps.js';
+import { applyChange, liveBookingOf, loadChild, nextId, requireNext } from './booking-common.js';
 
 export const HELD_EXAMPLE = '/held C1001';
 
@@ -50,7 +50,7 @@ export async function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInpu
   const child = await loadChild(deps, actor, input.ref, example);
   if (!canRecordHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example: '/actions' });
   const next = requireNext(child, deps);
-  const today = todayOf(deps);
+  const today = currentDay(deps);
   checkDate(input.heldOn, today, 'the held date', example);
   const chairId = input.chairId?.trim() || child.iroId;
   const chair = await deps.staff.get(chairId);
@@ -89,7 +89,7 @@ export async function correctHeld(deps: AppDeps, actor: StaffDoc, input: Correct
   if (!canCorrectHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example: '/actions' });
   const review = child.reviews.find((r) => r.id === input.reviewId);
   if (!review) throw new AppError('not-found', `${child.ref} has no review ${input.reviewId}`, { example: `/case ${child.ref}` });
-  checkDate(input.heldOn, todayOf(deps), 'the corrected date', example);
+  checkDate(input.heldOn, currentDay(deps), 'the corrected date', example);
   const reason = input.reason?.trim();
   if (!reason) throw new AppError('invalid-input', 'say why the held date was wrong', { example, problem: 'reason-required' });
   if (input.heldOn === review.heldOn) throw new AppError('invalid-input', `review ${review.id} is already recorded as held on ${formatDate(review.heldOn)}`, { example, problem: 'nothing-to-change' });
@@ -117,7 +117,7 @@ export async function recordDistributed(deps: AppDeps, actor: StaffDoc, input: {
   if (review.recordDistributedOn) {
     throw new AppError('conflict', `the record of review ${review.id} was already recorded as distributed on ${formatDate(review.recordDistributedOn)}`, { example: `/case ${child.ref}` });
   }
-  const today = todayOf(deps);
+  const today = currentDay(deps);
   const on = input.on || today;
   checkDate(on, today, 'the distribution date', example);
   if (on < review.heldOn) throw new AppError('invalid-input', `the record cannot be distributed before the review was held (${formatDate(review.heldOn)})`, { example, problem: 'date-order' });

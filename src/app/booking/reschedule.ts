@@ -3,7 +3,7 @@
 // versioned update of the child document; a lost race or a second click changes nothing and says
 // who decided when (DESIGN rule 6).
 import {
-  canBook, canRequestReschedule, checkStart, isRescheduleReason, mayDecide, requireOutsideReason, type RescheduleReason,
+  canBook, canRequestReschedule, checkStart, isRescheduleReason, mayDecide, requireOutsideReason,
 } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { AppError, isAppError } from '../../domain/errors.js';
@@ -290,8 +290,4 @@ export async function cancelBooking(deps: AppDeps, actor: StaffDoc, input: Cance
     audit: { action: `booking.${status}`, details: { bookingId: booking.id, start: booking.start } },
   });
   return { child: after, booking: updated };
-}
-
-export function reasonOf(v: unknown): RescheduleReason | null {
-  return isRescheduleReason(v) ? v : null;
 }

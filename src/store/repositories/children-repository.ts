@@ -24,14 +24,6 @@ export class ChildrenRepository {
     return this.col.find({ iroId }, { sort: { _id: 1 } }).toArray();
   }
 
-  listBySocialWorker(socialWorkerId: string): Promise<ChildDoc[]> {
-    return this.col.find({ socialWorkerId }, { sort: { _id: 1 } }).toArray();
-  }
-
-  listByTeam(team: string): Promise<ChildDoc[]> {
-    return this.col.find({ socialWorkTeam: team }, { sort: { _id: 1 } }).toArray();
-  }
-
   listAll(): Promise<ChildDoc[]> {
     return this.col.find({}, { sort: { _id: 1 } }).toArray();
   }

@@ -1,24 +1,12 @@
 import { isAppError } from '../../domain/errors.js';
-import type { ChannelAccount, ConversationReference } from 'botbuilder';
 import type { DocCollection, Store } from '../doc-collection.js';
-import { DELIVERY_COLLECTIONS, type ChannelPurpose, type ConversationDoc, type PurposeAssignment } from '../delivery-documents.js';
+import {
+  DELIVERY_COLLECTIONS, type ChannelPurpose, type ConversationAddress, type ConversationDoc, type PurposeAssignment,
+} from '../delivery-documents.js';
 
-// Saved conversation references: where the bot can post on its own. Saved on install and on any
-// message; a channel's purposes come from `/setup ...` and survive every later save.
-//
-// A channel is stored once, under its channel id (';messageid=...' removed), whatever thread the
-// activity came from: purposes belong to the channel and proactive posts go to the channel.
-
-/** The parts of an incoming activity a reference is made from (a botbuilder Activity fits). */
-export interface ActivityLike {
-  serviceUrl?: string;
-  channelId?: string;
-  locale?: string;
-  from?: { id: string; name?: string; aadObjectId?: string; role?: string };
-  recipient?: { id: string; name?: string };
-  conversation?: { id: string; conversationType?: string; tenantId?: string; isGroup?: boolean; name?: string };
-  channelData?: unknown;
-}
+// Saved conversations: where the bot can post on its own, as neutral addresses (src/teams/ makes
+// them from activities: conversation-address.ts). Saved on install and on any message; a channel's
+// purposes come from `/setup ...` and survive every later save.
 
 export interface SaveOptions {
   now: Date;
@@ -31,17 +19,48 @@ export interface PurposeFilter {
   guardianId?: string | null;
 }
 
-/** A channel conversation id without the thread suffix. */
-export function channelConversationId(conversationId: string): string {
-  const i = conversationId.indexOf(';messageid=');
-  return i < 0 ? conversationId : conversationId.slice(0, i);
+/**
+ * The shape on disk: documents written before addresses existed hold a Bot Framework
+ * ConversationReference (as plain data) in `reference` and no `address`.
+ */
+type StoredConversationDoc = Omit<ConversationDoc, 'address'> & { address?: ConversationAddress; reference?: LegacyReference };
+
+interface LegacyReference {
+  bot?: { id?: string; name?: string };
+  user?: { id?: string; name?: string; aadObjectId?: string };
+  conversation?: { id?: string; tenantId?: string };
+  channelId?: string;
+  locale?: string;
+  serviceUrl?: string;
+}
+
+/** A stored conversation with its address; an old document's reference is read as one (migrate on read). */
+export function withAddress(doc: StoredConversationDoc): ConversationDoc {
+  const { reference, ...rest } = doc;
+  if (rest.address) return rest as ConversationDoc;
+  const r = reference ?? {};
+  const address: ConversationAddress = {
+    conversationId: doc._id,
+    kind: doc.kind,
+    serviceUrl: r.serviceUrl ?? '',
+    platform: r.channelId ?? null,
+    tenantId: doc.tenantId ?? r.conversation?.tenantId ?? null,
+    teamId: doc.teamId ?? null,
+    channelId: doc.channelId ?? null,
+    bot: r.bot?.id ? { id: r.bot.id, ...(r.bot.name !== undefined ? { name: r.bot.name } : {}) } : null,
+    user: doc.kind === 'personal' && r.user?.id
+      ? { id: r.user.id, ...(r.user.name !== undefined ? { name: r.user.name } : {}), ...(r.user.aadObjectId ? { aadObjectId: r.user.aadObjectId } : {}) }
+      : null,
+    locale: r.locale ?? null,
+  };
+  return { ...rest, address } as ConversationDoc;
 }
 
 export class ConversationRepository {
-  private readonly col: DocCollection<ConversationDoc>;
+  private readonly col: DocCollection<StoredConversationDoc>;
 
   constructor(store: Store) {
-    this.col = store.collection<ConversationDoc>(DELIVERY_COLLECTIONS.conversations);
+    this.col = store.collection<StoredConversationDoc>(DELIVERY_COLLECTIONS.conversations);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -50,47 +69,34 @@ export class ConversationRepository {
     await this.col.createIndex({ staffId: 1 }, { name: 'staffId' });
   }
 
-  /** Upserts the reference of the activity's conversation; keeps existing purposes. */
-  async save(activity: ActivityLike, opts: SaveOptions): Promise<ConversationDoc> {
-    const conv = activity.conversation;
-    if (!conv?.id || !activity.serviceUrl) throw new Error('activity has no conversation id or serviceUrl');
-    const kind: ConversationDoc['kind'] = conv.conversationType === 'personal' ? 'personal'
-      : conv.conversationType === 'groupChat' ? 'groupChat' : 'channel';
-    const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string }; tenant?: { id?: string } };
-    const id = kind === 'channel' ? channelConversationId(conv.id) : conv.id;
-    const tenantId = conv.tenantId ?? channelData.tenant?.id ?? null;
-    // Same fields as TurnContext.getConversationReference, kept here so store/ needs no SDK runtime.
-    const reference: Partial<ConversationReference> = {
-      bot: activity.recipient as ChannelAccount | undefined,
-      user: kind === 'personal' ? activity.from as ChannelAccount | undefined : undefined,
-      conversation: { ...conv, id } as ConversationReference['conversation'],
-      channelId: activity.channelId,
-      locale: activity.locale,
-      serviceUrl: activity.serviceUrl,
-    };
-    const set: Partial<ConversationDoc> = {
-      reference: stripUndefined(reference),
-      kind,
-      tenantId,
-      teamId: kind === 'channel' ? channelData.team?.id ?? null : null,
-      channelId: kind === 'channel' ? channelData.channel?.id ?? id : null,
+  /** Upserts the conversation's address; keeps existing purposes (and replaces an old-style reference). */
+  async save(address: ConversationAddress, opts: SaveOptions): Promise<ConversationDoc> {
+    const id = address.conversationId;
+    if (!id || !address.serviceUrl) throw new Error('address has no conversation id or serviceUrl');
+    const set: Partial<StoredConversationDoc> = {
+      address,
+      kind: address.kind,
+      tenantId: address.tenantId,
+      teamId: address.kind === 'channel' ? address.teamId : null,
+      channelId: address.kind === 'channel' ? address.channelId : null,
       updatedAt: opts.now,
     };
-    if (kind === 'personal') {
-      if (activity.from?.aadObjectId) set.aadObjectId = activity.from.aadObjectId;
+    if (address.kind === 'personal') {
+      if (address.user?.aadObjectId) set.aadObjectId = address.user.aadObjectId;
       if (opts.staffId) set.staffId = opts.staffId;
     }
-    const doc = await this.col.findOneAndUpdate({ _id: id }, { $set: set, $setOnInsert: { purposes: [] } },
+    const doc = await this.col.findOneAndUpdate({ _id: id }, { $set: set, $unset: { reference: '' }, $setOnInsert: { purposes: [] } },
       { upsert: true, returnDocument: 'after' }).catch(async (err: unknown) => {
-      // While the store takes no writes, a refreshed reference is not worth refusing the person's request over.
+      // While the store takes no writes, a refreshed address is not worth refusing the person's request over.
       if (!isAppError(err, 'store-unavailable')) throw err;
-      return (await this.col.findOne({ _id: id })) ?? ({ _id: id, purposes: [], ...set } as ConversationDoc);
+      return (await this.col.findOne({ _id: id })) ?? ({ _id: id, purposes: [], ...set } as StoredConversationDoc);
     });
-    return doc!;
+    return withAddress(doc!);
   }
 
-  get(id: string): Promise<ConversationDoc | null> {
-    return this.col.findOne({ _id: id });
+  async get(id: string): Promise<ConversationDoc | null> {
+    const doc = await this.col.findOne({ _id: id });
+    return doc && withAddress(doc);
   }
 
   /**
@@ -113,7 +119,7 @@ export class ConversationRepository {
     const elem: Record<string, unknown> = { purpose };
     if (filter.team !== undefined) elem.team = filter.team;
     if (filter.guardianId !== undefined) elem.guardianId = filter.guardianId;
-    return this.col.find({ purposes: { $elemMatch: elem } }, { sort: { _id: 1 } }).toArray();
+    return this.col.find({ purposes: { $elemMatch: elem } }, { sort: { _id: 1 } }).toArray().then((ds) => ds.map(withAddress));
   }
 
   /** The 1:1 chat with a person, by staff id or AAD object id; the most recently used wins. */
@@ -122,7 +128,7 @@ export class ConversationRepository {
     if (who.staffId) or.push({ staffId: who.staffId });
     if (who.aadObjectId) or.push({ aadObjectId: who.aadObjectId });
     if (!or.length) return Promise.resolve(null);
-    return this.col.findOne({ kind: 'personal', $or: or }, { sort: { updatedAt: -1, _id: 1 } });
+    return this.col.findOne({ kind: 'personal', $or: or }, { sort: { updatedAt: -1, _id: 1 } }).then((d) => d && withAddress(d));
   }
 
   private async editPurposes(id: string, now: Date, edit: (ps: PurposeAssignment[]) => PurposeAssignment[]): Promise<ConversationDoc | null> {
@@ -131,7 +137,7 @@ export class ConversationRepository {
       if (!doc) return null;
       const updated = await this.col.findOneAndUpdate({ _id: id, updatedAt: doc.updatedAt },
         { $set: { purposes: edit(doc.purposes ?? []), updatedAt: now } }, { returnDocument: 'after' });
-      if (updated) return updated;
+      if (updated) return withAddress(updated);
     }
     throw new Error(`conversation ${id} kept changing while setting its purpose`);
   }
@@ -139,8 +145,4 @@ export class ConversationRepository {
 
 function samePurpose(p: PurposeAssignment, purpose: ChannelPurpose, f: PurposeFilter): boolean {
   return p.purpose === purpose && (p.team ?? null) === (f.team ?? null) && (p.guardianId ?? null) === (f.guardianId ?? null);
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

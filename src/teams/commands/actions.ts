@@ -11,6 +11,7 @@ import { AppError } from '../../domain/errors.js';
 import { isGuestStaff } from '../../domain/guests.js';
 import { DUTIES, DUTY_IDS, type DutyId } from '../../domain/liaison.js';
 import { dutyTitle, LIAISON_VERBS } from '../presenters/liaison.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 const KIND_TEXT = {
   'overdue-review': 'Overdue review', 'book-review': 'Book review', 'distribute-record': 'Distribute record',
@@ -26,6 +27,7 @@ export const actionsCommand: CommandSpec = {
   description: 'What you need to do next, oldest deadline first',
   example: '/actions',
   inCommandList: true,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     if (ctx.args) throw new AppError('invalid-input', '/actions takes no arguments', { example: '/actions' });
     const result = await listActions(ctx.deps, ctx.actor);

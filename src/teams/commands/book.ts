@@ -2,6 +2,7 @@ import { bookingForm, BOOK_EXAMPLE } from '../../app/booking/book-review.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 import { bookingFormCard } from '../presenters/booking.js';
 import type { CommandSpec } from './command-context.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 export const bookCommand: CommandSpec = {
   name: 'book',
@@ -10,6 +11,7 @@ export const bookCommand: CommandSpec = {
   example: BOOK_EXAMPLE,
   roles: ['iro', 'business-support'],
   inCommandList: true,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     const ref = ctx.args.trim();
     assertCaseRef(ref, BOOK_EXAMPLE);

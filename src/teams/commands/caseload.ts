@@ -8,6 +8,7 @@ import type { BandState, CardCount, CaseloadIroRow } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
 import { takeScope } from './scope-args.js';
 import { REVIEWING_ROLES } from '../../domain/access.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 const EXAMPLE = '/caseload';
 const BAND_TEXT = `Wales band: ${CASELOAD_BAND.low}–${CASELOAD_BAND.high} children per FTE`;
@@ -19,6 +20,7 @@ export const caseloadCommand: CommandSpec = {
   example: EXAMPLE,
   roles: REVIEWING_ROLES,
   inCommandList: true,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     // "/caseload @Megan" and "/caseload for megan@council.example" both name a person.
     const args = ctx.args && !/^(for|team)\b/i.test(ctx.args) ? `for ${ctx.args}` : ctx.args;

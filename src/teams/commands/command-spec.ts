@@ -1,5 +1,11 @@
 import type { Role } from '../../domain/types.js';
 
+/** A conversation kind in the manifest's words ('team': a channel of a team). */
+export type CommandScope = 'personal' | 'team' | 'groupChat';
+
+/** Every kind of conversation. */
+export const ANY_CONVERSATION: readonly CommandScope[] = ['personal', 'team', 'groupChat'];
+
 /** Declarative command spec (docs/DESIGN.md rule 2): drives the parser, /help and the manifest's commandLists. */
 export interface CommandSpecMeta {
   /** Lower-case name without the slash, e.g. 'due'. */
@@ -19,6 +25,9 @@ export interface CommandSpecMeta {
    * (the guest rule, app/guest-safety.ts).
    */
   guestSafe?: boolean;
-  /** Conversation kinds whose command menu lists it; undefined = all. */
-  scopes?: readonly ('personal' | 'team' | 'groupChat')[];
+  /**
+   * Where it may run ('team' = a channel), in the manifest's words: the registry refuses it
+   * anywhere else with one answer (registry.ts `assertRunsHere`), and the manifest lists it there.
+   */
+  scopes: readonly CommandScope[];
 }

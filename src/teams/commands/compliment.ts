@@ -2,6 +2,7 @@ import { recordCompliment } from '../../app/resolutions.js';
 import { AppError } from '../../domain/errors.js';
 import { renderCard } from '../cards.js';
 import type { CommandSpec } from './command-context.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 const EXAMPLE = '/compliment C1001 dafydd@council.example Thorough preparation for the review';
 
@@ -12,6 +13,7 @@ export const complimentCommand: CommandSpec = {
   example: EXAMPLE,
   roles: ['iro'],
   inCommandList: false,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     const m = /^(\S+)\s+(<at>[^<]*<\/at>|\S+)\s+([\s\S]+)$/i.exec(ctx.args.trim());
     if (!m) throw new AppError('invalid-input', 'give the case, the person and what the compliment is for', { example: EXAMPLE });

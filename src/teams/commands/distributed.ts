@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import { staffNames } from '../presenters/common.js';
 import { reviewHeldCard } from '../presenters/booking.js';
 import type { CommandSpec } from './command-context.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 const EXAMPLE = '/distributed C1001 C1001-R3';
 
@@ -14,6 +15,7 @@ export const distributedCommand: CommandSpec = {
   example: EXAMPLE,
   roles: ['iro', 'business-support'],
   inCommandList: false,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, EXAMPLE);

@@ -12,6 +12,7 @@ import type { CommandSpec } from './command-context.js';
 import { takeScope } from './scope-args.js';
 import { REVIEWING_ROLES } from '../../domain/access.js';
 import { canBook } from '../../domain/booking-rules.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 const EXAMPLE = '/due this week';
 
@@ -22,6 +23,7 @@ export const dueCommand: CommandSpec = {
   example: EXAMPLE,
   roles: REVIEWING_ROLES,
   inCommandList: true,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     const { rest, scope } = await takeScope(ctx.args, ctx, EXAMPLE);
     const window = parseDueWindow(rest, todayIn(ctx.deps.clock(), ctx.deps.tzName));

@@ -1,14 +1,15 @@
-import { loadChild, requireNext, todayOf } from '../../app/booking/booking-common.js';
+import { loadChild, requireNext } from '../../app/booking/booking-common.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 import { HELD_EXAMPLE } from '../../app/booking/record-held.js';
 import { canCorrectHeld, canRecordHeld } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
 import { heldFormCard } from '../presenters/booking.js';
 import type { CommandSpec } from './command-context.js';
-import type { AppDeps } from '../../app/deps.js';
+import { today as currentDay, type AppDeps } from '../../app/deps.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { FormError, TypedValues } from '../booking-view-models.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 const CORRECT_EXAMPLE = '/held C1001 C1001-R3';
 
@@ -19,6 +20,7 @@ export const heldCommand: CommandSpec = {
   example: HELD_EXAMPLE,
   roles: ['iro', 'business-support', 'team-manager', 'head-of-service'],
   inCommandList: false,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, HELD_EXAMPLE);
@@ -31,7 +33,7 @@ export const heldCommand: CommandSpec = {
 export async function heldForm(deps: AppDeps, actor: StaffDoc, ref: string, reviewId: string | null, showNames: boolean,
   again?: { values: TypedValues; error: FormError }): Promise<AdaptiveCardJson> {
   const child = await loadChild(deps, actor, ref, HELD_EXAMPLE);
-  const today = todayOf(deps);
+  const today = currentDay(deps);
   const iros = await deps.staff.listByRole('iro');
   const chairs = iros.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
   if (reviewId) {

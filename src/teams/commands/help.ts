@@ -3,6 +3,7 @@ import { renderCard } from '../cards.js';
 import { policyLine } from '../presenters/common.js';
 import type { CommandSpec } from './command-context.js';
 import { mayRunAsGuest } from '../guest-gate.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 export const helpCommand: CommandSpec = {
   name: 'help',
@@ -10,6 +11,7 @@ export const helpCommand: CommandSpec = {
   description: 'What I can do, and which timescale policy is in force',
   example: '/help',
   inCommandList: true,
+  scopes: ANY_CONVERSATION,
   guestSafe: true,
   async run(ctx) {
     if (ctx.args) throw new AppError('invalid-input', '/help takes no arguments', { example: '/help' });

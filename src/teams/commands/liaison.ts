@@ -3,7 +3,6 @@ import { today, type AppDeps } from '../../app/deps.js';
 import { hasRole } from '../../domain/access.js';
 import { mayActOn } from '../../domain/liaison.js';
 import type { StaffDoc } from '../../store/documents.js';
-import { AppError } from '../../domain/errors.js';
 import { renderCard } from '../cards.js';
 import { liaisonFormCard } from '../presenters/liaison.js';
 import type { CommandSpec } from './command-context.js';
@@ -23,9 +22,6 @@ export const liaisonCommand: CommandSpec = {
   async run(ctx) {
     const ref = ctx.args.trim();
     assertCaseRef(ref, EXAMPLE);
-    if (ctx.conversationType !== 'personal') {
-      throw new AppError('forbidden', 'the liaison form is only shown in a personal chat with me', { example: `/liaison ${ref}` });
-    }
     const view = await liaisonForm(ctx.deps, ctx.actor, ref);
     return renderCard('liaison-form', liaisonFormFor(ctx.deps, ctx.actor, view, ctx.showChildNames, ''));
   },

@@ -1,5 +1,4 @@
 import { prepareRaise } from '../../app/resolutions.js';
-import { AppError } from '../../domain/errors.js';
 import { RESOLUTION_THEMES } from '../../domain/resolutions.js';
 import { label } from '../presenters/labels.js';
 import { renderCard } from '../cards.js';
@@ -20,9 +19,6 @@ export const raiseCommand: CommandSpec = {
   async run(ctx) {
     const ref = ctx.args.trim();
     assertCaseRef(ref, EXAMPLE);
-    if (ctx.conversationType !== 'personal') {
-      throw new AppError('forbidden', 'resolutions are raised in a personal chat with me', { example: EXAMPLE });
-    }
     const { child, today } = await prepareRaise(ctx.deps, ctx.actor, ref);
     const team = child.socialWorkTeam ? `the ${label(child.socialWorkTeam)} social work team channel` : "the social worker's and team manager's chats";
     return renderCard('resolution-raise', {

@@ -3,6 +3,7 @@ import { rescheduleOptions, RESCHEDULE_EXAMPLE } from '../../app/booking/resched
 import { canBook } from '../../domain/booking-rules.js';
 import { rescheduleFormCard } from '../presenters/booking.js';
 import type { CommandSpec } from './command-context.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 export const rescheduleCommand: CommandSpec = {
   name: 'reschedule',
@@ -11,6 +12,7 @@ export const rescheduleCommand: CommandSpec = {
   example: RESCHEDULE_EXAMPLE,
   roles: ['iro', 'business-support', 'social-worker'],
   inCommandList: false,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     const ref = ctx.args.trim();
     assertCaseRef(ref, RESCHEDULE_EXAMPLE);

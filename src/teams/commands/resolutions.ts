@@ -5,6 +5,7 @@ import { plural } from '../presenters/labels.js';
 import { listRow } from '../presenters/resolution-card.js';
 import type { CommandSpec } from './command-context.js';
 import { isCaseRef } from '../../domain/case-ref.js';
+import { ANY_CONVERSATION } from './command-spec.js';
 
 const EXAMPLE = '/resolutions open C1001';
 
@@ -14,6 +15,7 @@ export const resolutionsCommand: CommandSpec = {
   description: 'Resolutions with their stage, age in working days and next deadline',
   example: EXAMPLE,
   inCommandList: false,
+  scopes: ANY_CONVERSATION,
   async run(ctx) {
     let all = false;
     let ref: string | undefined;

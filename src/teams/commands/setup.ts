@@ -1,7 +1,7 @@
 import { setChannelPurpose, setupOverview } from '../../app/setup-channel.js';
 import { AppError } from '../../domain/errors.js';
 import type { ChannelPurpose } from '../../store/delivery-documents.js';
-import { describeStoreHealth } from '../../store/open-store.js';
+import { describeStoreHealth } from '../presenters/store-health.js';
 import { renderCard } from '../cards.js';
 import { label } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';

@@ -2,7 +2,7 @@
 // booking card and the approval card, built from the child document as it is at delivery.
 import { MESSAGE_TYPES } from '../../app/booking/booking-messages.js';
 import { cardAttachment } from '../cards.js';
-import type { PendingRenderer } from './pending-messages.js';
+import type { PendingRenderer } from './pending-renderer.js';
 import { approvalCard, bookingCard } from './booking.js';
 
 const TZ = 'Europe/London';
@@ -22,7 +22,7 @@ const approvalMessage: PendingRenderer = (data, ctx) => {
   if (!request) throw new Error(`request ${str(data.requestId)} is not on child ${ctx.child.ref}`);
   // Buttons while pending; each viewer's client then refreshes the card for them (review.reschedule.view)
   // and every click re-checks who may decide.
-  const me = ctx.conversation.kind === 'personal' ? ctx.conversation.reference.user?.id : undefined;
+  const me = ctx.conversation.kind === 'personal' ? ctx.conversation.address.user?.id : undefined;
   const card = approvalCard(ctx.child, request, { showNames: ctx.showNames, canDecide: true, refreshUserIds: me ? [me] : [], tzName: TZ });
   return { type: 'message', summary: `Reschedule request · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
 };

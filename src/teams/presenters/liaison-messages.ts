@@ -5,7 +5,7 @@ import { cardAttachment, renderCard } from '../cards.js';
 import type { LiaisonCardModel } from '../view-models.js';
 import { childLabel, label } from './labels.js';
 import { liaisonClosedCard, liaisonHeaderCard, liaisonPromptCard, liaisonRecordCard } from './liaison.js';
-import type { Activity, PendingRenderContext, PendingRenderer } from './pending-messages.js';
+import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 

@@ -1,26 +1,15 @@
 // Renders messages queued by state changes (ChildDoc.pending) when they are delivered: the card
 // depends on where it goes (names only in personal chats unless configured). One renderer per
 // message type; a feature adds its types here.
-import type { IsoDate } from '../../domain/types.js';
-import type { ConversationDoc } from '../../store/delivery-documents.js';
-import type { ChildDoc, PendingMessage } from '../../store/documents.js';
+import type { PendingMessage } from '../../store/documents.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import { childLabel } from './labels.js';
 import { LIAISON_RENDERERS } from './liaison-messages.js';
 import { BOOKING_RENDERERS } from './booking-messages.js';
 import { RESOLUTION_RENDERERS } from './resolution-pending.js';
+import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
 
-export interface PendingRenderContext {
-  conversation: ConversationDoc;
-  child: ChildDoc;
-  /** Full names may be shown in this conversation. */
-  showNames: boolean;
-  staffNames: ReadonlyMap<string, string>;
-  today: IsoDate;
-}
-
-export type Activity = Record<string, unknown>;
-export type PendingRenderer = (data: Record<string, unknown>, ctx: PendingRenderContext) => Activity;
+export type { Activity, PendingRenderContext, PendingRenderer };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 

@@ -3,7 +3,7 @@
 import type { Mention } from '../../app/resolutions.js';
 import { RESOLUTION_STAGES } from '../../domain/resolutions.js';
 import { cardAttachment, renderCard } from '../cards.js';
-import type { PendingRenderer } from './pending-messages.js';
+import type { PendingRenderer } from './pending-renderer.js';
 import { audiencePermissions, resolutionCardModel } from './resolution-card.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');

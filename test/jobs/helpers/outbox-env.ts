@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { saveActivity } from '../../helpers/save-activity.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
@@ -15,7 +16,8 @@ import { ConversationRepository } from '../../../src/store/repositories/conversa
 import { StaffRepository } from '../../../src/store/repositories/staff-repository.js';
 import { OutboxRepository } from '../../../src/store/repositories/outbox-repository.js';
 import { createMemberCache } from '../../../src/teams/members.js';
-import { createNotifier, type MemberLister, type Notifier } from '../../../src/teams/notifier.js';
+import type { DeliveryPort, MemberDirectory } from '../../../src/app/delivery-port.js';
+import { createNotifier } from '../../../src/teams/notifier.js';
 
 // An outbox on an embedded store in a temp dir, a real (local-mode) TeamsAdapter and the notifier,
 // pointed at a fake connector on loopback. Used by the specs and by the kill -9 child process.
@@ -26,7 +28,7 @@ export interface OutboxEnv {
   outbox: OutboxRepository;
   conversations: ConversationRepository;
   adapter: CloudAdapter;
-  notifier: Notifier & MemberLister;
+  notifier: DeliveryPort & MemberDirectory;
   logger: Logger;
   /** Saves a channel conversation (as if the bot had been installed there). */
   addChannel(id: string): Promise<void>;
@@ -61,7 +63,7 @@ export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions
   return {
     dir, store, outbox, conversations, adapter, notifier, logger,
     async addChannel(id) {
-      await conversations.save({
+      await saveActivity(conversations, {
         serviceUrl: connectorUrl, channelId: 'msteams',
         from: { id: '29:someone', aadObjectId: 'aad-someone' }, recipient: { id: '28:iro-bot', name: 'IRO Bot' },
         conversation: { id, conversationType: 'channel', tenantId: 'tenant-1', isGroup: true },
@@ -86,7 +88,7 @@ export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions
       const members = createMemberCache();
       const audience = createAudienceGate({
         deps: { staff: new StaffRepository(store), children: new ChildrenRepository(store), conversations, outbox, audit: new AuditLog(store), clock: () => new Date() },
-        listMembers: (conv) => members.get(conv._id, () => notifier.listMembers(conv.reference, conv._id)), councilTenantId: 'tenant-1', logger,
+        listMembers: (conv) => members.get(conv._id, () => notifier.listMembers(conv.address)), councilTenantId: 'tenant-1', logger,
       });
       return createOutboxSender({ outbox, conversations, notifier, audience, clock: () => new Date(), logger, ...extra });
     },
