@@ -49,7 +49,7 @@ export async function connectSeat({ persona, url }: PersonaSeat, conversations: 
   const admin = staff.get('admin-1')!;
   // Whether the bot's saved address of a conversation is this start's Playground. A Playground that
   // has only just connected may drop an activity, so each step is checked and, if lost, sent again.
-  const landed = async (id: string) => (await conversations.get(id))?.reference.serviceUrl === `${url}/_connector`;
+  const landed = async (id: string) => (await conversations.get(id))?.address.serviceUrl === `${url}/_connector`;
   const untilLanded = async (id: string, send: () => Promise<void>) => {
     for (let i = 0; i < 5; i++) {
       await send();

@@ -32,8 +32,8 @@ describe('e2e: npm start again on the same data', function () {
 
     const conv = (await s.bot.deps.conversations.get(channelId))!;
     assert.equal(conv.purposes.length, 1);
-    assert.equal(conv.reference.serviceUrl, `${s.seat('manager').url}/_connector`);
+    assert.equal(conv.address.serviceUrl, `${s.seat('manager').url}/_connector`);
     const chat = (await s.bot.deps.conversations.get('personal-chat-tm-1'))!;
-    assert.equal(chat.reference.serviceUrl, `${s.seat('manager').url}/_connector`, 'her 1:1 chat too');
+    assert.equal(chat.address.serviceUrl, `${s.seat('manager').url}/_connector`, 'her 1:1 chat too');
   });
 });
