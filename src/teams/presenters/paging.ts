@@ -13,7 +13,7 @@ export const PAGE_SIZE = 20;
 /** The verb every paging button uses (teams/actions/list-page.ts). */
 export const LIST_PAGE_VERB = 'list.page';
 /** The longest name or line a list row shows; the import does not bound names, the card must. */
-export const DISPLAY_TEXT_MAX = 120;
+export const DISPLAY_TEXT_MAX = 60;
 
 /** A display string cut to `max` characters (with an ellipsis), so one long name cannot swell a card. */
 export function clip(text: string, max = DISPLAY_TEXT_MAX): string {
