@@ -6,6 +6,8 @@
 // so a card can never be used to probe for children, requests or decisions. Refusals are audited
 // (ids and reasons only, never the payload). Handlers get the subject and the card data without the
 // fields that named it, so a handler cannot load anything by itself.
+// A page of a list (kind 'list': "Next 20", "Show list") names no child: its cursor is checked against
+// app/list-access.ts, the same scope rules as the command, with one answer for every refusal.
 import { z } from 'zod';
 import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
 import { isCaseRef } from '../domain/case-ref.js';
