@@ -346,6 +346,8 @@ async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, c
       title: 'Reviews due this week', subtitle: `${scopeLabel(result.scope, actor)} · ${plural(rows, 'review')}`,
       overdue: result.listing.overdue.map(row), dueHeading: 'Due this week', due: result.listing.due.map(row),
       emptyText: 'No reviews due this week.', footnote: '',
+      overdueCount: String(result.listing.overdue.length), dueCount: String(result.listing.due.length),
+      summaryText: '', summary: [], pagerText: '', pagerButtons: [],
     };
     await time('render', () => renderCard('due', model));
     rows = listing.overdue.length + listing.due.length;

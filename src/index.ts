@@ -73,7 +73,7 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
     });
     const startJobsWith = (notifier: ReturnType<typeof createNotifier>) => startJobs({ store, deps, config, logger, notifier, members: notifier });
     const jobs: RunningJobs | null = options.jobs === false ? null
-      : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId }));
+      : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId, logger }));
     logger.info({ url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode }, 'IRO Bot listening');
     if (config.localMode) {
       logger.warn('local mode: no MicrosoftAppId, so requests are not authenticated; listening on 127.0.0.1 only');

@@ -26,3 +26,26 @@ export async function listDue(deps: AppDeps, actor: StaffDoc, window: DueWindow,
   const t = today(deps);
   return { today: t, window, scope, listing: dueListing(statuses, window, t), invalid };
 }
+
+/** One IRO's share of a due listing (the team view summarises per IRO rather than listing every child). */
+export interface IroDueCounts {
+  iroId: string;
+  overdue: number;
+  due: number;
+  notBooked: number;
+}
+
+/** Counts per IRO, most overdue first, then most due, then by id (a stable order for paging). */
+export function dueCountsByIro(listing: DueListing<ChildDoc>): IroDueCounts[] {
+  const by = new Map<string, IroDueCounts>();
+  const add = (s: DueListing<ChildDoc>['due'][number], field: 'overdue' | 'due') => {
+    const c = by.get(s.child.iroId) ?? { iroId: s.child.iroId, overdue: 0, due: 0, notBooked: 0 };
+    c[field]++;
+    if (s.booking === null) c.notBooked++;
+    by.set(s.child.iroId, c);
+  };
+  for (const s of listing.overdue) add(s, 'overdue');
+  for (const s of listing.due) add(s, 'due');
+  return [...by.values()].sort((a, b) => b.overdue - a.overdue || (b.overdue + b.due) - (a.overdue + a.due)
+    || (a.iroId < b.iroId ? -1 : a.iroId > b.iroId ? 1 : 0));
+}

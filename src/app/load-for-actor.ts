@@ -6,6 +6,8 @@
 // so a card can never be used to probe for children, requests or decisions. Refusals are audited
 // (ids and reasons only, never the payload). Handlers get the subject and the card data without the
 // fields that named it, so a handler cannot load anything by itself.
+// A page of a list (kind 'list': "Next 20", "Show list") names no child: its cursor is checked against
+// app/list-access.ts, the same scope rules as the command, with one answer for every refusal.
 import { z } from 'zod';
 import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
 import { isCaseRef } from '../domain/case-ref.js';
@@ -16,10 +18,12 @@ import type { RescheduleRequestDoc } from '../store/reschedule-documents.js';
 import type { AppDeps } from './deps.js';
 import { doneSchema } from './liaison.js';
 import { peopleOf } from './resolutions.js';
+import { LIST_NAMES, mayViewList, type ListName } from './list-access.js';
+import type { ScopeRequest } from './scope.js';
 
 /** What a card verb may act on. Adding a kind means adding its door, ids and answer below. */
 export const SUBJECT_KINDS = [
-  'child', 'booking', 'review', 'reschedule-request', 'resolution', 'liaison-item', 'liaison-thread', 'liaison-record',
+  'child', 'booking', 'review', 'reschedule-request', 'resolution', 'liaison-item', 'liaison-thread', 'liaison-record', 'list',
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
@@ -33,8 +37,21 @@ export type Subject =
   /** A liaison duty of the child's proceedings; whether it is open is the use case's question. */
   | Base<'liaison-item'> & { duty: z.infer<typeof doneSchema>['duty']; item: string }
   | Base<'liaison-thread'>
-  | Base<'liaison-record'>;
+  | Base<'liaison-record'>
+  /** A page of a list view (/due, /caseload team, /actions): about many children, so no child of its own. */
+  | ListSubject;
 export type SubjectOf<K extends SubjectKind> = Extract<Subject, { kind: K }>;
+
+/** The lists a card can page through, and whose (the command's own scope words). */
+export interface ListSubject {
+  kind: 'list';
+  list: ListName;
+  scope: ScopeRequest;
+  /** The /due window as its label ('this week', '2016-10-04 to 2016-10-10'); '' for the other lists. */
+  window: string;
+  /** 0-based page. */
+  page: number;
+}
 
 export function isSubjectKind(v: unknown): v is SubjectKind {
   return typeof v === 'string' && (SUBJECT_KINDS as readonly string[]).includes(v);
@@ -68,7 +85,7 @@ interface KindRule {
 
 const notFound = (text: string) => () => new AppError('not-found', text, { example: '/actions' });
 
-const RULES: { readonly [K in SubjectKind]: KindRule } = {
+const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
   child: {
     door: 'case', ids: z.object({ ref: caseRef }), malformed: 'per-field',
     hidden: notFound("I can't find that case among the children you work with; nothing was changed"),
@@ -113,7 +130,37 @@ const RULES: { readonly [K in SubjectKind]: KindRule } = {
 
 /** The card-data fields that name a subject of this kind (for tests and the forged-invoke checks). */
 export function idFieldsOf(kind: SubjectKind): string[] {
-  return Object.keys((RULES[kind].ids as unknown as z.AnyZodObject).shape);
+  return Object.keys(((kind === 'list' ? LIST_IDS : RULES[kind].ids) as unknown as z.AnyZodObject).shape);
+}
+
+// ---- lists ----------------------------------------------------------------------------------------
+
+/** A page cursor as our templates write it: which list, whose (own, team, person:ID), the window and the page. */
+const LIST_IDS = z.object({
+  list: z.enum(LIST_NAMES),
+  scope: z.string().min(1).max(220).regex(/^(own|team|person:[^\u0000-\u001f]{1,200})$/),
+  window: z.string().max(60),
+  page: z.union([z.number().int().min(0).max(9999), z.string().regex(/^\d{1,4}$/).transform(Number)]),
+});
+/** One answer for a list this person may not see, a person who does not exist, and a cursor not from our cards. */
+const LIST_HIDDEN = () => new AppError('forbidden', 'that list is not available to you; type the command again', { example: '/actions' });
+
+async function loadList(deps: AppDeps, actor: StaffDoc, data: Record<string, unknown>,
+  refused: (reason: string, ref: unknown, err: AppError) => Promise<never>): Promise<Loaded<'list'>> {
+  const parsed = LIST_IDS.safeParse(data);
+  if (!parsed.success) return refused('malformed', undefined, LIST_HIDDEN());
+  const { list, scope: scopeText, window, page } = parsed.data;
+  let scope: ScopeRequest;
+  if (scopeText === 'own') scope = { kind: 'default' };
+  else if (scopeText === 'team') scope = { kind: 'team' };
+  else {
+    const person = await deps.staff.get(scopeText.slice('person:'.length));
+    if (!person) return refused('not-found', undefined, LIST_HIDDEN());
+    scope = { kind: 'person', person };
+  }
+  if (!mayViewList(actor, list, scope, window)) return refused('no-access', undefined, LIST_HIDDEN());
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in LIST_IDS.shape)));
+  return { subject: { kind: 'list', list, scope, window, page } as SubjectOf<'list'>, rest };
 }
 
 const LABELS: Record<string, string> = { ref: 'case reference', bookingId: 'booking', reviewId: 'review', requestId: 'request' };
@@ -141,8 +188,6 @@ export interface Loaded<K extends SubjectKind> {
  */
 export async function loadForActor<K extends SubjectKind>(deps: AppDeps, actor: StaffDoc, kind: K,
   data: Record<string, unknown>, auditAs: string): Promise<Loaded<K>> {
-  const rule = RULES[kind];
-  const parsed = rule.ids.safeParse(data);
   const refused = async (reason: string, ref: unknown, err: AppError): Promise<never> => {
     await deps.audit.record({
       at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: `${auditAs.slice(0, 60)}.refused`,
@@ -151,6 +196,9 @@ export async function loadForActor<K extends SubjectKind>(deps: AppDeps, actor: 
     (err.details as Record<string, unknown>).audited = true;
     throw err;
   };
+  if (kind === 'list') return loadList(deps, actor, data, refused) as unknown as Promise<Loaded<K>>;
+  const rule = RULES[kind as Exclude<SubjectKind, 'list'>];
+  const parsed = rule.ids.safeParse(data);
   if (!parsed.success) return refused('malformed', data.ref, malformed(rule, parsed.error));
   const ids = parsed.data;
   const child = isCaseRef(ids.ref) ? await deps.children.get(ids.ref) : null;

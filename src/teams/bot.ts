@@ -16,6 +16,7 @@ import { errorNotice, NOT_REGISTERED, textTooLong, unknownCommand } from './erro
 import { COMMAND_TEXT_LIMIT } from './activity-guard.js';
 import { identifySender, resolvePersonArg } from './identity.js';
 import { answerCardAction } from './invoke.js';
+import { messageSizeGuard } from './message-size.js';
 import { conversationKind } from './conversation-kind.js';
 import { checkAudience } from '../app/guest-safety.js';
 import { isGuestStaff } from '../domain/guests.js';
@@ -55,6 +56,8 @@ export function createAdapter(config: Config, logger: Logger): EdgeAdapter {
       MicrosoftAppTenantId: config.microsoftAppTenantId ?? '',
     }),
   );
+  // Nothing a turn sends may exceed what Teams accepts (message-size.ts).
+  adapter.use(messageSizeGuard(logger));
   // Errors inside a turn (ours or the SDK's) go to the JSON log with a reference; the person gets
   // only the reference, never SDK error text.
   adapter.onTurnError = async (ctx, err) => {

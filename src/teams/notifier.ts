@@ -3,6 +3,8 @@ import { DeliveryError, type DeliveryPort, type MemberDirectory } from '../app/d
 import { referenceOf } from './conversation-address.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { pagedMembers, type MembersApi } from './members.js';
+import type { Logger } from '../logger.js';
+import { fitMessage } from './message-size.js';
 
 // The one wrapper over the SDK for proactive sends (docs/DESIGN.md: SDK calls stay in src/teams/):
 // implements the delivery port (app/delivery-port.ts) over botbuilder, from neutral addresses.
@@ -29,6 +31,8 @@ export interface NotifierOptions {
   botAppId?: string;
   /** Per-request timeout; a hung connection must not hold a conversation forever. */
   timeoutMs?: number;
+  /** Where an oversize message is reported (ids and size only); without one, the line goes to stderr. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** The minimal connector-client surface used here (the SDK's ConnectorClient satisfies it). */
@@ -47,6 +51,9 @@ interface ConnectorClientLike {
 export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}): DeliveryPort & MemberDirectory {
   const botAppId = opts.botAppId ?? '';
   const timeout = opts.timeoutMs ?? 15_000;
+  const sizeLog = opts.logger ?? { warn: (fields: object, msg: string) => console.warn(JSON.stringify({ level: 'warn', ...fields, msg })) } as Pick<Logger, 'warn'>;
+  // Proactive sends do not pass the turn middleware: the same size guard, here.
+  const fit = (activity: Partial<Activity>, conversationId: string) => fitMessage(activity, sizeLog, { conversationId });
 
   /** Runs `fn` with a retry-free connector client for the reference's service URL. */
   async function withClient<T>(reference: Partial<ConversationReference>, fn: (client: ConnectorClientLike, ctx: TurnContext) => Promise<T>): Promise<T> {
@@ -95,7 +102,7 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}
         const conversationId = sendOpts.conversationId ?? reference.conversation!.id;
         const outgoing: Partial<Activity> = {
           type: 'message',
-          ...activity,
+          ...fit(activity, conversationId),
           channelId: reference.channelId,
           serviceUrl: reference.serviceUrl,
           from: reference.bot,
@@ -115,7 +122,7 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}
         const res = await client.conversations.createConversation({
           isGroup: true,
           channelData: { channel: { id: channelId } },
-          activity: { type: 'message', ...activity },
+          activity: { type: 'message', ...fit(activity, channelId) },
           bot: reference.bot,
           tenantId: reference.conversation?.tenantId,
         }, requestOptions(sendOpts.idempotencyKey));

@@ -38,16 +38,57 @@ export interface DueRow {
   bookRef?: string;
 }
 
-export interface DueCardModel {
+/** The data a paging button carries: which list, whose, the window and the page — never child data. */
+export interface PageCursorData {
+  list: 'due' | 'caseload' | 'actions';
+  /** 'own' (actions), 'team', or 'person:<staff id>'. */
+  scope: string;
+  /** The /due window label ('this week'); '' for the other lists. */
+  window: string;
+  page: number;
+}
+
+/** A "Previous 20" / "Next 20" / "Show list" button: Action.Execute `list.page`, updating the card in place. */
+export interface PageButton {
+  title: string;
+  data: PageCursorData;
+}
+
+/** Long lists come a page at a time (presenters/paging.ts); '' and [] hide the pager. */
+export interface PagerModel {
+  /** "Showing 21–40 of 1,203 reviews" */
+  pagerText: string;
+  pagerButtons: PageButton[];
+}
+
+/** One IRO in the team view of /due: counts and a button for that IRO's own list. */
+export interface DueSummaryRow {
+  iro: string;
+  /** "3 overdue · 12 due · 5 not booked" */
+  counts: string;
+  /** Any overdue: the counts show in the attention colour. */
+  isOverdue: boolean;
+  buttons: PageButton[];
+}
+
+export interface DueCardModel extends PagerModel {
   /** "Reviews due this week" */
   title: string;
   /** "Mon 23 Nov – Sun 29 Nov 2026 · your children" */
   subtitle: string;
-  /** Overdue section (relative windows); [] hides the section. */
+  /** Overdue section (relative windows); [] hides the section. Only this page's rows. */
   overdue: DueRow[];
+  /** All overdue rows, on every page, e.g. "35". */
+  overdueCount: string;
   /** Heading of the window section, e.g. "Due this week". */
   dueHeading: string;
   due: DueRow[];
+  /** All rows due in the window, on every page. */
+  dueCount: string;
+  /** Team view of a long list: "Team view: 1,203 reviews due this week across 108 IROs"; '' hides. */
+  summaryText: string;
+  /** One row per IRO (this page), most overdue first; [] hides. */
+  summary: DueSummaryRow[];
   /** Shown when both lists are empty, e.g. "No reviews due this week." */
   emptyText: string;
   /** A note under the list (cases whose history cannot be read); '' hides it. The policy line is only in /help and /case. */
@@ -59,7 +100,7 @@ export interface DueCardModel {
 /** Where a per-FTE figure sits against the band (Wales 70–120). */
 export type BandState = 'below' | 'within' | 'above';
 
-export interface CaseloadIroModel {
+export interface CaseloadIroModel extends PagerModel {
   view: 'iro';
   /** "Caseload: Alex Wilber" */
   title: string;
@@ -101,7 +142,7 @@ export interface ChartPoint {
   y: number;
 }
 
-export interface CaseloadTeamModel {
+export interface CaseloadTeamModel extends PagerModel {
   view: 'team';
   /** "Caseload: reviewing service" */
   title: string;
@@ -112,7 +153,7 @@ export interface CaseloadTeamModel {
   band: string;
   /** "Children per IRO" */
   chartTitle: string;
-  /** Chart.VerticalBar data (Teams only; the card also carries a text fallback and the table). */
+  /** Chart.HorizontalBar data for this page's IROs (Teams only; the card also carries a text fallback and the table). */
   chart: ChartPoint[];
   /** Shown instead of the table when there are no IROs. */
   emptyText: string;
@@ -144,7 +185,7 @@ export interface ActionItem {
   buttons: ActionButton[];
 }
 
-export interface ActionsCardModel {
+export interface ActionsCardModel extends PagerModel {
   /** "Your actions" */
   title: string;
   subtitle: string;

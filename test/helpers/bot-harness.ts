@@ -21,7 +21,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(opts: { env?: Record<string, string>; importDoc?: unknown; jobs?: boolean } = {}): Promise<Harness> {
+export async function startHarness(opts: { env?: Record<string, string>; importDoc?: unknown; jobs?: boolean; logger?: ReturnType<typeof createLogger> } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-bot-test-'));
   const env = { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', IRO_NOW: '2026-11-23T09:00:00Z', ...opts.env };
   const config = loadConfig(env);
@@ -34,7 +34,7 @@ export async function startHarness(opts: { env?: Record<string, string>; importD
     }
   }
   // Jobs (sweeper, outbox sender) are off unless a test asks: their posts would interleave with replies.
-  const bot = await startIroBot(config, createLogger('silent'), { jobs: opts.jobs ?? false });
+  const bot = await startIroBot(config, opts.logger ?? createLogger('silent'), { jobs: opts.jobs ?? false });
   const connector = await startFakeConnector();
   const post = async (activity: unknown) => {
     const res = await fetch(`${bot.server.url}/api/messages`, {

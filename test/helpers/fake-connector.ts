@@ -78,6 +78,9 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
+/** Teams refuses a bot message over 100 KB counted as UTF-16 (413 MessageSizeTooBig); so does this fake. */
+export const TEAMS_REFUSES_OVER_BYTES = 100 * 1024;
+
 export async function startFakeConnector(): Promise<FakeConnector> {
   const received: ReceivedActivity[] = [];
   const members = new Map<string, FakeMember>();
@@ -111,6 +114,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     if (failure.retryAfter !== undefined) headers['retry-after'] = failure.retryAfter;
     res.writeHead(failure.status, headers);
     res.end(JSON.stringify({ error: { code: failure.code ?? `Status${failure.status}`, message: 'scripted failure' } }));
+    return true;
+  };
+  /** Refuses, as Teams does, a message too big; true when it did. */
+  const tooBig = (raw: string, res: http.ServerResponse, attempt: FakeAttempt): boolean => {
+    if (raw.length * 2 <= TEAMS_REFUSES_OVER_BYTES) return false;
+    attempt.outcome = 413;
+    res.writeHead(413, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'MessageSizeTooBig', message: 'Message size too big' } }));
     return true;
   };
   const track = (req: http.IncomingMessage, path: string, conversationId: string, body: any): { info: FakeRequestInfo; attempt: FakeAttempt } => {
@@ -158,6 +169,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
           key: info.key,
         };
         answer(() => {
+          if (tooBig(raw, res, attempt)) return;
           if (scripted(req, res, info, attempt, () => accept(entry))) return;
           accept(entry);
           res.writeHead(200, { 'content-type': 'application/json' });
@@ -183,6 +195,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
             res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'channelData.channel.id is required' } }));
             return;
           }
+          if (tooBig(raw, res, attempt)) return;
           if (scripted(req, res, info, attempt, () => accept(entry))) return;
           accept(entry);
           res.writeHead(201, { 'content-type': 'application/json' });

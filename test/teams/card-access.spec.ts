@@ -66,6 +66,8 @@ const REAL: Record<SubjectKind, Record<string, string>[]> = {
   'liaison-item': [{ ref: 'C101', duty: 'L3', subject: 'g-1' }],
   'liaison-thread': [{ ref: 'C101' }],
   'liaison-record': [{ ref: 'C101' }, { ref: 'C100' }],
+  // A page of a list: the whole service's /due (its page cursor names no child; `ref` in the made-up id is ignored).
+  list: [{ list: 'due', scope: 'team', window: 'this week', page: '0' }, { list: 'due', scope: 'person:iro-1', window: 'overdue', page: '0' }],
 };
 /** The made-up id: a case reference that does not exist, the real ids otherwise. */
 const madeUp = (ids: Record<string, string>) => ({ ...ids, ref: 'C999' });
@@ -126,7 +128,8 @@ describe('card verbs: access by construction (every verb × everyone who may not
     for (const kind of SUBJECT_KINDS) {
       for (const ids of REAL[kind]) {
         const loaded = await loadForActor(h.bot.deps, tomos, kind, { ...FIELDS, ...ids }, 'test');
-        assert.equal(loaded.subject.ref, ids.ref, `${kind} ${JSON.stringify(ids)}`);
+        if (loaded.subject.kind === 'list') assert.equal(loaded.subject.list, ids.list, `${kind} ${JSON.stringify(ids)}`);
+        else assert.equal(loaded.subject.ref, ids.ref, `${kind} ${JSON.stringify(ids)}`);
         for (const f of idFieldsOf(kind)) assert.ok(!(f in loaded.rest), `${kind}: the handler does not see ${f}`);
       }
     }

@@ -6,6 +6,7 @@ import { BOOKING_ACTIONS } from './booking-actions.js';
 import { RESOLUTION_ACTIONS } from './resolution/index.js';
 import { LIAISON_ACTIONS } from './liaison/index.js';
 import { liaisonViewAction } from './liaison-view.js';
+import { listPageAction } from './list-page.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -31,6 +32,7 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   ...RESOLUTION_ACTIONS,
   ...LIAISON_ACTIONS,
   liaisonViewAction,
+  listPageAction,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {

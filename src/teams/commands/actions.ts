@@ -3,7 +3,9 @@ import type { ActionItem as DomainAction } from '../../domain/actions.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { ChildDoc } from '../../store/documents.js';
-import { renderCard } from '../cards.js';
+import { renderCard, type AdaptiveCardJson } from '../cards.js';
+import type { ListViewer } from '../presenters/due-view.js';
+import { clip, count, pageOf, pager } from '../presenters/paging.js';
 import { childLabel, formatBookingStart, overdueText, plural } from '../presenters/labels.js';
 import type { ActionButton, ActionItem } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
@@ -30,31 +32,37 @@ export const actionsCommand: CommandSpec = {
   scopes: ANY_CONVERSATION,
   async run(ctx) {
     if (ctx.args) throw new AppError('invalid-input', '/actions takes no arguments', { example: '/actions' });
-    const result = await listActions(ctx.deps, ctx.actor);
-    const guest = isGuestStaff(ctx.actor);
-    const item = (a: DomainAction): ActionItem => {
-      const child = result.children.get(a.childRef) as ChildDoc;
-      const late = a.overdue ? diffDays(result.today, a.deadline) : 0;
-      return {
-        kind: KIND_TEXT[a.kind],
-        // A guest (Guardian) sees ref and initials only, as in their liaison threads.
-        child: childLabel(child, ctx.showChildNames && !guest),
-        what: actionText(a),
-        deadline: `by ${formatDate(a.deadline)}`,
-        isOverdue: a.overdue,
-        overdueText: overdueText(late),
-        buttons: buttonsFor(a),
-      };
-    };
-    return renderCard('actions', {
-      title: guest ? 'Your liaison items' : 'Your actions',
-      subtitle: result.scope === 'service' ? `Reviewing service · ${plural(result.items.length, 'item')}`
-        : `${plural(result.items.length, 'item')}`,
-      items: result.items.map(item),
-      emptyText: result.scope === 'none' ? 'Nothing for you to do at the moment.' : 'Nothing outstanding. Well done.',
-    });
+    return actionsCard(ctx, 0);
   },
 };
+
+/** `/actions` and its pages (20 items a page, oldest deadline first). */
+export async function actionsCard(ctx: ListViewer, page: number): Promise<AdaptiveCardJson> {
+  const result = await listActions(ctx.deps, ctx.actor);
+  const guest = isGuestStaff(ctx.actor);
+  const item = (a: DomainAction): ActionItem => {
+    const child = result.children.get(a.childRef) as ChildDoc;
+    const late = a.overdue ? diffDays(result.today, a.deadline) : 0;
+    return {
+      kind: KIND_TEXT[a.kind],
+      // A guest (Guardian) sees ref and initials only, as in their liaison threads.
+      child: clip(childLabel(child, ctx.showChildNames && !guest)),
+      what: actionText(a),
+      deadline: `by ${formatDate(a.deadline)}`,
+      isOverdue: a.overdue,
+      overdueText: overdueText(late),
+      buttons: buttonsFor(a),
+    };
+  };
+  return renderCard('actions', {
+    title: guest ? 'Your liaison items' : 'Your actions',
+    subtitle: result.scope === 'service' ? `Reviewing service · ${plural(result.items.length, 'item')}`
+      : `${plural(result.items.length, 'item')}`,
+    items: pageOf(result.items, page, '/actions').map(item),
+    emptyText: result.scope === 'none' ? 'Nothing for you to do at the moment.' : 'Nothing outstanding. Well done.',
+    ...pager({ list: 'actions', scope: 'own', window: '' }, page, result.items.length, (n) => `${count(n)} items`),
+  });
+}
 
 function liaisonWhat(a: DomainAction): string {
   const duty = (DUTY_IDS as readonly string[]).includes(a.duty ?? '') ? (a.duty as DutyId) : 'L10';

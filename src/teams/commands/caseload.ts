@@ -2,7 +2,10 @@ import { showCaseload, CASELOAD_LOOKAHEAD_DAYS, type IroCaseload } from '../../a
 import { AppError } from '../../domain/errors.js';
 import { CASELOAD_BAND, type BandStatus } from '../../domain/caseload.js';
 import { formatDate } from '../../domain/dates-format.js';
-import { renderCard } from '../cards.js';
+import { renderCard, type AdaptiveCardJson } from '../cards.js';
+import type { ScopeRequest } from '../../app/scope.js';
+import type { ListViewer } from '../presenters/due-view.js';
+import { clip, count, pageOf, pager } from '../presenters/paging.js';
 import { label, plural } from '../presenters/labels.js';
 import type { BandState, CardCount, CaseloadIroRow } from '../view-models.js';
 import type { CommandSpec } from './command-context.js';
@@ -29,46 +32,54 @@ export const caseloadCommand: CommandSpec = {
       throw new AppError('invalid-input', `I can't read "${rest.slice(0, 60)}" here: /caseload takes nothing (your own), "team" (the whole service), `
         + 'or a person (an @mention, an e-mail address or a staff id)', { example: '/caseload team' });
     }
-    const result = await showCaseload(ctx.deps, ctx.actor, scope);
-    const asAt = `As at ${formatDate(result.today)}`;
-    if (result.view === 'iro') {
-      const { iro, figures, dueNext30Days } = result.caseload;
-      return renderCard('caseload', {
-        view: 'iro',
-        title: `Caseload: ${iro.name}`,
-        subtitle: asAt,
-        children: String(figures.total),
-        fte: figures.fte === null ? 'not recorded' : figures.fte.toFixed(1),
-        perFte: figures.perFte === null ? '—' : figures.perFte.toFixed(1),
-        band: BAND_TEXT,
-        bandState: bandState(figures.band),
-        bandStatus: bandStatus(figures.band),
-        byTrack: counts(figures.byTrack),
-        byLegalStatus: counts(figures.byLegalStatus),
-        dueNext30Days: String(dueNext30Days),
-      });
-    }
-    const rows = result.iros.map(teamRow);
-    const children = result.iros.reduce((n, c) => n + c.figures.total, 0);
-    const fte = result.iros.reduce((n, c) => n + (c.figures.fte ?? 0), 0);
-    return renderCard('caseload', {
-      view: 'team',
-      title: 'Caseload: reviewing service',
-      subtitle: `${asAt} · reviews due in the next ${CASELOAD_LOOKAHEAD_DAYS} days: ${result.iros.reduce((n, c) => n + c.dueNext30Days, 0)}`,
-      iros: rows,
-      totals: `${plural(rows.length, 'IRO')} · ${children} ${children === 1 ? 'child' : 'children'} · ${fte.toFixed(1)} FTE`
-        + (fte > 0 ? ` · ${(children / fte).toFixed(1)} per FTE` : ''),
-      band: BAND_TEXT,
-      chartTitle: 'Children per IRO',
-      chart: result.iros.map((c) => ({ x: c.iro.name, y: c.figures.total })),
-      emptyText: 'No IROs are registered yet.',
-    });
+    return caseloadCard(ctx, scope, 0);
   },
 };
 
+/** `/caseload` and the pages of its team view (20 IROs a page; the totals count every IRO). */
+export async function caseloadCard(viewer: ListViewer, scope: ScopeRequest, page: number): Promise<AdaptiveCardJson> {
+  const result = await showCaseload(viewer.deps, viewer.actor, scope);
+  const asAt = `As at ${formatDate(result.today)}`;
+  if (result.view === 'iro') {
+    const { iro, figures, dueNext30Days } = result.caseload;
+    return renderCard('caseload', {
+      view: 'iro',
+      title: `Caseload: ${clip(iro.name)}`,
+      subtitle: asAt,
+      children: String(figures.total),
+      fte: figures.fte === null ? 'not recorded' : figures.fte.toFixed(1),
+      perFte: figures.perFte === null ? '—' : figures.perFte.toFixed(1),
+      band: BAND_TEXT,
+      bandState: bandState(figures.band),
+      bandStatus: bandStatus(figures.band),
+      byTrack: counts(figures.byTrack),
+      byLegalStatus: counts(figures.byLegalStatus),
+      dueNext30Days: String(dueNext30Days),
+      pagerText: '', pagerButtons: [],
+    });
+  }
+  const onPage = pageOf(result.iros, page, EXAMPLE);
+  const rows = onPage.map(teamRow);
+  const children = result.iros.reduce((n, c) => n + c.figures.total, 0);
+  const fte = result.iros.reduce((n, c) => n + (c.figures.fte ?? 0), 0);
+  return renderCard('caseload', {
+    view: 'team',
+    title: 'Caseload: reviewing service',
+    subtitle: `${asAt} · reviews due in the next ${CASELOAD_LOOKAHEAD_DAYS} days: ${result.iros.reduce((n, c) => n + c.dueNext30Days, 0)}`,
+    iros: rows,
+    totals: `${plural(result.iros.length, 'IRO')} · ${children} ${children === 1 ? 'child' : 'children'} · ${fte.toFixed(1)} FTE`
+      + (fte > 0 ? ` · ${(children / fte).toFixed(1)} per FTE` : ''),
+    band: BAND_TEXT,
+    chartTitle: 'Children per IRO',
+    chart: onPage.map((c) => ({ x: clip(c.iro.name, 40), y: c.figures.total })),
+    emptyText: 'No IROs are registered yet.',
+    ...pager({ list: 'caseload', scope: 'team', window: '' }, page, result.iros.length, (n) => `${count(n)} IROs`),
+  });
+}
+
 function teamRow(c: IroCaseload): CaseloadIroRow {
   return {
-    name: c.iro.name,
+    name: clip(c.iro.name),
     fte: c.figures.fte === null ? '—' : c.figures.fte.toFixed(1),
     children: String(c.figures.total),
     perFte: c.figures.perFte === null ? '—' : c.figures.perFte.toFixed(1),

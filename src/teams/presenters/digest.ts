@@ -9,9 +9,10 @@ import type { ReviewStatus } from '../../domain/review-status.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { DigestCardModel, DigestRow, DigestSection, ReminderCardModel } from '../view-models.js';
 import { bookingText, childLabel, overdueText, plural, ruleText } from './labels.js';
+import { clip } from './paging.js';
 
 /** Rows per section: a service-wide digest must stay well inside Teams' message size limit. */
-export const MAX_DIGEST_ROWS = 25;
+export const MAX_DIGEST_ROWS = 15;
 
 export type DigestMessage = Extract<DueMessage, { kind: 'iro-digest' | 'service-digest' }>;
 export type ReminderMessage = Extract<DueMessage, { kind: 'review-reminder' | 'record-reminder' }>;
@@ -26,23 +27,23 @@ export interface PresentOptions {
 function reviewRow(s: ReviewStatus, o: PresentOptions, withIro: boolean): DigestRow {
   const late = diffDays(o.today, s.next.dueBy);
   return {
-    child: childLabel(s.child, o.showNames),
+    child: clip(childLabel(s.child, o.showNames)),
     when: `Due by ${formatDate(s.next.dueBy)}`,
     detail: `${s.next.rule} · ${ruleText(s.next.rule)} · ${bookingText(s.booking)}`,
     isOverdue: late > 0,
     overdueText: overdueText(late),
-    iro: withIro ? o.staffNames?.get(s.child.iroId) ?? s.child.iroId : '',
+    iro: withIro ? clip(o.staffNames?.get(s.child.iroId) ?? s.child.iroId) : '',
   };
 }
 
 function recordRow(r: RecordItem, o: PresentOptions, withIro: boolean): DigestRow {
   return {
-    child: childLabel(r.child, o.showNames),
+    child: clip(childLabel(r.child, o.showNames)),
     when: `Distribute by ${formatDate(r.deadline)}`,
     detail: `Record of review ${r.reviewId}, held ${formatDate(r.heldOn)}`,
     isOverdue: r.overdue,
     overdueText: r.overdue ? overdueText(diffDays(o.today, r.deadline)) : '',
-    iro: withIro ? o.staffNames?.get(r.child.iroId) ?? r.child.iroId : '',
+    iro: withIro ? clip(o.staffNames?.get(r.child.iroId) ?? r.child.iroId) : '',
   };
 }
 

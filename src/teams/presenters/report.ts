@@ -5,9 +5,12 @@ import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCat
 import { formatDate } from '../../domain/dates-format.js';
 import type { ReportCardModel, ReportCountsRow, ReportState } from '../view-models.js';
 import { label, plural } from './labels.js';
+import { clip } from './paging.js';
 
 /** Late reviews listed on the card; the counts by reason always cover all of them. */
 export const MAX_LATE_LISTED = 40;
+/** IRO rows in the report's caseload table (issue 12: every message must fit Teams). */
+export const MAX_REPORT_IROS = 30;
 
 export const LATE_CATEGORY_LABELS: Readonly<Record<LateCategory, string>> = Object.fromEntries(
   LATE_CATEGORIES.map((c) => [c, label(c)])) as Record<LateCategory, string>;
@@ -101,14 +104,17 @@ export function reportCardModel(r: ComplianceReportResult): ReportCardModel {
     lateEmptyText: 'None: every review due was held within timescale.',
     lateMore: hidden > 0 ? `… and ${hidden} more (counted above)` : '',
     comparators: r.comparators.map((c) => countsRow(c.label, c.totals)),
-    caseload: r.caseload.map((c) => ({
-      name: c.iro.external ? `${c.iro.name} (external)` : c.iro.name,
+    // The table lists the first MAX_REPORT_IROS IROs (a region has hundreds: the message must fit Teams);
+    // the totals count every one, and /caseload team pages through them all.
+    caseload: r.caseload.slice(0, MAX_REPORT_IROS).map((c) => ({
+      name: clip(c.iro.external ? `${c.iro.name} (external)` : c.iro.name),
       fte: c.figures.fte === null ? '—' : fteText(c.figures.fte),
       children: String(c.figures.total),
       perFte: c.figures.perFte === null ? '—' : fteText(c.figures.perFte),
     })),
     caseloadTotals: `${plural(r.caseload.length, 'IRO')} · ${iroChildren} ${iroChildren === 1 ? 'child' : 'children'} · ${fteText(fte)} FTE`
-      + (fte > 0 ? ` · ${fteText(iroChildren / fte)} per FTE` : ''),
+      + (fte > 0 ? ` · ${fteText(iroChildren / fte)} per FTE` : '')
+      + (r.caseload.length > MAX_REPORT_IROS ? ` · the first ${MAX_REPORT_IROS} shown: type /caseload team for every IRO` : ''),
     caseloadEmptyText: 'No IROs are registered.',
     resolutions: [
       { title: 'Formal resolutions raised', value: String(res.formalRaised) },

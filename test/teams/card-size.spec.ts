@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CARD_KINDS, cardAttachment, cardsDir, renderCard, type CardKind } from '../../src/teams/cards.js';
+import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../../src/teams/message-size.js';
+import { DISPLAY_TEXT_MAX, PAGE_SIZE } from '../../src/teams/presenters/paging.js';
+import { MAX_DIGEST_ROWS } from '../../src/teams/presenters/digest.js';
+import { MAX_LATE_LISTED, MAX_REPORT_IROS } from '../../src/teams/presenters/report.js';
+
+// Issue 12, "fit Teams": every card template, at the largest data its view model allows, makes a
+// message (the whole activity as sent) of at most 80 KB counted as UTF-16. Templates are read from
+// cards/, so a new one fails here until its largest data is declared below.
+//
+// The largest data: the template's biggest fixture (test/fixtures/cards/KIND.*.json) with every array
+// at its bound (repeating its items) and every name and text at its longest (real names with markdown
+// characters the escaper doubles). Words the template compares (view, tone,
+// states, styles, verbs, ids in button data) keep their value so every section still shows.
+
+/** Bounds per array path ('a.b[].c'), one entry per shape a view can take; where each number comes from is noted. */
+type Bounds = Record<string, number>;
+const TWO = 2; // Previous and Next
+const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
+  // presenters/due-view.ts: 20 rows a page (overdue + due), or 20 IROs with one button each; a pager.
+  due: {
+    variants: [
+      { overdue: PAGE_SIZE, due: 0, summary: 0, 'summary[].buttons': 1, pagerButtons: TWO },
+      { overdue: PAGE_SIZE / 2, due: PAGE_SIZE / 2, summary: 0, 'summary[].buttons': 1, pagerButtons: TWO },
+      { overdue: 0, due: 0, summary: PAGE_SIZE, 'summary[].buttons': 1, pagerButtons: TWO },
+    ],
+  },
+  // commands/caseload.ts: 20 IROs a page (table and chart); counts by track (3) and legal status (domain enums, < 12).
+  caseload: { variants: [{ byTrack: 12, byLegalStatus: 12, iros: PAGE_SIZE, chart: PAGE_SIZE, pagerButtons: TWO }] },
+  // commands/actions.ts: 20 items a page, one button each (buttonsFor), a pager.
+  actions: { variants: [{ items: PAGE_SIZE, 'items[].buttons': 2, pagerButtons: TWO }] },
+  // A child in care from birth to 18: a review at 20 days, 3 months, then 6-monthly: ≤ 38; 60 allows for corrections.
+  case: { variants: [{ bookings: 20, history: 40, proceedings: 10, resolutions: 10, liaison: 10 }] },
+  // presenters/digest.ts: three sections of at most MAX_DIGEST_ROWS rows.
+  digest: { variants: [{ sections: 3, 'sections[].rows': MAX_DIGEST_ROWS }] },
+  // presenters/report.ts: 12 months, late groups (reason categories, < 12) with MAX_LATE_LISTED lines in all; MAX_REPORT_IROS IROs.
+  report: {
+    variants: [{ totals: 6, months: 12, chart: 12, lateGroups: 12, 'lateGroups[].items': Math.ceil(MAX_LATE_LISTED / 12), comparators: 4, caseload: MAX_REPORT_IROS, resolutions: 8, resolutionThemes: 12 }],
+  },
+  help: { variants: [{ commands: 30 }] },
+  notice: { variants: [{}], textMax: 2000 },
+  reminder: { variants: [{ facts: 6, buttons: 2 }] },
+  'booking-form': { variants: [{ facts: 4, venues: 10, invitees: 20, reasons: 12 }], textMax: 500 },
+  booking: { variants: [{ facts: 8 }] },
+  'reschedule-form': { variants: [{ facts: 4, reasons: 12, slots: 20 }], textMax: 500 },
+  'reschedule-approval': { variants: [{ facts: 8, refreshUserIds: 10 }], textMax: 500 },
+  'held-form': { variants: [{ facts: 4, chairs: 20, reasons: 12 }], textMax: 300 },
+  'review-held': { variants: [{ facts: 6 }] },
+  // Typed texts up to their inputs' maxLength (4000 for a response); a resolution's life: 4 stages.
+  resolution: { variants: [{ facts: 8, agreedActions: 3, timeline: 12, escalateChoices: 4, mentions: 6, refreshUserIds: 10 }], textMax: 2000 },
+  'resolution-raise': { variants: [{ themes: 12 }] },
+  resolutions: { variants: [{ rows: 30 }] },
+  'resolution-referral': { variants: [{ facts: 8, items: 10 }], textMax: 2000 },
+  liaison: { variants: [{ facts: 8, checklist: 10, buttons: 4, 'discussion.topics': 12 }], textMax: 2000 },
+  'liaison-form': {
+    variants: [{ guardians: 30, outcomes: 8, legalContacts: 30, open: 10, 'open[].buttons': 3, discussions: 10, 'discussion.topics': 12 }], textMax: 2000,
+  },
+};
+
+/**
+ * Names (people, children, IROs): the longest a list row shows (presenters clip to DISPLAY_TEXT_MAX). The
+ * import does not bound a name's length; a card that would still be too big is caught by the sender's
+ * guard (message-size.ts). Free text (a fixture string over 60 characters) gets the kind's textMax (the
+ * inputs' maxLength); everything else (dates, counts, labels the bot writes) keeps its length.
+ */
+const NAMES = new Set(['child', 'iro', 'name', 'title', 'subtitle', 'socialWorker', 'x', 'who', 'by', 'label']);
+
+/** Values the template compares or that name things (kept as in the fixture). */
+const KEEP = new Set(['view', 'tone', 'bandState', 'state', 'totalsState', 'messageTone', 'verb', 'style', 'kind', 'status', 'mode', 'value']);
+
+/** A name or text of length n: real Welsh names (an accent, an apostrophe, a hyphen) with a markdown character in each. */
+function longest(n: number): string {
+  return 'Siân O\'Brien-Llewelyn *'.repeat(Math.ceil(n / 24)).slice(0, n);
+}
+
+function inflate(v: unknown, p: string, key: string, bounds: Bounds, textMax: number, unknown: Set<string>): unknown {
+  if (Array.isArray(v)) {
+    const n = bounds[p];
+    if (n === undefined) unknown.add(p);
+    const items = v.length ? v : [];
+    const out = n === undefined ? items : Array.from({ length: items.length ? n : 0 }, (_, i) => items[i % items.length]);
+    return out.map((x) => inflate(x, `${p}[]`, key, bounds, textMax, unknown));
+  }
+  if (v !== null && typeof v === 'object') {
+    if (key === 'data') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? longest(40) : x]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inflate(x, p ? `${p}.${k}` : k, k, bounds, textMax, unknown)]));
+  }
+  if (typeof v === 'string' && !KEEP.has(key) && v !== '') {
+    return longest(NAMES.has(key) ? DISPLAY_TEXT_MAX : v.length > 60 ? Math.max(textMax, DISPLAY_TEXT_MAX) : v.length);
+  }
+  return v;
+}
+
+const fixturesDir = path.join(__dirname, '../fixtures/cards');
+
+function biggestFixture(kind: string): unknown[] {
+  return fs.readdirSync(fixturesDir).filter((f) => f.startsWith(`${kind}.`)).map((f) => JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8')));
+}
+
+/** The whole activity as the bot posts it (a reply with one card). */
+function activityOf(card: ReturnType<typeof renderCard>) {
+  return {
+    type: 'message', id: 'f:0123456789abcdef', timestamp: new Date(0).toISOString(), channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    from: { id: '28:00000000-0000-0000-0000-000000000000', name: 'IRO Bot' }, recipient: { id: '29:'.padEnd(120, 'x'), name: 'x'.repeat(100), aadObjectId: '00000000-0000-0000-0000-000000000000' },
+    conversation: { id: `19:${'x'.repeat(60)}@thread.tacv2;messageid=1234567890123`, conversationType: 'channel', tenantId: '00000000-0000-0000-0000-000000000000', isGroup: true },
+    replyToId: '1234567890123', inputHint: 'acceptingInput', attachments: [cardAttachment(card)],
+  };
+}
+
+describe('card size: every template at its largest data fits in a Teams message (≤ 80 KB as UTF-16)', () => {
+  const figures: string[] = [];
+  after(() => console.log(`      largest message per template (KB, UTF-16): ${figures.join(', ')}`));
+
+  it('every template in cards/ is a card kind with its largest data declared here', () => {
+    const files = fs.readdirSync(cardsDir()).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    assert.deepEqual(files, [...CARD_KINDS].sort(), 'a template file that is not a card kind (or the other way round)');
+    for (const k of files) assert.ok(LARGEST[k as CardKind], `${k}: declare its largest data in LARGEST`);
+  });
+
+  for (const kind of [...CARD_KINDS].sort()) {
+    it(kind, () => {
+      const spec = LARGEST[kind];
+      const fixtures = biggestFixture(kind);
+      assert.ok(fixtures.length > 0, `${kind}: no fixture in test/fixtures/cards`);
+      let largest = 0;
+      for (const bounds of spec.variants) {
+        for (const fixture of fixtures) {
+          const unknown = new Set<string>();
+          const model = inflate(fixture, '', '', bounds, spec.textMax ?? 200, unknown);
+          assert.deepEqual([...unknown].filter((p) => !(p in bounds)), [], `${kind}: declare a bound for these lists`);
+          const bytes = utf16Bytes(activityOf(renderCard(kind, model as never)));
+          largest = Math.max(largest, bytes);
+        }
+      }
+      figures.push(`${kind} ${(largest / 1024).toFixed(1)}`);
+      assert.ok(largest <= MESSAGE_LIMIT_BYTES, `${kind}: ${(largest / 1024).toFixed(1)} KB at its largest data`);
+    });
+  }
+});
