@@ -54,7 +54,7 @@ describe('e2e: the five-minute tour from every seat', function () {
     await pickDate(iro, form, '2026-11-24');
     await chooseOption(iro, form, 'Select a time...', '2:00 PM');
     await form.locator('button[aria-label="Book"]').click();
-    await waitForCard(iro, ['C1002', 'Tue 24 Nov 2026']);
+    await waitForCard(iro, ['C1002', 'Tue 24 Nov 2026 14:00']);
     // The booking card reaches the child's social work team channel (C1002's worker is in team north).
     await waitForCard(sw, ['C1002', 'Tue 24 Nov 2026']);
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.js';
+import type { ConversationAddress } from '../../src/store/delivery-documents.js';
 import { createLogger } from '../../src/logger.js';
 import { createAdapter } from '../../src/teams/bot.js';
 import { createNotifier } from '../../src/teams/notifier.js';
@@ -13,14 +14,23 @@ import { TEAMS_REFUSES_OVER_BYTES } from '../helpers/fake-connector.js';
 import { alex } from '../helpers/people.js';
 
 // Point 3 of the "fit Teams" part of issue 12: the sender never posts an oversize message. The fake
-// connector refuses, as Teams does, anything over 100 KB counted as UTF-16 (413). The import does not
-// bound a name's length, so a child named with 60,000 characters makes /case far too big: the reply
-// path and the proactive notifier must send a short notice instead, and log ids and the size only.
+// connector refuses, as Teams does, anything over 100 KB counted as UTF-16 (413). The import bounds
+// each field but not a child's whole history: a child looked after for 18 years with a review every
+// fortnight (480 reviews, within the import's 500) and names at the import's longest makes /case far
+// too big, so the reply path and the proactive notifier must send a short notice instead, and log ids
+// and the size only.
 const base = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
-const HUGE = 'Ŵ'.repeat(60_000);
+const LONGEST_NAME = 'Ŵ'.repeat(200);
+const DAY = 86_400_000;
+const longHistory = Array.from({ length: 480 }, (_, i) => {
+  const heldOn = new Date(Date.UTC(2008, 0, 10) + i * 14 * DAY).toISOString().slice(0, 10);
+  return { id: `C100-H${i + 1}`, heldOn, recordDistributedOn: heldOn };
+});
 const fixture = {
   ...base,
-  children: base.children.map((c: { ref: string }) => (c.ref === 'C100' ? { ...c, givenName: HUGE } : c)),
+  children: base.children.map((c: { ref: string }) => (c.ref === 'C100'
+    ? { ...c, givenName: LONGEST_NAME, familyName: LONGEST_NAME, events: [{ type: 'became-looked-after', date: '2008-01-01' }], reviews: longHistory }
+    : c)),
 };
 
 describe('message size: nothing the bot sends is over 80 KB (UTF-16), over HTTP with the fake connector', function () {
@@ -58,13 +68,13 @@ describe('message size: nothing the bot sends is over 80 KB (UTF-16), over HTTP 
     const logged: unknown[] = [];
     const adapter = createAdapter(loadConfig({ DATA_DIR: h.dataDir, LOG_LEVEL: 'silent' }), createLogger('silent'));
     const notifier = createNotifier(adapter, { timeoutMs: 5000, logger: { warn: (o: unknown) => { logged.push(o); } } as never });
-    const reference = {
-      serviceUrl: h.connector.url, channelId: 'msteams', bot: { id: '28:iro-bot', name: 'IRO Bot' }, user: { id: '29:alex', name: 'Alex' },
-      conversation: { id: 'a:proactive-1', conversationType: 'personal', isGroup: false, tenantId: 't' },
+    const address: ConversationAddress = {
+      conversationId: 'a:proactive-1', kind: 'personal', serviceUrl: h.connector.url, platform: 'msteams', tenantId: 't',
+      teamId: null, channelId: null, bot: { id: '28:iro-bot', name: 'IRO Bot' }, user: { id: '29:alex', name: 'Alex' }, locale: null,
     };
     const big = { type: 'message', text: 'x'.repeat(60_000) };
     const before = h.connector.received.length;
-    await notifier.post(reference as never, big as never);
+    await notifier.post(address, big as never);
     const sent = h.connector.received.slice(before);
     assert.equal(sent.length, 1);
     assert.equal(sent[0]!.body.text, undefined, 'the oversize text was not posted');

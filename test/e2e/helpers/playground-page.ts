@@ -48,7 +48,8 @@ export async function openChannel(page: Page, team: string, channel: string): Pr
 export async function chooseOption(page: Page, card: Locator, placeholder: string | null, option: string): Promise<void> {
   const box = placeholder ? card.locator(`input[role="combobox"][placeholder="${placeholder}"]`) : card.locator('input[role="combobox"]').first();
   await box.click();
-  await page.locator('[role="option"]', { hasText: option }).first().click();
+  // Exact: "2:00 PM" must not pick "12:00 PM".
+  await page.getByRole('option', { name: option, exact: true }).first().click();
 }
 
 /**
