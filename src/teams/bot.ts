@@ -87,14 +87,14 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   };
   app.activity(ActivityTypes.InstallationUpdate, remember);
   app.activity(ActivityTypes.ConversationUpdate, remember);
+  const memberCache = createMemberCache();
   app.activity(ActivityTypes.Invoke, async (ctx) => {
     if (ctx.activity.name === 'adaptiveCard/action') {
-      await answerCardAction(ctx, config, deps, logger);
+      await answerCardAction(ctx, config, deps, logger, () => memberCache.get(membersKey(ctx), () => listMembers(ctx)));
     } else {
       await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
     }
   });
-  const memberCache = createMemberCache();
   app.activity(ActivityTypes.Message, async (ctx) => {
     const length = typeof ctx.activity.text === 'string' ? ctx.activity.text.length : 0;
     if (length > COMMAND_TEXT_LIMIT) {

@@ -10,7 +10,8 @@ import { cardAttachment } from './cards.js';
 import { errorNotice, NOT_REGISTERED } from './error-replies.js';
 import { identifySender } from './identity.js';
 import { conversationKind } from './conversation-kind.js';
-import { isGuestStaff } from '../domain/guests.js';
+import { isGuestStaff, type AudienceMember } from '../domain/guests.js';
+import { checkAudience } from '../app/guest-safety.js';
 import { GUEST_REFUSAL } from './guest-gate.js';
 
 // Card verbs arrive as `adaptiveCard/action` invokes (Action.Execute). Each answer is an invoke
@@ -27,7 +28,8 @@ interface ActionValue {
   trigger?: string;
 }
 
-export async function answerCardAction(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger): Promise<void> {
+export async function answerCardAction(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger,
+  members: () => Promise<AudienceMember[]>): Promise<void> {
   const value = (ctx.activity.value ?? {}) as ActionValue;
   const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
   const log = logger.child({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, verb });
@@ -58,7 +60,21 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
   try {
     const reply = await spec.answer(invokeCtx);
     if (reply.kind === 'card' && reply.updateForAll && ctx.activity.replyToId) {
-      await ctx.updateActivity({ type: ActivityTypes.Message, id: ctx.activity.replyToId, attachments: [cardAttachment(reply.card)] });
+      // Updating the message for everyone posts into the conversation: the same audience rule as every
+      // proactive message (app/guest-safety.ts). The person who clicked still gets the card in reply.
+      const verdict = conversationType === 'personal' ? { ok: true } : await checkAudience(deps, {
+        conversation: { kind: conversationType }, children: [...reply.about], members,
+        councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
+      });
+      if (verdict.ok) {
+        await ctx.updateActivity({ type: ActivityTypes.Message, id: ctx.activity.replyToId, attachments: [cardAttachment(reply.card)] });
+      } else {
+        log.warn({ staffId: actor._id, outcome: 'update-withheld' }, 'card update for everyone withheld: a guest in this conversation may not see it');
+        await deps.audit.record({
+          at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'action.update-withheld',
+          subject: verb, details: { conversationId: ctx.activity.conversation.id, children: reply.about.map((c) => c.ref) },
+        });
+      }
     }
     log.info({ staffId: actor._id, outcome: 'ok' }, 'card action answered');
     return respond(ctx, reply);

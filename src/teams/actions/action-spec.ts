@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
 import { isSubjectKind, loadForActor, type SubjectKind, type SubjectOf } from '../../app/load-for-actor.js';
-import type { StaffDoc } from '../../store/documents.js';
+import type { ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { ConversationKind } from '../commands/command-context.js';
 import { assertGuestMay } from '../guest-gate.js';
@@ -46,12 +46,16 @@ export interface ActionSpec<K extends SubjectKind> {
 
 declare const registeredVerb: unique symbol;
 
+/** A verb's answer, with the children it is about (the loaded subject's child): whoever posts it
+ *  beyond the person who clicked (an update for everyone) checks that conversation's audience first. */
+export type AnsweredReply = ActionReply & { about: readonly ChildDoc[] };
+
 /** A verb as the registry holds it: made only by `defineAction`, so it always answers through the loader. */
 export interface CardVerb {
   readonly verb: string;
   readonly subject: SubjectKind;
   /** Guest gate → card-data shape → access-checked loader → the handler. */
-  answer(ctx: InvokeContext): Promise<ActionReply>;
+  answer(ctx: InvokeContext): Promise<AnsweredReply>;
   readonly [registeredVerb]: true;
 }
 
@@ -67,11 +71,12 @@ export function defineAction<K extends SubjectKind>(spec: ActionSpec<K>): CardVe
   if (typeof run !== 'function') throw new Error(`card verb ${verb}: no handler`);
   const cardVerb = {
     verb, subject,
-    async answer(ctx: InvokeContext): Promise<ActionReply> {
+    async answer(ctx: InvokeContext): Promise<AnsweredReply> {
       assertGuestMay(ctx.actor, { verb });
       const data = checkCardData(ctx.data);
       const { subject: loaded, rest } = await loadForActor(ctx.deps, ctx.actor, subject, data, verb);
-      return run({ ...ctx, data: rest }, loaded);
+      const reply = await run({ ...ctx, data: rest }, loaded);
+      return { ...reply, about: 'child' in loaded ? [loaded.child] : [] };
     },
   } as CardVerb;
   made.add(cardVerb);
