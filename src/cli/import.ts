@@ -19,15 +19,24 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let doc: unknown;
   try {
-    // Checked before reading: a huge file must not exhaust memory before it is refused.
-    const { size } = await stat(file);
-    if (size > LIMITS.maxDocumentBytes) {
-      process.stderr.write(`${file}: nothing was imported\n(document): the file is ${size} bytes; the limit is ${LIMITS.maxDocumentBytes} bytes\n`);
+    // Checked before reading: a huge file (or a device that never ends) must not exhaust memory first.
+    const info = await stat(file);
+    if (!info.isFile()) {
+      process.stderr.write(`${file}: nothing was imported\n(document): not a regular file\n`);
       return 1;
     }
-    doc = JSON.parse(await readFile(file, 'utf8'));
+    if (info.size > LIMITS.maxDocumentBytes) {
+      process.stderr.write(`${file}: nothing was imported\n(document): the file is ${info.size} bytes; the limit is ${LIMITS.maxDocumentBytes} bytes\n`);
+      return 1;
+    }
+    // Strict UTF-8 (a bad byte would otherwise become U+FFFD in a child's name); a leading byte-order
+    // mark, as spreadsheet exports often write, is dropped by the decoder.
+    doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file)));
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(err as Error).message})`;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found'
+      : code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? 'not UTF-8 text (export the file as UTF-8)'
+        : `not valid JSON (${(err as Error).message})`;
     process.stderr.write(`${file}: ${why}\n`);
     return 1;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
@@ -27,6 +27,25 @@ describe('CLI: npm run import (src/cli/import.ts)', function () {
     const store = await openEmbeddedStore(dir); // also proves the CLI released its lock
     try { return await new ChildrenRepository(store).count(); } finally { await store.close(); }
   };
+
+  it('reads a file with a byte-order mark; refuses bytes that are not UTF-8, and anything that is not a regular file', async () => {
+    const valid = await readFile(VALID);
+    const withBom = join(dir, 'bom.json');
+    await writeFile(withBom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), valid]));
+    const bom = run(withBom);
+    assert.equal(bom.code, 0, bom.err);
+    assert.match(bom.out, /children: 3 inserted/);
+    const latin1 = join(dir, 'latin1.json');
+    const bad = Buffer.from(valid.toString('utf8').replace(/"givenName": ?"[^"]*"/, '"givenName": "Dyl\u00ffn"'), 'latin1');
+    await writeFile(latin1, bad);
+    const refused = run(latin1);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /not UTF-8 text/);
+    const device = run('/dev/zero');
+    assert.equal(device.code, 1);
+    assert.match(device.err, /not a regular file/);
+    assert.equal(await childCount(), 3, 'the refused files changed nothing');
+  });
 
   it('imports a valid file, prints a summary and exits 0; a re-run reports everything unchanged', async () => {
     const first = run(VALID);
