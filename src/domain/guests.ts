@@ -46,9 +46,11 @@ export function unexpectedGuests(members: readonly AudienceMember[], councilTena
 }
 
 /**
- * A directory entry treated as a guest: a Guardian (always a guest in the council's tenant), or a
- * UPN carrying #EXT#. Guests may only use /actions, /help and their own liaison cards.
+ * A person treated as a guest: a Guardian (always a guest in the council's tenant), a directory UPN
+ * carrying #EXT#, or a sender Teams says is a guest this turn (`teamsGuest`, set by the Teams layer from
+ * the member record: guest role, #EXT# UPN or another tenant). Guests may only use /actions, /help and
+ * their own liaison cards; a staff record marked by Teams alone is no Guardian, so it gets no liaison cards.
  */
-export function isGuestStaff(person: { roles: readonly string[]; upn?: string | null }): boolean {
-  return person.roles.includes('guardian') || !!person.upn?.toUpperCase().includes('#EXT#');
+export function isGuestStaff(person: { roles: readonly string[]; upn?: string | null; teamsGuest?: boolean }): boolean {
+  return person.teamsGuest === true || person.roles.includes('guardian') || !!person.upn?.toUpperCase().includes('#EXT#');
 }

@@ -14,7 +14,7 @@ import { parseCommand } from './commands/parse-command.js';
 import { assertRunsHere, COMMANDS, findCommand } from './commands/registry.js';
 import { errorNotice, NOT_REGISTERED, textTooLong, unknownCommand } from './error-replies.js';
 import { COMMAND_TEXT_LIMIT } from './activity-guard.js';
-import { identifySender, resolvePersonArg } from './identity.js';
+import { identifySender, resolvePersonArg, type SenderLookup } from './identity.js';
 import { answerCardAction } from './invoke.js';
 import { messageSizeGuard } from './message-size.js';
 import { conversationKind } from './conversation-kind.js';
@@ -87,10 +87,15 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   };
   app.activity(ActivityTypes.InstallationUpdate, remember);
   app.activity(ActivityTypes.ConversationUpdate, remember);
+  // Teams' word on each sender (a guest or not), shared by messages and card actions: one read a minute per sender.
+  const senders: SenderLookup = {
+    councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null, members: createMemberCache(), log: logger,
+  };
+  // Who is in a conversation (the audience rule), read at most once a minute per conversation.
   const memberCache = createMemberCache();
   app.activity(ActivityTypes.Invoke, async (ctx) => {
     if (ctx.activity.name === 'adaptiveCard/action') {
-      await answerCardAction(ctx, config, deps, logger, () => memberCache.get(membersKey(ctx), () => listMembers(ctx)));
+      await answerCardAction(ctx, config, deps, logger, senders, () => memberCache.get(membersKey(ctx), () => listMembers(ctx)));
     } else {
       await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
     }
@@ -103,16 +108,17 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
       await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', textTooLong(length, COMMAND_TEXT_LIMIT)))] });
       return;
     }
-    const card = await answerMessage(ctx, config, deps, logger, memberCache);
+    const card = await answerMessage(ctx, config, deps, logger, memberCache, senders);
     await ctx.sendActivity({ attachments: [cardAttachment(card)] });
   });
   return { adapter, app };
 }
 
-async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger, memberCache: MemberCache): Promise<AdaptiveCardJson> {
+async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger, memberCache: MemberCache,
+  senders: SenderLookup): Promise<AdaptiveCardJson> {
   const parsed = parseCommand(ctx.activity.text);
   const log = logger.child({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, command: parsed?.name });
-  const actor = await identifySender(ctx, deps.staff);
+  const actor = await identifySender(ctx, deps.staff, senders);
   if (!actor) {
     log.info({ outcome: 'not-registered' }, 'message from unregistered sender');
     return renderCard('notice', NOT_REGISTERED);

@@ -8,7 +8,7 @@ import type { ActionReply, InvokeContext } from './actions/action-spec.js';
 import { findAction } from './actions/registry.js';
 import { cardAttachment } from './cards.js';
 import { errorNotice, NOT_REGISTERED } from './error-replies.js';
-import { identifySender } from './identity.js';
+import { identifySender, type SenderLookup } from './identity.js';
 import { conversationKind } from './conversation-kind.js';
 import { isGuestStaff, type AudienceMember } from '../domain/guests.js';
 import { checkAudience } from '../app/guest-safety.js';
@@ -28,12 +28,12 @@ interface ActionValue {
   trigger?: string;
 }
 
-export async function answerCardAction(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger,
+export async function answerCardAction(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger, senders: SenderLookup,
   members: () => Promise<AudienceMember[]>): Promise<void> {
   const value = (ctx.activity.value ?? {}) as ActionValue;
   const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
   const log = logger.child({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, verb });
-  const actor = await identifySender(ctx, deps.staff);
+  const actor = await identifySender(ctx, deps.staff, senders);
   if (!actor) {
     log.info({ outcome: 'not-registered' }, 'card action from unregistered sender');
     return respond(ctx, { kind: 'message', text: NOT_REGISTERED.text });

@@ -77,6 +77,9 @@ describe('guests (domain)', () => {
     assert.equal(isGuest({ userRole: 'user', tenantId: 't', userPrincipalName: 'a@council.example' }, 't'), false);
     assert.equal(isGuestStaff({ roles: ['guardian'] }), true);
     assert.equal(isGuestStaff({ roles: ['iro'], upn: 'agency_iro#EXT#@council.onmicrosoft.com' }), true);
+    // A staff record Teams calls a guest this turn (identity.ts marks it), whatever its directory roles.
+    assert.equal(isGuestStaff({ roles: ['business-support'], upn: 'sian@council.example', teamsGuest: true }), true);
+    assert.equal(isGuestStaff({ roles: ['business-support'], upn: 'sian@council.example' }), false);
   });
   it('counts guests who are not the allowed Guardian (matched by AAD id, else UPN or e-mail)', () => {
     const staff = { aadObjectId: 's', userPrincipalName: 'a@council.example', userRole: 'user', tenantId: 't' };

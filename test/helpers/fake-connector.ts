@@ -73,6 +73,8 @@ export interface FakeConnector {
   memberLists: Map<string, FakeMember[]>;
   /** How many pagedmembers requests each conversation got. */
   memberReads: Map<string, number>;
+  /** How many single-member reads (GET …/members/{userId}, TeamsInfo.getMember) each user id got, found or not. */
+  memberGets: Map<string, number>;
   /** Resolves when `n` activities have been received in total. */
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedActivity[]>;
   close(): Promise<void>;
@@ -86,6 +88,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const members = new Map<string, FakeMember>();
   const memberLists = new Map<string, FakeMember[]>();
   const memberReads = new Map<string, number>();
+  const memberGets = new Map<string, number>();
   const waiters: { n: number; resolve: () => void }[] = [];
   const attempts: FakeAttempt[] = [];
   const queued: FakeFailure[] = [];
@@ -142,6 +145,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       // /v3/conversations/{id}/members/{userId}
       if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members') {
         const m = members.get(parts[4]);
+        memberGets.set(parts[4], (memberGets.get(parts[4]) ?? 0) + 1);
         res.writeHead(m ? 200 : 404, { 'content-type': 'application/json' });
         res.end(JSON.stringify(m ?? { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
         return;
@@ -218,6 +222,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     received,
     attempts,
     members,
+    memberGets,
     memberLists,
     memberReads,
     failNext: (...failures) => { queued.push(...failures); },

@@ -18,6 +18,7 @@ import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import type { Store } from '../../src/store/doc-collection.js';
 import { createBot, type Bot } from '../../src/teams/bot.js';
 import { identifySender } from '../../src/teams/identity.js';
+import { createMemberCache } from '../../src/app/member-cache.js';
 import { StaffRepository } from '../../src/store/repositories/staff-repository.js';
 
 // The HTTP edge (issue 10, points 4, 10, 12): one schema, authentication before the tenant guard,
@@ -140,12 +141,13 @@ describe('edge: one activity schema', function () {
 
   it('identifySender itself ignores ids that are not strings (defence in depth)', async () => {
     const staff = new StaffRepository(h.bot.store);
+    const lookup = { councilTenantId: null, members: createMemberCache(), log: { warn: () => undefined } };
     for (const aadObjectId of [{ $regex: 'c1$' }, { $ne: null }, ['00000000-0000-0000-0000-0000000000c1'], 42]) {
       const ctx = { activity: { ...messageActivity(h.connector.url, alex, ''), from: { id: '29:x', aadObjectId } } } as never;
-      assert.equal(await identifySender(ctx, staff), null, JSON.stringify(aadObjectId));
+      assert.equal(await identifySender(ctx, staff, lookup), null, JSON.stringify(aadObjectId));
     }
     const noId = { activity: { ...messageActivity(h.connector.url, alex, ''), from: { id: { $ne: null }, aadObjectId: catrin.aadObjectId } } } as never;
-    assert.equal(await identifySender(noId, staff), null);
+    assert.equal(await identifySender(noId, staff, lookup), null);
   });
 });
 
