@@ -90,6 +90,14 @@ export interface Config {
   localMode: boolean;
 }
 
+/**
+ * The council's own tenant: members and 1:1 chats from any other tenant count as guests. The app's
+ * tenant, else the first allowed one; null in local mode (no tenant is checked).
+ */
+export function councilTenantId(config: Pick<Config, 'microsoftAppTenantId' | 'allowedTenantIds'>): string | null {
+  return config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {

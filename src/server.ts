@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { randomUUID } from 'node:crypto';
 import { errorSummary, type Bot } from './teams/bot.js';
-import { receiveActivity } from './teams/inbound.js';
+import { internalError, receiveActivity } from './teams/inbound.js';
 
 export interface RunningServer {
   url: string;
@@ -26,11 +26,7 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
   server.post('/api/messages', async (req, res) => {
     const authHeader = req.headers.authorization;
     const answer = await receiveActivity(bot, req.body, typeof authHeader === 'string' ? authHeader : '', { allowedTenants: allowed, logger })
-      .catch((err: unknown) => {
-        const reference = randomUUID();
-        logger.error({ reference, err: errorSummary(err) }, 'request failed');
-        return { status: 500, body: { error: 'internal', reference } as unknown };
-      });
+      .catch((err: unknown) => internalError(logger, err, undefined, 'request failed'));
     if (answer.body === undefined) res.send(answer.status);
     else res.send(answer.status, answer.body);
   });

@@ -10,7 +10,7 @@
 // app/list-access.ts, the same scope rules as the command, with one answer for every refusal.
 import { z } from 'zod';
 import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
-import { isCaseRef } from '../domain/case-ref.js';
+import { CASE_REF_PATTERN, isCaseRef } from '../domain/case-ref.js';
 import { AppError } from '../domain/errors.js';
 import { involvedIds, type Resolution } from '../domain/resolutions.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
@@ -60,7 +60,7 @@ export function isSubjectKind(v: unknown): v is SubjectKind {
 // ---- ids on the card ------------------------------------------------------------------------------
 
 // Exactly as our templates write them: nobody types these, so nothing is trimmed or coerced.
-const caseRef = z.string().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'not a case reference');
+const caseRef = z.string().regex(CASE_REF_PATTERN, 'not a case reference');
 const itemId = z.string().min(1, 'missing').max(80).regex(/^[A-Za-z0-9_.:-]+$/, 'not an id on one of my cards');
 const resolutionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}-R\d{1,4}$/);
 /** Liaison cards: any short string as the ref; one that is not a case reference is simply not found. */

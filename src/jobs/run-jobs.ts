@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { AppDeps } from '../app/deps.js';
 import { createClock } from '../clock.js';
-import type { Config } from '../config.js';
+import { councilTenantId, type Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/doc-collection.js';
 import type { DeliveryPort, MemberDirectory } from '../app/delivery-port.js';
@@ -40,7 +40,7 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
     listMembers: opts.members
       ? (conv) => memberCache.get(conv._id, () => opts.members!.listMembers(conv.address))
       : undefined,
-    councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
+    councilTenantId: councilTenantId(config),
     showNamesInChannels: config.showChildNamesInChannels,
   });
   const sender = createOutboxSender({

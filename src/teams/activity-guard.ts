@@ -114,12 +114,6 @@ export function checkActivity(body: unknown): ActivityCheck {
   return { ok: false, problem: parsed.error.issues[0]?.message ?? 'the activity is malformed' };
 }
 
-/** The reason a body is not an acceptable activity, or null (kept for callers of the old guard). */
-export function activityProblem(body: unknown): string | null {
-  const checked = checkActivity(body);
-  return checked.ok ? null : checked.problem;
-}
-
 /** The tenant the activity came from (conversation.tenantId, else channelData.tenant.id); strings only. */
 export function activityTenant(a: unknown): string | undefined {
   const activity = a as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } | null;
@@ -143,7 +137,7 @@ function depthExceeds(root: unknown, max: number): boolean {
   return false;
 }
 
-/** Serialised length, stopping early once past `limit` (the depth check ran first). */
+/** Serialised length (the depth check ran first, so stringifying cannot overflow the stack). */
 function jsonLength(value: unknown, limit: number): number {
   try {
     const s = JSON.stringify(value);

@@ -3,7 +3,7 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
-import type { Config } from '../config.js';
+import { councilTenantId, type Config } from '../config.js';
 import { hasRole } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
@@ -89,7 +89,7 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   app.activity(ActivityTypes.ConversationUpdate, remember);
   // Teams' word on each sender (a guest or not), shared by messages and card actions: one read a minute per sender.
   const senders: SenderLookup = {
-    councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null, members: createMemberCache(), log: logger,
+    councilTenantId: councilTenantId(config), members: createMemberCache(), log: logger,
   };
   // Who is in a conversation (the audience rule), read at most once a minute per conversation.
   const memberCache = createMemberCache();
@@ -139,7 +139,7 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
     conversationType,
     conversationId: saved._id,
     listMembers: () => memberCache.get(membersKey(ctx), () => listMembers(ctx)),
-    councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
+    councilTenantId: councilTenantId(config),
     showChildNames: conversationType === 'personal' || config.showChildNamesInChannels,
     resolvePerson: (text) => resolvePersonArg(ctx, deps.staff, text),
     commands: COMMANDS,

@@ -10,7 +10,7 @@ export type Sender = StaffDoc & { teamsGuest?: true };
 
 /** What identifySender needs to ask Teams who the sender is. */
 export interface SenderLookup {
-  /** The council's tenant: config.microsoftAppTenantId ?? config.allowedTenantIds[0] (null: not checked). */
+  /** The council's tenant (config.ts `councilTenantId`; null: not checked). */
   councilTenantId: string | null;
   /** Teams member records by sender id, read at most once a minute per sender (one shared instance). */
   members: MemberCache;

@@ -53,9 +53,10 @@ export async function receiveActivity(bot: Bot, body: unknown, authHeader: strin
   }
 }
 
-function internalError(logger: Logger, err: unknown, activity: Partial<Activity>, msg: string): InboundAnswer {
+/** A 500 carries only a reference; the error is logged under it. */
+export function internalError(logger: Logger, err: unknown, activity: Partial<Activity> | undefined, msg: string): InboundAnswer {
   const reference = randomUUID();
-  logger.error({ reference, activityId: activity.id, conversationId: activity.conversation?.id, err: errorSummary(err) }, msg);
+  logger.error({ reference, activityId: activity?.id, conversationId: activity?.conversation?.id, err: errorSummary(err) }, msg);
   return { status: 500, body: { error: 'internal', reference } };
 }
 

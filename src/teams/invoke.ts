@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
-import type { Config } from '../config.js';
+import { councilTenantId, type Config } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import type { ActionReply, InvokeContext } from './actions/action-spec.js';
@@ -64,7 +64,7 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
       // proactive message (app/guest-safety.ts). The person who clicked still gets the card in reply.
       const verdict = conversationType === 'personal' ? { ok: true } : await checkAudience(deps, {
         conversation: { kind: conversationType }, children: [...reply.about], members,
-        councilTenantId: config.microsoftAppTenantId ?? config.allowedTenantIds[0] ?? null,
+        councilTenantId: councilTenantId(config),
       });
       if (verdict.ok) {
         await ctx.updateActivity({ type: ActivityTypes.Message, id: ctx.activity.replyToId, attachments: [cardAttachment(reply.card)] });

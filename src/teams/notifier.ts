@@ -31,8 +31,8 @@ export interface NotifierOptions {
   botAppId?: string;
   /** Per-request timeout; a hung connection must not hold a conversation forever. */
   timeoutMs?: number;
-  /** Where an oversize message is reported (ids and size only); without one, the line goes to stderr. */
-  logger?: Pick<Logger, 'warn'>;
+  /** Where an oversize message is reported (ids and size only). */
+  logger: Pick<Logger, 'warn'>;
 }
 
 /** The minimal connector-client surface used here (the SDK's ConnectorClient satisfies it). */
@@ -48,12 +48,11 @@ interface ConnectorClientLike {
   conversations: ConversationsApi;
 }
 
-export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions = {}): DeliveryPort & MemberDirectory {
+export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): DeliveryPort & MemberDirectory {
   const botAppId = opts.botAppId ?? '';
   const timeout = opts.timeoutMs ?? 15_000;
-  const sizeLog = opts.logger ?? { warn: (fields: object, msg: string) => console.warn(JSON.stringify({ level: 'warn', ...fields, msg })) } as Pick<Logger, 'warn'>;
   // Proactive sends do not pass the turn middleware: the same size guard, here.
-  const fit = (activity: Partial<Activity>, conversationId: string) => fitMessage(activity, sizeLog, { conversationId });
+  const fit = (activity: Partial<Activity>, conversationId: string) => fitMessage(activity, opts.logger, { conversationId });
 
   /** Runs `fn` with a retry-free connector client for the reference's service URL. */
   async function withClient<T>(reference: Partial<ConversationReference>, fn: (client: ConnectorClientLike, ctx: TurnContext) => Promise<T>): Promise<T> {

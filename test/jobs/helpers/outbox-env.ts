@@ -58,7 +58,7 @@ export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions
       MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '',
     })))
     : (await import('../../../src/teams/bot.js')).createAdapter(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), logger);
-  const notifier = createNotifier(adapter, { timeoutMs: 5_000 });
+  const notifier = createNotifier(adapter, { timeoutMs: 5_000, logger });
   let last = 0;
   return {
     dir, store, outbox, conversations, adapter, notifier, logger,
