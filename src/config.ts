@@ -77,7 +77,7 @@ export interface Config {
   /** Policy switch: reschedules that stay within timescale need no manager (outside always does). */
   rescheduleAutoApproveWithinTimescale: boolean;
   dueSoonWorkingDays: number;
-  /** RESOLUTION_STAGE_DAYS as given ('' = docs/DOMAIN.md defaults); parsed by domain/resolutions.ts. */
+  /** RESOLUTION_STAGE_DAYS as given ('' = docs/DOMAIN.md defaults); parsed by domain/resolutions/stages.ts. */
   resolutionStageDays: string;
   reminderWorkingDays: number;
   digestWeeks: number;

@@ -4,7 +4,7 @@ import { createClock } from './clock.js';
 import type { AppDeps } from './app/deps.js';
 import { createCalendar } from './domain/calendar.js';
 import { getPolicy } from './domain/policies.js';
-import { parseStageOverrides, stageTable } from './domain/resolutions.js';
+import { parseStageOverrides, stageTable } from './domain/resolutions/index.js';
 import { createLogger, logProcessFailures, type Logger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 import type { Store } from './store/doc-collection.js';

@@ -5,7 +5,7 @@ import { caseloadFigures, type CaseloadFigures } from '../domain/caseload.js';
 import { complianceReport, type ComplianceCounts, type ComplianceReport, type ReportPeriod } from '../domain/compliance.js';
 import { AppError } from '../domain/errors.js';
 import { comparatorHalfYears, parseReportPeriod, periodLabel, type NamedReportPeriod } from '../domain/report-period.js';
-import { resolutionFigures, type ResolutionFigures } from '../domain/resolutions.js';
+import { resolutionFigures, type ResolutionFigures } from '../domain/resolutions/index.js';
 import type { IsoDate } from '../domain/types.js';
 import type { StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';

@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../domain/calendar.js';
 import { todayIn } from '../domain/calendar.js';
 import type { TimescalePolicy } from '../domain/policies.js';
 import type { IsoDate } from '../domain/types.js';
-import type { StageDef } from '../domain/resolutions.js';
+import type { StageDef } from '../domain/resolutions/index.js';
 import type { BookingSettings } from './booking/booking-settings.js';
 import type { StoreHealth } from '../store/doc-collection.js';
 import type { AuditLog } from '../store/repositories/audit-log.js';

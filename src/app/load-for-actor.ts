@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
 import { CASE_REF_PATTERN, isCaseRef } from '../domain/case-ref.js';
 import { AppError } from '../domain/errors.js';
-import { involvedIds, type Resolution } from '../domain/resolutions.js';
+import { involvedIds, type Resolution } from '../domain/resolutions/index.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
 import type { RescheduleRequestDoc } from '../store/reschedule-documents.js';
 import type { AppDeps } from './deps.js';

@@ -11,7 +11,7 @@ import {
   permissionsFor, raise, refer, resolutionKeys, RESOLUTION_STAGES, resolutionTasks, resolve, respond,
   stageDef, stateOf, type AgreedAction, type Compliment, type People, type Permissions, type RaiseInput, type Resolution,
   type ResolutionTask, type StageDef, type Stamp, type StageState,
-} from '../domain/resolutions.js';
+} from '../domain/resolutions/index.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, MessageAddress, PendingMessage, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';

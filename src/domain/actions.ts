@@ -3,7 +3,7 @@ import { addDays } from './calendar.js';
 import type { WorkingCalendar } from './calendar.js';
 import type { ReviewStatus } from './review-status.js';
 import type { Child, IsoDate } from './types.js';
-import type { ResolutionTaskKind } from './resolutions.js';
+import type { ResolutionTaskKind } from './resolutions/index.js';
 import { mayDecide } from './booking-rules.js';
 import type { Staff } from './types.js';
 

@@ -12,7 +12,7 @@ type MissingSweepKind = Exclude<DueMessage['kind'], (typeof SWEEP_KINDS)[number]
 const sweepKindsComplete: [MissingSweepKind] extends [never] ? true : MissingSweepKind = true;
 void sweepKindsComplete;
 
-/** Queued by the sweeper from domain/resolutions.ts: the addressee's reminder, the IRO's escalation prompt. */
+/** Queued by the sweeper from domain/resolutions/overdue.ts: the addressee's reminder, the IRO's escalation prompt. */
 export const RESOLUTION_SWEEP_KINDS = ['resolution-reminder', 'resolution-escalation-prompt'] as const;
 export type ResolutionSweepKind = (typeof RESOLUTION_SWEEP_KINDS)[number];
 

@@ -1,9 +1,9 @@
 // Resolution deadlines for the sweeper (docs/DOMAIN.md "Resolutions"): the addressees are reminded once
 // when a stage's acknowledge-by or respond-by date has passed, then the IRO is told once and offered
 // "Escalate to <next stage>" (a button; the bot never escalates on its own). What is due comes from
-// domain/resolutions.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.
+// domain/resolutions/overdue.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.
 import { formatDate } from '../domain/dates-format.js';
-import { overdueResolutionMessages, stageDef, type OverdueMessage, type StageDef } from '../domain/resolutions.js';
+import { overdueResolutionMessages, stageDef, type OverdueMessage, type StageDef } from '../domain/resolutions/index.js';
 import type { WorkingCalendar } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';

@@ -12,7 +12,7 @@ import { isAppError } from '../domain/errors.js';
 import { dueMessages, SEND_FROM_HOUR, type Addressee, type DueMessage } from '../domain/reminders.js';
 import { queueLiaisonPrompts } from './liaison-prompts.js';
 import { sweepResolutionDeadlines } from './resolution-reminders.js';
-import { RESOLUTION_STAGES } from '../domain/resolutions.js';
+import { RESOLUTION_STAGES } from '../domain/resolutions/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/doc-collection.js';

@@ -1,7 +1,7 @@
 import type { ObjectId } from 'mongodb';
 import type { Booking, Child, ChildEvent, HeldReview, Staff } from '../domain/types.js';
 import type { ChannelPurpose } from './delivery-documents.js';
-import type { Compliment, Resolution } from '../domain/resolutions.js';
+import type { Compliment, Resolution } from '../domain/resolutions/index.js';
 import type { LiaisonRecord } from '../domain/liaison.js';
 import type { RescheduleRequestDoc } from './reschedule-documents.js';
 
@@ -65,7 +65,7 @@ export type ChildDoc = Omit<Child, 'events' | 'reviews' | 'bookings'> & {
   pending?: PendingMessage[];
   /** Booking/reschedule requests awaiting or past a manager's decision (reschedule-documents.ts). */
   rescheduleRequests?: RescheduleRequestDoc[];
-  /** IRO dispute resolutions (domain/resolutions.ts); each change is one versioned update. */
+  /** IRO dispute resolutions (domain/resolutions/); each change is one versioned update. */
   resolutions?: Resolution[];
   /** Compliments an IRO recorded about a worker's practice on this case. */
   compliments?: Compliment[];

@@ -4,7 +4,7 @@ import { isAppError } from '../../src/domain/errors.js';
 import {
   acknowledge, escalate, formalProcessWorkingDays, overdueResolutionMessages, parseStageOverrides, permissionsFor, raise,
   refer, RESOLUTION_STAGES, resolutionFigures, resolve, respond, stageTable, stateOf, type Resolution, type Stamp,
-} from '../../src/domain/resolutions.js';
+} from '../../src/domain/resolutions/index.js';
 import type { Staff } from '../../src/domain/types.js';
 
 // Fri 28 Aug 2026; Mon 31 Aug 2026 is the summer bank holiday; Tue 1 Sep is a council closure day here.

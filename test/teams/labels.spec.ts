@@ -3,7 +3,7 @@ import { CODE_LABELS, label } from '../../src/teams/presenters/labels.js';
 import {
   BRING_FORWARD_REASONS, EVENT_TYPES, LATE_REASONS, LEGAL_STATUSES, ROLES, TRACKS,
 } from '../../src/domain/types.js';
-import { RESOLUTION_THEMES } from '../../src/domain/resolutions.js';
+import { RESOLUTION_THEMES } from '../../src/domain/resolutions/index.js';
 import { CHECKLIST_ITEMS, DISCUSSION_TOPICS } from '../../src/domain/liaison.js';
 
 // One table from codes to words (docs/DOMAIN.md vocabularies): every value has its own entry.

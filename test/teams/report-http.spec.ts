@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Resolution, ResolutionStage, ResolutionTheme, StageNumber } from '../../src/domain/resolutions.js';
+import type { Resolution, ResolutionStage, ResolutionTheme, StageNumber } from '../../src/domain/resolutions/index.js';
 import type { ChildDoc } from '../../src/store/documents.js';
 import { validateCard } from '../../src/teams/card-validation.js';
 import { mentionActivity, messageActivity, type Sender } from '../helpers/activities.js';

@@ -1,5 +1,5 @@
 import { prepareRaise } from '../../app/resolutions.js';
-import { RESOLUTION_THEMES } from '../../domain/resolutions.js';
+import { RESOLUTION_THEMES } from '../../domain/resolutions/index.js';
 import { label } from '../presenters/labels.js';
 import { renderCard } from '../cards.js';
 import { childLabel } from '../presenters/labels.js';

@@ -3,7 +3,7 @@ import { initials } from '../../domain/access.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { RULE_LABELS, BRING_FORWARD_LABELS } from '../../domain/timescales.js';
 import { REASON_LABELS } from '../../domain/booking-rules.js';
-import { THEME_LABELS } from '../../domain/resolutions.js';
+import { THEME_LABELS } from '../../domain/resolutions/index.js';
 import { CHECKLIST_ITEMS, DISCUSSION_TOPICS } from '../../domain/liaison.js';
 import type { Booking, Child, RuleId } from '../../domain/types.js';
 

@@ -1,12 +1,12 @@
 // Resolution cards: the status card (buttons for whoever views it), the referral checklist and the
-// list rows. Display only; what a viewer may do comes from domain/resolutions.ts permissionsFor
+// list rows. Display only; what a viewer may do comes from domain/resolutions/permissions.ts permissionsFor
 // (card actions) or from the message's audience (queued cards, rendered before anyone clicks).
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import {
   currentStage, LAST_STAGE, NO_PERMISSIONS, REFERRAL_ITEMS, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
-} from '../../domain/resolutions.js';
+} from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
 import type { CardFact } from '../view-models.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { respondToResolution } from '../../../app/resolutions.js';
 import { AppError } from '../../../domain/errors.js';
-import type { AgreedAction } from '../../../domain/resolutions.js';
+import type { AgreedAction } from '../../../domain/resolutions/index.js';
 import { defineAction } from '../action-spec.js';
 import { cardReply, optionalText, parse, onCard } from './common.js';
 

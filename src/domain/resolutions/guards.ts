@@ -1,0 +1,59 @@
+// The checks every transition shares: a stale card or an ended resolution changes nothing and says
+// what happened instead; only the child's IRO decides; free text is required and bounded.
+import { AppError } from '../errors.js';
+import type { Staff } from '../types.js';
+import type { CaseOf } from './addressees.js';
+import { isChildsIro } from './permissions.js';
+import { currentStage, type Resolution, type ResolutionStage, type Stamp } from './records.js';
+import { stageDef, type StageDef } from './stages.js';
+
+/** What every transition is given: who acts, for which child, when; a card click also says the stage it showed. */
+export interface TransitionInput {
+  actor: Staff;
+  child: CaseOf;
+  stamp: Stamp;
+  stageOnCard?: number;
+  table: readonly StageDef[];
+}
+
+/** A stale or duplicate action: says what happened instead, changes nothing. */
+export class AlreadyDone extends AppError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
+export function describeStamp(s: Stamp): string {
+  return `${s.byName} at ${s.at}`;
+}
+
+/** Refuses a card click made on an earlier stage (stale card) or an ended resolution. */
+export function assertCurrent(r: Resolution, stageOnCard: number | undefined, table: readonly StageDef[]): void {
+  if (r.status === 'resolved' && r.outcome) {
+    throw new AlreadyDone(`this resolution was already resolved by ${describeStamp(r.outcome)}; nothing was changed`);
+  }
+  if (r.status === 'referred' && r.referral) {
+    throw new AlreadyDone(`this resolution was referred to Cafcass by ${describeStamp(r.referral)}; nothing was changed`);
+  }
+  const s = currentStage(r);
+  if (stageOnCard !== undefined && stageOnCard !== s.stage) {
+    const moved = `${stageDef(table, s.stage).label} (${describeStamp(s.started)})`;
+    throw new AlreadyDone(`this card is out of date: the resolution moved to ${moved}; nothing was changed`);
+  }
+}
+
+export function replaceCurrent(r: Resolution, stage: ResolutionStage): Resolution {
+  return { ...r, stages: [...r.stages.slice(0, -1), stage] };
+}
+
+export function assertIro(o: { actor: Staff; child: CaseOf }, what: string): void {
+  if (!isChildsIro(o.actor, o.child)) throw new AppError('forbidden', `only ${o.child.ref}'s IRO can ${what}`);
+}
+
+/** Trimmed text, refused when empty or longer than `max` (the example says what to write). */
+export function requiredText(v: string | null | undefined, what: string, max: number, example: string): string {
+  const t = (v ?? '').trim();
+  if (!t) throw new AppError('invalid-input', `${what} is needed`, { example });
+  if (t.length > max) throw new AppError('invalid-input', `${what} is too long (at most ${max} characters)`, { example });
+  return t;
+}

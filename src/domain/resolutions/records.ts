@@ -1,0 +1,76 @@
+// What a resolution is on record (embedded in the child document): stamps, stages, the referral
+// pack, the resolution itself and compliments.
+import type { IsoDate } from '../types.js';
+import type { StageNumber } from './stages.js';
+import type { ResolutionTheme } from './themes.js';
+
+/** Who did something and when (ISO instant; `on` = the London calendar date). */
+export interface Stamp {
+  by: string;
+  byName: string;
+  at: string;
+  on: IsoDate;
+}
+
+export interface AgreedAction {
+  text: string;
+  by: IsoDate;
+}
+
+export interface ResolutionStage {
+  stage: StageNumber;
+  started: Stamp;
+  addresseeIds: string[];
+  acknowledgeBy: IsoDate | null;
+  respondBy: IsoDate;
+  acknowledged: Stamp | null;
+  response: (Stamp & { text: string; actions: AgreedAction[] }) | null;
+  /** Rungs passed over to get here, with the IRO's reason. */
+  skipped: StageNumber[];
+  skipReason: string | null;
+}
+
+export const REFERRAL_ITEMS = [
+  { id: 'final-order-and-plan', label: 'Final care order and care plan' },
+  { id: 'guardian-report', label: "The Guardian's last report" },
+  { id: 'review-records', label: 'Review records of the last 12 months' },
+  { id: 'iro-report', label: "The IRO's report on steps taken" },
+  { id: 'wishes-and-feelings', label: "The child's wishes and feelings" },
+  { id: 'professionals-contacts', label: "Professionals' contacts" },
+  { id: 'chronology', label: 'Chronology, key people, diversity/communication needs' },
+  { id: 'latest-care-plan', label: 'The most recent care plan' },
+] as const;
+export type ReferralItemId = (typeof REFERRAL_ITEMS)[number]['id'];
+
+/** Every status a resolution can have: open until the IRO resolves it or refers it to Cafcass. */
+export const RESOLUTION_STATUSES = ['open', 'resolved', 'referred'] as const;
+export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
+
+export interface Resolution {
+  /** `<child ref>-R<n>` */
+  id: string;
+  theme: ResolutionTheme;
+  summary: string;
+  /** What the IRO asks for, and by when (optional). */
+  ask: string;
+  askBy: IsoDate | null;
+  raised: Stamp;
+  status: ResolutionStatus;
+  /** Every stage it has been at, in order; the last is the current one. */
+  stages: ResolutionStage[];
+  outcome: (Stamp & { text: string }) | null;
+  seniorOfficerNotice: (Stamp & { officerId: string; note: string }) | null;
+  referral: (Stamp & { cutShortReason: string | null; items: { id: ReferralItemId; gathered: Stamp | null }[] }) | null;
+}
+
+export interface Compliment {
+  id: string;
+  aboutId: string;
+  text: string;
+  recorded: Stamp;
+}
+
+export function currentStage(r: Resolution): ResolutionStage {
+  return r.stages[r.stages.length - 1];
+}
+
