@@ -7,7 +7,8 @@ import type { UpdateFilter } from 'mongodb';
 import { canSeeChild, hasRole, hasServiceWideView } from '../domain/access.js';
 import { AppError, isAppError } from '../domain/errors.js';
 import {
-  acknowledge, AlreadyDone, currentStage, escalate, gatherReferralItem, involvedIds, isChildsIro, nextDeadline, notifySeniorOfficer,
+  acknowledge, AlreadyDone, currentStage, escalate, gatherReferralItem, involvedIds, isChildsIro, isOpenResolution, nextDeadline,
+  notifySeniorOfficer,
   permissionsFor, raise, refer, resolutionKeys, RESOLUTION_STAGES, resolutionTasks, resolve, respond,
   stageDef, stateOf, type AgreedAction, type Compliment, type People, type Permissions, type RaiseInput, type Resolution,
   type ResolutionTask, type StageDef, type Stamp, type StageState,
@@ -307,7 +308,7 @@ export async function listResolutions(deps: AppDeps, actor: StaffDoc, opts: { al
   const rows: ResolutionRow[] = [];
   for (const child of children) {
     for (const r of child.resolutions ?? []) {
-      if (!opts.all && r.status !== 'open') continue;
+      if (!opts.all && !isOpenResolution(r)) continue;
       // Without REF: the caller's own (IRO's caseload, addressees and their managers); service-wide viewers see all.
       const mine = child.iroId === actor._id || involvedIds(r, child, people).has(actor._id)
         || (hasRole(actor, 'team-manager') && !!child.socialWorkTeam && actor.team === child.socialWorkTeam);

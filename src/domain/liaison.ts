@@ -16,13 +16,15 @@
 //   Guardian's invitation, so L5 is never an open action.
 // - L7: due `discussionIntervalDays` (default 42) after the last recorded discussion, or after the
 //   Guardian's appointment when there is none; a recorded discussion moves it.
-// - L8 needs open resolutions; without a `resolutions` field on the child it never fires.
+// - L8 needs open resolutions (isOpenResolution: not resolved, not referred to Cafcass); without a
+//   `resolutions` field on the child it never fires.
 // - The Guardian's access ends when proceedings concluded and, if the child stays looked after, the
 //   L9 final discussion is recorded and every checklist item is ticked; if the child leaves care,
 //   at the conclusion (L9 does not apply).
 import type { WorkingCalendar } from './calendar.js';
 import { addDays } from './calendar.js';
 import type { Child, IsoDate, Role } from './types.js';
+import { isOpenResolution, type Resolution } from './resolutions/index.js';
 
 export const DUTY_IDS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'L10'] as const;
 export type DutyId = (typeof DUTY_IDS)[number];
@@ -115,8 +117,8 @@ export interface LiaisonRecord {
   done?: LiaisonDone[];
 }
 
-/** What the liaison rules read of a child (resolutions belong to issue 6; only `status` is read). */
-export type LiaisonChild = Child & { liaison?: LiaisonRecord | null; resolutions?: { status?: string | null }[] | null };
+/** What the liaison rules read of a child (of its resolutions, only `status`: domain/resolutions/state.ts). */
+export type LiaisonChild = Child & { liaison?: LiaisonRecord | null; resolutions?: readonly Pick<Resolution, 'status'>[] | null };
 
 export interface LiaisonItem {
   duty: DutyId;
@@ -140,10 +142,9 @@ export const liaisonKeys = {
   withheld: (key: string) => `${key}:withheld`,
 };
 
-const OPEN_RESOLUTION_DONE = new Set(['resolved', 'closed', 'withdrawn', 'cancelled']);
-
+/** L8: is there an open IRO dispute to tell the court of (open in the one sense resolutions define)? */
 export function hasOpenResolutions(child: LiaisonChild): boolean {
-  return (child.resolutions ?? []).some((r) => !OPEN_RESOLUTION_DONE.has(String(r.status ?? 'open')));
+  return (child.resolutions ?? []).some(isOpenResolution);
 }
 
 function isDone(child: LiaisonChild, duty: DutyId, subject: string): boolean {

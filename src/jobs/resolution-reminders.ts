@@ -3,7 +3,7 @@
 // "Escalate to <next stage>" (a button; the bot never escalates on its own). What is due comes from
 // domain/resolutions/overdue.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.
 import { formatDate } from '../domain/dates-format.js';
-import { overdueResolutionMessages, stageDef, type OverdueMessage, type StageDef } from '../domain/resolutions/index.js';
+import { isOpenResolution, overdueResolutionMessages, stageDef, type OverdueMessage, type StageDef } from '../domain/resolutions/index.js';
 import type { WorkingCalendar } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
@@ -47,7 +47,7 @@ export function headlineOf(m: OverdueMessage, table: readonly StageDef[]): strin
 
 export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Promise<ResolutionSweepResult> {
   const result: ResolutionSweepResult = { enqueuedKeys: [], alreadyQueued: 0, noAddressKeys: [] };
-  const withResolutions = input.children.filter((c) => (c.resolutions ?? []).some((r) => r.status === 'open'));
+  const withResolutions = input.children.filter((c) => (c.resolutions ?? []).some(isOpenResolution));
   const due = overdueResolutionMessages(withResolutions, input.today, input.calendar);
   if (!due.length) return result;
   const staff = await input.staff();
