@@ -2,6 +2,7 @@ import { checkIroEligibility } from '../../domain/eligibility.js';
 import type { ChildHistory, Staff } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, EventDoc, HistoryEntry, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import type { ImportChild, ImportDocument, ImportProblem, ImportStaff } from './import-schema.js';
+import { mergeByKey, type KeyedMergeRules } from './merge-by-key.js';
 
 // Pure planning of an import: cross-checks and every write, computed before anything is applied
 // (all or nothing). Semantics (docs/DESIGN.md "Import format"): staff upsert by id, children by ref,
@@ -46,6 +47,10 @@ export interface PlanInput {
   /** Timescale engine check; throws (AppError 'invalid-history') naming the problem. */
   validateHistory: (child: ChildHistory) => void;
 }
+
+type ImportEvent = ImportChild['events'][number];
+type ImportReview = NonNullable<ImportChild['reviews']>[number];
+type ImportBooking = NonNullable<ImportChild['bookings']>[number];
 
 /** Top-level child fields the import owns (when the file lists them). */
 const CHILD_FIELDS = [
@@ -199,58 +204,51 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
   }
 
   const conflict = (path: string, message: string) => conflicts.push({ path, ref: c.ref, message });
+  const madeByBot = (existing: { source?: string }) => existing.source === 'bot';
+  const merge = <S, I>(what: string, stored: readonly S[], incoming: readonly I[], rules: KeyedMergeRules<S, I>): S[] => {
+    const result = mergeByKey(stored, incoming, rules);
+    for (const x of result.conflicts) conflict(`${at}.${what}[${x.index}]`, x.message);
+    return result.merged;
+  };
 
-  // Events by (type, date); order of stored events is kept, new ones appended.
-  const events: EventDoc[] = [...(before?.events ?? [])];
-  c.events.forEach((e, j) => {
-    const incoming: EventDoc = { ...stripUndefined(e), source: 'import' };
-    const idx = events.findIndex((x) => eventKey(x) === eventKey(e));
-    if (idx < 0) { events.push(incoming); return; }
-    const existing = events[idx]!;
-    if (existing.source === 'bot') {
-      if (!sameValue(withoutSource(existing), withoutSource(incoming))) {
-        conflict(`${at}.events[${j}]`, `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`);
-      }
-      return;
-    }
-    events[idx] = incoming;
+  // Events by (type, date); a listed event replaces the stored one whole.
+  const importedEvent = (e: ImportEvent): EventDoc => ({ ...stripUndefined(e), source: 'import' });
+  set.events = merge<EventDoc, ImportEvent>('events', before?.events ?? [], c.events, {
+    keyOf: eventKey,
+    added: importedEvent,
+    updated: (_existing, e) => importedEvent(e),
+    isProtected: madeByBot,
+    conflict: (existing, e) => (sameValue(withoutSource(existing), withoutSource(importedEvent(e)))
+      ? null
+      : `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`),
   });
-  set.events = events;
 
-  const reviews: ReviewDoc[] = [...(before?.reviews ?? [])];
-  (c.reviews ?? []).forEach((r, j) => {
-    const idx = reviews.findIndex((x) => x.id === r.id);
-    const fields = stripUndefined(r);
-    if (idx < 0) { reviews.push({ ...fields, source: 'import' }); return; }
-    const existing = reviews[idx]!;
-    if (existing.source === 'bot') {
-      const diff = differingKeys(existing, fields);
-      if (diff.length) {
-        const detail = diff.includes('heldOn')
-          ? `held on ${existing.heldOn} by the bot's record, ${r.heldOn} in the import`
-          : `differs in ${diff.join(', ')}`;
-        conflict(`${at}.reviews[${j}]`, `review ${r.id} was recorded by the bot (${detail}); kept the bot's record`);
-      }
-      return;
-    }
-    reviews[idx] = { ...existing, ...fields, source: 'import' };
+  // Reviews and bookings by id; the listed fields update the stored record.
+  set.reviews = merge<ReviewDoc, ImportReview>('reviews', before?.reviews ?? [], c.reviews ?? [], {
+    keyOf: (r) => r.id,
+    added: (r) => ({ ...stripUndefined(r), source: 'import' }),
+    updated: (existing, r) => ({ ...existing, ...stripUndefined(r), source: 'import' }),
+    isProtected: madeByBot,
+    conflict: (existing, r) => {
+      const diff = differingKeys(existing, stripUndefined(r));
+      if (!diff.length) return null;
+      const detail = diff.includes('heldOn')
+        ? `held on ${existing.heldOn} by the bot's record, ${r.heldOn} in the import`
+        : `differs in ${diff.join(', ')}`;
+      return `review ${r.id} was recorded by the bot (${detail}); kept the bot's record`;
+    },
   });
-  set.reviews = reviews;
 
-  const bookings: BookingDoc[] = [...(before?.bookings ?? [])];
-  (c.bookings ?? []).forEach((b, j) => {
-    const idx = bookings.findIndex((x) => x.id === b.id);
-    const fields = stripUndefined(b);
-    if (idx < 0) { bookings.push({ status: 'booked', ...fields, source: 'import' }); return; }
-    const existing = bookings[idx]!;
-    if (existing.source === 'bot') {
-      const diff = differingKeys(existing, fields);
-      if (diff.length) conflict(`${at}.bookings[${j}]`, `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record`);
-      return;
-    }
-    bookings[idx] = { ...existing, ...fields, source: 'import' };
+  set.bookings = merge<BookingDoc, ImportBooking>('bookings', before?.bookings ?? [], c.bookings ?? [], {
+    keyOf: (b) => b.id,
+    added: (b) => ({ status: 'booked', ...stripUndefined(b), source: 'import' }),
+    updated: (existing, b) => ({ ...existing, ...stripUndefined(b), source: 'import' }),
+    isProtected: madeByBot,
+    conflict: (existing, b) => {
+      const diff = differingKeys(existing, stripUndefined(b));
+      return diff.length ? `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record` : null;
+    },
   });
-  set.bookings = bookings;
 
   const doc = {
     ...(before ?? {}),
