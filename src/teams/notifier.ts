@@ -5,6 +5,7 @@ import { toDeliveryError } from './delivery-errors.js';
 import { pagedMembers, type MembersApi } from './members.js';
 import type { Logger } from '../logger.js';
 import { fitMessage } from './message-size.js';
+import { turnOffSdkRetries } from './sdk-retries.js';
 
 // The one wrapper over the SDK for proactive sends (docs/DESIGN.md: SDK calls stay in src/teams/):
 // implements the delivery port (app/delivery-port.ts) over botbuilder, from neutral addresses.
@@ -17,8 +18,8 @@ import { fitMessage } from './message-size.js';
 //    TeamsInfo.sendMessageToTeamsChannel does, but without its need for a bot app id (local mode has
 //    none) and returning Teams' own activity id.
 //
-// The SDK's own retry policy is removed from the per-call client: it would retry 429s with
-// Retry-After, 5xx and dropped connections up to 3 times with its own delays, invisible to the
+// The SDK's own retry policy is turned off on the per-call client (sdk-retries.ts): it would retry 429s
+// with Retry-After, 5xx and dropped connections up to 3 times with its own delays, invisible to the
 // outbox's rate limiter and backoff. Here one call = one HTTP request; the outbox sender retries.
 
 /** Header carrying the outbox idempotency key (Teams ignores it; the fake connector dedupes on it). */
@@ -54,6 +55,13 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
   // Proactive sends do not pass the turn middleware: the same size guard, here.
   const fit = (activity: Partial<Activity>, conversationId: string) => fitMessage(activity, opts.logger, { conversationId });
 
+  let warnedSdkRetries = false;
+  const warnSdkRetriesOnce = () => {
+    if (warnedSdkRetries) return;
+    warnedSdkRetries = true;
+    opts.logger.warn({ outcome: 'sdk-retries-on' }, 'could not turn off the SDK retry policy (SDK changed?): it may retry sends on its own');
+  };
+
   /** Runs `fn` with a retry-free connector client for the reference's service URL. */
   async function withClient<T>(reference: Partial<ConversationReference>, fn: (client: ConnectorClientLike, ctx: TurnContext) => Promise<T>): Promise<T> {
     if (!reference.serviceUrl || !reference.conversation?.id) {
@@ -70,7 +78,7 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
         try {
           const client = ctx.turnState.get<ConnectorClientLike | undefined>(ctx.adapter.ConnectorClientKey);
           if (!client) throw new DeliveryError('transient', 'no connector client in the proactive turn');
-          disableSdkRetries(client);
+          if (!turnOffSdkRetries(client)) warnSdkRetriesOnce();
           result = await fn(client, ctx);
         } catch (err) {
           failure = err ?? new Error('send failed');
@@ -131,24 +139,4 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
       });
     },
   };
-}
-
-/**
- * Removes the SDK's retry policy from a connector client made for this one proactive turn (the
- * adapter builds a new client per continueConversationAsync, so inbound turns are unaffected).
- * `client.client.pipeline` is the @azure/core-client pipeline inside botbuilder's compat layer; if a
- * future SDK moves it, sends still work and the SDK may retry on its own again.
- *
- * This is the one place that reaches past the SDK's public surface, because no public option
- * reaches the retry policy in botbuilder 4.23: `ConnectorClientOptions.retryOptions` is not passed
- * on by botbuilder-stdlib's ServiceClientContext, and `requestPolicyFactories` are added outside the
- * pipeline's Retry phase, so they see one call, not each attempt. The only public hook inside it is
- * `connectorClientOptions.httpClient` (TeamsAdapter's 4th argument): a transport of our own that
- * throws a non-RestError for outbox requests would stop the retries (core-rest-pipeline's retry policy
- * rethrows those at once), at the price of replacing the SDK's HTTP transport. The move to the
- * Agents SDK (issue 16) is the point to drop this.
- */
-function disableSdkRetries(client: unknown): void {
-  const pipeline = (client as { client?: { pipeline?: { removePolicy?(o: { name: string }): unknown } } }).client?.pipeline;
-  pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
 }
