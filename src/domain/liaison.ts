@@ -24,7 +24,9 @@
 import type { WorkingCalendar } from './calendar.js';
 import { addDays } from './calendar.js';
 import type { Child, IsoDate, Role } from './types.js';
-import { isOpenResolution, type Resolution } from './resolutions/index.js';
+// From the modules, not resolutions/index.js: resolutions' permissions import access.ts, which imports this file.
+import type { Resolution } from './resolutions/records.js';
+import { isOpenResolution } from './resolutions/state.js';
 
 export const DUTY_IDS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'L10'] as const;
 export type DutyId = (typeof DUTY_IDS)[number];

@@ -59,7 +59,8 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
   const warnSdkRetriesOnce = () => {
     if (warnedSdkRetries) return;
     warnedSdkRetries = true;
-    opts.logger.warn({ outcome: 'sdk-retries-on' }, 'could not turn off the SDK retry policy (SDK changed?): it may retry sends on its own');
+    const why = 'could not turn off the SDK retry policy (SDK changed?): it may retry sends on its own';
+    opts.logger.warn({ outcome: 'sdk-retries-on' }, why);
   };
 
   /** Runs `fn` with a retry-free connector client for the reference's service URL. */
