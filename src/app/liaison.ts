@@ -104,7 +104,9 @@ export function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonIn
   return updateChild(deps, actor, async () => {
     const child = await deps.children.get(input.ref);
     const { editsProceedings, recordsDocs } = saveRights(actor, child);
-    if (!child || isGuestStaff(actor) || (!editsProceedings && !recordsDocs)) return refuse(deps, actor, 'liaison.save', input.ref, child ? 'no-access' : 'not-found');
+    if (!child || isGuestStaff(actor) || (!editsProceedings && !recordsDocs)) {
+      return refuse(deps, actor, 'liaison.save', input.ref, child ? 'no-access' : 'not-found');
+    }
     return child;
   }, (child) => decideSave(deps, actor, input, child));
 }
@@ -163,7 +165,9 @@ async function decideSave(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInpu
   }
   return changeTo({
     set,
-    history: { action: 'liaison.save', before: { proceedings: before }, after: { proceedings: after, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null } },
+    history: {
+      action: 'liaison.save', before: { proceedings: before }, after: { proceedings: after, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null },
+    },
     audit: { action: 'liaison.save', details: { proceedingsChanged: !!set.proceedings, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null } },
   }, (updated) => updated);
 }
@@ -202,7 +206,8 @@ function accessClosedAfter(child: ChildDoc, change: (c: LiaisonChild) => Liaison
 }
 
 export function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput): Promise<LiaisonChange> {
-  return updateChild(deps, actor, () => liaisonChild(deps, actor, input.ref, 'liaison.discussion'), (child) => decideDiscussion(deps, actor, input, child));
+  return updateChild(deps, actor, () => liaisonChild(deps, actor, input.ref, 'liaison.discussion'),
+    (child) => decideDiscussion(deps, actor, input, child));
 }
 
 async function decideDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput, child: ChildDoc): Promise<Decision<LiaisonChange>> {

@@ -3,7 +3,8 @@
 // reviewing team manager's approval before the booking exists.
 import { canBook, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
-import { freeSlots, type Slot } from '../../domain/slots.js';
+import { formatDate } from '../../domain/dates-format.js';
+import { freeSlots, londonDateTime, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
@@ -105,7 +106,10 @@ async function decideBooking(deps: AppDeps, actor: StaffDoc, input: BookInput, c
   const next = requireNext(child, deps);
   const existing = liveBookingOf(child);
   if (existing) {
-    throw new AppError('conflict', `${child.ref}'s next review is already booked: to move it, reschedule`, { example: `/reschedule ${child.ref}` });
+    const by = existing.bookedBy ? (await deps.staff.get(existing.bookedBy))?.name ?? existing.bookedBy : null;
+    const { date, time } = londonDateTime(existing.start, deps.tzName);
+    const booked = `already booked${by ? ` by ${by}` : ''} for ${formatDate(date)} ${time}`;
+    throw new AppError('conflict', `${child.ref}'s next review is ${booked}: to move it, reschedule`, { example: `/reschedule ${child.ref}` });
   }
   const venue = input.venue.trim();
   if (!venue) throw new AppError('invalid-input', 'choose a venue', { example });

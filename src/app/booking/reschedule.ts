@@ -83,7 +83,8 @@ export function requestReschedule(deps: AppDeps, actor: StaffDoc, input: Resched
 }
 
 /** On a fresh read after a lost race this refuses "already waiting for a manager" rather than asking twice. */
-async function decideRequest(deps: AppDeps, actor: StaffDoc, input: RescheduleInput, loaded: ChildDoc, example: string): Promise<Decision<RescheduleResult>> {
+async function decideRequest(deps: AppDeps, actor: StaffDoc, input: RescheduleInput, loaded: ChildDoc, example: string):
+  Promise<Decision<RescheduleResult>> {
   const opts = await optionsFor(deps, actor, loaded, input.bookingId);
   const { child, booking, next } = opts;
   if (opts.pending) {
@@ -150,7 +151,8 @@ export interface RequestView {
 }
 
 /** The request, if the actor may see its child; the same answer for "no such request" and "not yours". */
-async function findRequest(deps: AppDeps, actor: StaffDoc, ref: string, requestId: string): Promise<{ child: ChildDoc; request: RescheduleRequestDoc }> {
+async function findRequest(deps: AppDeps, actor: StaffDoc, ref: string, requestId: string):
+  Promise<{ child: ChildDoc; request: RescheduleRequestDoc }> {
   const child = await deps.children.get(ref);
   const request = child?.rescheduleRequests?.find((x) => x.id === requestId);
   if (!child || !request || !(await actorMaySee(deps, actor, child, 'case'))) {
@@ -229,7 +231,12 @@ async function decideOn(deps: AppDeps, actor: StaffDoc, input: DecideInput, chil
       before: { requestId: request.id, status: 'pending', start: request.from },
       after: { requestId: request.id, status: decided.status, start: decided.status === 'approved' ? request.to : request.from, comment },
     },
-    audit: { action: `reschedule.${decided.status}`, details: { requestId: request.id, bookingId: request.bookingId, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale } },
+    audit: {
+      action: `reschedule.${decided.status}`,
+      details: {
+        requestId: request.id, bookingId: request.bookingId, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale,
+      },
+    },
   }, (after) => ({ outcome: 'decided', view: view(after, decided, false) }));
 }
 
@@ -276,7 +283,8 @@ export function cancelBooking(deps: AppDeps, actor: StaffDoc, input: CancelInput
   return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideCancel(deps, actor, input, child, example));
 }
 
-function decideCancel(deps: AppDeps, actor: StaffDoc, input: CancelInput, child: ChildDoc, example: string): Decision<{ child: ChildDoc; booking: BookingDoc }> {
+function decideCancel(deps: AppDeps, actor: StaffDoc, input: CancelInput, child: ChildDoc, example: string):
+  Decision<{ child: ChildDoc; booking: BookingDoc }> {
   if (!canBook(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can ${input.mode} its review`, { example: '/actions' });
   const booking = bookingToMove(child, input.bookingId);
   const reason = input.reason?.trim();
