@@ -10,14 +10,15 @@ import {
 } from '../domain/liaison.js';
 import type { Proceedings } from '../domain/types.js';
 import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
+import { changeTo, requireUnchangedSince, updateChild, type ChildFields, type Decision } from './child-update.js';
 import { intoThread, legalContactId } from './liaison-thread.js';
 import { today, type AppDeps } from './deps.js';
 import { isCaseRef } from '../domain/case-ref.js';
 
 // Use cases of the Children's Guardian liaison (docs/DOMAIN.md L1–L10): the /liaison form (proceedings,
 // court documents, legal contact), recording an IRO–Guardian discussion (L10) and marking a duty done.
-// Each change is one versioned update of the child carrying its history entry and the messages it
-// causes (rule 5). A refusal never says whether a child exists: the same answer for "no such child"
+// Each change goes through updateChild (child-update.ts): one versioned update of the child carrying its
+// history entry and the messages it causes (rule 5). A refusal never says whether a child exists: the same answer for "no such child"
 // and "not yours" — a Guardian (a guest) must learn nothing about children who are not theirs.
 
 const NOT_AVAILABLE = 'that liaison item is not available to you';
@@ -37,8 +38,6 @@ async function liaisonChild(deps: AppDeps, actor: StaffDoc, ref: string, action:
   if (!ok) return refuse(deps, actor, action, child.ref, 'no-access');
   return child;
 }
-
-const actorRef = (a: StaffDoc) => ({ id: a._id, name: a.name });
 
 // ---- /liaison REF -----------------------------------------------------------------------------
 
@@ -101,12 +100,28 @@ export type SaveLiaisonInput = z.infer<typeof saveLiaisonSchema>;
  * Saves the /liaison form. IRO (own child) and business support set the proceedings (L1: the Guardian);
  * legal records court documents received (L4) and may be named the legal contact.
  */
-export async function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInput): Promise<ChildDoc> {
-  const child = await deps.children.get(input.ref);
+export function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInput): Promise<ChildDoc> {
+  return updateChild(deps, actor, async () => {
+    const child = await deps.children.get(input.ref);
+    const { editsProceedings, recordsDocs } = saveRights(actor, child);
+    if (!child || isGuestStaff(actor) || (!editsProceedings && !recordsDocs)) {
+      return refuse(deps, actor, 'liaison.save', input.ref, child ? 'no-access' : 'not-found');
+    }
+    return child;
+  }, (child) => decideSave(deps, actor, input, child));
+}
+
+function saveRights(actor: StaffDoc, child: ChildDoc | null): { editsProceedings: boolean; recordsDocs: boolean } {
   const editsProceedings = !!child && ((hasRole(actor, 'iro') && child.iroId === actor._id) || hasRole(actor, 'business-support'));
-  const recordsDocs = !!child?.proceedings && (editsProceedings || hasRole(actor, 'legal'));
-  if (!child || isGuestStaff(actor) || (!editsProceedings && !recordsDocs)) return refuse(deps, actor, 'liaison.save', input.ref, child ? 'no-access' : 'not-found');
-  const set: Record<string, unknown> = {};
+  return { editsProceedings, recordsDocs: !!child?.proceedings && (editsProceedings || hasRole(actor, 'legal')) };
+}
+
+/** The form shows `input.version`: anything saved since is refused, naming who and when (a stale form never overwrites). */
+async function decideSave(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInput, child: ChildDoc): Promise<Decision<ChildDoc>> {
+  requireUnchangedSince(child, input.version, '/liaison ' + child.ref);
+  const { editsProceedings, recordsDocs } = saveRights(actor, child);
+  const set: ChildFields = {};
+  let liaison = child.liaison ?? {};
   const before = child.proceedings ?? null;
   let after: Proceedings | null = before;
   if (editsProceedings) {
@@ -136,26 +151,25 @@ export async function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLia
       const l = await deps.staff.get(input.legalContactId);
       if (!l || !hasRole(l, 'legal')) throw new AppError('invalid-input', 'choose a legal contact from the staff directory', { example: 'Angharad Rees' });
     }
-    set['liaison.legalContactId'] = input.legalContactId ?? null;
+    liaison = { ...liaison, legalContactId: input.legalContactId ?? null };
+    set.liaison = liaison;
   }
-  const push: Record<string, unknown> = {};
   if (input.courtDocsReceivedOn && recordsDocs) {
     if ((child.liaison?.courtDocuments ?? []).some((d) => d.receivedOn === input.courtDocsReceivedOn)) {
       throw new AppError('conflict', `court documents received on ${input.courtDocsReceivedOn} are already recorded`, { example: '/liaison ' + child.ref });
     }
-    push['liaison.courtDocuments'] = { receivedOn: input.courtDocsReceivedOn, byId: actor._id };
+    set.liaison = { ...liaison, courtDocuments: [...(liaison.courtDocuments ?? []), { receivedOn: input.courtDocsReceivedOn, byId: actor._id }] };
   }
-  if (!Object.keys(set).length && !Object.keys(push).length) {
+  if (!Object.keys(set).length) {
     throw new AppError('invalid-input', 'there is nothing to save', { example: '/liaison ' + child.ref, problem: 'nothing-to-change' });
   }
-  const updated = await deps.children.updateVersioned(child.ref, input.version,
-    { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(push).length ? { $push: push } : {}) } as never,
-    { at: deps.clock(), by: actorRef(actor), action: 'liaison.save', before: { proceedings: before }, after: { proceedings: after, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null } });
-  await deps.audit.record({
-    at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.save', subject: child.ref,
-    details: { proceedingsChanged: !!set.proceedings, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null },
-  });
-  return updated;
+  return changeTo({
+    set,
+    history: {
+      action: 'liaison.save', before: { proceedings: before }, after: { proceedings: after, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null },
+    },
+    audit: { action: 'liaison.save', details: { proceedingsChanged: !!set.proceedings, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null } },
+  }, (updated) => updated);
 }
 
 // ---- record a discussion (L10) ------------------------------------------------------------------
@@ -191,22 +205,27 @@ function accessClosedAfter(child: ChildDoc, change: (c: LiaisonChild) => Liaison
   return !guardianAccessOpen(change(child));
 }
 
-export async function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput): Promise<LiaisonChange> {
-  const child = await liaisonChild(deps, actor, input.ref, 'liaison.discussion');
+export function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput): Promise<LiaisonChange> {
+  return updateChild(deps, actor, () => liaisonChild(deps, actor, input.ref, 'liaison.discussion'),
+    (child) => decideDiscussion(deps, actor, input, child));
+}
+
+async function decideDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput, child: ChildDoc): Promise<Decision<LiaisonChange>> {
   if (!mayActOn({ id: actor._id, roles: actor.roles }, child, 'L10')) return refuse(deps, actor, 'liaison.discussion', child.ref, 'not-iro-or-guardian');
   if (input.on > today(deps)) throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', { example: today(deps), problem: 'future-date' });
   const final = input.final && !!child.proceedings?.concludedOn;
   const discussion: LiaisonDiscussion = { id: randomUUID(), on: input.on, byId: actor._id, topics: input.topics, notes: input.notes.trim(), final, recordedAt: deps.clock() };
-  const closed = accessClosedAfter(child, (c) => ({ ...c, liaison: { ...c.liaison, discussions: [...(c.liaison?.discussions ?? []), discussion] } }));
+  const liaison = { ...child.liaison, discussions: [...(child.liaison?.discussions ?? []), discussion] };
+  const closed = accessClosedAfter(child, (c) => ({ ...c, liaison }));
   const pending = await threadMessages(deps, child, closed, [
     { key: `liaison:${child.ref}:discussion:${discussion.id}`, message: { type: 'liaison-record', data: { discussionId: discussion.id } } },
   ]);
-  const updated = await deps.children.updateVersioned(child.ref, child.version,
-    { $push: { 'liaison.discussions': discussion, ...(pending.length ? { pending: { $each: pending } } : {}) } } as never,
-    { at: deps.clock(), by: actorRef(actor), action: 'liaison.discussion', after: { id: discussion.id, on: discussion.on, topics: discussion.topics, final } });
-  await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.discussion', subject: child.ref, details: { discussionId: discussion.id, final } });
-  if (pending.length) deps.messagesQueued();
-  return { child: updated, closed };
+  return changeTo({
+    set: { liaison },
+    pending,
+    history: { action: 'liaison.discussion', after: { id: discussion.id, on: discussion.on, topics: discussion.topics, final } },
+    audit: { action: 'liaison.discussion', details: { discussionId: discussion.id, final } },
+  }, (updated) => ({ child: updated, closed }));
 }
 
 // ---- mark a duty done ---------------------------------------------------------------------------
@@ -220,8 +239,12 @@ export const doneSchema = z.object({
 });
 export type DoneInput = z.infer<typeof doneSchema>;
 
-export async function markLiaisonDone(deps: AppDeps, actor: StaffDoc, input: DoneInput): Promise<LiaisonChange> {
-  const child = await liaisonChild(deps, actor, input.ref, 'liaison.done');
+export function markLiaisonDone(deps: AppDeps, actor: StaffDoc, input: DoneInput): Promise<LiaisonChange> {
+  return updateChild(deps, actor, () => liaisonChild(deps, actor, input.ref, 'liaison.done'), (child) => decideDone(deps, actor, input, child));
+}
+
+/** On a fresh read after a lost race this answers "already done by X on D" rather than recording it twice. */
+async function decideDone(deps: AppDeps, actor: StaffDoc, input: DoneInput, child: ChildDoc): Promise<Decision<LiaisonChange>> {
   const duty: DutyId = input.duty;
   if (!mayActOn({ id: actor._id, roles: actor.roles }, child, duty)) return refuse(deps, actor, 'liaison.done', child.ref, `not-${duty}-actor`);
   const t = today(deps);
@@ -234,14 +257,14 @@ export async function markLiaisonDone(deps: AppDeps, actor: StaffDoc, input: Don
     throw new AppError('conflict', `this was already done by ${who}${d ? ` on ${d.on}` : ''}`, { example: '/actions' });
   }
   const entry = { duty, subject: input.subject, on: t, byId: actor._id };
-  const closed = accessClosedAfter(child, (c) => ({ ...c, liaison: { ...c.liaison, done: [...(c.liaison?.done ?? []), entry] } }));
-  const pending = await threadMessages(deps, child, closed, []);
-  const updated = await deps.children.updateVersioned(child.ref, child.version,
-    { $push: { 'liaison.done': entry, ...(pending.length ? { pending: { $each: pending } } : {}) } } as never,
-    { at: deps.clock(), by: actorRef(actor), action: 'liaison.done', after: entry });
-  await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.done', subject: child.ref, details: { duty, subject: input.subject } });
-  if (pending.length) deps.messagesQueued();
-  return { child: updated, closed };
+  const liaison = { ...child.liaison, done: [...(child.liaison?.done ?? []), entry] };
+  const closed = accessClosedAfter(child, (c) => ({ ...c, liaison }));
+  return changeTo({
+    set: { liaison },
+    pending: await threadMessages(deps, child, closed, []),
+    history: { action: 'liaison.done', after: entry },
+    audit: { action: 'liaison.done', details: { duty, subject: input.subject } },
+  }, (updated) => ({ child: updated, closed }));
 }
 
 // ---- /actions -------------------------------------------------------------------------------------

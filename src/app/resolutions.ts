@@ -1,13 +1,12 @@
 // Use cases of the resolution process (docs/DOMAIN.md "Resolutions"): raise, acknowledge, respond,
 // resolve, escalate, notify the senior officer, refer, gather the referral pack, compliments, lists
-// and report figures. Each change is one versioned update of the child document carrying its
-// history entry and the messages it causes (DESIGN rule 5); a lost race is re-read and decided again,
-// so a duplicate click answers "already acknowledged by X at T" rather than "changed by someone".
-import type { UpdateFilter } from 'mongodb';
+// and report figures. Each change goes through updateChild (child-update.ts): one versioned update of
+// the child document carrying its history entry and the messages it causes (DESIGN rule 5); a lost race
+// is re-read and decided again, so a duplicate click answers "already acknowledged by X at T".
 import { canSeeChild, hasRole, hasServiceWideView } from '../domain/access.js';
-import { AppError, isAppError } from '../domain/errors.js';
+import { AppError } from '../domain/errors.js';
 import {
-  acknowledge, AlreadyDone, currentStage, escalate, gatherReferralItem, involvedIds, isChildsIro, isOpenResolution, nextDeadline,
+  acknowledge, currentStage, escalate, gatherReferralItem, involvedIds, isChildsIro, isOpenResolution, nextDeadline,
   notifySeniorOfficer,
   permissionsFor, raise, refer, resolutionKeys, RESOLUTION_STAGES, resolutionTasks, resolve, respond,
   stageDef, stateOf, type AgreedAction, type Compliment, type People, type Permissions, type RaiseInput, type Resolution,
@@ -15,6 +14,7 @@ import {
 } from '../domain/resolutions/index.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, MessageAddress, PendingMessage, StaffDoc } from '../store/documents.js';
+import { changeTo, updateChild } from './child-update.js';
 import { today, type AppDeps } from './deps.js';
 
 /** A Teams mention: the person's id as Teams knows it, and the name shown in `<at>…</at>`. */
@@ -101,10 +101,6 @@ function findResolution(child: ChildDoc, id: string): { r: Resolution; index: nu
   return { r: child.resolutions![index], index };
 }
 
-async function audit(deps: AppDeps, actor: StaffDoc, action: string, ref: string, details: Record<string, unknown>): Promise<void> {
-  await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action, subject: ref, details });
-}
-
 // ---- raise ---------------------------------------------------------------------------------
 
 export interface RaiseResult {
@@ -124,26 +120,17 @@ export async function prepareRaise(deps: AppDeps, actor: StaffDoc, ref: string):
 /** `/raise REF` form submitted (IRO only, for a child on their caseload). */
 export async function raiseResolution(deps: AppDeps, actor: StaffDoc, ref: string, form: RaiseInput): Promise<RaiseResult> {
   const people = await peopleOf(deps);
-  for (let attempt = 0; ; attempt++) {
-    const child = await loadVisible(deps, actor, ref, people);
+  return updateChild(deps, actor, () => loadVisible(deps, actor, ref, people), async (child) => {
     const id = `${child.ref}-R${(child.resolutions?.length ?? 0) + 1}`;
     const stamp = stampOf(deps, actor);
     const r = raise({ id, actor, child, people, form, stamp, table: stagesOf(deps), calendar: deps.calendar });
-    const pending = await stageCardMessages(deps, child, r, people, '');
-    try {
-      const after = await deps.children.updateVersioned(ref, child.version, {
-        $push: { resolutions: r, ...(pending.length ? { pending: { $each: pending } } : {}) },
-      } as UpdateFilter<ChildDoc>, {
-        at: deps.clock(), by: { id: actor._id, name: actor.name }, action: 'resolution.raise',
-        after: { resolutionId: id, stage: currentStage(r).stage, theme: r.theme },
-      });
-      await audit(deps, actor, 'resolution.raise', ref, { resolutionId: id, stage: currentStage(r).stage });
-      if (pending.length) deps.messagesQueued();
-      return { child: after, resolution: r };
-    } catch (err) {
-      if (!isAppError(err, 'conflict') || attempt >= 2) throw err;
-    }
-  }
+    return changeTo({
+      set: { resolutions: [...(child.resolutions ?? []), r] },
+      pending: await stageCardMessages(deps, child, r, people, ''),
+      history: { action: 'resolution.raise', after: { resolutionId: id, stage: currentStage(r).stage, theme: r.theme } },
+      audit: { action: 'resolution.raise', details: { resolutionId: id, stage: currentStage(r).stage } },
+    }, (after) => ({ child: after, resolution: r }));
+  });
 }
 
 // ---- changes to one resolution ---------------------------------------------------------------
@@ -179,27 +166,20 @@ async function buildView(deps: AppDeps, actor: StaffDoc, child: ChildDoc, r: Res
 async function change(deps: AppDeps, actor: StaffDoc, ref: string, id: string,
   decide: (r: Resolution, child: ChildDoc, people: People, stamp: Stamp) => Decision): Promise<ResolutionView> {
   const people = await peopleOf(deps);
-  for (let attempt = 0; ; attempt++) {
-    const child = await loadVisible(deps, actor, ref, people);
+  return updateChild(deps, actor, () => loadVisible(deps, actor, ref, people), async (child) => {
     const { r, index } = findResolution(child, id);
     const d = decide(r, child, people, stampOf(deps, actor));
-    const pending = d.messages ? await d.messages(child, d.next, people) : [];
-    try {
-      const after = await deps.children.updateVersioned(ref, child.version, {
-        $set: { [`resolutions.${index}`]: d.next },
-        ...(pending.length ? { $push: { pending: { $each: pending } } } : {}),
-      } as UpdateFilter<ChildDoc>, {
-        at: deps.clock(), by: { id: actor._id, name: actor.name }, action: d.action,
+    return changeTo({
+      set: { resolutions: (child.resolutions ?? []).map((x, i) => (i === index ? d.next : x)) },
+      pending: d.messages ? await d.messages(child, d.next, people) : [],
+      history: {
+        action: d.action,
         before: { resolutionId: id, stage: currentStage(r).stage, state: stateOf(r) },
         after: { resolutionId: id, stage: currentStage(d.next).stage, state: stateOf(d.next), ...(d.details ?? {}) },
-      });
-      await audit(deps, actor, d.action, ref, { resolutionId: id, stage: currentStage(d.next).stage, ...(d.details ?? {}) });
-      if (pending.length) deps.messagesQueued();
-      return buildView(deps, actor, after, d.next, people);
-    } catch (err) {
-      if (err instanceof AlreadyDone || !isAppError(err, 'conflict') || attempt >= 2) throw err;
-    }
-  }
+      },
+      audit: { action: d.action, details: { resolutionId: id, stage: currentStage(d.next).stage, ...(d.details ?? {}) } },
+    }, (after) => buildView(deps, actor, after, d.next, people));
+  });
 }
 
 /** The card for whoever asks (refresh, Open): their buttons, or the status only. */
@@ -343,24 +323,17 @@ export async function recordCompliment(deps: AppDeps, actor: StaffDoc, ref: stri
   if (body.length > 1000) throw new AppError('invalid-input', 'the compliment is too long (at most 1000 characters)', { example });
   if (about._id === actor._id) throw new AppError('invalid-input', 'a compliment is about someone else\'s practice', { example });
   const people = await peopleOf(deps);
-  for (let attempt = 0; ; attempt++) {
-    const child = await loadVisible(deps, actor, ref, people);
+  return updateChild(deps, actor, () => loadVisible(deps, actor, ref, people), (child) => {
     const compliment: Compliment = { id: `${child.ref}-K${(child.compliments?.length ?? 0) + 1}`, aboutId: about._id, text: body, recorded: stampOf(deps, actor) };
     const pending: PendingMessage = {
       key: resolutionKeys.compliment(compliment.id), to: { kind: 'personal', staffId: about._id },
       message: { type: 'child-notice', data: { title: `A compliment from ${actor.name}`, text: body, tone: 'success' } },
     };
-    try {
-      const after = await deps.children.updateVersioned(ref, child.version, {
-        $push: { compliments: compliment, pending: { $each: [pending] } },
-      } as UpdateFilter<ChildDoc>, {
-        at: deps.clock(), by: { id: actor._id, name: actor.name }, action: 'compliment.record', after: { complimentId: compliment.id, aboutId: about._id },
-      });
-      await audit(deps, actor, 'compliment.record', ref, { complimentId: compliment.id, aboutId: about._id });
-      deps.messagesQueued();
-      return { child: after, compliment };
-    } catch (err) {
-      if (!isAppError(err, 'conflict') || attempt >= 2) throw err;
-    }
-  }
+    return changeTo({
+      set: { compliments: [...(child.compliments ?? []), compliment] },
+      pending: [pending],
+      history: { action: 'compliment.record', after: { complimentId: compliment.id, aboutId: about._id } },
+      audit: { action: 'compliment.record', details: { complimentId: compliment.id, aboutId: about._id } },
+    }, (after) => ({ child: after, compliment }));
+  });
 }

@@ -3,14 +3,16 @@
 // reviewing team manager's approval before the booking exists.
 import { canBook, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
-import { freeSlots, type Slot } from '../../domain/slots.js';
+import { formatDate } from '../../domain/dates-format.js';
+import { freeSlots, londonDateTime, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
 import { today, type AppDeps } from '../deps.js';
+import { changeTo, updateChild, type Decision } from '../child-update.js';
 import { approvalCards, bookingCards } from './booking-messages.js';
 import {
-  applyChange, checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
+  checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
 } from './booking-common.js';
 
 export const BOOK_EXAMPLE = '/book C1001';
@@ -93,14 +95,21 @@ export type BookResult =
   | { outcome: 'booked'; child: ChildDoc; booking: BookingDoc; next: NextReview }
   | { outcome: 'approval-needed'; child: ChildDoc; request: RescheduleRequestDoc; next: NextReview };
 
-export async function bookReview(deps: AppDeps, actor: StaffDoc, input: BookInput): Promise<BookResult> {
+export function bookReview(deps: AppDeps, actor: StaffDoc, input: BookInput): Promise<BookResult> {
   const example = BOOK_EXAMPLE.replace('C1001', input.ref);
-  const child = await loadChild(deps, actor, input.ref, example);
+  return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideBooking(deps, actor, input, child, example));
+}
+
+/** On a fresh read after a lost race this refuses "already booked" rather than booking twice. */
+async function decideBooking(deps: AppDeps, actor: StaffDoc, input: BookInput, child: ChildDoc, example: string): Promise<Decision<BookResult>> {
   if (!canBook(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can book its review`, { example: '/due this week' });
   const next = requireNext(child, deps);
   const existing = liveBookingOf(child);
   if (existing) {
-    throw new AppError('conflict', `${child.ref}'s next review is already booked: to move it, reschedule`, { example: `/reschedule ${child.ref}` });
+    const by = existing.bookedBy ? (await deps.staff.get(existing.bookedBy))?.name ?? existing.bookedBy : null;
+    const { date, time } = londonDateTime(existing.start, deps.tzName);
+    const booked = `already booked${by ? ` by ${by}` : ''} for ${formatDate(date)} ${time}`;
+    throw new AppError('conflict', `${child.ref}'s next review is ${booked}: to move it, reschedule`, { example: `/reschedule ${child.ref}` });
   }
   const venue = input.venue.trim();
   if (!venue) throw new AppError('invalid-input', 'choose a venue', { example });
@@ -123,23 +132,21 @@ export async function bookReview(deps: AppDeps, actor: StaffDoc, input: BookInpu
       requestedBy: who(actor), requestedAt: deps.clock(), status: 'pending', version: 1,
     };
     const pending = await approvalCards(deps, request.id, actor._id);
-    const after = await applyChange(deps, actor, child, {
+    return changeTo({
       set: { rescheduleRequests: [...requests, request] },
       pending,
       history: { action: 'booking.requested-outside-timescale', after: { requestId: request.id, to: request.to, dueBy: next.dueBy, reason: request.reason } },
       audit: { action: 'booking.requested-outside-timescale', details: { requestId: request.id, to: request.to, dueBy: next.dueBy, reason: request.reason } },
-    });
-    return { outcome: 'approval-needed', child: after, request, next };
+    }, (after) => ({ outcome: 'approval-needed', child: after, request, next }));
   }
 
   const booking: BookingDoc = {
     id: bookingId, start: checked.start, venue, status: 'booked', source: 'bot', invitees, bookedBy: actor._id,
   };
-  const after = await applyChange(deps, actor, child, {
+  return changeTo({
     set: { bookings: [...child.bookings, booking] },
     pending: bookingCards(child, `booking:${bookingId}:booked`, { bookingId, event: 'booked' }),
     history: { action: 'booking.booked', after: { bookingId, start: booking.start, venue, dueBy: next.dueBy, rule: next.rule } },
     audit: { action: 'booking.booked', details: { bookingId, start: booking.start, dueBy: next.dueBy } },
-  });
-  return { outcome: 'booked', child: after, booking, next };
+  }, (after) => ({ outcome: 'booked', child: after, booking, next }));
 }

@@ -1,5 +1,5 @@
 // Shared steps of the booking use cases: load a child the actor may act on, its next review, the
-// IRO's diary, the single versioned update with history + audit, and ids.
+// IRO's diary, and ids. Changes are written by ../child-update.ts.
 import { canSeeChild } from '../../domain/access.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { freeSlots, IroDiary, londonStart, type Slot, type SlotRules } from '../../domain/slots.js';
@@ -7,8 +7,7 @@ import { checkStart, type CheckedStart, type ProposedStart } from '../../domain/
 import { formatDate } from '../../domain/dates-format.js';
 import { nextReview, type NextReview } from '../../domain/timescales.js';
 import { upcomingBooking } from '../../domain/review-status.js';
-import type { BookingDoc, ChildDoc, HistoryEntry, PendingMessage, StaffDoc } from '../../store/documents.js';
-import type { UpdateFilter } from 'mongodb';
+import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
 
@@ -68,27 +67,6 @@ export function nextId(prefix: string, taken: readonly string[]): string {
   let n = taken.length + 1;
   while (set.has(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;
-}
-
-export interface ChildChange {
-  set?: Record<string, unknown>;
-  pending?: PendingMessage[];
-  history: Omit<HistoryEntry, 'at' | 'by'>;
-  audit: { action: string; details?: Record<string, unknown> };
-}
-
-/** One versioned single-document update (DESIGN rules 5, 6), then the audit entry and a drainer kick. */
-export async function applyChange(deps: AppDeps, actor: StaffDoc, child: ChildDoc, change: ChildChange): Promise<ChildDoc> {
-  const at = deps.clock();
-  const update: UpdateFilter<ChildDoc> = {};
-  if (change.set) update.$set = change.set as UpdateFilter<ChildDoc>['$set'];
-  if (change.pending?.length) update.$push = { pending: { $each: change.pending } } as UpdateFilter<ChildDoc>['$push'];
-  const after = await deps.children.updateVersioned(child.ref, child.version, update, { at, by: who(actor), ...change.history });
-  await deps.audit.record({
-    at, actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: change.audit.action, subject: child.ref, details: change.audit.details,
-  });
-  if (change.pending?.length) deps.messagesQueued();
-  return after;
 }
 
 /** How many free slots a refusal offers instead (issue 11: a clash offers the next free slots). */

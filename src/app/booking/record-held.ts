@@ -10,7 +10,8 @@ import { validateHistory } from '../../domain/timescales.js';
 import type { LateReason } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import { today as currentDay, type AppDeps } from '../deps.js';
-import { applyChange, liveBookingOf, loadChild, nextId, requireNext } from './booking-common.js';
+import { changeTo, updateChild, type Decision } from '../child-update.js';
+import { liveBookingOf, loadChild, nextId, requireNext } from './booking-common.js';
 
 export const HELD_EXAMPLE = '/held C1001';
 
@@ -45,9 +46,13 @@ function approvedOutsideReason(child: ChildDoc, lastHeld: string): LateReason | 
   return approved[0]?.reason ?? null;
 }
 
-export async function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput): Promise<{ child: ChildDoc; review: ReviewDoc }> {
+export function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput): Promise<{ child: ChildDoc; review: ReviewDoc }> {
   const example = HELD_EXAMPLE.replace('C1001', input.ref);
-  const child = await loadChild(deps, actor, input.ref, example);
+  return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideHeld(deps, actor, input, child, example));
+}
+
+async function decideHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput, child: ChildDoc, example: string):
+  Promise<Decision<{ child: ChildDoc; review: ReviewDoc }>> {
   if (!canRecordHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example: '/actions' });
   const next = requireNext(child, deps);
   const today = currentDay(deps);
@@ -68,12 +73,11 @@ export async function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInpu
   // The booking of this review is closed, even when it was held before the booked date.
   const live = liveBookingOf(child);
   const bookings: BookingDoc[] = child.bookings.map((b) => (live && b.id === live.id ? { ...b, status: 'held' } : b));
-  const after = await applyChange(deps, actor, child, {
+  return changeTo({
     set: { reviews, bookings },
     history: { action: 'review.held', after: { reviewId: review.id, heldOn: review.heldOn, chairId, dueBy: next.dueBy, rule: next.rule, lateReason, bookingId: live?.id ?? null } },
     audit: { action: 'review.held', details: { reviewId: review.id, heldOn: review.heldOn, withinTimescale: !late } },
-  });
-  return { child: after, review };
+  }, (after) => ({ child: after, review }));
 }
 
 export interface CorrectHeldInput {
@@ -83,9 +87,13 @@ export interface CorrectHeldInput {
   reason?: string | null;
 }
 
-export async function correctHeld(deps: AppDeps, actor: StaffDoc, input: CorrectHeldInput): Promise<{ child: ChildDoc; review: ReviewDoc; was: string }> {
+export function correctHeld(deps: AppDeps, actor: StaffDoc, input: CorrectHeldInput): Promise<{ child: ChildDoc; review: ReviewDoc; was: string }> {
   const example = `/held ${input.ref} ${input.reviewId}`;
-  const child = await loadChild(deps, actor, input.ref, example);
+  return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideCorrection(deps, actor, input, child, example));
+}
+
+function decideCorrection(deps: AppDeps, actor: StaffDoc, input: CorrectHeldInput, child: ChildDoc, example: string):
+  Decision<{ child: ChildDoc; review: ReviewDoc; was: string }> {
   if (!canCorrectHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example: '/actions' });
   const review = child.reviews.find((r) => r.id === input.reviewId);
   if (!review) throw new AppError('not-found', `${child.ref} has no review ${input.reviewId}`, { example: `/case ${child.ref}` });
@@ -99,18 +107,26 @@ export async function correctHeld(deps: AppDeps, actor: StaffDoc, input: Correct
   const corrected: ReviewDoc = { ...review, heldOn: input.heldOn };
   const reviews = child.reviews.map((r) => (r.id === review.id ? corrected : r));
   checkHistory(child, reviews, example);
-  const after = await applyChange(deps, actor, child, {
+  return changeTo({
     set: { reviews },
     history: { action: 'review.held-corrected', before: { reviewId: review.id, heldOn: review.heldOn }, after: { reviewId: review.id, heldOn: input.heldOn, reason } },
     audit: { action: 'review.held-corrected', details: { reviewId: review.id, from: review.heldOn, to: input.heldOn } },
-  });
-  return { child: after, review: corrected, was: review.heldOn };
+  }, (after) => ({ child: after, review: corrected, was: review.heldOn }));
 }
 
-export async function recordDistributed(deps: AppDeps, actor: StaffDoc, input: { ref: string; reviewId: string; on?: string | null }):
-  Promise<{ child: ChildDoc; review: ReviewDoc }> {
+export interface DistributedInput {
+  ref: string;
+  reviewId: string;
+  on?: string | null;
+}
+
+export function recordDistributed(deps: AppDeps, actor: StaffDoc, input: DistributedInput): Promise<{ child: ChildDoc; review: ReviewDoc }> {
   const example = `/distributed ${input.ref} ${input.reviewId || 'C1001-R4'}`;
-  const child = await loadChild(deps, actor, input.ref, example);
+  return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideDistributed(deps, actor, input, child, example));
+}
+
+function decideDistributed(deps: AppDeps, actor: StaffDoc, input: DistributedInput, child: ChildDoc, example: string):
+  Decision<{ child: ChildDoc; review: ReviewDoc }> {
   if (!canRecordDistributed(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review record as distributed`, { example: '/actions' });
   const review = child.reviews.find((r) => r.id === input.reviewId);
   if (!review) throw new AppError('not-found', `${child.ref} has no review ${input.reviewId || '(none given)'}`, { example: `/case ${child.ref}` });
@@ -122,10 +138,9 @@ export async function recordDistributed(deps: AppDeps, actor: StaffDoc, input: {
   checkDate(on, today, 'the distribution date', example);
   if (on < review.heldOn) throw new AppError('invalid-input', `the record cannot be distributed before the review was held (${formatDate(review.heldOn)})`, { example, problem: 'date-order' });
   const updated: ReviewDoc = { ...review, recordDistributedOn: on };
-  const after = await applyChange(deps, actor, child, {
+  return changeTo({
     set: { reviews: child.reviews.map((r) => (r.id === review.id ? updated : r)) },
     history: { action: 'review.record-distributed', before: { reviewId: review.id, recordDistributedOn: null }, after: { reviewId: review.id, recordDistributedOn: on } },
     audit: { action: 'review.record-distributed', details: { reviewId: review.id, on } },
-  });
-  return { child: after, review: updated };
+  }, (after) => ({ child: after, review: updated }));
 }

@@ -6,17 +6,18 @@ import {
   canBook, canRequestReschedule, checkStart, isRescheduleReason, mayDecide, requireOutsideReason,
 } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
-import { AppError, isAppError } from '../../domain/errors.js';
+import { AppError } from '../../domain/errors.js';
 import { freeSlots, londonDateTime, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, PendingMessage, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
 import type { AppDeps } from '../deps.js';
 import { actorMaySee } from '../load-for-actor.js';
+import { changeTo, unchanged, updateChild, type Decision } from '../child-update.js';
 import { bookingSettings } from './booking-settings.js';
 import { approvalCards, bookingCards, decidingStaff, noticeTo } from './booking-messages.js';
 import {
-  applyChange, checkStartOfferingSlots, diaryOf, isLive, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
+  checkStartOfferingSlots, diaryOf, isLive, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
 } from './booking-common.js';
 
 export const RESCHEDULE_EXAMPLE = '/reschedule C1001';
@@ -44,7 +45,10 @@ function bookingToMove(child: ChildDoc, bookingId: string | undefined): BookingD
 }
 
 export async function rescheduleOptions(deps: AppDeps, actor: StaffDoc, ref: string, bookingId?: string): Promise<RescheduleOptions> {
-  const child = await loadChild(deps, actor, ref, exampleFor(ref));
+  return optionsFor(deps, actor, await loadChild(deps, actor, ref, exampleFor(ref)), bookingId);
+}
+
+async function optionsFor(deps: AppDeps, actor: StaffDoc, child: ChildDoc, bookingId: string | undefined): Promise<RescheduleOptions> {
   if (!canRequestReschedule(actor, child)) {
     throw new AppError('forbidden', `only ${child.ref}'s IRO, business support or social worker can ask to move its review`, { example: '/actions' });
   }
@@ -73,9 +77,15 @@ export type RescheduleResult =
   /** Policy auto-approved a move within timescale (RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE). */
   | { outcome: 'moved'; child: ChildDoc; request: RescheduleRequestDoc };
 
-export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: RescheduleInput): Promise<RescheduleResult> {
+export function requestReschedule(deps: AppDeps, actor: StaffDoc, input: RescheduleInput): Promise<RescheduleResult> {
   const example = exampleFor(input.ref);
-  const opts = await rescheduleOptions(deps, actor, input.ref, input.bookingId);
+  return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideRequest(deps, actor, input, child, example));
+}
+
+/** On a fresh read after a lost race this refuses "already waiting for a manager" rather than asking twice. */
+async function decideRequest(deps: AppDeps, actor: StaffDoc, input: RescheduleInput, loaded: ChildDoc, example: string):
+  Promise<Decision<RescheduleResult>> {
+  const opts = await optionsFor(deps, actor, loaded, input.bookingId);
   const { child, booking, next } = opts;
   if (opts.pending) {
     throw new AppError('conflict', `a request to move this review is already waiting for a manager (asked by ${opts.pending.requestedBy.name ?? opts.pending.requestedBy.id})`, { example: `/case ${child.ref}` });
@@ -108,23 +118,21 @@ export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: R
   // Outside timescale always needs a manager, whatever the policy switch says (docs/DOMAIN.md).
   if (!checked.outsideTimescale && bookingSettings(deps).autoApproveWithinTimescale) {
     const approved: RescheduleRequestDoc = { ...request, status: 'approved', decidedBy: { id: 'policy', name: 'policy (within timescale)' }, decidedAt: deps.clock(), version: 2 };
-    const after = await applyChange(deps, actor, child, {
+    return changeTo({
       set: { rescheduleRequests: [...requests, approved], bookings: moved(child, booking, checked.start) },
       pending: bookingCards(child, `booking:${booking.id}:moved:${request.id}`, { bookingId: booking.id, event: 'moved', from: booking.start, requestId: request.id }),
       history: { action: 'reschedule.auto-approved', before: { start: booking.start }, after: { start: checked.start, requestId: request.id, reason: request.reason } },
       audit: { action: 'reschedule.auto-approved', details: { requestId: request.id, bookingId: booking.id, from: booking.start, to: checked.start } },
-    });
-    return { outcome: 'moved', child: after, request: approved };
+    }, (after) => ({ outcome: 'moved', child: after, request: approved }));
   }
 
   const pending = await approvalCards(deps, request.id, actor._id);
-  const after = await applyChange(deps, actor, child, {
+  return changeTo({
     set: { rescheduleRequests: [...requests, request] },
     pending,
     history: { action: 'reschedule.requested', after: { requestId: request.id, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale, reason: request.reason } },
     audit: { action: 'reschedule.requested', details: { requestId: request.id, bookingId: booking.id, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale } },
-  });
-  return { outcome: 'requested', child: after, request };
+  }, (after) => ({ outcome: 'requested', child: after, request }));
 }
 
 function moved(child: ChildDoc, booking: BookingDoc, to: string): BookingDoc[] {
@@ -143,21 +151,22 @@ export interface RequestView {
 }
 
 /** The request, if the actor may see its child; the same answer for "no such request" and "not yours". */
-async function findRequest(deps: AppDeps, actor: StaffDoc, child: ChildDoc | null, requestId: string): Promise<RescheduleRequestDoc> {
-  const r = child?.rescheduleRequests?.find((x) => x.id === requestId);
-  if (!child || !r || !(await actorMaySee(deps, actor, child, 'case'))) {
+async function findRequest(deps: AppDeps, actor: StaffDoc, ref: string, requestId: string):
+  Promise<{ child: ChildDoc; request: RescheduleRequestDoc }> {
+  const child = await deps.children.get(ref);
+  const request = child?.rescheduleRequests?.find((x) => x.id === requestId);
+  if (!child || !request || !(await actorMaySee(deps, actor, child, 'case'))) {
     throw new AppError('not-found', 'that request no longer exists; nothing was changed', { example: '/actions' });
   }
-  return r;
+  return { child, request };
 }
 
 /** The request as whoever invokes sees it (the card's refresh): deciders get the buttons, others the status. */
 export async function viewRequest(deps: AppDeps, actor: StaffDoc, ref: string, requestId: string): Promise<RequestView> {
-  const child = await deps.children.get(ref);
-  const request = await findRequest(deps, actor, child, requestId);
+  const { child, request } = await findRequest(deps, actor, ref, requestId);
   const deciders = await decidingStaff(deps, request.requestedBy.id);
   const canDecide = request.status === 'pending' && mayDecide(actor, deciders, request.requestedBy.id);
-  return { child: child!, request, canDecide, deciderIds: deciders.map((d) => d._id) };
+  return { child, request, canDecide, deciderIds: deciders.map((d) => d._id) };
 }
 
 export interface DecideInput {
@@ -172,12 +181,21 @@ export type DecideResult =
   /** Already decided (second click, or another manager first): nothing changed. */
   | { outcome: 'already-decided'; view: RequestView };
 
-export async function decideReschedule(deps: AppDeps, actor: StaffDoc, input: DecideInput, attempt = 0): Promise<DecideResult> {
-  const child = await deps.children.get(input.ref);
-  const request = await findRequest(deps, actor, child, input.requestId);
+/**
+ * Decides on the request as it is now: after a lost race the fresh read finds it decided and answers
+ * "already decided" with who and when, never deciding it twice.
+ */
+export function decideReschedule(deps: AppDeps, actor: StaffDoc, input: DecideInput): Promise<DecideResult> {
+  return updateChild(deps, actor, async () => (await findRequest(deps, actor, input.ref, input.requestId)).child,
+    (child) => decideOn(deps, actor, input, child));
+}
+
+async function decideOn(deps: AppDeps, actor: StaffDoc, input: DecideInput, child: ChildDoc): Promise<Decision<DecideResult>> {
+  const request = (child.rescheduleRequests ?? []).find((x) => x.id === input.requestId);
+  if (!request) throw new AppError('not-found', 'that request no longer exists; nothing was changed', { example: '/actions' });
   const deciders = await decidingStaff(deps, request.requestedBy.id);
   const view = (c: ChildDoc, r: RescheduleRequestDoc, canDecide: boolean): RequestView => ({ child: c, request: r, canDecide, deciderIds: deciders.map((d) => d._id) });
-  if (request.status !== 'pending') return { outcome: 'already-decided', view: view(child!, request, false) };
+  if (request.status !== 'pending') return unchanged({ outcome: 'already-decided', view: view(child, request, false) });
   if (!mayDecide(actor, deciders, request.requestedBy.id)) {
     throw new AppError('forbidden', actor._id === request.requestedBy.id
       ? 'you asked for this move, so another manager must decide it'
@@ -191,13 +209,13 @@ export async function decideReschedule(deps: AppDeps, actor: StaffDoc, input: De
   const decided: RescheduleRequestDoc = {
     ...request, status: input.decision === 'approve' ? 'approved' : 'declined', decidedBy: who(actor), decidedAt: now, comment, version: request.version + 1,
   };
-  const requests = child!.rescheduleRequests!.map((r) => (r.id === request.id ? decided : r));
+  const requests = (child.rescheduleRequests ?? []).map((r) => (r.id === request.id ? decided : r));
   const set: Record<string, unknown> = { rescheduleRequests: requests };
   const pending: PendingMessage[] = [];
   const key = `reschedule:${request.id}`;
   if (input.decision === 'approve') {
-    set.bookings = await approvedBookings(deps, child!, request);
-    pending.push(...bookingCards(child!, `booking:${request.bookingId}:${request.kind === 'book' ? 'booked' : 'moved'}:${request.id}`, {
+    set.bookings = await approvedBookings(deps, child, request);
+    pending.push(...bookingCards(child, `booking:${request.bookingId}:${request.kind === 'book' ? 'booked' : 'moved'}:${request.id}`, {
       bookingId: request.bookingId, event: request.kind === 'book' ? 'booked' : 'moved', from: request.from, requestId: request.id,
     }));
     pending.push(noticeTo(request.requestedBy.id, `${key}:approved:requester`, 'Move approved',
@@ -206,23 +224,20 @@ export async function decideReschedule(deps: AppDeps, actor: StaffDoc, input: De
     pending.push(noticeTo(request.requestedBy.id, `${key}:declined:requester`, 'Move declined',
       `${actor.name} declined ${request.kind === 'book' ? 'the booking for' : 'moving the review to'} ${when(deps, request.to)}: ${comment}. The booking is as it was.`, 'warning'));
   }
-  try {
-    const after = await applyChange(deps, actor, child!, {
-      set, pending,
-      history: {
-        action: `reschedule.${decided.status}`,
-        before: { requestId: request.id, status: 'pending', start: request.from },
-        after: { requestId: request.id, status: decided.status, start: decided.status === 'approved' ? request.to : request.from, comment },
+  return changeTo({
+    set, pending,
+    history: {
+      action: `reschedule.${decided.status}`,
+      before: { requestId: request.id, status: 'pending', start: request.from },
+      after: { requestId: request.id, status: decided.status, start: decided.status === 'approved' ? request.to : request.from, comment },
+    },
+    audit: {
+      action: `reschedule.${decided.status}`,
+      details: {
+        requestId: request.id, bookingId: request.bookingId, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale,
       },
-      audit: { action: `reschedule.${decided.status}`, details: { requestId: request.id, bookingId: request.bookingId, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale } },
-    });
-    return { outcome: 'decided', view: view(after, decided, false) };
-  } catch (err) {
-    // Lost the versioned race: if someone decided meanwhile say so; if the child changed for another
-    // reason, decide again on the fresh document (once).
-    if (isAppError(err, 'conflict') && attempt === 0) return decideReschedule(deps, actor, input, 1);
-    throw err;
-  }
+    },
+  }, (after) => ({ outcome: 'decided', view: view(after, decided, false) }));
 }
 
 async function approvedBookings(deps: AppDeps, child: ChildDoc, request: RescheduleRequestDoc): Promise<BookingDoc[]> {
@@ -263,9 +278,13 @@ export interface CancelInput {
   reason?: string | null;
 }
 
-export async function cancelBooking(deps: AppDeps, actor: StaffDoc, input: CancelInput): Promise<{ child: ChildDoc; booking: BookingDoc }> {
+export function cancelBooking(deps: AppDeps, actor: StaffDoc, input: CancelInput): Promise<{ child: ChildDoc; booking: BookingDoc }> {
   const example = `/reschedule ${input.ref}`;
-  const child = await loadChild(deps, actor, input.ref, example);
+  return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideCancel(deps, actor, input, child, example));
+}
+
+function decideCancel(deps: AppDeps, actor: StaffDoc, input: CancelInput, child: ChildDoc, example: string):
+  Decision<{ child: ChildDoc; booking: BookingDoc }> {
   if (!canBook(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can ${input.mode} its review`, { example: '/actions' });
   const booking = bookingToMove(child, input.bookingId);
   const reason = input.reason?.trim();
@@ -283,11 +302,10 @@ export async function cancelBooking(deps: AppDeps, actor: StaffDoc, input: Cance
   if (child.socialWorkTeam) {
     pending.push({ key: `booking:${booking.id}:${status}:social-work-channel`, to: { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam }, message: { type: 'child-notice', data: { title, text, tone: 'warning' } } });
   }
-  const after = await applyChange(deps, actor, child, {
+  return changeTo({
     set: { bookings: child.bookings.map((b) => (b.id === booking.id ? updated : b)), rescheduleRequests: requests },
     pending,
     history: { action: `booking.${status}`, before: { bookingId: booking.id, status: booking.status ?? 'booked' }, after: { bookingId: booking.id, status, reason } },
     audit: { action: `booking.${status}`, details: { bookingId: booking.id, start: booking.start } },
-  });
-  return { child: after, booking: updated };
+  }, (after) => ({ child: after, booking: updated }));
 }
