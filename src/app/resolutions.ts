@@ -13,6 +13,7 @@ import {
   type ResolutionTask, type StageDef, type Stamp, type StageState,
 } from '../domain/resolutions.js';
 import type { IsoDate } from '../domain/types.js';
+import { resolutionIdFor } from '../domain/resolution-id.js';
 import type { ChildDoc, MessageAddress, PendingMessage, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
 
@@ -125,7 +126,7 @@ export async function raiseResolution(deps: AppDeps, actor: StaffDoc, ref: strin
   const people = await peopleOf(deps);
   for (let attempt = 0; ; attempt++) {
     const child = await loadVisible(deps, actor, ref, people);
-    const id = `${child.ref}-R${(child.resolutions?.length ?? 0) + 1}`;
+    const id = resolutionIdFor(child.ref, (child.resolutions?.length ?? 0) + 1);
     const stamp = stampOf(deps, actor);
     const r = raise({ id, actor, child, people, form, stamp, table: stagesOf(deps), calendar: deps.calendar });
     const pending = await stageCardMessages(deps, child, r, people, '');

@@ -6,7 +6,7 @@ import { RECORD_DAYS } from '../../domain/timescales.js';
 import { staffNames } from '../presenters/common.js';
 import { reviewHeldCard } from '../presenters/booking.js';
 import { defineAction, type ActionContext } from './action-spec.js';
-import type { FormError } from '../booking-view-models.js';
+import type { FormError } from '../card-parts.js';
 import { heldForm } from '../commands/held.js';
 import { orFormAgain } from './form-again.js';
 import { isoDate, optText, parseData, toggle } from './booking-data.js';

@@ -8,7 +8,7 @@ import type { CommandSpec } from './command-context.js';
 import { today as currentDay, type AppDeps } from '../../app/deps.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
-import type { FormError, TypedValues } from '../booking-view-models.js';
+import type { FormError, TypedValues } from '../card-parts.js';
 import { ANY_CONVERSATION } from './command-spec.js';
 
 const CORRECT_EXAMPLE = '/held C1001 C1001-R3';

@@ -9,12 +9,15 @@ import { londonDateTime } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, ReviewDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
-import type {
-  ApprovalCardModel, BookingCardModel, CardChoice, FormError, HeldFormModel, RescheduleFormModel, ReviewHeldModel, TypedValues,
-} from '../booking-view-models.js';
+import type { CardChoice, FormError, TypedValues } from '../card-parts.js';
+import type { BookingCardData } from '../cards/booking.js';
+import type { HeldFormCardData } from '../cards/held-form.js';
+import type { RescheduleApprovalCardData } from '../cards/reschedule-approval.js';
+import type { RescheduleFormCardData } from '../cards/reschedule-form.js';
+import type { ReviewHeldCardData } from '../cards/review-held.js';
 import type { Slot } from '../../domain/slots.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import type { CardFact } from '../view-models.js';
+import type { CardFact } from '../card-parts.js';
 import { childLabel, formatBookingStart, label } from './labels.js';
 
 const REASON_CHOICES: CardChoice[] = RESCHEDULE_REASONS.map((r) => ({ title: label(r), value: r }));
@@ -92,7 +95,7 @@ export function bookingCard(child: ChildDoc, booking: BookingDoc, showNames: boo
   if (o.request?.decidedBy) facts.push({ title: 'Approved by', value: o.request.decidedBy.name ?? o.request.decidedBy.id });
   const outside = !!o.request?.outsideTimescale;
   const live = booking.status === undefined || booking.status === 'booked';
-  const model: BookingCardModel = {
+  const model: BookingCardData = {
     title: o.event === 'moved' ? 'Review moved' : 'Review booked',
     subtitle: childLabel(child, showNames),
     facts,
@@ -111,7 +114,7 @@ export function rescheduleFormCard(o: RescheduleOptions, showNames: boolean, can
   const reason = typed(v, 'reason', /^[a-z-]+$/, 40);
   const slot = typed(v, 'slot', ANY, 40);
   const overdue = o.slots.length > 0 && o.slots.every((s) => s.outsideTimescale);
-  const model: RescheduleFormModel = {
+  const model: RescheduleFormCardData = {
     title: `Reschedule review · ${childLabel(o.child, showNames)}`,
     subtitle: `Booked ${formatBookingStart(o.booking.start, tzName)}${o.booking.venue ? ` · ${o.booking.venue}` : ''}`,
     facts: [dueFact(o.next)],
@@ -168,7 +171,7 @@ export function approvalCard(child: ChildDoc, r: RescheduleRequestDoc,
     { title: 'Reason', value: label(r.reason) + (r.text ? ` — ${r.text}` : '') },
     { title: 'Asked by', value: `${r.requestedBy.name ?? r.requestedBy.id}, ${at(r.requestedAt, o.tzName)}` },
   ];
-  const model: ApprovalCardModel = {
+  const model: RescheduleApprovalCardData = {
     title: `${r.kind === 'book' ? 'Booking outside timescale' : 'Reschedule request'} · ${childLabel(child, o.showNames)}`,
     subtitle: `Request ${r.id}`,
     facts,
@@ -200,7 +203,7 @@ export function heldFormCard(o: {
   const v = o.again?.values;
   const chair = typed(v, 'chairId', /^[\w.-]+$/, 64);
   const lateReason = typed(v, 'lateReason', /^[a-z-]+$/, 40);
-  const model: HeldFormModel = {
+  const model: HeldFormCardData = {
     mode: correcting ? 'correct' : 'record',
     title: `${correcting ? 'Correct held date' : 'Record review held'} · ${childLabel(o.child, o.showNames)}`,
     subtitle: correcting ? `Review ${o.review!.id}, recorded as held on ${formatDate(o.review!.heldOn)}` : `Today is ${formatDate(o.today)}`,
@@ -232,7 +235,7 @@ export function reviewHeldCard(child: ChildDoc, review: ReviewDoc, showNames: bo
   if (review.dueBy) facts.push({ title: 'Due by', value: `${formatDate(review.dueBy)}${review.rule ? ` (${review.rule})` : ''}` });
   if (review.chairId) facts.push({ title: 'Chaired by', value: staffNames.get(review.chairId) ?? review.chairId });
   facts.push({ title: 'Record', value: review.recordDistributedOn ? `Distributed ${formatDate(review.recordDistributedOn)}` : 'Not distributed yet' });
-  const model: ReviewHeldModel = {
+  const model: ReviewHeldCardData = {
     title: `${title} · ${childLabel(child, showNames)}`,
     text,
     facts,

@@ -7,7 +7,8 @@ import { formatDate } from '../../domain/dates-format.js';
 import type { DigestContent, DueMessage, RecordItem } from '../../domain/reminders.js';
 import type { ReviewStatus } from '../../domain/review-status.js';
 import type { IsoDate } from '../../domain/types.js';
-import type { DigestCardModel, DigestRow, DigestSection, ReminderCardModel } from '../view-models.js';
+import type { DigestCardData, DigestRow, DigestSection } from '../cards/digest.js';
+import type { ReminderCardData } from '../cards/reminder.js';
 import { bookingText, childLabel, overdueText, plural, ruleText } from './labels.js';
 import { clip } from './paging.js';
 
@@ -58,7 +59,7 @@ function section(heading: string, rows: DigestRow[], attention: boolean, moreHin
   };
 }
 
-export function digestCard(msg: DigestMessage, o: PresentOptions): DigestCardModel {
+export function digestCard(msg: DigestMessage, o: PresentOptions): DigestCardData {
   const service = msg.kind === 'service-digest';
   const d: DigestContent = msg.digest;
   const hint = service ? 'type /due team or /actions' : 'type /actions';
@@ -77,7 +78,7 @@ export function digestCard(msg: DigestMessage, o: PresentOptions): DigestCardMod
   };
 }
 
-export function reminderCard(msg: ReminderMessage, o: PresentOptions): ReminderCardModel {
+export function reminderCard(msg: ReminderMessage, o: PresentOptions): ReminderCardData {
   if (msg.kind === 'review-reminder') {
     const s = msg.status;
     const left = msg.workingDaysLeft;

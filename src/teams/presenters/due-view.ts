@@ -7,7 +7,7 @@ import type { DueWindow } from '../../domain/due-window.js';
 import { daysOverdue, type ReviewStatus } from '../../domain/review-status.js';
 import type { ChildDoc, StaffDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import type { DueCardModel, DueRow, DueSummaryRow } from '../view-models.js';
+import type { DueCardData, DueRow, DueSummaryRow } from '../cards/due.js';
 import { scopeLabel, staffNames } from './common.js';
 import { bookingText, childLabel, overdueText, plural } from './labels.js';
 import { clip, count, PAGE_SIZE, pageOf, pager, scopeCursor } from './paging.js';
@@ -31,7 +31,7 @@ export async function dueCard(viewer: ListViewer, window: DueWindow, scope: Scop
   return renderCard('due', await dueModel(viewer, result, page));
 }
 
-async function dueModel(viewer: ListViewer, result: DueResult, page: number): Promise<DueCardModel> {
+async function dueModel(viewer: ListViewer, result: DueResult, page: number): Promise<DueCardData> {
   const { window } = result;
   const { overdue, due } = result.listing;
   const total = overdue.length + due.length;

@@ -2,14 +2,14 @@
 import type { DutyId } from '../../domain/liaison.js';
 import { DUTY_IDS } from '../../domain/liaison.js';
 import { cardAttachment, renderCard } from '../cards.js';
-import type { LiaisonCardModel } from '../view-models.js';
+import type { LiaisonCardData } from '../cards/liaison.js';
 import { childLabel, label } from './labels.js';
 import { liaisonClosedCard, liaisonHeaderCard, liaisonPromptCard, liaisonRecordCard } from './liaison.js';
 import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function activity(model: LiaisonCardModel, summary: string): Activity {
+function activity(model: LiaisonCardData, summary: string): Activity {
   return { type: 'message', summary, attachments: [cardAttachment(renderCard('liaison', model))] };
 }
 

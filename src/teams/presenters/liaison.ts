@@ -5,7 +5,8 @@ import {
   DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
 } from '../../domain/liaison.js';
 import type { IsoDate } from '../../domain/types.js';
-import type { LiaisonButton, LiaisonCardModel, LiaisonFormModel } from '../view-models.js';
+import type { LiaisonButton, LiaisonCardData } from '../cards/liaison.js';
+import type { LiaisonFormCardData } from '../cards/liaison-form.js';
 import { childLabel, formatBookingStart } from './labels.js';
 
 export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discussion', save: 'liaison.save', view: 'liaison.view' } as const;
@@ -33,7 +34,7 @@ function people(child: LiaisonChild, ctx: LiaisonPresentCtx): string {
 
 const topics = () => DISCUSSION_TOPICS.map((t) => ({ title: t.label, value: t.id }));
 
-export function liaisonHeaderCard(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardModel {
+export function liaisonHeaderCard(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardData {
   return {
     title: `Liaison · ${childLabel(child, false)}`,
     subtitle: people(child, ctx),
@@ -86,7 +87,7 @@ export function doneButtons(child: LiaisonChild, duty: DutyId, subject: string, 
 
 /** A prompt card, rendered from the child as it is now (so a re-render after a click shows progress). */
 export function liaisonPromptCard(child: LiaisonChild, duty: DutyId, subject: string, item: Pick<LiaisonItem, 'deadline' | 'open'> | null,
-  ctx: LiaisonPresentCtx, forLegal = false): LiaisonCardModel {
+  ctx: LiaisonPresentCtx, forLegal = false): LiaisonCardData {
   const deadline = item ? formatDate(item.deadline) : '—';
   const open = item?.open ?? false;
   const parts = duty === 'L9' ? l9Parts(child) : [];
@@ -107,7 +108,7 @@ export function liaisonPromptCard(child: LiaisonChild, duty: DutyId, subject: st
   };
 }
 
-export function liaisonRecordCard(child: LiaisonChild, discussionId: string, ctx: LiaisonPresentCtx): LiaisonCardModel {
+export function liaisonRecordCard(child: LiaisonChild, discussionId: string, ctx: LiaisonPresentCtx): LiaisonCardData {
   const d = (child.liaison?.discussions ?? []).find((x) => x.id === discussionId);
   return {
     title: `${d?.final ? 'Final discussion' : 'Discussion'} recorded · ${childLabel(child, false)}`,
@@ -125,7 +126,7 @@ export function liaisonRecordCard(child: LiaisonChild, discussionId: string, ctx
   };
 }
 
-export function liaisonClosedCard(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardModel {
+export function liaisonClosedCard(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardData {
   return {
     title: `Liaison closed · ${childLabel(child, false)}`,
     subtitle: people(child, ctx),
@@ -156,7 +157,7 @@ export function liaisonFormCard(child: LiaisonChild & { version: number }, opts:
   today?: IsoDate;
   /** Whether the person looking may act on a duty; its done buttons are left out otherwise. */
   mayAct?: (duty: DutyId) => boolean;
-}): LiaisonFormModel {
+}): LiaisonFormCardData {
   const p = child.proceedings;
   return {
     title: `Liaison · ${childLabel(child, opts.showName)}`,

@@ -3,7 +3,7 @@
 import type { ComplianceReportResult } from '../../app/compliance-report.js';
 import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCategory, type LateReview } from '../../domain/compliance.js';
 import { formatDate } from '../../domain/dates-format.js';
-import type { ReportCardModel, ReportCountsRow, ReportState } from '../view-models.js';
+import type { ReportCardData, ReportCountsRow, ReportState } from '../cards/report.js';
 import { label, plural } from './labels.js';
 import { clip } from './paging.js';
 
@@ -41,7 +41,7 @@ function subtitle(r: ComplianceReportResult): string {
 
 const fteText = (n: number): string => n.toFixed(1);
 
-export function reportCardModel(r: ComplianceReportResult): ReportCardModel {
+export function reportCardModel(r: ComplianceReportResult): ReportCardData {
   const { report } = r;
   const { totals } = report;
   const target = `${report.target.toFixed(2)}%`;

@@ -9,8 +9,10 @@ import {
 } from '../../domain/resolutions.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
-import type { CardFact } from '../view-models.js';
-import type { ResolutionCardModel, ResolutionListRow, ResolutionReferralModel } from '../view-models-resolutions.js';
+import type { CardFact } from '../card-parts.js';
+import type { ResolutionCardData } from '../cards/resolution.js';
+import type { ResolutionReferralCardData } from '../cards/resolution-referral.js';
+import type { ResolutionListRow } from '../cards/resolutions.js';
 import { childLabel, formatBookingStart, label, plural } from './labels.js';
 
 export interface ResolutionCardInput {
@@ -46,7 +48,7 @@ export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution
   };
 }
 
-export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardModel['statusColor'] } {
+export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardData['statusColor'] } {
   const s = currentStage(r);
   const late = (d: IsoDate) => (today > d ? ' — overdue' : '');
   switch (state) {
@@ -84,7 +86,7 @@ export function timelineOf(r: Resolution, table: readonly StageDef[]): { at: str
   return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel {
+export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardData {
   const r = i.resolution;
   const s = currentStage(r);
   const state = stateOf(r);
@@ -139,7 +141,7 @@ export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel
 }
 
 /** The card for the person who invoked (their buttons) from a use case's view. */
-export function viewCardModel(v: ResolutionView, showNames: boolean, headline = ''): ResolutionCardModel {
+export function viewCardModel(v: ResolutionView, showNames: boolean, headline = ''): ResolutionCardData {
   const officer = [...v.people.values()].find((p) => p.nominatedSeniorOfficer);
   return resolutionCardModel({
     child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, table: v.table,
@@ -147,7 +149,7 @@ export function viewCardModel(v: ResolutionView, showNames: boolean, headline = 
   });
 }
 
-export function referralCardModel(v: ResolutionView, showNames: boolean): ResolutionReferralModel {
+export function referralCardModel(v: ResolutionView, showNames: boolean): ResolutionReferralCardData {
   const r = v.resolution;
   const ref = r.referral!;
   const gathered = ref.items.filter((i) => i.gathered).length;

@@ -1,11 +1,6 @@
-// View models of the resolution cards (cards/resolution*.json). Display-ready values only; the
-// presenter (presenters/resolution-card.ts) decides what each viewer sees.
-import type { CardFact } from './card-fact.js';
-
-export interface CardChoice {
-  title: string;
-  value: string;
-}
+// The data of cards/resolution.json. The presenter (presenters/resolution-card.ts) decides what each viewer
+// sees. Display-ready values; see cards.ts for the rules every card's data follows.
+import type { CardChoice, CardFact } from '../card-parts.js';
 
 export interface CardMention {
   /** Teams user id ('29:…') or AAD object id. */
@@ -13,8 +8,8 @@ export interface CardMention {
   name: string;
 }
 
-export interface ResolutionCardModel {
-  /** "Resolution C100-R1 · C100 · D.E." */
+export interface ResolutionCardData {
+  /** "Resolution C100-RES1 · C100 · D.E." */
   title: string;
   /** Banner, e.g. "Reminder: acknowledgement was due by Wed 2 Sep 2026"; '' hides it. */
   headline: string;
@@ -57,54 +52,8 @@ export interface ResolutionCardModel {
   refreshUserIds: string[];
 }
 
-export interface ResolutionRaiseModel {
-  /** "Raise a resolution · C100 · Dylan Evans" */
-  title: string;
-  ref: string;
-  themes: CardChoice[];
-  /** "Formal resolution cards are posted in the social work team channel (north) with the case ref and initials only…" */
-  hint: string;
-  /** Min date for "by when" (today). */
-  today: string;
-}
-
-export interface ResolutionListRow {
-  /** "C100-R1 · C100 · D.E." */
-  title: string;
-  ref: string;
-  id: string;
-  /** "Care planning · Stage 1 (formal) · Awaiting acknowledgement" */
-  detail: string;
-  /** "3 working days old" */
-  age: string;
-  /** "Acknowledge by Wed 2 Sep 2026" or "Resolved Fri 4 Sep 2026" */
-  next: string;
-  isOverdue: boolean;
-}
-
-export interface ResolutionListModel {
-  title: string;
-  subtitle: string;
-  rows: ResolutionListRow[];
-  emptyText: string;
-}
-
-export interface ReferralItemRow {
-  label: string;
-  itemId: string;
-  gathered: boolean;
-  /** "Gathered by Alex Wilber, Mon 7 Sep 2026" or "Not yet" */
-  status: string;
-}
-
-export interface ResolutionReferralModel {
-  /** "Cafcass referral pack · C100-R1 · C100 · Dylan Evans" */
-  title: string;
-  facts: CardFact[];
-  items: ReferralItemRow[];
-  /** "3 of 8 gathered" */
-  progress: string;
-  ref: string;
-  id: string;
-  canGather: boolean;
+declare module '../cards.js' {
+  interface CardTemplates {
+    'resolution': ResolutionCardData;
+  }
 }
