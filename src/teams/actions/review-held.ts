@@ -4,7 +4,7 @@ import { addDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { RECORD_DAYS } from '../../domain/timescales.js';
 import { staffNames } from '../presenters/common.js';
-import { reviewHeldCard } from '../presenters/booking.js';
+import { reviewHeldCard } from '../cards/review-held.js';
 import { defineAction, type ActionContext } from './action-spec.js';
 import type { FormError } from '../card-parts.js';
 import { heldForm } from '../commands/held.js';

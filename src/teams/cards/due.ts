@@ -1,5 +1,17 @@
-// The data of cards/due.json. Display-ready values; see cards.ts for the rules every card's data follows.
+// The data of cards/due.json (/due and its pages) and the functions building and rendering it. Display-ready
+// values; see cards.ts for the rules every card's data follows.
 import type { PageButton, PagerData } from '../card-parts.js';
+import { dueCountsByIro, listDue, type DueResult } from '../../app/list-due.js';
+import type { ScopeRequest } from '../../app/scope.js';
+import { canBook } from '../../domain/booking-rules.js';
+import { formatDate } from '../../domain/dates-format.js';
+import type { DueWindow } from '../../domain/due-window.js';
+import { daysOverdue, type ReviewStatus } from '../../domain/review-status.js';
+import type { ChildDoc } from '../../store/documents.js';
+import { renderCard, type AdaptiveCardJson } from '../cards.js';
+import { scopeLabel, staffNames, type ListViewer } from '../presenters/common.js';
+import { bookingText, childLabel, overdueText, plural } from '../presenters/labels.js';
+import { clip, count, PAGE_SIZE, pageOf, pager, scopeCursor } from '../presenters/paging.js';
 
 export interface DueRow {
   /** Case ref + initials ("C1001 · D.E."), or the full name where allowed: the caller decides. */
@@ -55,6 +67,87 @@ export interface DueCardData extends PagerData {
   emptyText: string;
   /** A note under the list (cases whose history cannot be read); '' hides it. The policy line is only in /help and /case. */
   footnote: string;
+}
+
+const EXAMPLE = '/due this week';
+
+/**
+ * `/due` and its pages. Up to 20 rows: the list as it always was (overdue first, then by due date).
+ * Longer: 20 rows a page with Previous/Next; the whole service's list is summarised per IRO (most
+ * overdue first, 20 IROs a page), each with a button for that IRO's own list.
+ */
+export async function dueCard(viewer: ListViewer, window: DueWindow, scope: ScopeRequest, page: number): Promise<AdaptiveCardJson> {
+  const result = await listDue(viewer.deps, viewer.actor, window, scope);
+  return renderCard('due', await dueCardData(viewer, result, page));
+}
+
+export async function dueCardData(viewer: ListViewer, result: DueResult, page: number): Promise<DueCardData> {
+  const { window } = result;
+  const { overdue, due } = result.listing;
+  const total = overdue.length + due.length;
+  const team = result.scope.kind === 'team';
+  const names = team ? await staffNames(viewer.deps) : null;
+  const nameOf = (id: string) => clip(names?.get(id) ?? id);
+  const relative = window.kind !== 'explicit';
+  const windowText = window.kind === 'overdue' ? 'before today'
+    : window.from === window.to ? formatDate(window.from) : `${formatDate(window.from)} – ${formatDate(window.to)}`;
+  const cursor = { list: 'due' as const, scope: scopeCursor(result.scope), window: window.label };
+  const noun = (n: number) => `${count(n)} ${window.kind === 'overdue' ? 'overdue ' : ''}review${n === 1 ? '' : 's'}`;
+  const base = {
+    title: window.kind === 'overdue' ? 'Overdue reviews' : `Reviews due ${relative ? window.label : windowText}`,
+    subtitle: `${windowText} · ${scopeLabel(result.scope, viewer.actor)} · ${plural(total, 'review')}`,
+    overdueCount: String(overdue.length),
+    dueHeading: relative ? `Due ${window.label}` : 'Due',
+    dueCount: String(due.length),
+    emptyText: window.kind === 'overdue' ? 'No overdue reviews.' : `No reviews due ${relative ? window.label : 'then'}.`,
+    footnote: invalidNote(result.invalid.length),
+  };
+  if (team && total > PAGE_SIZE) {
+    const iros = dueCountsByIro(result.listing);
+    const summary = pageOf(iros, page, EXAMPLE).map((c): DueSummaryRow => ({
+      iro: nameOf(c.iroId),
+      counts: [c.overdue ? `${count(c.overdue)} overdue` : '', c.due ? `${count(c.due)} due` : '', c.notBooked ? `${count(c.notBooked)} not booked` : '']
+        .filter(Boolean).join(' · '),
+      isOverdue: c.overdue > 0,
+      buttons: [{ title: 'Show list', data: { list: 'due', scope: `person:${c.iroId}`, window: window.label, page: 0 } }],
+    }));
+    const what = window.kind === 'overdue' ? `${noun(total)}` : `${noun(total)} due ${relative ? window.label : windowText}`;
+    return {
+      ...base, overdue: [], due: [],
+      summaryText: `Team view: ${what} across ${count(iros.length)} IRO${iros.length === 1 ? '' : 's'}`,
+      summary,
+      ...pager(cursor, page, iros.length, (n) => `${count(n)} IRO${n === 1 ? '' : 's'}`),
+    };
+  }
+  const row = (s: ReviewStatus<ChildDoc>): DueRow => {
+    const late = daysOverdue(s, result.today);
+    return {
+      child: clip(childLabel(s.child, viewer.showChildNames)),
+      dueBy: formatDate(s.next.dueBy),
+      rule: s.next.rule,
+      ruleText: clip(s.next.explanation, 200),
+      booking: bookingText(s.booking),
+      booked: s.booking !== null,
+      isOverdue: late > 0,
+      overdueText: overdueText(late),
+      iro: names ? nameOf(s.child.iroId) : '',
+      bookRef: s.booking === null && canBook(viewer.actor, s.child) ? s.child.ref : '',
+    };
+  };
+  // Overdue first, then by due date: one list, cut into pages, each page split back into its sections.
+  const rows = pageOf([...overdue, ...due], page, EXAMPLE);
+  const overdueOnPage = Math.max(0, Math.min(rows.length, overdue.length - page * PAGE_SIZE));
+  return {
+    ...base,
+    overdue: rows.slice(0, overdueOnPage).map(row),
+    due: rows.slice(overdueOnPage).map(row),
+    summaryText: '', summary: [],
+    ...pager(cursor, page, total, noun),
+  };
+}
+
+function invalidNote(n: number): string {
+  return n ? `${plural(n, 'case')} with a history I cannot read: ask your administrator to check the import.` : '';
 }
 
 declare module '../cards.js' {

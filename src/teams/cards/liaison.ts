@@ -1,7 +1,14 @@
-// The data of cards/liaison.json. Children's Guardian liaison: thread header, prompts L2–L9, discussions,
-// closing card. Display-ready values; see cards.ts for the rules every card's data follows.
+// The data of cards/liaison.json, Children's Guardian liaison (thread header, prompts L2–L9, recorded
+// discussions, closing card), and the functions building it; the liaison card verbs. Liaison cards can be
+// read by the Guardian (a guest): the child is always "ref · initials" here.
 import type { CardChoice, CardFact } from '../card-parts.js';
 import type { NoticeTone } from './notice.js';
+import { formatDate } from '../../domain/dates-format.js';
+import {
+  DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
+} from '../../domain/liaison.js';
+import type { IsoDate } from '../../domain/types.js';
+import { childLabel, formatBookingStart } from '../presenters/labels.js';
 
 /** A button on a liaison card: Action.Execute `verb` with { ref, duty, subject }. */
 export interface LiaisonButton {
@@ -34,6 +41,136 @@ export interface LiaisonCardData {
   checklist: { label: string; done: boolean; status: string }[];
   buttons: LiaisonButton[];
   discussion: LiaisonDiscussionForm | null;
+}
+
+export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discussion', save: 'liaison.save', view: 'liaison.view' } as const;
+
+export interface LiaisonPresentCtx {
+  names: ReadonlyMap<string, string>;
+  today: IsoDate;
+}
+
+const TITLES: Record<DutyId, string> = {
+  L1: "Record the Guardian's name", L2: "IRO's details to legal and the court", L3: 'Make contact', L4: 'Court documents',
+  L5: 'Review booked: the Guardian is invited', L6: 'Review record: copy to the Guardian and legal', L7: 'Discussion due',
+  L8: 'Before the Issues Resolution Hearing', L9: 'Final discussion and documents', L10: 'Discussion recorded',
+};
+
+export function dutyTitle(duty: DutyId): string {
+  return TITLES[duty];
+}
+
+const name = (ctx: LiaisonPresentCtx, id?: string | null) => (id ? ctx.names.get(id) ?? id : 'not known');
+
+function people(child: LiaisonChild, ctx: LiaisonPresentCtx): string {
+  return `IRO ${name(ctx, child.iroId)} · Guardian ${child.proceedings?.guardianId ? name(ctx, child.proceedings.guardianId) : 'not yet appointed'}`;
+}
+
+export const discussionTopicChoices = () => DISCUSSION_TOPICS.map((t) => ({ title: t.label, value: t.id }));
+
+export function liaisonHeaderCardData(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardData {
+  return {
+    title: `Liaison · ${childLabel(child, false)}`,
+    subtitle: people(child, ctx),
+    text: 'IRO–Guardian liaison for this child while the care proceedings last. Every prompt and record for this child goes into this thread.',
+    tone: 'info',
+    facts: [{ title: 'Child', value: childLabel(child, false) }, { title: 'IRO', value: name(ctx, child.iroId) },
+      { title: 'Guardian', value: name(ctx, child.proceedings?.guardianId) }],
+    checklist: [],
+    buttons: [],
+    discussion: { ref: child.ref, today: ctx.today, topics: discussionTopicChoices(), offerFinal: false },
+  };
+}
+
+function promptText(child: LiaisonChild, duty: DutyId, subject: string, deadline: string, ctx: LiaisonPresentCtx): string {
+  const p = child.proceedings;
+  switch (duty) {
+    case 'L2': return `${name(ctx, subject)} is the IRO for this child in the care proceedings. Legal: tell the court the IRO's name and contact details by ${deadline}.`;
+    case 'L3': return `The Guardian was appointed on ${p?.guardianAppointedOn ? formatDate(p.guardianAppointedOn) : '—'}. IRO and Guardian: make contact by ${deadline} (at the first review if one is soon), and agree how often to talk.`;
+    case 'L4': return `Legal received court documents on ${formatDate(subject)}. Legal: send copies to the IRO. IRO: confirm you have them by ${deadline}.`;
+    case 'L5': {
+      const b = child.bookings.find((x) => x.id === subject);
+      return `A review is booked${b ? ` for ${formatBookingStart(b.start)}${b.venue ? ` at ${b.venue}` : ''}` : ''}. Guardian: you are invited.`;
+    }
+    case 'L6': {
+      const r = child.reviews.find((x) => x.id === subject);
+      return `The record of review ${subject}${r ? ` (held ${formatDate(r.heldOn)})` : ''} was distributed. Send a copy to the Guardian and to legal now.`;
+    }
+    case 'L7': return `An IRO–Guardian discussion is due by ${deadline}. Topics: ${DISCUSSION_TOPICS.map((t) => t.label.toLowerCase()).join('; ')}.`;
+    case 'L8': return `The Issues Resolution Hearing is on ${formatDate(subject)} and the IRO has open resolutions for this child. Legal: tell the court about the dispute before the hearing.`;
+    case 'L9': return `The proceedings ended with the child staying looked after. By ${deadline}: hold the final discussion, and the Guardian confirms the IRO has each document below.`;
+    default: return DUTIES[duty].action;
+  }
+}
+
+/** Buttons for what can be marked done on this prompt (the handlers check who may). */
+export function doneButtons(child: LiaisonChild, duty: DutyId, subject: string, open: boolean, forLegal: boolean): LiaisonButton[] {
+  const b = (title: string, s = subject): LiaisonButton => ({ title, verb: LIAISON_VERBS.done, ref: child.ref, duty, subject: s });
+  if (duty === 'L9') return l9Parts(child).filter((x) => !x.done && x.id !== 'final-discussion').map((x) => b(`Tick: ${x.label}`, x.id));
+  if (!open) return [];
+  if (forLegal && duty !== 'L2' && duty !== 'L8') return [];
+  switch (duty) {
+    case 'L2': return [b('Done: the court has the IRO\'s details')];
+    case 'L3': return [b('Contact made')];
+    case 'L4': return [b('IRO has the documents')];
+    case 'L6': return [b('Copy sent to the Guardian and legal')];
+    case 'L8': return [b('Court told')];
+    default: return [];
+  }
+}
+
+/** A prompt card, rendered from the child as it is now (so a re-render after a click shows progress). */
+export function liaisonPromptCardData(child: LiaisonChild, duty: DutyId, subject: string, item: Pick<LiaisonItem, 'deadline' | 'open'> | null,
+  ctx: LiaisonPresentCtx, forLegal = false): LiaisonCardData {
+  const deadline = item ? formatDate(item.deadline) : '—';
+  const open = item?.open ?? false;
+  const parts = duty === 'L9' ? l9Parts(child) : [];
+  const withDiscussion = !forLegal && (duty === 'L3' || duty === 'L7' || duty === 'L9') && open;
+  return {
+    title: `${duty} · ${dutyTitle(duty)} · ${childLabel(child, false)}`,
+    subtitle: people(child, ctx),
+    text: promptText(child, duty, subject, deadline, ctx),
+    tone: open || duty === 'L5' ? 'info' : 'success',
+    facts: [
+      { title: 'Deadline', value: duty === 'L5' ? 'when booked' : deadline },
+      { title: 'Rule', value: `${duty}: ${DUTIES[duty].deadline}` },
+      ...(!open && duty !== 'L5' ? [{ title: 'Status', value: 'Done' }] : []),
+    ],
+    checklist: parts.map((x) => ({ label: x.label, done: x.done, status: x.done ? 'Done' : 'Open' })),
+    buttons: doneButtons(child, duty, subject, open, forLegal),
+    discussion: withDiscussion ? { ref: child.ref, today: ctx.today, topics: discussionTopicChoices(), offerFinal: duty === 'L9' } : null,
+  };
+}
+
+export function liaisonRecordCardData(child: LiaisonChild, discussionId: string, ctx: LiaisonPresentCtx): LiaisonCardData {
+  const d = (child.liaison?.discussions ?? []).find((x) => x.id === discussionId);
+  return {
+    title: `${d?.final ? 'Final discussion' : 'Discussion'} recorded · ${childLabel(child, false)}`,
+    subtitle: people(child, ctx),
+    text: d ? `Recorded by ${name(ctx, d.byId)} on the child's case record (L10).` : 'Recorded on the child\'s case record (L10).',
+    tone: 'success',
+    facts: d ? [
+      { title: 'Date', value: formatDate(d.on) },
+      { title: 'Topics', value: d.topics.length ? d.topics.map(topicLabel).join('; ') : '—' },
+      { title: 'Notes', value: d.notes || '—' },
+    ] : [],
+    checklist: [],
+    buttons: [],
+    discussion: null,
+  };
+}
+
+export function liaisonClosedCardData(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardData {
+  return {
+    title: `Liaison closed · ${childLabel(child, false)}`,
+    subtitle: people(child, ctx),
+    text: 'The care proceedings have ended and the liaison items are done. This thread is closed; the Guardian no longer has access to this child\'s liaison items. Thank you.',
+    tone: 'success',
+    facts: child.proceedings?.concludedOn ? [{ title: 'Proceedings concluded', value: formatDate(child.proceedings.concludedOn) }] : [],
+    checklist: [],
+    buttons: [],
+    discussion: null,
+  };
 }
 
 declare module '../cards.js' {

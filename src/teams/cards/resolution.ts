@@ -1,6 +1,16 @@
-// The data of cards/resolution.json. The presenter (presenters/resolution-card.ts) decides what each viewer
-// sees. Display-ready values; see cards.ts for the rules every card's data follows.
+// The data of cards/resolution.json, the status card (buttons for whoever views it), and the functions
+// building it; the lines of a child's resolutions on /case. Display only; what a viewer may do comes from domain/resolutions.ts permissionsFor
+// (card actions) or from the message's audience (queued cards, rendered before anyone clicks).
 import type { CardChoice, CardFact } from '../card-parts.js';
+import type { Mention, ResolutionView } from '../../app/resolutions.js';
+import { formatDate } from '../../domain/dates-format.js';
+import {
+  currentStage, LAST_STAGE, NO_PERMISSIONS, stageDef, stateOf,
+  type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
+} from '../../domain/resolutions.js';
+import type { IsoDate } from '../../domain/types.js';
+import type { ChildDoc } from '../../store/documents.js';
+import { childLabel, formatBookingStart, label } from '../presenters/labels.js';
 
 export interface CardMention {
   /** Teams user id ('29:…') or AAD object id. */
@@ -50,6 +60,158 @@ export interface ResolutionCardData {
   mentions: CardMention[];
   /** Users whose clients re-fetch the card for their own view (refresh). */
   refreshUserIds: string[];
+}
+
+export interface ResolutionCardInput {
+  child: ChildDoc;
+  resolution: Resolution;
+  permissions: Permissions;
+  staffNames: ReadonlyMap<string, string>;
+  mentions: Mention[];
+  showNames: boolean;
+  today: IsoDate;
+  table: readonly StageDef[];
+  headline?: string;
+  headlineAttention?: boolean;
+  seniorOfficerName?: string | null;
+}
+
+const when = (s: Stamp) => formatBookingStart(s.at);
+
+/** Buttons a queued card carries before anyone has clicked: the addressees', or the IRO's. */
+export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution): Permissions {
+  const state = stateOf(r);
+  const open = r.status === 'open';
+  if (audience === 'addressee') {
+    return { ...NO_PERMISSIONS, acknowledge: state === 'awaiting-acknowledgement', respond: state === 'acknowledged' };
+  }
+  return {
+    ...NO_PERMISSIONS,
+    resolve: open,
+    escalate: open && currentStage(r).stage < LAST_STAGE,
+    notifySeniorOfficer: open && !r.seniorOfficerNotice,
+    refer: open && !!r.seniorOfficerNotice,
+    gatherReferral: r.status === 'referred',
+  };
+}
+
+export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardData['statusColor'] } {
+  const s = currentStage(r);
+  const late = (d: IsoDate) => (today > d ? ' — overdue' : '');
+  switch (state) {
+    case 'recorded': return { text: `Informal: follow up by ${formatDate(s.respondBy)}${late(s.respondBy)}`, color: today > s.respondBy ? 'Attention' : 'Default' };
+    case 'awaiting-acknowledgement': {
+      const d = s.acknowledgeBy ?? s.respondBy;
+      return { text: `Awaiting acknowledgement by ${formatDate(d)}${late(d)}`, color: today > d ? 'Attention' : 'Warning' };
+    }
+    case 'acknowledged': return {
+      text: `Acknowledged by ${s.acknowledged!.byName} at ${when(s.acknowledged!)} · response due by ${formatDate(s.respondBy)}${late(s.respondBy)}`,
+      color: today > s.respondBy ? 'Attention' : 'Good',
+    };
+    case 'responded': return { text: `Responded by ${s.response!.byName} at ${when(s.response!)} · awaiting the IRO's decision`, color: 'Good' };
+    case 'resolved': return { text: `Resolved by ${r.outcome!.byName} at ${when(r.outcome!)}: ${r.outcome!.text}`, color: 'Good' };
+    case 'referred': return { text: `Referred to Cafcass by ${r.referral!.byName} at ${when(r.referral!)}`, color: 'Warning' };
+  }
+}
+
+/** Who did what and when, oldest first (the card's timeline; the case timeline uses the same lines). */
+export function timelineOf(r: Resolution, table: readonly StageDef[]): { at: string; text: string }[] {
+  const lines: { at: string; text: string }[] = [];
+  r.stages.forEach((s, i) => {
+    const label = stageDef(table, s.stage).label;
+    if (i === 0) lines.push({ at: s.started.at, text: `Raised as ${label} by ${s.started.byName}` });
+    else {
+      const skip = s.skipped.length ? ` (skipped ${s.skipped.map((n) => `stage ${n}`).join(', ')}: ${s.skipReason ?? ''})` : '';
+      lines.push({ at: s.started.at, text: `Escalated to ${label} by ${s.started.byName}${skip}` });
+    }
+    if (s.acknowledged) lines.push({ at: s.acknowledged.at, text: `Acknowledged by ${s.acknowledged.byName}` });
+    if (s.response) lines.push({ at: s.response.at, text: `Responded by ${s.response.byName}` });
+  });
+  if (r.seniorOfficerNotice) lines.push({ at: r.seniorOfficerNotice.at, text: `Senior officer notified by ${r.seniorOfficerNotice.byName}` });
+  if (r.referral) lines.push({ at: r.referral.at, text: `Referred to Cafcass by ${r.referral.byName}${r.referral.cutShortReason ? ` (cut short: ${r.referral.cutShortReason})` : ''}` });
+  if (r.outcome) lines.push({ at: r.outcome.at, text: `Resolved by ${r.outcome.byName}` });
+  return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
+  const r = i.resolution;
+  const s = currentStage(r);
+  const state = stateOf(r);
+  const def = stageDef(i.table, s.stage);
+  const status = stateText(r, state, i.today);
+  const name = (id: string) => i.staffNames.get(id) ?? id;
+  const mentionedNames = new Set(i.mentions.map((m) => m.name));
+  const addressed = [
+    ...i.mentions.map((m) => `<at>${m.name}</at>`),
+    ...s.addresseeIds.map(name).filter((n) => !mentionedNames.has(n)),
+  ];
+  const facts: CardFact[] = [
+    { title: 'Theme', value: label(r.theme) },
+    { title: 'Stage', value: def.label },
+    { title: 'Raised', value: `${formatDate(r.raised.on)} by ${r.raised.byName} (IRO)` },
+    ...(r.askBy ? [{ title: 'IRO asks by', value: formatDate(r.askBy) }] : []),
+    ...(s.acknowledgeBy ? [{ title: 'Acknowledge by', value: formatDate(s.acknowledgeBy) }] : []),
+    { title: s.stage === 0 ? 'Follow up by' : 'Respond by', value: formatDate(s.respondBy) },
+  ];
+  const p = i.permissions;
+  const next = s.stage < LAST_STAGE ? s.stage + 1 : null;
+  return {
+    title: `Resolution ${r.id} · ${childLabel(i.child, i.showNames)}`,
+    headline: i.headline ?? '',
+    headlineAttention: !!i.headlineAttention,
+    status: status.text,
+    statusColor: status.color,
+    addressedTo: s.stage === 0 || !addressed.length ? '' : `For: ${addressed.join(', ')}`,
+    facts,
+    summary: r.summary,
+    ask: r.askBy ? `${r.ask} (by ${formatDate(r.askBy)})` : r.ask,
+    response: s.response?.text ?? '',
+    agreedActions: (s.response?.actions ?? []).map((a) => ({ title: `by ${formatDate(a.by)}`, value: a.text })),
+    timeline: timelineOf(r, i.table).map((l) => ({ title: formatBookingStart(l.at), value: l.text })),
+    ref: i.child.ref,
+    id: r.id,
+    stage: String(s.stage),
+    canAcknowledge: p.acknowledge,
+    canRespond: p.respond,
+    canResolve: p.resolve,
+    canEscalate: p.escalate,
+    nextStageTitle: p.escalate && next !== null ? `Escalate to ${stageDef(i.table, next as Resolution['stages'][number]['stage']).label}` : '',
+    nextStage: next === null ? '' : String(next),
+    escalateChoices: i.table.filter((d) => d.stage > s.stage).map((d) => ({ title: d.label, value: String(d.stage) })),
+    canNotifySeniorOfficer: p.notifySeniorOfficer,
+    seniorOfficerText: `Before a Cafcass referral the nominated senior officer${i.seniorOfficerName ? ` (${i.seniorOfficerName})` : ''} must be notified.`,
+    canRefer: p.refer,
+    referNeedsReason: s.stage < LAST_STAGE,
+    mentions: i.mentions,
+    refreshUserIds: i.mentions.map((m) => m.id),
+  };
+}
+
+/** The card for the person who invoked (their buttons) from a use case's view. */
+export function resolutionViewCardData(v: ResolutionView, showNames: boolean, headline = ''): ResolutionCardData {
+  const officer = [...v.people.values()].find((p) => p.nominatedSeniorOfficer);
+  return resolutionCardData({
+    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, table: v.table,
+    staffNames: new Map([...v.people.values()].map((p) => [p._id, p.name])), headline, seniorOfficerName: officer?.name ?? null,
+  });
+}
+
+/** Lines for the /case timeline: each resolution event with who and when; compliments too. */
+export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[], staffNames: ReadonlyMap<string, string>): { date: string; text: string; status: string }[] {
+  const STATUS: Record<StageState, string> = {
+    recorded: 'Informal', 'awaiting-acknowledgement': 'Open', acknowledged: 'Open', responded: 'Responded', resolved: 'Resolved', referred: 'Referred',
+  };
+  const lines: { at: string; text: string; status: string }[] = [];
+  for (const r of child.resolutions ?? []) {
+    const events = timelineOf(r, table);
+    events.forEach((e, i) => lines.push({
+      at: e.at, text: `${r.id} (${label(r.theme)}): ${e.text}`, status: i === events.length - 1 ? STATUS[stateOf(r)] : '',
+    }));
+  }
+  for (const c of child.compliments ?? []) {
+    lines.push({ at: c.recorded.at, text: `Compliment for ${staffNames.get(c.aboutId) ?? c.aboutId} from ${c.recorded.byName}: ${c.text}`, status: '' });
+  }
+  return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((l) => ({ date: formatBookingStart(l.at), text: l.text, status: l.status }));
 }
 
 declare module '../cards.js' {

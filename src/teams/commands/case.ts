@@ -1,6 +1,6 @@
 import { viewCase } from '../../app/view-case.js';
 import { stagesOf } from '../../app/resolutions.js';
-import { caseResolutionLines } from '../presenters/resolution-card.js';
+import { caseResolutionLines } from '../cards/resolution.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { diffDays } from '../../domain/calendar.js';
 import type { CardFact } from '../card-parts.js';

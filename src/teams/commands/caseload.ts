@@ -4,7 +4,7 @@ import { CASELOAD_BAND, type BandStatus } from '../../domain/caseload.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import type { ScopeRequest } from '../../app/scope.js';
-import type { ListViewer } from '../presenters/due-view.js';
+import type { ListViewer } from '../presenters/common.js';
 import { clip, count, pageOf, pager } from '../presenters/paging.js';
 import { label, plural } from '../presenters/labels.js';
 import type { CardCount } from '../card-parts.js';

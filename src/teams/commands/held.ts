@@ -3,7 +3,7 @@ import { assertCaseRef } from '../../domain/case-ref.js';
 import { HELD_EXAMPLE } from '../../app/booking/record-held.js';
 import { canCorrectHeld, canRecordHeld } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
-import { heldFormCard } from '../presenters/booking.js';
+import { heldFormCard } from '../cards/held-form.js';
 import type { CommandSpec } from './command-context.js';
 import { today as currentDay, type AppDeps } from '../../app/deps.js';
 import type { StaffDoc } from '../../store/documents.js';
