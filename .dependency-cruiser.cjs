@@ -65,7 +65,7 @@ module.exports = {
       comment: 'src/jobs use src/teams only to render messages (presenters, cards); they deliver through the delivery port (src/app/delivery-port.ts).',
       severity: 'error',
       from: { path: '^src/jobs/' },
-      to: { path: '^src/teams/', pathNot: '^src/teams/(cards\\.js$|presenters/)' },
+      to: { path: '^src/teams/', pathNot: '^src/teams/(cards\\.js$|cards/|card-parts\\.js$|presenters/)' },
     },
   ],
 };

@@ -29,7 +29,7 @@ import { dueCommand } from '../src/teams/commands/due.js';
 import { COMMANDS } from '../src/teams/commands/registry.js';
 import { scopeLabel, staffNames } from '../src/teams/presenters/common.js';
 import { bookingText, childLabel, overdueText, plural } from '../src/teams/presenters/labels.js';
-import type { DueCardModel, DueRow } from '../src/teams/view-models.js';
+import type { DueCardData, DueRow } from '../src/teams/cards/due.js';
 import { messageActivity, type Sender } from '../test/helpers/activities.js';
 import { startFakeConnector, type FakeConnector } from '../test/helpers/fake-connector.js';
 import { mb, median, round, summarize, withConcurrency, type LatencySummary } from './helpers.js';
@@ -342,7 +342,7 @@ async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, c
         iro: names ? names.get(s.child.iroId) ?? s.child.iroId : '',
       };
     };
-    const model: DueCardModel = {
+    const model: DueCardData = {
       title: 'Reviews due this week', subtitle: `${scopeLabel(result.scope, actor)} · ${plural(rows, 'review')}`,
       overdue: result.listing.overdue.map(row), dueHeading: 'Due this week', due: result.listing.due.map(row),
       emptyText: 'No reviews due this week.', footnote: '',

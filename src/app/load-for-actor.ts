@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
 import { CASE_REF_PATTERN, isCaseRef } from '../domain/case-ref.js';
 import { AppError } from '../domain/errors.js';
+import { isResolutionId } from '../domain/resolution-id.js';
 import { involvedIds, type Resolution } from '../domain/resolutions/index.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
 import type { RescheduleRequestDoc } from '../store/reschedule-documents.js';
@@ -62,7 +63,8 @@ export function isSubjectKind(v: unknown): v is SubjectKind {
 // Exactly as our templates write them: nobody types these, so nothing is trimmed or coerced.
 const caseRef = z.string().regex(CASE_REF_PATTERN, 'not a case reference');
 const itemId = z.string().min(1, 'missing').max(80).regex(/^[A-Za-z0-9_.:-]+$/, 'not an id on one of my cards');
-const resolutionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}-R\d{1,4}$/);
+/** `<ref>-RES<n>`, or `<ref>-R<n>` for a resolution raised before resolutions had their own pattern (domain/resolution-id.ts). */
+const resolutionId = z.string().max(50).refine(isResolutionId);
 /** Liaison cards: any short string as the ref; one that is not a case reference is simply not found. */
 const liaisonRef = z.string().min(1).max(40);
 

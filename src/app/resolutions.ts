@@ -13,6 +13,7 @@ import {
   type ResolutionTask, type StageDef, type Stamp, type StageState,
 } from '../domain/resolutions/index.js';
 import type { IsoDate } from '../domain/types.js';
+import { resolutionIdFor } from '../domain/resolution-id.js';
 import type { ChildDoc, MessageAddress, PendingMessage, StaffDoc } from '../store/documents.js';
 import { changeTo, updateChild } from './child-update.js';
 import { today, type AppDeps } from './deps.js';
@@ -121,7 +122,7 @@ export async function prepareRaise(deps: AppDeps, actor: StaffDoc, ref: string):
 export async function raiseResolution(deps: AppDeps, actor: StaffDoc, ref: string, form: RaiseInput): Promise<RaiseResult> {
   const people = await peopleOf(deps);
   return updateChild(deps, actor, () => loadVisible(deps, actor, ref, people), async (child) => {
-    const id = `${child.ref}-R${(child.resolutions?.length ?? 0) + 1}`;
+    const id = resolutionIdFor(child.ref, (child.resolutions?.length ?? 0) + 1);
     const stamp = stampOf(deps, actor);
     const r = raise({ id, actor, child, people, form, stamp, table: stagesOf(deps), calendar: deps.calendar });
     return changeTo({

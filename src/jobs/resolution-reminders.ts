@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import type { NewOutboxMessage, OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
-import { audiencePermissions, resolutionCardModel } from '../teams/presenters/resolution-card.js';
+import { audiencePermissions, resolutionCardData } from '../teams/cards/resolution.js';
 import { personalChat, type ConversationsPort } from './addresses.js';
 import type { ResolutionSweepKind } from './outbox-kinds.js';
 
@@ -66,7 +66,7 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
     const child = byRef.get(m.childRef)!;
     const r = child.resolutions!.find((x) => x.id === m.resolutionId)!;
     const headline = headlineOf(m, input.table);
-    const card = renderCard('resolution', resolutionCardModel({
+    const card = renderCard('resolution', resolutionCardData({
       child, resolution: r, permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r), staffNames, mentions: [],
       showNames: true, today: input.today, table: input.table, headline, headlineAttention: true,
     }));

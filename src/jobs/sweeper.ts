@@ -20,7 +20,8 @@ import type { ConversationDoc } from '../store/delivery-documents.js';
 import type { ChildDoc } from '../store/documents.js';
 import type { NewOutboxMessage, OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
-import { digestCard, messageSummary, reminderCard } from '../teams/presenters/digest.js';
+import { digestCardData, messageSummary } from '../teams/cards/digest.js';
+import { reminderCardData } from '../teams/cards/reminder.js';
 import { resolveAddress, type ConversationsPort } from './addresses.js';
 import { acquireLease, releaseLease } from './lease.js';
 
@@ -245,7 +246,7 @@ function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Da
   staffNames: ReadonlyMap<string, string>): NewOutboxMessage {
   const present = { today, showNames, staffNames };
   const isDigest = msg.kind === 'iro-digest' || msg.kind === 'service-digest';
-  const card = isDigest ? renderCard('digest', digestCard(msg, present)) : renderCard('reminder', reminderCard(msg, present));
+  const card = isDigest ? renderCard('digest', digestCardData(msg, present)) : renderCard('reminder', reminderCardData(msg, present));
   return {
     _id: msg.key,
     // A channel digest starts its own thread; personal chats have no threads.

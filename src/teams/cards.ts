@@ -1,11 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import type { CardKind, ViewModels } from './view-models.js';
 import { projectFolder } from '../project-paths.js';
 import { escapeMarkdown, Markdown } from './markdown.js';
 
-export type { CardKind, ViewModels } from './view-models.js';
+/**
+ * The card registry: template name → the type of its data. A card is a template, `cards/<kind>.json`, and
+ * a module, `src/teams/cards/<kind>.ts`, that declares the type of its data (`<Kind>CardData`), the function
+ * building it (`<kind>CardData(...)`), and adds itself here by declaration merging:
+ * `declare module '../cards.js' { interface CardTemplates { '<kind>': <Kind>CardData } }`.
+ * So a new card edits no list; test/teams/card-registry.spec.ts checks that templates and modules pair up.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface CardTemplates {}
+export type CardKind = keyof CardTemplates & string;
+/** The data `renderCard(kind, …)` takes. */
+export type CardDataOf<K extends CardKind> = CardTemplates[K];
 
 /** An expanded Adaptive Card, ready to send. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -15,13 +25,13 @@ export interface CardAttachment {
   content: AdaptiveCardJson;
 }
 
-export const CARD_KINDS = ['due', 'caseload', 'actions', 'case', 'help', 'notice', 'digest', 'reminder',
-  'booking-form', 'booking', 'reschedule-form', 'reschedule-approval', 'held-form', 'review-held',
-  'resolution', 'resolution-raise', 'resolutions', 'resolution-referral', 'liaison', 'liaison-form', 'report'] as const satisfies readonly CardKind[];
-
 export function cardsDir(): string {
   return projectFolder('cards');
 }
+
+/** Every template in cards/, by name: the folder is the list. */
+export const CARD_KINDS: readonly CardKind[] = fs.readdirSync(cardsDir())
+  .filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length) as CardKind).sort();
 
 // Parsed once: constructing a Template parses every expression in it (~8 ms a card); expand() is cheap
 // and synchronous, so one instance per kind can be reused.
@@ -67,7 +77,7 @@ function prepare(value: unknown, mode: 'raw' | 'escaped'): unknown {
  * So every string in every view model is escaped where it could format, link or mention, whether or
  * not its author thought of it; the bot's own markup opts out with `Markdown`/`md` (markdown.ts).
  */
-export function renderCard<K extends CardKind>(kind: K, model: ViewModels[K]): AdaptiveCardJson {
+export function renderCard<K extends CardKind>(kind: K, model: CardDataOf<K>): AdaptiveCardJson {
   const tpl = template(kind);
   const raw: unknown = tpl.expand({ $root: prepare(model, 'raw') });
   const escaped: unknown = tpl.expand({ $root: prepare(model, 'escaped') });

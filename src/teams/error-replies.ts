@@ -1,9 +1,9 @@
 // One table from error codes to what a user reads (docs/DESIGN.md rule 4). Messages of the listed codes
 // are written for users when thrown; anything else becomes a generic apology with a reference.
 import { isAppError, type ErrorCode } from '../domain/errors.js';
-import type { NoticeCardModel } from './view-models.js';
+import type { NoticeCardData } from './cards/notice.js';
 
-const USER_FACING: Partial<Record<ErrorCode, { title: string; tone: NoticeCardModel['tone'] }>> = {
+const USER_FACING: Partial<Record<ErrorCode, { title: string; tone: NoticeCardData['tone'] }>> = {
   'invalid-input': { title: "I couldn't follow that", tone: 'warning' },
   forbidden: { title: "That's not available to you", tone: 'warning' },
   'not-found': { title: 'Not found', tone: 'warning' },
@@ -33,7 +33,7 @@ const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   missing: 'Something is missing',
 };
 
-export function errorNotice(err: unknown, reference: string): NoticeCardModel {
+export function errorNotice(err: unknown, reference: string): NoticeCardData {
   const mapped = isAppError(err) ? USER_FACING[err.code] : undefined;
   if (isAppError(err) && mapped) {
     const example = typeof err.details.example === 'string' ? `Try: ${err.details.example}` : '';
@@ -49,14 +49,14 @@ export function errorNotice(err: unknown, reference: string): NoticeCardModel {
   };
 }
 
-export const NOT_REGISTERED: NoticeCardModel = {
+export const NOT_REGISTERED: NoticeCardData = {
   title: 'Not registered',
   text: "You're not registered with the IRO service — ask your administrator.",
   tone: 'warning',
   example: '',
 };
 
-export function unknownCommand(name: string | null): NoticeCardModel {
+export function unknownCommand(name: string | null): NoticeCardData {
   return {
     title: "I don't know that command",
     text: name ? `There is no command "${name}". Type /help to see what I can do.` : 'Type a command, or /help to see what I can do.',
@@ -70,7 +70,7 @@ function capitalise(s: string): string {
 }
 
 /** A message longer than the bot reads: says how long it was and the limit, and that nothing happened. */
-export function textTooLong(length: number, limit: number): NoticeCardModel {
+export function textTooLong(length: number, limit: number): NoticeCardData {
   const n = (x: number) => x.toLocaleString('en-GB');
   return {
     title: 'That message is too long',

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import { isGuestStaff } from '../domain/guests.js';
 import type { StaffDoc } from '../store/documents.js';
-import { LIAISON_VERBS } from './presenters/liaison.js';
+import { LIAISON_VERBS } from './cards/liaison.js';
 
 // The guest gate, in one place (docs/DOMAIN.md "People and roles"): a guest (a Guardian, or anyone whose
 // directory UPN carries #EXT#) may run only /actions and /help and act on liaison cards; whether a

@@ -20,7 +20,7 @@ import { admin, alex } from '../helpers/people.js';
 // gets for an id that does not exist, and nothing in the store may change. Then forged invokes:
 // guessed ids, wrong types and query operators in every field are refused and change nothing.
 //
-// Wed 25 Nov 2026 09:00 London. C100 (iro-1): a formal resolution C100-R1. C101 (iro-1): in proceedings
+// Wed 25 Nov 2026 09:00 London. C100 (iro-1): a formal resolution C100-RES1. C101 (iro-1): in proceedings
 // with Guardian g-1. C102 (iro-1): booked; request C102-RQ1 approved, C102-RQ2 pending. C103 (iro-2):
 // in proceedings with Guardian g-2.
 const NOW = '2026-11-25T09:00:00Z';
@@ -62,7 +62,7 @@ const REAL: Record<SubjectKind, Record<string, string>[]> = {
   booking: [{ ref: 'C102', bookingId: 'C102-B4' }],
   review: [{ ref: 'C100', reviewId: 'C100-3' }],
   'reschedule-request': [{ ref: 'C102', requestId: 'C102-RQ1' }, { ref: 'C102', requestId: 'C102-RQ2' }],
-  resolution: [{ ref: 'C100', id: 'C100-R1' }],
+  resolution: [{ ref: 'C100', id: 'C100-RES1' }],
   'liaison-item': [{ ref: 'C101', duty: 'L3', subject: 'g-1' }],
   'liaison-thread': [{ ref: 'C101' }],
   'liaison-record': [{ ref: 'C101' }, { ref: 'C100' }],

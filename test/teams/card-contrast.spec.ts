@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CARD_KINDS, renderCard } from '../../src/teams/cards.js';
-import type { CardKind, ViewModels } from '../../src/teams/view-models.js';
+import type { CardKind, CardTemplates } from '../../src/teams/cards.js';
 
 // Every text colour on every card, checked against Teams' three themes for WCAG AA contrast (4.5:1;
 // 3:1 for ExtraLarge text only). Sources of the colours:
@@ -140,7 +140,7 @@ describe('card colours: WCAG AA on Teams light, dark and high contrast', () => {
     const name = file.replace(/\.json$/, '');
     const kind = name.split('.')[0] as CardKind;
     it(`${name}: every text passes AA in every theme`, () => {
-      const model = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), 'utf8')) as ViewModels[typeof kind];
+      const model = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), 'utf8')) as CardTemplates[typeof kind];
       assert.deepEqual(contrastProblems(renderCard(kind, model)), []);
     });
   }

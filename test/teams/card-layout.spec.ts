@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderCard } from '../../src/teams/cards.js';
-import type { CardKind, ViewModels } from '../../src/teams/view-models.js';
+import type { CardKind, CardTemplates } from '../../src/teams/cards.js';
 
 // Table columns must be wide enough for their longest word, or Teams breaks the word mid-way
 // ("Times cale", "Outsid e", "Childr en"). Measured on a narrow card: 400 px (a Teams chat pane at its
@@ -64,7 +64,7 @@ describe('card tables: no word broken mid-way on a narrow card', () => {
     const name = file.replace(/\.json$/, '');
     const kind = name.split('.')[0] as CardKind;
     it(`${name}: every table word fits its column`, () => {
-      const model = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), 'utf8')) as ViewModels[typeof kind];
+      const model = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), 'utf8')) as CardTemplates[typeof kind];
       assert.deepEqual(brokenWords(renderCard(kind, model)), []);
     });
   }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { CARD_KINDS, cardAttachment, cardsDir, renderCard, type CardKind } from '../../src/teams/cards.js';
 import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../../src/teams/message-size.js';
 import { DISPLAY_TEXT_MAX, PAGE_SIZE } from '../../src/teams/presenters/paging.js';
-import { MAX_DIGEST_ROWS } from '../../src/teams/presenters/digest.js';
-import { MAX_LATE_LISTED, MAX_REPORT_IROS } from '../../src/teams/presenters/report.js';
+import { MAX_DIGEST_ROWS } from '../../src/teams/cards/digest.js';
+import { MAX_LATE_LISTED, MAX_REPORT_IROS } from '../../src/teams/cards/report.js';
 
 // Issue 12, "fit Teams": every card template, at the largest data its view model allows, makes a
 // message (the whole activity as sent) of at most 80 KB counted as UTF-16. Templates are read from
@@ -34,9 +34,9 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   actions: { variants: [{ items: PAGE_SIZE, 'items[].buttons': 2, pagerButtons: TWO }] },
   // A child in care from birth to 18: a review at 20 days, 3 months, then 6-monthly: ≤ 38; 60 allows for corrections.
   case: { variants: [{ bookings: 20, history: 40, proceedings: 10, resolutions: 10, liaison: 10 }] },
-  // presenters/digest.ts: three sections of at most MAX_DIGEST_ROWS rows.
+  // cards/digest.ts: three sections of at most MAX_DIGEST_ROWS rows.
   digest: { variants: [{ sections: 3, 'sections[].rows': MAX_DIGEST_ROWS }] },
-  // presenters/report.ts: 12 months, late groups (reason categories, < 12) with MAX_LATE_LISTED lines in all; MAX_REPORT_IROS IROs.
+  // cards/report.ts: 12 months, late groups (reason categories, < 12) with MAX_LATE_LISTED lines in all; MAX_REPORT_IROS IROs.
   report: {
     variants: [{ totals: 6, months: 12, chart: 12, lateGroups: 12, 'lateGroups[].items': Math.ceil(MAX_LATE_LISTED / 12), comparators: 4, caseload: MAX_REPORT_IROS, resolutions: 8, resolutionThemes: 12 }],
   },

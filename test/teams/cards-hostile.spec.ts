@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CARD_KINDS, renderCard } from '../../src/teams/cards.js';
 import { validateCard } from '../../src/teams/card-validation.js';
 import { plainText } from '../../src/teams/markdown.js';
-import type { CardKind, ViewModels } from '../../src/teams/view-models.js';
+import type { CardKind, CardTemplates } from '../../src/teams/cards.js';
 import { renderModel } from '../helpers/markdown-model.js';
 
 // Every card template, rendered from every fixture with a hostile string in every view-model string
@@ -53,7 +53,7 @@ function markdownFields(card: unknown, out: string[] = [], isFact = false): stri
 }
 
 const load = (file: string) => JSON.parse(fs.readFileSync(path.join(fixturesDir, file), 'utf8'));
-const render = (kind: CardKind, model: unknown) => renderCard(kind, model as ViewModels[typeof kind]);
+const render = (kind: CardKind, model: unknown) => renderCard(kind, model as CardTemplates[typeof kind]);
 
 describe('cards: one escaper for every template field that carries text', () => {
   let rendered = 0;

@@ -3,13 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CARD_KINDS, cardAttachment, cardsDir, renderCard, type AdaptiveCardJson } from '../../src/teams/cards.js';
 import { validateCard } from '../../src/teams/card-validation.js';
-import type { CardKind, ViewModels } from '../../src/teams/view-models.js';
+import type { CardKind, CardTemplates } from '../../src/teams/cards.js';
 
 const fixturesDir = path.join(__dirname, '..', 'fixtures', 'cards');
 const fixtureFiles = fs.readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
 
-function fixture<K extends CardKind>(name: `${K}.${string}`): ViewModels[K] {
-  return JSON.parse(fs.readFileSync(path.join(fixturesDir, `${name}.json`), 'utf8')) as ViewModels[K];
+function fixture<K extends CardKind>(name: `${K}.${string}`): CardTemplates[K] {
+  return JSON.parse(fs.readFileSync(path.join(fixturesDir, `${name}.json`), 'utf8')) as CardTemplates[K];
 }
 
 /** Every object in the card (depth first), for structural assertions. */
@@ -48,7 +48,7 @@ describe('card templates', () => {
     const kind = name.split('.')[0] as CardKind;
     it(`renders ${name}: no placeholders left, version 1.5, valid at 1.5`, () => {
       assert.ok((CARD_KINDS as readonly string[]).includes(kind), `fixture ${file} names a known kind`);
-      const card = renderCard(kind, fixture(name as `${CardKind}.${string}`) as ViewModels[typeof kind]);
+      const card = renderCard(kind, fixture(name as `${CardKind}.${string}`) as CardTemplates[typeof kind]);
       const json = JSON.stringify(card);
       assert.ok(!json.includes('${'), json);
       assert.ok(!json.includes('$data') && !json.includes('$when'), 'template directives removed');
@@ -68,9 +68,9 @@ describe('card templates', () => {
 
 describe('renderCard', () => {
   it('throws when a field is missing instead of showing ${...} to a user', () => {
-    const model = fixture<'notice'>('notice.error') as Partial<ViewModels['notice']>;
+    const model = fixture<'notice'>('notice.error') as Partial<CardTemplates['notice']>;
     delete model.text;
-    assert.throws(() => renderCard('notice', model as ViewModels['notice']), /unexpanded placeholders/);
+    assert.throws(() => renderCard('notice', model as CardTemplates['notice']), /unexpanded placeholders/);
   });
 
   it('keeps a "${" typed by a person without mistaking it for a template bug', () => {

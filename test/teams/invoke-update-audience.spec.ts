@@ -55,14 +55,14 @@ describe('card updates for everyone pass the audience rule', function () {
       ref: 'C100', theme: 'care-planning', stage: '1', summary: 'The care plan is out of date.', ask: 'An updated plan',
     });
     assert.equal(raised.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(raised));
-    const post = await arrival((a) => a.key === 'resolution:C100-R1:stage:1:card');
+    const post = await arrival((a) => a.key === 'resolution:C100-RES1:stage:1:card');
     // A guest joins the channel after the card was posted; the roster is re-read after its minute in the cache.
     h.connector.memberLists.set(CHANNEL, [member(tomos), member(dafydd), member(owen), GUEST]);
     const clock = sinon.useFakeTimers({ now: Date.now() + 61_000, toFake: ['Date'], shouldAdvanceTime: true });
     after(() => clock.restore());
 
     const before = h.connector.received.length;
-    const answer = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-R1', stage: '1' }, { conversationId: post.createdConversationId!, replyToId: 'root-1' });
+    const answer = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-RES1', stage: '1' }, { conversationId: post.createdConversationId!, replyToId: 'root-1' });
     assert.equal(answer.type, 'application/vnd.microsoft.card.adaptive', 'the person who clicked gets the updated card');
     await new Promise((r) => setTimeout(r, 300));
     const puts = h.connector.received.slice(before).filter((a) => a.method === 'PUT');

@@ -81,7 +81,7 @@ describe('resolutions over HTTP', function () {
     assert.match(raised.text, /Respond by\nMon 7 Sep 2026/);
 
     // The card arrives as a new thread in north's channel: ref and initials only, mentioning both addressees.
-    const post = await arrival((a) => a.key === 'resolution:C100-R1:stage:1:card');
+    const post = await arrival((a) => a.key === 'resolution:C100-RES1:stage:1:card');
     assert.equal(post.conversationId, CHANNEL);
     const channelCard = post.body.attachments[0].content;
     assert.deepEqual(validateCard(channelCard), []);
@@ -95,36 +95,36 @@ describe('resolutions over HTTP', function () {
     const where = { channel: true, conversationId: post.createdConversationId, replyToId: 'root-1' };
 
     // A reviewing team manager may see the child but is not addressed: refused, audited, nothing changed.
-    const refused = await invoke(catrin, 'resolution.acknowledge', { ref: 'C100', id: 'C100-R1', stage: '1' }, where);
+    const refused = await invoke(catrin, 'resolution.acknowledge', { ref: 'C100', id: 'C100-RES1', stage: '1' }, where);
     assert.match(refused.text, /only the social worker or manager this resolution is addressed to/i);
     assert.ok((await h.bot.deps.audit.list({ action: 'action.refused' })).some((a) => a.actor.id === 'tm-1'));
     // A refresh by someone else shows the status without buttons.
-    const catrinView = await invoke(catrin, 'resolution.view', { ref: 'C100', id: 'C100-R1' }, where);
+    const catrinView = await invoke(catrin, 'resolution.view', { ref: 'C100', id: 'C100-RES1' }, where);
     assert.doesNotMatch(JSON.stringify(catrinView.card), /resolution.acknowledge/);
 
     setNow('2026-09-01T09:15:00Z'); // Tue 1 Sep, 10:15 London
     const puts = h.connector.received.length;
-    const ack = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-R1', stage: '1' }, where);
+    const ack = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-RES1', stage: '1' }, where);
     assert.match(ack.text, /Acknowledged by Dafydd Thomas at Tue 1 Sep 2026 10:15/);
     assert.match(JSON.stringify(ack.card), /resolution.respond/, 'the addressee now sees Respond');
     const put = await arrival((a) => a.method === 'PUT' && h.connector.received.indexOf(a) >= puts);
     assert.equal(put.replyToId, 'root-1', 'the message is updated in place for everyone');
     assert.match(JSON.stringify(put.body), /Acknowledged by Dafydd Thomas/);
 
-    const again = await invoke(owen, 'resolution.acknowledge', { ref: 'C100', id: 'C100-R1', stage: '1' }, where);
+    const again = await invoke(owen, 'resolution.acknowledge', { ref: 'C100', id: 'C100-RES1', stage: '1' }, where);
     assert.match(again.text, /already acknowledged by Dafydd Thomas/i);
     const forged = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100' }, where);
     assert.match(forged.text, /out of date or incomplete; nothing was changed/i);
 
     const responded = await invoke(owen, 'resolution.respond', {
-      ref: 'C100', id: 'C100-R1', stage: '1', responseText: 'The plan will be updated at the next supervision.',
+      ref: 'C100', id: 'C100-RES1', stage: '1', responseText: 'The plan will be updated at the next supervision.',
       action1: 'Update the care plan', action1By: '2026-09-10', action2: '', action2By: '',
     }, where);
     assert.match(responded.text, /Responded by Owen Jenkins/);
     assert.match(responded.text, /by Thu 10 Sep 2026\nUpdate the care plan/);
 
     // The IRO gets the response in 1:1 with Resolve / Escalate.
-    const toIro = await arrival((a) => a.key === 'resolution:C100-R1:stage:1:response');
+    const toIro = await arrival((a) => a.key === 'resolution:C100-RES1:stage:1:response');
     assert.equal(toIro.conversationId, 'a:personal-29:alex');
     const iroCard = JSON.stringify(toIro.body.attachments[0].content);
     assert.match(iroCard, /Owen Jenkins responded/);
@@ -135,14 +135,14 @@ describe('resolutions over HTTP', function () {
     assert.match(review.text, /Review response · C100/);
 
     setNow('2026-09-03T13:00:00Z');
-    const resolved = await invoke(alex, 'resolution.resolve', { ref: 'C100', id: 'C100-R1', stage: '1', outcome: 'Care plan updated.' });
+    const resolved = await invoke(alex, 'resolution.resolve', { ref: 'C100', id: 'C100-RES1', stage: '1', outcome: 'Care plan updated.' });
     assert.match(resolved.text, /Resolved by Alex Wilber at Thu 3 Sep 2026 14:00: Care plan updated/);
-    const late = await invoke(owen, 'resolution.respond', { ref: 'C100', id: 'C100-R1', stage: '1', responseText: 'x' }, where);
+    const late = await invoke(owen, 'resolution.respond', { ref: 'C100', id: 'C100-RES1', stage: '1', responseText: 'x' }, where);
     assert.match(late.text, /already resolved by Alex Wilber/i);
 
     // Everything on the case timeline with who and when.
     const kase = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/case C100')));
-    for (const line of [/C100-R1 \(Care planning\): Raised as Stage 1 \(formal\) by Alex Wilber/, /Acknowledged by Dafydd Thomas/,
+    for (const line of [/C100-RES1 \(Care planning\): Raised as Stage 1 \(formal\) by Alex Wilber/, /Acknowledged by Dafydd Thomas/,
       /Responded by Owen Jenkins/, /Resolved by Alex Wilber/]) assert.match(kase.text, line);
     const child = await h.bot.deps.children.get('C100');
     assert.deepEqual(child!.history.filter((e) => e.action.startsWith('resolution.')).map((e) => [e.action, e.by.id]),
@@ -153,7 +153,7 @@ describe('resolutions over HTTP', function () {
     setNow('2026-08-28T08:00:00Z'); // Fri 28 Aug
     const raised = await invoke(alex, 'resolution.raise', { ref: 'C101', ...raiseForm, theme: 'drift-and-delay', askBy: '' });
     assert.match(raised.text, /Awaiting acknowledgement by Wed 2 Sep 2026/);
-    const post = await arrival((a) => a.key === 'resolution:C101-R1:stage:1:card');
+    const post = await arrival((a) => a.key === 'resolution:C101-RES1:stage:1:card');
 
     setNow('2026-09-02T09:00:00Z'); // Wed 2 Sep: still within
     const within = await h.bot.jobs!.sweeper.sweepOnce();
@@ -161,10 +161,10 @@ describe('resolutions over HTTP', function () {
 
     setNow('2026-09-03T09:00:00Z'); // Thu 3 Sep: overdue → the addressees are reminded, once
     const thu = await h.bot.jobs!.sweeper.sweepOnce();
-    assert.ok(thu.enqueuedKeys.includes('resolution:C101-R1:stage:1:ack-overdue:sw-1'), thu.enqueuedKeys.join(', '));
-    assert.ok(thu.enqueuedKeys.includes('resolution:C101-R1:stage:1:ack-overdue:tm-north'));
-    assert.ok(!thu.enqueuedKeys.includes('resolution:C101-R1:stage:1:ack-overdue:iro'), 'the IRO is told after the reminder');
-    const reminder = await arrival((a) => a.key === 'resolution:C101-R1:stage:1:ack-overdue:sw-1');
+    assert.ok(thu.enqueuedKeys.includes('resolution:C101-RES1:stage:1:ack-overdue:sw-1'), thu.enqueuedKeys.join(', '));
+    assert.ok(thu.enqueuedKeys.includes('resolution:C101-RES1:stage:1:ack-overdue:tm-north'));
+    assert.ok(!thu.enqueuedKeys.includes('resolution:C101-RES1:stage:1:ack-overdue:iro'), 'the IRO is told after the reminder');
+    const reminder = await arrival((a) => a.key === 'resolution:C101-RES1:stage:1:ack-overdue:sw-1');
     assert.equal(reminder.conversationId, 'a:personal-29:dafydd');
     assert.match(JSON.stringify(reminder.body), /Reminder: please acknowledge this resolution — it was due by Wed 2 Sep 2026/);
     const thuAgain = await h.bot.jobs!.sweeper.sweepOnce();
@@ -172,8 +172,8 @@ describe('resolutions over HTTP', function () {
 
     setNow('2026-09-04T09:00:00Z'); // Fri 4 Sep: still nothing → the IRO is offered escalation
     const fri = await h.bot.jobs!.sweeper.sweepOnce();
-    assert.ok(fri.enqueuedKeys.includes('resolution:C101-R1:stage:1:ack-overdue:iro'), fri.enqueuedKeys.join(', '));
-    const prompt = await arrival((a) => a.key === 'resolution:C101-R1:stage:1:ack-overdue:iro');
+    assert.ok(fri.enqueuedKeys.includes('resolution:C101-RES1:stage:1:ack-overdue:iro'), fri.enqueuedKeys.join(', '));
+    const prompt = await arrival((a) => a.key === 'resolution:C101-RES1:stage:1:ack-overdue:iro');
     assert.equal(prompt.conversationId, 'a:personal-29:alex');
     const promptCard = prompt.body.attachments[0].content;
     assert.deepEqual(validateCard(promptCard), []);
@@ -183,7 +183,7 @@ describe('resolutions over HTTP', function () {
 
     const escalated = await invoke(alex, button.verb, button.data);
     assert.match(escalated.text, /Stage 2 \(head of service\)/);
-    const toHos = await arrival((a) => a.key === 'resolution:C101-R1:stage:2:card:hos-1');
+    const toHos = await arrival((a) => a.key === 'resolution:C101-RES1:stage:2:card:hos-1');
     assert.equal(toHos.conversationId, 'a:personal-29:ceri');
     const hosCard = toHos.body.attachments[0].content;
     const hosText = JSON.stringify(hosCard);
@@ -194,44 +194,44 @@ describe('resolutions over HTTP', function () {
     assert.match(hosText, /resolution.acknowledge/);
 
     // The old stage-1 card in the channel is stale now.
-    const stale = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C101', id: 'C101-R1', stage: '1' },
+    const stale = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C101', id: 'C101-RES1', stage: '1' },
       { channel: true, conversationId: post.createdConversationId, replyToId: 'root-2' });
     assert.match(stale.text, /out of date: the resolution moved to Stage 2 \(head of service\)/i);
     // /actions: the head of service sees the escalation addressed to them.
     const hosActions = cardOf(await h.ask(messageActivity(h.connector.url, ceri, '/actions')));
     assert.match(hosActions.text, /Acknowledge resolution · C101/);
-    const ackHos = await invoke(ceri, 'resolution.acknowledge', { ref: 'C101', id: 'C101-R1', stage: '2' });
+    const ackHos = await invoke(ceri, 'resolution.acknowledge', { ref: 'C101', id: 'C101-RES1', stage: '2' });
     assert.match(ackHos.text, /Acknowledged by Ceri Davies/);
   });
 
   it('skipping rungs needs a reason', async () => {
     setNow('2026-09-07T09:00:00Z');
-    const noReason = await invoke(alex, 'resolution.escalate', { ref: 'C101', id: 'C101-R1', stage: '2', toStage: '4', skipReason: '' });
+    const noReason = await invoke(alex, 'resolution.escalate', { ref: 'C101', id: 'C101-RES1', stage: '2', toStage: '4', skipReason: '' });
     assert.match(noReason.text, /skipping stage 3 needs a reason/i);
   });
 
   it('a Cafcass referral cannot be recorded before the senior officer notice; then the pack checklist', async () => {
     setNow('2026-09-07T09:00:00Z');
     await invoke(alex, 'resolution.raise', { ref: 'C102', ...raiseForm, theme: 'lawfulness-of-placement' });
-    const early = await invoke(alex, 'resolution.refer', { ref: 'C102', id: 'C102-R1', cutShortReason: 'Urgent' });
+    const early = await invoke(alex, 'resolution.refer', { ref: 'C102', id: 'C102-RES1', cutShortReason: 'Urgent' });
     assert.match(early.text, /notify the nominated senior officer before recording a Cafcass referral/i);
     assert.equal((await h.bot.deps.children.get('C102'))!.resolutions![0].status, 'open');
 
-    const notified = await invoke(alex, 'resolution.notify-officer', { ref: 'C102', id: 'C102-R1', note: 'The placement may be unlawful.' });
+    const notified = await invoke(alex, 'resolution.notify-officer', { ref: 'C102', id: 'C102-RES1', note: 'The placement may be unlawful.' });
     assert.match(notified.text, /Senior officer notified/);
-    const notice = await arrival((a) => a.key === 'resolution:C102-R1:senior-officer-notice');
+    const notice = await arrival((a) => a.key === 'resolution:C102-RES1:senior-officer-notice');
     assert.equal(notice.conversationId, 'a:personal-29:ceri');
-    const noReason = await invoke(alex, 'resolution.refer', { ref: 'C102', id: 'C102-R1', cutShortReason: '' });
+    const noReason = await invoke(alex, 'resolution.refer', { ref: 'C102', id: 'C102-RES1', cutShortReason: '' });
     assert.match(noReason.text, /say why it is being cut short/i);
-    const referred = await invoke(alex, 'resolution.refer', { ref: 'C102', id: 'C102-R1', cutShortReason: 'The child may be placed unlawfully today.' });
+    const referred = await invoke(alex, 'resolution.refer', { ref: 'C102', id: 'C102-RES1', cutShortReason: 'The child may be placed unlawfully today.' });
     assert.deepEqual(validateCard(referred.card), []);
     assert.match(referred.text, /Cafcass referral pack/);
     assert.match(referred.text, /0 of 8 items gathered/);
     assert.match(referred.text, /The Guardian's last report/);
-    const item = await invoke(alex, 'resolution.referral-item', { ref: 'C102', id: 'C102-R1', item: 'guardian-report' });
+    const item = await invoke(alex, 'resolution.referral-item', { ref: 'C102', id: 'C102-RES1', item: 'guardian-report' });
     assert.match(item.text, /1 of 8 items gathered/);
     assert.match(item.text, /Gathered by Alex Wilber/);
-    const twice = await invoke(alex, 'resolution.referral-item', { ref: 'C102', id: 'C102-R1', item: 'guardian-report' });
+    const twice = await invoke(alex, 'resolution.referral-item', { ref: 'C102', id: 'C102-RES1', item: 'guardian-report' });
     assert.match(twice.text, /already marked as gathered/i);
   });
 
@@ -243,12 +243,12 @@ describe('resolutions over HTTP', function () {
     assert.match(JSON.stringify(delivered.body), /Thorough life story work/);
 
     const open = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/resolutions')));
-    assert.match(open.text, /C101-R1 · C101 · Seren Jones/);
-    assert.doesNotMatch(open.text, /C100-R1/, 'resolved ones only with "all"');
+    assert.match(open.text, /C101-RES1 · C101 · Seren Jones/);
+    assert.doesNotMatch(open.text, /C100-RES1/, 'resolved ones only with "all"');
     const all = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/resolutions all')));
-    assert.match(all.text, /C100-R1[\s\S]*Resolved Thu 3 Sep 2026/);
+    assert.match(all.text, /C100-RES1[\s\S]*Resolved Thu 3 Sep 2026/);
     const sw = cardOf(await h.ask(messageActivity(h.connector.url, dafydd, '/resolutions all C101')));
-    assert.match(sw.text, /C101-R1/);
+    assert.match(sw.text, /C101-RES1/);
 
     // The figures /report shows (app/compliance-report.ts computes them the same way).
     const figures = resolutionFigures(await h.bot.deps.children.listAll(), { from: '2026-08-01', to: '2026-09-30' }, h.bot.deps.calendar);

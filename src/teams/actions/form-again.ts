@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { isAppError, type AppError } from '../../domain/errors.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import { errorNotice } from '../error-replies.js';
-import type { FormError } from '../booking-view-models.js';
+import type { FormError } from '../card-parts.js';
 import type { ActionReply } from './action-spec.js';
 
 /**

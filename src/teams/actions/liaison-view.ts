@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors.js';
 import { liaisonItemView, viewItemSchema } from '../../app/liaison.js';
 import { today } from '../../app/deps.js';
 import { renderCard } from '../cards.js';
-import { LIAISON_VERBS, liaisonPromptCard } from '../presenters/liaison.js';
+import { LIAISON_VERBS, liaisonPromptCardData } from '../cards/liaison.js';
 import { staffNames } from '../presenters/common.js';
 import { defineAction } from './action-spec.js';
 
@@ -22,7 +22,7 @@ export const liaisonViewAction = defineAction({
     const input = { ...fields.data, ref };
     const { child, item } = await liaisonItemView(ctx.deps, ctx.actor, input);
     const forLegal = hasRole(ctx.actor, 'legal') && !hasRole(ctx.actor, 'iro');
-    const model = liaisonPromptCard(child, input.duty, input.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
+    const model = liaisonPromptCardData(child, input.duty, input.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model) };
   },
 });

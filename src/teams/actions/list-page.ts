@@ -2,7 +2,7 @@ import { todayIn } from '../../domain/calendar.js';
 import { parseDueWindow } from '../../domain/due-window.js';
 import { actionsCard } from '../commands/actions.js';
 import { caseloadCard } from '../commands/caseload.js';
-import { dueCard } from '../presenters/due-view.js';
+import { dueCard } from '../cards/due.js';
 import { LIST_PAGE_VERB } from '../presenters/paging.js';
 import { defineAction } from './action-spec.js';
 

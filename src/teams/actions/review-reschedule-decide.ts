@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decideReschedule, viewRequest, type DecideResult } from '../../app/booking/reschedule.js';
-import { approvalCard, decisionText } from '../presenters/booking.js';
+import { rescheduleApprovalCard } from '../cards/reschedule-approval.js';
+import { decisionText } from '../presenters/booking.js';
 import type { SubjectOf } from '../../app/load-for-actor.js';
 import { defineAction, type ActionContext, type ActionReply } from './action-spec.js';
 import { optText, parseData } from './booking-data.js';
@@ -16,7 +17,7 @@ async function decide(ctx: ActionContext, subject: SubjectOf<'reschedule-request
     return { kind: 'message', text: `Already decided — ${decisionText(request, ctx.deps.tzName)}. Nothing was changed.` };
   }
   // The decided card for everyone (updateForAll); each viewer's refresh renders the same status.
-  return { kind: 'card', card: approvalCard(child, request, { showNames: ctx.showChildNames, canDecide: false, refreshUserIds: [], tzName: ctx.deps.tzName }), updateForAll: true };
+  return { kind: 'card', card: rescheduleApprovalCard(child, request, { showNames: ctx.showChildNames, canDecide: false, refreshUserIds: [], tzName: ctx.deps.tzName }), updateForAll: true };
 }
 
 export const reviewRescheduleApproveAction = defineAction({ verb: 'review.reschedule.approve', subject: 'reschedule-request', run: (ctx, s) => decide(ctx, s, 'approve') });
@@ -26,7 +27,7 @@ export const reviewRescheduleDeclineAction = defineAction({
   // A decline without a comment comes back as the same card, with the comment box and what is missing.
   run: (ctx, s) => orFormAgain(() => decide(ctx, s, 'decline'), async (error) => {
     const v = await viewRequest(ctx.deps, ctx.actor, s.ref, s.request.id);
-    return approvalCard(v.child, v.request, { showNames: ctx.showChildNames, canDecide: v.canDecide, refreshUserIds: [], tzName: ctx.deps.tzName, again: { values: ctx.data, error } });
+    return rescheduleApprovalCard(v.child, v.request, { showNames: ctx.showChildNames, canDecide: v.canDecide, refreshUserIds: [], tzName: ctx.deps.tzName, again: { values: ctx.data, error } });
   }),
 });
 
@@ -36,6 +37,6 @@ export const reviewRescheduleViewAction = defineAction({
   subject: 'reschedule-request',
   async run(ctx, subject) {
     const v = await viewRequest(ctx.deps, ctx.actor, subject.ref, subject.request.id);
-    return { kind: 'card', card: approvalCard(v.child, v.request, { showNames: ctx.showChildNames, canDecide: v.canDecide, refreshUserIds: [], tzName: ctx.deps.tzName }) };
+    return { kind: 'card', card: rescheduleApprovalCard(v.child, v.request, { showNames: ctx.showChildNames, canDecide: v.canDecide, refreshUserIds: [], tzName: ctx.deps.tzName }) };
   },
 });

@@ -3,7 +3,7 @@ import { requestReschedule, rescheduleOptions } from '../../app/booking/reschedu
 import { canBook } from '../../domain/booking-rules.js';
 import { renderCard } from '../cards.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
-import { rescheduleFormCard } from '../presenters/booking.js';
+import { rescheduleFormCard } from '../cards/reschedule-form.js';
 import { defineAction } from './action-spec.js';
 import { orFormAgain } from './form-again.js';
 import { id, optDate, optText, optTime, parseData } from './booking-data.js';

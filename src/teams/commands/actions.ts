@@ -4,15 +4,16 @@ import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import type { ListViewer } from '../presenters/due-view.js';
+import type { ListViewer } from '../presenters/common.js';
 import { clip, count, pageOf, pager } from '../presenters/paging.js';
 import { childLabel, formatBookingStart, overdueText, plural } from '../presenters/labels.js';
-import type { ActionButton, ActionItem } from '../view-models.js';
+import type { ActionButton } from '../card-parts.js';
+import type { ActionItem } from '../cards/actions.js';
 import type { CommandSpec } from './command-context.js';
 import { AppError } from '../../domain/errors.js';
 import { isGuestStaff } from '../../domain/guests.js';
 import { DUTIES, DUTY_IDS, type DutyId } from '../../domain/liaison.js';
-import { dutyTitle, LIAISON_VERBS } from '../presenters/liaison.js';
+import { dutyTitle, LIAISON_VERBS } from '../cards/liaison.js';
 import { ANY_CONVERSATION } from './command-spec.js';
 
 const KIND_TEXT = {

@@ -1,6 +1,6 @@
 import { bookingForm, BOOK_EXAMPLE } from '../../app/booking/book-review.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
-import { bookingFormCard } from '../presenters/booking.js';
+import { bookingFormCard } from '../cards/booking-form.js';
 import type { CommandSpec } from './command-context.js';
 import { ANY_CONVERSATION } from './command-spec.js';
 

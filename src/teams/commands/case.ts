@@ -1,15 +1,15 @@
 import { viewCase } from '../../app/view-case.js';
 import { stagesOf } from '../../app/resolutions.js';
-import { caseResolutionLines } from '../presenters/resolution-card.js';
+import { caseResolutionLines } from '../cards/resolution.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { diffDays } from '../../domain/calendar.js';
-import type { CardFact } from '../view-models.js';
+import type { CardFact } from '../card-parts.js';
 import type { Proceedings } from '../../domain/types.js';
 import { renderCard } from '../cards.js';
 import { policyLine } from '../presenters/common.js';
 import { formatBookingStart, label, overdueText, plural } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';
-import type { CaseEventLine } from '../view-models.js';
+import type { CaseEventLine } from '../cards/case.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { CHECKLIST_ITEMS, topicLabel } from '../../domain/liaison.js';
 import { assertCaseRef } from '../../domain/case-ref.js';

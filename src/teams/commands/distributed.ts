@@ -2,7 +2,7 @@ import { assertCaseRef } from '../../domain/case-ref.js';
 import { recordDistributed } from '../../app/booking/record-held.js';
 import { AppError } from '../../domain/errors.js';
 import { staffNames } from '../presenters/common.js';
-import { reviewHeldCard } from '../presenters/booking.js';
+import { reviewHeldCard } from '../cards/review-held.js';
 import type { CommandSpec } from './command-context.js';
 import { ANY_CONVERSATION } from './command-spec.js';
 

@@ -1,6 +1,6 @@
 import { todayIn } from '../../domain/calendar.js';
 import { parseDueWindow } from '../../domain/due-window.js';
-import { dueCard } from '../presenters/due-view.js';
+import { dueCard } from '../cards/due.js';
 import type { CommandSpec } from './command-context.js';
 import { takeScope } from './scope-args.js';
 import { REVIEWING_ROLES } from '../../domain/access.js';

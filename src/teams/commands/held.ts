@@ -3,12 +3,12 @@ import { assertCaseRef } from '../../domain/case-ref.js';
 import { HELD_EXAMPLE } from '../../app/booking/record-held.js';
 import { canCorrectHeld, canRecordHeld } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
-import { heldFormCard } from '../presenters/booking.js';
+import { heldFormCard } from '../cards/held-form.js';
 import type { CommandSpec } from './command-context.js';
 import { today as currentDay, type AppDeps } from '../../app/deps.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
-import type { FormError, TypedValues } from '../booking-view-models.js';
+import type { FormError, TypedValues } from '../card-parts.js';
 import { ANY_CONVERSATION } from './command-spec.js';
 
 const CORRECT_EXAMPLE = '/held C1001 C1001-R3';

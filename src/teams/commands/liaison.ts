@@ -4,7 +4,7 @@ import { hasRole } from '../../domain/access.js';
 import { mayActOn } from '../../domain/liaison.js';
 import type { StaffDoc } from '../../store/documents.js';
 import { renderCard } from '../cards.js';
-import { liaisonFormCard } from '../presenters/liaison.js';
+import { liaisonFormCardData } from '../cards/liaison-form.js';
 import type { CommandSpec } from './command-context.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 
@@ -34,7 +34,7 @@ export const liaisonCommand: CommandSpec = {
  */
 export function liaisonFormFor(deps: AppDeps, actor: StaffDoc, view: LiaisonFormView, showName: boolean, message: string) {
   const who = { id: actor._id, roles: actor.roles };
-  return liaisonFormCard(view.child, {
+  return liaisonFormCardData(view.child, {
     guardians: view.guardians.map((g) => ({ id: g._id, name: g.name, organisation: g.organisation })),
     legal: view.legal.map((l) => ({ id: l._id, name: l.name })), legalContactId: view.legalContactId,
     open: view.open, names: view.names, showName, message,

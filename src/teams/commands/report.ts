@@ -1,7 +1,7 @@
 import { runComplianceReport } from '../../app/compliance-report.js';
 import { REPORT_PERIOD_EXAMPLE } from '../../domain/report-period.js';
 import { renderCard } from '../cards.js';
-import { reportCardModel } from '../presenters/report.js';
+import { reportCardData } from '../cards/report.js';
 import type { CommandSpec } from './command-context.js';
 import { REVIEWING_ROLES } from '../../domain/access.js';
 
@@ -19,6 +19,6 @@ export const reportCommand: CommandSpec = {
   scopes: ['personal', 'team'],
   async run(ctx) {
     const result = await runComplianceReport(ctx.deps, ctx.actor, ctx.args);
-    return renderCard('report', reportCardModel(result));
+    return renderCard('report', reportCardData(result));
   },
 };

@@ -1,7 +1,7 @@
 import { assertCaseRef } from '../../domain/case-ref.js';
 import { rescheduleOptions, RESCHEDULE_EXAMPLE } from '../../app/booking/reschedule.js';
 import { canBook } from '../../domain/booking-rules.js';
-import { rescheduleFormCard } from '../presenters/booking.js';
+import { rescheduleFormCard } from '../cards/reschedule-form.js';
 import type { CommandSpec } from './command-context.js';
 import { ANY_CONVERSATION } from './command-spec.js';
 

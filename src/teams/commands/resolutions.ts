@@ -2,7 +2,7 @@ import { listResolutions, stagesOf } from '../../app/resolutions.js';
 import { AppError } from '../../domain/errors.js';
 import { renderCard } from '../cards.js';
 import { plural } from '../presenters/labels.js';
-import { listRow } from '../presenters/resolution-card.js';
+import { resolutionsRow } from '../cards/resolutions.js';
 import type { CommandSpec } from './command-context.js';
 import { isCaseRef } from '../../domain/case-ref.js';
 import { ANY_CONVERSATION } from './command-spec.js';
@@ -30,7 +30,7 @@ export const resolutionsCommand: CommandSpec = {
     return renderCard('resolutions', {
       title: ref ? `Resolutions · ${ref}` : 'Resolutions',
       subtitle: `${all ? 'All' : 'Open'} · ${plural(rows.length, 'resolution')}`,
-      rows: rows.map((r) => listRow(r, ctx.showChildNames, stagesOf(ctx.deps))),
+      rows: rows.map((r) => resolutionsRow(r, ctx.showChildNames, stagesOf(ctx.deps))),
       emptyText: all ? 'No resolutions.' : 'No open resolutions.',
     });
   },

@@ -3,7 +3,8 @@
 import { MESSAGE_TYPES } from '../../app/booking/booking-messages.js';
 import { cardAttachment } from '../cards.js';
 import type { PendingRenderer } from './pending-renderer.js';
-import { approvalCard, bookingCard } from './booking.js';
+import { bookingCard } from '../cards/booking.js';
+import { rescheduleApprovalCard } from '../cards/reschedule-approval.js';
 
 const TZ = 'Europe/London';
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -23,7 +24,7 @@ const approvalMessage: PendingRenderer = (data, ctx) => {
   // Buttons while pending; each viewer's client then refreshes the card for them (review.reschedule.view)
   // and every click re-checks who may decide.
   const me = ctx.conversation.kind === 'personal' ? ctx.conversation.address.user?.id : undefined;
-  const card = approvalCard(ctx.child, request, { showNames: ctx.showNames, canDecide: true, refreshUserIds: me ? [me] : [], tzName: TZ });
+  const card = rescheduleApprovalCard(ctx.child, request, { showNames: ctx.showNames, canDecide: true, refreshUserIds: me ? [me] : [], tzName: TZ });
   return { type: 'message', summary: `Reschedule request · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
 };
 

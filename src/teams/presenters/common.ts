@@ -3,6 +3,13 @@ import type { ResolvedScope } from '../../app/scope.js';
 import type { TimescalePolicy } from '../../domain/policies.js';
 import type { StaffDoc } from '../../store/documents.js';
 
+/** Who is looking, and where (names in a personal chat or where channels may show them). */
+export interface ListViewer {
+  deps: AppDeps;
+  actor: StaffDoc;
+  showChildNames: boolean;
+}
+
 export function policyLine(policy: TimescalePolicy): string {
   return `Policy: ${policy.id} (${policy.label})`;
 }

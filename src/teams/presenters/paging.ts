@@ -1,7 +1,7 @@
 import type { ResolvedScope } from '../../app/scope.js';
 import { AppError } from '../../domain/errors.js';
 import type { StaffDoc } from '../../store/documents.js';
-import type { PageButton, PageCursorData, PagerModel } from '../view-models.js';
+import type { PageButton, PageCursorData, PagerData } from '../card-parts.js';
 
 // Long lists come a page at a time so every card stays well inside what Teams accepts (issue 12:
 // ≤ 80 KB as UTF-16; test/teams/card-size.spec.ts measures every template at its largest). A page
@@ -43,7 +43,7 @@ export function pageOf<T>(items: readonly T[], page: number, example: string): T
 }
 
 /** The pager under a list: nothing when it fits on one page. */
-export function pager(cursor: Omit<PageCursorData, 'page'>, page: number, total: number, noun: (n: number) => string): PagerModel {
+export function pager(cursor: Omit<PageCursorData, 'page'>, page: number, total: number, noun: (n: number) => string): PagerData {
   if (total <= PAGE_SIZE) return { pagerText: '', pagerButtons: [] };
   const first = page * PAGE_SIZE + 1;
   const last = Math.min(total, (page + 1) * PAGE_SIZE);

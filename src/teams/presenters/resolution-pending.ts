@@ -4,7 +4,7 @@ import type { Mention } from '../../app/resolutions.js';
 import { RESOLUTION_STAGES } from '../../domain/resolutions/index.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import type { PendingRenderer } from './pending-renderer.js';
-import { audiencePermissions, resolutionCardModel } from './resolution-card.js';
+import { audiencePermissions, resolutionCardData } from '../cards/resolution.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -22,7 +22,7 @@ const resolutionCardMessage: PendingRenderer = (data, ctx) => {
   const audience = data.audience === 'iro' ? 'iro' : 'addressee';
   const mentions = mentionsOf(data.mentions);
   const headline = str(data.headline);
-  const card = renderCard('resolution', resolutionCardModel({
+  const card = renderCard('resolution', resolutionCardData({
     child: ctx.child, resolution: r, permissions: audiencePermissions(audience, r), staffNames: ctx.staffNames, mentions,
     showNames: ctx.showNames, today: ctx.today, table: RESOLUTION_STAGES, headline, headlineAttention: data.headlineAttention === true,
   }));

@@ -7,7 +7,7 @@ import {
 } from '../../../app/liaison.js';
 import { today } from '../../../app/deps.js';
 import { renderCard } from '../../cards.js';
-import { LIAISON_VERBS, liaisonPromptCard } from '../../presenters/liaison.js';
+import { LIAISON_VERBS, liaisonPromptCardData } from '../../cards/liaison.js';
 import { liaisonFormFor } from '../../commands/liaison.js';
 import { staffNames } from '../../presenters/common.js';
 import { defineAction, type CardVerb } from '../action-spec.js';
@@ -23,7 +23,7 @@ export const liaisonDoneAction = defineAction({
     const duty = item.duty;
     const subject = duty === 'L9' ? 'final' : item.item;
     const forLegal = ctx.conversationType === 'personal' && hasRole(ctx.actor, 'legal') && !hasRole(ctx.actor, 'iro');
-    const model = liaisonPromptCard(child, duty, subject, currentItem(ctx.deps, child, duty, subject),
+    const model = liaisonPromptCardData(child, duty, subject, currentItem(ctx.deps, child, duty, subject),
       { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model), updateForAll: true };
   },

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { ResolutionView } from '../../../app/resolutions.js';
 import { AppError } from '../../../domain/errors.js';
 import { renderCard } from '../../cards.js';
-import { referralCardModel, viewCardModel } from '../../presenters/resolution-card.js';
+import { resolutionViewCardData } from '../../cards/resolution.js';
+import { resolutionReferralCardData } from '../../cards/resolution-referral.js';
 import type { ActionContext, ActionReply } from '../action-spec.js';
 
 /** Card data arrives as strings ("1"); a missing stage means "don't check". */
@@ -28,9 +29,9 @@ export const optionalText = (max: number) => z.preprocess((v) => (typeof v === '
 
 /** The resolution card as `ctx.actor` sees it now. */
 export function cardReply(ctx: ActionContext, view: ResolutionView, opts: { updateForAll?: boolean; headline?: string } = {}): ActionReply {
-  return { kind: 'card', card: renderCard('resolution', viewCardModel(view, ctx.showChildNames, opts.headline ?? '')), updateForAll: opts.updateForAll };
+  return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, opts.headline ?? '')), updateForAll: opts.updateForAll };
 }
 
 export function referralReply(ctx: ActionContext, view: ResolutionView): ActionReply {
-  return { kind: 'card', card: renderCard('resolution-referral', referralCardModel(view, ctx.showChildNames)), updateForAll: true };
+  return { kind: 'card', card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames)), updateForAll: true };
 }

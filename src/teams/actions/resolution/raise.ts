@@ -3,7 +3,7 @@ import { raiseResolution, viewResolution } from '../../../app/resolutions.js';
 import { defineAction } from '../action-spec.js';
 import { AppError } from '../../../domain/errors.js';
 import { renderCard } from '../../cards.js';
-import { viewCardModel } from '../../presenters/resolution-card.js';
+import { resolutionViewCardData } from '../../cards/resolution.js';
 import { optionalText, parse } from './common.js';
 
 const schema = z.object({
@@ -27,6 +27,6 @@ export const resolutionRaise = defineAction({
     const view = await viewResolution(ctx.deps, ctx.actor, ref, resolution.id);
     const headline = resolution.stages[0].stage === 0 ? 'Informal resolution recorded'
       : 'Formal resolution raised: the card is going to the social work team';
-    return { kind: 'card', card: renderCard('resolution', viewCardModel(view, ctx.showChildNames, headline)), updateForAll: true };
+    return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, headline)), updateForAll: true };
   },
 });

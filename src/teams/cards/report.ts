@@ -1,11 +1,84 @@
-// The compliance report card (/report): display strings only. Every percentage shown comes from the
-// counts (compliancePercent), never from stored or copied figures (docs/DOMAIN.md "Compliance report").
+// The data of cards/report.json (/report) and the function building it: display strings only. Every
+// percentage shown comes from the counts (compliancePercent), never from stored or copied figures
+// (docs/DOMAIN.md "Compliance report").
+import type { CardCount, CardFact, ChartPoint } from '../card-parts.js';
 import type { ComplianceReportResult } from '../../app/compliance-report.js';
 import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCategory, type LateReview } from '../../domain/compliance.js';
 import { formatDate } from '../../domain/dates-format.js';
-import type { ReportCardModel, ReportCountsRow, ReportState } from '../view-models.js';
-import { label, plural } from './labels.js';
-import { clip } from './paging.js';
+import { label, plural } from '../presenters/labels.js';
+import { clip } from '../presenters/paging.js';
+
+/** A compliance figure against the target: met, missed, or nothing was due. */
+export type ReportState = 'met' | 'missed' | 'none';
+
+export interface ReportCountsRow {
+  /** Month ("Aug 2016") or period ("Apr 2016 – Sep 2016"). */
+  label: string;
+  due: string;
+  within: string;
+  outside: string;
+  /** "97.50%", or "—" when nothing was due. */
+  compliance: string;
+  state: ReportState;
+}
+
+export interface ReportLateGroup {
+  /** Readable reason category, e.g. "Social worker unavailable". */
+  reason: string;
+  count: string;
+  /** One line per late review: case ref only, never a name. */
+  items: { ref: string; text: string }[];
+}
+
+export interface ReportCaseloadRow {
+  name: string;
+  fte: string;
+  children: string;
+  perFte: string;
+}
+
+export interface ReportCardData {
+  /** "Compliance report" */
+  title: string;
+  /** "Oct 2026 – Mar 2027 (to Wed 25 Nov 2026) · as at …" */
+  subtitle: string;
+  /** Due, within, outside, compliance and target for the whole period. */
+  totals: CardFact[];
+  /** "Below the 98.5% target", "Meets the 98.5% target" or "No reviews were due". */
+  totalsStatus: string;
+  totalsState: ReportState;
+  /** "2 reviews in the period are not due yet and are not counted"; '' hides. */
+  notYetDue: string;
+  months: ReportCountsRow[];
+  /** "Compliance % by month" */
+  chartTitle: string;
+  /** Months with reviews due only (y = compliance %, label = "97.50%"). [] hides the chart. */
+  chart: (ChartPoint & { label: string })[];
+  /** The target, drawn as a second line on the chart. */
+  chartTarget: number;
+  /** "Target 98.50%" */
+  chartTargetLegend: string;
+  /** Bottom of the y axis: a multiple of 5 below every value and the target, so ticks are whole numbers. */
+  chartYMin: number;
+  /** "Reviews outside timescale (25)" */
+  lateHeading: string;
+  lateGroups: ReportLateGroup[];
+  /** Shown when no review was late. */
+  lateEmptyText: string;
+  /** "… and 12 more" when the list was cut short; '' hides. */
+  lateMore: string;
+  comparators: ReportCountsRow[];
+  caseload: ReportCaseloadRow[];
+  /** "2 IROs · 4 children · 1.5 FTE · 2.7 per FTE" */
+  caseloadTotals: string;
+  caseloadEmptyText: string;
+  /** Formal raised, median days to resolve, escalated beyond stage 1, … */
+  resolutions: CardFact[];
+  /** Formal resolutions raised in the period, by theme (themes with any only). */
+  resolutionThemes: CardCount[];
+  /** "1 child left out: invalid history (C1002)"; '' hides. */
+  excluded: string;
+}
 
 /** Late reviews listed on the card; the counts by reason always cover all of them. */
 export const MAX_LATE_LISTED = 40;
@@ -41,7 +114,7 @@ function subtitle(r: ComplianceReportResult): string {
 
 const fteText = (n: number): string => n.toFixed(1);
 
-export function reportCardModel(r: ComplianceReportResult): ReportCardModel {
+export function reportCardData(r: ComplianceReportResult): ReportCardData {
   const { report } = r;
   const { totals } = report;
   const target = `${report.target.toFixed(2)}%`;
@@ -127,4 +200,10 @@ export function reportCardModel(r: ComplianceReportResult): ReportCardModel {
     resolutionThemes: res.byTheme.filter((t) => t.count > 0).map((t) => ({ label: label(t.theme), count: String(t.count) })),
     excluded,
   };
+}
+
+declare module '../cards.js' {
+  interface CardTemplates {
+    'report': ReportCardData;
+  }
 }

@@ -1,5 +1,5 @@
-// View models for the sweeper's cards: weekly digests (cards/digest.json) and reminders
-// (cards/reminder.json). Display strings only; what is due and to whom is decided in
+// The data of cards/digest.json, the sweeper's weekly digests, and the function building it (the reminders,
+// cards/reminder.json, share its options). Display strings only; what is due and to whom is decided in
 // domain/reminders.ts. `showNames` is true in personal chats and SHOW_CHILD_NAMES_IN_CHANNELS in
 // channels (docs/DOMAIN.md "Identity and privacy"): the caller decides, this file just obeys.
 import { diffDays } from '../../domain/calendar.js';
@@ -7,9 +7,45 @@ import { formatDate } from '../../domain/dates-format.js';
 import type { DigestContent, DueMessage, RecordItem } from '../../domain/reminders.js';
 import type { ReviewStatus } from '../../domain/review-status.js';
 import type { IsoDate } from '../../domain/types.js';
-import type { DigestCardModel, DigestRow, DigestSection, ReminderCardModel } from '../view-models.js';
-import { bookingText, childLabel, overdueText, plural, ruleText } from './labels.js';
-import { clip } from './paging.js';
+import { bookingText, childLabel, overdueText, plural, ruleText } from '../presenters/labels.js';
+import { clip } from '../presenters/paging.js';
+
+/** One line of a weekly digest: a review to book, an overdue review, or a record to distribute. */
+export interface DigestRow {
+  /** Case ref + initials, or the full name in a personal chat: the presenter decides. */
+  child: string;
+  /** Right-hand date, e.g. "Due by Tue 4 Oct 2016" or "Distribute by Fri 7 Oct 2016". */
+  when: string;
+  /** Second line, e.g. "W39.2 · second review · Not booked" or "Review C1001-2 held Fri 23 Sep 2016". */
+  detail: string;
+  isOverdue: boolean;
+  /** "3 days overdue"; '' when not overdue. */
+  overdueText: string;
+  /** IRO name on the service-wide digest; '' hides it. */
+  iro: string;
+}
+
+export interface DigestSection {
+  /** "Overdue (2)", "To book: due by Sun 30 Oct 2016 (5)", "Records to distribute (1)" */
+  heading: string;
+  /** Attention colour for the overdue section. */
+  attention: boolean;
+  rows: DigestRow[];
+  /** "…and 12 more: type /due team" when rows were cut; '' otherwise. */
+  moreText: string;
+}
+
+export interface DigestCardData {
+  /** "Your week: reviews and records" */
+  title: string;
+  /** "Week of Mon 3 Oct 2016 · reviews due to Sun 30 Oct 2016" */
+  subtitle: string;
+  /** Only non-empty sections; [] shows emptyText. */
+  sections: DigestSection[];
+  emptyText: string;
+  /** "Type /actions for everything you need to do." */
+  footer: string;
+}
 
 /** Rows per section: a service-wide digest must stay well inside Teams' message size limit. */
 export const MAX_DIGEST_ROWS = 15;
@@ -58,7 +94,7 @@ function section(heading: string, rows: DigestRow[], attention: boolean, moreHin
   };
 }
 
-export function digestCard(msg: DigestMessage, o: PresentOptions): DigestCardModel {
+export function digestCardData(msg: DigestMessage, o: PresentOptions): DigestCardData {
   const service = msg.kind === 'service-digest';
   const d: DigestContent = msg.digest;
   const hint = service ? 'type /due team or /actions' : 'type /actions';
@@ -77,46 +113,6 @@ export function digestCard(msg: DigestMessage, o: PresentOptions): DigestCardMod
   };
 }
 
-export function reminderCard(msg: ReminderMessage, o: PresentOptions): ReminderCardModel {
-  if (msg.kind === 'review-reminder') {
-    const s = msg.status;
-    const left = msg.workingDaysLeft;
-    const label = childLabel(s.child, o.showNames);
-    return {
-      title: 'Review to book',
-      text: `The next review for ${label} is due by ${formatDate(s.next.dueBy)} and is not booked: `
-        + (left > 0 ? `${plural(left, 'working day')} left.` : 'it is due today.'),
-      isOverdue: false,
-      facts: [
-        { title: 'Child', value: label },
-        { title: 'Due by', value: formatDate(s.next.dueBy) },
-        { title: 'Rule', value: `${s.next.rule} · ${ruleText(s.next.rule)}` },
-        { title: 'Booking', value: bookingText(s.booking) },
-      ],
-      footer: `Type /case ${s.child.ref} for the timeline. You will be reminded each working day until it is booked.`,
-      buttons: [{ title: 'Book', verb: 'review.book.form', data: { ref: s.child.ref } }],
-    };
-  }
-  const r = msg.record;
-  const label = childLabel(r.child, o.showNames);
-  const late = diffDays(o.today, r.deadline);
-  const overdue = msg.day === 'day15' && late > 0;
-  return {
-    title: overdue ? 'Review record overdue' : 'Review record due',
-    text: overdue
-      ? `The written record of review ${r.reviewId} for ${label} was due by ${formatDate(r.deadline)} and is ${overdueText(late)}: distribute it now.`
-      : `Distribute the written record of review ${r.reviewId} for ${label} by ${formatDate(r.deadline)} (within 14 days of the review).`,
-    isOverdue: overdue,
-    facts: [
-      { title: 'Child', value: label },
-      { title: 'Review held', value: formatDate(r.heldOn) },
-      { title: 'Distribute by', value: formatDate(r.deadline) },
-    ],
-    footer: `Type /case ${r.child.ref} for the timeline.`,
-    buttons: [{ title: 'Record distributed today', verb: 'review.record.distributed', data: { ref: r.child.ref, reviewId: r.reviewId } }],
-  };
-}
-
 /** Notification preview text: counts and case references only, never a child's name. */
 export function messageSummary(msg: DueMessage): string {
   switch (msg.kind) {
@@ -129,5 +125,11 @@ export function messageSummary(msg: DueMessage): string {
       return `Review to book: ${msg.status.child.ref}`;
     case 'record-reminder':
       return `${msg.day === 'day15' ? 'Review record overdue' : 'Review record due'}: ${msg.record.child.ref}`;
+  }
+}
+
+declare module '../cards.js' {
+  interface CardTemplates {
+    'digest': DigestCardData;
   }
 }

@@ -1,17 +1,66 @@
-// Resolution cards: the status card (buttons for whoever views it), the referral checklist and the
-// list rows. Display only; what a viewer may do comes from domain/resolutions/permissions.ts permissionsFor
+// The data of cards/resolution.json, the status card (buttons for whoever views it), and the functions
+// building it; the lines of a child's resolutions on /case. Display only; what a viewer may do comes from domain/resolutions/permissions.ts permissionsFor
 // (card actions) or from the message's audience (queued cards, rendered before anyone clicks).
+import type { CardChoice, CardFact } from '../card-parts.js';
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import {
-  currentStage, LAST_STAGE, NO_PERMISSIONS, REFERRAL_ITEMS, stageDef, stateOf,
+  currentStage, LAST_STAGE, NO_PERMISSIONS, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
 } from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
-import type { CardFact } from '../view-models.js';
-import type { ResolutionCardModel, ResolutionListRow, ResolutionReferralModel } from '../view-models-resolutions.js';
-import { childLabel, formatBookingStart, label, plural } from './labels.js';
+import { childLabel, formatBookingStart, label } from '../presenters/labels.js';
+
+export interface CardMention {
+  /** Teams user id ('29:…') or AAD object id. */
+  id: string;
+  name: string;
+}
+
+export interface ResolutionCardData {
+  /** "Resolution C100-RES1 · C100 · D.E." */
+  title: string;
+  /** Banner, e.g. "Reminder: acknowledgement was due by Wed 2 Sep 2026"; '' hides it. */
+  headline: string;
+  headlineAttention: boolean;
+  /** "Awaiting acknowledgement by Wed 2 Sep 2026", "Acknowledged by Dafydd Thomas at Thu 3 Sep 2026 10:15" */
+  status: string;
+  statusColor: 'Default' | 'Good' | 'Warning' | 'Attention';
+  /** "For: <at>Dafydd Thomas</at>, <at>Owen Jenkins</at>"; '' hides it. */
+  addressedTo: string;
+  facts: CardFact[];
+  summary: string;
+  ask: string;
+  /** The current stage's response; '' hides the section. */
+  response: string;
+  /** Agreed actions: title = "by Fri 11 Sep 2026", value = the action. */
+  agreedActions: CardFact[];
+  /** Dated lines of what happened (who and when). */
+  timeline: CardFact[];
+  ref: string;
+  id: string;
+  /** Current stage number as text (sent back with every button: stale cards are refused). */
+  stage: string;
+  canAcknowledge: boolean;
+  canRespond: boolean;
+  canResolve: boolean;
+  canEscalate: boolean;
+  /** One-click "Escalate to Stage 2 (head of service)"; '' hides the button. */
+  nextStageTitle: string;
+  nextStage: string;
+  /** Later stages for the escalate/skip form. */
+  escalateChoices: CardChoice[];
+  canNotifySeniorOfficer: boolean;
+  /** "Before a Cafcass referral the nominated senior officer (Ceri Davies) must be notified." */
+  seniorOfficerText: string;
+  canRefer: boolean;
+  /** The referral needs a cut-short reason (not yet at stage 5). */
+  referNeedsReason: boolean;
+  mentions: CardMention[];
+  /** Users whose clients re-fetch the card for their own view (refresh). */
+  refreshUserIds: string[];
+}
 
 export interface ResolutionCardInput {
   child: ChildDoc;
@@ -46,7 +95,7 @@ export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution
   };
 }
 
-export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardModel['statusColor'] } {
+export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardData['statusColor'] } {
   const s = currentStage(r);
   const late = (d: IsoDate) => (today > d ? ' — overdue' : '');
   switch (state) {
@@ -84,7 +133,7 @@ export function timelineOf(r: Resolution, table: readonly StageDef[]): { at: str
   return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel {
+export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
   const r = i.resolution;
   const s = currentStage(r);
   const state = stateOf(r);
@@ -139,59 +188,12 @@ export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel
 }
 
 /** The card for the person who invoked (their buttons) from a use case's view. */
-export function viewCardModel(v: ResolutionView, showNames: boolean, headline = ''): ResolutionCardModel {
+export function resolutionViewCardData(v: ResolutionView, showNames: boolean, headline = ''): ResolutionCardData {
   const officer = [...v.people.values()].find((p) => p.nominatedSeniorOfficer);
-  return resolutionCardModel({
+  return resolutionCardData({
     child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, table: v.table,
     staffNames: new Map([...v.people.values()].map((p) => [p._id, p.name])), headline, seniorOfficerName: officer?.name ?? null,
   });
-}
-
-export function referralCardModel(v: ResolutionView, showNames: boolean): ResolutionReferralModel {
-  const r = v.resolution;
-  const ref = r.referral!;
-  const gathered = ref.items.filter((i) => i.gathered).length;
-  const notice = r.seniorOfficerNotice;
-  return {
-    title: `Cafcass referral pack · ${r.id} · ${childLabel(v.child, showNames)}`,
-    facts: [
-      { title: 'Referred', value: `${formatBookingStart(ref.at)} by ${ref.byName}` },
-      ...(notice ? [{ title: 'Senior officer notified', value: `${formatBookingStart(notice.at)} (${v.people.get(notice.officerId)?.name ?? notice.officerId})` }] : []),
-      ...(ref.cutShortReason ? [{ title: 'Process cut short because', value: ref.cutShortReason }] : []),
-    ],
-    items: ref.items.map((i) => ({
-      label: REFERRAL_ITEMS.find((x) => x.id === i.id)?.label ?? i.id,
-      itemId: i.id,
-      gathered: !!i.gathered,
-      status: i.gathered ? `Gathered by ${i.gathered.byName}, ${formatBookingStart(i.gathered.at)}` : 'Not yet',
-    })),
-    progress: `${gathered} of ${plural(ref.items.length, 'item')} gathered`,
-    ref: v.child.ref,
-    id: r.id,
-    canGather: v.permissions.gatherReferral,
-  };
-}
-
-export function listRow(row: { child: ChildDoc; resolution: Resolution; state: StageState; ageWorkingDays: number; next: { kind: string; date: IsoDate } | null; overdue: boolean },
-  showNames: boolean, table: readonly StageDef[]): ResolutionListRow {
-  const r = row.resolution;
-  const s = currentStage(r);
-  const STATE: Record<StageState, string> = {
-    recorded: 'Informal', 'awaiting-acknowledgement': 'Awaiting acknowledgement', acknowledged: 'Acknowledged',
-    responded: 'Responded', resolved: 'Resolved', referred: 'Referred to Cafcass',
-  };
-  const NEXT: Record<string, string> = { acknowledge: 'Acknowledge by', respond: 'Respond by', 'follow-up': 'Follow up by' };
-  const next = row.next ? `${NEXT[row.next.kind] ?? 'By'} ${formatDate(row.next.date)}`
-    : r.outcome ? `Resolved ${formatDate(r.outcome.on)}` : r.referral ? `Referred ${formatDate(r.referral.on)}` : 'Awaiting the IRO';
-  return {
-    title: `${r.id} · ${childLabel(row.child, showNames)}`,
-    ref: row.child.ref,
-    id: r.id,
-    detail: `${label(r.theme)} · ${stageDef(table, s.stage).label} · ${STATE[row.state]}`,
-    age: `${plural(row.ageWorkingDays, 'working day')} old`,
-    next,
-    isOverdue: row.overdue,
-  };
 }
 
 /** Lines for the /case timeline: each resolution event with who and when; compliments too. */
@@ -210,4 +212,10 @@ export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[],
     lines.push({ at: c.recorded.at, text: `Compliment for ${staffNames.get(c.aboutId) ?? c.aboutId} from ${c.recorded.byName}: ${c.text}`, status: '' });
   }
   return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((l) => ({ date: formatBookingStart(l.at), text: l.text, status: l.status }));
+}
+
+declare module '../cards.js' {
+  interface CardTemplates {
+    'resolution': ResolutionCardData;
+  }
 }

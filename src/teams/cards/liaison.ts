@@ -1,12 +1,47 @@
-// Liaison cards (header, prompts L2–L9, recorded discussions, closing) and the /liaison form. Liaison
-// cards can be read by the Guardian (a guest): the child is always "ref · initials" here.
+// The data of cards/liaison.json, Children's Guardian liaison (thread header, prompts L2–L9, recorded
+// discussions, closing card), and the functions building it; the liaison card verbs. Liaison cards can be
+// read by the Guardian (a guest): the child is always "ref · initials" here.
+import type { CardChoice, CardFact } from '../card-parts.js';
+import type { NoticeTone } from './notice.js';
 import { formatDate } from '../../domain/dates-format.js';
 import {
   DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
 } from '../../domain/liaison.js';
 import type { IsoDate } from '../../domain/types.js';
-import type { LiaisonButton, LiaisonCardModel, LiaisonFormModel } from '../view-models.js';
-import { childLabel, formatBookingStart } from './labels.js';
+import { childLabel, formatBookingStart } from '../presenters/labels.js';
+
+/** A button on a liaison card: Action.Execute `verb` with { ref, duty, subject }. */
+export interface LiaisonButton {
+  title: string;
+  verb: string;
+  ref: string;
+  duty: string;
+  subject: string;
+}
+
+/** The "Record a discussion" form (L3, L7, L9, L10). */
+export interface LiaisonDiscussionForm {
+  ref: string;
+  /** Default date, YYYY-MM-DD. */
+  today: string;
+  topics: CardChoice[];
+  /** L9: offer "this is the final discussion". */
+  offerFinal: boolean;
+}
+
+/** Thread header, prompts L2–L9, recorded discussions and the closing card: one template. */
+export interface LiaisonCardData {
+  /** "L3 · Make contact · C101 · S.J." */
+  title: string;
+  subtitle: string;
+  text: string;
+  tone: NoticeTone;
+  facts: CardFact[];
+  /** L9 checklist lines; [] hides it. */
+  checklist: { label: string; done: boolean; status: string }[];
+  buttons: LiaisonButton[];
+  discussion: LiaisonDiscussionForm | null;
+}
 
 export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discussion', save: 'liaison.save', view: 'liaison.view' } as const;
 
@@ -31,9 +66,9 @@ function people(child: LiaisonChild, ctx: LiaisonPresentCtx): string {
   return `IRO ${name(ctx, child.iroId)} · Guardian ${child.proceedings?.guardianId ? name(ctx, child.proceedings.guardianId) : 'not yet appointed'}`;
 }
 
-const topics = () => DISCUSSION_TOPICS.map((t) => ({ title: t.label, value: t.id }));
+export const discussionTopicChoices = () => DISCUSSION_TOPICS.map((t) => ({ title: t.label, value: t.id }));
 
-export function liaisonHeaderCard(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardModel {
+export function liaisonHeaderCardData(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardData {
   return {
     title: `Liaison · ${childLabel(child, false)}`,
     subtitle: people(child, ctx),
@@ -43,7 +78,7 @@ export function liaisonHeaderCard(child: LiaisonChild, ctx: LiaisonPresentCtx): 
       { title: 'Guardian', value: name(ctx, child.proceedings?.guardianId) }],
     checklist: [],
     buttons: [],
-    discussion: { ref: child.ref, today: ctx.today, topics: topics(), offerFinal: false },
+    discussion: { ref: child.ref, today: ctx.today, topics: discussionTopicChoices(), offerFinal: false },
   };
 }
 
@@ -85,8 +120,8 @@ export function doneButtons(child: LiaisonChild, duty: DutyId, subject: string, 
 }
 
 /** A prompt card, rendered from the child as it is now (so a re-render after a click shows progress). */
-export function liaisonPromptCard(child: LiaisonChild, duty: DutyId, subject: string, item: Pick<LiaisonItem, 'deadline' | 'open'> | null,
-  ctx: LiaisonPresentCtx, forLegal = false): LiaisonCardModel {
+export function liaisonPromptCardData(child: LiaisonChild, duty: DutyId, subject: string, item: Pick<LiaisonItem, 'deadline' | 'open'> | null,
+  ctx: LiaisonPresentCtx, forLegal = false): LiaisonCardData {
   const deadline = item ? formatDate(item.deadline) : '—';
   const open = item?.open ?? false;
   const parts = duty === 'L9' ? l9Parts(child) : [];
@@ -103,11 +138,11 @@ export function liaisonPromptCard(child: LiaisonChild, duty: DutyId, subject: st
     ],
     checklist: parts.map((x) => ({ label: x.label, done: x.done, status: x.done ? 'Done' : 'Open' })),
     buttons: doneButtons(child, duty, subject, open, forLegal),
-    discussion: withDiscussion ? { ref: child.ref, today: ctx.today, topics: topics(), offerFinal: duty === 'L9' } : null,
+    discussion: withDiscussion ? { ref: child.ref, today: ctx.today, topics: discussionTopicChoices(), offerFinal: duty === 'L9' } : null,
   };
 }
 
-export function liaisonRecordCard(child: LiaisonChild, discussionId: string, ctx: LiaisonPresentCtx): LiaisonCardModel {
+export function liaisonRecordCardData(child: LiaisonChild, discussionId: string, ctx: LiaisonPresentCtx): LiaisonCardData {
   const d = (child.liaison?.discussions ?? []).find((x) => x.id === discussionId);
   return {
     title: `${d?.final ? 'Final discussion' : 'Discussion'} recorded · ${childLabel(child, false)}`,
@@ -125,7 +160,7 @@ export function liaisonRecordCard(child: LiaisonChild, discussionId: string, ctx
   };
 }
 
-export function liaisonClosedCard(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardModel {
+export function liaisonClosedCardData(child: LiaisonChild, ctx: LiaisonPresentCtx): LiaisonCardData {
   return {
     title: `Liaison closed · ${childLabel(child, false)}`,
     subtitle: people(child, ctx),
@@ -138,56 +173,8 @@ export function liaisonClosedCard(child: LiaisonChild, ctx: LiaisonPresentCtx): 
   };
 }
 
-const dateOrEmpty = (d?: string | null) => d ?? '';
-
-export function liaisonFormCard(child: LiaisonChild & { version: number }, opts: {
-  guardians: { id: string; name: string; organisation?: string | null }[];
-  legal: { id: string; name: string }[];
-  legalContactId: string | null;
-  open: LiaisonItem[];
-  names: ReadonlyMap<string, string>;
-  showName: boolean;
-  message: string;
-  messageTone?: 'success' | 'error';
-  /** Legal (not the IRO): only the legal duties get done buttons. */
-  forLegal?: boolean;
-  /** The IRO of the child (L10: only the IRO and the Guardian record discussions). */
-  canRecordDiscussion?: boolean;
-  today?: IsoDate;
-  /** Whether the person looking may act on a duty; its done buttons are left out otherwise. */
-  mayAct?: (duty: DutyId) => boolean;
-}): LiaisonFormModel {
-  const p = child.proceedings;
-  return {
-    title: `Liaison · ${childLabel(child, opts.showName)}`,
-    subtitle: 'Care proceedings and the Children\'s Guardian liaison record',
-    ref: child.ref,
-    version: String(child.version),
-    startedOn: dateOrEmpty(p?.startedOn),
-    guardianId: p?.guardianId ?? 'none',
-    guardianAppointedOn: dateOrEmpty(p?.guardianAppointedOn),
-    irhDate: dateOrEmpty(p?.irhDate),
-    finalHearingDate: dateOrEmpty(p?.finalHearingDate),
-    concludedOn: dateOrEmpty(p?.concludedOn),
-    outcome: p?.outcome ?? 'none',
-    intervalDays: String(p?.discussionIntervalDays ?? 42),
-    legalContactId: opts.legalContactId ?? 'none',
-    guardians: [{ title: 'Not yet appointed', value: 'none' },
-      ...opts.guardians.map((g) => ({ title: g.organisation ? `${g.name} (${g.organisation})` : g.name, value: g.id }))],
-    outcomes: [{ title: '—', value: 'none' }, { title: 'Remains looked after', value: 'remains-looked-after' }, { title: 'Leaves care', value: 'leaves-care' }],
-    legalContacts: [{ title: 'Not set', value: 'none' }, ...opts.legal.map((l) => ({ title: l.name, value: l.id }))],
-    open: opts.open.map((i) => ({
-      text: `${i.duty} · ${dutyTitle(i.duty)} · by ${formatDate(i.deadline)}`,
-      buttons: [
-        ...(opts.mayAct?.(i.duty) ?? true ? doneButtons(child, i.duty, i.subject, i.open, opts.forLegal ?? false) : []),
-        { title: 'Open', verb: LIAISON_VERBS.view, ref: child.ref, duty: i.duty, subject: i.subject },
-      ],
-    })),
-    discussion: opts.canRecordDiscussion && p && opts.today
-      ? { ref: child.ref, today: opts.today, topics: topics(), offerFinal: !!p.concludedOn } : null,
-    discussions: [...(child.liaison?.discussions ?? [])].sort((a, b) => (a.on < b.on ? 1 : -1)).map((d) =>
-      ({ text: `${formatDate(d.on)} · ${opts.names.get(d.byId) ?? d.byId}${d.final ? ' · final' : ''} · ${d.topics.map(topicLabel).join('; ') || 'no topics'}${d.notes ? ` — ${d.notes}` : ''}` })),
-    message: opts.message,
-    messageTone: opts.messageTone ?? 'success',
-  };
+declare module '../cards.js' {
+  interface CardTemplates {
+    'liaison': LiaisonCardData;
+  }
 }
