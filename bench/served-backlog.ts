@@ -41,7 +41,7 @@ export async function prepareBacklog(dataDir: string, opts: { iroCount: number; 
       const m: PendingMessage = {
         key: `bench:parked:${i}`,
         to: { kind: 'channel', purpose: 'social-work-channel', team: `Bench team nobody set up ${i % 20}` },
-        message: { type: 'booking-confirmed', data: { ref: child.ref } },
+        message: { type: 'child-notice', data: { title: 'Bench' } },
       };
       await bot.deps.children.queuePending(child.ref, [m]);
     }
