@@ -23,7 +23,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Freezes a stored document's plain objects and arrays, once, when it is stored or replayed, so reads
+ * Freezes a stored document's plain objects and arrays, once, the first time the store hands it out, so reads
  * can hand it out without a copy: a caller that tries to change it gets a TypeError instead of
  * silently changing the store. Dates and BSON values are left as they are (not plain data).
  */

@@ -50,9 +50,9 @@ const ID_INDEX = '_id_';
  * A collection evaluated by mingo over an in-memory Map, with MongoDB's write semantics added
  * (upsert seeding, $setOnInsert, unique indexes, driver-shaped results).
  *
- * Copy-on-write: stored documents are deep-frozen when stored or replayed and never mutated; an
- * update clones, changes the clone and swaps it in, frozen. Reads hand out the stored (frozen)
- * documents themselves, no copy: a caller that wants to change one copies it first. Each change is applied synchronously (so log order is apply
+ * Copy-on-write: stored documents are never mutated; an update clones, changes the clone and swaps
+ * it in. Reads hand out the stored documents themselves, no copy, deep-frozen on their first way out
+ * (so a caller's change throws instead of changing the store): a caller that wants a changed one copies it. Each change is applied synchronously (so log order is apply
  * order) and the operation resolves once its log line is fsynced. Reads also wait until the
  * state they saw is durable, so no caller acts on a change a crash could still undo.
  */
@@ -75,7 +75,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   load(docs: Iterable<{ doc: Document; bytes: number }>, indexes: Iterable<IndexSpec>): void {
     for (const { doc, bytes } of docs) {
       const id = valueKey(doc._id);
-      this.docs.set(id, deepFreeze(doc) as Doc);
+      this.docs.set(id, doc as Doc);
       this.sizes.set(id, bytes);
       this.live += bytes;
     }
@@ -251,9 +251,12 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     }
   }
 
-  /** Stored documents are frozen, so they go out as they are; a projection's new objects are frozen too. */
+  /**
+   * Stored documents go out as they are, deep-frozen the first time one is handed out (a frozen one
+   * costs one check): start-up replays without paying for it. A projection's new objects are frozen too.
+   */
   private output(docs: Doc[], projection: Document | undefined): Document[] {
-    if (!projection || !Object.keys(projection).length) return docs;
+    if (!projection || !Object.keys(projection).length) return docs.map((d) => deepFreeze(d));
     return new Query({}).find(docs, projection).all().map((d) => deepFreeze(cloneValue(d as Document)));
   }
 
@@ -327,7 +330,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     });
     if (old) this.unindex(id, old);
     this.indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
-    this.docs.set(id, deepFreeze(next));
+    this.docs.set(id, next);
     const line = serializeRecord({ op: 'put', doc: next });
     const size = this.sizes.get(id);
     this.live += line.length - (size ?? 0);
