@@ -47,7 +47,7 @@ describe('embedded store: index-answered queries find what a full scan finds (pr
       }
       // Changes keep the indexes in step: move some documents to another status.
       for (const d of withIds.filter((_, i) => i % 3 === 0)) {
-        for (const c of [indexed, plain]) await c.updateOne({ _id: d._id }, { $set: { status: s2 } });
+        for (const c of [indexed, plain]) await c.updateOne({ _id: d._id } as never, { $set: { status: s2 } });
       }
       const queries: Document[] = [
         { status: s1 }, { status: { $in: [s1, s2] } }, { status: s1, enqueuedAt: at }, { status: s1, enqueuedAt: at, _id: 'd0' },
