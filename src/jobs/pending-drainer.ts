@@ -48,6 +48,7 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
   const { deps, logger } = opts;
   let running: Promise<DrainResult> | null = null;
   let again = false;
+  let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   const parkMs = opts.parkMs ?? PARK_MS;
   /** Pending key → when it was parked (delivery clock ms). */
@@ -135,15 +136,16 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
   }
 
   function drainOnce(): Promise<DrainResult> {
+    if (stopped) return Promise.resolve({ moved: 0, waiting: 0 });
     if (running) {
       again = true;
       return running;
     }
     running = drain().finally(() => {
       running = null;
-      if (again) {
+      if (again && !stopped) {
         again = false;
-        void drainOnce();
+        void drainOnce().catch(() => undefined);
       }
     });
     return running;
@@ -158,6 +160,8 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
       void drainOnce().catch(() => undefined);
     },
     async stop() {
+      // No drain starts after this (a re-run or a conversation change), so none outlives the store.
+      stopped = true;
       unsubscribe();
       if (timer) clearInterval(timer);
       timer = null;

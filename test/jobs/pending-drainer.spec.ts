@@ -124,4 +124,19 @@ describe('pending drainer: messages with no destination are parked', function ()
     assert.equal((await deps.outbox.get('k6'))?.target.conversationId, 'a:iro-1');
     assert.equal(await deps.outbox.get('k5'), null);
   });
+
+  it('after stop no drain starts (not a re-run, not a conversation change), so none outlives the store', async () => {
+    await deps.children.queuePending('C1', [toNorth('k7')]);
+    await drainer.drainOnce();
+    await drainer.stop();
+    await saveActivity(deps.conversations, {
+      serviceUrl: SERVICE_URL, channelId: 'msteams', from: { id: '29:admin' }, recipient: { id: '28:bot' },
+      conversation: { id: NORTH_CHANNEL, conversationType: 'channel', tenantId: 't' },
+      channelData: { team: { id: '19:team' }, channel: { id: NORTH_CHANNEL } },
+    }, { now });
+    await deps.conversations.setPurpose(NORTH_CHANNEL, { purpose: 'social-work-channel', team: 'north', setBy: 'admin', setAt: now });
+    assert.deepEqual(await drainer.drainOnce(), { moved: 0, waiting: 0 });
+    assert.equal(await deps.outbox.get('k7'), null, 'still queued in the child, for the next start');
+    assert.equal(lookups, 1);
+  });
 });
