@@ -21,3 +21,20 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
+
+/**
+ * Freezes a stored document's plain objects and arrays, once, the first time the store hands it out, so reads
+ * can hand it out without a copy: a caller that tries to change it gets a TypeError instead of
+ * silently changing the store. Dates and BSON values are left as they are (not plain data).
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    for (const x of value) deepFreeze(x);
+  } else if (isPlainObject(value)) {
+    for (const k of Object.keys(value)) deepFreeze(value[k]);
+  } else {
+    return value;
+  }
+  return Object.freeze(value);
+}
