@@ -1,4 +1,5 @@
-// The data of cards/booking.json and the functions building and rendering it. Display-ready values; see cards.ts for the rules every card's data follows.
+// The data of cards/booking.json and the functions building and rendering it. Display-ready values (cards.ts
+// says what every card's data must be).
 import { formatDate } from '../../domain/dates-format.js';
 import type { BookingDoc, ChildDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';

@@ -1,7 +1,7 @@
 // The data of cards/digest.json, the sweeper's weekly digests, and the function building it (the reminders,
 // cards/reminder.json, share its options). Display strings only; what is due and to whom is decided in
-// domain/reminders.ts. `showNames` is true in personal chats and SHOW_CHILD_NAMES_IN_CHANNELS in
-// channels (docs/DOMAIN.md "Identity and privacy"): the caller decides, this file just obeys.
+// domain/reminders.ts. `showNames` is true in personal chats and SHOW_CHILD_NAMES_IN_CHANNELS in channels
+// (docs/DOMAIN.md "Identity and privacy"): the caller decides, this file just obeys.
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { DigestContent, DueMessage, RecordItem } from '../../domain/reminders.js';

@@ -1,5 +1,5 @@
 // The data of cards/due.json (/due and its pages) and the functions building and rendering it. Display-ready
-// values; see cards.ts for the rules every card's data follows.
+// values (cards.ts says what every card's data must be).
 import type { PageButton, PagerData } from '../card-parts.js';
 import { dueCountsByIro, listDue, type DueResult } from '../../app/list-due.js';
 import type { ScopeRequest } from '../../app/scope.js';

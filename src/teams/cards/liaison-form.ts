@@ -1,11 +1,9 @@
-// The data of cards/liaison-form.json (/liaison REF) and the function building it. Display-ready values; see cards.ts for the rules every card's data
-// follows.
+// The data of cards/liaison-form.json (/liaison REF) and the function building it. Display-ready values
+// (cards.ts says what every card's data must be).
 import type { CardChoice } from '../card-parts.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { IsoDate } from '../../domain/types.js';
-import {
-  topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
-} from '../../domain/liaison.js';
+import { topicLabel, type DutyId, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
 import { childLabel } from '../presenters/labels.js';
 import {
   discussionTopicChoices, doneButtons, dutyTitle, LIAISON_VERBS, type LiaisonButton, type LiaisonDiscussionForm, } from './liaison.js';

@@ -1,12 +1,10 @@
 // The data of cards/liaison.json, Children's Guardian liaison (thread header, prompts L2–L9, recorded
-// discussions, closing card), and the functions building it; the liaison card verbs. Liaison cards can be
-// read by the Guardian (a guest): the child is always "ref · initials" here.
+// discussions, closing card), and the functions building it; the liaison card verbs. Liaison cards can be read
+// by the Guardian (a guest): the child is always "ref · initials" here.
 import type { CardChoice, CardFact } from '../card-parts.js';
 import type { NoticeTone } from './notice.js';
 import { formatDate } from '../../domain/dates-format.js';
-import {
-  DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
-} from '../../domain/liaison.js';
+import { DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
 import type { IsoDate } from '../../domain/types.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
 

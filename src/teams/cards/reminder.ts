@@ -1,4 +1,5 @@
-// The data of cards/reminder.json. Display-ready values; see cards.ts for the rules every card's data follows.
+// The data of cards/reminder.json, the sweeper's reminders, and the function building it. Display-ready values
+// (cards.ts says what every card's data must be).
 import type { ActionButton, CardFact } from '../card-parts.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';

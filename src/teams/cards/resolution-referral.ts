@@ -1,5 +1,5 @@
-// The data of cards/resolution-referral.json. Display-ready values; see cards.ts for the rules every card's
-// data follows.
+// The data of cards/resolution-referral.json, the Cafcass referral checklist, and the function building it.
+// Display-ready values (cards.ts says what every card's data must be).
 import type { ResolutionView } from '../../app/resolutions.js';
 import { REFERRAL_ITEMS } from '../../domain/resolutions/index.js';
 import { childLabel, formatBookingStart, plural } from '../presenters/labels.js';

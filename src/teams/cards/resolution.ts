@@ -1,6 +1,7 @@
 // The data of cards/resolution.json, the status card (buttons for whoever views it), and the functions
-// building it; the lines of a child's resolutions on /case. Display only; what a viewer may do comes from domain/resolutions/permissions.ts permissionsFor
-// (card actions) or from the message's audience (queued cards, rendered before anyone clicks).
+// building it; the lines of a child's resolutions on /case. Display only; what a viewer may do comes from
+// domain/resolutions/permissions.ts permissionsFor (card actions) or from the message's audience (queued cards, rendered
+// before anyone clicks).
 import type { CardChoice, CardFact } from '../card-parts.js';
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';

@@ -5,6 +5,7 @@ import { RESOLUTION_STAGES } from '../../domain/resolutions/index.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import type { PendingRenderer } from './pending-renderer.js';
 import { audiencePermissions, resolutionCardData } from '../cards/resolution.js';
+import { noticeCardData } from '../cards/notice.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -16,7 +17,7 @@ function mentionsOf(v: unknown): Mention[] {
 const resolutionCardMessage: PendingRenderer = (data, ctx) => {
   const r = (ctx.child.resolutions ?? []).find((x) => x.id === data.resolutionId);
   if (!r) {
-    const card = renderCard('notice', { title: `Resolution ${str(data.resolutionId)}`, text: 'This resolution is no longer on record.', tone: 'warning', example: '' });
+    const card = renderCard('notice', noticeCardData('warning', `Resolution ${str(data.resolutionId)}`, 'This resolution is no longer on record.'));
     return { type: 'message', summary: `Resolution ${str(data.resolutionId)}`, attachments: [cardAttachment(card)] };
   }
   const audience = data.audience === 'iro' ? 'iro' : 'addressee';
