@@ -24,6 +24,7 @@
 //   at a later stage); days to resolve are WORKING days from that day to the resolved day (the
 //   Handbook's 20-working-day limit is in working days), calendar days given alongside.
 import { hasRole, LADDER_ROLES } from './access.js';
+import { isChildsIro } from './case-roles.js';
 import type { WorkingCalendar } from './calendar.js';
 import { AppError } from './errors.js';
 import type { Child, IsoDate, Role, Staff } from './types.js';
@@ -244,10 +245,8 @@ export function mayAnswer(actor: Staff, r: Resolution, child: CaseOf, people: Pe
   return s.stage === 1 && hasRole(actor, 'team-manager') && !!child.socialWorkTeam && actor.team === child.socialWorkTeam;
 }
 
-/** The child's IRO decides: resolve, escalate, refer. */
-export function isChildsIro(actor: Staff, child: CaseOf): boolean {
-  return child.iroId === actor.id && hasRole(actor, 'iro');
-}
+/** The child's IRO decides: resolve, escalate, refer (one rule for every layer: domain/case-roles.ts). */
+export { isChildsIro };
 
 export interface Permissions {
   acknowledge: boolean;
@@ -265,9 +264,20 @@ export const NO_PERMISSIONS: Permissions = {
 
 /** What `actor` may do now (drives the buttons each viewer sees; every action re-checks). */
 export function permissionsFor(actor: Staff, r: Resolution, child: CaseOf, people: People): Permissions {
+  return permissionsAs(r, { answer: mayAnswer(actor, r, child, people), iro: isChildsIro(actor, child) });
+}
+
+/**
+ * What the people a queued card goes to may do, before anyone has clicked: the addressees (who answer the
+ * current stage) or the child's IRO. The same table as `permissionsFor`, so a card's buttons never disagree.
+ */
+export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution): Permissions {
+  return permissionsAs(r, { answer: audience === 'addressee', iro: audience === 'iro' });
+}
+
+function permissionsAs(r: Resolution, who: { answer: boolean; iro: boolean }): Permissions {
   const state = stateOf(r);
-  const answer = mayAnswer(actor, r, child, people);
-  const iro = isChildsIro(actor, child);
+  const { answer, iro } = who;
   const open = r.status === 'open';
   return {
     acknowledge: answer && state === 'awaiting-acknowledgement',
@@ -481,7 +491,7 @@ export function refer(r: Resolution, o: { actor: Staff; child: CaseOf; stamp: St
   if (!r.seniorOfficerNotice) {
     throw new AppError('invalid-input', 'notify the nominated senior officer before recording a Cafcass referral', { example: 'Press "Notify senior officer" first' });
   }
-  const cutShort = currentStage(r).stage < LAST_STAGE;
+  const cutShort = referralCutsShort(r);
   const reason = (o.cutShortReason ?? '').trim();
   if (cutShort && !reason) {
     throw new AppError('invalid-input', `the process has not reached stage ${LAST_STAGE}: say why it is being cut short`, { example: 'Give the reason for referring now' });
@@ -490,6 +500,11 @@ export function refer(r: Resolution, o: { actor: Staff; child: CaseOf; stamp: St
     ...r, status: 'referred',
     referral: { ...o.stamp, cutShortReason: cutShort ? reason.slice(0, 2000) : null, items: REFERRAL_ITEMS.map((i) => ({ id: i.id, gathered: null })) },
   };
+}
+
+/** A Cafcass referral before the last stage cuts the process short, and the IRO must say why (docs/DOMAIN.md). */
+export function referralCutsShort(r: Resolution): boolean {
+  return currentStage(r).stage < LAST_STAGE;
 }
 
 export function gatherReferralItem(r: Resolution, o: { actor: Staff; child: CaseOf; stamp: Stamp; item: string }): Resolution {

@@ -1,13 +1,15 @@
 // Book a child's next review (docs/DOMAIN.md "Booking and rescheduling"): the form's choices, and the
 // booking itself. A date after the due-by date takes the outside-timescale path: reason + text, and a
 // reviewing team manager's approval before the booking exists.
-import { canBook, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
+import { canBook, needsManagerApproval, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
 import { freeSlots, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
+import { proceedingsOpen } from '../../domain/liaison.js';
 import { today, type AppDeps } from '../deps.js';
+import { bookingSettings } from './booking-settings.js';
 import { approvalCards, bookingCards } from './booking-messages.js';
 import {
   applyChange, checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
@@ -42,7 +44,7 @@ export interface BookingFormInfo {
 }
 
 export function inProceedings(child: ChildDoc): boolean {
-  return !!child.proceedings && !child.proceedings.concludedOn && !!child.proceedings.guardianId;
+  return proceedingsOpen(child) && !!child.proceedings?.guardianId;
 }
 
 function venuesFor(child: ChildDoc): string[] {
@@ -109,7 +111,7 @@ export async function bookReview(deps: AppDeps, actor: StaffDoc, input: BookInpu
   const bookingId = nextId(`${child.ref}-B`, child.bookings.map((b) => b.id));
   const invitees = [...new Set(input.invitees.map((i) => i.trim()).filter(Boolean))];
 
-  if (checked.outsideTimescale) {
+  if (needsManagerApproval('book', checked.outsideTimescale, bookingSettings(deps))) {
     // A first booking after the due-by date takes the reschedule approval path (docs/DOMAIN.md).
     requireOutsideReason(input.reason, input.text, next.dueBy, example);
     const requests = child.rescheduleRequests ?? [];

@@ -2,17 +2,25 @@
 // answered are stored with it, its booking is closed, the 14-day record clock starts; the written
 // record distributed; a held date recorded in error corrected (the old value stays in the history).
 import { hasRole } from '../../domain/access.js';
-import { canCorrectHeld, canRecordDistributed, canRecordHeld, isRescheduleReason, withinTimescale } from '../../domain/booking-rules.js';
+import { assertMayCorrectHeld, assertMayRecordHeld, canRecordDistributed, isRescheduleReason } from '../../domain/booking-rules.js';
 import { isIsoDate } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { AppError, isAppError } from '../../domain/errors.js';
-import { validateHistory } from '../../domain/timescales.js';
-import type { LateReason } from '../../domain/types.js';
+import { recordDueBy, validateHistory, withinTimescale } from '../../domain/timescales.js';
+import type { IsoDate, LateReason } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import { today as currentDay, type AppDeps } from '../deps.js';
 import { applyChange, liveBookingOf, loadChild, nextId, requireNext } from './booking-common.js';
 
 export const HELD_EXAMPLE = '/held C1001';
+
+/** A review recorded as held: whether it was within timescale, and when its written record is due. */
+export interface RecordedHeld {
+  child: ChildDoc;
+  review: ReviewDoc;
+  withinTimescale: boolean;
+  recordDueBy: IsoDate;
+}
 
 export interface HeldInput {
   ref: string;
@@ -45,10 +53,10 @@ function approvedOutsideReason(child: ChildDoc, lastHeld: string): LateReason | 
   return approved[0]?.reason ?? null;
 }
 
-export async function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput): Promise<{ child: ChildDoc; review: ReviewDoc }> {
+export async function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput): Promise<RecordedHeld> {
   const example = HELD_EXAMPLE.replace('C1001', input.ref);
   const child = await loadChild(deps, actor, input.ref, example);
-  if (!canRecordHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example: '/actions' });
+  assertMayRecordHeld(actor, child, '/actions');
   const next = requireNext(child, deps);
   const today = currentDay(deps);
   checkDate(input.heldOn, today, 'the held date', example);
@@ -73,7 +81,7 @@ export async function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInpu
     history: { action: 'review.held', after: { reviewId: review.id, heldOn: review.heldOn, chairId, dueBy: next.dueBy, rule: next.rule, lateReason, bookingId: live?.id ?? null } },
     audit: { action: 'review.held', details: { reviewId: review.id, heldOn: review.heldOn, withinTimescale: !late } },
   });
-  return { child: after, review };
+  return { child: after, review, withinTimescale: !late, recordDueBy: recordDueBy(review.heldOn) };
 }
 
 export interface CorrectHeldInput {
@@ -86,7 +94,7 @@ export interface CorrectHeldInput {
 export async function correctHeld(deps: AppDeps, actor: StaffDoc, input: CorrectHeldInput): Promise<{ child: ChildDoc; review: ReviewDoc; was: string }> {
   const example = `/held ${input.ref} ${input.reviewId}`;
   const child = await loadChild(deps, actor, input.ref, example);
-  if (!canCorrectHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example: '/actions' });
+  assertMayCorrectHeld(actor, child, '/actions');
   const review = child.reviews.find((r) => r.id === input.reviewId);
   if (!review) throw new AppError('not-found', `${child.ref} has no review ${input.reviewId}`, { example: `/case ${child.ref}` });
   checkDate(input.heldOn, currentDay(deps), 'the corrected date', example);

@@ -3,7 +3,7 @@
 // versioned update of the child document; a lost race or a second click changes nothing and says
 // who decided when (DESIGN rule 6).
 import {
-  canBook, canRequestReschedule, checkStart, isRescheduleReason, mayDecide, requireOutsideReason,
+  canBook, canRequestReschedule, checkStart, isRescheduleReason, mayDecide, needsManagerApproval, requireOutsideReason,
 } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { AppError, isAppError } from '../../domain/errors.js';
@@ -29,6 +29,8 @@ export interface RescheduleOptions {
   /** Up to 5 free slots (docs/DOMAIN.md), within timescale unless the due-by date has passed. */
   slots: Slot[];
   pending: RescheduleRequestDoc | null;
+  /** The person may also cancel or adjourn the booking (the child's IRO, business support). */
+  mayCancel: boolean;
 }
 
 function bookingToMove(child: ChildDoc, bookingId: string | undefined): BookingDoc {
@@ -53,7 +55,7 @@ export async function rescheduleOptions(deps: AppDeps, actor: StaffDoc, ref: str
   const diary = await diaryOf(deps, child.iroId, booking.id);
   const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 5).filter((s) => s.start !== booking.start);
   const pending = (child.rescheduleRequests ?? []).find((r) => r.status === 'pending' && r.bookingId === booking.id) ?? null;
-  return { child, booking, next, slots, pending };
+  return { child, booking, next, slots, pending, mayCancel: canBook(actor, child) };
 }
 
 export interface RescheduleInput {
@@ -106,7 +108,7 @@ export async function requestReschedule(deps: AppDeps, actor: StaffDoc, input: R
   };
 
   // Outside timescale always needs a manager, whatever the policy switch says (docs/DOMAIN.md).
-  if (!checked.outsideTimescale && bookingSettings(deps).autoApproveWithinTimescale) {
+  if (!needsManagerApproval('move', checked.outsideTimescale, bookingSettings(deps))) {
     const approved: RescheduleRequestDoc = { ...request, status: 'approved', decidedBy: { id: 'policy', name: 'policy (within timescale)' }, decidedAt: deps.clock(), version: 2 };
     const after = await applyChange(deps, actor, child, {
       set: { rescheduleRequests: [...requests, approved], bookings: moved(child, booking, checked.start) },

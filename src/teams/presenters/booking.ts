@@ -5,6 +5,7 @@ import type { RescheduleOptions } from '../../app/booking/reschedule.js';
 import { RESCHEDULE_REASONS } from '../../domain/booking-rules.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
+import { isLiveBooking } from '../../domain/review-status.js';
 import { londonDateTime } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, ReviewDoc } from '../../store/documents.js';
@@ -91,7 +92,7 @@ export function bookingCard(child: ChildDoc, booking: BookingDoc, showNames: boo
   if (booking.invitees?.length) facts.push({ title: 'Invited', value: booking.invitees.map(name).join(', ') });
   if (o.request?.decidedBy) facts.push({ title: 'Approved by', value: o.request.decidedBy.name ?? o.request.decidedBy.id });
   const outside = !!o.request?.outsideTimescale;
-  const live = booking.status === undefined || booking.status === 'booked';
+  const live = isLiveBooking(booking);
   const model: BookingCardModel = {
     title: o.event === 'moved' ? 'Review moved' : 'Review booked',
     subtitle: childLabel(child, showNames),

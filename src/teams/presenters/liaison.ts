@@ -2,7 +2,7 @@
 // cards can be read by the Guardian (a guest): the child is always "ref · initials" here.
 import { formatDate } from '../../domain/dates-format.js';
 import {
-  DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
+  DISCUSSION_TOPICS, DUTIES, l9Parts, LIAISON_DEFAULTS, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
 } from '../../domain/liaison.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { LiaisonButton, LiaisonCardModel, LiaisonFormModel } from '../view-models.js';
@@ -73,7 +73,7 @@ export function doneButtons(child: LiaisonChild, duty: DutyId, subject: string, 
   const b = (title: string, s = subject): LiaisonButton => ({ title, verb: LIAISON_VERBS.done, ref: child.ref, duty, subject: s });
   if (duty === 'L9') return l9Parts(child).filter((x) => !x.done && x.id !== 'final-discussion').map((x) => b(`Tick: ${x.label}`, x.id));
   if (!open) return [];
-  if (forLegal && duty !== 'L2' && duty !== 'L8') return [];
+  if (forLegal && !DUTIES[duty].actors.includes('legal')) return [];
   switch (duty) {
     case 'L2': return [b('Done: the court has the IRO\'s details')];
     case 'L3': return [b('Contact made')];
@@ -170,7 +170,7 @@ export function liaisonFormCard(child: LiaisonChild & { version: number }, opts:
     finalHearingDate: dateOrEmpty(p?.finalHearingDate),
     concludedOn: dateOrEmpty(p?.concludedOn),
     outcome: p?.outcome ?? 'none',
-    intervalDays: String(p?.discussionIntervalDays ?? 42),
+    intervalDays: String(p?.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays),
     legalContactId: opts.legalContactId ?? 'none',
     guardians: [{ title: 'Not yet appointed', value: 'none' },
       ...opts.guardians.map((g) => ({ title: g.organisation ? `${g.name} (${g.organisation})` : g.name, value: g.id }))],

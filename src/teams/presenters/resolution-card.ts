@@ -1,10 +1,10 @@
 // Resolution cards: the status card (buttons for whoever views it), the referral checklist and the
 // list rows. Display only; what a viewer may do comes from domain/resolutions.ts permissionsFor
-// (card actions) or from the message's audience (queued cards, rendered before anyone clicks).
+// (card actions) or audiencePermissions (queued cards, rendered before anyone clicks).
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import {
-  currentStage, LAST_STAGE, NO_PERMISSIONS, REFERRAL_ITEMS, stageDef, stateOf,
+  currentStage, LAST_STAGE, REFERRAL_ITEMS, referralCutsShort, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
 } from '../../domain/resolutions.js';
 import type { IsoDate } from '../../domain/types.js';
@@ -28,23 +28,6 @@ export interface ResolutionCardInput {
 }
 
 const when = (s: Stamp) => formatBookingStart(s.at);
-
-/** Buttons a queued card carries before anyone has clicked: the addressees', or the IRO's. */
-export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution): Permissions {
-  const state = stateOf(r);
-  const open = r.status === 'open';
-  if (audience === 'addressee') {
-    return { ...NO_PERMISSIONS, acknowledge: state === 'awaiting-acknowledgement', respond: state === 'acknowledged' };
-  }
-  return {
-    ...NO_PERMISSIONS,
-    resolve: open,
-    escalate: open && currentStage(r).stage < LAST_STAGE,
-    notifySeniorOfficer: open && !r.seniorOfficerNotice,
-    refer: open && !!r.seniorOfficerNotice,
-    gatherReferral: r.status === 'referred',
-  };
-}
 
 export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardModel['statusColor'] } {
   const s = currentStage(r);
@@ -132,7 +115,7 @@ export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel
     canNotifySeniorOfficer: p.notifySeniorOfficer,
     seniorOfficerText: `Before a Cafcass referral the nominated senior officer${i.seniorOfficerName ? ` (${i.seniorOfficerName})` : ''} must be notified.`,
     canRefer: p.refer,
-    referNeedsReason: s.stage < LAST_STAGE,
+    referNeedsReason: referralCutsShort(r),
     mentions: i.mentions,
     refreshUserIds: i.mentions.map((m) => m.id),
   };
