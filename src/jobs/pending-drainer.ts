@@ -6,6 +6,7 @@
 // So a backlog of such messages costs a drain next to nothing, and the invoke that kicked it stays fast. Each message goes to the outbox with
 // its kind and the child it is about; the audience gate (audience-gate.ts) checks it before delivery.
 import type { AppDeps } from '../app/deps.js';
+import { mayShowChildNames } from '../domain/access.js';
 import { todayIn } from '../domain/calendar.js';
 import type { Logger } from '../logger.js';
 import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
@@ -82,7 +83,7 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
         continue;
       }
       parked.delete(p.key);
-      const showNames = conversation.kind === 'personal' || opts.showNamesInChannels;
+      const showNames = mayShowChildNames(conversation.kind, opts.showNamesInChannels);
       const activity = opts.render(p.message, { conversation, child, showNames, staffNames, today: todayIn(deps.clock(), deps.tzName) });
       const now = opts.deliveryClock();
       await deps.outbox.enqueue({

@@ -7,6 +7,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { AppDeps } from '../app/deps.js';
 import { reviewStatuses } from '../app/review-statuses.js';
+import { mayShowChildNames } from '../domain/access.js';
 import { todayIn } from '../domain/calendar.js';
 import { isAppError } from '../domain/errors.js';
 import { dueMessages, SEND_FROM_HOUR, type Addressee, type DueMessage } from '../domain/reminders.js';
@@ -169,7 +170,8 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         noAddressKeys.push(msg.key);
         continue;
       }
-      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, msg.to.kind === 'personal' || config.showChildNamesInChannels, staffNames);
+      const showNames = mayShowChildNames(msg.to.kind, config.showChildNamesInChannels);
+      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, showNames, staffNames);
       const { enqueued } = await outbox.enqueue(doc);
       if (enqueued) {
         result.enqueued++;

@@ -3,7 +3,6 @@
 import type { PageButton, PagerData } from '../card-parts.js';
 import { dueCountsByIro, listDue, type DueResult } from '../../app/list-due.js';
 import type { ScopeRequest } from '../../app/scope.js';
-import { canBook } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { DueWindow } from '../../domain/due-window.js';
 import { daysOverdue, type ReviewStatus } from '../../domain/review-status.js';
@@ -131,7 +130,7 @@ export async function dueCardData(viewer: ListViewer, result: DueResult, page: n
       isOverdue: late > 0,
       overdueText: overdueText(late),
       iro: names ? nameOf(s.child.iroId) : '',
-      bookRef: s.booking === null && canBook(viewer.actor, s.child) ? s.child.ref : '',
+      bookRef: result.bookable.has(s.child.ref) ? s.child.ref : '',
     };
   };
   // Overdue first, then by due date: one list, cut into pages, each page split back into its sections.

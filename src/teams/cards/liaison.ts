@@ -106,7 +106,7 @@ export function doneButtons(child: LiaisonChild, duty: DutyId, subject: string, 
   const b = (title: string, s = subject): LiaisonButton => ({ title, verb: LIAISON_VERBS.done, ref: child.ref, duty, subject: s });
   if (duty === 'L9') return l9Parts(child).filter((x) => !x.done && x.id !== 'final-discussion').map((x) => b(`Tick: ${x.label}`, x.id));
   if (!open) return [];
-  if (forLegal && duty !== 'L2' && duty !== 'L8') return [];
+  if (forLegal && !DUTIES[duty].actors.includes('legal')) return [];
   switch (duty) {
     case 'L2': return [b('Done: the court has the IRO\'s details')];
     case 'L3': return [b('Contact made')];

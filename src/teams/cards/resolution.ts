@@ -1,12 +1,12 @@
 // The data of cards/resolution.json, the status card (buttons for whoever views it), and the functions
 // building it; the lines of a child's resolutions on /case. Display only; what a viewer may do comes from
-// domain/resolutions/permissions.ts permissionsFor (card actions) or from the message's audience (queued cards, rendered
-// before anyone clicks).
+// domain/resolutions/permissions.ts: permissionsFor (card actions) or audiencePermissions (queued cards,
+// rendered before anyone clicks).
 import type { CardChoice, CardFact } from '../card-parts.js';
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import {
-  currentStage, LAST_STAGE, NO_PERMISSIONS, stageDef, stateOf,
+  currentStage, LAST_STAGE, referralCutsShort, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
 } from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
@@ -78,23 +78,6 @@ export interface ResolutionCardInput {
 }
 
 const when = (s: Stamp) => formatBookingStart(s.at);
-
-/** Buttons a queued card carries before anyone has clicked: the addressees', or the IRO's. */
-export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution): Permissions {
-  const state = stateOf(r);
-  const open = r.status === 'open';
-  if (audience === 'addressee') {
-    return { ...NO_PERMISSIONS, acknowledge: state === 'awaiting-acknowledgement', respond: state === 'acknowledged' };
-  }
-  return {
-    ...NO_PERMISSIONS,
-    resolve: open,
-    escalate: open && currentStage(r).stage < LAST_STAGE,
-    notifySeniorOfficer: open && !r.seniorOfficerNotice,
-    refer: open && !!r.seniorOfficerNotice,
-    gatherReferral: r.status === 'referred',
-  };
-}
 
 export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardData['statusColor'] } {
   const s = currentStage(r);
@@ -182,7 +165,7 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     canNotifySeniorOfficer: p.notifySeniorOfficer,
     seniorOfficerText: `Before a Cafcass referral the nominated senior officer${i.seniorOfficerName ? ` (${i.seniorOfficerName})` : ''} must be notified.`,
     canRefer: p.refer,
-    referNeedsReason: s.stage < LAST_STAGE,
+    referNeedsReason: referralCutsShort(r),
     mentions: i.mentions,
     refreshUserIds: i.mentions.map((m) => m.id),
   };

@@ -1,10 +1,10 @@
 // Renderers for messages the resolution process queues (ChildDoc.pending → outbox). The card is
 // rendered from the child document as it is at delivery, so a card delivered late shows the current state.
 import type { Mention } from '../../app/resolutions.js';
-import { RESOLUTION_STAGES } from '../../domain/resolutions/index.js';
+import { audiencePermissions, RESOLUTION_STAGES } from '../../domain/resolutions/index.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import type { PendingRenderer } from './pending-renderer.js';
-import { audiencePermissions, resolutionCardData } from '../cards/resolution.js';
+import { resolutionCardData } from '../cards/resolution.js';
 import { noticeCardData } from '../cards/notice.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
