@@ -151,7 +151,8 @@ describe('liaison use cases (real store)', () => {
       const again = await refused('C101', 'conflict', () => saveLiaison(deps, who['lg-1']!, form(saved, { courtDocsReceivedOn: '2026-11-24' })));
       assert.match(again, /court documents received on 2026-11-24 are already recorded/);
       // Legal's proceedings fields are ignored, so a form with only those has nothing to save.
-      const nothing = await refused('C101', 'invalid-input', () => saveLiaison(deps, who['lg-1']!, form(saved, { startedOn: '2020-01-01', guardianId: 'g-2' })));
+      const nothing = await refused('C101', 'invalid-input',
+        () => saveLiaison(deps, who['lg-1']!, form(saved, { startedOn: '2020-01-01', guardianId: 'g-2' })));
       assert.match(nothing, /nothing to save/);
     });
 
@@ -168,7 +169,8 @@ describe('liaison use cases (real store)', () => {
       ];
       assert.equal(new Set(answers).size, 1, 'one neutral answer');
       assert.deepEqual((await audits('liaison.save.refused')).map((a) => [a.actor.id, a.subject, a.details?.reason]), [
-        ['g-1', 'C101', 'no-access'], ['sw-1', 'C101', 'no-access'], ['iro-2', 'C101', 'no-access'], ['iro-2', 'C999', 'not-found'], ['lg-1', 'C100', 'no-access'],
+        ['g-1', 'C101', 'no-access'], ['sw-1', 'C101', 'no-access'], ['iro-2', 'C101', 'no-access'], ['iro-2', 'C999', 'not-found'],
+        ['lg-1', 'C100', 'no-access'],
       ]);
       assert.deepEqual(await audits('liaison.save'), []);
     });
@@ -176,15 +178,12 @@ describe('liaison use cases (real store)', () => {
     it('answers bad input specifically and changes nothing', async () => {
       const c = await child('C101');
       const iro = who['iro-1']!;
-      assert.match(await refused('C101', 'invalid-input', () => saveLiaison(deps, iro, form(c, { guardianId: 'g-1' }))), /date the proceedings started/);
-      assert.match(await refused('C101', 'invalid-input', () => saveLiaison(deps, iro, form(c, { startedOn: '2026-09-28', guardianId: 'iro-2' }))),
-        /choose a Guardian from the staff directory/);
-      assert.match(await refused('C101', 'invalid-input', () => saveLiaison(deps, iro, form(c, { startedOn: '2026-09-28', guardianId: 'nobody' }))),
-        /choose a Guardian/);
-      assert.match(await refused('C101', 'invalid-input', () => saveLiaison(deps, iro, form(c, { startedOn: '2026-09-28', concludedOn: '2026-11-24' }))),
-        /whether the child remains looked after/);
-      assert.match(await refused('C101', 'invalid-input', () => saveLiaison(deps, iro, form(c, { startedOn: '2026-09-28', legalContactId: 'iro-1' }))),
-        /choose a legal contact from the staff directory/);
+      const invalid = (input: Partial<SaveLiaisonInput>) => refused('C101', 'invalid-input', () => saveLiaison(deps, iro, form(c, input)));
+      assert.match(await invalid({ guardianId: 'g-1' }), /date the proceedings started/);
+      assert.match(await invalid({ startedOn: '2026-09-28', guardianId: 'iro-2' }), /choose a Guardian from the staff directory/);
+      assert.match(await invalid({ startedOn: '2026-09-28', guardianId: 'nobody' }), /choose a Guardian/);
+      assert.match(await invalid({ startedOn: '2026-09-28', concludedOn: '2026-11-24' }), /whether the child remains looked after/);
+      assert.match(await invalid({ startedOn: '2026-09-28', legalContactId: 'iro-1' }), /choose a legal contact from the staff directory/);
       // A child not in proceedings, and no start date: nothing to save.
       assert.match(await refused('C100', 'invalid-input', async () => saveLiaison(deps, iro, form(await child('C100'), {}))), /nothing to save/);
       assert.deepEqual(await audits('liaison.save'), []);
@@ -193,7 +192,8 @@ describe('liaison use cases (real store)', () => {
     it('a form saved from an out-of-date card (another change came first) is a conflict naming who changed it', async () => {
       const c = await child('C101');
       await saveLiaison(deps, who['lg-1']!, form(c, { courtDocsReceivedOn: '2026-11-23' }));
-      const stale = await refused('C101', 'conflict', () => saveLiaison(deps, who['iro-1']!, form(c, { startedOn: '2026-09-28', guardianId: 'g-2' })));
+      const stale = await refused('C101', 'conflict',
+        () => saveLiaison(deps, who['iro-1']!, form(c, { startedOn: '2026-09-28', guardianId: 'g-2' })));
       assert.match(stale, /changed by Angharad Rees/);
       assert.equal((await child('C101')).proceedings!.guardianId, 'g-1');
     });

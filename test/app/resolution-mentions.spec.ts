@@ -11,7 +11,8 @@ import { saveActivity } from '../helpers/save-activity.js';
 // Who a resolution card @mentions, and by which id (src/app/resolutions.ts mentionsFor, README
 // "Resolution cards"): the user id of the person's saved 1:1 chat ('29:…') when the bot has one, else
 // their AAD object id; someone with neither, or not in the directory, is not mentioned.
-const person = (id: string, name: string, aadObjectId?: string): StaffDoc => ({ _id: id, id, name, roles: ['social-worker'], ...(aadObjectId ? { aadObjectId } : {}) });
+const person = (id: string, name: string, aadObjectId?: string): StaffDoc =>
+  ({ _id: id, id, name, roles: ['social-worker'], ...(aadObjectId ? { aadObjectId } : {}) });
 const personal = (userId: string, aad: string | undefined, conversationId: string) => ({
   type: 'message', serviceUrl: 'https://smba.example/', channelId: 'msteams',
   from: { id: userId, ...(aad ? { aadObjectId: aad } : {}) }, recipient: { id: '28:bot' },

@@ -191,7 +191,9 @@ describe('ensureIndexes (embedded store)', () => {
   /** Index records in the collection logs on disk (a repeated call must not append any). */
   const indexLines = async () => {
     let n = 0;
-    for (const c of ['audit', 'children', 'staff']) n += (await readFile(join(dir, `${c}.log`), 'utf8')).split('\n').filter((l) => l.includes('"op":"idx"')).length;
+    for (const c of ['audit', 'children', 'staff']) {
+      n += (await readFile(join(dir, `${c}.log`), 'utf8')).split('\n').filter((l) => l.includes('"op":"idx"')).length;
+    }
     return n;
   };
 

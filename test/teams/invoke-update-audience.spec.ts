@@ -66,7 +66,8 @@ describe('card updates for everyone pass the audience rule', function () {
     const spy = spyOnTurns();
     let answer;
     try {
-      answer = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-R1', stage: '1' }, { conversationId: post.createdConversationId!, replyToId: 'root-1' });
+      answer = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-R1', stage: '1' },
+        { conversationId: post.createdConversationId!, replyToId: 'root-1' });
     } finally {
       spy.restore();
     }

@@ -14,11 +14,16 @@ const NOW = '2026-11-25T09:00:00Z';
 const base = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
 const fixture = {
   ...base,
-  staff: [...base.staff, { id: 'lg-1', name: 'Angharad Rees', roles: ['legal'], aadObjectId: '00000000-0000-0000-0000-00000000001e', email: 'angharad@council.example' }],
+  staff: [
+    ...base.staff,
+    { id: 'lg-1', name: 'Angharad Rees', roles: ['legal'], aadObjectId: '00000000-0000-0000-0000-00000000001e', email: 'angharad@council.example' },
+  ],
 };
 const angharad: Sender = { id: '29:angharad', name: 'Angharad Rees', aadObjectId: '00000000-0000-0000-0000-00000000001e' };
 const ffion: Sender = { id: '29:ffion', name: 'Ffion Powell', aadObjectId: '00000000-0000-0000-0000-0000000000f9' };
-const FFION: FakeMember = { id: '29:ffion', aadObjectId: ffion.aadObjectId, userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest' };
+const FFION: FakeMember = {
+  id: '29:ffion', aadObjectId: ffion.aadObjectId, userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest',
+};
 
 type Card = any;
 const nodes = (v: unknown, out: Record<string, any>[] = []): Record<string, any>[] => {

@@ -30,7 +30,9 @@ describe('@mentions of people in commands, over HTTP', function () {
       id: '29:rhian-upn', name: 'R. Pritchard', aadObjectId: '00000000-0000-0000-0000-0000000000ff', userPrincipalName: 'Rhian@Council.example',
       tenantId: TENANT, userRole: 'user',
     });
-    h.connector.members.set('29:stranger', { id: '29:stranger', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-00000000dead', tenantId: TENANT });
+    h.connector.members.set('29:stranger', {
+      id: '29:stranger', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-00000000dead', tenantId: TENANT,
+    });
   });
   after(async () => h?.stop());
 
@@ -69,7 +71,8 @@ describe('@mentions of people in commands, over HTTP', function () {
     assert.match(await ask(messageActivity('', catrin, '/due this week for rhian@council.example')), /Rhian Pritchard/);
     assert.match(await ask(messageActivity('', catrin, '/due this week for iro-2')), /Rhian Pritchard/);
     const at = '<at>Rhian</at>';
-    const caseload = await ask(messageActivity('', catrin, `/caseload ${at}`, { entities: [{ type: 'mention', text: at, mentioned: { id: '29:rhian', name: 'Rhian' } }] }));
+    const entities = [{ type: 'mention', text: at, mentioned: { id: '29:rhian', name: 'Rhian' } }];
+    const caseload = await ask(messageActivity('', catrin, `/caseload ${at}`, { entities }));
     assert.match(caseload, /Rhian Pritchard/);
   });
 
