@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { saveActivity } from '../helpers/save-activity.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -271,14 +272,29 @@ describe('sweeper', () => {
     };
     let kicked!: () => void;
     const kick = new Promise<void>((resolve) => { kicked = resolve; });
-    const s = sweeper({ intervalMs: 10, onEnqueued: () => kicked(), leases: { store, holder: 'host-a' } });
-    s.start();
-    await kick;
-    await s.stop();
-    const sweepsAtStop = listed;
-    assert.ok(sweepsAtStop >= 2, 'the failed first sweep did not stop the loop');
-    await new Promise((r) => setTimeout(r, 50));
-    assert.equal(listed, sweepsAtStop, 'no sweep after stop()');
+    // The sweeper's timers are fake (the store uses none): each sweep is fired by hand, and after stop()
+    // no timer may be left, so no later sweep can happen, however long one waited.
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      /** Fires the sweeper's next timer once the sweep before it has scheduled one (real I/O runs meanwhile). */
+      const fireNext = async () => {
+        while (clock.countTimers() === 0) await new Promise((r) => setImmediate(r));
+        clock.next();
+      };
+      const s = sweeper({ intervalMs: 10, onEnqueued: () => kicked(), leases: { store, holder: 'host-a' } });
+      s.start();
+      await fireNext(); // the first sweep fails
+      await fireNext(); // the next one runs anyway
+      await kick;
+      await s.stop();
+      const sweepsAtStop = listed;
+      assert.ok(sweepsAtStop >= 2, 'the failed first sweep did not stop the loop');
+      assert.equal(clock.countTimers(), 0, 'stop() left no timer behind');
+      await clock.runAllAsync();
+      assert.equal(listed, sweepsAtStop, 'no sweep after stop()');
+    } finally {
+      clock.restore();
+    }
     assert.equal((await allOutbox()).length, 5);
     assert.equal(await store.collection(DELIVERY_COLLECTIONS.leases).countDocuments({}), 0, 'lease released');
   });
