@@ -48,7 +48,7 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
         continue;
       }
       const showNames = conversation.kind === 'personal' || opts.showNamesInChannels;
-      const activity = opts.render(p.message, { conversation, child, showNames, staffNames, today: todayIn(deps.clock(), deps.tzName) });
+      const activity = opts.render(p.message, { conversation, child, showNames, staffNames, today: todayIn(deps.clock(), deps.tzName), tzName: deps.tzName });
       const now = opts.deliveryClock();
       await deps.outbox.enqueue({
         _id: p.key,

@@ -131,7 +131,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
     if (londonHour(now, deps.tzName) >= SEND_FROM_HOUR) {
       // Resolution deadlines: addressees reminded once, then the IRO offered escalation (resolution-reminders.ts).
       const res = await sweepResolutionDeadlines({
-        children, today, calendar: deps.calendar, table: deps.resolutionStages ?? RESOLUTION_STAGES, outbox, conversations,
+        children, today, tzName: deps.tzName, calendar: deps.calendar, table: deps.resolutionStages ?? RESOLUTION_STAGES, outbox, conversations,
         staff: async () => new Map((await deps.staff.list()).map((s) => [s._id, s])), now: (opts.deliveryClock ?? deps.clock)(),
       });
       result.enqueued += res.enqueuedKeys.length;
@@ -168,7 +168,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         noAddressKeys.push(msg.key);
         continue;
       }
-      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, msg.to.kind === 'personal' || config.showChildNamesInChannels, staffNames);
+      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, msg.to.kind === 'personal' || config.showChildNamesInChannels, staffNames, deps.tzName);
       const { enqueued } = await outbox.enqueue(doc);
       if (enqueued) {
         result.enqueued++;
@@ -242,8 +242,8 @@ export function refsOf(msg: DueMessage<ChildDoc>): string[] {
 
 /** The IRO's 1:1 chat (by staff id, or by AAD id for a chat saved before the person was linked). */
 function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Date, today: string, showNames: boolean,
-  staffNames: ReadonlyMap<string, string>): NewOutboxMessage {
-  const present = { today, showNames, staffNames };
+  staffNames: ReadonlyMap<string, string>, tzName: string): NewOutboxMessage {
+  const present = { today, tzName, showNames, staffNames };
   const isDigest = msg.kind === 'iro-digest' || msg.kind === 'service-digest';
   const card = isDigest ? renderCard('digest', digestCard(msg, present)) : renderCard('reminder', reminderCard(msg, present));
   return {

@@ -52,7 +52,7 @@ export const caseCommand: CommandSpec = {
       },
       noNextReviewText: 'No further review is due.',
       bookings: child.bookings.map((b) => ({
-        when: formatBookingStart(b.start),
+        when: formatBookingStart(b.start, ctx.deps.tzName),
         venue: b.venue ?? '—',
         status: label(b.status ?? 'booked'),
       })),
@@ -68,7 +68,7 @@ export const caseCommand: CommandSpec = {
           : r.recordStatus === 'overdue' ? 'Not yet (overdue)' : 'Not yet',
       })),
       proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name) : [],
-      resolutions: caseResolutionLines(child, stagesOf(ctx.deps), new Map([...people].map(([id, p]) => [id, p.name]))),
+      resolutions: caseResolutionLines(child, stagesOf(ctx.deps), new Map([...people].map(([id, p]) => [id, p.name])), ctx.deps.tzName),
       liaison: liaisonLines(child, name),
       policy: policyLine(ctx.deps.policy),
     });

@@ -19,6 +19,8 @@ export type ReminderMessage = Extract<DueMessage, { kind: 'review-reminder' | 'r
 
 export interface PresentOptions {
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for booking times. */
+  tzName: string;
   showNames: boolean;
   /** Staff id → name, for the IRO line of the service-wide digest. */
   staffNames?: ReadonlyMap<string, string>;
@@ -29,7 +31,7 @@ function reviewRow(s: ReviewStatus, o: PresentOptions, withIro: boolean): Digest
   return {
     child: clip(childLabel(s.child, o.showNames)),
     when: `Due by ${formatDate(s.next.dueBy)}`,
-    detail: `${s.next.rule} · ${ruleText(s.next.rule)} · ${bookingText(s.booking)}`,
+    detail: `${s.next.rule} · ${ruleText(s.next.rule)} · ${bookingText(s.booking, o.tzName)}`,
     isOverdue: late > 0,
     overdueText: overdueText(late),
     iro: withIro ? clip(o.staffNames?.get(s.child.iroId) ?? s.child.iroId) : '',
@@ -91,7 +93,7 @@ export function reminderCard(msg: ReminderMessage, o: PresentOptions): ReminderC
         { title: 'Child', value: label },
         { title: 'Due by', value: formatDate(s.next.dueBy) },
         { title: 'Rule', value: `${s.next.rule} · ${ruleText(s.next.rule)}` },
-        { title: 'Booking', value: bookingText(s.booking) },
+        { title: 'Booking', value: bookingText(s.booking, o.tzName) },
       ],
       footer: `Type /case ${s.child.ref} for the timeline. You will be reminded each working day until it is booked.`,
       buttons: [{ title: 'Book', verb: 'review.book.form', data: { ref: s.child.ref } }],

@@ -76,7 +76,7 @@ async function dueModel(viewer: ListViewer, result: DueResult, page: number): Pr
       dueBy: formatDate(s.next.dueBy),
       rule: s.next.rule,
       ruleText: clip(s.next.explanation, 200),
-      booking: bookingText(s.booking),
+      booking: bookingText(s.booking, viewer.deps.tzName),
       booked: s.booking !== null,
       isOverdue: late > 0,
       overdueText: overdueText(late),

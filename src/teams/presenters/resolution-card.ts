@@ -2,7 +2,7 @@
 // list rows. Display only; what a viewer may do comes from domain/resolutions.ts permissionsFor
 // (card actions) or from the message's audience (queued cards, rendered before anyone clicks).
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
-import { formatDate } from '../../domain/dates-format.js';
+import { formatDate, formatDateTime } from '../../domain/dates-format.js';
 import {
   currentStage, LAST_STAGE, NO_PERMISSIONS, REFERRAL_ITEMS, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
@@ -11,7 +11,7 @@ import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
 import type { CardFact } from '../view-models.js';
 import type { ResolutionCardModel, ResolutionListRow, ResolutionReferralModel } from '../view-models-resolutions.js';
-import { childLabel, formatBookingStart, label, plural } from './labels.js';
+import { childLabel, label, plural } from './labels.js';
 
 export interface ResolutionCardInput {
   child: ChildDoc;
@@ -21,13 +21,14 @@ export interface ResolutionCardInput {
   mentions: Mention[];
   showNames: boolean;
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for the times of events. */
+  tzName: string;
   table: readonly StageDef[];
   headline?: string;
   headlineAttention?: boolean;
   seniorOfficerName?: string | null;
 }
 
-const when = (s: Stamp) => formatBookingStart(s.at);
 
 /** Buttons a queued card carries before anyone has clicked: the addressees', or the IRO's. */
 export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution): Permissions {
@@ -46,8 +47,9 @@ export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution
   };
 }
 
-export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardModel['statusColor'] } {
+export function stateText(r: Resolution, state: StageState, today: IsoDate, tzName: string): { text: string; color: ResolutionCardModel['statusColor'] } {
   const s = currentStage(r);
+  const when = (stamp: Stamp) => formatDateTime(stamp.at, tzName);
   const late = (d: IsoDate) => (today > d ? ' — overdue' : '');
   switch (state) {
     case 'recorded': return { text: `Informal: follow up by ${formatDate(s.respondBy)}${late(s.respondBy)}`, color: today > s.respondBy ? 'Attention' : 'Default' };
@@ -89,7 +91,7 @@ export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel
   const s = currentStage(r);
   const state = stateOf(r);
   const def = stageDef(i.table, s.stage);
-  const status = stateText(r, state, i.today);
+  const status = stateText(r, state, i.today, i.tzName);
   const name = (id: string) => i.staffNames.get(id) ?? id;
   const mentionedNames = new Set(i.mentions.map((m) => m.name));
   const addressed = [
@@ -118,7 +120,7 @@ export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel
     ask: r.askBy ? `${r.ask} (by ${formatDate(r.askBy)})` : r.ask,
     response: s.response?.text ?? '',
     agreedActions: (s.response?.actions ?? []).map((a) => ({ title: `by ${formatDate(a.by)}`, value: a.text })),
-    timeline: timelineOf(r, i.table).map((l) => ({ title: formatBookingStart(l.at), value: l.text })),
+    timeline: timelineOf(r, i.table).map((l) => ({ title: formatDateTime(l.at, i.tzName), value: l.text })),
     ref: i.child.ref,
     id: r.id,
     stage: String(s.stage),
@@ -139,15 +141,15 @@ export function resolutionCardModel(i: ResolutionCardInput): ResolutionCardModel
 }
 
 /** The card for the person who invoked (their buttons) from a use case's view. */
-export function viewCardModel(v: ResolutionView, showNames: boolean, headline = ''): ResolutionCardModel {
+export function viewCardModel(v: ResolutionView, showNames: boolean, tzName: string, headline = ''): ResolutionCardModel {
   const officer = [...v.people.values()].find((p) => p.nominatedSeniorOfficer);
   return resolutionCardModel({
-    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, table: v.table,
+    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, tzName, table: v.table,
     staffNames: new Map([...v.people.values()].map((p) => [p._id, p.name])), headline, seniorOfficerName: officer?.name ?? null,
   });
 }
 
-export function referralCardModel(v: ResolutionView, showNames: boolean): ResolutionReferralModel {
+export function referralCardModel(v: ResolutionView, showNames: boolean, tzName: string): ResolutionReferralModel {
   const r = v.resolution;
   const ref = r.referral!;
   const gathered = ref.items.filter((i) => i.gathered).length;
@@ -155,15 +157,15 @@ export function referralCardModel(v: ResolutionView, showNames: boolean): Resolu
   return {
     title: `Cafcass referral pack · ${r.id} · ${childLabel(v.child, showNames)}`,
     facts: [
-      { title: 'Referred', value: `${formatBookingStart(ref.at)} by ${ref.byName}` },
-      ...(notice ? [{ title: 'Senior officer notified', value: `${formatBookingStart(notice.at)} (${v.people.get(notice.officerId)?.name ?? notice.officerId})` }] : []),
+      { title: 'Referred', value: `${formatDateTime(ref.at, tzName)} by ${ref.byName}` },
+      ...(notice ? [{ title: 'Senior officer notified', value: `${formatDateTime(notice.at, tzName)} (${v.people.get(notice.officerId)?.name ?? notice.officerId})` }] : []),
       ...(ref.cutShortReason ? [{ title: 'Process cut short because', value: ref.cutShortReason }] : []),
     ],
     items: ref.items.map((i) => ({
       label: REFERRAL_ITEMS.find((x) => x.id === i.id)?.label ?? i.id,
       itemId: i.id,
       gathered: !!i.gathered,
-      status: i.gathered ? `Gathered by ${i.gathered.byName}, ${formatBookingStart(i.gathered.at)}` : 'Not yet',
+      status: i.gathered ? `Gathered by ${i.gathered.byName}, ${formatDateTime(i.gathered.at, tzName)}` : 'Not yet',
     })),
     progress: `${gathered} of ${plural(ref.items.length, 'item')} gathered`,
     ref: v.child.ref,
@@ -195,7 +197,8 @@ export function listRow(row: { child: ChildDoc; resolution: Resolution; state: S
 }
 
 /** Lines for the /case timeline: each resolution event with who and when; compliments too. */
-export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[], staffNames: ReadonlyMap<string, string>): { date: string; text: string; status: string }[] {
+export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[], staffNames: ReadonlyMap<string, string>,
+  tzName: string): { date: string; text: string; status: string }[] {
   const STATUS: Record<StageState, string> = {
     recorded: 'Informal', 'awaiting-acknowledgement': 'Open', acknowledged: 'Open', responded: 'Responded', resolved: 'Resolved', referred: 'Referred',
   };
@@ -209,5 +212,5 @@ export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[],
   for (const c of child.compliments ?? []) {
     lines.push({ at: c.recorded.at, text: `Compliment for ${staffNames.get(c.aboutId) ?? c.aboutId} from ${c.recorded.byName}: ${c.text}`, status: '' });
   }
-  return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((l) => ({ date: formatBookingStart(l.at), text: l.text, status: l.status }));
+  return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((l) => ({ date: formatDateTime(l.at, tzName), text: l.text, status: l.status }));
 }

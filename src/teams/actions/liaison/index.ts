@@ -24,7 +24,7 @@ export const liaisonDoneAction = defineAction({
     const subject = duty === 'L9' ? 'final' : item.item;
     const forLegal = ctx.conversationType === 'personal' && hasRole(ctx.actor, 'legal') && !hasRole(ctx.actor, 'iro');
     const model = liaisonPromptCard(child, duty, subject, currentItem(ctx.deps, child, duty, subject),
-      { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
+      { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model), updateForAll: true };
   },
 });
