@@ -183,7 +183,8 @@ export function createCalendar(opts: CalendarOptions): WorkingCalendar {
   for (const d of closureDays) assertIsoDate(d, 'closure day');
   const source = holidaysFor(region);
   // Public holidays are loaded a year at a time, the first time a day of that year is asked about.
-  const nonWorking = new Set<IsoDate>(closureDays);
+  // Kept as packed y*10000+m*100+d numbers: the walk below reads them off the Date with no string built.
+  const nonWorking = new Set<number>(closureDays.map(packed));
   const loadedYears = new Set<number>();
 
   function ensureYear(year: number): void {
@@ -191,14 +192,14 @@ export function createCalendar(opts: CalendarOptions): WorkingCalendar {
     loadedYears.add(year);
     for (const h of source.getHolidays(year) ?? []) {
       // Only public holidays, by local date string; `start` is a UTC instant (off by one in BST).
-      if (h.type === 'public') nonWorking.add(h.date.slice(0, 10));
+      if (h.type === 'public') nonWorking.add(packed(h.date.slice(0, 10)));
     }
   }
 
   function isWorking(day: Date): boolean {
     if (isWeekend(day)) return false;
     ensureYear(day.getFullYear());
-    return !nonWorking.has(isoOfDay(day));
+    return !nonWorking.has(day.getFullYear() * 10000 + (day.getMonth() + 1) * 100 + day.getDate());
   }
 
   // A day-by-day walk rather than date-fns addBusinessDays: holidays and closure days fall anywhere,
@@ -232,8 +233,8 @@ export function createCalendar(opts: CalendarOptions): WorkingCalendar {
     },
     nonWorkingDays(year) {
       ensureYear(year);
-      const prefix = `${year}-`;
-      return [...nonWorking].filter((d) => d.startsWith(prefix)).sort();
+      return [...nonWorking].filter((p) => Math.floor(p / 10000) === year).sort((a, b) => a - b)
+        .map((p) => isoOf(year, Math.floor(p / 100) % 100, p % 100));
     },
   };
 }
