@@ -338,7 +338,7 @@ async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, c
       const late = daysOverdue(s, result.today);
       return {
         child: childLabel(s.child, true), dueBy: formatDate(s.next.dueBy), rule: s.next.rule, ruleText: s.next.explanation,
-        booking: bookingText(s.booking), booked: s.booking !== null, isOverdue: late > 0, overdueText: overdueText(late),
+        booking: bookingText(s.booking, deps.tzName), booked: s.booking !== null, isOverdue: late > 0, overdueText: overdueText(late),
         iro: names ? names.get(s.child.iroId) ?? s.child.iroId : '',
       };
     };

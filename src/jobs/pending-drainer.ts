@@ -84,7 +84,7 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
       }
       parked.delete(p.key);
       const showNames = mayShowChildNames(conversation.kind, opts.showNamesInChannels);
-      const activity = opts.render(p.message, { conversation, child, showNames, staffNames, today: todayIn(deps.clock(), deps.tzName) });
+      const activity = opts.render(p.message, { conversation, child, showNames, staffNames, today: todayIn(deps.clock(), deps.tzName), tzName: deps.tzName });
       const now = opts.deliveryClock();
       await deps.outbox.enqueue({
         _id: p.key,

@@ -16,6 +16,8 @@ import type { ResolutionSweepKind } from './outbox-kinds.js';
 export interface ResolutionSweepInput {
   children: readonly ChildDoc[];
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for the times on the card. */
+  tzName: string;
   calendar: WorkingCalendar;
   table: readonly StageDef[];
   staff: () => Promise<Map<string, StaffDoc>>;
@@ -68,7 +70,7 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
     const headline = headlineOf(m, input.table);
     const card = renderCard('resolution', resolutionCardData({
       child, resolution: r, permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r), staffNames, mentions: [],
-      showNames: true, today: input.today, table: input.table, headline, headlineAttention: true,
+      showNames: true, today: input.today, tzName: input.tzName, table: input.table, headline, headlineAttention: true,
     }));
     const msg: NewOutboxMessage = {
       _id: m.key,

@@ -140,7 +140,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   /** Resolution deadlines: addressees reminded once, then the IRO offered escalation (resolution-reminders.ts). */
   async function enqueueResolutionReminders(children: ChildDoc[], today: string, result: SweepResult, kickSender: boolean): Promise<void> {
     const res = await sweepResolutionDeadlines({
-      children, today, calendar: deps.calendar, table: deps.resolutionStages ?? RESOLUTION_STAGES, outbox, conversations,
+      children, today, tzName: deps.tzName, calendar: deps.calendar, table: deps.resolutionStages ?? RESOLUTION_STAGES, outbox, conversations,
       staff: async () => new Map((await deps.staff.list()).map((s) => [s._id, s])), now: (opts.deliveryClock ?? deps.clock)(),
     });
     result.enqueued += res.enqueuedKeys.length;
@@ -171,7 +171,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         continue;
       }
       const showNames = mayShowChildNames(msg.to.kind, config.showChildNamesInChannels);
-      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, showNames, staffNames);
+      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, showNames, staffNames, deps.tzName);
       const { enqueued } = await outbox.enqueue(doc);
       if (enqueued) {
         result.enqueued++;
@@ -259,8 +259,8 @@ export function refsOf(msg: DueMessage<ChildDoc>): string[] {
 
 /** The IRO's 1:1 chat (by staff id, or by AAD id for a chat saved before the person was linked). */
 function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Date, today: string, showNames: boolean,
-  staffNames: ReadonlyMap<string, string>): NewOutboxMessage {
-  const present = { today, showNames, staffNames };
+  staffNames: ReadonlyMap<string, string>, tzName: string): NewOutboxMessage {
+  const present = { today, tzName, showNames, staffNames };
   const isDigest = msg.kind === 'iro-digest' || msg.kind === 'service-digest';
   const card = isDigest ? renderCard('digest', digestCardData(msg, present)) : renderCard('reminder', reminderCardData(msg, present));
   return {

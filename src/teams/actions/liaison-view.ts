@@ -22,7 +22,7 @@ export const liaisonViewAction = defineAction({
     const input = { ...fields.data, ref };
     const { child, item } = await liaisonItemView(ctx.deps, ctx.actor, input);
     const forLegal = seesLegalCopy(ctx.actor);
-    const model = liaisonPromptCardData(child, input.duty, input.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
+    const model = liaisonPromptCardData(child, input.duty, input.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model) };
   },
 });

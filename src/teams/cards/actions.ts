@@ -60,7 +60,7 @@ export function actionsCardData(ctx: ListViewer, result: ActionsResult, page: nu
       kind: KIND_TEXT[a.kind],
       // A guest (Guardian) sees ref and initials only, as in their liaison threads.
       child: clip(childLabel(child, ctx.showChildNames && !guest)),
-      what: actionText(a),
+      what: actionText(a, ctx.deps.tzName),
       deadline: `by ${formatDate(a.deadline)}`,
       isOverdue: a.overdue,
       overdueText: overdueText(late),
@@ -111,10 +111,10 @@ export function buttonsFor(a: DomainAction): ActionButton[] {
   }
 }
 
-function actionText(a: DomainAction): string {
+function actionText(a: DomainAction, tzName: string): string {
   switch (a.kind) {
     case 'overdue-review':
-      return a.bookedStart ? `Review is late; booked for ${formatBookingStart(a.bookedStart)} (${a.subject})`
+      return a.bookedStart ? `Review is late; booked for ${formatBookingStart(a.bookedStart, tzName)} (${a.subject})`
         : `Review is late and not booked (${a.subject}): book it now`;
     case 'book-review':
       return `Book the review (${a.subject})`;

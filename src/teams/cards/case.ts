@@ -82,7 +82,7 @@ export interface CaseCardData {
 }
 
 /** /case REF: the child's timeline from the use case's view. */
-export function caseCardData(view: CaseView, table: readonly StageDef[], policy: TimescalePolicy): CaseCardData {
+export function caseCardData(view: CaseView, table: readonly StageDef[], policy: TimescalePolicy, tzName: string): CaseCardData {
   const { child, next, history, people } = view;
   const name = (id?: string | null) => (id ? people.get(id)?.name ?? id : 'not allocated');
   const late = next ? Math.max(0, diffDays(view.today, next.dueBy)) : 0;
@@ -108,7 +108,7 @@ export function caseCardData(view: CaseView, table: readonly StageDef[], policy:
     },
     noNextReviewText: 'No further review is due.',
     bookings: child.bookings.map((b) => ({
-      when: formatBookingStart(b.start),
+      when: formatBookingStart(b.start, tzName),
       venue: b.venue ?? '—',
       status: label(b.status ?? 'booked'),
     })),
@@ -124,7 +124,7 @@ export function caseCardData(view: CaseView, table: readonly StageDef[], policy:
         : r.recordStatus === 'overdue' ? 'Not yet (overdue)' : 'Not yet',
     })),
     proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name) : [],
-    resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name]))),
+    resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName),
     liaison: liaisonLines(child, name),
     policy: policyLine(policy),
   };

@@ -55,6 +55,8 @@ export type ReminderMessage = Extract<DueMessage, { kind: 'review-reminder' | 'r
 
 export interface PresentOptions {
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for booking times. */
+  tzName: string;
   showNames: boolean;
   /** Staff id → name, for the IRO line of the service-wide digest. */
   staffNames?: ReadonlyMap<string, string>;
@@ -65,7 +67,7 @@ function reviewRow(s: ReviewStatus, o: PresentOptions, withIro: boolean): Digest
   return {
     child: clip(childLabel(s.child, o.showNames)),
     when: `Due by ${formatDate(s.next.dueBy)}`,
-    detail: `${s.next.rule} · ${ruleText(s.next.rule)} · ${bookingText(s.booking)}`,
+    detail: `${s.next.rule} · ${ruleText(s.next.rule)} · ${bookingText(s.booking, o.tzName)}`,
     isOverdue: late > 0,
     overdueText: overdueText(late),
     iro: withIro ? clip(o.staffNames?.get(s.child.iroId) ?? s.child.iroId) : '',

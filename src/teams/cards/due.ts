@@ -125,7 +125,7 @@ export async function dueCardData(viewer: ListViewer, result: DueResult, page: n
       dueBy: formatDate(s.next.dueBy),
       rule: s.next.rule,
       ruleText: clip(s.next.explanation, 200),
-      booking: bookingText(s.booking),
+      booking: bookingText(s.booking, viewer.deps.tzName),
       booked: s.booking !== null,
       isOverdue: late > 0,
       overdueText: overdueText(late),

@@ -46,6 +46,8 @@ export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discus
 export interface LiaisonPresentCtx {
   names: ReadonlyMap<string, string>;
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for booking times. */
+  tzName: string;
 }
 
 const TITLES: Record<DutyId, string> = {
@@ -88,7 +90,7 @@ function promptText(child: LiaisonChild, duty: DutyId, subject: string, deadline
     case 'L4': return `Legal received court documents on ${formatDate(subject)}. Legal: send copies to the IRO. IRO: confirm you have them by ${deadline}.`;
     case 'L5': {
       const b = child.bookings.find((x) => x.id === subject);
-      return `A review is booked${b ? ` for ${formatBookingStart(b.start)}${b.venue ? ` at ${b.venue}` : ''}` : ''}. Guardian: you are invited.`;
+      return `A review is booked${b ? ` for ${formatBookingStart(b.start, ctx.tzName)}${b.venue ? ` at ${b.venue}` : ''}` : ''}. Guardian: you are invited.`;
     }
     case 'L6': {
       const r = child.reviews.find((x) => x.id === subject);

@@ -34,7 +34,7 @@ export function reminderCardData(msg: ReminderMessage, o: PresentOptions): Remin
         { title: 'Child', value: label },
         { title: 'Due by', value: formatDate(s.next.dueBy) },
         { title: 'Rule', value: `${s.next.rule} · ${ruleText(s.next.rule)}` },
-        { title: 'Booking', value: bookingText(s.booking) },
+        { title: 'Booking', value: bookingText(s.booking, o.tzName) },
       ],
       footer: `Type /case ${s.child.ref} for the timeline. You will be reminded each working day until it is booked.`,
       buttons: [{ title: 'Book', verb: 'review.book.form', data: { ref: s.child.ref } }],

@@ -14,7 +14,7 @@ function activity(model: LiaisonCardData, summary: string): Activity {
   return { type: 'message', summary, attachments: [cardAttachment(renderCard('liaison', model))] };
 }
 
-const present = (ctx: PendingRenderContext) => ({ names: ctx.staffNames, today: ctx.today });
+const present = (ctx: PendingRenderContext) => ({ names: ctx.staffNames, today: ctx.today, tzName: ctx.tzName });
 
 export const LIAISON_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   'liaison-header': (_data, ctx) => activity(liaisonHeaderCardData(ctx.child, present(ctx)), `Liaison · ${ctx.child.ref}`),

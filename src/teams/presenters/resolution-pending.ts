@@ -25,7 +25,7 @@ const resolutionCardMessage: PendingRenderer = (data, ctx) => {
   const headline = str(data.headline);
   const card = renderCard('resolution', resolutionCardData({
     child: ctx.child, resolution: r, permissions: audiencePermissions(audience, r), staffNames: ctx.staffNames, mentions,
-    showNames: ctx.showNames, today: ctx.today, table: RESOLUTION_STAGES, headline, headlineAttention: data.headlineAttention === true,
+    showNames: ctx.showNames, today: ctx.today, tzName: ctx.tzName, table: RESOLUTION_STAGES, headline, headlineAttention: data.headlineAttention === true,
   }));
   // The card's msteams.entities carry the mentions (Teams notifies the people named there).
   return {

@@ -24,7 +24,7 @@ export const liaisonDoneAction = defineAction({
     const subject = duty === 'L9' ? 'final' : item.item;
     const forLegal = seesLegalCopy(ctx.actor, ctx.conversationType !== 'personal');
     const model = liaisonPromptCardData(child, duty, subject, currentItem(ctx.deps, child, duty, subject),
-      { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
+      { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model), updateForAll: true };
   },
 });

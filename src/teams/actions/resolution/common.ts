@@ -29,9 +29,9 @@ export const optionalText = (max: number) => z.preprocess((v) => (typeof v === '
 
 /** The resolution card as `ctx.actor` sees it now. */
 export function cardReply(ctx: ActionContext, view: ResolutionView, opts: { updateForAll?: boolean; headline?: string } = {}): ActionReply {
-  return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, opts.headline ?? '')), updateForAll: opts.updateForAll };
+  return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, opts.headline ?? '')), updateForAll: opts.updateForAll };
 }
 
 export function referralReply(ctx: ActionContext, view: ResolutionView): ActionReply {
-  return { kind: 'card', card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames)), updateForAll: true };
+  return { kind: 'card', card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames, ctx.deps.tzName)), updateForAll: true };
 }
