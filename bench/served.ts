@@ -140,7 +140,8 @@ async function measure(probe: Probe, botUrl: string, echoUrl: string, connector:
 }
 
 /** Approve clicks, each on its own pending request, interleaved with echo requests. */
-async function measureApprove(approvals: ApprovalRequest[], botUrl: string, echoUrl: string, connector: FakeConnector): Promise<ServedResult['approve']> {
+async function measureApprove(approvals: ApprovalRequest[], botUrl: string, echoUrl: string,
+  connector: FakeConnector): Promise<ServedResult['approve']> {
   const botMs: number[] = [];
   const echoMs: number[] = [];
   let refused = 0;

@@ -154,7 +154,8 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   }
 
   /** Review reminders and digests (domain/reminders.ts): rendered and enqueued unless already queued or nowhere to go. */
-  async function enqueueDueReviewMessages(messages: DueMessage<ChildDoc>[], today: string, result: SweepResult, invalidRefs: string[]): Promise<void> {
+  async function enqueueDueReviewMessages(messages: DueMessage<ChildDoc>[], today: string, result: SweepResult,
+    invalidRefs: string[]): Promise<void> {
     const staff = new Map((await deps.staff.list()).map((s) => [s._id, s]));
     const staffNames = new Map([...staff.values()].map((s) => [s._id, s.name]));
     const resolve = addressCache((to) => resolveAddress(conversations, to, (id) => staff.get(id)));
