@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { listDue } from '../src/app/list-due.js';
 import { reviewStatuses } from '../src/app/review-statuses.js';
-import { syntheticChildDocs, syntheticStaffDocs } from '../src/cli/synthetic-data.js';
+import { syntheticChildDocs, syntheticStaffDocs } from '../tools/synthetic-data.js';
 import { loadConfig } from '../src/config.js';
 import { todayIn } from '../src/domain/calendar.js';
 import { parseDueWindow } from '../src/domain/due-window.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { messageActivity, mentionActivity, TENANT, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import { alex, catrin, sian } from '../helpers/people.js';
 
 // The real server (restify + CloudAdapter + teams-ai) over HTTP; replies are read at a fake connector.

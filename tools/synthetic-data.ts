@@ -1,6 +1,6 @@
-import { addMonths, fromDayNumber, toDayNumber } from '../domain/calendar.js';
-import type { IsoDate, LegalStatus, Track } from '../domain/types.js';
-import type { BookingDoc, ChildDoc, EventDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
+import { addMonths, fromDayNumber, toDayNumber } from '../src/domain/calendar.js';
+import type { IsoDate, LegalStatus, Track } from '../src/domain/types.js';
+import type { BookingDoc, ChildDoc, EventDoc, ReviewDoc, StaffDoc } from '../src/store/documents.js';
 
 // Synthetic data for benchmarks: large, deterministic (seeded PRNG), plausible histories that are
 // within timescale most of the time. Bulk-inserted with insertMany, bypassing import validation,
