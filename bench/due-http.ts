@@ -116,7 +116,7 @@ export function runDueHttpSize(children: number, opts: SizeOptions = {}): Promis
         if (code !== 0) throw new Error(`due-http bench for ${children} children exited with ${signal ?? code}`);
         resolve(JSON.parse(fs.readFileSync(out, 'utf8')) as SizeResult);
       } catch (err) {
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
       } finally {
         fs.rmSync(out, { force: true });
       }

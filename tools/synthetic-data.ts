@@ -68,7 +68,7 @@ export function syntheticChildDocs(n: number, opts: SyntheticOptions): ChildDoc[
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const today = toDayNumber(opts.today);
   const sws = socialWorkerCount(opts.iroCount);
-  const out: ChildDoc[] = new Array(n);
+  const out: ChildDoc[] = new Array<ChildDoc>(n);
 
   for (let i = 0; i < n; i++) {
     const ref = `S${String(i + 1).padStart(7, '0')}`;

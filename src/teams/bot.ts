@@ -63,7 +63,7 @@ export function createAdapter(config: Config, logger: Logger): EdgeAdapter {
   adapter.onTurnError = async (ctx, err) => {
     const reference = randomUUID();
     logger.error({ reference, err: errorSummary(err), activityId: ctx.activity.id, conversationId: ctx.activity.conversation?.id }, 'turn failed');
-    if (ctx.activity.type === ActivityTypes.Message) {
+    if (ctx.activity.type === (ActivityTypes.Message as string)) {
       await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference)))] }).catch(() => undefined);
     }
   };
@@ -187,7 +187,7 @@ async function listMembers(ctx: TurnContext): Promise<ChannelMember[]> {
 async function assertNoStrangers(ctx: CommandContext): Promise<void> {
   const own = hasRole(ctx.actor, 'guardian') ? (await ctx.deps.children.listByGuardian(ctx.actor._id)).filter(guardianAccessOpen) : [];
   const verdict = await checkAudience(ctx.deps, {
-    conversation: { kind: ctx.conversationType }, children: own, members: ctx.listMembers, councilTenantId: ctx.councilTenantId,
+    conversation: { kind: ctx.conversationType }, children: own, members: () => ctx.listMembers(), councilTenantId: ctx.councilTenantId,
   });
   if (!verdict.ok) {
     throw new AppError('forbidden', 'I can\'t show anything about children here: someone in this conversation is a guest. Ask me in a personal chat', {

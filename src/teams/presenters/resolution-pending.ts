@@ -9,7 +9,7 @@ import { audiencePermissions, resolutionCardModel } from './resolution-card.js';
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function mentionsOf(v: unknown): Mention[] {
-  return Array.isArray(v) ? v.filter((m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string') : [];
+  return Array.isArray(v) ? (v as (Partial<Record<keyof Mention, unknown>> | null)[]).filter((m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string') : [];
 }
 
 /** `{ resolutionId, audience: 'addressee' | 'iro', headline, mentions }` → the resolution card. */
