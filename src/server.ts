@@ -46,7 +46,7 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); }),
   };
 }
 

@@ -83,7 +83,7 @@ function parseEnd(text: string, end: 'from' | 'to'): IsoDate {
   const t = text.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (m) {
-    if (!isIsoDate(t)) throw bad(`"${t}" is not a real date`);
+    if (!isIsoDate(t)) throw bad(`"${String(t)}" is not a real date`);
     return t;
   }
   let y: number;

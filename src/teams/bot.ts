@@ -62,7 +62,7 @@ export function createAdapter(config: Config, logger: Logger): EdgeAdapter {
   adapter.onTurnError = async (ctx, err) => {
     const reference = randomUUID();
     logger.error({ reference, err: errorSummary(err), activityId: ctx.activity.id, conversationId: ctx.activity.conversation?.id }, 'turn failed');
-    if (ctx.activity.type === ActivityTypes.Message) {
+    if (ctx.activity.type === (ActivityTypes.Message as string)) {
       await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference)))] }).catch(() => undefined);
     }
   };
@@ -182,7 +182,7 @@ async function listMembers(ctx: TurnContext): Promise<ChannelMember[]> {
 /** The guest rule for answers in a channel or group chat (app/guest-safety.ts checkAnswerAudience). */
 async function assertNoStrangers(ctx: CommandContext): Promise<void> {
   const verdict = await checkAnswerAudience(ctx.deps, ctx.actor, {
-    conversation: { kind: ctx.conversationType }, members: ctx.listMembers, councilTenantId: ctx.councilTenantId,
+    conversation: { kind: ctx.conversationType }, members: () => ctx.listMembers(), councilTenantId: ctx.councilTenantId,
   });
   if (!verdict.ok) {
     throw new AppError('forbidden', 'I can\'t show anything about children here: someone in this conversation is a guest. Ask me in a personal chat', {

@@ -16,7 +16,7 @@ import { ChildrenRepository } from '../../src/store/repositories/children-reposi
 import { ConversationRepository } from '../../src/store/repositories/conversation-repository.js';
 import { OutboxRepository } from '../../src/store/repositories/outbox-repository.js';
 import { StaffRepository } from '../../src/store/repositories/staff-repository.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 
 // The service under test (Wales policy). Week of Mon 3 Oct 2016 (BST: 07:00 London = 06:00Z):
 //   C2001 Dylan Evans (iro-1): 2nd review held 14 Apr → next due Fri 14 Oct, not booked → daily reminders.

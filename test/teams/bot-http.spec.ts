@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { messageActivity, mentionActivity, TENANT, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import { alex, catrin, sian } from '../helpers/people.js';
 import { spyOnTurns } from '../helpers/turn-spy.js';
 

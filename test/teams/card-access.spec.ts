@@ -256,8 +256,12 @@ describe('card verb registry: no verb without its access rule', () => {
     assert.throws(() => defineAction({ verb: 'test.no-subject', run: reply }), /no access rule/);
     // @ts-expect-error only the loader's kinds are access rules
     assert.throws(() => defineAction({ verb: 'test.made-up', subject: 'anything', run: reply }), /no access rule/);
-    // @ts-expect-error a handler's subject is the loaded one, never ids to load by itself
-    defineAction({ verb: 'test.wrong-subject', subject: 'child', run: async (_ctx, s: { ref: number }) => ({ kind: 'message', text: String(s.ref) }) });
+    defineAction({
+      verb: 'test.wrong-subject',
+      subject: 'child',
+      // @ts-expect-error a handler's subject is the loaded one, never ids to load by itself
+      run: async (_ctx, s: { ref: number }) => ({ kind: 'message', text: String(s.ref) }),
+    });
     assert.throws(() => defineAction({ verb: 'Not A Verb', subject: 'child', run: reply }), /not a verb name/);
   });
 

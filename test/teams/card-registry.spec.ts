@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import { CARD_KINDS, cardAttachment, cardsDir, renderCard, type CardDataOf, type CardKind } from '../../src/teams/cards.js';
 import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../../src/teams/message-size.js';
 

@@ -9,7 +9,7 @@ function copy(v: unknown, undefToNull: boolean): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map((x) => copy(x, undefToNull));
   if (v instanceof Date) return new Date(v.getTime());
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return v;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) out[k] = copy((v as Record<string, unknown>)[k], undefToNull);
@@ -18,7 +18,7 @@ function copy(v: unknown, undefToNull: boolean): unknown {
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
 

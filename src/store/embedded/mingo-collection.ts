@@ -112,7 +112,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (d._id === undefined) d._id = new ObjectId();
     const seq = this.put(null, withIdFirst(cloneValue(d, true)) as Doc);
     await this.log.waitFor(seq);
-    return { acknowledged: true, insertedId: d._id } as InsertOneResult<T>;
+    return { acknowledged: true, insertedId: d._id as InsertOneResult<T>['insertedId'] } as InsertOneResult<T>;
   }
 
   async insertMany(docs: ReadonlyArray<OptionalUnlessRequiredId<T>>): Promise<InsertManyResult<T>> {

@@ -10,7 +10,7 @@ import { noticeCardData } from '../cards/notice.js';
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function mentionsOf(v: unknown): Mention[] {
-  return Array.isArray(v) ? v.filter((m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string') : [];
+  return Array.isArray(v) ? (v as (Partial<Record<keyof Mention, unknown>> | null)[]).filter((m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string') : [];
 }
 
 /** `{ resolutionId, audience: 'addressee' | 'iro', headline, mentions }` → the resolution card. */

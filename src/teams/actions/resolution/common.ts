@@ -22,7 +22,7 @@ export function parse<T extends z.ZodTypeAny>(schema: T, ctx: ActionContext): z.
       example: 'Type /resolutions to open the resolution again',
     });
   }
-  return r.data;
+  return r.data as z.infer<T>;
 }
 
 export const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(max));
