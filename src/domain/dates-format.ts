@@ -23,7 +23,7 @@ const written = new WeakMap<Locale, Map<string, string>>();
 
 function formatDay(d: IsoDate, pattern: string, locale: Locale): string {
   let cache = written.get(locale);
-  if (!cache) written.set(locale, (cache = new Map()));
+  if (!cache) written.set(locale, (cache = new Map<string, string>()));
   const key = pattern + d;
   let text = cache.get(key);
   if (text === undefined) {

@@ -17,7 +17,7 @@ import { escapeMarkdown, Markdown } from './markdown.js';
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface CardTemplates {}
-export type CardKind = keyof CardTemplates & string;
+export type CardKind = Extract<keyof CardTemplates, string>;
 /** The data `renderCard(kind, …)` takes. */
 export type CardDataOf<K extends CardKind> = CardTemplates[K];
 

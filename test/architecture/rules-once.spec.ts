@@ -134,12 +134,12 @@ const RULES: readonly Rule[] = [
     ],
   },
   {
-    name: 'resolution buttons: permissions worked out outside the domain (domain/resolutions.ts permissionsFor, audiencePermissions)',
+    name: 'resolution buttons: permissions worked out outside the domain (domain/resolutions/permissions.ts permissionsFor, audiencePermissions)',
     pattern: new RegExp([
       /\.\.\.NO_PERMISSIONS\b/, /\backnowledge:\s*state\s*===/, /\bescalate:\s*[\w\s&]*currentStage\(\w+\)\.stage\s*<\s*LAST_STAGE/,
       /referNeedsReason:\s*\w+\.stage\s*</,
     ].map((r) => r.source).join('|')),
-    home: ['src/domain/resolutions.ts'],
+    home: ['src/domain/resolutions/permissions.ts'],
     was: [
       "    return { ...NO_PERMISSIONS, acknowledge: state === 'awaiting-acknowledgement', respond: state === 'acknowledged' };",
       '    escalate: open && currentStage(r).stage < LAST_STAGE,',

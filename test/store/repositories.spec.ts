@@ -164,6 +164,7 @@ interface IndexRow {
 const INDEXES: IndexRow[] = [
   { collection: 'audit', name: 'at', key: { at: 1 }, unique: false },
   { collection: 'children', name: 'iroId', key: { iroId: 1 }, unique: false },
+  { collection: 'children', name: 'pending.key', key: { 'pending.key': 1 }, unique: false },
   { collection: 'children', name: 'socialWorkTeam', key: { socialWorkTeam: 1 }, unique: false },
   { collection: 'children', name: 'socialWorkerId', key: { socialWorkerId: 1 }, unique: false },
   { collection: 'staff', name: 'aadObjectId', key: { aadObjectId: 1 }, unique: false },

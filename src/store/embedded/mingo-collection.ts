@@ -295,7 +295,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     // Equality on the first field of a compound index (its prefix), or a list of values for it.
     for (const ix of this.indexes) {
       if (ix.fields.length < 2) continue;
-      const first = filter[ix.fields[0]!];
+      const first: unknown = filter[ix.fields[0]!];
       const eq = equalityValue(first);
       const vals = eq.ok ? [eq.value] : inValues(first);
       if (!vals || (eq.ok && (isPlainObject(eq.value) || Array.isArray(eq.value)))) continue;
