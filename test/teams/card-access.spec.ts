@@ -5,10 +5,10 @@ import { decideReschedule, requestReschedule } from '../../src/app/booking/resch
 import { idFieldsOf, loadForActor, SUBJECT_KINDS, type SubjectKind } from '../../src/app/load-for-actor.js';
 import { raiseResolution } from '../../src/app/resolutions.js';
 import fc from 'fast-check';
-import { defineAction, type ActionReply } from '../../src/teams/actions/action-spec.js';
-import { checkCardData } from '../../src/teams/actions/card-data.js';
+import { defineAction, type ActionReply } from '../../src/teams/card-verbs/action-spec.js';
+import { checkCardData } from '../../src/teams/card-verbs/card-data.js';
 import { isAppError } from '../../src/domain/errors.js';
-import { ACTIONS, createActionRegistry } from '../../src/teams/actions/registry.js';
+import { ACTIONS, createActionRegistry } from '../../src/teams/card-verbs/registry.js';
 import type { StaffDoc } from '../../src/store/documents.js';
 import { messageActivity, type Sender } from '../helpers/activities.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
