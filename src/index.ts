@@ -43,7 +43,8 @@ export function buildDeps(config: Config, store: Store): AppDeps {
     tzName: config.tzName,
     dueSoonWorkingDays: config.dueSoonWorkingDays,
     booking: {
-      slotTimes: config.slotTimes, maxReviewsPerDay: config.maxReviewsPerDay,
+      slotTimes: config.slotTimes,
+      maxReviewsPerDay: config.maxReviewsPerDay,
       autoApproveWithinTimescale: config.rescheduleAutoApproveWithinTimescale,
     },
     resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays)),
@@ -58,7 +59,11 @@ export interface StartOptions {
   jobs?: boolean;
 }
 
-export async function startIroBot(config: Config, logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<RunningBot> {
+export async function startIroBot(
+  config: Config,
+  logger = createLogger(config.logLevel),
+  options: StartOptions = {},
+): Promise<RunningBot> {
   const store = await openStore(config, logger);
   try {
     await completeInterruptedImports(store, logger); // before anything reads: an import is all or nothing
@@ -71,15 +76,25 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
       const h = await store.health();
       return { status: h.status, store: store.kind, policy: deps.policy.id, ...(h.reason ? { reason: h.reason } : {}) };
     });
-    const startJobsWith = (notifier: ReturnType<typeof createNotifier>) => startJobs({ store, deps, config, logger, notifier, members: notifier });
-    const jobs: RunningJobs | null = options.jobs === false ? null
-      : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId, logger }));
-    logger.info({ url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode }, 'IRO Bot listening');
+    const startJobsWith = (notifier: ReturnType<typeof createNotifier>) =>
+      startJobs({ store, deps, config, logger, notifier, members: notifier });
+    const jobs: RunningJobs | null =
+      options.jobs === false
+        ? null
+        : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId, logger }));
+    logger.info(
+      { url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode },
+      'IRO Bot listening',
+    );
     if (config.localMode) {
       logger.warn('local mode: no MicrosoftAppId, so requests are not authenticated; listening on 127.0.0.1 only');
     }
     return {
-      config, store, deps, server, logger,
+      config,
+      store,
+      deps,
+      server,
+      logger,
       jobs,
       async stop() {
         await server.close();

@@ -15,9 +15,17 @@ export interface RunningServer {
  * HTTP front door: POST /api/messages (Bot Framework) and GET /healthz. In local mode (no app id)
  * requests are unauthenticated, so the server listens on loopback only.
  */
-export async function startServer(config: Config, bot: Bot, logger: Logger, health: () => Record<string, unknown> | Promise<Record<string, unknown>>): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  bot: Bot,
+  logger: Logger,
+  health: () => Record<string, unknown> | Promise<Record<string, unknown>>,
+): Promise<RunningServer> {
   // restify logs through our pino logger (JSON lines, never plain text on stderr).
-  const server = restify.createServer({ name: 'iro-bot', log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'] });
+  const server = restify.createServer({
+    name: 'iro-bot',
+    log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'],
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   const allowed = allowedTenants(config);
   answerErrorsWithoutDetail(server, logger);
@@ -25,8 +33,10 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
   // Shape → authentication → tenant guard → turn: src/teams/inbound.ts.
   server.post('/api/messages', async (req, res) => {
     const authHeader = req.headers.authorization;
-    const answer = await receiveActivity(bot, req.body, typeof authHeader === 'string' ? authHeader : '', { allowedTenants: allowed, logger })
-      .catch((err: unknown) => internalError(logger, err, undefined, 'request failed'));
+    const answer = await receiveActivity(bot, req.body, typeof authHeader === 'string' ? authHeader : '', {
+      allowedTenants: allowed,
+      logger,
+    }).catch((err: unknown) => internalError(logger, err, undefined, 'request failed'));
     if (answer.body === undefined) res.send(answer.status);
     else res.send(answer.status, answer.body);
   });
@@ -46,7 +56,10 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -56,20 +69,42 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
  * never the parser's or the SDK's text.
  */
 function answerErrorsWithoutDetail(server: restify.Server, logger: Logger): void {
-  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; body?: unknown; toJSON?: () => unknown }, next: () => void) => {
-    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
-    if (status >= 500) {
-      const reference = randomUUID();
-      logger.error({ reference, method: req.method, path: req.path?.(), err: errorSummary(err) }, 'http error');
-      err.toJSON = () => ({ error: 'internal', reference });
-    } else {
-      logger.warn({ method: req.method, path: req.path?.(), status, name: err.name }, 'http request refused');
-      const error = status === 400 ? 'malformed-activity' : status === 413 ? 'body-too-large' : status === 404 ? 'not-found' : status === 405 ? 'method-not-allowed' : 'refused';
-      const message = status === 400 ? 'the body must be a JSON activity object' : status === 413 ? 'the body is larger than 256 KB' : undefined;
-      err.toJSON = () => (message ? { error, message } : { error });
-    }
-    next();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: restify.Request,
+      _res: restify.Response,
+      err: Error & { statusCode?: number; body?: unknown; toJSON?: () => unknown },
+      next: () => void,
+    ) => {
+      const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+      if (status >= 500) {
+        const reference = randomUUID();
+        logger.error({ reference, method: req.method, path: req.path?.(), err: errorSummary(err) }, 'http error');
+        err.toJSON = () => ({ error: 'internal', reference });
+      } else {
+        logger.warn({ method: req.method, path: req.path?.(), status, name: err.name }, 'http request refused');
+        const error =
+          status === 400
+            ? 'malformed-activity'
+            : status === 413
+              ? 'body-too-large'
+              : status === 404
+                ? 'not-found'
+                : status === 405
+                  ? 'method-not-allowed'
+                  : 'refused';
+        const message =
+          status === 400
+            ? 'the body must be a JSON activity object'
+            : status === 413
+              ? 'the body is larger than 256 KB'
+              : undefined;
+        err.toJSON = () => (message ? { error, message } : { error });
+      }
+      next();
+    },
+  );
 }
 
 /** ALLOWED_TENANT_IDS plus the app's own tenant. Empty only in local mode (config refuses otherwise). */
