@@ -438,13 +438,11 @@ describe('edge: authenticate first, then the tenant guard', function () {
     const auth = (
       t.bot.adapter as unknown as { botFrameworkAuthentication: { authenticateRequest: () => Promise<unknown> } }
     ).botFrameworkAuthentication;
-    sinon
-      .stub(auth, 'authenticateRequest')
-      .resolves({
-        claimsIdentity: new ClaimsIdentity([], true),
-        audience: 'https://api.botframework.com',
-        callerId: undefined,
-      });
+    sinon.stub(auth, 'authenticateRequest').resolves({
+      claimsIdentity: new ClaimsIdentity([], true),
+      audience: 'https://api.botframework.com',
+      callerId: undefined,
+    });
     const res = await t.post(
       messageActivity(t.connector.url, alex, '/help', { tenantId: 'another-tenant-0000' }),
       'Bearer token',
