@@ -11,7 +11,8 @@ const VALID = resolve('test/fixtures/import/small-valid.json');
 const INVALID = resolve('test/fixtures/import/invalid-fields.json');
 
 describe('CLI: npm run import (src/cli/import.ts)', function () {
-  this.timeout(60000);
+  // Each case spawns the CLI several times (tsx compiles it on the fly): minutes on a loaded 2-core machine.
+  this.timeout(240_000);
   let dir: string;
 
   beforeEach(async () => {

@@ -325,28 +325,22 @@ describe('import validator properties (fast-check)', function () {
     );
   });
 
-  it('validates random JSON quickly, including very deep and very wide documents', () => {
-    let slowest = 0;
+  // Speed is measured by `npm run bench`, never timed here: these show the hostile shapes finish and are bounded.
+  it('validates random JSON, including very deep and very wide documents, with a bounded answer', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 20 }), (json) => {
-        const t = performance.now();
         validate(json);
         validate({ formatVersion: 1, children: [json], staff: json });
-        slowest = Math.max(slowest, performance.now() - t);
       }),
       { numRuns: RUNS * 2 },
     );
-    assert.ok(slowest < 500, `slowest random JSON took ${slowest.toFixed(0)} ms`);
 
     let deep: unknown = 'x';
     for (let i = 0; i < 200_000; i++) deep = [deep];
     const wide = { formatVersion: 1, children: Array.from({ length: 20_000 }, () => ({ $where: 'sleep(1)' })) };
     for (const doc of [deep, { formatVersion: 1, staff: [{ deep }] }, wide]) {
-      const t = performance.now();
       const r = validate(doc);
-      const ms = performance.now() - t;
       assert.equal(r.ok, false);
-      assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
       assert.ok(!r.ok && r.problems.length <= 100, 'problems are capped');
     }
   });
