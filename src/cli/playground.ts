@@ -162,7 +162,7 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Run
   child.stderr!.on('data', append);
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timeout = opts.startTimeoutMs ?? 30_000;
+    const timeout = opts.startTimeoutMs ?? 120_000; // seven start at once: a slow or busy machine needs minutes
     const timer = setTimeout(
       () => fail(new Error(`the Agents Playground did not start within ${timeout} ms:\n${output}`)),
       timeout,
