@@ -81,16 +81,6 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
       store, logger: logger.child({ component: 'sync' }),
       report: createImportReporter({ deps, clock: () => new Date(), onEnqueued: () => kickSender(), logger: logger.child({ component: 'sync' }) }),
     }, deps.clock);
-    const server = await startServer(config, bot, logger, async () => {
-      const h = await store.health();
-      return { status: h.status, store: store.kind, policy: deps.policy.id, ...(h.reason ? { reason: h.reason } : {}) };
-    }, {
-      sync: (payload, source) => sync(payload, source, 'http'),
-      audit: (action, details) => deps.audit.record({ at: new Date(), actor: { id: 'sync:http', kind: 'system' }, action, subject: 'import', details }),
-      now: () => new Date(),
-    });
-    if (server.importEndpoint.enabled) logger.info(server.importEndpoint.why);
-    else logger.warn(server.importEndpoint.why);
     let importFolder: ImportFolder | null = null;
     if (config.importDir) {
       await mkdir(config.importDir, { recursive: true });
@@ -100,6 +90,17 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
       });
       logger.info({ stableSeconds: config.importStableSeconds }, 'watching IMPORT_DIR for case system exports');
     }
+    const server = await startServer(config, bot, logger, async () => {
+      const h = await store.health();
+      return { status: h.status, store: store.kind, policy: deps.policy.id, ...(h.reason ? { reason: h.reason } : {}) };
+    }, {
+      sync: (payload, source) => sync(payload, source, 'http'),
+      audit: (action, details) => deps.audit.record({ at: new Date(), actor: { id: 'sync:http', kind: 'system' }, action, subject: 'import', details }),
+      now: () => new Date(),
+    });
+    // A warning only when it was meant to be on (a short token, client ids without the app).
+    if (server.importEndpoint.enabled || (!config.importTokenTooShort && !config.importClientIds.length)) logger.info(server.importEndpoint.why);
+    else logger.warn(server.importEndpoint.why);
     const startJobsWith = (notifier: ReturnType<typeof createNotifier>) => startJobs({ store, deps, config, logger, notifier, members: notifier });
     const jobs: RunningJobs | null = options.jobs === false ? null
       : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId, logger }));

@@ -177,3 +177,17 @@ describe('sync: POST /api/import', function () {
     });
   });
 });
+
+describe('sync: POST /api/import when it is off', function () {
+  this.timeout(30_000);
+  it('a token shorter than 32 characters leaves the endpoint off, says why at start, and the route answers 404', async () => {
+    const h = await startHarness({ env: { IMPORT_TOKEN: 'too-short-a-secret' } });
+    try {
+      assert.deepEqual(h.bot.server.importEndpoint, { enabled: false, why: 'IMPORT_TOKEN is shorter than 32 characters, so POST /api/import is off' });
+      const res = await request(h.bot.server.url, { body: '{}', headers: { authorization: 'Bearer too-short-a-secret', 'content-type': 'application/json' } });
+      assert.equal(res.status, 404);
+    } finally {
+      await h.stop();
+    }
+  });
+});

@@ -39,7 +39,8 @@ export interface SyncDeps {
   logger?: Logger;
   /** Tells the admins (jobs/import-report.ts); a failure here never undoes the import. */
   report?: (run: SyncReport) => Promise<void>;
-  /** Test seam: called once the import is applied, before the run is recorded as applied. */
+  /** Test seams (a crash): once the import's journal is committed, before it is applied; once it is applied, before the run is recorded. */
+  afterCommit?: () => void;
   afterApply?: () => void;
 }
 
@@ -95,7 +96,7 @@ async function syncOnce(deps: SyncDeps, req: SyncRequest): Promise<SyncOutcome> 
   let imported;
   try {
     imported = await runImport(deps.store, built.doc, {
-      sourceName: req.source.slice(0, 200), now: req.now, actor: { id: `sync:${req.via}`, kind: 'system' }, logger: deps.logger,
+      sourceName: req.source.slice(0, 200), now: req.now, actor: { id: `sync:${req.via}`, kind: 'system' }, logger: deps.logger, afterCommit: deps.afterCommit,
     });
   } catch (err) {
     if (!isAppError(err, 'invalid-import')) throw err;
