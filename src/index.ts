@@ -85,7 +85,8 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
     if (config.importDir) {
       await mkdir(config.importDir, { recursive: true });
       importFolder = createImportFolder({
-        dir: config.importDir, stableMs: config.importStableSeconds * 1000, intervalMs: config.importScanSeconds * 1000, maxBytes: config.importMaxBytes,
+        dir: config.importDir, stableMs: config.importStableSeconds * 1000, intervalMs: config.importScanSeconds * 1000,
+        maxBytes: config.importMaxBytes,
         sync: (payload, source) => sync(payload, source, 'folder'), logger: logger.child({ job: 'import-folder' }), clock: () => new Date(),
       });
       logger.info({ stableSeconds: config.importStableSeconds }, 'watching IMPORT_DIR for case system exports');
@@ -95,7 +96,9 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
       return { status: h.status, store: store.kind, policy: deps.policy.id, ...(h.reason ? { reason: h.reason } : {}) };
     }, {
       sync: (payload, source) => sync(payload, source, 'http'),
-      audit: (action, details) => deps.audit.record({ at: new Date(), actor: { id: 'sync:http', kind: 'system' }, action, subject: 'import', details }),
+      audit: (action, details) => deps.audit.record({
+        at: new Date(), actor: { id: 'sync:http', kind: 'system' }, action, subject: 'import', details,
+      }),
       now: () => new Date(),
     });
     // A warning only when it was meant to be on (a short token, client ids without the app).

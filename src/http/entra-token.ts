@@ -29,8 +29,12 @@ export interface EntraVerifier {
 export function createEntraVerifier(rules: EntraTokenRules): EntraVerifier {
   let keys = new Map<string, KeyObject>();
   let fetchedAt = 0;
+  let failedAt = 0;
 
   async function refresh(): Promise<void> {
+    // A JWKS that is down is asked again at most every 30 s, not once per request.
+    if (Date.now() - failedAt < 30_000) throw new Error('JWKS recently unavailable');
+    failedAt = Date.now();
     const res = await fetch(rules.jwksUrl, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
     if (!res.ok) throw new Error(`JWKS answered ${res.status}`);
     const body = (await res.json()) as { keys?: (JsonWebKey & { kid?: string })[] };
@@ -41,6 +45,7 @@ export function createEntraVerifier(rules: EntraTokenRules): EntraVerifier {
     }
     keys = next;
     fetchedAt = Date.now();
+    failedAt = 0;
   }
 
   async function keyFor(kid: string): Promise<KeyObject | undefined> {

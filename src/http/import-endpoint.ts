@@ -103,7 +103,10 @@ async function handle(req: restify.Request, deps: ImportEndpointDeps, secret: Bu
   }
   return {
     status: 200,
-    body: { outcome: outcome.outcome, runId: outcome.runId, staff: outcome.staff, children: outcome.children, conflicts: outcome.conflicts.length, recovered: outcome.recovered },
+    body: {
+      outcome: outcome.outcome, runId: outcome.runId, staff: outcome.staff, children: outcome.children,
+      conflicts: outcome.conflicts.length, keptBefore: outcome.keptBefore, recovered: outcome.recovered,
+    },
   };
 }
 

@@ -74,7 +74,7 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
   function units(names: Set<string>): Unit[] {
     const out: Unit[] = [];
     for (const name of [...names].sort()) {
-      if (SKIP.test(name) || name === 'mapping.json' || name.endsWith('.mapping.json') || name.endsWith('.result.json') || name.endsWith('.staff.csv')) continue;
+      if (SKIP.test(name) || name === 'mapping.json' || /\.(mapping|result)\.json$|\.staff\.csv$/.test(name)) continue;
       if (name.endsWith('.json')) {
         out.push({
           main: name, companions: [],
@@ -154,7 +154,8 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
         read = await unit.read();
       } catch (err) {
         read = err instanceof TooBig ? { problems: [`${err.file}: the file is ${err.size} bytes; the limit is ${opts.maxBytes} bytes`] }
-          : (err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? { problems: ['(document): not UTF-8 text (export the file as UTF-8)'] }
+          : (err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+            ? { problems: ['(document): not UTF-8 text (export the file as UTF-8)'] }
             : await Promise.reject(err);
       }
       const at = opts.clock().toISOString();
@@ -169,7 +170,8 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
         result.refused.push(unit.main);
       } else {
         await moveOut(unit, 'done', outcome.outcome === 'imported'
-          ? { file: unit.main, at, outcome: outcome.outcome, runId: outcome.runId, staff: outcome.staff, children: outcome.children, recovered: outcome.recovered,
+          ? { file: unit.main, at, outcome: outcome.outcome, runId: outcome.runId, staff: outcome.staff, children: outcome.children,
+            recovered: outcome.recovered, keptBefore: outcome.keptBefore,
             conflicts: outcome.conflicts.map((c) => ({ id: c._id, ref: c.ref, path: c.path, message: c.message })) }
           : { file: unit.main, at, outcome: outcome.outcome, runId: outcome.runId, message: 'this content was imported before; nothing changed' });
         result.done.push(unit.main);

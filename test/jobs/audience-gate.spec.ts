@@ -164,7 +164,7 @@ async function runWorld(c: GuestCase | null): Promise<World> {
       message: 'differs', incoming: { type: 'became-looked-after', date: '2026-11-02' }, status: 'open' as const, recordedAt: NOW, settledAt: null, settledBy: null,
     };
     const report = { outcome: 'imported' as const, runId: 'r', staff: { inserted: 0, updated: 0, unchanged: 0 }, children: { inserted: 0, updated: 1, unchanged: 0 },
-      conflicts: [conflict], recovered: false, source: 'http', via: 'http' as const, at: NOW };
+      conflicts: [conflict], keptBefore: 0, recovered: false, source: 'http', via: 'http' as const, at: NOW };
     for (const m of importReportMessages(report, reportTo, 'test:import-report', NOW, 'Europe/London')) await env.outbox.enqueue(m);
     const deps = {
       staff, children, conversations: env.conversations, outbox: env.outbox, audit: new AuditLog(env.store),

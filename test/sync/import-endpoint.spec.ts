@@ -174,6 +174,11 @@ describe('sync: POST /api/import', function () {
       // A conflict id on another child's card: the same answer as an unknown one.
       const elsewhere = await invoke(h, admin, 'import.conflict.keep', { ref: 'C101', conflictId: byKey.get('C100-2') });
       assert.match(JSON.stringify(elsewhere), /not open for this case/);
+
+      // The next export (other content) still says what Teams' record was kept over: not asked again.
+      const next = await postImport(h, { formatVersion: 1, children: [doc.children[0], { ...doc.children[0], ref: 'C152', reviews: [] }] });
+      assert.equal(next.status, 200, next.body);
+      assert.deepEqual([next.json.conflicts, next.json.keptBefore], [0, 1]);
     });
   });
 });

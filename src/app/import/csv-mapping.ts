@@ -10,7 +10,9 @@ import { parseCsv, type CsvTable } from './csv-parse.js';
 // (validation, limits, planning, the journal): nothing here decides what a valid child is.
 
 const CHILD_SCALARS = ['ref', 'givenName', 'familyName', 'dateOfBirth', 'legalStatus', 'track', 'iroId', 'socialWorkerId', 'socialWorkTeam'] as const;
-const STAFF_SCALARS = ['id', 'name', 'roles', 'email', 'upn', 'aadObjectId', 'team', 'fte', 'managerId', 'external', 'organisation', 'nominatedSeniorOfficer'] as const;
+const STAFF_SCALARS = [
+  'id', 'name', 'roles', 'email', 'upn', 'aadObjectId', 'team', 'fte', 'managerId', 'external', 'organisation', 'nominatedSeniorOfficer',
+] as const;
 const DATE_FIELDS = new Set<string>(['dateOfBirth']);
 const LIST_FIELDS = new Set<string>(['roles']);
 const BOOL_FIELDS = new Set<string>(['external', 'nominatedSeniorOfficer']);
@@ -19,13 +21,15 @@ const NUMBER_FIELDS = new Set<string>(['fte']);
 const column = z.string().trim().min(1).max(200);
 /** Per field: the export's value → the import's value (e.g. "C/O" → "care-order"); unlisted values pass as they are. */
 const valueMap = z.record(z.string().max(200), z.string().max(200));
+const columnsOf = <F extends string>(fields: readonly F[]) =>
+  Object.fromEntries(fields.map((f) => [f, column.optional()])) as Record<F, z.ZodOptional<typeof column>>;
 
 export const csvMappingSchema = z.object({
   formatVersion: z.literal(1),
   /** How dates are written in the CSV; ISO by default. */
   dateFormat: z.enum(['YYYY-MM-DD', 'DD/MM/YYYY']).default('YYYY-MM-DD'),
   children: z.object({
-    columns: z.object(Object.fromEntries(CHILD_SCALARS.map((f) => [f, column.optional()])) as Record<(typeof CHILD_SCALARS)[number], z.ZodOptional<typeof column>>)
+    columns: z.object(columnsOf(CHILD_SCALARS))
       .strict()
       .refine((c) => c.ref && c.track && c.iroId, { message: 'ref, track and iroId need a column' }),
     /** Each entry: a date column that, when filled in, is an event of that type. */
@@ -33,7 +37,7 @@ export const csvMappingSchema = z.object({
     values: z.record(z.enum(CHILD_SCALARS), valueMap).default({}),
   }).strict(),
   staff: z.object({
-    columns: z.object(Object.fromEntries(STAFF_SCALARS.map((f) => [f, column.optional()])) as Record<(typeof STAFF_SCALARS)[number], z.ZodOptional<typeof column>>)
+    columns: z.object(columnsOf(STAFF_SCALARS))
       .strict()
       .refine((c) => c.id && c.name && c.roles, { message: 'id, name and roles need a column' }),
     /** Separator of several roles in one cell. */
@@ -61,7 +65,9 @@ export function csvToImportDocument(input: CsvImportInput): CsvConversion {
     return { ok: false, problems: parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })) };
   }
   const mapping = parsed.data;
-  if (input.staff && !mapping.staff) return { ok: false, problems: [{ path: 'mapping.staff', message: 'a staff CSV was given but the mapping has no staff section' }] };
+  if (input.staff && !mapping.staff) {
+    return { ok: false, problems: [{ path: 'mapping.staff', message: 'a staff CSV was given but the mapping has no staff section' }] };
+  }
 
   const problems: ImportProblem[] = [];
   const read = (file: { name: string; text: string }, maxRows: number): CsvTable | null => {

@@ -25,11 +25,15 @@ export interface SettleResult {
 const ACTION: Record<SettleChoice, string> = { 'keep-teams': 'sync.conflict.kept-teams', 'take-case-system': 'sync.conflict.took-case-system' };
 const STATUS: Record<SettleChoice, ImportConflictDoc['status']> = { 'keep-teams': 'kept-teams', 'take-case-system': 'took-case-system' };
 
-const HIDDEN = () => new AppError('not-found', 'that conflict is not open for this case (it may be from an older report); nothing was changed', { example: '/help' });
+const HIDDEN = () => new AppError('not-found',
+  'that conflict is not open for this case (it may be from an older report); nothing was changed', { example: '/help' });
 
-export async function settleImportConflict(deps: AppDeps, actor: StaffDoc, input: { ref: string; conflictId: string; choice: SettleChoice }): Promise<SettleResult> {
+export async function settleImportConflict(
+  deps: AppDeps, actor: StaffDoc, input: { ref: string; conflictId: string; choice: SettleChoice },
+): Promise<SettleResult> {
   if (!hasRole(actor, 'admin')) {
-    throw new AppError('forbidden', 'only an administrator settles a conflict between the case system and Teams; nothing was changed', { example: '/help' });
+    throw new AppError('forbidden',
+      'only an administrator settles a conflict between the case system and Teams; nothing was changed', { example: '/help' });
   }
   const conflict = deps.importConflicts ? await deps.importConflicts.get(input.conflictId) : null;
   if (!conflict || conflict.ref !== input.ref) throw HIDDEN();
@@ -39,7 +43,8 @@ export async function settleImportConflict(deps: AppDeps, actor: StaffDoc, input
     if (!child) throw HIDDEN();
     return child;
   }, (child) => {
-    const earlier = child.history.find((h) => h.action.startsWith('sync.conflict.') && (h.after as { conflictId?: string } | undefined)?.conflictId === conflict._id);
+    const earlier = child.history.find((h) => h.action.startsWith('sync.conflict.')
+      && (h.after as { conflictId?: string } | undefined)?.conflictId === conflict._id);
     if (earlier) {
       const choice: SettleChoice = earlier.action === ACTION['take-case-system'] ? 'take-case-system' : 'keep-teams';
       return unchanged({ conflict, choice: input.choice, already: { by: earlier.by.name ?? earlier.by.id, at: earlier.at, choice } });
@@ -52,7 +57,8 @@ export async function settleImportConflict(deps: AppDeps, actor: StaffDoc, input
       audit: { action: ACTION[input.choice], details: { conflictId: conflict._id, section: conflict.section, key: conflict.key } },
     }, () => ({ conflict, choice: input.choice }));
   });
-  await deps.importConflicts!.markSettled(conflict._id, STATUS[result.already?.choice ?? input.choice], actor._id, result.already?.at ?? deps.clock());
+  const status = STATUS[result.already?.choice ?? input.choice];
+  await deps.importConflicts!.markSettled(conflict._id, status, actor._id, result.already?.at ?? deps.clock());
   return result;
 }
 

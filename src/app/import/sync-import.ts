@@ -30,7 +30,14 @@ export interface SyncRequest {
 }
 
 export type SyncOutcome =
-  | { outcome: 'imported'; runId: string; staff: Counts; children: Counts; conflicts: ImportConflictDoc[]; recovered: boolean }
+  | {
+    outcome: 'imported'; runId: string; staff: Counts; children: Counts;
+    /** Open conflicts, for an admin to settle. */
+    conflicts: ImportConflictDoc[];
+    /** Conflicts an admin settled before by keeping Teams' record, met again unchanged (not asked again). */
+    keptBefore: number;
+    recovered: boolean;
+  }
   | { outcome: 'already-imported'; runId: string; appliedAt: Date | null }
   | { outcome: 'refused'; problems: ImportProblem[] };
 
@@ -69,7 +76,8 @@ export async function syncImport(deps: SyncDeps, req: SyncRequest): Promise<Sync
     details: {
       source: req.source.slice(0, 200), via: req.via, form: req.payload.form,
       ...(result.outcome === 'refused' ? { problems: result.problems.length } : {}),
-      ...(result.outcome === 'imported' ? { staff: result.staff, children: result.children, conflicts: result.conflicts.length, recovered: result.recovered } : {}),
+      ...(result.outcome === 'imported'
+        ? { staff: result.staff, children: result.children, conflicts: result.conflicts.length, recovered: result.recovered } : {}),
     },
   });
   deps.logger?.info({ via: req.via, outcome: result.outcome, runId: 'runId' in result ? result.runId : null }, 'sync run');
@@ -89,14 +97,16 @@ async function syncOnce(deps: SyncDeps, req: SyncRequest): Promise<SyncOutcome> 
   const earlier = await runs.findOne({ _id: runId });
   if (earlier?.status === 'applied') return { outcome: 'already-imported', runId, appliedAt: earlier.appliedAt };
   if (!earlier) {
-    await runs.insertOne({ _id: runId, status: 'started', source: req.source.slice(0, 200), via: req.via, startedAt: req.now, appliedAt: null, counts: null, conflicts: 0 })
+    const source = req.source.slice(0, 200);
+    await runs.insertOne({ _id: runId, status: 'started', source, via: req.via, startedAt: req.now, appliedAt: null, counts: null, conflicts: 0 })
       .catch(ignoreDuplicate);
   }
 
   let imported;
   try {
     imported = await runImport(deps.store, built.doc, {
-      sourceName: req.source.slice(0, 200), now: req.now, actor: { id: `sync:${req.via}`, kind: 'system' }, logger: deps.logger, afterCommit: deps.afterCommit,
+      sourceName: req.source.slice(0, 200), now: req.now, actor: { id: `sync:${req.via}`, kind: 'system' },
+      logger: deps.logger, afterCommit: deps.afterCommit,
     });
   } catch (err) {
     if (!isAppError(err, 'invalid-import')) throw err;
@@ -113,10 +123,20 @@ async function syncOnce(deps: SyncDeps, req: SyncRequest): Promise<SyncOutcome> 
       incoming: at.incoming, status: 'open', recordedAt: req.now, settledAt: null, settledBy: null,
     };
   });
+  // A disagreement an admin already settled by keeping Teams' record, with the same record from the case
+  // system again, is not asked about again every night.
   const conflictCol = deps.store.collection<ImportConflictDoc>(SYNC_COLLECTIONS.conflicts);
-  for (const c of conflicts) await conflictCol.insertOne(c).catch(ignoreDuplicate);
-  await runs.updateOne({ _id: runId }, { $set: { status: 'applied', appliedAt: req.now, counts: { staff: imported.staff, children: imported.children }, conflicts: conflicts.length } });
-  return { outcome: 'imported', runId, staff: imported.staff, children: imported.children, conflicts, recovered: earlier?.status === 'started' };
+  const open: ImportConflictDoc[] = [];
+  let keptBefore = 0;
+  for (const c of conflicts) {
+    const kept = await conflictCol.find({ ref: c.ref, section: c.section, key: c.key, status: 'kept-teams' }).toArray();
+    if (kept.some((k) => JSON.stringify(k.incoming) === JSON.stringify(c.incoming))) { keptBefore++; continue; }
+    await conflictCol.insertOne(c).catch(ignoreDuplicate);
+    open.push(c);
+  }
+  const counts = { staff: imported.staff, children: imported.children };
+  await runs.updateOne({ _id: runId }, { $set: { status: 'applied', appliedAt: req.now, counts, conflicts: open.length } });
+  return { outcome: 'imported', runId, ...counts, conflicts: open, keptBefore, recovered: earlier?.status === 'started' };
 }
 
 type Built = { ok: true; doc: unknown; lineOf?: (section: 'children' | 'staff', index: number) => string } | { ok: false; problems: ImportProblem[] };

@@ -19,7 +19,8 @@ function settleAction(verb: string, choice: SettleChoice): CardVerb {
       const r = await settleImportConflict(ctx.deps, ctx.actor, { ref: subject.ref, conflictId: input.conflictId, choice });
       const what = `${r.conflict.ref} ${r.conflict.section.replace(/s$/, '')} ${r.conflict.key}`;
       if (r.already) {
-        return { kind: 'message', text: `Already settled by ${r.already.by} at ${formatBookingStart(r.already.at.toISOString(), ctx.deps.tzName)}: ${DONE[r.already.choice].toLowerCase()} for ${what}. Nothing was changed.` };
+        const when = formatBookingStart(r.already.at.toISOString(), ctx.deps.tzName);
+        return { kind: 'message', text: `Already settled by ${r.already.by} at ${when}: ${DONE[r.already.choice].toLowerCase()} for ${what}. Nothing was changed.` };
       }
       return { kind: 'message', text: `${DONE[choice]} for ${what}. It is on the case's timeline.` };
     },

@@ -41,12 +41,12 @@ export const MAX_PROBLEM_LINES = 15;
 
 const SECTION: Record<ImportConflictDoc['section'], string> = { events: 'event', reviews: 'review', bookings: 'booking' };
 
-export function conflictView(c: ImportConflictDoc, settled?: { choice: 'keep-teams' | 'take-case-system'; by: string; at: Date }, tz = 'Europe/London'): ImportReportConflict {
+export function conflictView(c: ImportConflictDoc): ImportReportConflict {
   return {
     id: c._id, ref: c.ref,
     heading: `${c.ref} · ${SECTION[c.section]} ${c.key}`,
     message: `${c.message}. The case system says: ${describeIncoming(c)}.`,
-    status: settled ? `${settled.choice === 'keep-teams' ? "Kept Teams' record" : "Took the case system's record"} · ${settled.by}, ${formatBookingStart(settled.at.toISOString(), tz)}` : '',
+    status: '',
   };
 }
 
@@ -57,7 +57,9 @@ function describeIncoming(c: ImportConflictDoc): string {
 const counts = (c: Counts) => `${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged`;
 
 /** One card of a run's report; `conflicts` is this card's share of them (`part` of `parts`). */
-export function importReportCardData(r: SyncReport, conflicts: readonly ImportConflictDoc[], part: number, parts: number, tz = 'Europe/London'): ImportReportCardData {
+export function importReportCardData(
+  r: SyncReport, conflicts: readonly ImportConflictDoc[], part: number, parts: number, tz = 'Europe/London',
+): ImportReportCardData {
   const from = r.via === 'http' ? 'Sent to POST /api/import' : `From the import folder: ${r.source}`;
   const subtitle = `${from} · ${formatBookingStart(r.at.toISOString(), tz)}${parts > 1 ? ` · part ${part} of ${parts}` : ''}`;
   const base = { subtitle, facts: [] as CardFact[], problems: [] as { line: string }[], conflicts: [] as ImportReportConflict[], footer: '' };
@@ -65,7 +67,8 @@ export function importReportCardData(r: SyncReport, conflicts: readonly ImportCo
     const more = r.problems.length - MAX_PROBLEM_LINES;
     return {
       ...base, title: 'Case system import refused', tone: 'attention',
-      text: `Nothing of this file was imported: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}. Correct the export and send it again.`,
+      text: `Nothing of this file was imported: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}. `
+        + 'Correct the export and send it again.',
       problems: r.problems.slice(0, MAX_PROBLEM_LINES).map((p) => ({ line: `${p.path}: ${p.message}` })),
       footer: more > 0 ? `${more} more problem${more === 1 ? '' : 's'} not shown: see the answer to the request or the file's .result.json.` : '',
     };
@@ -81,7 +84,10 @@ export function importReportCardData(r: SyncReport, conflicts: readonly ImportCo
     text: n
       ? "Imported. Where the file disagrees with what was recorded in Teams, Teams' record was kept: choose for each."
       : `Imported${r.recovered ? ' (finished after an interruption)' : ''}.`,
-    facts: part === 1 ? [{ title: 'Children', value: counts(r.children) }, { title: 'Staff', value: counts(r.staff) }, { title: 'Conflicts', value: String(n) }] : [],
-    conflicts: conflicts.map((c) => conflictView(c, undefined, tz)),
+    facts: part === 1 ? [
+      { title: 'Children', value: counts(r.children) }, { title: 'Staff', value: counts(r.staff) },
+      { title: 'Conflicts', value: r.keptBefore ? `${n} (and ${r.keptBefore} settled before: Teams' record kept)` : String(n) },
+    ] : [],
+    conflicts: conflicts.map(conflictView),
   };
 }
