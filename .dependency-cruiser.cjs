@@ -14,6 +14,13 @@ const SDK = '^(node_modules/)?(botbuilder|botframework-[^/]+|@microsoft/teams-ai
 module.exports = {
   forbidden: [
     {
+      name: 'production-never-imports-tooling',
+      comment: 'src/ is what production runs: it never imports tools/, test/, bench/ or scripts/ (dev-time code on devDependencies).',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(tools|test|bench|scripts)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles, type-only ones included: a cycle means two modules are one.',
       severity: 'error', from: {}, to: { circular: true },

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { requestReschedule, rescheduleOptions } from '../src/app/booking/reschedule.js';
-import { syntheticChildDocs, syntheticStaffDocs } from '../src/cli/synthetic-data.js';
+import { syntheticChildDocs, syntheticStaffDocs } from '../tools/synthetic-data.js';
 import { loadConfig } from '../src/config.js';
 import { londonDateTime } from '../src/domain/slots.js';
 import { startIroBot, type RunningBot } from '../src/index.js';

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { listDue } from '../src/app/list-due.js';
 import { reviewStatuses } from '../src/app/review-statuses.js';
-import { syntheticChildDocs, syntheticStaffDocs } from '../src/cli/synthetic-data.js';
+import { syntheticChildDocs, syntheticStaffDocs } from '../tools/synthetic-data.js';
 import { loadConfig } from '../src/config.js';
 import { todayIn } from '../src/domain/calendar.js';
 import { parseDueWindow } from '../src/domain/due-window.js';
@@ -116,7 +116,7 @@ export function runDueHttpSize(children: number, opts: SizeOptions = {}): Promis
         if (code !== 0) throw new Error(`due-http bench for ${children} children exited with ${signal ?? code}`);
         resolve(JSON.parse(fs.readFileSync(out, 'utf8')) as SizeResult);
       } catch (err) {
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
       } finally {
         fs.rmSync(out, { force: true });
       }
@@ -338,7 +338,7 @@ async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, c
       const late = daysOverdue(s, result.today);
       return {
         child: childLabel(s.child, true), dueBy: formatDate(s.next.dueBy), rule: s.next.rule, ruleText: s.next.explanation,
-        booking: bookingText(s.booking), booked: s.booking !== null, isOverdue: late > 0, overdueText: overdueText(late),
+        booking: bookingText(s.booking, deps.tzName), booked: s.booking !== null, isOverdue: late > 0, overdueText: overdueText(late),
         iro: names ? names.get(s.child.iroId) ?? s.child.iroId : '',
       };
     };

@@ -2,6 +2,7 @@
 //   --quick     1k and 10k children only
 //   --cpu-prof  write V8 CPU profiles of each size's process to bench-results/prof/
 //   --served    only section 0: the served bot beside the echo floor
+//   --sizes=10000,100000   children per run instead of the default sizes
 // Prints a compact table and writes bench-results/latest.json (git-ignored).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -22,7 +23,8 @@ const TARGET = { children: 10_000, p95Ms: 50 };
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const cpuProfDir = process.argv.includes('--cpu-prof') ? path.join(OUT_DIR, 'prof') : undefined;
-  const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+  const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
   const started = new Date();
   console.log(`IRO Bot benchmarks${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
     ['command', 'children', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'reply KB', 'fits Teams', 'errors'],
     served.flatMap((r) => r.commands.map((c) => [c.command, r.children, c.bot.p50, c.bot.p95, c.echo.p95, c.p95Ratio,
       round(c.replyBytes / 1024, 1), c.fitsTeams ? 'yes' : 'NO', c.errors])),
+  ));
+  console.log(table(
+    ['approve invoke', 'children', 'parked', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'refused'],
+    served.map((r) => ['review.reschedule.approve', r.children, r.approve.parked, r.approve.bot.p50, r.approve.bot.p95, r.approve.echo.p95,
+      r.approve.p95Ratio, r.approve.refused]),
   ));
   console.log(table(
     ['children', 'npm run import ms', 'import ok', 'start → /healthz ms', 'RSS MB after load', 'proactive sent', 'load'],

@@ -10,11 +10,14 @@ import { performance } from 'node:perf_hooks';
 import { messageActivity, mentionActivity, type Sender } from '../test/helpers/activities.js';
 import { startFakeConnector, type FakeConnector } from '../test/helpers/fake-connector.js';
 import { mb, round, summarize, type LatencySummary } from './helpers.js';
+import { approveActivity, prepareBacklog, type ApprovalRequest } from './served-backlog.js';
 import { benchAadObjectId, syntheticImportDocument } from './synthetic-import.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHILDREN_PER_IRO = 93;
 const SEED = 20260401;
+const APPROVE_SAMPLES = 100;
+const PARKED_MESSAGES = 1_000;
 /** Teams refuses a bot message over 100 KB counted as UTF-16; Microsoft recommends staying under 80 KB. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 80 * 1024;
 
@@ -44,6 +47,8 @@ export interface ServedResult {
   importOk: boolean;
   startToHealthzMs: number;
   commands: CommandFigures[];
+  /** The manager's Approve invoke with pending requests and parked messages (issue 12: p95 < 50 ms at 100k with 1,000 parked). */
+  approve: { parked: number; bot: LatencySummary; echo: LatencySummary; p95Ratio: number; refused: number };
   rssMb: number;
   proactiveSent: number;
   loadAvg: number;
@@ -65,6 +70,7 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
     const imported = await run('npm', ['run', '--silent', 'import', '--', file], { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const importMs = performance.now() - t0;
     if (imported.code !== 0) process.stderr.write(`  [served] import of ${n} children failed: ${imported.stderr.slice(0, 500)}\n`);
+    const approvals = await prepareBacklog(dataDir, { iroCount, requests: APPROVE_SAMPLES + 10, parked: PARKED_MESSAGES });
 
     connector = await startFakeConnector();
     const port = await freePort();
@@ -90,6 +96,7 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
     }
     const commands: CommandFigures[] = [];
     for (const probe of probes) commands.push(await measure(probe, botUrl, echoUrl, connector));
+    const approve = await measureApprove(approvals, botUrl, echoUrl, connector);
 
     return {
       children: n,
@@ -97,6 +104,7 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
       importOk: imported.code === 0,
       startToHealthzMs: round(startToHealthzMs, 0),
       commands,
+      approve,
       rssMb: rssMb(bot.pid!),
       proactiveSent: connector.attempts.filter((a) => a.key && a.outcome === 'ok').length,
       loadAvg: round(os.loadavg()[0]!),
@@ -129,6 +137,29 @@ async function measure(probe: Probe, botUrl: string, echoUrl: string, connector:
   const bot = summarize(botMs);
   const echo = summarize(echoMs);
   return { command: probe.command, bot, echo, p95Ratio: round(bot.p95 / echo.p95), replyBytes, fitsTeams: replyBytes <= TEAMS_MESSAGE_LIMIT_BYTES, errors };
+}
+
+/** Approve clicks, each on its own pending request, interleaved with echo requests. */
+async function measureApprove(approvals: ApprovalRequest[], botUrl: string, echoUrl: string,
+  connector: FakeConnector): Promise<ServedResult['approve']> {
+  const botMs: number[] = [];
+  const echoMs: number[] = [];
+  let refused = 0;
+  const warmup = Math.max(0, approvals.length - APPROVE_SAMPLES);
+  for (const [i, r] of approvals.entries()) {
+    const e = await timedPost(echoUrl, messageActivity(connector.url, MANAGER, 'approve'));
+    const t = performance.now();
+    const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(approveActivity(connector.url, MANAGER, r)) });
+    const body = await res.text();
+    const ms = performance.now() - t;
+    if (res.status !== 200 || !body.includes('Approved by')) refused++;
+    if (i >= warmup) { botMs.push(ms); echoMs.push(e.ms); }
+  }
+  connector.received.length = 0;
+  const bot = summarize(botMs);
+  const echo = summarize(echoMs);
+  return { parked: PARKED_MESSAGES, bot, echo, p95Ratio: round(bot.p95 / echo.p95), refused };
 }
 
 async function timedPost(url: string, activity: object): Promise<{ ms: number; status: number }> {

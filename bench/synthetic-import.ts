@@ -1,7 +1,7 @@
 // A case-management export (docs/DESIGN.md "Import format") of N synthetic children, for benchmarks
 // that load data the way a council does: through `npm run import -- FILE`.
 import type { ChildDoc, StaffDoc } from '../src/store/documents.js';
-import { syntheticChildDocs, syntheticStaffDocs } from '../src/cli/synthetic-data.js';
+import { syntheticChildDocs, syntheticStaffDocs } from '../tools/synthetic-data.js';
 
 /** The Teams identity of a synthetic staff member: their aadObjectId is derived from their id. */
 export function benchAadObjectId(staffId: string): string {

@@ -6,7 +6,7 @@ import { getPolicy } from '../src/domain/policies.js';
 import { nextReview } from '../src/domain/timescales.js';
 import type { ChildEvent, ChildHistory, HeldReview, Track } from '../src/domain/types.js';
 import { BRING_FORWARD_REASONS, LATE_REASONS } from '../src/domain/types.js';
-import { prng } from '../src/cli/synthetic-data.js';
+import { prng } from '../tools/synthetic-data.js';
 
 /** Valid histories: a mix of tracks, restarts, bring-forwards, late reviews and new episodes. */
 export function syntheticChildren(count: number, seed = 20160401): ChildHistory[] {

@@ -7,7 +7,7 @@
 // plain import first: a `import type { Activity } from 'botbuilder'` is a dependency on the SDK as
 // much as a value import is, and esbuild would otherwise drop it. The copies go to a temporary folder
 // that mirrors src/, and the rules in .dependency-cruiser.cjs run on them.
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,8 @@ function tsFiles(dir) {
 
 const work = mkdtempSync(join(tmpdir(), 'iro-layers-'));
 try {
-  const files = tsFiles(join(root, 'src'));
+  // tools/ is copied too (not checked itself) so that an import of it from src/ resolves and is caught.
+  const files = ['src', 'tools'].filter((d) => existsSync(join(root, d))).flatMap((d) => tsFiles(join(root, d)));
   for (const file of files) {
     const rel = relative(root, file);
     const { code } = transformSync(keepTypeImports(readFileSync(file, 'utf8')), {
@@ -65,7 +66,7 @@ try {
     console.error(`check-layers: ${violations} layer rule violation(s) in ${files.length} files; see docs/DESIGN.md "Rules of the house".`);
     process.exitCode = 1;
   } else {
-    console.log(`check-layers: ${files.length} files, 0 layer rule violations (.dependency-cruiser.cjs).`);
+    console.log(`check-layers: ${files.length} files (src/, tools/), 0 layer rule violations (.dependency-cruiser.cjs).`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

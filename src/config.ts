@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { BOOKING_DEFAULTS } from './domain/booking-rules.js';
+import { DEFAULT_COMPLIANCE_TARGET } from './domain/compliance.js';
 import { AppError } from './domain/errors.js';
+import { DEFAULT_POLICY_ID } from './domain/policies.js';
 
 // The only reader of process.env (docs/DESIGN.md "Configuration"). An unset variable means its default.
 
@@ -31,7 +34,7 @@ const schema = z.object({
   MicrosoftAppTenantId: optionalString,
   ALLOWED_TENANT_IDS: list(z.string().min(1)),
   TIMESCALE_POLICY: z.preprocess(blankToUndefined, z.enum(['wales', 'seed-2016', 'england']).optional())
-    .transform((v) => v ?? 'wales'),
+    .transform((v) => v ?? DEFAULT_POLICY_ID),
   HOLIDAY_REGION: z.preprocess(blankToUndefined, z.enum(['GB-WLS', 'GB-ENG']).optional()).transform((v) => v ?? 'GB-WLS'),
   CLOSURE_DAYS: list(z.string().regex(isoDate, 'dates must be YYYY-MM-DD')),
   TZ_NAME: optionalString.transform((v) => v ?? 'Europe/London'),
@@ -40,9 +43,9 @@ const schema = z.object({
     .transform((v) => v ?? 'info'),
   PLAYGROUND: bool(true),
   SHOW_CHILD_NAMES_IN_CHANNELS: bool(false),
-  SLOT_TIMES: list(z.string().regex(hhmm, 'times must be HH:MM')).transform((v) => (v.length ? v : ['10:00', '14:00'])),
-  MAX_REVIEWS_PER_DAY: int(3, 1, 20),
-  RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE: bool(false),
+  SLOT_TIMES: list(z.string().regex(hhmm, 'times must be HH:MM')).transform((v) => (v.length ? v : [...BOOKING_DEFAULTS.slotTimes])),
+  MAX_REVIEWS_PER_DAY: int(BOOKING_DEFAULTS.maxReviewsPerDay, 1, 20),
+  RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE: bool(BOOKING_DEFAULTS.autoApproveWithinTimescale),
   /** Resolution stage deadlines override, e.g. "1=2/5,3=2/4" (STAGE=ACK/RESPOND working days). */
   RESOLUTION_STAGE_DAYS: optionalString,
   DUE_SOON_WORKING_DAYS: int(20, 1, 260),
@@ -50,7 +53,7 @@ const schema = z.object({
   DIGEST_WEEKS: int(4, 1, 52),
   SWEEP_INTERVAL_MINUTES: int(5, 1, 1440),
   OUTBOX_GIVE_UP_HOURS: int(24, 1, 24 * 14),
-  COMPLIANCE_TARGET: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(100).optional()).transform((v) => v ?? 98.5),
+  COMPLIANCE_TARGET: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(100).optional()).transform((v) => v ?? DEFAULT_COMPLIANCE_TARGET),
   // Scheduled sync from the case system (docs/DESIGN.md "Scheduled sync"); unset = off.
   IMPORT_TOKEN: optionalString,
   IMPORT_CLIENT_IDS: list(z.string().min(1)),

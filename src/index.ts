@@ -141,8 +141,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   logProcessFailures(logger);
-  const running = await startIroBot(config, logger).catch((err) => {
-    logger.fatal({ code: err.code }, `could not start: ${err.message}`);
+  const running = await startIroBot(config, logger).catch((err: unknown) => {
+    const e = err as { code?: unknown; message?: string };
+    logger.fatal({ code: e.code }, `could not start: ${e.message}`);
     process.exit(1);
   });
   const stop = async (signal: string) => {

@@ -57,7 +57,7 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
     importEndpoint,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); }),
   };
 }
 

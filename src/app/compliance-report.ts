@@ -2,7 +2,9 @@
 // business support and admin. Reads every child once and computes all figures from the records.
 import { hasRole, hasServiceWideView } from '../domain/access.js';
 import { caseloadFigures, type CaseloadFigures } from '../domain/caseload.js';
-import { complianceReport, type ComplianceCounts, type ComplianceReport, type ReportPeriod } from '../domain/compliance.js';
+import {
+  complianceReport, DEFAULT_COMPLIANCE_TARGET, type ComplianceCounts, type ComplianceReport, type ReportPeriod,
+} from '../domain/compliance.js';
 import { AppError } from '../domain/errors.js';
 import { comparatorHalfYears, parseReportPeriod, periodLabel, type NamedReportPeriod } from '../domain/report-period.js';
 import { resolutionFigures, type ResolutionFigures } from '../domain/resolutions/index.js';
@@ -10,7 +12,7 @@ import type { IsoDate } from '../domain/types.js';
 import type { StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
 
-export const DEFAULT_COMPLIANCE_TARGET = 98.5;
+export { DEFAULT_COMPLIANCE_TARGET };
 
 export interface Comparator {
   period: ReportPeriod;

@@ -1,5 +1,6 @@
 import { isGuest, isGuestStaff, isPerson, unexpectedGuests, type AudienceMember, type KnownGuest } from '../domain/guests.js';
-import { currentGuardianId, type LiaisonChild } from '../domain/liaison.js';
+import { hasRole } from '../domain/access.js';
+import { currentGuardianId, guardianChildren, type LiaisonChild } from '../domain/liaison.js';
 import type { ConversationDoc } from '../store/delivery-documents.js';
 import type { StaffDoc } from '../store/documents.js';
 import type { AppDeps } from './deps.js';
@@ -69,4 +70,15 @@ export async function checkAudience(deps: Pick<AppDeps, 'staff'>, req: AudienceR
     && directoryGuests.some((g) => isPerson(m, g)) && !allowed.some((a) => isPerson(m, a))).length;
   const n = flagged + unflagged;
   return n === 0 ? { ok: true } : { ok: false, unexpected: n };
+}
+
+/**
+ * The guest rule for an answer to a command in a channel or group chat: child details only where no guest
+ * is present, except a Guardian asking about their own children (open liaison access) where they are the
+ * only guest.
+ */
+export async function checkAnswerAudience(deps: Pick<AppDeps, 'staff' | 'children'>, asker: StaffDoc,
+  req: Omit<AudienceRequest, 'children'>): Promise<AudienceVerdict> {
+  const own = hasRole(asker, 'guardian') ? guardianChildren(asker, await deps.children.listByGuardian(asker._id)) : [];
+  return checkAudience(deps, { ...req, children: own });
 }

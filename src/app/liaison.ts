@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { hasRole } from '../domain/access.js';
+import { isChildsIro } from '../domain/case-roles.js';
 import { isIsoDate } from '../domain/calendar.js';
 import { AppError } from '../domain/errors.js';
 import { isGuestStaff } from '../domain/guests.js';
 import {
-  CHECKLIST_ITEMS, DISCUSSION_TOPICS, DUTIES, DUTY_IDS, guardianAccessOpen, liaisonItems, liaisonKeys, mayActOn, openItemsFor,
+  CHECKLIST_ITEMS, DISCUSSION_TOPICS, DUTIES, DUTY_IDS, guardianAccessOpen, guardianChildren, isChildsGuardian, LIAISON_DEFAULTS,
+  liaisonItems, liaisonKeys, mayActOn, openItemsFor, seesLegalCopy,
   type DiscussionTopic, type DutyId, type LiaisonActor, type LiaisonChild, type LiaisonDiscussion, type LiaisonItem,
 } from '../domain/liaison.js';
 import type { Proceedings } from '../domain/types.js';
@@ -33,8 +35,8 @@ async function liaisonChild(deps: AppDeps, actor: StaffDoc, ref: string, action:
   const child = isCaseRef(ref) ? await deps.children.get(ref) : null;
   if (!child?.proceedings) return refuse(deps, actor, action, String(ref).slice(0, 40), child ? 'no-proceedings' : 'not-found');
   const ok = isGuestStaff(actor)
-    ? hasRole(actor, 'guardian') && child.proceedings.guardianId === actor._id && guardianAccessOpen(child)
-    : (hasRole(actor, 'iro') && child.iroId === actor._id) || hasRole(actor, 'business-support', 'legal');
+    ? isChildsGuardian(actor, child)
+    : isChildsIro(actor, child) || hasRole(actor, 'business-support', 'legal');
   if (!ok) return refuse(deps, actor, action, child.ref, 'no-access');
   return child;
 }
@@ -48,6 +50,12 @@ export interface LiaisonFormView {
   legalContactId: string | null;
   open: LiaisonItem[];
   names: Map<string, string>;
+  /** The duties this person may mark done for this child (mayActOn). */
+  actsOn: ReadonlySet<DutyId>;
+  /** The child's IRO (or the Guardian) may record an IRO–Guardian discussion (L10) once proceedings exist. */
+  canRecordDiscussion: boolean;
+  /** The person reads prompts as legal's copy (seesLegalCopy). */
+  legalCopy: boolean;
 }
 
 /** `/liaison REF`: the child's proceedings and liaison record (IRO of the child, business support, legal). */
@@ -57,7 +65,7 @@ export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   }
   const child = await deps.children.get(ref);
   // Business support records proceedings that have just started (L1), so a child without any is fine here.
-  const ok = child && ((hasRole(actor, 'iro') && child.iroId === actor._id) || hasRole(actor, 'business-support')
+  const ok = child && (isChildsIro(actor, child) || hasRole(actor, 'business-support')
     || (hasRole(actor, 'legal') && !!child.proceedings));
   if (!child || !ok) {
     await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.view.refused', subject: ref, details: { reason: child ? 'no-access' : 'not-found' } });
@@ -73,6 +81,9 @@ export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): 
     legalContactId: legalContactId(child, legal),
     open: liaisonItems(child, t, deps.calendar).filter((i) => i.open && !i.part && i.duty !== 'L7' || (i.duty === 'L7' && i.deadline <= t)),
     names: new Map(staff.map((s) => [s._id, s.name])),
+    actsOn: new Set(DUTY_IDS.filter((d) => mayActOn(actor, child, d))),
+    canRecordDiscussion: !!child.proceedings && mayActOn(actor, child, 'L10'),
+    legalCopy: seesLegalCopy(actor),
   };
 }
 
@@ -112,7 +123,7 @@ export function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonIn
 }
 
 function saveRights(actor: StaffDoc, child: ChildDoc | null): { editsProceedings: boolean; recordsDocs: boolean } {
-  const editsProceedings = !!child && ((hasRole(actor, 'iro') && child.iroId === actor._id) || hasRole(actor, 'business-support'));
+  const editsProceedings = !!child && (isChildsIro(actor, child) || hasRole(actor, 'business-support'));
   return { editsProceedings, recordsDocs: !!child?.proceedings && (editsProceedings || hasRole(actor, 'legal')) };
 }
 
@@ -141,7 +152,7 @@ async function decideSave(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInpu
         finalHearingDate: input.finalHearingDate ?? null,
         concludedOn: input.concludedOn ?? null,
         outcome: input.concludedOn ? input.outcome ?? null : null,
-        discussionIntervalDays: input.intervalDays ?? before?.discussionIntervalDays ?? 42,
+        discussionIntervalDays: input.intervalDays ?? before?.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays,
       };
       set.proceedings = after;
     }
@@ -282,7 +293,7 @@ export async function liaisonActions(deps: AppDeps, actor: StaffDoc): Promise<Li
   const t = today(deps);
   const pairs: [ChildDoc, LiaisonActor][] = [];
   if (hasRole(actor, 'guardian')) {
-    for (const c of await deps.children.listByGuardian(actor._id)) if (guardianAccessOpen(c)) pairs.push([c, 'guardian']);
+    for (const c of guardianChildren(actor, await deps.children.listByGuardian(actor._id))) pairs.push([c, 'guardian']);
     return collect(pairs, t, deps);
   }
   if (isGuestStaff(actor)) return [];

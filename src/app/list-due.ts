@@ -1,4 +1,5 @@
 import { hasRole, hasServiceWideView } from '../domain/access.js';
+import { canBook } from '../domain/booking-rules.js';
 import type { DueWindow } from '../domain/due-window.js';
 import { AppError } from '../domain/errors.js';
 import { dueListing, type DueListing } from '../domain/review-status.js';
@@ -13,6 +14,8 @@ export interface DueResult {
   scope: ResolvedScope;
   listing: DueListing<ChildDoc>;
   invalid: { ref: string; problem: string }[];
+  /** Refs of the listed children whose next review is not booked and that this person may book (a Book button). */
+  bookable: ReadonlySet<string>;
 }
 
 /** `/due`: each child's next review in the window (docs/DESIGN.md "Commands"); IROs, business support, managers. */
@@ -24,7 +27,8 @@ export async function listDue(deps: AppDeps, actor: StaffDoc, window: DueWindow,
   const children = await childrenInScope(scope, deps);
   const { statuses, invalid } = reviewStatuses(children, deps);
   const t = today(deps);
-  return { today: t, window, scope, listing: dueListing(statuses, window, t), invalid };
+  const bookable = new Set(statuses.filter((s) => s.booking === null && canBook(actor, s.child)).map((s) => s.child.ref));
+  return { today: t, window, scope, listing: dueListing(statuses, window, t), invalid, bookable };
 }
 
 /** One IRO's share of a due listing (the team view summarises per IRO rather than listing every child). */

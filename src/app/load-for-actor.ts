@@ -132,7 +132,7 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
 
 /** The card-data fields that name a subject of this kind (for tests and the forged-invoke checks). */
 export function idFieldsOf(kind: SubjectKind): string[] {
-  return Object.keys(((kind === 'list' ? LIST_IDS : RULES[kind].ids) as unknown as z.AnyZodObject).shape);
+  return Object.keys(((kind === 'list' ? LIST_IDS : RULES[kind].ids) as unknown as { shape: object }).shape);
 }
 
 // ---- lists ----------------------------------------------------------------------------------------

@@ -291,7 +291,7 @@ export async function listResolutions(deps: AppDeps, actor: StaffDoc, opts: { al
     for (const r of child.resolutions ?? []) {
       if (!opts.all && !isOpenResolution(r)) continue;
       // Without REF: the caller's own (IRO's caseload, addressees and their managers); service-wide viewers see all.
-      const mine = child.iroId === actor._id || involvedIds(r, child, people).has(actor._id)
+      const mine = isChildsIro(actor, child) || involvedIds(r, child, people).has(actor._id)
         || (hasRole(actor, 'team-manager') && !!child.socialWorkTeam && actor.team === child.socialWorkTeam);
       if (!opts.ref && !mine && !hasServiceWideView(actor)) continue;
       const next = nextDeadline(r);

@@ -2,6 +2,7 @@ import { runImport } from '../app/import/run-import.js';
 import type {
   ImportBooking, ImportChild, ImportDocument, ImportEvent, ImportReview, ImportStaff,
 } from '../app/import/import-schema.js';
+import { tzOffset } from '@date-fns/tz';
 import { addDays, addMonths, createCalendar, todayIn, weekdayOf } from '../domain/calendar.js';
 import type { IsoDate, LegalStatus, Track } from '../domain/types.js';
 import type { Store } from '../store/doc-collection.js';
@@ -68,9 +69,7 @@ const isWorkingDay = (d: IsoDate) => calendar.isWorkingDay(d);
 
 /** Europe/London offset on a date (GMT or BST), for booking instants. */
 function londonOffset(d: IsoDate): string {
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' })
-    .format(new Date(`${d}T12:00:00Z`)));
-  return hour === 13 ? '+01:00' : '+00:00';
+  return tzOffset('Europe/London', new Date(`${d}T12:00:00Z`)) === 60 ? '+01:00' : '+00:00';
 }
 
 // ---- history builders (under 'wales': W39.1 20 working days, W39.2 3 months, W39.3 6 months) ----

@@ -1,6 +1,7 @@
 // Who may see and do what (docs/DOMAIN.md "People and roles"). Pure; every command and card action asks here.
+import { isChildsIro, isChildsSocialWorker } from './case-roles.js';
 import { isGuestStaff } from './guests.js';
-import { guardianAccessOpen, type LiaisonChild } from './liaison.js';
+import { isChildsGuardian, type LiaisonChild } from './liaison.js';
 import type { Child, Role, Staff } from './types.js';
 
 export const LADDER_ROLES: readonly Role[] = ['head-of-service', 'service-director', 'group-director', 'chief-executive'];
@@ -36,8 +37,8 @@ export function canSeeChild(person: Staff, child: Pick<Child, 'iroId' | 'socialW
   // A guest (a Guardian, or anyone whose directory UPN carries #EXT#) never, whatever roles they were given.
   if (isGuestStaff(person)) return false;
   if (hasServiceWideView(person)) return true;
-  if (child.iroId === person.id && hasRole(person, 'iro')) return true;
-  if (child.socialWorkerId && child.socialWorkerId === person.id) return true;
+  if (isChildsIro(person, child)) return true;
+  if (isChildsSocialWorker(person, child)) return true;
   if (hasRole(person, 'team-manager')) {
     if (socialWorker?.managerId === person.id) return true;
     if (child.socialWorkTeam && person.team === child.socialWorkTeam) return true;
@@ -68,7 +69,7 @@ export interface ChildAccessFacts {
 export function maySeeChildVia(door: AccessDoor, person: Staff, child: LiaisonChild, facts: ChildAccessFacts): boolean {
   if (isGuestStaff(person)) {
     // A Guardian only through liaison items for children whose open proceedings name them.
-    return door === 'liaison' && hasRole(person, 'guardian') && child.proceedings?.guardianId === person.id && guardianAccessOpen(child);
+    return door === 'liaison' && isChildsGuardian(person, child);
   }
   const staff = canSeeChild(person, child, facts.socialWorker);
   switch (door) {
@@ -77,6 +78,15 @@ export function maySeeChildVia(door: AccessDoor, person: Staff, child: LiaisonCh
     case 'liaison': return !!child.proceedings && (staff || hasRole(person, 'legal'));
     case 'liaison-record': return staff || (hasRole(person, 'legal') && !!child.proceedings);
   }
+}
+
+/**
+ * Whether a message may name children in full (docs/DOMAIN.md "Identity and privacy"): in a personal (1:1)
+ * chat, and in shared conversations (channels, group chats) only when config says so
+ * (SHOW_CHILD_NAMES_IN_CHANNELS); otherwise the case reference and initials.
+ */
+export function mayShowChildNames(conversation: 'personal' | 'channel' | 'groupChat', namesInSharedConversations: boolean): boolean {
+  return conversation === 'personal' || namesInSharedConversations;
 }
 
 /** Initials for channel cards ("D.E."); never the full name in shared channels by default. */

@@ -1,14 +1,12 @@
 // What a person must do next (/actions), oldest deadline first. Pure.
-import { addDays } from './calendar.js';
 import type { WorkingCalendar } from './calendar.js';
 import type { ReviewStatus } from './review-status.js';
 import type { Child, IsoDate } from './types.js';
 import type { ResolutionTaskKind } from './resolutions/index.js';
 import { mayDecide } from './booking-rules.js';
+import { recordDueBy, recordOverdue, reviewOverdue } from './timescales.js';
 import type { Staff } from './types.js';
 
-/** The written record should go out within 14 calendar days of the review (docs/DOMAIN.md "Review records"). */
-export const RECORD_DISTRIBUTION_DAYS = 14;
 
 export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record' | 'decide-reschedule' | ResolutionTaskKind | 'liaison';
 
@@ -40,7 +38,7 @@ export function reviewActions(statuses: ReviewStatus[], o: ActionOptions): Actio
   const items: ActionItem[] = [];
   for (const s of statuses) {
     const base = { childRef: s.child.ref, deadline: s.next.dueBy, subject: s.next.rule };
-    if (s.next.dueBy < o.today) {
+    if (reviewOverdue(s.next.dueBy, o.today)) {
       items.push({ ...base, kind: 'overdue-review', overdue: true, bookedStart: s.booking?.start, bookingId: s.booking?.id });
     } else if (!s.booking && s.next.dueBy <= horizon) {
       items.push({ ...base, kind: 'book-review', overdue: false });
@@ -55,8 +53,8 @@ export function recordActions(children: Child[], today: IsoDate): ActionItem[] {
   for (const child of children) {
     for (const r of child.reviews) {
       if (r.recordDistributedOn) continue;
-      const deadline = addDays(r.heldOn, RECORD_DISTRIBUTION_DAYS);
-      items.push({ kind: 'distribute-record', childRef: child.ref, deadline, overdue: today > deadline, subject: r.id });
+      const overdue = recordOverdue(r.heldOn, today);
+      items.push({ kind: 'distribute-record', childRef: child.ref, deadline: recordDueBy(r.heldOn), overdue, subject: r.id });
     }
   }
   return items;

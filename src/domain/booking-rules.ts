@@ -1,11 +1,24 @@
 // Booking and rescheduling rules (docs/DOMAIN.md "Booking and rescheduling", "Review records"). Pure:
 // who may do what, whether a date is within timescale, and whether a proposed start is acceptable.
 import { hasRole, isManager, isReviewingManager } from './access.js';
+import { isChildsIro, isChildsSocialWorker } from './case-roles.js';
 import type { WorkingCalendar } from './calendar.js';
 import { formatDate } from './dates-format.js';
 import { AppError } from './errors.js';
 import { londonDateTime, londonStart, type IroDiary } from './slots.js';
+import { withinTimescale } from './timescales.js';
 import { LATE_REASONS, type Child, type IsoDate, type LateReason, type Staff } from './types.js';
+
+/**
+ * Booking settings when config says nothing (docs/DOMAIN.md "Booking and rescheduling": slots at 10:00
+ * and 14:00 London time, at most 3 reviews an IRO a day; reschedules within timescale still need a manager).
+ * config.ts (SLOT_TIMES, MAX_REVIEWS_PER_DAY, RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE) defaults to these.
+ */
+export const BOOKING_DEFAULTS = Object.freeze({
+  slotTimes: Object.freeze(['10:00', '14:00']) as readonly string[],
+  maxReviewsPerDay: 3,
+  autoApproveWithinTimescale: false,
+});
 
 /** Reason categories for a move (the report's categories of late reviews, docs/DOMAIN.md). */
 export const RESCHEDULE_REASONS = LATE_REASONS;
@@ -27,14 +40,7 @@ export function isRescheduleReason(v: unknown): v is RescheduleReason {
   return typeof v === 'string' && (RESCHEDULE_REASONS as readonly string[]).includes(v);
 }
 
-/** A review is within timescale when held on or before its due-by date (docs/DOMAIN.md "Dates"). */
-export function withinTimescale(date: IsoDate, dueBy: IsoDate): boolean {
-  return date <= dueBy;
-}
-
 type ChildPeople = Pick<Child, 'iroId' | 'socialWorkerId'>;
-
-const isChildsIro = (actor: Staff, child: ChildPeople) => child.iroId === actor.id && hasRole(actor, 'iro');
 
 /** Book, cancel or adjourn: the child's IRO or business support. */
 export function canBook(actor: Staff, child: ChildPeople): boolean {
@@ -43,7 +49,7 @@ export function canBook(actor: Staff, child: ChildPeople): boolean {
 
 /** Ask to move a booked review: the IRO, business support or the child's social worker. */
 export function canRequestReschedule(actor: Staff, child: ChildPeople): boolean {
-  return canBook(actor, child) || (!!child.socialWorkerId && child.socialWorkerId === actor.id);
+  return canBook(actor, child) || isChildsSocialWorker(actor, child);
 }
 
 /** Record a review as held (decision: the child's IRO, or business support recording for them). */
@@ -56,9 +62,32 @@ export function canCorrectHeld(actor: Staff, child: ChildPeople): boolean {
   return isChildsIro(actor, child) || isManager(actor);
 }
 
+/** Refuses, with who may, unless the person may record this child's review as held. */
+export function assertMayRecordHeld(actor: Staff, child: ChildPeople & Pick<Child, 'ref'>, example: string): void {
+  if (!canRecordHeld(actor, child)) {
+    throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example });
+  }
+}
+
+/** Refuses, with who may, unless the person may correct a held date of this child's reviews. */
+export function assertMayCorrectHeld(actor: Staff, child: ChildPeople & Pick<Child, 'ref'>, example: string): void {
+  if (!canCorrectHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example });
+}
+
 /** Record the written record as distributed: the IRO or business support. */
 export function canRecordDistributed(actor: Staff, child: ChildPeople): boolean {
   return canBook(actor, child);
+}
+
+/**
+ * Whether a booking date needs a reviewing team manager's approval (docs/DOMAIN.md "Booking and
+ * rescheduling"): every move does, unless the policy switch auto-approves moves that stay within
+ * timescale; outside timescale always does, for a move and for a first booking after the due-by date.
+ */
+export function needsManagerApproval(kind: 'move' | 'book', outsideTimescale: boolean,
+  policy: { autoApproveWithinTimescale: boolean }): boolean {
+  if (outsideTimescale) return true;
+  return kind === 'move' && !policy.autoApproveWithinTimescale;
 }
 
 /**

@@ -19,14 +19,17 @@ import { isIsoDate } from './calendar.js';
 import type { WorkingCalendar } from './calendar.js';
 import { formatMonth } from './dates-format.js';
 import type { TimescalePolicy } from './policies.js';
-import { nextReview, reviewHistory } from './timescales.js';
+import { nextReview, reviewHistory, reviewOverdue } from './timescales.js';
 import { LATE_REASONS, type ChildHistory, type IsoDate, type LateReason, type RuleId, type Track } from './types.js';
 
 export interface ReportPeriod { from: IsoDate; to: IsoDate }
 
+/** The service's target compliance percentage (docs/DOMAIN.md "Compliance report"; COMPLIANCE_TARGET overrides it). */
+export const DEFAULT_COMPLIANCE_TARGET = 98.5;
+
 export interface ComplianceOptions {
   today: IsoDate;
-  /** Percentage, default 98.5. */
+  /** Percentage, default DEFAULT_COMPLIANCE_TARGET. */
   target?: number;
   /** Only these tracks; default all. */
   tracks?: Track[];
@@ -112,7 +115,7 @@ export function complianceReport(
   children: ChildHistory[], period: ReportPeriod, policy: TimescalePolicy, calendar: WorkingCalendar,
   options: ComplianceOptions,
 ): ComplianceReport {
-  const { today, target = 98.5, tracks } = options;
+  const { today, target = DEFAULT_COMPLIANCE_TARGET, tracks } = options;
   if (!isIsoDate(period.from) || !isIsoDate(period.to) || period.from > period.to) {
     throw new AppError('invalid-input', `report period must be two dates, from <= to: ${JSON.stringify(period)}`);
   }
@@ -148,7 +151,7 @@ export function complianceReport(
     }
     if (next && inPeriod(next.dueBy)) {
       const t = tally.get(next.dueBy.slice(0, 7))!;
-      if (next.dueBy < today) {
+      if (reviewOverdue(next.dueBy, today)) {
         t.due++;
         t.outside++;
         late.push({ ref: child.ref, reviewId: null, sequence: next.sequence, rule: next.rule, dueBy: next.dueBy, heldOn: null,

@@ -1,6 +1,7 @@
 // The /due WINDOW grammar and its meaning (docs/DESIGN.md "Commands"). Pure: `today` is passed in.
 // Relative windows show an Overdue section first; explicit dates and ranges list what is due in them.
 import { addDays, isIsoDate, weekdayOf } from './calendar.js';
+import { ENGLISH_DATES, monthFromName } from './dates-format.js';
 import { AppError } from './errors.js';
 import type { IsoDate } from './types.js';
 
@@ -39,20 +40,11 @@ function parseDate(text: string, today: IsoDate): { date: IsoDate; hasYear: bool
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return isIsoDate(t) ? { date: t, hasYear: true } : null;
   const m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:\s+(\d{4}))?$/.exec(t);
   if (!m) return null;
-  const month = monthIndex(m[2]);
+  const month = monthFromName(m[2], ENGLISH_DATES, { prefixes: true }) - 1;
   if (month < 0) return null;
   const year = m[3] ?? today.slice(0, 4);
   const date = `${year}-${String(month + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
   return isIsoDate(date) ? { date, hasYear: m[3] !== undefined } : null;
-}
-
-const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december'];
-
-/** 'oct', 'octo', 'october' and 'sept' name a month; 'octagon' does not. */
-function monthIndex(word: string): number {
-  if (word === 'sept') return 8;
-  return word.length < 3 ? -1 : FULL_MONTHS.findIndex((name) => name.startsWith(word));
 }
 
 function withYear(date: IsoDate, year: number): IsoDate {

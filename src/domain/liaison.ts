@@ -23,7 +23,9 @@
 //   at the conclusion (L9 does not apply).
 import type { WorkingCalendar } from './calendar.js';
 import { addDays } from './calendar.js';
-import type { Child, IsoDate, Role } from './types.js';
+import { isChildsIro, type PersonRoles } from './case-roles.js';
+import { isLiveBooking } from './review-status.js';
+import type { Child, IsoDate } from './types.js';
 // From the modules, not resolutions/index.js: resolutions' permissions import access.ts, which imports this file.
 import type { Resolution } from './resolutions/records.js';
 import { isOpenResolution } from './resolutions/state.js';
@@ -177,7 +179,7 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
   const p = child.proceedings;
   if (!p) return [];
   const ref = child.ref;
-  const open = !p.concludedOn;
+  const open = proceedingsOpen(child);
   const items: LiaisonItem[] = [];
   const add = (duty: DutyId, subject: string, fireOn: IsoDate, deadline: IsoDate, isOpen: boolean, part = false) =>
     items.push({ duty, subject, key: liaisonKeys.prompt(ref, duty, subject), fireOn, deadline, open: isOpen, ...(part ? { part } : {}) });
@@ -198,7 +200,7 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
   if (open && p.guardianId) {
     for (const b of child.bookings) {
       const on = b.start.slice(0, 10);
-      if ((b.status ?? 'booked') !== 'booked' || on < today) continue;
+      if (!isLiveBooking(b) || on < today) continue;
       // The prompt is the invitation (see the decisions above).
       add('L5', b.id, today, on, false);
     }
@@ -271,11 +273,33 @@ export function currentGuardianId(child: LiaisonChild): string | null {
   return guardianAccessOpen(child) ? child.proceedings!.guardianId ?? null : null;
 }
 
+/**
+ * The child's own Guardian (directory role `guardian`, named in the proceedings) while their access is
+ * open: the only guest who may see anything about this child, and only through liaison items.
+ */
+export function isChildsGuardian(person: PersonRoles, child: LiaisonChild): boolean {
+  return person.roles.includes('guardian') && currentGuardianId(child) === person.id;
+}
+
+/** The children of `children` this person may see as their Guardian now (none for anyone else). */
+export function guardianChildren<C extends LiaisonChild>(person: PersonRoles, children: readonly C[]): C[] {
+  return children.filter((c) => isChildsGuardian(person, c));
+}
+
+/**
+ * Whether a person reads a liaison prompt as the legal department's copy (L2, L4, L6, L8 go to legal too):
+ * legal staff who are not also an IRO, on a card that is theirs alone. A card updated for everyone in the
+ * liaison thread is the thread's card, whoever clicked. The copy offers only the duties legal acts on.
+ */
+export function seesLegalCopy(person: PersonRoles, cardSharedWithOthers = false): boolean {
+  return !cardSharedWithOthers && person.roles.includes('legal') && !person.roles.includes('iro');
+}
+
 /** Who may act on a liaison duty for a child: the child's IRO, the Guardian with access, legal, business support. */
-export function mayActOn(person: { id: string; roles: readonly Role[] }, child: LiaisonChild, duty: DutyId): boolean {
+export function mayActOn(person: PersonRoles, child: LiaisonChild, duty: DutyId): boolean {
   const actors = DUTIES[duty].actors;
-  if (person.roles.includes('guardian')) return actors.includes('guardian') && currentGuardianId(child) === person.id;
-  if (actors.includes('iro') && person.roles.includes('iro') && child.iroId === person.id) return true;
+  if (person.roles.includes('guardian')) return actors.includes('guardian') && isChildsGuardian(person, child);
+  if (actors.includes('iro') && isChildsIro(person, child)) return true;
   if (actors.includes('legal') && person.roles.includes('legal')) return true;
   return actors.includes('business-support') && person.roles.includes('business-support');
 }

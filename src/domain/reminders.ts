@@ -23,14 +23,14 @@
 // - All reminders go to the child's current IRO (their caseload), never to a channel.
 import { addDays, weekdayOf, type WorkingCalendar } from './calendar.js';
 import type { ReviewStatus } from './review-status.js';
-import { RECORD_DISTRIBUTION_DAYS } from './actions.js';
+import { RECORD_DAYS, recordDueBy, recordOverdue, reviewOverdue } from './timescales.js';
 import type { Child, IsoDate } from './types.js';
 
 /** London hour from which anything is sent. */
 export const SEND_FROM_HOUR = 7;
 /** Record reminder days after the review (held date = day 0). */
 export const RECORD_REMINDER_DAY = 10;
-export const RECORD_OVERDUE_DAY = RECORD_DISTRIBUTION_DAYS + 1;
+export const RECORD_OVERDUE_DAY = RECORD_DAYS + 1;
 /** How many days after its day a record reminder may still go out (downtime, weekends, holidays). */
 export const RECORD_OVERDUE_GRACE_DAYS = 6;
 
@@ -125,8 +125,7 @@ export function outstandingRecords<C extends Child>(children: C[], today: IsoDat
   for (const child of children) {
     for (const r of child.reviews) {
       if (r.recordDistributedOn || r.heldOn > today) continue;
-      const deadline = addDays(r.heldOn, RECORD_DISTRIBUTION_DAYS);
-      items.push({ child, reviewId: r.id, heldOn: r.heldOn, deadline, overdue: today > deadline });
+      items.push({ child, reviewId: r.id, heldOn: r.heldOn, deadline: recordDueBy(r.heldOn), overdue: recordOverdue(r.heldOn, today) });
     }
   }
   return items.sort(byDeadlineThenRef);
@@ -138,8 +137,8 @@ export function digestContent<C extends Child>(
 ): DigestContent<C> {
   const weekOf = mondayOf(today);
   const windowEnd = addDays(weekOf, 7 * digestWeeks - 1);
-  const overdue = statuses.filter((s) => s.next.dueBy < today).sort(byDueThenRef);
-  const toBook = statuses.filter((s) => !s.booking && s.next.dueBy >= today && s.next.dueBy <= windowEnd).sort(byDueThenRef);
+  const overdue = statuses.filter((s) => reviewOverdue(s.next.dueBy, today)).sort(byDueThenRef);
+  const toBook = statuses.filter((s) => !s.booking && !reviewOverdue(s.next.dueBy, today) && s.next.dueBy <= windowEnd).sort(byDueThenRef);
   return { weekOf, windowEnd, overdue, toBook, records };
 }
 
@@ -172,7 +171,7 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
     const reminders: DueMessage<C>[] = [];
     const horizon = calendar.addWorkingDays(today, config.reminderWorkingDays);
     for (const s of statuses) {
-      if (s.booking || s.next.dueBy < today || s.next.dueBy > horizon) continue;
+      if (s.booking || reviewOverdue(s.next.dueBy, today) || s.next.dueBy > horizon) continue;
       reminders.push({
         kind: 'review-reminder', key: keys.reviewReminder(s.child.ref, s.next.sequence, today),
         to: { kind: 'personal', staffId: s.child.iroId }, status: s,

@@ -12,7 +12,7 @@
 // - Comparators are the two half-years before the one the period starts in.
 import { addDays, addMonths, daysInMonth, isIsoDate } from './calendar.js';
 import type { ReportPeriod } from './compliance.js';
-import { formatDateShort } from './dates-format.js';
+import { formatDateShort, formatMonth, monthFromName } from './dates-format.js';
 import { AppError } from './errors.js';
 import type { IsoDate } from './types.js';
 
@@ -26,11 +26,6 @@ export interface NamedReportPeriod extends ReportPeriod {
   /** "Oct 2026 – Mar 2027", "1 Apr 2016 – 30 Sep 2016" */
   label: string;
 }
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december'];
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number): IsoDate => `${y}-${pad2(m)}-${pad2(d)}`;
@@ -61,7 +56,7 @@ export function comparatorHalfYears(period: ReportPeriod, n = 2): ReportPeriod[]
   return out;
 }
 
-const monthLabel = (d: IsoDate): string => `${MONTH_LABELS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+const monthLabel = (d: IsoDate): string => formatMonth(d);
 
 /** "Apr 2016 – Sep 2016" for whole months, else "1 Apr 2016 – 25 Nov 2016". */
 export function periodLabel(p: ReportPeriod): string {
@@ -83,18 +78,12 @@ function bad(message: string): AppError {
   return new AppError('invalid-input', message, { example: REPORT_PERIOD_EXAMPLE });
 }
 
-function monthIndex(word: string): number {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  const i = w.length === 3 || w === 'sept' ? MONTHS.indexOf(w.slice(0, 3)) : FULL_MONTHS.indexOf(w);
-  return i;
-}
-
 /** One end of a range: a date, or a month (its first day as a start, its last day as an end). */
 function parseEnd(text: string, end: 'from' | 'to'): IsoDate {
   const t = text.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (m) {
-    if (!isIsoDate(t)) throw bad(`"${t}" is not a real date`);
+    if (!isIsoDate(t)) throw bad(`"${String(t)}" is not a real date`);
     return t;
   }
   let y: number;
@@ -102,9 +91,9 @@ function parseEnd(text: string, end: 'from' | 'to'): IsoDate {
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(t))) {
     y = Number(m[1]);
     mo = Number(m[2]);
-  } else if ((m = /^([a-z]+\.?)\s+(\d{4})$/i.exec(t)) && monthIndex(m[1]) >= 0) {
+  } else if ((m = /^([a-z]+\.?)\s+(\d{4})$/i.exec(t)) && monthFromName(m[1]) > 0) {
     y = Number(m[2]);
-    mo = monthIndex(m[1]) + 1;
+    mo = monthFromName(m[1]);
   } else {
     throw bad(`I can't read "${t}" as a month or a date (use "Apr 2016", "2016-04" or "2016-04-01")`);
   }

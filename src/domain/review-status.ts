@@ -1,6 +1,7 @@
 // Each child's next review together with its booking: the row behind /due, /actions and digests.
 import { addDays, diffDays } from './calendar.js';
 import type { DueWindow } from './due-window.js';
+import { reviewOverdue } from './timescales.js';
 import type { Booking, Child, IsoDate } from './types.js';
 
 /** The engine's answer for one child (see timescales.ts). */
@@ -23,20 +24,21 @@ export function bookingDate(b: Booking): IsoDate {
   return b.start.slice(0, 10);
 }
 
+/** A booking still standing: booked (or imported without a status), not cancelled, adjourned or held. */
+export function isLiveBooking(b: Pick<Booking, 'status'>): boolean {
+  return (b.status ?? 'booked') === 'booked';
+}
+
 /** The earliest live booking after the last held review: that is the booking of the next review. */
 export function upcomingBooking(child: Pick<Child, 'bookings' | 'reviews'>): Booking | null {
   const lastHeld = child.reviews.reduce<IsoDate>((max, r) => (r.heldOn > max ? r.heldOn : max), '');
   let best: Booking | null = null;
   for (const b of child.bookings) {
-    if (b.status === 'cancelled' || b.status === 'adjourned' || b.status === 'held') continue;
+    if (!isLiveBooking(b)) continue;
     if (bookingDate(b) <= lastHeld) continue;
     if (!best || b.start < best.start) best = b;
   }
   return best;
-}
-
-export function isOverdue(s: ReviewStatus, today: IsoDate): boolean {
-  return s.next.dueBy < today;
 }
 
 export function daysOverdue(s: ReviewStatus, today: IsoDate): number {
@@ -63,7 +65,7 @@ export function dueListing<C extends Child>(statuses: ReviewStatus<C>[], window:
     const d = s.next.dueBy;
     if (window.kind === 'explicit') {
       if (d >= window.from && d <= window.to) due.push(s);
-    } else if (d < today) {
+    } else if (reviewOverdue(d, today)) {
       overdue.push(s);
     } else if (window.kind === 'relative' && d >= from && d <= window.to) {
       due.push(s);
@@ -77,5 +79,5 @@ export function dueListing<C extends Child>(statuses: ReviewStatus<C>[], window:
 /** Reviews due within the next `days` calendar days from today (inclusive), for /caseload. */
 export function dueWithinDays(statuses: ReviewStatus[], today: IsoDate, days: number): number {
   const last = addDays(today, days - 1);
-  return statuses.filter((s) => s.next.dueBy >= today && s.next.dueBy <= last).length;
+  return statuses.filter((s) => !reviewOverdue(s.next.dueBy, today) && s.next.dueBy <= last).length;
 }

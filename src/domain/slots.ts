@@ -5,6 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, todayIn, type WorkingCalendar } from './calendar.js';
 import { AppError } from './errors.js';
+import { reviewOverdue, withinTimescale } from './timescales.js';
 import type { IsoDate } from './types.js';
 
 export interface SlotRules {
@@ -74,7 +75,7 @@ export class IroDiary {
  */
 export function freeSlots(diary: IroDiary, dueBy: IsoDate, now: Date, rules: SlotRules, limit = 5): Slot[] {
   const today = todayIn(now, rules.tzName);
-  const overdue = dueBy < today;
+  const overdue = reviewOverdue(dueBy, today);
   const last = overdue ? rules.calendar.addWorkingDays(today, OVERDUE_SEARCH_WORKING_DAYS) : dueBy;
   const times = [...rules.slotTimes].sort();
   const out: Slot[] = [];
@@ -85,7 +86,7 @@ export function freeSlots(diary: IroDiary, dueBy: IsoDate, now: Date, rules: Slo
       const start = londonStart(d, time, rules.tzName);
       if (Date.parse(start) <= now.getTime()) continue; // none in the past
       if (diary.busyAt(start)) continue;
-      out.push({ date: d, time, start, outsideTimescale: d > dueBy });
+      out.push({ date: d, time, start, outsideTimescale: !withinTimescale(d, dueBy) });
       if (out.length >= limit) break;
     }
   }

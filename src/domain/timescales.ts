@@ -44,6 +44,30 @@ export interface NextReview {
 /** Written record: distributed within 14 days of the review (docs/DOMAIN.md "Review records"). */
 export const RECORD_DAYS = 14;
 
+/**
+ * A review is within timescale when held on or before its due-by date (docs/DOMAIN.md "Dates"): the
+ * due-by day itself is still within, the day after is not. An unheld review is outside once `today`
+ * is past its due-by date (`reviewOverdue`).
+ */
+export function withinTimescale(heldOn: IsoDate, dueBy: IsoDate): boolean {
+  return heldOn <= dueBy;
+}
+
+/** A review not held yet is overdue (already outside timescale) once `today` is past its due-by date. */
+export function reviewOverdue(dueBy: IsoDate, today: IsoDate): boolean {
+  return !withinTimescale(today, dueBy);
+}
+
+/** The day the written record of a review held on `heldOn` is due: day 0 is the review, day 14 still in time. */
+export function recordDueBy(heldOn: IsoDate): IsoDate {
+  return addDays(heldOn, RECORD_DAYS);
+}
+
+/** An undistributed record is overdue from day 15 (the day after `recordDueBy`). */
+export function recordOverdue(heldOn: IsoDate, today: IsoDate): boolean {
+  return today > recordDueBy(heldOn);
+}
+
 export type RecordStatus = 'distributed' | 'distributed-late' | 'outstanding' | 'overdue';
 
 export interface PastReview {
@@ -335,12 +359,12 @@ export function reviewHistory(
     const explanation = stored && (dueBy !== due.dueBy || rule !== due.rule)
       ? `as recorded when the review was held (the current policy would give ${formatDateShort(due.dueBy)}, ${due.rule}: ${computed})`
       : computed;
-    const within = r.heldOn <= dueBy;
-    const recordDueBy = addDays(r.heldOn, RECORD_DAYS);
+    const within = withinTimescale(r.heldOn, dueBy);
+    const recordDue = recordDueBy(r.heldOn);
     const distributed = r.recordDistributedOn ?? null;
     const recordStatus: RecordStatus = distributed !== null
-      ? (distributed <= recordDueBy ? 'distributed' : 'distributed-late')
-      : (options.today !== undefined && options.today > recordDueBy ? 'overdue' : 'outstanding');
+      ? (distributed <= recordDue ? 'distributed' : 'distributed-late')
+      : (options.today !== undefined && recordOverdue(r.heldOn, options.today) ? 'overdue' : 'outstanding');
     out.push({
       id: r.id,
       sequence,
@@ -355,7 +379,7 @@ export function reviewHistory(
       combinedWithCP: r.combinedWithCP ?? false,
       chairId: r.chairId ?? null,
       recordDistributedOn: distributed,
-      recordDueBy,
+      recordDueBy: recordDue,
       recordStatus,
     });
   });

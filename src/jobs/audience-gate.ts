@@ -14,6 +14,7 @@
 // An explanation that is itself withheld is only audited (no explanation of an explanation).
 import type { AppDeps } from '../app/deps.js';
 import { checkAudience } from '../app/guest-safety.js';
+import { mayShowChildNames } from '../domain/access.js';
 import type { AudienceMember } from '../domain/guests.js';
 import type { Logger } from '../logger.js';
 import type { ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
@@ -105,7 +106,7 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
   }
 
   async function check(doc: OutboxDoc, conversation: ConversationDoc): Promise<GateDecision> {
-    if (doc.about?.names && conversation.kind !== 'personal' && !opts.showNamesInChannels) {
+    if (doc.about?.names && !mayShowChildNames(conversation.kind, opts.showNamesInChannels === true)) {
       return { send: false, withhold: true, unexpected: 0, reason: NAMES_REASON };
     }
     const { refs, known } = refsOf(doc);

@@ -1,9 +1,12 @@
 // Moves messages queued inside child documents (DESIGN rule 5) into the outbox. Enqueue is keyed,
 // so a crash between enqueue and the pull only re-enqueues a key that is already there (ignored).
-// A message whose address is not set up yet (e.g. no social work channel) stays queued, is retried on
-// every drain, and is counted in /setup status — never dropped. Each message goes to the outbox with
+// A message whose address is not set up yet (e.g. no social work channel) stays queued — never dropped —
+// and is parked: later drains pass over it until a destination may have appeared (a conversation saved
+// or changed, a `/setup`), or PARK_MS have passed (another instance's `/setup` on MongoDB is not heard).
+// So a backlog of such messages costs a drain next to nothing, and the invoke that kicked it stays fast. Each message goes to the outbox with
 // its kind and the child it is about; the audience gate (audience-gate.ts) checks it before delivery.
 import type { AppDeps } from '../app/deps.js';
+import { mayShowChildNames } from '../domain/access.js';
 import { todayIn } from '../domain/calendar.js';
 import type { Logger } from '../logger.js';
 import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
@@ -12,8 +15,14 @@ import { resolveAddress } from './addresses.js';
 
 export interface DrainResult {
   moved: number;
+  /** Messages still queued because they have nowhere to go (parked ones included). */
   waiting: number;
 }
+
+/** How long a message with no destination is passed over unless a conversation changes first. */
+export const PARK_MS = 10 * 60_000;
+/** Children handled per pass; the drain runs again at once while more remain. */
+const BATCH = 500;
 
 export interface PendingDrainer {
   drainOnce(): Promise<DrainResult>;
@@ -32,23 +41,50 @@ export interface PendingDrainerOptions {
   logger: Logger;
   /** Called after messages reached the outbox: the sender's kick. */
   onEnqueued?: () => void;
+  /** Default PARK_MS. */
+  parkMs?: number;
 }
 
 export function createPendingDrainer(opts: PendingDrainerOptions): PendingDrainer {
   const { deps, logger } = opts;
   let running: Promise<DrainResult> | null = null;
   let again = false;
+  let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  const parkMs = opts.parkMs ?? PARK_MS;
+  /** Pending key → when it was parked (delivery clock ms). */
+  const parked = new Map<string, number>();
+  const isParked = (key: string, now: number): boolean => {
+    const since = parked.get(key);
+    if (since === undefined) return false;
+    if (now - since < parkMs) return true;
+    parked.delete(key);
+    return false;
+  };
+  // Any conversation saved or changed may be the destination a parked message waits for.
+  const unsubscribe = typeof deps.conversations.onChange === 'function'
+    ? deps.conversations.onChange(() => {
+      if (parked.size === 0) return;
+      parked.clear();
+      void drainOnce().catch(() => undefined);
+    })
+    : () => undefined;
 
   async function drainChild(child: ChildDoc, staff: Map<string, StaffDoc>, staffNames: Map<string, string>, result: DrainResult): Promise<void> {
     for (const p of child.pending ?? []) {
-      const conversation = await resolveAddress(deps.conversations, p.to, (id) => staff.get(id));
-      if (!conversation) {
+      if (isParked(p.key, opts.deliveryClock().getTime())) {
         result.waiting++;
         continue;
       }
-      const showNames = conversation.kind === 'personal' || opts.showNamesInChannels;
-      const activity = opts.render(p.message, { conversation, child, showNames, staffNames, today: todayIn(deps.clock(), deps.tzName) });
+      const conversation = await resolveAddress(deps.conversations, p.to, (id) => staff.get(id));
+      if (!conversation) {
+        parked.set(p.key, opts.deliveryClock().getTime());
+        result.waiting++;
+        continue;
+      }
+      parked.delete(p.key);
+      const showNames = mayShowChildNames(conversation.kind, opts.showNamesInChannels);
+      const activity = opts.render(p.message, { conversation, child, showNames, staffNames, today: todayIn(deps.clock(), deps.tzName), tzName: deps.tzName });
       const now = opts.deliveryClock();
       await deps.outbox.enqueue({
         _id: p.key,
@@ -64,7 +100,17 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
 
   async function drain(): Promise<DrainResult> {
     const result: DrainResult = { moved: 0, waiting: 0 };
-    const children = await deps.children.listWithPending(500);
+    const now = opts.deliveryClock().getTime();
+    const withPending = await deps.children.listWithPending();
+    // Children whose every message is parked are passed over without a lookup.
+    const children: ChildDoc[] = [];
+    for (const child of withPending) {
+      const keys = (child.pending ?? []).map((p) => p.key);
+      if (keys.every((k) => isParked(k, now))) result.waiting += keys.length;
+      else if (children.length < BATCH) children.push(child);
+      else again = true;
+    }
+    forgetGone(withPending);
     if (children.length === 0) return result;
     const staffList = await deps.staff.list();
     const staff = new Map(staffList.map((s) => [s._id, s]));
@@ -83,16 +129,24 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
     return result;
   }
 
+  /** Parked keys no longer queued anywhere (moved by another instance, say) are forgotten. */
+  function forgetGone(withPending: ChildDoc[]): void {
+    if (parked.size === 0) return;
+    const queued = new Set(withPending.flatMap((c) => (c.pending ?? []).map((p) => p.key)));
+    for (const key of parked.keys()) if (!queued.has(key)) parked.delete(key);
+  }
+
   function drainOnce(): Promise<DrainResult> {
+    if (stopped) return Promise.resolve({ moved: 0, waiting: 0 });
     if (running) {
       again = true;
       return running;
     }
     running = drain().finally(() => {
       running = null;
-      if (again) {
+      if (again && !stopped) {
         again = false;
-        void drainOnce();
+        void drainOnce().catch(() => undefined);
       }
     });
     return running;
@@ -107,6 +161,9 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
       void drainOnce().catch(() => undefined);
     },
     async stop() {
+      // No drain starts after this (a re-run or a conversation change), so none outlives the store.
+      stopped = true;
+      unsubscribe();
       if (timer) clearInterval(timer);
       timer = null;
       await running?.catch(() => undefined);

@@ -3,19 +3,21 @@
 // "Escalate to <next stage>" (a button; the bot never escalates on its own). What is due comes from
 // domain/resolutions/overdue.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.
 import { formatDate } from '../domain/dates-format.js';
-import { isOpenResolution, overdueResolutionMessages, stageDef, type OverdueMessage, type StageDef } from '../domain/resolutions/index.js';
+import { audiencePermissions, isOpenResolution, overdueResolutionMessages, stageDef, type OverdueMessage, type StageDef } from '../domain/resolutions/index.js';
 import type { WorkingCalendar } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import type { NewOutboxMessage, OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
-import { audiencePermissions, resolutionCardData } from '../teams/cards/resolution.js';
+import { resolutionCardData } from '../teams/cards/resolution.js';
 import { personalChat, type ConversationsPort } from './addresses.js';
 import type { ResolutionSweepKind } from './outbox-kinds.js';
 
 export interface ResolutionSweepInput {
   children: readonly ChildDoc[];
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for the times on the card. */
+  tzName: string;
   calendar: WorkingCalendar;
   table: readonly StageDef[];
   staff: () => Promise<Map<string, StaffDoc>>;
@@ -68,7 +70,7 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
     const headline = headlineOf(m, input.table);
     const card = renderCard('resolution', resolutionCardData({
       child, resolution: r, permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r), staffNames, mentions: [],
-      showNames: true, today: input.today, table: input.table, headline, headlineAttention: true,
+      showNames: true, today: input.today, tzName: input.tzName, table: input.table, headline, headlineAttention: true,
     }));
     const msg: NewOutboxMessage = {
       _id: m.key,

@@ -7,6 +7,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { AppDeps } from '../app/deps.js';
 import { reviewStatuses } from '../app/review-statuses.js';
+import { mayShowChildNames } from '../domain/access.js';
 import { todayIn } from '../domain/calendar.js';
 import { isAppError } from '../domain/errors.js';
 import { dueMessages, SEND_FROM_HOUR, type Addressee, type DueMessage } from '../domain/reminders.js';
@@ -105,58 +106,59 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   const leaseName = lease?.name ?? 'sweeper';
   const leaseTtl = lease?.ttlMs ?? Math.max(60_000, 3 * intervalMs);
 
+  /** One sweep: the lease, then each delivery path in turn (resolution deadlines, due reviews, liaison prompts). */
   async function sweepOnce(): Promise<SweepResult> {
     const now = deps.clock();
     const today = todayIn(now, deps.tzName);
     const result: SweepResult = { today, enqueued: 0, alreadyQueued: 0, noAddress: 0, invalidChildren: 0, enqueuedKeys: [] };
-    if (lease && !(await acquireLease(lease.store, leaseName, lease.holder, leaseTtl, now))) {
+    if (!(await holdsLease(now))) {
       logger.debug({ lease: leaseName }, 'sweep skipped: another instance holds the lease');
       return { ...result, skipped: 'lease-held' };
     }
-
     const children = await deps.children.listAll();
     const { statuses, invalid } = reviewStatuses(children, deps);
     result.invalidChildren = invalid.length;
+    const withinSendingHours = londonHour(now, deps.tzName) >= SEND_FROM_HOUR;
     const messages = dueMessages<ChildDoc>({
       statuses, children, today, hour: londonHour(now, deps.tzName), calendar: deps.calendar,
       config: { reminderWorkingDays: config.reminderWorkingDays, digestWeeks: config.digestWeeks },
     });
-    // Liaison prompts L2–L9 go through the child's pending messages; queued last, on every way out of
-    // the sweep. Everything queued here is checked by the audience gate before delivery.
-    const sweepLiaison = async (): Promise<SweepResult> => {
-      if (londonHour(now, deps.tzName) < SEND_FROM_HOUR) return result;
-      result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);
-      if (result.liaisonQueued.length) opts.onPendingQueued?.();
-      return result;
-    };
-    if (londonHour(now, deps.tzName) >= SEND_FROM_HOUR) {
-      // Resolution deadlines: addressees reminded once, then the IRO offered escalation (resolution-reminders.ts).
-      const res = await sweepResolutionDeadlines({
-        children, today, calendar: deps.calendar, table: deps.resolutionStages ?? RESOLUTION_STAGES, outbox, conversations,
-        staff: async () => new Map((await deps.staff.list()).map((s) => [s._id, s])), now: (opts.deliveryClock ?? deps.clock)(),
-      });
-      result.enqueued += res.enqueuedKeys.length;
-      result.enqueuedKeys.push(...res.enqueuedKeys);
-      result.alreadyQueued += res.alreadyQueued;
-      result.noAddress += res.noAddressKeys.length;
-      if (res.enqueuedKeys.length) {
-        logger.info({ today, keys: res.enqueuedKeys, noAddressKeys: res.noAddressKeys }, 'sweep enqueued resolution reminders');
-        if (messages.length === 0) opts.onEnqueued?.();
-      }
-    }
-    if (messages.length === 0) return sweepLiaison();
+    // The sender is kicked once per sweep: here only when no due-review pass follows.
+    if (withinSendingHours) await enqueueResolutionReminders(children, today, result, messages.length === 0);
+    if (messages.length > 0) await enqueueDueReviewMessages(messages, today, result, invalid.map((i) => i.ref));
+    // Liaison prompts L2–L9 go through the child's pending messages, queued last; everything queued here
+    // is checked by the audience gate before delivery.
+    if (withinSendingHours) await queueLiaison(children, today, result);
+    return result;
+  }
 
+  /** Without a lease (embedded store) the idempotency keys are enough; with one, one instance sweeps at a time. */
+  async function holdsLease(now: Date): Promise<boolean> {
+    return !lease || acquireLease(lease.store, leaseName, lease.holder, leaseTtl, now);
+  }
+
+  /** Resolution deadlines: addressees reminded once, then the IRO offered escalation (resolution-reminders.ts). */
+  async function enqueueResolutionReminders(children: ChildDoc[], today: string, result: SweepResult, kickSender: boolean): Promise<void> {
+    const res = await sweepResolutionDeadlines({
+      children, today, tzName: deps.tzName, calendar: deps.calendar, table: deps.resolutionStages ?? RESOLUTION_STAGES, outbox, conversations,
+      staff: async () => new Map((await deps.staff.list()).map((s) => [s._id, s])), now: (opts.deliveryClock ?? deps.clock)(),
+    });
+    result.enqueued += res.enqueuedKeys.length;
+    result.enqueuedKeys.push(...res.enqueuedKeys);
+    result.alreadyQueued += res.alreadyQueued;
+    result.noAddress += res.noAddressKeys.length;
+    if (res.enqueuedKeys.length) {
+      logger.info({ today, keys: res.enqueuedKeys, noAddressKeys: res.noAddressKeys }, 'sweep enqueued resolution reminders');
+      if (kickSender) opts.onEnqueued?.();
+    }
+  }
+
+  /** Review reminders and digests (domain/reminders.ts): rendered and enqueued unless already queued or nowhere to go. */
+  async function enqueueDueReviewMessages(messages: DueMessage<ChildDoc>[], today: string, result: SweepResult,
+    invalidRefs: string[]): Promise<void> {
     const staff = new Map((await deps.staff.list()).map((s) => [s._id, s]));
     const staffNames = new Map([...staff.values()].map((s) => [s._id, s.name]));
-    const addresses = new Map<string, ConversationDoc | null>();
-    const resolve = async (to: Addressee): Promise<ConversationDoc | null> => {
-      const cacheKey = to.kind === 'personal' ? `personal:${to.staffId}` : `channel:${to.purpose}`;
-      if (!addresses.has(cacheKey)) {
-        addresses.set(cacheKey, await resolveAddress(conversations, to, (id) => staff.get(id)));
-      }
-      return addresses.get(cacheKey)!;
-    };
-
+    const resolve = addressCache((to) => resolveAddress(conversations, to, (id) => staff.get(id)));
     const noAddressKeys: string[] = [];
     for (const msg of messages) {
       if (await outbox.get(msg.key)) {
@@ -169,7 +171,8 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         noAddressKeys.push(msg.key);
         continue;
       }
-      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, msg.to.kind === 'personal' || config.showChildNamesInChannels, staffNames);
+      const showNames = mayShowChildNames(msg.to.kind, config.showChildNamesInChannels);
+      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, showNames, staffNames, deps.tzName);
       const { enqueued } = await outbox.enqueue(doc);
       if (enqueued) {
         result.enqueued++;
@@ -178,17 +181,21 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         result.alreadyQueued++;
       }
     }
-
     // Info only when something was enqueued (a few times a day); every quiet sweep at debug.
     if (result.enqueued > 0) {
       logger.info({ today, enqueued: result.enqueued, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress,
-        keys: result.enqueuedKeys, noAddressKeys, invalidChildren: invalid.map((i) => i.ref) }, 'sweep enqueued messages');
+        keys: result.enqueuedKeys, noAddressKeys, invalidChildren: invalidRefs }, 'sweep enqueued messages');
+      opts.onEnqueued?.();
     } else {
       logger.debug({ today, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress, noAddressKeys,
-        invalidChildren: invalid.length }, 'sweep: nothing new');
+        invalidChildren: invalidRefs.length }, 'sweep: nothing new');
     }
-    if (result.enqueued > 0) opts.onEnqueued?.();
-    return sweepLiaison();
+  }
+
+  /** Liaison prompts L2–L9, queued in the children's pending messages for the pending drainer. */
+  async function queueLiaison(children: ChildDoc[], today: string, result: SweepResult): Promise<void> {
+    result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);
+    if (result.liaisonQueued.length) opts.onPendingQueued?.();
   }
 
   let timer: NodeJS.Timeout | undefined;
@@ -229,6 +236,16 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   };
 }
 
+/** One address lookup per addressee per sweep (many messages go to the same chat or channel). */
+function addressCache(lookup: (to: Addressee) => Promise<ConversationDoc | null>): (to: Addressee) => Promise<ConversationDoc | null> {
+  const addresses = new Map<string, ConversationDoc | null>();
+  return async (to) => {
+    const cacheKey = to.kind === 'personal' ? `personal:${to.staffId}` : `channel:${to.purpose}`;
+    if (!addresses.has(cacheKey)) addresses.set(cacheKey, await lookup(to));
+    return addresses.get(cacheKey)!;
+  };
+}
+
 /** Every child a due message is about (the audience gate checks them all before it is posted). */
 export function refsOf(msg: DueMessage<ChildDoc>): string[] {
   switch (msg.kind) {
@@ -243,8 +260,8 @@ export function refsOf(msg: DueMessage<ChildDoc>): string[] {
 
 /** The IRO's 1:1 chat (by staff id, or by AAD id for a chat saved before the person was linked). */
 function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Date, today: string, showNames: boolean,
-  staffNames: ReadonlyMap<string, string>): NewOutboxMessage {
-  const present = { today, showNames, staffNames };
+  staffNames: ReadonlyMap<string, string>, tzName: string): NewOutboxMessage {
+  const present = { today, tzName, showNames, staffNames };
   const isDigest = msg.kind === 'iro-digest' || msg.kind === 'service-digest';
   const card = isDigest ? renderCard('digest', digestCardData(msg, present)) : renderCard('reminder', reminderCardData(msg, present));
   return {

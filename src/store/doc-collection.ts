@@ -5,6 +5,9 @@ import type {
 
 // The narrow port every repository is written against. The official driver's Collection<T>
 // satisfies it as-is (checked by test/store/driver-fits.spec.ts); the embedded adapter implements it.
+// Documents it returns are read-only: the embedded store hands out its stored documents deep-frozen
+// (no copy per read; a change throws a TypeError) and shares their Date objects, so code that wants a
+// changed document builds a new one (spread, map) and never calls a setter on a date it read.
 export interface FindCursorLike<T> {
   toArray(): Promise<T[]>;
 }

@@ -112,7 +112,8 @@ export class ImportJournal {
 
   private async removeChunks(journalId: string): Promise<void> {
     const chunks = await this.col.find({ kind: 'chunk', journalId } as Filter<JournalDoc>, { projection: { _id: 1 } }).toArray();
-    for (const c of chunks) await this.col.deleteOne({ _id: c._id });
+    // Together: one fsync for all of them on the embedded store (each is garbage once the head says done).
+    await Promise.all(chunks.map((c) => this.col.deleteOne({ _id: c._id })));
   }
 }
 
@@ -158,8 +159,11 @@ export class JournalWriter {
 
   private async writeChunk(section: string, parts: string[]): Promise<void> {
     const seq = this.seq++;
-    await this.col.insertOne({ _id: chunkId(this.id, seq), kind: 'chunk', journalId: this.id, seq, section, json: `[${parts.join(',')}]` });
-    await this.col.updateOne({ _id: this.id }, { $set: { heartbeatAt: new Date() } });
+    // The chunk and the heartbeat in one go (one fsync on the embedded store); both are durable before the next chunk.
+    await Promise.all([
+      this.col.insertOne({ _id: chunkId(this.id, seq), kind: 'chunk', journalId: this.id, seq, section, json: `[${parts.join(',')}]` }),
+      this.col.updateOne({ _id: this.id }, { $set: { heartbeatAt: new Date() } }),
+    ]);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { LateReason, RuleId } from '../domain/types.js';
+import type { LateReason } from '../domain/types.js';
 
 // A request to book outside timescale or move a booked review, decided by a reviewing team manager
 // from a card. Embedded in the child document (ChildDoc.rescheduleRequests) so that the request, the
@@ -24,7 +24,8 @@ export interface RescheduleRequestDoc {
   invitees?: string[];
   /** The review's due-by date and rule when asked. */
   dueBy: string;
-  rule: RuleId | string;
+  /** A RuleId; typed string since stored documents are read back unchecked. */
+  rule: string;
   outsideTimescale: boolean;
   reason: LateReason;
   text: string | null;

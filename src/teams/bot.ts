@@ -4,7 +4,7 @@ import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
 import { councilTenantId, type Config } from '../config.js';
-import { hasRole } from '../domain/access.js';
+import { hasRole, mayShowChildNames } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import type { ChannelMember } from '../app/setup-channel.js';
@@ -18,9 +18,8 @@ import { identifySender, resolvePersonArg, type SenderLookup } from './identity.
 import { answerCardAction } from './invoke.js';
 import { messageSizeGuard } from './message-size.js';
 import { conversationKind } from './conversation-kind.js';
-import { checkAudience } from '../app/guest-safety.js';
+import { checkAnswerAudience } from '../app/guest-safety.js';
 import { isGuestStaff } from '../domain/guests.js';
-import { guardianAccessOpen } from '../domain/liaison.js';
 import { addressOfActivity, channelConversationId } from './conversation-address.js';
 import { assertGuestMay } from './guest-gate.js';
 import { createMemberCache, pagedMembers, type MemberCache, type MembersApi } from './members.js';
@@ -63,7 +62,7 @@ export function createAdapter(config: Config, logger: Logger): EdgeAdapter {
   adapter.onTurnError = async (ctx, err) => {
     const reference = randomUUID();
     logger.error({ reference, err: errorSummary(err), activityId: ctx.activity.id, conversationId: ctx.activity.conversation?.id }, 'turn failed');
-    if (ctx.activity.type === ActivityTypes.Message) {
+    if (ctx.activity.type === (ActivityTypes.Message as string)) {
       await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference)))] }).catch(() => undefined);
     }
   };
@@ -140,7 +139,7 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
     conversationId: saved._id,
     listMembers: () => memberCache.get(membersKey(ctx), () => listMembers(ctx)),
     councilTenantId: councilTenantId(config),
-    showChildNames: conversationType === 'personal' || config.showChildNamesInChannels,
+    showChildNames: mayShowChildNames(conversationType, config.showChildNamesInChannels),
     resolvePerson: (text) => resolvePersonArg(ctx, deps.staff, text),
     commands: COMMANDS,
   };
@@ -180,14 +179,10 @@ async function listMembers(ctx: TurnContext): Promise<ChannelMember[]> {
   return pagedMembers(client, membersKey(ctx));
 }
 
-/**
- * The guest rule for answers in a channel or group chat: child details only where no guest is
- * present, except a Guardian asking about their own children where they are the only guest.
- */
+/** The guest rule for answers in a channel or group chat (app/guest-safety.ts checkAnswerAudience). */
 async function assertNoStrangers(ctx: CommandContext): Promise<void> {
-  const own = hasRole(ctx.actor, 'guardian') ? (await ctx.deps.children.listByGuardian(ctx.actor._id)).filter(guardianAccessOpen) : [];
-  const verdict = await checkAudience(ctx.deps, {
-    conversation: { kind: ctx.conversationType }, children: own, members: ctx.listMembers, councilTenantId: ctx.councilTenantId,
+  const verdict = await checkAnswerAudience(ctx.deps, ctx.actor, {
+    conversation: { kind: ctx.conversationType }, members: () => ctx.listMembers(), councilTenantId: ctx.councilTenantId,
   });
   if (!verdict.ok) {
     throw new AppError('forbidden', 'I can\'t show anything about children here: someone in this conversation is a guest. Ask me in a personal chat', {

@@ -10,10 +10,14 @@ import { escapeMarkdown, Markdown } from './markdown.js';
  * building it (`<kind>CardData(...)`), and adds itself here by declaration merging:
  * `declare module '../cards.js' { interface CardTemplates { '<kind>': <Kind>CardData } }`.
  * So a new card edits no list; test/teams/card-registry.spec.ts checks that templates and modules pair up.
+ *
+ * What every card's data must be: display-ready values (the view model formats dates, counts and labels;
+ * templates only lay them out), and optional sections as empty arrays or null, never missing fields (the
+ * templating library leaves a missing field as the literal text `${x}`, which renderCard treats as a bug).
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface CardTemplates {}
-export type CardKind = keyof CardTemplates & string;
+export type CardKind = Extract<keyof CardTemplates, string>;
 /** The data `renderCard(kind, …)` takes. */
 export type CardDataOf<K extends CardKind> = CardTemplates[K];
 

@@ -2,10 +2,11 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
 import { councilTenantId, type Config } from '../config.js';
+import { mayShowChildNames } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
-import type { ActionReply, InvokeContext } from './actions/action-spec.js';
-import { findAction } from './actions/registry.js';
+import type { ActionReply, InvokeContext } from './card-verbs/action-spec.js';
+import { findAction } from './card-verbs/registry.js';
 import { cardAttachment } from './cards.js';
 import { errorNotice, NOT_REGISTERED } from './error-replies.js';
 import { identifySender, type SenderLookup } from './identity.js';
@@ -54,7 +55,7 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
     data: value.action?.data,
     conversationType,
     conversationId: ctx.activity.conversation.id,
-    showChildNames: conversationType === 'personal' || config.showChildNamesInChannels,
+    showChildNames: mayShowChildNames(conversationType, config.showChildNamesInChannels),
     isRefresh: value.trigger === 'automatic',
   };
   try {

@@ -21,7 +21,6 @@ const CHILDREN = Number(process.env.IMPORT_CRASH_CHILDREN ?? 1000);
 const NEW_PER_ROUND = 100;
 const IRO_NOW = '2016-07-01T09:00:00Z';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 
 /** The real CLI (`npm run import` runs `tsx src/cli/import.ts`), optionally killed after `killAfterMs`. */
@@ -129,7 +128,6 @@ describe('import survives kill -9 (crash-atomic, src/cli/import.ts)', function (
         await store2.close();
       }
     }
-    // eslint-disable-next-line no-console
     console.log(`      kill -9 outcomes: ${JSON.stringify(outcomes)} (full run ${fullRun} ms)`);
     assert.equal(outcomes.none + outcomes.all, ROUNDS);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseImportDocument } from '../../src/app/import/import-schema.js';
 import { runImport } from '../../src/app/import/run-import.js';
 import { buildDemoImport, loadDemoIfEmpty } from '../../src/cli/demo-data.js';
-import { syntheticChildDocs, syntheticStaffDocs } from '../../src/cli/synthetic-data.js';
+import { syntheticChildDocs, syntheticStaffDocs } from '../../tools/synthetic-data.js';
 import { addDays, createCalendar, weekdayOf } from '../../src/domain/calendar.js';
 import { getPolicy } from '../../src/domain/policies.js';
 import { nextReview, validateHistory } from '../../src/domain/timescales.js';

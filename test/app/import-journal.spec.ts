@@ -6,7 +6,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Document } from 'mongodb';
 import { completeInterruptedImports } from '../../src/app/import/apply-import.js';
 import { runImport } from '../../src/app/import/run-import.js';
 import { loadConfig } from '../../src/config.js';
@@ -20,7 +19,6 @@ import { ChildrenRepository } from '../../src/store/repositories/children-reposi
 import { syntheticImport } from '../fixtures/import/synthetic-import.js';
 
 const NOW = new Date('2016-07-01T09:00:00Z');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const fixture = (): any => JSON.parse(readFileSync('test/fixtures/import/small-valid.json', 'utf8'));
 class SimulatedCrash extends Error {}
 
@@ -38,12 +36,11 @@ describe('import journal: crash points', function () {
   it('a crash right after the commit: nothing applied yet, and the next bot start completes all of it first', async () => {
     store = await openEmbeddedStore(dir);
     const doc = syntheticImport(5000);
-    let chunks: Document[] = [];
     await assert.rejects(runImport(store, doc, {
       sourceName: 'big.json', now: NOW,
       afterCommit: () => { throw new SimulatedCrash('kill -9'); },
     }), SimulatedCrash);
-    chunks = await store.collection(IMPORT_JOURNAL_COLLECTION).find({ kind: 'chunk' }).toArray();
+    const chunks = await store.collection(IMPORT_JOURNAL_COLLECTION).find({ kind: 'chunk' }).toArray();
     // Chunked: several chunks, each far below MongoDB's 16 MB document limit.
     assert.ok(chunks.length >= 2, `${chunks.length} chunk(s)`);
     for (const c of chunks) assert.ok((c.json as string).length <= JOURNAL_CHUNK_BYTES + 10_000);

@@ -17,7 +17,6 @@ import { ChildrenRepository } from '../../src/store/repositories/children-reposi
 import { StaffRepository } from '../../src/store/repositories/staff-repository.js';
 
 const NOW = new Date('2016-07-01T09:00:00Z'); // today = 2016-07-01
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 const fixture = (): Doc => JSON.parse(readFileSync('test/fixtures/import/small-valid.json', 'utf8'));
 
@@ -30,7 +29,7 @@ function nested(depth: number): unknown {
 interface Case {
   what: string;
   /** Mutates the valid fixture (or returns a replacement built from raw JSON text). */
-  mutate: (doc: Doc) => Doc | void;
+  mutate: (doc: Doc) => Doc; // or nothing, having changed `doc` in place
   path: string;
   rule: RegExp;
 }

@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { DEV_APP_ID, packageModeFrom, PackageError } from '../../src/cli/package-app.js';
-import { validateManifest, type TeamsManifest } from '../../src/teams/manifest.js';
+import { DEV_APP_ID, packageModeFrom, PackageError } from '../../tools/package-app.js';
+import { validateManifest, type TeamsManifest } from '../../tools/manifest.js';
 
 // `npm run package` as the README gives it (no flags, nothing set) makes a development package
 // (issue 11 point 8); production needs both MicrosoftAppId and BOT_DOMAIN.
 
 const run = promisify(execFile);
-const CLI = path.resolve(__dirname, '..', '..', 'src', 'cli', 'package-app.ts');
+const CLI = path.resolve(__dirname, '..', '..', 'tools', 'package-app.ts');
 const TSX = path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
 function envWithout(...names: string[]): NodeJS.ProcessEnv {
@@ -21,7 +21,7 @@ function envWithout(...names: string[]): NodeJS.ProcessEnv {
   return env;
 }
 
-describe('CLI: npm run package (src/cli/package-app.ts)', function () {
+describe('CLI: npm run package (tools/package-app.ts)', function () {
   this.timeout(60_000);
   let out: string;
   beforeEach(() => { out = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-pkg-cli-')); });

@@ -12,7 +12,7 @@ describe('resolution ids', () => {
     assert.ok(LEGACY_RESOLUTION_ID_PATTERN.test('C1001-R1') && isResolutionId('C1001-R1'));
     assert.ok(!LEGACY_RESOLUTION_ID_PATTERN.test('C1001-RES1'));
     for (const bad of ['C1001-RES', 'C1001-RES12345', '-RES1', 'C1001-RES1 ', 'C1001-RES1\n', 'C1001', 42, null, { $ne: null }]) {
-      assert.equal(isResolutionId(bad), false, String(bad));
+      assert.equal(isResolutionId(bad), false, JSON.stringify(bad));
     }
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createCalendar } from '../../src/domain/calendar.js';
-import { decidersFor, mayDecide, withinTimescale } from '../../src/domain/booking-rules.js';
+import { decidersFor, mayDecide } from '../../src/domain/booking-rules.js';
+import { withinTimescale } from '../../src/domain/timescales.js';
 import { freeSlots, IroDiary, londonStart } from '../../src/domain/slots.js';
 import type { Staff } from '../../src/domain/types.js';
 

@@ -62,7 +62,7 @@ describe('outbox: kill -9 mid-batch, then restart', function () {
     for (const m of plan.messages) assert.ok((counts.get(m.key) ?? 0) >= 1, `${m.key} was lost`);
     const repeated = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
     assert.ok(repeated.length <= 1, `repeated: ${repeated.join(', ')}`);
-    if (allowedRepeat !== null) assert.ok(repeated.every((k) => k === allowedRepeat), `repeated ${repeated} but in flight was ${allowedRepeat}`);
+    if (allowedRepeat !== null) assert.ok(repeated.every((k) => k === allowedRepeat), `repeated ${repeated.join(',')} but in flight was ${allowedRepeat}`);
     assert.ok(repeated.every((k) => counts.get(k) === 2));
     // Per conversation, first deliveries are in enqueue order.
     for (const channel of plan.channels) {

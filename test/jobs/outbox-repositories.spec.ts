@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { saveActivity } from '../helpers/save-activity.js';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../src/store/doc-collection.js';
 import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
-import { ConversationRepository } from '../../src/store/repositories/conversation-repository.js';
+import { ConversationRepository, TOUCH_INTERVAL_MS } from '../../src/store/repositories/conversation-repository.js';
+import { LOG_EXT } from '../../src/store/embedded/log-file.js';
 import { referenceOf, type ActivityLike } from '../../src/teams/conversation-address.js';
 import { OutboxRepository } from '../../src/store/repositories/outbox-repository.js';
 
@@ -147,7 +148,8 @@ describe('outbox repositories (embedded store)', () => {
 
       const doc = await conversations.get('19:chan@thread.tacv2');
       assert.deepEqual(doc?.purposes.map((p) => [p.purpose, p.team, p.setBy]), [['social-work-channel', 'south', 'bs-1'], ['social-work-channel', 'north', 'bs-2']]);
-      assert.deepEqual(doc?.updatedAt, at(4));
+      // Nothing changed at 4 s, so nothing was written: updatedAt is from the last write (setPurpose at 3 s).
+      assert.deepEqual(doc?.updatedAt, at(3));
       assert.equal((await conversations.findByPurpose('social-work-channel')).length, 1);
       assert.equal((await conversations.findByPurpose('social-work-channel', { team: 'north' })).length, 1);
       assert.equal((await conversations.findByPurpose('social-work-channel', { team: 'east' })).length, 0);
@@ -156,6 +158,34 @@ describe('outbox repositories (embedded store)', () => {
       await conversations.clearPurpose('19:chan@thread.tacv2', 'social-work-channel', { team: 'south' }, at(5));
       assert.deepEqual((await conversations.get('19:chan@thread.tacv2'))?.purposes.map((p) => p.team), ['north']);
       assert.equal(await conversations.setPurpose('19:unknown', { purpose: 'iro-channel', setBy: 'x', setAt: at(6) }), null);
+    });
+
+    it('save writes only when the address changed, or to refresh updatedAt once an hour; changes are announced', async () => {
+      const logBytes = async () => (await stat(join(dir, 'conversations' + LOG_EXT))).size;
+      const announced: number[] = [];
+      conversations.onChange(() => announced.push(announced.length));
+      await saveActivity(conversations, personalActivity('aad-1', 'a:1'), { now: at(0), staffId: 'iro-1' });
+      const afterFirst = await logBytes();
+      for (let i = 1; i <= 20; i++) await saveActivity(conversations, personalActivity('aad-1', 'a:1'), { now: at(i), staffId: 'iro-1' });
+      await saveActivity(conversations, personalActivity('aad-1', 'a:1'), { now: at(21) });
+      assert.equal(await logBytes(), afterFirst, 'twenty-one unchanged saves wrote nothing');
+      assert.equal(announced.length, 1, 'the new conversation was announced once');
+
+      const moved = { ...personalActivity('aad-1', 'a:1'), serviceUrl: 'https://smba.example/uk/' };
+      const doc = await saveActivity(conversations, moved, { now: at(22), staffId: 'iro-1' });
+      assert.equal(doc.address.serviceUrl, 'https://smba.example/uk/');
+      assert.ok(await logBytes() > afterFirst, 'a changed address is written');
+      assert.equal(announced.length, 2, 'and announced');
+      const afterMove = await logBytes();
+
+      const later = at(22 + TOUCH_INTERVAL_MS / 1000);
+      await saveActivity(conversations, moved, { now: later, staffId: 'iro-1' });
+      assert.ok(await logBytes() > afterMove, 'an hour on, updatedAt is refreshed');
+      assert.deepEqual((await conversations.get('a:1'))?.updatedAt, later);
+      assert.equal(announced.length, 2, 'a refresh is not a change of address');
+
+      await conversations.setPurpose('a:1', { purpose: 'iro-channel', setBy: 'bs-1', setAt: later });
+      assert.equal(announced.length, 3, 'a purpose set is announced');
     });
 
     it('liaison channels are found by Guardian', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { saveActivity } from '../helpers/save-activity.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { ChildrenRepository } from '../../src/store/repositories/children-reposi
 import { ConversationRepository } from '../../src/store/repositories/conversation-repository.js';
 import { OutboxRepository } from '../../src/store/repositories/outbox-repository.js';
 import { StaffRepository } from '../../src/store/repositories/staff-repository.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 
 // The service under test (Wales policy). Week of Mon 3 Oct 2016 (BST: 07:00 London = 06:00Z):
 //   C2001 Dylan Evans (iro-1): 2nd review held 14 Apr → next due Fri 14 Oct, not booked → daily reminders.
@@ -271,14 +272,29 @@ describe('sweeper', () => {
     };
     let kicked!: () => void;
     const kick = new Promise<void>((resolve) => { kicked = resolve; });
-    const s = sweeper({ intervalMs: 10, onEnqueued: () => kicked(), leases: { store, holder: 'host-a' } });
-    s.start();
-    await kick;
-    await s.stop();
-    const sweepsAtStop = listed;
-    assert.ok(sweepsAtStop >= 2, 'the failed first sweep did not stop the loop');
-    await new Promise((r) => setTimeout(r, 50));
-    assert.equal(listed, sweepsAtStop, 'no sweep after stop()');
+    // The sweeper's timers are fake (the store uses none): each sweep is fired by hand, and after stop()
+    // no timer may be left, so no later sweep can happen, however long one waited.
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      /** Fires the sweeper's next timer once the sweep before it has scheduled one (real I/O runs meanwhile). */
+      const fireNext = async () => {
+        while (clock.countTimers() === 0) await new Promise((r) => setImmediate(r));
+        clock.next();
+      };
+      const s = sweeper({ intervalMs: 10, onEnqueued: () => kicked(), leases: { store, holder: 'host-a' } });
+      s.start();
+      await fireNext(); // the first sweep fails
+      await fireNext(); // the next one runs anyway
+      await kick;
+      await s.stop();
+      const sweepsAtStop = listed;
+      assert.ok(sweepsAtStop >= 2, 'the failed first sweep did not stop the loop');
+      assert.equal(clock.countTimers(), 0, 'stop() left no timer behind');
+      await clock.runAllAsync();
+      assert.equal(listed, sweepsAtStop, 'no sweep after stop()');
+    } finally {
+      clock.restore();
+    }
     assert.equal((await allOutbox()).length, 5);
     assert.equal(await store.collection(DELIVERY_COLLECTIONS.leases).countDocuments({}), 0, 'lease released');
   });

@@ -48,6 +48,7 @@ describe('layer rules (dependency-cruiser)', function () {
     { rule: 'teams-never-imports-jobs', file: 'src/teams/notifier.ts', line: "export { DEFAULT_BACKOFF } from '../jobs/backoff.js';" },
     { rule: 'teams-reaches-the-store-through-app', file: 'src/teams/commands/setup.ts', line: "export { openStore } from '../../store/open-store.js';" },
     { rule: 'jobs-use-teams-for-rendering-only', file: 'src/jobs/run-jobs.ts', line: "export { createNotifier } from '../teams/notifier.js';" },
+    { rule: 'production-never-imports-tooling', file: 'src/teams/cards.ts', line: "export { validateCard } from '../../tools/card-validation.js';" },
     { rule: 'no-circular', file: 'src/domain/types.ts', line: "import type { BandStatus } from './caseload.js';\nexport type Cs = BandStatus;" },
   ];
 
@@ -55,6 +56,7 @@ describe('layer rules (dependency-cruiser)', function () {
     // One copy with every plant: one run (each run transpiles all of src/).
     const copy = join(dir, 'planted');
     cpSync(join(PROJECT_ROOT, 'src'), join(copy, 'src'), { recursive: true });
+    cpSync(join(PROJECT_ROOT, 'tools'), join(copy, 'tools'), { recursive: true });
     for (const p of plants) appendFileSync(join(copy, p.file), `\n${p.line}\n`);
     const { code, out } = await check(copy);
     assert.equal(code, 1, out);

@@ -8,8 +8,8 @@ import type { CommandSpecMeta } from '../../src/teams/commands/command-spec.js';
 import {
   buildManifest, checkIcons, commandListsFor, loadManifestTemplate, manifestDir, pngSize, validateManifest,
   COMMAND_DESCRIPTION_MAX, MANIFEST_SCOPES, MAX_COMMANDS_PER_LIST, type TeamsManifest,
-} from '../../src/teams/manifest.js';
-import { DEV_APP_ID, manifestValuesFrom, packageApp, PackageError } from '../../src/cli/package-app.js';
+} from '../../tools/manifest.js';
+import { DEV_APP_ID, manifestValuesFrom, packageApp, PackageError } from '../../tools/package-app.js';
 
 const values = {
   appId: '5f0e4a1c-2b3d-4e5f-8a9b-0c1d2e3f4a5b',

@@ -8,6 +8,7 @@ const samples: unknown[] = [
   { _id: new ObjectId(), at: new Date('2024-01-02T03:04:05.678Z'), before1970: new Date(-86400000), far: new Date('9999-12-31T23:59:59.999Z') },
   { long: Long.fromString('9007199254740993'), dec: Decimal128.fromString('1.10'), bin: new Binary(Buffer.from('hi')), ts: new Timestamp({ t: 1, i: 2 }), re: /a+b/i },
   { $weird: 1, nested: { $also: 'x' } },
+  { arr: [1, { v: [] }], k: 'keys "quoted"', 'a"b': 2 },
   [],
   {},
 ];

@@ -192,6 +192,24 @@ describe('embedded store', () => {
       assert.equal(after.length, 1);
       assert.equal((await store.collection<Doc>('cold').findOne({ _id: 'only' }))?.n, 50);
     });
+    it('does not rewrite a log on open for a few superseded lines (a restart after some updates)', async () => {
+      store = await openEmbeddedStore(dir);
+      const c = store.collection<Doc>('warm');
+      for (let i = 0; i < 20; i++) await c.insertOne({ _id: `d${i}`, n: 0 });
+      await c.updateOne({ _id: 'd3' }, { $inc: { n: 1 } });
+      await store.close();
+      const before = await stat(logFile('warm'));
+      store = await openEmbeddedStore(dir);
+      const after = await stat(logFile('warm'));
+      assert.equal(after.size, before.size, 'not rewritten');
+      assert.equal(after.ino, before.ino, 'the same file');
+      assert.equal((await store.collection<Doc>('warm').findOne({ _id: 'd3' }))?.n, 1);
+      await store.collection<Doc>('warm').updateOne({ _id: 'd4' }, { $inc: { n: 2 } });
+      await store.close();
+      store = await openEmbeddedStore(dir);
+      assert.deepEqual((await store.collection<Doc>('warm').find({ n: { $gt: 0 } }, { sort: { _id: 1 } }).toArray()).map((d) => [d._id, d.n]),
+        [['d3', 1], ['d4', 2]]);
+    });
   });
 
   describe('lock file', () => {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAppError } from '../../src/domain/errors.js';
 import type { Store } from '../../src/store/doc-collection.js';
 import type { ChildDoc, StaffDoc } from '../../src/store/documents.js';
-import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { openMongoStore, type MongoStore } from '../../src/store/mongo-store.js';
 import { AuditLog } from '../../src/store/repositories/audit-log.js';
 import { ChildrenRepository } from '../../src/store/repositories/children-repository.js';
 import { ensureIndexes } from '../../src/store/repositories/indexes.js';
@@ -28,10 +29,6 @@ describe('repositories (embedded store)', () => {
   afterEach(async () => {
     await store.close();
     await rm(dir, { recursive: true, force: true });
-  });
-
-  it('ensureIndexes is idempotent', async () => {
-    await ensureIndexes(store);
   });
 
   describe('StaffRepository', () => {
@@ -153,5 +150,96 @@ describe('repositories (embedded store)', () => {
       assert.deepEqual((await log.list({ action: 'import' })).map((e) => e.details), [{ n: 1 }]);
       assert.equal((await log.list({}, { limit: 1 })).length, 1);
     });
+  });
+});
+
+// The secondary indexes the repositories' lookups rely on (src/store/repositories/indexes.ts), as
+// name → keys and unique flag. A second ensureIndexes at start-up must leave exactly this set.
+interface IndexRow {
+  collection: string;
+  name: string;
+  key: Record<string, number>;
+  unique: boolean;
+}
+const INDEXES: IndexRow[] = [
+  { collection: 'audit', name: 'at', key: { at: 1 }, unique: false },
+  { collection: 'children', name: 'iroId', key: { iroId: 1 }, unique: false },
+  { collection: 'children', name: 'pending.key', key: { 'pending.key': 1 }, unique: false },
+  { collection: 'children', name: 'socialWorkTeam', key: { socialWorkTeam: 1 }, unique: false },
+  { collection: 'children', name: 'socialWorkerId', key: { socialWorkerId: 1 }, unique: false },
+  { collection: 'staff', name: 'aadObjectId', key: { aadObjectId: 1 }, unique: false },
+  { collection: 'staff', name: 'email', key: { email: 1 }, unique: false },
+  { collection: 'staff', name: 'upn', key: { upn: 1 }, unique: false },
+];
+const byName = (a: IndexRow, b: IndexRow) => `${a.collection}.${a.name}`.localeCompare(`${b.collection}.${b.name}`);
+const EXPECTED_INDEXES = [...INDEXES].sort(byName);
+
+describe('ensureIndexes (embedded store)', () => {
+  let dir: string;
+  let store: EmbeddedStore;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'iro-indexes-'));
+    store = await openEmbeddedStore(dir);
+  });
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const indexes = (): IndexRow[] => store.snapshot().flatMap((c) => c.indexes.map((ix) => ({
+    collection: c.name, name: ix.name, key: { ...ix.key }, unique: ix.unique,
+  }))).sort(byName);
+  /** Index records in the collection logs on disk (a repeated call must not append any). */
+  const indexLines = async () => {
+    let n = 0;
+    for (const c of ['audit', 'children', 'staff']) {
+      n += (await readFile(join(dir, `${c}.log`), 'utf8')).split('\n').filter((l) => l.includes('"op":"idx"')).length;
+    }
+    return n;
+  };
+
+  it('creates the expected index set once; a second call changes nothing in memory or on disk, and a reopened store has the same set', async () => {
+    assert.deepEqual(indexes(), [], 'a new store has no secondary indexes');
+    await ensureIndexes(store);
+    assert.deepEqual(indexes(), EXPECTED_INDEXES);
+    const linesAfterOne = await indexLines();
+    assert.equal(linesAfterOne, EXPECTED_INDEXES.length);
+    await ensureIndexes(store);
+    assert.deepEqual(indexes(), EXPECTED_INDEXES);
+    assert.equal(await indexLines(), linesAfterOne, 'the second call appended no index records');
+    await store.close();
+    store = await openEmbeddedStore(dir);
+    assert.deepEqual(indexes(), EXPECTED_INDEXES, 'replayed from disk');
+    await ensureIndexes(store);
+    assert.deepEqual(indexes(), EXPECTED_INDEXES);
+  });
+});
+
+// Registered only when a server is configured, so a run without one reports no skipped tests.
+if (process.env.MONGODB_URI) describe('ensureIndexes (mongodb, MONGODB_URI)', () => {
+  let store: MongoStore;
+  before(async () => {
+    store = await openMongoStore(process.env.MONGODB_URI!, `iro_indexes_${process.pid}_${Date.now()}`);
+  });
+  after(async () => {
+    await store?.db.dropDatabase();
+    await store?.close();
+  });
+
+  const indexes = async (): Promise<IndexRow[]> => {
+    const rows: IndexRow[] = [];
+    for (const c of ['audit', 'children', 'staff']) {
+      for (const ix of await store.db.collection(c).listIndexes().toArray()) {
+        if (ix.name !== '_id_') rows.push({ collection: c, name: ix.name, key: { ...ix.key }, unique: !!ix.unique });
+      }
+    }
+    return rows.sort(byName);
+  };
+
+  it('creates the expected index set; a second call leaves it as it is', async () => {
+    await ensureIndexes(store);
+    assert.deepEqual(await indexes(), EXPECTED_INDEXES);
+    await ensureIndexes(store);
+    assert.deepEqual(await indexes(), EXPECTED_INDEXES);
   });
 });

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { messageActivity, mentionActivity, TENANT, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import { alex, catrin, sian } from '../helpers/people.js';
+import { spyOnTurns } from '../helpers/turn-spy.js';
 
 // The real server (restify + CloudAdapter + teams-ai) over HTTP; replies are read at a fake connector.
 // Wednesday 25 Nov 2026; fixture dates are chosen so each due date below follows from docs/DOMAIN.md.
@@ -190,13 +191,20 @@ describe('tenant guard', function () {
   after(async () => h?.stop());
 
   it('answers the allowed tenant and refuses any other with 403, sending nothing', async () => {
-    const ok = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/help')));
-    assert.match(ok.text, /IRO Bot commands/);
-    const sent = h.connector.received.length;
-    const res = await h.post(messageActivity(h.connector.url, alex, '/due', { tenantId: 'another-tenant' }));
-    assert.equal(res.status, 403);
-    await new Promise((r) => setTimeout(r, 200));
-    assert.equal(h.connector.received.length, sent);
+    const spy = spyOnTurns();
+    try {
+      const ok = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/help')));
+      assert.match(ok.text, /IRO Bot commands/);
+      assert.equal(spy.turns(), 1, 'the allowed tenant gets a turn');
+      const sent = h.connector.received.length;
+      const res = await h.post(messageActivity(h.connector.url, alex, '/due', { tenantId: 'another-tenant' }));
+      assert.equal(res.status, 403);
+      // No turn started for it, so nothing can be sent for it, now or later (no waiting needed).
+      assert.equal(spy.turns(), 1, 'no turn for the refused tenant');
+      assert.equal(h.connector.received.length, sent);
+    } finally {
+      spy.restore();
+    }
   });
 });
 

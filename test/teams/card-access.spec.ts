@@ -5,10 +5,10 @@ import { decideReschedule, requestReschedule } from '../../src/app/booking/resch
 import { idFieldsOf, loadForActor, SUBJECT_KINDS, type SubjectKind } from '../../src/app/load-for-actor.js';
 import { raiseResolution } from '../../src/app/resolutions.js';
 import fc from 'fast-check';
-import { defineAction, type ActionReply } from '../../src/teams/actions/action-spec.js';
-import { checkCardData } from '../../src/teams/actions/card-data.js';
+import { defineAction, type ActionReply } from '../../src/teams/card-verbs/action-spec.js';
+import { checkCardData } from '../../src/teams/card-verbs/card-data.js';
 import { isAppError } from '../../src/domain/errors.js';
-import { ACTIONS, createActionRegistry } from '../../src/teams/actions/registry.js';
+import { ACTIONS, createActionRegistry } from '../../src/teams/card-verbs/registry.js';
 import type { StaffDoc } from '../../src/store/documents.js';
 import { messageActivity, type Sender } from '../helpers/activities.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
@@ -256,8 +256,12 @@ describe('card verb registry: no verb without its access rule', () => {
     assert.throws(() => defineAction({ verb: 'test.no-subject', run: reply }), /no access rule/);
     // @ts-expect-error only the loader's kinds are access rules
     assert.throws(() => defineAction({ verb: 'test.made-up', subject: 'anything', run: reply }), /no access rule/);
-    // @ts-expect-error a handler's subject is the loaded one, never ids to load by itself
-    defineAction({ verb: 'test.wrong-subject', subject: 'child', run: async (_ctx, s: { ref: number }) => ({ kind: 'message', text: String(s.ref) }) });
+    defineAction({
+      verb: 'test.wrong-subject',
+      subject: 'child',
+      // @ts-expect-error a handler's subject is the loaded one, never ids to load by itself
+      run: async (_ctx, s: { ref: number }) => ({ kind: 'message', text: String(s.ref) }),
+    });
     assert.throws(() => defineAction({ verb: 'Not A Verb', subject: 'child', run: reply }), /not a verb name/);
   });
 

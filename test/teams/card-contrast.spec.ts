@@ -97,8 +97,8 @@ function textUses(node: unknown, at: string, style: string, out: TextUse[]): Tex
     && ['Container', 'Column', 'ColumnSet', 'TableCell', 'TableRow', 'Table', 'AdaptiveCard'].includes(String(o.type))
     ? o.style.toLowerCase() : style;
   if (o.type === 'TextBlock' || o.type === 'TextRun') {
-    out.push({ at, text: String(o.text), color: String(o.color ?? 'default').toLowerCase(), subtle: o.isSubtle === true, style: own,
-      size: String(o.size ?? 'default').toLowerCase() });
+    out.push({ at, text: String(o.text), color: (typeof o.color === 'string' ? o.color : 'default').toLowerCase(), subtle: o.isSubtle === true, style: own,
+      size: (typeof o.size === 'string' ? o.size : 'default').toLowerCase() });
   }
   for (const [k, v] of Object.entries(o)) if (k !== 'fallback' || !String(o.type).startsWith('Chart.')) textUses(v, `${at}.${k}`, own, out);
   return out;

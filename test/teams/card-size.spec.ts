@@ -21,7 +21,7 @@ import { CONFLICTS_PER_CARD, MAX_PROBLEM_LINES } from '../../src/teams/cards/imp
 type Bounds = Record<string, number>;
 const TWO = 2; // Previous and Next
 const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
-  // presenters/due-view.ts: 20 rows a page (overdue + due), or 20 IROs with one button each; a pager.
+  // cards/due.ts: 20 rows a page (overdue + due), or 20 IROs with one button each; a pager.
   due: {
     variants: [
       { overdue: PAGE_SIZE, due: 0, summary: 0, 'summary[].buttons': 1, pagerButtons: TWO },
@@ -29,9 +29,9 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
       { overdue: 0, due: 0, summary: PAGE_SIZE, 'summary[].buttons': 1, pagerButtons: TWO },
     ],
   },
-  // commands/caseload.ts: 20 IROs a page (table and chart); counts by track (3) and legal status (domain enums, < 12).
+  // cards/caseload.ts: 20 IROs a page (table and chart); counts by track (3) and legal status (domain enums, < 12).
   caseload: { variants: [{ byTrack: 12, byLegalStatus: 12, iros: PAGE_SIZE, chart: PAGE_SIZE, pagerButtons: TWO }] },
-  // commands/actions.ts: 20 items a page, one button each (buttonsFor), a pager.
+  // cards/actions.ts: 20 items a page, one button each (buttonsFor), a pager.
   actions: { variants: [{ items: PAGE_SIZE, 'items[].buttons': 2, pagerButtons: TWO }] },
   // A child in care from birth to 18: a review at 20 days, 3 months, then 6-monthly: ≤ 38; 60 allows for corrections.
   case: { variants: [{ bookings: 20, history: 40, proceedings: 10, resolutions: 10, liaison: 10 }] },

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cardsDir, CARD_KINDS } from '../../src/teams/cards.js';
-import { findAction } from '../../src/teams/actions/registry.js';
-import { buttonsFor } from '../../src/teams/commands/actions.js';
+import { findAction } from '../../src/teams/card-verbs/registry.js';
+import { buttonsFor } from '../../src/teams/cards/actions.js';
 import type { ActionKind } from '../../src/domain/actions.js';
 
 // A button that leads nowhere is a dead end too: every verb a card can carry has a handler.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CARD_KINDS, renderCard } from '../../src/teams/cards.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import { plainText } from '../../src/teams/markdown.js';
 import type { CardKind, CardTemplates } from '../../src/teams/cards.js';
 import { renderModel } from '../helpers/markdown-model.js';

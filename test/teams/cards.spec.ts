@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CARD_KINDS, cardAttachment, cardsDir, renderCard, type AdaptiveCardJson } from '../../src/teams/cards.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import type { CardKind, CardTemplates } from '../../src/teams/cards.js';
 
 const fixturesDir = path.join(__dirname, '..', 'fixtures', 'cards');

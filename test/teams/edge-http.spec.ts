@@ -9,6 +9,7 @@ import { messageActivity, TENANT, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { alex, catrin } from '../helpers/people.js';
+import { spyOnTurns } from '../helpers/turn-spy.js';
 import { loadConfig } from '../../src/config.js';
 import { buildDeps } from '../../src/index.js';
 import { createLogger } from '../../src/logger.js';
@@ -38,12 +39,19 @@ describe('edge: one activity schema', function () {
   async function refused(body: unknown, reason: RegExp) {
     const audit = (await h.bot.deps.audit.list()).length;
     const sent = h.connector.received.length;
-    const res = await h.post(body);
+    const spy = spyOnTurns();
+    let res;
+    try {
+      res = await h.post(body);
+    } finally {
+      spy.restore();
+    }
     assert.equal(res.status, 400, `${res.status} ${res.body}`);
     const answer = JSON.parse(res.body);
     assert.equal(answer.error, 'malformed-activity');
     assert.match(answer.message, reason);
-    await new Promise((r) => setTimeout(r, 50));
+    // No turn started, so nothing can be sent for it, now or later (no waiting needed).
+    assert.equal(spy.turns(), 0, 'no turn ran');
     assert.equal(h.connector.received.length, sent, 'nothing was sent');
     assert.equal((await h.bot.deps.audit.list()).length, audit, 'nothing was recorded');
     return answer.message as string;

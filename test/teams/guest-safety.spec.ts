@@ -35,6 +35,21 @@ const GWEN: FakeMember = { id: '29:gwen', aadObjectId: '00000000-0000-0000-0000-
 // (d) Teams says "user"; only the UPN shows it is a guest.
 const EXT_ONLY: FakeMember = { id: '29:ext', aadObjectId: '00000000-0000-0000-0000-0000000000e7', userPrincipalName: 'someone_partner.example#EXT#@council.onmicrosoft.com', userRole: 'user', tenantId: TENANT };
 
+/**
+ * Runs the pending drainer and the outbox sender by hand until nothing is left to deliver: the drainer
+ * moves nothing more and no outbox message is pending (sent, withheld and failed are final).
+ * After this nothing more can reach the connector, so "not posted" is a fact, not a matter of timing.
+ */
+async function settled(h: Harness): Promise<void> {
+  const jobs = h.bot.jobs!;
+  for (let round = 0; round < 10; round++) {
+    const drained = await jobs.drainer.drainOnce(); // what stays waits for an address it does not have
+    await jobs.sender.runOnce(); // chained after any round in flight (runs never overlap)
+    if (drained.moved === 0 && (await h.bot.deps.outbox.countByStatus()).pending === 0) return;
+  }
+  throw new Error('the outbox did not settle in 10 rounds');
+}
+
 const channel = (serviceUrl: string, from: Sender, text: string, id: string) => ({
   ...messageActivity(serviceUrl, from, `<at>${BOT.name}</at> ${text}`, {
     conversationType: 'channel', conversationId: `${id};messageid=1`,
@@ -69,9 +84,9 @@ describe('guest safety over HTTP', function () {
       message: { type: 'child-notice', data: { title: 'Plan changed', text: 'Seren Jones: placement review' } },
     })));
     h.bot.deps.messagesQueued();
-    const all = await h.connector.waitFor(before + 4, 10000);
-    await new Promise((r) => setTimeout(r, 300));
-    const sent = all.slice(before);
+    await h.connector.waitFor(before + 4, 10000);
+    await settled(h);
+    const sent = h.connector.received.slice(before);
     const inChannel = (t: string) => sent.filter((a) => a.conversationId.startsWith(`19:chan-${t}@`));
     assert.equal(inChannel('a').length, 1, '(a) staff only: posted');
     assert.equal(inChannel('b').length, 1, '(b) the child\'s Guardian: posted');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sinon from 'sinon';
 import { messageActivity, mentionActivity, TENANT, type Sender } from '../helpers/activities.js';
+import { spyOnTurns } from '../helpers/turn-spy.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { ReceivedActivity } from '../helpers/fake-connector.js';
 import { admin as tomos, alex, dafydd, owen } from '../helpers/people.js';
@@ -62,9 +63,19 @@ describe('card updates for everyone pass the audience rule', function () {
     after(() => clock.restore());
 
     const before = h.connector.received.length;
-    const answer = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-RES1', stage: '1' }, { conversationId: post.createdConversationId!, replyToId: 'root-1' });
+    const spy = spyOnTurns();
+    let answer;
+    try {
+      answer = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-RES1', stage: '1' },
+        { conversationId: post.createdConversationId!, replyToId: 'root-1' });
+    } finally {
+      spy.restore();
+    }
     assert.equal(answer.type, 'application/vnd.microsoft.card.adaptive', 'the person who clicked gets the updated card');
-    await new Promise((r) => setTimeout(r, 300));
+    // The update for everyone is made inside the invoke's turn (src/teams/invoke.ts), which the edge awaits
+    // before it answers: not attempted at all means nothing can be rewritten later (no waiting needed).
+    assert.equal(spy.turns(), 1);
+    assert.equal(spy.updates(), 0, 'no update for everyone was attempted');
     const puts = h.connector.received.slice(before).filter((a) => a.method === 'PUT');
     assert.deepEqual(puts, [], 'nothing rewritten in the conversation the guest can read');
     const audit = await h.bot.deps.audit.list({ action: 'action.update-withheld' });

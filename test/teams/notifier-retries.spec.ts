@@ -52,7 +52,7 @@ describe('notifier: one send = one HTTP request (no hidden SDK retries)', functi
         return true;
       });
       // Long enough for the SDK's first retry (its shortest delay is under a second for 5xx/drops).
-      await new Promise((r) => setTimeout(r, failure.hasOwnProperty('drop') || status === 502 ? 1500 : 200));
+      await new Promise((r) => setTimeout(r, Object.hasOwn(failure, 'drop') || status === 502 ? 1500 : 200));
       assert.equal(connector.attempts.length - before, 1, 'exactly one request reached the connector');
     });
   }

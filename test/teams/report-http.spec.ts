@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Resolution, ResolutionStage, ResolutionTheme, StageNumber } from '../../src/domain/resolutions/index.js';
 import type { ChildDoc } from '../../src/store/documents.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import { mentionActivity, messageActivity, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { admin as tomos, alex, catrin, ceri, dafydd, owen, sian } from '../helpers/people.js';

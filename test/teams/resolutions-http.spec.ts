@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createClock } from '../../src/clock.js';
 import { resolutionFigures } from '../../src/domain/resolutions/index.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import { messageActivity, mentionActivity, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { ReceivedActivity } from '../helpers/fake-connector.js';

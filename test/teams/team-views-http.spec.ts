@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listDue } from '../../src/app/list-due.js';
 import { parseDueWindow } from '../../src/domain/due-window.js';
-import { validateCard } from '../../src/teams/card-validation.js';
+import { validateCard } from '../../tools/card-validation.js';
 import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../../src/teams/message-size.js';
 import type { StaffDoc } from '../../src/store/documents.js';
 import { messageActivity, type Sender } from '../helpers/activities.js';

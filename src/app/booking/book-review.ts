@@ -1,15 +1,17 @@
 // Book a child's next review (docs/DOMAIN.md "Booking and rescheduling"): the form's choices, and the
 // booking itself. A date after the due-by date takes the outside-timescale path: reason + text, and a
 // reviewing team manager's approval before the booking exists.
-import { canBook, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
+import { canBook, needsManagerApproval, requireOutsideReason, type RescheduleReason } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { freeSlots, londonDateTime, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
+import { proceedingsOpen } from '../../domain/liaison.js';
 import { today, type AppDeps } from '../deps.js';
 import { changeTo, updateChild, type Decision } from '../child-update.js';
+import { bookingSettings } from './booking-settings.js';
 import { approvalCards, bookingCards } from './booking-messages.js';
 import {
   checkStartOfferingSlots, diaryOf, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
@@ -44,7 +46,7 @@ export interface BookingFormInfo {
 }
 
 export function inProceedings(child: ChildDoc): boolean {
-  return !!child.proceedings && !child.proceedings.concludedOn && !!child.proceedings.guardianId;
+  return proceedingsOpen(child) && !!child.proceedings?.guardianId;
 }
 
 function venuesFor(child: ChildDoc): string[] {
@@ -118,7 +120,7 @@ async function decideBooking(deps: AppDeps, actor: StaffDoc, input: BookInput, c
   const bookingId = nextId(`${child.ref}-B`, child.bookings.map((b) => b.id));
   const invitees = [...new Set(input.invitees.map((i) => i.trim()).filter(Boolean))];
 
-  if (checked.outsideTimescale) {
+  if (needsManagerApproval('book', checked.outsideTimescale, bookingSettings(deps))) {
     // A first booking after the due-by date takes the reschedule approval path (docs/DOMAIN.md).
     requireOutsideReason(input.reason, input.text, next.dueBy, example);
     const requests = child.rescheduleRequests ?? [];

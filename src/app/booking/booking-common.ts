@@ -6,7 +6,7 @@ import { freeSlots, IroDiary, londonStart, type Slot, type SlotRules } from '../
 import { checkStart, type CheckedStart, type ProposedStart } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { nextReview, type NextReview } from '../../domain/timescales.js';
-import { upcomingBooking } from '../../domain/review-status.js';
+import { isLiveBooking, upcomingBooking } from '../../domain/review-status.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
@@ -42,7 +42,7 @@ export function liveBookingOf(child: ChildDoc): BookingDoc | null {
 }
 
 export function isLive(b: BookingDoc): boolean {
-  return b.status === undefined || b.status === 'booked';
+  return isLiveBooking(b);
 }
 
 /** The IRO's live bookings across their caseload, leaving out one booking (the one being moved). */

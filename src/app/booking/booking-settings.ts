@@ -1,3 +1,5 @@
+import { BOOKING_DEFAULTS } from '../../domain/booking-rules.js';
+
 /** Booking configuration (config.ts: SLOT_TIMES, MAX_REVIEWS_PER_DAY, RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE). */
 export interface BookingSettings {
   slotTimes: string[];
@@ -5,11 +7,7 @@ export interface BookingSettings {
   autoApproveWithinTimescale: boolean;
 }
 
-export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
-  slotTimes: ['10:00', '14:00'],
-  maxReviewsPerDay: 3,
-  autoApproveWithinTimescale: false,
-};
+export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { ...BOOKING_DEFAULTS, slotTimes: [...BOOKING_DEFAULTS.slotTimes] };
 
 /** The settings in the deps (AppDeps.booking), or the defaults. */
 export function bookingSettings(deps: { booking?: BookingSettings }): BookingSettings {

@@ -2,18 +2,26 @@
 // answered are stored with it, its booking is closed, the 14-day record clock starts; the written
 // record distributed; a held date recorded in error corrected (the old value stays in the history).
 import { hasRole } from '../../domain/access.js';
-import { canCorrectHeld, canRecordDistributed, canRecordHeld, isRescheduleReason, withinTimescale } from '../../domain/booking-rules.js';
+import { assertMayCorrectHeld, assertMayRecordHeld, canRecordDistributed, isRescheduleReason } from '../../domain/booking-rules.js';
 import { isIsoDate } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { AppError, isAppError } from '../../domain/errors.js';
-import { validateHistory } from '../../domain/timescales.js';
-import type { LateReason } from '../../domain/types.js';
+import { recordDueBy, validateHistory, withinTimescale } from '../../domain/timescales.js';
+import type { IsoDate, LateReason } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import { today as currentDay, type AppDeps } from '../deps.js';
 import { changeTo, updateChild, type Decision } from '../child-update.js';
 import { liveBookingOf, loadChild, nextId, requireNext } from './booking-common.js';
 
 export const HELD_EXAMPLE = '/held C1001';
+
+/** A review recorded as held: whether it was within timescale, and when its written record is due. */
+export interface RecordedHeld {
+  child: ChildDoc;
+  review: ReviewDoc;
+  withinTimescale: boolean;
+  recordDueBy: IsoDate;
+}
 
 export interface HeldInput {
   ref: string;
@@ -46,14 +54,14 @@ function approvedOutsideReason(child: ChildDoc, lastHeld: string): LateReason | 
   return approved[0]?.reason ?? null;
 }
 
-export function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput): Promise<{ child: ChildDoc; review: ReviewDoc }> {
+export function recordHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput): Promise<RecordedHeld> {
   const example = HELD_EXAMPLE.replace('C1001', input.ref);
   return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideHeld(deps, actor, input, child, example));
 }
 
 async function decideHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput, child: ChildDoc, example: string):
-  Promise<Decision<{ child: ChildDoc; review: ReviewDoc }>> {
-  if (!canRecordHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example: '/actions' });
+  Promise<Decision<RecordedHeld>> {
+  assertMayRecordHeld(actor, child, '/actions');
   const next = requireNext(child, deps);
   const today = currentDay(deps);
   checkDate(input.heldOn, today, 'the held date', example);
@@ -77,7 +85,7 @@ async function decideHeld(deps: AppDeps, actor: StaffDoc, input: HeldInput, chil
     set: { reviews, bookings },
     history: { action: 'review.held', after: { reviewId: review.id, heldOn: review.heldOn, chairId, dueBy: next.dueBy, rule: next.rule, lateReason, bookingId: live?.id ?? null } },
     audit: { action: 'review.held', details: { reviewId: review.id, heldOn: review.heldOn, withinTimescale: !late } },
-  }, (after) => ({ child: after, review }));
+  }, (after) => ({ child: after, review, withinTimescale: !late, recordDueBy: recordDueBy(review.heldOn) }));
 }
 
 export interface CorrectHeldInput {
@@ -94,7 +102,7 @@ export function correctHeld(deps: AppDeps, actor: StaffDoc, input: CorrectHeldIn
 
 function decideCorrection(deps: AppDeps, actor: StaffDoc, input: CorrectHeldInput, child: ChildDoc, example: string):
   Decision<{ child: ChildDoc; review: ReviewDoc; was: string }> {
-  if (!canCorrectHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example: '/actions' });
+  assertMayCorrectHeld(actor, child, '/actions');
   const review = child.reviews.find((r) => r.id === input.reviewId);
   if (!review) throw new AppError('not-found', `${child.ref} has no review ${input.reviewId}`, { example: `/case ${child.ref}` });
   checkDate(input.heldOn, currentDay(deps), 'the corrected date', example);

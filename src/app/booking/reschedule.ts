@@ -3,7 +3,7 @@
 // versioned update of the child document; a lost race or a second click changes nothing and says
 // who decided when (DESIGN rule 6).
 import {
-  canBook, canRequestReschedule, checkStart, isRescheduleReason, mayDecide, requireOutsideReason,
+  canBook, canRequestReschedule, checkStart, isRescheduleReason, mayDecide, needsManagerApproval, requireOutsideReason,
 } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { AppError } from '../../domain/errors.js';
@@ -30,6 +30,8 @@ export interface RescheduleOptions {
   /** Up to 5 free slots (docs/DOMAIN.md), within timescale unless the due-by date has passed. */
   slots: Slot[];
   pending: RescheduleRequestDoc | null;
+  /** The person may also cancel or adjourn the booking (the child's IRO, business support). */
+  mayCancel: boolean;
 }
 
 function bookingToMove(child: ChildDoc, bookingId: string | undefined): BookingDoc {
@@ -57,7 +59,7 @@ async function optionsFor(deps: AppDeps, actor: StaffDoc, child: ChildDoc, booki
   const diary = await diaryOf(deps, child.iroId, booking.id);
   const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 5).filter((s) => s.start !== booking.start);
   const pending = (child.rescheduleRequests ?? []).find((r) => r.status === 'pending' && r.bookingId === booking.id) ?? null;
-  return { child, booking, next, slots, pending };
+  return { child, booking, next, slots, pending, mayCancel: canBook(actor, child) };
 }
 
 export interface RescheduleInput {
@@ -116,7 +118,7 @@ async function decideRequest(deps: AppDeps, actor: StaffDoc, input: RescheduleIn
   };
 
   // Outside timescale always needs a manager, whatever the policy switch says (docs/DOMAIN.md).
-  if (!checked.outsideTimescale && bookingSettings(deps).autoApproveWithinTimescale) {
+  if (!needsManagerApproval('move', checked.outsideTimescale, bookingSettings(deps))) {
     const approved: RescheduleRequestDoc = { ...request, status: 'approved', decidedBy: { id: 'policy', name: 'policy (within timescale)' }, decidedAt: deps.clock(), version: 2 };
     return changeTo({
       set: { rescheduleRequests: [...requests, approved], bookings: moved(child, booking, checked.start) },

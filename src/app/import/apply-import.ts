@@ -3,7 +3,7 @@ import type { UpdateFilter } from 'mongodb';
 import { isAppError } from '../../domain/errors.js';
 import type { Logger } from '../../logger.js';
 import type { Store } from '../../store/doc-collection.js';
-import { COLLECTIONS, type AuditDoc, type ChildDoc } from '../../store/documents.js';
+import { COLLECTIONS, type AuditDoc, type ChildDoc, type StaffDoc } from '../../store/documents.js';
 import { ImportJournal, type JournalHead } from '../../store/import-journal.js';
 import { isDuplicateKeyError } from '../../store/open-store.js';
 import { ChildrenRepository } from '../../store/repositories/children-repository.js';
@@ -66,11 +66,24 @@ export async function applyImportJournal(store: Store, journal: ImportJournal, h
 
 async function applyStaff(store: Store, items: readonly ImportStaff[]): Promise<void> {
   const repo = new StaffRepository(store);
-  await Promise.all(items.map(async (s) => {
-    const before = await repo.get(s.id);
+  const col = store.collection<StaffDoc>(COLLECTIONS.staff);
+  const stored = new Map((await col.find({ _id: { $in: items.map((s) => s.id) } }).toArray()).map((s) => [s._id, s]));
+  const applyOne = async (s: ImportStaff, before: StaffDoc | null) => {
     const merged = mergeStaff(before, s);
     if (!before || !sameValue(before, merged)) await repo.upsert(merged);
-  }));
+  };
+  // New staff in one batch, like new children (one fsync on the embedded store, not one per person).
+  const fresh = items.filter((s) => !stored.has(s.id));
+  if (fresh.length > 0) {
+    try {
+      await col.insertMany(fresh.map((s) => mergeStaff(null, s)));
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // Someone added one of them meanwhile: settle the batch person by person.
+      await Promise.all(fresh.map(async (s) => applyOne(s, await repo.get(s.id))));
+    }
+  }
+  await Promise.all(items.filter((s) => stored.has(s.id)).map((s) => applyOne(s, stored.get(s.id)!)));
 }
 
 async function applyChildren(store: Store, items: readonly ImportChild[], now: Date): Promise<void> {

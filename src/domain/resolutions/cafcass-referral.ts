@@ -37,7 +37,7 @@ export function refer(r: Resolution, o: TransitionInput & { cutShortReason?: str
       example: 'Press "Notify senior officer" first',
     });
   }
-  const cutShort = currentStage(r).stage < LAST_STAGE;
+  const cutShort = referralCutsShort(r);
   const reason = (o.cutShortReason ?? '').trim();
   if (cutShort && !reason) {
     throw new AppError('invalid-input', `the process has not reached stage ${LAST_STAGE}: say why it is being cut short`, {
@@ -61,4 +61,9 @@ export function gatherReferralItem(r: Resolution, o: { actor: Staff; child: Case
   if (!item) throw new AppError('invalid-input', 'that is not an item of the referral pack');
   if (item.gathered) throw new AlreadyDone(`already marked as gathered by ${describeStamp(item.gathered)}; nothing was changed`);
   return { ...r, referral: { ...r.referral, items: r.referral.items.map((i) => (i.id === o.item ? { ...i, gathered: o.stamp } : i)) } };
+}
+
+/** A Cafcass referral before the last stage cuts the process short, and the IRO must say why (docs/DOMAIN.md). */
+export function referralCutsShort(r: Resolution): boolean {
+  return currentStage(r).stage < LAST_STAGE;
 }

@@ -2,6 +2,7 @@
 // managerId, and at stage 1 any team manager of the child's social work team. The child's IRO decides
 // (resolve, escalate, refer). Asked by commands, card actions and the sweeper alike.
 import { hasRole } from '../access.js';
+import { isChildsIro } from '../case-roles.js';
 import type { Staff } from '../types.js';
 import type { CaseOf, People } from './addressees.js';
 import { currentStage, type Resolution } from './records.js';
@@ -17,10 +18,8 @@ export function mayAnswer(actor: Staff, r: Resolution, child: CaseOf, people: Pe
   return s.stage === 1 && hasRole(actor, 'team-manager') && !!child.socialWorkTeam && actor.team === child.socialWorkTeam;
 }
 
-/** The child's IRO decides: resolve, escalate, refer. */
-export function isChildsIro(actor: Staff, child: CaseOf): boolean {
-  return child.iroId === actor.id && hasRole(actor, 'iro');
-}
+/** The child's IRO decides: resolve, escalate, refer (one rule for every layer: domain/case-roles.ts). */
+export { isChildsIro };
 
 export interface Permissions {
   acknowledge: boolean;
@@ -38,9 +37,20 @@ export const NO_PERMISSIONS: Permissions = {
 
 /** What `actor` may do now (drives the buttons each viewer sees; every action re-checks). */
 export function permissionsFor(actor: Staff, r: Resolution, child: CaseOf, people: People): Permissions {
+  return permissionsAs(r, { answer: mayAnswer(actor, r, child, people), iro: isChildsIro(actor, child) });
+}
+
+/**
+ * What the people a queued card goes to may do, before anyone has clicked: the addressees (who answer the
+ * current stage) or the child's IRO. The same table as `permissionsFor`, so a card's buttons never disagree.
+ */
+export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution): Permissions {
+  return permissionsAs(r, { answer: audience === 'addressee', iro: audience === 'iro' });
+}
+
+function permissionsAs(r: Resolution, who: { answer: boolean; iro: boolean }): Permissions {
   const state = stateOf(r);
-  const answer = mayAnswer(actor, r, child, people);
-  const iro = isChildsIro(actor, child);
+  const { answer, iro } = who;
   const open = isOpenResolution(r);
   return {
     acknowledge: answer && state === 'awaiting-acknowledgement',

@@ -47,7 +47,7 @@ export const RESOLUTION_STATUSES = ['open', 'resolved', 'referred'] as const;
 export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
 
 export interface Resolution {
-  /** `<child ref>-R<n>` */
+  /** `<child ref>-RES<n>` (older: `-R<n>`), see domain/resolution-id.ts */
   id: string;
   theme: ResolutionTheme;
   summary: string;

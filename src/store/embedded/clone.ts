@@ -9,7 +9,7 @@ function copy(v: unknown, undefToNull: boolean): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map((x) => copy(x, undefToNull));
   if (v instanceof Date) return new Date(v.getTime());
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return v;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) out[k] = copy((v as Record<string, unknown>)[k], undefToNull);
@@ -18,6 +18,23 @@ function copy(v: unknown, undefToNull: boolean): unknown {
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Freezes a stored document's plain objects and arrays, once, the first time the store hands it out, so reads
+ * can hand it out without a copy: a caller that tries to change it gets a TypeError instead of
+ * silently changing the store. Dates and BSON values are left as they are (not plain data).
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    for (const x of value) deepFreeze(x);
+  } else if (isPlainObject(value)) {
+    for (const k of Object.keys(value)) deepFreeze(value[k]);
+  } else {
+    return value;
+  }
+  return Object.freeze(value);
 }

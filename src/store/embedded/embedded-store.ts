@@ -23,6 +23,7 @@ export interface EmbeddedStoreOptions {
 
 export const DEFAULT_COMPACT_THRESHOLD_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_RECOVERY_PROBE_MS = 5000;
+const COMPACT_ON_OPEN_RATIO = 4;
 
 export interface CollectionSnapshot {
   name: string;
@@ -165,8 +166,10 @@ export class EmbeddedStore implements Store {
       }
       if (r.legacyLines > 0) this.opts.logger?.info({ file: f, lines: r.legacyLines }, 'rewriting a log written without checksums');
       let size = r.fileBytes;
-      // Compact on open: drops superseded lines, any torn tail and lines without checksums before we append again.
-      if (r.needsRewrite || size !== liveBytes(r)) {
+      // Rewritten on open when it must be (torn tail, lines without checksums) or is mostly superseded lines
+      // (over 4x its live data, as while running); a few updated documents do not cost a rewrite of the
+      // whole log at every start (100k children: a 140 MB rewrite).
+      if (r.needsRewrite || size > COMPACT_ON_OPEN_RATIO * liveBytes(r)) {
         size = await writeFileAtomic(file, compactedChunks(r.indexes.values(), [...r.docs.values()].map((d) => d.doc)));
       }
       try {

@@ -6,9 +6,9 @@ import type {
 } from 'mongodb';
 import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, FindCursorLike } from '../doc-collection.js';
-import { cloneValue, isPlainObject } from './clone.js';
+import { cloneValue, deepFreeze, isPlainObject } from './clone.js';
 import type { CollectionLog, LogSource } from './collection-log.js';
-import { DuplicateKeyError, EqualityIndex, KEY_SEP, defaultIndexName, type IndexSpec } from './indexes.js';
+import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec } from './indexes.js';
 import { serializeRecord } from './log-file.js';
 import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
 import { valueKey } from './value-key.js';
@@ -50,8 +50,9 @@ const ID_INDEX = '_id_';
  * A collection evaluated by mingo over an in-memory Map, with MongoDB's write semantics added
  * (upsert seeding, $setOnInsert, unique indexes, driver-shaped results).
  *
- * Copy-on-write: stored documents are never mutated; an update clones, changes the clone and
- * swaps it in. Reads hand out clones. Each change is applied synchronously (so log order is apply
+ * Copy-on-write: stored documents are never mutated; an update clones, changes the clone and swaps
+ * it in. Reads hand out the stored documents themselves, no copy, deep-frozen on their first way out
+ * (so a caller's change throws instead of changing the store): a caller that wants a changed one copies it. Each change is applied synchronously (so log order is apply
  * order) and the operation resolves once its log line is fsynced. Reads also wait until the
  * state they saw is durable, so no caller acts on a change a crash could still undo.
  */
@@ -111,7 +112,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (d._id === undefined) d._id = new ObjectId();
     const seq = this.put(null, withIdFirst(cloneValue(d, true)) as Doc);
     await this.log.waitFor(seq);
-    return { acknowledged: true, insertedId: d._id } as InsertOneResult<T>;
+    return { acknowledged: true, insertedId: d._id as InsertOneResult<T>['insertedId'] } as InsertOneResult<T>;
   }
 
   async insertMany(docs: ReadonlyArray<OptionalUnlessRequiredId<T>>): Promise<InsertManyResult<T>> {
@@ -250,9 +251,13 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     }
   }
 
+  /**
+   * Stored documents go out as they are, deep-frozen the first time one is handed out (a frozen one
+   * costs one check): start-up replays without paying for it. A projection's new objects are frozen too.
+   */
   private output(docs: Doc[], projection: Document | undefined): Document[] {
-    const shaped = projection && Object.keys(projection).length ? new Query({}).find(docs, projection).all() : docs;
-    return shaped.map((d) => cloneValue(d as Document));
+    if (!projection || !Object.keys(projection).length) return docs.map((d) => deepFreeze(d));
+    return new Query({}).find(docs, projection).all().map((d) => deepFreeze(cloneValue(d as Document)));
   }
 
   /** Stored documents matching the filter (uncloned). */
@@ -276,17 +281,27 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (idIn) return byId(idIn);
     for (const ix of this.indexes) {
       const eqs = ix.fields.map((f) => equalityValue(filter[f]));
-      if (eqs.every((e) => e.ok)) {
-        return this.fromIds(ix.lookup(eqs.map((e) => valueKey(e.value)).join(KEY_SEP)));
-      }
+      if (eqs.every((e) => e.ok)) return this.fromIds(ix.lookup(eqs.map((e) => valueKey(e.value))));
       if (ix.fields.length === 1) {
         const vals = inValues(filter[ix.fields[0]!]);
         if (vals) {
           const ids = new Set<string>();
-          for (const v of vals) for (const id of ix.lookup(valueKey(v)) ?? []) ids.add(id);
+          for (const v of vals) for (const id of ix.lookup([valueKey(v)]) ?? []) ids.add(id);
           return this.fromIds(ids);
         }
+        if (ix.spec.sparse && existsTrue(filter[ix.fields[0]!])) return this.fromIds(ix.allIds());
       }
+    }
+    // Equality on the first field of a compound index (its prefix), or a list of values for it.
+    for (const ix of this.indexes) {
+      if (ix.fields.length < 2) continue;
+      const first: unknown = filter[ix.fields[0]!];
+      const eq = equalityValue(first);
+      const vals = eq.ok ? [eq.value] : inValues(first);
+      if (!vals || (eq.ok && (isPlainObject(eq.value) || Array.isArray(eq.value)))) continue;
+      const ids = new Set<string>();
+      for (const v of vals) for (const id of ix.lookupFirst(valueKey(v)) ?? []) ids.add(id);
+      return this.fromIds(ids);
     }
     return this.rawDocuments() as Doc[];
   }
@@ -402,6 +417,10 @@ function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; 
 function inValues(v: unknown): unknown[] | null {
   if (!isPlainObject(v) || Object.keys(v).length !== 1 || !Array.isArray(v.$in)) return null;
   return v.$in.every((x) => equalityValue(x).ok && !isPlainObject(x) && !Array.isArray(x)) ? v.$in : null;
+}
+
+function existsTrue(v: unknown): boolean {
+  return isPlainObject(v) && Object.keys(v).length === 1 && v.$exists === true;
 }
 
 function sameKey(a: Record<string, 1 | -1>, b: Record<string, 1 | -1>): boolean {

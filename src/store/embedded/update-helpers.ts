@@ -63,8 +63,7 @@ function setPath(target: Document, dotted: string, value: unknown): void {
 /** MongoDB puts _id first in every stored document. */
 export function withIdFirst<D extends Document>(doc: D): D {
   if (Object.keys(doc)[0] === '_id') return doc;
-  const { _id, ...rest } = doc;
-  return { _id, ...rest } as unknown as D;
+  return { _id: doc._id as unknown, ...doc } as unknown as D; // the spread keeps the key where it was put: first
 }
 
 /** The driver accepts several sort shapes; mingo wants { field: 1 | -1 }. */
@@ -73,7 +72,7 @@ export function normalizeSort(sort: Sort | undefined): Record<string, 1 | -1> | 
   const dir = (d: unknown): 1 | -1 => (d === -1 || d === 'desc' || d === 'descending' ? -1 : 1);
   const out: Record<string, 1 | -1> = {};
   if (typeof sort === 'string') out[sort] = 1;
-  else if (sort instanceof Map) for (const [k, v] of sort) out[k] = dir(v);
+  else if (sort instanceof Map) for (const [k, v] of sort as Map<string, unknown>) out[k] = dir(v);
   else if (Array.isArray(sort)) {
     if (sort.length === 2 && typeof sort[0] === 'string' && !Array.isArray(sort[1]) && typeof sort[1] !== 'string') {
       out[sort[0]] = dir(sort[1]);

@@ -166,6 +166,7 @@ export function payloadSummary(value: unknown, maxNodes: number = AUDIT_LIMITS.h
 export function clip(v: unknown, max: number): string {
   let s: string;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any value: an object's default text is fine; a throwing toString is caught
     s = typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
   } catch {
     s = '[unreadable]';

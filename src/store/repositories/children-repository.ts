@@ -28,9 +28,12 @@ export class ChildrenRepository {
     return this.col.find({}, { sort: { _id: 1 } }).toArray();
   }
 
-  /** Children with messages queued by a state change, waiting for the pending drainer. */
-  listWithPending(limit = 100): Promise<ChildDoc[]> {
-    return this.col.find({ 'pending.0': { $exists: true } }, { limit }).toArray();
+  /**
+   * Children with messages queued by a state change, waiting for the pending drainer. Answered from the
+   * sparse `pending.key` index (indexes.ts): only the children that have a queued message are read.
+   */
+  listWithPending(limit?: number): Promise<ChildDoc[]> {
+    return this.col.find({ 'pending.key': { $exists: true } }, limit ? { limit } : {}).toArray();
   }
 
   /** Children whose proceedings name this Guardian (liaison). */

@@ -58,6 +58,7 @@ export function withAddress(doc: StoredConversationDoc): ConversationDoc {
 
 export class ConversationRepository {
   private readonly col: DocCollection<StoredConversationDoc>;
+  private readonly listeners = new Set<() => void>();
 
   constructor(store: Store) {
     this.col = store.collection<StoredConversationDoc>(DELIVERY_COLLECTIONS.conversations);
@@ -69,7 +70,11 @@ export class ConversationRepository {
     await this.col.createIndex({ staffId: 1 }, { name: 'staffId' });
   }
 
-  /** Upserts the conversation's address; keeps existing purposes (and replaces an old-style reference). */
+  /**
+   * Upserts the conversation's address; keeps existing purposes (and replaces an old-style reference).
+   * Written only when something changed, or to refresh `updatedAt` ("most recently used") once per
+   * TOUCH_INTERVAL_MS: every message calls this, and a write is an fsync.
+   */
   async save(address: ConversationAddress, opts: SaveOptions): Promise<ConversationDoc> {
     const id = address.conversationId;
     if (!id || !address.serviceUrl) throw new Error('address has no conversation id or serviceUrl');
@@ -85,13 +90,25 @@ export class ConversationRepository {
       if (address.user?.aadObjectId) set.aadObjectId = address.user.aadObjectId;
       if (opts.staffId) set.staffId = opts.staffId;
     }
+    const existing = await this.col.findOne({ _id: id });
+    if (existing && !needsWrite(existing, set, opts.now)) return withAddress(existing);
     const doc = await this.col.findOneAndUpdate({ _id: id }, { $set: set, $unset: { reference: '' }, $setOnInsert: { purposes: [] } },
       { upsert: true, returnDocument: 'after' }).catch(async (err: unknown) => {
       // While the store takes no writes, a refreshed address is not worth refusing the person's request over.
       if (!isAppError(err, 'store-unavailable')) throw err;
       return (await this.col.findOne({ _id: id })) ?? ({ _id: id, purposes: [], ...set } as StoredConversationDoc);
     });
+    if (!existing || addressChanged(existing, set)) this.changed();
     return withAddress(doc!);
+  }
+
+  /**
+   * Calls `listener` after a change that may give a waiting message somewhere to go: a new or changed
+   * conversation, a purpose set or cleared (in this process; other instances are not heard).
+   */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   async get(id: string): Promise<ConversationDoc | null> {
@@ -131,16 +148,56 @@ export class ConversationRepository {
     return this.col.findOne({ kind: 'personal', $or: or }, { sort: { updatedAt: -1, _id: 1 } }).then((d) => d && withAddress(d));
   }
 
+  private changed(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // A listener's failure is its own; the change is saved.
+      }
+    }
+  }
+
   private async editPurposes(id: string, now: Date, edit: (ps: PurposeAssignment[]) => PurposeAssignment[]): Promise<ConversationDoc | null> {
     for (let i = 0; i < 10; i++) {
       const doc = await this.col.findOne({ _id: id });
       if (!doc) return null;
       const updated = await this.col.findOneAndUpdate({ _id: id, updatedAt: doc.updatedAt },
         { $set: { purposes: edit(doc.purposes ?? []), updatedAt: now } }, { returnDocument: 'after' });
-      if (updated) return withAddress(updated);
+      if (updated) {
+        this.changed();
+        return withAddress(updated);
+      }
     }
     throw new Error(`conversation ${id} kept changing while setting its purpose`);
   }
+}
+
+/** A saved conversation's `updatedAt` is refreshed at most this often when nothing else changed. */
+export const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+
+function needsWrite(existing: StoredConversationDoc, set: Partial<StoredConversationDoc>, now: Date): boolean {
+  if (existing.reference !== undefined || addressChanged(existing, set)) return true;
+  const last = existing.updatedAt instanceof Date ? existing.updatedAt.getTime() : NaN;
+  return !(now.getTime() - last < TOUCH_INTERVAL_MS);
+}
+
+/** Whether `set` changes anything but `updatedAt`. */
+function addressChanged(existing: StoredConversationDoc, set: Partial<StoredConversationDoc>): boolean {
+  return Object.entries(set).some(([k, v]) => k !== 'updatedAt' && !sameData(existing[k as keyof StoredConversationDoc], v));
+}
+
+/** Structural equality of stored data; a missing value and null are the same (the store writes undefined as null). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === undefined || a === null || b === undefined || b === null) return (a ?? null) === (b ?? null);
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const k of keys) if (!sameData(ao[k], bo[k])) return false;
+  return true;
 }
 
 function samePurpose(p: PurposeAssignment, purpose: ChannelPurpose, f: PurposeFilter): boolean {

@@ -7,6 +7,8 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await children.createIndex({ iroId: 1 }, { name: 'iroId' });
   await children.createIndex({ socialWorkerId: 1 }, { name: 'socialWorkerId' });
   await children.createIndex({ socialWorkTeam: 1 }, { name: 'socialWorkTeam' });
+  // Sparse: exactly the children with a queued message (the pending drainer's { $exists: true } query).
+  await children.createIndex({ 'pending.key': 1 }, { name: 'pending.key', sparse: true });
   const staff = store.collection(COLLECTIONS.staff);
   await staff.createIndex({ aadObjectId: 1 }, { name: 'aadObjectId' });
   await staff.createIndex({ upn: 1 }, { name: 'upn' });

@@ -1,5 +1,7 @@
-// The data of cards/booking.json and the functions building and rendering it. Display-ready values; see cards.ts for the rules every card's data follows.
+// The data of cards/booking.json and the functions building and rendering it. Display-ready values (cards.ts
+// says what every card's data must be).
 import { formatDate } from '../../domain/dates-format.js';
+import { isLiveBooking } from '../../domain/review-status.js';
 import type { BookingDoc, ChildDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
@@ -40,7 +42,7 @@ export function bookingCardData(child: ChildDoc, booking: BookingDoc, showNames:
   if (booking.invitees?.length) facts.push({ title: 'Invited', value: booking.invitees.map(name).join(', ') });
   if (o.request?.decidedBy) facts.push({ title: 'Approved by', value: o.request.decidedBy.name ?? o.request.decidedBy.id });
   const outside = !!o.request?.outsideTimescale;
-  const live = booking.status === undefined || booking.status === 'booked';
+  const live = isLiveBooking(booking);
   const model: BookingCardData = {
     title: o.event === 'moved' ? 'Review moved' : 'Review booked',
     subtitle: childLabel(child, showNames),

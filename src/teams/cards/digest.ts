@@ -1,7 +1,7 @@
 // The data of cards/digest.json, the sweeper's weekly digests, and the function building it (the reminders,
 // cards/reminder.json, share its options). Display strings only; what is due and to whom is decided in
-// domain/reminders.ts. `showNames` is true in personal chats and SHOW_CHILD_NAMES_IN_CHANNELS in
-// channels (docs/DOMAIN.md "Identity and privacy"): the caller decides, this file just obeys.
+// domain/reminders.ts. `showNames` is true in personal chats and SHOW_CHILD_NAMES_IN_CHANNELS in channels
+// (docs/DOMAIN.md "Identity and privacy"): the caller decides, this file just obeys.
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { DigestContent, DueMessage, RecordItem } from '../../domain/reminders.js';
@@ -55,6 +55,8 @@ export type ReminderMessage = Extract<DueMessage, { kind: 'review-reminder' | 'r
 
 export interface PresentOptions {
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for booking times. */
+  tzName: string;
   showNames: boolean;
   /** Staff id → name, for the IRO line of the service-wide digest. */
   staffNames?: ReadonlyMap<string, string>;
@@ -65,7 +67,7 @@ function reviewRow(s: ReviewStatus, o: PresentOptions, withIro: boolean): Digest
   return {
     child: clip(childLabel(s.child, o.showNames)),
     when: `Due by ${formatDate(s.next.dueBy)}`,
-    detail: `${s.next.rule} · ${ruleText(s.next.rule)} · ${bookingText(s.booking)}`,
+    detail: `${s.next.rule} · ${ruleText(s.next.rule)} · ${bookingText(s.booking, o.tzName)}`,
     isOverdue: late > 0,
     overdueText: overdueText(late),
     iro: withIro ? clip(o.staffNames?.get(s.child.iroId) ?? s.child.iroId) : '',

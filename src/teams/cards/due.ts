@@ -1,9 +1,8 @@
 // The data of cards/due.json (/due and its pages) and the functions building and rendering it. Display-ready
-// values; see cards.ts for the rules every card's data follows.
+// values (cards.ts says what every card's data must be).
 import type { PageButton, PagerData } from '../card-parts.js';
 import { dueCountsByIro, listDue, type DueResult } from '../../app/list-due.js';
 import type { ScopeRequest } from '../../app/scope.js';
-import { canBook } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { DueWindow } from '../../domain/due-window.js';
 import { daysOverdue, type ReviewStatus } from '../../domain/review-status.js';
@@ -126,12 +125,12 @@ export async function dueCardData(viewer: ListViewer, result: DueResult, page: n
       dueBy: formatDate(s.next.dueBy),
       rule: s.next.rule,
       ruleText: clip(s.next.explanation, 200),
-      booking: bookingText(s.booking),
+      booking: bookingText(s.booking, viewer.deps.tzName),
       booked: s.booking !== null,
       isOverdue: late > 0,
       overdueText: overdueText(late),
       iro: names ? nameOf(s.child.iroId) : '',
-      bookRef: s.booking === null && canBook(viewer.actor, s.child) ? s.child.ref : '',
+      bookRef: result.bookable.has(s.child.ref) ? s.child.ref : '',
     };
   };
   // Overdue first, then by due date: one list, cut into pages, each page split back into its sections.

@@ -1,12 +1,10 @@
-// The data of cards/held-form.json and the functions building and rendering it. Display-ready values; see cards.ts for the rules every card's data
-// follows.
+// The data of cards/held-form.json and the functions building and rendering it. Display-ready values (cards.ts
+// says what every card's data must be).
 import { formatDate } from '../../domain/dates-format.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { ChildDoc, ReviewDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import {
-  ANY, dueFact, ISO_DATE, REASON_CHOICES, typed,
-} from '../presenters/booking.js';
+import { ANY, dueFact, ISO_DATE, REASON_CHOICES, typed } from '../presenters/booking.js';
 import { childLabel } from '../presenters/labels.js';
 import type { CardChoice, CardFact, FormError, TypedValues } from '../card-parts.js';
 

@@ -1,4 +1,8 @@
-// The data of cards/help.json. Display-ready values; see cards.ts for the rules every card's data follows.
+// The data of cards/help.json (/help) and the function building it. Display-ready values (cards.ts says what
+// every card's data must be).
+import type { TimescalePolicy } from '../../domain/policies.js';
+import { policyLine } from '../presenters/common.js';
+
 
 export interface HelpCommand {
   usage: string;
@@ -12,6 +16,16 @@ export interface HelpCardData {
   intro: string;
   commands: HelpCommand[];
   policy: string;
+}
+
+/** /help: the commands this person may use, and the policy in force. */
+export function helpCardData(commands: readonly { usage: string; description: string }[], policy: TimescalePolicy): HelpCardData {
+  return {
+    title: 'IRO Bot commands',
+    intro: 'Type a command here, or @mention IRO Bot in a channel. The slash is optional.',
+    commands: commands.map((c) => ({ usage: c.usage, description: c.description })),
+    policy: policyLine(policy),
+  };
 }
 
 declare module '../cards.js' {

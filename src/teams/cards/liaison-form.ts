@@ -1,11 +1,9 @@
-// The data of cards/liaison-form.json (/liaison REF) and the function building it. Display-ready values; see cards.ts for the rules every card's data
-// follows.
+// The data of cards/liaison-form.json (/liaison REF) and the function building it. Display-ready values
+// (cards.ts says what every card's data must be).
 import type { CardChoice } from '../card-parts.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { IsoDate } from '../../domain/types.js';
-import {
-  topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
-} from '../../domain/liaison.js';
+import { LIAISON_DEFAULTS, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
 import { childLabel } from '../presenters/labels.js';
 import {
   discussionTopicChoices, doneButtons, dutyTitle, LIAISON_VERBS, type LiaisonButton, type LiaisonDiscussionForm, } from './liaison.js';
@@ -71,7 +69,7 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
     finalHearingDate: dateOrEmpty(p?.finalHearingDate),
     concludedOn: dateOrEmpty(p?.concludedOn),
     outcome: p?.outcome ?? 'none',
-    intervalDays: String(p?.discussionIntervalDays ?? 42),
+    intervalDays: String(p?.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays),
     legalContactId: opts.legalContactId ?? 'none',
     guardians: [{ title: 'Not yet appointed', value: 'none' },
       ...opts.guardians.map((g) => ({ title: g.organisation ? `${g.name} (${g.organisation})` : g.name, value: g.id }))],

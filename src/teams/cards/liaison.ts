@@ -1,12 +1,10 @@
 // The data of cards/liaison.json, Children's Guardian liaison (thread header, prompts L2–L9, recorded
-// discussions, closing card), and the functions building it; the liaison card verbs. Liaison cards can be
-// read by the Guardian (a guest): the child is always "ref · initials" here.
+// discussions, closing card), and the functions building it; the liaison card verbs. Liaison cards can be read
+// by the Guardian (a guest): the child is always "ref · initials" here.
 import type { CardChoice, CardFact } from '../card-parts.js';
 import type { NoticeTone } from './notice.js';
 import { formatDate } from '../../domain/dates-format.js';
-import {
-  DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
-} from '../../domain/liaison.js';
+import { DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
 import type { IsoDate } from '../../domain/types.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
 
@@ -48,6 +46,8 @@ export const LIAISON_VERBS = { done: 'liaison.done', discussion: 'liaison.discus
 export interface LiaisonPresentCtx {
   names: ReadonlyMap<string, string>;
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for booking times. */
+  tzName: string;
 }
 
 const TITLES: Record<DutyId, string> = {
@@ -90,7 +90,7 @@ function promptText(child: LiaisonChild, duty: DutyId, subject: string, deadline
     case 'L4': return `Legal received court documents on ${formatDate(subject)}. Legal: send copies to the IRO. IRO: confirm you have them by ${deadline}.`;
     case 'L5': {
       const b = child.bookings.find((x) => x.id === subject);
-      return `A review is booked${b ? ` for ${formatBookingStart(b.start)}${b.venue ? ` at ${b.venue}` : ''}` : ''}. Guardian: you are invited.`;
+      return `A review is booked${b ? ` for ${formatBookingStart(b.start, ctx.tzName)}${b.venue ? ` at ${b.venue}` : ''}` : ''}. Guardian: you are invited.`;
     }
     case 'L6': {
       const r = child.reviews.find((x) => x.id === subject);
@@ -108,7 +108,7 @@ export function doneButtons(child: LiaisonChild, duty: DutyId, subject: string, 
   const b = (title: string, s = subject): LiaisonButton => ({ title, verb: LIAISON_VERBS.done, ref: child.ref, duty, subject: s });
   if (duty === 'L9') return l9Parts(child).filter((x) => !x.done && x.id !== 'final-discussion').map((x) => b(`Tick: ${x.label}`, x.id));
   if (!open) return [];
-  if (forLegal && duty !== 'L2' && duty !== 'L8') return [];
+  if (forLegal && !DUTIES[duty].actors.includes('legal')) return [];
   switch (duty) {
     case 'L2': return [b('Done: the court has the IRO\'s details')];
     case 'L3': return [b('Contact made')];

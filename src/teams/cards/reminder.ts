@@ -1,4 +1,5 @@
-// The data of cards/reminder.json. Display-ready values; see cards.ts for the rules every card's data follows.
+// The data of cards/reminder.json, the sweeper's reminders, and the function building it. Display-ready values
+// (cards.ts says what every card's data must be).
 import type { ActionButton, CardFact } from '../card-parts.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
@@ -33,7 +34,7 @@ export function reminderCardData(msg: ReminderMessage, o: PresentOptions): Remin
         { title: 'Child', value: label },
         { title: 'Due by', value: formatDate(s.next.dueBy) },
         { title: 'Rule', value: `${s.next.rule} · ${ruleText(s.next.rule)}` },
-        { title: 'Booking', value: bookingText(s.booking) },
+        { title: 'Booking', value: bookingText(s.booking, o.tzName) },
       ],
       footer: `Type /case ${s.child.ref} for the timeline. You will be reminded each working day until it is booked.`,
       buttons: [{ title: 'Book', verb: 'review.book.form', data: { ref: s.child.ref } }],

@@ -1,6 +1,6 @@
-// The data of cards/report.json (/report) and the function building it: display strings only. Every
-// percentage shown comes from the counts (compliancePercent), never from stored or copied figures
-// (docs/DOMAIN.md "Compliance report").
+// The data of cards/report.json (/report) and the function building it: display strings only. Every percentage
+// shown comes from the counts (compliancePercent), never from stored or copied figures (docs/DOMAIN.md
+// "Compliance report").
 import type { CardCount, CardFact, ChartPoint } from '../card-parts.js';
 import type { ComplianceReportResult } from '../../app/compliance-report.js';
 import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCategory, type LateReview } from '../../domain/compliance.js';

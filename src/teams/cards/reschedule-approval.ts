@@ -1,14 +1,12 @@
-// The data of cards/reschedule-approval.json and the functions building and rendering it. Display-ready values; see cards.ts for the rules every card's
-// data follows.
+// The data of cards/reschedule-approval.json and the functions building and rendering it. Display-ready values
+// (cards.ts says what every card's data must be).
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { londonDateTime } from '../../domain/slots.js';
 import type { ChildDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import {
-  ANY, atText, decisionText, startText, typed,
-} from '../presenters/booking.js';
+import { ANY, atText, decisionText, startText, typed } from '../presenters/booking.js';
 import { childLabel, label } from '../presenters/labels.js';
 import type { CardFact, FormError, TypedValues } from '../card-parts.js';
 

@@ -1,11 +1,9 @@
-// The data of cards/reschedule-form.json and the functions building and rendering it. Display-ready values; see cards.ts for the rules every card's data
-// follows.
+// The data of cards/reschedule-form.json and the functions building and rendering it. Display-ready values
+// (cards.ts says what every card's data must be).
 import type { RescheduleOptions } from '../../app/booking/reschedule.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import {
-  ANY, dueFact, HH_MM, ISO_DATE, REASON_CHOICES, typed,
-} from '../presenters/booking.js';
+import { ANY, dueFact, HH_MM, ISO_DATE, REASON_CHOICES, typed } from '../presenters/booking.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
 import type { CardChoice, CardFact, FormError, TypedValues } from '../card-parts.js';
 

@@ -1,5 +1,9 @@
-// The data of cards/resolution-raise.json. Display-ready values; see cards.ts for the rules every card's data
-// follows.
+// The data of cards/resolution-raise.json (/raise REF) and the function building it. Display-ready values
+// (cards.ts says what every card's data must be).
+import { RESOLUTION_THEMES } from '../../domain/resolutions/index.js';
+import type { IsoDate } from '../../domain/types.js';
+import type { ChildDoc } from '../../store/documents.js';
+import { childLabel, label } from '../presenters/labels.js';
 import type { CardChoice } from '../card-parts.js';
 
 export interface ResolutionRaiseCardData {
@@ -11,6 +15,18 @@ export interface ResolutionRaiseCardData {
   hint: string;
   /** Min date for "by when" (today). */
   today: string;
+}
+
+/** The /raise form for a child on the IRO's caseload. */
+export function resolutionRaiseCardData(child: ChildDoc, today: IsoDate, showNames: boolean): ResolutionRaiseCardData {
+  const team = child.socialWorkTeam ? `the ${label(child.socialWorkTeam)} social work team channel` : "the social worker's and team manager's chats";
+  return {
+    title: `Raise a resolution · ${childLabel(child, showNames)}`,
+    ref: child.ref,
+    themes: RESOLUTION_THEMES.map((t) => ({ title: label(t), value: t })),
+    hint: `A formal resolution card goes to ${team} with the case reference and initials only, so write the summary for that team. An informal one is only recorded.`,
+    today,
+  };
 }
 
 declare module '../cards.js' {

@@ -1,8 +1,9 @@
-// The data of cards/resolution-referral.json. Display-ready values; see cards.ts for the rules every card's
-// data follows.
+// The data of cards/resolution-referral.json, the Cafcass referral checklist, and the function building it.
+// Display-ready values (cards.ts says what every card's data must be).
 import type { ResolutionView } from '../../app/resolutions.js';
 import { REFERRAL_ITEMS } from '../../domain/resolutions/index.js';
-import { childLabel, formatBookingStart, plural } from '../presenters/labels.js';
+import { formatDateTime } from '../../domain/dates-format.js';
+import { childLabel, plural } from '../presenters/labels.js';
 import type { CardFact } from '../card-parts.js';
 
 export interface ReferralItemRow {
@@ -25,7 +26,7 @@ export interface ResolutionReferralCardData {
   canGather: boolean;
 }
 
-export function resolutionReferralCardData(v: ResolutionView, showNames: boolean): ResolutionReferralCardData {
+export function resolutionReferralCardData(v: ResolutionView, showNames: boolean, tzName: string): ResolutionReferralCardData {
   const r = v.resolution;
   const ref = r.referral!;
   const gathered = ref.items.filter((i) => i.gathered).length;
@@ -33,15 +34,15 @@ export function resolutionReferralCardData(v: ResolutionView, showNames: boolean
   return {
     title: `Cafcass referral pack · ${r.id} · ${childLabel(v.child, showNames)}`,
     facts: [
-      { title: 'Referred', value: `${formatBookingStart(ref.at)} by ${ref.byName}` },
-      ...(notice ? [{ title: 'Senior officer notified', value: `${formatBookingStart(notice.at)} (${v.people.get(notice.officerId)?.name ?? notice.officerId})` }] : []),
+      { title: 'Referred', value: `${formatDateTime(ref.at, tzName)} by ${ref.byName}` },
+      ...(notice ? [{ title: 'Senior officer notified', value: `${formatDateTime(notice.at, tzName)} (${v.people.get(notice.officerId)?.name ?? notice.officerId})` }] : []),
       ...(ref.cutShortReason ? [{ title: 'Process cut short because', value: ref.cutShortReason }] : []),
     ],
     items: ref.items.map((i) => ({
       label: REFERRAL_ITEMS.find((x) => x.id === i.id)?.label ?? i.id,
       itemId: i.id,
       gathered: !!i.gathered,
-      status: i.gathered ? `Gathered by ${i.gathered.byName}, ${formatBookingStart(i.gathered.at)}` : 'Not yet',
+      status: i.gathered ? `Gathered by ${i.gathered.byName}, ${formatDateTime(i.gathered.at, tzName)}` : 'Not yet',
     })),
     progress: `${gathered} of ${plural(ref.items.length, 'item')} gathered`,
     ref: v.child.ref,

@@ -1,16 +1,17 @@
 // The data of cards/resolution.json, the status card (buttons for whoever views it), and the functions
-// building it; the lines of a child's resolutions on /case. Display only; what a viewer may do comes from domain/resolutions/permissions.ts permissionsFor
-// (card actions) or from the message's audience (queued cards, rendered before anyone clicks).
+// building it; the lines of a child's resolutions on /case. Display only; what a viewer may do comes from
+// domain/resolutions/permissions.ts: permissionsFor (card actions) or audiencePermissions (queued cards,
+// rendered before anyone clicks).
 import type { CardChoice, CardFact } from '../card-parts.js';
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
-import { formatDate } from '../../domain/dates-format.js';
+import { formatDate, formatDateTime } from '../../domain/dates-format.js';
 import {
-  currentStage, LAST_STAGE, NO_PERMISSIONS, stageDef, stateOf,
+  currentStage, LAST_STAGE, referralCutsShort, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
 } from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
-import { childLabel, formatBookingStart, label } from '../presenters/labels.js';
+import { childLabel, label } from '../presenters/labels.js';
 
 export interface CardMention {
   /** Teams user id ('29:…') or AAD object id. */
@@ -70,33 +71,18 @@ export interface ResolutionCardInput {
   mentions: Mention[];
   showNames: boolean;
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for the times of events. */
+  tzName: string;
   table: readonly StageDef[];
   headline?: string;
   headlineAttention?: boolean;
   seniorOfficerName?: string | null;
 }
 
-const when = (s: Stamp) => formatBookingStart(s.at);
 
-/** Buttons a queued card carries before anyone has clicked: the addressees', or the IRO's. */
-export function audiencePermissions(audience: 'addressee' | 'iro', r: Resolution): Permissions {
-  const state = stateOf(r);
-  const open = r.status === 'open';
-  if (audience === 'addressee') {
-    return { ...NO_PERMISSIONS, acknowledge: state === 'awaiting-acknowledgement', respond: state === 'acknowledged' };
-  }
-  return {
-    ...NO_PERMISSIONS,
-    resolve: open,
-    escalate: open && currentStage(r).stage < LAST_STAGE,
-    notifySeniorOfficer: open && !r.seniorOfficerNotice,
-    refer: open && !!r.seniorOfficerNotice,
-    gatherReferral: r.status === 'referred',
-  };
-}
-
-export function stateText(r: Resolution, state: StageState, today: IsoDate): { text: string; color: ResolutionCardData['statusColor'] } {
+export function stateText(r: Resolution, state: StageState, today: IsoDate, tzName: string): { text: string; color: ResolutionCardData['statusColor'] } {
   const s = currentStage(r);
+  const when = (stamp: Stamp) => formatDateTime(stamp.at, tzName);
   const late = (d: IsoDate) => (today > d ? ' — overdue' : '');
   switch (state) {
     case 'recorded': return { text: `Informal: follow up by ${formatDate(s.respondBy)}${late(s.respondBy)}`, color: today > s.respondBy ? 'Attention' : 'Default' };
@@ -138,7 +124,7 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
   const s = currentStage(r);
   const state = stateOf(r);
   const def = stageDef(i.table, s.stage);
-  const status = stateText(r, state, i.today);
+  const status = stateText(r, state, i.today, i.tzName);
   const name = (id: string) => i.staffNames.get(id) ?? id;
   const mentionedNames = new Set(i.mentions.map((m) => m.name));
   const addressed = [
@@ -167,7 +153,7 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     ask: r.askBy ? `${r.ask} (by ${formatDate(r.askBy)})` : r.ask,
     response: s.response?.text ?? '',
     agreedActions: (s.response?.actions ?? []).map((a) => ({ title: `by ${formatDate(a.by)}`, value: a.text })),
-    timeline: timelineOf(r, i.table).map((l) => ({ title: formatBookingStart(l.at), value: l.text })),
+    timeline: timelineOf(r, i.table).map((l) => ({ title: formatDateTime(l.at, i.tzName), value: l.text })),
     ref: i.child.ref,
     id: r.id,
     stage: String(s.stage),
@@ -181,23 +167,24 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     canNotifySeniorOfficer: p.notifySeniorOfficer,
     seniorOfficerText: `Before a Cafcass referral the nominated senior officer${i.seniorOfficerName ? ` (${i.seniorOfficerName})` : ''} must be notified.`,
     canRefer: p.refer,
-    referNeedsReason: s.stage < LAST_STAGE,
+    referNeedsReason: referralCutsShort(r),
     mentions: i.mentions,
     refreshUserIds: i.mentions.map((m) => m.id),
   };
 }
 
 /** The card for the person who invoked (their buttons) from a use case's view. */
-export function resolutionViewCardData(v: ResolutionView, showNames: boolean, headline = ''): ResolutionCardData {
+export function resolutionViewCardData(v: ResolutionView, showNames: boolean, tzName: string, headline = ''): ResolutionCardData {
   const officer = [...v.people.values()].find((p) => p.nominatedSeniorOfficer);
   return resolutionCardData({
-    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, table: v.table,
+    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, tzName, table: v.table,
     staffNames: new Map([...v.people.values()].map((p) => [p._id, p.name])), headline, seniorOfficerName: officer?.name ?? null,
   });
 }
 
 /** Lines for the /case timeline: each resolution event with who and when; compliments too. */
-export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[], staffNames: ReadonlyMap<string, string>): { date: string; text: string; status: string }[] {
+export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[], staffNames: ReadonlyMap<string, string>,
+  tzName: string): { date: string; text: string; status: string }[] {
   const STATUS: Record<StageState, string> = {
     recorded: 'Informal', 'awaiting-acknowledgement': 'Open', acknowledged: 'Open', responded: 'Responded', resolved: 'Resolved', referred: 'Referred',
   };
@@ -211,7 +198,7 @@ export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[],
   for (const c of child.compliments ?? []) {
     lines.push({ at: c.recorded.at, text: `Compliment for ${staffNames.get(c.aboutId) ?? c.aboutId} from ${c.recorded.byName}: ${c.text}`, status: '' });
   }
-  return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((l) => ({ date: formatBookingStart(l.at), text: l.text, status: l.status }));
+  return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((l) => ({ date: formatDateTime(l.at, tzName), text: l.text, status: l.status }));
 }
 
 declare module '../cards.js' {

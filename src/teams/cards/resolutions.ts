@@ -1,5 +1,6 @@
-// The data of cards/resolutions.json. Display-ready values; see cards.ts for the rules every card's data
-// follows.
+// The data of cards/resolutions.json (/resolutions) and the functions building it. Display-ready values
+// (cards.ts says what every card's data must be).
+import type { ResolutionRow } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { currentStage, stageDef, type Resolution, type StageDef, type StageState } from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
@@ -46,6 +47,17 @@ export function resolutionsRow(row: { child: ChildDoc; resolution: Resolution; s
     age: `${plural(row.ageWorkingDays, 'working day')} old`,
     next,
     isOverdue: row.overdue,
+  };
+}
+
+/** /resolutions [open | all] [REF]: one row per resolution. */
+export function resolutionsCardData(rows: readonly ResolutionRow[], filter: { all: boolean; ref?: string }, showNames: boolean,
+  table: readonly StageDef[]): ResolutionsCardData {
+  return {
+    title: filter.ref ? `Resolutions · ${filter.ref}` : 'Resolutions',
+    subtitle: `${filter.all ? 'All' : 'Open'} · ${plural(rows.length, 'resolution')}`,
+    rows: rows.map((r) => resolutionsRow(r, showNames, table)),
+    emptyText: filter.all ? 'No resolutions.' : 'No open resolutions.',
   };
 }
 

@@ -1,5 +1,5 @@
-// The data of cards/review-held.json and the functions building and rendering it. Display-ready values; see cards.ts for the rules every card's data
-// follows.
+// The data of cards/review-held.json and the functions building and rendering it. Display-ready values
+// (cards.ts says what every card's data must be).
 import { formatDate } from '../../domain/dates-format.js';
 import type { ChildDoc, ReviewDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';

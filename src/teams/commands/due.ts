@@ -19,7 +19,7 @@ export const dueCommand: CommandSpec = {
   async run(ctx) {
     const { rest, scope } = await takeScope(ctx.args, ctx, EXAMPLE);
     const window = parseDueWindow(rest, todayIn(ctx.deps.clock(), ctx.deps.tzName));
-    // Long lists come 20 rows (or, for the whole service, 20 IROs) a page: presenters/due-view.ts.
+    // Long lists come 20 rows (or, for the whole service, 20 IROs) a page: cards/due.ts.
     return dueCard(ctx, window, scope, 0);
   },
 };

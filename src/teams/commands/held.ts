@@ -1,11 +1,10 @@
-import { loadChild, requireNext } from '../../app/booking/booking-common.js';
+import { heldFormData } from '../../app/booking/held-form.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 import { HELD_EXAMPLE } from '../../app/booking/record-held.js';
-import { canCorrectHeld, canRecordHeld } from '../../domain/booking-rules.js';
 import { AppError } from '../../domain/errors.js';
 import { heldFormCard } from '../cards/held-form.js';
 import type { CommandSpec } from './command-context.js';
-import { today as currentDay, type AppDeps } from '../../app/deps.js';
+import type { AppDeps } from '../../app/deps.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { FormError, TypedValues } from '../card-parts.js';
@@ -32,16 +31,10 @@ export const heldCommand: CommandSpec = {
 /** The record-held form (or, with a review id, the correct-a-date form); `again` after a refusal. */
 export async function heldForm(deps: AppDeps, actor: StaffDoc, ref: string, reviewId: string | null, showNames: boolean,
   again?: { values: TypedValues; error: FormError }): Promise<AdaptiveCardJson> {
-  const child = await loadChild(deps, actor, ref, HELD_EXAMPLE);
-  const today = currentDay(deps);
-  const iros = await deps.staff.listByRole('iro');
-  const chairs = iros.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
-  if (reviewId) {
-    if (!canCorrectHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example: `/case ${child.ref}` });
-    const review = child.reviews.find((r) => r.id === reviewId);
-    if (!review) throw new AppError('not-found', `${child.ref} has no review ${reviewId}`, { example: `/case ${child.ref}` });
-    return heldFormCard({ child, next: null, showNames, today, chairs, review, again });
-  }
-  if (!canRecordHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example: `/case ${child.ref}` });
-  return heldFormCard({ child, next: requireNext(child, deps), showNames, today, chairs, again });
+  const form = await heldFormData(deps, actor, ref, reviewId);
+  const chairs = form.chairs.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
+  const { child, next, today } = form;
+  return form.review
+    ? heldFormCard({ child, next, showNames, today, chairs, review: form.review, again })
+    : heldFormCard({ child, next, showNames, today, chairs, again });
 }

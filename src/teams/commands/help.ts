@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import { renderCard } from '../cards.js';
-import { policyLine } from '../presenters/common.js';
+import { helpCardData } from '../cards/help.js';
 import type { CommandSpec } from './command-context.js';
 import { mayRunAsGuest } from '../guest-gate.js';
 import { ANY_CONVERSATION } from './command-spec.js';
@@ -15,14 +15,9 @@ export const helpCommand: CommandSpec = {
   guestSafe: true,
   async run(ctx) {
     if (ctx.args) throw new AppError('invalid-input', '/help takes no arguments', { example: '/help' });
-    return renderCard('help', {
-      title: 'IRO Bot commands',
-      intro: 'Type a command here, or @mention IRO Bot in a channel. The slash is optional.',
-      commands: ctx.commands
-        .filter((c) => !c.roles || ctx.actor.roles.some((r) => c.roles?.includes(r)))
-        .filter((c) => mayRunAsGuest(ctx.actor, c.name))
-        .map((c) => ({ usage: c.usage, description: c.description })),
-      policy: policyLine(ctx.deps.policy),
-    });
+    const visible = ctx.commands
+      .filter((c) => !c.roles || ctx.actor.roles.some((r) => c.roles?.includes(r)))
+      .filter((c) => mayRunAsGuest(ctx.actor, c.name));
+    return renderCard('help', helpCardData(visible, ctx.deps.policy));
   },
 };

@@ -1,8 +1,5 @@
 import { liaisonForm, type LiaisonFormView } from '../../app/liaison.js';
 import { today, type AppDeps } from '../../app/deps.js';
-import { hasRole } from '../../domain/access.js';
-import { mayActOn } from '../../domain/liaison.js';
-import type { StaffDoc } from '../../store/documents.js';
 import { renderCard } from '../cards.js';
 import { liaisonFormCardData } from '../cards/liaison-form.js';
 import type { CommandSpec } from './command-context.js';
@@ -23,7 +20,7 @@ export const liaisonCommand: CommandSpec = {
     const ref = ctx.args.trim();
     assertCaseRef(ref, EXAMPLE);
     const view = await liaisonForm(ctx.deps, ctx.actor, ref);
-    return renderCard('liaison-form', liaisonFormFor(ctx.deps, ctx.actor, view, ctx.showChildNames, ''));
+    return renderCard('liaison-form', liaisonFormFor(ctx.deps, view, ctx.showChildNames, ''));
   },
 };
 
@@ -32,15 +29,14 @@ export const liaisonCommand: CommandSpec = {
  * its prompt) and "Record a discussion" for the child's IRO, so liaison duties can be done from a
  * personal chat as well as from the thread (issue 11).
  */
-export function liaisonFormFor(deps: AppDeps, actor: StaffDoc, view: LiaisonFormView, showName: boolean, message: string) {
-  const who = { id: actor._id, roles: actor.roles };
+export function liaisonFormFor(deps: AppDeps, view: LiaisonFormView, showName: boolean, message: string) {
   return liaisonFormCardData(view.child, {
     guardians: view.guardians.map((g) => ({ id: g._id, name: g.name, organisation: g.organisation })),
     legal: view.legal.map((l) => ({ id: l._id, name: l.name })), legalContactId: view.legalContactId,
     open: view.open, names: view.names, showName, message,
-    forLegal: hasRole(actor, 'legal') && !hasRole(actor, 'iro'),
-    canRecordDiscussion: !!view.child.proceedings && mayActOn(who, view.child, 'L10'),
+    forLegal: view.legalCopy,
+    canRecordDiscussion: view.canRecordDiscussion,
     today: today(deps),
-    mayAct: (duty) => mayActOn(who, view.child, duty),
+    mayAct: (duty) => view.actsOn.has(duty),
   });
 }

@@ -1,8 +1,6 @@
 import { prepareRaise } from '../../app/resolutions.js';
-import { RESOLUTION_THEMES } from '../../domain/resolutions/index.js';
-import { label } from '../presenters/labels.js';
 import { renderCard } from '../cards.js';
-import { childLabel } from '../presenters/labels.js';
+import { resolutionRaiseCardData } from '../cards/resolution-raise.js';
 import type { CommandSpec } from './command-context.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 
@@ -20,13 +18,6 @@ export const raiseCommand: CommandSpec = {
     const ref = ctx.args.trim();
     assertCaseRef(ref, EXAMPLE);
     const { child, today } = await prepareRaise(ctx.deps, ctx.actor, ref);
-    const team = child.socialWorkTeam ? `the ${label(child.socialWorkTeam)} social work team channel` : "the social worker's and team manager's chats";
-    return renderCard('resolution-raise', {
-      title: `Raise a resolution · ${childLabel(child, ctx.showChildNames)}`,
-      ref: child.ref,
-      themes: RESOLUTION_THEMES.map((t) => ({ title: label(t), value: t })),
-      hint: `A formal resolution card goes to ${team} with the case reference and initials only, so write the summary for that team. An informal one is only recorded.`,
-      today,
-    });
+    return renderCard('resolution-raise', resolutionRaiseCardData(child, today, ctx.showChildNames));
   },
 };

@@ -1,6 +1,5 @@
 import { assertCaseRef } from '../../domain/case-ref.js';
 import { rescheduleOptions, RESCHEDULE_EXAMPLE } from '../../app/booking/reschedule.js';
-import { canBook } from '../../domain/booking-rules.js';
 import { rescheduleFormCard } from '../cards/reschedule-form.js';
 import type { CommandSpec } from './command-context.js';
 import { ANY_CONVERSATION } from './command-spec.js';
@@ -17,6 +16,6 @@ export const rescheduleCommand: CommandSpec = {
     const ref = ctx.args.trim();
     assertCaseRef(ref, RESCHEDULE_EXAMPLE);
     const opts = await rescheduleOptions(ctx.deps, ctx.actor, ref);
-    return rescheduleFormCard(opts, ctx.showChildNames, canBook(ctx.actor, opts.child), ctx.deps.tzName);
+    return rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName);
   },
 };

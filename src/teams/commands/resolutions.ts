@@ -1,8 +1,7 @@
 import { listResolutions, stagesOf } from '../../app/resolutions.js';
 import { AppError } from '../../domain/errors.js';
 import { renderCard } from '../cards.js';
-import { plural } from '../presenters/labels.js';
-import { resolutionsRow } from '../cards/resolutions.js';
+import { resolutionsCardData } from '../cards/resolutions.js';
 import type { CommandSpec } from './command-context.js';
 import { isCaseRef } from '../../domain/case-ref.js';
 import { ANY_CONVERSATION } from './command-spec.js';
@@ -27,11 +26,6 @@ export const resolutionsCommand: CommandSpec = {
       else throw new AppError('invalid-input', `I can't read "${word.slice(0, 40)}" here: /resolutions takes a case reference, "open" (the default) or "all"`, { example: EXAMPLE });
     }
     const { rows } = await listResolutions(ctx.deps, ctx.actor, { all, ref });
-    return renderCard('resolutions', {
-      title: ref ? `Resolutions · ${ref}` : 'Resolutions',
-      subtitle: `${all ? 'All' : 'Open'} · ${plural(rows.length, 'resolution')}`,
-      rows: rows.map((r) => resolutionsRow(r, ctx.showChildNames, stagesOf(ctx.deps))),
-      emptyText: all ? 'No resolutions.' : 'No open resolutions.',
-    });
+    return renderCard('resolutions', resolutionsCardData(rows, { all, ref }, ctx.showChildNames, stagesOf(ctx.deps)));
   },
 };

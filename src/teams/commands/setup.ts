@@ -57,7 +57,7 @@ export const setupCommand: CommandSpec = {
     }
     const { guardian } = await setChannelPurpose(ctx.deps, ctx.actor, {
       purpose, team, conversationId: ctx.conversationId, conversationKind: ctx.conversationType,
-      members: ctx.listMembers, councilTenantId: ctx.councilTenantId, expectedGuardian: expectedGuardian ?? undefined,
+      members: () => ctx.listMembers(), councilTenantId: ctx.councilTenantId, expectedGuardian: expectedGuardian ?? undefined,
     });
     return renderCard('notice', {
       title: 'Channel set up',

@@ -4,10 +4,9 @@
 import { RESCHEDULE_REASONS } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { NextReview } from '../../domain/timescales.js';
-import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
-import type { CardChoice, TypedValues } from '../card-parts.js';
 import type { Slot } from '../../domain/slots.js';
-import type { CardFact } from '../card-parts.js';
+import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
+import type { CardChoice, CardFact, TypedValues } from '../card-parts.js';
 import { formatBookingStart, label } from './labels.js';
 
 export const REASON_CHOICES: CardChoice[] = RESCHEDULE_REASONS.map((r) => ({ title: label(r), value: r }));

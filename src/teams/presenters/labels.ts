@@ -1,6 +1,6 @@
 // Display strings shared by the card presenters. Teams-only formatting; no business rules.
 import { initials } from '../../domain/access.js';
-import { formatDate } from '../../domain/dates-format.js';
+import { formatDateTime } from '../../domain/dates-format.js';
 import { RULE_LABELS, BRING_FORWARD_LABELS } from '../../domain/timescales.js';
 import { REASON_LABELS } from '../../domain/booking-rules.js';
 import { THEME_LABELS } from '../../domain/resolutions/index.js';
@@ -63,30 +63,13 @@ export function childLabel(child: Pick<Child, 'ref' | 'givenName' | 'familyName'
   return name ? `${child.ref} · ${name}` : child.ref;
 }
 
-// Formatters are costly to build; one pair per time zone.
-const formatters = new Map<string, { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
-
-function formattersFor(tz: string) {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = {
-      time: new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-      date: new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }),
-    };
-    formatters.set(tz, f);
-  }
-  return f;
+/** Booking start as wall-clock time in the council's zone (TZ_NAME): "Wed 25 Nov 2026 10:00". */
+export function formatBookingStart(start: string, tz: string): string {
+  return formatDateTime(start, tz);
 }
 
-/** Booking start as London wall-clock time: "Wed 25 Nov 2026 10:00". */
-export function formatBookingStart(start: string, tz = 'Europe/London'): string {
-  const d = new Date(start);
-  const f = formattersFor(tz);
-  return `${formatDate(f.date.format(d))} ${f.time.format(d)}`;
-}
-
-export function bookingText(b: Booking | null): string {
-  return b ? `Booked ${formatBookingStart(b.start)}` : 'Not booked';
+export function bookingText(b: Booking | null, tz: string): string {
+  return b ? `Booked ${formatDateTime(b.start, tz)}` : 'Not booked';
 }
 
 export function overdueText(days: number): string {

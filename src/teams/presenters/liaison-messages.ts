@@ -6,6 +6,7 @@ import type { LiaisonCardData } from '../cards/liaison.js';
 import { childLabel, label } from './labels.js';
 import { liaisonClosedCardData, liaisonHeaderCardData, liaisonPromptCardData, liaisonRecordCardData } from '../cards/liaison.js';
 import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
+import { noticeCardData } from '../cards/notice.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -13,7 +14,7 @@ function activity(model: LiaisonCardData, summary: string): Activity {
   return { type: 'message', summary, attachments: [cardAttachment(renderCard('liaison', model))] };
 }
 
-const present = (ctx: PendingRenderContext) => ({ names: ctx.staffNames, today: ctx.today });
+const present = (ctx: PendingRenderContext) => ({ names: ctx.staffNames, today: ctx.today, tzName: ctx.tzName });
 
 export const LIAISON_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   'liaison-header': (_data, ctx) => activity(liaisonHeaderCardData(ctx.child, present(ctx)), `Liaison · ${ctx.child.ref}`),
@@ -28,13 +29,9 @@ export const LIAISON_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   /** To the IRO, 1:1: why a message about their child was not posted (the guest rule). */
   'delivery-withheld': (data, ctx) => {
     const where = data.purpose === 'personal' ? 'a personal chat' : `the ${label(str(data.purpose) || 'channel')}`;
-    const card = renderCard('notice', {
-      title: `Not posted · ${childLabel(ctx.child, ctx.showNames)}`,
-      text: `I did not post a message about this child in ${where}: someone there is a guest who is not this child's Guardian. `
-        + 'Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); an administrator can see it in /setup status.',
-      tone: 'warning',
-      example: '',
-    });
+    const card = renderCard('notice', noticeCardData('warning', `Not posted · ${childLabel(ctx.child, ctx.showNames)}`,
+      `I did not post a message about this child in ${where}: someone there is a guest who is not this child's Guardian. `
+        + 'Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); an administrator can see it in /setup status.'));
     return { type: 'message', summary: `Not posted · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
   },
 };

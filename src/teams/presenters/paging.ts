@@ -10,7 +10,7 @@ import type { PageButton, PageCursorData, PagerData } from '../card-parts.js';
 
 /** Rows (or IROs) on one page of a list. */
 export const PAGE_SIZE = 20;
-/** The verb every paging button uses (teams/actions/list-page.ts). */
+/** The verb every paging button uses (teams/card-verbs/list-page.ts). */
 export const LIST_PAGE_VERB = 'list.page';
 /** The longest name or line a list row shows; the import does not bound names, the card must. */
 export const DISPLAY_TEXT_MAX = 60;

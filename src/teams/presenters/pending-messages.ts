@@ -8,6 +8,7 @@ import { LIAISON_RENDERERS } from './liaison-messages.js';
 import { BOOKING_RENDERERS } from './booking-messages.js';
 import { RESOLUTION_RENDERERS } from './resolution-pending.js';
 import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
+import { noticeCardData } from '../cards/notice.js';
 
 export type { Activity, PendingRenderContext, PendingRenderer };
 
@@ -15,12 +16,8 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** A titled notice about a child: `{ title, text }`; the child label is added here. */
 const noticeAboutChild: PendingRenderer = (data, ctx) => {
-  const card = renderCard('notice', {
-    title: `${str(data.title)} · ${childLabel(ctx.child, ctx.showNames)}`,
-    text: str(data.text),
-    tone: data.tone === 'warning' ? 'warning' : data.tone === 'success' ? 'success' : 'info',
-    example: '',
-  });
+  const tone = data.tone === 'warning' ? 'warning' : data.tone === 'success' ? 'success' : 'info';
+  const card = renderCard('notice', noticeCardData(tone, `${str(data.title)} · ${childLabel(ctx.child, ctx.showNames)}`, str(data.text)));
   return { type: 'message', summary: `${str(data.title)} · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
 };
 

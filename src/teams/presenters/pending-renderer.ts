@@ -12,6 +12,8 @@ export interface PendingRenderContext {
   showNames: boolean;
   staffNames: ReadonlyMap<string, string>;
   today: IsoDate;
+  /** The council's time zone (TZ_NAME), for booking times. */
+  tzName: string;
 }
 
 export type Activity = Record<string, unknown>;

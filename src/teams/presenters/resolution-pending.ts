@@ -1,22 +1,23 @@
 // Renderers for messages the resolution process queues (ChildDoc.pending → outbox). The card is
 // rendered from the child document as it is at delivery, so a card delivered late shows the current state.
 import type { Mention } from '../../app/resolutions.js';
-import { RESOLUTION_STAGES } from '../../domain/resolutions/index.js';
+import { audiencePermissions, RESOLUTION_STAGES } from '../../domain/resolutions/index.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import type { PendingRenderer } from './pending-renderer.js';
-import { audiencePermissions, resolutionCardData } from '../cards/resolution.js';
+import { resolutionCardData } from '../cards/resolution.js';
+import { noticeCardData } from '../cards/notice.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function mentionsOf(v: unknown): Mention[] {
-  return Array.isArray(v) ? v.filter((m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string') : [];
+  return Array.isArray(v) ? (v as (Partial<Record<keyof Mention, unknown>> | null)[]).filter((m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string') : [];
 }
 
 /** `{ resolutionId, audience: 'addressee' | 'iro', headline, mentions }` → the resolution card. */
 const resolutionCardMessage: PendingRenderer = (data, ctx) => {
   const r = (ctx.child.resolutions ?? []).find((x) => x.id === data.resolutionId);
   if (!r) {
-    const card = renderCard('notice', { title: `Resolution ${str(data.resolutionId)}`, text: 'This resolution is no longer on record.', tone: 'warning', example: '' });
+    const card = renderCard('notice', noticeCardData('warning', `Resolution ${str(data.resolutionId)}`, 'This resolution is no longer on record.'));
     return { type: 'message', summary: `Resolution ${str(data.resolutionId)}`, attachments: [cardAttachment(card)] };
   }
   const audience = data.audience === 'iro' ? 'iro' : 'addressee';
@@ -24,7 +25,7 @@ const resolutionCardMessage: PendingRenderer = (data, ctx) => {
   const headline = str(data.headline);
   const card = renderCard('resolution', resolutionCardData({
     child: ctx.child, resolution: r, permissions: audiencePermissions(audience, r), staffNames: ctx.staffNames, mentions,
-    showNames: ctx.showNames, today: ctx.today, table: RESOLUTION_STAGES, headline, headlineAttention: data.headlineAttention === true,
+    showNames: ctx.showNames, today: ctx.today, tzName: ctx.tzName, table: RESOLUTION_STAGES, headline, headlineAttention: data.headlineAttention === true,
   }));
   // The card's msteams.entities carry the mentions (Teams notifies the people named there).
   return {

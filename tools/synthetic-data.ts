@@ -1,6 +1,6 @@
-import { addMonths, fromDayNumber, toDayNumber } from '../domain/calendar.js';
-import type { IsoDate, LegalStatus, Track } from '../domain/types.js';
-import type { BookingDoc, ChildDoc, EventDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
+import { addMonths, fromDayNumber, toDayNumber } from '../src/domain/calendar.js';
+import type { IsoDate, LegalStatus, Track } from '../src/domain/types.js';
+import type { BookingDoc, ChildDoc, EventDoc, ReviewDoc, StaffDoc } from '../src/store/documents.js';
 
 // Synthetic data for benchmarks: large, deterministic (seeded PRNG), plausible histories that are
 // within timescale most of the time. Bulk-inserted with insertMany, bypassing import validation,
@@ -68,7 +68,7 @@ export function syntheticChildDocs(n: number, opts: SyntheticOptions): ChildDoc[
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const today = toDayNumber(opts.today);
   const sws = socialWorkerCount(opts.iroCount);
-  const out: ChildDoc[] = new Array(n);
+  const out: ChildDoc[] = new Array<ChildDoc>(n);
 
   for (let i = 0; i < n; i++) {
     const ref = `S${String(i + 1).padStart(7, '0')}`;

@@ -26,7 +26,7 @@ const LABELS: Record<string, string> = {
 
 export function parseData<S extends z.ZodTypeAny>(schema: S, data: Record<string, unknown>, example: string): z.infer<S> {
   const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return parsed.data as z.infer<S>;
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? '');
   const what = LABELS[field] ?? field;

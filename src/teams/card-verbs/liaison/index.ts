@@ -1,6 +1,6 @@
 // Liaison card verbs (thread prompts, discussions, the /liaison form). Card data is untrusted: each
 // handler validates it with zod and the use case re-checks who may act, every time.
-import { hasRole } from '../../../domain/access.js';
+import { seesLegalCopy } from '../../../domain/liaison.js';
 import { AppError } from '../../../domain/errors.js';
 import {
   currentItem, discussionSchema, liaisonForm, markLiaisonDone, recordDiscussion, saveLiaison, saveLiaisonSchema,
@@ -22,9 +22,9 @@ export const liaisonDoneAction = defineAction({
     const { child } = await markLiaisonDone(ctx.deps, ctx.actor, { ref: item.ref, duty: item.duty, subject: item.item });
     const duty = item.duty;
     const subject = duty === 'L9' ? 'final' : item.item;
-    const forLegal = ctx.conversationType === 'personal' && hasRole(ctx.actor, 'legal') && !hasRole(ctx.actor, 'iro');
+    const forLegal = seesLegalCopy(ctx.actor, ctx.conversationType !== 'personal');
     const model = liaisonPromptCardData(child, duty, subject, currentItem(ctx.deps, child, duty, subject),
-      { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
+      { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model), updateForAll: true };
   },
 });
@@ -59,7 +59,7 @@ export const liaisonSaveAction = defineAction({
     await saveLiaison(ctx.deps, ctx.actor, { ...parsed.data, ref });
     ctx.deps.messagesQueued();
     const view = await liaisonForm(ctx.deps, ctx.actor, ref);
-    return { kind: 'card', card: renderCard('liaison-form', liaisonFormFor(ctx.deps, ctx.actor, view, ctx.showChildNames, 'Saved.')) };
+    return { kind: 'card', card: renderCard('liaison-form', liaisonFormFor(ctx.deps, view, ctx.showChildNames, 'Saved.')) };
   },
 });
 

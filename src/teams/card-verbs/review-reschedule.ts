@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { requestReschedule, rescheduleOptions } from '../../app/booking/reschedule.js';
-import { canBook } from '../../domain/booking-rules.js';
 import { renderCard } from '../cards.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
 import { rescheduleFormCard } from '../cards/reschedule-form.js';
@@ -14,7 +13,7 @@ export const reviewRescheduleFormAction = defineAction({
   subject: 'booking',
   async run(ctx, subject) {
     const opts = await rescheduleOptions(ctx.deps, ctx.actor, subject.ref, subject.booking.id);
-    return { kind: 'card', card: rescheduleFormCard(opts, ctx.showChildNames, canBook(ctx.actor, opts.child), ctx.deps.tzName) };
+    return { kind: 'card', card: rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName) };
   },
 });
 
@@ -42,6 +41,6 @@ export const reviewRescheduleRequestAction = defineAction({
   }, async (error) => {
     const data = parseData(z.object({ bookingId: id.optional() }).passthrough(), ctx.data, '/reschedule C1001');
     const opts = await rescheduleOptions(ctx.deps, ctx.actor, ref, data.bookingId);
-    return rescheduleFormCard(opts, ctx.showChildNames, canBook(ctx.actor, opts.child), ctx.deps.tzName, { values: ctx.data, error });
+    return rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName, { values: ctx.data, error });
   }),
 });

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv-draft-04';
-import type { CommandSpecMeta } from './commands/command-spec.js';
-import { projectFolder } from '../project-paths.js';
+import type { CommandSpecMeta } from '../src/teams/commands/command-spec.js';
+import { projectFolder } from '../src/project-paths.js';
 
 // Teams app manifest: commandLists from the command registry (docs/DESIGN.md rule 2), placeholder
 // substitution, and offline validation against the official schema bundled in @microsoft/app-manifest.

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { respondToResolution } from '../../../app/resolutions.js';
-import { AppError } from '../../../domain/errors.js';
-import type { AgreedAction } from '../../../domain/resolutions/index.js';
+import { agreedActionsFrom } from '../../../domain/agreed-actions.js';
 import { defineAction } from '../action-spec.js';
 import { cardReply, optionalText, parse, onCard } from './common.js';
 
@@ -19,12 +18,9 @@ export const resolutionRespond = defineAction({
   subject: 'resolution',
   async run(ctx, { ref, resolution }) {
     const d = parse(schema, ctx);
-    const actions: AgreedAction[] = [];
-    for (const [text, by] of [[d.action1, d.action1By], [d.action2, d.action2By], [d.action3, d.action3By]]) {
-      if (!text.trim() && !by) continue;
-      if (!text.trim()) throw new AppError('invalid-input', 'an agreed action has a date but no text', { example: 'Describe each agreed action' });
-      actions.push({ text: text.trim(), by });
-    }
+    const actions = agreedActionsFrom([
+      { text: d.action1, by: d.action1By }, { text: d.action2, by: d.action2By }, { text: d.action3, by: d.action3By },
+    ]);
     return cardReply(ctx, await respondToResolution(ctx.deps, ctx.actor, ref, resolution.id, { stageOnCard: d.stage, text: d.responseText, actions }), { updateForAll: true });
   },
 });

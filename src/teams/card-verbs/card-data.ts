@@ -24,7 +24,7 @@ function fieldOk(name: string, v: unknown): boolean {
 /** The card data if it has the shape of ours (missing data counts as empty); else "out of date", nothing changed. */
 export function checkCardData(data: unknown): Record<string, unknown> {
   if (data === undefined || data === null) return {};
-  const ok = typeof data === 'object' && !Array.isArray(data) && [Object.prototype, null].includes(Object.getPrototypeOf(data))
+  const ok = typeof data === 'object' && !Array.isArray(data) && [Object.prototype, null].includes(Object.getPrototypeOf(data) as object | null)
     && Object.keys(data).length <= CARD_DATA_LIMITS.fields
     && Object.entries(data).every(([k, v]) => fieldOk(k, v));
   if (!ok) throw new AppError('invalid-input', OUT_OF_DATE, { example: '/actions', malformedCardData: true });

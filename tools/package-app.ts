@@ -13,11 +13,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { COMMANDS } from '../teams/commands/registry.js';
+import { COMMANDS } from '../src/teams/commands/registry.js';
 import {
   buildManifest, checkIcons, commandListsFor, loadManifestTemplate, manifestDir, validateManifest,
   type ManifestValues, type TeamsManifest,
-} from '../teams/manifest.js';
+} from './manifest.js';
 
 export const DEV_APP_ID = '00000000-0000-0000-0000-000000000000';
 export const PACKAGE_FILE = 'iro-bot-app.zip';

@@ -1,7 +1,7 @@
 import { todayIn } from '../../domain/calendar.js';
 import { parseDueWindow } from '../../domain/due-window.js';
-import { actionsCard } from '../commands/actions.js';
-import { caseloadCard } from '../commands/caseload.js';
+import { actionsCard } from '../cards/actions.js';
+import { caseloadCard } from '../cards/caseload.js';
 import { dueCard } from '../cards/due.js';
 import { LIST_PAGE_VERB } from '../presenters/paging.js';
 import { defineAction } from './action-spec.js';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { correctHeld, recordDistributed, recordHeld } from '../../app/booking/record-held.js';
-import { addDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
-import { RECORD_DAYS } from '../../domain/timescales.js';
 import { staffNames } from '../presenters/common.js';
 import { reviewHeldCard } from '../cards/review-held.js';
 import { defineAction, type ActionContext } from './action-spec.js';
@@ -22,11 +20,11 @@ export const reviewHeldAction = defineAction({
   subject: 'child',
   run: (ctx, { ref }) => orFormAgain(async () => {
     const input = parseData(heldSchema, ctx.data, '/held C1001');
-    const { child, review } = await recordHeld(ctx.deps, ctx.actor, { ...input, ref });
-    const late = review.dueBy !== undefined && review.heldOn > review.dueBy;
-    const text = late
-      ? `Held after its due-by date: counted outside timescale${review.lateReason ? '' : ' (no reason given)'}. The written record is due by ${formatDate(addDays(review.heldOn, RECORD_DAYS))}.`
-      : `Within timescale. The written record is due by ${formatDate(addDays(review.heldOn, RECORD_DAYS))}.`;
+    const { child, review, withinTimescale, recordDueBy } = await recordHeld(ctx.deps, ctx.actor, { ...input, ref });
+    const recordDue = `The written record is due by ${formatDate(recordDueBy)}.`;
+    const text = withinTimescale
+      ? `Within timescale. ${recordDue}`
+      : `Held after its due-by date: counted outside timescale${review.lateReason ? '' : ' (no reason given)'}. ${recordDue}`;
     return { kind: 'card', card: reviewHeldCard(child, review, ctx.showChildNames, 'Review recorded as held', text, await staffNames(ctx.deps)) };
   }, formAgain(ctx, ref, null)),
 });

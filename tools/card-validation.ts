@@ -2,6 +2,7 @@ import type * as ACTypes from 'adaptivecards';
 
 // The package's `main` is ESM with extension-less imports and fails under require(); the UMD bundle
 // is the same code and needs no DOM for parsing and validation.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the UMD bundle has no ESM entry that require() loads
 const AC = require('adaptivecards/dist/adaptivecards.min.js') as typeof ACTypes;
 
 /** Teams-only chart elements: unknown to the JS renderer and the published schema. */

@@ -33,7 +33,7 @@ export type ActionReply =
   | { kind: 'message'; text: string };
 
 /**
- * One file per card verb in teams/actions/, one line in the registry (like commands). A verb cannot
+ * One file per card verb in teams/card-verbs/, one line in the registry (like commands). A verb cannot
  * exist without its access rule: `subject` names the kind of thing it acts on, and `run` receives that
  * thing only from the access-checked loader (app/load-for-actor.ts) — never ids to load by itself.
  */

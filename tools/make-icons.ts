@@ -1,10 +1,10 @@
 // Writes manifest/color.png (192×192) and manifest/outline.png (32×32, white on transparent).
 // Drawn by code so the icons are reproducible without image tools: a ring with a tick ("review
-// done on time"), anti-aliased by supersampling. Run: npx tsx src/cli/make-icons.ts
+// done on time"), anti-aliased by supersampling. Run: npx tsx tools/make-icons.ts
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { manifestDir } from '../teams/manifest.js';
+import { manifestDir } from './manifest.js';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

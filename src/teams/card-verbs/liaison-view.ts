@@ -1,7 +1,7 @@
 // `liaison.view`: the Open button of a liaison item in /actions (issue 11: no dead ends). Shows the
 // item's prompt card, with its "done" buttons and the discussion form, for whoever clicked: the same
 // card the liaison thread carries, so a duty can be done from a personal chat as well as the thread.
-import { hasRole } from '../../domain/access.js';
+import { seesLegalCopy } from '../../domain/liaison.js';
 import { AppError } from '../../domain/errors.js';
 import { liaisonItemView, viewItemSchema } from '../../app/liaison.js';
 import { today } from '../../app/deps.js';
@@ -21,8 +21,8 @@ export const liaisonViewAction = defineAction({
     if (!fields.success) throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', { example: '/actions' });
     const input = { ...fields.data, ref };
     const { child, item } = await liaisonItemView(ctx.deps, ctx.actor, input);
-    const forLegal = hasRole(ctx.actor, 'legal') && !hasRole(ctx.actor, 'iro');
-    const model = liaisonPromptCardData(child, input.duty, input.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps) }, forLegal);
+    const forLegal = seesLegalCopy(ctx.actor);
+    const model = liaisonPromptCardData(child, input.duty, input.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName }, forLegal);
     return { kind: 'card', card: renderCard('liaison', model) };
   },
 });

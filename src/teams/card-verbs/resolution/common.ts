@@ -22,16 +22,16 @@ export function parse<T extends z.ZodTypeAny>(schema: T, ctx: ActionContext): z.
       example: 'Type /resolutions to open the resolution again',
     });
   }
-  return r.data;
+  return r.data as z.infer<T>;
 }
 
 export const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(max));
 
 /** The resolution card as `ctx.actor` sees it now. */
 export function cardReply(ctx: ActionContext, view: ResolutionView, opts: { updateForAll?: boolean; headline?: string } = {}): ActionReply {
-  return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, opts.headline ?? '')), updateForAll: opts.updateForAll };
+  return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, opts.headline ?? '')), updateForAll: opts.updateForAll };
 }
 
 export function referralReply(ctx: ActionContext, view: ResolutionView): ActionReply {
-  return { kind: 'card', card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames)), updateForAll: true };
+  return { kind: 'card', card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames, ctx.deps.tzName)), updateForAll: true };
 }

@@ -27,6 +27,6 @@ export const resolutionRaise = defineAction({
     const view = await viewResolution(ctx.deps, ctx.actor, ref, resolution.id);
     const headline = resolution.stages[0].stage === 0 ? 'Informal resolution recorded'
       : 'Formal resolution raised: the card is going to the social work team';
-    return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, headline)), updateForAll: true };
+    return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, headline)), updateForAll: true };
   },
 });
