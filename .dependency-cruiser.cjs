@@ -15,7 +15,8 @@ module.exports = {
   forbidden: [
     {
       name: 'production-never-imports-tooling',
-      comment: 'src/ is what production runs: it never imports tools/, test/, bench/ or scripts/ (dev-time code on devDependencies).',
+      comment:
+        'src/ is what production runs: it never imports tools/, test/, bench/ or scripts/ (dev-time code on devDependencies).',
       severity: 'error',
       from: { path: '^src/' },
       to: { path: '^(tools|test|bench|scripts)/' },
@@ -23,18 +24,22 @@ module.exports = {
     {
       name: 'no-circular',
       comment: 'No import cycles, type-only ones included: a cycle means two modules are one.',
-      severity: 'error', from: {}, to: { circular: true },
+      severity: 'error',
+      from: {},
+      to: { circular: true },
     },
     {
       name: 'domain-is-pure',
-      comment: 'src/domain imports only src/domain and pure computation libraries: no store, no app, no SDK, no Node modules (I/O).',
+      comment:
+        'src/domain imports only src/domain and pure computation libraries: no store, no app, no SDK, no Node modules (I/O).',
       severity: 'error',
       from: { path: '^src/domain/' },
       to: { pathNot: ['^src/domain/', PURE_LIBRARIES] },
     },
     {
       name: 'sdk-only-in-teams',
-      comment: 'Only src/teams/ imports botbuilder, botframework-* or @microsoft/teams-ai (replacing the SDK touches one folder).',
+      comment:
+        'Only src/teams/ imports botbuilder, botframework-* or @microsoft/teams-ai (replacing the SDK touches one folder).',
       severity: 'error',
       from: { pathNot: '^src/teams/' },
       to: { path: SDK },
@@ -55,7 +60,8 @@ module.exports = {
     },
     {
       name: 'teams-never-imports-jobs',
-      comment: 'The jobs sit above src/teams (they render with its presenters); src/teams implements the delivery port of src/app.',
+      comment:
+        'The jobs sit above src/teams (they render with its presenters); src/teams implements the delivery port of src/app.',
       severity: 'error',
       from: { path: '^src/teams/' },
       to: { path: '^src/jobs/' },
@@ -69,7 +75,8 @@ module.exports = {
     },
     {
       name: 'jobs-use-teams-for-rendering-only',
-      comment: 'src/jobs use src/teams only to render messages (presenters, cards); they deliver through the delivery port (src/app/delivery-port.ts).',
+      comment:
+        'src/jobs use src/teams only to render messages (presenters, cards); they deliver through the delivery port (src/app/delivery-port.ts).',
       severity: 'error',
       from: { path: '^src/jobs/' },
       to: { path: '^src/teams/', pathNot: '^src/teams/(cards\\.js$|cards/|card-parts\\.js$|presenters/)' },

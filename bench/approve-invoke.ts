@@ -40,17 +40,24 @@ export async function benchApproveInvoke(n = 10_000, samples = 300): Promise<App
   let bot: RunningBot | undefined;
   let connector: FakeConnector | undefined;
   try {
-    const staff: StaffDoc[] = syntheticStaffDocs({ iroCount }).map((s) => (s._id === 'tm-1' ? { ...s, aadObjectId: MANAGER.aadObjectId } : s));
+    const staff: StaffDoc[] = syntheticStaffDocs({ iroCount }).map((s) =>
+      s._id === 'tm-1' ? { ...s, aadObjectId: MANAGER.aadObjectId } : s,
+    );
     const store = await openEmbeddedStore(dataDir);
     try {
       await ensureIndexes(store);
       await store.collection<StaffDoc>(COLLECTIONS.staff).insertMany(staff);
       const children = syntheticChildDocs(n, { today: TODAY, iroCount, seed: SEED });
-      for (let i = 0; i < children.length; i += 5000) await store.collection<ChildDoc>(COLLECTIONS.children).insertMany(children.slice(i, i + 5000));
+      for (let i = 0; i < children.length; i += 5000)
+        await store.collection<ChildDoc>(COLLECTIONS.children).insertMany(children.slice(i, i + 5000));
     } finally {
       await store.close();
     }
-    bot = await startIroBot(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', IRO_NOW }), createLogger('silent'), { jobs: false });
+    bot = await startIroBot(
+      loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', IRO_NOW }),
+      createLogger('silent'),
+      { jobs: false },
+    );
     connector = await startFakeConnector();
 
     // Pending requests: per IRO, booked children moved to slots on distinct days (so no approval clashes).
@@ -64,10 +71,17 @@ export async function benchApproveInvoke(n = 10_000, samples = 300): Promise<App
         const opts = await rescheduleOptions(bot.deps, iro, c.ref).catch(() => null);
         if (!opts || opts.pending) continue;
         const taken = new Set(opts.slots.map((s) => s.date));
-        const slot = opts.slots.find((s) => !daysUsed.has(s.date) && taken.has(s.date) && s.date !== londonDateTime(opts.booking.start).date);
+        const slot = opts.slots.find(
+          (s) => !daysUsed.has(s.date) && taken.has(s.date) && s.date !== londonDateTime(opts.booking.start).date,
+        );
         if (!slot) continue;
         daysUsed.add(slot.date);
-        const r = await requestReschedule(bot.deps, iro, { ref: c.ref, reason: 'sw-unavailable', text: 'bench', slot: slot.start });
+        const r = await requestReschedule(bot.deps, iro, {
+          ref: c.ref,
+          reason: 'sw-unavailable',
+          text: 'bench',
+          slot: slot.start,
+        });
         requests.push({ ref: c.ref, requestId: r.request.id });
       }
     }
@@ -77,11 +91,21 @@ export async function benchApproveInvoke(n = 10_000, samples = 300): Promise<App
     let refused = 0;
     const approve = async (r: { ref: string; requestId: string }) => {
       const activity = {
-        ...messageActivity(connector!.url, MANAGER, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-        value: { action: { type: 'Action.Execute', verb: 'review.reschedule.approve', data: { ...r, comment: '' } }, trigger: 'manual' },
+        ...messageActivity(connector!.url, MANAGER, ''),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: {
+          action: { type: 'Action.Execute', verb: 'review.reschedule.approve', data: { ...r, comment: '' } },
+          trigger: 'manual',
+        },
       };
       const t0 = performance.now();
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const body = await res.text();
       const ms = performance.now() - t0;
       if (res.status !== 200 || !body.includes('Approved by')) refused++;
@@ -102,11 +126,14 @@ export async function benchApproveInvoke(n = 10_000, samples = 300): Promise<App
 }
 
 if (require.main === module) {
-  benchApproveInvoke().then((r) => {
-    process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-    process.exit(0);
-  }, (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  benchApproveInvoke().then(
+    (r) => {
+      process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+      process.exit(0);
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

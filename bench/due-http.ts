@@ -109,7 +109,10 @@ export function runDueHttpSize(children: number, opts: SizeOptions = {}): Promis
   const nodeArgs = ['--import', 'tsx', '--expose-gc'];
   const args = [...nodeArgs, __filename, '--size', String(children), '--out', out, '--opts', JSON.stringify(opts)];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: path.resolve(__dirname, '..'),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       try {
@@ -137,7 +140,12 @@ export async function benchDueHttpSize(n: number, opts: SizeOptions = {}): Promi
     // 1. Synthetic data, bulk inserted, store closed (the bot replays it at start).
     let t0 = performance.now();
     const staff: StaffDoc[] = syntheticStaffDocs({ iroCount }).map((s) =>
-      s._id === 'iro-1' ? { ...s, aadObjectId: IRO.aadObjectId } : s._id === 'bs-1' ? { ...s, aadObjectId: SUPPORT.aadObjectId } : s);
+      s._id === 'iro-1'
+        ? { ...s, aadObjectId: IRO.aadObjectId }
+        : s._id === 'bs-1'
+          ? { ...s, aadObjectId: SUPPORT.aadObjectId }
+          : s,
+    );
     const children: ChildDoc[] = syntheticChildDocs(n, { today: TODAY, iroCount, seed: SEED });
     const caseload = children.filter((c) => c.iroId === 'iro-1').length;
     const generateMs = performance.now() - t0;
@@ -155,7 +163,9 @@ export async function benchDueHttpSize(n: number, opts: SizeOptions = {}): Promi
     const insertMs = performance.now() - t0;
     children.length = 0; // let the generated copies go before measuring the bot's memory
     const logBytes = fs.readdirSync(dataDir).reduce((sum, f) => sum + fs.statSync(path.join(dataDir, f)).size, 0);
-    log(`${n.toLocaleString('en-GB')} children, ${iroCount} IROs (iro-1 has ${caseload}): generated ${Math.round(generateMs)} ms, inserted ${Math.round(insertMs)} ms, ${mb(logBytes)} MB on disk`);
+    log(
+      `${n.toLocaleString('en-GB')} children, ${iroCount} IROs (iro-1 has ${caseload}): generated ${Math.round(generateMs)} ms, inserted ${Math.round(insertMs)} ms, ${mb(logBytes)} MB on disk`,
+    );
 
     // 2. Start the bot on it: store open + log replay + indexes + HTTP listen.
     const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', IRO_NOW });
@@ -165,29 +175,53 @@ export async function benchDueHttpSize(n: number, opts: SizeOptions = {}): Promi
     log(`bot started in ${Math.round(startMs)} ms`);
     connector = await startFakeConnector();
 
-    const own = await benchCommand(bot, connector, IRO, 'due this week', opts.cpuProfDir && path.join(opts.cpuProfDir, `due-this-week-${n}.cpuprofile`), {
-      warmup: opts.warmup ?? 20,
-      requests: opts.requests ?? 300,
-      minRequests: 100,
-      concurrency: opts.concurrency ?? 8,
-      concurrentRequests: opts.concurrentRequests ?? 400,
-    });
+    const own = await benchCommand(
+      bot,
+      connector,
+      IRO,
+      'due this week',
+      opts.cpuProfDir && path.join(opts.cpuProfDir, `due-this-week-${n}.cpuprofile`),
+      {
+        warmup: opts.warmup ?? 20,
+        requests: opts.requests ?? 300,
+        minRequests: 100,
+        concurrency: opts.concurrency ?? 8,
+        concurrentRequests: opts.concurrentRequests ?? 400,
+      },
+    );
     let team: RunStats | undefined;
     if (opts.team) {
-      team = await benchCommand(bot, connector, SUPPORT, 'due this week team', opts.cpuProfDir && path.join(opts.cpuProfDir, `due-this-week-team-${n}.cpuprofile`), {
-        warmup: 5,
-        requests: 100,
-        minRequests: 20,
-        concurrency: opts.concurrency ?? 8,
-        concurrentRequests: 64,
-      });
+      team = await benchCommand(
+        bot,
+        connector,
+        SUPPORT,
+        'due this week team',
+        opts.cpuProfDir && path.join(opts.cpuProfDir, `due-this-week-team-${n}.cpuprofile`),
+        {
+          warmup: 5,
+          requests: 100,
+          minRequests: 20,
+          concurrency: opts.concurrency ?? 8,
+          concurrentRequests: 64,
+        },
+      );
     }
     (globalThis as { gc?: () => void }).gc?.();
     const mem = process.memoryUsage();
     return {
-      children: n, iroCount, staff: staff.length, caseload,
-      generateMs: round(generateMs), insertMs: round(insertMs), logMb: mb(logBytes), startMs: round(startMs),
-      own, team, rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed), loadAvg: round(os.loadavg()[0]!),
+      children: n,
+      iroCount,
+      staff: staff.length,
+      caseload,
+      generateMs: round(generateMs),
+      insertMs: round(insertMs),
+      logMb: mb(logBytes),
+      startMs: round(startMs),
+      own,
+      team,
+      rssMb: mb(mem.rss),
+      heapUsedMb: mb(mem.heapUsed),
+      loadAvg: round(os.loadavg()[0]!),
     };
   } finally {
     await connector?.close();
@@ -208,12 +242,21 @@ interface CommandPlan {
 const SEQUENTIAL_BUDGET_MS = 30_000;
 
 async function benchCommand(
-  bot: RunningBot, connector: FakeConnector, from: Sender, text: string, profileFile: string | undefined, plan: CommandPlan,
+  bot: RunningBot,
+  connector: FakeConnector,
+  from: Sender,
+  text: string,
+  profileFile: string | undefined,
+  plan: CommandPlan,
 ): Promise<RunStats> {
   const url = `${bot.server.url}/api/messages`;
   const activity = () => messageActivity(connector.url, from, `/${text}`);
   const post = async (a: ReturnType<typeof activity>) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(a),
+    });
     const body = await res.text();
     if (res.status >= 300) throw new Error(`bot answered HTTP ${res.status}: ${body}`);
   };
@@ -223,7 +266,10 @@ async function benchCommand(
     const a = activity();
     const t0 = performance.now();
     let t1 = 0;
-    const replied = connector.waitFor(before + 1, 60_000).then((all) => { t1 = performance.now(); return all[before]!; });
+    const replied = connector.waitFor(before + 1, 60_000).then((all) => {
+      t1 = performance.now();
+      return all[before]!;
+    });
     const [, reply] = await Promise.all([post(a), replied]);
     if (reply.replyToId !== a.id) throw new Error(`reply ${reply.replyToId} is not for activity ${a.id}`);
     return { ms: t1 - t0, reply };
@@ -243,7 +289,10 @@ async function benchCommand(
     throw new Error(`/${text}: expected a due card, got ${JSON.stringify(card).slice(0, 300)}`);
   }
   const warmMean = warm.reduce((a, b) => a + b, 0) / Math.max(1, warm.length);
-  const requests = Math.max(plan.minRequests, Math.min(plan.requests, Math.floor(SEQUENTIAL_BUDGET_MS / Math.max(1, warmMean))));
+  const requests = Math.max(
+    plan.minRequests,
+    Math.min(plan.requests, Math.floor(SEQUENTIAL_BUDGET_MS / Math.max(1, warmMean))),
+  );
 
   const seq: number[] = [];
   const profiler = profileFile ? await startProfiler() : undefined;
@@ -261,30 +310,54 @@ async function benchCommand(
   const lat: number[] = [];
   const ids = new Set<string>();
   const t0 = performance.now();
-  await withConcurrency(Array.from({ length: concurrentRequests }, (_, i) => i), plan.concurrency, async () => {
-    const a = activity();
-    ids.add(a.id);
-    const s = performance.now();
-    await post(a);
-    lat.push(performance.now() - s);
-  });
+  await withConcurrency(
+    Array.from({ length: concurrentRequests }, (_, i) => i),
+    plan.concurrency,
+    async () => {
+      const a = activity();
+      ids.add(a.id);
+      const s = performance.now();
+      await post(a);
+      lat.push(performance.now() - s);
+    },
+  );
   await connector.waitFor(before + concurrentRequests, 60_000);
   const ms = performance.now() - t0;
   const replied = connector.received.slice(before).filter((r) => r.replyToId && ids.has(r.replyToId)).length;
-  if (replied !== concurrentRequests) throw new Error(`/${text}: ${replied} of ${concurrentRequests} concurrent requests got their reply`);
-  const concurrent = { inFlight: plan.concurrency, requests: concurrentRequests, ms: round(ms), reqPerSec: round((concurrentRequests * 1000) / ms, 1), latency: summarize(lat) };
-  log(`/${text}: p50 ${sequential.p50} p95 ${sequential.p95} p99 ${sequential.p99} ms (${requests} seq, ${cpuMsPerRequest} CPU ms each), ${concurrent.reqPerSec} req/s @${plan.concurrency}`);
+  if (replied !== concurrentRequests)
+    throw new Error(`/${text}: ${replied} of ${concurrentRequests} concurrent requests got their reply`);
+  const concurrent = {
+    inFlight: plan.concurrency,
+    requests: concurrentRequests,
+    ms: round(ms),
+    reqPerSec: round((concurrentRequests * 1000) / ms, 1),
+    latency: summarize(lat),
+  };
+  log(
+    `/${text}: p50 ${sequential.p50} p95 ${sequential.p95} p99 ${sequential.p99} ms (${requests} seq, ${cpuMsPerRequest} CPU ms each), ${concurrent.reqPerSec} req/s @${plan.concurrency}`,
+  );
 
   const breakdown = await inProcessBreakdown(bot, from, text, cpuMsPerRequest);
-  return { command: `/${text}`, subtitle, replyBytes: JSON.stringify(first.body).length, warmup: plan.warmup, sequential, cpuMsPerRequest, concurrent, breakdown };
+  return {
+    command: `/${text}`,
+    subtitle,
+    replyBytes: JSON.stringify(first.body).length,
+    warmup: plan.warmup,
+    sequential,
+    cpuMsPerRequest,
+    concurrent,
+    breakdown,
+  };
 }
 
 /** A V8 CPU profile of this process between start and stop (node:inspector, no flags needed). */
 async function startProfiler(): Promise<{ stopTo(file: string): Promise<void> }> {
   const session = new inspector.Session();
   session.connect();
-  const postAsync = (method: string, params?: object) => new Promise<any>((resolve, reject) =>
-    session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  const postAsync = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) =>
+      session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))),
+    );
   await postAsync('Profiler.enable');
   await postAsync('Profiler.setSamplingInterval', { interval: 200 });
   await postAsync('Profiler.start');
@@ -303,7 +376,12 @@ async function startProfiler(): Promise<{ stopTo(file: string): Promise<void> }>
  * The same command's stages called directly (no HTTP, no bot framework), so the HTTP figure can be
  * split into where the time goes. The row mapping mirrors src/teams/commands/due.ts.
  */
-async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, cpuMsPerRequest: number): Promise<RunStats['breakdown']> {
+async function inProcessBreakdown(
+  bot: RunningBot,
+  from: Sender,
+  text: string,
+  cpuMsPerRequest: number,
+): Promise<RunStats['breakdown']> {
   const { deps } = bot;
   const actor = (await deps.staff.findByAadObjectId(from.aadObjectId!))!;
   const args = text.replace(/^due\s*/, '');
@@ -312,12 +390,27 @@ async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, c
   const window = parseDueWindow(args.replace(/\s*team$/, ''), today);
   const scope = team ? { kind: 'team' as const } : { kind: 'default' as const };
   const ctx: CommandContext = {
-    deps, actor, args, conversationType: 'personal', conversationId: `a:personal-${from.id}`,
-    listMembers: async () => [], councilTenantId: null, showChildNames: true,
-    resolvePerson: async () => null, commands: COMMANDS,
+    deps,
+    actor,
+    args,
+    conversationType: 'personal',
+    conversationId: `a:personal-${from.id}`,
+    listMembers: async () => [],
+    councilTenantId: null,
+    showChildNames: true,
+    resolvePerson: async () => null,
+    commands: COMMANDS,
   };
   const reps = team ? 20 : 100;
-  const t: Record<string, number[]> = { staffLookup: [], storeQuery: [], engine: [], listing: [], listDue: [], commandRun: [], render: [] };
+  const t: Record<string, number[]> = {
+    staffLookup: [],
+    storeQuery: [],
+    engine: [],
+    listing: [],
+    listDue: [],
+    commandRun: [],
+    render: [],
+  };
   const time = async <R>(k: string, fn: () => Promise<R> | R): Promise<R> => {
     const s = performance.now();
     const r = await fn();
@@ -337,17 +430,31 @@ async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, c
     const row = (s: ReviewStatus<ChildDoc>): DueRow => {
       const late = daysOverdue(s, result.today);
       return {
-        child: childLabel(s.child, true), dueBy: formatDate(s.next.dueBy), rule: s.next.rule, ruleText: s.next.explanation,
-        booking: bookingText(s.booking, deps.tzName), booked: s.booking !== null, isOverdue: late > 0, overdueText: overdueText(late),
-        iro: names ? names.get(s.child.iroId) ?? s.child.iroId : '',
+        child: childLabel(s.child, true),
+        dueBy: formatDate(s.next.dueBy),
+        rule: s.next.rule,
+        ruleText: s.next.explanation,
+        booking: bookingText(s.booking, deps.tzName),
+        booked: s.booking !== null,
+        isOverdue: late > 0,
+        overdueText: overdueText(late),
+        iro: names ? (names.get(s.child.iroId) ?? s.child.iroId) : '',
       };
     };
     const model: DueCardData = {
-      title: 'Reviews due this week', subtitle: `${scopeLabel(result.scope, actor)} · ${plural(rows, 'review')}`,
-      overdue: result.listing.overdue.map(row), dueHeading: 'Due this week', due: result.listing.due.map(row),
-      emptyText: 'No reviews due this week.', footnote: '',
-      overdueCount: String(result.listing.overdue.length), dueCount: String(result.listing.due.length),
-      summaryText: '', summary: [], pagerText: '', pagerButtons: [],
+      title: 'Reviews due this week',
+      subtitle: `${scopeLabel(result.scope, actor)} · ${plural(rows, 'review')}`,
+      overdue: result.listing.overdue.map(row),
+      dueHeading: 'Due this week',
+      due: result.listing.due.map(row),
+      emptyText: 'No reviews due this week.',
+      footnote: '',
+      overdueCount: String(result.listing.overdue.length),
+      dueCount: String(result.listing.due.length),
+      summaryText: '',
+      summary: [],
+      pagerText: '',
+      pagerButtons: [],
     };
     await time('render', () => renderCard('due', model));
     rows = listing.overdue.length + listing.due.length;
@@ -357,8 +464,16 @@ async function inProcessBreakdown(bot: RunningBot, from: Sender, text: string, c
   const staffLookup = med('staffLookup');
   const commandRun = med('commandRun');
   return {
-    staffLookup, storeQuery: med('storeQuery'), engine: med('engine'), listing: med('listing'), listDue: med('listDue'),
-    commandRun, render: med('render'), httpAndFramework: round(cpuMsPerRequest - staffLookup - commandRun), rows, children,
+    staffLookup,
+    storeQuery: med('storeQuery'),
+    engine: med('engine'),
+    listing: med('listing'),
+    listDue: med('listDue'),
+    commandRun,
+    render: med('render'),
+    httpAndFramework: round(cpuMsPerRequest - staffLookup - commandRun),
+    rows,
+    children,
   };
 }
 
@@ -378,8 +493,11 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().then(() => process.exit(0), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -5,23 +5,42 @@ import { ActivityTypes, ConfigurationServiceClientCredentialFactory } from 'botb
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import restify from 'restify';
 
-const adapter = new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({
-  MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '',
-}));
-const app = new Application<TurnState>({ adapter, botAppId: '', removeRecipientMention: true, startTypingTimer: false });
+const adapter = new TeamsAdapter(
+  {},
+  new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    MicrosoftAppType: 'MultiTenant',
+    MicrosoftAppTenantId: '',
+  }),
+);
+const app = new Application<TurnState>({
+  adapter,
+  botAppId: '',
+  removeRecipientMention: true,
+  startTypingTimer: false,
+});
 app.activity(ActivityTypes.Message, async (ctx) => {
   await ctx.sendActivity({
-    attachments: [{
-      contentType: 'application/vnd.microsoft.card.adaptive',
-      content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `echo: ${ctx.activity.text ?? ''}`, wrap: true }] },
-    }],
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: {
+          type: 'AdaptiveCard',
+          version: '1.5',
+          body: [{ type: 'TextBlock', text: `echo: ${ctx.activity.text ?? ''}`, wrap: true }],
+        },
+      },
+    ],
   });
 });
 
 const server = restify.createServer({ name: 'echo-floor' });
 server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
 server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, async (ctx) => { await app.run(ctx); });
+  await adapter.process(req, res, async (ctx) => {
+    await app.run(ctx);
+  });
 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as { port: number };

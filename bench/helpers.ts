@@ -33,7 +33,10 @@ export function summarize(samples: readonly number[]): LatencySummary {
 }
 
 export function median(samples: readonly number[]): number {
-  return percentile([...samples].sort((a, b) => a - b), 50);
+  return percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Rounds to 2 decimals (ms figures). */
@@ -53,7 +56,11 @@ export function mb(bytes: number): number {
 }
 
 /** Runs `fn` once per item with at most `limit` in flight. */
-export async function withConcurrency<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function withConcurrency<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -22,7 +22,9 @@ export interface OutboxBenchResult {
   maxConcurrentConversations: number;
 }
 
-export async function benchOutbox(opts: { conversations?: number; perConversation?: number; maxConcurrentConversations?: number } = {}): Promise<OutboxBenchResult> {
+export async function benchOutbox(
+  opts: { conversations?: number; perConversation?: number; maxConcurrentConversations?: number } = {},
+): Promise<OutboxBenchResult> {
   const conversations = opts.conversations ?? 50;
   const perConversation = opts.perConversation ?? 20;
   const concurrency = opts.maxConcurrentConversations ?? 1;
@@ -54,7 +56,8 @@ export async function benchOutbox(opts: { conversations?: number; perConversatio
       else byConversation.set(key, [a.at]);
     }
     const peak = (windowMs: number) => Math.max(...[...byConversation.values()].map((t) => maxInWindow(t, windowMs)));
-    if (connector.received.length !== total) throw new Error(`connector received ${connector.received.length} of ${total}`);
+    if (connector.received.length !== total)
+      throw new Error(`connector received ${connector.received.length} of ${total}`);
     return {
       messages: total,
       conversations,
@@ -76,12 +79,17 @@ if (require.main === module) {
   (async () => {
     for (const maxConcurrentConversations of [1, 8]) {
       const r = await benchOutbox({ maxConcurrentConversations });
-      console.log(`outbox: ${r.messages} messages to ${r.conversations} conversations, ${r.maxConcurrentConversations} in parallel: ` +
-        `${r.ms} ms (${r.perSecond}/s); peak per conversation ${r.peakPerConversationPerSecond} in 1 s (limit 7), ` +
-        `${r.peakPer30s} in 30 s (limit 60); enqueue ${r.enqueueMs} ms`);
+      console.log(
+        `outbox: ${r.messages} messages to ${r.conversations} conversations, ${r.maxConcurrentConversations} in parallel: ` +
+          `${r.ms} ms (${r.perSecond}/s); peak per conversation ${r.peakPerConversationPerSecond} in 1 s (limit 7), ` +
+          `${r.peakPer30s} in 30 s (limit 60); enqueue ${r.enqueueMs} ms`,
+      );
     }
-  })().then(() => process.exit(0), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  })().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -24,28 +24,80 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const cpuProfDir = process.argv.includes('--cpu-prof') ? path.join(OUT_DIR, 'prof') : undefined;
   const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
-  const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const sizes = sizesArg
+    ? sizesArg.slice('--sizes='.length).split(',').map(Number)
+    : quick
+      ? [1_000, 10_000]
+      : [1_000, 10_000, 100_000];
   const started = new Date();
-  console.log(`IRO Bot benchmarks${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `IRO Bot benchmarks${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} CPUs, load ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 
-  console.log('\n0. The served bot (node dist/src/index.js, jobs on, real clock, data from npm run import) beside the echo floor, interleaved');
+  console.log(
+    '\n0. The served bot (node dist/src/index.js, jobs on, real clock, data from npm run import) beside the echo floor, interleaved',
+  );
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const served: ServedResult[] = [];
   for (const n of sizes) served.push(await benchServed(n, { teamViews: true }));
-  console.log(table(
-    ['command', 'children', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'reply KB', 'fits Teams', 'errors'],
-    served.flatMap((r) => r.commands.map((c) => [c.command, r.children, c.bot.p50, c.bot.p95, c.echo.p95, c.p95Ratio,
-      round(c.replyBytes / 1024, 1), c.fitsTeams ? 'yes' : 'NO', c.errors])),
-  ));
-  console.log(table(
-    ['approve invoke', 'children', 'parked', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'refused'],
-    served.map((r) => ['review.reschedule.approve', r.children, r.approve.parked, r.approve.bot.p50, r.approve.bot.p95, r.approve.echo.p95,
-      r.approve.p95Ratio, r.approve.refused]),
-  ));
-  console.log(table(
-    ['children', 'npm run import ms', 'import ok', 'start → /healthz ms', 'RSS MB after load', 'proactive sent', 'load'],
-    served.map((r) => [r.children, r.importMs, r.importOk ? 'yes' : 'NO', r.startToHealthzMs, r.rssMb, r.proactiveSent, r.loadAvg]),
-  ));
+  console.log(
+    table(
+      ['command', 'children', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'reply KB', 'fits Teams', 'errors'],
+      served.flatMap((r) =>
+        r.commands.map((c) => [
+          c.command,
+          r.children,
+          c.bot.p50,
+          c.bot.p95,
+          c.echo.p95,
+          c.p95Ratio,
+          round(c.replyBytes / 1024, 1),
+          c.fitsTeams ? 'yes' : 'NO',
+          c.errors,
+        ]),
+      ),
+    ),
+  );
+  console.log(
+    table(
+      ['approve invoke', 'children', 'parked', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'refused'],
+      served.map((r) => [
+        'review.reschedule.approve',
+        r.children,
+        r.approve.parked,
+        r.approve.bot.p50,
+        r.approve.bot.p95,
+        r.approve.echo.p95,
+        r.approve.p95Ratio,
+        r.approve.refused,
+      ]),
+    ),
+  );
+  console.log(
+    table(
+      [
+        'children',
+        'npm run import ms',
+        'import ok',
+        'start → /healthz ms',
+        'RSS MB after load',
+        'proactive sent',
+        'load',
+      ],
+      served.map((r) => [
+        r.children,
+        r.importMs,
+        r.importOk ? 'yes' : 'NO',
+        r.startToHealthzMs,
+        r.rssMb,
+        r.proactiveSent,
+        r.loadAvg,
+      ]),
+    ),
+  );
   if (process.argv.includes('--served')) {
     writeResults({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), quick, served });
     return;
@@ -63,39 +115,109 @@ async function main(): Promise<void> {
   }
 
   const lines = results.flatMap((r) => [r.own, r.team].filter((x) => x !== undefined).map((c) => ({ r, c: c! })));
-  console.log('\n' + table(
-    ['command', 'children', 'rows', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/req', 'req/s @8', 'p95 @8 ms', 'n'],
-    lines.map(({ r, c }) => [c.command, r.children, c.breakdown.rows, c.sequential.p50, c.sequential.p95, c.sequential.p99,
-      c.cpuMsPerRequest, c.concurrent.reqPerSec, c.concurrent.latency.p95, c.sequential.n]),
-  ));
-  console.log('\nWhere the time goes (in-process medians, ms; http+fw = CPU ms/req − staff − command, includes the bench client + fake connector):');
-  console.log(table(
-    ['command', 'children', 'scanned', 'staff', 'store', 'engine', 'listing', 'listDue', 'render', 'command', 'http+fw'],
-    lines.map(({ r, c }) => [c.command, r.children, c.breakdown.children, c.breakdown.staffLookup, c.breakdown.storeQuery, c.breakdown.engine,
-      c.breakdown.listing, c.breakdown.listDue, c.breakdown.render, c.breakdown.commandRun, c.breakdown.httpAndFramework]),
-  ));
+  console.log(
+    '\n' +
+      table(
+        ['command', 'children', 'rows', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/req', 'req/s @8', 'p95 @8 ms', 'n'],
+        lines.map(({ r, c }) => [
+          c.command,
+          r.children,
+          c.breakdown.rows,
+          c.sequential.p50,
+          c.sequential.p95,
+          c.sequential.p99,
+          c.cpuMsPerRequest,
+          c.concurrent.reqPerSec,
+          c.concurrent.latency.p95,
+          c.sequential.n,
+        ]),
+      ),
+  );
+  console.log(
+    '\nWhere the time goes (in-process medians, ms; http+fw = CPU ms/req − staff − command, includes the bench client + fake connector):',
+  );
+  console.log(
+    table(
+      [
+        'command',
+        'children',
+        'scanned',
+        'staff',
+        'store',
+        'engine',
+        'listing',
+        'listDue',
+        'render',
+        'command',
+        'http+fw',
+      ],
+      lines.map(({ r, c }) => [
+        c.command,
+        r.children,
+        c.breakdown.children,
+        c.breakdown.staffLookup,
+        c.breakdown.storeQuery,
+        c.breakdown.engine,
+        c.breakdown.listing,
+        c.breakdown.listDue,
+        c.breakdown.render,
+        c.breakdown.commandRun,
+        c.breakdown.httpAndFramework,
+      ]),
+    ),
+  );
   console.log('\nData and start-up:');
-  console.log(table(
-    ['children', 'IROs', 'caseload', 'generate ms', 'insert ms', 'log MB', 'bot start ms', 'RSS MB', 'heap MB', 'load'],
-    results.map((r) => [r.children, r.iroCount, r.caseload, r.generateMs, r.insertMs, r.logMb, r.startMs, r.rssMb, r.heapUsedMb, r.loadAvg]),
-  ));
+  console.log(
+    table(
+      [
+        'children',
+        'IROs',
+        'caseload',
+        'generate ms',
+        'insert ms',
+        'log MB',
+        'bot start ms',
+        'RSS MB',
+        'heap MB',
+        'load',
+      ],
+      results.map((r) => [
+        r.children,
+        r.iroCount,
+        r.caseload,
+        r.generateMs,
+        r.insertMs,
+        r.logMb,
+        r.startMs,
+        r.rssMb,
+        r.heapUsedMb,
+        r.loadAvg,
+      ]),
+    ),
+  );
 
   console.log('\n3. Outbox: 1,000 queued messages to 50 conversations through the fake connector (real Teams limits)');
   const outbox = await benchOutbox();
-  console.log(`   ${outbox.messages} messages in ${round(outbox.ms)} ms (${round(outbox.perSecond)}/s); peak per conversation: ` +
-    `${outbox.peakPerConversationPerSecond} in any 1 s, ${outbox.peakPer30s} in any 30 s`);
+  console.log(
+    `   ${outbox.messages} messages in ${round(outbox.ms)} ms (${round(outbox.perSecond)}/s); peak per conversation: ` +
+      `${outbox.peakPerConversationPerSecond} in any 1 s, ${outbox.peakPer30s} in any 30 s`,
+  );
 
   console.log('\n4. Approve invoke (review.reschedule.approve over HTTP) at 10,000 children; target p95 < 100 ms');
   const approveInvoke = await benchApproveInvoke();
-  console.log(`   p50 ${approveInvoke.p50} p95 ${approveInvoke.p95} p99 ${approveInvoke.p99} ms (${approveInvoke.n} approvals, ${approveInvoke.refused} refused) → ${approveInvoke.p95 < 100 ? 'MET' : 'MISSED'}`);
+  console.log(
+    `   p50 ${approveInvoke.p50} p95 ${approveInvoke.p95} p99 ${approveInvoke.p99} ms (${approveInvoke.n} approvals, ${approveInvoke.refused} refused) → ${approveInvoke.p95 < 100 ? 'MET' : 'MISSED'}`,
+  );
 
   const atTarget = results.find((r) => r.children === TARGET.children);
   const target = atTarget
     ? { ...TARGET, p95Ms_measured: atTarget.own.sequential.p95, met: atTarget.own.sequential.p95 < TARGET.p95Ms }
     : undefined;
   if (target) {
-    console.log(`\nTarget: /due this week at ${TARGET.children.toLocaleString('en-GB')} children, p95 < ${TARGET.p95Ms} ms: ` +
-      `${target.p95Ms_measured} ms → ${target.met ? 'MET' : 'MISSED'}`);
+    console.log(
+      `\nTarget: /due this week at ${TARGET.children.toLocaleString('en-GB')} children, p95 < ${TARGET.p95Ms} ms: ` +
+        `${target.p95Ms_measured} ms → ${target.met ? 'MET' : 'MISSED'}`,
+    );
   }
 
   writeResults({
@@ -115,11 +237,30 @@ async function main(): Promise<void> {
 function writeResults(results: Record<string, unknown>): void {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const file = path.join(OUT_DIR, 'latest.json');
-  fs.writeFileSync(file, JSON.stringify({ ...results, env: { node: process.version, platform: process.platform, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAvgAtEnd: os.loadavg() } }, null, 2) + '\n');
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        ...results,
+        env: {
+          node: process.version,
+          platform: process.platform,
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model,
+          loadAvgAtEnd: os.loadavg(),
+        },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -16,8 +16,15 @@ export interface ApprovalRequest {
 }
 
 /** Makes `requests` pending reschedule requests and parks `parked` messages; the store is closed again. */
-export async function prepareBacklog(dataDir: string, opts: { iroCount: number; requests: number; parked: number }): Promise<ApprovalRequest[]> {
-  const bot = await startIroBot(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), createLogger('silent'), { jobs: false });
+export async function prepareBacklog(
+  dataDir: string,
+  opts: { iroCount: number; requests: number; parked: number },
+): Promise<ApprovalRequest[]> {
+  const bot = await startIroBot(
+    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    createLogger('silent'),
+    { jobs: false },
+  );
   try {
     const out: ApprovalRequest[] = [];
     for (let i = 1; i <= opts.iroCount && out.length < opts.requests; i++) {
@@ -28,10 +35,17 @@ export async function prepareBacklog(dataDir: string, opts: { iroCount: number; 
         if (daysUsed.size >= 4 || out.length >= opts.requests) break;
         const options = await rescheduleOptions(bot.deps, iro, c.ref).catch(() => null);
         if (!options || options.pending) continue;
-        const slot = options.slots.find((s) => !daysUsed.has(s.date) && s.date !== londonDateTime(options.booking.start).date);
+        const slot = options.slots.find(
+          (s) => !daysUsed.has(s.date) && s.date !== londonDateTime(options.booking.start).date,
+        );
         if (!slot) continue;
         daysUsed.add(slot.date);
-        const r = await requestReschedule(bot.deps, iro, { ref: c.ref, reason: 'sw-unavailable', text: 'bench', slot: slot.start });
+        const r = await requestReschedule(bot.deps, iro, {
+          ref: c.ref,
+          reason: 'sw-unavailable',
+          text: 'bench',
+          slot: slot.start,
+        });
         out.push({ ref: c.ref, requestId: r.request.id });
       }
     }
@@ -54,7 +68,13 @@ export async function prepareBacklog(dataDir: string, opts: { iroCount: number; 
 /** The manager's Approve click as Teams sends it. */
 export function approveActivity(connectorUrl: string, manager: Sender, r: ApprovalRequest): object {
   return {
-    ...messageActivity(connectorUrl, manager, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-    value: { action: { type: 'Action.Execute', verb: 'review.reschedule.approve', data: { ...r, comment: '' } }, trigger: 'manual' },
+    ...messageActivity(connectorUrl, manager, ''),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    value: {
+      action: { type: 'Action.Execute', verb: 'review.reschedule.approve', data: { ...r, comment: '' } },
+      trigger: 'manual',
+    },
   };
 }

@@ -21,13 +21,21 @@ const PARKED_MESSAGES = 1_000;
 /** Teams refuses a bot message over 100 KB counted as UTF-16; Microsoft recommends staying under 80 KB. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 80 * 1024;
 
-const person = (staffId: string, name: string): Sender => ({ id: `29:bench-${staffId}`, name, aadObjectId: benchAadObjectId(staffId) });
+const person = (staffId: string, name: string): Sender => ({
+  id: `29:bench-${staffId}`,
+  name,
+  aadObjectId: benchAadObjectId(staffId),
+});
 const IRO = person('iro-1', 'IRO 1');
 const SUPPORT = person('bs-1', 'Business Support');
 const MANAGER = person('tm-1', 'Reviewing Manager');
 const ADMIN = person('admin-1', 'Administrator');
 
-interface Probe { command: string; from: Sender; samples: number }
+interface Probe {
+  command: string;
+  from: Sender;
+  samples: number;
+}
 
 export interface CommandFigures {
   command: string;
@@ -67,22 +75,35 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
     fs.writeFileSync(file, JSON.stringify(syntheticImportDocument(n, { today, iroCount, seed: SEED })));
 
     const t0 = performance.now();
-    const imported = await run('npm', ['run', '--silent', 'import', '--', file], { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const imported = await run('npm', ['run', '--silent', 'import', '--', file], {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+    });
     const importMs = performance.now() - t0;
-    if (imported.code !== 0) process.stderr.write(`  [served] import of ${n} children failed: ${imported.stderr.slice(0, 500)}\n`);
-    const approvals = await prepareBacklog(dataDir, { iroCount, requests: APPROVE_SAMPLES + 10, parked: PARKED_MESSAGES });
+    if (imported.code !== 0)
+      process.stderr.write(`  [served] import of ${n} children failed: ${imported.stderr.slice(0, 500)}\n`);
+    const approvals = await prepareBacklog(dataDir, {
+      iroCount,
+      requests: APPROVE_SAMPLES + 10,
+      parked: PARKED_MESSAGES,
+    });
 
     connector = await startFakeConnector();
     const port = await freePort();
     const t1 = performance.now();
     bot = spawn(process.execPath, ['dist/src/index.js'], {
-      cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...cleanEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...cleanEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     });
     const botUrl = `http://127.0.0.1:${port}`;
     await waitForHealthz(botUrl, 120_000);
     const startToHealthzMs = performance.now() - t1;
 
-    echo = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'echo-bot.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    echo = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'echo-bot.ts')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const echoUrl = `http://127.0.0.1:${await listeningPort(echo)}`;
 
     // A destination for the jobs' digests, as a council would have it.
@@ -118,7 +139,12 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
 }
 
 /** Warm-up, then bot and echo requests alternately, so both see the same machine at the same moment. */
-async function measure(probe: Probe, botUrl: string, echoUrl: string, connector: FakeConnector): Promise<CommandFigures> {
+async function measure(
+  probe: Probe,
+  botUrl: string,
+  echoUrl: string,
+  connector: FakeConnector,
+): Promise<CommandFigures> {
   const warmup = Math.min(10, probe.samples);
   const botMs: number[] = [];
   const echoMs: number[] = [];
@@ -131,17 +157,32 @@ async function measure(probe: Probe, botUrl: string, echoUrl: string, connector:
     if (b.status !== 200 || e.status !== 200) errors++;
     const reply = connector.received.find((r) => r.replyToId === activity.id);
     if (reply) replyBytes = Math.max(replyBytes, JSON.stringify(reply.body).length * 2);
-    if (i >= warmup) { botMs.push(b.ms); echoMs.push(e.ms); }
+    if (i >= warmup) {
+      botMs.push(b.ms);
+      echoMs.push(e.ms);
+    }
   }
   connector.received.length = 0;
   const bot = summarize(botMs);
   const echo = summarize(echoMs);
-  return { command: probe.command, bot, echo, p95Ratio: round(bot.p95 / echo.p95), replyBytes, fitsTeams: replyBytes <= TEAMS_MESSAGE_LIMIT_BYTES, errors };
+  return {
+    command: probe.command,
+    bot,
+    echo,
+    p95Ratio: round(bot.p95 / echo.p95),
+    replyBytes,
+    fitsTeams: replyBytes <= TEAMS_MESSAGE_LIMIT_BYTES,
+    errors,
+  };
 }
 
 /** Approve clicks, each on its own pending request, interleaved with echo requests. */
-async function measureApprove(approvals: ApprovalRequest[], botUrl: string, echoUrl: string,
-  connector: FakeConnector): Promise<ServedResult['approve']> {
+async function measureApprove(
+  approvals: ApprovalRequest[],
+  botUrl: string,
+  echoUrl: string,
+  connector: FakeConnector,
+): Promise<ServedResult['approve']> {
   const botMs: number[] = [];
   const echoMs: number[] = [];
   let refused = 0;
@@ -149,12 +190,18 @@ async function measureApprove(approvals: ApprovalRequest[], botUrl: string, echo
   for (const [i, r] of approvals.entries()) {
     const e = await timedPost(echoUrl, messageActivity(connector.url, MANAGER, 'approve'));
     const t = performance.now();
-    const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(approveActivity(connector.url, MANAGER, r)) });
+    const res = await fetch(`${botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(approveActivity(connector.url, MANAGER, r)),
+    });
     const body = await res.text();
     const ms = performance.now() - t;
     if (res.status !== 200 || !body.includes('Approved by')) refused++;
-    if (i >= warmup) { botMs.push(ms); echoMs.push(e.ms); }
+    if (i >= warmup) {
+      botMs.push(ms);
+      echoMs.push(e.ms);
+    }
   }
   connector.received.length = 0;
   const bot = summarize(botMs);
@@ -169,7 +216,11 @@ async function timedPost(url: string, activity: object): Promise<{ ms: number; s
 }
 
 async function post(url: string, activity: object): Promise<number> {
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -180,7 +231,9 @@ async function waitForHealthz(url: string, timeoutMs: number): Promise<void> {
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.status === 200) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`the bot did not answer /healthz within ${timeoutMs} ms`);
@@ -213,7 +266,9 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...cleanEnv(), ...env } });
     let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.stderr!.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     child.once('error', reject);
     child.once('exit', (code) => resolve({ code: code ?? 1, stderr }));
   });

@@ -22,12 +22,23 @@ function importStaff(s: StaffDoc): object {
 
 function importChild(c: ChildDoc): object {
   return {
-    ref: c.ref, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth,
-    legalStatus: c.legalStatus, track: c.track, iroId: c.iroId, socialWorkerId: c.socialWorkerId, socialWorkTeam: c.socialWorkTeam,
+    ref: c.ref,
+    givenName: c.givenName,
+    familyName: c.familyName,
+    dateOfBirth: c.dateOfBirth,
+    legalStatus: c.legalStatus,
+    track: c.track,
+    iroId: c.iroId,
+    socialWorkerId: c.socialWorkerId,
+    socialWorkTeam: c.socialWorkTeam,
     events: c.events.map(({ type, date }) => ({ type, date })),
     reviews: c.reviews.map((r) => ({
-      id: r.id, heldOn: r.heldOn, chairId: r.chairId, combinedWithCP: r.combinedWithCP,
-      recordDistributedOn: r.recordDistributedOn, lateReason: r.lateReason,
+      id: r.id,
+      heldOn: r.heldOn,
+      chairId: r.chairId,
+      combinedWithCP: r.combinedWithCP,
+      recordDistributedOn: r.recordDistributedOn,
+      lateReason: r.lateReason,
     })),
     bookings: c.bookings.map((b) => ({ id: b.id, start: b.start, venue: b.venue })),
     proceedings: c.proceedings ?? null,

@@ -25,16 +25,29 @@ export function syntheticChildren(count: number, seed = 20160401): ChildHistory[
     let t = base + int(0, 365 * 6);
     const episodes = track === 'cla' && rnd() < 0.1 ? 2 : 1;
     for (let ep = 0; ep < episodes; ep++) {
-      const startType = track === 'cla' ? 'became-looked-after' : track === 'short-breaks' ? 'short-breaks-started' : 'ifst-intensive-started';
+      const startType =
+        track === 'cla'
+          ? 'became-looked-after'
+          : track === 'short-breaks'
+            ? 'short-breaks-started'
+            : 'ifst-intensive-started';
       events.push({ type: startType, date: fromDayNumber(t) });
       const n = track === 'ifst' ? int(0, 3) : int(0, 10);
       for (let k = 0; k < n; k++) {
         if (track === 'cla' && k > 0 && rnd() < 0.12) {
-          events.push({ type: rnd() < 0.7 ? 'unplanned-placement-change' : 'placed-for-adoption', date: fromDayNumber(t + int(1, 30)) });
+          events.push({
+            type: rnd() < 0.7 ? 'unplanned-placement-change' : 'placed-for-adoption',
+            date: fromDayNumber(t + int(1, 30)),
+          });
         }
         if (rnd() < 0.06) {
           const on = t + int(1, 20);
-          events.push({ type: 'review-brought-forward', date: fromDayNumber(on), dueBy: fromDayNumber(on + int(5, 30)), reason: pick(BRING_FORWARD_REASONS) });
+          events.push({
+            type: 'review-brought-forward',
+            date: fromDayNumber(on),
+            dueBy: fromDayNumber(on + int(5, 30)),
+            reason: pick(BRING_FORWARD_REASONS),
+          });
         }
         t += track === 'ifst' ? int(20, 100) : k === 0 ? int(14, 40) : int(60, 200);
         const late = rnd() < 0.05;

@@ -24,10 +24,12 @@ const FROM_STATEMENT = /^[ \t]*(import|export)\b[^;]*?\bfrom\s*(['"])[^'"]+\2/gm
 
 /** Keeps type-only imports and re-exports as dependencies: `import type {A}` → `import {A}`, `{ type A }` → `{ A }`. */
 function keepTypeImports(source) {
-  return source.replace(FROM_STATEMENT, (stmt) => stmt
-    .replace(/^(\s*import)\s+type\s+/, '$1 ')
-    .replace(/^(\s*export)\s+type\s+(?=[{*])/, '$1 ')
-    .replace(/([{,]\s*)type\s+(?=[\w$]+\s*(?:as\s+[\w$]+\s*)?[,}])/g, '$1'));
+  return source.replace(FROM_STATEMENT, (stmt) =>
+    stmt
+      .replace(/^(\s*import)\s+type\s+/, '$1 ')
+      .replace(/^(\s*export)\s+type\s+(?=[{*])/, '$1 ')
+      .replace(/([{,]\s*)type\s+(?=[\w$]+\s*(?:as\s+[\w$]+\s*)?[,}])/g, '$1'),
+  );
 }
 
 function tsFiles(dir) {
@@ -44,7 +46,9 @@ try {
   for (const file of files) {
     const rel = relative(root, file);
     const { code } = transformSync(keepTypeImports(readFileSync(file, 'utf8')), {
-      loader: 'ts', format: 'esm', sourcefile: rel,
+      loader: 'ts',
+      format: 'esm',
+      sourcefile: rel,
       // Keeps imports whose names are only used as types (they are still dependencies).
       tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
     });
@@ -63,10 +67,14 @@ try {
   const violations = (output.match(/^\s+(error|warn) /gm) ?? []).length;
   if (violations > 0) {
     process.stdout.write(output);
-    console.error(`check-layers: ${violations} layer rule violation(s) in ${files.length} files; see docs/DESIGN.md "Rules of the house".`);
+    console.error(
+      `check-layers: ${violations} layer rule violation(s) in ${files.length} files; see docs/DESIGN.md "Rules of the house".`,
+    );
     process.exitCode = 1;
   } else {
-    console.log(`check-layers: ${files.length} files (src/, tools/), 0 layer rule violations (.dependency-cruiser.cjs).`);
+    console.log(
+      `check-layers: ${files.length} files (src/, tools/), 0 layer rule violations (.dependency-cruiser.cjs).`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

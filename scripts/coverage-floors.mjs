@@ -18,7 +18,9 @@ let summary;
 try {
   summary = JSON.parse(fs.readFileSync(file, 'utf8'));
 } catch (err) {
-  console.error(`coverage floors: cannot read ${file} (${err.code ?? err.message}); run c8 with --reporter=json-summary first`);
+  console.error(
+    `coverage floors: cannot read ${file} (${err.code ?? err.message}); run c8 with --reporter=json-summary first`,
+  );
   process.exit(2);
 }
 
@@ -48,7 +50,9 @@ for (const [folder, floor] of Object.entries(FLOORS)) {
     const pct = total === 0 ? 100 : (100 * covered) / total;
     const ok = pct >= floor[kind];
     if (!ok) failed = true;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${folder} ${kind}: ${pct.toFixed(2)}% (${covered}/${total}, ${files} files), floor ${floor[kind]}%`);
+    console.log(
+      `${ok ? 'ok  ' : 'FAIL'} ${folder} ${kind}: ${pct.toFixed(2)}% (${covered}/${total}, ${files} files), floor ${floor[kind]}%`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

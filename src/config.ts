@@ -13,11 +13,18 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 const list = (item: z.ZodString) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
     z.array(item),
   );
 const bool = (dflt: boolean) =>
-  z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional())
+  z
+    .preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional())
     .transform((v) => (v === undefined ? dflt : ['true', '1', 'yes'].includes(v)));
 const int = (dflt: number, min: number, max: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).optional()).transform((v) => v ?? dflt);
@@ -29,21 +36,28 @@ const schema = z.object({
   MONGODB_DB: optionalString.transform((v) => v ?? 'iro_bot'),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
-  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMsi']).optional())
+  MicrosoftAppType: z
+    .preprocess(blankToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMsi']).optional())
     .transform((v) => v ?? 'SingleTenant'),
   MicrosoftAppTenantId: optionalString,
   ALLOWED_TENANT_IDS: list(z.string().min(1)),
-  TIMESCALE_POLICY: z.preprocess(blankToUndefined, z.enum(['wales', 'seed-2016', 'england']).optional())
+  TIMESCALE_POLICY: z
+    .preprocess(blankToUndefined, z.enum(['wales', 'seed-2016', 'england']).optional())
     .transform((v) => v ?? DEFAULT_POLICY_ID),
-  HOLIDAY_REGION: z.preprocess(blankToUndefined, z.enum(['GB-WLS', 'GB-ENG']).optional()).transform((v) => v ?? 'GB-WLS'),
+  HOLIDAY_REGION: z
+    .preprocess(blankToUndefined, z.enum(['GB-WLS', 'GB-ENG']).optional())
+    .transform((v) => v ?? 'GB-WLS'),
   CLOSURE_DAYS: list(z.string().regex(isoDate, 'dates must be YYYY-MM-DD')),
   TZ_NAME: optionalString.transform((v) => v ?? 'Europe/London'),
   IRO_NOW: z.preprocess(blankToUndefined, z.string().datetime({ offset: true }).optional()),
-  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional())
+  LOG_LEVEL: z
+    .preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional())
     .transform((v) => v ?? 'info'),
   PLAYGROUND: bool(true),
   SHOW_CHILD_NAMES_IN_CHANNELS: bool(false),
-  SLOT_TIMES: list(z.string().regex(hhmm, 'times must be HH:MM')).transform((v) => (v.length ? v : [...BOOKING_DEFAULTS.slotTimes])),
+  SLOT_TIMES: list(z.string().regex(hhmm, 'times must be HH:MM')).transform((v) =>
+    v.length ? v : [...BOOKING_DEFAULTS.slotTimes],
+  ),
   MAX_REVIEWS_PER_DAY: int(BOOKING_DEFAULTS.maxReviewsPerDay, 1, 20),
   RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE: bool(BOOKING_DEFAULTS.autoApproveWithinTimescale),
   /** Resolution stage deadlines override, e.g. "1=2/5,3=2/4" (STAGE=ACK/RESPOND working days). */
@@ -53,7 +67,9 @@ const schema = z.object({
   DIGEST_WEEKS: int(4, 1, 52),
   SWEEP_INTERVAL_MINUTES: int(5, 1, 1440),
   OUTBOX_GIVE_UP_HOURS: int(24, 1, 24 * 14),
-  COMPLIANCE_TARGET: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(100).optional()).transform((v) => v ?? DEFAULT_COMPLIANCE_TARGET),
+  COMPLIANCE_TARGET: z
+    .preprocess(blankToUndefined, z.coerce.number().min(0).max(100).optional())
+    .transform((v) => v ?? DEFAULT_COMPLIANCE_TARGET),
   // Scheduled sync from the case system (docs/DESIGN.md "Scheduled sync"); unset = off.
   IMPORT_TOKEN: optionalString,
   IMPORT_CLIENT_IDS: list(z.string().min(1)),
@@ -136,7 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.MicrosoftAppId && e.ALLOWED_TENANT_IDS.length === 0 && !e.MicrosoftAppTenantId) {
     // Inbound auth does not check the user's tenant; without an allow-list any tenant could talk to us.
-    throw new AppError('config', 'invalid configuration: set ALLOWED_TENANT_IDS or MicrosoftAppTenantId when MicrosoftAppId is set');
+    throw new AppError(
+      'config',
+      'invalid configuration: set ALLOWED_TENANT_IDS or MicrosoftAppTenantId when MicrosoftAppId is set',
+    );
   }
   return {
     port: e.PORT,

@@ -50,7 +50,8 @@ export function buildDeps(config: Config, store: Store): AppDeps {
     tzName: config.tzName,
     dueSoonWorkingDays: config.dueSoonWorkingDays,
     booking: {
-      slotTimes: config.slotTimes, maxReviewsPerDay: config.maxReviewsPerDay,
+      slotTimes: config.slotTimes,
+      maxReviewsPerDay: config.maxReviewsPerDay,
       autoApproveWithinTimescale: config.rescheduleAutoApproveWithinTimescale,
     },
     resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays)),
@@ -66,7 +67,11 @@ export interface StartOptions {
   jobs?: boolean;
 }
 
-export async function startIroBot(config: Config, logger = createLogger(config.logLevel), options: StartOptions = {}): Promise<RunningBot> {
+export async function startIroBot(
+  config: Config,
+  logger = createLogger(config.logLevel),
+  options: StartOptions = {},
+): Promise<RunningBot> {
   const store = await openStore(config, logger);
   try {
     await completeInterruptedImports(store, logger); // before anything reads: an import is all or nothing
@@ -77,44 +82,84 @@ export async function startIroBot(config: Config, logger = createLogger(config.l
     const bot = createBot(config, deps, logger);
     // Scheduled sync (issue 14): one serialised import path for the endpoint and the folder; reports via the outbox.
     let kickSender = (): void => undefined;
-    const sync = createSyncRunner({
-      store, logger: logger.child({ component: 'sync' }),
-      report: createImportReporter({ deps, clock: () => new Date(), onEnqueued: () => kickSender(), logger: logger.child({ component: 'sync' }) }),
-    }, deps.clock);
+    const sync = createSyncRunner(
+      {
+        store,
+        logger: logger.child({ component: 'sync' }),
+        report: createImportReporter({
+          deps,
+          clock: () => new Date(),
+          onEnqueued: () => kickSender(),
+          logger: logger.child({ component: 'sync' }),
+        }),
+      },
+      deps.clock,
+    );
     let importFolder: ImportFolder | null = null;
     if (config.importDir) {
       await mkdir(config.importDir, { recursive: true });
       importFolder = createImportFolder({
-        dir: config.importDir, stableMs: config.importStableSeconds * 1000, intervalMs: config.importScanSeconds * 1000,
+        dir: config.importDir,
+        stableMs: config.importStableSeconds * 1000,
+        intervalMs: config.importScanSeconds * 1000,
         maxBytes: config.importMaxBytes,
-        sync: (payload, source) => sync(payload, source, 'folder'), logger: logger.child({ job: 'import-folder' }), clock: () => new Date(),
+        sync: (payload, source) => sync(payload, source, 'folder'),
+        logger: logger.child({ job: 'import-folder' }),
+        clock: () => new Date(),
       });
       logger.info({ stableSeconds: config.importStableSeconds }, 'watching IMPORT_DIR for case system exports');
     }
-    const server = await startServer(config, bot, logger, async () => {
-      const h = await store.health();
-      return { status: h.status, store: store.kind, policy: deps.policy.id, ...(h.reason ? { reason: h.reason } : {}) };
-    }, {
-      sync: (payload, source) => sync(payload, source, 'http'),
-      audit: (action, details) => deps.audit.record({
-        at: new Date(), actor: { id: 'sync:http', kind: 'system' }, action, subject: 'import', details,
-      }),
-      now: () => new Date(),
-    });
+    const server = await startServer(
+      config,
+      bot,
+      logger,
+      async () => {
+        const h = await store.health();
+        return {
+          status: h.status,
+          store: store.kind,
+          policy: deps.policy.id,
+          ...(h.reason ? { reason: h.reason } : {}),
+        };
+      },
+      {
+        sync: (payload, source) => sync(payload, source, 'http'),
+        audit: (action, details) =>
+          deps.audit.record({
+            at: new Date(),
+            actor: { id: 'sync:http', kind: 'system' },
+            action,
+            subject: 'import',
+            details,
+          }),
+        now: () => new Date(),
+      },
+    );
     // A warning only when it was meant to be on (a short token, client ids without the app).
-    if (server.importEndpoint.enabled || (!config.importTokenTooShort && !config.importClientIds.length)) logger.info(server.importEndpoint.why);
+    if (server.importEndpoint.enabled || (!config.importTokenTooShort && !config.importClientIds.length))
+      logger.info(server.importEndpoint.why);
     else logger.warn(server.importEndpoint.why);
-    const startJobsWith = (notifier: ReturnType<typeof createNotifier>) => startJobs({ store, deps, config, logger, notifier, members: notifier });
-    const jobs: RunningJobs | null = options.jobs === false ? null
-      : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId, logger }));
+    const startJobsWith = (notifier: ReturnType<typeof createNotifier>) =>
+      startJobs({ store, deps, config, logger, notifier, members: notifier });
+    const jobs: RunningJobs | null =
+      options.jobs === false
+        ? null
+        : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId, logger }));
     if (jobs) kickSender = () => jobs.sender.kick();
     if (jobs) importFolder?.start();
-    logger.info({ url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode }, 'IRO Bot listening');
+    logger.info(
+      { url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode },
+      'IRO Bot listening',
+    );
     if (config.localMode) {
       logger.warn('local mode: no MicrosoftAppId, so requests are not authenticated; listening on 127.0.0.1 only');
     }
     return {
-      config, store, deps, server, logger,
+      config,
+      store,
+      deps,
+      server,
+      logger,
       jobs,
       importFolder,
       async stop() {

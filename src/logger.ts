@@ -33,6 +33,11 @@ export function logProcessFailures(logger: Logger, exit: (code: number) => void 
 
 /** Name and stack frames only: messages can carry user input or SDK detail. */
 function failureSummary(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { name: err.name, code: (err as { code?: unknown }).code, stack: err.stack?.split('\n').slice(1, 8).join('\n') };
+  if (err instanceof Error)
+    return {
+      name: err.name,
+      code: (err as { code?: unknown }).code,
+      stack: err.stack?.split('\n').slice(1, 8).join('\n'),
+    };
   return { type: typeof err };
 }

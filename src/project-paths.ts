@@ -8,7 +8,8 @@ import path from 'node:path';
 export function projectFolder(name: string): string {
   let dir = __dirname;
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, name)))
+      return path.join(dir, name);
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`${name}/ folder not found above ${__dirname}`);
     dir = parent;

@@ -4,7 +4,12 @@ import type { Logger } from './logger.js';
 import { randomUUID } from 'node:crypto';
 import { errorSummary, type Bot } from './teams/bot.js';
 import { internalError, receiveActivity } from './teams/inbound.js';
-import { IMPORT_PATH, registerImportEndpoint, type EndpointState, type ImportEndpointDeps } from './http/import-endpoint.js';
+import {
+  IMPORT_PATH,
+  registerImportEndpoint,
+  type EndpointState,
+  type ImportEndpointDeps,
+} from './http/import-endpoint.js';
 
 export interface RunningServer {
   url: string;
@@ -18,21 +23,40 @@ export interface RunningServer {
  * HTTP front door: POST /api/messages (Bot Framework) and GET /healthz. In local mode (no app id)
  * requests are unauthenticated, so the server listens on loopback only.
  */
-export async function startServer(config: Config, bot: Bot, logger: Logger, health: () => Record<string, unknown> | Promise<Record<string, unknown>>,
-  importDeps?: Omit<ImportEndpointDeps, 'config' | 'logger'>): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  bot: Bot,
+  logger: Logger,
+  health: () => Record<string, unknown> | Promise<Record<string, unknown>>,
+  importDeps?: Omit<ImportEndpointDeps, 'config' | 'logger'>,
+): Promise<RunningServer> {
   // restify logs through our pino logger (JSON lines, never plain text on stderr).
-  const server = restify.createServer({ name: 'iro-bot', log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'] });
+  const server = restify.createServer({
+    name: 'iro-bot',
+    log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'],
+  });
   // POST /api/import reads its own body (a larger limit, counted as it comes): the parser skips it.
-  const parsers = restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }) as unknown as restify.RequestHandler[];
-  server.use(parsers.map((parse): restify.RequestHandler => (req, res, next) => (req.path() === IMPORT_PATH ? next() : parse(req, res, next))));
+  const parsers = restify.plugins.bodyParser({
+    maxBodySize: 256 * 1024,
+    mapParams: false,
+  }) as unknown as restify.RequestHandler[];
+  server.use(
+    parsers.map(
+      (parse): restify.RequestHandler =>
+        (req, res, next) =>
+          req.path() === IMPORT_PATH ? next() : parse(req, res, next),
+    ),
+  );
   const allowed = allowedTenants(config);
   answerErrorsWithoutDetail(server, logger);
 
   // Shape → authentication → tenant guard → turn: src/teams/inbound.ts.
   server.post('/api/messages', async (req, res) => {
     const authHeader = req.headers.authorization;
-    const answer = await receiveActivity(bot, req.body, typeof authHeader === 'string' ? authHeader : '', { allowedTenants: allowed, logger })
-      .catch((err: unknown) => internalError(logger, err, undefined, 'request failed'));
+    const answer = await receiveActivity(bot, req.body, typeof authHeader === 'string' ? authHeader : '', {
+      allowedTenants: allowed,
+      logger,
+    }).catch((err: unknown) => internalError(logger, err, undefined, 'request failed'));
     if (answer.body === undefined) res.send(answer.status);
     else res.send(answer.status, answer.body);
   });
@@ -57,7 +81,10 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
     importEndpoint,
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -67,20 +94,42 @@ export async function startServer(config: Config, bot: Bot, logger: Logger, heal
  * never the parser's or the SDK's text.
  */
 function answerErrorsWithoutDetail(server: restify.Server, logger: Logger): void {
-  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; body?: unknown; toJSON?: () => unknown }, next: () => void) => {
-    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
-    if (status >= 500) {
-      const reference = randomUUID();
-      logger.error({ reference, method: req.method, path: req.path?.(), err: errorSummary(err) }, 'http error');
-      err.toJSON = () => ({ error: 'internal', reference });
-    } else {
-      logger.warn({ method: req.method, path: req.path?.(), status, name: err.name }, 'http request refused');
-      const error = status === 400 ? 'malformed-activity' : status === 413 ? 'body-too-large' : status === 404 ? 'not-found' : status === 405 ? 'method-not-allowed' : 'refused';
-      const message = status === 400 ? 'the body must be a JSON activity object' : status === 413 ? 'the body is larger than 256 KB' : undefined;
-      err.toJSON = () => (message ? { error, message } : { error });
-    }
-    next();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: restify.Request,
+      _res: restify.Response,
+      err: Error & { statusCode?: number; body?: unknown; toJSON?: () => unknown },
+      next: () => void,
+    ) => {
+      const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+      if (status >= 500) {
+        const reference = randomUUID();
+        logger.error({ reference, method: req.method, path: req.path?.(), err: errorSummary(err) }, 'http error');
+        err.toJSON = () => ({ error: 'internal', reference });
+      } else {
+        logger.warn({ method: req.method, path: req.path?.(), status, name: err.name }, 'http request refused');
+        const error =
+          status === 400
+            ? 'malformed-activity'
+            : status === 413
+              ? 'body-too-large'
+              : status === 404
+                ? 'not-found'
+                : status === 405
+                  ? 'method-not-allowed'
+                  : 'refused';
+        const message =
+          status === 400
+            ? 'the body must be a JSON activity object'
+            : status === 413
+              ? 'the body is larger than 256 KB'
+              : undefined;
+        err.toJSON = () => (message ? { error, message } : { error });
+      }
+      next();
+    },
+  );
 }
 
 /** ALLOWED_TENANT_IDS plus the app's own tenant. Empty only in local mode (config refuses otherwise). */

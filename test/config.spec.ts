@@ -28,8 +28,13 @@ describe('config (docs/DESIGN.md "Configuration")', () => {
 
   it('reads lists, booleans, numbers and the fixed clock', () => {
     const c = loadConfig({
-      PORT: '4000', CLOSURE_DAYS: '2026-12-29, 2026-12-30', SHOW_CHILD_NAMES_IN_CHANNELS: 'true', TIMESCALE_POLICY: 'seed-2016',
-      IRO_NOW: '2016-09-30T09:00:00+01:00', ALLOWED_TENANT_IDS: 'a,b', MicrosoftAppId: 'app',
+      PORT: '4000',
+      CLOSURE_DAYS: '2026-12-29, 2026-12-30',
+      SHOW_CHILD_NAMES_IN_CHANNELS: 'true',
+      TIMESCALE_POLICY: 'seed-2016',
+      IRO_NOW: '2016-09-30T09:00:00+01:00',
+      ALLOWED_TENANT_IDS: 'a,b',
+      MicrosoftAppId: 'app',
     });
     assert.equal(c.port, 4000);
     assert.deepEqual(c.closureDays, ['2026-12-29', '2026-12-30']);
@@ -51,7 +56,10 @@ describe('config (docs/DESIGN.md "Configuration")', () => {
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} with a message naming it`, () => {
-      assert.throws(() => loadConfig(env), (err) => isAppError(err, 'config') && message.test(err.message));
+      assert.throws(
+        () => loadConfig(env),
+        (err) => isAppError(err, 'config') && message.test(err.message),
+      );
     });
   }
 });

@@ -7,8 +7,14 @@ const AC = require('adaptivecards/dist/adaptivecards.min.js') as typeof ACTypes;
 
 /** Teams-only chart elements: unknown to the JS renderer and the published schema. */
 export const CHART_TYPES = [
-  'Chart.Donut', 'Chart.Gauge', 'Chart.VerticalBar', 'Chart.VerticalBar.Grouped',
-  'Chart.HorizontalBar', 'Chart.HorizontalBar.Stacked', 'Chart.Line', 'Chart.Pie',
+  'Chart.Donut',
+  'Chart.Gauge',
+  'Chart.VerticalBar',
+  'Chart.VerticalBar.Grouped',
+  'Chart.HorizontalBar',
+  'Chart.HorizontalBar.Stacked',
+  'Chart.Line',
+  'Chart.Pie',
 ] as const;
 
 let registered = false;
@@ -53,7 +59,8 @@ function findCharts(node: unknown, at: string, found: { at: string; chart: Recor
     node.forEach((item, i) => findCharts(item, `${at}[${i}]`, found));
   } else if (node !== null && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
-    if (typeof obj.type === 'string' && (CHART_TYPES as readonly string[]).includes(obj.type)) found.push({ at, chart: obj });
+    if (typeof obj.type === 'string' && (CHART_TYPES as readonly string[]).includes(obj.type))
+      found.push({ at, chart: obj });
     for (const [k, v] of Object.entries(obj)) findCharts(v, `${at}.${k}`, found);
   }
 }

@@ -58,7 +58,9 @@ function distToSegment(px: number, py: number, ax: number, ay: number, bx: numbe
 function glyph(u: number, v: number, stroke: number): boolean {
   const r = Math.hypot(u - 0.5, v - 0.5);
   const ring = Math.abs(r - 0.4) <= stroke / 2;
-  const tick = distToSegment(u, v, 0.3, 0.52, 0.44, 0.66) <= stroke / 2 || distToSegment(u, v, 0.44, 0.66, 0.71, 0.36) <= stroke / 2;
+  const tick =
+    distToSegment(u, v, 0.3, 0.52, 0.44, 0.66) <= stroke / 2 ||
+    distToSegment(u, v, 0.44, 0.66, 0.71, 0.36) <= stroke / 2;
   return ring || tick;
 }
 

@@ -57,14 +57,18 @@ export function commandListsFor(specs: readonly CommandSpecMeta[]): ManifestComm
   return MANIFEST_SCOPES.map((scope) => {
     const inScope = listed.filter((s) => !s.scopes || s.scopes.includes(scope));
     if (inScope.length > MAX_COMMANDS_PER_LIST) {
-      throw new Error(`${inScope.length} commands are listed for ${scope}; Teams allows at most ${MAX_COMMANDS_PER_LIST} ` +
-        `(${inScope.map((s) => s.name).join(', ')})`);
+      throw new Error(
+        `${inScope.length} commands are listed for ${scope}; Teams allows at most ${MAX_COMMANDS_PER_LIST} ` +
+          `(${inScope.map((s) => s.name).join(', ')})`,
+      );
     }
-    const commands = inScope.map((s): ManifestCommand => ({ title: s.name, description: trimTo(s.description, COMMAND_DESCRIPTION_MAX) }));
+    const commands = inScope.map((s): ManifestCommand => ({
+      title: s.name,
+      description: trimTo(s.description, COMMAND_DESCRIPTION_MAX),
+    }));
     return { scopes: [scope], commands };
   });
 }
-
 
 export function manifestDir(): string {
   return projectFolder('manifest');
@@ -96,7 +100,11 @@ function substitute(value: unknown, vars: Record<string, string>): unknown {
  * Substitutes ${{TEAMS_APP_ID}}, ${{BOT_ID}} and ${{BOT_DOMAIN}} and sets every bot's commandLists
  * from the specs. The template is not modified. Throws on an unknown placeholder.
  */
-export function buildManifest(template: TeamsManifest, values: ManifestValues, specs: readonly CommandSpecMeta[]): TeamsManifest {
+export function buildManifest(
+  template: TeamsManifest,
+  values: ManifestValues,
+  specs: readonly CommandSpecMeta[],
+): TeamsManifest {
   const vars = { TEAMS_APP_ID: values.appId, BOT_ID: values.botId, BOT_DOMAIN: values.domain };
   const manifest = substitute(template, vars) as TeamsManifest;
   if (Array.isArray(manifest.bots)) {
@@ -138,8 +146,12 @@ export function validateManifest(manifest: TeamsManifest): string[] {
   const out: string[] = [];
   if (!validate(manifest)) {
     for (const e of validate.errors ?? []) {
-      const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`
-        : e.keyword === 'enum' ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})` : '';
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`
+          : e.keyword === 'enum'
+            ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})`
+            : '';
       out.push(`${e.instancePath || '/'} ${e.message ?? e.keyword}${extra}`);
     }
   }

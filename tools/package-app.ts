@@ -15,8 +15,14 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { COMMANDS } from '../src/teams/commands/registry.js';
 import {
-  buildManifest, checkIcons, commandListsFor, loadManifestTemplate, manifestDir, validateManifest,
-  type ManifestValues, type TeamsManifest,
+  buildManifest,
+  checkIcons,
+  commandListsFor,
+  loadManifestTemplate,
+  manifestDir,
+  validateManifest,
+  type ManifestValues,
+  type TeamsManifest,
 } from './manifest.js';
 
 export const DEV_APP_ID = '00000000-0000-0000-0000-000000000000';
@@ -48,20 +54,32 @@ export function manifestValuesFrom(env: Record<string, string | undefined>, dev:
  * Development or production: `--dev` / `--production` when given; otherwise production as soon as
  * MicrosoftAppId or BOT_DOMAIN is set (then both must be), development when neither is.
  */
-export function packageModeFrom(env: Record<string, string | undefined>, argv: readonly string[]): 'dev' | 'production' {
-  if (argv.includes('--dev') && argv.includes('--production')) throw new PackageError(['choose one of --dev and --production']);
+export function packageModeFrom(
+  env: Record<string, string | undefined>,
+  argv: readonly string[],
+): 'dev' | 'production' {
+  if (argv.includes('--dev') && argv.includes('--production'))
+    throw new PackageError(['choose one of --dev and --production']);
   if (argv.includes('--dev')) return 'dev';
   if (argv.includes('--production')) return 'production';
   return env.MicrosoftAppId?.trim() || env.BOT_DOMAIN?.trim() ? 'production' : 'dev';
 }
 
 /** Builds and validates the manifest, then writes the zip. Returns the zip path. */
-export async function packageApp(values: ManifestValues, outDir: string, opts: { dev?: boolean } = {}): Promise<{ file: string; manifest: TeamsManifest }> {
+export async function packageApp(
+  values: ManifestValues,
+  outDir: string,
+  opts: { dev?: boolean } = {},
+): Promise<{ file: string; manifest: TeamsManifest }> {
   const manifest = buildManifest(loadManifestTemplate(), values, COMMANDS);
   if (opts.dev) {
     // Marked so that nobody uploads it to the council's tenant as the real app by mistake.
     const name = manifest.name as { short: string; full?: string };
-    manifest.name = { ...name, short: `${name.short} (dev)`, ...(name.full ? { full: `${name.full} (development package)` } : {}) };
+    manifest.name = {
+      ...name,
+      short: `${name.short} (dev)`,
+      ...(name.full ? { full: `${name.full} (development package)` } : {}),
+    };
   }
   const problems = [...validateManifest(manifest), ...checkIcons()];
   if (problems.length) throw new PackageError(problems);
@@ -97,10 +115,12 @@ async function main(argv: string[]): Promise<number> {
     const dev = packageModeFrom(process.env, argv) === 'dev';
     const values = manifestValuesFrom(process.env, dev);
     const { file } = await packageApp(values, path.resolve(outDir), { dev });
-    process.stdout.write(dev
-      ? `${file}\nA development package (app id ${DEV_APP_ID}, domain localhost, named "IRO Bot (dev)"): for trying the `
-        + 'manifest only. For the council\'s tenant set MicrosoftAppId and BOT_DOMAIN and run npm run package again (docs/INSTALL.md).\n'
-      : `${file}\n`);
+    process.stdout.write(
+      dev
+        ? `${file}\nA development package (app id ${DEV_APP_ID}, domain localhost, named "IRO Bot (dev)"): for trying the ` +
+            "manifest only. For the council's tenant set MicrosoftAppId and BOT_DOMAIN and run npm run package again (docs/INSTALL.md).\n"
+        : `${file}\n`,
+    );
     return 0;
   } catch (e) {
     process.stderr.write(`${e instanceof PackageError ? e.message : String(e)}\n`);
@@ -109,8 +129,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
-    process.stderr.write(`${String(e)}\n`);
-    process.exitCode = 1;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

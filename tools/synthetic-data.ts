@@ -25,10 +25,56 @@ export function prng(seed: number): () => number {
 }
 
 const TEAMS = ['north', 'south', 'east', 'west'] as const;
-const GIVEN = ['Dylan', 'Seren', 'Osian', 'Mali', 'Jac', 'Ella', 'Rhys', 'Cerys', 'Ifan', 'Ava', 'Tomos', 'Lili',
-  'Gethin', 'Megan', 'Harri', 'Elin', 'Noah', 'Alys', 'Owain', 'Sophie', 'Macsen', 'Efa', 'Jacob', 'Nel'];
-const FAMILY = ['Evans', 'Jones', 'Morgan', 'Harris', 'Phillips', 'Davies', 'Walker', 'Lewis', 'Wright', 'Hughes',
-  'Green', 'Thomas', 'Roberts', 'Clarke', 'Baker', 'Mason', 'Price', 'Rees', 'Ward', 'Parry', 'Hall', 'Jenkins'];
+const GIVEN = [
+  'Dylan',
+  'Seren',
+  'Osian',
+  'Mali',
+  'Jac',
+  'Ella',
+  'Rhys',
+  'Cerys',
+  'Ifan',
+  'Ava',
+  'Tomos',
+  'Lili',
+  'Gethin',
+  'Megan',
+  'Harri',
+  'Elin',
+  'Noah',
+  'Alys',
+  'Owain',
+  'Sophie',
+  'Macsen',
+  'Efa',
+  'Jacob',
+  'Nel',
+];
+const FAMILY = [
+  'Evans',
+  'Jones',
+  'Morgan',
+  'Harris',
+  'Phillips',
+  'Davies',
+  'Walker',
+  'Lewis',
+  'Wright',
+  'Hughes',
+  'Green',
+  'Thomas',
+  'Roberts',
+  'Clarke',
+  'Baker',
+  'Mason',
+  'Price',
+  'Rees',
+  'Ward',
+  'Parry',
+  'Hall',
+  'Jenkins',
+];
 
 export function socialWorkerCount(iroCount: number): number {
   return Math.max(5, iroCount * 4);
@@ -38,18 +84,48 @@ export function socialWorkerCount(iroCount: number): number {
 export function syntheticStaffDocs(opts: { iroCount: number }): StaffDoc[] {
   const staff: StaffDoc[] = [
     { _id: 'hos-1', id: 'hos-1', name: 'Head of Service', roles: ['head-of-service'], nominatedSeniorOfficer: true },
-    { _id: 'tm-1', id: 'tm-1', name: 'Reviewing Manager', roles: ['team-manager'], team: 'reviewing', managerId: 'hos-1' },
-    { _id: 'bs-1', id: 'bs-1', name: 'Business Support', roles: ['business-support'], team: 'reviewing', managerId: 'tm-1' },
+    {
+      _id: 'tm-1',
+      id: 'tm-1',
+      name: 'Reviewing Manager',
+      roles: ['team-manager'],
+      team: 'reviewing',
+      managerId: 'hos-1',
+    },
+    {
+      _id: 'bs-1',
+      id: 'bs-1',
+      name: 'Business Support',
+      roles: ['business-support'],
+      team: 'reviewing',
+      managerId: 'tm-1',
+    },
     { _id: 'admin-1', id: 'admin-1', name: 'Administrator', roles: ['admin'] },
     { _id: 'legal-1', id: 'legal-1', name: 'Legal', roles: ['legal'] },
     { _id: 'g-1', id: 'g-1', name: 'Guardian', roles: ['guardian'], external: true, organisation: 'Cafcass Cymru' },
   ];
   for (const team of TEAMS) {
-    staff.push({ _id: `tm-${team}`, id: `tm-${team}`, name: `Manager ${team}`, roles: ['team-manager'], team, managerId: 'hos-1' });
+    staff.push({
+      _id: `tm-${team}`,
+      id: `tm-${team}`,
+      name: `Manager ${team}`,
+      roles: ['team-manager'],
+      team,
+      managerId: 'hos-1',
+    });
   }
   for (let i = 1; i <= opts.iroCount; i++) {
     const id = `iro-${i}`;
-    staff.push({ _id: id, id, name: `IRO ${i}`, roles: ['iro'], team: 'reviewing', fte: i % 5 === 0 ? 0.6 : 1, managerId: 'tm-1', email: `${id}@council.example` });
+    staff.push({
+      _id: id,
+      id,
+      name: `IRO ${i}`,
+      roles: ['iro'],
+      team: 'reviewing',
+      fte: i % 5 === 0 ? 0.6 : 1,
+      managerId: 'tm-1',
+      email: `${id}@council.example`,
+    });
   }
   const sws = socialWorkerCount(opts.iroCount);
   for (let i = 1; i <= sws; i++) {
@@ -60,7 +136,15 @@ export function syntheticStaffDocs(opts: { iroCount: number }): StaffDoc[] {
   return staff;
 }
 
-const CLA_STATUSES: LegalStatus[] = ['care-order', 'care-order', 'care-order', 'interim-care-order', 'accommodated-s76', 'placement-order', 'remanded'];
+const CLA_STATUSES: LegalStatus[] = [
+  'care-order',
+  'care-order',
+  'care-order',
+  'interim-care-order',
+  'accommodated-s76',
+  'placement-order',
+  'remanded',
+];
 
 export function syntheticChildDocs(n: number, opts: SyntheticOptions): ChildDoc[] {
   const rand = prng(opts.seed);
@@ -81,8 +165,13 @@ export function syntheticChildDocs(n: number, opts: SyntheticOptions): ChildDoc[
       const heldOn = fromDayNumber(day);
       const distributed = day + int(3, 16);
       reviews.push({
-        id: `${ref}-R${reviews.length + 1}`, heldOn, chairId: iroId, combinedWithCP: rand() < 0.05,
-        recordDistributedOn: distributed < today ? fromDayNumber(distributed) : null, lateReason: null, source: 'import',
+        id: `${ref}-R${reviews.length + 1}`,
+        heldOn,
+        chairId: iroId,
+        combinedWithCP: rand() < 0.05,
+        recordDistributedOn: distributed < today ? fromDayNumber(distributed) : null,
+        lateReason: null,
+        source: 'import',
       });
     };
     // Monthly steps go through addMonths (clamped), days are then subtracted so reviews are early.
@@ -93,7 +182,11 @@ export function syntheticChildDocs(n: number, opts: SyntheticOptions): ChildDoc[
       start = today - int(0, 240);
       events.push({ type: 'ifst-intensive-started', date: fromDayNumber(start), source: 'import' });
       let d = start + int(18, 28);
-      if (d < today) { held(d); d = monthsAfter(d, 3) - int(0, 10); if (d < today) held(d); }
+      if (d < today) {
+        held(d);
+        d = monthsAfter(d, 3) - int(0, 10);
+        if (d < today) held(d);
+      }
     } else {
       start = today - int(0, 5 * 365);
       const type = track === 'cla' ? 'became-looked-after' : 'short-breaks-started';
@@ -110,19 +203,30 @@ export function syntheticChildDocs(n: number, opts: SyntheticOptions): ChildDoc[
       }
       if (track === 'cla' && reviews.length > 2 && rand() < 0.05) {
         const last = toDayNumber(reviews[reviews.length - 1]!.heldOn);
-        events.push({ type: 'ceased-looked-after', date: fromDayNumber(Math.min(today, last + int(1, 60))), source: 'import' });
+        events.push({
+          type: 'ceased-looked-after',
+          date: fromDayNumber(Math.min(today, last + int(1, 60))),
+          source: 'import',
+        });
       }
     }
 
     const bookings: BookingDoc[] = [];
     if (rand() < 0.25) {
       const day = today + int(1, 40);
-      const wd = ((day + 4) % 7 + 7) % 7;
+      const wd = (((day + 4) % 7) + 7) % 7;
       const weekday = wd === 0 ? day + 1 : wd === 6 ? day + 2 : day;
-      bookings.push({ id: `${ref}-B1`, start: `${fromDayNumber(weekday)}T${rand() < 0.5 ? '10' : '14'}:00:00Z`, venue: 'Placement', status: 'booked', source: 'import' });
+      bookings.push({
+        id: `${ref}-B1`,
+        start: `${fromDayNumber(weekday)}T${rand() < 0.5 ? '10' : '14'}:00:00Z`,
+        venue: 'Placement',
+        status: 'booked',
+        source: 'import',
+      });
     }
 
-    const legalStatus: LegalStatus = track === 'cla' ? pick(CLA_STATUSES) : track === 'short-breaks' ? 'short-breaks' : 'ifst-family-plan';
+    const legalStatus: LegalStatus =
+      track === 'cla' ? pick(CLA_STATUSES) : track === 'short-breaks' ? 'short-breaks' : 'ifst-family-plan';
     const sw = int(1, sws);
     const inProceedings = legalStatus === 'interim-care-order';
     out[i] = {
@@ -140,7 +244,13 @@ export function syntheticChildDocs(n: number, opts: SyntheticOptions): ChildDoc[
       reviews,
       bookings,
       proceedings: inProceedings
-        ? { startedOn: fromDayNumber(start - int(0, 20)), guardianId: 'g-1', guardianAppointedOn: fromDayNumber(start), irhDate: fromDayNumber(today + int(5, 60)), discussionIntervalDays: 42 }
+        ? {
+            startedOn: fromDayNumber(start - int(0, 20)),
+            guardianId: 'g-1',
+            guardianAppointedOn: fromDayNumber(start),
+            irhDate: fromDayNumber(today + int(5, 60)),
+            discussionIntervalDays: 42,
+          }
         : null,
       version: 1,
       history: [],

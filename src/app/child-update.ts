@@ -72,14 +72,24 @@ export async function updateChild<R>(
     if (!after) continue;
     const { audit } = decision.change;
     await deps.audit.record({
-      at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: audit.action, subject: child.ref, details: audit.details,
+      at: deps.clock(),
+      actor: { id: actor._id, name: actor.name, kind: 'staff' },
+      action: audit.action,
+      subject: child.ref,
+      details: audit.details,
     });
     if (decision.change.pending?.length) deps.messagesQueued();
     return decision.result(after);
   }
-  throw new AppError('conflict', `${ref} kept changing while I was saving (${MAX_UPDATE_ATTEMPTS} tries); nothing was saved: try again`, {
-    ref, attempts: MAX_UPDATE_ATTEMPTS, problem: 'busy',
-  });
+  throw new AppError(
+    'conflict',
+    `${ref} kept changing while I was saving (${MAX_UPDATE_ATTEMPTS} tries); nothing was saved: try again`,
+    {
+      ref,
+      attempts: MAX_UPDATE_ATTEMPTS,
+      problem: 'busy',
+    },
+  );
 }
 
 /** The versioned write; null when the version moved on (someone else changed the child first). */
@@ -87,10 +97,15 @@ async function write(deps: AppDeps, actor: StaffDoc, child: ChildDoc, change: Ch
   const set: ChildFields = { ...change.set, ...derivedFields({ ...child, ...change.set }) };
   const pending = change.pending ?? [];
   try {
-    return await deps.children.updateVersioned(child.ref, child.version, {
-      ...(Object.keys(set).length ? { $set: set } : {}),
-      ...(pending.length ? { $push: { pending: { $each: [...pending] } } } : {}),
-    }, { at: deps.clock(), by: { id: actor._id, name: actor.name }, ...change.history });
+    return await deps.children.updateVersioned(
+      child.ref,
+      child.version,
+      {
+        ...(Object.keys(set).length ? { $set: set } : {}),
+        ...(pending.length ? { $push: { pending: { $each: [...pending] } } } : {}),
+      },
+      { at: deps.clock(), by: { id: actor._id, name: actor.name }, ...change.history },
+    );
   } catch (err) {
     if (isAppError(err, 'conflict')) return null;
     throw err;
@@ -104,9 +119,16 @@ async function write(deps: AppDeps, actor: StaffDoc, child: ChildDoc, change: Ch
 export function requireUnchangedSince(child: ChildDoc, seenVersion: number, example: string): void {
   if (child.version === seenVersion) return;
   const last = child.history[child.history.length - 1];
-  const by = last ? last.by.name ?? last.by.id : 'someone';
+  const by = last ? (last.by.name ?? last.by.id) : 'someone';
   const at = last?.at instanceof Date ? ` at ${last.at.toISOString()}` : '';
-  throw new AppError('conflict', `${child.ref} was changed by ${by}${at} after this form was opened; nothing was saved: open it again`, {
-    ref: child.ref, expectedVersion: seenVersion, actualVersion: child.version, example,
-  });
+  throw new AppError(
+    'conflict',
+    `${child.ref} was changed by ${by}${at} after this form was opened; nothing was saved: open it again`,
+    {
+      ref: child.ref,
+      expectedVersion: seenVersion,
+      actualVersion: child.version,
+      example,
+    },
+  );
 }

@@ -3,10 +3,19 @@
 import { hasRole, hasServiceWideView } from '../domain/access.js';
 import { caseloadFigures, type CaseloadFigures } from '../domain/caseload.js';
 import {
-  complianceReport, DEFAULT_COMPLIANCE_TARGET, type ComplianceCounts, type ComplianceReport, type ReportPeriod,
+  complianceReport,
+  DEFAULT_COMPLIANCE_TARGET,
+  type ComplianceCounts,
+  type ComplianceReport,
+  type ReportPeriod,
 } from '../domain/compliance.js';
 import { AppError } from '../domain/errors.js';
-import { comparatorHalfYears, parseReportPeriod, periodLabel, type NamedReportPeriod } from '../domain/report-period.js';
+import {
+  comparatorHalfYears,
+  parseReportPeriod,
+  periodLabel,
+  type NamedReportPeriod,
+} from '../domain/report-period.js';
 import { resolutionFigures, type ResolutionFigures } from '../domain/resolutions/index.js';
 import type { IsoDate } from '../domain/types.js';
 import type { StaffDoc } from '../store/documents.js';
@@ -43,11 +52,18 @@ export function mayViewReport(actor: StaffDoc): boolean {
   return hasServiceWideView(actor);
 }
 
-export async function runComplianceReport(deps: AppDeps, actor: StaffDoc, periodText: string): Promise<ComplianceReportResult> {
+export async function runComplianceReport(
+  deps: AppDeps,
+  actor: StaffDoc,
+  periodText: string,
+): Promise<ComplianceReportResult> {
   if (!mayViewReport(actor)) {
-    throw new AppError('forbidden',
-      'the compliance report is for reviewing team managers, senior managers, business support and admin. '
-      + 'For your own figures, try /caseload', { example: '/caseload' });
+    throw new AppError(
+      'forbidden',
+      'the compliance report is for reviewing team managers, senior managers, business support and admin. ' +
+        'For your own figures, try /caseload',
+      { example: '/caseload' },
+    );
   }
   const t = today(deps);
   const period = parseReportPeriod(periodText, t);
@@ -55,7 +71,11 @@ export async function runComplianceReport(deps: AppDeps, actor: StaffDoc, period
   const children = await deps.children.listAll();
   const run = (p: ReportPeriod) => complianceReport(children, p, deps.policy, deps.calendar, { today: t, target });
   const report = run(period);
-  const comparators = comparatorHalfYears(period).map((p) => ({ period: p, label: periodLabel(p), totals: run(p).totals }));
+  const comparators = comparatorHalfYears(period).map((p) => ({
+    period: p,
+    label: periodLabel(p),
+    totals: run(p).totals,
+  }));
 
   const iros = await deps.staff.listByRole('iro');
   const byIro = new Map<string, typeof children>();
@@ -70,8 +90,11 @@ export async function runComplianceReport(deps: AppDeps, actor: StaffDoc, period
   const resolutions = resolutionFigures(children, period, deps.calendar);
 
   await deps.audit.record({
-    at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'report.view',
-    subject: 'compliance', details: { from: period.from, to: period.to, kind: period.kind },
+    at: deps.clock(),
+    actor: { id: actor._id, name: actor.name, kind: 'staff' },
+    action: 'report.view',
+    subject: 'compliance',
+    details: { from: period.from, to: period.to, kind: period.kind },
   });
   return { today: t, period, report, comparators, caseload, resolutions, mayListExcluded: hasRole(actor, 'admin') };
 }

@@ -1,4 +1,11 @@
-import { isGuest, isGuestStaff, isPerson, unexpectedGuests, type AudienceMember, type KnownGuest } from '../domain/guests.js';
+import {
+  isGuest,
+  isGuestStaff,
+  isPerson,
+  unexpectedGuests,
+  type AudienceMember,
+  type KnownGuest,
+} from '../domain/guests.js';
 import { hasRole } from '../domain/access.js';
 import { currentGuardianId, guardianChildren, type LiaisonChild } from '../domain/liaison.js';
 import type { ConversationDoc } from '../store/delivery-documents.js';
@@ -35,8 +42,12 @@ export interface AudienceRequest {
 }
 
 /** Guardians allowed to see every one of `children` (none when they differ, or when there are no children). */
-async function allowedGuardians(deps: Pick<AppDeps, 'staff'>, children: readonly LiaisonChild[], former: boolean): Promise<StaffDoc[]> {
-  const ids = new Set(children.map((c) => (former ? c.proceedings?.guardianId ?? null : currentGuardianId(c))));
+async function allowedGuardians(
+  deps: Pick<AppDeps, 'staff'>,
+  children: readonly LiaisonChild[],
+  former: boolean,
+): Promise<StaffDoc[]> {
+  const ids = new Set(children.map((c) => (former ? (c.proceedings?.guardianId ?? null) : currentGuardianId(c))));
   if (ids.size !== 1) return [];
   const [id] = [...ids];
   const g = id ? await deps.staff.get(id) : null;
@@ -47,11 +58,13 @@ export async function checkAudience(deps: Pick<AppDeps, 'staff'>, req: AudienceR
   const allowed: KnownGuest[] = await allowedGuardians(deps, req.children, !!req.allowFormerGuardian);
   if (req.conversation.kind === 'personal') {
     // A 1:1 chat holds one person: the directory says whether they are a guest.
-    const person = (req.conversation.staffId && (await deps.staff.get(req.conversation.staffId)))
-      || (req.conversation.aadObjectId && (await deps.staff.findByAadObjectId(req.conversation.aadObjectId)))
-      || null;
+    const person =
+      (req.conversation.staffId && (await deps.staff.get(req.conversation.staffId))) ||
+      (req.conversation.aadObjectId && (await deps.staff.findByAadObjectId(req.conversation.aadObjectId))) ||
+      null;
     if (req.requireKnownPerson) {
-      const otherTenant = !!req.councilTenantId && !!req.conversation.tenantId && req.conversation.tenantId !== req.councilTenantId;
+      const otherTenant =
+        !!req.councilTenantId && !!req.conversation.tenantId && req.conversation.tenantId !== req.councilTenantId;
       if (!person || otherTenant) return { ok: false, unexpected: 1 };
     }
     if (!person || !isGuestStaff(person)) return { ok: true };
@@ -66,8 +79,12 @@ export async function checkAudience(deps: Pick<AppDeps, 'staff'>, req: AudienceR
   // Teams may call a directory guest (a Guardian) a plain user of the council's tenant.
   const directoryGuests = (await deps.staff.list()).filter(isGuestStaff);
   const flagged = unexpectedGuests(members, req.councilTenantId, allowed);
-  const unflagged = members.filter((m) => !isGuest(m, req.councilTenantId)
-    && directoryGuests.some((g) => isPerson(m, g)) && !allowed.some((a) => isPerson(m, a))).length;
+  const unflagged = members.filter(
+    (m) =>
+      !isGuest(m, req.councilTenantId) &&
+      directoryGuests.some((g) => isPerson(m, g)) &&
+      !allowed.some((a) => isPerson(m, a)),
+  ).length;
   const n = flagged + unflagged;
   return n === 0 ? { ok: true } : { ok: false, unexpected: n };
 }
@@ -77,8 +94,11 @@ export async function checkAudience(deps: Pick<AppDeps, 'staff'>, req: AudienceR
  * is present, except a Guardian asking about their own children (open liaison access) where they are the
  * only guest.
  */
-export async function checkAnswerAudience(deps: Pick<AppDeps, 'staff' | 'children'>, asker: StaffDoc,
-  req: Omit<AudienceRequest, 'children'>): Promise<AudienceVerdict> {
+export async function checkAnswerAudience(
+  deps: Pick<AppDeps, 'staff' | 'children'>,
+  asker: StaffDoc,
+  req: Omit<AudienceRequest, 'children'>,
+): Promise<AudienceVerdict> {
   const own = hasRole(asker, 'guardian') ? guardianChildren(asker, await deps.children.listByGuardian(asker._id)) : [];
   return checkAudience(deps, { ...req, children: own });
 }

@@ -16,7 +16,9 @@ export function liaisonChannel(guardianId: string): MessageAddress {
 /** The header card that starts a child's liaison thread (queued when the thread is first needed). */
 export function threadHeader(ref: string, guardianId: string): PendingMessage {
   return {
-    key: liaisonKeys.thread(ref, guardianId), to: liaisonChannel(guardianId), newThread: true,
+    key: liaisonKeys.thread(ref, guardianId),
+    to: liaisonChannel(guardianId),
+    newThread: true,
     message: { type: 'liaison-header', data: { guardianId } },
   };
 }
@@ -25,8 +27,12 @@ export function threadHeader(ref: string, guardianId: string): PendingMessage {
  * Messages a liaison change needs in the thread: the header first when the thread has not been
  * started (not in the outbox, not already queued), then `messages` as replies into it.
  */
-export async function intoThread(outbox: Pick<OutboxRepository, 'get'>, child: ChildDoc, guardianId: string,
-  messages: Omit<PendingMessage, 'to' | 'threadOf'>[]): Promise<PendingMessage[]> {
+export async function intoThread(
+  outbox: Pick<OutboxRepository, 'get'>,
+  child: ChildDoc,
+  guardianId: string,
+  messages: Omit<PendingMessage, 'to' | 'threadOf'>[],
+): Promise<PendingMessage[]> {
   const header = threadHeader(child.ref, guardianId);
   const started = (child.pending ?? []).some((p) => p.key === header.key) || !!(await outbox.get(header.key));
   return [

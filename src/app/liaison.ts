@@ -6,9 +6,25 @@ import { isIsoDate } from '../domain/calendar.js';
 import { AppError } from '../domain/errors.js';
 import { isGuestStaff } from '../domain/guests.js';
 import {
-  CHECKLIST_ITEMS, DISCUSSION_TOPICS, DUTIES, DUTY_IDS, guardianAccessOpen, guardianChildren, isChildsGuardian, LIAISON_DEFAULTS,
-  liaisonItems, liaisonKeys, mayActOn, openItemsFor, seesLegalCopy,
-  type DiscussionTopic, type DutyId, type LiaisonActor, type LiaisonChild, type LiaisonDiscussion, type LiaisonItem,
+  CHECKLIST_ITEMS,
+  DISCUSSION_TOPICS,
+  DUTIES,
+  DUTY_IDS,
+  guardianAccessOpen,
+  guardianChildren,
+  isChildsGuardian,
+  LIAISON_DEFAULTS,
+  liaisonItems,
+  liaisonKeys,
+  mayActOn,
+  openItemsFor,
+  seesLegalCopy,
+  type DiscussionTopic,
+  type DutyId,
+  type LiaisonActor,
+  type LiaisonChild,
+  type LiaisonDiscussion,
+  type LiaisonItem,
 } from '../domain/liaison.js';
 import type { Proceedings } from '../domain/types.js';
 import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
@@ -26,14 +42,21 @@ import { isCaseRef } from '../domain/case-ref.js';
 const NOT_AVAILABLE = 'that liaison item is not available to you';
 
 async function refuse(deps: AppDeps, actor: StaffDoc, action: string, ref: string, reason: string): Promise<never> {
-  await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: `${action}.refused`, subject: ref, details: { reason } });
+  await deps.audit.record({
+    at: deps.clock(),
+    actor: { id: actor._id, name: actor.name, kind: 'staff' },
+    action: `${action}.refused`,
+    subject: ref,
+    details: { reason },
+  });
   throw new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' });
 }
 
 /** The child, if this person may work on its liaison at all (else the neutral refusal, audited). */
 async function liaisonChild(deps: AppDeps, actor: StaffDoc, ref: string, action: string): Promise<ChildDoc> {
   const child = isCaseRef(ref) ? await deps.children.get(ref) : null;
-  if (!child?.proceedings) return refuse(deps, actor, action, String(ref).slice(0, 40), child ? 'no-proceedings' : 'not-found');
+  if (!child?.proceedings)
+    return refuse(deps, actor, action, String(ref).slice(0, 40), child ? 'no-proceedings' : 'not-found');
   const ok = isGuestStaff(actor)
     ? isChildsGuardian(actor, child)
     : isChildsIro(actor, child) || hasRole(actor, 'business-support', 'legal');
@@ -65,10 +88,19 @@ export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   }
   const child = await deps.children.get(ref);
   // Business support records proceedings that have just started (L1), so a child without any is fine here.
-  const ok = child && (isChildsIro(actor, child) || hasRole(actor, 'business-support')
-    || (hasRole(actor, 'legal') && !!child.proceedings));
+  const ok =
+    child &&
+    (isChildsIro(actor, child) ||
+      hasRole(actor, 'business-support') ||
+      (hasRole(actor, 'legal') && !!child.proceedings));
   if (!child || !ok) {
-    await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'liaison.view.refused', subject: ref, details: { reason: child ? 'no-access' : 'not-found' } });
+    await deps.audit.record({
+      at: deps.clock(),
+      actor: { id: actor._id, name: actor.name, kind: 'staff' },
+      action: 'liaison.view.refused',
+      subject: ref,
+      details: { reason: child ? 'no-access' : 'not-found' },
+    });
     throw new AppError('not-found', `no case ${ref} that you can see`, { example: '/liaison C1001' });
   }
   const staff = await deps.staff.list();
@@ -79,7 +111,9 @@ export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): 
     guardians: staff.filter((s) => hasRole(s, 'guardian')),
     legal,
     legalContactId: legalContactId(child, legal),
-    open: liaisonItems(child, t, deps.calendar).filter((i) => i.open && !i.part && i.duty !== 'L7' || (i.duty === 'L7' && i.deadline <= t)),
+    open: liaisonItems(child, t, deps.calendar).filter(
+      (i) => (i.open && !i.part && i.duty !== 'L7') || (i.duty === 'L7' && i.deadline <= t),
+    ),
     names: new Map(staff.map((s) => [s._id, s.name])),
     actsOn: new Set(DUTY_IDS.filter((d) => mayActOn(actor, child, d))),
     canRecordDiscussion: !!child.proceedings && mayActOn(actor, child, 'L10'),
@@ -87,9 +121,14 @@ export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   };
 }
 
-const optDate = z.preprocess((v) => (v === '' || v === null || v === 'none' ? null : v),
-  z.string().refine(isIsoDate, 'dates are YYYY-MM-DD').nullable().optional());
-const optId = z.preprocess((v) => (v === '' || v === null || v === 'none' ? null : v), z.string().max(64).nullable().optional());
+const optDate = z.preprocess(
+  (v) => (v === '' || v === null || v === 'none' ? null : v),
+  z.string().refine(isIsoDate, 'dates are YYYY-MM-DD').nullable().optional(),
+);
+const optId = z.preprocess(
+  (v) => (v === '' || v === null || v === 'none' ? null : v),
+  z.string().max(64).nullable().optional(),
+);
 
 export const saveLiaisonSchema = z.object({
   ref: z.string().min(1).max(40),
@@ -100,8 +139,14 @@ export const saveLiaisonSchema = z.object({
   irhDate: optDate,
   finalHearingDate: optDate,
   concludedOn: optDate,
-  outcome: z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.enum(['remains-looked-after', 'leaves-care']).nullable().optional()),
-  intervalDays: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(7).max(182).optional()),
+  outcome: z.preprocess(
+    (v) => (v === '' || v === 'none' ? null : v),
+    z.enum(['remains-looked-after', 'leaves-care']).nullable().optional(),
+  ),
+  intervalDays: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce.number().int().min(7).max(182).optional(),
+  ),
   legalContactId: optId,
   courtDocsReceivedOn: optDate,
 });
@@ -112,14 +157,19 @@ export type SaveLiaisonInput = z.infer<typeof saveLiaisonSchema>;
  * legal records court documents received (L4) and may be named the legal contact.
  */
 export function saveLiaison(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInput): Promise<ChildDoc> {
-  return updateChild(deps, actor, async () => {
-    const child = await deps.children.get(input.ref);
-    const { editsProceedings, recordsDocs } = saveRights(actor, child);
-    if (!child || isGuestStaff(actor) || (!editsProceedings && !recordsDocs)) {
-      return refuse(deps, actor, 'liaison.save', input.ref, child ? 'no-access' : 'not-found');
-    }
-    return child;
-  }, (child) => decideSave(deps, actor, input, child));
+  return updateChild(
+    deps,
+    actor,
+    async () => {
+      const child = await deps.children.get(input.ref);
+      const { editsProceedings, recordsDocs } = saveRights(actor, child);
+      if (!child || isGuestStaff(actor) || (!editsProceedings && !recordsDocs)) {
+        return refuse(deps, actor, 'liaison.save', input.ref, child ? 'no-access' : 'not-found');
+      }
+      return child;
+    },
+    (child) => decideSave(deps, actor, input, child),
+  );
 }
 
 function saveRights(actor: StaffDoc, child: ChildDoc | null): { editsProceedings: boolean; recordsDocs: boolean } {
@@ -128,7 +178,12 @@ function saveRights(actor: StaffDoc, child: ChildDoc | null): { editsProceedings
 }
 
 /** The form shows `input.version`: anything saved since is refused, naming who and when (a stale form never overwrites). */
-async function decideSave(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInput, child: ChildDoc): Promise<Decision<ChildDoc>> {
+async function decideSave(
+  deps: AppDeps,
+  actor: StaffDoc,
+  input: SaveLiaisonInput,
+  child: ChildDoc,
+): Promise<Decision<ChildDoc>> {
   requireUnchangedSince(child, input.version, '/liaison ' + child.ref);
   const { editsProceedings, recordsDocs } = saveRights(actor, child);
   const set: ChildFields = {};
@@ -137,22 +192,36 @@ async function decideSave(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInpu
   let after: Proceedings | null = before;
   if (editsProceedings) {
     if (!input.startedOn) {
-      if (before) throw new AppError('invalid-input', 'give the date the proceedings started', { example: 'Proceedings started: 2026-09-28', problem: 'missing' });
+      if (before)
+        throw new AppError('invalid-input', 'give the date the proceedings started', {
+          example: 'Proceedings started: 2026-09-28',
+          problem: 'missing',
+        });
     } else {
       if (input.guardianId) {
         const g = await deps.staff.get(input.guardianId);
-        if (!g || !hasRole(g, 'guardian')) throw new AppError('invalid-input', 'choose a Guardian from the staff directory', { example: 'Ffion Powell (Cafcass Cymru)' });
+        if (!g || !hasRole(g, 'guardian'))
+          throw new AppError('invalid-input', 'choose a Guardian from the staff directory', {
+            example: 'Ffion Powell (Cafcass Cymru)',
+          });
       }
-      if (input.concludedOn && !input.outcome) throw new AppError('invalid-input', 'say whether the child remains looked after', { example: 'Outcome: Remains looked after', problem: 'missing' });
+      if (input.concludedOn && !input.outcome)
+        throw new AppError('invalid-input', 'say whether the child remains looked after', {
+          example: 'Outcome: Remains looked after',
+          problem: 'missing',
+        });
       after = {
         startedOn: input.startedOn,
         guardianId: input.guardianId ?? null,
-        guardianAppointedOn: input.guardianId ? input.guardianAppointedOn ?? before?.guardianAppointedOn ?? today(deps) : null,
+        guardianAppointedOn: input.guardianId
+          ? (input.guardianAppointedOn ?? before?.guardianAppointedOn ?? today(deps))
+          : null,
         irhDate: input.irhDate ?? null,
         finalHearingDate: input.finalHearingDate ?? null,
         concludedOn: input.concludedOn ?? null,
-        outcome: input.concludedOn ? input.outcome ?? null : null,
-        discussionIntervalDays: input.intervalDays ?? before?.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays,
+        outcome: input.concludedOn ? (input.outcome ?? null) : null,
+        discussionIntervalDays:
+          input.intervalDays ?? before?.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays,
       };
       set.proceedings = after;
     }
@@ -160,27 +229,46 @@ async function decideSave(deps: AppDeps, actor: StaffDoc, input: SaveLiaisonInpu
   if (input.legalContactId !== undefined && (editsProceedings || hasRole(actor, 'legal'))) {
     if (input.legalContactId) {
       const l = await deps.staff.get(input.legalContactId);
-      if (!l || !hasRole(l, 'legal')) throw new AppError('invalid-input', 'choose a legal contact from the staff directory', { example: 'Angharad Rees' });
+      if (!l || !hasRole(l, 'legal'))
+        throw new AppError('invalid-input', 'choose a legal contact from the staff directory', {
+          example: 'Angharad Rees',
+        });
     }
     liaison = { ...liaison, legalContactId: input.legalContactId ?? null };
     set.liaison = liaison;
   }
   if (input.courtDocsReceivedOn && recordsDocs) {
     if ((child.liaison?.courtDocuments ?? []).some((d) => d.receivedOn === input.courtDocsReceivedOn)) {
-      throw new AppError('conflict', `court documents received on ${input.courtDocsReceivedOn} are already recorded`, { example: '/liaison ' + child.ref });
+      throw new AppError('conflict', `court documents received on ${input.courtDocsReceivedOn} are already recorded`, {
+        example: '/liaison ' + child.ref,
+      });
     }
-    set.liaison = { ...liaison, courtDocuments: [...(liaison.courtDocuments ?? []), { receivedOn: input.courtDocsReceivedOn, byId: actor._id }] };
+    set.liaison = {
+      ...liaison,
+      courtDocuments: [...(liaison.courtDocuments ?? []), { receivedOn: input.courtDocsReceivedOn, byId: actor._id }],
+    };
   }
   if (!Object.keys(set).length) {
-    throw new AppError('invalid-input', 'there is nothing to save', { example: '/liaison ' + child.ref, problem: 'nothing-to-change' });
+    throw new AppError('invalid-input', 'there is nothing to save', {
+      example: '/liaison ' + child.ref,
+      problem: 'nothing-to-change',
+    });
   }
-  return changeTo({
-    set,
-    history: {
-      action: 'liaison.save', before: { proceedings: before }, after: { proceedings: after, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null },
+  return changeTo(
+    {
+      set,
+      history: {
+        action: 'liaison.save',
+        before: { proceedings: before },
+        after: { proceedings: after, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null },
+      },
+      audit: {
+        action: 'liaison.save',
+        details: { proceedingsChanged: !!set.proceedings, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null },
+      },
     },
-    audit: { action: 'liaison.save', details: { proceedingsChanged: !!set.proceedings, courtDocsReceivedOn: input.courtDocsReceivedOn ?? null } },
-  }, (updated) => updated);
+    (updated) => updated,
+  );
 }
 
 // ---- record a discussion (L10) ------------------------------------------------------------------
@@ -189,8 +277,16 @@ export const discussionSchema = z.object({
   ref: z.string().min(1).max(40),
   on: z.string().refine(isIsoDate, 'give the date as YYYY-MM-DD'),
   // Teams sends a multi-select as "a,b"; tolerate an array too.
-  topics: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
-    z.array(z.enum(DISCUSSION_TOPICS.map((t) => t.id) as [DiscussionTopic, ...DiscussionTopic[]]))),
+  topics: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
+    z.array(z.enum(DISCUSSION_TOPICS.map((t) => t.id) as [DiscussionTopic, ...DiscussionTopic[]])),
+  ),
   notes: z.preprocess((v) => v ?? '', z.string().max(2000)),
   final: z.preprocess((v) => v === true || v === 'true', z.boolean()),
 });
@@ -203,11 +299,18 @@ export interface LiaisonChange {
 }
 
 /** Messages into the thread after a change: `extra`, plus the closing card when access just ended. */
-async function threadMessages(deps: AppDeps, before: ChildDoc, afterIsClosed: boolean, extra: Omit<PendingMessage, 'to' | 'threadOf'>[]): Promise<PendingMessage[]> {
+async function threadMessages(
+  deps: AppDeps,
+  before: ChildDoc,
+  afterIsClosed: boolean,
+  extra: Omit<PendingMessage, 'to' | 'threadOf'>[],
+): Promise<PendingMessage[]> {
   const g = before.proceedings?.guardianId;
   if (!g) return [];
-  const closing = afterIsClosed && guardianAccessOpen(before)
-    ? [{ key: liaisonKeys.closed(before.ref, g), message: { type: 'liaison-closed', data: { guardianId: g } } }] : [];
+  const closing =
+    afterIsClosed && guardianAccessOpen(before)
+      ? [{ key: liaisonKeys.closed(before.ref, g), message: { type: 'liaison-closed', data: { guardianId: g } } }]
+      : [];
   const all = [...extra, ...closing];
   return all.length ? intoThread(deps.outbox, before, g, all) : [];
 }
@@ -217,26 +320,57 @@ function accessClosedAfter(child: ChildDoc, change: (c: LiaisonChild) => Liaison
 }
 
 export function recordDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput): Promise<LiaisonChange> {
-  return updateChild(deps, actor, () => liaisonChild(deps, actor, input.ref, 'liaison.discussion'),
-    (child) => decideDiscussion(deps, actor, input, child));
+  return updateChild(
+    deps,
+    actor,
+    () => liaisonChild(deps, actor, input.ref, 'liaison.discussion'),
+    (child) => decideDiscussion(deps, actor, input, child),
+  );
 }
 
-async function decideDiscussion(deps: AppDeps, actor: StaffDoc, input: DiscussionInput, child: ChildDoc): Promise<Decision<LiaisonChange>> {
-  if (!mayActOn({ id: actor._id, roles: actor.roles }, child, 'L10')) return refuse(deps, actor, 'liaison.discussion', child.ref, 'not-iro-or-guardian');
-  if (input.on > today(deps)) throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', { example: today(deps), problem: 'future-date' });
+async function decideDiscussion(
+  deps: AppDeps,
+  actor: StaffDoc,
+  input: DiscussionInput,
+  child: ChildDoc,
+): Promise<Decision<LiaisonChange>> {
+  if (!mayActOn({ id: actor._id, roles: actor.roles }, child, 'L10'))
+    return refuse(deps, actor, 'liaison.discussion', child.ref, 'not-iro-or-guardian');
+  if (input.on > today(deps))
+    throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', {
+      example: today(deps),
+      problem: 'future-date',
+    });
   const final = input.final && !!child.proceedings?.concludedOn;
-  const discussion: LiaisonDiscussion = { id: randomUUID(), on: input.on, byId: actor._id, topics: input.topics, notes: input.notes.trim(), final, recordedAt: deps.clock() };
+  const discussion: LiaisonDiscussion = {
+    id: randomUUID(),
+    on: input.on,
+    byId: actor._id,
+    topics: input.topics,
+    notes: input.notes.trim(),
+    final,
+    recordedAt: deps.clock(),
+  };
   const liaison = { ...child.liaison, discussions: [...(child.liaison?.discussions ?? []), discussion] };
   const closed = accessClosedAfter(child, (c) => ({ ...c, liaison }));
   const pending = await threadMessages(deps, child, closed, [
-    { key: `liaison:${child.ref}:discussion:${discussion.id}`, message: { type: 'liaison-record', data: { discussionId: discussion.id } } },
+    {
+      key: `liaison:${child.ref}:discussion:${discussion.id}`,
+      message: { type: 'liaison-record', data: { discussionId: discussion.id } },
+    },
   ]);
-  return changeTo({
-    set: { liaison },
-    pending,
-    history: { action: 'liaison.discussion', after: { id: discussion.id, on: discussion.on, topics: discussion.topics, final } },
-    audit: { action: 'liaison.discussion', details: { discussionId: discussion.id, final } },
-  }, (updated) => ({ child: updated, closed }));
+  return changeTo(
+    {
+      set: { liaison },
+      pending,
+      history: {
+        action: 'liaison.discussion',
+        after: { id: discussion.id, on: discussion.on, topics: discussion.topics, final },
+      },
+      audit: { action: 'liaison.discussion', details: { discussionId: discussion.id, final } },
+    },
+    (updated) => ({ child: updated, closed }),
+  );
 }
 
 // ---- mark a duty done ---------------------------------------------------------------------------
@@ -251,31 +385,49 @@ export const doneSchema = z.object({
 export type DoneInput = z.infer<typeof doneSchema>;
 
 export function markLiaisonDone(deps: AppDeps, actor: StaffDoc, input: DoneInput): Promise<LiaisonChange> {
-  return updateChild(deps, actor, () => liaisonChild(deps, actor, input.ref, 'liaison.done'), (child) => decideDone(deps, actor, input, child));
+  return updateChild(
+    deps,
+    actor,
+    () => liaisonChild(deps, actor, input.ref, 'liaison.done'),
+    (child) => decideDone(deps, actor, input, child),
+  );
 }
 
 /** On a fresh read after a lost race this answers "already done by X on D" rather than recording it twice. */
-async function decideDone(deps: AppDeps, actor: StaffDoc, input: DoneInput, child: ChildDoc): Promise<Decision<LiaisonChange>> {
+async function decideDone(
+  deps: AppDeps,
+  actor: StaffDoc,
+  input: DoneInput,
+  child: ChildDoc,
+): Promise<Decision<LiaisonChange>> {
   const duty: DutyId = input.duty;
-  if (!mayActOn({ id: actor._id, roles: actor.roles }, child, duty)) return refuse(deps, actor, 'liaison.done', child.ref, `not-${duty}-actor`);
+  if (!mayActOn({ id: actor._id, roles: actor.roles }, child, duty))
+    return refuse(deps, actor, 'liaison.done', child.ref, `not-${duty}-actor`);
   const t = today(deps);
-  const item = liaisonItems(child, t, deps.calendar).find((i) => i.duty === duty && i.subject === input.subject
-    && (duty !== 'L9' || (i.part && CHECKLIST_ITEMS.some((c) => c.id === i.subject))));
+  const item = liaisonItems(child, t, deps.calendar).find(
+    (i) =>
+      i.duty === duty &&
+      i.subject === input.subject &&
+      (duty !== 'L9' || (i.part && CHECKLIST_ITEMS.some((c) => c.id === i.subject))),
+  );
   if (!item) return refuse(deps, actor, 'liaison.done', child.ref, 'no-such-item');
   if (!item.open) {
     const d = (child.liaison?.done ?? []).find((x) => x.duty === duty && x.subject === input.subject);
-    const who = d ? (await deps.staff.get(d.byId))?.name ?? d.byId : 'someone';
+    const who = d ? ((await deps.staff.get(d.byId))?.name ?? d.byId) : 'someone';
     throw new AppError('conflict', `this was already done by ${who}${d ? ` on ${d.on}` : ''}`, { example: '/actions' });
   }
   const entry = { duty, subject: input.subject, on: t, byId: actor._id };
   const liaison = { ...child.liaison, done: [...(child.liaison?.done ?? []), entry] };
   const closed = accessClosedAfter(child, (c) => ({ ...c, liaison }));
-  return changeTo({
-    set: { liaison },
-    pending: await threadMessages(deps, child, closed, []),
-    history: { action: 'liaison.done', after: entry },
-    audit: { action: 'liaison.done', details: { duty, subject: input.subject } },
-  }, (updated) => ({ child: updated, closed }));
+  return changeTo(
+    {
+      set: { liaison },
+      pending: await threadMessages(deps, child, closed, []),
+      history: { action: 'liaison.done', after: entry },
+      audit: { action: 'liaison.done', details: { duty, subject: input.subject } },
+    },
+    (updated) => ({ child: updated, closed }),
+  );
 }
 
 // ---- /actions -------------------------------------------------------------------------------------
@@ -297,7 +449,8 @@ export async function liaisonActions(deps: AppDeps, actor: StaffDoc): Promise<Li
     return collect(pairs, t, deps);
   }
   if (isGuestStaff(actor)) return [];
-  if (hasRole(actor, 'iro')) for (const c of await deps.children.listByIro(actor._id)) if (c.proceedings) pairs.push([c, 'iro']);
+  if (hasRole(actor, 'iro'))
+    for (const c of await deps.children.listByIro(actor._id)) if (c.proceedings) pairs.push([c, 'iro']);
   if (hasRole(actor, 'legal', 'business-support')) {
     const all = (await deps.children.listAll()).filter((c) => c.proceedings);
     for (const c of all) {
@@ -335,7 +488,11 @@ export type ViewItemInput = z.infer<typeof viewItemSchema>;
  * support, legal, or the child's own Guardian while their access lasts (and only for duties a Guardian
  * takes part in). Anything else gets the same neutral refusal as every liaison action, audited.
  */
-export async function liaisonItemView(deps: AppDeps, actor: StaffDoc, input: ViewItemInput): Promise<{ child: ChildDoc; item: LiaisonItem | null }> {
+export async function liaisonItemView(
+  deps: AppDeps,
+  actor: StaffDoc,
+  input: ViewItemInput,
+): Promise<{ child: ChildDoc; item: LiaisonItem | null }> {
   const child = await liaisonChild(deps, actor, input.ref, 'liaison.view');
   if (isGuestStaff(actor) && !mayActOn({ id: actor._id, roles: actor.roles }, child, input.duty)) {
     return refuse(deps, actor, 'liaison.view', child.ref, `not-${input.duty}-actor`);
@@ -348,8 +505,10 @@ export async function liaisonItemView(deps: AppDeps, actor: StaffDoc, input: Vie
 /** For card re-renders after an action: the item as it stands now. */
 export function currentItem(deps: AppDeps, child: ChildDoc, duty: DutyId, subject: string): LiaisonItem | null {
   const items = liaisonItems(child, today(deps), deps.calendar);
-  return items.find((i) => i.duty === duty && i.subject === subject && !i.part)
-    ?? (duty === 'L9' ? items.find((i) => i.duty === 'L9' && i.subject === 'final') ?? null : null);
+  return (
+    items.find((i) => i.duty === duty && i.subject === subject && !i.part) ??
+    (duty === 'L9' ? (items.find((i) => i.duty === 'L9' && i.subject === 'final') ?? null) : null)
+  );
 }
 
 export { DUTIES };

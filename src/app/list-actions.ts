@@ -1,5 +1,11 @@
 import { hasRole, isReviewingManager } from '../domain/access.js';
-import { recordActions, rescheduleDecisionActions, reviewActions, sortActions, type ActionItem } from '../domain/actions.js';
+import {
+  recordActions,
+  rescheduleDecisionActions,
+  reviewActions,
+  sortActions,
+  type ActionItem,
+} from '../domain/actions.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
 import { reviewStatuses } from './review-statuses.js';
@@ -26,29 +32,65 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
   // Liaison (L1–L9): a guest (Guardian) gets only their own children's open liaison items, nothing else.
   const liaison = await liaisonActions(deps, actor);
   const liaisonItems: ActionItem[] = liaison.map(({ child, item }) => ({
-    kind: 'liaison', childRef: child.ref, deadline: item.deadline, overdue: t > item.deadline, subject: item.subject, duty: item.duty,
+    kind: 'liaison',
+    childRef: child.ref,
+    deadline: item.deadline,
+    overdue: t > item.deadline,
+    subject: item.subject,
+    duty: item.duty,
   }));
   if (isGuestStaff(actor)) {
-    return { today: t, scope: 'none', items: sortActions(liaisonItems), children: new Map(liaison.map(({ child }) => [child.ref, child] as const)) };
+    return {
+      today: t,
+      scope: 'none',
+      items: sortActions(liaisonItems),
+      children: new Map(liaison.map(({ child }) => [child.ref, child] as const)),
+    };
   }
   const scope = hasRole(actor, 'iro') ? 'own' : hasRole(actor, 'business-support') ? 'service' : 'none';
-  const children = scope === 'own' ? await deps.children.listByIro(actor._id)
-    : scope === 'service' ? await deps.children.listAll() : [];
+  const children =
+    scope === 'own'
+      ? await deps.children.listByIro(actor._id)
+      : scope === 'service'
+        ? await deps.children.listAll()
+        : [];
   const { statuses } = reviewStatuses(children, deps);
   // Resolutions: addressees acknowledge/answer, IROs review responses and overdue stages, ladder roles their escalations.
   const res = await resolutionActions(deps, actor);
   // Reschedules: reviewing team managers (or the head of service when the only one asked) decide.
-  const withRequests = isReviewingManager(actor) || hasRole(actor, 'head-of-service') ? await deps.children.listWithPendingRequests() : [];
-  const decisions = withRequests.length ? rescheduleDecisionActions(
-    withRequests.flatMap((c) => (c.rescheduleRequests ?? []).map((r) => ({ ...r, childRef: c.ref }))),
-    actor, await deps.staff.list(), t) : [];
+  const withRequests =
+    isReviewingManager(actor) || hasRole(actor, 'head-of-service') ? await deps.children.listWithPendingRequests() : [];
+  const decisions = withRequests.length
+    ? rescheduleDecisionActions(
+        withRequests.flatMap((c) => (c.rescheduleRequests ?? []).map((r) => ({ ...r, childRef: c.ref }))),
+        actor,
+        await deps.staff.list(),
+        t,
+      )
+    : [];
   const items = sortActions([
     ...reviewActions(statuses, { today: t, calendar: deps.calendar, dueSoonWorkingDays: deps.dueSoonWorkingDays }),
     ...recordActions(children, t),
-    ...res.items.map((i) => ({ kind: i.kind, childRef: i.childRef, deadline: i.deadline, overdue: i.overdue, subject: i.resolutionId, stage: i.stage })),
+    ...res.items.map((i) => ({
+      kind: i.kind,
+      childRef: i.childRef,
+      deadline: i.deadline,
+      overdue: i.overdue,
+      subject: i.resolutionId,
+      stage: i.stage,
+    })),
     ...decisions,
     ...liaisonItems,
   ]);
-  return { today: t, scope, items, children: new Map([...res.children, ...liaison.map(({ child }) => [child.ref, child] as const), ...withRequests.map((c) => [c.ref, c] as const),
-    ...children.map((c) => [c.ref, c] as const)]) };
+  return {
+    today: t,
+    scope,
+    items,
+    children: new Map([
+      ...res.children,
+      ...liaison.map(({ child }) => [child.ref, child] as const),
+      ...withRequests.map((c) => [c.ref, c] as const),
+      ...children.map((c) => [c.ref, c] as const),
+    ]),
+  };
 }

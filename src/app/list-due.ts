@@ -19,7 +19,12 @@ export interface DueResult {
 }
 
 /** `/due`: each child's next review in the window (docs/DESIGN.md "Commands"); IROs, business support, managers. */
-export async function listDue(deps: AppDeps, actor: StaffDoc, window: DueWindow, request: ScopeRequest): Promise<DueResult> {
+export async function listDue(
+  deps: AppDeps,
+  actor: StaffDoc,
+  window: DueWindow,
+  request: ScopeRequest,
+): Promise<DueResult> {
   if (!hasRole(actor, 'iro') && !hasServiceWideView(actor)) {
     throw new AppError('forbidden', '/due is for IROs, business support and managers', { example: '/actions' });
   }
@@ -27,7 +32,9 @@ export async function listDue(deps: AppDeps, actor: StaffDoc, window: DueWindow,
   const children = await childrenInScope(scope, deps);
   const { statuses, invalid } = reviewStatuses(children, deps);
   const t = today(deps);
-  const bookable = new Set(statuses.filter((s) => s.booking === null && canBook(actor, s.child)).map((s) => s.child.ref));
+  const bookable = new Set(
+    statuses.filter((s) => s.booking === null && canBook(actor, s.child)).map((s) => s.child.ref),
+  );
   return { today: t, window, scope, listing: dueListing(statuses, window, t), invalid, bookable };
 }
 
@@ -50,6 +57,10 @@ export function dueCountsByIro(listing: DueListing<ChildDoc>): IroDueCounts[] {
   };
   for (const s of listing.overdue) add(s, 'overdue');
   for (const s of listing.due) add(s, 'due');
-  return [...by.values()].sort((a, b) => b.overdue - a.overdue || (b.overdue + b.due) - (a.overdue + a.due)
-    || (a.iroId < b.iroId ? -1 : a.iroId > b.iroId ? 1 : 0));
+  return [...by.values()].sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.overdue + b.due - (a.overdue + a.due) ||
+      (a.iroId < b.iroId ? -1 : a.iroId > b.iroId ? 1 : 0),
+  );
 }

@@ -24,19 +24,31 @@ import type { ScopeRequest } from './scope.js';
 
 /** What a card verb may act on. Adding a kind means adding its door, ids and answer below. */
 export const SUBJECT_KINDS = [
-  'child', 'booking', 'review', 'reschedule-request', 'resolution', 'liaison-item', 'liaison-thread', 'liaison-record', 'list',
+  'child',
+  'booking',
+  'review',
+  'reschedule-request',
+  'resolution',
+  'liaison-item',
+  'liaison-thread',
+  'liaison-record',
+  'list',
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
-interface Base<K extends SubjectKind> { kind: K; ref: string; child: ChildDoc }
+interface Base<K extends SubjectKind> {
+  kind: K;
+  ref: string;
+  child: ChildDoc;
+}
 export type Subject =
   | Base<'child'>
-  | Base<'booking'> & { booking: BookingDoc }
-  | Base<'review'> & { review: ReviewDoc }
-  | Base<'reschedule-request'> & { request: RescheduleRequestDoc }
-  | Base<'resolution'> & { resolution: Resolution }
+  | (Base<'booking'> & { booking: BookingDoc })
+  | (Base<'review'> & { review: ReviewDoc })
+  | (Base<'reschedule-request'> & { request: RescheduleRequestDoc })
+  | (Base<'resolution'> & { resolution: Resolution })
   /** A liaison duty of the child's proceedings; whether it is open is the use case's question. */
-  | Base<'liaison-item'> & { duty: z.infer<typeof doneSchema>['duty']; item: string }
+  | (Base<'liaison-item'> & { duty: z.infer<typeof doneSchema>['duty']; item: string })
   | Base<'liaison-thread'>
   | Base<'liaison-record'>
   /** A page of a list view (/due, /caseload team, /actions): about many children, so no child of its own. */
@@ -62,7 +74,11 @@ export function isSubjectKind(v: unknown): v is SubjectKind {
 
 // Exactly as our templates write them: nobody types these, so nothing is trimmed or coerced.
 const caseRef = z.string().regex(CASE_REF_PATTERN, 'not a case reference');
-const itemId = z.string().min(1, 'missing').max(80).regex(/^[A-Za-z0-9_.:-]+$/, 'not an id on one of my cards');
+const itemId = z
+  .string()
+  .min(1, 'missing')
+  .max(80)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'not an id on one of my cards');
 /** `<ref>-RES<n>`, or `<ref>-R<n>` for a resolution raised before resolutions had their own pattern (domain/resolution-id.ts). */
 const resolutionId = z.string().max(50).refine(isResolutionId);
 /** Liaison cards: any short string as the ref; one that is not a case reference is simply not found. */
@@ -89,42 +105,70 @@ const notFound = (text: string) => () => new AppError('not-found', text, { examp
 
 const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
   child: {
-    door: 'case', ids: z.object({ ref: caseRef }), malformed: 'per-field',
+    door: 'case',
+    ids: z.object({ ref: caseRef }),
+    malformed: 'per-field',
     hidden: notFound("I can't find that case among the children you work with; nothing was changed"),
     pick: () => ({}),
   },
   booking: {
-    door: 'case', ids: z.object({ ref: caseRef, bookingId: itemId }), malformed: 'per-field',
+    door: 'case',
+    ids: z.object({ ref: caseRef, bookingId: itemId }),
+    malformed: 'per-field',
     hidden: notFound("I can't find that booking among the children you work with; nothing was changed"),
-    pick: (c, ids) => { const booking = c.bookings.find((b) => b.id === ids.bookingId); return booking ? { booking } : null; },
+    pick: (c, ids) => {
+      const booking = c.bookings.find((b) => b.id === ids.bookingId);
+      return booking ? { booking } : null;
+    },
   },
   review: {
-    door: 'case', ids: z.object({ ref: caseRef, reviewId: itemId }), malformed: 'per-field',
+    door: 'case',
+    ids: z.object({ ref: caseRef, reviewId: itemId }),
+    malformed: 'per-field',
     hidden: notFound("I can't find that review among the children you work with; nothing was changed"),
-    pick: (c, ids) => { const review = c.reviews.find((r) => r.id === ids.reviewId); return review ? { review } : null; },
+    pick: (c, ids) => {
+      const review = c.reviews.find((r) => r.id === ids.reviewId);
+      return review ? { review } : null;
+    },
   },
   'reschedule-request': {
-    door: 'case', ids: z.object({ ref: caseRef, requestId: itemId }), malformed: 'per-field',
+    door: 'case',
+    ids: z.object({ ref: caseRef, requestId: itemId }),
+    malformed: 'per-field',
     hidden: notFound('that request no longer exists; nothing was changed'),
-    pick: (c, ids) => { const request = c.rescheduleRequests?.find((r) => r.id === ids.requestId); return request ? { request } : null; },
+    pick: (c, ids) => {
+      const request = c.rescheduleRequests?.find((r) => r.id === ids.requestId);
+      return request ? { request } : null;
+    },
   },
   resolution: {
-    door: 'resolution', ids: z.object({ ref: caseRef, id: resolutionId }), malformed: 'out-of-date',
+    door: 'resolution',
+    ids: z.object({ ref: caseRef, id: resolutionId }),
+    malformed: 'out-of-date',
     hidden: notFound("I can't find that resolution among the cases you can see; nothing was changed"),
-    pick: (c, ids) => { const resolution = c.resolutions?.find((r) => r.id === ids.id); return resolution ? { resolution } : null; },
+    pick: (c, ids) => {
+      const resolution = c.resolutions?.find((r) => r.id === ids.id);
+      return resolution ? { resolution } : null;
+    },
   },
   'liaison-item': {
-    door: 'liaison', ids: z.object({ ref: liaisonRef, duty: doneSchema.shape.duty, subject: doneSchema.shape.subject }), malformed: 'out-of-date',
+    door: 'liaison',
+    ids: z.object({ ref: liaisonRef, duty: doneSchema.shape.duty, subject: doneSchema.shape.subject }),
+    malformed: 'out-of-date',
     hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
     pick: (_c, ids) => ({ duty: ids.duty as z.infer<typeof doneSchema>['duty'], item: ids.subject! }),
   },
   'liaison-thread': {
-    door: 'liaison', ids: z.object({ ref: liaisonRef }), malformed: 'out-of-date',
+    door: 'liaison',
+    ids: z.object({ ref: liaisonRef }),
+    malformed: 'out-of-date',
     hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
     pick: () => ({}),
   },
   'liaison-record': {
-    door: 'liaison-record', ids: z.object({ ref: liaisonRef }), malformed: 'out-of-date',
+    door: 'liaison-record',
+    ids: z.object({ ref: liaisonRef }),
+    malformed: 'out-of-date',
     hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
     pick: () => ({}),
   },
@@ -140,15 +184,30 @@ export function idFieldsOf(kind: SubjectKind): string[] {
 /** A page cursor as our templates write it: which list, whose (own, team, person:ID), the window and the page. */
 const LIST_IDS = z.object({
   list: z.enum(LIST_NAMES),
-  scope: z.string().min(1).max(220).regex(/^(own|team|person:[^\u0000-\u001f]{1,200})$/),
+  scope: z
+    .string()
+    .min(1)
+    .max(220)
+    .regex(/^(own|team|person:[^\u0000-\u001f]{1,200})$/),
   window: z.string().max(60),
-  page: z.union([z.number().int().min(0).max(9999), z.string().regex(/^\d{1,4}$/).transform(Number)]),
+  page: z.union([
+    z.number().int().min(0).max(9999),
+    z
+      .string()
+      .regex(/^\d{1,4}$/)
+      .transform(Number),
+  ]),
 });
 /** One answer for a list this person may not see, a person who does not exist, and a cursor not from our cards. */
-const LIST_HIDDEN = () => new AppError('forbidden', 'that list is not available to you; type the command again', { example: '/actions' });
+const LIST_HIDDEN = () =>
+  new AppError('forbidden', 'that list is not available to you; type the command again', { example: '/actions' });
 
-async function loadList(deps: AppDeps, actor: StaffDoc, data: Record<string, unknown>,
-  refused: (reason: string, ref: unknown, err: AppError) => Promise<never>): Promise<Loaded<'list'>> {
+async function loadList(
+  deps: AppDeps,
+  actor: StaffDoc,
+  data: Record<string, unknown>,
+  refused: (reason: string, ref: unknown, err: AppError) => Promise<never>,
+): Promise<Loaded<'list'>> {
   const parsed = LIST_IDS.safeParse(data);
   if (!parsed.success) return refused('malformed', undefined, LIST_HIDDEN());
   const { list, scope: scopeText, window, page } = parsed.data;
@@ -165,7 +224,12 @@ async function loadList(deps: AppDeps, actor: StaffDoc, data: Record<string, unk
   return { subject: { kind: 'list', list, scope, window, page } as SubjectOf<'list'>, rest };
 }
 
-const LABELS: Record<string, string> = { ref: 'case reference', bookingId: 'booking', reviewId: 'review', requestId: 'request' };
+const LABELS: Record<string, string> = {
+  ref: 'case reference',
+  bookingId: 'booking',
+  reviewId: 'review',
+  requestId: 'request',
+};
 
 function malformed(rule: KindRule, error: z.ZodError): AppError {
   if (rule.malformed === 'out-of-date') return new AppError('invalid-input', OUT_OF_DATE, { example: '/actions' });
@@ -173,7 +237,11 @@ function malformed(rule: KindRule, error: z.ZodError): AppError {
   const field = String(issue.path[0] ?? '');
   const what = LABELS[field] ?? field;
   const missing = issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined';
-  return new AppError('invalid-input', missing ? `the ${what} is missing — nothing was changed` : `${what}: ${issue.message} — nothing was changed`, { example: '/actions' });
+  return new AppError(
+    'invalid-input',
+    missing ? `the ${what} is missing — nothing was changed` : `${what}: ${issue.message} — nothing was changed`,
+    { example: '/actions' },
+  );
 }
 
 // ---- the loader ---------------------------------------------------------------------------------------
@@ -188,12 +256,20 @@ export interface Loaded<K extends SubjectKind> {
  * Loads the subject a card names, for this person, or throws the kind's one answer for "hidden"
  * (no such thing, or a child they may not see) — audited as `${auditAs}.refused`.
  */
-export async function loadForActor<K extends SubjectKind>(deps: AppDeps, actor: StaffDoc, kind: K,
-  data: Record<string, unknown>, auditAs: string): Promise<Loaded<K>> {
+export async function loadForActor<K extends SubjectKind>(
+  deps: AppDeps,
+  actor: StaffDoc,
+  kind: K,
+  data: Record<string, unknown>,
+  auditAs: string,
+): Promise<Loaded<K>> {
   const refused = async (reason: string, ref: unknown, err: AppError): Promise<never> => {
     await deps.audit.record({
-      at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: `${auditAs.slice(0, 60)}.refused`,
-      subject: isCaseRef(ref) ? ref : '(invalid)', details: { reason, subjectKind: kind },
+      at: deps.clock(),
+      actor: { id: actor._id, name: actor.name, kind: 'staff' },
+      action: `${auditAs.slice(0, 60)}.refused`,
+      subject: isCaseRef(ref) ? ref : '(invalid)',
+      details: { reason, subjectKind: kind },
     });
     (err.details as Record<string, unknown>).audited = true;
     throw err;
@@ -213,7 +289,13 @@ export async function loadForActor<K extends SubjectKind>(deps: AppDeps, actor: 
 }
 
 /** The single rule, with the facts it needs read from the store (use cases ask it too, as a second check). */
-export async function actorMaySee(deps: AppDeps, actor: StaffDoc, child: ChildDoc, door: AccessDoor, ids: { id?: string } = {}): Promise<boolean> {
+export async function actorMaySee(
+  deps: AppDeps,
+  actor: StaffDoc,
+  child: ChildDoc,
+  door: AccessDoor,
+  ids: { id?: string } = {},
+): Promise<boolean> {
   const socialWorker = child.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
   let involvedInResolution = false;
   if (door === 'resolution') {

@@ -6,11 +6,35 @@
 import { canSeeChild, hasRole, hasServiceWideView } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import {
-  acknowledge, currentStage, escalate, gatherReferralItem, involvedIds, isChildsIro, isOpenResolution, nextDeadline,
+  acknowledge,
+  currentStage,
+  escalate,
+  gatherReferralItem,
+  involvedIds,
+  isChildsIro,
+  isOpenResolution,
+  nextDeadline,
   notifySeniorOfficer,
-  permissionsFor, raise, refer, resolutionKeys, RESOLUTION_STAGES, resolutionTasks, resolve, respond,
-  stageDef, stateOf, type AgreedAction, type Compliment, type People, type Permissions, type RaiseInput, type Resolution,
-  type ResolutionTask, type StageDef, type Stamp, type StageState,
+  permissionsFor,
+  raise,
+  refer,
+  resolutionKeys,
+  RESOLUTION_STAGES,
+  resolutionTasks,
+  resolve,
+  respond,
+  stageDef,
+  stateOf,
+  type AgreedAction,
+  type Compliment,
+  type People,
+  type Permissions,
+  type RaiseInput,
+  type Resolution,
+  type ResolutionTask,
+  type StageDef,
+  type Stamp,
+  type StageState,
 } from '../domain/resolutions/index.js';
 import type { IsoDate } from '../domain/types.js';
 import { resolutionIdFor } from '../domain/resolution-id.js';
@@ -49,7 +73,11 @@ function stampOf(deps: AppDeps, actor: StaffDoc): Stamp {
  * Teams itself uses) when the bot has one, else their AAD object id (Teams accepts it in card
  * mentions); nobody is left out for want of an id only if neither is known (then the name is plain).
  */
-export async function mentionsFor(deps: Pick<AppDeps, 'conversations'>, ids: readonly string[], people: People): Promise<Mention[]> {
+export async function mentionsFor(
+  deps: Pick<AppDeps, 'conversations'>,
+  ids: readonly string[],
+  people: People,
+): Promise<Mention[]> {
   const out: Mention[] = [];
   for (const id of ids) {
     const p = people.get(id);
@@ -69,25 +97,43 @@ function cardMessage(key: string, to: MessageAddress, data: ResolutionCardMessag
  * Where a stage's card goes: stage 1 to the child's social work team channel (a new thread, ref and
  * initials only); a child with no team, and ladder stages, to each addressee's 1:1 chat.
  */
-async function stageCardMessages(deps: AppDeps, child: ChildDoc, r: Resolution, people: People, headline: string): Promise<PendingMessage[]> {
+async function stageCardMessages(
+  deps: AppDeps,
+  child: ChildDoc,
+  r: Resolution,
+  people: People,
+  headline: string,
+): Promise<PendingMessage[]> {
   const s = currentStage(r);
   if (s.stage === 0) return [];
   const mentions = await mentionsFor(deps, s.addresseeIds, people);
   const data: ResolutionCardMessage = { resolutionId: r.id, audience: 'addressee', headline, mentions };
   if (s.stage === 1 && child.socialWorkTeam) {
-    return [cardMessage(resolutionKeys.card(r.id, 1), { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam }, data, true)];
+    return [
+      cardMessage(
+        resolutionKeys.card(r.id, 1),
+        { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam },
+        data,
+        true,
+      ),
+    ];
   }
   const out: PendingMessage[] = [];
   for (const id of s.addresseeIds) {
-    out.push(cardMessage(`${resolutionKeys.card(r.id, s.stage)}:${id}`, { kind: 'personal', staffId: id },
-      { ...data, mentions: await mentionsFor(deps, [id], people) }));
+    out.push(
+      cardMessage(
+        `${resolutionKeys.card(r.id, s.stage)}:${id}`,
+        { kind: 'personal', staffId: id },
+        { ...data, mentions: await mentionsFor(deps, [id], people) },
+      ),
+    );
   }
   return out;
 }
 
 async function loadVisible(deps: AppDeps, actor: StaffDoc, ref: string, people: People): Promise<ChildDoc> {
   const child = await deps.children.get(ref);
-  const sw = child?.socialWorkerId ? people.get(child.socialWorkerId) ?? null : null;
+  const sw = child?.socialWorkerId ? (people.get(child.socialWorkerId) ?? null) : null;
   const involved = child ? (child.resolutions ?? []).some((r) => involvedIds(r, child, people).has(actor._id)) : false;
   // The same answer for "no such child" and "not yours": a refusal must not confirm a child exists.
   if (!child || !(canSeeChild(actor, child, sw) || involved)) {
@@ -98,7 +144,10 @@ async function loadVisible(deps: AppDeps, actor: StaffDoc, ref: string, people: 
 
 function findResolution(child: ChildDoc, id: string): { r: Resolution; index: number } {
   const index = (child.resolutions ?? []).findIndex((x) => x.id === id);
-  if (index < 0) throw new AppError('not-found', `no resolution ${id} for ${child.ref}`, { example: `/resolutions all ${child.ref}` });
+  if (index < 0)
+    throw new AppError('not-found', `no resolution ${id} for ${child.ref}`, {
+      example: `/resolutions all ${child.ref}`,
+    });
   return { r: child.resolutions![index], index };
 }
 
@@ -110,28 +159,50 @@ export interface RaiseResult {
 }
 
 /** `/raise REF`: checks the caller may raise one for this child before showing the form. */
-export async function prepareRaise(deps: AppDeps, actor: StaffDoc, ref: string): Promise<{ child: ChildDoc; today: IsoDate }> {
+export async function prepareRaise(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+): Promise<{ child: ChildDoc; today: IsoDate }> {
   const child = await loadVisible(deps, actor, ref, await peopleOf(deps));
   if (!isChildsIro(actor, child)) {
-    throw new AppError('forbidden', `only ${child.ref}'s IRO can raise a resolution for them`, { example: '/caseload' });
+    throw new AppError('forbidden', `only ${child.ref}'s IRO can raise a resolution for them`, {
+      example: '/caseload',
+    });
   }
   return { child, today: today(deps) };
 }
 
 /** `/raise REF` form submitted (IRO only, for a child on their caseload). */
-export async function raiseResolution(deps: AppDeps, actor: StaffDoc, ref: string, form: RaiseInput): Promise<RaiseResult> {
+export async function raiseResolution(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  form: RaiseInput,
+): Promise<RaiseResult> {
   const people = await peopleOf(deps);
-  return updateChild(deps, actor, () => loadVisible(deps, actor, ref, people), async (child) => {
-    const id = resolutionIdFor(child.ref, (child.resolutions?.length ?? 0) + 1);
-    const stamp = stampOf(deps, actor);
-    const r = raise({ id, actor, child, people, form, stamp, table: stagesOf(deps), calendar: deps.calendar });
-    return changeTo({
-      set: { resolutions: [...(child.resolutions ?? []), r] },
-      pending: await stageCardMessages(deps, child, r, people, ''),
-      history: { action: 'resolution.raise', after: { resolutionId: id, stage: currentStage(r).stage, theme: r.theme } },
-      audit: { action: 'resolution.raise', details: { resolutionId: id, stage: currentStage(r).stage } },
-    }, (after) => ({ child: after, resolution: r }));
-  });
+  return updateChild(
+    deps,
+    actor,
+    () => loadVisible(deps, actor, ref, people),
+    async (child) => {
+      const id = resolutionIdFor(child.ref, (child.resolutions?.length ?? 0) + 1);
+      const stamp = stampOf(deps, actor);
+      const r = raise({ id, actor, child, people, form, stamp, table: stagesOf(deps), calendar: deps.calendar });
+      return changeTo(
+        {
+          set: { resolutions: [...(child.resolutions ?? []), r] },
+          pending: await stageCardMessages(deps, child, r, people, ''),
+          history: {
+            action: 'resolution.raise',
+            after: { resolutionId: id, stage: currentStage(r).stage, theme: r.theme },
+          },
+          audit: { action: 'resolution.raise', details: { resolutionId: id, stage: currentStage(r).stage } },
+        },
+        (after) => ({ child: after, resolution: r }),
+      );
+    },
+  );
 }
 
 // ---- changes to one resolution ---------------------------------------------------------------
@@ -156,31 +227,64 @@ interface Decision {
   messages?: (child: ChildDoc, next: Resolution, people: People) => Promise<PendingMessage[]>;
 }
 
-async function buildView(deps: AppDeps, actor: StaffDoc, child: ChildDoc, r: Resolution, people: Map<string, StaffDoc>): Promise<ResolutionView> {
+async function buildView(
+  deps: AppDeps,
+  actor: StaffDoc,
+  child: ChildDoc,
+  r: Resolution,
+  people: Map<string, StaffDoc>,
+): Promise<ResolutionView> {
   return {
-    child, resolution: r, state: stateOf(r), permissions: permissionsFor(actor, r, child, people), people,
-    mentions: await mentionsFor(deps, currentStage(r).addresseeIds, people), today: today(deps), table: stagesOf(deps),
+    child,
+    resolution: r,
+    state: stateOf(r),
+    permissions: permissionsFor(actor, r, child, people),
+    people,
+    mentions: await mentionsFor(deps, currentStage(r).addresseeIds, people),
+    today: today(deps),
+    table: stagesOf(deps),
   };
 }
 
 /** Read, decide (pure), write; on a lost race read again and decide again (which may now say "already done"). */
-async function change(deps: AppDeps, actor: StaffDoc, ref: string, id: string,
-  decide: (r: Resolution, child: ChildDoc, people: People, stamp: Stamp) => Decision): Promise<ResolutionView> {
+async function change(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  id: string,
+  decide: (r: Resolution, child: ChildDoc, people: People, stamp: Stamp) => Decision,
+): Promise<ResolutionView> {
   const people = await peopleOf(deps);
-  return updateChild(deps, actor, () => loadVisible(deps, actor, ref, people), async (child) => {
-    const { r, index } = findResolution(child, id);
-    const d = decide(r, child, people, stampOf(deps, actor));
-    return changeTo({
-      set: { resolutions: (child.resolutions ?? []).map((x, i) => (i === index ? d.next : x)) },
-      pending: d.messages ? await d.messages(child, d.next, people) : [],
-      history: {
-        action: d.action,
-        before: { resolutionId: id, stage: currentStage(r).stage, state: stateOf(r) },
-        after: { resolutionId: id, stage: currentStage(d.next).stage, state: stateOf(d.next), ...(d.details ?? {}) },
-      },
-      audit: { action: d.action, details: { resolutionId: id, stage: currentStage(d.next).stage, ...(d.details ?? {}) } },
-    }, (after) => buildView(deps, actor, after, d.next, people));
-  });
+  return updateChild(
+    deps,
+    actor,
+    () => loadVisible(deps, actor, ref, people),
+    async (child) => {
+      const { r, index } = findResolution(child, id);
+      const d = decide(r, child, people, stampOf(deps, actor));
+      return changeTo(
+        {
+          set: { resolutions: (child.resolutions ?? []).map((x, i) => (i === index ? d.next : x)) },
+          pending: d.messages ? await d.messages(child, d.next, people) : [],
+          history: {
+            action: d.action,
+            before: { resolutionId: id, stage: currentStage(r).stage, state: stateOf(r) },
+            after: {
+              resolutionId: id,
+              stage: currentStage(d.next).stage,
+              state: stateOf(d.next),
+              ...(d.details ?? {}),
+            },
+          },
+          audit: {
+            action: d.action,
+            details: { resolutionId: id, stage: currentStage(d.next).stage, ...(d.details ?? {}) },
+          },
+        },
+        (after) => buildView(deps, actor, after, d.next, people),
+      );
+    },
+  );
 }
 
 /** The card for whoever asks (refresh, Open): their buttons, or the status only. */
@@ -190,34 +294,71 @@ export async function viewResolution(deps: AppDeps, actor: StaffDoc, ref: string
   return buildView(deps, actor, child, findResolution(child, id).r, people);
 }
 
-export function acknowledgeResolution(deps: AppDeps, actor: StaffDoc, ref: string, id: string, stageOnCard?: number): Promise<ResolutionView> {
+export function acknowledgeResolution(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  id: string,
+  stageOnCard?: number,
+): Promise<ResolutionView> {
   return change(deps, actor, ref, id, (r, child, people, stamp) => ({
     next: acknowledge(r, { actor, child, people, stamp, stageOnCard, table: stagesOf(deps) }),
     action: 'resolution.acknowledge',
   }));
 }
 
-export function respondToResolution(deps: AppDeps, actor: StaffDoc, ref: string, id: string,
-  input: { stageOnCard?: number; text: string; actions: AgreedAction[] }): Promise<ResolutionView> {
+export function respondToResolution(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  id: string,
+  input: { stageOnCard?: number; text: string; actions: AgreedAction[] },
+): Promise<ResolutionView> {
   return change(deps, actor, ref, id, (r, child, people, stamp) => ({
-    next: respond(r, { actor, child, people, stamp, stageOnCard: input.stageOnCard, table: stagesOf(deps), text: input.text, actions: input.actions }),
+    next: respond(r, {
+      actor,
+      child,
+      people,
+      stamp,
+      stageOnCard: input.stageOnCard,
+      table: stagesOf(deps),
+      text: input.text,
+      actions: input.actions,
+    }),
     action: 'resolution.respond',
     details: { agreedActions: input.actions.length },
     // The IRO gets the response in their 1:1 chat, with Resolve / Escalate.
-    messages: async (c, next) => [cardMessage(resolutionKeys.response(next.id, currentStage(next).stage), { kind: 'personal', staffId: c.iroId },
-      { resolutionId: next.id, audience: 'iro', headline: `${actor.name} responded`, mentions: [] })],
+    messages: async (c, next) => [
+      cardMessage(
+        resolutionKeys.response(next.id, currentStage(next).stage),
+        { kind: 'personal', staffId: c.iroId },
+        { resolutionId: next.id, audience: 'iro', headline: `${actor.name} responded`, mentions: [] },
+      ),
+    ],
   }));
 }
 
-export function resolveResolution(deps: AppDeps, actor: StaffDoc, ref: string, id: string, outcome: string, stageOnCard?: number): Promise<ResolutionView> {
+export function resolveResolution(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  id: string,
+  outcome: string,
+  stageOnCard?: number,
+): Promise<ResolutionView> {
   return change(deps, actor, ref, id, (r, child, _people, stamp) => ({
     next: resolve(r, { actor, child, stamp, stageOnCard, table: stagesOf(deps), outcome }),
     action: 'resolution.resolve',
   }));
 }
 
-export function escalateResolution(deps: AppDeps, actor: StaffDoc, ref: string, id: string,
-  input: { stageOnCard?: number; toStage?: number; skipReason?: string | null }): Promise<ResolutionView> {
+export function escalateResolution(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  id: string,
+  input: { stageOnCard?: number; toStage?: number; skipReason?: string | null },
+): Promise<ResolutionView> {
   return change(deps, actor, ref, id, (r, child, people, stamp) => {
     const next = escalate(r, { actor, child, people, stamp, table: stagesOf(deps), calendar: deps.calendar, ...input });
     const s = currentStage(next);
@@ -225,12 +366,25 @@ export function escalateResolution(deps: AppDeps, actor: StaffDoc, ref: string, 
       next,
       action: 'resolution.escalate',
       details: { fromStage: currentStage(r).stage, toStage: s.stage, skipped: s.skipped },
-      messages: (c, n, p) => stageCardMessages(deps, c, n, p, `Escalated by ${actor.name} (IRO) to ${stageDef(stagesOf(deps), s.stage).label}`),
+      messages: (c, n, p) =>
+        stageCardMessages(
+          deps,
+          c,
+          n,
+          p,
+          `Escalated by ${actor.name} (IRO) to ${stageDef(stagesOf(deps), s.stage).label}`,
+        ),
     };
   });
 }
 
-export function notifySeniorOfficerOf(deps: AppDeps, actor: StaffDoc, ref: string, id: string, note: string): Promise<ResolutionView> {
+export function notifySeniorOfficerOf(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  id: string,
+  note: string,
+): Promise<ResolutionView> {
   return change(deps, actor, ref, id, (r, child, people, stamp) => {
     const next = notifySeniorOfficer(r, { actor, child, people, stamp, table: stagesOf(deps), note });
     const officerId = next.seniorOfficerNotice!.officerId;
@@ -238,18 +392,31 @@ export function notifySeniorOfficerOf(deps: AppDeps, actor: StaffDoc, ref: strin
       next,
       action: 'resolution.senior-officer-notice',
       details: { officerId },
-      messages: async () => [{
-        key: resolutionKeys.seniorOfficer(next.id), to: { kind: 'personal', staffId: officerId },
-        message: {
-          type: 'child-notice',
-          data: { title: 'Possible Cafcass referral', text: `${actor.name} (IRO) gives notice that resolution ${next.id} may be referred to Cafcass. ${note.trim()}`, tone: 'warning' },
+      messages: async () => [
+        {
+          key: resolutionKeys.seniorOfficer(next.id),
+          to: { kind: 'personal', staffId: officerId },
+          message: {
+            type: 'child-notice',
+            data: {
+              title: 'Possible Cafcass referral',
+              text: `${actor.name} (IRO) gives notice that resolution ${next.id} may be referred to Cafcass. ${note.trim()}`,
+              tone: 'warning',
+            },
+          },
         },
-      }],
+      ],
     };
   });
 }
 
-export function referResolution(deps: AppDeps, actor: StaffDoc, ref: string, id: string, cutShortReason: string | null): Promise<ResolutionView> {
+export function referResolution(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  id: string,
+  cutShortReason: string | null,
+): Promise<ResolutionView> {
   return change(deps, actor, ref, id, (r, child, _people, stamp) => ({
     next: refer(r, { actor, child, stamp, table: stagesOf(deps), cutShortReason }),
     action: 'resolution.refer',
@@ -257,7 +424,13 @@ export function referResolution(deps: AppDeps, actor: StaffDoc, ref: string, id:
   }));
 }
 
-export function gatherReferral(deps: AppDeps, actor: StaffDoc, ref: string, id: string, item: string): Promise<ResolutionView> {
+export function gatherReferral(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  id: string,
+  item: string,
+): Promise<ResolutionView> {
   return change(deps, actor, ref, id, (r, child, _people, stamp) => ({
     next: gatherReferralItem(r, { actor, child, stamp, item }),
     action: 'resolution.referral-item',
@@ -277,7 +450,11 @@ export interface ResolutionRow {
 }
 
 /** `/resolutions [open|all] [REF]`: the caller's (IRO: caseload; addressees: theirs; managers: all). */
-export async function listResolutions(deps: AppDeps, actor: StaffDoc, opts: { all: boolean; ref?: string }): Promise<{ today: IsoDate; rows: ResolutionRow[] }> {
+export async function listResolutions(
+  deps: AppDeps,
+  actor: StaffDoc,
+  opts: { all: boolean; ref?: string },
+): Promise<{ today: IsoDate; rows: ResolutionRow[] }> {
   const people = await peopleOf(deps);
   const t = today(deps);
   let children: ChildDoc[];
@@ -291,50 +468,90 @@ export async function listResolutions(deps: AppDeps, actor: StaffDoc, opts: { al
     for (const r of child.resolutions ?? []) {
       if (!opts.all && !isOpenResolution(r)) continue;
       // Without REF: the caller's own (IRO's caseload, addressees and their managers); service-wide viewers see all.
-      const mine = isChildsIro(actor, child) || involvedIds(r, child, people).has(actor._id)
-        || (hasRole(actor, 'team-manager') && !!child.socialWorkTeam && actor.team === child.socialWorkTeam);
+      const mine =
+        isChildsIro(actor, child) ||
+        involvedIds(r, child, people).has(actor._id) ||
+        (hasRole(actor, 'team-manager') && !!child.socialWorkTeam && actor.team === child.socialWorkTeam);
       if (!opts.ref && !mine && !hasServiceWideView(actor)) continue;
       const next = nextDeadline(r);
       rows.push({
-        child, resolution: r, state: stateOf(r), ageWorkingDays: Math.max(0, deps.calendar.workingDaysBetween(r.raised.on, t)),
-        next, overdue: !!next && t > next.date,
+        child,
+        resolution: r,
+        state: stateOf(r),
+        ageWorkingDays: Math.max(0, deps.calendar.workingDaysBetween(r.raised.on, t)),
+        next,
+        overdue: !!next && t > next.date,
       });
     }
   }
-  rows.sort((a, b) => (a.next?.date ?? '9999').localeCompare(b.next?.date ?? '9999') || a.resolution.id.localeCompare(b.resolution.id));
+  rows.sort(
+    (a, b) =>
+      (a.next?.date ?? '9999').localeCompare(b.next?.date ?? '9999') || a.resolution.id.localeCompare(b.resolution.id),
+  );
   return { today: t, rows };
 }
 
 /** /actions items about resolutions for this person (addressees, IROs, ladder roles). */
-export async function resolutionActions(deps: AppDeps, actor: StaffDoc): Promise<{ items: ResolutionTask[]; children: Map<string, ChildDoc> }> {
+export async function resolutionActions(
+  deps: AppDeps,
+  actor: StaffDoc,
+): Promise<{ items: ResolutionTask[]; children: Map<string, ChildDoc> }> {
   const children = await deps.children.listWithOpenResolutions();
   if (!children.length) return { items: [], children: new Map() };
   const people = await peopleOf(deps);
-  return { items: resolutionTasks(actor, children, people, today(deps)), children: new Map(children.map((c) => [c.ref, c])) };
+  return {
+    items: resolutionTasks(actor, children, people, today(deps)),
+    children: new Map(children.map((c) => [c.ref, c])),
+  };
 }
 
 // ---- compliments ------------------------------------------------------------------------------
 
 /** An IRO records a compliment about a worker's practice on a case: delivered to them and counted; no workflow. */
-export async function recordCompliment(deps: AppDeps, actor: StaffDoc, ref: string, about: StaffDoc, text: string): Promise<{ child: ChildDoc; compliment: Compliment }> {
+export async function recordCompliment(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  about: StaffDoc,
+  text: string,
+): Promise<{ child: ChildDoc; compliment: Compliment }> {
   if (!hasRole(actor, 'iro')) throw new AppError('forbidden', 'only IROs record compliments', { example: '/help' });
   const body = text.trim();
   const example = `/compliment ${ref} dafydd@council.example Thorough life story work`;
   if (!body) throw new AppError('invalid-input', 'say what the compliment is for', { example });
-  if (body.length > 1000) throw new AppError('invalid-input', 'the compliment is too long (at most 1000 characters)', { example });
-  if (about._id === actor._id) throw new AppError('invalid-input', 'a compliment is about someone else\'s practice', { example });
+  if (body.length > 1000)
+    throw new AppError('invalid-input', 'the compliment is too long (at most 1000 characters)', { example });
+  if (about._id === actor._id)
+    throw new AppError('invalid-input', "a compliment is about someone else's practice", { example });
   const people = await peopleOf(deps);
-  return updateChild(deps, actor, () => loadVisible(deps, actor, ref, people), (child) => {
-    const compliment: Compliment = { id: `${child.ref}-K${(child.compliments?.length ?? 0) + 1}`, aboutId: about._id, text: body, recorded: stampOf(deps, actor) };
-    const pending: PendingMessage = {
-      key: resolutionKeys.compliment(compliment.id), to: { kind: 'personal', staffId: about._id },
-      message: { type: 'child-notice', data: { title: `A compliment from ${actor.name}`, text: body, tone: 'success' } },
-    };
-    return changeTo({
-      set: { compliments: [...(child.compliments ?? []), compliment] },
-      pending: [pending],
-      history: { action: 'compliment.record', after: { complimentId: compliment.id, aboutId: about._id } },
-      audit: { action: 'compliment.record', details: { complimentId: compliment.id, aboutId: about._id } },
-    }, (after) => ({ child: after, compliment }));
-  });
+  return updateChild(
+    deps,
+    actor,
+    () => loadVisible(deps, actor, ref, people),
+    (child) => {
+      const compliment: Compliment = {
+        id: `${child.ref}-K${(child.compliments?.length ?? 0) + 1}`,
+        aboutId: about._id,
+        text: body,
+        recorded: stampOf(deps, actor),
+      };
+      const pending: PendingMessage = {
+        key: resolutionKeys.compliment(compliment.id),
+        to: { kind: 'personal', staffId: about._id },
+        message: {
+          type: 'child-notice',
+          data: { title: `A compliment from ${actor.name}`, text: body, tone: 'success' },
+        },
+      };
+      return changeTo(
+        {
+          set: { compliments: [...(child.compliments ?? []), compliment] },
+          pending: [pending],
+          history: { action: 'compliment.record', after: { complimentId: compliment.id, aboutId: about._id } },
+          audit: { action: 'compliment.record', details: { complimentId: compliment.id, aboutId: about._id } },
+        },
+        (after) => ({ child: after, compliment }),
+      );
+    },
+  );
 }

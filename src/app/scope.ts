@@ -14,7 +14,7 @@ export type ResolvedScope = { kind: 'own'; person: StaffDoc } | { kind: 'team' }
 export function resolveScope(actor: StaffDoc, request: ScopeRequest): ResolvedScope {
   if (request.kind === 'person' && request.person._id === actor._id) return { kind: 'own', person: actor };
   if (request.kind !== 'default' && !hasServiceWideView(actor)) {
-    throw new AppError('forbidden', 'only business support, managers and admin can look at other people\'s children', {
+    throw new AppError('forbidden', "only business support, managers and admin can look at other people's children", {
       example: '/due this week',
     });
   }

@@ -29,7 +29,7 @@ export interface SetupRequest {
 
 function requireAdmin(actor: StaffDoc): void {
   if (!hasRole(actor, 'admin')) {
-    throw new AppError('forbidden', 'only the service\'s Teams administrator can run /setup', { example: '/help' });
+    throw new AppError('forbidden', "only the service's Teams administrator can run /setup", { example: '/help' });
   }
 }
 
@@ -38,50 +38,80 @@ function requireAdmin(actor: StaffDoc): void {
  * whose only guest is a Guardian in the staff directory (docs/DOMAIN.md "Children's Guardian liaison"):
  * a channel several Guardians can read is never one.
  */
-export async function setChannelPurpose(deps: AppDeps, actor: StaffDoc, req: SetupRequest): Promise<{ conversation: ConversationDoc; guardian?: StaffDoc }> {
+export async function setChannelPurpose(
+  deps: AppDeps,
+  actor: StaffDoc,
+  req: SetupRequest,
+): Promise<{ conversation: ConversationDoc; guardian?: StaffDoc }> {
   requireAdmin(actor);
   if (req.conversationKind !== 'channel') {
-    throw new AppError('invalid-input', `run /setup ${req.purpose} in the channel you want to use`, { example: `@IRO Bot /setup ${req.purpose}` });
+    throw new AppError('invalid-input', `run /setup ${req.purpose} in the channel you want to use`, {
+      example: `@IRO Bot /setup ${req.purpose}`,
+    });
   }
   if (req.purpose === 'social-work-channel' && !req.team) {
-    throw new AppError('invalid-input', 'say which social work team this channel is for', { example: '/setup social-work-channel north' });
+    throw new AppError('invalid-input', 'say which social work team this channel is for', {
+      example: '/setup social-work-channel north',
+    });
   }
   let guardian: StaffDoc | undefined;
   if (req.purpose === 'liaison-channel') {
     guardian = await soleGuardian(deps, await req.members(), req.councilTenantId);
     if (req.expectedGuardian && req.expectedGuardian._id !== guardian._id) {
-      throw new AppError('invalid-input', `the guest in this channel is ${guardian.name}, not ${req.expectedGuardian.name}`,
-        { example: `/setup liaison-channel ${guardian.email ?? guardian._id}` });
+      throw new AppError(
+        'invalid-input',
+        `the guest in this channel is ${guardian.name}, not ${req.expectedGuardian.name}`,
+        { example: `/setup liaison-channel ${guardian.email ?? guardian._id}` },
+      );
     }
   } else if (req.expectedGuardian) {
     throw new AppError('invalid-input', `/setup ${req.purpose} takes no person`, { example: `/setup ${req.purpose}` });
   }
   const now = deps.clock();
   const conversation = await deps.conversations.setPurpose(req.conversationId, {
-    purpose: req.purpose, team: req.team ?? null, guardianId: guardian?._id ?? null, setBy: actor._id, setAt: now,
+    purpose: req.purpose,
+    team: req.team ?? null,
+    guardianId: guardian?._id ?? null,
+    setBy: actor._id,
+    setAt: now,
   });
-  if (!conversation) throw new AppError('not-found', 'I have no record of this channel yet; mention me here once and try again');
+  if (!conversation)
+    throw new AppError('not-found', 'I have no record of this channel yet; mention me here once and try again');
   await deps.audit.record({
-    at: now, actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'setup.channel', subject: req.conversationId,
+    at: now,
+    actor: { id: actor._id, name: actor.name, kind: 'staff' },
+    action: 'setup.channel',
+    subject: req.conversationId,
     details: { purpose: req.purpose, team: req.team ?? null, guardianId: guardian?._id ?? null },
   });
   return { conversation, guardian };
 }
 
-async function soleGuardian(deps: AppDeps, members: ChannelMember[], councilTenantId: string | null): Promise<StaffDoc> {
+async function soleGuardian(
+  deps: AppDeps,
+  members: ChannelMember[],
+  councilTenantId: string | null,
+): Promise<StaffDoc> {
   const guests = members.filter((m) => isGuest(m, councilTenantId));
   if (guests.length !== 1) {
-    throw new AppError('invalid-input', guests.length === 0
-      ? 'a liaison channel needs its Guardian as a guest member, and I see no guest here'
-      : `a liaison channel must have exactly one guest (its Guardian); I see ${guests.length}`, { example: '/setup liaison-channel' });
+    throw new AppError(
+      'invalid-input',
+      guests.length === 0
+        ? 'a liaison channel needs its Guardian as a guest member, and I see no guest here'
+        : `a liaison channel must have exactly one guest (its Guardian); I see ${guests.length}`,
+      { example: '/setup liaison-channel' },
+    );
   }
   const g = guests[0];
-  const staff = (g.aadObjectId && (await deps.staff.findByAadObjectId(g.aadObjectId)))
-    || (g.userPrincipalName && (await deps.staff.findByUpnOrEmail(g.userPrincipalName)))
-    || (g.email && (await deps.staff.findByUpnOrEmail(g.email)))
-    || null;
+  const staff =
+    (g.aadObjectId && (await deps.staff.findByAadObjectId(g.aadObjectId))) ||
+    (g.userPrincipalName && (await deps.staff.findByUpnOrEmail(g.userPrincipalName))) ||
+    (g.email && (await deps.staff.findByUpnOrEmail(g.email))) ||
+    null;
   if (!staff || !hasRole(staff, 'guardian')) {
-    throw new AppError('invalid-input', 'the guest in this channel is not a Guardian in the staff directory', { example: '/setup liaison-channel' });
+    throw new AppError('invalid-input', 'the guest in this channel is not a Guardian in the staff directory', {
+      example: '/setup liaison-channel',
+    });
   }
   return staff;
 }
@@ -99,5 +129,10 @@ export async function setupOverview(deps: AppDeps, actor: StaffDoc): Promise<Set
   const purposes: ChannelPurpose[] = ['iro-channel', 'social-work-channel', 'managers-channel', 'liaison-channel'];
   const found = new Map<string, ConversationDoc>();
   for (const p of purposes) for (const c of await deps.conversations.findByPurpose(p)) found.set(c._id, c);
-  return { channels: [...found.values()], outbox: await deps.outbox.countByStatus(), failed: await deps.outbox.listFailed(20), store: await deps.storeHealth?.() };
+  return {
+    channels: [...found.values()],
+    outbox: await deps.outbox.countByStatus(),
+    failed: await deps.outbox.listFailed(20),
+    store: await deps.storeHealth?.(),
+  };
 }

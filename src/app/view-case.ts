@@ -17,24 +17,41 @@ export interface CaseView {
  * `/case REF`: full details, only in a personal chat and only for people allowed to see the child
  * (docs/DOMAIN.md "People and roles"). Every view — and every refused attempt — is audited.
  */
-export async function viewCase(deps: AppDeps, actor: StaffDoc, ref: string, conversationType: string): Promise<CaseView> {
+export async function viewCase(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  conversationType: string,
+): Promise<CaseView> {
   const actorRef = { id: actor._id, name: actor.name, kind: 'staff' as const };
   const refuse = async (reason: string, err: AppError) => {
-    await deps.audit.record({ at: deps.clock(), actor: actorRef, action: 'case.view.refused', subject: ref, details: { reason } });
+    await deps.audit.record({
+      at: deps.clock(),
+      actor: actorRef,
+      action: 'case.view.refused',
+      subject: ref,
+      details: { reason },
+    });
     throw err;
   };
   if (conversationType !== 'personal') {
-    await refuse('not-personal-chat', new AppError('forbidden', 'case details are only shown in a personal chat with me', {
-      example: `/case ${ref}`,
-    }));
+    await refuse(
+      'not-personal-chat',
+      new AppError('forbidden', 'case details are only shown in a personal chat with me', {
+        example: `/case ${ref}`,
+      }),
+    );
   }
   const child = await deps.children.get(ref);
   const sw = child?.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
   // The same answer for "no such child" and "not yours": a refusal must not confirm a child exists.
   if (!child || !canSeeChild(actor, child, sw)) {
-    await refuse(child ? 'no-access' : 'not-found', new AppError('not-found', `no case ${ref} that you can see`, {
-      example: '/caseload',
-    }));
+    await refuse(
+      child ? 'no-access' : 'not-found',
+      new AppError('not-found', `no case ${ref} that you can see`, {
+        example: '/caseload',
+      }),
+    );
   }
   const c = child as ChildDoc;
   await deps.audit.record({ at: deps.clock(), actor: actorRef, action: 'case.view', subject: c.ref });

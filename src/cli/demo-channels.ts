@@ -17,20 +17,33 @@ export interface PersonaSeat {
 }
 
 /** Posts an activity into one of the Playground's conversations as if `from` had sent it (its internal API). */
-async function sendCustomActivity(url: string, conversationId: string, from: ImportStaff, activity: Record<string, unknown>): Promise<void> {
-  const tplRes = await fetch(`${url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`);
+async function sendCustomActivity(
+  url: string,
+  conversationId: string,
+  from: ImportStaff,
+  activity: Record<string, unknown>,
+): Promise<void> {
+  const tplRes = await fetch(
+    `${url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`,
+  );
   if (!tplRes.ok) throw new Error(`the Playground at ${url} has no conversation ${conversationId} (${tplRes.status})`);
   const template = (await tplRes.json()) as Record<string, unknown>;
   const user = playgroundUser(from);
   const body = { ...template, ...activity, from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId } };
   const res = await fetch(`${url}/_internal/v1/customActivities`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`the Playground at ${url} refused an activity (${res.status})`);
 }
 
 function channelData(p: DemoPersona) {
-  return { team: { id: p.team.id, name: p.team.name }, channel: { id: p.team.channel.id, name: p.team.channel.name }, tenant: { id: DEMO_TENANT } };
+  return {
+    team: { id: p.team.id, name: p.team.name },
+    channel: { id: p.team.channel.id, name: p.team.channel.name },
+    tenant: { id: DEMO_TENANT },
+  };
 }
 
 export interface SeatConnection {
@@ -44,7 +57,10 @@ export interface SeatConnection {
  * Connects a persona's channel to the bot: on first start `@IRO Bot /setup …` from the admin, later a
  * conversationUpdate that refreshes the saved address (this start's Playground port).
  */
-export async function connectSeat({ persona, url }: PersonaSeat, conversations: ConversationRepository): Promise<SeatConnection> {
+export async function connectSeat(
+  { persona, url }: PersonaSeat,
+  conversations: ConversationRepository,
+): Promise<SeatConnection> {
   const staff = new Map(demoStaff().map((s) => [s.id, s]));
   const admin = staff.get('admin-1')!;
   // Whether the bot's saved address of a conversation is this start's Playground. A Playground that
@@ -60,23 +76,32 @@ export async function connectSeat({ persona, url }: PersonaSeat, conversations: 
   const me = staff.get(persona.staffId)!;
   const member = playgroundUser(me);
   const personalChat = `personal-chat-${persona.staffId}`;
-  await untilLanded(personalChat, () => sendCustomActivity(url, personalChat, me, {
-    type: 'conversationUpdate', membersAdded: [{ id: member.id, name: member.name, aadObjectId: member.aadObjectId }],
-  }));
+  await untilLanded(personalChat, () =>
+    sendCustomActivity(url, personalChat, me, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: member.id, name: member.name, aadObjectId: member.aadObjectId }],
+    }),
+  );
   if (!persona.setup) return {};
 
   const channelId = persona.team.channel.id;
   const purpose = persona.setup.split(' ')[0];
   const has = async () => ((await conversations.get(channelId))?.purposes ?? []).some((x) => x.purpose === purpose);
   if (await has()) {
-    await untilLanded(channelId, () => sendCustomActivity(url, channelId, admin, { type: 'conversationUpdate', channelData: channelData(persona) }));
+    await untilLanded(channelId, () =>
+      sendCustomActivity(url, channelId, admin, { type: 'conversationUpdate', channelData: channelData(persona) }),
+    );
     return {};
   }
   const mention = `<at>${DEMO_BOT.name}</at>`;
-  await untilLanded(channelId, () => sendCustomActivity(url, channelId, admin, {
-    type: 'message', text: `${mention} /setup ${persona.setup}`, channelData: channelData(persona),
-    entities: [{ type: 'mention', text: mention, mentioned: DEMO_BOT }],
-  }));
+  await untilLanded(channelId, () =>
+    sendCustomActivity(url, channelId, admin, {
+      type: 'message',
+      text: `${mention} /setup ${persona.setup}`,
+      channelData: channelData(persona),
+      entities: [{ type: 'mention', text: mention, mentioned: DEMO_BOT }],
+    }),
+  );
   const where = `${persona.team.name} › ${persona.team.channel.name}`;
   return (await waitFor(has)) ? { setUp: `${where}: /setup ${persona.setup}` } : { missing: where };
 }
@@ -87,7 +112,11 @@ export async function connectSeat({ persona, url }: PersonaSeat, conversations: 
  * Playground page shows only what arrives while it is open, so a seat's channel is connected then,
  * and cards waiting for it are delivered live. The log file must be new for this start.
  */
-export async function whenPageOpened(logPath: string, stopped: () => boolean, opts: { pollMs?: number; settleMs?: number } = {}): Promise<boolean> {
+export async function whenPageOpened(
+  logPath: string,
+  stopped: () => boolean,
+  opts: { pollMs?: number; settleMs?: number } = {},
+): Promise<boolean> {
   for (;;) {
     if (stopped()) return false;
     const text = await readFile(logPath, 'utf8').catch(() => '');

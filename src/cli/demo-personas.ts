@@ -30,45 +30,73 @@ export const DEMO_BOT = { id: '00000000-0000-0000-0000-0000000000b0', name: 'IRO
 const DEMO_GUEST_AAD = '00000000-0000-0000-0000-0000000000f9';
 
 const team = (slug: string, name: string, group: string, channel: string): DemoPersona['team'] => ({
-  id: `team-${slug}`, name, aadGroupId: `00000000-0000-0000-0000-0000000001${group}`, channel: { id: `channel-${slug}`, name: channel },
+  id: `team-${slug}`,
+  name,
+  aadGroupId: `00000000-0000-0000-0000-0000000001${group}`,
+  channel: { id: `channel-${slug}`, name: channel },
 });
 
 /** In the order `npm start` prints them; the first is the one the README's first command uses. */
 export const DEMO_PERSONAS: readonly DemoPersona[] = [
   {
-    key: 'iro', staffId: 'iro-1', seat: 'IRO', tryFirst: '/due this week',
-    team: team('iro-service', 'IRO Service', 'e0', 'IRO reviews'), setup: 'iro-channel',
+    key: 'iro',
+    staffId: 'iro-1',
+    seat: 'IRO',
+    tryFirst: '/due this week',
+    team: team('iro-service', 'IRO Service', 'e0', 'IRO reviews'),
+    setup: 'iro-channel',
     others: ['iro-2', 'iro-3', 'bs-1', 'tm-1', 'admin-1'],
   },
   {
-    key: 'iro-2', staffId: 'iro-2', seat: 'second IRO', tryFirst: '/caseload',
-    team: team('iro-2-desk', 'Rhian\'s desk (no channel set up)', 'e1', 'Notes'),
+    key: 'iro-2',
+    staffId: 'iro-2',
+    seat: 'second IRO',
+    tryFirst: '/caseload',
+    team: team('iro-2-desk', "Rhian's desk (no channel set up)", 'e1', 'Notes'),
     others: ['iro-1', 'iro-3', 'bs-1', 'tm-1', 'admin-1'],
   },
   {
-    key: 'manager', staffId: 'tm-1', seat: 'reviewing team manager', tryFirst: '/report',
-    team: team('managers', 'Reviewing managers', 'e2', 'Approvals'), setup: 'managers-channel',
+    key: 'manager',
+    staffId: 'tm-1',
+    seat: 'reviewing team manager',
+    tryFirst: '/report',
+    team: team('managers', 'Reviewing managers', 'e2', 'Approvals'),
+    setup: 'managers-channel',
     others: ['tm-north', 'tm-south', 'hos-1', 'iro-1', 'admin-1'],
   },
   {
-    key: 'social-worker', staffId: 'sw-1', seat: 'social worker', tryFirst: '/actions',
-    team: team('north-social-work', 'North social work team', 'e3', 'IRO updates'), setup: 'social-work-channel north',
+    key: 'social-worker',
+    staffId: 'sw-1',
+    seat: 'social worker',
+    tryFirst: '/actions',
+    team: team('north-social-work', 'North social work team', 'e3', 'IRO updates'),
+    setup: 'social-work-channel north',
     others: ['sw-2', 'sw-5', 'tm-north', 'iro-1', 'admin-1'],
   },
   {
-    key: 'business-support', staffId: 'bs-1', seat: 'business support', tryFirst: '/due next week team',
-    team: team('bs-desk', 'Sian\'s desk (no channel set up)', 'e4', 'Notes'),
+    key: 'business-support',
+    staffId: 'bs-1',
+    seat: 'business support',
+    tryFirst: '/due next week team',
+    team: team('bs-desk', "Sian's desk (no channel set up)", 'e4', 'Notes'),
     others: ['iro-1', 'iro-2', 'iro-3', 'tm-1', 'admin-1'],
   },
   {
-    key: 'admin', staffId: 'admin-1', seat: 'admin', tryFirst: '/setup status',
-    team: team('admin-desk', 'Tomos\'s desk (no channel set up)', 'e5', 'Notes'),
+    key: 'admin',
+    staffId: 'admin-1',
+    seat: 'admin',
+    tryFirst: '/setup status',
+    team: team('admin-desk', "Tomos's desk (no channel set up)", 'e5', 'Notes'),
     others: ['iro-1', 'iro-2', 'bs-1', 'tm-1', 'hos-1'],
   },
   {
     // The only guest in this team is the Guardian herself, so the liaison channel may show her cases.
-    key: 'guardian', staffId: 'g-1', seat: 'Children\'s Guardian (a guest)', tryFirst: '/actions',
-    team: team('liaison-g-1', 'Guardian liaison – Ffion Powell', 'e6', 'Liaison'), setup: 'liaison-channel',
+    key: 'guardian',
+    staffId: 'g-1',
+    seat: "Children's Guardian (a guest)",
+    tryFirst: '/actions',
+    team: team('liaison-g-1', 'Guardian liaison – Ffion Powell', 'e6', 'Liaison'),
+    setup: 'liaison-channel',
     others: ['iro-1', 'iro-2', 'bs-1', 'legal-1', 'admin-1'],
   },
 ];
@@ -83,11 +111,19 @@ export function personaByKey(key: PersonaKey): DemoPersona {
 export function playgroundUser(s: ImportStaff): PlaygroundUser {
   const guest = s.roles.includes('guardian');
   const mail = s.email ?? `${s.id}@council.example`;
-  const upn = guest ? `${mail.replace('@', '_')}#EXT#@council.example` : s.upn ?? mail;
+  const upn = guest ? `${mail.replace('@', '_')}#EXT#@council.example` : (s.upn ?? mail);
   const aadObjectId = guest ? DEMO_GUEST_AAD : s.aadObjectId;
   if (!aadObjectId) throw new Error(`demo staff ${s.id} has no aadObjectId`);
   const [givenName = s.name, ...rest] = s.name.split(' ');
-  return { id: `29:demo-${s.id}`, name: s.name, userPrincipleName: upn, aadObjectId, givenName, surname: rest.join(' '), email: mail };
+  return {
+    id: `29:demo-${s.id}`,
+    name: s.name,
+    userPrincipleName: upn,
+    aadObjectId,
+    givenName,
+    surname: rest.join(' '),
+    email: mail,
+  };
 }
 
 /** The Playground config that signs in as `persona`, with their team, channel and five colleagues. */

@@ -26,7 +26,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (info.size > LIMITS.maxDocumentBytes) {
-      process.stderr.write(`${file}: nothing was imported\n(document): the file is ${info.size} bytes; the limit is ${LIMITS.maxDocumentBytes} bytes\n`);
+      process.stderr.write(
+        `${file}: nothing was imported\n(document): the file is ${info.size} bytes; the limit is ${LIMITS.maxDocumentBytes} bytes\n`,
+      );
       return 1;
     }
     // Strict UTF-8 (a bad byte would otherwise become U+FFFD in a child's name); a leading byte-order
@@ -34,9 +36,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file)));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found'
-      : code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? 'not UTF-8 text (export the file as UTF-8)'
-        : `not valid JSON (${(err as Error).message})`;
+    const why =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+          ? 'not UTF-8 text (export the file as UTF-8)'
+          : `not valid JSON (${(err as Error).message})`;
     process.stderr.write(`${file}: ${why}\n`);
     return 1;
   }
@@ -63,9 +68,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (err: unknown) => {
-      process.stderr.write(`import failed: ${isAppError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(
+        `import failed: ${isAppError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)}\n`,
+      );
       process.exitCode = 1;
     },
   );

@@ -81,7 +81,11 @@ export async function writePlaygroundConfig(dir: string, cfg: PlaygroundConfig):
   // miss the file, so it would silently fall back to its default user (issue 11, point 1).
   dir = path.resolve(dir);
   await mkdir(dir, { recursive: true });
-  const files = { dir, configPath: path.join(dir, 'm365agentsplayground.yml'), logPath: path.join(dir, 'm365agentsplayground.log') };
+  const files = {
+    dir,
+    configPath: path.join(dir, 'm365agentsplayground.yml'),
+    logPath: path.join(dir, 'm365agentsplayground.log'),
+  };
   await writeFile(files.configPath, playgroundConfigYaml(cfg), 'utf8');
   return files;
 }
@@ -126,7 +130,16 @@ export function playgroundCliPath(): string {
  * process that holds the port and killing it frees the port.
  */
 export async function startPlayground(opts: StartPlaygroundOptions): Promise<RunningPlayground> {
-  const args = [playgroundCliPath(), '-e', opts.botEndpoint, '-c', 'msteams', '-p', String(opts.port), '--disable-telemetry'];
+  const args = [
+    playgroundCliPath(),
+    '-e',
+    opts.botEndpoint,
+    '-c',
+    'msteams',
+    '-p',
+    String(opts.port),
+    '--disable-telemetry',
+  ];
   const child = spawn(process.execPath, args, {
     cwd: opts.files.dir, // anything it writes relative to cwd lands beside its config
     env: {
@@ -150,7 +163,10 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Run
 
   const port = await new Promise<number>((resolve, reject) => {
     const timeout = opts.startTimeoutMs ?? 30_000;
-    const timer = setTimeout(() => fail(new Error(`the Agents Playground did not start within ${timeout} ms:\n${output}`)), timeout);
+    const timer = setTimeout(
+      () => fail(new Error(`the Agents Playground did not start within ${timeout} ms:\n${output}`)),
+      timeout,
+    );
     const onData = () => {
       const m = /Listening on (\d+)/.exec(output);
       if (m) done(() => resolve(Number(m[1])));

@@ -11,7 +11,11 @@ import { connectSeat, whenPageOpened, type PersonaSeat, type SeatConnection } fr
 import { demoStaff } from './demo-data.js';
 import { DEMO_PERSONAS, personaPlaygroundConfig, type DemoPersona } from './demo-personas.js';
 import {
-  choosePort, DEFAULT_PLAYGROUND_PORT, startPlayground, writePlaygroundConfig, type RunningPlayground,
+  choosePort,
+  DEFAULT_PLAYGROUND_PORT,
+  startPlayground,
+  writePlaygroundConfig,
+  type RunningPlayground,
 } from './playground.js';
 
 // `npm start`: demo data into an empty store, the bot on PORT, and one Agents Playground (a local
@@ -45,7 +49,11 @@ export function playgroundDir(config: Config, persona?: DemoPersona): string {
 export async function localConfig(env: NodeJS.ProcessEnv): Promise<Config> {
   const config = loadConfig(env);
   const portGiven = (env.PORT ?? '').trim() !== '';
-  return { ...config, dataDir: path.resolve(config.dataDir), port: portGiven ? config.port : await choosePort(DEFAULT_BOT_PORT) };
+  return {
+    ...config,
+    dataDir: path.resolve(config.dataDir),
+    port: portGiven ? config.port : await choosePort(DEFAULT_BOT_PORT),
+  };
 }
 
 export interface RunningSeat extends PersonaSeat {
@@ -58,28 +66,38 @@ export interface RunningSeat extends PersonaSeat {
  * Starts one Playground per persona (ports `preferredPort`, +1, +2 … where free, else any free port),
  * then connects them to the bot (channel set-up on first start). Stops what it started if one fails.
  */
-export async function startPersonaPlaygrounds(bot: RunningBot, preferredPort: number, personas: readonly DemoPersona[] = DEMO_PERSONAS): Promise<RunningSeat[]> {
+export async function startPersonaPlaygrounds(
+  bot: RunningBot,
+  preferredPort: number,
+  personas: readonly DemoPersona[] = DEMO_PERSONAS,
+): Promise<RunningSeat[]> {
   const seats: RunningSeat[] = [];
   try {
-    await Promise.all(personas.map(async (persona, i) => {
-      const files = await writePlaygroundConfig(playgroundDir(bot.config, persona), personaPlaygroundConfig(persona));
-      await rm(files.logPath, { force: true }); // whenPageOpened reads this start's log only
-      const port = preferredPort === 0 ? 0 : await choosePort(preferredPort + i);
-      const playground = await startPlayground({ botEndpoint: `${bot.server.url}/api/messages`, port, files });
-      let exited = false;
-      void playground.exited.then(() => { exited = true; });
-      const seat: PersonaSeat = { persona, url: playground.url };
-      const connected = whenPageOpened(files.logPath, () => exited).then(async (opened) => {
-        if (!opened) return {};
-        const result = await connectSeat(seat, bot.deps.conversations);
-        bot.jobs?.drainer.kick(); // cards that waited for this channel (e.g. liaison prompts) go now, live
-        if (result.missing) bot.logger.warn({ persona: persona.key }, `the bot refused to set up ${result.missing}`);
-        else if (result.setUp) bot.logger.info({ persona: persona.key }, `channel set up: ${result.setUp}`);
-        return result;
-      });
-      connected.catch((err: Error) => bot.logger.warn({ persona: persona.key, err: err.message }, 'could not connect a Playground channel'));
-      seats.push({ ...seat, playground, connected });
-    }));
+    await Promise.all(
+      personas.map(async (persona, i) => {
+        const files = await writePlaygroundConfig(playgroundDir(bot.config, persona), personaPlaygroundConfig(persona));
+        await rm(files.logPath, { force: true }); // whenPageOpened reads this start's log only
+        const port = preferredPort === 0 ? 0 : await choosePort(preferredPort + i);
+        const playground = await startPlayground({ botEndpoint: `${bot.server.url}/api/messages`, port, files });
+        let exited = false;
+        void playground.exited.then(() => {
+          exited = true;
+        });
+        const seat: PersonaSeat = { persona, url: playground.url };
+        const connected = whenPageOpened(files.logPath, () => exited).then(async (opened) => {
+          if (!opened) return {};
+          const result = await connectSeat(seat, bot.deps.conversations);
+          bot.jobs?.drainer.kick(); // cards that waited for this channel (e.g. liaison prompts) go now, live
+          if (result.missing) bot.logger.warn({ persona: persona.key }, `the bot refused to set up ${result.missing}`);
+          else if (result.setUp) bot.logger.info({ persona: persona.key }, `channel set up: ${result.setUp}`);
+          return result;
+        });
+        connected.catch((err: Error) =>
+          bot.logger.warn({ persona: persona.key, err: err.message }, 'could not connect a Playground channel'),
+        );
+        seats.push({ ...seat, playground, connected });
+      }),
+    );
     seats.sort((a, b) => personas.indexOf(a.persona) - personas.indexOf(b.persona));
     return seats;
   } catch (err) {
@@ -93,8 +111,12 @@ export function seatsText(seats: readonly RunningSeat[]): string {
   const names = new Map(demoStaff().map((s) => [s.id, s.name]));
   const w1 = Math.max(...seats.map((s) => s.persona.seat.length));
   const w2 = Math.max(...seats.map((s) => (names.get(s.persona.staffId) ?? '').length));
-  return seats.map(({ persona: p, url }) =>
-    `  ${p.seat.padEnd(w1)}  ${(names.get(p.staffId) ?? p.staffId).padEnd(w2)}  ${url}   try ${p.tryFirst}${p.setup ? `  (channel: ${p.team.name} › ${p.team.channel.name})` : ''}`).join('\n');
+  return seats
+    .map(
+      ({ persona: p, url }) =>
+        `  ${p.seat.padEnd(w1)}  ${(names.get(p.staffId) ?? p.staffId).padEnd(w2)}  ${url}   try ${p.tryFirst}${p.setup ? `  (channel: ${p.team.name} › ${p.team.channel.name})` : ''}`,
+    )
+    .join('\n');
 }
 
 function storeText(bot: RunningBot): string {
@@ -106,7 +128,8 @@ function playgroundPortFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.PLAYGROUND_PORT?.trim();
   if (!raw) return DEFAULT_PLAYGROUND_PORT;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid configuration: PLAYGROUND_PORT must be a port number, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`invalid configuration: PLAYGROUND_PORT must be a port number, got "${raw}"`);
   return n;
 }
 
@@ -131,8 +154,13 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ reason }, 'stopping');
     // Playgrounds first: they keep calling the bot until they are gone.
-    await Promise.all(seats.map((s) => s.playground.stop()
-      .catch((err: Error) => logger.warn({ err: err.message }, 'could not stop an Agents Playground'))));
+    await Promise.all(
+      seats.map((s) =>
+        s.playground
+          .stop()
+          .catch((err: Error) => logger.warn({ err: err.message }, 'could not stop an Agents Playground')),
+      ),
+    );
     await bot?.stop().catch((err: Error) => logger.warn({ err: err.message }, 'could not stop the bot'));
     process.exit(code);
   };
@@ -142,13 +170,20 @@ async function main(): Promise<void> {
   process.once('exit', () => {
     if (stopping) return;
     for (const s of seats) {
-      try { process.kill(s.playground.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(s.playground.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
   });
 
   try {
     const loaded = await prepareDemoStore(config, logger);
-    logger.info({ demoLoaded: loaded }, loaded ? 'demo data loaded into the empty store' : 'store already has children; demo data not loaded');
+    logger.info(
+      { demoLoaded: loaded },
+      loaded ? 'demo data loaded into the empty store' : 'store already has children; demo data not loaded',
+    );
     bot = await startIroBot(config, logger);
   } catch (err) {
     const e = err as Error & { code?: string };
@@ -159,7 +194,9 @@ async function main(): Promise<void> {
   const where = `IRO Bot is running on ${running.server.url} (${storeText(running)}, policy ${running.deps.policy.id}).`;
 
   if (!config.playground) {
-    console.log(`\n${where}\nPLAYGROUND=false, so the Agents Playground was not started: post activities to ${running.server.url}/api/messages. Ctrl-C stops it.\n`);
+    console.log(
+      `\n${where}\nPLAYGROUND=false, so the Agents Playground was not started: post activities to ${running.server.url}/api/messages. Ctrl-C stops it.\n`,
+    );
     return;
   }
 
@@ -181,19 +218,21 @@ async function main(): Promise<void> {
   }
 
   const first = seats[0]!;
-  console.log([
-    '',
-    where,
-    `Open ${first.url} in your browser, pick Personal Chat and type ${first.persona.tryFirst}`,
-    '',
-    'One Agents Playground per person, each signed in as that person (open several tabs to act as each):',
-    seatsText(seats),
-    '',
-    'A Playground shows only what arrives while its page is open: open the tabs you need first. Each',
-    'person\'s channel is set up by the admin (/setup) when you first open their Playground; cards for it',
-    'wait until then. In channels, @mention the bot first, as in Teams. Ctrl-C stops everything.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      where,
+      `Open ${first.url} in your browser, pick Personal Chat and type ${first.persona.tryFirst}`,
+      '',
+      'One Agents Playground per person, each signed in as that person (open several tabs to act as each):',
+      seatsText(seats),
+      '',
+      'A Playground shows only what arrives while its page is open: open the tabs you need first. Each',
+      "person's channel is set up by the admin (/setup) when you first open their Playground; cards for it",
+      'wait until then. In channels, @mention the bot first, as in Teams. Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
 }
 
 if (require.main === module) void main();

@@ -4,7 +4,12 @@ import { isGuestStaff } from './guests.js';
 import { isChildsGuardian, type LiaisonChild } from './liaison.js';
 import type { Child, Role, Staff } from './types.js';
 
-export const LADDER_ROLES: readonly Role[] = ['head-of-service', 'service-director', 'group-director', 'chief-executive'];
+export const LADDER_ROLES: readonly Role[] = [
+  'head-of-service',
+  'service-director',
+  'group-director',
+  'chief-executive',
+];
 
 /** Roles that work with reviews across caseloads: IROs, business support, managers, admin. */
 export const REVIEWING_ROLES: readonly Role[] = ['iro', 'business-support', 'team-manager', ...LADDER_ROLES, 'admin'];
@@ -32,8 +37,11 @@ export function hasServiceWideView(person: Staff): boolean {
  * team manager, business support, managers and admin. Guests never through this path: a Guardian
  * sees liaison items for their own children only (`maySeeChildVia('liaison', …)`).
  */
-export function canSeeChild(person: Staff, child: Pick<Child, 'iroId' | 'socialWorkerId' | 'socialWorkTeam'>,
-  socialWorker: Staff | null): boolean {
+export function canSeeChild(
+  person: Staff,
+  child: Pick<Child, 'iroId' | 'socialWorkerId' | 'socialWorkTeam'>,
+  socialWorker: Staff | null,
+): boolean {
   // A guest (a Guardian, or anyone whose directory UPN carries #EXT#) never, whatever roles they were given.
   if (isGuestStaff(person)) return false;
   if (hasServiceWideView(person)) return true;
@@ -73,10 +81,14 @@ export function maySeeChildVia(door: AccessDoor, person: Staff, child: LiaisonCh
   }
   const staff = canSeeChild(person, child, facts.socialWorker);
   switch (door) {
-    case 'case': return staff;
-    case 'resolution': return staff || facts.involvedInResolution === true;
-    case 'liaison': return !!child.proceedings && (staff || hasRole(person, 'legal'));
-    case 'liaison-record': return staff || (hasRole(person, 'legal') && !!child.proceedings);
+    case 'case':
+      return staff;
+    case 'resolution':
+      return staff || facts.involvedInResolution === true;
+    case 'liaison':
+      return !!child.proceedings && (staff || hasRole(person, 'legal'));
+    case 'liaison-record':
+      return staff || (hasRole(person, 'legal') && !!child.proceedings);
   }
 }
 
@@ -85,14 +97,15 @@ export function maySeeChildVia(door: AccessDoor, person: Staff, child: LiaisonCh
  * chat, and in shared conversations (channels, group chats) only when config says so
  * (SHOW_CHILD_NAMES_IN_CHANNELS); otherwise the case reference and initials.
  */
-export function mayShowChildNames(conversation: 'personal' | 'channel' | 'groupChat', namesInSharedConversations: boolean): boolean {
+export function mayShowChildNames(
+  conversation: 'personal' | 'channel' | 'groupChat',
+  namesInSharedConversations: boolean,
+): boolean {
   return conversation === 'personal' || namesInSharedConversations;
 }
 
 /** Initials for channel cards ("D.E."); never the full name in shared channels by default. */
 export function initials(child: Pick<Child, 'givenName' | 'familyName'>): string {
-  const letters = [child.givenName, child.familyName]
-    .map((n) => n?.trim().charAt(0).toUpperCase())
-    .filter(Boolean);
+  const letters = [child.givenName, child.familyName].map((n) => n?.trim().charAt(0).toUpperCase()).filter(Boolean);
   return letters.length ? `${letters.join('.')}.` : '';
 }

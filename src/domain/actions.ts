@@ -7,8 +7,8 @@ import { mayDecide } from './booking-rules.js';
 import { recordDueBy, recordOverdue, reviewOverdue } from './timescales.js';
 import type { Staff } from './types.js';
 
-
-export type ActionKind = 'overdue-review' | 'book-review' | 'distribute-record' | 'decide-reschedule' | ResolutionTaskKind | 'liaison';
+export type ActionKind =
+  'overdue-review' | 'book-review' | 'distribute-record' | 'decide-reschedule' | ResolutionTaskKind | 'liaison';
 
 export interface ActionItem {
   kind: ActionKind;
@@ -39,7 +39,13 @@ export function reviewActions(statuses: ReviewStatus[], o: ActionOptions): Actio
   for (const s of statuses) {
     const base = { childRef: s.child.ref, deadline: s.next.dueBy, subject: s.next.rule };
     if (reviewOverdue(s.next.dueBy, o.today)) {
-      items.push({ ...base, kind: 'overdue-review', overdue: true, bookedStart: s.booking?.start, bookingId: s.booking?.id });
+      items.push({
+        ...base,
+        kind: 'overdue-review',
+        overdue: true,
+        bookedStart: s.booking?.start,
+        bookingId: s.booking?.id,
+      });
     } else if (!s.booking && s.next.dueBy <= horizon) {
       items.push({ ...base, kind: 'book-review', overdue: false });
     }
@@ -54,7 +60,13 @@ export function recordActions(children: Child[], today: IsoDate): ActionItem[] {
     for (const r of child.reviews) {
       if (r.recordDistributedOn) continue;
       const overdue = recordOverdue(r.heldOn, today);
-      items.push({ kind: 'distribute-record', childRef: child.ref, deadline: recordDueBy(r.heldOn), overdue, subject: r.id });
+      items.push({
+        kind: 'distribute-record',
+        childRef: child.ref,
+        deadline: recordDueBy(r.heldOn),
+        overdue,
+        subject: r.id,
+      });
     }
   }
   return items;
@@ -71,16 +83,28 @@ export interface OpenRescheduleRequest {
 }
 
 /** Requests waiting for this manager's decision (docs/DOMAIN.md: a reviewing manager who did not ask); due by the proposed date. */
-export function rescheduleDecisionActions(requests: OpenRescheduleRequest[], actor: Staff, staff: readonly Staff[], today: IsoDate): ActionItem[] {
+export function rescheduleDecisionActions(
+  requests: OpenRescheduleRequest[],
+  actor: Staff,
+  staff: readonly Staff[],
+  today: IsoDate,
+): ActionItem[] {
   return requests
     .filter((r) => r.status === 'pending' && mayDecide(actor, staff, r.requestedBy.id))
     .map((r) => {
       const deadline = r.to.slice(0, 10);
-      return { kind: 'decide-reschedule' as const, childRef: r.childRef, deadline, overdue: today > deadline, subject: r.id };
+      return {
+        kind: 'decide-reschedule' as const,
+        childRef: r.childRef,
+        deadline,
+        overdue: today > deadline,
+        subject: r.id,
+      };
     });
 }
 
 export function sortActions(items: ActionItem[]): ActionItem[] {
   return [...items].sort((a, b) =>
-    a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.childRef.localeCompare(b.childRef));
+    a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.childRef.localeCompare(b.childRef),
+  );
 }

@@ -16,7 +16,10 @@ export function agreedActionsFrom(rows: readonly AgreedActionRow[]): AgreedActio
   for (const row of rows) {
     const text = row.text.trim();
     if (!text && !row.by) continue;
-    if (!text) throw new AppError('invalid-input', 'an agreed action has a date but no text', { example: 'Describe each agreed action' });
+    if (!text)
+      throw new AppError('invalid-input', 'an agreed action has a date but no text', {
+        example: 'Describe each agreed action',
+      });
     actions.push({ text, by: row.by });
   }
   return actions;

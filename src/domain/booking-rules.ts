@@ -65,13 +65,16 @@ export function canCorrectHeld(actor: Staff, child: ChildPeople): boolean {
 /** Refuses, with who may, unless the person may record this child's review as held. */
 export function assertMayRecordHeld(actor: Staff, child: ChildPeople & Pick<Child, 'ref'>, example: string): void {
   if (!canRecordHeld(actor, child)) {
-    throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, { example });
+    throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, {
+      example,
+    });
   }
 }
 
 /** Refuses, with who may, unless the person may correct a held date of this child's reviews. */
 export function assertMayCorrectHeld(actor: Staff, child: ChildPeople & Pick<Child, 'ref'>, example: string): void {
-  if (!canCorrectHeld(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example });
+  if (!canCorrectHeld(actor, child))
+    throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example });
 }
 
 /** Record the written record as distributed: the IRO or business support. */
@@ -84,8 +87,11 @@ export function canRecordDistributed(actor: Staff, child: ChildPeople): boolean 
  * rescheduling"): every move does, unless the policy switch auto-approves moves that stay within
  * timescale; outside timescale always does, for a move and for a first booking after the due-by date.
  */
-export function needsManagerApproval(kind: 'move' | 'book', outsideTimescale: boolean,
-  policy: { autoApproveWithinTimescale: boolean }): boolean {
+export function needsManagerApproval(
+  kind: 'move' | 'book',
+  outsideTimescale: boolean,
+  policy: { autoApproveWithinTimescale: boolean },
+): boolean {
   if (outsideTimescale) return true;
   return kind === 'move' && !policy.autoApproveWithinTimescale;
 }
@@ -135,30 +141,50 @@ export interface StartRules {
 export function checkStart(p: ProposedStart, rules: StartRules, example: string): CheckedStart {
   const start = londonStart(p.date, p.time, rules.tzName);
   if (Date.parse(start) <= rules.now.getTime()) {
-    throw new AppError('invalid-input', `${formatDate(p.date)} ${p.time} is in the past`, { example, problem: 'in-past' });
+    throw new AppError('invalid-input', `${formatDate(p.date)} ${p.time} is in the past`, {
+      example,
+      problem: 'in-past',
+    });
   }
   if (!rules.calendar.isWorkingDay(p.date)) {
     const weekend = [0, 6].includes(new Date(`${p.date}T12:00:00Z`).getUTCDay());
-    throw new AppError('invalid-input', `${formatDate(p.date)} is not a working day (${weekend ? 'a weekend' : 'a bank holiday or closure day'})`,
-      { example, problem: 'not-working-day', date: p.date });
+    throw new AppError(
+      'invalid-input',
+      `${formatDate(p.date)} is not a working day (${weekend ? 'a weekend' : 'a bank holiday or closure day'})`,
+      { example, problem: 'not-working-day', date: p.date },
+    );
   }
   if (rules.diary.busyAt(start)) {
-    throw new AppError('invalid-input', `the IRO already has a review at ${formatDate(p.date)} ${p.time}`, { example, problem: 'clash', date: p.date });
+    throw new AppError('invalid-input', `the IRO already has a review at ${formatDate(p.date)} ${p.time}`, {
+      example,
+      problem: 'clash',
+      date: p.date,
+    });
   }
   const n = rules.diary.countOn(p.date);
   if (n >= rules.maxPerDay) {
-    throw new AppError('invalid-input', `the IRO already has ${n} reviews on ${formatDate(p.date)} (the most in one day is ${rules.maxPerDay})`,
-      { example, problem: 'day-full', date: p.date });
+    throw new AppError(
+      'invalid-input',
+      `the IRO already has ${n} reviews on ${formatDate(p.date)} (the most in one day is ${rules.maxPerDay})`,
+      { example, problem: 'day-full', date: p.date },
+    );
   }
   const { date, time } = londonDateTime(start, rules.tzName);
   return { start, date, time, outsideTimescale: !withinTimescale(date, rules.dueBy) };
 }
 
 /** Outside timescale needs a reason category and free text (docs/DOMAIN.md). */
-export function requireOutsideReason(reason: unknown, text: string | null | undefined, dueBy: IsoDate, example: string): void {
+export function requireOutsideReason(
+  reason: unknown,
+  text: string | null | undefined,
+  dueBy: IsoDate,
+  example: string,
+): void {
   if (!isRescheduleReason(reason) || !text || !text.trim()) {
-    throw new AppError('invalid-input',
+    throw new AppError(
+      'invalid-input',
       `that date is after the due-by date (${formatDate(dueBy)}): outside timescale needs a reason category and an explanation, and a manager's approval`,
-      { example, problem: 'needs-reason' });
+      { example, problem: 'needs-reason' },
+    );
   }
 }

@@ -170,7 +170,7 @@ function holidaysFor(region: string): Holidays {
   const h = new Holidays();
   // date-holidays silently falls back to the country for an unknown state, so check first.
   const countries = h.getCountries() ?? {};
-  const states = country && countries[country] ? h.getStates(country) ?? {} : {};
+  const states = country && countries[country] ? (h.getStates(country) ?? {}) : {};
   if (!country || !countries[country] || rest.length > 0 || (state !== undefined && !states[state])) {
     throw new AppError('config', `unknown holiday region ${JSON.stringify(region)} (e.g. GB-WLS, GB-ENG)`, { region });
   }
@@ -233,7 +233,9 @@ export function createCalendar(opts: CalendarOptions): WorkingCalendar {
     },
     nonWorkingDays(year) {
       ensureYear(year);
-      return [...nonWorking].filter((p) => Math.floor(p / 10000) === year).sort((a, b) => a - b)
+      return [...nonWorking]
+        .filter((p) => Math.floor(p / 10000) === year)
+        .sort((a, b) => a - b)
         .map((p) => isoOf(year, Math.floor(p / 100) % 100, p % 100));
     },
   };

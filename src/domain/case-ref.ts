@@ -9,6 +9,12 @@ export function isCaseRef(value: unknown): value is string {
 
 export function assertCaseRef(ref: unknown, example: string): asserts ref is string {
   if (!isCaseRef(ref)) {
-    throw new AppError('invalid-input', ref ? `"${typeof ref === 'string' ? ref : JSON.stringify(ref)}" is not a case reference` : 'which case? Give its reference', { example });
+    throw new AppError(
+      'invalid-input',
+      ref
+        ? `"${typeof ref === 'string' ? ref : JSON.stringify(ref)}" is not a case reference`
+        : 'which case? Give its reference',
+      { example },
+    );
   }
 }

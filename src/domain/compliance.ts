@@ -22,7 +22,10 @@ import type { TimescalePolicy } from './policies.js';
 import { nextReview, reviewHistory, reviewOverdue } from './timescales.js';
 import { LATE_REASONS, type ChildHistory, type IsoDate, type LateReason, type RuleId, type Track } from './types.js';
 
-export interface ReportPeriod { from: IsoDate; to: IsoDate }
+export interface ReportPeriod {
+  from: IsoDate;
+  to: IsoDate;
+}
 
 /** The service's target compliance percentage (docs/DOMAIN.md "Compliance report"; COMPLIANCE_TARGET overrides it). */
 export const DEFAULT_COMPLIANCE_TARGET = 98.5;
@@ -92,7 +95,10 @@ export function compliancePercent(within: number, due: number): string | null {
 
 function counts(due: number, within: number, outside: number, notYetDue: number, target: number): ComplianceCounts {
   return {
-    due, within, outside, notYetDue,
+    due,
+    within,
+    outside,
+    notYetDue,
     compliance: compliancePercent(within, due),
     meetsTarget: due === 0 ? null : within * 100 >= target * due - 1e-9,
   };
@@ -107,12 +113,18 @@ function monthsBetween(from: IsoDate, to: IsoDate): string[] {
     const key = `${y}-${String(m).padStart(2, '0')}`;
     if (key > end) return out;
     out.push(key);
-    if (++m > 12) { m = 1; y++; }
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
   }
 }
 
 export function complianceReport(
-  children: ChildHistory[], period: ReportPeriod, policy: TimescalePolicy, calendar: WorkingCalendar,
+  children: ChildHistory[],
+  period: ReportPeriod,
+  policy: TimescalePolicy,
+  calendar: WorkingCalendar,
   options: ComplianceOptions,
 ): ComplianceReport {
   const { today, target = DEFAULT_COMPLIANCE_TARGET, tracks } = options;
@@ -145,8 +157,16 @@ export function complianceReport(
       if (r.withinTimescale) t.within++;
       else {
         t.outside++;
-        late.push({ ref: child.ref, reviewId: r.id, sequence: r.sequence, rule: r.rule, dueBy: r.dueBy, heldOn: r.heldOn,
-          daysLate: r.daysLate, reason: r.lateReason ?? 'not-recorded' });
+        late.push({
+          ref: child.ref,
+          reviewId: r.id,
+          sequence: r.sequence,
+          rule: r.rule,
+          dueBy: r.dueBy,
+          heldOn: r.heldOn,
+          daysLate: r.daysLate,
+          reason: r.lateReason ?? 'not-recorded',
+        });
       }
     }
     if (next && inPeriod(next.dueBy)) {
@@ -154,8 +174,16 @@ export function complianceReport(
       if (reviewOverdue(next.dueBy, today)) {
         t.due++;
         t.outside++;
-        late.push({ ref: child.ref, reviewId: null, sequence: next.sequence, rule: next.rule, dueBy: next.dueBy, heldOn: null,
-          daysLate: calendar.diffDays(today, next.dueBy), reason: 'not-recorded' });
+        late.push({
+          ref: child.ref,
+          reviewId: null,
+          sequence: next.sequence,
+          rule: next.rule,
+          dueBy: next.dueBy,
+          heldOn: null,
+          daysLate: calendar.diffDays(today, next.dueBy),
+          reason: 'not-recorded',
+        });
       } else {
         t.notYetDue++;
       }
@@ -177,7 +205,13 @@ export function complianceReport(
     today,
     target,
     months,
-    totals: counts(sum((m) => m.due), sum((m) => m.within), sum((m) => m.outside), sum((m) => m.notYetDue), target),
+    totals: counts(
+      sum((m) => m.due),
+      sum((m) => m.within),
+      sum((m) => m.outside),
+      sum((m) => m.notYetDue),
+      target,
+    ),
     lateByReason: LATE_CATEGORIES.map((reason) => ({ reason, count: byReason.get(reason) ?? 0 })),
     late,
     excluded,

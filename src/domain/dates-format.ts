@@ -57,7 +57,8 @@ export function formatMonth(month: string, style: 'short' | 'long' = 'short', lo
  */
 export function formatDateTime(instant: string | Date, timeZone: string, locale: Locale = enGB): string {
   const at = instant instanceof Date ? instant : new Date(instant);
-  if (Number.isNaN(at.getTime())) throw new AppError('invalid-input', `not a valid date and time: ${JSON.stringify(String(instant))}`);
+  if (Number.isNaN(at.getTime()))
+    throw new AppError('invalid-input', `not a valid date and time: ${JSON.stringify(String(instant))}`);
   return format(at, 'EEE d MMM yyyy HH:mm', { locale, in: tz(timeZone) });
 }
 
@@ -77,5 +78,5 @@ export function monthFromName(word: string, locale: Locale = enGB, opts: { prefi
     if (w === locale.localize.month(month, { width: 'abbreviated' }).toLowerCase() || w === wide) return i + 1;
     if (opts.prefixes && w.length >= 3 && wide.startsWith(w)) return i + 1;
   }
-  return locale.code?.startsWith('en') ? ENGLISH_EXTRA_ABBREVIATIONS.get(w) ?? 0 : 0;
+  return locale.code?.startsWith('en') ? (ENGLISH_EXTRA_ABBREVIATIONS.get(w) ?? 0) : 0;
 }

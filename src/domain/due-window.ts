@@ -14,8 +14,16 @@ export interface DueWindow {
   label: string;
 }
 
-export const DUE_WINDOW_EXAMPLES = ['this week', 'next week', 'today', 'tomorrow', 'overdue', 'next 10 days',
-  '2016-10-04', '4 Oct 2016 to 10 Oct 2016'];
+export const DUE_WINDOW_EXAMPLES = [
+  'this week',
+  'next week',
+  'today',
+  'tomorrow',
+  'overdue',
+  'next 10 days',
+  '2016-10-04',
+  '4 Oct 2016 to 10 Oct 2016',
+];
 
 const MAX_DAYS = 366;
 
@@ -24,14 +32,19 @@ function mondayOf(d: IsoDate): IsoDate {
 }
 
 /** What /due accepts, for the answer to a window it cannot read (issue 11: list the valid windows). */
-export const DUE_WINDOWS_ACCEPTED = 'this week, next week, today, tomorrow, overdue, next N days (e.g. next 10 days), '
-  + 'a date (2016-10-04 or 4 Oct 2016), or a range (4 Oct 2016 to 10 Oct 2016); then optionally "team" or "for" a person';
+export const DUE_WINDOWS_ACCEPTED =
+  'this week, next week, today, tomorrow, overdue, next N days (e.g. next 10 days), ' +
+  'a date (2016-10-04 or 4 Oct 2016), or a range (4 Oct 2016 to 10 Oct 2016); then optionally "team" or "for" a person';
 
 function bad(text: string): never {
-  throw new AppError('invalid-input', `I can't read "${text.slice(0, 60)}" as a window. The windows are: ${DUE_WINDOWS_ACCEPTED}`, {
-    example: '/due next week',
-    hint: `windows: ${DUE_WINDOW_EXAMPLES.join(', ')}`,
-  });
+  throw new AppError(
+    'invalid-input',
+    `I can't read "${text.slice(0, 60)}" as a window. The windows are: ${DUE_WINDOWS_ACCEPTED}`,
+    {
+      example: '/due next week',
+      hint: `windows: ${DUE_WINDOW_EXAMPLES.join(', ')}`,
+    },
+  );
 }
 
 /** A date as '2016-10-04', '4 Oct 2016', '4 October' (current year). `hasYear` says which. */
@@ -73,7 +86,9 @@ export function parseDueWindow(text: string, today: IsoDate): DueWindow {
   if (next) {
     const n = Number(next[1]);
     if (n < 1 || n > MAX_DAYS) {
-      throw new AppError('invalid-input', `"next N days" takes N from 1 to ${MAX_DAYS}`, { example: '/due next 10 days' });
+      throw new AppError('invalid-input', `"next N days" takes N from 1 to ${MAX_DAYS}`, {
+        example: '/due next 10 days',
+      });
     }
     return { kind: 'relative', from: today, to: addDays(today, n - 1), label: `next ${n} day${n === 1 ? '' : 's'}` };
   }

@@ -1,16 +1,16 @@
 // Typed errors with codes (docs/DESIGN.md rule 4). One table in teams/ maps codes to what users read;
 // raw messages never reach chat, but they must name the child/field so logs and CLIs are useful.
 export type ErrorCode =
-  | 'invalid-history'      // impossible child history (timescale engine)
-  | 'invalid-input'        // bad argument or card data
-  | 'invalid-import'       // import file rejected
+  | 'invalid-history' // impossible child history (timescale engine)
+  | 'invalid-input' // bad argument or card data
+  | 'invalid-import' // import file rejected
   | 'not-found'
   | 'forbidden'
-  | 'conflict'             // lost a versioned race or already decided
-  | 'ineligible-iro'       // W54.3
+  | 'conflict' // lost a versioned race or already decided
+  | 'ineligible-iro' // W54.3
   | 'store-corrupt'
   | 'store-locked'
-  | 'store-unavailable'    // a write was refused: the store cannot write (disk full); nothing was saved
+  | 'store-unavailable' // a write was refused: the store cannot write (disk full); nothing was saved
   | 'config';
 
 export class AppError extends Error {

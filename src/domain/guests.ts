@@ -40,8 +40,11 @@ export function isPerson(member: AudienceMember, person: KnownGuest): boolean {
  * among `allowed` (the child's Guardian, when the message is about one child with an open liaison).
  * Anything about a child may be posted only when this is 0.
  */
-export function unexpectedGuests(members: readonly AudienceMember[], councilTenantId: string | null | undefined,
-  allowed: readonly KnownGuest[]): number {
+export function unexpectedGuests(
+  members: readonly AudienceMember[],
+  councilTenantId: string | null | undefined,
+  allowed: readonly KnownGuest[],
+): number {
   return members.filter((m) => isGuest(m, councilTenantId) && !allowed.some((a) => isPerson(m, a))).length;
 }
 
@@ -52,5 +55,7 @@ export function unexpectedGuests(members: readonly AudienceMember[], councilTena
  * their own liaison cards; a staff record marked by Teams alone is no Guardian, so it gets no liaison cards.
  */
 export function isGuestStaff(person: { roles: readonly string[]; upn?: string | null; teamsGuest?: boolean }): boolean {
-  return person.teamsGuest === true || person.roles.includes('guardian') || !!person.upn?.toUpperCase().includes('#EXT#');
+  return (
+    person.teamsGuest === true || person.roles.includes('guardian') || !!person.upn?.toUpperCase().includes('#EXT#')
+  );
 }

@@ -49,16 +49,96 @@ export interface Duty {
 }
 
 export const DUTIES: Readonly<Record<DutyId, Duty>> = {
-  L1: { id: 'L1', trigger: 'care proceedings start', action: "business support gives Cafcass the IRO's name and records the Guardian's name", deadline: 'on receipt', actors: ['business-support'], toLegal: false, prompted: false },
-  L2: { id: 'L2', trigger: 'IRO allocated to a child in proceedings', action: "send the IRO's contact details to legal, who tell the court", deadline: '2 working days', actors: ['legal', 'business-support', 'iro'], toLegal: true, prompted: true },
-  L3: { id: 'L3', trigger: 'Guardian appointed', action: 'IRO and Guardian make contact (at the first review if one is soon)', deadline: '5 working days', actors: ['iro', 'guardian'], toLegal: false, prompted: true },
-  L4: { id: 'L4', trigger: 'legal records receipt of court documents', action: 'copies to the IRO; the IRO confirms having them', deadline: '5 working days of receipt', actors: ['iro'], toLegal: true, prompted: true },
-  L5: { id: 'L5', trigger: 'a review is booked', action: 'invite the Guardian', deadline: 'when booked', actors: ['iro', 'business-support'], toLegal: false, prompted: true },
-  L6: { id: 'L6', trigger: 'a review record is distributed', action: 'send a copy to the Guardian and to legal', deadline: 'with distribution', actors: ['business-support', 'iro'], toLegal: true, prompted: true },
-  L7: { id: 'L7', trigger: 'during proceedings', action: 'IRO–Guardian discussion', deadline: 'agreed interval (default 6 weeks)', actors: ['iro', 'guardian'], toLegal: false, prompted: true },
-  L8: { id: 'L8', trigger: 'before the Issues Resolution Hearing', action: 'the council tells the court of any open IRO dispute', deadline: '5 working days before the hearing', actors: ['legal'], toLegal: true, prompted: true },
-  L9: { id: 'L9', trigger: 'proceedings end, child stays looked after', action: "final IRO–Guardian discussion; the Guardian confirms the IRO has every document on the checklist", deadline: '10 working days after', actors: ['iro', 'guardian'], toLegal: false, prompted: true },
-  L10: { id: 'L10', trigger: 'any IRO–Guardian discussion', action: "recorded on the child's case timeline", deadline: 'at once', actors: ['iro', 'guardian'], toLegal: false, prompted: false },
+  L1: {
+    id: 'L1',
+    trigger: 'care proceedings start',
+    action: "business support gives Cafcass the IRO's name and records the Guardian's name",
+    deadline: 'on receipt',
+    actors: ['business-support'],
+    toLegal: false,
+    prompted: false,
+  },
+  L2: {
+    id: 'L2',
+    trigger: 'IRO allocated to a child in proceedings',
+    action: "send the IRO's contact details to legal, who tell the court",
+    deadline: '2 working days',
+    actors: ['legal', 'business-support', 'iro'],
+    toLegal: true,
+    prompted: true,
+  },
+  L3: {
+    id: 'L3',
+    trigger: 'Guardian appointed',
+    action: 'IRO and Guardian make contact (at the first review if one is soon)',
+    deadline: '5 working days',
+    actors: ['iro', 'guardian'],
+    toLegal: false,
+    prompted: true,
+  },
+  L4: {
+    id: 'L4',
+    trigger: 'legal records receipt of court documents',
+    action: 'copies to the IRO; the IRO confirms having them',
+    deadline: '5 working days of receipt',
+    actors: ['iro'],
+    toLegal: true,
+    prompted: true,
+  },
+  L5: {
+    id: 'L5',
+    trigger: 'a review is booked',
+    action: 'invite the Guardian',
+    deadline: 'when booked',
+    actors: ['iro', 'business-support'],
+    toLegal: false,
+    prompted: true,
+  },
+  L6: {
+    id: 'L6',
+    trigger: 'a review record is distributed',
+    action: 'send a copy to the Guardian and to legal',
+    deadline: 'with distribution',
+    actors: ['business-support', 'iro'],
+    toLegal: true,
+    prompted: true,
+  },
+  L7: {
+    id: 'L7',
+    trigger: 'during proceedings',
+    action: 'IRO–Guardian discussion',
+    deadline: 'agreed interval (default 6 weeks)',
+    actors: ['iro', 'guardian'],
+    toLegal: false,
+    prompted: true,
+  },
+  L8: {
+    id: 'L8',
+    trigger: 'before the Issues Resolution Hearing',
+    action: 'the council tells the court of any open IRO dispute',
+    deadline: '5 working days before the hearing',
+    actors: ['legal'],
+    toLegal: true,
+    prompted: true,
+  },
+  L9: {
+    id: 'L9',
+    trigger: 'proceedings end, child stays looked after',
+    action: 'final IRO–Guardian discussion; the Guardian confirms the IRO has every document on the checklist',
+    deadline: '10 working days after',
+    actors: ['iro', 'guardian'],
+    toLegal: false,
+    prompted: true,
+  },
+  L10: {
+    id: 'L10',
+    trigger: 'any IRO–Guardian discussion',
+    action: "recorded on the child's case timeline",
+    deadline: 'at once',
+    actors: ['iro', 'guardian'],
+    toLegal: false,
+    prompted: false,
+  },
 };
 
 export const LIAISON_DEFAULTS = {
@@ -122,7 +202,10 @@ export interface LiaisonRecord {
 }
 
 /** What the liaison rules read of a child (of its resolutions, only `status`: domain/resolutions/state.ts). */
-export type LiaisonChild = Child & { liaison?: LiaisonRecord | null; resolutions?: readonly Pick<Resolution, 'status'>[] | null };
+export type LiaisonChild = Child & {
+  liaison?: LiaisonRecord | null;
+  resolutions?: readonly Pick<Resolution, 'status'>[] | null;
+};
 
 export interface LiaisonItem {
   duty: DutyId;
@@ -161,7 +244,10 @@ export function proceedingsOpen(child: LiaisonChild): boolean {
 
 /** Date of the last IRO–Guardian discussion on or after `from`, if any. */
 function lastDiscussion(child: LiaisonChild, from: IsoDate): IsoDate | null {
-  const dates = (child.liaison?.discussions ?? []).map((d) => d.on).filter((d) => d >= from).sort();
+  const dates = (child.liaison?.discussions ?? [])
+    .map((d) => d.on)
+    .filter((d) => d >= from)
+    .sort();
   return dates.length ? dates[dates.length - 1] : null;
 }
 
@@ -182,19 +268,45 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
   const open = proceedingsOpen(child);
   const items: LiaisonItem[] = [];
   const add = (duty: DutyId, subject: string, fireOn: IsoDate, deadline: IsoDate, isOpen: boolean, part = false) =>
-    items.push({ duty, subject, key: liaisonKeys.prompt(ref, duty, subject), fireOn, deadline, open: isOpen, ...(part ? { part } : {}) });
+    items.push({
+      duty,
+      subject,
+      key: liaisonKeys.prompt(ref, duty, subject),
+      fireOn,
+      deadline,
+      open: isOpen,
+      ...(part ? { part } : {}),
+    });
 
   if (open && !p.guardianId) add('L1', 'guardian', p.startedOn, p.startedOn, true);
   if (open && child.iroId) {
-    add('L2', child.iroId, p.startedOn, calendar.addWorkingDays(p.startedOn, LIAISON_DEFAULTS.l2WorkingDays), !isDone(child, 'L2', child.iroId));
+    add(
+      'L2',
+      child.iroId,
+      p.startedOn,
+      calendar.addWorkingDays(p.startedOn, LIAISON_DEFAULTS.l2WorkingDays),
+      !isDone(child, 'L2', child.iroId),
+    );
   }
   if (open && p.guardianId && p.guardianAppointedOn) {
     const contacted = isDone(child, 'L3', p.guardianId) || lastDiscussion(child, p.guardianAppointedOn) !== null;
-    add('L3', p.guardianId, p.guardianAppointedOn, calendar.addWorkingDays(p.guardianAppointedOn, LIAISON_DEFAULTS.l3WorkingDays), !contacted);
+    add(
+      'L3',
+      p.guardianId,
+      p.guardianAppointedOn,
+      calendar.addWorkingDays(p.guardianAppointedOn, LIAISON_DEFAULTS.l3WorkingDays),
+      !contacted,
+    );
   }
   if (open) {
     for (const doc of child.liaison?.courtDocuments ?? []) {
-      add('L4', doc.receivedOn, doc.receivedOn, calendar.addWorkingDays(doc.receivedOn, LIAISON_DEFAULTS.l4WorkingDays), !isDone(child, 'L4', doc.receivedOn));
+      add(
+        'L4',
+        doc.receivedOn,
+        doc.receivedOn,
+        calendar.addWorkingDays(doc.receivedOn, LIAISON_DEFAULTS.l4WorkingDays),
+        !isDone(child, 'L4', doc.receivedOn),
+      );
     }
   }
   if (open && p.guardianId) {
@@ -223,19 +335,34 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
   if (p.concludedOn && p.outcome === 'remains-looked-after' && p.guardianId) {
     const deadline = calendar.addWorkingDays(p.concludedOn, LIAISON_DEFAULTS.l9WorkingDays);
     const parts = l9Parts(child);
-    add('L9', 'final', p.concludedOn, deadline, parts.some((x) => !x.done));
+    add(
+      'L9',
+      'final',
+      p.concludedOn,
+      deadline,
+      parts.some((x) => !x.done),
+    );
     for (const part of parts) add('L9', part.id, p.concludedOn, deadline, !part.done, true);
   }
   return items;
 }
 
 /** Open items a person must act on for this child (for /actions). */
-export function openItemsFor(child: LiaisonChild, who: LiaisonActor, today: IsoDate, calendar: WorkingCalendar): LiaisonItem[] {
-  return liaisonItems(child, today, calendar).filter((i) =>
-    i.open && !i.part && DUTIES[i.duty].actors.includes(who)
-    // L7 is open all the time; it is an action only once its date is near (within the grace window before).
-    && (i.duty !== 'L7' || addDays(i.deadline, -PROMPT_GRACE_DAYS) <= today)
-    && (i.duty !== 'L8' || i.fireOn <= today));
+export function openItemsFor(
+  child: LiaisonChild,
+  who: LiaisonActor,
+  today: IsoDate,
+  calendar: WorkingCalendar,
+): LiaisonItem[] {
+  return liaisonItems(child, today, calendar).filter(
+    (i) =>
+      i.open &&
+      !i.part &&
+      DUTIES[i.duty].actors.includes(who) &&
+      // L7 is open all the time; it is an action only once its date is near (within the grace window before).
+      (i.duty !== 'L7' || addDays(i.deadline, -PROMPT_GRACE_DAYS) <= today) &&
+      (i.duty !== 'L8' || i.fireOn <= today),
+  );
 }
 
 export interface LiaisonPrompt {
@@ -270,7 +397,7 @@ export function guardianAccessOpen(child: LiaisonChild): boolean {
 
 /** The Guardian who may see this child's liaison items now, if any. */
 export function currentGuardianId(child: LiaisonChild): string | null {
-  return guardianAccessOpen(child) ? child.proceedings!.guardianId ?? null : null;
+  return guardianAccessOpen(child) ? (child.proceedings!.guardianId ?? null) : null;
 }
 
 /**

@@ -103,7 +103,8 @@ export function getPolicy(id: string): TimescalePolicy {
   const p = Object.prototype.hasOwnProperty.call(POLICIES, id) ? POLICIES[id] : undefined;
   if (!p) {
     throw new AppError('config', `unknown timescale policy ${JSON.stringify(id)}; valid: ${POLICY_IDS.join(', ')}`, {
-      id, valid: POLICY_IDS,
+      id,
+      valid: POLICY_IDS,
     });
   }
   return p;
@@ -112,9 +113,12 @@ export function getPolicy(id: string): TimescalePolicy {
 /** The due date `limit` after `from`. */
 export function applyLimit(cal: WorkingCalendar, from: IsoDate, limit: Limit): IsoDate {
   switch (limit.unit) {
-    case 'days': return cal.addDays(from, limit.n);
-    case 'working-days': return cal.addWorkingDays(from, limit.n);
-    case 'months': return cal.addMonths(from, limit.n);
+    case 'days':
+      return cal.addDays(from, limit.n);
+    case 'working-days':
+      return cal.addWorkingDays(from, limit.n);
+    case 'months':
+      return cal.addMonths(from, limit.n);
   }
 }
 

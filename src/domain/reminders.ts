@@ -97,8 +97,10 @@ export type DueMessage<C extends Child = Child> =
 export const keys = {
   iroDigest: (staffId: string, monday: IsoDate) => `digest:iro:${staffId}:${monday}`,
   serviceDigest: (monday: IsoDate) => `digest:service:${monday}`,
-  reviewReminder: (childRef: string, sequence: number, today: IsoDate) => `review:${childRef}:${sequence}:reminder:${today}`,
-  recordReminder: (childRef: string, reviewId: string, day: 'day10' | 'day15') => `review:${childRef}:${reviewId}:record:${day}`,
+  reviewReminder: (childRef: string, sequence: number, today: IsoDate) =>
+    `review:${childRef}:${sequence}:reminder:${today}`,
+  recordReminder: (childRef: string, reviewId: string, day: 'day10' | 'day15') =>
+    `review:${childRef}:${reviewId}:record:${day}`,
 };
 
 /** Monday of the Monday–Sunday week containing `d`. */
@@ -116,8 +118,11 @@ export function digestDue(today: IsoDate, hour: number, sendFromHour = SEND_FROM
 const byDueThenRef = (a: ReviewStatus, b: ReviewStatus) =>
   a.next.dueBy < b.next.dueBy ? -1 : a.next.dueBy > b.next.dueBy ? 1 : a.child.ref.localeCompare(b.child.ref);
 const byDeadlineThenRef = (a: RecordItem, b: RecordItem) =>
-  a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1
-    : a.child.ref.localeCompare(b.child.ref) || a.reviewId.localeCompare(b.reviewId);
+  a.deadline < b.deadline
+    ? -1
+    : a.deadline > b.deadline
+      ? 1
+      : a.child.ref.localeCompare(b.child.ref) || a.reviewId.localeCompare(b.reviewId);
 
 /** Undistributed records of held reviews (a held date in the future is a data error: ignored). */
 export function outstandingRecords<C extends Child>(children: C[], today: IsoDate): RecordItem<C>[] {
@@ -125,7 +130,13 @@ export function outstandingRecords<C extends Child>(children: C[], today: IsoDat
   for (const child of children) {
     for (const r of child.reviews) {
       if (r.recordDistributedOn || r.heldOn > today) continue;
-      items.push({ child, reviewId: r.id, heldOn: r.heldOn, deadline: recordDueBy(r.heldOn), overdue: recordOverdue(r.heldOn, today) });
+      items.push({
+        child,
+        reviewId: r.id,
+        heldOn: r.heldOn,
+        deadline: recordDueBy(r.heldOn),
+        overdue: recordOverdue(r.heldOn, today),
+      });
     }
   }
   return items.sort(byDeadlineThenRef);
@@ -133,12 +144,17 @@ export function outstandingRecords<C extends Child>(children: C[], today: IsoDat
 
 /** The digest's lists for a set of statuses and records (one IRO's, or the whole service's). */
 export function digestContent<C extends Child>(
-  statuses: ReviewStatus<C>[], records: RecordItem<C>[], today: IsoDate, digestWeeks: number,
+  statuses: ReviewStatus<C>[],
+  records: RecordItem<C>[],
+  today: IsoDate,
+  digestWeeks: number,
 ): DigestContent<C> {
   const weekOf = mondayOf(today);
   const windowEnd = addDays(weekOf, 7 * digestWeeks - 1);
   const overdue = statuses.filter((s) => reviewOverdue(s.next.dueBy, today)).sort(byDueThenRef);
-  const toBook = statuses.filter((s) => !s.booking && !reviewOverdue(s.next.dueBy, today) && s.next.dueBy <= windowEnd).sort(byDueThenRef);
+  const toBook = statuses
+    .filter((s) => !s.booking && !reviewOverdue(s.next.dueBy, today) && s.next.dueBy <= windowEnd)
+    .sort(byDueThenRef);
   return { weekOf, windowEnd, overdue, toBook, records };
 }
 
@@ -153,16 +169,24 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
   if (digestDue(today, hour, fromHour)) {
     const monday = mondayOf(today);
     out.push({
-      kind: 'service-digest', key: keys.serviceDigest(monday), to: { kind: 'channel', purpose: 'iro-channel' },
+      kind: 'service-digest',
+      key: keys.serviceDigest(monday),
+      to: { kind: 'channel', purpose: 'iro-channel' },
       digest: digestContent(statuses, records, today, config.digestWeeks),
     });
     const iroIds = [...new Set(children.map((c) => c.iroId).filter(Boolean))].sort();
     for (const iroId of iroIds) {
       out.push({
-        kind: 'iro-digest', key: keys.iroDigest(iroId, monday), to: { kind: 'personal', staffId: iroId }, iroId,
+        kind: 'iro-digest',
+        key: keys.iroDigest(iroId, monday),
+        to: { kind: 'personal', staffId: iroId },
+        iroId,
         digest: digestContent(
-          statuses.filter((s) => s.child.iroId === iroId), records.filter((r) => r.child.iroId === iroId),
-          today, config.digestWeeks),
+          statuses.filter((s) => s.child.iroId === iroId),
+          records.filter((r) => r.child.iroId === iroId),
+          today,
+          config.digestWeeks,
+        ),
       });
     }
   }
@@ -173,8 +197,10 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
     for (const s of statuses) {
       if (s.booking || reviewOverdue(s.next.dueBy, today) || s.next.dueBy > horizon) continue;
       reminders.push({
-        kind: 'review-reminder', key: keys.reviewReminder(s.child.ref, s.next.sequence, today),
-        to: { kind: 'personal', staffId: s.child.iroId }, status: s,
+        kind: 'review-reminder',
+        key: keys.reviewReminder(s.child.ref, s.next.sequence, today),
+        to: { kind: 'personal', staffId: s.child.iroId },
+        status: s,
         workingDaysLeft: calendar.workingDaysBetween(today, s.next.dueBy),
       });
     }
@@ -182,8 +208,11 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
       const day = recordReminderDay(r.heldOn, today);
       if (!day) continue;
       reminders.push({
-        kind: 'record-reminder', key: keys.recordReminder(r.child.ref, r.reviewId, day),
-        to: { kind: 'personal', staffId: r.child.iroId }, record: r, day,
+        kind: 'record-reminder',
+        key: keys.recordReminder(r.child.ref, r.reviewId, day),
+        to: { kind: 'personal', staffId: r.child.iroId },
+        record: r,
+        day,
       });
     }
     out.push(...reminders.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));

@@ -60,10 +60,13 @@ const monthLabel = (d: IsoDate): string => formatMonth(d);
 
 /** "Apr 2016 – Sep 2016" for whole months, else "1 Apr 2016 – 25 Nov 2016". */
 export function periodLabel(p: ReportPeriod): string {
-  const wholeMonths = p.from.endsWith('-01')
-    && Number(p.to.slice(8, 10)) === daysInMonth(Number(p.to.slice(0, 4)), Number(p.to.slice(5, 7)));
+  const wholeMonths =
+    p.from.endsWith('-01') &&
+    Number(p.to.slice(8, 10)) === daysInMonth(Number(p.to.slice(0, 4)), Number(p.to.slice(5, 7)));
   return wholeMonths
-    ? (p.from.slice(0, 7) === p.to.slice(0, 7) ? monthLabel(p.from) : `${monthLabel(p.from)} – ${monthLabel(p.to)}`)
+    ? p.from.slice(0, 7) === p.to.slice(0, 7)
+      ? monthLabel(p.from)
+      : `${monthLabel(p.from)} – ${monthLabel(p.to)}`
     : `${formatDateShort(p.from)} – ${formatDateShort(p.to)}`;
 }
 

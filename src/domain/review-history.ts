@@ -10,8 +10,16 @@
 import { isIsoDate } from './calendar.js';
 import { AppError } from './errors.js';
 import {
-  BRING_FORWARD_REASONS, EVENT_TYPES, LATE_REASONS, RULE_IDS, TRACKS,
-  type ChildEvent, type ChildHistory, type EventType, type HeldReview, type Track,
+  BRING_FORWARD_REASONS,
+  EVENT_TYPES,
+  LATE_REASONS,
+  RULE_IDS,
+  TRACKS,
+  type ChildEvent,
+  type ChildHistory,
+  type EventType,
+  type HeldReview,
+  type Track,
 } from './types.js';
 
 /** Events and reviews in the order the engine applies them. Reviews are the items with `heldOn`. */
@@ -24,8 +32,13 @@ export const START_EVENT: Readonly<Record<Track, EventType>> = {
 };
 
 const TRACK_EVENTS: Readonly<Record<Track, ReadonlySet<string>>> = {
-  cla: new Set(['became-looked-after', 'unplanned-placement-change', 'placed-for-adoption',
-    'ceased-looked-after', 'review-brought-forward']),
+  cla: new Set([
+    'became-looked-after',
+    'unplanned-placement-change',
+    'placed-for-adoption',
+    'ceased-looked-after',
+    'review-brought-forward',
+  ]),
   // `ceased-looked-after` ends a short-breaks series or an IFST plan too (decision).
   'short-breaks': new Set(['short-breaks-started', 'ceased-looked-after', 'review-brought-forward']),
   ifst: new Set(['ifst-intensive-started', 'ceased-looked-after', 'review-brought-forward']),
@@ -68,10 +81,13 @@ function checkStatic(child: ChildHistory): void {
     if (!allowed.has(e.type)) fail(ref, `event ${e.type} on ${e.date} does not apply to the ${child.track} track`, i);
     if (e.type === 'review-brought-forward') {
       if (e.dueBy === undefined) fail(ref, `review-brought-forward on ${e.date} has no dueBy`, i);
-      if (!isIsoDate(e.dueBy)) fail(ref, `review-brought-forward on ${e.date} has an invalid dueBy ${JSON.stringify(e.dueBy)}`, i);
-      if (e.dueBy < e.date) fail(ref, `review-brought-forward on ${e.date} has dueBy ${e.dueBy} before the day it was set`, i);
+      if (!isIsoDate(e.dueBy))
+        fail(ref, `review-brought-forward on ${e.date} has an invalid dueBy ${JSON.stringify(e.dueBy)}`, i);
+      if (e.dueBy < e.date)
+        fail(ref, `review-brought-forward on ${e.date} has dueBy ${e.dueBy} before the day it was set`, i);
       if (e.reason === undefined) fail(ref, `review-brought-forward on ${e.date} has no reason`, i);
-      if (!REASON_SET.has(e.reason)) fail(ref, `review-brought-forward on ${e.date} has unknown reason ${JSON.stringify(e.reason)}`, i);
+      if (!REASON_SET.has(e.reason))
+        fail(ref, `review-brought-forward on ${e.date} has unknown reason ${JSON.stringify(e.reason)}`, i);
     }
   }
   const reviews = child.reviews;
@@ -79,28 +95,39 @@ function checkStatic(child: ChildHistory): void {
     const r = reviews[i];
     if (typeof r?.id !== 'string' || r.id === '') fail(ref, 'a review has no id');
     // Quadratic, but lists are short and this allocates nothing.
-    for (let j = 0; j < i; j++) if (reviews[j].id === r.id) fail(ref, `duplicate review id ${r.id}`, { reviewId: r.id });
-    if (!isIsoDate(r.heldOn)) fail(ref, `review ${r.id} has an invalid heldOn ${JSON.stringify(r.heldOn)}`, { reviewId: r.id });
+    for (let j = 0; j < i; j++)
+      if (reviews[j].id === r.id) fail(ref, `duplicate review id ${r.id}`, { reviewId: r.id });
+    if (!isIsoDate(r.heldOn))
+      fail(ref, `review ${r.id} has an invalid heldOn ${JSON.stringify(r.heldOn)}`, { reviewId: r.id });
     if (r.recordDistributedOn != null) {
       if (!isIsoDate(r.recordDistributedOn)) {
-        fail(ref, `review ${r.id} has an invalid recordDistributedOn ${JSON.stringify(r.recordDistributedOn)}`, { reviewId: r.id });
+        fail(ref, `review ${r.id} has an invalid recordDistributedOn ${JSON.stringify(r.recordDistributedOn)}`, {
+          reviewId: r.id,
+        });
       }
       if (r.recordDistributedOn < r.heldOn) {
-        fail(ref, `review ${r.id} record distributed on ${r.recordDistributedOn}, before the review was held on ${r.heldOn}`, { reviewId: r.id });
+        fail(
+          ref,
+          `review ${r.id} record distributed on ${r.recordDistributedOn}, before the review was held on ${r.heldOn}`,
+          { reviewId: r.id },
+        );
       }
     }
     if (r.lateReason != null && !LATE_SET.has(r.lateReason)) {
       fail(ref, `review ${r.id} has unknown lateReason ${JSON.stringify(r.lateReason)}`, { reviewId: r.id });
     }
-    if (r.dueBy !== undefined && !isIsoDate(r.dueBy)) fail(ref, `review ${r.id} has an invalid stored dueBy ${JSON.stringify(r.dueBy)}`, { reviewId: r.id });
-    if (r.rule !== undefined && !RULE_SET.has(r.rule)) fail(ref, `review ${r.id} has unknown stored rule ${JSON.stringify(r.rule)}`, { reviewId: r.id });
+    if (r.dueBy !== undefined && !isIsoDate(r.dueBy))
+      fail(ref, `review ${r.id} has an invalid stored dueBy ${JSON.stringify(r.dueBy)}`, { reviewId: r.id });
+    if (r.rule !== undefined && !RULE_SET.has(r.rule))
+      fail(ref, `review ${r.id} has unknown stored rule ${JSON.stringify(r.rule)}`, { reviewId: r.id });
   }
 }
 
 function sortedBy<T>(items: T[], key: (x: T) => string): T[] {
   for (let i = 1; i < items.length; i++) {
     // Already-sorted input (the usual case) is used as it is; Array#sort is stable otherwise.
-    if (key(items[i]) < key(items[i - 1])) return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    if (key(items[i]) < key(items[i - 1]))
+      return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
   return items;
 }
@@ -139,11 +166,20 @@ function checkOrder(child: ChildHistory, timeline: TimelineItem[]): void {
   for (const item of timeline) {
     if (isReview(item)) {
       if (!open) {
-        if (!everOpened) fail(ref, `review ${item.id} held on ${item.heldOn}, before ${started}`, { reviewId: item.id });
+        if (!everOpened)
+          fail(ref, `review ${item.id} held on ${item.heldOn}, before ${started}`, { reviewId: item.id });
         if (planEndedByFinal) {
-          fail(ref, `review ${item.id} held on ${item.heldOn}, after the IFST plan's final review (held on ${closedOn})`, { reviewId: item.id });
+          fail(
+            ref,
+            `review ${item.id} held on ${item.heldOn}, after the IFST plan's final review (held on ${closedOn})`,
+            { reviewId: item.id },
+          );
         }
-        fail(ref, `review ${item.id} held on ${item.heldOn} while not ${track === 'cla' ? 'looked after' : 'open'} (ended on ${closedOn})`, { reviewId: item.id });
+        fail(
+          ref,
+          `review ${item.id} held on ${item.heldOn} while not ${track === 'cla' ? 'looked after' : 'open'} (ended on ${closedOn})`,
+          { reviewId: item.id },
+        );
       }
       heldInPlan++;
       if (track === 'ifst' && heldInPlan === IFST_REVIEWS) {
@@ -163,13 +199,20 @@ function checkOrder(child: ChildHistory, timeline: TimelineItem[]): void {
     } else if (e.type === 'ceased-looked-after') {
       // Closing an IFST case after its final review is normal; anything else must be open.
       if (!open && !planEndedByFinal) {
-        fail(ref, `ceased-looked-after on ${e.date}, but the child was not ${track === 'cla' ? 'looked after' : 'open on this track'} then`);
+        fail(
+          ref,
+          `ceased-looked-after on ${e.date}, but the child was not ${track === 'cla' ? 'looked after' : 'open on this track'} then`,
+        );
       }
       open = false;
       planEndedByFinal = false;
       closedOn = e.date;
     } else if (!open) {
-      const why = planEndedByFinal ? 'after the IFST plan\'s final review' : track === 'cla' ? 'when the child was not looked after' : 'when the track was not open';
+      const why = planEndedByFinal
+        ? "after the IFST plan's final review"
+        : track === 'cla'
+          ? 'when the child was not looked after'
+          : 'when the track was not open';
       fail(ref, `${e.type} on ${e.date} ${why}`);
     }
   }

@@ -57,7 +57,11 @@ export interface DueListing<C extends Child = Child> {
  * docs/DESIGN.md "/due": relative windows list overdue (due before today, not held) first, then what is
  * due in the window from today on; explicit dates and ranges list every next review due in them.
  */
-export function dueListing<C extends Child>(statuses: ReviewStatus<C>[], window: DueWindow, today: IsoDate): DueListing<C> {
+export function dueListing<C extends Child>(
+  statuses: ReviewStatus<C>[],
+  window: DueWindow,
+  today: IsoDate,
+): DueListing<C> {
   const overdue: ReviewStatus<C>[] = [];
   const due: ReviewStatus<C>[] = [];
   const from = window.kind === 'relative' && window.from < today ? today : window.from;

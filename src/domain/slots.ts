@@ -50,7 +50,10 @@ export class IroDiary {
   private readonly instants = new Set<number>();
   private readonly perDay = new Map<IsoDate, number>();
 
-  constructor(starts: readonly string[], private readonly tzName: string) {
+  constructor(
+    starts: readonly string[],
+    private readonly tzName: string,
+  ) {
     for (const s of starts) this.add(s);
   }
 

@@ -7,9 +7,7 @@ import type { WorkingCalendar } from './calendar.js';
 import { formatDateShort } from './dates-format.js';
 import { applyLimit, describeLimit, type Limit, type TimedRuleId, type TimescalePolicy } from './policies.js';
 import { isReview, orderedTimeline, type TimelineItem } from './review-history.js';
-import type {
-  BringForwardReason, ChildHistory, EventType, HeldReview, IsoDate, LateReason, RuleId,
-} from './types.js';
+import type { BringForwardReason, ChildHistory, EventType, HeldReview, IsoDate, LateReason, RuleId } from './types.js';
 
 export { validateHistory } from './review-history.js';
 
@@ -134,27 +132,37 @@ const STARTED_BY: Readonly<Record<CycleRule, string>> = {
 };
 
 const SINCE: Readonly<Record<CycleRule, string>> = {
-  'W39.1': '', UPC: ' since the unplanned placement change', ADP: ' since the adoptive placement', SB: '', IFST: '',
+  'W39.1': '',
+  UPC: ' since the unplanned placement change',
+  ADP: ' since the adoptive placement',
+  SB: '',
+  IFST: '',
 };
 
 function render(w: Why): string {
   const f = formatDateShort;
   switch (w.k) {
-    case 'start': return `${describeLimit(w.limit)} after ${STARTED_BY[w.rule]} on ${f(w.on)}`;
+    case 'start':
+      return `${describeLimit(w.limit)} after ${STARTED_BY[w.rule]} on ${f(w.on)}`;
     case 'second':
       return w.cycle.rule === 'W39.1'
         ? `${describeLimit(w.limit)} after the first review held on ${f(w.heldOn)}`
         : `${describeLimit(w.limit)} after the first review${SINCE[w.cycle.rule]} on ${f(w.cycle.on)}, held on ${f(w.heldOn)}`;
-    case 'later': return `${describeLimit(w.limit)} after the review held on ${f(w.heldOn)}`;
-    case 'ifst-second': return `${describeLimit(w.limit)} after the first review held on ${f(w.heldOn)}`;
+    case 'later':
+      return `${describeLimit(w.limit)} after the review held on ${f(w.heldOn)}`;
+    case 'ifst-second':
+      return `${describeLimit(w.limit)} after the first review held on ${f(w.heldOn)}`;
     case 'ifst-final':
       return w.from === 'start'
         ? `final review: ${describeLimit(w.limit)} after the intensive phase started on ${f(w.on)}`
         : `final review: ${describeLimit(w.limit)} after the second review held on ${f(w.on)}`;
     case 'ifst-final-late':
-      return `final review: ${describeLimit(w.limit)} after the second review held on ${f(w.heldOn)}` +
-        ` (held on or after the final's date, ${f(w.finalWas)})`;
-    case 'fwd': return `brought forward: ${BRING_FORWARD_LABELS[w.reason]} (was due ${f(w.was)})`;
+      return (
+        `final review: ${describeLimit(w.limit)} after the second review held on ${f(w.heldOn)}` +
+        ` (held on or after the final's date, ${f(w.finalWas)})`
+      );
+    case 'fwd':
+      return `brought forward: ${BRING_FORWARD_LABELS[w.reason]} (was due ${f(w.was)})`;
   }
 }
 
@@ -179,8 +187,14 @@ class Due {
   }
 }
 
-interface Cycle extends CycleStart { held: number }
-interface Forward { dueBy: IsoDate; reason: BringForwardReason; setOn: IsoDate }
+interface Cycle extends CycleStart {
+  held: number;
+}
+interface Forward {
+  dueBy: IsoDate;
+  reason: BringForwardReason;
+  setOn: IsoDate;
+}
 
 const CYCLE_OF: Partial<Record<EventType, CycleRule>> = {
   'became-looked-after': 'W39.1',
@@ -227,7 +241,8 @@ class Walk {
     const d = this.ruleDue;
     if (!d) return null;
     const f = this.fwd;
-    if (f && f.dueBy < d.dueBy) return new Due('FWD', { k: 'fwd', reason: f.reason, was: d.dueBy }, null, '', null, f.dueBy);
+    if (f && f.dueBy < d.dueBy)
+      return new Due('FWD', { k: 'fwd', reason: f.reason, was: d.dueBy }, null, '', null, f.dueBy);
     return d;
   }
 
@@ -272,7 +287,9 @@ class Walk {
   private after(cycle: Cycle, heldOn: IsoDate): Due | null {
     const rules = this.policy.rules;
     switch (cycle.rule) {
-      case 'W39.1': case 'UPC': case 'ADP': {
+      case 'W39.1':
+      case 'UPC':
+      case 'ADP': {
         if (cycle.held === 1) {
           const limit = rules['W39.2'].first; // W39.2
           return new Due('W39.2', { k: 'second', limit, heldOn, cycle }, this.cal, heldOn, limit);
@@ -284,7 +301,8 @@ class Walk {
         const limit = rules.SB.then ?? rules.SB.first;
         return new Due('SB', { k: 'later', limit, heldOn }, this.cal, heldOn, limit);
       }
-      case 'IFST': return this.afterIfst(cycle, heldOn);
+      case 'IFST':
+        return this.afterIfst(cycle, heldOn);
     }
   }
 
@@ -313,7 +331,9 @@ class Walk {
 }
 
 function run(
-  timeline: TimelineItem[], policy: TimescalePolicy, cal: WorkingCalendar,
+  timeline: TimelineItem[],
+  policy: TimescalePolicy,
+  cal: WorkingCalendar,
   onHeld?: (r: HeldReview, due: Due, sequence: number) => void,
 ): Walk {
   const w = new Walk(policy, cal);
@@ -334,9 +354,20 @@ export function nextReview(child: ChildHistory, policy: TimescalePolicy, calenda
   const due = w.open ? w.current() : null;
   if (!due || !w.cycle) return null;
   const { rule, event, on } = w.cycle;
-  const next: NextReview = { sequence: w.seq + 1, dueBy: due.dueBy, rule: due.rule, explanation: render(due.why), cycleStart: { rule, event, on } };
+  const next: NextReview = {
+    sequence: w.seq + 1,
+    dueBy: due.dueBy,
+    rule: due.rule,
+    explanation: render(due.why),
+    cycleStart: { rule, event, on },
+  };
   if (due.rule === 'FWD' && w.fwd && w.ruleDue) {
-    next.broughtForward = { reason: w.fwd.reason, setOn: w.fwd.setOn, ruleDueBy: w.ruleDue.dueBy, rule: w.ruleDue.rule };
+    next.broughtForward = {
+      reason: w.fwd.reason,
+      setOn: w.fwd.setOn,
+      ruleDueBy: w.ruleDue.dueBy,
+      rule: w.ruleDue.rule,
+    };
   }
   return next;
 }
@@ -348,7 +379,10 @@ export interface ReviewHistoryOptions {
 
 /** Every held review with the due date it answered, oldest first. Stored dueBy/rule win. */
 export function reviewHistory(
-  child: ChildHistory, policy: TimescalePolicy, calendar: WorkingCalendar, options: ReviewHistoryOptions = {},
+  child: ChildHistory,
+  policy: TimescalePolicy,
+  calendar: WorkingCalendar,
+  options: ReviewHistoryOptions = {},
 ): PastReview[] {
   const out: PastReview[] = [];
   run(orderedTimeline(child), policy, calendar, (r, due, sequence) => {
@@ -356,15 +390,21 @@ export function reviewHistory(
     const dueBy = r.dueBy ?? due.dueBy;
     const rule = r.rule ?? due.rule;
     const stored = r.dueBy !== undefined || r.rule !== undefined;
-    const explanation = stored && (dueBy !== due.dueBy || rule !== due.rule)
-      ? `as recorded when the review was held (the current policy would give ${formatDateShort(due.dueBy)}, ${due.rule}: ${computed})`
-      : computed;
+    const explanation =
+      stored && (dueBy !== due.dueBy || rule !== due.rule)
+        ? `as recorded when the review was held (the current policy would give ${formatDateShort(due.dueBy)}, ${due.rule}: ${computed})`
+        : computed;
     const within = withinTimescale(r.heldOn, dueBy);
     const recordDue = recordDueBy(r.heldOn);
     const distributed = r.recordDistributedOn ?? null;
-    const recordStatus: RecordStatus = distributed !== null
-      ? (distributed <= recordDue ? 'distributed' : 'distributed-late')
-      : (options.today !== undefined && recordOverdue(r.heldOn, options.today) ? 'overdue' : 'outstanding');
+    const recordStatus: RecordStatus =
+      distributed !== null
+        ? distributed <= recordDue
+          ? 'distributed'
+          : 'distributed-late'
+        : options.today !== undefined && recordOverdue(r.heldOn, options.today)
+          ? 'overdue'
+          : 'outstanding';
     out.push({
       id: r.id,
       sequence,
@@ -374,7 +414,7 @@ export function reviewHistory(
       heldOn: r.heldOn,
       withinTimescale: within,
       daysLate: within ? 0 : calendar.diffDays(r.heldOn, dueBy),
-      lateReason: within ? null : r.lateReason ?? 'not-recorded',
+      lateReason: within ? null : (r.lateReason ?? 'not-recorded'),
       stored,
       combinedWithCP: r.combinedWithCP ?? false,
       chairId: r.chairId ?? null,

@@ -5,27 +5,49 @@ export const TRACKS = ['cla', 'short-breaks', 'ifst'] as const;
 export type Track = (typeof TRACKS)[number];
 
 export const LEGAL_STATUSES = [
-  'interim-care-order', 'care-order', 'accommodated-s76', 'placement-order',
-  'remanded', 'short-breaks', 'ifst-family-plan',
+  'interim-care-order',
+  'care-order',
+  'accommodated-s76',
+  'placement-order',
+  'remanded',
+  'short-breaks',
+  'ifst-family-plan',
 ] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];
 
 export const EVENT_TYPES = [
-  'became-looked-after', 'unplanned-placement-change', 'placed-for-adoption',
-  'short-breaks-started', 'ifst-intensive-started', 'ceased-looked-after', 'review-brought-forward',
+  'became-looked-after',
+  'unplanned-placement-change',
+  'placed-for-adoption',
+  'short-breaks-started',
+  'ifst-intensive-started',
+  'ceased-looked-after',
+  'review-brought-forward',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const BRING_FORWARD_REASONS = [
-  'plan-change', 'safety', 'plan-not-implemented', 'child-request', 'absence',
-  'ifst-referral', 'remand-ending', 'other',
+  'plan-change',
+  'safety',
+  'plan-not-implemented',
+  'child-request',
+  'absence',
+  'ifst-referral',
+  'remand-ending',
+  'other',
 ] as const;
 export type BringForwardReason = (typeof BRING_FORWARD_REASONS)[number];
 
 export const LATE_REASONS = [
-  'not-notified', 'sw-unavailable', 'no-allocated-sw', 'child-or-carer-ill',
-  'family-or-carer-unavailable', 'other-agency-unavailable', 'placement-disruption',
-  'safeguarding-first', 'other',
+  'not-notified',
+  'sw-unavailable',
+  'no-allocated-sw',
+  'child-or-carer-ill',
+  'family-or-carer-unavailable',
+  'other-agency-unavailable',
+  'placement-disruption',
+  'safeguarding-first',
+  'other',
 ] as const;
 export type LateReason = (typeof LATE_REASONS)[number];
 
@@ -33,8 +55,17 @@ export const RULE_IDS = ['W39.1', 'W39.2', 'W39.3', 'UPC', 'ADP', 'SB', 'IFST', 
 export type RuleId = (typeof RULE_IDS)[number];
 
 export const ROLES = [
-  'iro', 'business-support', 'social-worker', 'team-manager', 'head-of-service',
-  'service-director', 'group-director', 'chief-executive', 'legal', 'admin', 'guardian',
+  'iro',
+  'business-support',
+  'social-worker',
+  'team-manager',
+  'head-of-service',
+  'service-director',
+  'group-director',
+  'chief-executive',
+  'legal',
+  'admin',
+  'guardian',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

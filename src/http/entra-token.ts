@@ -41,7 +41,11 @@ export function createEntraVerifier(rules: EntraTokenRules): EntraVerifier {
     const next = new Map<string, KeyObject>();
     for (const k of body.keys ?? []) {
       if (k.kty !== 'RSA' || typeof k.kid !== 'string') continue;
-      try { next.set(k.kid, createPublicKey({ key: k, format: 'jwk' })); } catch { /* a key we cannot read is skipped */ }
+      try {
+        next.set(k.kid, createPublicKey({ key: k, format: 'jwk' }));
+      } catch {
+        /* a key we cannot read is skipped */
+      }
     }
     keys = next;
     fetchedAt = Date.now();
@@ -60,19 +64,33 @@ export function createEntraVerifier(rules: EntraTokenRules): EntraVerifier {
       const header = decodeJson(parts[0]!);
       const claims = decodeJson(parts[1]!);
       if (!header || !claims) return refuse(401, 'not a JWT');
-      if (header.alg !== 'RS256' || typeof header.kid !== 'string') return refuse(401, 'not an RS256 token with a key id');
+      if (header.alg !== 'RS256' || typeof header.kid !== 'string')
+        return refuse(401, 'not an RS256 token with a key id');
       let key: KeyObject | undefined;
-      try { key = await keyFor(header.kid); } catch { return refuse(401, 'the signing keys could not be read'); }
+      try {
+        key = await keyFor(header.kid);
+      } catch {
+        return refuse(401, 'the signing keys could not be read');
+      }
       if (!key) return refuse(401, 'unknown signing key');
-      const signed = verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), key, Buffer.from(parts[2]!, 'base64url'));
+      const signed = verify(
+        'RSA-SHA256',
+        Buffer.from(`${parts[0]}.${parts[1]}`),
+        key,
+        Buffer.from(parts[2]!, 'base64url'),
+      );
       if (!signed) return refuse(401, 'bad signature');
       const now = rules.now().getTime() / 1000;
       if (typeof claims.exp !== 'number' || claims.exp < now - SKEW_S) return refuse(401, 'expired');
       if (typeof claims.nbf === 'number' && claims.nbf > now + SKEW_S) return refuse(401, 'not yet valid');
       // Genuine from here: what remains is whether it is for us.
-      const issuers = [`https://login.microsoftonline.com/${rules.tenantId}/v2.0`, `https://sts.windows.net/${rules.tenantId}/`];
+      const issuers = [
+        `https://login.microsoftonline.com/${rules.tenantId}/v2.0`,
+        `https://sts.windows.net/${rules.tenantId}/`,
+      ];
       if (claims.tid !== rules.tenantId || !issuers.includes(String(claims.iss))) return refuse(403, 'another tenant');
-      if (claims.aud !== rules.audience && claims.aud !== `api://${rules.audience}`) return refuse(403, 'another audience');
+      if (claims.aud !== rules.audience && claims.aud !== `api://${rules.audience}`)
+        return refuse(403, 'another audience');
       const client = typeof claims.azp === 'string' ? claims.azp : typeof claims.appid === 'string' ? claims.appid : '';
       if (!rules.clientIds.includes(client)) return refuse(403, 'a client app not on the allow-list');
       return { ok: true, clientId: client };

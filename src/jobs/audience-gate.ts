@@ -43,7 +43,12 @@ export interface AudienceGate {
   /** Whether `doc` may be posted into `conversation` now. Never throws for a roster failure. */
   check(doc: OutboxDoc, conversation: ConversationDoc): Promise<GateDecision>;
   /** Explains, audits and marks the message withheld (in that order: a crash repeats, never loses, the explanation). */
-  withhold(doc: OutboxDoc, conversation: ConversationDoc, verdict: { unexpected: number; reason: string }, at: Date): Promise<void>;
+  withhold(
+    doc: OutboxDoc,
+    conversation: ConversationDoc,
+    verdict: { unexpected: number; reason: string },
+    at: Date,
+  ): Promise<void>;
 }
 
 export interface AudienceGateOptions {
@@ -61,7 +66,8 @@ type Refs = { refs: string[]; known: boolean };
 
 function refsOf(doc: OutboxDoc): Refs {
   const refs = doc.about?.refs;
-  if (!Array.isArray(refs) || refs.length > MAX_REFS || !refs.every((r) => typeof r === 'string')) return { refs: [], known: false };
+  if (!Array.isArray(refs) || refs.length > MAX_REFS || !refs.every((r) => typeof r === 'string'))
+    return { refs: [], known: false };
   return { refs, known: true };
 }
 
@@ -78,7 +84,8 @@ const KIND_LABELS: Record<string, string> = {
   'child-notice': 'a notice',
   'import-report': 'a case system import report',
 };
-const kindLabel = (kind: string | undefined) => KIND_LABELS[kind ?? ''] ?? (kind?.startsWith('liaison-') ? 'a liaison message' : 'a message');
+const kindLabel = (kind: string | undefined) =>
+  KIND_LABELS[kind ?? ''] ?? (kind?.startsWith('liaison-') ? 'a liaison message' : 'a message');
 
 function where(conversation: ConversationDoc): string {
   if (conversation.kind === 'personal') return 'a personal chat';
@@ -114,17 +121,26 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
     // About unknown children (an older document, a child no longer on record): no guest is their Guardian.
     const about = known && missing === 0 ? children : [...children, { proceedings: null } as unknown as ChildDoc];
     const verdict = await checkAudience(deps, {
-      conversation, children: about, councilTenantId: opts.councilTenantId, requireKnownPerson: true,
-      members: () => (opts.listMembers ? opts.listMembers(conversation) : Promise.reject(new Error('no member lister'))),
+      conversation,
+      children: about,
+      councilTenantId: opts.councilTenantId,
+      requireKnownPerson: true,
+      members: () =>
+        opts.listMembers ? opts.listMembers(conversation) : Promise.reject(new Error('no member lister')),
       allowFormerGuardian: TO_FORMER_GUARDIAN_KINDS.has(doc.kind ?? ''),
     });
     if (verdict.ok) return { send: true };
-    if (verdict.unexpected === null) return { send: false, withhold: false, reason: 'could not read the conversation\'s members' };
+    if (verdict.unexpected === null)
+      return { send: false, withhold: false, reason: "could not read the conversation's members" };
     return { send: false, withhold: true, unexpected: verdict.unexpected, reason: WITHHELD_REASON };
   }
 
   /** The IRO of every child the message is about, if they all have the same one with a 1:1 chat elsewhere. */
-  async function responsibleIro(children: ChildDoc[], refs: Refs, conversation: ConversationDoc): Promise<{ staffId: string; chat: ConversationDoc } | null> {
+  async function responsibleIro(
+    children: ChildDoc[],
+    refs: Refs,
+    conversation: ConversationDoc,
+  ): Promise<{ staffId: string; chat: ConversationDoc } | null> {
     if (!refs.known || children.length === 0 || children.length !== refs.refs.length) return null;
     const iros = new Set(children.map((c) => c.iroId ?? null));
     const [iroId] = [...iros];
@@ -135,23 +151,36 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
     return chat && chat._id !== conversation._id ? { staffId: iroId, chat } : null;
   }
 
-  async function explain(doc: OutboxDoc, conversation: ConversationDoc, refs: Refs, reason: string, at: Date): Promise<string[]> {
+  async function explain(
+    doc: OutboxDoc,
+    conversation: ConversationDoc,
+    refs: Refs,
+    reason: string,
+    at: Date,
+  ): Promise<string[]> {
     const { children } = await childrenOf(refs.refs);
     const label = kindLabel(doc.kind);
-    const why = reason === NAMES_REASON ? 'it shows a child\'s full name, and names are not shown in shared conversations here'
-      : `someone there is a guest who is not ${children.length === 1 ? 'this child\'s Guardian' : 'the Guardian of every one of these children'}`;
+    const why =
+      reason === NAMES_REASON
+        ? "it shows a child's full name, and names are not shown in shared conversations here"
+        : `someone there is a guest who is not ${children.length === 1 ? "this child's Guardian" : 'the Guardian of every one of these children'}`;
     const told: string[] = [];
     const iro = SERVICE_WIDE_KINDS.has(doc.kind ?? '') ? null : await responsibleIro(children, refs, conversation);
     if (iro) {
       const names = children.map((c) => childLabel(c, true)).join(', ');
       await deps.outbox.enqueue({
-        _id: `${doc._id}:withheld`, kind: WITHHELD_EXPLANATION_KIND, about: { refs: refs.refs, names: true },
-        target: { conversationId: iro.chat._id }, enqueuedAt: at,
-        activity: notice(`Not posted · ${names}`,
-          `I did not post ${label} about ${children.length === 1 ? 'this child' : 'these children'} in ${where(conversation)}: ${why}. `
-          + 'Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); '
-          + 'an administrator can see it in /setup status.',
-          `Not posted · ${refs.refs.join(', ')}`),
+        _id: `${doc._id}:withheld`,
+        kind: WITHHELD_EXPLANATION_KIND,
+        about: { refs: refs.refs, names: true },
+        target: { conversationId: iro.chat._id },
+        enqueuedAt: at,
+        activity: notice(
+          `Not posted · ${names}`,
+          `I did not post ${label} about ${children.length === 1 ? 'this child' : 'these children'} in ${where(conversation)}: ${why}. ` +
+            'Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); ' +
+            'an administrator can see it in /setup status.',
+          `Not posted · ${refs.refs.join(', ')}`,
+        ),
       });
       told.push(iro.staffId);
       return told;
@@ -162,34 +191,56 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
       const chat = await personalChat(deps.conversations, admin._id, admin);
       if (!chat || chat._id === conversation._id) continue;
       await deps.outbox.enqueue({
-        _id: `${doc._id}:withheld:${admin._id}`, kind: WITHHELD_EXPLANATION_KIND, about: { refs: [], names: false },
-        target: { conversationId: chat._id }, enqueuedAt: at,
-        activity: notice('Not posted: a guest is present',
-          `I did not post ${label}${n === null ? '' : ` (about ${n} ${n === 1 ? 'child' : 'children'})`} in ${where(conversation)}: `
-          + `${reason === NAMES_REASON ? 'it shows full names, which are not shown in shared conversations here' : 'someone there is a guest who may not see it. Remove the guest, or give that purpose to a channel without guests (/setup)'}. `
-          + '/setup status lists what was withheld.',
-          'Not posted: a guest is present'),
+        _id: `${doc._id}:withheld:${admin._id}`,
+        kind: WITHHELD_EXPLANATION_KIND,
+        about: { refs: [], names: false },
+        target: { conversationId: chat._id },
+        enqueuedAt: at,
+        activity: notice(
+          'Not posted: a guest is present',
+          `I did not post ${label}${n === null ? '' : ` (about ${n} ${n === 1 ? 'child' : 'children'})`} in ${where(conversation)}: ` +
+            `${reason === NAMES_REASON ? 'it shows full names, which are not shown in shared conversations here' : 'someone there is a guest who may not see it. Remove the guest, or give that purpose to a channel without guests (/setup)'}. ` +
+            '/setup status lists what was withheld.',
+          'Not posted: a guest is present',
+        ),
       });
       told.push(admin._id);
     }
     return told;
   }
 
-  async function withhold(doc: OutboxDoc, conversation: ConversationDoc, verdict: { unexpected: number; reason: string }, at: Date): Promise<void> {
+  async function withhold(
+    doc: OutboxDoc,
+    conversation: ConversationDoc,
+    verdict: { unexpected: number; reason: string },
+    at: Date,
+  ): Promise<void> {
     const { unexpected, reason } = verdict;
     const refs = refsOf(doc);
     const told = doc.kind === WITHHELD_EXPLANATION_KIND ? [] : await explain(doc, conversation, refs, reason, at);
     await deps.audit.record({
-      at: deps.clock(), actor: { id: 'outbox-sender', kind: 'system' }, action: 'delivery.withheld',
-      subject: refs.refs.length === 1 ? refs.refs[0] : doc.kind ?? 'unknown',
+      at: deps.clock(),
+      actor: { id: 'outbox-sender', kind: 'system' },
+      action: 'delivery.withheld',
+      subject: refs.refs.length === 1 ? refs.refs[0] : (doc.kind ?? 'unknown'),
       details: {
-        key: doc._id, kind: doc.kind ?? null, conversationId: conversation._id, conversationKind: conversation.kind,
-        refs: refs.refs.slice(0, 40), refCount: refs.known ? refs.refs.length : null, names: doc.about?.names ?? null,
-        unexpectedGuests: unexpected, reason, told,
+        key: doc._id,
+        kind: doc.kind ?? null,
+        conversationId: conversation._id,
+        conversationKind: conversation.kind,
+        refs: refs.refs.slice(0, 40),
+        refCount: refs.known ? refs.refs.length : null,
+        names: doc.about?.names ?? null,
+        unexpectedGuests: unexpected,
+        reason,
+        told,
       },
     });
     await deps.outbox.markWithheld(doc._id, reason, at);
-    logger.warn({ key: doc._id, kind: doc.kind, conversationId: conversation._id, unexpected, told }, 'message withheld: a guest in the conversation may not see it');
+    logger.warn(
+      { key: doc._id, kind: doc.kind, conversationId: conversation._id, unexpected, told },
+      'message withheld: a guest in the conversation may not see it',
+    );
   }
 
   return { check, withhold };

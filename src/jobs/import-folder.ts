@@ -77,10 +77,15 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
       if (SKIP.test(name) || name === 'mapping.json' || /\.(mapping|result)\.json$|\.staff\.csv$/.test(name)) continue;
       if (name.endsWith('.json')) {
         out.push({
-          main: name, companions: [],
+          main: name,
+          companions: [],
           read: async () => {
             const text = await readText(name);
-            try { return { form: 'json', doc: JSON.parse(text) as unknown }; } catch { return { problems: ['(document): not valid JSON'] }; }
+            try {
+              return { form: 'json', doc: JSON.parse(text) as unknown };
+            } catch {
+              return { problems: ['(document): not valid JSON'] };
+            }
           },
         });
       } else if (name.endsWith('.csv')) {
@@ -90,16 +95,22 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
         const mappingName = names.has(ownMapping) ? ownMapping : names.has('mapping.json') ? 'mapping.json' : null;
         const companions = [...(mappingName === ownMapping ? [ownMapping] : []), ...(names.has(staff) ? [staff] : [])];
         out.push({
-          main: name, companions,
+          main: name,
+          companions,
           read: async () => {
-            if (!mappingName) return { problems: [`${name}: no column mapping (${ownMapping} or mapping.json in the folder)`] };
+            if (!mappingName)
+              return { problems: [`${name}: no column mapping (${ownMapping} or mapping.json in the folder)`] };
             let mapping: unknown;
-            try { mapping = JSON.parse(await readText(mappingName)); } catch (err) {
+            try {
+              mapping = JSON.parse(await readText(mappingName));
+            } catch (err) {
               if (err instanceof TooBig) throw err;
               return { problems: [`${mappingName}: not valid JSON`] };
             }
             return {
-              form: 'csv', mapping, children: { name, text: await readText(name) },
+              form: 'csv',
+              mapping,
+              children: { name, text: await readText(name) },
               ...(names.has(staff) ? { staff: { name: staff, text: await readText(staff) } } : {}),
             };
           },
@@ -148,15 +159,20 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
     const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
     for (const unit of units(names)) {
       const now = opts.clock().getTime();
-      if (!(await isComplete(unit, now))) { result.waiting.push(unit.main); continue; }
+      if (!(await isComplete(unit, now))) {
+        result.waiting.push(unit.main);
+        continue;
+      }
       let read: SyncPayload | { problems: string[] };
       try {
         read = await unit.read();
       } catch (err) {
-        read = err instanceof TooBig ? { problems: [`${err.file}: the file is ${err.size} bytes; the limit is ${opts.maxBytes} bytes`] }
-          : (err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
-            ? { problems: ['(document): not UTF-8 text (export the file as UTF-8)'] }
-            : await Promise.reject(err);
+        read =
+          err instanceof TooBig
+            ? { problems: [`${err.file}: the file is ${err.size} bytes; the limit is ${opts.maxBytes} bytes`] }
+            : (err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+              ? { problems: ['(document): not UTF-8 text (export the file as UTF-8)'] }
+              : await Promise.reject(err);
       }
       const at = opts.clock().toISOString();
       if ('problems' in read) {
@@ -166,19 +182,43 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
       }
       const outcome = await opts.sync(read, unit.main);
       if (outcome.outcome === 'refused') {
-        await moveOut(unit, 'refused', { file: unit.main, at, outcome: 'refused', problems: outcome.problems.map((p) => `${p.path}: ${p.message}`) });
+        await moveOut(unit, 'refused', {
+          file: unit.main,
+          at,
+          outcome: 'refused',
+          problems: outcome.problems.map((p) => `${p.path}: ${p.message}`),
+        });
         result.refused.push(unit.main);
       } else {
-        await moveOut(unit, 'done', outcome.outcome === 'imported'
-          ? { file: unit.main, at, outcome: outcome.outcome, runId: outcome.runId, staff: outcome.staff, children: outcome.children,
-            recovered: outcome.recovered, keptBefore: outcome.keptBefore,
-            conflicts: outcome.conflicts.map((c) => ({ id: c._id, ref: c.ref, path: c.path, message: c.message })) }
-          : { file: unit.main, at, outcome: outcome.outcome, runId: outcome.runId, message: 'this content was imported before; nothing changed' });
+        await moveOut(
+          unit,
+          'done',
+          outcome.outcome === 'imported'
+            ? {
+                file: unit.main,
+                at,
+                outcome: outcome.outcome,
+                runId: outcome.runId,
+                staff: outcome.staff,
+                children: outcome.children,
+                recovered: outcome.recovered,
+                keptBefore: outcome.keptBefore,
+                conflicts: outcome.conflicts.map((c) => ({ id: c._id, ref: c.ref, path: c.path, message: c.message })),
+              }
+            : {
+                file: unit.main,
+                at,
+                outcome: outcome.outcome,
+                runId: outcome.runId,
+                message: 'this content was imported before; nothing changed',
+              },
+        );
         result.done.push(unit.main);
       }
     }
     for (const name of seen.keys()) if (!names.has(name)) seen.delete(name);
-    if (result.done.length || result.refused.length) logger.info({ done: result.done.length, refused: result.refused.length }, 'import folder scanned');
+    if (result.done.length || result.refused.length)
+      logger.info({ done: result.done.length, refused: result.refused.length }, 'import folder scanned');
     return result;
   }
 
@@ -188,10 +228,18 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
   const tick = (): void => {
     timer = undefined;
     running = scanOnce()
-      .catch((err: unknown) => logger.error({ code: (err as { code?: unknown })?.code, errName: (err as Error)?.name }, 'import folder scan failed'))
+      .catch((err: unknown) =>
+        logger.error(
+          { code: (err as { code?: unknown })?.code, errName: (err as Error)?.name },
+          'import folder scan failed',
+        ),
+      )
       .finally(() => {
         running = undefined;
-        if (started) { timer = setTimeout(tick, opts.intervalMs); timer.unref(); }
+        if (started) {
+          timer = setTimeout(tick, opts.intervalMs);
+          timer.unref();
+        }
       });
   };
   return {
@@ -211,5 +259,10 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
 }
 
 class TooBig extends Error {
-  constructor(readonly file: string, readonly size: number) { super('file too big'); }
+  constructor(
+    readonly file: string,
+    readonly size: number,
+  ) {
+    super('file too big');
+  }
 }

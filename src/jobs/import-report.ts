@@ -15,7 +15,13 @@ import { IMPORT_REPORT_KIND } from './outbox-kinds.js';
 const GIVE_UP_MS = 3 * 24 * 3600_000;
 
 /** The messages of one report to one conversation (several cards when there are many conflicts). */
-export function importReportMessages(r: SyncReport, conversationId: string, keyPrefix: string, enqueuedAt: Date, tz: string): NewOutboxMessage[] {
+export function importReportMessages(
+  r: SyncReport,
+  conversationId: string,
+  keyPrefix: string,
+  enqueuedAt: Date,
+  tz: string,
+): NewOutboxMessage[] {
   const conflicts = r.outcome === 'imported' ? r.conflicts : [];
   const parts = Math.max(1, Math.ceil(conflicts.length / CONFLICTS_PER_CARD));
   const out: NewOutboxMessage[] = [];
@@ -27,7 +33,11 @@ export function importReportMessages(r: SyncReport, conversationId: string, keyP
       kind: IMPORT_REPORT_KIND,
       about: { refs: [...new Set(share.map((c) => c.ref))], names: false },
       target: { conversationId },
-      activity: { type: 'message', summary: data.title, attachments: [cardAttachment(renderCard('import-report', data))] },
+      activity: {
+        type: 'message',
+        summary: data.title,
+        attachments: [cardAttachment(renderCard('import-report', data))],
+      },
       enqueuedAt,
       giveUpAt: new Date(enqueuedAt.getTime() + GIVE_UP_MS),
     });
@@ -53,12 +63,22 @@ export function createImportReporter(opts: ImportReporterOptions): (r: SyncRepor
     const noChat: string[] = [];
     for (const admin of await opts.deps.staff.listByRole('admin')) {
       const chat = await personalChat(opts.deps.conversations, admin._id, admin);
-      if (!chat) { noChat.push(admin._id); continue; }
-      for (const msg of importReportMessages(r, chat._id, `import-report:${reportId}:${admin._id}`, now, opts.deps.tzName)) {
+      if (!chat) {
+        noChat.push(admin._id);
+        continue;
+      }
+      for (const msg of importReportMessages(
+        r,
+        chat._id,
+        `import-report:${reportId}:${admin._id}`,
+        now,
+        opts.deps.tzName,
+      )) {
         if ((await opts.deps.outbox.enqueue(msg)).enqueued) queued++;
       }
     }
-    if (noChat.length) opts.logger.warn({ admins: noChat }, 'sync report: these admins have no 1:1 chat with the bot yet');
+    if (noChat.length)
+      opts.logger.warn({ admins: noChat }, 'sync report: these admins have no 1:1 chat with the bot yet');
     if (queued) opts.onEnqueued();
   };
 }

@@ -12,7 +12,13 @@ import { DELIVERY_COLLECTIONS, type LeaseDoc } from '../store/delivery-documents
 import { isDuplicateKeyError } from '../store/open-store.js';
 
 /** Takes or renews lease `name` for `holder` until now + ttlMs. False while another holder's lease is live. */
-export async function acquireLease(store: Store, name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
+export async function acquireLease(
+  store: Store,
+  name: string,
+  holder: string,
+  ttlMs: number,
+  now: Date,
+): Promise<boolean> {
   if (!(ttlMs > 0)) throw new Error(`lease TTL must be positive, got ${ttlMs}`);
   const leases = store.collection<LeaseDoc>(DELIVERY_COLLECTIONS.leases);
   const expiresAt = new Date(now.getTime() + ttlMs);

@@ -14,8 +14,12 @@ import type { OutboxRepository } from '../store/repositories/outbox-repository.j
 export type LiaisonSweepDeps = Pick<AppDeps, 'children' | 'staff' | 'calendar'>;
 
 /** Queues the prompts due today; returns the keys queued. */
-export async function queueLiaisonPrompts(deps: LiaisonSweepDeps, outbox: Pick<OutboxRepository, 'get'>,
-  children: readonly ChildDoc[], today: IsoDate): Promise<string[]> {
+export async function queueLiaisonPrompts(
+  deps: LiaisonSweepDeps,
+  outbox: Pick<OutboxRepository, 'get'>,
+  children: readonly ChildDoc[],
+  today: IsoDate,
+): Promise<string[]> {
   const withProceedings = children.filter((c) => c.proceedings);
   if (!withProceedings.length) return [];
   const legal = await deps.staff.listByRole('legal');
@@ -34,15 +38,30 @@ export async function queueLiaisonPrompts(deps: LiaisonSweepDeps, outbox: Pick<O
       const legalId = prompt.toLegal ? legalContactId(child, legal) : null;
       const legalKey = liaisonKeys.legal(child.ref, item.duty, item.subject);
       if (legalId && !(await seen(legalKey))) {
-        direct.push({ key: legalKey, to: { kind: 'personal', staffId: legalId }, message: { type: 'liaison-prompt', data: { ...data, forLegal: true } } });
+        direct.push({
+          key: legalKey,
+          to: { kind: 'personal', staffId: legalId },
+          message: { type: 'liaison-prompt', data: { ...data, forLegal: true } },
+        });
       }
     }
     // The closing card, once the Guardian's access has ended, into a thread that was started.
-    if (guardianId && child.proceedings?.concludedOn && !guardianAccessOpen(child)
-      && (await seen(liaisonKeys.thread(child.ref, guardianId))) && !(await seen(liaisonKeys.closed(child.ref, guardianId)))) {
-      thread.push({ key: liaisonKeys.closed(child.ref, guardianId), message: { type: 'liaison-closed', data: { guardianId } } });
+    if (
+      guardianId &&
+      child.proceedings?.concludedOn &&
+      !guardianAccessOpen(child) &&
+      (await seen(liaisonKeys.thread(child.ref, guardianId))) &&
+      !(await seen(liaisonKeys.closed(child.ref, guardianId)))
+    ) {
+      thread.push({
+        key: liaisonKeys.closed(child.ref, guardianId),
+        message: { type: 'liaison-closed', data: { guardianId } },
+      });
     }
-    const messages = [...(guardianId && thread.length ? await intoThread(outbox, child, guardianId, thread) : []), ...direct];
+    const messages = [
+      ...(guardianId && thread.length ? await intoThread(outbox, child, guardianId, thread) : []),
+      ...direct,
+    ];
     if (!messages.length) continue;
     await deps.children.queuePending(child.ref, messages);
     queued.push(...messages.map((m) => m.key));

@@ -6,7 +6,12 @@ import type { DueMessage } from '../domain/reminders.js';
 import { PENDING_RENDERERS } from '../teams/presenters/pending-messages.js';
 
 /** Queued by the sweeper from domain/reminders.ts (digests and reminders). */
-export const SWEEP_KINDS = ['service-digest', 'iro-digest', 'review-reminder', 'record-reminder'] as const satisfies readonly DueMessage['kind'][];
+export const SWEEP_KINDS = [
+  'service-digest',
+  'iro-digest',
+  'review-reminder',
+  'record-reminder',
+] as const satisfies readonly DueMessage['kind'][];
 // A DueMessage kind missing above fails the type check here.
 type MissingSweepKind = Exclude<DueMessage['kind'], (typeof SWEEP_KINDS)[number]>;
 const sweepKindsComplete: [MissingSweepKind] extends [never] ? true : MissingSweepKind = true;
@@ -26,7 +31,15 @@ export const WITHHELD_EXPLANATION_KIND = 'delivery-withheld';
 export const PENDING_KINDS: readonly string[] = Object.keys(PENDING_RENDERERS);
 
 /** Every outbox message kind. */
-export const OUTBOX_KINDS: readonly string[] = [...new Set([...SWEEP_KINDS, ...RESOLUTION_SWEEP_KINDS, ...PENDING_KINDS, IMPORT_REPORT_KIND, WITHHELD_EXPLANATION_KIND])];
+export const OUTBOX_KINDS: readonly string[] = [
+  ...new Set([
+    ...SWEEP_KINDS,
+    ...RESOLUTION_SWEEP_KINDS,
+    ...PENDING_KINDS,
+    IMPORT_REPORT_KIND,
+    WITHHELD_EXPLANATION_KIND,
+  ]),
+];
 
 /** The one exception to "a guest sees only what is about their current children": the closing card. */
 export const TO_FORMER_GUARDIAN_KINDS: ReadonlySet<string> = new Set(['liaison-closed']);

@@ -167,9 +167,11 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     if (doc.target.threadOf) {
       const parent = await outbox.get(doc.target.threadOf);
       if (!parent) return fail(`thread start ${doc.target.threadOf} is not in the outbox`, doc.attempts);
-      if (parent.status === 'failed' || parent.status === 'withheld') return fail(`thread start ${doc.target.threadOf} ${parent.status}`, doc.attempts);
+      if (parent.status === 'failed' || parent.status === 'withheld')
+        return fail(`thread start ${doc.target.threadOf} ${parent.status}`, doc.attempts);
       if (parent.status === 'pending') {
-        if (now.getTime() >= deadline) return fail(`gave up waiting for thread start ${doc.target.threadOf}`, doc.attempts);
+        if (now.getTime() >= deadline)
+          return fail(`gave up waiting for thread start ${doc.target.threadOf}`, doc.attempts);
         // Not an attempt: wait for the thread start without spinning on this message.
         const at = new Date(Math.min(deadline, Math.max(parent.nextAttemptAt.getTime(), now.getTime() + 1_000)));
         await outbox.reschedule(key, doc.attempts, at, `waiting for thread start ${doc.target.threadOf}`);
@@ -194,12 +196,20 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       const next = failedAt.getTime() + delay;
       if (next > deadline) return fail(`gave up after ${attempts} attempts: ${e.reason}`, attempts);
       await outbox.reschedule(key, attempts, new Date(next), e.reason);
-      log.info({ key, conversationId, attempts, statusCode: e.statusCode, retryInMs: delay }, 'outbox send failed, will retry');
+      log.info(
+        { key, conversationId, attempts, statusCode: e.statusCode, retryInMs: delay },
+        'outbox send failed, will retry',
+      );
       return 'retried';
     }
     limiter.record(conversationId, nowMs());
     // Nothing between the send and this write: a crash here is the one repeat at-least-once allows.
-    await outbox.markSent(key, { at: clock(), attempts, activityId: sent.activityId, conversationId: sent.conversationId });
+    await outbox.markSent(key, {
+      at: clock(),
+      attempts,
+      activityId: sent.activityId,
+      conversationId: sent.conversationId,
+    });
     log.debug({ key, conversationId, attempts }, 'outbox message sent');
     return 'sent';
   }
@@ -234,7 +244,10 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         // A store error: keep the loop alive, back off so a broken store is not hammered.
         errorDelay = Math.min(30_000, Math.max(500, errorDelay * 2));
         sleepMs = errorDelay;
-        log.error({ err: { name: (err as Error)?.name, code: (err as { code?: unknown })?.code } }, 'outbox round failed');
+        log.error(
+          { err: { name: (err as Error)?.name, code: (err as { code?: unknown })?.code } },
+          'outbox round failed',
+        );
       }
       if (stopping) break;
       if (sleepMs > 0 && !kicked) await sleep(sleepMs);

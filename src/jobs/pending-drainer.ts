@@ -62,15 +62,21 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
     return false;
   };
   // Any conversation saved or changed may be the destination a parked message waits for.
-  const unsubscribe = typeof deps.conversations.onChange === 'function'
-    ? deps.conversations.onChange(() => {
-      if (parked.size === 0) return;
-      parked.clear();
-      void drainOnce().catch(() => undefined);
-    })
-    : () => undefined;
+  const unsubscribe =
+    typeof deps.conversations.onChange === 'function'
+      ? deps.conversations.onChange(() => {
+          if (parked.size === 0) return;
+          parked.clear();
+          void drainOnce().catch(() => undefined);
+        })
+      : () => undefined;
 
-  async function drainChild(child: ChildDoc, staff: Map<string, StaffDoc>, staffNames: Map<string, string>, result: DrainResult): Promise<void> {
+  async function drainChild(
+    child: ChildDoc,
+    staff: Map<string, StaffDoc>,
+    staffNames: Map<string, string>,
+    result: DrainResult,
+  ): Promise<void> {
     for (const p of child.pending ?? []) {
       if (isParked(p.key, opts.deliveryClock().getTime())) {
         result.waiting++;
@@ -84,12 +90,24 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
       }
       parked.delete(p.key);
       const showNames = mayShowChildNames(conversation.kind, opts.showNamesInChannels);
-      const activity = opts.render(p.message, { conversation, child, showNames, staffNames, today: todayIn(deps.clock(), deps.tzName), tzName: deps.tzName });
+      const activity = opts.render(p.message, {
+        conversation,
+        child,
+        showNames,
+        staffNames,
+        today: todayIn(deps.clock(), deps.tzName),
+        tzName: deps.tzName,
+      });
       const now = opts.deliveryClock();
       await deps.outbox.enqueue({
         _id: p.key,
-        target: { conversationId: conversation._id, newThread: !!p.newThread && conversation.kind === 'channel', threadOf: p.threadOf ?? null },
-        kind: p.message.type, about: { refs: [child.ref], names: showNames },
+        target: {
+          conversationId: conversation._id,
+          newThread: !!p.newThread && conversation.kind === 'channel',
+          threadOf: p.threadOf ?? null,
+        },
+        kind: p.message.type,
+        about: { refs: [child.ref], names: showNames },
         activity,
         enqueuedAt: now,
       });

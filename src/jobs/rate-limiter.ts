@@ -37,7 +37,8 @@ export class SlidingWindowLimiter {
   private readonly sends = new Map<string, number[]>();
 
   constructor(windows: WindowLimit[]) {
-    if (!windows.length || windows.some((w) => !(w.max >= 1) || !(w.windowMs > 0))) throw new Error('rate limits must be positive');
+    if (!windows.length || windows.some((w) => !(w.max >= 1) || !(w.windowMs > 0)))
+      throw new Error('rate limits must be positive');
     this.windows = windows;
     this.longest = Math.max(...windows.map((w) => w.windowMs));
     this.keep = Math.max(...windows.map((w) => w.max));

@@ -3,7 +3,14 @@
 // "Escalate to <next stage>" (a button; the bot never escalates on its own). What is due comes from
 // domain/resolutions/overdue.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.
 import { formatDate } from '../domain/dates-format.js';
-import { audiencePermissions, isOpenResolution, overdueResolutionMessages, stageDef, type OverdueMessage, type StageDef } from '../domain/resolutions/index.js';
+import {
+  audiencePermissions,
+  isOpenResolution,
+  overdueResolutionMessages,
+  stageDef,
+  type OverdueMessage,
+  type StageDef,
+} from '../domain/resolutions/index.js';
 import type { WorkingCalendar } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
@@ -39,11 +46,16 @@ const GIVE_UP_MS = 24 * 3600_000;
 export function headlineOf(m: OverdueMessage, table: readonly StageDef[]): string {
   const due = formatDate(m.deadline);
   if (m.to.kind === 'addressee') {
-    return m.kind === 'ack-overdue' ? `Reminder: please acknowledge this resolution — it was due by ${due}`
+    return m.kind === 'ack-overdue'
+      ? `Reminder: please acknowledge this resolution — it was due by ${due}`
       : `Reminder: the response to this resolution was due by ${due}`;
   }
-  const offer = m.nextStage !== null ? `you may escalate to ${stageDef(table, m.nextStage).label}` : 'the next step is a Cafcass referral';
-  if (m.kind === 'follow-up') return `Informal resolution: the follow-up date was ${due}; if it is not resolved, ${offer}`;
+  const offer =
+    m.nextStage !== null
+      ? `you may escalate to ${stageDef(table, m.nextStage).label}`
+      : 'the next step is a Cafcass referral';
+  if (m.kind === 'follow-up')
+    return `Informal resolution: the follow-up date was ${due}; if it is not resolved, ${offer}`;
   return `${m.kind === 'ack-overdue' ? 'Not acknowledged' : 'No response'} by ${due}: ${offer}`;
 }
 
@@ -68,14 +80,28 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
     const child = byRef.get(m.childRef)!;
     const r = child.resolutions!.find((x) => x.id === m.resolutionId)!;
     const headline = headlineOf(m, input.table);
-    const card = renderCard('resolution', resolutionCardData({
-      child, resolution: r, permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r), staffNames, mentions: [],
-      showNames: true, today: input.today, tzName: input.tzName, table: input.table, headline, headlineAttention: true,
-    }));
+    const card = renderCard(
+      'resolution',
+      resolutionCardData({
+        child,
+        resolution: r,
+        permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r),
+        staffNames,
+        mentions: [],
+        showNames: true,
+        today: input.today,
+        tzName: input.tzName,
+        table: input.table,
+        headline,
+        headlineAttention: true,
+      }),
+    );
     const msg: NewOutboxMessage = {
       _id: m.key,
       target: { conversationId: conv._id },
-      kind: (m.to.kind === 'iro' ? 'resolution-escalation-prompt' : 'resolution-reminder') satisfies ResolutionSweepKind,
+      kind: (m.to.kind === 'iro'
+        ? 'resolution-escalation-prompt'
+        : 'resolution-reminder') satisfies ResolutionSweepKind,
       about: { refs: [child.ref], names: true },
       activity: { type: 'message', summary: `${headline} · ${r.id}`, attachments: [cardAttachment(card)] },
       enqueuedAt: input.now,

@@ -28,7 +28,14 @@ const SENDER_LEASE_TTL_MS = 60_000;
  * On MongoDB several instances may share the data: the sweeper takes a lease per sweep, and only the
  * instance holding the sender lease delivers, so two senders never race for the same message.
  */
-export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; logger: Logger; notifier: DeliveryPort; members?: MemberDirectory }): RunningJobs {
+export function startJobs(opts: {
+  store: Store;
+  deps: AppDeps;
+  config: Config;
+  logger: Logger;
+  notifier: DeliveryPort;
+  members?: MemberDirectory;
+}): RunningJobs {
   const { store, deps, config, logger } = opts;
   // Delivery runs on the wall clock even when IRO_NOW fixes the business clock (retries, rate windows).
   const wallClock = createClock();
@@ -36,7 +43,8 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
   const memberCache = createMemberCache();
   // The one audience gate: every message the sender delivers is checked here first.
   const audience = createAudienceGate({
-    deps, logger: logger.child({ job: 'audience' }),
+    deps,
+    logger: logger.child({ job: 'audience' }),
     listMembers: opts.members
       ? (conv) => memberCache.get(conv._id, () => opts.members!.listMembers(conv.address))
       : undefined,
@@ -44,20 +52,35 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
     showNamesInChannels: config.showChildNamesInChannels,
   });
   const sender = createOutboxSender({
-    outbox: deps.outbox, conversations: deps.conversations, notifier: opts.notifier, clock: wallClock, audience,
-    logger: logger.child({ job: 'outbox' }), giveUpAfterMs: config.outboxGiveUpHours * 3_600_000,
+    outbox: deps.outbox,
+    conversations: deps.conversations,
+    notifier: opts.notifier,
+    clock: wallClock,
+    audience,
+    logger: logger.child({ job: 'outbox' }),
+    giveUpAfterMs: config.outboxGiveUpHours * 3_600_000,
   });
   const sweeper = createSweeper({
-    deps, outbox: deps.outbox, conversations: deps.conversations, config, logger: logger.child({ job: 'sweeper' }),
-    intervalMs: config.sweepIntervalMinutes * 60_000, onEnqueued: () => sender.kick(), deliveryClock: wallClock,
+    deps,
+    outbox: deps.outbox,
+    conversations: deps.conversations,
+    config,
+    logger: logger.child({ job: 'sweeper' }),
+    intervalMs: config.sweepIntervalMinutes * 60_000,
+    onEnqueued: () => sender.kick(),
+    deliveryClock: wallClock,
     leases: store.kind === 'mongodb' ? { store, holder } : undefined,
     // Liaison prompts are queued in the child documents (the drainer moves them to the outbox).
     onPendingQueued: () => deps.messagesQueued(),
   });
   sweeper.start();
   const drainer = createPendingDrainer({
-    deps, render: renderPending, deliveryClock: wallClock, showNamesInChannels: config.showChildNamesInChannels,
-    logger: logger.child({ job: 'pending' }), onEnqueued: () => sender.kick(),
+    deps,
+    render: renderPending,
+    deliveryClock: wallClock,
+    showNamesInChannels: config.showChildNamesInChannels,
+    logger: logger.child({ job: 'pending' }),
+    onEnqueued: () => sender.kick(),
   });
   // Changes wake the drainer at once; the interval retries messages still waiting for an address.
   deps.messagesQueued = () => drainer.kick();
@@ -65,7 +88,16 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
 
   if (store.kind !== 'mongodb') {
     sender.start();
-    return { sender, sweeper, drainer, stop: async () => { await sweeper.stop(); await drainer.stop(); await sender.stop(); } };
+    return {
+      sender,
+      sweeper,
+      drainer,
+      stop: async () => {
+        await sweeper.stop();
+        await drainer.stop();
+        await sender.stop();
+      },
+    };
   }
 
   let sending = false;
@@ -78,7 +110,9 @@ export function startJobs(opts: { store: Store; deps: AppDeps; config: Config; l
   void hold();
   const timer = setInterval(() => void hold(), SENDER_LEASE_TTL_MS / 3);
   return {
-    sender, sweeper, drainer,
+    sender,
+    sweeper,
+    drainer,
     async stop() {
       clearInterval(timer);
       await sweeper.stop();

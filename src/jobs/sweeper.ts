@@ -44,7 +44,10 @@ export interface SweepLease {
 }
 
 /** What the sweeper needs of the app's ports (an AppDeps will do). */
-export type SweeperDeps = Pick<AppDeps, 'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName' | 'resolutionStages'>;
+export type SweeperDeps = Pick<
+  AppDeps,
+  'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName' | 'resolutionStages'
+>;
 
 export interface SweeperOptions {
   deps: SweeperDeps;
@@ -110,7 +113,14 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   async function sweepOnce(): Promise<SweepResult> {
     const now = deps.clock();
     const today = todayIn(now, deps.tzName);
-    const result: SweepResult = { today, enqueued: 0, alreadyQueued: 0, noAddress: 0, invalidChildren: 0, enqueuedKeys: [] };
+    const result: SweepResult = {
+      today,
+      enqueued: 0,
+      alreadyQueued: 0,
+      noAddress: 0,
+      invalidChildren: 0,
+      enqueuedKeys: [],
+    };
     if (!(await holdsLease(now))) {
       logger.debug({ lease: leaseName }, 'sweep skipped: another instance holds the lease');
       return { ...result, skipped: 'lease-held' };
@@ -120,12 +130,22 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
     result.invalidChildren = invalid.length;
     const withinSendingHours = londonHour(now, deps.tzName) >= SEND_FROM_HOUR;
     const messages = dueMessages<ChildDoc>({
-      statuses, children, today, hour: londonHour(now, deps.tzName), calendar: deps.calendar,
+      statuses,
+      children,
+      today,
+      hour: londonHour(now, deps.tzName),
+      calendar: deps.calendar,
       config: { reminderWorkingDays: config.reminderWorkingDays, digestWeeks: config.digestWeeks },
     });
     // The sender is kicked once per sweep: here only when no due-review pass follows.
     if (withinSendingHours) await enqueueResolutionReminders(children, today, result, messages.length === 0);
-    if (messages.length > 0) await enqueueDueReviewMessages(messages, today, result, invalid.map((i) => i.ref));
+    if (messages.length > 0)
+      await enqueueDueReviewMessages(
+        messages,
+        today,
+        result,
+        invalid.map((i) => i.ref),
+      );
     // Liaison prompts L2–L9 go through the child's pending messages, queued last; everything queued here
     // is checked by the audience gate before delivery.
     if (withinSendingHours) await queueLiaison(children, today, result);
@@ -138,24 +158,43 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   }
 
   /** Resolution deadlines: addressees reminded once, then the IRO offered escalation (resolution-reminders.ts). */
-  async function enqueueResolutionReminders(children: ChildDoc[], today: string, result: SweepResult, kickSender: boolean): Promise<void> {
+  async function enqueueResolutionReminders(
+    children: ChildDoc[],
+    today: string,
+    result: SweepResult,
+    kickSender: boolean,
+  ): Promise<void> {
     const res = await sweepResolutionDeadlines({
-      children, today, tzName: deps.tzName, calendar: deps.calendar, table: deps.resolutionStages ?? RESOLUTION_STAGES, outbox, conversations,
-      staff: async () => new Map((await deps.staff.list()).map((s) => [s._id, s])), now: (opts.deliveryClock ?? deps.clock)(),
+      children,
+      today,
+      tzName: deps.tzName,
+      calendar: deps.calendar,
+      table: deps.resolutionStages ?? RESOLUTION_STAGES,
+      outbox,
+      conversations,
+      staff: async () => new Map((await deps.staff.list()).map((s) => [s._id, s])),
+      now: (opts.deliveryClock ?? deps.clock)(),
     });
     result.enqueued += res.enqueuedKeys.length;
     result.enqueuedKeys.push(...res.enqueuedKeys);
     result.alreadyQueued += res.alreadyQueued;
     result.noAddress += res.noAddressKeys.length;
     if (res.enqueuedKeys.length) {
-      logger.info({ today, keys: res.enqueuedKeys, noAddressKeys: res.noAddressKeys }, 'sweep enqueued resolution reminders');
+      logger.info(
+        { today, keys: res.enqueuedKeys, noAddressKeys: res.noAddressKeys },
+        'sweep enqueued resolution reminders',
+      );
       if (kickSender) opts.onEnqueued?.();
     }
   }
 
   /** Review reminders and digests (domain/reminders.ts): rendered and enqueued unless already queued or nowhere to go. */
-  async function enqueueDueReviewMessages(messages: DueMessage<ChildDoc>[], today: string, result: SweepResult,
-    invalidRefs: string[]): Promise<void> {
+  async function enqueueDueReviewMessages(
+    messages: DueMessage<ChildDoc>[],
+    today: string,
+    result: SweepResult,
+    invalidRefs: string[],
+  ): Promise<void> {
     const staff = new Map((await deps.staff.list()).map((s) => [s._id, s]));
     const staffNames = new Map([...staff.values()].map((s) => [s._id, s.name]));
     const resolve = addressCache((to) => resolveAddress(conversations, to, (id) => staff.get(id)));
@@ -172,7 +211,15 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         continue;
       }
       const showNames = mayShowChildNames(msg.to.kind, config.showChildNamesInChannels);
-      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), today, showNames, staffNames, deps.tzName);
+      const doc = outboxMessage(
+        msg,
+        conv,
+        (opts.deliveryClock ?? deps.clock)(),
+        today,
+        showNames,
+        staffNames,
+        deps.tzName,
+      );
       const { enqueued } = await outbox.enqueue(doc);
       if (enqueued) {
         result.enqueued++;
@@ -183,12 +230,30 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
     }
     // Info only when something was enqueued (a few times a day); every quiet sweep at debug.
     if (result.enqueued > 0) {
-      logger.info({ today, enqueued: result.enqueued, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress,
-        keys: result.enqueuedKeys, noAddressKeys, invalidChildren: invalidRefs }, 'sweep enqueued messages');
+      logger.info(
+        {
+          today,
+          enqueued: result.enqueued,
+          alreadyQueued: result.alreadyQueued,
+          noAddress: result.noAddress,
+          keys: result.enqueuedKeys,
+          noAddressKeys,
+          invalidChildren: invalidRefs,
+        },
+        'sweep enqueued messages',
+      );
       opts.onEnqueued?.();
     } else {
-      logger.debug({ today, alreadyQueued: result.alreadyQueued, noAddress: result.noAddress, noAddressKeys,
-        invalidChildren: invalidRefs.length }, 'sweep: nothing new');
+      logger.debug(
+        {
+          today,
+          alreadyQueued: result.alreadyQueued,
+          noAddress: result.noAddress,
+          noAddressKeys,
+          invalidChildren: invalidRefs.length,
+        },
+        'sweep: nothing new',
+      );
     }
   }
 
@@ -207,7 +272,10 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
     running = sweepOnce()
       .catch((err: unknown) => {
         // Code and type only: an error message may quote a name (rule 7); the next sweep retries.
-        logger.error({ code: isAppError(err) ? err.code : (err as { code?: unknown })?.code, errName: (err as Error)?.name }, 'sweep failed');
+        logger.error(
+          { code: isAppError(err) ? err.code : (err as { code?: unknown })?.code, errName: (err as Error)?.name },
+          'sweep failed',
+        );
       })
       .finally(() => {
         running = undefined;
@@ -237,7 +305,9 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
 }
 
 /** One address lookup per addressee per sweep (many messages go to the same chat or channel). */
-function addressCache(lookup: (to: Addressee) => Promise<ConversationDoc | null>): (to: Addressee) => Promise<ConversationDoc | null> {
+function addressCache(
+  lookup: (to: Addressee) => Promise<ConversationDoc | null>,
+): (to: Addressee) => Promise<ConversationDoc | null> {
   const addresses = new Map<string, ConversationDoc | null>();
   return async (to) => {
     const cacheKey = to.kind === 'personal' ? `personal:${to.staffId}` : `channel:${to.purpose}`;
@@ -251,19 +321,35 @@ export function refsOf(msg: DueMessage<ChildDoc>): string[] {
   switch (msg.kind) {
     case 'iro-digest':
     case 'service-digest':
-      return [...new Set([...msg.digest.overdue, ...msg.digest.toBook].map((s) => s.child.ref)
-        .concat(msg.digest.records.map((r) => r.child.ref)))];
-    case 'review-reminder': return [msg.status.child.ref];
-    case 'record-reminder': return [msg.record.child.ref];
+      return [
+        ...new Set(
+          [...msg.digest.overdue, ...msg.digest.toBook]
+            .map((s) => s.child.ref)
+            .concat(msg.digest.records.map((r) => r.child.ref)),
+        ),
+      ];
+    case 'review-reminder':
+      return [msg.status.child.ref];
+    case 'record-reminder':
+      return [msg.record.child.ref];
   }
 }
 
 /** The IRO's 1:1 chat (by staff id, or by AAD id for a chat saved before the person was linked). */
-function outboxMessage(msg: DueMessage<ChildDoc>, conv: ConversationDoc, now: Date, today: string, showNames: boolean,
-  staffNames: ReadonlyMap<string, string>, tzName: string): NewOutboxMessage {
+function outboxMessage(
+  msg: DueMessage<ChildDoc>,
+  conv: ConversationDoc,
+  now: Date,
+  today: string,
+  showNames: boolean,
+  staffNames: ReadonlyMap<string, string>,
+  tzName: string,
+): NewOutboxMessage {
   const present = { today, tzName, showNames, staffNames };
   const isDigest = msg.kind === 'iro-digest' || msg.kind === 'service-digest';
-  const card = isDigest ? renderCard('digest', digestCardData(msg, present)) : renderCard('reminder', reminderCardData(msg, present));
+  const card = isDigest
+    ? renderCard('digest', digestCardData(msg, present))
+    : renderCard('reminder', reminderCardData(msg, present));
   return {
     _id: msg.key,
     // A channel digest starts its own thread; personal chats have no threads.

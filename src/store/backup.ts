@@ -25,7 +25,11 @@ export interface BackupSummary {
  *   collection is consistent; collections are read one after another, not at one instant, which
  *   is safe because every state change lives in a single document (docs/DESIGN.md rule 5).
  */
-export async function backupStore(source: Store | string, destDir: string, opts: { logger?: Logger } = {}): Promise<BackupSummary> {
+export async function backupStore(
+  source: Store | string,
+  destDir: string,
+  opts: { logger?: Logger } = {},
+): Promise<BackupSummary> {
   let snapshots: CollectionSnapshot[];
   if (typeof source === 'string') {
     snapshots = await readDataDir(source, opts.logger);
@@ -36,7 +40,10 @@ export async function backupStore(source: Store | string, destDir: string, opts:
   }
   await prepareDest(destDir);
   // The manifest first, as the store writes it: a copy cut short is refused, not opened half-empty.
-  await writeManifest(destDir, snapshots.map((s) => s.name));
+  await writeManifest(
+    destDir,
+    snapshots.map((s) => s.name),
+  );
   for (const s of snapshots) {
     await writeFileAtomic(path.join(destDir, s.name + LOG_EXT), compactedChunks(s.indexes, s.docs));
   }
@@ -50,7 +57,8 @@ async function readDataDir(dataDir: string, logger?: Logger): Promise<Collection
   const out: CollectionSnapshot[] = [];
   for (const f of (await readdir(dataDir)).filter((x) => x.endsWith(LOG_EXT)).sort()) {
     const r = await replayLogFile(path.join(dataDir, f));
-    if (r.droppedAt !== null) logger?.warn({ file: f, offset: r.droppedAt }, 'backup: ignored a torn last line (a write in progress)');
+    if (r.droppedAt !== null)
+      logger?.warn({ file: f, offset: r.droppedAt }, 'backup: ignored a torn last line (a write in progress)');
     const docs: Document[] = [...r.docs.values()].map((d) => d.doc);
     out.push({ name: f.slice(0, -LOG_EXT.length), indexes: [...r.indexes.values()], docs });
   }

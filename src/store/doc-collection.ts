@@ -1,6 +1,15 @@
 import type {
-  Document, Filter, UpdateFilter, OptionalUnlessRequiredId, WithId, InsertOneResult,
-  InsertManyResult, UpdateResult, DeleteResult, Sort, FindOptions,
+  Document,
+  Filter,
+  UpdateFilter,
+  OptionalUnlessRequiredId,
+  WithId,
+  InsertOneResult,
+  InsertManyResult,
+  UpdateResult,
+  DeleteResult,
+  Sort,
+  FindOptions,
 } from 'mongodb';
 
 // The narrow port every repository is written against. The official driver's Collection<T>
@@ -15,8 +24,14 @@ export interface FindCursorLike<T> {
 export interface DocCollection<T extends Document> {
   insertOne(doc: OptionalUnlessRequiredId<T>): Promise<InsertOneResult<T>>;
   insertMany(docs: ReadonlyArray<OptionalUnlessRequiredId<T>>): Promise<InsertManyResult<T>>;
-  findOne(filter: Filter<T>, options?: { sort?: Sort; skip?: number; projection?: Document }): Promise<WithId<T> | null>;
-  find(filter: Filter<T>, options?: FindOptions & { sort?: Sort; limit?: number; skip?: number; projection?: Document }): FindCursorLike<WithId<T>>;
+  findOne(
+    filter: Filter<T>,
+    options?: { sort?: Sort; skip?: number; projection?: Document },
+  ): Promise<WithId<T> | null>;
+  find(
+    filter: Filter<T>,
+    options?: FindOptions & { sort?: Sort; limit?: number; skip?: number; projection?: Document },
+  ): FindCursorLike<WithId<T>>;
   updateOne(filter: Filter<T>, update: UpdateFilter<T>, options?: { upsert?: boolean }): Promise<UpdateResult<T>>;
   updateMany(filter: Filter<T>, update: UpdateFilter<T>, options?: { upsert?: boolean }): Promise<UpdateResult<T>>;
   findOneAndUpdate(
@@ -26,7 +41,10 @@ export interface DocCollection<T extends Document> {
   ): Promise<WithId<T> | null>;
   deleteOne(filter: Filter<T>): Promise<DeleteResult>;
   countDocuments(filter?: Filter<T>): Promise<number>;
-  createIndex(keys: Record<string, 1 | -1>, options?: { unique?: boolean; name?: string; sparse?: boolean }): Promise<string>;
+  createIndex(
+    keys: Record<string, 1 | -1>,
+    options?: { unique?: boolean; name?: string; sparse?: boolean },
+  ): Promise<string>;
   aggregate<R extends Document = Document>(pipeline: Document[]): FindCursorLike<R>;
 }
 

@@ -58,13 +58,23 @@ export class ImportJournal {
   async begin<M extends Document>(meta: M): Promise<JournalWriter> {
     const id = `import-${new ObjectId().toHexString()}`;
     const now = new Date();
-    await this.col.insertOne({ _id: id, kind: 'head', state: 'writing', createdAt: now, heartbeatAt: now, chunks: 0, meta });
+    await this.col.insertOne({
+      _id: id,
+      kind: 'head',
+      state: 'writing',
+      createdAt: now,
+      heartbeatAt: now,
+      chunks: 0,
+      meta,
+    });
     return new JournalWriter(this.col, id);
   }
 
   /** Journals a crash interrupted: 'writing' or 'committed', oldest first. */
   async unfinished(): Promise<JournalHead[]> {
-    const heads = await this.col.find({ kind: 'head', state: { $in: ['writing', 'committed'] } } as Filter<JournalDoc>).toArray();
+    const heads = await this.col
+      .find({ kind: 'head', state: { $in: ['writing', 'committed'] } } as Filter<JournalDoc>)
+      .toArray();
     return (heads as JournalHead[]).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
@@ -86,7 +96,9 @@ export class ImportJournal {
 
   /** Marks a committed journal applied, then removes its chunks (a crash in between leaves only garbage, removed next time). */
   async finish(journalId: string): Promise<void> {
-    await this.col.updateOne({ _id: journalId, kind: 'head' } as Filter<JournalDoc>, { $set: { state: 'done', chunks: 0 } });
+    await this.col.updateOne({ _id: journalId, kind: 'head' } as Filter<JournalDoc>, {
+      $set: { state: 'done', chunks: 0 },
+    });
     await this.removeChunks(journalId);
   }
 
@@ -98,7 +110,9 @@ export class ImportJournal {
 
   /** Chunks whose journal is done or gone (a crash during finish or discard). */
   async removeOrphanChunks(): Promise<number> {
-    const chunks = await this.col.find({ kind: 'chunk' } as Filter<JournalDoc>, { projection: { _id: 1, journalId: 1 } }).toArray();
+    const chunks = await this.col
+      .find({ kind: 'chunk' } as Filter<JournalDoc>, { projection: { _id: 1, journalId: 1 } })
+      .toArray();
     if (chunks.length === 0) return 0;
     const live = new Set((await this.unfinished()).map((h) => h._id));
     let removed = 0;
@@ -111,7 +125,9 @@ export class ImportJournal {
   }
 
   private async removeChunks(journalId: string): Promise<void> {
-    const chunks = await this.col.find({ kind: 'chunk', journalId } as Filter<JournalDoc>, { projection: { _id: 1 } }).toArray();
+    const chunks = await this.col
+      .find({ kind: 'chunk', journalId } as Filter<JournalDoc>, { projection: { _id: 1 } })
+      .toArray();
     // Together: one fsync for all of them on the embedded store (each is garbage once the head says done).
     await Promise.all(chunks.map((c) => this.col.deleteOne({ _id: c._id })));
   }
@@ -122,7 +138,10 @@ export class JournalWriter {
   private seq = 0;
   private committed = false;
 
-  constructor(private readonly col: DocCollection<JournalDoc>, readonly id: string) {}
+  constructor(
+    private readonly col: DocCollection<JournalDoc>,
+    readonly id: string,
+  ) {}
 
   get chunkCount(): number {
     return this.seq;
@@ -147,8 +166,9 @@ export class JournalWriter {
 
   /** The single write that makes the whole change set count. */
   async commit(): Promise<void> {
-    const r = await this.col.updateOne({ _id: this.id, kind: 'head', state: 'writing' } as Filter<JournalDoc>,
-      { $set: { state: 'committed', chunks: this.seq, heartbeatAt: new Date() } });
+    const r = await this.col.updateOne({ _id: this.id, kind: 'head', state: 'writing' } as Filter<JournalDoc>, {
+      $set: { state: 'committed', chunks: this.seq, heartbeatAt: new Date() },
+    });
     if (r.matchedCount !== 1) throw new Error(`import journal ${this.id} was abandoned before it could be committed`);
     this.committed = true;
   }
@@ -161,7 +181,14 @@ export class JournalWriter {
     const seq = this.seq++;
     // The chunk and the heartbeat in one go (one fsync on the embedded store); both are durable before the next chunk.
     await Promise.all([
-      this.col.insertOne({ _id: chunkId(this.id, seq), kind: 'chunk', journalId: this.id, seq, section, json: `[${parts.join(',')}]` }),
+      this.col.insertOne({
+        _id: chunkId(this.id, seq),
+        kind: 'chunk',
+        journalId: this.id,
+        seq,
+        section,
+        json: `[${parts.join(',')}]`,
+      }),
       this.col.updateOne({ _id: this.id }, { $set: { heartbeatAt: new Date() } }),
     ]);
   }
@@ -173,6 +200,9 @@ function chunkId(journalId: string, seq: number): string {
 
 /** Every stored child ref (the import compares refs case-insensitively against the store). */
 export async function listChildRefs(store: Store): Promise<string[]> {
-  const docs = await store.collection<{ _id: string }>(COLLECTIONS.children).find({}, { projection: { _id: 1 } }).toArray();
+  const docs = await store
+    .collection<{ _id: string }>(COLLECTIONS.children)
+    .find({}, { projection: { _id: 1 } })
+    .toArray();
   return docs.map((d) => d._id);
 }

@@ -8,7 +8,11 @@ export const MONGO_PING_TIMEOUT_MS = 2000;
 export class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
 
-  constructor(readonly client: MongoClient, readonly db: Db, private readonly pingTimeoutMs = MONGO_PING_TIMEOUT_MS) {}
+  constructor(
+    readonly client: MongoClient,
+    readonly db: Db,
+    private readonly pingTimeoutMs = MONGO_PING_TIMEOUT_MS,
+  ) {}
 
   collection<T extends Document>(name: string): DocCollection<T> {
     return this.db.collection<T>(name);

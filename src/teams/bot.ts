@@ -1,4 +1,10 @@
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import {
+  ActivityTypes,
+  ConfigurationServiceClientCredentialFactory,
+  TurnContext,
+  type Activity,
+  type InvokeResponse,
+} from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { randomUUID } from 'node:crypto';
@@ -40,7 +46,11 @@ export class EdgeAdapter extends TeamsAdapter {
   }
 
   /** Runs a turn for an activity that `authenticate` accepted. */
-  runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
 }
@@ -61,9 +71,14 @@ export function createAdapter(config: Config, logger: Logger): EdgeAdapter {
   // only the reference, never SDK error text.
   adapter.onTurnError = async (ctx, err) => {
     const reference = randomUUID();
-    logger.error({ reference, err: errorSummary(err), activityId: ctx.activity.id, conversationId: ctx.activity.conversation?.id }, 'turn failed');
+    logger.error(
+      { reference, err: errorSummary(err), activityId: ctx.activity.id, conversationId: ctx.activity.conversation?.id },
+      'turn failed',
+    );
     if (ctx.activity.type === (ActivityTypes.Message as string)) {
-      await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference)))] }).catch(() => undefined);
+      await ctx
+        .sendActivity({ attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference)))] })
+        .catch(() => undefined);
     }
   };
   return adapter;
@@ -81,20 +96,30 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   // Where the bot can post later: saved on install, membership changes and every message.
   const remember = async (ctx: TurnContext) => {
     // Inside the chain, so an activity without an address is logged like a failed save, not thrown.
-    await Promise.resolve().then(() => deps.conversations.save(addressOfActivity(ctx.activity), { now: deps.clock() })).catch((err) =>
-      logger.warn({ err: errorSummary(err), conversationId: ctx.activity.conversation?.id }, 'could not save conversation reference'));
+    await Promise.resolve()
+      .then(() => deps.conversations.save(addressOfActivity(ctx.activity), { now: deps.clock() }))
+      .catch((err) =>
+        logger.warn(
+          { err: errorSummary(err), conversationId: ctx.activity.conversation?.id },
+          'could not save conversation reference',
+        ),
+      );
   };
   app.activity(ActivityTypes.InstallationUpdate, remember);
   app.activity(ActivityTypes.ConversationUpdate, remember);
   // Teams' word on each sender (a guest or not), shared by messages and card actions: one read a minute per sender.
   const senders: SenderLookup = {
-    councilTenantId: councilTenantId(config), members: createMemberCache(), log: logger,
+    councilTenantId: councilTenantId(config),
+    members: createMemberCache(),
+    log: logger,
   };
   // Who is in a conversation (the audience rule), read at most once a minute per conversation.
   const memberCache = createMemberCache();
   app.activity(ActivityTypes.Invoke, async (ctx) => {
     if (ctx.activity.name === 'adaptiveCard/action') {
-      await answerCardAction(ctx, config, deps, logger, senders, () => memberCache.get(membersKey(ctx), () => listMembers(ctx)));
+      await answerCardAction(ctx, config, deps, logger, senders, () =>
+        memberCache.get(membersKey(ctx), () => listMembers(ctx)),
+      );
     } else {
       await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
     }
@@ -103,8 +128,13 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
     const length = typeof ctx.activity.text === 'string' ? ctx.activity.text.length : 0;
     if (length > COMMAND_TEXT_LIMIT) {
       // Too long to be a command: say so and do nothing else (no lookup, no store write).
-      logger.info({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, length, outcome: 'text-too-long' }, 'message too long');
-      await ctx.sendActivity({ attachments: [cardAttachment(renderCard('notice', textTooLong(length, COMMAND_TEXT_LIMIT)))] });
+      logger.info(
+        { activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, length, outcome: 'text-too-long' },
+        'message too long',
+      );
+      await ctx.sendActivity({
+        attachments: [cardAttachment(renderCard('notice', textTooLong(length, COMMAND_TEXT_LIMIT)))],
+      });
       return;
     }
     const card = await answerMessage(ctx, config, deps, logger, memberCache, senders);
@@ -113,17 +143,28 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
   return { adapter, app };
 }
 
-async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger, memberCache: MemberCache,
-  senders: SenderLookup): Promise<AdaptiveCardJson> {
+async function answerMessage(
+  ctx: TurnContext,
+  config: Config,
+  deps: AppDeps,
+  logger: Logger,
+  memberCache: MemberCache,
+  senders: SenderLookup,
+): Promise<AdaptiveCardJson> {
   const parsed = parseCommand(ctx.activity.text);
-  const log = logger.child({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, command: parsed?.name });
+  const log = logger.child({
+    activityId: ctx.activity.id,
+    conversationId: ctx.activity.conversation.id,
+    command: parsed?.name,
+  });
   const actor = await identifySender(ctx, deps.staff, senders);
   if (!actor) {
     log.info({ outcome: 'not-registered' }, 'message from unregistered sender');
     return renderCard('notice', NOT_REGISTERED);
   }
   const saved = await deps.conversations.save(addressOfActivity(ctx.activity), {
-    now: deps.clock(), staffId: ctx.activity.conversation.conversationType === 'personal' ? actor._id : null,
+    now: deps.clock(),
+    staffId: ctx.activity.conversation.conversationType === 'personal' ? actor._id : null,
   });
   const spec = parsed ? findCommand(parsed.name) : undefined;
   if (!parsed || !spec) {
@@ -156,12 +197,20 @@ async function answerMessage(ctx: TurnContext, config: Config, deps: AppDeps, lo
   } catch (err) {
     const reference = ctx.activity.id ?? randomUUID();
     const known = err instanceof AppError;
-    log[known ? 'info' : 'error']({ staffId: actor._id, outcome: known ? err.code : 'error', err: known ? undefined : errorSummary(err) },
-      'command refused or failed');
+    log[known ? 'info' : 'error'](
+      { staffId: actor._id, outcome: known ? err.code : 'error', err: known ? undefined : errorSummary(err) },
+      'command refused or failed',
+    );
     if (known && err.code === 'forbidden') {
       await deps.audit.record({
-        at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'command.refused',
-        subject: spec.name, details: { reason: err.message, ...(isGuestStaff(actor) ? { guest: true, args: parsed.args.slice(0, 200) } : {}) },
+        at: deps.clock(),
+        actor: { id: actor._id, name: actor.name, kind: 'staff' },
+        action: 'command.refused',
+        subject: spec.name,
+        details: {
+          reason: err.message,
+          ...(isGuestStaff(actor) ? { guest: true, args: parsed.args.slice(0, 200) } : {}),
+        },
       });
     }
     return renderCard('notice', errorNotice(err, reference));
@@ -182,15 +231,21 @@ async function listMembers(ctx: TurnContext): Promise<ChannelMember[]> {
 /** The guest rule for answers in a channel or group chat (app/guest-safety.ts checkAnswerAudience). */
 async function assertNoStrangers(ctx: CommandContext): Promise<void> {
   const verdict = await checkAnswerAudience(ctx.deps, ctx.actor, {
-    conversation: { kind: ctx.conversationType }, members: () => ctx.listMembers(), councilTenantId: ctx.councilTenantId,
+    conversation: { kind: ctx.conversationType },
+    members: () => ctx.listMembers(),
+    councilTenantId: ctx.councilTenantId,
   });
   if (!verdict.ok) {
-    throw new AppError('forbidden', 'I can\'t show anything about children here: someone in this conversation is a guest. Ask me in a personal chat', {
-      example: '/help', withheld: true,
-    });
+    throw new AppError(
+      'forbidden',
+      "I can't show anything about children here: someone in this conversation is a guest. Ask me in a personal chat",
+      {
+        example: '/help',
+        withheld: true,
+      },
+    );
   }
 }
-
 
 /** Error type and stack for logs, without messages that could carry user input. */
 export function errorSummary(err: unknown): Record<string, unknown> {

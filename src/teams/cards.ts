@@ -34,8 +34,11 @@ export function cardsDir(): string {
 }
 
 /** Every template in cards/, by name: the folder is the list. */
-export const CARD_KINDS: readonly CardKind[] = fs.readdirSync(cardsDir())
-  .filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length) as CardKind).sort();
+export const CARD_KINDS: readonly CardKind[] = fs
+  .readdirSync(cardsDir())
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length) as CardKind)
+  .sort();
 
 // Parsed once: constructing a Template parses every expression in it (~8 ms a card); expand() is cheap
 // and synchronous, so one instance per kind can be reused.
@@ -44,7 +47,9 @@ let templates: Map<CardKind, ACData.Template> | undefined;
 function template(kind: CardKind): ACData.Template {
   if (!templates) {
     const dir = cardsDir();
-    templates = new Map(CARD_KINDS.map((k) => [k, new ACData.Template(JSON.parse(fs.readFileSync(path.join(dir, `${k}.json`), 'utf8')))]));
+    templates = new Map(
+      CARD_KINDS.map((k) => [k, new ACData.Template(JSON.parse(fs.readFileSync(path.join(dir, `${k}.json`), 'utf8')))]),
+    );
   }
   const tpl = templates.get(kind);
   if (tpl === undefined) throw new Error(`unknown card kind: ${String(kind)}`);
@@ -107,9 +112,12 @@ function mergeMarkdownFields(raw: Json, escaped: Json, isFact: boolean): Json {
     if (keys.length !== Object.keys(escaped).length || keys.some((k) => !(k in escaped))) return escaped;
     const markdownKeys = raw.type === 'TextBlock' ? ['text'] : isFact ? ['title', 'value'] : [];
     const childIsFact = raw.type === 'FactSet';
-    return Object.fromEntries(keys.map((k) => [k, markdownKeys.includes(k)
-      ? escaped[k]
-      : mergeMarkdownFields(raw[k], escaped[k], childIsFact && k === 'facts')]));
+    return Object.fromEntries(
+      keys.map((k) => [
+        k,
+        markdownKeys.includes(k) ? escaped[k] : mergeMarkdownFields(raw[k], escaped[k], childIsFact && k === 'facts'),
+      ]),
+    );
   }
   if (isObject(raw) !== isObject(escaped) || Array.isArray(raw) !== Array.isArray(escaped)) return escaped;
   return raw;
@@ -132,9 +140,14 @@ function restoreMentions(card: Json): Json {
     if (Array.isArray(node)) return node.map((n) => visit(n, isFact));
     if (!isObject(node)) return node;
     const markdownKeys = node.type === 'TextBlock' ? ['text'] : isFact ? ['title', 'value'] : [];
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, markdownKeys.includes(k) && typeof v === 'string'
-      ? mentions.reduce((text, m) => text.replaceAll(escapeMarkdown(m), m), v)
-      : visit(v, node.type === 'FactSet' && k === 'facts')]));
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [
+        k,
+        markdownKeys.includes(k) && typeof v === 'string'
+          ? mentions.reduce((text, m) => text.replaceAll(escapeMarkdown(m), m), v)
+          : visit(v, node.type === 'FactSet' && k === 'facts'),
+      ]),
+    );
   };
   return visit(card, false);
 }

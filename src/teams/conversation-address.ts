@@ -27,9 +27,13 @@ export function channelConversationId(conversationId: string): string {
 export function addressOfActivity(activity: ActivityLike): ConversationAddress {
   const conv = activity.conversation;
   if (!conv?.id || !activity.serviceUrl) throw new Error('activity has no conversation id or serviceUrl');
-  const kind: ConversationKind = conv.conversationType === 'personal' ? 'personal'
-    : conv.conversationType === 'groupChat' ? 'groupChat' : 'channel';
-  const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string }; tenant?: { id?: string } };
+  const kind: ConversationKind =
+    conv.conversationType === 'personal' ? 'personal' : conv.conversationType === 'groupChat' ? 'groupChat' : 'channel';
+  const channelData = (activity.channelData ?? {}) as {
+    team?: { id?: string };
+    channel?: { id?: string };
+    tenant?: { id?: string };
+  };
   const id = kind === 'channel' ? channelConversationId(conv.id) : conv.id;
   const from = activity.from;
   return {
@@ -38,12 +42,13 @@ export function addressOfActivity(activity: ActivityLike): ConversationAddress {
     serviceUrl: activity.serviceUrl,
     platform: activity.channelId ?? null,
     tenantId: conv.tenantId ?? channelData.tenant?.id ?? null,
-    teamId: kind === 'channel' ? channelData.team?.id ?? null : null,
-    channelId: kind === 'channel' ? channelData.channel?.id ?? id : null,
+    teamId: kind === 'channel' ? (channelData.team?.id ?? null) : null,
+    channelId: kind === 'channel' ? (channelData.channel?.id ?? id) : null,
     bot: activity.recipient?.id ? account(activity.recipient) : null,
-    user: kind === 'personal' && from?.id
-      ? { ...account(from), ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) }
-      : null,
+    user:
+      kind === 'personal' && from?.id
+        ? { ...account(from), ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) }
+        : null,
     locale: activity.locale ?? null,
   };
 }

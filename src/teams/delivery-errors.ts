@@ -17,8 +17,17 @@ const TRANSIENT_STATUS = new Set([401, 408, 412, 429, 500, 502, 503, 504]);
  */
 export function toDeliveryError(err: unknown, now: Date = new Date()): DeliveryError {
   if (err instanceof DeliveryError) return err;
-  const e = (err ?? {}) as { statusCode?: unknown; code?: unknown; response?: { status?: number; headers?: unknown; bodyAsText?: string | null } };
-  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.response?.status === 'number' ? e.response.status : undefined;
+  const e = (err ?? {}) as {
+    statusCode?: unknown;
+    code?: unknown;
+    response?: { status?: number; headers?: unknown; bodyAsText?: string | null };
+  };
+  const status =
+    typeof e.statusCode === 'number'
+      ? e.statusCode
+      : typeof e.response?.status === 'number'
+        ? e.response.status
+        : undefined;
   const retryAfterMs = parseRetryAfterMs(headerOf(e.response?.headers, 'retry-after'), now);
   const code = typeof e.code === 'string' ? e.code : errorCodeOf(e.response?.bodyAsText);
   if (status === undefined) {

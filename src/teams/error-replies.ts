@@ -39,7 +39,12 @@ export function errorNotice(err: unknown, reference: string): NoticeCardData {
     const example = typeof err.details.example === 'string' ? `Try: ${err.details.example}` : '';
     const problem = typeof err.details.problem === 'string' ? PROBLEM_TITLES[err.details.problem] : undefined;
     const text = capitalise(err.message);
-    return { title: problem ?? mapped.title, text: /[.!?]$/.test(text) ? text : `${text}.`, tone: mapped.tone, example };
+    return {
+      title: problem ?? mapped.title,
+      text: /[.!?]$/.test(text) ? text : `${text}.`,
+      tone: mapped.tone,
+      example,
+    };
   }
   return {
     title: 'Something went wrong on my side',
@@ -59,7 +64,9 @@ export const NOT_REGISTERED: NoticeCardData = {
 export function unknownCommand(name: string | null): NoticeCardData {
   return {
     title: "I don't know that command",
-    text: name ? `There is no command "${name}". Type /help to see what I can do.` : 'Type a command, or /help to see what I can do.',
+    text: name
+      ? `There is no command "${name}". Type /help to see what I can do.`
+      : 'Type a command, or /help to see what I can do.',
     tone: 'info',
     example: 'Try: /due this week',
   };

@@ -24,7 +24,11 @@ export interface SenderLookup {
 // Then what Teams says about the sender counts too (docs/DESIGN.md "Known facts"): a Teams guest role,
 // an #EXT# UPN or another tenant marks the record as a guest for this turn only (`teamsGuest`, never
 // stored), so every guest gate (isGuestStaff) applies to a staff member signed in as a guest.
-export async function identifySender(ctx: TurnContext, staff: AppDeps['staff'], lookup: SenderLookup): Promise<Sender | null> {
+export async function identifySender(
+  ctx: TurnContext,
+  staff: AppDeps['staff'],
+  lookup: SenderLookup,
+): Promise<Sender | null> {
   const from = ctx.activity.from as { id?: unknown; aadObjectId?: unknown } | undefined;
   const oid = idString(from?.aadObjectId, 64);
   const userId = idString(from?.id, 512);
@@ -38,8 +42,11 @@ export async function identifySender(ctx: TurnContext, staff: AppDeps['staff'], 
   return teams && isGuest(teams, lookup.councilTenantId) ? { ...found, teamsGuest: true } : found;
 }
 
-async function directoryMatch(staff: AppDeps['staff'], teamsMember: () => Promise<AudienceMember | null>,
-  oid: string | undefined): Promise<StaffDoc | null> {
+async function directoryMatch(
+  staff: AppDeps['staff'],
+  teamsMember: () => Promise<AudienceMember | null>,
+  oid: string | undefined,
+): Promise<StaffDoc | null> {
   if (oid) {
     const known = await staff.findByAadObjectId(oid);
     if (known) return known;
@@ -47,9 +54,8 @@ async function directoryMatch(staff: AppDeps['staff'], teamsMember: () => Promis
   const member = await teamsMember();
   const upn = idString(member?.userPrincipalName, 320);
   const email = idString(member?.email, 320);
-  const found = (upn && (await staff.findByUpnOrEmail(upn)))
-    || (email && (await staff.findByUpnOrEmail(email)))
-    || null;
+  const found =
+    (upn && (await staff.findByUpnOrEmail(upn))) || (email && (await staff.findByUpnOrEmail(email))) || null;
   if (!found) return null;
   // Never re-point a record that is already linked to another account.
   if (found.aadObjectId && oid && found.aadObjectId !== oid) return null;
@@ -66,21 +72,33 @@ async function directoryMatch(staff: AppDeps['staff'], teamsMember: () => Promis
  */
 async function senderMember(ctx: TurnContext, lookup: SenderLookup, userId: string): Promise<AudienceMember | null> {
   try {
-    const [member] = await lookup.members.get(userId, async () =>
-      [memberFacts(await TeamsInfo.getMember(ctx, userId) as unknown as Record<string, unknown>)]);
+    const [member] = await lookup.members.get(userId, async () => [
+      memberFacts((await TeamsInfo.getMember(ctx, userId)) as unknown as Record<string, unknown>),
+    ]);
     return member ?? null;
   } catch (err) {
     const status = (err as { statusCode?: unknown })?.statusCode;
-    lookup.log.warn({ userId, conversationId: ctx.activity.conversation?.id, status: typeof status === 'number' ? status : undefined },
-      'sender member lookup failed; guest status from the directory only');
+    lookup.log.warn(
+      {
+        userId,
+        conversationId: ctx.activity.conversation?.id,
+        status: typeof status === 'number' ? status : undefined,
+      },
+      'sender member lookup failed; guest status from the directory only',
+    );
     return null;
   }
 }
 
 function memberFacts(m: Record<string, unknown>): AudienceMember {
   const s = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : null);
-  return { aadObjectId: s('aadObjectId') ?? s('objectId'), userPrincipalName: s('userPrincipalName'), email: s('email'),
-    tenantId: s('tenantId'), userRole: s('userRole') };
+  return {
+    aadObjectId: s('aadObjectId') ?? s('objectId'),
+    userPrincipalName: s('userPrincipalName'),
+    email: s('email'),
+    tenantId: s('tenantId'),
+    userRole: s('userRole'),
+  };
 }
 
 async function memberOf(ctx: TurnContext, userId: string) {
@@ -97,7 +115,11 @@ export function idString(value: unknown, max: number): string | undefined {
 }
 
 /** Finds a person named in command arguments: an @mention, an e-mail address or a staff id. */
-export async function resolvePersonArg(ctx: TurnContext, staff: AppDeps['staff'], text: string): Promise<StaffDoc | null> {
+export async function resolvePersonArg(
+  ctx: TurnContext,
+  staff: AppDeps['staff'],
+  text: string,
+): Promise<StaffDoc | null> {
   const t = text.trim();
   const mention = /^<at>([^<]*)<\/at>$/i.exec(t);
   if (mention) {

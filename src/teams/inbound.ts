@@ -20,7 +20,12 @@ export interface InboundOptions {
   logger: Logger;
 }
 
-export async function receiveActivity(bot: Bot, body: unknown, authHeader: string, opts: InboundOptions): Promise<InboundAnswer> {
+export async function receiveActivity(
+  bot: Bot,
+  body: unknown,
+  authHeader: string,
+  opts: InboundOptions,
+): Promise<InboundAnswer> {
   const { logger } = opts;
   const checked = checkActivity(body);
   if (!checked.ok) {
@@ -35,8 +40,10 @@ export async function receiveActivity(bot: Bot, body: unknown, authHeader: strin
     // A token that cannot be verified (bad, expired, or the key service unreachable) is not
     // authenticated: 401 either way. The second kind is our problem, so it is logged as an error.
     const expected = err instanceof AuthenticationError;
-    logger[expected ? 'warn' : 'error']({ activityId: activity.id, err: errorSummary(err) },
-      expected ? 'request not authenticated' : 'request could not be authenticated (token validation failed)');
+    logger[expected ? 'warn' : 'error'](
+      { activityId: activity.id, err: errorSummary(err) },
+      expected ? 'request not authenticated' : 'request could not be authenticated (token validation failed)',
+    );
     return { status: 401, body: { error: 'unauthorized' } };
   }
   const tenant = activityTenant(activity);
@@ -46,7 +53,9 @@ export async function receiveActivity(bot: Bot, body: unknown, authHeader: strin
     return { status: 403, body: { error: 'tenant-not-allowed' } };
   }
   try {
-    const invokeResponse = await bot.adapter.runAuthenticated(auth, activity, (ctx: TurnContext) => bot.app.run(ctx).then(() => undefined));
+    const invokeResponse = await bot.adapter.runAuthenticated(auth, activity, (ctx: TurnContext) =>
+      bot.app.run(ctx).then(() => undefined),
+    );
     return { status: invokeResponse?.status ?? 200, body: invokeResponse?.body };
   } catch (err) {
     return internalError(logger, err, activity, 'turn could not run');
@@ -54,9 +63,17 @@ export async function receiveActivity(bot: Bot, body: unknown, authHeader: strin
 }
 
 /** A 500 carries only a reference; the error is logged under it. */
-export function internalError(logger: Logger, err: unknown, activity: Partial<Activity> | undefined, msg: string): InboundAnswer {
+export function internalError(
+  logger: Logger,
+  err: unknown,
+  activity: Partial<Activity> | undefined,
+  msg: string,
+): InboundAnswer {
   const reference = randomUUID();
-  logger.error({ reference, activityId: activity?.id, conversationId: activity?.conversation?.id, err: errorSummary(err) }, msg);
+  logger.error(
+    { reference, activityId: activity?.id, conversationId: activity?.conversation?.id, err: errorSummary(err) },
+    msg,
+  );
   return { status: 500, body: { error: 'internal', reference } };
 }
 

@@ -29,8 +29,14 @@ interface ActionValue {
   trigger?: string;
 }
 
-export async function answerCardAction(ctx: TurnContext, config: Config, deps: AppDeps, logger: Logger, senders: SenderLookup,
-  members: () => Promise<AudienceMember[]>): Promise<void> {
+export async function answerCardAction(
+  ctx: TurnContext,
+  config: Config,
+  deps: AppDeps,
+  logger: Logger,
+  senders: SenderLookup,
+  members: () => Promise<AudienceMember[]>,
+): Promise<void> {
   const value = (ctx.activity.value ?? {}) as ActionValue;
   const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
   const log = logger.child({ activityId: ctx.activity.id, conversationId: ctx.activity.conversation.id, verb });
@@ -42,7 +48,13 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
   const spec = findAction(verb);
   if (!spec && isGuestStaff(actor)) {
     // A guest gets the same neutral refusal for every verb they may not use, known or not (audited).
-    await deps.audit.record({ at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'action.refused', subject: verb.slice(0, 80), details: { guest: true } });
+    await deps.audit.record({
+      at: deps.clock(),
+      actor: { id: actor._id, name: actor.name, kind: 'staff' },
+      action: 'action.refused',
+      subject: verb.slice(0, 80),
+      details: { guest: true },
+    });
     return respond(ctx, { kind: 'message', text: `That's not available to you: ${GUEST_REFUSAL}.` });
   }
   if (!spec) {
@@ -51,7 +63,9 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
   }
   const conversationType = conversationKind(ctx);
   const invokeCtx: InvokeContext = {
-    deps, actor, verb,
+    deps,
+    actor,
+    verb,
     data: value.action?.data,
     conversationType,
     conversationId: ctx.activity.conversation.id,
@@ -63,17 +77,32 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
     if (reply.kind === 'card' && reply.updateForAll && ctx.activity.replyToId) {
       // Updating the message for everyone posts into the conversation: the same audience rule as every
       // proactive message (app/guest-safety.ts). The person who clicked still gets the card in reply.
-      const verdict = conversationType === 'personal' ? { ok: true } : await checkAudience(deps, {
-        conversation: { kind: conversationType }, children: [...reply.about], members,
-        councilTenantId: councilTenantId(config),
-      });
+      const verdict =
+        conversationType === 'personal'
+          ? { ok: true }
+          : await checkAudience(deps, {
+              conversation: { kind: conversationType },
+              children: [...reply.about],
+              members,
+              councilTenantId: councilTenantId(config),
+            });
       if (verdict.ok) {
-        await ctx.updateActivity({ type: ActivityTypes.Message, id: ctx.activity.replyToId, attachments: [cardAttachment(reply.card)] });
+        await ctx.updateActivity({
+          type: ActivityTypes.Message,
+          id: ctx.activity.replyToId,
+          attachments: [cardAttachment(reply.card)],
+        });
       } else {
-        log.warn({ staffId: actor._id, outcome: 'update-withheld' }, 'card update for everyone withheld: a guest in this conversation may not see it');
+        log.warn(
+          { staffId: actor._id, outcome: 'update-withheld' },
+          'card update for everyone withheld: a guest in this conversation may not see it',
+        );
         await deps.audit.record({
-          at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'action.update-withheld',
-          subject: verb, details: { conversationId: ctx.activity.conversation.id, children: reply.about.map((c) => c.ref) },
+          at: deps.clock(),
+          actor: { id: actor._id, name: actor.name, kind: 'staff' },
+          action: 'action.update-withheld',
+          subject: verb,
+          details: { conversationId: ctx.activity.conversation.id, children: reply.about.map((c) => c.ref) },
         });
       }
     }
@@ -81,13 +110,23 @@ export async function answerCardAction(ctx: TurnContext, config: Config, deps: A
     return respond(ctx, reply);
   } catch (err) {
     const known = err instanceof AppError;
-    log[known ? 'info' : 'error']({ staffId: actor._id, outcome: known ? err.code : 'error' }, 'card action refused or failed');
+    log[known ? 'info' : 'error'](
+      { staffId: actor._id, outcome: known ? err.code : 'error' },
+      'card action refused or failed',
+    );
     // Refused attempts are audited once (the loader audits its own): what was tried, by whom and how
     // big the payload was — never the payload itself (untrusted, unbounded).
     if (known && !err.details.audited && (err.code === 'forbidden' || err.details.malformedCardData)) {
       await deps.audit.record({
-        at: deps.clock(), actor: { id: actor._id, name: actor.name, kind: 'staff' }, action: 'action.refused',
-        subject: verb, details: { reason: err.message, dataBytes: payloadSize(invokeCtx.data), ...(isGuestStaff(actor) ? { guest: true } : {}) },
+        at: deps.clock(),
+        actor: { id: actor._id, name: actor.name, kind: 'staff' },
+        action: 'action.refused',
+        subject: verb,
+        details: {
+          reason: err.message,
+          dataBytes: payloadSize(invokeCtx.data),
+          ...(isGuestStaff(actor) ? { guest: true } : {}),
+        },
       });
     }
     const notice = errorNotice(err, ctx.activity.id ?? randomUUID());
@@ -105,8 +144,9 @@ function payloadSize(data: unknown): number {
 }
 
 async function respond(ctx: TurnContext, reply: ActionReply): Promise<void> {
-  const body = reply.kind === 'card'
-    ? { statusCode: 200, type: CARD, value: reply.card }
-    : { statusCode: 200, type: MESSAGE, value: reply.text };
+  const body =
+    reply.kind === 'card'
+      ? { statusCode: 200, type: CARD, value: reply.card }
+      : { statusCode: 200, type: MESSAGE, value: reply.text };
   await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }

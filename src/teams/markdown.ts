@@ -32,14 +32,23 @@ const DOMAIN_WITH_PATH = /([A-Za-z0-9-])\.(?=[A-Za-z]{2,63}(?::\d+)?\/)/g;
 
 /** Escapes text so that markdown renders exactly these characters, with no formatting, link or mention. */
 export function escapeMarkdown(text: string): string {
-  return text.split(/(\r\n|\r|\n)/).map((part, i) => (i % 2 === 1 ? part : escapeLine(part))).join('');
+  return text
+    .split(/(\r\n|\r|\n)/)
+    .map((part, i) => (i % 2 === 1 ? part : escapeLine(part)))
+    .join('');
 }
 
 function escapeLine(line: string): string {
   let s = line.replace(ALWAYS, '\\$&').replace(LINK_CLOSE, '\\]').replace(ENTITY, '\\&');
-  s = s.replace(HEADING, '$1\\$2').replace(QUOTE, '$1\\>').replace(BULLET, '$1\\$2')
-    .replace(ORDERED_ITEM, '$1\\$2').replace(RULE_LINE, '$1\\$2');
-  s = s.replace(SCHEME, `$1:${ZERO_WIDTH_SPACE}`).replace(WWW, `$1${ZERO_WIDTH_SPACE}.`)
+  s = s
+    .replace(HEADING, '$1\\$2')
+    .replace(QUOTE, '$1\\>')
+    .replace(BULLET, '$1\\$2')
+    .replace(ORDERED_ITEM, '$1\\$2')
+    .replace(RULE_LINE, '$1\\$2');
+  s = s
+    .replace(SCHEME, `$1:${ZERO_WIDTH_SPACE}`)
+    .replace(WWW, `$1${ZERO_WIDTH_SPACE}.`)
     .replace(DOMAIN_WITH_PATH, `$1.${ZERO_WIDTH_SPACE}`);
   // Teams finds <at>…</at> in the raw text, escapes or not: break every tag-like "<x" as well.
   s = s.replace(/<(?=[A-Za-z/!?])/g, `<${ZERO_WIDTH_SPACE}`);

@@ -8,8 +8,10 @@ import type { AudienceMember } from '../domain/guests.js';
 /** The connector client surface used here (botbuilder's ConnectorClient satisfies it). */
 export interface MembersApi {
   conversations: {
-    getConversationPagedMembers(conversationId: string, options?: { pageSize?: number; continuationToken?: string }):
-      Promise<{ members?: Record<string, unknown>[]; continuationToken?: string }>;
+    getConversationPagedMembers(
+      conversationId: string,
+      options?: { pageSize?: number; continuationToken?: string },
+    ): Promise<{ members?: Record<string, unknown>[]; continuationToken?: string }>;
   };
 }
 
@@ -22,12 +24,18 @@ export async function pagedMembers(client: MembersApi, conversationId: string): 
   let token: string | undefined;
   let pages = 0;
   do {
-    const page = await client.conversations.getConversationPagedMembers(conversationId, { pageSize: PAGE_SIZE, continuationToken: token });
+    const page = await client.conversations.getConversationPagedMembers(conversationId, {
+      pageSize: PAGE_SIZE,
+      continuationToken: token,
+    });
     for (const m of page.members ?? []) {
       const s = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : null);
       out.push({
-        aadObjectId: s('aadObjectId') ?? s('objectId'), userPrincipalName: s('userPrincipalName'), email: s('email'),
-        tenantId: s('tenantId'), userRole: s('userRole'),
+        aadObjectId: s('aadObjectId') ?? s('objectId'),
+        userPrincipalName: s('userPrincipalName'),
+        email: s('email'),
+        tenantId: s('tenantId'),
+        userRole: s('userRole'),
       });
     }
     token = page.continuationToken || undefined;

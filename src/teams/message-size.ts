@@ -16,8 +16,9 @@ export function utf16Bytes(value: unknown): number {
 }
 
 export const TOO_LARGE_TITLE = 'This answer is too long for Teams';
-export const TOO_LARGE_TEXT = 'It would be larger than Teams accepts, so I have not sent it. '
-  + 'Ask for less: a shorter window (/due today), one person (/due this week for PERSON), or your own list.';
+export const TOO_LARGE_TEXT =
+  'It would be larger than Teams accepts, so I have not sent it. ' +
+  'Ask for less: a shorter window (/due today), one person (/due this week for PERSON), or your own list.';
 
 type Outgoing = Partial<Activity>;
 
@@ -25,22 +26,46 @@ type Outgoing = Partial<Activity>;
  * The activity as it may be sent: unchanged when it fits, else the same activity with its content
  * replaced by the short notice (a message) or a short text answer (an invoke response with a card).
  */
-export function fitMessage(activity: Outgoing, logger: Pick<Logger, 'warn'>, ids: { conversationId?: string } = {}): Outgoing {
+export function fitMessage(
+  activity: Outgoing,
+  logger: Pick<Logger, 'warn'>,
+  ids: { conversationId?: string } = {},
+): Outgoing {
   const bytes = utf16Bytes(activity);
   if (bytes <= MESSAGE_LIMIT_BYTES) return activity;
-  logger.warn({
-    activityId: activity.id, replyToId: activity.replyToId, conversationId: ids.conversationId ?? activity.conversation?.id,
-    activityType: activity.type, bytes, limit: MESSAGE_LIMIT_BYTES, outcome: 'message-too-large',
-  }, 'message too large for Teams: sent a short notice instead');
+  logger.warn(
+    {
+      activityId: activity.id,
+      replyToId: activity.replyToId,
+      conversationId: ids.conversationId ?? activity.conversation?.id,
+      activityType: activity.type,
+      bytes,
+      limit: MESSAGE_LIMIT_BYTES,
+      outcome: 'message-too-large',
+    },
+    'message too large for Teams: sent a short notice instead',
+  );
   if (activity.type === 'invokeResponse') {
     const value = activity.value as { status?: number } | undefined;
     return {
       ...activity,
-      value: { status: value?.status ?? 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `${TOO_LARGE_TITLE}. ${TOO_LARGE_TEXT}` } },
+      value: {
+        status: value?.status ?? 200,
+        body: {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: `${TOO_LARGE_TITLE}. ${TOO_LARGE_TEXT}`,
+        },
+      },
     };
   }
   const { attachments: _a, text: _t, speak: _s, suggestedActions: _sa, entities: _e, ...rest } = activity;
-  return { ...rest, attachments: [cardAttachment(renderCard('notice', { title: TOO_LARGE_TITLE, text: TOO_LARGE_TEXT, tone: 'warning' }))] };
+  return {
+    ...rest,
+    attachments: [
+      cardAttachment(renderCard('notice', { title: TOO_LARGE_TITLE, text: TOO_LARGE_TEXT, tone: 'warning' })),
+    ],
+  };
 }
 
 /** Every activity a turn sends or updates (replies, invoke responses, error notices) goes through `fitMessage`. */
@@ -49,7 +74,8 @@ export function messageSizeGuard(logger: Pick<Logger, 'warn'>): Middleware {
     async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
       const conversationId = ctx.activity?.conversation?.id;
       ctx.onSendActivities(async (_ctx, activities, nextSend) => {
-        for (let i = 0; i < activities.length; i++) activities[i] = fitMessage(activities[i]!, logger, { conversationId });
+        for (let i = 0; i < activities.length; i++)
+          activities[i] = fitMessage(activities[i]!, logger, { conversationId });
         return nextSend();
       });
       ctx.onUpdateActivity(async (_ctx, activity, nextUpdate) => {

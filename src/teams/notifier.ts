@@ -38,8 +38,15 @@ export interface NotifierOptions {
 
 /** The minimal connector-client surface used here (the SDK's ConnectorClient satisfies it). */
 interface ConversationsApi {
-  sendToConversation(conversationId: string, activity: Partial<Activity>, options?: RequestOptions): Promise<{ id?: string }>;
-  createConversation(parameters: Record<string, unknown>, options?: RequestOptions): Promise<{ id?: string; activityId?: string }>;
+  sendToConversation(
+    conversationId: string,
+    activity: Partial<Activity>,
+    options?: RequestOptions,
+  ): Promise<{ id?: string }>;
+  createConversation(
+    parameters: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<{ id?: string; activityId?: string }>;
 }
 interface RequestOptions {
   customHeaders?: Record<string, string>;
@@ -53,7 +60,8 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
   const botAppId = opts.botAppId ?? '';
   const timeout = opts.timeoutMs ?? 15_000;
   // Proactive sends do not pass the turn middleware: the same size guard, here.
-  const fit = (activity: Partial<Activity>, conversationId: string) => fitMessage(activity, opts.logger, { conversationId });
+  const fit = (activity: Partial<Activity>, conversationId: string) =>
+    fitMessage(activity, opts.logger, { conversationId });
 
   let warnedSdkRetries = false;
   const warnSdkRetriesOnce = () => {
@@ -64,7 +72,10 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
   };
 
   /** Runs `fn` with a retry-free connector client for the reference's service URL. */
-  async function withClient<T>(reference: Partial<ConversationReference>, fn: (client: ConnectorClientLike, ctx: TurnContext) => Promise<T>): Promise<T> {
+  async function withClient<T>(
+    reference: Partial<ConversationReference>,
+    fn: (client: ConnectorClientLike, ctx: TurnContext) => Promise<T>,
+  ): Promise<T> {
     if (!reference.serviceUrl || !reference.conversation?.id) {
       throw new DeliveryError('permanent', 'conversation reference has no serviceUrl or conversation id');
     }
@@ -101,7 +112,9 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
 
   return {
     listMembers(address) {
-      return withClient(referenceOf(address), (client) => pagedMembers(client as unknown as MembersApi, address.conversationId));
+      return withClient(referenceOf(address), (client) =>
+        pagedMembers(client as unknown as MembersApi, address.conversationId),
+      );
     },
 
     post(address, activity, sendOpts = {}) {
@@ -118,7 +131,11 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
           conversation: { ...reference.conversation!, id: conversationId },
         };
         delete outgoing.replyToId;
-        const res = await client.conversations.sendToConversation(conversationId, outgoing, requestOptions(sendOpts.idempotencyKey));
+        const res = await client.conversations.sendToConversation(
+          conversationId,
+          outgoing,
+          requestOptions(sendOpts.idempotencyKey),
+        );
         return { activityId: res?.id ?? null, conversationId };
       });
     },
@@ -127,13 +144,16 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
       const reference = referenceOf(address);
       const channelId = address.channelId ?? address.conversationId;
       return withClient(reference, async (client) => {
-        const res = await client.conversations.createConversation({
-          isGroup: true,
-          channelData: { channel: { id: channelId } },
-          activity: { type: 'message', ...fit(activity, channelId) },
-          bot: reference.bot,
-          tenantId: reference.conversation?.tenantId,
-        }, requestOptions(sendOpts.idempotencyKey));
+        const res = await client.conversations.createConversation(
+          {
+            isGroup: true,
+            channelData: { channel: { id: channelId } },
+            activity: { type: 'message', ...fit(activity, channelId) },
+            bot: reference.bot,
+            tenantId: reference.conversation?.tenantId,
+          },
+          requestOptions(sendOpts.idempotencyKey),
+        );
         if (!res?.id) throw new DeliveryError('transient', 'create conversation returned no conversation id');
         // Teams returns the thread id '19:...;messageid=N'; N is the root message's id.
         return { activityId: res.activityId ?? res.id.split(';messageid=')[1] ?? null, conversationId: res.id };

@@ -23,13 +23,19 @@ import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
 // A second reviewing team manager, so two managers can race on one request.
 fixture.staff.push({
-  id: 'tm-2', name: 'Gareth Evans', roles: ['team-manager'], aadObjectId: '00000000-0000-0000-0000-0000000000c3', team: 'reviewing',
+  id: 'tm-2',
+  name: 'Gareth Evans',
+  roles: ['team-manager'],
+  aadObjectId: '00000000-0000-0000-0000-0000000000c3',
+  team: 'reviewing',
 });
 const RAISE = { theme: 'care-planning', stage: 1, summary: 'Plan not updated', ask: 'Update it' };
 
 type Settled<T> = PromiseSettledResult<T>;
-const fulfilled = <T>(rs: Settled<T>[]) => rs.filter((r): r is PromiseFulfilledResult<T> => r.status === 'fulfilled').map((r) => r.value);
-const rejected = <T>(rs: Settled<T>[]) => rs.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+const fulfilled = <T>(rs: Settled<T>[]) =>
+  rs.filter((r): r is PromiseFulfilledResult<T> => r.status === 'fulfilled').map((r) => r.value);
+const rejected = <T>(rs: Settled<T>[]) =>
+  rs.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
 
 describe('one versioned update for every child change (child-update.ts)', () => {
   let dir: string;
@@ -58,7 +64,9 @@ describe('one versioned update for every child change (child-update.ts)', () => 
   function bothReadBeforeEitherWrites(): sinon.SinonStub {
     const real = deps.children.updateVersioned.bind(deps.children);
     let release: () => void = () => {};
-    const bothArrived = new Promise<void>((resolve) => { release = resolve; });
+    const bothArrived = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const stub = sinon.stub(deps.children, 'updateVersioned').callsFake(async (...args) => {
       if (stub.callCount <= 2) {
         if (stub.callCount === 2) release();
@@ -72,13 +80,22 @@ describe('one versioned update for every child change (child-update.ts)', () => 
   describe('two writers racing on one child: exactly one wins, the other is told who decided', () => {
     it('two managers deciding one reschedule request', async () => {
       const asked = await requestReschedule(deps, await staff('iro-1'), {
-        ref: 'C102', reason: 'family-or-carer-unavailable', text: 'Carers away', date: '2026-12-03', time: '10:00',
+        ref: 'C102',
+        reason: 'family-or-carer-unavailable',
+        text: 'Carers away',
+        date: '2026-12-03',
+        time: '10:00',
       });
       const before = await child('C102');
       const writes = bothReadBeforeEitherWrites();
       const results = await Promise.allSettled([
         decideReschedule(deps, await staff('tm-1'), { ref: 'C102', requestId: asked.request.id, decision: 'approve' }),
-        decideReschedule(deps, await staff('tm-2'), { ref: 'C102', requestId: asked.request.id, decision: 'decline', comment: 'IRO on leave' }),
+        decideReschedule(deps, await staff('tm-2'), {
+          ref: 'C102',
+          requestId: asked.request.id,
+          decision: 'decline',
+          comment: 'IRO on leave',
+        }),
       ]);
       assert.deepEqual(rejected(results), []);
       const outcomes = fulfilled(results);
@@ -90,7 +107,10 @@ describe('one versioned update for every child change (child-update.ts)', () => 
       assert.equal(loser.status, winner.status);
       const after = await child('C102');
       assert.equal(after.version, before.version + 1, 'one change only');
-      assert.equal(after.history.filter((h) => h.action.startsWith('reschedule.') && h.action !== 'reschedule.requested').length, 1);
+      assert.equal(
+        after.history.filter((h) => h.action.startsWith('reschedule.') && h.action !== 'reschedule.requested').length,
+        1,
+      );
       assert.equal(after.rescheduleRequests!.find((r) => r.id === asked.request.id)!.status, winner.status);
     });
 
@@ -104,7 +124,10 @@ describe('one versioned update for every child change (child-update.ts)', () => 
       assert.equal(fulfilled(results).length, 1);
       const [err] = rejected(results);
       assert.ok(isAppError(err, 'conflict'), String(err));
-      assert.match(err.message, /^already acknowledged by (Dafydd Thomas|Owen Jenkins) at 2026-11-25T09:00:00.000Z; nothing was changed$/);
+      assert.match(
+        err.message,
+        /^already acknowledged by (Dafydd Thomas|Owen Jenkins) at 2026-11-25T09:00:00.000Z; nothing was changed$/,
+      );
       assert.equal(writes.callCount, 2, 'both wrote against the same version; the loser read again and wrote nothing');
       const after = await child('C100');
       assert.equal(after.history.filter((h) => h.action === 'resolution.acknowledge').length, 1);
@@ -112,7 +135,9 @@ describe('one versioned update for every child change (child-update.ts)', () => 
 
     it('the same liaison duty marked done twice at once (before: "changed by someone", now "already done by")', async () => {
       const bs = await staff('bs-1');
-      const item = (await liaisonActions(deps, bs)).find((i) => ['L2', 'L3', 'L4', 'L6', 'L8', 'L9'].includes(i.item.duty))!;
+      const item = (await liaisonActions(deps, bs)).find((i) =>
+        ['L2', 'L3', 'L4', 'L6', 'L8', 'L9'].includes(i.item.duty),
+      )!;
       assert.ok(item, 'an open liaison duty business support can mark done');
       const input = { ref: item.child.ref, duty: item.item.duty as 'L2', subject: item.item.subject };
       const writes = bothReadBeforeEitherWrites();
@@ -123,7 +148,10 @@ describe('one versioned update for every child change (child-update.ts)', () => 
       assert.ok(isAppError(err, 'conflict'), String(err));
       assert.match(err.message, /^this was already done by Sian Howells on 2026-11-25$/);
       const after = await child(item.child.ref);
-      assert.equal((after.liaison?.done ?? []).filter((d) => d.duty === input.duty && d.subject === input.subject).length, 1);
+      assert.equal(
+        (after.liaison?.done ?? []).filter((d) => d.duty === input.duty && d.subject === input.subject).length,
+        1,
+      );
     });
 
     it('two people booking the same review at once (before: "changed by someone", now "already booked")', async () => {
@@ -136,7 +164,8 @@ describe('one versioned update for every child change (child-update.ts)', () => 
       assert.equal(fulfilled(results).length, 1);
       const [err] = rejected(results);
       assert.ok(isAppError(err, 'conflict'), String(err));
-      const by = /^C100's next review is already booked by (Alex Wilber for Thu 26 Nov 2026 10:00|Sian Howells for Thu 26 Nov 2026 14:00)/;
+      const by =
+        /^C100's next review is already booked by (Alex Wilber for Thu 26 Nov 2026 10:00|Sian Howells for Thu 26 Nov 2026 14:00)/;
       assert.match(err.message, by);
       assert.equal(writes.callCount, 2, 'both wrote against the same version; the loser read again and wrote nothing');
       assert.equal((await child('C100')).bookings.length, 1);
@@ -145,12 +174,22 @@ describe('one versioned update for every child change (child-update.ts)', () => 
     it('a /liaison form saved from a stale version names who changed the child and when, and saves nothing', async () => {
       const seen = (await child('C101')).version;
       const iro = await staff('iro-1');
-      await saveLiaison(deps, iro, { ref: 'C101', version: seen, startedOn: '2026-09-28', guardianId: 'g-1', irhDate: '2026-12-10' });
+      await saveLiaison(deps, iro, {
+        ref: 'C101',
+        version: seen,
+        startedOn: '2026-09-28',
+        guardianId: 'g-1',
+        irhDate: '2026-12-10',
+      });
       const afterFirst = await child('C101');
       const form = { ref: 'C101', version: seen, startedOn: '2026-09-28', guardianId: 'g-1' };
       const stale = saveLiaison(deps, await staff('bs-1'), { ...form, irhDate: '2026-12-20' });
-      await assert.rejects(stale, (e: unknown) => isAppError(e, 'conflict')
-        && /^C101 was changed by Alex Wilber at 2026-11-25T09:00:00.000Z after this form was opened/.test(e.message));
+      await assert.rejects(
+        stale,
+        (e: unknown) =>
+          isAppError(e, 'conflict') &&
+          /^C101 was changed by Alex Wilber at 2026-11-25T09:00:00.000Z after this form was opened/.test(e.message),
+      );
       assert.deepEqual(await child('C101'), afterFirst);
     });
   });
@@ -171,33 +210,65 @@ describe('one versioned update for every child change (child-update.ts)', () => 
 
     it('a liaison discussion recorded while a resolution is raised on the same child: both kept', async () => {
       const iro = await staff('iro-1');
-      const writes = raceOnce(() => raiseResolution(deps, iro, 'C101', { theme: 'care-planning', stage: 0, summary: 'Noted', ask: 'None' }));
-      const { child: after } = await recordDiscussion(deps, iro, { ref: 'C101', on: '2026-11-24', topics: [], notes: 'Spoke', final: false });
-      assert.equal(writes.callCount, 3, 'the interloper\'s write, the lost write, the retried write');
+      const writes = raceOnce(() =>
+        raiseResolution(deps, iro, 'C101', { theme: 'care-planning', stage: 0, summary: 'Noted', ask: 'None' }),
+      );
+      const { child: after } = await recordDiscussion(deps, iro, {
+        ref: 'C101',
+        on: '2026-11-24',
+        topics: [],
+        notes: 'Spoke',
+        final: false,
+      });
+      assert.equal(writes.callCount, 3, "the interloper's write, the lost write, the retried write");
       assert.equal(after.resolutions?.length, 1, 'the other change is kept');
       assert.equal(after.liaison?.discussions?.length, 1);
-      assert.deepEqual(after.history.slice(-2).map((h) => h.action), ['resolution.raise', 'liaison.discussion']);
+      assert.deepEqual(
+        after.history.slice(-2).map((h) => h.action),
+        ['resolution.raise', 'liaison.discussion'],
+      );
     });
 
     it('a review booked while a resolution is raised on the same child: both kept, one audit entry each', async () => {
       const iro = await staff('iro-1');
-      raceOnce(() => raiseResolution(deps, iro, 'C100', { theme: 'care-planning', stage: 0, summary: 'Noted', ask: 'None' }));
-      const { child: after } = await bookReview(deps, iro, { ref: 'C100', date: '2026-11-26', time: '10:00', venue: 'Placement', invitees: [] });
+      raceOnce(() =>
+        raiseResolution(deps, iro, 'C100', { theme: 'care-planning', stage: 0, summary: 'Noted', ask: 'None' }),
+      );
+      const { child: after } = await bookReview(deps, iro, {
+        ref: 'C100',
+        date: '2026-11-26',
+        time: '10:00',
+        venue: 'Placement',
+        invitees: [],
+      });
       assert.equal(after.bookings.length, 1);
       assert.equal(after.resolutions?.length, 1);
-      const audits = await store.collection<{ action: string; subject?: string }>('audit').find({ subject: 'C100' }).toArray();
-      assert.deepEqual(audits.map((a) => a.action), ['resolution.raise', 'booking.booked']);
+      const audits = await store
+        .collection<{ action: string; subject?: string }>('audit')
+        .find({ subject: 'C100' })
+        .toArray();
+      assert.deepEqual(
+        audits.map((a) => a.action),
+        ['resolution.raise', 'booking.booked'],
+      );
     });
   });
 
   describe('retries are bounded', () => {
     it(`a child that conflicts on every write gives a typed "busy" error after ${MAX_UPDATE_ATTEMPTS} attempts, nothing written`, async () => {
       const before = await child('C102');
-      const writes = sinon.stub(deps.children, 'updateVersioned').rejects(new AppError('conflict', 'child C102 was changed by someone'));
+      const writes = sinon
+        .stub(deps.children, 'updateVersioned')
+        .rejects(new AppError('conflict', 'child C102 was changed by someone'));
       const messagesQueued = sinon.spy(deps, 'messagesQueued');
-      await assert.rejects(recordHeld(deps, await staff('iro-1'), { ref: 'C102', heldOn: '2026-11-24' }), (e: unknown) =>
-        isAppError(e, 'conflict') && e.details.problem === 'busy' && e.details.attempts === MAX_UPDATE_ATTEMPTS
-        && /^C102 kept changing while I was saving \(3 tries\); nothing was saved/.test(e.message));
+      await assert.rejects(
+        recordHeld(deps, await staff('iro-1'), { ref: 'C102', heldOn: '2026-11-24' }),
+        (e: unknown) =>
+          isAppError(e, 'conflict') &&
+          e.details.problem === 'busy' &&
+          e.details.attempts === MAX_UPDATE_ATTEMPTS &&
+          /^C102 kept changing while I was saving \(3 tries\); nothing was saved/.test(e.message),
+      );
       assert.equal(writes.callCount, MAX_UPDATE_ATTEMPTS);
       assert.equal(messagesQueued.callCount, 0);
       assert.deepEqual(await child('C102'), before);
@@ -206,15 +277,21 @@ describe('one versioned update for every child change (child-update.ts)', () => 
     it('the same bound for a resolution change', async () => {
       const { resolution } = await raiseResolution(deps, await staff('iro-1'), 'C100', RAISE);
       const writes = sinon.stub(deps.children, 'updateVersioned').rejects(new AppError('conflict', 'changed'));
-      await assert.rejects(acknowledgeResolution(deps, await staff('sw-1'), 'C100', resolution.id, 1),
-        (e: unknown) => isAppError(e, 'conflict') && e.details.problem === 'busy');
+      await assert.rejects(
+        acknowledgeResolution(deps, await staff('sw-1'), 'C100', resolution.id, 1),
+        (e: unknown) => isAppError(e, 'conflict') && e.details.problem === 'busy',
+      );
       assert.equal(writes.callCount, MAX_UPDATE_ATTEMPTS);
     });
 
     it('an error other than a lost race is not retried', async () => {
-      const writes = sinon.stub(deps.children, 'updateVersioned').rejects(new AppError('store-unavailable', 'disk full'));
-      await assert.rejects(recordHeld(deps, await staff('iro-1'), { ref: 'C102', heldOn: '2026-11-24' }),
-        (e: unknown) => isAppError(e, 'store-unavailable'));
+      const writes = sinon
+        .stub(deps.children, 'updateVersioned')
+        .rejects(new AppError('store-unavailable', 'disk full'));
+      await assert.rejects(
+        recordHeld(deps, await staff('iro-1'), { ref: 'C102', heldOn: '2026-11-24' }),
+        (e: unknown) => isAppError(e, 'store-unavailable'),
+      );
       assert.equal(writes.callCount, 1);
     });
   });

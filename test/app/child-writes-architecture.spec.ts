@@ -10,10 +10,13 @@ const ALLOWED = new Set(['child-update.ts']);
 const EXCLUDED_DIRS = new Set(['import']);
 
 const FORBIDDEN: { rule: string; pattern: RegExp }[] = [
-  { rule: 'a children-repository write outside child-update.ts', pattern: /\b(updateVersioned|queuePending|removePending)\b/ },
+  {
+    rule: 'a children-repository write outside child-update.ts',
+    pattern: /\b(updateVersioned|queuePending|removePending)\b/,
+  },
   { rule: 'a children-repository insert outside child-update.ts', pattern: /\bchildren\s*(\.|\[\s*['"`])\s*insert\b/ },
   { rule: 'a raw collection handle on children', pattern: /collection\s*<\s*ChildDoc\s*>|COLLECTIONS\.children/ },
-  { rule: 'a cast to never (escaping the update\'s types)', pattern: /\bas\s+never\b/ },
+  { rule: "a cast to never (escaping the update's types)", pattern: /\bas\s+never\b/ },
 ];
 
 function appFiles(dir: string): string[] {
@@ -40,7 +43,10 @@ function childWriteViolations(file: string, text: string): string[] {
 describe('architecture: one write path for a child document', () => {
   it('no file in src/app other than child-update.ts (and src/app/import) writes a child directly', () => {
     const files = appFiles(APP);
-    assert.ok(files.some((f) => f.endsWith(path.join('booking', 'reschedule.ts'))), 'the scan reaches nested use cases');
+    assert.ok(
+      files.some((f) => f.endsWith(path.join('booking', 'reschedule.ts'))),
+      'the scan reaches nested use cases',
+    );
     assert.ok(!files.some((f) => f.includes(`${path.sep}import${path.sep}`)), 'the importer is left out');
     const violations = files.flatMap((f) => childWriteViolations(path.relative(APP, f), fs.readFileSync(f, 'utf8')));
     assert.deepEqual(violations, []);
@@ -57,6 +63,12 @@ describe('architecture: one write path for a child document', () => {
       '{ $push: { pending: m } } as never,',
     ].join('\n');
     assert.equal(childWriteViolations('planted.ts', planted).length, 7);
-    assert.deepEqual(childWriteViolations('clean.ts', 'return updateChild(deps, actor, () => loadChild(deps, actor, ref, example), decide);'), []);
+    assert.deepEqual(
+      childWriteViolations(
+        'clean.ts',
+        'return updateChild(deps, actor, () => loadChild(deps, actor, ref, example), decide);',
+      ),
+      [],
+    );
   });
 });

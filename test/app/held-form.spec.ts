@@ -40,10 +40,18 @@ describe('held: form data and the recorded result (app)', () => {
     const form = await heldFormData(deps, await staff('iro-1'), 'C100', null);
     assert.equal(form.next?.dueBy, '2026-11-26');
     assert.equal(form.review, null);
-    assert.deepEqual(form.chairs.map((c) => c._id), ['iro-1', 'iro-2']);
+    assert.deepEqual(
+      form.chairs.map((c) => c._id),
+      ['iro-1', 'iro-2'],
+    );
     assert.ok(await heldFormData(deps, await staff('bs-1'), 'C100', null));
-    await assert.rejects(heldFormData(deps, await staff('tm-1'), 'C100', null),
-      (e) => isAppError(e, 'forbidden') && /C100's IRO or business support/.test(e.message) && e.details.example === '/case C100');
+    await assert.rejects(
+      heldFormData(deps, await staff('tm-1'), 'C100', null),
+      (e) =>
+        isAppError(e, 'forbidden') &&
+        /C100's IRO or business support/.test(e.message) &&
+        e.details.example === '/case C100',
+    );
   });
 
   it('the correction form: the IRO and managers; business support refused; an unknown review is not found', async () => {
@@ -51,9 +59,13 @@ describe('held: form data and the recorded result (app)', () => {
     const form = await heldFormData(deps, await staff('tm-1'), 'C100', reviewId);
     assert.equal(form.review?.id, reviewId);
     assert.equal(form.next, null);
-    await assert.rejects(heldFormData(deps, await staff('bs-1'), 'C100', reviewId),
-      (e) => isAppError(e, 'forbidden') && /IRO or a manager/.test(e.message));
-    await assert.rejects(heldFormData(deps, await staff('iro-1'), 'C100', 'C100-R99'), (e) => isAppError(e, 'not-found'));
+    await assert.rejects(
+      heldFormData(deps, await staff('bs-1'), 'C100', reviewId),
+      (e) => isAppError(e, 'forbidden') && /IRO or a manager/.test(e.message),
+    );
+    await assert.rejects(heldFormData(deps, await staff('iro-1'), 'C100', 'C100-R99'), (e) =>
+      isAppError(e, 'not-found'),
+    );
   });
 
   it('held before its due-by date: within timescale, record due 14 days later', async () => {

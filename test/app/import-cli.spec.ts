@@ -14,18 +14,31 @@ describe('CLI: npm run import (src/cli/import.ts)', function () {
   this.timeout(60000);
   let dir: string;
 
-  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'iro-cli-')); });
-  afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'iro-cli-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   const run = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, IRO_NOW: '2016-07-01T09:00:00Z', LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dir,
+      IRO_NOW: '2016-07-01T09:00:00Z',
+      LOG_LEVEL: 'silent',
+    };
     delete env.MONGODB_URI;
     const r = spawnSync(TSX, ['src/cli/import.ts', ...args], { env, encoding: 'utf8' });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
   const childCount = async () => {
     const store = await openEmbeddedStore(dir); // also proves the CLI released its lock
-    try { return await new ChildrenRepository(store).count(); } finally { await store.close(); }
+    try {
+      return await new ChildrenRepository(store).count();
+    } finally {
+      await store.close();
+    }
   };
 
   it('reads a file with a byte-order mark; refuses bytes that are not UTF-8, and anything that is not a regular file', async () => {
@@ -36,7 +49,10 @@ describe('CLI: npm run import (src/cli/import.ts)', function () {
     assert.equal(bom.code, 0, bom.err);
     assert.match(bom.out, /children: 3 inserted/);
     const latin1 = join(dir, 'latin1.json');
-    const bad = Buffer.from(valid.toString('utf8').replace(/"givenName": ?"[^"]*"/, '"givenName": "Dyl\u00ffn"'), 'latin1');
+    const bad = Buffer.from(
+      valid.toString('utf8').replace(/"givenName": ?"[^"]*"/, '"givenName": "Dyl\u00ffn"'),
+      'latin1',
+    );
     await writeFile(latin1, bad);
     const refused = run(latin1);
     assert.equal(refused.code, 1);
@@ -70,7 +86,10 @@ describe('CLI: npm run import (src/cli/import.ts)', function () {
 
   it('reports cross-check problems by path', async () => {
     const file = join(dir, 'unknown-iro.json');
-    await writeFile(file, JSON.stringify({ formatVersion: 1, children: [{ ref: 'C1', track: 'cla', iroId: 'iro-9', events: [] }] }));
+    await writeFile(
+      file,
+      JSON.stringify({ formatVersion: 1, children: [{ ref: 'C1', track: 'cla', iroId: 'iro-9', events: [] }] }),
+    );
     const r = run(file);
     assert.equal(r.code, 1);
     assert.match(r.err, /^children\[0\]\.iroId: unknown staff id "iro-9"$/m);

@@ -24,11 +24,18 @@ const IRO_NOW = '2016-07-01T09:00:00Z';
 type Doc = any;
 
 /** The real CLI (`npm run import` runs `tsx src/cli/import.ts`), optionally killed after `killAfterMs`. */
-function runCli(dataDir: string, file: string, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string; ms: number }> {
+function runCli(
+  dataDir: string,
+  file: string,
+  killAfterMs?: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string; ms: number }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, IRO_NOW, LOG_LEVEL: 'silent' };
   delete env.MONGODB_URI;
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('src/cli/import.ts'), file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve('src/cli/import.ts'), file], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -55,7 +62,12 @@ function roundFile(base: Doc, round: number): Doc {
   return doc;
 }
 
-interface Seen { renamed: number; added: number; staff: boolean; audit: number }
+interface Seen {
+  renamed: number;
+  added: number;
+  staff: boolean;
+  audit: number;
+}
 
 async function look(store: Store, round: number): Promise<Seen> {
   const all = await new ChildrenRepository(store).listAll();
@@ -104,8 +116,12 @@ describe('import survives kill -9 (crash-atomic, src/cli/import.ts)', function (
         const seen = await look(store, round);
         const none = seen.renamed === 0 && seen.added === 0 && !seen.staff && seen.audit === 0;
         const all = seen.renamed === total && seen.added === NEW_PER_ROUND && seen.staff && seen.audit === 1;
-        assert.ok(none || all, `round ${round} (killed at ${killAt} ms): partial import visible ${JSON.stringify(seen)}`);
-        if (none) outcomes.none++; else outcomes.all++;
+        assert.ok(
+          none || all,
+          `round ${round} (killed at ${killAt} ms): partial import visible ${JSON.stringify(seen)}`,
+        );
+        if (none) outcomes.none++;
+        else outcomes.all++;
       } finally {
         await store.close();
       }
@@ -115,15 +131,32 @@ describe('import survives kill -9 (crash-atomic, src/cli/import.ts)', function (
       const store2 = await openEmbeddedStore(dataDir);
       try {
         // Idempotent: once complete, the same file again changes nothing.
-        const again = await runImport(store2, JSON.parse(await readFile(file, 'utf8')), { sourceName: `round-${round}.json`, now: new Date(IRO_NOW) });
-        assert.deepEqual(again.children, { inserted: 0, updated: 0, unchanged: total }, 'a second re-run must change nothing');
+        const again = await runImport(store2, JSON.parse(await readFile(file, 'utf8')), {
+          sourceName: `round-${round}.json`,
+          now: new Date(IRO_NOW),
+        });
+        assert.deepEqual(
+          again.children,
+          { inserted: 0, updated: 0, unchanged: total },
+          'a second re-run must change nothing',
+        );
         const seen = await look(store2, round);
-        assert.deepEqual({ ...seen, audit: seen.audit >= 2 }, { renamed: total, added: NEW_PER_ROUND, staff: true, audit: true });
+        assert.deepEqual(
+          { ...seen, audit: seen.audit >= 2 },
+          { renamed: total, added: NEW_PER_ROUND, staff: true, audit: true },
+        );
         const children = await new ChildrenRepository(store2).listAll();
         assert.equal(children.length, total + NEW_PER_ROUND * (round - 1));
         // Applied once: a re-applied chunk never adds a second history entry for the same change.
-        const renamedTwice = children.filter((c) => c.history.filter((h) => (h.after as { familyName?: string } | undefined)?.familyName === `R${round}`).length > 1);
-        assert.deepEqual(renamedTwice.map((c) => c._id), []);
+        const renamedTwice = children.filter(
+          (c) =>
+            c.history.filter((h) => (h.after as { familyName?: string } | undefined)?.familyName === `R${round}`)
+              .length > 1,
+        );
+        assert.deepEqual(
+          renamedTwice.map((c) => c._id),
+          [],
+        );
       } finally {
         await store2.close();
       }

@@ -31,7 +31,10 @@ describe('demo data', () => {
   });
 
   it('imports cleanly and gives iro-1 children', async () => {
-    const r = await runImport(store, buildDemoImport('2025-06-11'), { sourceName: 'demo', now: new Date('2025-06-11T08:00:00Z') });
+    const r = await runImport(store, buildDemoImport('2025-06-11'), {
+      sourceName: 'demo',
+      now: new Date('2025-06-11T08:00:00Z'),
+    });
     assert.deepEqual(r.conflicts, []);
     assert.ok(r.children.inserted >= 38 && r.children.inserted <= 42, `children: ${r.children.inserted}`);
     const mine = await new ChildrenRepository(store).listByIro('iro-1');
@@ -66,7 +69,8 @@ describe('demo data', () => {
         if (c.iroId !== 'iro-1') continue;
         const n = nextReview(h, wales, calendar);
         if (n) due.push({ dueBy: n.dueBy, booked: (c.bookings ?? []).length > 0 });
-        for (const b of c.bookings ?? []) assert.ok(calendar.isWorkingDay(b.start.slice(0, 10)), `${c.ref} booked on a non-working day`);
+        for (const b of c.bookings ?? [])
+          assert.ok(calendar.isWorkingDay(b.start.slice(0, 10)), `${c.ref} booked on a non-working day`);
       }
       const thisWeek = due.filter((d) => d.dueBy >= today && d.dueBy <= sunday);
       const overdue = due.filter((d) => d.dueBy < today);

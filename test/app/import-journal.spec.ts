@@ -26,7 +26,9 @@ describe('import journal: crash points', function () {
   this.timeout(120_000);
   let dir: string;
   let store: Store | undefined;
-  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'iro-import-journal-')); });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'iro-import-journal-'));
+  });
   afterEach(async () => {
     await store?.close();
     store = undefined;
@@ -36,10 +38,16 @@ describe('import journal: crash points', function () {
   it('a crash right after the commit: nothing applied yet, and the next bot start completes all of it first', async () => {
     store = await openEmbeddedStore(dir);
     const doc = syntheticImport(5000);
-    await assert.rejects(runImport(store, doc, {
-      sourceName: 'big.json', now: NOW,
-      afterCommit: () => { throw new SimulatedCrash('kill -9'); },
-    }), SimulatedCrash);
+    await assert.rejects(
+      runImport(store, doc, {
+        sourceName: 'big.json',
+        now: NOW,
+        afterCommit: () => {
+          throw new SimulatedCrash('kill -9');
+        },
+      }),
+      SimulatedCrash,
+    );
     const chunks = await store.collection(IMPORT_JOURNAL_COLLECTION).find({ kind: 'chunk' }).toArray();
     // Chunked: several chunks, each far below MongoDB's 16 MB document limit.
     assert.ok(chunks.length >= 2, `${chunks.length} chunk(s)`);
@@ -53,9 +61,16 @@ describe('import journal: crash points', function () {
     try {
       assert.equal(await new ChildrenRepository(bot.store).count(), 5000);
       const audit = await new AuditLog(bot.store).list({ action: 'import' });
-      assert.deepEqual(audit.map((a) => [a.details!.sourceName, (a.details!.children as { inserted: number }).inserted]), [['big.json', 5000]]);
+      assert.deepEqual(
+        audit.map((a) => [a.details!.sourceName, (a.details!.children as { inserted: number }).inserted]),
+        [['big.json', 5000]],
+      );
       const left = await bot.store.collection(IMPORT_JOURNAL_COLLECTION).find({}).toArray();
-      assert.deepEqual(left.map((d) => [d.kind, d.state]), [['head', 'done']], 'chunks removed, head kept as done');
+      assert.deepEqual(
+        left.map((d) => [d.kind, d.state]),
+        [['head', 'done']],
+        'chunks removed, head kept as done',
+      );
     } finally {
       await bot.stop();
     }
@@ -75,7 +90,13 @@ describe('import journal: crash points', function () {
     store = await openEmbeddedStore(dir);
     assert.deepEqual(await completeInterruptedImports(store), { completed: 0, discarded: 1 });
     assert.deepEqual(await new ChildrenRepository(store).listAll(), before);
-    assert.deepEqual(await store.collection(IMPORT_JOURNAL_COLLECTION).find({ state: { $ne: 'done' } }).toArray(), []);
+    assert.deepEqual(
+      await store
+        .collection(IMPORT_JOURNAL_COLLECTION)
+        .find({ state: { $ne: 'done' } })
+        .toArray(),
+      [],
+    );
     assert.equal((await new AuditLog(store).list()).length, 1);
   });
 
@@ -86,18 +107,31 @@ describe('import journal: crash points', function () {
     const doc = fixture();
     doc.children[0].legalStatus = 'placement-order';
     const r = await runImport(store, doc, {
-      sourceName: 'b.json', now: NOW,
+      sourceName: 'b.json',
+      now: NOW,
       afterCommit: () => {
-        void children.updateVersioned('C1001', 1,
+        void children.updateVersioned(
+          'C1001',
+          1,
           { $push: { reviews: { id: 'C1001-2', heldOn: '2016-06-20', chairId: 'iro-1', source: 'bot' } } },
-          { at: NOW, by: { id: 'iro-1' }, action: 'review.held' });
+          { at: NOW, by: { id: 'iro-1' }, action: 'review.held' },
+        );
       },
     });
     assert.deepEqual(r.children, { inserted: 0, updated: 1, unchanged: 2 });
     const c = (await children.get('C1001'))!;
     assert.equal(c.legalStatus, 'placement-order');
-    assert.deepEqual(c.reviews.map((x) => [x.id, x.source]), [['C1001-1', 'import'], ['C1001-2', 'bot']]);
-    assert.deepEqual(c.history.map((h) => h.action), ['import', 'review.held', 'import']);
+    assert.deepEqual(
+      c.reviews.map((x) => [x.id, x.source]),
+      [
+        ['C1001-1', 'import'],
+        ['C1001-2', 'bot'],
+      ],
+    );
+    assert.deepEqual(
+      c.history.map((h) => h.action),
+      ['import', 'review.held', 'import'],
+    );
     assert.equal(c.version, 3);
   });
 

@@ -41,7 +41,10 @@ describe('import schema', () => {
     doc.staff[0].roles = ['iro', 'wizard'];
     const ps = problemsOf(doc);
     assert.deepEqual(ps.map((p) => p.path).sort(), [
-      'children[0].events[0].type', 'children[0].reviews[0].lateReason', 'children[1].track', 'staff[0].roles[1]',
+      'children[0].events[0].type',
+      'children[0].reviews[0].lateReason',
+      'children[1].track',
+      'staff[0].roles[1]',
     ]);
     assert.match(ps.find((p) => p.path === 'children[1].track')!.message, /cla.*short-breaks.*ifst/);
   });
@@ -51,9 +54,12 @@ describe('import schema', () => {
     doc.children[0].events[0].date = '2016-02-30';
     doc.children[0].dateOfBirth = '11/02/2009';
     doc.children[0].bookings[0].start = '2016-06-20T10:00:00';
-    assert.deepEqual(lines(problemsOf(doc)).map((l) => l.split(':')[0]).sort(), [
-      'children[0].bookings[0].start', 'children[0].dateOfBirth', 'children[0].events[0].date',
-    ]);
+    assert.deepEqual(
+      lines(problemsOf(doc))
+        .map((l) => l.split(':')[0])
+        .sort(),
+      ['children[0].bookings[0].start', 'children[0].dateOfBirth', 'children[0].events[0].date'],
+    );
     assert.match(lines(problemsOf(doc)).join('\n'), /events\[0\]\.date: must be a real date YYYY-MM-DD/);
   });
 
@@ -79,16 +85,24 @@ describe('import schema', () => {
     const doc = valid();
     doc.staff[5].external = false;
     delete doc.staff[5].organisation;
-    assert.deepEqual(problemsOf(doc).map((p) => p.path).sort(), ['staff[5].external', 'staff[5].organisation']);
+    assert.deepEqual(
+      problemsOf(doc)
+        .map((p) => p.path)
+        .sort(),
+      ['staff[5].external', 'staff[5].organisation'],
+    );
   });
 
   it('requires dueBy and reason on review-brought-forward only', () => {
     const doc = valid();
     doc.children[0].events.push({ type: 'review-brought-forward', date: '2016-05-01' });
     doc.children[1].events[0].reason = 'safety';
-    assert.deepEqual(problemsOf(doc).map((p) => p.path).sort(), [
-      'children[0].events[1].dueBy', 'children[0].events[1].reason', 'children[1].events[0].reason',
-    ]);
+    assert.deepEqual(
+      problemsOf(doc)
+        .map((p) => p.path)
+        .sort(),
+      ['children[0].events[1].dueBy', 'children[0].events[1].reason', 'children[1].events[0].reason'],
+    );
   });
 
   it('rejects a document that is not an object', () => {

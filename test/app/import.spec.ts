@@ -45,7 +45,11 @@ describe('runImport', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const counts = async () => ({ staff: (await staff.list()).length, children: await children.count(), audit: (await audit.list()).length });
+  const counts = async () => ({
+    staff: (await staff.list()).length,
+    children: await children.count(),
+    audit: (await audit.list()).length,
+  });
 
   it('imports a valid file: staff and children inserted, one history entry each, one audit entry', async () => {
     const r = await runImport(store, fixture(), { sourceName: 'small-valid.json', now: NOW });
@@ -57,8 +61,14 @@ describe('runImport', () => {
     assert.equal(c._id, 'C1001');
     assert.equal(c.version, 1);
     assert.deepEqual(c.history, [{ at: NOW, by: { id: 'import' }, action: 'import' }]);
-    assert.deepEqual(c.reviews.map((x) => [x.id, x.heldOn, x.source]), [['C1001-1', '2016-03-24', 'import']]);
-    assert.deepEqual(c.bookings.map((x) => [x.id, x.status, x.source]), [['C1001-B2', 'booked', 'import']]);
+    assert.deepEqual(
+      c.reviews.map((x) => [x.id, x.heldOn, x.source]),
+      [['C1001-1', '2016-03-24', 'import']],
+    );
+    assert.deepEqual(
+      c.bookings.map((x) => [x.id, x.status, x.source]),
+      [['C1001-B2', 'booked', 'import']],
+    );
     assert.equal(c.proceedings?.guardianId, 'g-1');
     // Optional fields the file left out are absent, not null.
     const c3 = (await children.get('C1003'))!;
@@ -111,8 +121,11 @@ describe('runImport', () => {
 
   it('never deletes what the file does not list', async () => {
     await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
-    const r = await runImport(store, { formatVersion: 1, children: [{ ref: 'C1001', track: 'cla', iroId: 'iro-1', events: [] }] },
-      { sourceName: 'b.json', now: NOW });
+    const r = await runImport(
+      store,
+      { formatVersion: 1, children: [{ ref: 'C1001', track: 'cla', iroId: 'iro-1', events: [] }] },
+      { sourceName: 'b.json', now: NOW },
+    );
     assert.deepEqual(r.children, { inserted: 0, updated: 0, unchanged: 1 });
     const c = (await children.get('C1001'))!;
     assert.equal(c.events.length, 1);
@@ -124,25 +137,36 @@ describe('runImport', () => {
   it('upserts events by (type, date)', async () => {
     await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
     const doc = fixture();
-    doc.children[0].events.push({ type: 'review-brought-forward', date: '2016-05-01', dueBy: '2016-05-20', reason: 'safety' });
+    doc.children[0].events.push({
+      type: 'review-brought-forward',
+      date: '2016-05-01',
+      dueBy: '2016-05-20',
+      reason: 'safety',
+    });
     await runImport(store, doc, { sourceName: 'b.json', now: NOW });
     doc.children[0].events[1].dueBy = '2016-05-18';
     const r = await runImport(store, doc, { sourceName: 'c.json', now: NOW });
     assert.equal(r.children.updated, 1);
     const c = (await children.get('C1001'))!;
-    assert.deepEqual(c.events.map((e) => [e.type, e.date, e.dueBy]), [
-      ['became-looked-after', '2016-03-01', undefined],
-      ['review-brought-forward', '2016-05-01', '2016-05-18'],
-    ]);
+    assert.deepEqual(
+      c.events.map((e) => [e.type, e.date, e.dueBy]),
+      [
+        ['became-looked-after', '2016-03-01', undefined],
+        ['review-brought-forward', '2016-05-01', '2016-05-18'],
+      ],
+    );
     assert.equal(c.version, 3);
   });
 
   it('keeps a review the bot recorded and reports the conflict', async () => {
     await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
     const botAt = new Date('2016-06-21T12:00:00Z');
-    await children.updateVersioned('C1001', 1,
+    await children.updateVersioned(
+      'C1001',
+      1,
       { $push: { reviews: { id: 'C1001-2', heldOn: '2016-06-20', chairId: 'iro-1', source: 'bot' } } },
-      { at: botAt, by: { id: 'iro-1', name: 'Alex Wilber' }, action: 'review.held', after: { heldOn: '2016-06-20' } });
+      { at: botAt, by: { id: 'iro-1', name: 'Alex Wilber' }, action: 'review.held', after: { heldOn: '2016-06-20' } },
+    );
 
     const doc = fixture();
     doc.children[0].reviews.push({ id: 'C1001-2', heldOn: '2016-06-21', chairId: 'iro-1' });
@@ -156,20 +180,29 @@ describe('runImport', () => {
     const c = (await children.get('C1001'))!;
     assert.equal(c.reviews.find((x) => x.id === 'C1001-2')!.heldOn, '2016-06-20');
     assert.equal(c.version, 2);
-    assert.deepEqual(c.history.map((h) => h.action), ['import', 'review.held']);
+    assert.deepEqual(
+      c.history.map((h) => h.action),
+      ['import', 'review.held'],
+    );
     const entries = await audit.list({ action: 'import' });
     assert.equal(entries.at(-1)!.details!.conflicts, 1);
   });
 
   it('keeps a booking the bot made and reports the conflict', async () => {
     await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
-    await children.updateVersioned('C1002', 1,
+    await children.updateVersioned(
+      'C1002',
+      1,
       { $push: { bookings: { id: 'C1002-B1', start: '2016-07-10T10:00:00+01:00', status: 'booked', source: 'bot' } } },
-      { at: NOW, by: { id: 'bs-1' }, action: 'review.booked' });
+      { at: NOW, by: { id: 'bs-1' }, action: 'review.booked' },
+    );
     const doc = fixture();
     doc.children[1].bookings = [{ id: 'C1002-B1', start: '2016-07-11T10:00:00+01:00' }];
     const r = await runImport(store, doc, { sourceName: 'b.json', now: NOW });
-    assert.deepEqual(r.conflicts.map((c) => c.path), ['children[1].bookings[0]']);
+    assert.deepEqual(
+      r.conflicts.map((c) => c.path),
+      ['children[1].bookings[0]'],
+    );
     assert.equal((await children.get('C1002'))!.bookings[0]!.start, '2016-07-10T10:00:00+01:00');
   });
 
@@ -186,8 +219,13 @@ describe('runImport', () => {
     const doc2 = fixture();
     doc2.children[0].legalStatus = 'placement-order';
     doc2.staff[0].fte = 0.5;
-    doc2.children.push({ ref: 'C1004', track: 'cla', iroId: 'iro-1', events: [{ type: 'became-looked-after', date: '2016-05-02' }],
-      reviews: [{ id: 'C1004-1', heldOn: '2016-04-01' }] });
+    doc2.children.push({
+      ref: 'C1004',
+      track: 'cla',
+      iroId: 'iro-1',
+      events: [{ type: 'became-looked-after', date: '2016-05-02' }],
+      reviews: [{ id: 'C1004-1', heldOn: '2016-04-01' }],
+    });
     const problems = await rejected(store, doc2);
     assert.equal(problems.length, 1);
     assert.match(problems[0]!, /^children\[3\]: invalid history: child C1004: review C1004-1 held on 2016-04-01/);
@@ -216,14 +254,14 @@ describe('runImport', () => {
     ]);
   });
 
-  it('refuses an IRO who is the child\'s social worker (W54.3)', async () => {
+  it("refuses an IRO who is the child's social worker (W54.3)", async () => {
     const doc = fixture();
     doc.staff[4].roles = ['social-worker', 'iro'];
     doc.children[0].iroId = 'sw-1';
-    assert.deepEqual(await rejected(store, doc), ['children[0].iroId: sw-1 is the child\'s social worker (W54.3)']);
+    assert.deepEqual(await rejected(store, doc), ["children[0].iroId: sw-1 is the child's social worker (W54.3)"]);
   });
 
-  it('refuses an IRO in the social worker\'s management line, using staff already stored (W54.3)', async () => {
+  it("refuses an IRO in the social worker's management line, using staff already stored (W54.3)", async () => {
     await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
     // tm-north is stored; this file makes iro-2 their manager, so iro-2 is in sw-1's line.
     const doc = {
@@ -231,8 +269,9 @@ describe('runImport', () => {
       staff: [{ id: 'tm-north', name: 'Owen Jenkins', roles: ['team-manager'], team: 'north', managerId: 'iro-2' }],
       children: [{ ref: 'C1005', track: 'cla', iroId: 'iro-2', socialWorkerId: 'sw-1', events: [] }],
     };
-    assert.deepEqual(await rejected(store, doc),
-      ['children[0].iroId: iro-2 is in the management line of sw-1, the child\'s social worker (W54.3)']);
+    assert.deepEqual(await rejected(store, doc), [
+      "children[0].iroId: iro-2 is in the management line of sw-1, the child's social worker (W54.3)",
+    ]);
     assert.equal((await staff.get('tm-north'))!.managerId, undefined);
   });
 
@@ -242,7 +281,9 @@ describe('runImport', () => {
     doc.staff[3].roles = ['team-manager', 'iro'];
     doc.children[0].iroId = 'tm-north';
     delete doc.children[0].socialWorkerId;
-    assert.deepEqual(await rejected(store, doc), ['children[0].iroId: tm-north manages sw-1, the child\'s social worker (W54.3)']);
+    assert.deepEqual(await rejected(store, doc), [
+      "children[0].iroId: tm-north manages sw-1, the child's social worker (W54.3)",
+    ]);
   });
 
   it('keeps an AAD object id the bot linked when the file has none', async () => {
@@ -257,10 +298,22 @@ describe('runImport', () => {
 
   it('accepts references to staff that are only in the store', async () => {
     await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
-    const r = await runImport(store, {
-      formatVersion: 1,
-      children: [{ ref: 'C1006', track: 'cla', iroId: 'iro-2', socialWorkerId: 'sw-1', events: [{ type: 'became-looked-after', date: '2016-06-01' }] }],
-    }, { sourceName: 'b.json', now: NOW });
+    const r = await runImport(
+      store,
+      {
+        formatVersion: 1,
+        children: [
+          {
+            ref: 'C1006',
+            track: 'cla',
+            iroId: 'iro-2',
+            socialWorkerId: 'sw-1',
+            events: [{ type: 'became-looked-after', date: '2016-06-01' }],
+          },
+        ],
+      },
+      { sourceName: 'b.json', now: NOW },
+    );
     assert.deepEqual(r.children, { inserted: 1, updated: 0, unchanged: 0 });
     assert.deepEqual(r.staff, { inserted: 0, updated: 0, unchanged: 0 });
   });

@@ -11,11 +11,19 @@ import { saveActivity } from '../helpers/save-activity.js';
 // Who a resolution card @mentions, and by which id (src/app/resolutions.ts mentionsFor, README
 // "Resolution cards"): the user id of the person's saved 1:1 chat ('29:…') when the bot has one, else
 // their AAD object id; someone with neither, or not in the directory, is not mentioned.
-const person = (id: string, name: string, aadObjectId?: string): StaffDoc =>
-  ({ _id: id, id, name, roles: ['social-worker'], ...(aadObjectId ? { aadObjectId } : {}) });
+const person = (id: string, name: string, aadObjectId?: string): StaffDoc => ({
+  _id: id,
+  id,
+  name,
+  roles: ['social-worker'],
+  ...(aadObjectId ? { aadObjectId } : {}),
+});
 const personal = (userId: string, aad: string | undefined, conversationId: string) => ({
-  type: 'message', serviceUrl: 'https://smba.example/', channelId: 'msteams',
-  from: { id: userId, ...(aad ? { aadObjectId: aad } : {}) }, recipient: { id: '28:bot' },
+  type: 'message',
+  serviceUrl: 'https://smba.example/',
+  channelId: 'msteams',
+  from: { id: userId, ...(aad ? { aadObjectId: aad } : {}) },
+  recipient: { id: '28:bot' },
   conversation: { id: conversationId, conversationType: 'personal', tenantId: 't1' },
 });
 
@@ -44,11 +52,15 @@ describe('resolution card mentions (real store)', () => {
     await saveActivity(conversations, personal('29:dafydd', 'aad-d', 'a:dafydd'), { now, staffId: 'sw-1' });
     await saveActivity(conversations, personal('29:elin', 'aad-e', 'a:elin'), { now });
     // A channel conversation someone spoke in is not a 1:1 chat: its ids are never used for a mention.
-    await saveActivity(conversations, {
-      ...personal('29:owen-in-channel', 'aad-o', '19:chan@thread.tacv2;messageid=1'),
-      conversation: { id: '19:chan@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: 't1' },
-      channelData: { team: { id: '19:team' }, channel: { id: '19:chan@thread.tacv2' }, tenant: { id: 't1' } },
-    }, { now, staffId: 'tm-1' });
+    await saveActivity(
+      conversations,
+      {
+        ...personal('29:owen-in-channel', 'aad-o', '19:chan@thread.tacv2;messageid=1'),
+        conversation: { id: '19:chan@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: 't1' },
+        channelData: { team: { id: '19:team' }, channel: { id: '19:chan@thread.tacv2' }, tenant: { id: 't1' } },
+      },
+      { now, staffId: 'tm-1' },
+    );
 
     const mentions = await mentionsFor({ conversations }, ['sw-1', 'sw-2', 'tm-1', 'sw-3', 'nobody'], people);
     assert.deepEqual(mentions, [

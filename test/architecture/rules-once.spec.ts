@@ -43,7 +43,8 @@ const RULES: readonly Rule[] = [
   },
   {
     name: "is the child's Guardian with open access (domain/liaison.ts isChildsGuardian)",
-    pattern: /\bguardianId\s*[!=]==\s*[\w.]+\.(?:_?id)\b|\b\w+\.(?:_?id)\s*[!=]==\s*[\w.?]*\bguardianId\b|\.filter\(guardianAccessOpen\)/,
+    pattern:
+      /\bguardianId\s*[!=]==\s*[\w.]+\.(?:_?id)\b|\b\w+\.(?:_?id)\s*[!=]==\s*[\w.?]*\bguardianId\b|\.filter\(guardianAccessOpen\)/,
     home: [],
     was: [
       "    return door === 'liaison' && hasRole(person, 'guardian') && child.proceedings?.guardianId === person.id && guardianAccessOpen(child);",
@@ -53,7 +54,8 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'within timescale: a held date against its due-by date (domain/timescales.ts withinTimescale)',
-    pattern: /\bheldOn\s*(?:<=|>=|<|>)\s*[\w.?]*\bdueBy\b|\bdueBy\b\s*(?:<=|>=|<|>)\s*[\w.?]*\bheldOn\b|\boutsideTimescale:\s*\w+\s*>/,
+    pattern:
+      /\bheldOn\s*(?:<=|>=|<|>)\s*[\w.?]*\bdueBy\b|\bdueBy\b\s*(?:<=|>=|<|>)\s*[\w.?]*\bheldOn\b|\boutsideTimescale:\s*\w+\s*>/,
     home: ['src/domain/timescales.ts'],
     was: [
       '    const late = review.dueBy !== undefined && review.heldOn > review.dueBy;',
@@ -95,10 +97,15 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'a booking still stands (domain/review-status.ts isLiveBooking)',
-    pattern: new RegExp([
-      /\bstatus\s*===\s*undefined\s*\|\|\s*\w+\.status\s*===\s*'booked'/, /\(\w+\.status\s*\?\?\s*'booked'\)\s*!==\s*'booked'/,
-      /status\s*===\s*'cancelled'\s*\|\|/,
-    ].map((r) => r.source).join('|')),
+    pattern: new RegExp(
+      [
+        /\bstatus\s*===\s*undefined\s*\|\|\s*\w+\.status\s*===\s*'booked'/,
+        /\(\w+\.status\s*\?\?\s*'booked'\)\s*!==\s*'booked'/,
+        /status\s*===\s*'cancelled'\s*\|\|/,
+      ]
+        .map((r) => r.source)
+        .join('|'),
+    ),
     home: ['src/domain/review-status.ts'],
     was: [
       "  const live = booking.status === undefined || booking.status === 'booked';",
@@ -125,7 +132,8 @@ const RULES: readonly Rule[] = [
   },
   {
     name: "legal's copy of a liaison prompt (domain/liaison.ts seesLegalCopy)",
-    pattern: /hasRole\([^)]*'legal'\)\s*&&\s*!hasRole\([^)]*'iro'\)|'legal'\)\s*&&\s*!\w+\.roles\.includes\('iro'\)|duty !== 'L2' && duty !== 'L8'/,
+    pattern:
+      /hasRole\([^)]*'legal'\)\s*&&\s*!hasRole\([^)]*'iro'\)|'legal'\)\s*&&\s*!\w+\.roles\.includes\('iro'\)|duty !== 'L2' && duty !== 'L8'/,
     home: ['src/domain/liaison.ts'],
     was: [
       "    const forLegal = ctx.conversationType === 'personal' && hasRole(ctx.actor, 'legal') && !hasRole(ctx.actor, 'iro');",
@@ -135,10 +143,16 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'resolution buttons: permissions worked out outside the domain (domain/resolutions/permissions.ts permissionsFor, audiencePermissions)',
-    pattern: new RegExp([
-      /\.\.\.NO_PERMISSIONS\b/, /\backnowledge:\s*state\s*===/, /\bescalate:\s*[\w\s&]*currentStage\(\w+\)\.stage\s*<\s*LAST_STAGE/,
-      /referNeedsReason:\s*\w+\.stage\s*</,
-    ].map((r) => r.source).join('|')),
+    pattern: new RegExp(
+      [
+        /\.\.\.NO_PERMISSIONS\b/,
+        /\backnowledge:\s*state\s*===/,
+        /\bescalate:\s*[\w\s&]*currentStage\(\w+\)\.stage\s*<\s*LAST_STAGE/,
+        /referNeedsReason:\s*\w+\.stage\s*</,
+      ]
+        .map((r) => r.source)
+        .join('|'),
+    ),
     home: ['src/domain/resolutions/permissions.ts'],
     was: [
       "    return { ...NO_PERMISSIONS, acknowledge: state === 'awaiting-acknowledgement', respond: state === 'acknowledged' };",
@@ -184,9 +198,7 @@ function sourceFiles(dir: string): string[] {
 
 /** Comments out, line numbers kept (a rule quoted in a comment is not a copy of it). */
 function withoutComments(text: string): string {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
-    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  return text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
 const files = sourceFiles(join(ROOT, 'src')).map((abs) => ({

@@ -15,7 +15,11 @@ describe('demo personas (npm start)', () => {
     const roles = DEMO_PERSONAS.map((p) => staff.get(p.staffId)?.roles[0]);
     assert.deepEqual(roles, ['iro', 'iro', 'team-manager', 'social-worker', 'business-support', 'admin', 'guardian']);
     assert.equal(new Set(DEMO_PERSONAS.map((p) => p.staffId)).size, DEMO_PERSONAS.length);
-    assert.equal(staff.get('tm-1')!.team, 'reviewing', 'the manager seat is a reviewing team manager (approves reschedules)');
+    assert.equal(
+      staff.get('tm-1')!.team,
+      'reviewing',
+      'the manager seat is a reviewing team manager (approves reschedules)',
+    );
   });
 
   it('gives each persona a Playground config signed in as them, with five others and their own ids', () => {
@@ -39,15 +43,25 @@ describe('demo personas (npm start)', () => {
       const cfg = personaPlaygroundConfig(p);
       const members = [cfg.currentUser, ...cfg.users];
       const guests = members.filter((m) => isGuest({ userPrincipalName: m.userPrincipleName }, cfg.tenantId));
-      assert.ok(members.some((m) => m.id === '29:demo-admin-1'), `${p.key}: the admin runs /setup there`);
+      assert.ok(
+        members.some((m) => m.id === '29:demo-admin-1'),
+        `${p.key}: the admin runs /setup there`,
+      );
       if (p.setup === 'liaison-channel') {
-        assert.deepEqual(guests.map((g) => g.id), [`29:demo-${p.staffId}`]);
+        assert.deepEqual(
+          guests.map((g) => g.id),
+          [`29:demo-${p.staffId}`],
+        );
         assert.ok(isGuestStaff(staff.get(p.staffId)!));
       } else {
         assert.deepEqual(guests, [], `${p.key}: ${guests.map((g) => g.name).join(', ')}`);
       }
     }
-    assert.deepEqual(DEMO_PERSONAS.flatMap((p) => (p.setup ? [p.setup] : [])).sort(),
-      ['iro-channel', 'liaison-channel', 'managers-channel', 'social-work-channel north']);
+    assert.deepEqual(DEMO_PERSONAS.flatMap((p) => (p.setup ? [p.setup] : [])).sort(), [
+      'iro-channel',
+      'liaison-channel',
+      'managers-channel',
+      'social-work-channel north',
+    ]);
   });
 });

@@ -24,7 +24,9 @@ function envWithout(...names: string[]): NodeJS.ProcessEnv {
 describe('CLI: npm run package (tools/package-app.ts)', function () {
   this.timeout(60_000);
   let out: string;
-  beforeEach(() => { out = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-pkg-cli-')); });
+  beforeEach(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-pkg-cli-'));
+  });
   afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
 
   it('with nothing set writes a valid development package, marked as such', async () => {
@@ -32,7 +34,11 @@ describe('CLI: npm run package (tools/package-app.ts)', function () {
     assert.match(stdout, /A development package/);
     assert.deepEqual(fs.readdirSync(out), ['iro-bot-app.dev.zip']);
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, 'iro-bot-app.dev.zip')));
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as TeamsManifest & { id: string; name: { short: string }; validDomains: string[] };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as TeamsManifest & {
+      id: string;
+      name: { short: string };
+      validDomains: string[];
+    };
     assert.deepEqual(validateManifest(manifest), []);
     assert.equal(manifest.id, DEV_APP_ID);
     assert.equal(manifest.name.short, 'IRO Bot (dev)');
@@ -40,8 +46,10 @@ describe('CLI: npm run package (tools/package-app.ts)', function () {
   });
 
   it('with only one of MicrosoftAppId and BOT_DOMAIN set, refuses and names the missing one', async () => {
-    await assert.rejects(run(TSX, [CLI, '--out', out], { env: { ...envWithout(), BOT_DOMAIN: 'iro-bot.council.example' } }),
-      (e: { code?: number; stderr?: string }) => e.code === 1 && /MicrosoftAppId is not set/.test(e.stderr ?? ''));
+    await assert.rejects(
+      run(TSX, [CLI, '--out', out], { env: { ...envWithout(), BOT_DOMAIN: 'iro-bot.council.example' } }),
+      (e: { code?: number; stderr?: string }) => e.code === 1 && /MicrosoftAppId is not set/.test(e.stderr ?? ''),
+    );
     assert.deepEqual(fs.readdirSync(out), []);
   });
 

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import {
-  addDays, addMonths, createCalendar, diffDays, fromDayNumber, isIsoDate, toDayNumber, todayIn, weekdayOf,
+  addDays,
+  addMonths,
+  createCalendar,
+  diffDays,
+  fromDayNumber,
+  isIsoDate,
+  toDayNumber,
+  todayIn,
+  weekdayOf,
 } from '../../src/domain/calendar.js';
 import { formatDate, formatDateShort, formatMonth } from '../../src/domain/dates-format.js';
 import { isAppError } from '../../src/domain/errors.js';
@@ -10,7 +18,15 @@ const wales = createCalendar({ region: 'GB-WLS', closureDays: [] });
 describe('calendar', () => {
   describe('day numbers', () => {
     it('agree with Date.UTC across centuries and leap days', () => {
-      for (const d of ['1970-01-01', '1999-12-31', '2000-02-29', '2016-02-29', '2016-12-27', '2100-03-01', '1900-02-28']) {
+      for (const d of [
+        '1970-01-01',
+        '1999-12-31',
+        '2000-02-29',
+        '2016-02-29',
+        '2016-12-27',
+        '2100-03-01',
+        '1900-02-28',
+      ]) {
         const [y, m, day] = d.split('-').map(Number);
         assert.equal(toDayNumber(d), Date.UTC(y, m - 1, day) / 86_400_000, d);
         assert.equal(fromDayNumber(toDayNumber(d)), d);
@@ -31,16 +47,37 @@ describe('calendar', () => {
   });
 
   describe('validation', () => {
-    for (const bad of ['2016-02-30', '2015-02-29', '2016-13-01', '2016-00-10', '2016-1-01', '16-01-01', '2016/01/01',
-      '2016-01-01T00:00:00Z', '', 'garbage', '0999-01-01']) {
+    for (const bad of [
+      '2016-02-30',
+      '2015-02-29',
+      '2016-13-01',
+      '2016-00-10',
+      '2016-1-01',
+      '16-01-01',
+      '2016/01/01',
+      '2016-01-01T00:00:00Z',
+      '',
+      'garbage',
+      '0999-01-01',
+    ]) {
       it(`rejects ${JSON.stringify(bad)} with invalid-input`, () => {
         assert.equal(isIsoDate(bad), false);
-        assert.throws(() => addDays(bad, 1), (e) => isAppError(e, 'invalid-input') && e.message.includes(JSON.stringify(bad)));
-        assert.throws(() => wales.addWorkingDays(bad, 1), (e) => isAppError(e, 'invalid-input'));
+        assert.throws(
+          () => addDays(bad, 1),
+          (e) => isAppError(e, 'invalid-input') && e.message.includes(JSON.stringify(bad)),
+        );
+        assert.throws(
+          () => wales.addWorkingDays(bad, 1),
+          (e) => isAppError(e, 'invalid-input'),
+        );
       });
     }
     it('accepts 29 Feb in a leap year', () => assert.equal(isIsoDate('2016-02-29'), true));
-    it('rejects a fractional count', () => assert.throws(() => addDays('2016-01-01', 1.5), (e) => isAppError(e, 'invalid-input')));
+    it('rejects a fractional count', () =>
+      assert.throws(
+        () => addDays('2016-01-01', 1.5),
+        (e) => isAppError(e, 'invalid-input'),
+      ));
   });
 
   describe('addDays / diffDays', () => {
@@ -78,13 +115,31 @@ describe('calendar', () => {
 
   describe('bank holidays (date-holidays, public only, by local date)', () => {
     it('2016 England and Wales table', () => {
-      assert.deepEqual(wales.nonWorkingDays(2016), ['2016-01-01', '2016-03-25', '2016-03-28', '2016-05-02', '2016-05-30',
-        '2016-08-29', '2016-12-25', '2016-12-26', '2016-12-27']);
+      assert.deepEqual(wales.nonWorkingDays(2016), [
+        '2016-01-01',
+        '2016-03-25',
+        '2016-03-28',
+        '2016-05-02',
+        '2016-05-30',
+        '2016-08-29',
+        '2016-12-25',
+        '2016-12-26',
+        '2016-12-27',
+      ]);
     });
     it('2026 includes Boxing Day substitute 28 Dec', () => {
       const eng = createCalendar({ region: 'GB-ENG', closureDays: [] });
-      assert.deepEqual(eng.nonWorkingDays(2026), ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25',
-        '2026-08-31', '2026-12-25', '2026-12-26', '2026-12-28']);
+      assert.deepEqual(eng.nonWorkingDays(2026), [
+        '2026-01-01',
+        '2026-04-03',
+        '2026-04-06',
+        '2026-05-04',
+        '2026-05-25',
+        '2026-08-31',
+        '2026-12-25',
+        '2026-12-26',
+        '2026-12-28',
+      ]);
     });
     it('summer bank holiday is not shifted by BST (start is a UTC instant)', () => {
       assert.equal(wales.isWorkingDay('2016-08-29'), false);
@@ -94,8 +149,14 @@ describe('calendar', () => {
       assert.equal(wales.isWorkingDay('2016-03-06'), false); // Mother's Day is a Sunday anyway
     });
     it('rejects an unknown region with a config error', () => {
-      assert.throws(() => createCalendar({ region: 'GB-XXX', closureDays: [] }), (e) => isAppError(e, 'config') && /GB-XXX/.test(e.message));
-      assert.throws(() => createCalendar({ region: 'ZZ', closureDays: [] }), (e) => isAppError(e, 'config'));
+      assert.throws(
+        () => createCalendar({ region: 'GB-XXX', closureDays: [] }),
+        (e) => isAppError(e, 'config') && /GB-XXX/.test(e.message),
+      );
+      assert.throws(
+        () => createCalendar({ region: 'ZZ', closureDays: [] }),
+        (e) => isAppError(e, 'config'),
+      );
     });
   });
 
@@ -131,7 +192,10 @@ describe('calendar', () => {
       assert.ok(withClosure.nonWorkingDays(2016).includes('2016-12-29'));
     });
     it('rejects an invalid closure day', () => {
-      assert.throws(() => createCalendar({ region: 'GB-WLS', closureDays: ['2016-12-32'] }), (e) => isAppError(e, 'invalid-input'));
+      assert.throws(
+        () => createCalendar({ region: 'GB-WLS', closureDays: ['2016-12-32'] }),
+        (e) => isAppError(e, 'invalid-input'),
+      );
     });
   });
 
@@ -150,9 +214,15 @@ describe('calendar', () => {
       ['2016-03-27T00:30:00Z', '2016-03-27'],
       ['2016-10-29T23:00:00Z', '2016-10-30'],
     ];
-    for (const [instant, want] of rows) it(`${instant} → ${want}`, () => assert.equal(todayIn(new Date(instant)), want));
-    it('takes another zone', () => assert.equal(todayIn(new Date('2016-07-01T02:00:00Z'), 'America/New_York'), '2016-06-30'));
-    it('rejects an invalid Date', () => assert.throws(() => todayIn(new Date('nope')), (e) => isAppError(e, 'invalid-input')));
+    for (const [instant, want] of rows)
+      it(`${instant} → ${want}`, () => assert.equal(todayIn(new Date(instant)), want));
+    it('takes another zone', () =>
+      assert.equal(todayIn(new Date('2016-07-01T02:00:00Z'), 'America/New_York'), '2016-06-30'));
+    it('rejects an invalid Date', () =>
+      assert.throws(
+        () => todayIn(new Date('nope')),
+        (e) => isAppError(e, 'invalid-input'),
+      ));
   });
 
   describe('dates-format', () => {
@@ -162,6 +232,10 @@ describe('calendar', () => {
       assert.equal(formatMonth('2016-08'), 'Aug 2016');
       assert.equal(formatMonth('2016-08-17', 'long'), 'August 2016');
     });
-    it('rejects garbage', () => assert.throws(() => formatDate('2016-02-30'), (e) => isAppError(e, 'invalid-input')));
+    it('rejects garbage', () =>
+      assert.throws(
+        () => formatDate('2016-02-30'),
+        (e) => isAppError(e, 'invalid-input'),
+      ));
   });
 });

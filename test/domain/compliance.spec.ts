@@ -21,8 +21,14 @@ const SOURCE: [string, number, number, number][] = [
 ];
 // Its 25 late reviews by reason.
 const LATE: [LateReason, number][] = [
-  ['not-notified', 3], ['sw-unavailable', 10], ['no-allocated-sw', 1], ['child-or-carer-ill', 2],
-  ['family-or-carer-unavailable', 4], ['other-agency-unavailable', 1], ['placement-disruption', 3], ['safeguarding-first', 1],
+  ['not-notified', 3],
+  ['sw-unavailable', 10],
+  ['no-allocated-sw', 1],
+  ['child-or-carer-ill', 2],
+  ['family-or-carer-unavailable', 4],
+  ['other-agency-unavailable', 1],
+  ['placement-disruption', 3],
+  ['safeguarding-first', 1],
 ];
 
 /**
@@ -35,7 +41,11 @@ function childWithReviewDue(ref: string, due: string, offset: number, lateReason
   const second = addDays(addMonths(prev, -6), 3);
   const first = addMonths(second, -2);
   const start = addDays(first, -10);
-  const c = cla([la(start)], [first, second, prev, { heldOn: addDays(due, offset), lateReason: lateReason ?? null }], ref);
+  const c = cla(
+    [la(start)],
+    [first, second, prev, { heldOn: addDays(due, offset), lateReason: lateReason ?? null }],
+    ref,
+  );
   return c;
 }
 
@@ -49,7 +59,9 @@ function sourceDataset(): ChildHistory[] {
       const day = 5 + (i % 21); // 5th–25th: no month-end clamping, early holding stays in the month
       const dueOn = `${month}-${String(day).padStart(2, '0')}`;
       const late = i < outside;
-      children.push(childWithReviewDue(`C${++n}`, dueOn, late ? 1 + (i % 9) : -(i % 4), late ? reasons.shift() : undefined));
+      children.push(
+        childWithReviewDue(`C${++n}`, dueOn, late ? 1 + (i % 9) : -(i % 4), late ? reasons.shift() : undefined),
+      );
     }
   }
   // Children with nothing due in the period must not change it.
@@ -62,8 +74,14 @@ function sourceDataset(): ChildHistory[] {
 describe('complianceReport', () => {
   it('reproduces the source report Apr–Sep 2016 from real child histories: 97.28% overall, August 97.50%', () => {
     const report = complianceReport(sourceDataset(), half, wales, cal, { today: '2016-10-31' });
-    assert.deepEqual(report.months.map((m) => [m.month, m.due, m.within, m.outside]), SOURCE);
-    assert.deepEqual(report.months.map((m) => m.compliance), ['96.47', '97.95', '99.27', '96.95', '97.50', '96.02']);
+    assert.deepEqual(
+      report.months.map((m) => [m.month, m.due, m.within, m.outside]),
+      SOURCE,
+    );
+    assert.deepEqual(
+      report.months.map((m) => m.compliance),
+      ['96.47', '97.95', '99.27', '96.95', '97.50', '96.02'],
+    );
     assert.equal(report.months[4].label, 'Aug 2016');
     assert.equal(report.months[4].compliance, '97.50'); // the source printed 97.20
     assert.deepEqual([report.totals.due, report.totals.within, report.totals.outside], [920, 895, 25]);
@@ -72,7 +90,10 @@ describe('complianceReport', () => {
     assert.equal(report.totals.meetsTarget, false);
     assert.equal(report.months[2].meetsTarget, true); // June 99.27
     assert.equal(report.totals.notYetDue, 0);
-    assert.deepEqual(report.lateByReason.filter((r) => r.count > 0).map((r) => [r.reason, r.count]), LATE);
+    assert.deepEqual(
+      report.lateByReason.filter((r) => r.count > 0).map((r) => [r.reason, r.count]),
+      LATE,
+    );
     assert.equal(report.lateByReason.find((r) => r.reason === 'not-recorded')?.count, 0);
     assert.equal(report.late.length, 25);
     assert.ok(report.late.every((l) => l.daysLate > 0 && l.heldOn !== null));
@@ -83,25 +104,43 @@ describe('complianceReport', () => {
     const overdue = cla([la('2016-03-01')], ['2016-03-24'], 'OVER'); // W39.2 due 24 Jun, never held
     const notYet = cla([la('2016-03-01')], ['2016-03-24', '2016-06-20'], 'SOON'); // W39.3 due 20 Dec 2016
     const dueToday = child('short-breaks', [sb('2016-06-15')], [], 'TODAY'); // SB due 15 Sep 2016
-    const r = complianceReport([overdue, notYet, dueToday], { from: '2016-04-01', to: '2016-12-31' }, wales, cal, { today: '2016-09-15' });
+    const r = complianceReport([overdue, notYet, dueToday], { from: '2016-04-01', to: '2016-12-31' }, wales, cal, {
+      today: '2016-09-15',
+    });
     const by = Object.fromEntries(r.months.map((m) => [m.month, m]));
     assert.deepEqual([by['2016-06'].due, by['2016-06'].within, by['2016-06'].outside], [2, 1, 1]);
     assert.deepEqual([by['2016-09'].due, by['2016-09'].notYetDue], [0, 1]); // due today: can still be held in time
     assert.deepEqual([by['2016-12'].due, by['2016-12'].notYetDue, by['2016-12'].compliance], [0, 1, null]);
-    assert.deepEqual([r.totals.due, r.totals.within, r.totals.outside, r.totals.notYetDue, r.totals.compliance], [2, 1, 1, 2, '50.00']);
-    assert.deepEqual(r.late.map((l) => [l.ref, l.heldOn, l.daysLate, l.reason]), [['OVER', null, 83, 'not-recorded']]);
+    assert.deepEqual(
+      [r.totals.due, r.totals.within, r.totals.outside, r.totals.notYetDue, r.totals.compliance],
+      [2, 1, 1, 2, '50.00'],
+    );
+    assert.deepEqual(
+      r.late.map((l) => [l.ref, l.heldOn, l.daysLate, l.reason]),
+      [['OVER', null, 83, 'not-recorded']],
+    );
     assert.equal(r.lateByReason.find((x) => x.reason === 'not-recorded')?.count, 1);
   });
 
   it('uses stored due dates for held reviews, whatever the policy now says', () => {
-    const c = cla([la('2016-03-01')], [{ heldOn: '2016-03-30', dueBy: '2016-03-29', rule: 'W39.1', lateReason: 'not-notified' }]);
+    const c = cla(
+      [la('2016-03-01')],
+      [{ heldOn: '2016-03-30', dueBy: '2016-03-29', rule: 'W39.1', lateReason: 'not-notified' }],
+    );
     const r = complianceReport([c], { from: '2016-03-01', to: '2016-03-31' }, wales, cal, { today: '2016-04-30' });
     assert.deepEqual([r.totals.due, r.totals.within, r.totals.outside], [1, 0, 1]);
-    assert.deepEqual(r.late.map((l) => [l.rule, l.dueBy, l.daysLate, l.reason]), [['W39.1', '2016-03-29', 1, 'not-notified']]);
+    assert.deepEqual(
+      r.late.map((l) => [l.rule, l.dueBy, l.daysLate, l.reason]),
+      [['W39.1', '2016-03-29', 1, 'not-notified']],
+    );
   });
 
   it('can be limited to tracks and takes another target', () => {
-    const r = complianceReport(sourceDataset(), half, wales, cal, { today: '2016-10-31', tracks: ['ifst'], target: 90 });
+    const r = complianceReport(sourceDataset(), half, wales, cal, {
+      today: '2016-10-31',
+      tracks: ['ifst'],
+      target: 90,
+    });
     assert.equal(r.totals.due, 0);
     assert.equal(r.totals.compliance, null);
     assert.equal(r.target, 90);
@@ -109,21 +148,38 @@ describe('complianceReport', () => {
 
   it('lists a child with an impossible history as excluded instead of failing the report', () => {
     const broken = cla([la('2016-03-01')], ['2016-02-01'], 'BAD');
-    const r = complianceReport([broken, cla([la('2016-03-01')], ['2016-03-24'])], half, wales, cal, { today: '2016-10-31' });
-    assert.deepEqual(r.excluded.map((x) => x.ref), ['BAD']);
+    const r = complianceReport([broken, cla([la('2016-03-01')], ['2016-03-24'])], half, wales, cal, {
+      today: '2016-10-31',
+    });
+    assert.deepEqual(
+      r.excluded.map((x) => x.ref),
+      ['BAD'],
+    );
     assert.match(r.excluded[0].problem, /child BAD: review BAD-R1/);
     assert.equal(r.totals.due, 1);
   });
 
   it('rejects a bad period or today', () => {
-    assert.throws(() => complianceReport([], { from: '2016-10-01', to: '2016-04-01' }, wales, cal, { today: '2016-10-31' }), (e) => isAppError(e, 'invalid-input'));
-    assert.throws(() => complianceReport([], half, wales, cal, { today: 'today' }), (e) => isAppError(e, 'invalid-input'));
+    assert.throws(
+      () => complianceReport([], { from: '2016-10-01', to: '2016-04-01' }, wales, cal, { today: '2016-10-31' }),
+      (e) => isAppError(e, 'invalid-input'),
+    );
+    assert.throws(
+      () => complianceReport([], half, wales, cal, { today: 'today' }),
+      (e) => isAppError(e, 'invalid-input'),
+    );
   });
 
   describe('compliancePercent (from the counts, two decimals)', () => {
     const rows: [number, number, string | null][] = [
-      [895, 920, '97.28'], [156, 160, '97.50'], [772, 783, '98.60'], [164, 170, '96.47'], [1, 1, '100.00'], [0, 3, '0.00'],
-      [2, 3, '66.67'], [0, 0, null],
+      [895, 920, '97.28'],
+      [156, 160, '97.50'],
+      [772, 783, '98.60'],
+      [164, 170, '96.47'],
+      [1, 1, '100.00'],
+      [0, 3, '0.00'],
+      [2, 3, '66.67'],
+      [0, 0, null],
     ];
     for (const [w, d, want] of rows) it(`${w}/${d} = ${want}`, () => assert.equal(compliancePercent(w, d), want));
   });

@@ -37,11 +37,22 @@ describe('parseDueWindow (docs/DESIGN.md /due WINDOW)', () => {
     assert.equal(w.to, '2026-11-29');
   });
 
-  const bad = ['blah', 'next 0 days', 'next 400 days', '31 Feb 2026', '2016-13-01', 'octagon 4', '10 Oct 2016 to 4 Oct 2016',
-    '1 Jan to 2 Jan to 3 Jan'];
+  const bad = [
+    'blah',
+    'next 0 days',
+    'next 400 days',
+    '31 Feb 2026',
+    '2016-13-01',
+    'octagon 4',
+    '10 Oct 2016 to 4 Oct 2016',
+    '1 Jan to 2 Jan to 3 Jan',
+  ];
   for (const text of bad) {
     it(`rejects "${text}" with an example`, () => {
-      assert.throws(() => parseDueWindow(text, TODAY), (err) => isAppError(err, 'invalid-input') && typeof err.details.example === 'string');
+      assert.throws(
+        () => parseDueWindow(text, TODAY),
+        (err) => isAppError(err, 'invalid-input') && typeof err.details.example === 'string',
+      );
     });
   }
 });

@@ -17,7 +17,7 @@ const byId = new Map(staff.map((s) => [s.id, s]));
 const s = (id: string) => byId.get(id)!;
 
 describe('checkIroEligibility (W54.3)', () => {
-  it('accepts an IRO outside the social worker\'s line', () => {
+  it("accepts an IRO outside the social worker's line", () => {
     assert.deepEqual(checkIroEligibility(s('iro-1'), { socialWorkerId: 'sw-1' }, byId), { ok: true });
   });
 
@@ -25,14 +25,14 @@ describe('checkIroEligibility (W54.3)', () => {
     assert.deepEqual(checkIroEligibility(s('iro-1'), {}, byId), { ok: true });
   });
 
-  it('refuses the child\'s own social worker', () => {
+  it("refuses the child's own social worker", () => {
     const r = checkIroEligibility(s('sw-2'), { socialWorkerId: 'sw-2' }, byId);
-    assert.deepEqual(r, { ok: false, reason: 'sw-2 is the child\'s social worker (W54.3)' });
+    assert.deepEqual(r, { ok: false, reason: "sw-2 is the child's social worker (W54.3)" });
   });
 
-  it('refuses the social worker\'s direct manager', () => {
+  it("refuses the social worker's direct manager", () => {
     const r = checkIroEligibility(s('iro-2'), { socialWorkerId: 'sw-1' }, byId);
-    assert.deepEqual(r, { ok: false, reason: 'iro-2 manages sw-1, the child\'s social worker (W54.3)' });
+    assert.deepEqual(r, { ok: false, reason: "iro-2 manages sw-1, the child's social worker (W54.3)" });
   });
 
   it('refuses anyone higher up the management line', () => {

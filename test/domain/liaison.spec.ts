@@ -2,12 +2,24 @@ import assert from 'node:assert/strict';
 import { createCalendar } from '../../src/domain/calendar.js';
 import { isGuest, isGuestStaff, unexpectedGuests } from '../../src/domain/guests.js';
 import {
-  DUTIES, DUTY_IDS, guardianAccessOpen, liaisonItems, liaisonPrompts, mayActOn, openItemsFor, type LiaisonChild,
+  DUTIES,
+  DUTY_IDS,
+  guardianAccessOpen,
+  liaisonItems,
+  liaisonPrompts,
+  mayActOn,
+  openItemsFor,
+  type LiaisonChild,
 } from '../../src/domain/liaison.js';
 
 const cal = createCalendar({ region: 'GB-WLS', closureDays: [] });
 const child = (over: Partial<LiaisonChild> = {}): LiaisonChild => ({
-  ref: 'C1', track: 'cla', iroId: 'iro-1', events: [], reviews: [], bookings: [],
+  ref: 'C1',
+  track: 'cla',
+  iroId: 'iro-1',
+  events: [],
+  reviews: [],
+  bookings: [],
   proceedings: { startedOn: '2026-03-02', guardianId: 'g-1', guardianAppointedOn: '2026-03-04', irhDate: '2026-06-01' },
   ...over,
 });
@@ -15,8 +27,13 @@ const child = (over: Partial<LiaisonChild> = {}): LiaisonChild => ({
 describe('liaison duties (domain)', () => {
   it('has L1–L10 as data: trigger, action, deadline, who acts; L2, L4, L6 and L8 also go to legal', () => {
     assert.deepEqual(Object.keys(DUTIES), [...DUTY_IDS]);
-    assert.deepEqual(DUTY_IDS.filter((d) => DUTIES[d].toLegal), ['L2', 'L4', 'L6', 'L8']);
-    assert.ok(DUTY_IDS.every((d) => DUTIES[d].trigger && DUTIES[d].action && DUTIES[d].deadline && DUTIES[d].actors.length));
+    assert.deepEqual(
+      DUTY_IDS.filter((d) => DUTIES[d].toLegal),
+      ['L2', 'L4', 'L6', 'L8'],
+    );
+    assert.ok(
+      DUTY_IDS.every((d) => DUTIES[d].trigger && DUTIES[d].action && DUTIES[d].deadline && DUTIES[d].actors.length),
+    );
   });
 
   it('counts deadlines in working days: L2 +2, L3 +5, L8 five working days before the IRH (bank holiday skipped)', () => {
@@ -31,31 +48,58 @@ describe('liaison duties (domain)', () => {
 
   it('L8 needs open resolutions; L1 is open while no Guardian is recorded', () => {
     assert.ok(!liaisonItems(child(), '2026-05-01', cal).some((i) => i.duty === 'L8'));
-    assert.ok(!liaisonItems(child({ resolutions: [{ status: 'resolved' }] }), '2026-05-01', cal).some((i) => i.duty === 'L8'));
+    assert.ok(
+      !liaisonItems(child({ resolutions: [{ status: 'resolved' }] }), '2026-05-01', cal).some((i) => i.duty === 'L8'),
+    );
     const noGuardian = child({ proceedings: { startedOn: '2026-03-02' } });
-    assert.deepEqual(openItemsFor(noGuardian, 'business-support', '2026-03-02', cal).map((i) => i.duty), ['L1', 'L2']);
+    assert.deepEqual(
+      openItemsFor(noGuardian, 'business-support', '2026-03-02', cal).map((i) => i.duty),
+      ['L1', 'L2'],
+    );
   });
 
   it('prompts fire from their date for a bounded window, and only while open', () => {
-    assert.deepEqual(liaisonPrompts(child(), '2026-03-04', cal).map((p) => p.item.duty).sort(), ['L2', 'L3']);
+    assert.deepEqual(
+      liaisonPrompts(child(), '2026-03-04', cal)
+        .map((p) => p.item.duty)
+        .sort(),
+      ['L2', 'L3'],
+    );
     assert.deepEqual(liaisonPrompts(child(), '2026-05-01', cal), [], 'an old start does not set off a flood');
     const contacted = child({ liaison: { done: [{ duty: 'L3', subject: 'g-1', on: '2026-03-05', byId: 'iro-1' }] } });
-    assert.deepEqual(liaisonPrompts(contacted, '2026-03-05', cal).map((p) => p.item.duty), ['L2']);
+    assert.deepEqual(
+      liaisonPrompts(contacted, '2026-03-05', cal).map((p) => p.item.duty),
+      ['L2'],
+    );
   });
 
   it("the Guardian's access ends when proceedings concluded and L9 is done (or at once if the child leaves care)", () => {
-    const concluded = child({ proceedings: { ...child().proceedings!, concludedOn: '2026-06-30', outcome: 'remains-looked-after' } });
+    const concluded = child({
+      proceedings: { ...child().proceedings!, concludedOn: '2026-06-30', outcome: 'remains-looked-after' },
+    });
     assert.equal(guardianAccessOpen(child()), true);
     assert.equal(guardianAccessOpen(concluded), true);
     const done = {
       ...concluded,
       liaison: {
-        discussions: [{ id: 'd', on: '2026-07-01', byId: 'g-1', topics: [], notes: '', final: true, recordedAt: new Date() }],
-        done: ['s31a-care-plan', 'guardian-report', 'final-order', 'contact-arrangements'].map((s) => ({ duty: 'L9' as const, subject: s, on: '2026-07-01', byId: 'g-1' })),
+        discussions: [
+          { id: 'd', on: '2026-07-01', byId: 'g-1', topics: [], notes: '', final: true, recordedAt: new Date() },
+        ],
+        done: ['s31a-care-plan', 'guardian-report', 'final-order', 'contact-arrangements'].map((s) => ({
+          duty: 'L9' as const,
+          subject: s,
+          on: '2026-07-01',
+          byId: 'g-1',
+        })),
       },
     };
     assert.equal(guardianAccessOpen(done), false);
-    assert.equal(guardianAccessOpen(child({ proceedings: { ...child().proceedings!, concludedOn: '2026-06-30', outcome: 'leaves-care' } })), false);
+    assert.equal(
+      guardianAccessOpen(
+        child({ proceedings: { ...child().proceedings!, concludedOn: '2026-06-30', outcome: 'leaves-care' } }),
+      ),
+      false,
+    );
   });
 
   it('a Guardian may act only on their own child while access is open, and only on their duties', () => {
@@ -69,7 +113,11 @@ describe('liaison duties (domain)', () => {
 });
 
 describe('guests (domain)', () => {
-  const guardian = { aadObjectId: 'g1-oid', upn: 'ffion_cafcass#EXT#@council.onmicrosoft.com', email: 'ffion@cafcass.example' };
+  const guardian = {
+    aadObjectId: 'g1-oid',
+    upn: 'ffion_cafcass#EXT#@council.onmicrosoft.com',
+    email: 'ffion@cafcass.example',
+  };
   it('a guest: userRole guest, or #EXT# in the UPN, or another tenant', () => {
     assert.equal(isGuest({ userRole: 'guest' }, 't'), true);
     assert.equal(isGuest({ userRole: 'user', userPrincipalName: 'x_y#EXT#@council.onmicrosoft.com' }, 't'), true);
@@ -85,7 +133,14 @@ describe('guests (domain)', () => {
     const staff = { aadObjectId: 's', userPrincipalName: 'a@council.example', userRole: 'user', tenantId: 't' };
     assert.equal(unexpectedGuests([staff], 't', []), 0);
     assert.equal(unexpectedGuests([staff, { aadObjectId: 'g1-oid', userRole: 'guest' }], 't', [guardian]), 0);
-    assert.equal(unexpectedGuests([staff, { userPrincipalName: 'FFION_CAFCASS#EXT#@council.onmicrosoft.com', userRole: 'user' }], 't', [guardian]), 0);
+    assert.equal(
+      unexpectedGuests(
+        [staff, { userPrincipalName: 'FFION_CAFCASS#EXT#@council.onmicrosoft.com', userRole: 'user' }],
+        't',
+        [guardian],
+      ),
+      0,
+    );
     assert.equal(unexpectedGuests([staff, { aadObjectId: 'g2-oid', userRole: 'guest' }], 't', [guardian]), 1);
     assert.equal(unexpectedGuests([staff, { aadObjectId: 'g1-oid', userRole: 'guest' }], 't', []), 1);
   });

@@ -3,19 +3,38 @@ import { loadConfig } from '../../src/config.js';
 import { mayShowChildNames } from '../../src/domain/access.js';
 import { agreedActionsFrom } from '../../src/domain/agreed-actions.js';
 import {
-  assertMayCorrectHeld, assertMayRecordHeld, BOOKING_DEFAULTS, needsManagerApproval,
+  assertMayCorrectHeld,
+  assertMayRecordHeld,
+  BOOKING_DEFAULTS,
+  needsManagerApproval,
 } from '../../src/domain/booking-rules.js';
 import { createCalendar } from '../../src/domain/calendar.js';
 import { isChildsIro, isChildsSocialWorker } from '../../src/domain/case-roles.js';
 import { DEFAULT_COMPLIANCE_TARGET } from '../../src/domain/compliance.js';
 import { isAppError } from '../../src/domain/errors.js';
 import {
-  guardianChildren, isChildsGuardian, LIAISON_DEFAULTS, liaisonItems, proceedingsOpen, seesLegalCopy, type LiaisonChild,
+  guardianChildren,
+  isChildsGuardian,
+  LIAISON_DEFAULTS,
+  liaisonItems,
+  proceedingsOpen,
+  seesLegalCopy,
+  type LiaisonChild,
 } from '../../src/domain/liaison.js';
 import { DEFAULT_POLICY_ID } from '../../src/domain/policies.js';
 import {
-  acknowledge, audiencePermissions, escalate, notifySeniorOfficer, permissionsFor, raise, referralCutsShort, respond, stageTable,
-  type Permissions, type Resolution, type Stamp,
+  acknowledge,
+  audiencePermissions,
+  escalate,
+  notifySeniorOfficer,
+  permissionsFor,
+  raise,
+  referralCutsShort,
+  respond,
+  stageTable,
+  type Permissions,
+  type Resolution,
+  type Stamp,
 } from '../../src/domain/resolutions/index.js';
 import { isLiveBooking } from '../../src/domain/review-status.js';
 import { recordDueBy, recordOverdue, reviewOverdue, withinTimescale } from '../../src/domain/timescales.js';
@@ -25,7 +44,12 @@ import type { Staff } from '../../src/domain/types.js';
 // cases where a copy could have drifted (a former IRO still named on the child, a Guardian whose
 // access has ended, a legal officer who is also an IRO).
 
-const person = (id: string, roles: Staff['roles'], extra: Partial<Staff> = {}): Staff => ({ id, name: id, roles, ...extra });
+const person = (id: string, roles: Staff['roles'], extra: Partial<Staff> = {}): Staff => ({
+  id,
+  name: id,
+  roles,
+  ...extra,
+});
 
 describe('named rules, each written once (issue 16)', () => {
   describe('isChildsIro / isChildsSocialWorker', () => {
@@ -77,7 +101,8 @@ describe('named rules, each written once (issue 16)', () => {
     it('booked, or imported without a status, still stands; cancelled, adjourned and held do not', () => {
       assert.equal(isLiveBooking({ status: 'booked' }), true);
       assert.equal(isLiveBooking({}), true);
-      for (const status of ['cancelled', 'adjourned', 'held'] as const) assert.equal(isLiveBooking({ status }), false, status);
+      for (const status of ['cancelled', 'adjourned', 'held'] as const)
+        assert.equal(isLiveBooking({ status }), false, status);
     });
   });
 
@@ -105,25 +130,47 @@ describe('named rules, each written once (issue 16)', () => {
     it('record: the IRO and business support; anyone else is refused naming who may', () => {
       assert.doesNotThrow(() => assertMayRecordHeld(person('iro-1', ['iro']), child, '/case C1'));
       assert.doesNotThrow(() => assertMayRecordHeld(person('bs-1', ['business-support']), child, '/case C1'));
-      assert.throws(() => assertMayRecordHeld(person('tm-1', ['team-manager'], { team: 'reviewing' }), child, '/case C1'),
-        (e) => isAppError(e, 'forbidden') && /C1's IRO or business support/.test(e.message) && e.details.example === '/case C1');
+      assert.throws(
+        () => assertMayRecordHeld(person('tm-1', ['team-manager'], { team: 'reviewing' }), child, '/case C1'),
+        (e) =>
+          isAppError(e, 'forbidden') &&
+          /C1's IRO or business support/.test(e.message) &&
+          e.details.example === '/case C1',
+      );
     });
     it('correct: the IRO and managers, not business support', () => {
       assert.doesNotThrow(() => assertMayCorrectHeld(person('iro-1', ['iro']), child, '/actions'));
-      assert.doesNotThrow(() => assertMayCorrectHeld(person('tm-1', ['team-manager'], { team: 'reviewing' }), child, '/actions'));
-      assert.throws(() => assertMayCorrectHeld(person('bs-1', ['business-support']), child, '/actions'),
-        (e) => isAppError(e, 'forbidden') && /C1's IRO or a manager/.test(e.message));
+      assert.doesNotThrow(() =>
+        assertMayCorrectHeld(person('tm-1', ['team-manager'], { team: 'reviewing' }), child, '/actions'),
+      );
+      assert.throws(
+        () => assertMayCorrectHeld(person('bs-1', ['business-support']), child, '/actions'),
+        (e) => isAppError(e, 'forbidden') && /C1's IRO or a manager/.test(e.message),
+      );
     });
   });
 
   describe('proceedings and the Guardian', () => {
     const base = (over: Partial<LiaisonChild> = {}): LiaisonChild => ({
-      ref: 'C1', track: 'cla', iroId: 'iro-1', events: [], reviews: [], bookings: [],
+      ref: 'C1',
+      track: 'cla',
+      iroId: 'iro-1',
+      events: [],
+      reviews: [],
+      bookings: [],
       proceedings: { startedOn: '2026-03-02', guardianId: 'g-1', guardianAppointedOn: '2026-03-04' },
       ...over,
     });
     const concluded = (outcome: 'remains-looked-after' | 'leaves-care') =>
-      base({ proceedings: { startedOn: '2026-03-02', guardianId: 'g-1', guardianAppointedOn: '2026-03-04', concludedOn: '2026-09-01', outcome } });
+      base({
+        proceedings: {
+          startedOn: '2026-03-02',
+          guardianId: 'g-1',
+          guardianAppointedOn: '2026-03-04',
+          concludedOn: '2026-09-01',
+          outcome,
+        },
+      });
     const g1 = person('g-1', ['guardian']);
 
     it('proceedingsOpen: started and not concluded', () => {
@@ -148,7 +195,10 @@ describe('named rules, each written once (issue 16)', () => {
     it('guardianChildren keeps only the children whose Guardian this person is now', () => {
       const otherGuardian = base({ ref: 'C2', proceedings: { startedOn: '2026-03-02', guardianId: 'g-2' } });
       const kids = [base({ ref: 'C1' }), otherGuardian, { ...concluded('leaves-care'), ref: 'C3' }];
-      assert.deepEqual(guardianChildren(g1, kids).map((c) => c.ref), ['C1']);
+      assert.deepEqual(
+        guardianChildren(g1, kids).map((c) => c.ref),
+        ['C1'],
+      );
       assert.deepEqual(guardianChildren(person('iro-1', ['iro']), kids), []);
     });
     it('seesLegalCopy: legal who is not an IRO, on a card that is theirs alone', () => {
@@ -184,11 +234,40 @@ describe('named rules, each written once (issue 16)', () => {
     const stamp = (by: string, on: string): Stamp => ({ by, byName: by, at: `${on}T09:00:00.000Z`, on });
     const form = { theme: 'care-planning', stage: 1, summary: 'Plan out of date', ask: 'Update it' };
     const calendar = createCalendar({ region: 'GB-WLS', closureDays: [] });
-    const raised = raise({ id: 'C1-R1', actor: p('iro-1'), child, people, form, stamp: stamp('iro-1', '2026-08-28'), table, calendar });
+    const raised = raise({
+      id: 'C1-R1',
+      actor: p('iro-1'),
+      child,
+      people,
+      form,
+      stamp: stamp('iro-1', '2026-08-28'),
+      table,
+      calendar,
+    });
     const acked = acknowledge(raised, { actor: p('sw-1'), child, people, stamp: stamp('sw-1', '2026-09-01'), table });
-    const answered = respond(acked, { actor: p('sw-1'), child, people, stamp: stamp('sw-1', '2026-09-02'), table, text: 'Will do', actions: [] });
-    const noticed = notifySeniorOfficer(answered, { actor: p('iro-1'), child, people, stamp: stamp('iro-1', '2026-09-03'), table, note: 'n' });
-    const states: [string, Resolution][] = [['raised', raised], ['acknowledged', acked], ['responded', answered], ['notice given', noticed]];
+    const answered = respond(acked, {
+      actor: p('sw-1'),
+      child,
+      people,
+      stamp: stamp('sw-1', '2026-09-02'),
+      table,
+      text: 'Will do',
+      actions: [],
+    });
+    const noticed = notifySeniorOfficer(answered, {
+      actor: p('iro-1'),
+      child,
+      people,
+      stamp: stamp('iro-1', '2026-09-03'),
+      table,
+      note: 'n',
+    });
+    const states: [string, Resolution][] = [
+      ['raised', raised],
+      ['acknowledged', acked],
+      ['responded', answered],
+      ['notice given', noticed],
+    ];
 
     for (const [name, r] of states) {
       it(`${name}: the addressee's and the IRO's queued buttons equal what a click would give them`, () => {
@@ -198,7 +277,10 @@ describe('named rules, each written once (issue 16)', () => {
     }
     it('the addressee may acknowledge, then respond; the IRO may escalate but not acknowledge', () => {
       const addressee: Permissions = audiencePermissions('addressee', raised);
-      assert.deepEqual([addressee.acknowledge, addressee.respond, addressee.resolve, addressee.escalate], [true, false, false, false]);
+      assert.deepEqual(
+        [addressee.acknowledge, addressee.respond, addressee.resolve, addressee.escalate],
+        [true, false, false, false],
+      );
       assert.equal(audiencePermissions('addressee', acked).respond, true);
       assert.equal(audiencePermissions('iro', raised).acknowledge, false);
       assert.equal(audiencePermissions('iro', raised).escalate, true);
@@ -207,20 +289,35 @@ describe('named rules, each written once (issue 16)', () => {
     it('referralCutsShort: before the last stage, not at it', () => {
       assert.equal(referralCutsShort(raised), true);
       const last = escalate(answered, {
-        actor: p('iro-1'), child, people, stamp: stamp('iro-1', '2026-09-04'), table, calendar, toStage: 5, skipReason: 'urgent',
+        actor: p('iro-1'),
+        child,
+        people,
+        stamp: stamp('iro-1', '2026-09-04'),
+        table,
+        calendar,
+        toStage: 5,
+        skipReason: 'urgent',
       });
       assert.equal(referralCutsShort(last), false);
     });
   });
 
-  describe('agreedActionsFrom (the response form\'s rows)', () => {
+  describe("agreedActionsFrom (the response form's rows)", () => {
     it('blank rows are skipped, text is trimmed, the date kept', () => {
-      assert.deepEqual(agreedActionsFrom([{ text: '  Update the plan ', by: '2026-09-10' }, { text: '', by: '' }, { text: ' ', by: '' }]),
-        [{ text: 'Update the plan', by: '2026-09-10' }]);
+      assert.deepEqual(
+        agreedActionsFrom([
+          { text: '  Update the plan ', by: '2026-09-10' },
+          { text: '', by: '' },
+          { text: ' ', by: '' },
+        ]),
+        [{ text: 'Update the plan', by: '2026-09-10' }],
+      );
     });
     it('a date without a description is refused', () => {
-      assert.throws(() => agreedActionsFrom([{ text: '  ', by: '2026-09-10' }]),
-        (e) => isAppError(e, 'invalid-input') && /date but no text/.test(e.message));
+      assert.throws(
+        () => agreedActionsFrom([{ text: '  ', by: '2026-09-10' }]),
+        (e) => isAppError(e, 'invalid-input') && /date but no text/.test(e.message),
+      );
     });
     it('a description without a date is passed on (respond refuses it, naming the action)', () => {
       const actions = agreedActionsFrom([{ text: 'Call the school', by: '' }]);

@@ -2,8 +2,16 @@ import assert from 'node:assert/strict';
 import { createCalendar } from '../../src/domain/calendar.js';
 import { liaisonItems, type LiaisonChild } from '../../src/domain/liaison.js';
 import {
-  isOpenResolution, overdueResolutionMessages, permissionsFor, raise, RESOLUTION_STATUSES, resolutionTasks, stageTable,
-  type Resolution, type ResolutionStatus, type Stamp,
+  isOpenResolution,
+  overdueResolutionMessages,
+  permissionsFor,
+  raise,
+  RESOLUTION_STATUSES,
+  resolutionTasks,
+  stageTable,
+  type Resolution,
+  type ResolutionStatus,
+  type Stamp,
 } from '../../src/domain/resolutions/index.js';
 import type { Staff } from '../../src/domain/types.js';
 
@@ -24,14 +32,25 @@ const stamp: Stamp = { by: 'iro-1', byName: 'Alex', at: '2026-03-02T09:00:00.000
 /** A formal resolution raised on Mon 2 Mar 2026, never acknowledged: overdue by May. */
 const withStatus = (status: ResolutionStatus): Resolution => ({
   ...raise({
-    id: 'C1-R1', actor: people.get('iro-1')!, child: caseOf, people, stamp, table: stageTable(), calendar,
+    id: 'C1-R1',
+    actor: people.get('iro-1')!,
+    child: caseOf,
+    people,
+    stamp,
+    table: stageTable(),
+    calendar,
     form: { theme: 'care-planning', stage: 1, summary: 'Plan drift', ask: 'Update the plan' },
   }),
   status,
 });
 
 const liaisonChild = (resolutions: LiaisonChild['resolutions']): LiaisonChild => ({
-  ref: 'C1', track: 'cla', iroId: 'iro-1', events: [], reviews: [], bookings: [],
+  ref: 'C1',
+  track: 'cla',
+  iroId: 'iro-1',
+  events: [],
+  reviews: [],
+  bookings: [],
   proceedings: { startedOn: '2026-03-02', guardianId: 'g-1', guardianAppointedOn: '2026-03-04', irhDate: '2026-06-01' },
   resolutions,
 });
@@ -67,8 +86,16 @@ describe('open resolution: one vocabulary', () => {
       const r = withStatus(status);
       const open = isOpenResolution(r);
       const child = { ...caseOf, resolutions: [r] };
-      assert.equal(overdueResolutionMessages([child], today, calendar).length > 0, open, `overdue reminders, ${status}`);
-      assert.equal(resolutionTasks(people.get('sw-1')!, [child], people, today).length > 0, open, `addressee tasks, ${status}`);
+      assert.equal(
+        overdueResolutionMessages([child], today, calendar).length > 0,
+        open,
+        `overdue reminders, ${status}`,
+      );
+      assert.equal(
+        resolutionTasks(people.get('sw-1')!, [child], people, today).length > 0,
+        open,
+        `addressee tasks, ${status}`,
+      );
       assert.equal(resolutionTasks(iro, [child], people, today).length > 0, open, `IRO tasks, ${status}`);
       assert.equal(permissionsFor(iro, r, caseOf, people).resolve, open, `resolve button, ${status}`);
       assert.equal(hasL8(liaisonChild([r])), open, `L8, ${status}`);

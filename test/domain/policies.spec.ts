@@ -1,21 +1,36 @@
 import assert from 'node:assert/strict';
 import { isAppError } from '../../src/domain/errors.js';
-import { DEFAULT_POLICY_ID, describeLimit, getPolicy, POLICIES, POLICY_IDS, type Limit } from '../../src/domain/policies.js';
+import {
+  DEFAULT_POLICY_ID,
+  describeLimit,
+  getPolicy,
+  POLICIES,
+  POLICY_IDS,
+  type Limit,
+} from '../../src/domain/policies.js';
 
 const d = (n: number): Limit => ({ unit: 'days', n });
 const wd = (n: number): Limit => ({ unit: 'working-days', n });
 const m = (n: number): Limit => ({ unit: 'months', n });
 
 // docs/DOMAIN.md "Review timescales" table, row by row.
-const table: [string, keyof typeof POLICIES['wales']['rules'], Record<string, unknown>][] = [
+const table: [string, keyof (typeof POLICIES)['wales']['rules'], Record<string, unknown>][] = [
   ['W39.1', 'W39.1', { wales: { first: wd(20) }, 'seed-2016': { first: d(28) }, england: { first: wd(20) } }],
   ['W39.2', 'W39.2', { wales: { first: m(3) }, 'seed-2016': { first: m(3) }, england: { first: m(3) } }],
   ['W39.3', 'W39.3', { wales: { first: m(6) }, 'seed-2016': { first: m(6) }, england: { first: m(6) } }],
   ['UPC', 'UPC', { wales: { first: d(28) }, 'seed-2016': { first: d(28) }, england: { first: wd(20) } }],
   ['ADP', 'ADP', { wales: { first: d(28) }, 'seed-2016': { first: d(28) }, england: { first: d(28) } }],
   ['SB', 'SB', Object.fromEntries(['wales', 'seed-2016', 'england'].map((id) => [id, { first: m(3), then: m(6) }]))],
-  ['IFST', 'IFST', Object.fromEntries(['wales', 'seed-2016', 'england'].map((id) => [id,
-    { first: d(28), then: m(3), final: m(6), finalAfterLateSecond: d(28) }]))],
+  [
+    'IFST',
+    'IFST',
+    Object.fromEntries(
+      ['wales', 'seed-2016', 'england'].map((id) => [
+        id,
+        { first: d(28), then: m(3), final: m(6), finalAfterLateSecond: d(28) },
+      ]),
+    ),
+  ],
 ];
 
 describe('policies', () => {
@@ -35,13 +50,21 @@ describe('policies', () => {
   }
 
   it('getPolicy rejects an unknown id with a config error listing the valid ids', () => {
-    assert.throws(() => getPolicy('scotland'), (e) => isAppError(e, 'config') && e.message.includes('"scotland"')
-      && e.message.includes('wales, seed-2016, england'));
-    assert.throws(() => getPolicy('toString'), (e) => isAppError(e, 'config'));
+    assert.throws(
+      () => getPolicy('scotland'),
+      (e) =>
+        isAppError(e, 'config') && e.message.includes('"scotland"') && e.message.includes('wales, seed-2016, england'),
+    );
+    assert.throws(
+      () => getPolicy('toString'),
+      (e) => isAppError(e, 'config'),
+    );
   });
 
   it('presets cannot be changed at run time', () => {
-    assert.throws(() => { (getPolicy('wales').rules['W39.1'].first as { n: number }).n = 5; });
+    assert.throws(() => {
+      (getPolicy('wales').rules['W39.1'].first as { n: number }).n = 5;
+    });
     assert.equal(getPolicy('wales').rules['W39.1'].first.n, 20);
   });
 

@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { createCalendar } from '../../src/domain/calendar.js';
 import {
-  digestContent, digestDue, dueMessages, keys, mondayOf, outstandingRecords, recordReminderDay,
-  type DueMessage, type DueMessagesInput,
+  digestContent,
+  digestDue,
+  dueMessages,
+  keys,
+  mondayOf,
+  outstandingRecords,
+  recordReminderDay,
+  type DueMessage,
+  type DueMessagesInput,
 } from '../../src/domain/reminders.js';
 import type { ReviewStatus } from '../../src/domain/review-status.js';
 import type { Child, HeldReview } from '../../src/domain/types.js';
@@ -12,16 +19,31 @@ const config = { reminderWorkingDays: 10, digestWeeks: 4 };
 const MON = '2016-10-03'; // a Monday; no holidays in Oct 2016; +10 working days = Mon 17 Oct
 
 const child = (ref: string, extra: Partial<Child> = {}): Child => ({
-  ref, track: 'cla', iroId: 'iro-1', events: [], reviews: [], bookings: [], ...extra,
+  ref,
+  track: 'cla',
+  iroId: 'iro-1',
+  events: [],
+  reviews: [],
+  bookings: [],
+  ...extra,
 });
 const status = (c: Child, dueBy: string, booked = false, sequence = 3): ReviewStatus => ({
   child: c,
   next: { sequence, dueBy, rule: 'W39.3', explanation: '' },
   booking: booked ? { id: `${c.ref}-B`, start: `${dueBy}T10:00:00+01:00` } : null,
 });
-const held = (id: string, heldOn: string, recordDistributedOn: string | null = null): HeldReview => ({ id, heldOn, recordDistributedOn });
+const held = (id: string, heldOn: string, recordDistributedOn: string | null = null): HeldReview => ({
+  id,
+  heldOn,
+  recordDistributedOn,
+});
 
-function run(today: string, hour: number, statuses: ReviewStatus[], children: Child[] = statuses.map((s) => s.child)): DueMessage[] {
+function run(
+  today: string,
+  hour: number,
+  statuses: ReviewStatus[],
+  children: Child[] = statuses.map((s) => s.child),
+): DueMessage[] {
   const input: DueMessagesInput = { statuses, children, today, hour, calendar, config };
   return dueMessages(input);
 }
@@ -37,8 +59,12 @@ describe('reminders: keys and weeks', () => {
   });
 
   const mondays: [string, string][] = [
-    ['2016-10-03', '2016-10-03'], ['2016-10-04', '2016-10-03'], ['2016-10-08', '2016-10-03'],
-    ['2016-10-09', '2016-10-03'], ['2016-10-10', '2016-10-10'], ['2017-01-01', '2016-12-26'],
+    ['2016-10-03', '2016-10-03'],
+    ['2016-10-04', '2016-10-03'],
+    ['2016-10-08', '2016-10-03'],
+    ['2016-10-09', '2016-10-03'],
+    ['2016-10-10', '2016-10-10'],
+    ['2017-01-01', '2016-12-26'],
   ];
   for (const [d, monday] of mondays) it(`mondayOf(${d}) = ${monday}`, () => assert.equal(mondayOf(d), monday));
 
@@ -51,14 +77,22 @@ describe('reminders: keys and weeks', () => {
     ['2016-10-07', 9, true, 'Friday (catch-up)'],
     ['2016-10-08', 9, false, 'Saturday'],
   ];
-  for (const [d, h, due, what] of digestTimes) it(`digest due: ${what} → ${due}`, () => assert.equal(digestDue(d, h), due));
+  for (const [d, h, due, what] of digestTimes)
+    it(`digest due: ${what} → ${due}`, () => assert.equal(digestDue(d, h), due));
 
   const recordDays: [string, ReturnType<typeof recordReminderDay>][] = [
-    ['2016-09-23', null], ['2016-10-02', null], ['2016-10-03', 'day10'], ['2016-10-07', 'day10'],
-    ['2016-10-08', 'day15'], ['2016-10-14', 'day15'], ['2016-10-15', null], ['2017-01-01', null],
+    ['2016-09-23', null],
+    ['2016-10-02', null],
+    ['2016-10-03', 'day10'],
+    ['2016-10-07', 'day10'],
+    ['2016-10-08', 'day15'],
+    ['2016-10-14', 'day15'],
+    ['2016-10-15', null],
+    ['2017-01-01', null],
   ];
   for (const [today, day] of recordDays) {
-    it(`record held Fri 23 Sep: on ${today} the reminder window is ${day}`, () => assert.equal(recordReminderDay('2016-09-23', today), day));
+    it(`record held Fri 23 Sep: on ${today} the reminder window is ${day}`, () =>
+      assert.equal(recordReminderDay('2016-09-23', today), day));
   }
 });
 
@@ -79,22 +113,36 @@ describe('reminders: digests', () => {
   it('Monday 07:00: one service digest and one per IRO with children, even an empty one', () => {
     const ms = run(MON, 7, statuses).filter((m) => m.kind.endsWith('digest'));
     assert.deepEqual(keysOf(ms), [
-      'digest:service:2016-10-03', 'digest:iro:iro-1:2016-10-03', 'digest:iro:iro-2:2016-10-03', 'digest:iro:iro-3:2016-10-03',
+      'digest:service:2016-10-03',
+      'digest:iro:iro-1:2016-10-03',
+      'digest:iro:iro-2:2016-10-03',
+      'digest:iro:iro-3:2016-10-03',
     ]);
-    assert.deepEqual(ms.map((m) => m.to), [
-      { kind: 'channel', purpose: 'iro-channel' },
-      { kind: 'personal', staffId: 'iro-1' }, { kind: 'personal', staffId: 'iro-2' }, { kind: 'personal', staffId: 'iro-3' },
-    ]);
+    assert.deepEqual(
+      ms.map((m) => m.to),
+      [
+        { kind: 'channel', purpose: 'iro-channel' },
+        { kind: 'personal', staffId: 'iro-1' },
+        { kind: 'personal', staffId: 'iro-2' },
+        { kind: 'personal', staffId: 'iro-3' },
+      ],
+    );
     const refs = (xs: { child: Child }[]) => xs.map((x) => x.child.ref);
     const [svc, i1, i2, i3] = ms as Extract<DueMessage, { digest: unknown }>[];
     assert.deepEqual([svc!.digest.weekOf, svc!.digest.windowEnd], ['2016-10-03', '2016-10-30']);
-    assert.deepEqual([refs(svc!.digest.overdue), refs(svc!.digest.toBook), refs(svc!.digest.records)], [['B', 'D'], ['C'], ['D', 'A']]);
+    assert.deepEqual(
+      [refs(svc!.digest.overdue), refs(svc!.digest.toBook), refs(svc!.digest.records)],
+      [['B', 'D'], ['C'], ['D', 'A']],
+    );
     assert.deepEqual([refs(i1!.digest.overdue), refs(i1!.digest.toBook), refs(i1!.digest.records)], [[], ['C'], ['A']]);
-    assert.deepEqual([refs(i2!.digest.overdue), refs(i2!.digest.toBook), refs(i2!.digest.records)], [['B', 'D'], [], ['D']]);
+    assert.deepEqual(
+      [refs(i2!.digest.overdue), refs(i2!.digest.toBook), refs(i2!.digest.records)],
+      [['B', 'D'], [], ['D']],
+    );
     assert.deepEqual([refs(i3!.digest.overdue), refs(i3!.digest.toBook), refs(i3!.digest.records)], [[], [], []]);
   });
 
-  it('a catch-up digest on Wednesday keeps Monday\'s key and window, and lists what is due from Wednesday', () => {
+  it("a catch-up digest on Wednesday keeps Monday's key and window, and lists what is due from Wednesday", () => {
     const ms = run('2016-10-05', 9, statuses).filter((m) => m.kind === 'service-digest');
     assert.deepEqual(keysOf(ms), ['digest:service:2016-10-03']);
     const dg = (ms[0] as Extract<DueMessage, { kind: 'service-digest' }>).digest;
@@ -102,10 +150,16 @@ describe('reminders: digests', () => {
   });
 
   const noDigest: [string, number, string][] = [
-    ['2016-10-03', 6, 'Monday 06:59'], ['2016-10-08', 12, 'Saturday'], ['2016-10-09', 12, 'Sunday'],
+    ['2016-10-03', 6, 'Monday 06:59'],
+    ['2016-10-08', 12, 'Saturday'],
+    ['2016-10-09', 12, 'Sunday'],
   ];
   for (const [today, hour, what] of noDigest) {
-    it(`no digest on ${what}`, () => assert.deepEqual(run(today, hour, statuses).filter((m) => m.kind.endsWith('digest')), []));
+    it(`no digest on ${what}`, () =>
+      assert.deepEqual(
+        run(today, hour, statuses).filter((m) => m.kind.endsWith('digest')),
+        [],
+      ));
   }
 
   it('DIGEST_WEEKS sets the window: one week ends on Sunday', () => {
@@ -120,7 +174,13 @@ describe('reminders: digests', () => {
       child('Y', { reviews: [held('Y-1', '2016-09-10'), held('Y-0', '2016-03-01', '2016-03-05')] }),
     ];
     const rs = outstandingRecords(kids, MON);
-    assert.deepEqual(rs.map((r) => [r.reviewId, r.deadline, r.overdue]), [['Y-1', '2016-09-24', true], ['X-1', '2016-10-04', false]]);
+    assert.deepEqual(
+      rs.map((r) => [r.reviewId, r.deadline, r.overdue]),
+      [
+        ['Y-1', '2016-09-24', true],
+        ['X-1', '2016-10-04', false],
+      ],
+    );
   });
 });
 
@@ -158,15 +218,29 @@ describe('reminders: daily review reminder', () => {
   for (const [today, hour, sent, what] of days) {
     it(`${what}: ${sent ? 'sent' : 'not sent'}`, () => {
       const s = status(child('R'), calendar.addWorkingDays(today, 2));
-      assert.equal(run(today, hour, [s]).some((m) => m.kind === 'review-reminder'), sent);
+      assert.equal(
+        run(today, hour, [s]).some((m) => m.kind === 'review-reminder'),
+        sent,
+      );
     });
   }
 
   it('a new key every working day, so one reminder per day', () => {
     const s = status(child('R'), '2016-10-14', false, 4);
-    const perDay = ['2016-10-03', '2016-10-04', '2016-10-05', '2016-10-06', '2016-10-07', '2016-10-08', '2016-10-09', '2016-10-10']
-      .flatMap((d) => keysOf(run(d, 9, [s]).filter((m) => m.kind === 'review-reminder')));
-    assert.deepEqual(perDay, ['03', '04', '05', '06', '07', '10'].map((dd) => `review:R:4:reminder:2016-10-${dd}`));
+    const perDay = [
+      '2016-10-03',
+      '2016-10-04',
+      '2016-10-05',
+      '2016-10-06',
+      '2016-10-07',
+      '2016-10-08',
+      '2016-10-09',
+      '2016-10-10',
+    ].flatMap((d) => keysOf(run(d, 9, [s]).filter((m) => m.kind === 'review-reminder')));
+    assert.deepEqual(
+      perDay,
+      ['03', '04', '05', '06', '07', '10'].map((dd) => `review:R:4:reminder:2016-10-${dd}`),
+    );
   });
 });
 
@@ -183,18 +257,28 @@ describe('reminders: record distribution', () => {
     ['2016-10-14', ['review:K:K-2:record:day15']],
     ['2016-10-17', []],
   ];
-  for (const [today, expected] of table) it(`on ${today}: ${expected.join(', ') || 'none'}`, () => assert.deepEqual(at(today), expected));
+  for (const [today, expected] of table)
+    it(`on ${today}: ${expected.join(', ') || 'none'}`, () => assert.deepEqual(at(today), expected));
 
-  it('goes to the child\'s IRO, and not at all once distributed', () => {
+  it("goes to the child's IRO, and not at all once distributed", () => {
     const [m] = run('2016-10-03', 9, [], [c]).filter((x) => x.kind === 'record-reminder');
     assert.deepEqual(m!.to, { kind: 'personal', staffId: 'iro-5' });
     const done = child('K', { reviews: [held('K-2', '2016-09-23', '2016-10-01')] });
-    assert.deepEqual(run('2016-10-03', 9, [], [done]).filter((x) => x.kind === 'record-reminder'), []);
+    assert.deepEqual(
+      run('2016-10-03', 9, [], [done]).filter((x) => x.kind === 'record-reminder'),
+      [],
+    );
   });
 
   it('day-15 reminder says overdue; day-10 does not', () => {
-    const m10 = run('2016-10-03', 9, [], [c]).find((x) => x.kind === 'record-reminder') as Extract<DueMessage, { kind: 'record-reminder' }>;
-    const m15 = run('2016-10-10', 9, [], [c]).find((x) => x.kind === 'record-reminder') as Extract<DueMessage, { kind: 'record-reminder' }>;
+    const m10 = run('2016-10-03', 9, [], [c]).find((x) => x.kind === 'record-reminder') as Extract<
+      DueMessage,
+      { kind: 'record-reminder' }
+    >;
+    const m15 = run('2016-10-10', 9, [], [c]).find((x) => x.kind === 'record-reminder') as Extract<
+      DueMessage,
+      { kind: 'record-reminder' }
+    >;
     assert.deepEqual([m10.day, m10.record.overdue, m15.day, m15.record.overdue], ['day10', false, 'day15', true]);
   });
 });

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { isAppError } from '../../src/domain/errors.js';
 import {
-  comparatorHalfYears, halfYearOf, parseReportPeriod, periodLabel, previousHalfYear, REPORT_PERIOD_EXAMPLE,
+  comparatorHalfYears,
+  halfYearOf,
+  parseReportPeriod,
+  periodLabel,
+  previousHalfYear,
+  REPORT_PERIOD_EXAMPLE,
   type ReportPeriodKind,
 } from '../../src/domain/report-period.js';
 
@@ -65,7 +70,12 @@ describe('report periods', () => {
     }
 
     it('the default in the Apr–Sep half runs from 1 April to today', () => {
-      assert.deepEqual(parseReportPeriod('', '2016-04-01'), { from: '2016-04-01', to: '2016-04-01', kind: 'current-half-year', label: '1 Apr 2016 – 1 Apr 2016' });
+      assert.deepEqual(parseReportPeriod('', '2016-04-01'), {
+        from: '2016-04-01',
+        to: '2016-04-01',
+        kind: 'current-half-year',
+        label: '1 Apr 2016 – 1 Apr 2016',
+      });
       assert.equal(parseReportPeriod('', '2017-03-31').from, '2016-10-01');
       assert.equal(parseReportPeriod('last half-year', '2017-01-10').from, '2016-04-01');
     });
@@ -83,12 +93,15 @@ describe('report periods', () => {
     ];
     for (const [input, message] of bad) {
       it(`refuses "${input}" with an example`, () => {
-        assert.throws(() => parseReportPeriod(input, today), (err: unknown) => {
-          assert.ok(isAppError(err, 'invalid-input'), String(err));
-          assert.match(err.message, message);
-          assert.equal(err.details.example, REPORT_PERIOD_EXAMPLE);
-          return true;
-        });
+        assert.throws(
+          () => parseReportPeriod(input, today),
+          (err: unknown) => {
+            assert.ok(isAppError(err, 'invalid-input'), String(err));
+            assert.match(err.message, message);
+            assert.equal(err.details.example, REPORT_PERIOD_EXAMPLE);
+            return true;
+          },
+        );
       });
     }
   });

@@ -11,48 +11,156 @@ const cal = createCalendar({ region: 'GB-WLS', closureDays: [] });
 const wales = getPolicy('wales');
 
 const bad: [string, ChildHistory, RegExp][] = [
-  ['review before the child first became looked after',
-    cla([la('2016-03-01')], ['2016-02-01'], 'C9'), /^child C9: review C9-R1 held on 2016-02-01, before the child became looked after$/],
-  ['review with no events at all', cla([], ['2016-02-01']), /review C1-R1 held on 2016-02-01, before the child became looked after/],
-  ['review before short breaks started',
-    child('short-breaks', [sb('2016-03-01')], ['2016-02-01']), /held on 2016-02-01, before short breaks started$/],
-  ['review before the IFST intensive phase started',
-    child('ifst', [ifst('2016-03-01')], ['2016-02-01']), /held on 2016-02-01, before the IFST intensive phase started$/],
-  ['review between episodes',
-    cla([la('2016-03-01'), ceased('2016-05-01'), la('2016-07-01')], ['2016-03-20', '2016-06-01']), /review C1-R2 held on 2016-06-01 while not looked after \(ended on 2016-05-01\)/],
-  ['a fourth IFST review', child('ifst', [ifst('2016-02-01')], ['2016-02-25', '2016-05-20', '2016-07-28', '2016-09-01']),
-    /review C1-R4 held on 2016-09-01, after the IFST plan's final review \(held on 2016-07-28\)/],
-  ['unknown event type', cla([la('2016-03-01'), { type: 'moved-house', date: '2016-04-01' } as never]), /event 2 has unknown type "moved-house"/],
-  ['event of another track', cla([la('2016-03-01'), sb('2016-04-01')]), /event short-breaks-started on 2016-04-01 does not apply to the cla track/],
-  ['bring-forward without dueBy', cla([la('2016-03-01'), ev('review-brought-forward', '2016-03-05', { reason: 'safety' })]),
-    /review-brought-forward on 2016-03-05 has no dueBy/],
-  ['bring-forward without reason', cla([la('2016-03-01'), ev('review-brought-forward', '2016-03-05', { dueBy: '2016-03-10' })]),
-    /review-brought-forward on 2016-03-05 has no reason/],
-  ['bring-forward with an unknown reason', cla([la('2016-03-01'), fwd('2016-03-05', '2016-03-10', 'boredom' as never)]), /unknown reason "boredom"/],
-  ['bring-forward due before it was set', cla([la('2016-03-01'), fwd('2016-03-05', '2016-03-04')]), /dueBy 2016-03-04 before the day it was set/],
-  ['bring-forward when not looked after', cla([fwd('2016-03-05', '2016-03-10')]), /review-brought-forward on 2016-03-05 when the child was not looked after/],
-  ['bring-forward after the IFST final', child('ifst', [ifst('2016-02-01'), fwd('2016-08-10', '2016-08-20')], ['2016-02-25', '2016-05-20', '2016-07-28']),
-    /review-brought-forward on 2016-08-10 after the IFST plan's final review/],
-  ['ceased when not looked after', cla([ceased('2016-03-01')]), /ceased-looked-after on 2016-03-01, but the child was not looked after then/],
-  ['ceased twice', cla([la('2016-03-01'), ceased('2016-04-01'), ceased('2016-05-01')]), /ceased-looked-after on 2016-05-01/],
-  ['became looked after twice without ceasing', cla([la('2016-03-01'), la('2016-05-01')]),
-    /became-looked-after on 2016-05-01, but the child became looked after on 2016-03-01 with no ceased-looked-after since/],
-  ['short breaks started twice', child('short-breaks', [sb('2016-03-01'), sb('2016-05-01')]), /short-breaks-started on 2016-05-01/],
-  ['IFST started again while the plan is open', child('ifst', [ifst('2016-02-01'), ifst('2016-04-01')], ['2016-02-25']), /ifst-intensive-started on 2016-04-01/],
-  ['unplanned placement change when not looked after', cla([la('2016-03-01'), ceased('2016-04-01'), upc('2016-05-01')]),
-    /unplanned-placement-change on 2016-05-01 when the child was not looked after/],
-  ['placed for adoption before becoming looked after', cla([adp('2016-02-01'), la('2016-03-01')]), /placed-for-adoption on 2016-02-01/],
-  ['duplicate review ids', { ref: 'C1', track: 'cla', events: [la('2016-03-01')], reviews: [{ id: 'R', heldOn: '2016-03-20' }, { id: 'R', heldOn: '2016-06-01' }] },
-    /duplicate review id R/],
-  ['review without id', { ref: 'C1', track: 'cla', events: [la('2016-03-01')], reviews: [{ heldOn: '2016-03-20' } as never] }, /a review has no id/],
+  [
+    'review before the child first became looked after',
+    cla([la('2016-03-01')], ['2016-02-01'], 'C9'),
+    /^child C9: review C9-R1 held on 2016-02-01, before the child became looked after$/,
+  ],
+  [
+    'review with no events at all',
+    cla([], ['2016-02-01']),
+    /review C1-R1 held on 2016-02-01, before the child became looked after/,
+  ],
+  [
+    'review before short breaks started',
+    child('short-breaks', [sb('2016-03-01')], ['2016-02-01']),
+    /held on 2016-02-01, before short breaks started$/,
+  ],
+  [
+    'review before the IFST intensive phase started',
+    child('ifst', [ifst('2016-03-01')], ['2016-02-01']),
+    /held on 2016-02-01, before the IFST intensive phase started$/,
+  ],
+  [
+    'review between episodes',
+    cla([la('2016-03-01'), ceased('2016-05-01'), la('2016-07-01')], ['2016-03-20', '2016-06-01']),
+    /review C1-R2 held on 2016-06-01 while not looked after \(ended on 2016-05-01\)/,
+  ],
+  [
+    'a fourth IFST review',
+    child('ifst', [ifst('2016-02-01')], ['2016-02-25', '2016-05-20', '2016-07-28', '2016-09-01']),
+    /review C1-R4 held on 2016-09-01, after the IFST plan's final review \(held on 2016-07-28\)/,
+  ],
+  [
+    'unknown event type',
+    cla([la('2016-03-01'), { type: 'moved-house', date: '2016-04-01' } as never]),
+    /event 2 has unknown type "moved-house"/,
+  ],
+  [
+    'event of another track',
+    cla([la('2016-03-01'), sb('2016-04-01')]),
+    /event short-breaks-started on 2016-04-01 does not apply to the cla track/,
+  ],
+  [
+    'bring-forward without dueBy',
+    cla([la('2016-03-01'), ev('review-brought-forward', '2016-03-05', { reason: 'safety' })]),
+    /review-brought-forward on 2016-03-05 has no dueBy/,
+  ],
+  [
+    'bring-forward without reason',
+    cla([la('2016-03-01'), ev('review-brought-forward', '2016-03-05', { dueBy: '2016-03-10' })]),
+    /review-brought-forward on 2016-03-05 has no reason/,
+  ],
+  [
+    'bring-forward with an unknown reason',
+    cla([la('2016-03-01'), fwd('2016-03-05', '2016-03-10', 'boredom' as never)]),
+    /unknown reason "boredom"/,
+  ],
+  [
+    'bring-forward due before it was set',
+    cla([la('2016-03-01'), fwd('2016-03-05', '2016-03-04')]),
+    /dueBy 2016-03-04 before the day it was set/,
+  ],
+  [
+    'bring-forward when not looked after',
+    cla([fwd('2016-03-05', '2016-03-10')]),
+    /review-brought-forward on 2016-03-05 when the child was not looked after/,
+  ],
+  [
+    'bring-forward after the IFST final',
+    child('ifst', [ifst('2016-02-01'), fwd('2016-08-10', '2016-08-20')], ['2016-02-25', '2016-05-20', '2016-07-28']),
+    /review-brought-forward on 2016-08-10 after the IFST plan's final review/,
+  ],
+  [
+    'ceased when not looked after',
+    cla([ceased('2016-03-01')]),
+    /ceased-looked-after on 2016-03-01, but the child was not looked after then/,
+  ],
+  [
+    'ceased twice',
+    cla([la('2016-03-01'), ceased('2016-04-01'), ceased('2016-05-01')]),
+    /ceased-looked-after on 2016-05-01/,
+  ],
+  [
+    'became looked after twice without ceasing',
+    cla([la('2016-03-01'), la('2016-05-01')]),
+    /became-looked-after on 2016-05-01, but the child became looked after on 2016-03-01 with no ceased-looked-after since/,
+  ],
+  [
+    'short breaks started twice',
+    child('short-breaks', [sb('2016-03-01'), sb('2016-05-01')]),
+    /short-breaks-started on 2016-05-01/,
+  ],
+  [
+    'IFST started again while the plan is open',
+    child('ifst', [ifst('2016-02-01'), ifst('2016-04-01')], ['2016-02-25']),
+    /ifst-intensive-started on 2016-04-01/,
+  ],
+  [
+    'unplanned placement change when not looked after',
+    cla([la('2016-03-01'), ceased('2016-04-01'), upc('2016-05-01')]),
+    /unplanned-placement-change on 2016-05-01 when the child was not looked after/,
+  ],
+  [
+    'placed for adoption before becoming looked after',
+    cla([adp('2016-02-01'), la('2016-03-01')]),
+    /placed-for-adoption on 2016-02-01/,
+  ],
+  [
+    'duplicate review ids',
+    {
+      ref: 'C1',
+      track: 'cla',
+      events: [la('2016-03-01')],
+      reviews: [
+        { id: 'R', heldOn: '2016-03-20' },
+        { id: 'R', heldOn: '2016-06-01' },
+      ],
+    },
+    /duplicate review id R/,
+  ],
+  [
+    'review without id',
+    { ref: 'C1', track: 'cla', events: [la('2016-03-01')], reviews: [{ heldOn: '2016-03-20' } as never] },
+    /a review has no id/,
+  ],
   ['invalid event date', cla([la('2016-02-30')]), /event became-looked-after has an invalid date "2016-02-30"/],
   ['invalid held date', cla([la('2016-03-01')], ['yesterday']), /review C1-R1 has an invalid heldOn "yesterday"/],
-  ['invalid bring-forward dueBy', cla([la('2016-03-01'), fwd('2016-03-05', '2016-04-31')]), /invalid dueBy "2016-04-31"/],
-  ['invalid stored dueBy', cla([la('2016-03-01')], [{ heldOn: '2016-03-20', dueBy: '31/03/2016' }]), /invalid stored dueBy "31\/03\/2016"/],
-  ['unknown stored rule', cla([la('2016-03-01')], [{ heldOn: '2016-03-20', rule: 'W99' as never }]), /unknown stored rule "W99"/],
-  ['unknown late reason', cla([la('2016-03-01')], [{ heldOn: '2016-03-20', lateReason: 'weather' as never }]), /unknown lateReason "weather"/],
-  ['record distributed before the review', cla([la('2016-03-01')], [{ heldOn: '2016-03-20', recordDistributedOn: '2016-03-19' }]),
-    /record distributed on 2016-03-19, before the review was held on 2016-03-20/],
+  [
+    'invalid bring-forward dueBy',
+    cla([la('2016-03-01'), fwd('2016-03-05', '2016-04-31')]),
+    /invalid dueBy "2016-04-31"/,
+  ],
+  [
+    'invalid stored dueBy',
+    cla([la('2016-03-01')], [{ heldOn: '2016-03-20', dueBy: '31/03/2016' }]),
+    /invalid stored dueBy "31\/03\/2016"/,
+  ],
+  [
+    'unknown stored rule',
+    cla([la('2016-03-01')], [{ heldOn: '2016-03-20', rule: 'W99' as never }]),
+    /unknown stored rule "W99"/,
+  ],
+  [
+    'unknown late reason',
+    cla([la('2016-03-01')], [{ heldOn: '2016-03-20', lateReason: 'weather' as never }]),
+    /unknown lateReason "weather"/,
+  ],
+  [
+    'record distributed before the review',
+    cla([la('2016-03-01')], [{ heldOn: '2016-03-20', recordDistributedOn: '2016-03-19' }]),
+    /record distributed on 2016-03-19, before the review was held on 2016-03-20/,
+  ],
   ['unknown track', { ref: 'C1', track: 'foster' as never, events: [], reviews: [] }, /unknown track "foster"/],
   ['missing ref', { ref: '', track: 'cla', events: [], reviews: [] }, /missing case reference/],
 ];
@@ -61,27 +169,38 @@ describe('validateHistory', () => {
   for (const [name, c, message] of bad) {
     it(`rejects: ${name}`, () => {
       const isInvalid = (e: unknown): boolean => isAppError(e, 'invalid-history') && message.test(e.message);
-      assert.throws(() => validateHistory(c), (e) => {
-        assert.ok(isAppError(e, 'invalid-history'), String(e));
-        assert.match(e.message, message);
-        assert.match(e.message, /^child /);
-        return true;
-      });
+      assert.throws(
+        () => validateHistory(c),
+        (e) => {
+          assert.ok(isAppError(e, 'invalid-history'), String(e));
+          assert.match(e.message, message);
+          assert.match(e.message, /^child /);
+          return true;
+        },
+      );
       assert.throws(() => nextReview(c, wales, cal), isInvalid);
       assert.throws(() => reviewHistory(c, wales, cal), isInvalid);
     });
   }
 
   it('names the child in the error details', () => {
-    assert.throws(() => validateHistory(cla([la('2016-03-01')], ['2016-02-01'], 'C77')),
-      (e) => isAppError(e, 'invalid-history') && e.details.ref === 'C77' && e.details.reviewId === 'C77-R1');
+    assert.throws(
+      () => validateHistory(cla([la('2016-03-01')], ['2016-02-01'], 'C77')),
+      (e) => isAppError(e, 'invalid-history') && e.details.ref === 'C77' && e.details.reviewId === 'C77-R1',
+    );
   });
 
   const good: [string, ChildHistory][] = [
     ['a review on the day the child becomes looked after', cla([la('2016-03-01')], ['2016-03-01'])],
     ['a review on the day the child ceases', cla([la('2016-03-01'), ceased('2016-03-20')], ['2016-03-20'])],
-    ['ceasing and returning on the same day', cla([la('2016-03-01'), ceased('2016-03-20'), la('2016-03-20')], ['2016-03-20'])],
-    ['closing an IFST case after its final review', child('ifst', [ifst('2016-02-01'), ceased('2016-08-01')], ['2016-02-25', '2016-05-20', '2016-07-28'])],
+    [
+      'ceasing and returning on the same day',
+      cla([la('2016-03-01'), ceased('2016-03-20'), la('2016-03-20')], ['2016-03-20']),
+    ],
+    [
+      'closing an IFST case after its final review',
+      child('ifst', [ifst('2016-02-01'), ceased('2016-08-01')], ['2016-02-25', '2016-05-20', '2016-07-28']),
+    ],
     ['events listed out of order', cla([ceased('2016-09-01'), la('2016-03-01')], ['2016-03-20'])],
     ['a stored FWD rule', cla([la('2016-03-01')], [{ heldOn: '2016-03-20', rule: 'FWD', dueBy: '2016-03-21' }])],
   ];

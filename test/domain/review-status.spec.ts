@@ -7,7 +7,13 @@ import type { Child } from '../../src/domain/types.js';
 
 const TODAY = '2026-11-25'; // Wednesday
 const child = (ref: string, extra: Partial<Child> = {}): Child => ({
-  ref, track: 'cla', iroId: 'iro-1', events: [], reviews: [], bookings: [], ...extra,
+  ref,
+  track: 'cla',
+  iroId: 'iro-1',
+  events: [],
+  reviews: [],
+  bookings: [],
+  ...extra,
 });
 const status = (ref: string, dueBy: string, booked = false): ReviewStatus => ({
   child: child(ref),
@@ -17,8 +23,12 @@ const status = (ref: string, dueBy: string, booked = false): ReviewStatus => ({
 
 describe('dueListing', () => {
   const all = [
-    status('A', '2026-11-20'), status('B', '2026-11-23'), status('C', '2026-11-25'), status('D', '2026-11-29'),
-    status('E', '2026-11-30'), status('F', '2026-10-01'),
+    status('A', '2026-11-20'),
+    status('B', '2026-11-23'),
+    status('C', '2026-11-25'),
+    status('D', '2026-11-29'),
+    status('E', '2026-11-30'),
+    status('F', '2026-10-01'),
   ];
   const refs = (xs: ReviewStatus[]) => xs.map((s) => s.child.ref);
 
@@ -64,14 +74,34 @@ describe('actions', () => {
   const calendar = createCalendar({ region: 'GB-WLS', closureDays: [] });
   it('overdue reviews, unbooked reviews due within N working days, and undistributed records, oldest first', () => {
     const items = sortActions([
-      ...reviewActions([status('A', '2026-11-20'), status('B', '2026-12-01'), status('C', '2026-12-01', true), status('D', '2027-03-01')],
-        { today: TODAY, calendar, dueSoonWorkingDays: 20 }),
-      ...recordActions([child('R', { reviews: [{ id: 'R-1', heldOn: '2026-11-01' }, { id: 'R-2', heldOn: '2026-05-01', recordDistributedOn: '2026-05-05' }] })], TODAY),
+      ...reviewActions(
+        [
+          status('A', '2026-11-20'),
+          status('B', '2026-12-01'),
+          status('C', '2026-12-01', true),
+          status('D', '2027-03-01'),
+        ],
+        { today: TODAY, calendar, dueSoonWorkingDays: 20 },
+      ),
+      ...recordActions(
+        [
+          child('R', {
+            reviews: [
+              { id: 'R-1', heldOn: '2026-11-01' },
+              { id: 'R-2', heldOn: '2026-05-01', recordDistributedOn: '2026-05-05' },
+            ],
+          }),
+        ],
+        TODAY,
+      ),
     ]);
-    assert.deepEqual(items.map((i) => [i.kind, i.childRef, i.deadline, i.overdue]), [
-      ['distribute-record', 'R', '2026-11-15', true],
-      ['overdue-review', 'A', '2026-11-20', true],
-      ['book-review', 'B', '2026-12-01', false],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.childRef, i.deadline, i.overdue]),
+      [
+        ['distribute-record', 'R', '2026-11-15', true],
+        ['overdue-review', 'A', '2026-11-20', true],
+        ['book-review', 'B', '2026-12-01', false],
+      ],
+    );
   });
 });

@@ -24,23 +24,32 @@ describe('free slots (domain/slots.ts)', () => {
     // Wed 23 Dec 2026 08:00; due Tue 29 Dec. Thu 24 is a working day; Fri 25, Sat, Sun, Mon 28 (Boxing Day moved) are not.
     const now = new Date('2026-12-23T08:00:00Z');
     const slots = freeSlots(diary(), '2026-12-29', now, rules);
-    assert.deepEqual(slots.map((s) => `${s.date} ${s.time}`), [
-      '2026-12-23 10:00', '2026-12-23 14:00', '2026-12-24 10:00', '2026-12-24 14:00', '2026-12-29 10:00',
-    ]);
+    assert.deepEqual(
+      slots.map((s) => `${s.date} ${s.time}`),
+      ['2026-12-23 10:00', '2026-12-23 14:00', '2026-12-24 10:00', '2026-12-24 14:00', '2026-12-29 10:00'],
+    );
     assert.ok(slots.every((s) => s.date <= '2026-12-29' && !s.outsideTimescale));
-    assert.equal(freeSlots(diary(), '2026-12-29', now, rules, 10).length, 6, 'the last day has two slots, then nothing after the due-by date');
+    assert.equal(
+      freeSlots(diary(), '2026-12-29', now, rules, 10).length,
+      6,
+      'the last day has two slots, then nothing after the due-by date',
+    );
   });
 
   it('none in the past (London wall clock) and none at a booked time; the per-day maximum closes a day', () => {
     const now = new Date('2026-11-23T10:30:00Z'); // Mon 10:30 London: 10:00 has gone
     const d = diary('2026-11-24T10:00:00+00:00', '2026-11-25T10:00:00+00:00', '2026-11-25T11:30:00+00:00');
     const slots = freeSlots(d, '2026-11-26', now, rules);
-    assert.deepEqual(slots.map((s) => `${s.date} ${s.time}`), [
-      '2026-11-23 14:00', // 10:00 already past
-      '2026-11-24 14:00', // 10:00 taken
-      // Wed 25: two reviews already (the maximum)
-      '2026-11-26 10:00', '2026-11-26 14:00',
-    ]);
+    assert.deepEqual(
+      slots.map((s) => `${s.date} ${s.time}`),
+      [
+        '2026-11-23 14:00', // 10:00 already past
+        '2026-11-24 14:00', // 10:00 taken
+        // Wed 25: two reviews already (the maximum)
+        '2026-11-26 10:00',
+        '2026-11-26 14:00',
+      ],
+    );
   });
 
   it('past the due-by date: from today, every slot outside timescale', () => {
@@ -59,18 +68,32 @@ describe('free slots (domain/slots.ts)', () => {
 
 describe('who decides a reschedule (domain/booking-rules.ts)', () => {
   const s = (id: string, roles: Staff['roles'], team: string | null = null): Staff => ({ id, name: id, roles, team });
-  const staff = [s('tm-1', ['team-manager'], 'reviewing'), s('tm-2', ['team-manager'], 'reviewing'), s('tm-n', ['team-manager'], 'north'),
-    s('hos', ['head-of-service']), s('iro-1', ['iro'], 'reviewing')];
+  const staff = [
+    s('tm-1', ['team-manager'], 'reviewing'),
+    s('tm-2', ['team-manager'], 'reviewing'),
+    s('tm-n', ['team-manager'], 'north'),
+    s('hos', ['head-of-service']),
+    s('iro-1', ['iro'], 'reviewing'),
+  ];
 
   it('a reviewing team manager who did not ask; never a social work team manager', () => {
-    assert.deepEqual(decidersFor(staff, 'iro-1').map((x) => x.id), ['tm-1', 'tm-2']);
-    assert.deepEqual(decidersFor(staff, 'tm-1').map((x) => x.id), ['tm-2']);
+    assert.deepEqual(
+      decidersFor(staff, 'iro-1').map((x) => x.id),
+      ['tm-1', 'tm-2'],
+    );
+    assert.deepEqual(
+      decidersFor(staff, 'tm-1').map((x) => x.id),
+      ['tm-2'],
+    );
     assert.equal(mayDecide(staff[2]!, staff, 'iro-1'), false);
   });
 
   it('if the only reviewing manager asked, the head of service', () => {
     const one = [s('tm-1', ['team-manager', 'iro'], 'reviewing'), s('hos', ['head-of-service'])];
-    assert.deepEqual(decidersFor(one, 'tm-1').map((x) => x.id), ['hos']);
+    assert.deepEqual(
+      decidersFor(one, 'tm-1').map((x) => x.id),
+      ['hos'],
+    );
     assert.equal(mayDecide(one[0]!, one, 'tm-1'), false);
     assert.equal(mayDecide(one[1]!, one, 'tm-1'), true);
   });

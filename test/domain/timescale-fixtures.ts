@@ -21,8 +21,11 @@ export function child(track: Track, events: ChildEvent[], reviews: ReviewSpec[] 
     ref,
     track,
     events,
-    reviews: reviews.map((r, i) => (typeof r === 'string' ? { id: `${ref}-R${i + 1}`, heldOn: r } : { id: `${ref}-R${i + 1}`, ...r })),
+    reviews: reviews.map((r, i) =>
+      typeof r === 'string' ? { id: `${ref}-R${i + 1}`, heldOn: r } : { id: `${ref}-R${i + 1}`, ...r },
+    ),
   };
 }
 
-export const cla = (events: ChildEvent[], reviews: ReviewSpec[] = [], ref = 'C1'): ChildHistory => child('cla', events, reviews, ref);
+export const cla = (events: ChildEvent[], reviews: ReviewSpec[] = [], ref = 'C1'): ChildHistory =>
+  child('cla', events, reviews, ref);

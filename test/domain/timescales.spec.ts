@@ -9,7 +9,11 @@ const cal = createCalendar({ region: 'GB-WLS', closureDays: [] });
 
 type Want = { dueBy: string; rule: RuleId; sequence: number; explanation?: string | RegExp } | null;
 type PerPreset = Record<string, Want>;
-interface Row { name: string; child: ChildHistory; want: Want | PerPreset }
+interface Row {
+  name: string;
+  child: ChildHistory;
+  want: Want | PerPreset;
+}
 
 const all = (w: Want): PerPreset => Object.fromEntries(POLICY_IDS.map((id) => [id, w]));
 const isPerPreset = (w: Want | PerPreset): w is PerPreset => w !== null && !('dueBy' in w);
@@ -24,9 +28,24 @@ const rows: Row[] = [
     name: 'W39.1 first review after becoming looked after (Easter in the period)',
     child: cla([laMar]),
     want: {
-      wales: { dueBy: '2016-03-31', rule: 'W39.1', sequence: 1, explanation: '20 working days after becoming looked after on 1 Mar 2016' },
-      england: { dueBy: '2016-03-31', rule: 'W39.1', sequence: 1, explanation: '20 working days after becoming looked after on 1 Mar 2016' },
-      'seed-2016': { dueBy: '2016-03-29', rule: 'W39.1', sequence: 1, explanation: '28 days after becoming looked after on 1 Mar 2016' },
+      wales: {
+        dueBy: '2016-03-31',
+        rule: 'W39.1',
+        sequence: 1,
+        explanation: '20 working days after becoming looked after on 1 Mar 2016',
+      },
+      england: {
+        dueBy: '2016-03-31',
+        rule: 'W39.1',
+        sequence: 1,
+        explanation: '20 working days after becoming looked after on 1 Mar 2016',
+      },
+      'seed-2016': {
+        dueBy: '2016-03-29',
+        rule: 'W39.1',
+        sequence: 1,
+        explanation: '28 days after becoming looked after on 1 Mar 2016',
+      },
     },
   },
   {
@@ -69,7 +88,12 @@ const rows: Row[] = [
   {
     name: 'W39.2 second review 3 months after the first as held',
     child: cla([laMar], ['2016-03-24']),
-    want: all({ dueBy: '2016-06-24', rule: 'W39.2', sequence: 2, explanation: '3 months after the first review held on 24 Mar 2016' }),
+    want: all({
+      dueBy: '2016-06-24',
+      rule: 'W39.2',
+      sequence: 2,
+      explanation: '3 months after the first review held on 24 Mar 2016',
+    }),
   },
   {
     name: 'W39.2 after a late first review runs from the day it was held',
@@ -79,7 +103,12 @@ const rows: Row[] = [
   {
     name: 'W39.3 third review 6 months after the second',
     child: cla([laMar], twoReviews),
-    want: all({ dueBy: '2016-12-20', rule: 'W39.3', sequence: 3, explanation: '6 months after the review held on 20 Jun 2016' }),
+    want: all({
+      dueBy: '2016-12-20',
+      rule: 'W39.3',
+      sequence: 3,
+      explanation: '6 months after the review held on 20 Jun 2016',
+    }),
   },
   {
     name: 'W39.3 every later review 6 months after the previous',
@@ -89,7 +118,12 @@ const rows: Row[] = [
   {
     name: 'a late review moves the next anchor, not the rule',
     child: cla([laMar], ['2016-03-24', '2016-07-01']),
-    want: all({ dueBy: '2017-01-01', rule: 'W39.3', sequence: 3, explanation: '6 months after the review held on 1 Jul 2016' }),
+    want: all({
+      dueBy: '2017-01-01',
+      rule: 'W39.3',
+      sequence: 3,
+      explanation: '6 months after the review held on 1 Jul 2016',
+    }),
   },
   {
     name: '31 Aug 2016 + 6 months = 28 Feb 2017',
@@ -121,17 +155,30 @@ const rows: Row[] = [
     name: 'UPC: an unplanned placement change restarts the cycle (earlier than the W39.3 date)',
     child: cla([laMar, upc('2016-08-01')], twoReviews),
     want: {
-      wales: { dueBy: '2016-08-29', rule: 'UPC', sequence: 3, explanation: '28 days after the unplanned placement change on 1 Aug 2016' },
+      wales: {
+        dueBy: '2016-08-29',
+        rule: 'UPC',
+        sequence: 3,
+        explanation: '28 days after the unplanned placement change on 1 Aug 2016',
+      },
       'seed-2016': { dueBy: '2016-08-29', rule: 'UPC', sequence: 3 },
-      england: { dueBy: '2016-08-30', rule: 'UPC', sequence: 3, explanation: '20 working days after the unplanned placement change on 1 Aug 2016' },
+      england: {
+        dueBy: '2016-08-30',
+        rule: 'UPC',
+        sequence: 3,
+        explanation: '20 working days after the unplanned placement change on 1 Aug 2016',
+      },
     },
   },
   {
     name: 'UPC: after the restart review, W39.2 3 months, naming the restart',
     child: cla([laMar, upc('2016-08-01')], [...twoReviews, '2016-08-25']),
     want: all({
-      dueBy: '2016-11-25', rule: 'W39.2', sequence: 4,
-      explanation: '3 months after the first review since the unplanned placement change on 1 Aug 2016, held on 25 Aug 2016',
+      dueBy: '2016-11-25',
+      rule: 'W39.2',
+      sequence: 4,
+      explanation:
+        '3 months after the first review since the unplanned placement change on 1 Aug 2016, held on 25 Aug 2016',
     }),
   },
   {
@@ -142,14 +189,22 @@ const rows: Row[] = [
   {
     name: 'earlier date wins: a UPC whose date is later keeps the W39.3 date already due',
     child: cla([laMar, upc('2016-12-10')], twoReviews),
-    want: all({ dueBy: '2016-12-20', rule: 'W39.3', sequence: 3, explanation: '6 months after the review held on 20 Jun 2016' }),
+    want: all({
+      dueBy: '2016-12-20',
+      rule: 'W39.3',
+      sequence: 3,
+      explanation: '6 months after the review held on 20 Jun 2016',
+    }),
   },
   {
     name: 'earlier date wins: once held, the clock runs under the UPC cycle',
     child: cla([laMar, upc('2016-12-10')], [...twoReviews, '2016-12-15']),
     want: all({
-      dueBy: '2017-03-15', rule: 'W39.2', sequence: 4,
-      explanation: '3 months after the first review since the unplanned placement change on 10 Dec 2016, held on 15 Dec 2016',
+      dueBy: '2017-03-15',
+      rule: 'W39.2',
+      sequence: 4,
+      explanation:
+        '3 months after the first review since the unplanned placement change on 10 Dec 2016, held on 15 Dec 2016',
     }),
   },
   {
@@ -164,19 +219,31 @@ const rows: Row[] = [
   {
     name: 'same day: a review held on the day of a UPC counts after it, as the restart review',
     child: cla([laMar, upc('2016-08-01')], [...twoReviews, '2016-08-01']),
-    want: all({ dueBy: '2016-11-01', rule: 'W39.2', sequence: 4, explanation: /since the unplanned placement change on 1 Aug 2016, held on 1 Aug 2016/ }),
+    want: all({
+      dueBy: '2016-11-01',
+      rule: 'W39.2',
+      sequence: 4,
+      explanation: /since the unplanned placement change on 1 Aug 2016, held on 1 Aug 2016/,
+    }),
   },
   // ---- ADP ----
   {
     name: 'ADP: placed for adoption restarts the cycle, 28 days',
     child: cla([laMar, adp('2016-07-15')], twoReviews),
-    want: all({ dueBy: '2016-08-12', rule: 'ADP', sequence: 3, explanation: '28 days after the adoptive placement on 15 Jul 2016' }),
+    want: all({
+      dueBy: '2016-08-12',
+      rule: 'ADP',
+      sequence: 3,
+      explanation: '28 days after the adoptive placement on 15 Jul 2016',
+    }),
   },
   {
     name: 'ADP: then 3 months after the first review since the adoptive placement',
     child: cla([laMar, adp('2016-07-15')], [...twoReviews, '2016-08-05']),
     want: all({
-      dueBy: '2016-11-05', rule: 'W39.2', sequence: 4,
+      dueBy: '2016-11-05',
+      rule: 'W39.2',
+      sequence: 4,
       explanation: '3 months after the first review since the adoptive placement on 15 Jul 2016, held on 5 Aug 2016',
     }),
   },
@@ -189,12 +256,22 @@ const rows: Row[] = [
   {
     name: 'SB: first review 3 months after the first short break',
     child: child('short-breaks', [sb('2016-01-10')]),
-    want: all({ dueBy: '2016-04-10', rule: 'SB', sequence: 1, explanation: '3 months after short breaks started on 10 Jan 2016' }),
+    want: all({
+      dueBy: '2016-04-10',
+      rule: 'SB',
+      sequence: 1,
+      explanation: '3 months after short breaks started on 10 Jan 2016',
+    }),
   },
   {
     name: 'SB: then 6-monthly from the review as held',
     child: child('short-breaks', [sb('2016-01-10')], ['2016-04-05']),
-    want: all({ dueBy: '2016-10-05', rule: 'SB', sequence: 2, explanation: '6 months after the review held on 5 Apr 2016' }),
+    want: all({
+      dueBy: '2016-10-05',
+      rule: 'SB',
+      sequence: 2,
+      explanation: '6 months after the review held on 5 Apr 2016',
+    }),
   },
   {
     name: 'SB: and again',
@@ -215,17 +292,32 @@ const rows: Row[] = [
   {
     name: 'IFST: first review 28 days after the intensive phase starts',
     child: child('ifst', [ifst('2016-02-01')]),
-    want: all({ dueBy: '2016-02-29', rule: 'IFST', sequence: 1, explanation: '28 days after the intensive phase started on 1 Feb 2016' }),
+    want: all({
+      dueBy: '2016-02-29',
+      rule: 'IFST',
+      sequence: 1,
+      explanation: '28 days after the intensive phase started on 1 Feb 2016',
+    }),
   },
   {
     name: 'IFST: second 3 months after the first as held',
     child: child('ifst', [ifst('2016-02-01')], ['2016-02-25']),
-    want: all({ dueBy: '2016-05-25', rule: 'IFST', sequence: 2, explanation: '3 months after the first review held on 25 Feb 2016' }),
+    want: all({
+      dueBy: '2016-05-25',
+      rule: 'IFST',
+      sequence: 2,
+      explanation: '3 months after the first review held on 25 Feb 2016',
+    }),
   },
   {
     name: 'IFST: final 6 months after the start',
     child: child('ifst', [ifst('2016-02-01')], ['2016-02-25', '2016-05-20']),
-    want: all({ dueBy: '2016-08-01', rule: 'IFST', sequence: 3, explanation: 'final review: 6 months after the intensive phase started on 1 Feb 2016' }),
+    want: all({
+      dueBy: '2016-08-01',
+      rule: 'IFST',
+      sequence: 3,
+      explanation: 'final review: 6 months after the intensive phase started on 1 Feb 2016',
+    }),
   },
   {
     name: 'IFST: after the three reviews, none',
@@ -233,15 +325,18 @@ const rows: Row[] = [
     want: all(null),
   },
   {
-    name: 'IFST: second held after the final\'s date → final 28 days after the second',
+    name: "IFST: second held after the final's date → final 28 days after the second",
     child: child('ifst', [ifst('2016-02-01')], ['2016-02-25', '2016-08-05']),
     want: all({
-      dueBy: '2016-09-02', rule: 'IFST', sequence: 3,
-      explanation: 'final review: 28 days after the second review held on 5 Aug 2016 (held on or after the final\'s date, 1 Aug 2016)',
+      dueBy: '2016-09-02',
+      rule: 'IFST',
+      sequence: 3,
+      explanation:
+        "final review: 28 days after the second review held on 5 Aug 2016 (held on or after the final's date, 1 Aug 2016)",
     }),
   },
   {
-    name: 'IFST: second held on the final\'s date → final 28 days after the second',
+    name: "IFST: second held on the final's date → final 28 days after the second",
     child: child('ifst', [ifst('2016-02-01')], ['2016-02-25', '2016-08-01']),
     want: all({ dueBy: '2016-08-29', rule: 'IFST', sequence: 3 }),
   },
@@ -254,12 +349,22 @@ const rows: Row[] = [
   {
     name: 'FWD: a bring-forward replaces the due date',
     child: cla([la('2016-06-06'), fwd('2016-08-01', '2016-08-19')], ['2016-07-04']),
-    want: all({ dueBy: '2016-08-19', rule: 'FWD', sequence: 2, explanation: 'brought forward: safety (was due 4 Oct 2016)' }),
+    want: all({
+      dueBy: '2016-08-19',
+      rule: 'FWD',
+      sequence: 2,
+      explanation: 'brought forward: safety (was due 4 Oct 2016)',
+    }),
   },
   {
-    name: 'FWD: once held it lapses; the next is the cycle\'s next after it (it was the second → 6 months)',
+    name: "FWD: once held it lapses; the next is the cycle's next after it (it was the second → 6 months)",
     child: cla([la('2016-06-06'), fwd('2016-08-01', '2016-08-19')], ['2016-07-04', '2016-08-15']),
-    want: all({ dueBy: '2017-02-15', rule: 'W39.3', sequence: 3, explanation: '6 months after the review held on 15 Aug 2016' }),
+    want: all({
+      dueBy: '2017-02-15',
+      rule: 'W39.3',
+      sequence: 3,
+      explanation: '6 months after the review held on 15 Aug 2016',
+    }),
   },
   {
     name: 'FWD: held late still lapses and anchors the cycle',
@@ -267,14 +372,26 @@ const rows: Row[] = [
     want: all({ dueBy: '2017-02-26', rule: 'W39.3', sequence: 3 }),
   },
   {
-    name: 'FWD: a date later than the rule\'s date does not delay it (earlier date wins)',
+    name: "FWD: a date later than the rule's date does not delay it (earlier date wins)",
     child: cla([la('2016-06-06'), fwd('2016-08-01', '2016-11-01')], ['2016-07-04']),
     want: all({ dueBy: '2016-10-04', rule: 'W39.2', sequence: 2 }),
   },
   {
     name: 'FWD: two bring-forwards, the earlier date wins',
-    child: cla([la('2016-06-06'), fwd('2016-08-01', '2016-09-01', 'plan-change'), fwd('2016-08-05', '2016-08-20', 'child-request')], ['2016-07-04']),
-    want: all({ dueBy: '2016-08-20', rule: 'FWD', sequence: 2, explanation: 'brought forward: the child asked (was due 4 Oct 2016)' }),
+    child: cla(
+      [
+        la('2016-06-06'),
+        fwd('2016-08-01', '2016-09-01', 'plan-change'),
+        fwd('2016-08-05', '2016-08-20', 'child-request'),
+      ],
+      ['2016-07-04'],
+    ),
+    want: all({
+      dueBy: '2016-08-20',
+      rule: 'FWD',
+      sequence: 2,
+      explanation: 'brought forward: the child asked (was due 4 Oct 2016)',
+    }),
   },
   {
     name: 'FWD: the first review can be brought forward too',
@@ -289,7 +406,12 @@ const rows: Row[] = [
   {
     name: 'earlier date wins: FWD earlier than a later UPC stays; once held the UPC cycle runs',
     child: cla([la('2016-06-06'), fwd('2016-08-01', '2016-08-19'), upc('2016-08-02')], ['2016-07-04', '2016-08-15']),
-    want: all({ dueBy: '2016-11-15', rule: 'W39.2', sequence: 3, explanation: /since the unplanned placement change on 2 Aug 2016, held on 15 Aug 2016/ }),
+    want: all({
+      dueBy: '2016-11-15',
+      rule: 'W39.2',
+      sequence: 3,
+      explanation: /since the unplanned placement change on 2 Aug 2016, held on 15 Aug 2016/,
+    }),
   },
   {
     name: 'earlier date wins: a UPC earlier than a FWD date takes over',
@@ -315,7 +437,12 @@ const rows: Row[] = [
     name: 'a new episode starts at W39.1 again, sequence 1',
     child: cla([laMar, ceased('2016-10-01'), la('2016-11-01')], twoReviews),
     want: {
-      wales: { dueBy: '2016-11-29', rule: 'W39.1', sequence: 1, explanation: '20 working days after becoming looked after on 1 Nov 2016' },
+      wales: {
+        dueBy: '2016-11-29',
+        rule: 'W39.1',
+        sequence: 1,
+        explanation: '20 working days after becoming looked after on 1 Nov 2016',
+      },
       england: { dueBy: '2016-11-29', rule: 'W39.1', sequence: 1 },
       'seed-2016': { dueBy: '2016-11-29', rule: 'W39.1', sequence: 1 },
     },
@@ -327,7 +454,10 @@ const rows: Row[] = [
   },
   {
     name: 'a pending bring-forward does not survive ceasing',
-    child: cla([la('2016-06-06'), fwd('2016-08-01', '2016-08-19'), ceased('2016-08-10'), la('2016-09-05')], ['2016-07-04']),
+    child: cla(
+      [la('2016-06-06'), fwd('2016-08-01', '2016-08-19'), ceased('2016-08-10'), la('2016-09-05')],
+      ['2016-07-04'],
+    ),
     want: all({ dueBy: '2016-10-03', rule: 'W39.1', sequence: 1 }),
   },
   {
@@ -348,7 +478,10 @@ describe('nextReview', () => {
           const got = nextReview(row.child, policy, cal);
           if (want === null) return assert.equal(got, null);
           assert.ok(got, 'expected a next review');
-          assert.deepEqual({ dueBy: got.dueBy, rule: got.rule, sequence: got.sequence }, { dueBy: want.dueBy, rule: want.rule, sequence: want.sequence });
+          assert.deepEqual(
+            { dueBy: got.dueBy, rule: got.rule, sequence: got.sequence },
+            { dueBy: want.dueBy, rule: want.rule, sequence: want.sequence },
+          );
           if (typeof want.explanation === 'string') assert.equal(got.explanation, want.explanation);
           else if (want.explanation) assert.match(got.explanation, want.explanation);
         });
@@ -357,9 +490,18 @@ describe('nextReview', () => {
   }
 
   it('names the cycle and the rule date a bring-forward replaced', () => {
-    const got = nextReview(cla([la('2016-06-06'), fwd('2016-08-01', '2016-08-19')], ['2016-07-04']), getPolicy('wales'), cal) as NextReview;
+    const got = nextReview(
+      cla([la('2016-06-06'), fwd('2016-08-01', '2016-08-19')], ['2016-07-04']),
+      getPolicy('wales'),
+      cal,
+    ) as NextReview;
     assert.deepEqual(got.cycleStart, { rule: 'W39.1', event: 'became-looked-after', on: '2016-06-06' });
-    assert.deepEqual(got.broughtForward, { reason: 'safety', setOn: '2016-08-01', ruleDueBy: '2016-10-04', rule: 'W39.2' });
+    assert.deepEqual(got.broughtForward, {
+      reason: 'safety',
+      setOn: '2016-08-01',
+      ruleDueBy: '2016-10-04',
+      rule: 'W39.2',
+    });
   });
 
   it('does not mutate or re-order the input', () => {
@@ -379,7 +521,11 @@ describe('nextReview', () => {
       assert.equal(got?.explanation, 'final review: 6 months after the second review held on 20 May 2016');
     });
     it('a new preset with other limits needs no code', () => {
-      const p: TimescalePolicy = { ...wales, id: 'custom', rules: { ...wales.rules, 'W39.1': { first: { unit: 'working-days', n: 10 } } } };
+      const p: TimescalePolicy = {
+        ...wales,
+        id: 'custom',
+        rules: { ...wales.rules, 'W39.1': { first: { unit: 'working-days', n: 10 } } },
+      };
       assert.equal(nextReview(cla([laMar]), p, cal)?.dueBy, '2016-03-15');
     });
   });
@@ -389,12 +535,19 @@ describe('reviewHistory', () => {
   const wales = getPolicy('wales');
 
   it('lists every held review with its due date, rule and whether it was in time', () => {
-    const c = cla([laMar, upc('2016-08-01')], [
-      { heldOn: '2016-03-24' },
-      { heldOn: '2016-07-01', lateReason: 'sw-unavailable' },
-      { heldOn: '2016-09-02' },
+    const c = cla(
+      [laMar, upc('2016-08-01')],
+      [{ heldOn: '2016-03-24' }, { heldOn: '2016-07-01', lateReason: 'sw-unavailable' }, { heldOn: '2016-09-02' }],
+    );
+    const got = reviewHistory(c, wales, cal).map((r) => [
+      r.sequence,
+      r.rule,
+      r.dueBy,
+      r.heldOn,
+      r.withinTimescale,
+      r.daysLate,
+      r.lateReason,
     ]);
-    const got = reviewHistory(c, wales, cal).map((r) => [r.sequence, r.rule, r.dueBy, r.heldOn, r.withinTimescale, r.daysLate, r.lateReason]);
     assert.deepEqual(got, [
       [1, 'W39.1', '2016-03-31', '2016-03-24', true, 0, null],
       [2, 'W39.2', '2016-06-24', '2016-07-01', false, 7, 'sw-unavailable'],
@@ -428,21 +581,38 @@ describe('reviewHistory', () => {
   });
 
   it('shows a brought-forward review as FWD', () => {
-    const [, r] = reviewHistory(cla([la('2016-06-06'), fwd('2016-08-01', '2016-08-19')], ['2016-07-04', '2016-08-15']), wales, cal);
-    assert.deepEqual([r.rule, r.dueBy, r.explanation], ['FWD', '2016-08-19', 'brought forward: safety (was due 4 Oct 2016)']);
+    const [, r] = reviewHistory(
+      cla([la('2016-06-06'), fwd('2016-08-01', '2016-08-19')], ['2016-07-04', '2016-08-15']),
+      wales,
+      cal,
+    );
+    assert.deepEqual(
+      [r.rule, r.dueBy, r.explanation],
+      ['FWD', '2016-08-19', 'brought forward: safety (was due 4 Oct 2016)'],
+    );
   });
 
   it('numbers reviews per episode', () => {
     const c = cla([laMar, ceased('2016-10-01'), la('2016-11-01')], [...twoReviews, '2016-11-20']);
-    assert.deepEqual(reviewHistory(c, wales, cal).map((r) => [r.sequence, r.rule]), [[1, 'W39.1'], [2, 'W39.2'], [1, 'W39.1']]);
+    assert.deepEqual(
+      reviewHistory(c, wales, cal).map((r) => [r.sequence, r.rule]),
+      [
+        [1, 'W39.1'],
+        [2, 'W39.2'],
+        [1, 'W39.1'],
+      ],
+    );
   });
 
   it('gives the written record status (14 days, held date is day 0)', () => {
-    const c = cla([laMar], [
-      { heldOn: '2016-03-24', recordDistributedOn: '2016-04-07' },
-      { heldOn: '2016-06-20', recordDistributedOn: '2016-07-05' },
-      { heldOn: '2016-12-01' },
-    ]);
+    const c = cla(
+      [laMar],
+      [
+        { heldOn: '2016-03-24', recordDistributedOn: '2016-04-07' },
+        { heldOn: '2016-06-20', recordDistributedOn: '2016-07-05' },
+        { heldOn: '2016-12-01' },
+      ],
+    );
     const [a, b, d] = reviewHistory(c, wales, cal, { today: '2016-12-16' });
     assert.deepEqual([a.recordDueBy, a.recordStatus], ['2016-04-07', 'distributed']);
     assert.deepEqual([b.recordStatus], ['distributed-late']);

@@ -25,18 +25,23 @@ describe('e2e: the Guardian (a guest) in the Agents Playground', function () {
     const text = await card.innerText();
     // Exactly her open items (demo data at NOW: src/cli/demo-data.ts), oldest deadline first, each under
     // its child's reference and initials.
-    const items = [...text.matchAll(/Guardian liaison · (C\d+) · ([A-Z.]+)\s+by (\w+ \d+ \w+ \d{4})\s+(L\d+) · /g)]
-      .map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
-    assert.deepEqual(items, [
-      'C1003 O.M. Tue 18 Aug 2026 L3',
-      'C1003 O.M. Tue 22 Sep 2026 L7',
-      'C1036 G.B. Tue 22 Sep 2026 L3',
-      'C1021 O.R. Thu 22 Oct 2026 L3',
-      'C1036 G.B. Tue 27 Oct 2026 L7',
-      'C1028 I.G. Tue 17 Nov 2026 L9',
-      'C1021 O.R. Thu 26 Nov 2026 L7',
-      'C1010 A.H. Fri 27 Nov 2026 L3',
-    ], text);
+    const items = [...text.matchAll(/Guardian liaison · (C\d+) · ([A-Z.]+)\s+by (\w+ \d+ \w+ \d{4})\s+(L\d+) · /g)].map(
+      (m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`,
+    );
+    assert.deepEqual(
+      items,
+      [
+        'C1003 O.M. Tue 18 Aug 2026 L3',
+        'C1003 O.M. Tue 22 Sep 2026 L7',
+        'C1036 G.B. Tue 22 Sep 2026 L3',
+        'C1021 O.R. Thu 22 Oct 2026 L3',
+        'C1036 G.B. Tue 27 Oct 2026 L7',
+        'C1028 I.G. Tue 17 Nov 2026 L9',
+        'C1021 O.R. Thu 26 Nov 2026 L7',
+        'C1010 A.H. Fri 27 Nov 2026 L3',
+      ],
+      text,
+    );
     assert.match(text, /^Your liaison items\s+8 items/);
     // No other child: every case reference on the card is one of hers (not C1039, whose proceedings ended
     // and closed her access, nor any child never in proceedings with her, such as C1001 Dylan Evans).
@@ -52,6 +57,9 @@ describe('e2e: the Guardian (a guest) in the Agents Playground', function () {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await p.screenshot({ path: path.join(ARTIFACTS, 'e2e-guardian.png') });
     const audit = await s.bot!.deps.audit.list({ action: 'command.refused', 'actor.id': 'g-1' });
-    assert.ok(audit.some((a) => a.subject === 'due'), 'the attempt is audited');
+    assert.ok(
+      audit.some((a) => a.subject === 'due'),
+      'the attempt is audited',
+    );
   });
 });

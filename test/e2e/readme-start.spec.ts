@@ -25,7 +25,7 @@ function freshShellEnv(home: string): NodeJS.ProcessEnv {
   return env;
 }
 
-describe('e2e: the README\'s `npm start` in a fresh clone', function () {
+describe("e2e: the README's `npm start` in a fresh clone", function () {
   this.timeout(240_000);
   let dir: string | undefined;
   let child: ChildProcess | undefined;
@@ -42,8 +42,18 @@ describe('e2e: the README\'s `npm start` in a fresh clone', function () {
     await browser?.close().catch(() => undefined);
     if (child?.pid && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child!.once('exit', r));
-      try { process.kill(-child.pid, 'SIGINT'); } catch { /* gone */ } // npm, node and its Playgrounds: our own group
-      const timer = setTimeout(() => { try { process.kill(-child!.pid!, 'SIGKILL'); } catch { /* gone */ } }, 10_000);
+      try {
+        process.kill(-child.pid, 'SIGINT');
+      } catch {
+        /* gone */
+      } // npm, node and its Playgrounds: our own group
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child!.pid!, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 10_000);
       await exited;
       clearTimeout(timer);
     }
@@ -54,17 +64,35 @@ describe('e2e: the README\'s `npm start` in a fresh clone', function () {
   it('starts with `npm start`, prints the Playground address, and answers /due this week there', async function () {
     const cwd = path.join(dir!, 'iro-bot');
     const started = Date.now();
-    child = spawn('npm', ['start'], { cwd, env: freshShellEnv(dir!), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (b: Buffer) => { output += b.toString(); });
-    child.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
+    child = spawn('npm', ['start'], {
+      cwd,
+      env: freshShellEnv(dir!),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (b: Buffer) => {
+      output += b.toString();
+    });
+    child.stderr!.on('data', (b: Buffer) => {
+      output += b.toString();
+    });
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('npm start printed no Playground address within 180 s')), 180_000);
+      const timer = setTimeout(
+        () => reject(new Error('npm start printed no Playground address within 180 s')),
+        180_000,
+      );
       const check = () => {
         const m = /Open (http:\/\/localhost:\d+) in your browser/.exec(output);
-        if (m) { clearTimeout(timer); resolve(m[1]!); }
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
       };
       child!.stdout!.on('data', check);
-      child!.once('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited with ${code}`)); });
+      child!.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited with ${code}`));
+      });
     });
     const ready = Date.now();
     // One Playground address per persona, each on its own port.
@@ -83,9 +111,14 @@ describe('e2e: the README\'s `npm start` in a fresh clone', function () {
     const text = await card.innerText();
     assert.doesNotMatch(text, /not registered/i);
     assert.match(text, /C10\d\d/, 'the demo data has a review due this week');
-    console.log(`      npm start → Playground address: ${((ready - started) / 1000).toFixed(1)} s; → first answer: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `      npm start → Playground address: ${((ready - started) / 1000).toFixed(1)} s; → first answer: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-readme-start.png') });
-    assert.ok(fs.existsSync(path.join(cwd, 'data', 'playground', 'iro', 'm365agentsplayground.yml')), 'the Playground config is in the clone\'s data folder');
+    assert.ok(
+      fs.existsSync(path.join(cwd, 'data', 'playground', 'iro', 'm365agentsplayground.yml')),
+      "the Playground config is in the clone's data folder",
+    );
   });
 });

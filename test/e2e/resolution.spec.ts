@@ -30,14 +30,20 @@ describe('e2e: resolution card in the Agents Playground', function () {
     const child = (await deps.children.listByIro('iro-1')).find((c) => c.socialWorkerId === 'sw-1');
     assert.ok(child, 'a demo child of iro-1 with sw-1');
     const { resolution } = await raiseResolution(deps, iro, child.ref, {
-      theme: 'care-planning', stage: 1, summary: 'The care plan is out of date.', ask: 'An updated care plan',
+      theme: 'care-planning',
+      stage: 1,
+      summary: 'The care plan is out of date.',
+      ask: 'An updated care plan',
     });
     assert.equal(resolution.stages[0].acknowledgeBy, '2026-11-25');
 
     // Thu 26 Nov: not acknowledged → the sweeper's reminder goes to Dafydd's chat.
     deps.clock = createClock(new Date('2026-11-26T09:00:00Z'));
     const swept = await s.bot!.jobs!.sweeper.sweepOnce();
-    assert.ok(swept.enqueuedKeys.includes(`resolution:${resolution.id}:stage:1:ack-overdue:sw-1`), swept.enqueuedKeys.join(', '));
+    assert.ok(
+      swept.enqueuedKeys.includes(`resolution:${resolution.id}:stage:1:ack-overdue:sw-1`),
+      swept.enqueuedKeys.join(', '),
+    );
     s.bot!.jobs!.sender.kick();
 
     const card = await waitForCard(p, ['Reminder: please acknowledge', resolution.id]);
@@ -50,6 +56,8 @@ describe('e2e: resolution card in the Agents Playground', function () {
     assert.equal(stored.stages[0].acknowledged?.by, 'sw-1');
 
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await acknowledged.screenshot({ path: path.join(ARTIFACTS, 'e2e-resolution-acknowledged.png') }).catch(() => undefined);
+    await acknowledged
+      .screenshot({ path: path.join(ARTIFACTS, 'e2e-resolution-acknowledged.png') })
+      .catch(() => undefined);
   });
 });

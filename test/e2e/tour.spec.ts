@@ -5,7 +5,13 @@ import type { Locator, Page } from 'playwright-core';
 import { personaByKey } from '../../src/cli/demo-personas.js';
 import { ARTIFACTS, useE2ESession } from './helpers/e2e-session.js';
 import {
-  chooseOption, openChannel, pickDate, openConversation, openSeat, sendMessage, waitForCard,
+  chooseOption,
+  openChannel,
+  pickDate,
+  openConversation,
+  openSeat,
+  sendMessage,
+  waitForCard,
 } from './helpers/playground-page.js';
 
 // The README's five-minute tour, click by click, in one browser with a tab per person, each tab a
@@ -25,14 +31,22 @@ async function shot(card: Locator, name: string): Promise<void> {
 
 describe('e2e: the five-minute tour from every seat', function () {
   this.timeout(240_000);
-  const session = useE2ESession({ name: 'tour', now: NOW, personas: ['iro', 'manager', 'social-worker', 'guardian'], viewportHeight: 1100 });
+  const session = useE2ESession({
+    name: 'tour',
+    now: NOW,
+    personas: ['iro', 'manager', 'social-worker', 'guardian'],
+    viewportHeight: 1100,
+  });
   const tabs: Record<string, Page> = {};
 
   it('book → reschedule → approve → acknowledge → liaison → report', async function () {
     const { page: iro, stack: s, browser } = session();
     tabs.iro = iro;
-    for (const key of ['manager', 'social-worker', 'guardian'] as const) tabs[key] = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-    const manager = tabs.manager!, sw = tabs['social-worker']!, guardian = tabs.guardian!;
+    for (const key of ['manager', 'social-worker', 'guardian'] as const)
+      tabs[key] = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    const manager = tabs.manager!,
+      sw = tabs['social-worker']!,
+      guardian = tabs.guardian!;
 
     // Every tab open first: a Playground shows only what arrives while its page is open.
     await openSeat(iro, s.seat('iro'));

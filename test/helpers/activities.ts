@@ -10,12 +10,17 @@ export interface Sender {
   aadObjectId?: string;
 }
 
-export function messageActivity(serviceUrl: string, from: Sender, text: string, opts: {
-  conversationType?: 'personal' | 'channel' | 'groupChat';
-  conversationId?: string;
-  tenantId?: string;
-  entities?: unknown[];
-} = {}) {
+export function messageActivity(
+  serviceUrl: string,
+  from: Sender,
+  text: string,
+  opts: {
+    conversationType?: 'personal' | 'channel' | 'groupChat';
+    conversationId?: string;
+    tenantId?: string;
+    entities?: unknown[];
+  } = {},
+) {
   const conversationType = opts.conversationType ?? 'personal';
   return {
     type: 'message',
@@ -26,7 +31,9 @@ export function messageActivity(serviceUrl: string, from: Sender, text: string, 
     from,
     recipient: BOT,
     conversation: {
-      id: opts.conversationId ?? (conversationType === 'personal' ? `a:personal-${from.id}` : '19:channel@thread.tacv2;messageid=1'),
+      id:
+        opts.conversationId ??
+        (conversationType === 'personal' ? `a:personal-${from.id}` : '19:channel@thread.tacv2;messageid=1'),
       conversationType,
       tenantId: opts.tenantId ?? TENANT,
       ...(conversationType === 'personal' ? {} : { isGroup: true }),

@@ -21,7 +21,14 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(opts: { env?: Record<string, string>; importDoc?: unknown; jobs?: boolean; logger?: ReturnType<typeof createLogger> } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: {
+    env?: Record<string, string>;
+    importDoc?: unknown;
+    jobs?: boolean;
+    logger?: ReturnType<typeof createLogger>;
+  } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-bot-test-'));
   const env = { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', IRO_NOW: '2026-11-23T09:00:00Z', ...opts.env };
   const config = loadConfig(env);
@@ -45,7 +52,10 @@ export async function startHarness(opts: { env?: Record<string, string>; importD
     return { status: res.status, body: await res.text() };
   };
   return {
-    bot, connector, dataDir, post,
+    bot,
+    connector,
+    dataDir,
+    post,
     async ask(activity) {
       const before = connector.received.length;
       const res = await post(activity);

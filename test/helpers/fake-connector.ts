@@ -103,7 +103,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     for (const w of waiters.filter((x) => received.length >= x.n)) w.resolve();
   };
   /** Applies the scripted failure, if any; true when the request was answered with it. */
-  const scripted = (req: http.IncomingMessage, res: http.ServerResponse, info: FakeRequestInfo, attempt: FakeAttempt, onAccept: () => void): boolean => {
+  const scripted = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    info: FakeRequestInfo,
+    attempt: FakeAttempt,
+    onAccept: () => void,
+  ): boolean => {
     const failure = queued.shift() ?? decide?.(info);
     if (!failure) return false;
     if ('drop' in failure) {
@@ -116,7 +122,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (failure.retryAfter !== undefined) headers['retry-after'] = failure.retryAfter;
     res.writeHead(failure.status, headers);
-    res.end(JSON.stringify({ error: { code: failure.code ?? `Status${failure.status}`, message: 'scripted failure' } }));
+    res.end(
+      JSON.stringify({ error: { code: failure.code ?? `Status${failure.status}`, message: 'scripted failure' } }),
+    );
     return true;
   };
   /** Refuses, as Teams does, a message too big; true when it did. */
@@ -127,9 +135,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     res.end(JSON.stringify({ error: { code: 'MessageSizeTooBig', message: 'Message size too big' } }));
     return true;
   };
-  const track = (req: http.IncomingMessage, path: string, conversationId: string, body: any): { info: FakeRequestInfo; attempt: FakeAttempt } => {
-    const key = typeof req.headers['x-iro-idempotency-key'] === 'string' ? req.headers['x-iro-idempotency-key'] : undefined;
-    const previousAttempts = key ? keyCounts.get(key) ?? 0 : 0;
+  const track = (
+    req: http.IncomingMessage,
+    path: string,
+    conversationId: string,
+    body: any,
+  ): { info: FakeRequestInfo; attempt: FakeAttempt } => {
+    const key =
+      typeof req.headers['x-iro-idempotency-key'] === 'string' ? req.headers['x-iro-idempotency-key'] : undefined;
+    const previousAttempts = key ? (keyCounts.get(key) ?? 0) : 0;
     if (key) keyCounts.set(key, previousAttempts + 1);
     const attempt: FakeAttempt = { method: req.method ?? '', path, conversationId, key, at: Date.now(), outcome: 'ok' };
     attempts.push(attempt);
@@ -189,8 +203,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const messageId = String(nextThread++);
         const threadId = `${channel};messageid=${messageId}`;
         const entry: ReceivedActivity = {
-          method: req.method, path: url.pathname, conversationId: channel, body: body?.activity, at: attempt.at,
-          key: info.key, createdConversationId: threadId,
+          method: req.method,
+          path: url.pathname,
+          conversationId: channel,
+          body: body?.activity,
+          at: attempt.at,
+          key: info.key,
+          createdConversationId: threadId,
         };
         answer(() => {
           if (!channel) {
@@ -225,16 +244,35 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     memberGets,
     memberLists,
     memberReads,
-    failNext: (...failures) => { queued.push(...failures); },
-    failWhen: (fn) => { decide = fn; },
-    setDelay: (ms) => { delayMs = ms; },
+    failNext: (...failures) => {
+      queued.push(...failures);
+    },
+    failWhen: (fn) => {
+      decide = fn;
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
     waitFor(n, timeoutMs = 5000) {
       if (received.length >= n) return Promise.resolve(received);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`fake connector: ${received.length} of ${n} activities after ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ n, resolve: () => { clearTimeout(timer); resolve(received); } });
+        const timer = setTimeout(
+          () => reject(new Error(`fake connector: ${received.length} of ${n} activities after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(received);
+          },
+        });
       });
     },
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -27,7 +27,8 @@ export function renderModel(markdown: string): Rendered {
   chars.forEach((c, i) => {
     if (c.escaped) return;
     if ('*_~`<'.includes(c.ch)) constructs.push(`inline ${c.ch} at ${i}`);
-    if (c.ch === ']' && i + 1 < chars.length && '([:'.includes(chars[i + 1].ch)) constructs.push(`link ]${chars[i + 1].ch} at ${i}`);
+    if (c.ch === ']' && i + 1 < chars.length && '([:'.includes(chars[i + 1].ch))
+      constructs.push(`link ]${chars[i + 1].ch} at ${i}`);
     if (c.ch === '&' && /^&#?[A-Za-z0-9]+;/.test(plain.slice(i))) constructs.push(`entity at ${i}`);
   });
   // Block markers, line by line.
@@ -50,8 +51,13 @@ export function renderModel(markdown: string): Rendered {
     if ('-+*'.includes(first.ch) && after(1)) constructs.push('bullet');
     let d = 0;
     while (d < rest.length && /\d/.test(rest[d].ch)) d++;
-    if (d >= 1 && d <= 9 && d < rest.length && !rest[d].escaped && '.)'.includes(rest[d].ch) && after(d + 1)) constructs.push('ordered item');
-    if (rest.every((c) => ' \t'.includes(c.ch) || ('-=|:'.includes(c.ch) && !c.escaped)) && rest.some((c) => '-=|:'.includes(c.ch))) constructs.push('rule or table row');
+    if (d >= 1 && d <= 9 && d < rest.length && !rest[d].escaped && '.)'.includes(rest[d].ch) && after(d + 1))
+      constructs.push('ordered item');
+    if (
+      rest.every((c) => ' \t'.includes(c.ch) || ('-=|:'.includes(c.ch) && !c.escaped)) &&
+      rest.some((c) => '-=|:'.includes(c.ch))
+    )
+      constructs.push('rule or table row');
   }
   if (/[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(plain)) constructs.push('autolink scheme');
   if (/\bwww\./i.test(plain)) constructs.push('autolink www');

@@ -22,6 +22,9 @@ export function spyOnTurns(): TurnSpy {
   return {
     turns: () => run.callCount,
     updates: () => update.callCount,
-    restore: () => { run.restore(); update.restore(); },
+    restore: () => {
+      run.restore();
+      update.restore();
+    },
   };
 }

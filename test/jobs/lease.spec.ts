@@ -54,7 +54,8 @@ describe('acquireLease', () => {
 
   it('two holders racing for a new lease: exactly one wins', async () => {
     const results = await Promise.all([
-      acquireLease(store, 'sweeper', 'a', TTL, T0), acquireLease(store, 'sweeper', 'b', TTL, T0),
+      acquireLease(store, 'sweeper', 'a', TTL, T0),
+      acquireLease(store, 'sweeper', 'b', TTL, T0),
     ]);
     assert.deepEqual(results.filter(Boolean).length, 1);
     const winner = results[0] ? 'a' : 'b';

@@ -32,21 +32,62 @@ const IMPORT = {
   staff: [
     { id: 'iro-1', name: 'Alex Wilber', roles: ['iro'], team: 'reviewing', aadObjectId: 'aad-iro-1' },
     { id: 'legal-1', name: 'Angharad Rees', roles: ['legal'], aadObjectId: 'aad-legal-1' },
-    { id: 'g-1', name: 'Ffion Powell', roles: ['guardian'], external: true, organisation: 'Cafcass Cymru', email: 'ffion@cafcass.example', upn: 'ffion_cafcass.example#EXT#@council.onmicrosoft.com' },
+    {
+      id: 'g-1',
+      name: 'Ffion Powell',
+      roles: ['guardian'],
+      external: true,
+      organisation: 'Cafcass Cymru',
+      email: 'ffion@cafcass.example',
+      upn: 'ffion_cafcass.example#EXT#@council.onmicrosoft.com',
+    },
   ],
-  children: [{
-    ref: 'C500', givenName: 'Seren', familyName: 'Jones', track: 'cla', iroId: 'iro-1', legalStatus: 'interim-care-order',
-    events: [{ type: 'became-looked-after', date: '2026-02-20' }],
-    reviews: [{ id: 'C500-1', heldOn: '2026-03-10', recordDistributedOn: '2026-03-16' }],
-    proceedings: { startedOn: '2026-03-02', guardianId: 'g-1', guardianAppointedOn: '2026-03-04', irhDate: '2026-05-20', discussionIntervalDays: 42 },
-  }],
+  children: [
+    {
+      ref: 'C500',
+      givenName: 'Seren',
+      familyName: 'Jones',
+      track: 'cla',
+      iroId: 'iro-1',
+      legalStatus: 'interim-care-order',
+      events: [{ type: 'became-looked-after', date: '2026-02-20' }],
+      reviews: [{ id: 'C500-1', heldOn: '2026-03-10', recordDistributedOn: '2026-03-16' }],
+      proceedings: {
+        startedOn: '2026-03-02',
+        guardianId: 'g-1',
+        guardianAppointedOn: '2026-03-04',
+        irhDate: '2026-05-20',
+        discussionIntervalDays: 42,
+      },
+    },
+  ],
 };
 // An informal (stage 0) resolution, open: what L8 tells the court about.
 const stamp = { by: 'iro-1', byName: 'Alex Wilber', at: '2026-05-01T10:00:00.000Z', on: '2026-05-01' };
 const OPEN_RESOLUTION = {
-  id: 'C500-R1', theme: 'care-planning', summary: 'Plan drift', ask: '', askBy: null, raised: stamp, status: 'open',
-  stages: [{ stage: 0, started: stamp, addresseeIds: [], acknowledgeBy: null, respondBy: '2026-05-08', acknowledged: null, response: null, skipped: [], skipReason: null }],
-  outcome: null, seniorOfficerNotice: null, referral: null,
+  id: 'C500-R1',
+  theme: 'care-planning',
+  summary: 'Plan drift',
+  ask: '',
+  askBy: null,
+  raised: stamp,
+  status: 'open',
+  stages: [
+    {
+      stage: 0,
+      started: stamp,
+      addresseeIds: [],
+      acknowledgeBy: null,
+      respondBy: '2026-05-08',
+      acknowledged: null,
+      response: null,
+      skipped: [],
+      skipReason: null,
+    },
+  ],
+  outcome: null,
+  seniorOfficerNotice: null,
+  referral: null,
 };
 const SERVICE_URL = 'https://smba.trafficmanager.net/uk/';
 const LIAISON_CHANNEL = '19:liaison-g1@thread.tacv2';
@@ -67,35 +108,77 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
     await runImport(store, IMPORT, { sourceName: 'test', now });
     const calendar = createCalendar({ region: 'GB-WLS', closureDays: [] });
     const deps = {
-      staff: new StaffRepository(store), children: new ChildrenRepository(store), audit: new AuditLog(store),
-      conversations: new ConversationRepository(store), outbox: new OutboxRepository(store),
-      policy: getPolicy('wales'), calendar, clock: () => now, tzName: 'Europe/London',
+      staff: new StaffRepository(store),
+      children: new ChildrenRepository(store),
+      audit: new AuditLog(store),
+      conversations: new ConversationRepository(store),
+      outbox: new OutboxRepository(store),
+      policy: getPolicy('wales'),
+      calendar,
+      clock: () => now,
+      tzName: 'Europe/London',
     };
     await deps.outbox.ensureIndexes();
-    const personal = (aad: string, staffId: string) => saveActivity(deps.conversations, {
-      serviceUrl: SERVICE_URL, channelId: 'msteams', from: { id: `29:${aad}`, aadObjectId: aad }, recipient: { id: '28:bot' },
-      conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: 't' },
-    }, { now, staffId });
+    const personal = (aad: string, staffId: string) =>
+      saveActivity(
+        deps.conversations,
+        {
+          serviceUrl: SERVICE_URL,
+          channelId: 'msteams',
+          from: { id: `29:${aad}`, aadObjectId: aad },
+          recipient: { id: '28:bot' },
+          conversation: { id: `a:${aad}`, conversationType: 'personal', tenantId: 't' },
+        },
+        { now, staffId },
+      );
     await personal('aad-iro-1', 'iro-1');
     await personal('aad-legal-1', 'legal-1');
-    await saveActivity(deps.conversations, {
-      serviceUrl: SERVICE_URL, channelId: 'msteams', from: { id: '29:admin' }, recipient: { id: '28:bot' },
-      conversation: { id: `${LIAISON_CHANNEL};messageid=1`, conversationType: 'channel', tenantId: 't' },
-      channelData: { team: { id: '19:team' }, channel: { id: LIAISON_CHANNEL } },
-    }, { now });
-    await deps.conversations.setPurpose(LIAISON_CHANNEL, { purpose: 'liaison-channel', guardianId: 'g-1', setBy: 'admin-1', setAt: now });
+    await saveActivity(
+      deps.conversations,
+      {
+        serviceUrl: SERVICE_URL,
+        channelId: 'msteams',
+        from: { id: '29:admin' },
+        recipient: { id: '28:bot' },
+        conversation: { id: `${LIAISON_CHANNEL};messageid=1`, conversationType: 'channel', tenantId: 't' },
+        channelData: { team: { id: '19:team' }, channel: { id: LIAISON_CHANNEL } },
+      },
+      { now },
+    );
+    await deps.conversations.setPurpose(LIAISON_CHANNEL, {
+      purpose: 'liaison-channel',
+      guardianId: 'g-1',
+      setBy: 'admin-1',
+      setAt: now,
+    });
     const logger = createLogger('silent');
     const sweeper = createSweeper({
-      deps, outbox: deps.outbox, conversations: deps.conversations, logger, intervalMs: 60_000,
+      deps,
+      outbox: deps.outbox,
+      conversations: deps.conversations,
+      logger,
+      intervalMs: 60_000,
       config: { reminderWorkingDays: 10, digestWeeks: 4, showChildNamesInChannels: false },
     });
-    const drainer = createPendingDrainer({ deps, render: renderPending, deliveryClock: () => now, showNamesInChannels: false, logger });
+    const drainer = createPendingDrainer({
+      deps,
+      render: renderPending,
+      deliveryClock: () => now,
+      showNamesInChannels: false,
+      logger,
+    });
     // The channel holds staff and its own Guardian (a guest): the audience gate lets the prompts through.
     const gate = createAudienceGate({
-      deps, logger, councilTenantId: 't',
+      deps,
+      logger,
+      councilTenantId: 't',
       listMembers: async () => [
         { aadObjectId: 'aad-iro-1', userPrincipalName: 'alex@council.example', tenantId: 't', userRole: 'user' },
-        { aadObjectId: 'aad-g-1', userPrincipalName: 'ffion_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest' },
+        {
+          aadObjectId: 'aad-g-1',
+          userPrincipalName: 'ffion_cafcass.example#EXT#@council.onmicrosoft.com',
+          userRole: 'guest',
+        },
       ],
     });
     const children = deps.children;
@@ -105,20 +188,82 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
     };
     // The world changes on these days (before that day's sweep).
     const events: Record<string, () => Promise<unknown>> = {
-      '2026-04-06': () => change({ $push: { 'liaison.courtDocuments': { receivedOn: '2026-04-06', byId: 'legal-1' } } }, 'court documents'),
-      '2026-04-13': () => change({ $push: { bookings: { id: 'C500-B2', start: '2026-04-28T10:00:00+01:00', venue: 'Placement', status: 'booked', source: 'bot' } } }, 'booked'),
+      '2026-04-06': () =>
+        change(
+          { $push: { 'liaison.courtDocuments': { receivedOn: '2026-04-06', byId: 'legal-1' } } },
+          'court documents',
+        ),
+      '2026-04-13': () =>
+        change(
+          {
+            $push: {
+              bookings: {
+                id: 'C500-B2',
+                start: '2026-04-28T10:00:00+01:00',
+                venue: 'Placement',
+                status: 'booked',
+                source: 'bot',
+              },
+            },
+          },
+          'booked',
+        ),
       '2026-04-28': () => change({ $push: { reviews: { id: 'C500-2', heldOn: '2026-04-28', source: 'bot' } } }, 'held'),
       '2026-05-05': () => change({ $set: { 'reviews.1.recordDistributedOn': '2026-05-05' } }, 'distributed'),
       '2026-05-01': () => change({ $set: { resolutions: [OPEN_RESOLUTION] } }, 'resolution raised'),
-      '2026-05-11': () => change({ $push: { 'liaison.discussions': { id: 'd1', on: '2026-05-11', byId: 'iro-1', topics: ['care-plan'], notes: '', final: false, recordedAt: now } } }, 'discussion'),
-      '2026-06-30': () => change({ $set: { 'proceedings.concludedOn': '2026-06-30', 'proceedings.outcome': 'remains-looked-after' } }, 'concluded'),
-      '2026-07-06': () => change({ $push: { 'liaison.discussions': { id: 'd2', on: '2026-07-06', byId: 'g-1', topics: [], notes: '', final: true, recordedAt: now },
-        'liaison.done': { $each: ['s31a-care-plan', 'guardian-report', 'final-order', 'contact-arrangements'].map((s) => ({ duty: 'L9', subject: s, on: '2026-07-06', byId: 'g-1' })) } } }, 'L9 done'),
+      '2026-05-11': () =>
+        change(
+          {
+            $push: {
+              'liaison.discussions': {
+                id: 'd1',
+                on: '2026-05-11',
+                byId: 'iro-1',
+                topics: ['care-plan'],
+                notes: '',
+                final: false,
+                recordedAt: now,
+              },
+            },
+          },
+          'discussion',
+        ),
+      '2026-06-30': () =>
+        change(
+          { $set: { 'proceedings.concludedOn': '2026-06-30', 'proceedings.outcome': 'remains-looked-after' } },
+          'concluded',
+        ),
+      '2026-07-06': () =>
+        change(
+          {
+            $push: {
+              'liaison.discussions': {
+                id: 'd2',
+                on: '2026-07-06',
+                byId: 'g-1',
+                topics: [],
+                notes: '',
+                final: true,
+                recordedAt: now,
+              },
+              'liaison.done': {
+                $each: ['s31a-care-plan', 'guardian-report', 'final-order', 'contact-arrangements'].map((s) => ({
+                  duty: 'L9',
+                  subject: s,
+                  on: '2026-07-06',
+                  byId: 'g-1',
+                })),
+              },
+            },
+          },
+          'L9 done',
+        ),
     };
     for (let day = '2026-03-01'; day <= '2026-07-31'; day = addDays(day, 1)) {
       now = new Date(`${day}T10:00:00Z`);
       await events[day]?.();
-      for (let i = 0; i < 2; i++) { // twice a day: a second sweep must queue nothing new
+      for (let i = 0; i < 2; i++) {
+        // twice a day: a second sweep must queue nothing new
         await sweeper.sweepOnce();
         await drainer.drainOnce();
       }
@@ -128,7 +273,9 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
         gateSaid.set(d._id, (await gate.check(d, (await deps.conversations.get(d.target.conversationId))!)).send);
       }
     }
-    outboxDocs = (await store.collection<OutboxDoc>('outbox').find({}).toArray()).filter((d) => d._id.startsWith('liaison:'));
+    outboxDocs = (await store.collection<OutboxDoc>('outbox').find({}).toArray()).filter((d) =>
+      d._id.startsWith('liaison:'),
+    );
   });
   after(async () => {
     await store?.close();
@@ -179,11 +326,21 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
   });
 
   it('sends nothing else: no other prompt keys, and after L9 is done the thread gets its closing card', () => {
-    const prompts = outboxDocs.map((d) => d._id).filter((k) => /^liaison:C500:L\d/.test(k) && !k.endsWith(':legal')).sort();
+    const prompts = outboxDocs
+      .map((d) => d._id)
+      .filter((k) => /^liaison:C500:L\d/.test(k) && !k.endsWith(':legal'))
+      .sort();
     assert.deepEqual(prompts, EXPECTED.map(([k]) => k).sort());
     assert.equal(firstSeen.get('liaison:C500:closed:g-1'), '2026-07-06');
-    assert.ok(outboxDocs.every((d) => d.status === 'pending'), 'nothing was withheld');
-    assert.deepEqual(outboxDocs.filter((d) => gateSaid.get(d._id) !== true).map((d) => d._id), [], 'the audience gate passes every one');
+    assert.ok(
+      outboxDocs.every((d) => d.status === 'pending'),
+      'nothing was withheld',
+    );
+    assert.deepEqual(
+      outboxDocs.filter((d) => gateSaid.get(d._id) !== true).map((d) => d._id),
+      [],
+      'the audience gate passes every one',
+    );
     assert.ok(outboxDocs.every((d) => d.kind?.startsWith('liaison-') && d.about?.refs.join() === 'C500'));
   });
 });

@@ -31,7 +31,9 @@ describe('outbox: kill -9 mid-batch, then restart', function () {
   });
 
   function startChild(): { exited: Promise<NodeJS.Signals | null>; stderr: () => string } {
-    const c = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, connector.url, String(PER_CHANNEL)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, connector.url, String(PER_CHANNEL)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = c;
     let stderr = '';
     c.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -47,7 +49,11 @@ describe('outbox: kill -9 mid-batch, then restart', function () {
       const sender = env.sender({ limits: { perSecond: 1_000, per30s: 10_000 }, backoff: { baseMs: 10, capMs: 50 } });
       sender.start();
       const total = crashBatch(PER_CHANNEL).messages.length;
-      await until(async () => (await env.outbox.countByStatus()).sent === total, 10_000, 'every message sent after the restart');
+      await until(
+        async () => (await env.outbox.countByStatus()).sent === total,
+        10_000,
+        'every message sent after the restart',
+      );
       await sender.stop();
       assert.deepEqual(await env.outbox.countByStatus(), { pending: 0, sent: total, failed: 0, withheld: 0 });
     } finally {
@@ -62,13 +68,21 @@ describe('outbox: kill -9 mid-batch, then restart', function () {
     for (const m of plan.messages) assert.ok((counts.get(m.key) ?? 0) >= 1, `${m.key} was lost`);
     const repeated = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
     assert.ok(repeated.length <= 1, `repeated: ${repeated.join(', ')}`);
-    if (allowedRepeat !== null) assert.ok(repeated.every((k) => k === allowedRepeat), `repeated ${repeated.join(',')} but in flight was ${allowedRepeat}`);
+    if (allowedRepeat !== null)
+      assert.ok(
+        repeated.every((k) => k === allowedRepeat),
+        `repeated ${repeated.join(',')} but in flight was ${allowedRepeat}`,
+      );
     assert.ok(repeated.every((k) => counts.get(k) === 2));
     // Per conversation, first deliveries are in enqueue order.
     for (const channel of plan.channels) {
       const seen: string[] = [];
-      for (const r of connector.received) if (channelOf(r.conversationId) === channel && !seen.includes(r.key!)) seen.push(r.key!);
-      assert.deepEqual(seen, plan.messages.filter((m) => m.conversationId === channel).map((m) => m.key));
+      for (const r of connector.received)
+        if (channelOf(r.conversationId) === channel && !seen.includes(r.key!)) seen.push(r.key!);
+      assert.deepEqual(
+        seen,
+        plan.messages.filter((m) => m.conversationId === channel).map((m) => m.key),
+      );
     }
     return repeated;
   }

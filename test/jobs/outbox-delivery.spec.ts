@@ -28,7 +28,8 @@ describe('outbox sender against a fake Teams connector', function () {
     await connector.close();
   });
 
-  const keysAt = (conversation: string) => connector.received.filter((r) => channelOf(r.conversationId) === conversation).map((r) => r.key);
+  const keysAt = (conversation: string) =>
+    connector.received.filter((r) => channelOf(r.conversationId) === conversation).map((r) => r.key);
   const deliveredCount = (key: string) => connector.received.filter((r) => r.key === key).length;
   const attemptsOf = (key: string) => connector.attempts.filter((a) => a.key === key);
 
@@ -63,7 +64,12 @@ describe('outbox sender against a fake Teams connector', function () {
     };
     connector.failWhen((req) => (req.key ? script[req.key]?.[req.previousAttempts] : undefined));
 
-    sender = env.sender({ limits: SCALED, backoff: FAST_BACKOFF, giveUpAfterMs: 60_000, maxConcurrentConversations: 3 });
+    sender = env.sender({
+      limits: SCALED,
+      backoff: FAST_BACKOFF,
+      giveUpAfterMs: 60_000,
+      maxConcurrentConversations: 3,
+    });
     sender.start();
     await until(async () => (await env.outbox.countByStatus()).sent === 90, 25_000, 'all 90 messages sent');
 
@@ -71,8 +77,14 @@ describe('outbox sender against a fake Teams connector', function () {
     for (const [conversation, keys] of Object.entries(expected)) {
       assert.deepEqual(keysAt(conversation), keys, `order and exactly-once in ${conversation}`);
       const times = connector.attempts.filter((a) => channelOf(a.conversationId) === conversation).map((a) => a.at);
-      assert.ok(maxInWindow(times, SCALED.secondMs) <= 7, `${conversation}: ${maxInWindow(times, SCALED.secondMs)} attempts in one short window`);
-      assert.ok(maxInWindow(times, SCALED.thirtySecondsMs) <= 20, `${conversation}: ${maxInWindow(times, SCALED.thirtySecondsMs)} attempts in one long window`);
+      assert.ok(
+        maxInWindow(times, SCALED.secondMs) <= 7,
+        `${conversation}: ${maxInWindow(times, SCALED.secondMs)} attempts in one short window`,
+      );
+      assert.ok(
+        maxInWindow(times, SCALED.thirtySecondsMs) <= 20,
+        `${conversation}: ${maxInWindow(times, SCALED.thirtySecondsMs)} attempts in one long window`,
+      );
     }
     // The limiter, not slowness, paced the busiest conversation.
     const busiest = connector.attempts.filter((a) => channelOf(a.conversationId) === chan('a')).map((a) => a.at);
@@ -100,7 +112,10 @@ describe('outbox sender against a fake Teams connector', function () {
     assert.deepEqual(keysAt(chan('d')), ['d-0', 'd-2', 'd-3', 'd-4']);
     assert.equal(attemptsOf('d-1').length, 1);
     const failed = await env.outbox.listFailed();
-    assert.deepEqual(failed.map((f) => [f._id, f.status, f.lastError, f.attempts]), [['d-1', 'failed', 'HTTP 403 BotNotInConversationRoster', 1]]);
+    assert.deepEqual(
+      failed.map((f) => [f._id, f.status, f.lastError, f.attempts]),
+      [['d-1', 'failed', 'HTTP 403 BotNotInConversationRoster', 1]],
+    );
     assert.ok(failed[0]!.failedAt instanceof Date);
   });
 
@@ -119,7 +134,10 @@ describe('outbox sender against a fake Teams connector', function () {
     assert.match(e0!.lastError!, /^gave up after \d+ attempts: HTTP 503/);
     assert.ok(e0!.attempts >= 2, `${e0!.attempts} attempts`);
     assert.ok(Date.now() - started < 2_000);
-    assert.deepEqual((await env.outbox.listFailed()).map((f) => f._id), ['e-0']);
+    assert.deepEqual(
+      (await env.outbox.listFailed()).map((f) => f._id),
+      ['e-0'],
+    );
     assert.deepEqual(await env.outbox.countByStatus(), { pending: 0, sent: 1, failed: 1, withheld: 0 });
     assert.equal(deliveredCount('e-0'), 0);
     assert.equal(deliveredCount('e-1'), 1);

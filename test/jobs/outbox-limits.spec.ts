@@ -30,7 +30,7 @@ describe('outbox rate limiter (Teams limits: 7 per 1 s, 60 per 30 s)', () => {
 
   it('never lets Teams see more than 7 in any second or 60 in any 30 s, and uses the allowance', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (const latency of [() => 0, () => 5, () => 40 + random() * 400]) {
       const arrivals = simulate(120_000, latency, random);
       assert.ok(maxInWindow(arrivals, 1_000) <= 7, `${maxInWindow(arrivals, 1_000)} in one second`);
@@ -71,10 +71,22 @@ describe('outbox rate limiter (Teams limits: 7 per 1 s, 60 per 30 s)', () => {
 
 describe('outbox backoff', () => {
   it('full jitter: uniform in [0, min(cap, base·2^(n−1))]', () => {
-    assert.equal(jitteredBackoffMs(1, DEFAULT_BACKOFF, () => 0.999999), 999);
-    assert.equal(jitteredBackoffMs(3, DEFAULT_BACKOFF, () => 0.5), 2_000);
-    assert.equal(jitteredBackoffMs(20, DEFAULT_BACKOFF, () => 0.999999), 59_999);
-    assert.equal(jitteredBackoffMs(5, DEFAULT_BACKOFF, () => 0), 0);
+    assert.equal(
+      jitteredBackoffMs(1, DEFAULT_BACKOFF, () => 0.999999),
+      999,
+    );
+    assert.equal(
+      jitteredBackoffMs(3, DEFAULT_BACKOFF, () => 0.5),
+      2_000,
+    );
+    assert.equal(
+      jitteredBackoffMs(20, DEFAULT_BACKOFF, () => 0.999999),
+      59_999,
+    );
+    assert.equal(
+      jitteredBackoffMs(5, DEFAULT_BACKOFF, () => 0),
+      0,
+    );
   });
 
   it('Retry-After: seconds or an HTTP date', () => {
@@ -92,10 +104,15 @@ describe('outbox backoff', () => {
 
 describe('notifier: SDK errors → DeliveryError', () => {
   const restError = (statusCode: number | undefined, headers: Record<string, string> = {}, code?: string) =>
-    Object.assign(new Error('x'), { statusCode, code, response: statusCode ? { status: statusCode, headers: { get: (n: string) => headers[n] } } : undefined });
+    Object.assign(new Error('x'), {
+      statusCode,
+      code,
+      response: statusCode ? { status: statusCode, headers: { get: (n: string) => headers[n] } } : undefined,
+    });
 
   it('429/412/500/502/503/504, 401 and network errors are transient; other 4xx permanent', () => {
-    for (const s of [401, 408, 412, 429, 500, 502, 503, 504]) assert.equal(toDeliveryError(restError(s)).kind, 'transient', String(s));
+    for (const s of [401, 408, 412, 429, 500, 502, 503, 504])
+      assert.equal(toDeliveryError(restError(s)).kind, 'transient', String(s));
     for (const s of [400, 403, 404, 413]) assert.equal(toDeliveryError(restError(s)).kind, 'permanent', String(s));
     const net = toDeliveryError(restError(undefined, {}, 'ECONNRESET'));
     assert.deepEqual([net.kind, net.reason, net.statusCode], ['transient', 'network error ECONNRESET', undefined]);
@@ -105,6 +122,9 @@ describe('notifier: SDK errors → DeliveryError', () => {
   it('keeps Retry-After and the error code, never the message text', () => {
     const e = toDeliveryError(restError(429, { 'retry-after': '3' }, 'TooManyRequests'), new Date());
     assert.ok(e instanceof DeliveryError);
-    assert.deepEqual([e.kind, e.statusCode, e.retryAfterMs, e.reason], ['transient', 429, 3_000, 'HTTP 429 TooManyRequests']);
+    assert.deepEqual(
+      [e.kind, e.statusCode, e.retryAfterMs, e.reason],
+      ['transient', 429, 3_000, 'HTTP 429 TooManyRequests'],
+    );
   });
 });

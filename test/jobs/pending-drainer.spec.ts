@@ -30,13 +30,23 @@ const IMPORT = {
     { id: 'sw-1', name: 'Sam Worker', roles: ['social-worker'], team: 'north', aadObjectId: 'aad-sw-1' },
   ],
   children: ['C1', 'C2', 'C3'].map((ref) => ({
-    ref, givenName: 'Seren', familyName: 'Jones', track: 'cla', iroId: 'iro-1', socialWorkerId: 'sw-1', socialWorkTeam: 'north',
-    legalStatus: 'care-order', events: [{ type: 'became-looked-after', date: '2026-09-01' }], reviews: [],
+    ref,
+    givenName: 'Seren',
+    familyName: 'Jones',
+    track: 'cla',
+    iroId: 'iro-1',
+    socialWorkerId: 'sw-1',
+    socialWorkTeam: 'north',
+    legalStatus: 'care-order',
+    events: [{ type: 'became-looked-after', date: '2026-09-01' }],
+    reviews: [],
   })),
 };
 
 const toNorth = (key: string): PendingMessage => ({
-  key, to: { kind: 'channel', purpose: 'social-work-channel', team: 'north' }, message: { type: 'child-notice', data: { title: 'Booked', facts: [] } },
+  key,
+  to: { kind: 'channel', purpose: 'social-work-channel', team: 'north' },
+  message: { type: 'child-notice', data: { title: 'Booked', facts: [] } },
 });
 
 describe('pending drainer: messages with no destination are parked', function () {
@@ -47,8 +57,12 @@ describe('pending drainer: messages with no destination are parked', function ()
   let drainer: PendingDrainer;
   let lookups: number;
   let deps: {
-    staff: StaffRepository; children: ChildrenRepository; conversations: ConversationRepository; outbox: OutboxRepository;
-    clock: () => Date; tzName: string;
+    staff: StaffRepository;
+    children: ChildrenRepository;
+    conversations: ConversationRepository;
+    outbox: OutboxRepository;
+    clock: () => Date;
+    tzName: string;
   };
 
   beforeEach(async () => {
@@ -58,8 +72,12 @@ describe('pending drainer: messages with no destination are parked', function ()
     await ensureIndexes(store);
     await runImport(store, IMPORT, { sourceName: 'test', now: T0 });
     deps = {
-      staff: new StaffRepository(store), children: new ChildrenRepository(store), conversations: new ConversationRepository(store),
-      outbox: new OutboxRepository(store), clock: () => now, tzName: 'Europe/London',
+      staff: new StaffRepository(store),
+      children: new ChildrenRepository(store),
+      conversations: new ConversationRepository(store),
+      outbox: new OutboxRepository(store),
+      clock: () => now,
+      tzName: 'Europe/London',
     };
     await deps.outbox.ensureIndexes();
     // Counts address lookups; the real repository answers them.
@@ -69,7 +87,13 @@ describe('pending drainer: messages with no destination are parked', function ()
       lookups++;
       return findByPurpose(...args);
     };
-    drainer = createPendingDrainer({ deps, render: renderPending, deliveryClock: () => now, showNamesInChannels: false, logger: createLogger('silent') });
+    drainer = createPendingDrainer({
+      deps,
+      render: renderPending,
+      deliveryClock: () => now,
+      showNamesInChannels: false,
+      logger: createLogger('silent'),
+    });
   });
   afterEach(async () => {
     await drainer.stop();
@@ -87,18 +111,35 @@ describe('pending drainer: messages with no destination are parked', function ()
     assert.equal(lookups, 3, 'ten more drains looked nothing up');
 
     // A channel saved without the purpose is a change too: one more look, still nowhere to go.
-    await saveActivity(deps.conversations, {
-      serviceUrl: SERVICE_URL, channelId: 'msteams', from: { id: '29:admin' }, recipient: { id: '28:bot' },
-      conversation: { id: `${NORTH_CHANNEL};messageid=1`, conversationType: 'channel', tenantId: 't' },
-      channelData: { team: { id: '19:team' }, channel: { id: NORTH_CHANNEL } },
-    }, { now });
+    await saveActivity(
+      deps.conversations,
+      {
+        serviceUrl: SERVICE_URL,
+        channelId: 'msteams',
+        from: { id: '29:admin' },
+        recipient: { id: '28:bot' },
+        conversation: { id: `${NORTH_CHANNEL};messageid=1`, conversationType: 'channel', tenantId: 't' },
+        channelData: { team: { id: '19:team' }, channel: { id: NORTH_CHANNEL } },
+      },
+      { now },
+    );
     assert.deepEqual(await drainer.drainOnce(), { moved: 0, waiting: 3 });
     assert.equal(lookups, 6);
 
-    await deps.conversations.setPurpose(NORTH_CHANNEL, { purpose: 'social-work-channel', team: 'north', setBy: 'admin', setAt: now });
+    await deps.conversations.setPurpose(NORTH_CHANNEL, {
+      purpose: 'social-work-channel',
+      team: 'north',
+      setBy: 'admin',
+      setAt: now,
+    });
     await drainer.drainOnce();
-    assert.deepEqual((await deps.children.listWithPending()).map((c) => c.ref), [], 'nothing left queued');
-    for (const key of ['k1', 'k2', 'k3']) assert.equal((await deps.outbox.get(key))?.target.conversationId, NORTH_CHANNEL, key);
+    assert.deepEqual(
+      (await deps.children.listWithPending()).map((c) => c.ref),
+      [],
+      'nothing left queued',
+    );
+    for (const key of ['k1', 'k2', 'k3'])
+      assert.equal((await deps.outbox.get(key))?.target.conversationId, NORTH_CHANNEL, key);
   });
 
   it('a parked message is looked at again after PARK_MS even if this process heard of no change', async () => {
@@ -115,11 +156,24 @@ describe('pending drainer: messages with no destination are parked', function ()
   it('a parked message does not hold up a deliverable one queued later', async () => {
     await deps.children.queuePending('C1', [toNorth('k5')]);
     await drainer.drainOnce();
-    await saveActivity(deps.conversations, {
-      serviceUrl: SERVICE_URL, channelId: 'msteams', from: { id: '29:aad-iro-1', aadObjectId: 'aad-iro-1' }, recipient: { id: '28:bot' },
-      conversation: { id: 'a:iro-1', conversationType: 'personal', tenantId: 't' },
-    }, { now, staffId: 'iro-1' });
-    await deps.children.queuePending('C2', [{ key: 'k6', to: { kind: 'personal', staffId: 'iro-1' }, message: { type: 'child-notice', data: { title: 'Booked', facts: [] } } }]);
+    await saveActivity(
+      deps.conversations,
+      {
+        serviceUrl: SERVICE_URL,
+        channelId: 'msteams',
+        from: { id: '29:aad-iro-1', aadObjectId: 'aad-iro-1' },
+        recipient: { id: '28:bot' },
+        conversation: { id: 'a:iro-1', conversationType: 'personal', tenantId: 't' },
+      },
+      { now, staffId: 'iro-1' },
+    );
+    await deps.children.queuePending('C2', [
+      {
+        key: 'k6',
+        to: { kind: 'personal', staffId: 'iro-1' },
+        message: { type: 'child-notice', data: { title: 'Booked', facts: [] } },
+      },
+    ]);
     assert.deepEqual(await drainer.drainOnce(), { moved: 1, waiting: 1 });
     assert.equal((await deps.outbox.get('k6'))?.target.conversationId, 'a:iro-1');
     assert.equal(await deps.outbox.get('k5'), null);
@@ -129,12 +183,24 @@ describe('pending drainer: messages with no destination are parked', function ()
     await deps.children.queuePending('C1', [toNorth('k7')]);
     await drainer.drainOnce();
     await drainer.stop();
-    await saveActivity(deps.conversations, {
-      serviceUrl: SERVICE_URL, channelId: 'msteams', from: { id: '29:admin' }, recipient: { id: '28:bot' },
-      conversation: { id: NORTH_CHANNEL, conversationType: 'channel', tenantId: 't' },
-      channelData: { team: { id: '19:team' }, channel: { id: NORTH_CHANNEL } },
-    }, { now });
-    await deps.conversations.setPurpose(NORTH_CHANNEL, { purpose: 'social-work-channel', team: 'north', setBy: 'admin', setAt: now });
+    await saveActivity(
+      deps.conversations,
+      {
+        serviceUrl: SERVICE_URL,
+        channelId: 'msteams',
+        from: { id: '29:admin' },
+        recipient: { id: '28:bot' },
+        conversation: { id: NORTH_CHANNEL, conversationType: 'channel', tenantId: 't' },
+        channelData: { team: { id: '19:team' }, channel: { id: NORTH_CHANNEL } },
+      },
+      { now },
+    );
+    await deps.conversations.setPurpose(NORTH_CHANNEL, {
+      purpose: 'social-work-channel',
+      team: 'north',
+      setBy: 'admin',
+      setAt: now,
+    });
     assert.deepEqual(await drainer.drainOnce(), { moved: 0, waiting: 0 });
     assert.equal(await deps.outbox.get('k7'), null, 'still queued in the child, for the next start');
     assert.equal(lookups, 1);

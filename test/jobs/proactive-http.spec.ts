@@ -13,7 +13,13 @@ describe('proactive delivery over HTTP', function () {
   this.timeout(30000);
   let h: Harness;
   before(async () => {
-    const withAdmin = { ...fixture, staff: [...fixture.staff, { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: admin.aadObjectId }] };
+    const withAdmin = {
+      ...fixture,
+      staff: [
+        ...fixture.staff,
+        { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: admin.aadObjectId },
+      ],
+    };
     // Wednesday 25 Nov 2026, 09:00 London: C100's review is due tomorrow and not booked.
     h = await startHarness({ env: { IRO_NOW: '2026-11-25T09:00:00Z' }, importDoc: withAdmin, jobs: true });
   });
@@ -24,10 +30,16 @@ describe('proactive delivery over HTTP', function () {
     const before = h.connector.received.length;
     const first = await h.bot.jobs!.sweeper.sweepOnce();
     assert.ok(first.enqueuedKeys.includes('review:C100:4:reminder:2026-11-25'), first.enqueuedKeys.join(', '));
-    assert.ok(first.enqueuedKeys.includes('digest:iro:iro-1:2026-11-23'), 'this week\'s digest (Monday 23 Nov) catches up');
+    assert.ok(
+      first.enqueuedKeys.includes('digest:iro:iro-1:2026-11-23'),
+      "this week's digest (Monday 23 Nov) catches up",
+    );
     const all = await h.connector.waitFor(before + first.enqueued, 10000);
     const mine = all.slice(before);
-    assert.ok(mine.every((a) => a.conversationId === 'a:personal-29:alex'), 'personal messages go to the IRO\'s 1:1 chat');
+    assert.ok(
+      mine.every((a) => a.conversationId === 'a:personal-29:alex'),
+      "personal messages go to the IRO's 1:1 chat",
+    );
     const reminder = mine.find((a) => cardOf(a).text.includes('C100'));
     assert.ok(reminder, 'the C100 reminder arrived');
     const again = await h.bot.jobs!.sweeper.sweepOnce();

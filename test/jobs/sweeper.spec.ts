@@ -35,36 +35,79 @@ const IMPORT = {
     { id: 'sw-1', name: 'Dafydd Thomas', roles: ['social-worker'], team: 'north' },
   ],
   children: [
-    { ref: 'C2001', givenName: 'Dylan', familyName: 'Evans', track: 'cla', iroId: 'iro-1', socialWorkerId: 'sw-1',
+    {
+      ref: 'C2001',
+      givenName: 'Dylan',
+      familyName: 'Evans',
+      track: 'cla',
+      iroId: 'iro-1',
+      socialWorkerId: 'sw-1',
       events: [{ type: 'became-looked-after', date: '2016-01-04' }],
-      reviews: [{ id: 'C2001-1', heldOn: '2016-01-20', recordDistributedOn: '2016-01-25' },
-                { id: 'C2001-2', heldOn: '2016-04-14', recordDistributedOn: '2016-04-20' }] },
-    { ref: 'C2002', givenName: 'Seren', familyName: 'Jones', track: 'cla', iroId: 'iro-1',
+      reviews: [
+        { id: 'C2001-1', heldOn: '2016-01-20', recordDistributedOn: '2016-01-25' },
+        { id: 'C2001-2', heldOn: '2016-04-14', recordDistributedOn: '2016-04-20' },
+      ],
+    },
+    {
+      ref: 'C2002',
+      givenName: 'Seren',
+      familyName: 'Jones',
+      track: 'cla',
+      iroId: 'iro-1',
       events: [{ type: 'became-looked-after', date: '2016-01-04' }],
-      reviews: [{ id: 'C2002-1', heldOn: '2016-01-21', recordDistributedOn: '2016-01-25' },
-                { id: 'C2002-2', heldOn: '2016-04-20', recordDistributedOn: '2016-04-28' }],
-      bookings: [{ id: 'C2002-B3', start: '2016-10-18T10:00:00+01:00', venue: 'School' }] },
-    { ref: 'C2003', givenName: 'Osian', familyName: 'Hughes', track: 'cla', iroId: 'iro-2',
+      reviews: [
+        { id: 'C2002-1', heldOn: '2016-01-21', recordDistributedOn: '2016-01-25' },
+        { id: 'C2002-2', heldOn: '2016-04-20', recordDistributedOn: '2016-04-28' },
+      ],
+      bookings: [{ id: 'C2002-B3', start: '2016-10-18T10:00:00+01:00', venue: 'School' }],
+    },
+    {
+      ref: 'C2003',
+      givenName: 'Osian',
+      familyName: 'Hughes',
+      track: 'cla',
+      iroId: 'iro-2',
       events: [{ type: 'became-looked-after', date: '2016-06-01' }],
-      reviews: [{ id: 'C2003-1', heldOn: '2016-06-20', recordDistributedOn: '2016-06-28' },
-                { id: 'C2003-2', heldOn: '2016-09-23', recordDistributedOn: null }] },
-    { ref: 'C2004', givenName: 'Megan', familyName: 'Price', track: 'cla', iroId: 'iro-2',
-      events: [{ type: 'became-looked-after', date: '2016-08-01' }] },
-    { ref: 'C2005', givenName: 'Ffion', familyName: 'Lloyd', track: 'cla', iroId: 'iro-3',
-      events: [{ type: 'became-looked-after', date: '2016-09-20' }] },
+      reviews: [
+        { id: 'C2003-1', heldOn: '2016-06-20', recordDistributedOn: '2016-06-28' },
+        { id: 'C2003-2', heldOn: '2016-09-23', recordDistributedOn: null },
+      ],
+    },
+    {
+      ref: 'C2004',
+      givenName: 'Megan',
+      familyName: 'Price',
+      track: 'cla',
+      iroId: 'iro-2',
+      events: [{ type: 'became-looked-after', date: '2016-08-01' }],
+    },
+    {
+      ref: 'C2005',
+      givenName: 'Ffion',
+      familyName: 'Lloyd',
+      track: 'cla',
+      iroId: 'iro-3',
+      events: [{ type: 'became-looked-after', date: '2016-09-20' }],
+    },
   ],
 };
 const FULL_NAMES = ['Dylan', 'Evans', 'Seren', 'Jones', 'Osian', 'Hughes', 'Megan', 'Price', 'Ffion', 'Lloyd'];
 
 const SERVICE_URL = 'https://smba.trafficmanager.net/uk/';
 const personalActivity = (aad: string, convId: string) => ({
-  type: 'message', serviceUrl: SERVICE_URL, channelId: 'msteams',
-  from: { id: `29:${aad}`, aadObjectId: aad }, recipient: { id: '28:bot' },
+  type: 'message',
+  serviceUrl: SERVICE_URL,
+  channelId: 'msteams',
+  from: { id: `29:${aad}`, aadObjectId: aad },
+  recipient: { id: '28:bot' },
   conversation: { id: convId, conversationType: 'personal', tenantId: 't1' },
 });
 const channelActivity = (convId: string) => ({
-  type: 'message', serviceUrl: SERVICE_URL, channelId: 'msteams',
-  from: { id: '29:x', aadObjectId: 'aad-bs-1' }, recipient: { id: '28:bot' },
+  type: 'message',
+  serviceUrl: SERVICE_URL,
+  channelId: 'msteams',
+  from: { id: '29:x', aadObjectId: 'aad-bs-1' },
+  recipient: { id: '28:bot' },
   conversation: { id: `${convId};messageid=1`, conversationType: 'channel', tenantId: 't1' },
   channelData: { team: { id: '19:team' }, channel: { id: convId }, tenant: { id: 't1' } },
 });
@@ -83,9 +126,12 @@ describe('sweeper', () => {
     now = new Date('2016-10-01T23:00:00Z'); // Sun 2 Oct 00:00 London
     await runImport(store, IMPORT, { sourceName: 'sweeper-test.json', now: new Date('2016-09-30T12:00:00Z') });
     deps = {
-      staff: new StaffRepository(store), children: new ChildrenRepository(store),
-      policy: getPolicy('wales'), calendar: createCalendar({ region: 'GB-WLS', closureDays: [] }),
-      clock: () => new Date(now.getTime()), tzName: 'Europe/London',
+      staff: new StaffRepository(store),
+      children: new ChildrenRepository(store),
+      policy: getPolicy('wales'),
+      calendar: createCalendar({ region: 'GB-WLS', closureDays: [] }),
+      clock: () => new Date(now.getTime()),
+      tzName: 'Europe/London',
     };
     outbox = new OutboxRepository(store);
     conversations = new ConversationRepository(store);
@@ -94,18 +140,32 @@ describe('sweeper', () => {
     // iro-2's chat was saved before they were linked to the directory: found by AAD object id.
     await saveActivity(conversations, personalActivity('aad-iro-2', 'a:chat-iro-2'), { now: saved });
     await saveActivity(conversations, channelActivity('19:iro-channel@thread.tacv2'), { now: saved });
-    await conversations.setPurpose('19:iro-channel@thread.tacv2', { purpose: 'iro-channel', setBy: 'bs-1', setAt: saved });
+    await conversations.setPurpose('19:iro-channel@thread.tacv2', {
+      purpose: 'iro-channel',
+      setBy: 'bs-1',
+      setAt: saved,
+    });
   });
   afterEach(async () => {
     await store.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  const sweeper = (extra: Partial<SweeperOptions> = {}) => createSweeper({
-    deps, outbox, conversations, intervalMs: 5 * 60_000, logger: createLogger('silent'),
-    config: { reminderWorkingDays: 10, digestWeeks: 4, showChildNamesInChannels: false }, ...extra,
-  });
-  const allOutbox = () => store.collection<OutboxDoc>(DELIVERY_COLLECTIONS.outbox).find({}, { sort: { _id: 1 } }).toArray();
+  const sweeper = (extra: Partial<SweeperOptions> = {}) =>
+    createSweeper({
+      deps,
+      outbox,
+      conversations,
+      intervalMs: 5 * 60_000,
+      logger: createLogger('silent'),
+      config: { reminderWorkingDays: 10, digestWeeks: 4, showChildNamesInChannels: false },
+      ...extra,
+    });
+  const allOutbox = () =>
+    store
+      .collection<OutboxDoc>(DELIVERY_COLLECTIONS.outbox)
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
 
   /** Every TextBlock text of an enqueued card. */
   const cardTexts = (doc: OutboxDoc): string[] => {
@@ -115,7 +175,8 @@ describe('sweeper', () => {
       else if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>;
         if (o.type === 'TextBlock') out.push(String(o.text));
-        if (o.type === 'FactSet') out.push(...(o.facts as { title: string; value: string }[]).map((f) => `${f.title}: ${f.value}`));
+        if (o.type === 'FactSet')
+          out.push(...(o.facts as { title: string; value: string }[]).map((f) => `${f.title}: ${f.value}`));
         Object.values(o).forEach(walk);
       }
     };
@@ -162,10 +223,17 @@ describe('sweeper', () => {
       'review:C2001:3:reminder:2016-10-10': mon10,
       'review:C2003:C2003-2:record:day15': mon10, // day 15 was Saturday 8 Oct
     };
-    assert.deepEqual(Object.fromEntries([...firstEnqueued].sort()), Object.fromEntries(Object.entries(expected).sort()));
+    assert.deepEqual(
+      Object.fromEntries([...firstEnqueued].sort()),
+      Object.fromEntries(Object.entries(expected).sort()),
+    );
 
     const docs = await allOutbox();
-    assert.deepEqual(docs.map((d) => d._id), Object.keys(expected).sort(), 'each key once in the outbox');
+    assert.deepEqual(
+      docs.map((d) => d._id),
+      Object.keys(expected).sort(),
+      'each key once in the outbox',
+    );
     assert.equal(totals.enqueued, docs.length);
     assert.equal(kicks, 6, 'the sender is kicked after each sweep that enqueued (Mon–Fri, Mon)');
     // iro-3 has no chat with the bot: their digest (Mon–Fri from 07:00, 34 sweeps a day) and C2005's
@@ -175,8 +243,14 @@ describe('sweeper', () => {
 
     // Addressees: IRO digests and reminders to the IRO's own 1:1 chat; the service digest to the IRO channel.
     const conv = (key: string) => docs.find((d) => d._id === key)!.target;
-    assert.deepEqual(conv('digest:service:2016-10-03'), { conversationId: '19:iro-channel@thread.tacv2', newThread: true, threadOf: null });
-    for (const d of docs.filter((x) => x._id !== 'digest:service:2016-10-03' && x._id !== 'digest:service:2016-10-10')) {
+    assert.deepEqual(conv('digest:service:2016-10-03'), {
+      conversationId: '19:iro-channel@thread.tacv2',
+      newThread: true,
+      threadOf: null,
+    });
+    for (const d of docs.filter(
+      (x) => x._id !== 'digest:service:2016-10-03' && x._id !== 'digest:service:2016-10-10',
+    )) {
       const owner = d._id.includes('iro-1') || d._id.includes('C2001') ? 'a:chat-iro-1' : 'a:chat-iro-2';
       assert.deepEqual(d.target, { conversationId: owner, newThread: false, threadOf: null }, d._id);
     }
@@ -185,8 +259,15 @@ describe('sweeper', () => {
     for (const d of docs) {
       const json = JSON.stringify(d.activity);
       const inChannel = d._id.startsWith('digest:service:');
-      assert.equal(FULL_NAMES.some((n) => json.includes(n)), !inChannel, d._id);
-      assert.ok(!String(d.activity.summary).match(new RegExp(FULL_NAMES.join('|'))), `summary of ${d._id} has no names`);
+      assert.equal(
+        FULL_NAMES.some((n) => json.includes(n)),
+        !inChannel,
+        d._id,
+      );
+      assert.ok(
+        !String(d.activity.summary).match(new RegExp(FULL_NAMES.join('|'))),
+        `summary of ${d._id} has no names`,
+      );
       const card = (d.activity.attachments as { content: Record<string, unknown> }[])[0]!.content;
       assert.deepEqual(validateCard(card), [], d._id);
       assert.equal(d.status, 'pending');
@@ -195,17 +276,26 @@ describe('sweeper', () => {
     const byKey = (k: string) => cardTexts(docs.find((d) => d._id === k)!);
     const service = byKey('digest:service:2016-10-03');
     assert.ok(service.includes('Overdue (1)') && service.includes('C2004 · M.P.'), service.join('\n'));
-    assert.ok(service.includes('To book: due by Sun 30 Oct 2016 (2)') && service.includes('C2001 · D.E.') && service.includes('C2005 · F.L.'));
+    assert.ok(
+      service.includes('To book: due by Sun 30 Oct 2016 (2)') &&
+        service.includes('C2001 · D.E.') &&
+        service.includes('C2005 · F.L.'),
+    );
     assert.ok(service.includes('Records to distribute (1)') && service.includes('C2003 · O.H.'));
     assert.ok(!service.some((t) => t.startsWith('C2002')), 'booked and not overdue: not in the digest');
     assert.ok(service.includes('IRO: Gareth Bale'));
     const iro1 = byKey('digest:iro:iro-1:2016-10-03');
-    assert.ok(iro1.includes('C2001 · Dylan Evans') && !iro1.some((t) => t.startsWith('C2004') || t.startsWith('C2005')), iro1.join('\n'));
+    assert.ok(
+      iro1.includes('C2001 · Dylan Evans') && !iro1.some((t) => t.startsWith('C2004') || t.startsWith('C2005')),
+      iro1.join('\n'),
+    );
     assert.ok(!iro1.some((t) => t.startsWith('IRO: ')), 'no IRO line in their own digest');
     const iro2 = byKey('digest:iro:iro-2:2016-10-03');
     assert.ok(iro2.includes('C2004 · Megan Price') && iro2.includes('C2003 · Osian Hughes'));
     assert.deepEqual(byKey('review:C2001:3:reminder:2016-10-03').slice(0, 2), [
-      'Review to book', 'The next review for C2001 · Dylan Evans is due by Fri 14 Oct 2016 and is not booked: 9 working days left.']);
+      'Review to book',
+      'The next review for C2001 · Dylan Evans is due by Fri 14 Oct 2016 and is not booked: 9 working days left.',
+    ]);
     assert.equal(byKey('review:C2003:C2003-2:record:day10')[0], 'Review record due');
     assert.equal(byKey('review:C2003:C2003-2:record:day15')[0], 'Review record overdue');
   });
@@ -213,13 +303,19 @@ describe('sweeper', () => {
   it('sweeping twice at once, in two instances with a lease, or after a restart enqueues nothing twice', async () => {
     now = new Date('2016-10-03T07:00:00Z'); // Mon 08:00 London
     const expectedKeys = [
-      'digest:iro:iro-1:2016-10-03', 'digest:iro:iro-2:2016-10-03', 'digest:service:2016-10-03',
-      'review:C2001:3:reminder:2016-10-03', 'review:C2003:C2003-2:record:day10',
+      'digest:iro:iro-1:2016-10-03',
+      'digest:iro:iro-2:2016-10-03',
+      'digest:service:2016-10-03',
+      'review:C2001:3:reminder:2016-10-03',
+      'review:C2003:C2003-2:record:day10',
     ];
     const [a, b] = await Promise.all([sweeper().sweepOnce(), sweeper().sweepOnce()]);
     assert.equal(a.enqueued + b.enqueued, 5);
     assert.equal(a.alreadyQueued + b.alreadyQueued, 5);
-    assert.deepEqual((await allOutbox()).map((d) => d._id), expectedKeys);
+    assert.deepEqual(
+      (await allOutbox()).map((d) => d._id),
+      expectedKeys,
+    );
 
     // Two instances sharing the store, each with its own lease holder: only one sweeps.
     const leased = (holder: string) => sweeper({ leases: { store, holder } });
@@ -255,7 +351,12 @@ describe('sweeper', () => {
   });
 
   it('without an IRO channel the service digest has no address; personal digests still go', async () => {
-    await conversations.clearPurpose('19:iro-channel@thread.tacv2', 'iro-channel', {}, new Date('2016-10-01T00:00:00Z'));
+    await conversations.clearPurpose(
+      '19:iro-channel@thread.tacv2',
+      'iro-channel',
+      {},
+      new Date('2016-10-01T00:00:00Z'),
+    );
     now = new Date('2016-10-03T07:00:00Z');
     const r = await sweeper().sweepOnce();
     assert.deepEqual([r.enqueued, r.noAddress], [4, 2]); // iro-3's digest and the service digest
@@ -271,7 +372,9 @@ describe('sweeper', () => {
       return realListAll();
     };
     let kicked!: () => void;
-    const kick = new Promise<void>((resolve) => { kicked = resolve; });
+    const kick = new Promise<void>((resolve) => {
+      kicked = resolve;
+    });
     // The sweeper's timers are fake (the store uses none): each sweep is fired by hand, and after stop()
     // no timer may be left, so no later sweep can happen, however long one waited.
     const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

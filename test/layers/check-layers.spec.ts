@@ -40,16 +40,56 @@ describe('layer rules (dependency-cruiser)', function () {
   });
 
   const plants: { rule: string; file: string; line: string }[] = [
-    { rule: 'sdk-only-in-teams', file: 'src/store/delivery-documents.ts', line: "import type { ConversationReference } from 'botbuilder';\nexport type R = ConversationReference;" },
-    { rule: 'sdk-only-in-teams', file: 'src/jobs/outbox-sender.ts', line: "import { type Activity } from 'botbuilder';\nexport type A = Activity;" },
-    { rule: 'domain-is-pure', file: 'src/domain/caseload.ts', line: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;" },
-    { rule: 'domain-is-pure', file: 'src/domain/access.ts', line: "import type { ChildDoc } from '../store/documents.js';\nexport type C = ChildDoc;" },
-    { rule: 'app-and-domain-below-teams-and-jobs', file: 'src/app/list-due.ts', line: "export type { CardFact } from '../teams/card-parts.js';" },
-    { rule: 'teams-never-imports-jobs', file: 'src/teams/notifier.ts', line: "export { DEFAULT_BACKOFF } from '../jobs/backoff.js';" },
-    { rule: 'teams-reaches-the-store-through-app', file: 'src/teams/commands/setup.ts', line: "export { openStore } from '../../store/open-store.js';" },
-    { rule: 'jobs-use-teams-for-rendering-only', file: 'src/jobs/run-jobs.ts', line: "export { createNotifier } from '../teams/notifier.js';" },
-    { rule: 'production-never-imports-tooling', file: 'src/teams/cards.ts', line: "export { validateCard } from '../../tools/card-validation.js';" },
-    { rule: 'no-circular', file: 'src/domain/types.ts', line: "import type { BandStatus } from './caseload.js';\nexport type Cs = BandStatus;" },
+    {
+      rule: 'sdk-only-in-teams',
+      file: 'src/store/delivery-documents.ts',
+      line: "import type { ConversationReference } from 'botbuilder';\nexport type R = ConversationReference;",
+    },
+    {
+      rule: 'sdk-only-in-teams',
+      file: 'src/jobs/outbox-sender.ts',
+      line: "import { type Activity } from 'botbuilder';\nexport type A = Activity;",
+    },
+    {
+      rule: 'domain-is-pure',
+      file: 'src/domain/caseload.ts',
+      line: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;",
+    },
+    {
+      rule: 'domain-is-pure',
+      file: 'src/domain/access.ts',
+      line: "import type { ChildDoc } from '../store/documents.js';\nexport type C = ChildDoc;",
+    },
+    {
+      rule: 'app-and-domain-below-teams-and-jobs',
+      file: 'src/app/list-due.ts',
+      line: "export type { CardFact } from '../teams/card-parts.js';",
+    },
+    {
+      rule: 'teams-never-imports-jobs',
+      file: 'src/teams/notifier.ts',
+      line: "export { DEFAULT_BACKOFF } from '../jobs/backoff.js';",
+    },
+    {
+      rule: 'teams-reaches-the-store-through-app',
+      file: 'src/teams/commands/setup.ts',
+      line: "export { openStore } from '../../store/open-store.js';",
+    },
+    {
+      rule: 'jobs-use-teams-for-rendering-only',
+      file: 'src/jobs/run-jobs.ts',
+      line: "export { createNotifier } from '../teams/notifier.js';",
+    },
+    {
+      rule: 'production-never-imports-tooling',
+      file: 'src/teams/cards.ts',
+      line: "export { validateCard } from '../../tools/card-validation.js';",
+    },
+    {
+      rule: 'no-circular',
+      file: 'src/domain/types.ts',
+      line: "import type { BandStatus } from './caseload.js';\nexport type Cs = BandStatus;",
+    },
   ];
 
   it('fails on a planted violation of each rule, named by rule and file', async () => {
@@ -63,7 +103,10 @@ describe('layer rules (dependency-cruiser)', function () {
     for (const p of plants) {
       const file = p.file.replace(/\.ts$/, '.js').replace(/\./g, '\\.');
       // A cycle is reported from one of its modules, listing the others on the next lines.
-      const pattern = p.rule === 'no-circular' ? `error no-circular: [^\\n]*\\n(\\s+[^\\n]*\\n)*?\\s+${file}` : `error ${p.rule}: ${file} `;
+      const pattern =
+        p.rule === 'no-circular'
+          ? `error no-circular: [^\\n]*\\n(\\s+[^\\n]*\\n)*?\\s+${file}`
+          : `error ${p.rule}: ${file} `;
       assert.match(out, new RegExp(pattern), `${p.rule} in ${p.file}\n${out}`);
     }
     assert.match(out, /check-layers: \d+ layer rule violation\(s\)/);

@@ -16,7 +16,11 @@ const AT = new Date('2026-11-25T10:00:00Z');
 
 /** A refused guest invoke as invoke.ts records it today: the card's data under details.data. */
 const refusedInvoke = (data: unknown) => ({
-  at: AT, actor: staff, action: 'action.refused', subject: 'liaison.save', details: { reason: 'not available', guest: true, data },
+  at: AT,
+  actor: staff,
+  action: 'action.refused',
+  subject: 'liaison.save',
+  details: { reason: 'not available', guest: true, data },
 });
 
 function deep(n: number): unknown {
@@ -67,7 +71,9 @@ describe('audit records are bounded', function () {
     const onDisk = await auditBytes();
     const rows = await audit.list({ action: 'action.refused' });
     const inMemory = Buffer.byteLength(JSON.stringify(rows));
-    console.log(`      flood: ${rows.length} records, payloads ${(rawBytes / 1e6).toFixed(1)} MB → audit log ${(onDisk / 1024).toFixed(1)} KB on disk, ${(inMemory / 1024).toFixed(1)} KB read back, ${ms} ms`);
+    console.log(
+      `      flood: ${rows.length} records, payloads ${(rawBytes / 1e6).toFixed(1)} MB → audit log ${(onDisk / 1024).toFixed(1)} KB on disk, ${(inMemory / 1024).toFixed(1)} KB read back, ${ms} ms`,
+    );
     assert.equal(rows.length, 200, 'every attempt is recorded');
     assert.ok(onDisk < 200 * 1024, `audit log is ${onDisk} bytes`);
     for (const [i, row] of rows.entries()) {
@@ -84,7 +90,13 @@ describe('audit records are bounded', function () {
   it('a payload nested 5,000 (and 200,000) deep is recorded, and survives a restart', async () => {
     await audit.record(refusedInvoke(deep(5_000)));
     await audit.record({ at: AT, actor: staff, action: 'action.refused', subject: 'x', payload: deep(200_000) });
-    await audit.record({ at: AT, actor: staff, action: 'action.refused', subject: 'y', details: { nested: deep(5_000) } });
+    await audit.record({
+      at: AT,
+      actor: staff,
+      action: 'action.refused',
+      subject: 'y',
+      details: { nested: deep(5_000) },
+    });
     await store.close();
     store = await openEmbeddedStore(dir);
     audit = new AuditLog(store);
@@ -98,23 +110,50 @@ describe('audit records are bounded', function () {
     const nested = rows[2]!.details!.nested as { a: { a: { omitted: string; depth: number } } };
     assert.equal(nested.a.a.omitted, 'too-deep');
     assert.equal(nested.a.a.depth, 4_999);
-    assert.ok(await auditBytes() < 4 * 1024);
+    assert.ok((await auditBytes()) < 4 * 1024);
   });
 
   it('cyclic, $ and . keys, __proto__, throwing getters, proxies, BigInt, symbols: written, safe and readable', async () => {
     const cyclic: Record<string, unknown> = { ref: 'C101' };
     cyclic.self = cyclic;
-    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "$where": "sleep(1000)", "a.b": {"$gt": ""}, "constructor": {"prototype": 1}}');
-    const getter = Object.defineProperty({}, 'boom', { enumerable: true, get() { throw new Error('no'); } });
-    const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
-    const odd = { n: 10n, s: Symbol('s'), f: () => 1, nan: Number.NaN, inf: Infinity, bad: new Date('x'), u: undefined };
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": true}, "$where": "sleep(1000)", "a.b": {"$gt": ""}, "constructor": {"prototype": 1}}',
+    );
+    const getter = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get() {
+        throw new Error('no');
+      },
+    });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const odd = {
+      n: 10n,
+      s: Symbol('s'),
+      f: () => 1,
+      nan: Number.NaN,
+      inf: Infinity,
+      bad: new Date('x'),
+      u: undefined,
+    };
     const inputs: unknown[] = [cyclic, hostile, getter, proxy, odd, [cyclic, cyclic]];
     for (const v of inputs) {
       await audit.record({ at: AT, actor: staff, action: 'probe', details: { detail: v, data: v }, payload: v });
     }
     // Whatever the entry itself is.
     await audit.record(null as never);
-    await audit.record({ at: new Date('nonsense'), actor: { id: 'x'.repeat(1e6), name: 'n'.repeat(1e6), kind: 'root' }, action: 'a'.repeat(1e6), subject: 's'.repeat(1e6) } as never);
+    await audit.record({
+      at: new Date('nonsense'),
+      actor: { id: 'x'.repeat(1e6), name: 'n'.repeat(1e6), kind: 'root' },
+      action: 'a'.repeat(1e6),
+      subject: 's'.repeat(1e6),
+    } as never);
     await store.close();
     store = await openEmbeddedStore(dir);
     audit = new AuditLog(store);
@@ -123,7 +162,10 @@ describe('audit records are bounded', function () {
     for (const row of rows) {
       assert.ok(row.at instanceof Date && !Number.isNaN(row.at.getTime()));
       const keys = allKeys(row);
-      assert.ok(keys.every((k) => !k.startsWith('$') && !k.includes('.') && k !== '__proto__'), `safe keys: ${keys.join(',')}`);
+      assert.ok(
+        keys.every((k) => !k.startsWith('$') && !k.includes('.') && k !== '__proto__'),
+        `safe keys: ${keys.join(',')}`,
+      );
       assert.ok(Buffer.byteLength(JSON.stringify(row)) <= AUDIT_LIMITS.recordBytes + 200);
     }
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
@@ -132,15 +174,37 @@ describe('audit records are bounded', function () {
     assert.equal(rows[0]!.details!.detail && (rows[0]!.details!.detail as Record<string, unknown>).self, '[cycle]');
     const last = rows.at(-1)!;
     assert.equal(last.actor.kind, 'system');
-    assert.ok(last.actor.id.length <= AUDIT_LIMITS.actorId && last.action.length <= AUDIT_LIMITS.action && last.subject!.length <= AUDIT_LIMITS.subject);
+    assert.ok(
+      last.actor.id.length <= AUDIT_LIMITS.actorId &&
+        last.action.length <= AUDIT_LIMITS.action &&
+        last.subject!.length <= AUDIT_LIMITS.subject,
+    );
     assert.ok(last.actor.name!.length <= AUDIT_LIMITS.actorName);
   });
 
   it('keeps the small records consumers read exactly as given (import, report, setup, withheld deliveries)', async () => {
-    const importDetails = { sourceName: 'small-valid.json', staff: { inserted: 6, updated: 0, unchanged: 0 }, children: { inserted: 3, updated: 0, unchanged: 0 }, conflicts: 0, conflictRefs: ['C1001'] };
+    const importDetails = {
+      sourceName: 'small-valid.json',
+      staff: { inserted: 6, updated: 0, unchanged: 0 },
+      children: { inserted: 3, updated: 0, unchanged: 0 },
+      conflicts: 0,
+      conflictRefs: ['C1001'],
+    };
     await audit.record({ at: AT, actor: { id: 'import', kind: 'cli' }, action: 'import', details: importDetails });
-    await audit.record({ at: AT, actor: staff, action: 'report.view', subject: 'compliance', details: { from: '2026-04-01', to: '2026-09-30', kind: 'half-year' } });
-    await audit.record({ at: AT, actor: staff, action: 'command.refused', subject: 'case', details: { reason: 'r', guest: true, args: 'C103' } });
+    await audit.record({
+      at: AT,
+      actor: staff,
+      action: 'report.view',
+      subject: 'compliance',
+      details: { from: '2026-04-01', to: '2026-09-30', kind: 'half-year' },
+    });
+    await audit.record({
+      at: AT,
+      actor: staff,
+      action: 'command.refused',
+      subject: 'case',
+      details: { reason: 'r', guest: true, args: 'C103' },
+    });
     const rows = await audit.list();
     assert.deepEqual(rows[0]!.details, importDetails);
     assert.deepEqual(rows[1]!.details, { from: '2026-04-01', to: '2026-09-30', kind: 'half-year' });
@@ -149,9 +213,24 @@ describe('audit records are bounded', function () {
   });
 
   it('property: any value at all, as details or payload, is written within the record cap', async () => {
-    await fc.assert(fc.asyncProperty(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, maxDepth: 6 }), async (v) => {
-      await audit.record({ at: AT, actor: staff, action: 'probe', details: { v, data: v }, payload: v });
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.anything({
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+          withNullPrototype: true,
+          maxDepth: 6,
+        }),
+        async (v) => {
+          await audit.record({ at: AT, actor: staff, action: 'probe', details: { v, data: v }, payload: v });
+        },
+      ),
+      { numRuns: 150 },
+    );
     const rows = await audit.list({ action: 'probe' });
     assert.equal(rows.length, 150);
     for (const row of rows) assert.ok(Buffer.byteLength(JSON.stringify(row)) <= AUDIT_LIMITS.recordBytes + 200);

@@ -25,9 +25,37 @@ const D = (s: string): Date => new Date(s + 'T00:00:00Z');
 
 function people(): Person[] {
   return [
-    { _id: 'a', name: 'Ann', age: 30, iro: { id: 'I1', team: 'north' }, tags: ['x', 'y'], due: D('2024-03-01'), items: [{ k: 'p', q: 1 }, { k: 'q', q: 5 }] },
-    { _id: 'b', name: 'Bob', age: 25, iro: { id: 'I2', team: 'south' }, tags: ['y'], due: D('2024-03-05'), closed: null, items: [{ k: 'p', q: 7 }] },
-    { _id: 'c', name: 'Cat', age: 35, iro: { id: 'I1', team: 'north' }, tags: [], due: D('2024-03-01'), closed: D('2024-04-01') },
+    {
+      _id: 'a',
+      name: 'Ann',
+      age: 30,
+      iro: { id: 'I1', team: 'north' },
+      tags: ['x', 'y'],
+      due: D('2024-03-01'),
+      items: [
+        { k: 'p', q: 1 },
+        { k: 'q', q: 5 },
+      ],
+    },
+    {
+      _id: 'b',
+      name: 'Bob',
+      age: 25,
+      iro: { id: 'I2', team: 'south' },
+      tags: ['y'],
+      due: D('2024-03-05'),
+      closed: null,
+      items: [{ k: 'p', q: 7 }],
+    },
+    {
+      _id: 'c',
+      name: 'Cat',
+      age: 35,
+      iro: { id: 'I1', team: 'north' },
+      tags: [],
+      due: D('2024-03-01'),
+      closed: D('2024-04-01'),
+    },
     { _id: 'd', name: 'dan', age: 40, due: D('2024-02-20') },
   ];
 }
@@ -38,7 +66,8 @@ const sortedIds = (docs: Document[]): unknown[] => ids(docs).map(String).sort();
 /** Registers the shared cases; `getStore` is called inside each test. */
 export function contractCases(getStore: () => Store): void {
   let n = 0;
-  const fresh = <T extends Document = Person>(): DocCollection<T> => getStore().collection<T>(`contract_${Date.now().toString(36)}_${++n}`);
+  const fresh = <T extends Document = Person>(): DocCollection<T> =>
+    getStore().collection<T>(`contract_${Date.now().toString(36)}_${++n}`);
   const seeded = async (): Promise<DocCollection<Person>> => {
     const c = fresh();
     await c.insertMany(people());
@@ -66,7 +95,10 @@ export function contractCases(getStore: () => Store): void {
 
     it('insertMany reports count and ids by position', async () => {
       const c = fresh();
-      const r = await c.insertMany([{ _id: 'p', name: 'P' }, { _id: 'q', name: 'Q' }]);
+      const r = await c.insertMany([
+        { _id: 'p', name: 'P' },
+        { _id: 'q', name: 'Q' },
+      ]);
       assert.equal(r.acknowledged, true);
       assert.equal(r.insertedCount, 2);
       assert.deepEqual({ ...r.insertedIds }, { 0: 'p', 1: 'q' });
@@ -125,7 +157,9 @@ export function contractCases(getStore: () => Store): void {
     it('$or and $and', async () => {
       const c = await seeded();
       assert.deepEqual(sortedIds(await c.find({ $or: [{ age: { $lt: 26 } }, { name: 'dan' }] }).toArray()), ['b', 'd']);
-      assert.deepEqual(sortedIds(await c.find({ $and: [{ 'iro.team': 'north' }, { age: { $gt: 30 } }] }).toArray()), ['c']);
+      assert.deepEqual(sortedIds(await c.find({ $and: [{ 'iro.team': 'north' }, { age: { $gt: 30 } }] }).toArray()), [
+        'c',
+      ]);
     });
 
     it('$elemMatch applies all conditions to one element', async () => {
@@ -150,7 +184,10 @@ export function contractCases(getStore: () => Store): void {
 
     it('Date ranges', async () => {
       const c = await seeded();
-      assert.deepEqual(sortedIds(await c.find({ due: { $gte: D('2024-03-01'), $lt: D('2024-03-05') } }).toArray()), ['a', 'c']);
+      assert.deepEqual(sortedIds(await c.find({ due: { $gte: D('2024-03-01'), $lt: D('2024-03-05') } }).toArray()), [
+        'a',
+        'c',
+      ]);
       assert.deepEqual(sortedIds(await c.find({ due: { $lte: D('2024-03-01') } }).toArray()), ['a', 'c', 'd']);
     });
 
@@ -196,7 +233,9 @@ export function contractCases(getStore: () => Store): void {
 
     it('nested inclusion with _id: 0; a missing path gives an empty document', async () => {
       const c = await seeded();
-      const docs = await c.find({ _id: { $in: ['a', 'd'] } }, { projection: { 'iro.team': 1, _id: 0 }, sort: { _id: 1 } }).toArray();
+      const docs = await c
+        .find({ _id: { $in: ['a', 'd'] } }, { projection: { 'iro.team': 1, _id: 0 }, sort: { _id: 1 } })
+        .toArray();
       assert.deepEqual(docs, [{ iro: { team: 'north' } }, {}]);
     });
   });
@@ -279,17 +318,26 @@ export function contractCases(getStore: () => Store): void {
     it('positional $ updates the element the filter matched', async () => {
       const c = await seeded();
       await c.updateOne({ _id: 'a', 'items.k': 'q' }, { $set: { 'items.$.q': 9 } });
-      assert.deepEqual((await c.findOne({ _id: 'a' }))?.items, [{ k: 'p', q: 1 }, { k: 'q', q: 9 }]);
+      assert.deepEqual((await c.findOne({ _id: 'a' }))?.items, [
+        { k: 'p', q: 1 },
+        { k: 'q', q: 9 },
+      ]);
     });
 
     it('$[] updates every element; $[name] with arrayFilters updates the chosen ones', async () => {
       const c = await seeded();
       await c.updateOne({ _id: 'a' }, { $inc: { 'items.$[].q': 10 } });
-      assert.deepEqual((await c.findOne({ _id: 'a' }))?.items, [{ k: 'p', q: 11 }, { k: 'q', q: 15 }]);
+      assert.deepEqual((await c.findOne({ _id: 'a' }))?.items, [
+        { k: 'p', q: 11 },
+        { k: 'q', q: 15 },
+      ]);
       // arrayFilters is beyond the port's declared options; both engines accept it.
       const withFilters = c as unknown as { updateOne(f: Document, u: Document, o: Document): Promise<unknown> };
       await withFilters.updateOne({ _id: 'a' }, { $set: { 'items.$[e].q': 0 } }, { arrayFilters: [{ 'e.k': 'q' }] });
-      assert.deepEqual((await c.findOne({ _id: 'a' }))?.items, [{ k: 'p', q: 11 }, { k: 'q', q: 0 }]);
+      assert.deepEqual((await c.findOne({ _id: 'a' }))?.items, [
+        { k: 'p', q: 11 },
+        { k: 'q', q: 0 },
+      ]);
     });
 
     it('updateMany reports matched and modified counts', async () => {
@@ -329,15 +377,29 @@ export function contractCases(getStore: () => Store): void {
       assert.equal(r.upsertedCount, 1);
       assert.ok(r.upsertedId instanceof ObjectId);
       const doc = await c.findOne({ _id: r.upsertedId });
-      assert.deepEqual({ ...doc, _id: undefined }, { _id: undefined, iro: { id: 'I9' }, status: 'open', note: 'n', createdAt: created });
+      assert.deepEqual(
+        { ...doc, _id: undefined },
+        { _id: undefined, iro: { id: 'I9' }, status: 'open', note: 'n', createdAt: created },
+      );
     });
 
     it('uses the filter _id and skips $setOnInsert when a document matches', async () => {
       const c = fresh<AnyDoc>();
-      const first = await c.updateOne({ _id: 'k1' }, { $inc: { n: 1 }, $setOnInsert: { created: 1 } }, { upsert: true });
+      const first = await c.updateOne(
+        { _id: 'k1' },
+        { $inc: { n: 1 }, $setOnInsert: { created: 1 } },
+        { upsert: true },
+      );
       assert.equal(first.upsertedId, 'k1');
-      const second = await c.updateOne({ _id: 'k1' }, { $inc: { n: 1 }, $setOnInsert: { created: 2 } }, { upsert: true });
-      assert.deepEqual([second.matchedCount, second.modifiedCount, second.upsertedCount, second.upsertedId], [1, 1, 0, null]);
+      const second = await c.updateOne(
+        { _id: 'k1' },
+        { $inc: { n: 1 }, $setOnInsert: { created: 2 } },
+        { upsert: true },
+      );
+      assert.deepEqual(
+        [second.matchedCount, second.modifiedCount, second.upsertedCount, second.upsertedId],
+        [1, 1, 0, null],
+      );
       assert.deepEqual(await c.findOne({ _id: 'k1' }), { _id: 'k1', n: 2, created: 1 });
     });
 
@@ -364,7 +426,9 @@ export function contractCases(getStore: () => Store): void {
       const c = fresh();
       await c.insertOne({ _id: 'r2', version: 0 });
       const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => c.updateOne({ _id: 'r2', version: 0 }, { $set: { by: i }, $inc: { version: 1 } })),
+        Array.from({ length: 8 }, (_, i) =>
+          c.updateOne({ _id: 'r2', version: 0 }, { $set: { by: i }, $inc: { version: 1 } }),
+        ),
       );
       assert.equal(results.filter((r) => r.matchedCount === 1).length, 1);
       assert.equal((await c.findOne({ _id: 'r2' }))?.version, 1);
@@ -388,18 +452,30 @@ export function contractCases(getStore: () => Store): void {
 
     it('upserts: "after" gives the new document, "before" gives null', async () => {
       const c = fresh<AnyDoc>();
-      const after = await c.findOneAndUpdate({ key: 'lease' }, { $set: { owner: 'A' } }, { returnDocument: 'after', upsert: true });
+      const after = await c.findOneAndUpdate(
+        { key: 'lease' },
+        { $set: { owner: 'A' } },
+        { returnDocument: 'after', upsert: true },
+      );
       assert.equal(after?.key, 'lease');
       assert.equal(after?.owner, 'A');
       assert.ok(after?._id instanceof ObjectId);
-      const before = await c.findOneAndUpdate({ key: 'other' }, { $set: { owner: 'B' } }, { returnDocument: 'before', upsert: true });
+      const before = await c.findOneAndUpdate(
+        { key: 'other' },
+        { $set: { owner: 'B' } },
+        { returnDocument: 'before', upsert: true },
+      );
       assert.equal(before, null);
       assert.equal(await c.countDocuments({ key: 'other' }), 1);
     });
 
     it('updates the first document in sort order and applies the projection', async () => {
       const c = await seeded();
-      const doc = await c.findOneAndUpdate({ 'iro.team': 'north' }, { $set: { picked: true } }, { returnDocument: 'after', sort: { age: -1 }, projection: { name: 1, picked: 1, _id: 0 } });
+      const doc = await c.findOneAndUpdate(
+        { 'iro.team': 'north' },
+        { $set: { picked: true } },
+        { returnDocument: 'after', sort: { age: -1 }, projection: { name: 1, picked: 1, _id: 0 } },
+      );
       assert.deepEqual(doc, { name: 'Cat', picked: true });
       assert.equal(await c.countDocuments({ picked: true }), 1);
     });
@@ -427,7 +503,10 @@ export function contractCases(getStore: () => Store): void {
     it('a unique index rejects an update that would duplicate, leaving the document as it was', async () => {
       const c = await seeded();
       await c.createIndex({ name: 1 }, { unique: true });
-      await assert.rejects(c.updateOne({ _id: 'b' }, { $set: { name: 'Ann' } }), (err: { code?: number }) => err.code === 11000);
+      await assert.rejects(
+        c.updateOne({ _id: 'b' }, { $set: { name: 'Ann' } }),
+        (err: { code?: number }) => err.code === 11000,
+      );
       assert.equal((await c.findOne({ _id: 'b' }))?.name, 'Bob');
     });
 
@@ -438,7 +517,10 @@ export function contractCases(getStore: () => Store): void {
 
     it('creating a unique index over existing duplicates fails with 11000', async () => {
       const c = await seeded();
-      await assert.rejects(c.createIndex({ 'iro.id': 1 }, { unique: true }), (err: { code?: number }) => err.code === 11000);
+      await assert.rejects(
+        c.createIndex({ 'iro.id': 1 }, { unique: true }),
+        (err: { code?: number }) => err.code === 11000,
+      );
     });
 
     it('queries through an index follow inserts, updates and deletes', async () => {
@@ -469,18 +551,28 @@ export function contractCases(getStore: () => Store): void {
 
     it('aggregate with $match, $group and $sort', async () => {
       const c = await seeded();
-      const out = await c.aggregate([
-        { $match: { age: { $gte: 30 } } },
-        { $group: { _id: '$iro.team', n: { $sum: 1 }, oldest: { $max: '$age' } } },
-        { $sort: { _id: 1 } },
-      ]).toArray();
-      assert.deepEqual(out, [{ _id: null, n: 1, oldest: 40 }, { _id: 'north', n: 2, oldest: 35 }]);
+      const out = await c
+        .aggregate([
+          { $match: { age: { $gte: 30 } } },
+          { $group: { _id: '$iro.team', n: { $sum: 1 }, oldest: { $max: '$age' } } },
+          { $sort: { _id: 1 } },
+        ])
+        .toArray();
+      assert.deepEqual(out, [
+        { _id: null, n: 1, oldest: 40 },
+        { _id: 'north', n: 2, oldest: 35 },
+      ]);
     });
 
     it('aggregate groups by $month of a Date (UTC)', async () => {
       const c = await seeded();
-      const out = await c.aggregate([{ $group: { _id: { $month: '$due' }, n: { $sum: 1 } } }, { $sort: { _id: 1 } }]).toArray();
-      assert.deepEqual(out, [{ _id: 2, n: 1 }, { _id: 3, n: 3 }]);
+      const out = await c
+        .aggregate([{ $group: { _id: { $month: '$due' }, n: { $sum: 1 } } }, { $sort: { _id: 1 } }])
+        .toArray();
+      assert.deepEqual(out, [
+        { _id: 2, n: 1 },
+        { _id: 3, n: 3 },
+      ]);
     });
   });
 
@@ -499,10 +591,16 @@ export function contractCases(getStore: () => Store): void {
     it('mutating find/findOne results does not change the store', async () => {
       const c = await seeded();
       const [a] = await c.find({ _id: 'a' }).toArray();
-      attempt(() => { a!.iro!.team = 'changed'; });
-      attempt(() => { a!.tags!.push('leak'); });
+      attempt(() => {
+        a!.iro!.team = 'changed';
+      });
+      attempt(() => {
+        a!.tags!.push('leak');
+      });
       const one = await c.findOne({ _id: 'a' });
-      attempt(() => { one!.items![0]!.q = 999; });
+      attempt(() => {
+        one!.items![0]!.q = 999;
+      });
       const again = await c.findOne({ _id: 'a' });
       assert.equal(again?.iro?.team, 'north');
       assert.deepEqual(again?.tags, ['x', 'y']);
@@ -519,15 +617,24 @@ export function contractCases(getStore: () => Store): void {
       const items = [{ k: 'k', q: 1 }];
       await c.updateOne({ _id: 'm' }, { $set: { items } });
       items[0]!.q = 2;
-      assert.deepEqual(await c.findOne({ _id: 'm' }), { _id: 'm', iro: { id: 'I1', team: 't' }, tags: ['a'], items: [{ k: 'k', q: 1 }] });
+      assert.deepEqual(await c.findOne({ _id: 'm' }), {
+        _id: 'm',
+        iro: { id: 'I1', team: 't' },
+        tags: ['a'],
+        items: [{ k: 'k', q: 1 }],
+      });
     });
 
     it('mutating findOneAndUpdate and aggregate results does not change the store', async () => {
       const c = await seeded();
       const after = await c.findOneAndUpdate({ _id: 'b' }, { $set: { x: 1 } }, { returnDocument: 'after' });
-      attempt(() => { after!.tags!.push('leak'); });
+      attempt(() => {
+        after!.tags!.push('leak');
+      });
       const [agg] = await c.aggregate<Person>([{ $match: { _id: 'b' } }]).toArray();
-      attempt(() => { agg!.iro!.id = 'leak'; });
+      attempt(() => {
+        agg!.iro!.id = 'leak';
+      });
       const b = await c.findOne({ _id: 'b' });
       assert.deepEqual(b?.tags, ['y']);
       assert.equal(b?.iro?.id, 'I2');
@@ -550,14 +657,15 @@ describe('store contract: embedded', () => {
 });
 
 // Registered only when a server is configured, so a run without one reports no skipped tests.
-if (process.env.MONGODB_URI) describe('store contract: mongodb (MONGODB_URI)', () => {
-  let store: MongoStore;
-  before(async () => {
-    store = await openMongoStore(process.env.MONGODB_URI!, `iro_contract_${process.pid}_${Date.now()}`);
+if (process.env.MONGODB_URI)
+  describe('store contract: mongodb (MONGODB_URI)', () => {
+    let store: MongoStore;
+    before(async () => {
+      store = await openMongoStore(process.env.MONGODB_URI!, `iro_contract_${process.pid}_${Date.now()}`);
+    });
+    after(async () => {
+      await store?.db.dropDatabase();
+      await store?.close();
+    });
+    contractCases(() => store);
   });
-  after(async () => {
-    await store?.db.dropDatabase();
-    await store?.close();
-  });
-  contractCases(() => store);
-});

@@ -16,7 +16,9 @@ async function runAndKill(dir: string, round: number): Promise<string[]> {
   let err = '';
   let killTimer: NodeJS.Timeout | undefined;
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const closed = new Promise<{ signal: NodeJS.Signals | null }>((resolve) => child.on('close', (_c, signal) => resolve({ signal })));
+  const closed = new Promise<{ signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (_c, signal) => resolve({ signal })),
+  );
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     out += d;
     if (!killTimer && out.startsWith('ready\n')) {
@@ -85,19 +87,27 @@ describe('embedded store survives SIGKILL', function () {
           assert.ok(doc.version >= v, `round ${round}: ${id} has version ${doc.version}, acknowledged ${v}`);
           assert.equal(doc.stamp, doc.version, `round ${round}: ${id} is half-updated`);
         }
-        const evIds = new Set((await store.collection<Document>('events').find({}).toArray()).map((d) => String(d._id)));
+        const evIds = new Set(
+          (await store.collection<Document>('events').find({}).toArray()).map((d) => String(d._id)),
+        );
         for (const id of events) assert.ok(evIds.has(id), `round ${round}: event ${id} is missing`);
         assert.ok([...evIds].every((id) => ObjectId.isValid(id)));
-        const ctr = new Map((await store.collection<Document>('counters').find({}).toArray()).map((d) => [String(d._id), d]));
+        const ctr = new Map(
+          (await store.collection<Document>('counters').find({}).toArray()).map((d) => [String(d._id), d]),
+        );
         for (const [id, v] of counters) {
           const doc = ctr.get(id);
-          assert.ok(doc && doc.version >= v && doc.stamp === doc.version, `round ${round}: counter ${id} at ${doc?.version}, acknowledged ${v}`);
+          assert.ok(
+            doc && doc.version >= v && doc.stamp === doc.version,
+            `round ${round}: counter ${id} at ${doc?.version}, acknowledged ${v}`,
+          );
         }
       } finally {
         await store.close();
       }
     }
     assert.ok(writes > ROUNDS * 20, `only ${writes} acknowledged writes in ${ROUNDS} rounds`);
-    if (process.env.CRASH_REPORT) console.log(JSON.stringify({ rounds: ROUNDS, acknowledgedWrites: writes, tornTails, lost: 0 }));
+    if (process.env.CRASH_REPORT)
+      console.log(JSON.stringify({ rounds: ROUNDS, acknowledgedWrites: writes, tornTails, lost: 0 }));
   });
 });

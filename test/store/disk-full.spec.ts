@@ -17,7 +17,8 @@ import { makeTempDir, removeDir } from './helpers/temp-dir.js';
 
 type Doc = Document & { _id: string };
 
-const enospc = (): NodeJS.ErrnoException => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
+const enospc = (): NodeJS.ErrnoException =>
+  Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
 const unavailable = (e: unknown): boolean => isAppError(e, 'store-unavailable') && /^nothing was saved/.test(e.message);
 
 /** Makes every write fail with ENOSPC after writing half its bytes, until `space()` is called. */
@@ -57,7 +58,10 @@ describe('embedded store on a full disk', () => {
     store = await openEmbeddedStore(dir, { logger: silent, recoveryProbeMs: 30 });
     const c = store.collection<Doc>('children');
     await c.createIndex({ ref: 1 }, { unique: true });
-    await c.insertMany([{ _id: 'c0', ref: 'R0', n: 0 }, { _id: 'c1', ref: 'R1', n: 0 }]);
+    await c.insertMany([
+      { _id: 'c0', ref: 'R0', n: 0 },
+      { _id: 'c1', ref: 'R1', n: 0 },
+    ]);
     const before = await readFile(path.join(dir, 'children.log'));
 
     const disk = fillDisk();
@@ -75,14 +79,19 @@ describe('embedded store on a full disk', () => {
     assert.ok(disk.failures() >= 1);
 
     // Memory is back to the last acknowledged state, indexes included.
-    assert.deepEqual(await c.find({}, { sort: { _id: 1 } }).toArray(), [{ _id: 'c0', ref: 'R0', n: 0 }, { _id: 'c1', ref: 'R1', n: 0 }]);
+    assert.deepEqual(await c.find({}, { sort: { _id: 1 } }).toArray(), [
+      { _id: 'c0', ref: 'R0', n: 0 },
+      { _id: 'c1', ref: 'R1', n: 0 },
+    ]);
     assert.equal((await c.find({ ref: 'R9' }).toArray()).length, 0);
     assert.equal((await c.findOne({ ref: 'R1' }))?._id, 'c1');
     // The half line that reached the file was cut off again.
     assert.deepEqual(await readFile(path.join(dir, 'children.log')), before);
 
     assert.deepEqual(await store.health(), {
-      status: 'degraded', reason: 'disk full: cannot write DATA_DIR/children.log', problems: ['disk full: cannot write DATA_DIR/children.log'],
+      status: 'degraded',
+      reason: 'disk full: cannot write DATA_DIR/children.log',
+      problems: ['disk full: cannot write DATA_DIR/children.log'],
     });
     // Every write is refused up front, in any collection; reads go on.
     await assert.rejects(c.insertOne({ _id: 'c3', ref: 'R3' }), unavailable);
@@ -98,9 +107,17 @@ describe('embedded store on a full disk', () => {
     const warn = sinon.spy(silent, 'warn');
     store = await openEmbeddedStore(dir, { logger: silent });
     assert.equal(warn.callCount, 0, 'no torn tail to set aside');
-    assert.deepEqual(await store.collection<Doc>('children').find({}, { sort: { _id: 1 } }).toArray(), [
-      { _id: 'c0', ref: 'R0', n: 0 }, { _id: 'c1', ref: 'R9', n: 0 }, { _id: 'c2', ref: 'R1', n: 5 },
-    ]);
+    assert.deepEqual(
+      await store
+        .collection<Doc>('children')
+        .find({}, { sort: { _id: 1 } })
+        .toArray(),
+      [
+        { _id: 'c0', ref: 'R0', n: 0 },
+        { _id: 'c1', ref: 'R9', n: 0 },
+        { _id: 'c2', ref: 'R1', n: 5 },
+      ],
+    );
     assert.equal((await readdir(dir)).includes('quarantine'), false);
   });
 

@@ -31,8 +31,19 @@ describe('driver fits the DocCollection port', () => {
   it('a driver Collection (not connected) has every port method', () => {
     const client = new MongoClient('mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=1');
     const coll = client.db('x').collection('y') as unknown as Record<string, unknown>;
-    const methods = ['insertOne', 'insertMany', 'findOne', 'find', 'updateOne', 'updateMany', 'findOneAndUpdate',
-      'deleteOne', 'countDocuments', 'createIndex', 'aggregate'];
+    const methods = [
+      'insertOne',
+      'insertMany',
+      'findOne',
+      'find',
+      'updateOne',
+      'updateMany',
+      'findOneAndUpdate',
+      'deleteOne',
+      'countDocuments',
+      'createIndex',
+      'aggregate',
+    ];
     for (const m of methods) assert.equal(typeof coll[m], 'function', m);
     assert.equal(typeof driverCollectionsFit, 'function');
   });

@@ -29,7 +29,8 @@ describe('embedded store', () => {
   });
 
   const logFile = (name: string): string => path.join(dir, `${name}.log`);
-  const lines = async (name: string): Promise<string[]> => (await readFile(logFile(name), 'utf8')).split('\n').filter(Boolean);
+  const lines = async (name: string): Promise<string[]> =>
+    (await readFile(logFile(name), 'utf8')).split('\n').filter(Boolean);
   const silentLogger = () => {
     const logger = pino({ level: 'silent' });
     return { logger, warn: sinon.spy(logger, 'warn') };
@@ -42,7 +43,16 @@ describe('embedded store', () => {
       const c = store.collection<Doc>('children');
       const ref = new ObjectId();
       await c.createIndex({ iroId: 1 }, { unique: true });
-      await c.insertOne({ _id: 'c1', iroId: 'I1', at: new Date('2024-01-02T03:04:05.678Z'), ref, n: 3, x: 1.5, big: 2 ** 40, nested: { list: [1, 'two', null] } });
+      await c.insertOne({
+        _id: 'c1',
+        iroId: 'I1',
+        at: new Date('2024-01-02T03:04:05.678Z'),
+        ref,
+        n: 3,
+        x: 1.5,
+        big: 2 ** 40,
+        nested: { list: [1, 'two', null] },
+      });
       const generated = (await c.insertOne({ iroId: 'I2' })).insertedId;
       await c.insertOne({ _id: 'gone', iroId: 'I3' });
       await c.updateOne({ _id: 'c1' }, { $inc: { n: 1 }, $unset: { x: '' } });
@@ -55,7 +65,18 @@ describe('embedded store', () => {
       assert.ok(doc?.at instanceof Date);
       assert.equal(doc.at.toISOString(), '2024-01-02T03:04:05.678Z');
       assert.ok(doc.ref instanceof ObjectId && doc.ref.equals(ref));
-      assert.deepEqual({ ...doc, at: undefined, ref: undefined }, { _id: 'c1', iroId: 'I1', at: undefined, ref: undefined, n: 4, big: 2 ** 40, nested: { list: [1, 'two', null] } });
+      assert.deepEqual(
+        { ...doc, at: undefined, ref: undefined },
+        {
+          _id: 'c1',
+          iroId: 'I1',
+          at: undefined,
+          ref: undefined,
+          n: 4,
+          big: 2 ** 40,
+          nested: { list: [1, 'two', null] },
+        },
+      );
       const g = await c2.findOne({ iroId: 'I2' });
       assert.ok(g?._id instanceof ObjectId && g._id.equals(generated as ObjectId));
       assert.equal(await c2.findOne({ _id: 'gone' }), null);
@@ -90,7 +111,10 @@ describe('embedded store', () => {
 
     it('rejects invalid collection names and use after close', async () => {
       store = await openEmbeddedStore(dir);
-      assert.throws(() => store!.collection('../etc'), (e: unknown) => isAppError(e, 'invalid-input'));
+      assert.throws(
+        () => store!.collection('../etc'),
+        (e: unknown) => isAppError(e, 'invalid-input'),
+      );
       const c = store.collection<Doc>('ok');
       await store.close();
       await assert.rejects(c.insertOne({ a: 1 }), /closed/);
@@ -102,7 +126,11 @@ describe('embedded store', () => {
     async function seed(): Promise<void> {
       const s = await openEmbeddedStore(dir);
       const c = s.collection<Doc>('reviews');
-      await c.insertMany([{ _id: 'r1', v: 1 }, { _id: 'r2', v: 2 }, { _id: 'r3', v: 3 }]);
+      await c.insertMany([
+        { _id: 'r1', v: 1 },
+        { _id: 'r2', v: 2 },
+        { _id: 'r3', v: 3 },
+      ]);
       await s.close();
     }
 
@@ -119,7 +147,10 @@ describe('embedded store', () => {
       assert.match(quarantine, /^quarantine\/reviews\.log\.\d{4}-\d\d-\d\dT[\d-]+Z$/);
       assert.equal(await readFile(path.join(dir, quarantine), 'utf8'), torn);
       const c = store.collection<Doc>('reviews');
-      assert.deepEqual((await c.find({}, { sort: { _id: 1 } }).toArray()).map((d) => d._id), ['r1', 'r2', 'r3']);
+      assert.deepEqual(
+        (await c.find({}, { sort: { _id: 1 } }).toArray()).map((d) => d._id),
+        ['r1', 'r2', 'r3'],
+      );
       // The torn tail was cut off on open, so later appends stay readable.
       await c.insertOne({ _id: 'r5', v: 5 });
       await store.close();
@@ -154,7 +185,10 @@ describe('embedded store', () => {
       await writeFile(logFile('reviews') + '.tmp', '{"op":"put","doc":{"_id":"half');
       store = await openEmbeddedStore(dir);
       assert.equal(await store.collection('reviews').countDocuments(), 3);
-      assert.equal((await readdir(dir)).some((f) => f.endsWith('.tmp')), false);
+      assert.equal(
+        (await readdir(dir)).some((f) => f.endsWith('.tmp')),
+        false,
+      );
     });
   });
 
@@ -173,8 +207,17 @@ describe('embedded store', () => {
       assert.ok(maxSize < 40 * 1024, `log grew to ${maxSize} bytes`);
       await store.close();
       store = await openEmbeddedStore(dir);
-      const docs = await store.collection<Doc>('hot').find({ k: { $in: [0, 4] } }, { sort: { k: 1 } }).toArray();
-      assert.deepEqual(docs.map((d) => [d._id, d.n]), [['h0', 120], ['h4', 120]]);
+      const docs = await store
+        .collection<Doc>('hot')
+        .find({ k: { $in: [0, 4] } }, { sort: { k: 1 } })
+        .toArray();
+      assert.deepEqual(
+        docs.map((d) => [d._id, d.n]),
+        [
+          ['h0', 120],
+          ['h4', 120],
+        ],
+      );
     });
 
     it('compacts on open, shrinking a log full of superseded lines', async () => {
@@ -207,8 +250,18 @@ describe('embedded store', () => {
       await store.collection<Doc>('warm').updateOne({ _id: 'd4' }, { $inc: { n: 2 } });
       await store.close();
       store = await openEmbeddedStore(dir);
-      assert.deepEqual((await store.collection<Doc>('warm').find({ n: { $gt: 0 } }, { sort: { _id: 1 } }).toArray()).map((d) => [d._id, d.n]),
-        [['d3', 1], ['d4', 2]]);
+      assert.deepEqual(
+        (
+          await store
+            .collection<Doc>('warm')
+            .find({ n: { $gt: 0 } }, { sort: { _id: 1 } })
+            .toArray()
+        ).map((d) => [d._id, d.n]),
+        [
+          ['d3', 1],
+          ['d4', 2],
+        ],
+      );
     });
   });
 
@@ -246,7 +299,10 @@ describe('embedded store', () => {
       const s = await openEmbeddedStore(path.join(dir, 'data'));
       const children = s.collection<Doc>('children');
       await children.createIndex({ iroId: 1 }, { unique: true });
-      await children.insertMany([{ _id: 'c1', iroId: 'I1', at: new Date(5) }, { _id: 'c2', iroId: 'I2' }]);
+      await children.insertMany([
+        { _id: 'c1', iroId: 'I1', at: new Date(5) },
+        { _id: 'c2', iroId: 'I2' },
+      ]);
       await children.updateOne({ _id: 'c2' }, { $set: { x: 1 } });
       await s.collection<Doc>('audit').insertOne({ what: 'import', ref: new ObjectId() });
       return s;
@@ -255,8 +311,14 @@ describe('embedded store', () => {
     async function assertSameData(copyDir: string): Promise<void> {
       const copy = await openEmbeddedStore(copyDir);
       try {
-        const children = await copy.collection<Doc>('children').find({}, { sort: { _id: 1 } }).toArray();
-        assert.deepEqual(children, [{ _id: 'c1', iroId: 'I1', at: new Date(5) }, { _id: 'c2', iroId: 'I2', x: 1 }]);
+        const children = await copy
+          .collection<Doc>('children')
+          .find({}, { sort: { _id: 1 } })
+          .toArray();
+        assert.deepEqual(children, [
+          { _id: 'c1', iroId: 'I1', at: new Date(5) },
+          { _id: 'c2', iroId: 'I2', x: 1 },
+        ]);
         const [audit] = await copy.collection<Doc>('audit').find({}).toArray();
         assert.ok(audit?.ref instanceof ObjectId);
         await assert.rejects(copy.collection<Doc>('children').insertOne({ iroId: 'I1' }), isDuplicateKeyError);
@@ -268,7 +330,10 @@ describe('embedded store', () => {
     it('copies an open store at one point in time', async () => {
       store = await fill();
       const summary = await backupStore(store, path.join(dir, 'b1'));
-      assert.deepEqual(summary.collections, [{ name: 'audit', documents: 1 }, { name: 'children', documents: 2 }]);
+      assert.deepEqual(summary.collections, [
+        { name: 'audit', documents: 1 },
+        { name: 'children', documents: 2 },
+      ]);
       await assertSameData(path.join(dir, 'b1'));
     });
 
@@ -288,7 +353,13 @@ describe('embedded store', () => {
     it('the CLI reads DATA_DIR and prints a one-line summary', async () => {
       store = await fill();
       assert.equal(
-        summaryLine('data', { destDir: 'b', collections: [{ name: 'a', documents: 1 }, { name: 'c', documents: 2 }] }),
+        summaryLine('data', {
+          destDir: 'b',
+          collections: [
+            { name: 'a', documents: 1 },
+            { name: 'c', documents: 2 },
+          ],
+        }),
         'backed up data to b: 2 collections, 3 documents (a 1, c 2)',
       );
       const out = sinon.stub(process.stdout, 'write').returns(true);

@@ -35,24 +35,33 @@ describe('embedded store: frozen documents, copied only on the write path', () =
 
   const assertDeepFrozen = (doc: Doc | null) => {
     assert.ok(doc);
-    for (const part of [doc, doc.tags, doc.nested, doc.nested.list, doc.nested.list[0]]) assert.ok(Object.isFrozen(part));
-    assert.throws(() => { doc.n = 99; }, TypeError);
-    assert.throws(() => { doc.tags.push('x'); }, TypeError);
-    assert.throws(() => { doc.nested.list[0]!.v = 7; }, TypeError);
+    for (const part of [doc, doc.tags, doc.nested, doc.nested.list, doc.nested.list[0]])
+      assert.ok(Object.isFrozen(part));
+    assert.throws(() => {
+      doc.n = 99;
+    }, TypeError);
+    assert.throws(() => {
+      doc.tags.push('x');
+    }, TypeError);
+    assert.throws(() => {
+      doc.nested.list[0]!.v = 7;
+    }, TypeError);
   };
 
   it('findOne, find and findOneAndUpdate return deep-frozen documents; the same object twice, no copy', async () => {
     const input: Doc = { _id: 'a', n: 1, tags: ['t'], nested: { list: [{ at: new Date(0), v: 1 }] } };
     await col.insertOne(input);
     input.tags.push('changed by the caller after the insert');
-    assert.deepEqual((await col.findOne({ _id: 'a' }))?.tags, ['t'], 'the caller\'s object was copied on the way in');
-    assert.ok(!Object.isFrozen(input), 'the caller\'s own object is left alone');
+    assert.deepEqual((await col.findOne({ _id: 'a' }))?.tags, ['t'], "the caller's object was copied on the way in");
+    assert.ok(!Object.isFrozen(input), "the caller's own object is left alone");
 
     const one = await col.findOne({ _id: 'a' });
     assertDeepFrozen(one);
     const [listed] = await col.find({ tags: 't' }).toArray();
     assert.equal(listed, one, 'no copy per read');
-    const updated = await col.findOneAndUpdate({ _id: 'a' }, { $inc: { n: 1 }, $push: { tags: 'u' } } as never, { returnDocument: 'after' });
+    const updated = await col.findOneAndUpdate({ _id: 'a' }, { $inc: { n: 1 }, $push: { tags: 'u' } } as never, {
+      returnDocument: 'after',
+    });
     assertDeepFrozen(updated);
     assert.deepEqual([one?.n, one?.tags], [1, ['t']], 'a document read before the update is unchanged');
     assert.deepEqual([updated?.n, updated?.tags], [2, ['t', 'u']]);

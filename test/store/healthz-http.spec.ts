@@ -16,7 +16,13 @@ describe('GET /healthz and a full disk, over HTTP', function () {
   this.timeout(30000);
   let h: Harness;
   before(async () => {
-    const withAdmin = { ...fixture, staff: [...fixture.staff, { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: admin.aadObjectId }] };
+    const withAdmin = {
+      ...fixture,
+      staff: [
+        ...fixture.staff,
+        { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: admin.aadObjectId },
+      ],
+    };
     h = await startHarness({ env: { IRO_NOW: '2026-11-25T09:00:00Z' }, importDoc: withAdmin });
   });
   after(async () => {
@@ -28,13 +34,16 @@ describe('GET /healthz and a full disk, over HTTP', function () {
     const res = await fetch(`${h.bot.server.url}/healthz`);
     return { status: res.status, body: await res.json() };
   };
-  const ask = async (from: typeof alex, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text))).text;
+  const ask = async (from: typeof alex, text: string) =>
+    cardOf(await h.ask(messageActivity(h.connector.url, from, text))).text;
 
   it('answers 503 with the reason while writes fail, refuses changes saying nothing was saved, serves reads, then recovers', async () => {
     assert.deepEqual(await healthz(), { status: 200, body: { status: 'ok', store: 'embedded', policy: 'wales' } });
     await ask(alex, '/help'); // the 1:1 chat is saved while the disk has room
 
-    const full = sinon.stub(diskIo, 'write').rejects(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+    const full = sinon
+      .stub(diskIo, 'write')
+      .rejects(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
     // /case is audited: the audit write fails, so the view is refused and nothing is recorded.
     const refused = await ask(alex, '/case C100');
     assert.match(refused, /Not saved/);
@@ -42,12 +51,20 @@ describe('GET /healthz and a full disk, over HTTP', function () {
     assert.doesNotMatch(refused, /ENOSPC|DATA_DIR|Something went wrong/);
     assert.deepEqual(await healthz(), {
       status: 503,
-      body: { status: 'degraded', store: 'embedded', policy: 'wales', reason: 'disk full: cannot write DATA_DIR/audit.log' },
+      body: {
+        status: 'degraded',
+        store: 'embedded',
+        policy: 'wales',
+        reason: 'disk full: cannot write DATA_DIR/audit.log',
+      },
     });
     // Reads go on.
     assert.match(await ask(alex, '/due this week'), /Reviews due this week/);
     const status = await ask(admin, '/setup status');
-    assert.match(status, /Store: DEGRADED \(disk full: cannot write DATA_DIR\/audit\.log\); nothing can be saved until this is fixed\./);
+    assert.match(
+      status,
+      /Store: DEGRADED \(disk full: cannot write DATA_DIR\/audit\.log\); nothing can be saved until this is fixed\./,
+    );
 
     full.restore();
     const end = Date.now() + 15000;

@@ -12,11 +12,19 @@ import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/
 // lose a match: the same queries on a collection without indexes must give the same documents.
 
 const statusArb = fc.constantFrom('pending', 'sent', 'failed', 'withheld', 'a\u0000b', 'a', '\u0000', '');
-const docArb = fc.record({
-  status: fc.oneof(statusArb, fc.constant(null), fc.array(statusArb, { maxLength: 2 })),
-  enqueuedAt: fc.integer({ min: 0, max: 3 }),
-  pending: fc.oneof(fc.constant(undefined), fc.array(fc.record({ key: fc.oneof(fc.string({ maxLength: 2 }), fc.constant(null)) }, { requiredKeys: [] }), { maxLength: 2 })),
-}, { requiredKeys: ['status', 'enqueuedAt'] });
+const docArb = fc.record(
+  {
+    status: fc.oneof(statusArb, fc.constant(null), fc.array(statusArb, { maxLength: 2 })),
+    enqueuedAt: fc.integer({ min: 0, max: 3 }),
+    pending: fc.oneof(
+      fc.constant(undefined),
+      fc.array(fc.record({ key: fc.oneof(fc.string({ maxLength: 2 }), fc.constant(null)) }, { requiredKeys: [] }), {
+        maxLength: 2,
+      }),
+    ),
+  },
+  { requiredKeys: ['status', 'enqueuedAt'] },
+);
 
 describe('embedded store: index-answered queries find what a full scan finds (property)', function () {
   this.timeout(60000);
@@ -34,29 +42,42 @@ describe('embedded store: index-answered queries find what a full scan finds (pr
 
   let run = 0;
   it('compound-prefix equality and $in, full compound equality, sparse $exists', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(docArb, { maxLength: 25 }), statusArb, statusArb, fc.integer({ min: 0, max: 3 }), async (docs, s1, s2, at) => {
-      run++;
-      const indexed = store.collection<Document>(`ix${run}`);
-      const plain = store.collection<Document>(`plain${run}`);
-      await indexed.createIndex({ status: 1, enqueuedAt: 1, _id: 1 }, { name: 'status_enqueuedAt' });
-      await indexed.createIndex({ 'pending.key': 1 }, { name: 'pending.key', sparse: true });
-      const withIds = docs.map((d, i) => ({ _id: `d${i}`, ...d }));
-      if (withIds.length) {
-        await indexed.insertMany(withIds.map((d) => ({ ...d })) as never);
-        await plain.insertMany(withIds.map((d) => ({ ...d })) as never);
-      }
-      // Changes keep the indexes in step: move some documents to another status.
-      for (const d of withIds.filter((_, i) => i % 3 === 0)) {
-        for (const c of [indexed, plain]) await c.updateOne({ _id: d._id } as never, { $set: { status: s2 } });
-      }
-      const queries: Document[] = [
-        { status: s1 }, { status: { $in: [s1, s2] } }, { status: s1, enqueuedAt: at }, { status: s1, enqueuedAt: at, _id: 'd0' },
-        { 'pending.key': { $exists: true } }, { status: { $eq: s2 } },
-      ];
-      for (const q of queries) {
-        const ids = async (c: typeof plain) => (await c.find(q, { sort: { _id: 1 } }).toArray()).map((d) => d._id);
-        assert.deepEqual(await ids(indexed), await ids(plain), JSON.stringify(q));
-      }
-    }), { numRuns: 120 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(docArb, { maxLength: 25 }),
+        statusArb,
+        statusArb,
+        fc.integer({ min: 0, max: 3 }),
+        async (docs, s1, s2, at) => {
+          run++;
+          const indexed = store.collection<Document>(`ix${run}`);
+          const plain = store.collection<Document>(`plain${run}`);
+          await indexed.createIndex({ status: 1, enqueuedAt: 1, _id: 1 }, { name: 'status_enqueuedAt' });
+          await indexed.createIndex({ 'pending.key': 1 }, { name: 'pending.key', sparse: true });
+          const withIds = docs.map((d, i) => ({ _id: `d${i}`, ...d }));
+          if (withIds.length) {
+            await indexed.insertMany(withIds.map((d) => ({ ...d })) as never);
+            await plain.insertMany(withIds.map((d) => ({ ...d })) as never);
+          }
+          // Changes keep the indexes in step: move some documents to another status.
+          for (const d of withIds.filter((_, i) => i % 3 === 0)) {
+            for (const c of [indexed, plain]) await c.updateOne({ _id: d._id } as never, { $set: { status: s2 } });
+          }
+          const queries: Document[] = [
+            { status: s1 },
+            { status: { $in: [s1, s2] } },
+            { status: s1, enqueuedAt: at },
+            { status: s1, enqueuedAt: at, _id: 'd0' },
+            { 'pending.key': { $exists: true } },
+            { status: { $eq: s2 } },
+          ];
+          for (const q of queries) {
+            const ids = async (c: typeof plain) => (await c.find(q, { sort: { _id: 1 } }).toArray()).map((d) => d._id);
+            assert.deepEqual(await ids(indexed), await ids(plain), JSON.stringify(q));
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
   });
 });

@@ -31,12 +31,20 @@ describe('embedded store integrity', () => {
   });
 
   const logFile = (name: string): string => path.join(dir, `${name}.log`);
-  const lines = async (name: string): Promise<string[]> => (await readFile(logFile(name), 'utf8')).split('\n').filter(Boolean);
-  const corrupt = (code = 'store-corrupt') => (e: unknown) => isAppError(e, code as 'store-corrupt');
+  const lines = async (name: string): Promise<string[]> =>
+    (await readFile(logFile(name), 'utf8')).split('\n').filter(Boolean);
+  const corrupt =
+    (code = 'store-corrupt') =>
+    (e: unknown) =>
+      isAppError(e, code as 'store-corrupt');
 
   async function seed(): Promise<void> {
     const s = await openEmbeddedStore(dir);
-    await s.collection<Doc>('reviews').insertMany([{ _id: 'r1', v: 1 }, { _id: 'r2', v: 2 }, { _id: 'r3', v: 3 }]);
+    await s.collection<Doc>('reviews').insertMany([
+      { _id: 'r1', v: 1 },
+      { _id: 'r2', v: 2 },
+      { _id: 'r3', v: 3 },
+    ]);
     await s.collection<Doc>('audit').insertOne({ _id: 'a1', what: 'import' });
     await s.close();
   }
@@ -88,7 +96,10 @@ describe('embedded store integrity', () => {
       const bad = [...all];
       bad[0] = bad[0]!.replace(/^\{"crc":"[0-9a-f]{8}"/, '{"crc":"zzzzzzzz"');
       await writeFile(logFile('reviews'), bad.join('\n') + '\n');
-      await assert.rejects(openEmbeddedStore(dir), (e: unknown) => isAppError(e, 'store-corrupt') && /line 1 .*malformed checksum field/.test(e.message));
+      await assert.rejects(
+        openEmbeddedStore(dir),
+        (e: unknown) => isAppError(e, 'store-corrupt') && /line 1 .*malformed checksum field/.test(e.message),
+      );
       // Lines without the field at all are an earlier version's: read (and rewritten with checksums).
       const legacy = [...all];
       legacy[0] = legacy[0]!.replace(/^\{"crc":"[0-9a-f]{8}",/, '{');
@@ -119,13 +130,24 @@ describe('embedded store integrity', () => {
         assert.equal(fields.file, 'reviews.log');
         assert.equal(fields.bytes, Buffer.byteLength(tail));
         assert.equal(fields.keptBytes, kept);
-        assert.deepEqual(await readFile(path.join(dir, String(fields.quarantine))), Buffer.isBuffer(tail) ? tail : Buffer.from(tail));
+        assert.deepEqual(
+          await readFile(path.join(dir, String(fields.quarantine))),
+          Buffer.isBuffer(tail) ? tail : Buffer.from(tail),
+        );
         const health = await store.health();
         assert.equal(health.status, 'ok');
-        assert.match(health.problems.join('\n'), new RegExp(`^${String(fields.quarantine).replace(/\./g, '\\.')}: ${Buffer.byteLength(tail)} bytes set aside`));
+        assert.match(
+          health.problems.join('\n'),
+          new RegExp(`^${String(fields.quarantine).replace(/\./g, '\\.')}: ${Buffer.byteLength(tail)} bytes set aside`),
+        );
         assert.equal(await store.collection('reviews').countDocuments(), 3);
         // The /setup status line lists it for the administrator.
-        assert.match(describeStoreHealth(health), new RegExp(`^Store: ok\\.\\nStore problems:\\n- quarantine/reviews\\.log\\.[^:]+: ${Buffer.byteLength(tail)} bytes set aside`));
+        assert.match(
+          describeStoreHealth(health),
+          new RegExp(
+            `^Store: ok\\.\\nStore problems:\\n- quarantine/reviews\\.log\\.[^:]+: ${Buffer.byteLength(tail)} bytes set aside`,
+          ),
+        );
         await store.close();
         store = undefined;
         assert.equal((await verifyStore(dir)).damage, 0, 'the log is clean again');
@@ -154,9 +176,15 @@ describe('embedded store integrity', () => {
     it('refuses to start when the manifest is deleted or damaged', async () => {
       await seed();
       await rm(path.join(dir, 'MANIFEST.json'));
-      await assert.rejects(openEmbeddedStore(dir), (e: unknown) => isAppError(e, 'store-corrupt') && /MANIFEST\.json is missing/.test(e.message));
+      await assert.rejects(
+        openEmbeddedStore(dir),
+        (e: unknown) => isAppError(e, 'store-corrupt') && /MANIFEST\.json is missing/.test(e.message),
+      );
       await writeFile(path.join(dir, 'MANIFEST.json'), '{"collections":[');
-      await assert.rejects(openEmbeddedStore(dir), (e: unknown) => isAppError(e, 'store-corrupt') && /MANIFEST\.json is damaged/.test(e.message));
+      await assert.rejects(
+        openEmbeddedStore(dir),
+        (e: unknown) => isAppError(e, 'store-corrupt') && /MANIFEST\.json is damaged/.test(e.message),
+      );
     });
 
     it('a log the manifest does not list yet (a crash just after creating it) is accepted and listed', async () => {
@@ -167,31 +195,47 @@ describe('embedded store integrity', () => {
       store = undefined;
       const manifest = JSON.parse(await readFile(path.join(dir, 'MANIFEST.json'), 'utf8'));
       assert.deepEqual(manifest.collections, ['audit', 'fresh', 'reviews']);
-      await writeFile(path.join(dir, 'MANIFEST.json'), JSON.stringify({ format: 1, collections: ['audit', 'reviews'] }));
+      await writeFile(
+        path.join(dir, 'MANIFEST.json'),
+        JSON.stringify({ format: 1, collections: ['audit', 'reviews'] }),
+      );
       store = await openEmbeddedStore(dir);
       assert.equal(await store.collection('fresh').countDocuments(), 1);
-      assert.deepEqual(JSON.parse(await readFile(path.join(dir, 'MANIFEST.json'), 'utf8')).collections, ['audit', 'fresh', 'reviews']);
+      assert.deepEqual(JSON.parse(await readFile(path.join(dir, 'MANIFEST.json'), 'utf8')).collections, [
+        'audit',
+        'fresh',
+        'reviews',
+      ]);
     });
   });
 
   describe('logs written by the previous version', () => {
     it('open (every collection, audit included), and are rewritten with checksums and a manifest', async () => {
       // The previous version's format: one canonical EJSON record per line, no checksum, no manifest.
-      await writeFile(logFile('children'), [
-        '{"op":"idx","name":"ref_1","key":{"ref":{"$numberInt":"1"}},"unique":true,"sparse":false}',
-        '{"op":"put","doc":{"_id":"c1","ref":"R1","at":{"$date":{"$numberLong":"0"}}}}',
-        '{"op":"put","doc":{"_id":"c1","ref":"R1","n":{"$numberInt":"2"}}}',
-        '',
-      ].join('\n'));
+      await writeFile(
+        logFile('children'),
+        [
+          '{"op":"idx","name":"ref_1","key":{"ref":{"$numberInt":"1"}},"unique":true,"sparse":false}',
+          '{"op":"put","doc":{"_id":"c1","ref":"R1","at":{"$date":{"$numberLong":"0"}}}}',
+          '{"op":"put","doc":{"_id":"c1","ref":"R1","n":{"$numberInt":"2"}}}',
+          '',
+        ].join('\n'),
+      );
       await writeFile(logFile('audit'), '{"op":"put","doc":{"_id":"a1","what":"import"}}\n');
       const before = await verifyStore(dir);
       assert.equal(before.damage, 0);
-      assert.deepEqual(before.logs.map((l) => l.legacyLines), [1, 3]);
+      assert.deepEqual(
+        before.logs.map((l) => l.legacyLines),
+        [1, 3],
+      );
       store = await openEmbeddedStore(dir, { logger: pino({ level: 'silent' }) });
       assert.deepEqual(await store.collection<Doc>('children').findOne({ ref: 'R1' }), { _id: 'c1', ref: 'R1', n: 2 });
       assert.equal(await store.collection('audit').countDocuments(), 1);
       for (const name of ['children', 'audit']) for (const l of await lines(name)) assert.match(l, CRC_LINE);
-      assert.deepEqual(JSON.parse(await readFile(path.join(dir, 'MANIFEST.json'), 'utf8')).collections, ['audit', 'children']);
+      assert.deepEqual(JSON.parse(await readFile(path.join(dir, 'MANIFEST.json'), 'utf8')).collections, [
+        'audit',
+        'children',
+      ]);
     });
 
     it('the audit collection compacts while running like the others', async () => {
@@ -231,11 +275,22 @@ describe('embedded store integrity', () => {
 
       const repaired = await cli(['--repair']);
       assert.equal(repaired.code, 0, repaired.out + repaired.err);
-      assert.match(repaired.out, /repaired: reviews\.log: set aside 1 damaged line\(s\) \(2; \d+ bytes\) in quarantine\/reviews\.log\./);
-      const [q] = (await readdir(path.join(dir, 'quarantine')));
+      assert.match(
+        repaired.out,
+        /repaired: reviews\.log: set aside 1 damaged line\(s\) \(2; \d+ bytes\) in quarantine\/reviews\.log\./,
+      );
+      const [q] = await readdir(path.join(dir, 'quarantine'));
       assert.equal(await readFile(path.join(dir, 'quarantine', q!), 'utf8'), damaged + '\n');
       store = await openEmbeddedStore(dir);
-      assert.deepEqual((await store.collection<Doc>('reviews').find({}, { sort: { _id: 1 } }).toArray()).map((d) => d._id), ['r1', 'r3']);
+      assert.deepEqual(
+        (
+          await store
+            .collection<Doc>('reviews')
+            .find({}, { sort: { _id: 1 } })
+            .toArray()
+        ).map((d) => d._id),
+        ['r1', 'r3'],
+      );
     });
 
     it('--repair refuses while the store is open, saying what holds it', async () => {
@@ -261,12 +316,20 @@ describe('embedded store integrity', () => {
 
     it('valid lines that break a unique index (e.g. after a line was set aside): the store refuses naming the file, verify names the index', async () => {
       await seed();
-      await writeFile(logFile('children'), [
-        serializeRecord({ op: 'idx', name: 'ref_1', key: { ref: 1 }, unique: true, sparse: false }),
-        serializeRecord({ op: 'put', doc: { _id: 'c1', ref: 'R1' } }),
-        serializeRecord({ op: 'put', doc: { _id: 'c2', ref: 'R1' } }),
-      ].join(''));
-      await assert.rejects(openEmbeddedStore(dir), (e: unknown) => isAppError(e, 'store-corrupt') && /children\.log: two documents share a key of a unique index/.test(e.message));
+      await writeFile(
+        logFile('children'),
+        [
+          serializeRecord({ op: 'idx', name: 'ref_1', key: { ref: 1 }, unique: true, sparse: false }),
+          serializeRecord({ op: 'put', doc: { _id: 'c1', ref: 'R1' } }),
+          serializeRecord({ op: 'put', doc: { _id: 'c2', ref: 'R1' } }),
+        ].join(''),
+      );
+      await assert.rejects(
+        openEmbeddedStore(dir),
+        (e: unknown) =>
+          isAppError(e, 'store-corrupt') &&
+          /children\.log: two documents share a key of a unique index/.test(e.message),
+      );
       const report = await cli([]);
       assert.equal(report.code, 1);
       assert.match(report.out, /children\.log: DAMAGED[\s\S]*unique index ref_1: 1 document\(s\) repeat another's key/);

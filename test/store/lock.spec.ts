@@ -92,9 +92,17 @@ describe('embedded store lock', function () {
     await new Promise<void>((resolve) => holder.stdout!.on('data', (d) => String(d).includes('ready') && resolve()));
     await assert.rejects(openEmbeddedStore(dir), (e: unknown) => {
       assert.ok(isAppError(e, 'store-locked'));
-      assert.match(e.message, new RegExp(`in use by process ${holder.pid}: process ${holder.pid} on this host has held ${lockFile()} since \\d{4}-`));
+      assert.match(
+        e.message,
+        new RegExp(
+          `in use by process ${holder.pid}: process ${holder.pid} on this host has held ${lockFile()} since \\d{4}-`,
+        ),
+      );
       assert.match(e.message, new RegExp(`kill ${holder.pid}`));
-      assert.match(e.message, new RegExp(`If you are sure process ${holder.pid} is not the bot, delete ${lockFile()} and start again`));
+      assert.match(
+        e.message,
+        new RegExp(`If you are sure process ${holder.pid} is not the bot, delete ${lockFile()} and start again`),
+      );
       return true;
     });
   });
@@ -104,7 +112,10 @@ describe('embedded store lock', function () {
     await assert.rejects(openEmbeddedStore(dir), (e: unknown) => {
       assert.ok(isAppError(e, 'store-locked'));
       assert.match(e.message, /in use by process 4242 on host bot-host-2 .*not this host/);
-      assert.match(e.message, /Stop the bot on bot-host-2 first; if you are sure no bot on bot-host-2 uses this folder any more, delete .*LOCK and start again/);
+      assert.match(
+        e.message,
+        /Stop the bot on bot-host-2 first; if you are sure no bot on bot-host-2 uses this folder any more, delete .*LOCK and start again/,
+      );
       return true;
     });
     assert.equal((await readFile(lockFile(), 'utf8')).split('\n')[0], '4242', 'the lock is left alone');

@@ -12,9 +12,24 @@ import { ChildrenRepository } from '../../src/store/repositories/children-reposi
 import { ensureIndexes } from '../../src/store/repositories/indexes.js';
 import { StaffRepository } from '../../src/store/repositories/staff-repository.js';
 
-const person = (id: string, extra: Partial<StaffDoc> = {}): StaffDoc => ({ _id: id, id, name: id, roles: ['social-worker'], ...extra });
+const person = (id: string, extra: Partial<StaffDoc> = {}): StaffDoc => ({
+  _id: id,
+  id,
+  name: id,
+  roles: ['social-worker'],
+  ...extra,
+});
 const child = (ref: string, extra: Partial<ChildDoc> = {}): ChildDoc => ({
-  _id: ref, ref, track: 'cla', iroId: 'iro-1', events: [], reviews: [], bookings: [], version: 1, history: [], ...extra,
+  _id: ref,
+  ref,
+  track: 'cla',
+  iroId: 'iro-1',
+  events: [],
+  reviews: [],
+  bookings: [],
+  version: 1,
+  history: [],
+  ...extra,
 });
 
 describe('repositories (embedded store)', () => {
@@ -64,8 +79,14 @@ describe('repositories (embedded store)', () => {
     });
 
     it('lists all and by role', async () => {
-      assert.deepEqual((await repo.list()).map((s) => s.id), ['iro-1', 'sw-1', 'sw-2']);
-      assert.deepEqual((await repo.listByRole('iro')).map((s) => s.id), ['iro-1', 'sw-2']);
+      assert.deepEqual(
+        (await repo.list()).map((s) => s.id),
+        ['iro-1', 'sw-1', 'sw-2'],
+      );
+      assert.deepEqual(
+        (await repo.listByRole('iro')).map((s) => s.id),
+        ['iro-1', 'sw-2'],
+      );
       assert.deepEqual(await repo.listByRole('guardian'), []);
     });
 
@@ -87,25 +108,44 @@ describe('repositories (embedded store)', () => {
     });
 
     it('lists by IRO and all, sorted by ref', async () => {
-      assert.deepEqual((await repo.listByIro('iro-1')).map((c) => c.ref), ['C1', 'C3']);
-      assert.deepEqual((await repo.listAll()).map((c) => c.ref), ['C1', 'C2', 'C3']);
-      assert.deepEqual((await repo.getMany(['C3', 'C9'])).map((c) => c.ref), ['C3']);
+      assert.deepEqual(
+        (await repo.listByIro('iro-1')).map((c) => c.ref),
+        ['C1', 'C3'],
+      );
+      assert.deepEqual(
+        (await repo.listAll()).map((c) => c.ref),
+        ['C1', 'C2', 'C3'],
+      );
+      assert.deepEqual(
+        (await repo.getMany(['C3', 'C9'])).map((c) => c.ref),
+        ['C3'],
+      );
       assert.equal(await repo.count(), 3);
     });
 
     it('updateVersioned applies the change, bumps the version and appends history in one update', async () => {
       const at = new Date('2016-06-01T10:00:00Z');
-      const after = await repo.updateVersioned('C1', 1, { $set: { legalStatus: 'care-order' } },
-        { at, by: { id: 'iro-1', name: 'Alex' }, action: 'test', before: null, after: 'care-order' });
+      const after = await repo.updateVersioned(
+        'C1',
+        1,
+        { $set: { legalStatus: 'care-order' } },
+        { at, by: { id: 'iro-1', name: 'Alex' }, action: 'test', before: null, after: 'care-order' },
+      );
       assert.equal(after.version, 2);
       assert.equal(after.legalStatus, 'care-order');
-      assert.deepEqual(after.history, [{ at, by: { id: 'iro-1', name: 'Alex' }, action: 'test', before: null, after: 'care-order' }]);
+      assert.deepEqual(after.history, [
+        { at, by: { id: 'iro-1', name: 'Alex' }, action: 'test', before: null, after: 'care-order' },
+      ]);
       assert.deepEqual(await repo.get('C1'), after);
     });
 
-    it('updateVersioned merges the caller\'s own $inc and $push', async () => {
-      await repo.updateVersioned('C1', 1, { $push: { events: { type: 'became-looked-after', date: '2016-01-01' } } },
-        { at: new Date(), by: { id: 'x' }, action: 'a' });
+    it("updateVersioned merges the caller's own $inc and $push", async () => {
+      await repo.updateVersioned(
+        'C1',
+        1,
+        { $push: { events: { type: 'became-looked-after', date: '2016-01-01' } } },
+        { at: new Date(), by: { id: 'x' }, action: 'a' },
+      );
       const c = (await repo.get('C1'))!;
       assert.equal(c.events.length, 1);
       assert.equal(c.history.length, 1);
@@ -113,19 +153,32 @@ describe('repositories (embedded store)', () => {
 
     it('a lost race throws conflict naming who changed it and when, and changes nothing', async () => {
       const at = new Date('2016-06-01T10:00:00Z');
-      await repo.updateVersioned('C1', 1, { $set: { legalStatus: 'care-order' } }, { at, by: { id: 'tm-1', name: 'Catrin' }, action: 'first' });
+      await repo.updateVersioned(
+        'C1',
+        1,
+        { $set: { legalStatus: 'care-order' } },
+        { at, by: { id: 'tm-1', name: 'Catrin' }, action: 'first' },
+      );
       await assert.rejects(
-        repo.updateVersioned('C1', 1, { $set: { legalStatus: 'remanded' } }, { at, by: { id: 'iro-1' }, action: 'second' }),
+        repo.updateVersioned(
+          'C1',
+          1,
+          { $set: { legalStatus: 'remanded' } },
+          { at, by: { id: 'iro-1' }, action: 'second' },
+        ),
         (e: unknown) => {
           assert.ok(isAppError(e, 'conflict'));
           assert.match(e.message, /Catrin at 2016-06-01T10:00:00.000Z/);
           assert.equal(e.details.actualVersion, 2);
           return true;
-        });
+        },
+      );
       const c = (await repo.get('C1'))!;
       assert.equal(c.legalStatus, 'care-order');
       assert.equal(c.history.length, 1);
-      await assert.rejects(repo.updateVersioned('C9', 1, {}, { at, by: { id: 'x' }, action: 'x' }), (e: unknown) => isAppError(e, 'not-found'));
+      await assert.rejects(repo.updateVersioned('C9', 1, {}, { at, by: { id: 'x' }, action: 'x' }), (e: unknown) =>
+        isAppError(e, 'not-found'),
+      );
     });
 
     it('exactly one of two concurrent writers on the same version wins', async () => {
@@ -142,12 +195,28 @@ describe('repositories (embedded store)', () => {
   describe('AuditLog', () => {
     it('records and lists entries oldest first, with a filter', async () => {
       const log = new AuditLog(store);
-      const entry = { at: new Date('2016-06-02T00:00:00Z'), actor: { id: 'import', kind: 'cli' as const }, action: 'import', details: { n: 1 } };
+      const entry = {
+        at: new Date('2016-06-02T00:00:00Z'),
+        actor: { id: 'import', kind: 'cli' as const },
+        action: 'import',
+        details: { n: 1 },
+      };
       await log.record(entry);
-      await log.record({ at: new Date('2016-06-01T00:00:00Z'), actor: { id: 'iro-1', kind: 'staff' }, action: 'case.view', subject: 'C1' });
-      assert.equal('_id' in entry, false, 'the caller\'s object is not mutated');
-      assert.deepEqual((await log.list()).map((e) => e.action), ['case.view', 'import']);
-      assert.deepEqual((await log.list({ action: 'import' })).map((e) => e.details), [{ n: 1 }]);
+      await log.record({
+        at: new Date('2016-06-01T00:00:00Z'),
+        actor: { id: 'iro-1', kind: 'staff' },
+        action: 'case.view',
+        subject: 'C1',
+      });
+      assert.equal('_id' in entry, false, "the caller's object is not mutated");
+      assert.deepEqual(
+        (await log.list()).map((e) => e.action),
+        ['case.view', 'import'],
+      );
+      assert.deepEqual(
+        (await log.list({ action: 'import' })).map((e) => e.details),
+        [{ n: 1 }],
+      );
       assert.equal((await log.list({}, { limit: 1 })).length, 1);
     });
   });
@@ -186,9 +255,18 @@ describe('ensureIndexes (embedded store)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const indexes = (): IndexRow[] => store.snapshot().flatMap((c) => c.indexes.map((ix) => ({
-    collection: c.name, name: ix.name, key: { ...ix.key }, unique: ix.unique,
-  }))).sort(byName);
+  const indexes = (): IndexRow[] =>
+    store
+      .snapshot()
+      .flatMap((c) =>
+        c.indexes.map((ix) => ({
+          collection: c.name,
+          name: ix.name,
+          key: { ...ix.key },
+          unique: ix.unique,
+        })),
+      )
+      .sort(byName);
   /** Index records in the collection logs on disk (a repeated call must not append any). */
   const indexLines = async () => {
     let n = 0;
@@ -216,30 +294,31 @@ describe('ensureIndexes (embedded store)', () => {
 });
 
 // Registered only when a server is configured, so a run without one reports no skipped tests.
-if (process.env.MONGODB_URI) describe('ensureIndexes (mongodb, MONGODB_URI)', () => {
-  let store: MongoStore;
-  before(async () => {
-    store = await openMongoStore(process.env.MONGODB_URI!, `iro_indexes_${process.pid}_${Date.now()}`);
-  });
-  after(async () => {
-    await store?.db.dropDatabase();
-    await store?.close();
-  });
+if (process.env.MONGODB_URI)
+  describe('ensureIndexes (mongodb, MONGODB_URI)', () => {
+    let store: MongoStore;
+    before(async () => {
+      store = await openMongoStore(process.env.MONGODB_URI!, `iro_indexes_${process.pid}_${Date.now()}`);
+    });
+    after(async () => {
+      await store?.db.dropDatabase();
+      await store?.close();
+    });
 
-  const indexes = async (): Promise<IndexRow[]> => {
-    const rows: IndexRow[] = [];
-    for (const c of ['audit', 'children', 'staff']) {
-      for (const ix of await store.db.collection(c).listIndexes().toArray()) {
-        if (ix.name !== '_id_') rows.push({ collection: c, name: ix.name, key: { ...ix.key }, unique: !!ix.unique });
+    const indexes = async (): Promise<IndexRow[]> => {
+      const rows: IndexRow[] = [];
+      for (const c of ['audit', 'children', 'staff']) {
+        for (const ix of await store.db.collection(c).listIndexes().toArray()) {
+          if (ix.name !== '_id_') rows.push({ collection: c, name: ix.name, key: { ...ix.key }, unique: !!ix.unique });
+        }
       }
-    }
-    return rows.sort(byName);
-  };
+      return rows.sort(byName);
+    };
 
-  it('creates the expected index set; a second call leaves it as it is', async () => {
-    await ensureIndexes(store);
-    assert.deepEqual(await indexes(), EXPECTED_INDEXES);
-    await ensureIndexes(store);
-    assert.deepEqual(await indexes(), EXPECTED_INDEXES);
+    it('creates the expected index set; a second call leaves it as it is', async () => {
+      await ensureIndexes(store);
+      assert.deepEqual(await indexes(), EXPECTED_INDEXES);
+      await ensureIndexes(store);
+      assert.deepEqual(await indexes(), EXPECTED_INDEXES);
+    });
   });
-});

@@ -15,7 +15,10 @@ describe('sync: CSV reader (RFC 4180)', () => {
     const r = parseCsv('\uFEFFa,b,c\r\n"x, y","say ""hi""","two\r\nlines"\r\n1,,3\r\n\r\n');
     assert.ok(r.ok);
     assert.deepEqual(r.table.header, ['a', 'b', 'c']);
-    assert.deepEqual(r.table.rows, [{ line: 2, cells: ['x, y', 'say "hi"', 'two\r\nlines'] }, { line: 4, cells: ['1', '', '3'] }]);
+    assert.deepEqual(r.table.rows, [
+      { line: 2, cells: ['x, y', 'say "hi"', 'two\r\nlines'] },
+      { line: 4, cells: ['1', '', '3'] },
+    ]);
   });
 
   it('refuses, naming the line: ragged rows, a stray quote, an unclosed quote, text after a closing quote, a bad header', () => {
@@ -38,15 +41,26 @@ describe('sync: CSV reader (RFC 4180)', () => {
 
   it('reads back whatever an RFC 4180 writer wrote (property, LF or CRLF)', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', 'é', 'ŵ', '1'), maxLength: 8 });
-    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { maxLength: 6 }), fc.boolean(), (cols, rows, crlf) => {
-      const header = Array.from({ length: cols }, (_, i) => `h${i}`);
-      const body = rows.map((r) => r.slice(0, cols)).filter((r) => !(cols === 1 && r[0] === ''));
-      const eol = crlf ? '\r\n' : '\n';
-      const text = [header, ...body].map((r) => r.map(quote).join(',')).join(eol) + eol;
-      const parsed = parseCsv(text);
-      assert.ok(parsed.ok, JSON.stringify(text));
-      assert.deepEqual(parsed.table.rows.map((r) => r.cells), body);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { maxLength: 6 }),
+        fc.boolean(),
+        (cols, rows, crlf) => {
+          const header = Array.from({ length: cols }, (_, i) => `h${i}`);
+          const body = rows.map((r) => r.slice(0, cols)).filter((r) => !(cols === 1 && r[0] === ''));
+          const eol = crlf ? '\r\n' : '\n';
+          const text = [header, ...body].map((r) => r.map(quote).join(',')).join(eol) + eol;
+          const parsed = parseCsv(text);
+          assert.ok(parsed.ok, JSON.stringify(text));
+          assert.deepEqual(
+            parsed.table.rows.map((r) => r.cells),
+            body,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -55,31 +69,69 @@ describe('sync: CSV column mapping', () => {
     const r = csvToImportDocument({
       mapping: {
         ...MAPPING,
-        children: { ...MAPPING.children, columns: { ...MAPPING.children.columns, legalStatus: 'Status' }, values: { legalStatus: { 'C/O': 'care-order' } } },
+        children: {
+          ...MAPPING.children,
+          columns: { ...MAPPING.children.columns, legalStatus: 'Status' },
+          values: { legalStatus: { 'C/O': 'care-order' } },
+        },
         staff: { columns: { id: 'Id', name: 'Name', roles: 'Roles', external: 'Ext' } },
       },
-      children: { name: 'c.csv', text: 'Child ID,Forename,Surname,DOB,Track,IRO,Social Worker,Team,Date Became LAC,Status\nC1,A,B,7/3/2016,cla,iro-1,,,,C/O\n' },
+      children: {
+        name: 'c.csv',
+        text: 'Child ID,Forename,Surname,DOB,Track,IRO,Social Worker,Team,Date Became LAC,Status\nC1,A,B,7/3/2016,cla,iro-1,,,,C/O\n',
+      },
       staff: { name: 's.csv', text: 'Id,Name,Roles,Ext\niro-1,Alex,iro; team-manager,no\n' },
     });
     assert.ok(r.ok);
     assert.deepEqual(r.doc, {
       formatVersion: 1,
       staff: [{ id: 'iro-1', name: 'Alex', roles: ['iro', 'team-manager'], external: false }],
-      children: [{ ref: 'C1', givenName: 'A', familyName: 'B', dateOfBirth: '2016-03-07', track: 'cla', iroId: 'iro-1', legalStatus: 'care-order', events: [] }],
+      children: [
+        {
+          ref: 'C1',
+          givenName: 'A',
+          familyName: 'B',
+          dateOfBirth: '2016-03-07',
+          track: 'cla',
+          iroId: 'iro-1',
+          legalStatus: 'care-order',
+          events: [],
+        },
+      ],
     });
   });
 
   it('refuses a bad mapping with mapping.* paths: unknown field, missing required column, a column the CSV lacks, staff CSV without a staff section', () => {
     const bad = (mapping: unknown, staff?: string) => {
-      const r = csvToImportDocument({ mapping, children: { name: 'c.csv', text: CHILDREN_CSV }, ...(staff ? { staff: { name: 's.csv', text: staff } } : {}) });
+      const r = csvToImportDocument({
+        mapping,
+        children: { name: 'c.csv', text: CHILDREN_CSV },
+        ...(staff ? { staff: { name: 's.csv', text: staff } } : {}),
+      });
       assert.ok(!r.ok);
       return r.problems.map((p) => `${p.path}: ${p.message}`);
     };
-    assert.match(bad({ ...MAPPING, children: { ...MAPPING.children, columns: { ...MAPPING.children.columns, nickname: 'X' } } }).join('\n'), /mapping\.children\.columns/);
-    assert.match(bad({ ...MAPPING, children: { ...MAPPING.children, columns: { ref: 'Child ID' } } }).join('\n'), /ref, track and iroId need a column/);
-    assert.deepEqual(bad({ ...MAPPING, children: { ...MAPPING.children, columns: { ...MAPPING.children.columns, givenName: 'First' } } }),
-      ['mapping.children.columns.givenName: column "First" is not in c.csv']);
-    assert.deepEqual(bad(MAPPING, 'Id\nx\n'), ['mapping.staff: a staff CSV was given but the mapping has no staff section']);
+    assert.match(
+      bad({
+        ...MAPPING,
+        children: { ...MAPPING.children, columns: { ...MAPPING.children.columns, nickname: 'X' } },
+      }).join('\n'),
+      /mapping\.children\.columns/,
+    );
+    assert.match(
+      bad({ ...MAPPING, children: { ...MAPPING.children, columns: { ref: 'Child ID' } } }).join('\n'),
+      /ref, track and iroId need a column/,
+    );
+    assert.deepEqual(
+      bad({
+        ...MAPPING,
+        children: { ...MAPPING.children, columns: { ...MAPPING.children.columns, givenName: 'First' } },
+      }),
+      ['mapping.children.columns.givenName: column "First" is not in c.csv'],
+    );
+    assert.deepEqual(bad(MAPPING, 'Id\nx\n'), [
+      'mapping.staff: a staff CSV was given but the mapping has no staff section',
+    ]);
     assert.match(bad(null).join('\n'), /^mapping/);
   });
 });

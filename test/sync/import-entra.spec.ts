@@ -42,17 +42,28 @@ describe('sync: POST /api/import with an Entra app token', function () {
   let url: string;
   const now = Math.floor(Date.now() / 1000);
   const good = {
-    iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, tid: TENANT, aud: APP_ID, azp: CLIENT, iat: now, nbf: now - 10, exp: now + 3600,
+    iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+    tid: TENANT,
+    aud: APP_ID,
+    azp: CLIENT,
+    iat: now,
+    nbf: now - 10,
+    exp: now + 3600,
   };
 
   before(async () => {
     jwks = http.createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: KID, use: 'sig', alg: 'RS256' }] }));
+      res.end(
+        JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: KID, use: 'sig', alg: 'RS256' }] }),
+      );
     });
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', () => r()));
     const config = loadConfig({
-      MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT, IMPORT_CLIENT_IDS: CLIENT,
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppTenantId: TENANT,
+      IMPORT_CLIENT_IDS: CLIENT,
       IMPORT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`,
     });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-sync-entra-'));
@@ -60,7 +71,10 @@ describe('sync: POST /api/import with an Entra app token', function () {
     const sync = createSyncRunner({ store }, () => new Date('2026-11-23T09:00:00Z'));
     server = restify.createServer();
     const state = registerImportEndpoint(server, {
-      config, logger: createLogger('silent'), now: () => new Date(), audit: async () => undefined,
+      config,
+      logger: createLogger('silent'),
+      now: () => new Date(),
+      audit: async () => undefined,
       sync: (payload, source) => sync(payload, source, 'http'),
     });
     assert.deepEqual(state, { enabled: true, why: 'POST /api/import is on (Entra app token)' });
@@ -76,17 +90,48 @@ describe('sync: POST /api/import with an Entra app token', function () {
 
   const post = (bearer: string) => {
     const body = JSON.stringify(smallService());
-    return request(url, { body, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } });
+    return request(url, {
+      body,
+      headers: {
+        authorization: `Bearer ${bearer}`,
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+      },
+    });
   };
   const childCount = async () => (await store.collection('children').find({}).toArray()).length;
 
   const refusals: [string, () => string, number][] = [
-    ['another tenant (its own issuer, a genuine signature)', () => token(keys.privateKey, { ...good, tid: 'tenant-other', iss: 'https://login.microsoftonline.com/tenant-other/v2.0' }), 403],
-    ['our tenant id with another tenant\'s issuer', () => token(keys.privateKey, { ...good, iss: 'https://login.microsoftonline.com/tenant-other/v2.0' }), 403],
+    [
+      'another tenant (its own issuer, a genuine signature)',
+      () =>
+        token(keys.privateKey, {
+          ...good,
+          tid: 'tenant-other',
+          iss: 'https://login.microsoftonline.com/tenant-other/v2.0',
+        }),
+      403,
+    ],
+    [
+      "our tenant id with another tenant's issuer",
+      () => token(keys.privateKey, { ...good, iss: 'https://login.microsoftonline.com/tenant-other/v2.0' }),
+      403,
+    ],
     ['another app as the audience', () => token(keys.privateKey, { ...good, aud: 'some-other-api' }), 403],
-    ['a client app not on the allow-list', () => token(keys.privateKey, { ...good, azp: 'dddddddd-0000-0000-0000-000000000009' }), 403],
+    [
+      'a client app not on the allow-list',
+      () => token(keys.privateKey, { ...good, azp: 'dddddddd-0000-0000-0000-000000000009' }),
+      403,
+    ],
     ['signed with another key', () => token(other.privateKey, good), 401],
-    ['claims changed after signing', () => { const [h, , s] = token(keys.privateKey, { ...good, azp: 'x' }).split('.'); return `${h}.${b64(good)}.${s}`; }, 401],
+    [
+      'claims changed after signing',
+      () => {
+        const [h, , s] = token(keys.privateKey, { ...good, azp: 'x' }).split('.');
+        return `${h}.${b64(good)}.${s}`;
+      },
+      401,
+    ],
     ['alg none', () => `${b64({ alg: 'none', kid: KID })}.${b64(good)}.`, 401],
     ['HS256 with the public key as the secret', () => `${b64({ alg: 'HS256', kid: KID })}.${b64(good)}.AAAA`, 401],
     ['an unknown key id', () => token(keys.privateKey, good, { kid: 'key-9' }), 401],
@@ -107,7 +152,15 @@ describe('sync: POST /api/import with an Entra app token', function () {
     assert.equal(res.status, 200, res.body);
     assert.equal(res.json.outcome, 'imported');
     assert.equal(await childCount(), 4);
-    const v1 = await post(token(keys.privateKey, { ...good, aud: `api://${APP_ID}`, azp: undefined, appid: CLIENT, iss: `https://sts.windows.net/${TENANT}/` }));
+    const v1 = await post(
+      token(keys.privateKey, {
+        ...good,
+        aud: `api://${APP_ID}`,
+        azp: undefined,
+        appid: CLIENT,
+        iss: `https://sts.windows.net/${TENANT}/`,
+      }),
+    );
     assert.equal(v1.status, 200, 'a v1 token (appid, sts issuer, api:// audience) too');
     assert.equal(v1.json.outcome, 'already-imported');
   });

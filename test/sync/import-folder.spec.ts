@@ -29,7 +29,11 @@ describe('sync: the watched folder', function () {
     before(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-import-dir-'));
       // Scans are driven by the test (the job's own timer waits an hour); the outbox sender runs.
-      h = await startHarness({ importDoc: smallService(), jobs: true, env: { IMPORT_DIR: dir, IMPORT_STABLE_SECONDS: '0', IMPORT_SCAN_SECONDS: '3600' } });
+      h = await startHarness({
+        importDoc: smallService(),
+        jobs: true,
+        env: { IMPORT_DIR: dir, IMPORT_STABLE_SECONDS: '0', IMPORT_SCAN_SECONDS: '3600' },
+      });
       await h.ask(messageActivity(h.connector.url, admin, 'help'));
     });
     after(async () => {
@@ -60,7 +64,11 @@ describe('sync: the watched folder', function () {
 
       const end = Date.now() + 10_000;
       let report;
-      while (!(report = h.connector.received.find((a) => a.body?.summary === 'Case system import done')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      while (
+        !(report = h.connector.received.find((a) => a.body?.summary === 'Case system import done')) &&
+        Date.now() < end
+      )
+        await new Promise((r) => setTimeout(r, 50));
       assert.ok(report, 'the admin got the report in Teams');
       assert.equal(report.conversationId, `a:personal-${admin.id}`);
       const { text } = cardOf(report);
@@ -78,12 +86,20 @@ describe('sync: the watched folder', function () {
       const r = await h.bot.importFolder!.scanOnce();
       assert.deepEqual(r, { done: ['nightly.csv'], refused: ['bad.csv', 'broken.json'], waiting: [] });
       assert.deepEqual(await new ChildrenRepository(h.bot.store).listAll(), before);
-      const again = fs.readdirSync(path.join(dir, 'done')).filter((f) => f.endsWith('nightly.csv.result.json') && f !== 'nightly.csv.result.json');
+      const again = fs
+        .readdirSync(path.join(dir, 'done'))
+        .filter((f) => f.endsWith('nightly.csv.result.json') && f !== 'nightly.csv.result.json');
       assert.equal(again.length, 1, 'a second file of the same name is kept beside the first, time-stamped');
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'done', again[0]!), 'utf8')).outcome, 'already-imported');
       const bad = JSON.parse(fs.readFileSync(path.join(dir, 'refused', 'bad.csv.result.json'), 'utf8'));
-      assert.ok(bad.problems.some((p: string) => /^children\[1\]\.iroId: .*iro-9.*\(bad\.csv line 3\)$/.test(p)), bad.problems.join('\n'));
-      assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'refused', 'broken.json.result.json'), 'utf8')).problems, ['(document): not valid JSON']);
+      assert.ok(
+        bad.problems.some((p: string) => /^children\[1\]\.iroId: .*iro-9.*\(bad\.csv line 3\)$/.test(p)),
+        bad.problems.join('\n'),
+      );
+      assert.deepEqual(
+        JSON.parse(fs.readFileSync(path.join(dir, 'refused', 'broken.json.result.json'), 'utf8')).problems,
+        ['(document): not valid JSON'],
+      );
     });
   });
 
@@ -105,11 +121,22 @@ describe('sync: the watched folder', function () {
         await runImport(store, smallService(), { sourceName: 'seed', now: NOW });
         fs.writeFileSync(path.join(dir, 'mapping.json'), JSON.stringify(MAPPING));
         fs.writeFileSync(path.join(dir, 'nightly.csv'), CHILDREN_CSV);
-        const folder = (deps: SyncDeps) => createImportFolder({
-          dir, stableMs: 0, intervalMs: 60_000, maxBytes: 1024 * 1024, logger: createLogger('silent'), clock: () => new Date(),
-          sync: (payload, source) => syncImport(deps, { payload, source, via: 'folder', now: NOW }),
+        const folder = (deps: SyncDeps) =>
+          createImportFolder({
+            dir,
+            stableMs: 0,
+            intervalMs: 60_000,
+            maxBytes: 1024 * 1024,
+            logger: createLogger('silent'),
+            clock: () => new Date(),
+            sync: (payload, source) => syncImport(deps, { payload, source, via: 'folder', now: NOW }),
+          });
+        const crashing = folder({
+          store,
+          [when]: () => {
+            throw new Error('simulated crash');
+          },
         });
-        const crashing = folder({ store, [when]: () => { throw new Error('simulated crash'); } });
         await crashing.scanOnce();
         await assert.rejects(crashing.scanOnce(), /simulated crash/);
         assert.ok(fs.existsSync(path.join(dir, 'nightly.csv')), 'the file was not moved');
@@ -126,13 +153,19 @@ describe('sync: the watched folder', function () {
           assert.equal(result.recovered, true, 'recognised as the run a crash interrupted');
           const children = new ChildrenRepository(store);
           assert.equal((await children.get('C200'))!.version, 1, 'applied once');
-          const runs = await store.collection('import-runs').find({}).toArray() as any[];
-          assert.deepEqual(runs.map((x) => x.status), ['applied']);
+          const runs = (await store.collection('import-runs').find({}).toArray()) as any[];
+          assert.deepEqual(
+            runs.map((x) => x.status),
+            ['applied'],
+          );
           // And once more: recognised by its content, nothing applied.
           fs.copyFileSync(path.join(dir, 'done', 'nightly.csv'), path.join(dir, 'again.csv'));
           await restarted.scanOnce();
           await restarted.scanOnce();
-          assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'done', 'again.csv.result.json'), 'utf8')).outcome, 'already-imported');
+          assert.equal(
+            JSON.parse(fs.readFileSync(path.join(dir, 'done', 'again.csv.result.json'), 'utf8')).outcome,
+            'already-imported',
+          );
         } finally {
           await store.close();
         }

@@ -23,7 +23,11 @@ describe('bot over HTTP', function () {
   after(async () => h?.stop());
 
   const ask = async (from: Sender, text: string, channel = false) =>
-    cardOf(await h.ask(channel ? mentionActivity(h.connector.url, from, text) : messageActivity(h.connector.url, from, text)));
+    cardOf(
+      await h.ask(
+        channel ? mentionActivity(h.connector.url, from, text) : messageActivity(h.connector.url, from, text),
+      ),
+    );
 
   it('/due this week: overdue first, then this week from today, with due dates, rules and bookings', async () => {
     const { card, text } = await ask(alex, '/due this week');
@@ -96,8 +100,11 @@ describe('bot over HTTP', function () {
 
   it('a guest is matched on first contact by UPN, then limited by role', async () => {
     h.connector.members.set('29:ffion', {
-      id: '29:ffion', name: 'Ffion Powell', aadObjectId: '00000000-0000-0000-0000-0000000000f9',
-      userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest',
+      id: '29:ffion',
+      name: 'Ffion Powell',
+      aadObjectId: '00000000-0000-0000-0000-0000000000f9',
+      userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com',
+      userRole: 'guest',
     });
     const ffion: Sender = { id: '29:ffion', name: 'Ffion Powell', aadObjectId: '00000000-0000-0000-0000-0000000000f9' };
     // Guests may use /actions and /help only (issue 7): the same refusal for anything else.
@@ -150,7 +157,10 @@ describe('bot over HTTP', function () {
   it('/actions lists overdue reviews, reviews to book and records to distribute, oldest deadline first', async () => {
     const { text } = await ask(alex, '/actions');
     const order = ['C101', 'C102', 'C100'].map((ref) => text.indexOf(ref));
-    assert.ok(order.every((i) => i >= 0), text);
+    assert.ok(
+      order.every((i) => i >= 0),
+      text,
+    );
     assert.match(text, /Overdue review · C101/);
     // C102's third review (15 Oct) has no distributed record: due by 29 Oct, overdue.
     assert.match(text, /Distribute record · C102[\s\S]*by Thu 29 Oct 2026/);
@@ -167,10 +177,19 @@ describe('bot over HTTP', function () {
     const auditBefore = (await h.bot.deps.audit.list()).length;
     const garbage = await h.post('this is not json');
     assert.equal(garbage.status, 400);
-    const noConversation = await h.post({ type: 'message', from: { id: 'x' }, recipient: { id: 'b' }, serviceUrl: h.connector.url, text: '/due' });
+    const noConversation = await h.post({
+      type: 'message',
+      from: { id: 'x' },
+      recipient: { id: 'b' },
+      serviceUrl: h.connector.url,
+      text: '/due',
+    });
     assert.equal(noConversation.status, 400);
     assert.match(noConversation.body, /conversation\.id is missing/);
-    const badUrl = await h.post({ ...messageActivity(h.connector.url, alex, '/due'), serviceUrl: 'file:///etc/passwd' });
+    const badUrl = await h.post({
+      ...messageActivity(h.connector.url, alex, '/due'),
+      serviceUrl: 'file:///etc/passwd',
+    });
     assert.equal(badUrl.status, 400);
     assert.equal((await h.bot.deps.audit.list()).length, auditBefore);
   });
@@ -216,11 +235,14 @@ describe('card actions over HTTP', function () {
   });
   after(async () => h?.stop());
 
-  const invoke = (from: Sender, verb: string, data: unknown = {}) => h.post({
-    ...messageActivity(h.connector.url, from, ''),
-    type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-    value: { action: { type: 'Action.Execute', verb, data } },
-  });
+  const invoke = (from: Sender, verb: string, data: unknown = {}) =>
+    h.post({
+      ...messageActivity(h.connector.url, from, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: { action: { type: 'Action.Execute', verb, data } },
+    });
 
   it('an unknown verb is answered in the invoke response and changes nothing', async () => {
     const res = await invoke(alex, 'review.teleport', { ref: 'C100' });
@@ -236,7 +258,12 @@ describe('card actions over HTTP', function () {
   });
 
   it('other invokes get 501', async () => {
-    const res = await h.post({ ...messageActivity(h.connector.url, alex, ''), type: 'invoke', name: 'composeExtension/query', value: {} });
+    const res = await h.post({
+      ...messageActivity(h.connector.url, alex, ''),
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: {},
+    });
     assert.equal(res.status, 501);
   });
 });

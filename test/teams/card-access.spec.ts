@@ -31,14 +31,38 @@ const fixture = {
   staff: [
     ...base.staff.map((s: { id: string }) => (s.id === 'g-1' ? { ...s, aadObjectId: oid('01') } : s)),
     { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: admin.aadObjectId },
-    { id: 'sw-2', name: 'Bethan Rowlands', roles: ['social-worker'], team: 'south', managerId: 'tm-south', aadObjectId: oid('02') },
+    {
+      id: 'sw-2',
+      name: 'Bethan Rowlands',
+      roles: ['social-worker'],
+      team: 'south',
+      managerId: 'tm-south',
+      aadObjectId: oid('02'),
+    },
     { id: 'tm-south', name: 'Huw Griffiths', roles: ['team-manager'], team: 'south', aadObjectId: oid('03') },
     { id: 'legal-1', name: 'Angharad Rees', roles: ['legal'], aadObjectId: oid('04') },
-    { id: 'g-2', name: 'Gwen Ellis', roles: ['guardian'], external: true, organisation: 'Cafcass Cymru', aadObjectId: oid('05'), upn: 'gwen.ellis_cafcass.example#EXT#@council.onmicrosoft.com' },
-    { id: 'ext-bs', name: 'Agency Admin', roles: ['business-support'], aadObjectId: oid('06'), upn: 'temp_agency.example#EXT#@council.onmicrosoft.com' },
+    {
+      id: 'g-2',
+      name: 'Gwen Ellis',
+      roles: ['guardian'],
+      external: true,
+      organisation: 'Cafcass Cymru',
+      aadObjectId: oid('05'),
+      upn: 'gwen.ellis_cafcass.example#EXT#@council.onmicrosoft.com',
+    },
+    {
+      id: 'ext-bs',
+      name: 'Agency Admin',
+      roles: ['business-support'],
+      aadObjectId: oid('06'),
+      upn: 'temp_agency.example#EXT#@council.onmicrosoft.com',
+    },
   ],
-  children: base.children.map((c: { ref: string }) => (c.ref === 'C103'
-    ? { ...c, proceedings: { startedOn: '2026-10-01', guardianId: 'g-2', guardianAppointedOn: '2026-10-02' } } : c)),
+  children: base.children.map((c: { ref: string }) =>
+    c.ref === 'C103'
+      ? { ...c, proceedings: { startedOn: '2026-10-01', guardianId: 'g-2', guardianAppointedOn: '2026-10-02' } }
+      : c,
+  ),
 };
 
 const sender = (id: string, name: string, aad: string): Sender => ({ id: `29:${id}`, name, aadObjectId: aad });
@@ -49,9 +73,17 @@ const OUTSIDERS: { who: string; from: Sender; maySee?: SubjectKind[] }[] = [
   { who: 'an IRO of other children', from: sender('rhian', 'Rhian Pritchard', '00000000-0000-0000-0000-0000000000a2') },
   { who: 'a social worker of another team', from: sender('bethan', 'Bethan Rowlands', oid('02')) },
   { who: 'a team manager of another team', from: sender('huw', 'Huw Griffiths', oid('03')) },
-  { who: 'legal (no role that sees a case; liaison items of children in proceedings only)', from: sender('angharad', 'Angharad Rees', oid('04')), maySee: LIAISON_KINDS },
+  {
+    who: 'legal (no role that sees a case; liaison items of children in proceedings only)',
+    from: sender('angharad', 'Angharad Rees', oid('04')),
+    maySee: LIAISON_KINDS,
+  },
   { who: 'the Guardian of another child (a guest)', from: sender('gwen', 'Gwen Ellis', oid('05')) },
-  { who: 'C101\'s own Guardian, outside liaison (a guest)', from: sender('ffion', 'Ffion Powell', oid('01')), maySee: ['liaison-item', 'liaison-thread'] },
+  {
+    who: "C101's own Guardian, outside liaison (a guest)",
+    from: sender('ffion', 'Ffion Powell', oid('01')),
+    maySee: ['liaison-item', 'liaison-thread'],
+  },
   { who: 'business support from another tenant (#EXT#)', from: sender('agency', 'Agency Admin', oid('06')) },
   { who: 'someone not in the staff directory', from: sender('stranger', 'A Stranger', oid('99')) },
 ];
@@ -61,26 +93,61 @@ const REAL: Record<SubjectKind, Record<string, string>[]> = {
   child: [{ ref: 'C100' }, { ref: 'C101' }, { ref: 'C102' }],
   booking: [{ ref: 'C102', bookingId: 'C102-B4' }],
   review: [{ ref: 'C100', reviewId: 'C100-3' }],
-  'reschedule-request': [{ ref: 'C102', requestId: 'C102-RQ1' }, { ref: 'C102', requestId: 'C102-RQ2' }],
+  'reschedule-request': [
+    { ref: 'C102', requestId: 'C102-RQ1' },
+    { ref: 'C102', requestId: 'C102-RQ2' },
+  ],
   resolution: [{ ref: 'C100', id: 'C100-RES1' }],
   'liaison-item': [{ ref: 'C101', duty: 'L3', subject: 'g-1' }],
   'liaison-thread': [{ ref: 'C101' }],
   'liaison-record': [{ ref: 'C101' }, { ref: 'C100' }],
   // A page of a list: the whole service's /due (its page cursor names no child; `ref` in the made-up id is ignored).
-  list: [{ list: 'due', scope: 'team', window: 'this week', page: '0' }, { list: 'due', scope: 'person:iro-1', window: 'overdue', page: '0' }],
+  list: [
+    { list: 'due', scope: 'team', window: 'this week', page: '0' },
+    { list: 'due', scope: 'person:iro-1', window: 'overdue', page: '0' },
+  ],
 };
 /** The made-up id: a case reference that does not exist, the real ids otherwise. */
 const madeUp = (ids: Record<string, string>) => ({ ...ids, ref: 'C999' });
 /** A real case with a made-up request, booking, review, resolution or liaison item in it. */
-const madeUpInside = (ids: Record<string, string>) => Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, k === 'ref' || k === 'duty' ? v : `${v}99`]));
+const madeUpInside = (ids: Record<string, string>) =>
+  Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, k === 'ref' || k === 'duty' ? v : `${v}99`]));
 
 /** Every field any card sends, with values a permitted person's click would carry. */
 const FIELDS: Record<string, string> = {
-  date: '2026-11-30', time: '10:00', venue: 'Placement', invitees: 'sw-1', reason: 'other', text: 'Room unavailable',
-  comment: 'Agreed', heldOn: '2026-11-24', chairId: '', combinedWithCP: 'false', lateReason: '', mode: 'cancel', slot: '',
-  theme: 'care-planning', stage: '', summary: 'Plan not updated', ask: 'Update it', askBy: '', responseText: 'Will do',
-  action1: '', action1By: '', outcome: 'Resolved', note: 'Notice', cutShortReason: 'Urgent', item: 'care-plan', toStage: '',
-  skipReason: '', on: '2026-11-20', topics: 'care-plan', notes: 'Talked', final: 'false', version: '1', startedOn: '2026-09-28',
+  date: '2026-11-30',
+  time: '10:00',
+  venue: 'Placement',
+  invitees: 'sw-1',
+  reason: 'other',
+  text: 'Room unavailable',
+  comment: 'Agreed',
+  heldOn: '2026-11-24',
+  chairId: '',
+  combinedWithCP: 'false',
+  lateReason: '',
+  mode: 'cancel',
+  slot: '',
+  theme: 'care-planning',
+  stage: '',
+  summary: 'Plan not updated',
+  ask: 'Update it',
+  askBy: '',
+  responseText: 'Will do',
+  action1: '',
+  action1By: '',
+  outcome: 'Resolved',
+  note: 'Notice',
+  cutShortReason: 'Urgent',
+  item: 'care-plan',
+  toStage: '',
+  skipReason: '',
+  on: '2026-11-20',
+  topics: 'care-plan',
+  notes: 'Talked',
+  final: 'false',
+  version: '1',
+  startedOn: '2026-09-28',
   guardianId: 'g-1',
 };
 const NAMES = /Dylan|Evans|Seren|Jones|Osian|Morgan|Mali|Harris/;
@@ -94,18 +161,42 @@ describe('card verbs: access by construction (every verb × everyone who may not
     h = await startHarness({ env: { IRO_NOW: NOW }, importDoc: fixture });
     const deps = h.bot.deps;
     const staff = async (id: string) => (await deps.staff.get(id))!;
-    await requestReschedule(deps, await staff('iro-1'), { ref: 'C102', reason: 'other', text: 'Room', date: '2026-11-27', time: '14:00' });
+    await requestReschedule(deps, await staff('iro-1'), {
+      ref: 'C102',
+      reason: 'other',
+      text: 'Room',
+      date: '2026-11-27',
+      time: '14:00',
+    });
     await decideReschedule(deps, await staff('tm-1'), { ref: 'C102', requestId: 'C102-RQ1', decision: 'approve' });
-    await requestReschedule(deps, await staff('iro-1'), { ref: 'C102', reason: 'other', text: 'Room again', date: '2026-11-30', time: '14:00' });
-    await raiseResolution(deps, await staff('iro-1'), 'C100', { theme: 'care-planning', stage: 1, summary: 'Plan not updated', ask: 'Update it' });
+    await requestReschedule(deps, await staff('iro-1'), {
+      ref: 'C102',
+      reason: 'other',
+      text: 'Room again',
+      date: '2026-11-30',
+      time: '14:00',
+    });
+    await raiseResolution(deps, await staff('iro-1'), 'C100', {
+      theme: 'care-planning',
+      stage: 1,
+      summary: 'Plan not updated',
+      ask: 'Update it',
+    });
   });
   after(async () => h?.stop());
 
   /** An Action.Execute invoke as Teams sends it; the whole response body (same text and same shape). */
   async function invoke(from: Sender, verb: string, data: unknown): Promise<string> {
     const activity = JSON.stringify({
-      ...messageActivity(h.connector.url, from, ''), id: `probe-${++seq}`, type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-      value: { action: { type: 'Action.Execute', verb, data: data instanceof RawJson ? '@RAW@' : data }, trigger: 'manual' },
+      ...messageActivity(h.connector.url, from, ''),
+      id: `probe-${++seq}`,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: {
+        action: { type: 'Action.Execute', verb, data: data instanceof RawJson ? '@RAW@' : data },
+        trigger: 'manual',
+      },
     });
     // A payload too deep for JSON.stringify is spliced in as text, as an attacker would send it.
     const res = await h.post(data instanceof RawJson ? activity.replace('"@RAW@"', data.json) : activity);
@@ -117,50 +208,81 @@ describe('card verbs: access by construction (every verb × everyone who may not
 
   /** Every document of every collection but the audit log (refusals are audited: that is the one write allowed). */
   async function storeSnapshot(): Promise<Record<string, unknown[]>> {
-    const store = h.bot.store as unknown as { collectionNames(): string[]; collection(n: string): { find(f: object): { toArray(): Promise<unknown[]> } } };
+    const store = h.bot.store as unknown as {
+      collectionNames(): string[];
+      collection(n: string): { find(f: object): { toArray(): Promise<unknown[]> } };
+    };
     const out: Record<string, unknown[]> = {};
-    for (const name of store.collectionNames().filter((n) => n !== 'audit').sort()) out[name] = await store.collection(name).find({}).toArray();
+    for (const name of store
+      .collectionNames()
+      .filter((n) => n !== 'audit')
+      .sort())
+      out[name] = await store.collection(name).find({}).toArray();
     return out;
   }
 
-  it('the fixture\'s subjects are real: a person who may see them loads every one through the loader', async () => {
+  it("the fixture's subjects are real: a person who may see them loads every one through the loader", async () => {
     const tomos = (await h.bot.deps.staff.get('admin-1')) as StaffDoc;
     for (const kind of SUBJECT_KINDS) {
       for (const ids of REAL[kind]) {
         const loaded = await loadForActor(h.bot.deps, tomos, kind, { ...FIELDS, ...ids }, 'test');
-        if (loaded.subject.kind === 'list') assert.equal(loaded.subject.list, ids.list, `${kind} ${JSON.stringify(ids)}`);
+        if (loaded.subject.kind === 'list')
+          assert.equal(loaded.subject.list, ids.list, `${kind} ${JSON.stringify(ids)}`);
         else assert.equal(loaded.subject.ref, ids.ref, `${kind} ${JSON.stringify(ids)}`);
         for (const f of idFieldsOf(kind)) assert.ok(!(f in loaded.rest), `${kind}: the handler does not see ${f}`);
       }
     }
-    assert.ok((await h.bot.deps.children.get('C102'))!.rescheduleRequests!.find((r) => r.id === 'C102-RQ1')!.status === 'approved');
+    assert.ok(
+      (await h.bot.deps.children.get('C102'))!.rescheduleRequests!.find((r) => r.id === 'C102-RQ1')!.status ===
+        'approved',
+    );
   });
 
   it('each outsider gets, for every verb and every real subject, exactly the answer for a made-up id; the store is unchanged', async () => {
     const before = await storeSnapshot();
     const auditBefore = (await h.bot.deps.audit.list()).length;
-    const figures = { verbs: 0, outsiders: OUTSIDERS.length, pairs: 0, real: 0, madeUpInside: 0, refused: 0, identical: 0 };
+    const figures = {
+      verbs: 0,
+      outsiders: OUTSIDERS.length,
+      pairs: 0,
+      real: 0,
+      madeUpInside: 0,
+      refused: 0,
+      identical: 0,
+    };
     const failures: string[] = [];
     for (const action of ACTIONS.all) {
       figures.verbs++;
       // The outsiders in parallel (each refusal is an fsynced audit append).
-      await Promise.all(OUTSIDERS.filter((o) => !o.maySee?.includes(action.subject)).map(async (o) => {
-        figures.pairs++;
-        const missing = await invoke(o.from, action.verb, { ...FIELDS, ...madeUp(REAL[action.subject][0]!) });
-        assert.notEqual(JSON.parse(missing).type, 'application/vnd.microsoft.card.adaptive', `${action.verb}: a made-up id never gets a card`);
-        const inside = madeUpInside(REAL[action.subject][0]!);
-        for (const ids of [...REAL[action.subject], inside]) {
-          const body = await invoke(o.from, action.verb, { ...FIELDS, ...ids });
-          if (ids === inside) figures.madeUpInside++; else figures.real++;
-          if (JSON.parse(body).type !== 'application/vnd.microsoft.card.adaptive') figures.refused++;
-          if (body === missing) figures.identical++;
-          else failures.push(`${action.verb} by ${o.who} on ${JSON.stringify(ids)}:\n  got      ${body}\n  made-up  ${missing}`);
-          assert.doesNotMatch(body, NAMES, `${action.verb} by ${o.who}: no child details`);
-        }
-      }));
+      await Promise.all(
+        OUTSIDERS.filter((o) => !o.maySee?.includes(action.subject)).map(async (o) => {
+          figures.pairs++;
+          const missing = await invoke(o.from, action.verb, { ...FIELDS, ...madeUp(REAL[action.subject][0]!) });
+          assert.notEqual(
+            JSON.parse(missing).type,
+            'application/vnd.microsoft.card.adaptive',
+            `${action.verb}: a made-up id never gets a card`,
+          );
+          const inside = madeUpInside(REAL[action.subject][0]!);
+          for (const ids of [...REAL[action.subject], inside]) {
+            const body = await invoke(o.from, action.verb, { ...FIELDS, ...ids });
+            if (ids === inside) figures.madeUpInside++;
+            else figures.real++;
+            if (JSON.parse(body).type !== 'application/vnd.microsoft.card.adaptive') figures.refused++;
+            if (body === missing) figures.identical++;
+            else
+              failures.push(
+                `${action.verb} by ${o.who} on ${JSON.stringify(ids)}:\n  got      ${body}\n  made-up  ${missing}`,
+              );
+            assert.doesNotMatch(body, NAMES, `${action.verb} by ${o.who}: no child details`);
+          }
+        }),
+      );
     }
-    console.log(`      ${figures.verbs} verbs × ${figures.outsiders} outsiders = ${figures.pairs} pairs; ${figures.real} probes of real subjects`
-      + ` + ${figures.madeUpInside} of made-up ids inside real cases: ${figures.refused} refused, ${figures.identical} identical to the made-up id's answer`);
+    console.log(
+      `      ${figures.verbs} verbs × ${figures.outsiders} outsiders = ${figures.pairs} pairs; ${figures.real} probes of real subjects` +
+        ` + ${figures.madeUpInside} of made-up ids inside real cases: ${figures.refused} refused, ${figures.identical} identical to the made-up id's answer`,
+    );
     assert.deepEqual(failures, [], `${failures.length} answers differ from the made-up id's`);
     assert.equal(figures.verbs, ACTIONS.all.length);
     assert.ok(figures.real >= ACTIONS.all.length * 5, `${figures.real} probes`);
@@ -180,30 +302,58 @@ describe('card verbs: access by construction (every verb × everyone who may not
     const missing = await invoke(rhian, 'review.reschedule.approve', { ref: 'C999', requestId: 'C999-RQ1' });
     // The decided request: "Already decided — Approved by …" only for those who may see the child.
     assert.equal(await invoke(rhian, 'review.reschedule.approve', { ref: 'C102', requestId: 'C102-RQ1' }), missing);
-    assert.match(await invoke(alex, 'review.reschedule.approve', { ref: 'C102', requestId: 'C102-RQ1' }), /Already decided — Approved by Catrin Morgan/);
+    assert.match(
+      await invoke(alex, 'review.reschedule.approve', { ref: 'C102', requestId: 'C102-RQ1' }),
+      /Already decided — Approved by Catrin Morgan/,
+    );
     // The pending one: Rhian learns nothing; Alex may see C102 but asked for the move, so is told why he may not decide.
     assert.equal(await invoke(rhian, 'review.reschedule.approve', { ref: 'C102', requestId: 'C102-RQ2' }), missing);
-    const forbidden = await invoke(alex, 'review.reschedule.decline', { ref: 'C102', requestId: 'C102-RQ2', comment: 'no' });
+    const forbidden = await invoke(alex, 'review.reschedule.decline', {
+      ref: 'C102',
+      requestId: 'C102-RQ2',
+      comment: 'no',
+    });
     assert.match(forbidden, /you asked for this move/i);
     assert.doesNotMatch(forbidden, NAMES);
     // Refresh of the approval card: the status card for those who may see the child, nothing for others.
     assert.match(await invoke(alex, 'review.reschedule.view', { ref: 'C102', requestId: 'C102-RQ2' }), /Osian Morgan/);
-    assert.equal(await invoke(rhian, 'review.reschedule.view', { ref: 'C102', requestId: 'C102-RQ2' }),
-      await invoke(rhian, 'review.reschedule.view', { ref: 'C102', requestId: 'C102-RQ99' }));
+    assert.equal(
+      await invoke(rhian, 'review.reschedule.view', { ref: 'C102', requestId: 'C102-RQ2' }),
+      await invoke(rhian, 'review.reschedule.view', { ref: 'C102', requestId: 'C102-RQ99' }),
+    );
   });
 
   describe('forged invokes', () => {
     const tomos = admin;
     const BAD_IDS: unknown[] = [
-      123, null, ['C100'], { $ne: null }, { $regex: '.*' }, '', '../../etc/passwd', 'C100\u0000', 'C100 ', 'c100', 'x'.repeat(5000),
+      123,
+      null,
+      ['C100'],
+      { $ne: null },
+      { $regex: '.*' },
+      '',
+      '../../etc/passwd',
+      'C100\u0000',
+      'C100 ',
+      'c100',
+      'x'.repeat(5000),
     ];
-    const OPERATORS: unknown[] = [{ $ne: null }, { $regex: '.*' }, { $gt: '' }, { $exists: true }, [{ $ne: null }], { a: { b: { c: 1 } } }];
+    const OPERATORS: unknown[] = [
+      { $ne: null },
+      { $regex: '.*' },
+      { $gt: '' },
+      { $exists: true },
+      [{ $ne: null }],
+      { a: { b: { c: 1 } } },
+    ];
 
     it('guessed ids, wrong types and operator objects in the ids, operators in every other field, and non-object data: refused, nothing changed', async () => {
       const before = await storeSnapshot();
       const counts = { tried: 0, refused: 0 };
       const probes: (() => Promise<void>)[] = [];
-      const check = async (from: Sender, verb: string, data: unknown, what: string) => { probes.push(() => probe(from, verb, data, what)); };
+      const check = async (from: Sender, verb: string, data: unknown, what: string) => {
+        probes.push(() => probe(from, verb, data, what));
+      };
       const probe = async (from: Sender, verb: string, data: unknown, what: string) => {
         const body = await invoke(from, verb, data);
         counts.tried++;
@@ -217,19 +367,38 @@ describe('card verbs: access by construction (every verb × everyone who may not
         const real = REAL[action.subject][0]!;
         // Wrong types and operators in each id field (Tomos, an admin, may see every real subject).
         for (const field of idFieldsOf(action.subject)) {
-          for (const bad of BAD_IDS) await check(tomos, action.verb, { ...FIELDS, ...real, [field]: bad }, `${field}=${JSON.stringify(bad).slice(0, 30)}`);
+          for (const bad of BAD_IDS)
+            await check(
+              tomos,
+              action.verb,
+              { ...FIELDS, ...real, [field]: bad },
+              `${field}=${JSON.stringify(bad).slice(0, 30)}`,
+            );
         }
         // An operator in every other field, one at a time, with the real ids.
         let i = 0;
         for (const field of Object.keys(FIELDS)) {
-          await check(alex, action.verb, { ...FIELDS, ...real, [field]: OPERATORS[i++ % OPERATORS.length] }, `${field}=operator`);
+          await check(
+            alex,
+            action.verb,
+            { ...FIELDS, ...real, [field]: OPERATORS[i++ % OPERATORS.length] },
+            `${field}=operator`,
+          );
         }
         await check(alex, action.verb, { ...real, $where: 'true' }, '$where field');
-        await check(alex, action.verb, JSON.parse(`{"ref":"${real.ref}","__proto__":{"admin":true}}`), '__proto__ field');
-        for (const data of [[real], 'C100', 42, deep(5000)]) await check(alex, action.verb, data, `data=${typeof data}`);
+        await check(
+          alex,
+          action.verb,
+          JSON.parse(`{"ref":"${real.ref}","__proto__":{"admin":true}}`),
+          '__proto__ field',
+        );
+        for (const data of [[real], 'C100', 42, deep(5000)])
+          await check(alex, action.verb, data, `data=${typeof data}`);
       }
       // Refusals are audited (an fsynced append each): a few at a time.
-      const pool = async () => { for (let next = probes.shift(); next; next = probes.shift()) await next(); };
+      const pool = async () => {
+        for (let next = probes.shift(); next; next = probes.shift()) await next();
+      };
       await Promise.all([pool(), pool(), pool(), pool(), pool(), pool()]);
       // Guessed ids by an outsider: every guess answered alike.
       const rhian = OUTSIDERS[0]!.from;
@@ -278,15 +447,37 @@ describe('card verb registry: no verb without its access rule', () => {
   it('card data: any flat map of short strings, numbers and booleans passes; an object or operator anywhere is refused as a whole', () => {
     const name = fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !k.startsWith('$') && !k.startsWith('__'));
     const scalar = fc.oneof(fc.string({ maxLength: 200 }), fc.integer(), fc.boolean(), fc.constant(null));
-    fc.assert(fc.property(fc.dictionary(name, scalar, { maxKeys: 30 }), (data) => {
-      assert.deepEqual(checkCardData(data), data);
-    }));
-    const nested = fc.oneof(fc.object({ maxDepth: 3 }).filter((o) => Object.keys(o).length > 0), fc.constantFrom({ $ne: null }, { $regex: '.*' }, { $gt: '' }), fc.array(fc.object(), { minLength: 1, maxLength: 3 }));
-    fc.assert(fc.property(fc.dictionary(name, scalar, { maxKeys: 10 }), name, nested, (data, key, bad) => {
-      assert.throws(() => checkCardData({ ...data, [key]: bad }), (e: unknown) => isAppError(e, 'invalid-input'));
-    }));
-    for (const bad of [[], 'C100', 42, { $where: 'true' }, JSON.parse('{"__proto__":{"x":1}}'), { t: 'x'.repeat(8001) }]) {
-      assert.throws(() => checkCardData(bad), (e: unknown) => isAppError(e, 'invalid-input'), JSON.stringify(bad).slice(0, 40));
+    fc.assert(
+      fc.property(fc.dictionary(name, scalar, { maxKeys: 30 }), (data) => {
+        assert.deepEqual(checkCardData(data), data);
+      }),
+    );
+    const nested = fc.oneof(
+      fc.object({ maxDepth: 3 }).filter((o) => Object.keys(o).length > 0),
+      fc.constantFrom({ $ne: null }, { $regex: '.*' }, { $gt: '' }),
+      fc.array(fc.object(), { minLength: 1, maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(name, scalar, { maxKeys: 10 }), name, nested, (data, key, bad) => {
+        assert.throws(
+          () => checkCardData({ ...data, [key]: bad }),
+          (e: unknown) => isAppError(e, 'invalid-input'),
+        );
+      }),
+    );
+    for (const bad of [
+      [],
+      'C100',
+      42,
+      { $where: 'true' },
+      JSON.parse('{"__proto__":{"x":1}}'),
+      { t: 'x'.repeat(8001) },
+    ]) {
+      assert.throws(
+        () => checkCardData(bad),
+        (e: unknown) => isAppError(e, 'invalid-input'),
+        JSON.stringify(bad).slice(0, 40),
+      );
     }
   });
 

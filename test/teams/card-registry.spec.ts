@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { validateCard } from '../../tools/card-validation.js';
-import { CARD_KINDS, cardAttachment, cardsDir, renderCard, type CardDataOf, type CardKind } from '../../src/teams/cards.js';
+import {
+  CARD_KINDS,
+  cardAttachment,
+  cardsDir,
+  renderCard,
+  type CardDataOf,
+  type CardKind,
+} from '../../src/teams/cards.js';
 import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../../src/teams/message-size.js';
 
 // A card is one template, cards/<kind>.json, and one view-model module, src/teams/cards/<kind>.ts, which
@@ -11,17 +18,34 @@ import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../../src/teams/message-size.js
 // keeps the two folders paired, and renders every card from its fixtures as Teams would get it.
 const modulesDir = path.join(__dirname, '..', '..', 'src', 'teams', 'cards');
 const fixturesDir = path.join(__dirname, '..', 'fixtures', 'cards');
-const pascal = (kind: string) => kind.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const pascal = (kind: string) =>
+  kind
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 const camel = (kind: string) => pascal(kind)[0]!.toLowerCase() + pascal(kind).slice(1);
-const names = (dir: string, ext: string) => fs.readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -ext.length)).sort();
+const names = (dir: string, ext: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .map((f) => f.slice(0, -ext.length))
+    .sort();
 
 describe('card registry: each template has one view-model module', () => {
   const templates = names(cardsDir(), '.json');
   const modules = names(modulesDir, '.ts');
 
   it('every template has a view-model module, and every module a template', () => {
-    assert.deepEqual(templates.filter((t) => !modules.includes(t)), [], 'templates in cards/ without src/teams/cards/<kind>.ts');
-    assert.deepEqual(modules.filter((m) => !templates.includes(m)), [], 'modules in src/teams/cards/ without cards/<kind>.json');
+    assert.deepEqual(
+      templates.filter((t) => !modules.includes(t)),
+      [],
+      'templates in cards/ without src/teams/cards/<kind>.ts',
+    );
+    assert.deepEqual(
+      modules.filter((m) => !templates.includes(m)),
+      [],
+      'modules in src/teams/cards/ without cards/<kind>.json',
+    );
     assert.deepEqual([...CARD_KINDS], templates, 'renderCard knows every template');
   });
 
@@ -29,11 +53,22 @@ describe('card registry: each template has one view-model module', () => {
     it(`${kind}: typed, registered, built by ${camel(kind)}…CardData, and every fixture renders valid and under 80 KB`, async () => {
       const source = fs.readFileSync(path.join(modulesDir, `${kind}.ts`), 'utf8');
       const type = `${pascal(kind)}CardData`;
-      assert.match(source, new RegExp(`^export (interface|type) ${type}\\b`, 'm'), `src/teams/cards/${kind}.ts exports ${type}`);
-      assert.match(source, new RegExp(`declare module '\\.\\./cards\\.js' \\{\\s*interface CardTemplates \\{\\s*'${kind}': ${type};\\s*\\}\\s*\\}`),
-        `src/teams/cards/${kind}.ts registers ${type} as the data of '${kind}'`);
+      assert.match(
+        source,
+        new RegExp(`^export (interface|type) ${type}\\b`, 'm'),
+        `src/teams/cards/${kind}.ts exports ${type}`,
+      );
+      assert.match(
+        source,
+        new RegExp(
+          `declare module '\\.\\./cards\\.js' \\{\\s*interface CardTemplates \\{\\s*'${kind}': ${type};\\s*\\}\\s*\\}`,
+        ),
+        `src/teams/cards/${kind}.ts registers ${type} as the data of '${kind}'`,
+      );
       const mod = (await import(`../../src/teams/cards/${kind}.js`)) as Record<string, unknown>;
-      const builders = Object.keys(mod).filter((n) => n.startsWith(camel(kind)) && n.endsWith('CardData') && typeof mod[n] === 'function');
+      const builders = Object.keys(mod).filter(
+        (n) => n.startsWith(camel(kind)) && n.endsWith('CardData') && typeof mod[n] === 'function',
+      );
       assert.ok(builders.length > 0, `src/teams/cards/${kind}.ts exports a function ${camel(kind)}…CardData`);
 
       const fixtures = fs.readdirSync(fixturesDir).filter((f) => f.startsWith(`${kind}.`) && f.endsWith('.json'));

@@ -39,11 +39,26 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   digest: { variants: [{ sections: 3, 'sections[].rows': MAX_DIGEST_ROWS }] },
   // cards/report.ts: 12 months, late groups (reason categories, < 12) with MAX_LATE_LISTED lines in all; MAX_REPORT_IROS IROs.
   report: {
-    variants: [{ totals: 6, months: 12, chart: 12, lateGroups: 12, 'lateGroups[].items': Math.ceil(MAX_LATE_LISTED / 12), comparators: 4, caseload: MAX_REPORT_IROS, resolutions: 8, resolutionThemes: 12 }],
+    variants: [
+      {
+        totals: 6,
+        months: 12,
+        chart: 12,
+        lateGroups: 12,
+        'lateGroups[].items': Math.ceil(MAX_LATE_LISTED / 12),
+        comparators: 4,
+        caseload: MAX_REPORT_IROS,
+        resolutions: 8,
+        resolutionThemes: 12,
+      },
+    ],
   },
   help: { variants: [{ commands: 30 }] },
   // cards/import-report.ts: a sync run's report, CONFLICTS_PER_CARD conflicts a card, MAX_PROBLEM_LINES refusal lines.
-  'import-report': { variants: [{ facts: 3, problems: MAX_PROBLEM_LINES, conflicts: CONFLICTS_PER_CARD }], textMax: 500 },
+  'import-report': {
+    variants: [{ facts: 3, problems: MAX_PROBLEM_LINES, conflicts: CONFLICTS_PER_CARD }],
+    textMax: 500,
+  },
   notice: { variants: [{}], textMax: 2000 },
   reminder: { variants: [{ facts: 6, buttons: 2 }] },
   'booking-form': { variants: [{ facts: 4, venues: 10, invitees: 20, reasons: 12 }], textMax: 500 },
@@ -53,13 +68,27 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   'held-form': { variants: [{ facts: 4, chairs: 20, reasons: 12 }], textMax: 300 },
   'review-held': { variants: [{ facts: 6 }] },
   // Typed texts up to their inputs' maxLength (4000 for a response); a resolution's life: 4 stages.
-  resolution: { variants: [{ facts: 8, agreedActions: 3, timeline: 12, escalateChoices: 4, mentions: 6, refreshUserIds: 10 }], textMax: 2000 },
+  resolution: {
+    variants: [{ facts: 8, agreedActions: 3, timeline: 12, escalateChoices: 4, mentions: 6, refreshUserIds: 10 }],
+    textMax: 2000,
+  },
   'resolution-raise': { variants: [{ themes: 12 }] },
   resolutions: { variants: [{ rows: 30 }] },
   'resolution-referral': { variants: [{ facts: 8, items: 10 }], textMax: 2000 },
   liaison: { variants: [{ facts: 8, checklist: 10, buttons: 4, 'discussion.topics': 12 }], textMax: 2000 },
   'liaison-form': {
-    variants: [{ guardians: 30, outcomes: 8, legalContacts: 30, open: 10, 'open[].buttons': 3, discussions: 10, 'discussion.topics': 12 }], textMax: 2000,
+    variants: [
+      {
+        guardians: 30,
+        outcomes: 8,
+        legalContacts: 30,
+        open: 10,
+        'open[].buttons': 3,
+        discussions: 10,
+        'discussion.topics': 12,
+      },
+    ],
+    textMax: 2000,
   },
 };
 
@@ -72,11 +101,24 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
 const NAMES = new Set(['child', 'iro', 'name', 'title', 'subtitle', 'socialWorker', 'x', 'who', 'by', 'label']);
 
 /** Values the template compares or that name things (kept as in the fixture). */
-const KEEP = new Set(['view', 'tone', 'bandState', 'state', 'totalsState', 'messageTone', 'verb', 'style', 'kind', 'status', 'mode', 'value']);
+const KEEP = new Set([
+  'view',
+  'tone',
+  'bandState',
+  'state',
+  'totalsState',
+  'messageTone',
+  'verb',
+  'style',
+  'kind',
+  'status',
+  'mode',
+  'value',
+]);
 
 /** A name or text of length n: real Welsh names (an accent, an apostrophe, a hyphen) with a markdown character in each. */
 function longest(n: number): string {
-  return 'Siân O\'Brien-Llewelyn *'.repeat(Math.ceil(n / 24)).slice(0, n);
+  return "Siân O'Brien-Llewelyn *".repeat(Math.ceil(n / 24)).slice(0, n);
 }
 
 function inflate(v: unknown, p: string, key: string, bounds: Bounds, textMax: number, unknown: Set<string>): unknown {
@@ -84,12 +126,16 @@ function inflate(v: unknown, p: string, key: string, bounds: Bounds, textMax: nu
     const n = bounds[p];
     if (n === undefined) unknown.add(p);
     const items = v.length ? v : [];
-    const out = n === undefined ? items : Array.from({ length: items.length ? n : 0 }, (_, i) => items[i % items.length]);
+    const out =
+      n === undefined ? items : Array.from({ length: items.length ? n : 0 }, (_, i) => items[i % items.length]);
     return out.map((x) => inflate(x, `${p}[]`, key, bounds, textMax, unknown));
   }
   if (v !== null && typeof v === 'object') {
-    if (key === 'data') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? longest(40) : x]));
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inflate(x, p ? `${p}.${k}` : k, k, bounds, textMax, unknown)]));
+    if (key === 'data')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? longest(40) : x]));
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, inflate(x, p ? `${p}.${k}` : k, k, bounds, textMax, unknown)]),
+    );
   }
   if (typeof v === 'string' && !KEEP.has(key) && v !== '') {
     return longest(NAMES.has(key) ? DISPLAY_TEXT_MAX : v.length > 60 ? Math.max(textMax, DISPLAY_TEXT_MAX) : v.length);
@@ -100,16 +146,35 @@ function inflate(v: unknown, p: string, key: string, bounds: Bounds, textMax: nu
 const fixturesDir = path.join(__dirname, '../fixtures/cards');
 
 function biggestFixture(kind: string): unknown[] {
-  return fs.readdirSync(fixturesDir).filter((f) => f.startsWith(`${kind}.`)).map((f) => JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8')));
+  return fs
+    .readdirSync(fixturesDir)
+    .filter((f) => f.startsWith(`${kind}.`))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8')));
 }
 
 /** The whole activity as the bot posts it (a reply with one card). */
 function activityOf(card: ReturnType<typeof renderCard>) {
   return {
-    type: 'message', id: 'f:0123456789abcdef', timestamp: new Date(0).toISOString(), channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/',
-    from: { id: '28:00000000-0000-0000-0000-000000000000', name: 'IRO Bot' }, recipient: { id: '29:'.padEnd(120, 'x'), name: 'x'.repeat(100), aadObjectId: '00000000-0000-0000-0000-000000000000' },
-    conversation: { id: `19:${'x'.repeat(60)}@thread.tacv2;messageid=1234567890123`, conversationType: 'channel', tenantId: '00000000-0000-0000-0000-000000000000', isGroup: true },
-    replyToId: '1234567890123', inputHint: 'acceptingInput', attachments: [cardAttachment(card)],
+    type: 'message',
+    id: 'f:0123456789abcdef',
+    timestamp: new Date(0).toISOString(),
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    from: { id: '28:00000000-0000-0000-0000-000000000000', name: 'IRO Bot' },
+    recipient: {
+      id: '29:'.padEnd(120, 'x'),
+      name: 'x'.repeat(100),
+      aadObjectId: '00000000-0000-0000-0000-000000000000',
+    },
+    conversation: {
+      id: `19:${'x'.repeat(60)}@thread.tacv2;messageid=1234567890123`,
+      conversationType: 'channel',
+      tenantId: '00000000-0000-0000-0000-000000000000',
+      isGroup: true,
+    },
+    replyToId: '1234567890123',
+    inputHint: 'acceptingInput',
+    attachments: [cardAttachment(card)],
   };
 }
 
@@ -118,7 +183,11 @@ describe('card size: every template at its largest data fits in a Teams message 
   after(() => console.log(`      largest message per template (KB, UTF-16): ${figures.join(', ')}`));
 
   it('every template in cards/ is a card kind with its largest data declared here', () => {
-    const files = fs.readdirSync(cardsDir()).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    const files = fs
+      .readdirSync(cardsDir())
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5))
+      .sort();
     assert.deepEqual(files, [...CARD_KINDS].sort(), 'a template file that is not a card kind (or the other way round)');
     for (const k of files) assert.ok(LARGEST[k as CardKind], `${k}: declare its largest data in LARGEST`);
   });
@@ -133,7 +202,11 @@ describe('card size: every template at its largest data fits in a Teams message 
         for (const fixture of fixtures) {
           const unknown = new Set<string>();
           const model = inflate(fixture, '', '', bounds, spec.textMax ?? 200, unknown);
-          assert.deepEqual([...unknown].filter((p) => !(p in bounds)), [], `${kind}: declare a bound for these lists`);
+          assert.deepEqual(
+            [...unknown].filter((p) => !(p in bounds)),
+            [],
+            `${kind}: declare a bound for these lists`,
+          );
           const bytes = utf16Bytes(activityOf(renderCard(kind, model as never)));
           largest = Math.max(largest, bytes);
         }

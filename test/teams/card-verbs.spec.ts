@@ -16,11 +16,29 @@ describe('card verbs: every button has a handler', () => {
   });
 
   it('every /actions button, for every kind of item', () => {
-    const kinds: ActionKind[] = ['overdue-review', 'book-review', 'distribute-record', 'decide-reschedule', 'resolution-acknowledge',
-      'resolution-respond', 'resolution-review', 'resolution-overdue', 'resolution-follow-up', 'liaison'];
+    const kinds: ActionKind[] = [
+      'overdue-review',
+      'book-review',
+      'distribute-record',
+      'decide-reschedule',
+      'resolution-acknowledge',
+      'resolution-respond',
+      'resolution-review',
+      'resolution-overdue',
+      'resolution-follow-up',
+      'liaison',
+    ];
     for (const kind of kinds) {
       for (const bookingId of [undefined, 'C1-B1']) {
-        const buttons = buttonsFor({ kind, childRef: 'C1', deadline: '2026-11-25', overdue: false, subject: 'x', duty: 'L3', bookingId });
+        const buttons = buttonsFor({
+          kind,
+          childRef: 'C1',
+          deadline: '2026-11-25',
+          overdue: false,
+          subject: 'x',
+          duty: 'L3',
+          bookingId,
+        });
         assert.ok(buttons.length > 0, kind);
         for (const b of buttons) assert.ok(findAction(b.verb), `${kind}: ${b.verb}`);
       }

@@ -12,7 +12,10 @@ import { renderModel } from '../helpers/markdown-model.js';
 // {{function}} or ${…} survives; the text still reads as typed; the card still validates at 1.5.
 
 const fixturesDir = path.join(__dirname, '..', 'fixtures', 'cards');
-const fixtureFiles = fs.readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
+const fixtureFiles = fs
+  .readdirSync(fixturesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** `{i}` is replaced by the field's number, so each field's text can be found in the card. */
 const HOSTILE = [
@@ -29,7 +32,8 @@ type Path = (string | number)[];
 function stringPaths(value: unknown, at: Path = [], out: Path[] = []): Path[] {
   if (typeof value === 'string') out.push(at);
   else if (Array.isArray(value)) value.forEach((v, i) => stringPaths(v, [...at, i], out));
-  else if (value !== null && typeof value === 'object') Object.entries(value).forEach(([k, v]) => stringPaths(v, [...at, k], out));
+  else if (value !== null && typeof value === 'object')
+    Object.entries(value).forEach(([k, v]) => stringPaths(v, [...at, k], out));
   return out;
 }
 
@@ -45,7 +49,11 @@ function markdownFields(card: unknown, out: string[] = [], isFact = false): stri
   else if (card !== null && typeof card === 'object') {
     const o = card as Record<string, unknown>;
     for (const [k, v] of Object.entries(o)) {
-      if (typeof v === 'string' && ((o.type === 'TextBlock' && k === 'text') || (isFact && (k === 'title' || k === 'value')))) out.push(v);
+      if (
+        typeof v === 'string' &&
+        ((o.type === 'TextBlock' && k === 'text') || (isFact && (k === 'title' || k === 'value')))
+      )
+        out.push(v);
       else markdownFields(v, out, o.type === 'FactSet' && k === 'facts');
     }
   }
@@ -59,7 +67,9 @@ describe('cards: one escaper for every template field that carries text', () => 
   let rendered = 0;
   let sinks = 0;
   after(() => {
-    console.log(`      hostile render: ${fixtureFiles.length} fixtures of ${CARD_KINDS.length} templates, ${sinks} text fields × ${HOSTILE.length} hostile strings = ${rendered} field renders`);
+    console.log(
+      `      hostile render: ${fixtureFiles.length} fixtures of ${CARD_KINDS.length} templates, ${sinks} text fields × ${HOSTILE.length} hostile strings = ${rendered} field renders`,
+    );
   });
 
   for (const file of fixtureFiles) {
@@ -76,7 +86,9 @@ describe('cards: one escaper for every template field that carries text', () => 
       } catch {
         markedCard = render(kind, original); // a template that needs real values: use the fixture's own
       }
-      const reaching = new Set(markdownFields(markedCard).flatMap((t) => [...t.matchAll(/qqmark(\d+)qq/g)].map((m) => Number(m[1]))));
+      const reaching = new Set(
+        markdownFields(markedCard).flatMap((t) => [...t.matchAll(/qqmark(\d+)qq/g)].map((m) => Number(m[1]))),
+      );
       // Strings that reach a markdown field get a hostile value; the others (ids, enum values, data) keep theirs.
       const textPaths = paths.filter((_, i) => reaching.has(i));
       sinks += textPaths.length;
@@ -105,7 +117,12 @@ describe('cards: one escaper for every template field that carries text', () => 
   }
 
   it('the card data and input values keep the raw string (only markdown fields are escaped)', () => {
-    const card = renderCard('notice', { title: 'T', text: '[x](https://evil.example)', tone: 'info', example: 'a_b*c' });
+    const card = renderCard('notice', {
+      title: 'T',
+      text: '[x](https://evil.example)',
+      tone: 'info',
+      example: 'a_b*c',
+    });
     const fields = markdownFields(card);
     assert.ok(fields.some((f) => f.includes('\\](https:\u200B//')));
     assert.ok(fields.every((f) => renderModel(f).constructs.length === 0));
@@ -119,7 +136,11 @@ describe('cards: mentions the bot declares still work', () => {
     assert.ok(markdownFields(plain).some((t) => t.includes('For: <at>Dafydd Thomas</at>, <at>Owen Jenkins</at>')));
     model.addressedTo = 'For: <at>Dafydd Thomas</at>, <at>Catrin Morgan</at>';
     const forged = markdownFields(renderCard('resolution', model)).find((t) => t.startsWith('For:'))!;
-    assert.equal(forged, 'For: <at>Dafydd Thomas</at>, \\<\u200Bat>Catrin Morgan\\<\u200B/at>', 'a name not declared as a mention stays text');
+    assert.equal(
+      forged,
+      'For: <at>Dafydd Thomas</at>, \\<\u200Bat>Catrin Morgan\\<\u200B/at>',
+      'a name not declared as a mention stays text',
+    );
     model.mentions = [{ id: '29:x', name: 'Bob](https://evil.example)' }];
     model.addressedTo = 'For: <at>Bob](https://evil.example)</at>';
     const markup = markdownFields(renderCard('resolution', model)).find((t) => t.startsWith('For:'))!;

@@ -20,22 +20,42 @@ const fixture = {
   ...base,
   staff: [
     ...base.staff,
-    { id: 'g-2', name: 'Gwen Ellis', roles: ['guardian'], external: true, organisation: 'Cafcass Cymru', email: 'gwen.ellis@cafcass.example', upn: 'gwen.ellis_cafcass.example#EXT#@council.onmicrosoft.com' },
+    {
+      id: 'g-2',
+      name: 'Gwen Ellis',
+      roles: ['guardian'],
+      external: true,
+      organisation: 'Cafcass Cymru',
+      email: 'gwen.ellis@cafcass.example',
+      upn: 'gwen.ellis_cafcass.example#EXT#@council.onmicrosoft.com',
+    },
   ],
-  children: base.children.map((c: { ref: string }) => c.ref === 'C103'
-    ? { ...c, proceedings: { startedOn: '2026-10-01', guardianId: 'g-2', guardianAppointedOn: '2026-10-02' } } : c),
+  children: base.children.map((c: { ref: string }) =>
+    c.ref === 'C103'
+      ? { ...c, proceedings: { startedOn: '2026-10-01', guardianId: 'g-2', guardianAppointedOn: '2026-10-02' } }
+      : c,
+  ),
 };
 const ffion: Sender = { id: '29:ffion', name: 'Ffion Powell', aadObjectId: '00000000-0000-0000-0000-0000000000f9' };
-const FFION: FakeMember = { id: '29:ffion', aadObjectId: ffion.aadObjectId, userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest' };
+const FFION: FakeMember = {
+  id: '29:ffion',
+  aadObjectId: ffion.aadObjectId,
+  userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com',
+  userRole: 'guest',
+};
 
 type Card = any;
 const nodes = (v: unknown, out: Record<string, any>[] = []): Record<string, any>[] => {
   if (Array.isArray(v)) v.forEach((x) => nodes(x, out));
-  else if (v && typeof v === 'object') { out.push(v as Record<string, any>); Object.values(v).forEach((x) => nodes(x, out)); }
+  else if (v && typeof v === 'object') {
+    out.push(v as Record<string, any>);
+    Object.values(v).forEach((x) => nodes(x, out));
+  }
   return out;
 };
 const executes = (card: Card) => nodes(card).filter((n) => n.type === 'Action.Execute');
-const input = (card: Card, id: string): Record<string, any> => nodes(card).find((n) => typeof n.type === 'string' && n.type.startsWith('Input.') && n.id === id) ?? {};
+const input = (card: Card, id: string): Record<string, any> =>
+  nodes(card).find((n) => typeof n.type === 'string' && n.type.startsWith('Input.') && n.id === id) ?? {};
 
 describe('cards people can read, forms that behave, no dead ends (issue 11) over HTTP', function () {
   this.timeout(60000);
@@ -49,13 +69,19 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
   const ask = async (from: Sender, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text)));
   async function invoke(from: Sender, verb: string, data: Record<string, unknown>) {
     const res = await h.post({
-      ...messageActivity(h.connector.url, from, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
+      ...messageActivity(h.connector.url, from, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     });
     assert.equal(res.status, 200, res.body);
     const body = JSON.parse(res.body);
     const card = body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : null;
-    return { card, text: card ? cardOf({ body: { attachments: [{ content: card }] } } as never).text : String(body.value) };
+    return {
+      card,
+      text: card ? cardOf({ body: { attachments: [{ content: card }] } } as never).text : String(body.value),
+    };
   }
   const child = async (ref: string) => (await h.bot.deps.children.get(ref))!;
 
@@ -64,15 +90,30 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
       const { text } = await ask(alex, '/due bananas');
       assert.match(text, /I couldn't follow that/);
       assert.match(text, /can't read "bananas" as a window/);
-      assert.match(text, /this week, next week, today, tomorrow, overdue, next N days \(e\.g\. next 10 days\), a date \(2016-10-04 or 4 Oct 2016\), or a range/);
+      assert.match(
+        text,
+        /this week, next week, today, tomorrow, overdue, next N days \(e\.g\. next 10 days\), a date \(2016-10-04 or 4 Oct 2016\), or a range/,
+      );
       assert.match(text, /Try: \/due next week/);
     });
 
     it('/caseload and /resolutions with a word they do not take say what they do take', async () => {
-      assert.match((await ask(catrin, '/caseload team bananas')).text, /takes nothing \(your own\), "team" \(the whole service\), or a person/);
-      assert.match((await ask(catrin, '/caseload bananas')).text, /can't find "bananas" in the staff directory: name a person with an @mention/);
-      assert.match((await ask(alex, '/resolutions C100 bananas')).text, /takes a case reference, "open" \(the default\) or "all"/);
-      assert.match((await ask(sian, '/due this week for nobody@nowhere.example')).text, /@mention, their e-mail address or their staff id/);
+      assert.match(
+        (await ask(catrin, '/caseload team bananas')).text,
+        /takes nothing \(your own\), "team" \(the whole service\), or a person/,
+      );
+      assert.match(
+        (await ask(catrin, '/caseload bananas')).text,
+        /can't find "bananas" in the staff directory: name a person with an @mention/,
+      );
+      assert.match(
+        (await ask(alex, '/resolutions C100 bananas')).text,
+        /takes a case reference, "open" \(the default\) or "all"/,
+      );
+      assert.match(
+        (await ask(sian, '/due this week for nobody@nowhere.example')).text,
+        /@mention, their e-mail address or their staff id/,
+      );
     });
   });
 
@@ -91,7 +132,8 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
     it('/due: an overdue row has one status, in words and on red, never a green "Booked" beside it', async () => {
       const { card, text } = await ask(alex, '/due this week');
       assert.match(text, /27 days overdue · Not booked/);
-      const badge = nodes(card).filter((n) => n.type === 'Container' && n.style === 'attention')
+      const badge = nodes(card)
+        .filter((n) => n.type === 'Container' && n.style === 'attention')
         .find((n) => nodes(n).some((t) => /27 days overdue/.test(String(t.text))));
       assert.ok(badge, 'the overdue status sits on an attention background');
       assert.ok(!nodes(card).some((n) => n.color === 'Good' || n.color === 'Warning'), 'no pale green or yellow text');
@@ -113,7 +155,13 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
       assert.match(form.text, /The IRO's earliest free slots: Wed 25 Nov 2026 10:00/);
       const v0 = (await child('C100')).version;
       // What Teams would send if the client let an untouched form through (a forged or old client).
-      const untouched = await invoke(alex, 'review.book', { ref: 'C100', date: '', time: '', venue: 'Placement', invitees: 'sw-1' });
+      const untouched = await invoke(alex, 'review.book', {
+        ref: 'C100',
+        date: '',
+        time: '',
+        venue: 'Placement',
+        invitees: 'sw-1',
+      });
       assert.ok(untouched.card, 'the form again, not a one-line message');
       assert.match(untouched.text, /Book review · C100/);
       assert.match(untouched.text, /date/i);
@@ -122,15 +170,32 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
     });
 
     it('a clash keeps what was typed, says so in its own words and offers the next free slots', async () => {
-      const ok = await invoke(alex, 'review.book', { ref: 'C100', date: '2026-11-26', time: '10:00', venue: 'School', invitees: 'sw-1' });
+      const ok = await invoke(alex, 'review.book', {
+        ref: 'C100',
+        date: '2026-11-26',
+        time: '10:00',
+        venue: 'School',
+        invitees: 'sw-1',
+      });
       assert.match(ok.text, /Review booked/);
-      const typed = { ref: 'C101', date: '2026-11-26', time: '10:00', venue: 'School', invitees: 'sw-1,g-1', reason: 'child-or-carer-ill', text: 'Carer in hospital until Friday' };
+      const typed = {
+        ref: 'C101',
+        date: '2026-11-26',
+        time: '10:00',
+        venue: 'School',
+        invitees: 'sw-1,g-1',
+        reason: 'child-or-carer-ill',
+        text: 'Carer in hospital until Friday',
+      };
       const clash = await invoke(sian, 'review.book', typed);
       assert.ok(clash.card, 'the form again');
       assert.deepEqual(validateCard(clash.card), []);
       assert.match(clash.text, /That time is taken/);
       assert.doesNotMatch(clash.text, /I couldn't follow that/);
-      assert.match(clash.text, /already has a review at Thu 26 Nov 2026 10:00\. The next free slots: Fri 27 Nov 2026 10:00 \(outside timescale\); Fri 27 Nov 2026 14:00/);
+      assert.match(
+        clash.text,
+        /already has a review at Thu 26 Nov 2026 10:00\. The next free slots: Fri 27 Nov 2026 10:00 \(outside timescale\); Fri 27 Nov 2026 14:00/,
+      );
       assert.equal(input(clash.card, 'text').value, 'Carer in hospital until Friday', 'the explanation typed is kept');
       assert.equal(input(clash.card, 'date').value, '2026-11-26');
       assert.equal(input(clash.card, 'time').value, '10:00');
@@ -149,7 +214,13 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
     });
 
     it('recording a review as held on a future date: the form again, with the chair and the flag as chosen', async () => {
-      const again = await invoke(alex, 'review.held', { ref: 'C100', heldOn: '2026-12-01', chairId: 'iro-2', combinedWithCP: 'true', lateReason: '' });
+      const again = await invoke(alex, 'review.held', {
+        ref: 'C100',
+        heldOn: '2026-12-01',
+        chairId: 'iro-2',
+        combinedWithCP: 'true',
+        lateReason: '',
+      });
       assert.ok(again.card, again.text);
       assert.match(again.text, /That date is in the future/);
       assert.equal(input(again.card, 'heldOn').value, '2026-12-01');
@@ -159,14 +230,25 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
     });
 
     it('a decline without a comment comes back as the same card with the comment box, and decides nothing', async () => {
-      const sent = await invoke(sian, 'review.book', { ref: 'C101', date: '2026-12-03', time: '14:00', venue: 'School', invitees: 'sw-1', reason: 'child-or-carer-ill', text: 'Carer in hospital' });
+      const sent = await invoke(sian, 'review.book', {
+        ref: 'C101',
+        date: '2026-12-03',
+        time: '14:00',
+        venue: 'School',
+        invitees: 'sw-1',
+        reason: 'child-or-carer-ill',
+        text: 'Carer in hospital',
+      });
       assert.match(sent.text, /Sent for approval/);
       const requestId = (await child('C101')).rescheduleRequests!.at(-1)!.id;
       const declined = await invoke(catrin, 'review.reschedule.decline', { ref: 'C101', requestId, comment: '  ' });
       assert.ok(declined.card, 'the approval card again');
       assert.match(declined.text, /A comment is needed/);
       assert.doesNotMatch(declined.text, /I couldn't follow that/);
-      assert.ok(executes(declined.card).some((a) => a.title === 'Decline'), 'still decidable');
+      assert.ok(
+        executes(declined.card).some((a) => a.title === 'Decline'),
+        'still decidable',
+      );
       assert.ok(input(declined.card, 'comment'), 'the comment box is there');
       assert.equal((await child('C101')).rescheduleRequests!.at(-1)!.status, 'pending');
     });
@@ -178,7 +260,11 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
         const { card, text } = await ask(who, '/actions');
         const items = nodes(card).filter((n) => n.type === 'Container' && n.separator === true);
         assert.ok(items.length > 0, `${who.name} has items:\n${text}`);
-        for (const item of items) assert.ok(executes(item).length > 0, `${who.name}: an item without a button:\n${cardOf({ body: { attachments: [{ content: item }] } } as never).text}`);
+        for (const item of items)
+          assert.ok(
+            executes(item).length > 0,
+            `${who.name}: an item without a button:\n${cardOf({ body: { attachments: [{ content: item }] } } as never).text}`,
+          );
         assert.doesNotMatch(text, /from its card|see the child's liaison thread/);
       }
     });
@@ -190,7 +276,10 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
       const shown = await invoke(catrin, open.verb, open.data);
       assert.match(shown.text, /Booking outside timescale · C101/);
       const approve = executes(shown.card).find((a) => a.title === 'Approve');
-      assert.ok(approve && executes(shown.card).some((a) => a.title === 'Decline'), 'the manager gets Approve and Decline');
+      assert.ok(
+        approve && executes(shown.card).some((a) => a.title === 'Decline'),
+        'the manager gets Approve and Decline',
+      );
       // Someone else who opens it gets the status, without buttons.
       const other = await invoke(alex, open.verb, open.data);
       assert.ok(!executes(other.card).some((a) => a.title === 'Approve'));
@@ -230,7 +319,12 @@ describe('cards people can read, forms that behave, no dead ends (issue 11) over
       assert.match(done.text, /L3 · Make contact/);
       assert.ok((await child('C101')).liaison?.done?.some((d) => d.duty === 'L3'));
       const record = executes(form.card).find((a) => a.verb === 'liaison.discussion')!;
-      const recorded = await invoke(alex, record.verb, { ...record.data, on: '2026-11-24', topics: 'care-plan', notes: 'By phone' });
+      const recorded = await invoke(alex, record.verb, {
+        ...record.data,
+        on: '2026-11-24',
+        topics: 'care-plan',
+        notes: 'By phone',
+      });
       assert.match(recorded.text, /Discussion recorded/);
       assert.equal((await child('C101')).liaison?.discussions?.length, 1);
     });

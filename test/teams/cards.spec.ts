@@ -6,7 +6,10 @@ import { validateCard } from '../../tools/card-validation.js';
 import type { CardKind, CardTemplates } from '../../src/teams/cards.js';
 
 const fixturesDir = path.join(__dirname, '..', 'fixtures', 'cards');
-const fixtureFiles = fs.readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
+const fixtureFiles = fs
+  .readdirSync(fixturesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function fixture<K extends CardKind>(name: `${K}.${string}`): CardTemplates[K] {
   return JSON.parse(fs.readFileSync(path.join(fixturesDir, `${name}.json`), 'utf8')) as CardTemplates[K];
@@ -21,14 +24,20 @@ function nodes(value: unknown, out: Record<string, unknown>[] = []): Record<stri
   }
   return out;
 }
-const texts = (card: unknown) => nodes(card).filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
+const texts = (card: unknown) =>
+  nodes(card)
+    .filter((n) => n.type === 'TextBlock')
+    .map((n) => String(n.text));
 const ofType = (card: unknown, type: string) => nodes(card).filter((n) => n.type === type);
 
 describe('card templates', () => {
   it('has one template per kind and at least one fixture per kind', () => {
     for (const kind of CARD_KINDS) {
       assert.ok(fs.existsSync(path.join(cardsDir(), `${kind}.json`)), `cards/${kind}.json`);
-      assert.ok(fixtureFiles.some((f) => f.startsWith(`${kind}.`)), `fixture for ${kind}`);
+      assert.ok(
+        fixtureFiles.some((f) => f.startsWith(`${kind}.`)),
+        `fixture for ${kind}`,
+      );
     }
   });
 
@@ -60,7 +69,9 @@ describe('card templates', () => {
 
   it('wide cards ask Teams for full width', () => {
     for (const kind of ['due', 'caseload', 'actions', 'case', 'help'] as const) {
-      const tpl = JSON.parse(fs.readFileSync(path.join(cardsDir(), `${kind}.json`), 'utf8')) as { msteams?: { width?: string } };
+      const tpl = JSON.parse(fs.readFileSync(path.join(cardsDir(), `${kind}.json`), 'utf8')) as {
+        msteams?: { width?: string };
+      };
       assert.equal(tpl.msteams?.width, 'Full', kind);
     }
   });
@@ -105,10 +116,26 @@ describe('empty and optional sections', () => {
       const rows = t.filter((s) => s.startsWith('Due by '));
       assert.equal(rows.length, m.overdue.length + m.due.length, name);
       assert.equal(t.includes(m.emptyText), false, name);
-      assert.equal(t.some((s) => s.startsWith('Overdue (')), m.overdue.length > 0, name);
-      assert.equal(t.some((s) => s.startsWith(`${m.dueHeading} (`)), m.due.length > 0, name);
-      assert.equal(t.filter((s) => /^\d+ days? overdue · /.test(s)).length, [...m.overdue, ...m.due].filter((r) => r.isOverdue).length, name);
-      assert.equal(t.filter((s) => s.startsWith('IRO: ')).length, [...m.overdue, ...m.due].filter((r) => r.iro !== '').length, name);
+      assert.equal(
+        t.some((s) => s.startsWith('Overdue (')),
+        m.overdue.length > 0,
+        name,
+      );
+      assert.equal(
+        t.some((s) => s.startsWith(`${m.dueHeading} (`)),
+        m.due.length > 0,
+        name,
+      );
+      assert.equal(
+        t.filter((s) => /^\d+ days? overdue · /.test(s)).length,
+        [...m.overdue, ...m.due].filter((r) => r.isOverdue).length,
+        name,
+      );
+      assert.equal(
+        t.filter((s) => s.startsWith('IRO: ')).length,
+        [...m.overdue, ...m.due].filter((r) => r.iro !== '').length,
+        name,
+      );
     }
     const t = texts(renderCard('due', fixture('due.typical')));
     assert.ok(t.indexOf('Overdue (1)') < t.indexOf('Due this week (2)'));
@@ -117,10 +144,16 @@ describe('empty and optional sections', () => {
   it('due: one status per row, its wording and colour agree (no green "Booked" under a red "overdue")', () => {
     const m = fixture<'due'>('due.range');
     const card = renderCard('due', m);
-    const badges = ofType(card, 'Container').filter((n) => ['attention', 'good', 'warning'].includes(String(n.style))
-      && ofType(n, 'TextBlock').some((t) => /Booked|Not booked/.test(String(t.text))));
+    const badges = ofType(card, 'Container').filter(
+      (n) =>
+        ['attention', 'good', 'warning'].includes(String(n.style)) &&
+        ofType(n, 'TextBlock').some((t) => /Booked|Not booked/.test(String(t.text))),
+    );
     const rows = [...m.overdue, ...m.due];
-    assert.deepEqual(badges.map((b) => b.style), rows.map((r) => (r.isOverdue ? 'attention' : r.booked ? 'good' : 'warning')));
+    assert.deepEqual(
+      badges.map((b) => b.style),
+      rows.map((r) => (r.isOverdue ? 'attention' : r.booked ? 'good' : 'warning')),
+    );
     for (const [i, b] of badges.entries()) {
       const text = String(ofType(b, 'TextBlock')[0]!.text);
       assert.equal(/overdue/.test(text), rows[i]!.isOverdue, text);
@@ -138,7 +171,9 @@ describe('empty and optional sections', () => {
 
   it('caseload (one IRO): band status colour follows the band state', () => {
     const card = renderCard('caseload', fixture('caseload.iro'));
-    const status = ofType(card, 'Container').filter((n) => ofType(n, 'TextBlock').some((t) => t.text === 'Within band')).pop();
+    const status = ofType(card, 'Container')
+      .filter((n) => ofType(n, 'TextBlock').some((t) => t.text === 'Within band'))
+      .pop();
     assert.equal(status?.style, 'good');
   });
 
@@ -155,7 +190,10 @@ describe('empty and optional sections', () => {
       assert.deepEqual(chart.data, m.chart);
       const fallback = chart.fallback as Record<string, unknown>;
       const facts = ofType(fallback, 'FactSet')[0].facts as { title: string; value: string }[];
-      assert.deepEqual(facts, m.chart.map((p) => ({ title: p.x, value: String(p.y) })));
+      assert.deepEqual(
+        facts,
+        m.chart.map((p) => ({ title: p.x, value: String(p.y) })),
+      );
       assert.equal(texts(card).includes(m.emptyText), false);
     }
   });
@@ -202,14 +240,21 @@ describe('empty and optional sections', () => {
       assert.equal(t.includes('Resolutions'), m.resolutions.length > 0, name);
       assert.equal(t.includes('Guardian liaison'), m.liaison.length > 0, name);
       assert.equal(t.includes('No bookings.'), m.bookings.length === 0, name);
-      assert.equal(t.some((s) => /days overdue$/.test(s)), m.nextReview?.isOverdue === true, name);
+      assert.equal(
+        t.some((s) => /days overdue$/.test(s)),
+        m.nextReview?.isOverdue === true,
+        name,
+      );
     }
   });
 
   it('help: one block per command; no commands, no blocks', () => {
     const m = fixture<'help'>('help.typical');
     const t = texts(renderCard('help', m));
-    assert.deepEqual(t.filter((s) => m.commands.some((c) => c.usage === s)), m.commands.map((c) => c.usage));
+    assert.deepEqual(
+      t.filter((s) => m.commands.some((c) => c.usage === s)),
+      m.commands.map((c) => c.usage),
+    );
     const e = fixture<'help'>('help.empty');
     assert.deepEqual(texts(renderCard('help', e)), [e.title, e.intro, e.policy]);
   });
@@ -226,7 +271,8 @@ describe('empty and optional sections', () => {
     assert.equal(texts(renderCard('notice', fixture('notice.success'))).length, 2);
     assert.deepEqual(texts(renderCard('notice', fixture('notice.error'))).slice(2), ['Try: /due next week']);
     const styles = (['error', 'warning', 'success', 'info'] as const).map(
-      (tone) => ofType(renderCard('notice', { title: 't', text: 'x', tone }), 'Container')[0].style);
+      (tone) => ofType(renderCard('notice', { title: 't', text: 'x', tone }), 'Container')[0].style,
+    );
     assert.deepEqual(styles, ['attention', 'warning', 'good', 'default']);
   });
 });
@@ -246,12 +292,24 @@ describe('validateCard', () => {
 
   it('reports invalid property values, unknown actions and duplicate ids', () => {
     const errors = validateCard({
-      ...card([{ type: 'TextBlock', id: 'a', text: 'x', size: 'huge' }, { type: 'TextBlock', id: 'a', text: 'y' }]),
+      ...card([
+        { type: 'TextBlock', id: 'a', text: 'x', size: 'huge' },
+        { type: 'TextBlock', id: 'a', text: 'y' },
+      ]),
       actions: [{ type: 'Action.Teleport', title: 'go' }],
     });
-    assert.ok(errors.some((e) => /InvalidPropertyValue/.test(e)), errors.join('\n'));
-    assert.ok(errors.some((e) => /UnknownActionType/.test(e)), errors.join('\n'));
-    assert.ok(errors.some((e) => /DuplicateId/.test(e)), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => /InvalidPropertyValue/.test(e)),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => /UnknownActionType/.test(e)),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => /DuplicateId/.test(e)),
+      errors.join('\n'),
+    );
   });
 
   it('reports a card version newer than 1.5', () => {
@@ -259,12 +317,22 @@ describe('validateCard', () => {
   });
 
   it('knows every Teams chart type, but requires a valid fallback', () => {
-    for (const type of ['Chart.Donut', 'Chart.Gauge', 'Chart.VerticalBar', 'Chart.VerticalBar.Grouped',
-      'Chart.HorizontalBar', 'Chart.HorizontalBar.Stacked', 'Chart.Line', 'Chart.Pie']) {
+    for (const type of [
+      'Chart.Donut',
+      'Chart.Gauge',
+      'Chart.VerticalBar',
+      'Chart.VerticalBar.Grouped',
+      'Chart.HorizontalBar',
+      'Chart.HorizontalBar.Stacked',
+      'Chart.Line',
+      'Chart.Pie',
+    ]) {
       assert.deepEqual(validateCard(card([{ type, data: [], fallback: { type: 'TextBlock', text: 'x' } }])), [], type);
       assert.match(validateCard(card([{ type, data: [] }])).join('\n'), /NoChartFallback/, type);
     }
-    const bad = validateCard(card([{ type: 'Chart.Pie', data: [], fallback: { type: 'TextBlock', text: 'x', color: 'purple' } }]));
+    const bad = validateCard(
+      card([{ type: 'Chart.Pie', data: [], fallback: { type: 'TextBlock', text: 'x', color: 'purple' } }]),
+    );
     assert.equal(bad.length, 1);
     assert.match(bad[0], /InvalidPropertyValue.*fallback of Chart\.Pie/);
   });

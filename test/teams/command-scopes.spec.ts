@@ -22,10 +22,20 @@ describe('command scopes are enforced by the registry (every command × every co
   });
   after(async () => h?.stop());
 
-  const ask = async (who: Sender, text: string, kind: ConversationKind) => cardOf(await h.ask(messageActivity(h.connector.url, who, text, {
-    conversationType: kind,
-    conversationId: kind === 'personal' ? undefined : kind === 'channel' ? '19:scopes@thread.tacv2;messageid=1' : '19:scopes-group@thread.v2',
-  })));
+  const ask = async (who: Sender, text: string, kind: ConversationKind) =>
+    cardOf(
+      await h.ask(
+        messageActivity(h.connector.url, who, text, {
+          conversationType: kind,
+          conversationId:
+            kind === 'personal'
+              ? undefined
+              : kind === 'channel'
+                ? '19:scopes@thread.tacv2;messageid=1'
+                : '19:scopes-group@thread.v2',
+        }),
+      ),
+    );
 
   it('the commands that show a child in full run in a personal chat only', () => {
     for (const name of ['case', 'raise', 'liaison']) {

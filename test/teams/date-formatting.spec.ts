@@ -14,7 +14,8 @@ const FORMATTER = ['domain', 'dates-format.ts'].join(sep);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*`;
@@ -25,7 +26,10 @@ const FORBIDDEN: [string, RegExp][] = [
   ['a hand-made list of month names', new RegExp(String.raw`['"\`]${MONTH}['"\`]\s*,\s*['"\`]${MONTH}['"\`]`, 'i')],
   ['a hand-made list of day names', new RegExp(String.raw`['"\`]${DAY}['"\`]\s*,\s*['"\`]${DAY}['"\`]`, 'i')],
   // date-fns arithmetic (addDays, isWeekend…) belongs in the calendar; only formatting is kept to one place.
-  ["date-fns' format or its locales", /import\s*\{[^}]*\b(format|lightFormat|intlFormat)\b[^}]*\}\s*from\s*'date-fns'|from\s*'date-fns\/locale/],
+  [
+    "date-fns' format or its locales",
+    /import\s*\{[^}]*\b(format|lightFormat|intlFormat)\b[^}]*\}\s*from\s*'date-fns'|from\s*'date-fns\/locale/,
+  ],
 ];
 
 describe('dates: one formatting module', () => {
@@ -44,21 +48,46 @@ describe('dates: one formatting module', () => {
   }
 
   it('no time zone literal in src/teams: presenters use the configured TZ_NAME', () => {
-    const offenders = sources(join(SRC, 'teams')).filter((f) => /['"`][A-Z][a-z]+\/[A-Z][A-Za-z_]+['"`]/.test(readFileSync(f, 'utf8')));
-    assert.deepEqual(offenders.map((f) => relative(SRC, f)), []);
+    const offenders = sources(join(SRC, 'teams')).filter((f) =>
+      /['"`][A-Z][a-z]+\/[A-Z][A-Za-z_]+['"`]/.test(readFileSync(f, 'utf8')),
+    );
+    assert.deepEqual(
+      offenders.map((f) => relative(SRC, f)),
+      [],
+    );
   });
 });
 
 describe('queued booking cards use the configured time zone', () => {
   const child = {
-    _id: 'C1001', ref: 'C1001', version: 1, track: 'cla', iroId: 'iro-1', events: [], reviews: [], history: [],
+    _id: 'C1001',
+    ref: 'C1001',
+    version: 1,
+    track: 'cla',
+    iroId: 'iro-1',
+    events: [],
+    reviews: [],
+    history: [],
     bookings: [{ id: 'C1001-B1', start: '2026-06-01T09:00:00.000Z', venue: 'School', status: 'booked', source: 'bot' }],
   } as unknown as ChildDoc;
-  const conversation = { _id: 'conv-1', kind: 'channel', purposes: [], address: {}, updatedAt: new Date() } as unknown as ConversationDoc;
-  const render = (tzName: string): string => JSON.stringify(renderPending(
-    { type: MESSAGE_TYPES.booking, data: { bookingId: 'C1001-B1', event: 'booked' } } as never,
-    { conversation, child, showNames: false, staffNames: new Map(), today: '2026-05-20', tzName },
-  ));
+  const conversation = {
+    _id: 'conv-1',
+    kind: 'channel',
+    purposes: [],
+    address: {},
+    updatedAt: new Date(),
+  } as unknown as ConversationDoc;
+  const render = (tzName: string): string =>
+    JSON.stringify(
+      renderPending({ type: MESSAGE_TYPES.booking, data: { bookingId: 'C1001-B1', event: 'booked' } } as never, {
+        conversation,
+        child,
+        showNames: false,
+        staffNames: new Map(),
+        today: '2026-05-20',
+        tzName,
+      }),
+    );
 
   it('London (TZ_NAME default): 09:00Z in June is 10:00 BST', () => {
     assert.match(render('Europe/London'), /Mon 1 Jun 2026 10:00/);

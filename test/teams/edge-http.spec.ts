@@ -61,13 +61,24 @@ describe('edge: one activity schema', function () {
     // "c1$" matches Catrin Morgan's id (a team manager): before this fix the regex reached the
     // staff filter and the request was answered as her, with the whole service's reviews.
     const forged: Sender = { id: '29:attacker', name: 'Attacker', aadObjectId: { $regex: 'c1$' } as unknown as string };
-    const message = await refused(messageActivity(h.connector.url, forged, '/due this week team'), /from\.aadObjectId must be/);
+    const message = await refused(
+      messageActivity(h.connector.url, forged, '/due this week team'),
+      /from\.aadObjectId must be/,
+    );
     assert.doesNotMatch(message, /regex|c1/, 'the reason names the rule, never the data');
     // The same through a card verb (approve): refused at the edge too.
-    await refused({
-      ...messageActivity(h.connector.url, forged, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-      value: { action: { type: 'Action.Execute', verb: 'review.reschedule.approve', data: { requestId: 'REF-RQ1' } } },
-    }, /from\.aadObjectId must be/);
+    await refused(
+      {
+        ...messageActivity(h.connector.url, forged, ''),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: {
+          action: { type: 'Action.Execute', verb: 'review.reschedule.approve', data: { requestId: 'REF-RQ1' } },
+        },
+      },
+      /from\.aadObjectId must be/,
+    );
     // The genuine manager is still answered.
     const { text } = cardOf(await h.ask(messageActivity(h.connector.url, catrin, '/due this week team')));
     assert.match(text, /whole service/);
@@ -75,36 +86,167 @@ describe('edge: one activity schema', function () {
 
   it('every id is a bounded string, and text, entities and value have size and depth limits', async () => {
     const ok = () => messageActivity(h.connector.url, alex, '/help') as Record<string, any>;
-    const deep = (n: number) => { let v: unknown = 'x'; for (let i = 0; i < n; i++) v = { a: v }; return v; };
+    const deep = (n: number) => {
+      let v: unknown = 'x';
+      for (let i = 0; i < n; i++) v = { a: v };
+      return v;
+    };
     const cases: [string, (a: Record<string, any>) => void, RegExp][] = [
-      ['from.id object', (a) => { a.from = { ...a.from, id: { $ne: null } }; }, /from\.id must be a string/],
-      ['from.id empty', (a) => { a.from = { ...a.from, id: '' }; }, /from\.id is missing/],
-      ['conversation.id object', (a) => { a.conversation.id = { $gt: '' }; }, /conversation\.id must be a string/],
-      ['conversation.id 600 chars', (a) => { a.conversation.id = 'a'.repeat(600); }, /conversation\.id is longer than 512/],
-      ['conversation.tenantId object', (a) => { a.conversation.tenantId = { $regex: '.' }; }, /conversation\.tenantId must be/],
-      ['recipient.id number', (a) => { a.recipient = { id: 28 }; }, /recipient\.id must be a string/],
-      ['channelData.tenant.id object', (a) => { a.channelData = { tenant: { id: { $exists: true } } }; }, /channelData\.tenant\.id must be/],
-      ['replyToId object', (a) => { a.replyToId = { $ne: 1 }; }, /replyToId must be a string/],
-      ['id array', (a) => { a.id = ['x']; }, /activity\.id must be a string/],
-      ['id with a newline', (a) => { a.id = 'abc\ndef'; }, /activity\.id contains control characters/],
-      ['aadObjectId not a GUID', (a) => { a.from = { ...a.from, aadObjectId: '.*' }; }, /from\.aadObjectId must be at most 64 letters/],
-      ['text a number', (a) => { a.text = 42; }, /activity\.text must be a string/],
-      ['text over the hard limit', (a) => { a.text = 'x'.repeat(100_001); }, /activity\.text is longer than 100000/],
-      ['value nested 30 deep', (a) => { a.type = 'invoke'; a.value = deep(30); }, /nested deeper than 24/],
-      ['value over 64 KB', (a) => { a.type = 'invoke'; a.value = { data: 'x'.repeat(70_000) }; }, /activity\.value is larger than 65536/],
-      ['entities 100 items', (a) => { a.entities = Array.from({ length: 100 }, () => ({ type: 'clientInfo' })); }, /entities has more than 64/],
-      ['entities not a list', (a) => { a.entities = { type: 'mention' }; }, /entities must be a list/],
-      ['serviceUrl file:', (a) => { a.serviceUrl = 'file:///etc/passwd'; }, /serviceUrl must be an http\(s\) URL/],
-      ['conversation missing', (a) => { delete a.conversation; }, /conversation\.id is missing/],
-      ['type missing', (a) => { delete a.type; }, /activity\.type is missing/],
+      [
+        'from.id object',
+        (a) => {
+          a.from = { ...a.from, id: { $ne: null } };
+        },
+        /from\.id must be a string/,
+      ],
+      [
+        'from.id empty',
+        (a) => {
+          a.from = { ...a.from, id: '' };
+        },
+        /from\.id is missing/,
+      ],
+      [
+        'conversation.id object',
+        (a) => {
+          a.conversation.id = { $gt: '' };
+        },
+        /conversation\.id must be a string/,
+      ],
+      [
+        'conversation.id 600 chars',
+        (a) => {
+          a.conversation.id = 'a'.repeat(600);
+        },
+        /conversation\.id is longer than 512/,
+      ],
+      [
+        'conversation.tenantId object',
+        (a) => {
+          a.conversation.tenantId = { $regex: '.' };
+        },
+        /conversation\.tenantId must be/,
+      ],
+      [
+        'recipient.id number',
+        (a) => {
+          a.recipient = { id: 28 };
+        },
+        /recipient\.id must be a string/,
+      ],
+      [
+        'channelData.tenant.id object',
+        (a) => {
+          a.channelData = { tenant: { id: { $exists: true } } };
+        },
+        /channelData\.tenant\.id must be/,
+      ],
+      [
+        'replyToId object',
+        (a) => {
+          a.replyToId = { $ne: 1 };
+        },
+        /replyToId must be a string/,
+      ],
+      [
+        'id array',
+        (a) => {
+          a.id = ['x'];
+        },
+        /activity\.id must be a string/,
+      ],
+      [
+        'id with a newline',
+        (a) => {
+          a.id = 'abc\ndef';
+        },
+        /activity\.id contains control characters/,
+      ],
+      [
+        'aadObjectId not a GUID',
+        (a) => {
+          a.from = { ...a.from, aadObjectId: '.*' };
+        },
+        /from\.aadObjectId must be at most 64 letters/,
+      ],
+      [
+        'text a number',
+        (a) => {
+          a.text = 42;
+        },
+        /activity\.text must be a string/,
+      ],
+      [
+        'text over the hard limit',
+        (a) => {
+          a.text = 'x'.repeat(100_001);
+        },
+        /activity\.text is longer than 100000/,
+      ],
+      [
+        'value nested 30 deep',
+        (a) => {
+          a.type = 'invoke';
+          a.value = deep(30);
+        },
+        /nested deeper than 24/,
+      ],
+      [
+        'value over 64 KB',
+        (a) => {
+          a.type = 'invoke';
+          a.value = { data: 'x'.repeat(70_000) };
+        },
+        /activity\.value is larger than 65536/,
+      ],
+      [
+        'entities 100 items',
+        (a) => {
+          a.entities = Array.from({ length: 100 }, () => ({ type: 'clientInfo' }));
+        },
+        /entities has more than 64/,
+      ],
+      [
+        'entities not a list',
+        (a) => {
+          a.entities = { type: 'mention' };
+        },
+        /entities must be a list/,
+      ],
+      [
+        'serviceUrl file:',
+        (a) => {
+          a.serviceUrl = 'file:///etc/passwd';
+        },
+        /serviceUrl must be an http\(s\) URL/,
+      ],
+      [
+        'conversation missing',
+        (a) => {
+          delete a.conversation;
+        },
+        /conversation\.id is missing/,
+      ],
+      [
+        'type missing',
+        (a) => {
+          delete a.type;
+        },
+        /activity\.type is missing/,
+      ],
     ];
     for (const [name, mutate, reason] of cases) {
       const a = ok();
       mutate(a);
-      await refused(a, reason).catch((err) => { throw new Error(`${name}: ${err.message}`); });
+      await refused(a, reason).catch((err) => {
+        throw new Error(`${name}: ${err.message}`);
+      });
     }
     // 5,000 deep (issue 10 point 6's payload), written as text: refused before any recursive code sees it.
-    const nested = JSON.stringify({ ...ok(), type: 'invoke', value: 'HOLE' }).replace('"HOLE"', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    const nested = JSON.stringify({ ...ok(), type: 'invoke', value: 'HOLE' }).replace(
+      '"HOLE"',
+      `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`,
+    );
     await refused(nested, /nested deeper than 24/);
     // A well-formed activity still gets its answer after all that.
     assert.match(cardOf(await h.ask(ok())).text, /IRO Bot commands/);
@@ -113,14 +255,24 @@ describe('edge: one activity schema', function () {
   it('unparseable JSON and a body over the limit get a code, never the parser text', async () => {
     const garbage = await h.post('{"type": "message", oops');
     assert.equal(garbage.status, 400);
-    assert.deepEqual(JSON.parse(garbage.body), { error: 'malformed-activity', message: 'the body must be a JSON activity object' });
-    const big = await h.post({ ...messageActivity(h.connector.url, alex, ''), attachments: [{ content: 'x'.repeat(300 * 1024) }] });
+    assert.deepEqual(JSON.parse(garbage.body), {
+      error: 'malformed-activity',
+      message: 'the body must be a JSON activity object',
+    });
+    const big = await h.post({
+      ...messageActivity(h.connector.url, alex, ''),
+      attachments: [{ content: 'x'.repeat(300 * 1024) }],
+    });
     assert.equal(big.status, 413);
     assert.doesNotMatch(big.body, /Request body size exceeds|maxBodySize/i);
   });
 
   it('an unknown route or method gets a JSON code, not restify text', async () => {
-    const nf = await fetch(`${h.bot.server.url}/api/nothing`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const nf = await fetch(`${h.bot.server.url}/api/nothing`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(nf.status, 404);
     assert.deepEqual(await nf.json(), { error: 'not-found' });
     const get = await fetch(`${h.bot.server.url}/api/messages`);
@@ -129,7 +281,11 @@ describe('edge: one activity schema', function () {
   });
 
   it('a message over 4,000 characters gets a reply stating the limit, and nothing else happens', async () => {
-    const stranger: Sender = { id: '29:longtalker', name: 'Long Talker', aadObjectId: '00000000-0000-0000-0000-00000000ffff' };
+    const stranger: Sender = {
+      id: '29:longtalker',
+      name: 'Long Talker',
+      aadObjectId: '00000000-0000-0000-0000-00000000ffff',
+    };
     const conversationsBefore = await h.bot.store.collection('conversations').countDocuments({});
     const auditBefore = (await h.bot.deps.audit.list()).length;
     const text = `/raise C100 ${'x'.repeat(5213 - 12)}`;
@@ -139,7 +295,10 @@ describe('edge: one activity schema', function () {
     assert.match(shown, /That message is 5,213 characters; I read commands up to 4,000\. Nothing was done\./);
     assert.doesNotMatch(JSON.stringify(card), /xxxx/, 'the text is not echoed');
     // Anyone gets the same answer (it reveals nothing), and no conversation or audit entry is stored.
-    assert.match(cardOf(await h.ask(messageActivity(h.connector.url, stranger, 'y'.repeat(4001)))).text, /4,001 characters/);
+    assert.match(
+      cardOf(await h.ask(messageActivity(h.connector.url, stranger, 'y'.repeat(4001)))).text,
+      /4,001 characters/,
+    );
     assert.equal(await h.bot.store.collection('conversations').countDocuments({}), conversationsBefore);
     assert.equal((await h.bot.deps.audit.list()).length, auditBefore);
     // Exactly at the limit the text is read as a command.
@@ -151,38 +310,75 @@ describe('edge: one activity schema', function () {
     const staff = new StaffRepository(h.bot.store);
     const lookup = { councilTenantId: null, members: createMemberCache(), log: { warn: () => undefined } };
     for (const aadObjectId of [{ $regex: 'c1$' }, { $ne: null }, ['00000000-0000-0000-0000-0000000000c1'], 42]) {
-      const ctx = { activity: { ...messageActivity(h.connector.url, alex, ''), from: { id: '29:x', aadObjectId } } } as never;
+      const ctx = {
+        activity: { ...messageActivity(h.connector.url, alex, ''), from: { id: '29:x', aadObjectId } },
+      } as never;
       assert.equal(await identifySender(ctx, staff, lookup), null, JSON.stringify(aadObjectId));
     }
-    const noId = { activity: { ...messageActivity(h.connector.url, alex, ''), from: { id: { $ne: null }, aadObjectId: catrin.aadObjectId } } } as never;
+    const noId = {
+      activity: {
+        ...messageActivity(h.connector.url, alex, ''),
+        from: { id: { $ne: null }, aadObjectId: catrin.aadObjectId },
+      },
+    } as never;
     assert.equal(await identifySender(noId, staff, lookup), null);
   });
 });
 
 /** A bot with an app id configured (the real CloudAdapter authenticates), served on loopback. */
-async function startAuthenticatedBot(logLines: string[], local = false): Promise<{ bot: Bot; server: RunningServer; store: Store; connector: FakeConnector; dataDir: string; post(a: unknown, auth?: string): Promise<{ status: number; body: string }>; stop(): Promise<void> }> {
+async function startAuthenticatedBot(
+  logLines: string[],
+  local = false,
+): Promise<{
+  bot: Bot;
+  server: RunningServer;
+  store: Store;
+  connector: FakeConnector;
+  dataDir: string;
+  post(a: unknown, auth?: string): Promise<{ status: number; body: string }>;
+  stop(): Promise<void>;
+}> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-bot-edge-'));
   const config = loadConfig({
-    PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', IRO_NOW: NOW,
-    ...(local ? {} : {
-      MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT,
-    }),
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    IRO_NOW: NOW,
+    ...(local
+      ? {}
+      : {
+          MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+          MicrosoftAppPassword: 'not-a-real-secret',
+          MicrosoftAppType: 'SingleTenant',
+          MicrosoftAppTenantId: TENANT,
+          ALLOWED_TENANT_IDS: TENANT,
+        }),
   });
   assert.equal(config.localMode, local);
   const store = await openEmbeddedStore(dataDir);
   await runImport(store, fixture, { sourceName: 'test', now: new Date(NOW) });
-  const sink = new Writable({ write(chunk, _enc, done) { logLines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
   const logger = createLogger('info', sink);
   const bot = createBot(config, buildDeps(config, store), logger);
   // Loopback for the test (a configured app id would otherwise listen on every interface).
   const server = await startServer({ ...config, localMode: true }, bot, logger, () => ({}));
   const connector = await startFakeConnector();
   return {
-    bot, server, store, connector, dataDir,
+    bot,
+    server,
+    store,
+    connector,
+    dataDir,
     async post(a, auth) {
       const res = await fetch(`${server.url}/api/messages`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify(a),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify(a),
       });
       return { status: res.status, body: await res.text() };
     },
@@ -204,18 +400,28 @@ describe('edge: authenticate first, then the tenant guard', function () {
     t = await startAuthenticatedBot(logLines);
   });
   after(async () => t?.stop());
-  beforeEach(() => { consoleError = sinon.spy(console, 'error'); });
+  beforeEach(() => {
+    consoleError = sinon.spy(console, 'error');
+  });
   afterEach(() => sinon.restore());
 
-  const unsignedJwt = [{ alg: 'none', typ: 'JWT' }, { iss: 'https://api.botframework.com', aud: '11111111-2222-3333-4444-555555555555' }]
-    .map((p) => Buffer.from(JSON.stringify(p)).toString('base64url')).join('.') + '.';
+  const unsignedJwt =
+    [
+      { alg: 'none', typ: 'JWT' },
+      { iss: 'https://api.botframework.com', aud: '11111111-2222-3333-4444-555555555555' },
+    ]
+      .map((p) => Buffer.from(JSON.stringify(p)).toString('base64url'))
+      .join('.') + '.';
 
   it('an unauthenticated request gets 401 whatever its tenant (the allow-list is not revealed)', async () => {
     const answers: string[] = [];
     for (const tenantId of [TENANT, 'another-tenant-0000', undefined]) {
       for (const auth of [undefined, 'Bearer garbage', `Bearer ${unsignedJwt}`, 'Basic YWxhZGRpbjpvcGVuc2VzYW1l']) {
         const a = messageActivity(t.connector.url, alex, '/help', tenantId ? { tenantId } : {}) as Record<string, any>;
-        if (!tenantId) { delete a.conversation.tenantId; delete a.channelData; }
+        if (!tenantId) {
+          delete a.conversation.tenantId;
+          delete a.channelData;
+        }
         const res = await t.post(a, auth);
         assert.equal(res.status, 401, `tenant ${tenantId} auth ${auth?.slice(0, 12)}: ${res.status} ${res.body}`);
         answers.push(res.body);
@@ -229,19 +435,38 @@ describe('edge: authenticate first, then the tenant guard', function () {
 
   it('after authentication, a tenant outside the allow-list gets 403 and nothing runs', async () => {
     // JWT validation against Microsoft's keys is the true boundary here: stub it to "authenticated".
-    const auth = (t.bot.adapter as unknown as { botFrameworkAuthentication: { authenticateRequest: () => Promise<unknown> } }).botFrameworkAuthentication;
-    sinon.stub(auth, 'authenticateRequest').resolves({ claimsIdentity: new ClaimsIdentity([], true), audience: 'https://api.botframework.com', callerId: undefined });
-    const res = await t.post(messageActivity(t.connector.url, alex, '/help', { tenantId: 'another-tenant-0000' }), 'Bearer token');
+    const auth = (
+      t.bot.adapter as unknown as { botFrameworkAuthentication: { authenticateRequest: () => Promise<unknown> } }
+    ).botFrameworkAuthentication;
+    sinon
+      .stub(auth, 'authenticateRequest')
+      .resolves({
+        claimsIdentity: new ClaimsIdentity([], true),
+        audience: 'https://api.botframework.com',
+        callerId: undefined,
+      });
+    const res = await t.post(
+      messageActivity(t.connector.url, alex, '/help', { tenantId: 'another-tenant-0000' }),
+      'Bearer token',
+    );
     assert.equal(res.status, 403);
     assert.deepEqual(JSON.parse(res.body), { error: 'tenant-not-allowed' });
     assert.equal(t.connector.received.length, 0);
   });
 
   it('a failure inside the SDK gives 500 with a reference only; the detail goes to the JSON log', async () => {
-    const auth = (t.bot.adapter as unknown as { botFrameworkAuthentication: Record<string, (...a: unknown[]) => unknown> }).botFrameworkAuthentication;
+    const auth = (
+      t.bot.adapter as unknown as { botFrameworkAuthentication: Record<string, (...a: unknown[]) => unknown> }
+    ).botFrameworkAuthentication;
     sinon.stub(auth, 'authenticateRequest').resolves({
-      claimsIdentity: new ClaimsIdentity([], true), audience: 'https://api.botframework.com', callerId: undefined,
-      connectorFactory: { create: async () => { throw new Error('ConnectorFactory: secret SDK detail at https://internal.example'); } },
+      claimsIdentity: new ClaimsIdentity([], true),
+      audience: 'https://api.botframework.com',
+      callerId: undefined,
+      connectorFactory: {
+        create: async () => {
+          throw new Error('ConnectorFactory: secret SDK detail at https://internal.example');
+        },
+      },
     });
     const before = logLines.length;
     const res = await t.post(messageActivity(t.connector.url, alex, '/help'), 'Bearer token');
@@ -272,7 +497,9 @@ describe('edge: a failure inside a turn', function () {
 
   it('the person gets a reference only; the error and its stack are one JSON log line with that reference', async () => {
     const consoleError = sinon.spy(console, 'error');
-    sinon.stub(StaffRepository.prototype, 'findByAadObjectId').rejects(new Error('MongoServerError: secret detail about the store'));
+    sinon
+      .stub(StaffRepository.prototype, 'findByAadObjectId')
+      .rejects(new Error('MongoServerError: secret detail about the store'));
     const before = logLines.length;
     const res = await t.post(messageActivity(t.connector.url, alex, '/help'));
     assert.equal(res.status, 200);
@@ -281,7 +508,10 @@ describe('edge: a failure inside a turn', function () {
     const reference = /reference ([0-9a-f-]{36})/.exec(text)?.[1];
     assert.ok(reference, text);
     assert.doesNotMatch(text, /secret|MongoServerError/);
-    const entry = logLines.slice(before).map((l) => JSON.parse(l)).find((l) => l.reference === reference);
+    const entry = logLines
+      .slice(before)
+      .map((l) => JSON.parse(l))
+      .find((l) => l.reference === reference);
     assert.ok(entry, 'the reference is in the log');
     assert.equal(entry.msg, 'turn failed');
     assert.match(entry.err.stack, /at /);

@@ -14,7 +14,13 @@ import { admin, alex, dafydd } from '../helpers/people.js';
 // as text, not as a working link.
 const NOW = '2026-11-25T09:00:00Z';
 const base = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
-const fixture = { ...base, staff: [...base.staff, { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: '00000000-0000-0000-0000-0000000000ad' }] };
+const fixture = {
+  ...base,
+  staff: [
+    ...base.staff,
+    { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: '00000000-0000-0000-0000-0000000000ad' },
+  ],
+};
 const IRO_CHANNEL = '19:iro-escape@thread.tacv2';
 const VENUE = '[Click to approve](https://evil.example/approve) **now** <at>Catrin Morgan</at>';
 
@@ -24,7 +30,11 @@ function markdownFields(card: unknown, out: string[] = [], isFact = false): stri
   else if (card !== null && typeof card === 'object') {
     const o = card as Record<string, unknown>;
     for (const [k, v] of Object.entries(o)) {
-      if (typeof v === 'string' && ((o.type === 'TextBlock' && k === 'text') || (isFact && (k === 'title' || k === 'value')))) out.push(v);
+      if (
+        typeof v === 'string' &&
+        ((o.type === 'TextBlock' && k === 'text') || (isFact && (k === 'title' || k === 'value')))
+      )
+        out.push(v);
       else markdownFields(v, out, o.type === 'FactSet' && k === 'facts');
     }
   }
@@ -53,9 +63,13 @@ describe('user text in cards over HTTP', function () {
   }
   const channelAsk = (from: Sender, command: string, channel = IRO_CHANNEL) => {
     const mention = `<at>${BOT.name}</at>`;
-    return replyTo(messageActivity(h.connector.url, from, `${mention} ${command}`, {
-      conversationType: 'channel', conversationId: `${channel};messageid=1`, entities: [{ type: 'mention', text: mention, mentioned: BOT }],
-    }));
+    return replyTo(
+      messageActivity(h.connector.url, from, `${mention} ${command}`, {
+        conversationType: 'channel',
+        conversationId: `${channel};messageid=1`,
+        entities: [{ type: 'mention', text: mention, mentioned: BOT }],
+      }),
+    );
   };
 
   it('a venue written as a markdown link shows as typed in the booking card and the IRO channel card, and links nothing', async () => {
@@ -65,15 +79,27 @@ describe('user text in cards over HTTP', function () {
     const form = cardOf(await replyTo(messageActivity(h.connector.url, alex, '/book C100'))).card;
     const book = (form.actions as any[]).find((a) => a.title === 'Book');
     const res = await h.post({
-      ...messageActivity(h.connector.url, alex, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-      value: { action: { type: 'Action.Execute', verb: book.verb, data: { ...book.data, date: '2026-11-26', time: '10:00', venue: VENUE, invitees: 'sw-1' } }, trigger: 'manual' },
+      ...messageActivity(h.connector.url, alex, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: book.verb,
+          data: { ...book.data, date: '2026-11-26', time: '10:00', venue: VENUE, invitees: 'sw-1' },
+        },
+        trigger: 'manual',
+      },
     });
     assert.equal(res.status, 200, res.body);
     const cards: unknown[] = [JSON.parse(res.body).value];
     const until = Date.now() + 10000;
     let posted: ReceivedActivity | undefined;
     while (!posted && Date.now() < until) {
-      posted = h.connector.received.find((a) => a.conversationId.startsWith(IRO_CHANNEL) && JSON.stringify(a.body).includes('Review booked'));
+      posted = h.connector.received.find(
+        (a) => a.conversationId.startsWith(IRO_CHANNEL) && JSON.stringify(a.body).includes('Review booked'),
+      );
       if (!posted) await new Promise((r) => setTimeout(r, 50));
     }
     assert.ok(posted, 'the booking card reached the IRO channel');

@@ -18,22 +18,59 @@ const fixture = {
   staff: [
     ...base.staff,
     { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: '00000000-0000-0000-0000-0000000000ad' },
-    { id: 'g-2', name: 'Gwen Ellis', roles: ['guardian'], external: true, organisation: 'Cafcass Cymru', email: 'gwen.ellis@cafcass.example', upn: 'gwen.ellis_cafcass.example#EXT#@council.onmicrosoft.com' },
+    {
+      id: 'g-2',
+      name: 'Gwen Ellis',
+      roles: ['guardian'],
+      external: true,
+      organisation: 'Cafcass Cymru',
+      email: 'gwen.ellis@cafcass.example',
+      upn: 'gwen.ellis_cafcass.example#EXT#@council.onmicrosoft.com',
+    },
   ],
   // C103 is in proceedings with the other Guardian: Ffion must learn nothing about it.
-  children: base.children.map((c: { ref: string }) => c.ref === 'C103'
-    ? { ...c, proceedings: { startedOn: '2026-10-01', guardianId: 'g-2', guardianAppointedOn: '2026-10-02' } } : c),
+  children: base.children.map((c: { ref: string }) =>
+    c.ref === 'C103'
+      ? { ...c, proceedings: { startedOn: '2026-10-01', guardianId: 'g-2', guardianAppointedOn: '2026-10-02' } }
+      : c,
+  ),
 };
 
 const ffion: Sender = { id: '29:ffion', name: 'Ffion Powell', aadObjectId: '00000000-0000-0000-0000-0000000000f9' };
 
-const staffMember = (id: string, aad: string, upn: string): FakeMember => ({ id, aadObjectId: aad, userPrincipalName: upn, email: upn, tenantId: TENANT, userRole: 'user' });
-const STAFF = [staffMember('29:alex', alex.aadObjectId!, 'alex@council.example'), staffMember('29:sian', '00000000-0000-0000-0000-0000000000b1', 'sian@council.example'),
-  staffMember('29:tomos', admin.aadObjectId!, 'tomos@council.example')];
-const FFION: FakeMember = { id: '29:ffion', aadObjectId: ffion.aadObjectId, userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest' };
-const GWEN: FakeMember = { id: '29:gwen', aadObjectId: '00000000-0000-0000-0000-0000000000f8', userPrincipalName: 'gwen.ellis_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest' };
+const staffMember = (id: string, aad: string, upn: string): FakeMember => ({
+  id,
+  aadObjectId: aad,
+  userPrincipalName: upn,
+  email: upn,
+  tenantId: TENANT,
+  userRole: 'user',
+});
+const STAFF = [
+  staffMember('29:alex', alex.aadObjectId!, 'alex@council.example'),
+  staffMember('29:sian', '00000000-0000-0000-0000-0000000000b1', 'sian@council.example'),
+  staffMember('29:tomos', admin.aadObjectId!, 'tomos@council.example'),
+];
+const FFION: FakeMember = {
+  id: '29:ffion',
+  aadObjectId: ffion.aadObjectId,
+  userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com',
+  userRole: 'guest',
+};
+const GWEN: FakeMember = {
+  id: '29:gwen',
+  aadObjectId: '00000000-0000-0000-0000-0000000000f8',
+  userPrincipalName: 'gwen.ellis_cafcass.example#EXT#@council.onmicrosoft.com',
+  userRole: 'guest',
+};
 // (d) Teams says "user"; only the UPN shows it is a guest.
-const EXT_ONLY: FakeMember = { id: '29:ext', aadObjectId: '00000000-0000-0000-0000-0000000000e7', userPrincipalName: 'someone_partner.example#EXT#@council.onmicrosoft.com', userRole: 'user', tenantId: TENANT };
+const EXT_ONLY: FakeMember = {
+  id: '29:ext',
+  aadObjectId: '00000000-0000-0000-0000-0000000000e7',
+  userPrincipalName: 'someone_partner.example#EXT#@council.onmicrosoft.com',
+  userRole: 'user',
+  tenantId: TENANT,
+};
 
 /**
  * Runs the pending drainer and the outbox sender by hand until nothing is left to deliver: the drainer
@@ -52,7 +89,8 @@ async function settled(h: Harness): Promise<void> {
 
 const channel = (serviceUrl: string, from: Sender, text: string, id: string) => ({
   ...messageActivity(serviceUrl, from, `<at>${BOT.name}</at> ${text}`, {
-    conversationType: 'channel', conversationId: `${id};messageid=1`,
+    conversationType: 'channel',
+    conversationId: `${id};messageid=1`,
     entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
   }),
   channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id } },
@@ -70,33 +108,50 @@ describe('guest safety over HTTP', function () {
 
   const ask = async (from: Sender, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text)));
 
-  it('posts child details only where the members are (a) staff or (b) the child\'s own Guardian; (c) another Guardian and (d) an #EXT# guest stop it and the IRO is told', async () => {
-    const rosters: Record<string, FakeMember[]> = { a: STAFF, b: [...STAFF, FFION], c: [...STAFF, GWEN], d: [...STAFF, EXT_ONLY] };
+  it("posts child details only where the members are (a) staff or (b) the child's own Guardian; (c) another Guardian and (d) an #EXT# guest stop it and the IRO is told", async () => {
+    const rosters: Record<string, FakeMember[]> = {
+      a: STAFF,
+      b: [...STAFF, FFION],
+      c: [...STAFF, GWEN],
+      d: [...STAFF, EXT_ONLY],
+    };
     for (const [team, members] of Object.entries(rosters)) {
       const id = `19:chan-${team}@thread.tacv2`;
       h.connector.memberLists.set(id, members);
       const set = cardOf(await h.ask(channel(h.connector.url, admin, `/setup social-work-channel ${team}`, id)));
-      assert.match(set.text, new RegExp(`Social work team channel for team ${team}`, "i"));
+      assert.match(set.text, new RegExp(`Social work team channel for team ${team}`, 'i'));
     }
     const before = h.connector.received.length;
-    await h.bot.deps.children.queuePending('C101', Object.keys(rosters).map((team) => ({
-      key: `test:C101:${team}`, to: { kind: 'channel' as const, purpose: 'social-work-channel' as const, team },
-      message: { type: 'child-notice', data: { title: 'Plan changed', text: 'Seren Jones: placement review' } },
-    })));
+    await h.bot.deps.children.queuePending(
+      'C101',
+      Object.keys(rosters).map((team) => ({
+        key: `test:C101:${team}`,
+        to: { kind: 'channel' as const, purpose: 'social-work-channel' as const, team },
+        message: { type: 'child-notice', data: { title: 'Plan changed', text: 'Seren Jones: placement review' } },
+      })),
+    );
     h.bot.deps.messagesQueued();
     await h.connector.waitFor(before + 4, 10000);
     await settled(h);
     const sent = h.connector.received.slice(before);
     const inChannel = (t: string) => sent.filter((a) => a.conversationId.startsWith(`19:chan-${t}@`));
     assert.equal(inChannel('a').length, 1, '(a) staff only: posted');
-    assert.equal(inChannel('b').length, 1, '(b) the child\'s Guardian: posted');
+    assert.equal(inChannel('b').length, 1, "(b) the child's Guardian: posted");
     assert.match(cardOf(inChannel('b')[0]).text, /C101/);
     assert.equal(inChannel('c').length, 0, '(c) another Guardian: nothing posted');
     assert.equal(inChannel('d').length, 0, '(d) a guest known only by #EXT#: nothing posted');
     const toAlex = sent.filter((a) => a.conversationId === 'a:personal-29:alex');
     assert.equal(toAlex.length, 2, 'the IRO gets one explanation per withheld message');
-    assert.ok(toAlex.every((a) => /Not posted · C101/.test(cardOf(a).text) && /guest who is not this child's Guardian/.test(cardOf(a).text)));
-    assert.ok((h.connector.memberReads.get('19:chan-a@thread.tacv2') ?? 0) >= 1, 'the roster was read through the paged members API');
+    assert.ok(
+      toAlex.every(
+        (a) =>
+          /Not posted · C101/.test(cardOf(a).text) && /guest who is not this child's Guardian/.test(cardOf(a).text),
+      ),
+    );
+    assert.ok(
+      (h.connector.memberReads.get('19:chan-a@thread.tacv2') ?? 0) >= 1,
+      'the roster was read through the paged members API',
+    );
     const withheld = await h.bot.deps.audit.list({ action: 'delivery.withheld' });
     assert.deepEqual(withheld.map((w) => w.details?.key).sort(), ['test:C101:c', 'test:C101:d']);
     const c = await h.bot.deps.outbox.get('test:C101:c');
@@ -106,7 +161,15 @@ describe('guest safety over HTTP', function () {
 
   it('a guest running /due, /caseload or /case gets the same refusal, which reveals nothing; each attempt is audited', async () => {
     const answers: string[] = [];
-    for (const text of ['/due this week', '/caseload', '/case C101', '/case C103', '/case C999', '/liaison C103', '/setup status']) {
+    for (const text of [
+      '/due this week',
+      '/caseload',
+      '/case C101',
+      '/case C103',
+      '/case C999',
+      '/liaison C103',
+      '/setup status',
+    ]) {
       answers.push((await ask(ffion, text)).text);
     }
     for (const a of answers) {
@@ -122,21 +185,30 @@ describe('guest safety over HTTP', function () {
     assert.match(help.text, /\/actions/);
   });
 
-  it('an invoke naming another child\'s liaison item gets the same refusal as one naming no child at all; both audited', async () => {
-    const invoke = (data: unknown, verb = 'liaison.done') => h.post({
-      ...messageActivity(h.connector.url, ffion, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-      value: { action: { type: 'Action.Execute', verb, data } },
-    });
+  it("an invoke naming another child's liaison item gets the same refusal as one naming no child at all; both audited", async () => {
+    const invoke = (data: unknown, verb = 'liaison.done') =>
+      h.post({
+        ...messageActivity(h.connector.url, ffion, ''),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: { action: { type: 'Action.Execute', verb, data } },
+      });
     const other = JSON.parse((await invoke({ ref: 'C103', duty: 'L3', subject: 'g-2' })).body).value as string;
     const none = JSON.parse((await invoke({ ref: 'C999', duty: 'L3', subject: 'g-2' })).body).value as string;
-    const discussion = JSON.parse((await invoke({ ref: 'C103', on: '2026-11-20', topics: 'care-plan', notes: 'x' }, 'liaison.discussion')).body).value as string;
+    const discussion = JSON.parse(
+      (await invoke({ ref: 'C103', on: '2026-11-20', topics: 'care-plan', notes: 'x' }, 'liaison.discussion')).body,
+    ).value as string;
     const staffVerb = JSON.parse((await invoke({ ref: 'C101' }, 'liaison.save')).body).value as string;
-    assert.equal(other, none, 'the same words for another Guardian\'s child and for no child');
+    assert.equal(other, none, "the same words for another Guardian's child and for no child");
     assert.equal(discussion, none);
     assert.match(other, /not available to you/);
     assert.doesNotMatch(other, /C103|C999|Mali|exist/);
     assert.match(staffVerb, /as a guest you can use/i);
-    const refused = await h.bot.deps.audit.list({ 'actor.id': 'g-1', action: { $in: ['liaison.done.refused', 'liaison.discussion.refused', 'action.refused'] } });
+    const refused = await h.bot.deps.audit.list({
+      'actor.id': 'g-1',
+      action: { $in: ['liaison.done.refused', 'liaison.discussion.refused', 'action.refused'] },
+    });
     assert.ok(refused.some((a) => a.action === 'liaison.done.refused' && a.subject === 'C103'));
     assert.ok(refused.some((a) => a.action === 'liaison.done.refused' && a.subject === 'C999'));
     assert.ok(refused.some((a) => a.action === 'action.refused' && a.subject === 'liaison.save'));
@@ -144,14 +216,23 @@ describe('guest safety over HTTP', function () {
     assert.equal(c103?.liaison, undefined, 'nothing changed');
   });
 
-  it('a Guardian\'s /actions lists only their own children\'s open liaison items; they record a discussion on their own child (L10)', async () => {
+  it("a Guardian's /actions lists only their own children's open liaison items; they record a discussion on their own child (L10)", async () => {
     const actions = await ask(ffion, '/actions');
     assert.match(actions.text, /Your liaison items/);
     assert.match(actions.text, /C101 · S\.J\./);
     assert.doesNotMatch(actions.text, /C100|C102|C103|Seren/);
     const res = await h.post({
-      ...messageActivity(h.connector.url, ffion, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-      value: { action: { type: 'Action.Execute', verb: 'liaison.discussion', data: { ref: 'C101', on: '2026-11-20', topics: 'care-plan,complaints', notes: 'Placement settled' } } },
+      ...messageActivity(h.connector.url, ffion, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'liaison.discussion',
+          data: { ref: 'C101', on: '2026-11-20', topics: 'care-plan,complaints', notes: 'Placement settled' },
+        },
+      },
     });
     assert.match(JSON.parse(res.body).value, /Discussion recorded/);
     const c101 = await h.bot.deps.children.get('C101');
@@ -170,7 +251,7 @@ describe('guest safety over HTTP', function () {
     assert.match(staffOnly.text, /Reviews due this week/);
   });
 
-  it('/setup liaison-channel PERSON: the channel\'s one guest must be that Guardian; several Guardians are refused', async () => {
+  it("/setup liaison-channel PERSON: the channel's one guest must be that Guardian; several Guardians are refused", async () => {
     const one = '19:liaison-ffion@thread.tacv2';
     const two = '19:liaison-both@thread.tacv2';
     h.connector.memberLists.set(one, [...STAFF, FFION]);
@@ -212,7 +293,10 @@ describe('the Monday service digest and a guest in the IRO channel (over HTTP, r
     assert.equal(toAdmin.length, 1);
     assert.match(cardOf(toAdmin[0]!).text, /did not post the weekly service digest/);
     assert.doesNotMatch(JSON.stringify(toAdmin[0]!.body), /C10\d|Seren|Mali|S\.J\./);
-    assert.equal((await h.bot.deps.audit.list({ action: 'delivery.withheld', 'details.key': 'digest:service:2026-11-23' })).length, 1);
+    assert.equal(
+      (await h.bot.deps.audit.list({ action: 'delivery.withheld', 'details.key': 'digest:service:2026-11-23' })).length,
+      1,
+    );
     const status = cardOf(await h.ask(messageActivity(h.connector.url, admin, '/setup status'))).text;
     assert.match(status, /1 withheld/);
     assert.match(status, /digest:service:2026-11-23 → 19:iro-channel-guest@thread\.tacv2: withheld: /);
@@ -236,15 +320,26 @@ describe('a flood of refused guest invokes with large payloads (over HTTP)', fun
     const t0 = Date.now();
     for (let i = 0; i < 40; i++) {
       const body = JSON.stringify({
-        ...messageActivity(h.connector.url, ffion, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-        value: { action: { type: 'Action.Execute', verb: 'liaison.save', data: { ref: 'C101', notes: `${i}:`.padEnd(240 * 1024, 'x') } } },
+        ...messageActivity(h.connector.url, ffion, ''),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'liaison.save',
+            data: { ref: 'C101', notes: `${i}:`.padEnd(240 * 1024, 'x') },
+          },
+        },
       });
       sentBytes += body.length;
       const res = await h.post(body);
       assert.ok(res.status < 500, `HTTP ${res.status}`);
     }
     const grew = size() - before;
-    console.log(`      HTTP flood: ${(sentBytes / 1e6).toFixed(1)} MB posted in ${Date.now() - t0} ms → audit log grew ${(grew / 1024).toFixed(1)} KB`);
+    console.log(
+      `      HTTP flood: ${(sentBytes / 1e6).toFixed(1)} MB posted in ${Date.now() - t0} ms → audit log grew ${(grew / 1024).toFixed(1)} KB`,
+    );
     assert.ok(grew < 80 * 1024, `audit log grew ${grew} bytes`);
     assert.doesNotMatch(fs.readFileSync(auditFile, 'utf8'), /xxxxxxxx/);
     // Each attempt is recorded (unless the edge refuses it before it reaches a handler), never its payload.

@@ -12,10 +12,25 @@ import { admin as tomos, alex, dafydd, owen } from '../helpers/people.js';
 // same audience rule as every proactive message (found by an attack run on the merged main: the
 // acknowledgement rewrote the resolution card in a channel holding an unexpected guest).
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
-const staff = [...fixture.staff, { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: tomos.aadObjectId }];
+const staff = [
+  ...fixture.staff,
+  { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: tomos.aadObjectId },
+];
 const CHANNEL = '19:channel@thread.tacv2';
-const member = (s: Sender) => ({ id: s.id, name: s.name, aadObjectId: s.aadObjectId, tenantId: TENANT, userRole: 'user' });
-const GUEST = { id: '29:evil', name: 'Visitor', userRole: 'guest', userPrincipalName: 'visitor_x.example#EXT#@council.onmicrosoft.com', tenantId: TENANT };
+const member = (s: Sender) => ({
+  id: s.id,
+  name: s.name,
+  aadObjectId: s.aadObjectId,
+  tenantId: TENANT,
+  userRole: 'user',
+});
+const GUEST = {
+  id: '29:evil',
+  name: 'Visitor',
+  userRole: 'guest',
+  userPrincipalName: 'visitor_x.example#EXT#@council.onmicrosoft.com',
+  tenantId: TENANT,
+};
 
 describe('card updates for everyone pass the audience rule', function () {
   this.timeout(60000);
@@ -26,7 +41,10 @@ describe('card updates for everyone pass the audience rule', function () {
     for (const who of [alex, dafydd, owen]) await h.ask(messageActivity(h.connector.url, who, '/help'));
     // The channel is set up while only staff are in it; a guest joins afterwards.
     h.connector.memberLists.set(CHANNEL, [member(tomos), member(dafydd), member(owen)]);
-    assert.match(cardOf(await h.ask(mentionActivity(h.connector.url, tomos, '/setup social-work-channel north'))).text, /Social work team channel/i);
+    assert.match(
+      cardOf(await h.ask(mentionActivity(h.connector.url, tomos, '/setup social-work-channel north'))).text,
+      /Social work team channel/i,
+    );
   });
   after(async () => h?.stop());
 
@@ -40,10 +58,24 @@ describe('card updates for everyone pass the audience rule', function () {
     }
   }
 
-  async function invoke(from: Sender, verb: string, data: Record<string, unknown>, where?: { conversationId: string; replyToId: string }) {
-    const base = messageActivity(h.connector.url, from, '', where ? { conversationType: 'channel', conversationId: where.conversationId } : {});
+  async function invoke(
+    from: Sender,
+    verb: string,
+    data: Record<string, unknown>,
+    where?: { conversationId: string; replyToId: string },
+  ) {
+    const base = messageActivity(
+      h.connector.url,
+      from,
+      '',
+      where ? { conversationType: 'channel', conversationId: where.conversationId } : {},
+    );
     const res = await h.post({
-      ...base, type: 'invoke', name: 'adaptiveCard/action', text: undefined, replyToId: where?.replyToId,
+      ...base,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      replyToId: where?.replyToId,
       ...(where ? { channelData: { ...base.channelData, team: { id: '19:team' }, channel: { id: CHANNEL } } } : {}),
       value: { action: { type: 'Action.Execute', verb, data } },
     });
@@ -53,7 +85,11 @@ describe('card updates for everyone pass the audience rule', function () {
 
   it('an acknowledgement in a channel with an unexpected guest: the clicker gets the card, the message is not rewritten, the attempt is audited', async () => {
     const raised = await invoke(alex, 'resolution.raise', {
-      ref: 'C100', theme: 'care-planning', stage: '1', summary: 'The care plan is out of date.', ask: 'An updated plan',
+      ref: 'C100',
+      theme: 'care-planning',
+      stage: '1',
+      summary: 'The care plan is out of date.',
+      ask: 'An updated plan',
     });
     assert.equal(raised.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(raised));
     const post = await arrival((a) => a.key === 'resolution:C100-RES1:stage:1:card');
@@ -66,12 +102,20 @@ describe('card updates for everyone pass the audience rule', function () {
     const spy = spyOnTurns();
     let answer;
     try {
-      answer = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-RES1', stage: '1' },
-        { conversationId: post.createdConversationId!, replyToId: 'root-1' });
+      answer = await invoke(
+        dafydd,
+        'resolution.acknowledge',
+        { ref: 'C100', id: 'C100-RES1', stage: '1' },
+        { conversationId: post.createdConversationId!, replyToId: 'root-1' },
+      );
     } finally {
       spy.restore();
     }
-    assert.equal(answer.type, 'application/vnd.microsoft.card.adaptive', 'the person who clicked gets the updated card');
+    assert.equal(
+      answer.type,
+      'application/vnd.microsoft.card.adaptive',
+      'the person who clicked gets the updated card',
+    );
     // The update for everyone is made inside the invoke's turn (src/teams/invoke.ts), which the edge awaits
     // before it answers: not attempted at all means nothing can be rewritten later (no waiting needed).
     assert.equal(spy.turns(), 1);

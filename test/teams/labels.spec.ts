@@ -1,18 +1,32 @@
 import { strict as assert } from 'node:assert';
 import { CODE_LABELS, label } from '../../src/teams/presenters/labels.js';
 import {
-  BRING_FORWARD_REASONS, EVENT_TYPES, LATE_REASONS, LEGAL_STATUSES, ROLES, TRACKS,
+  BRING_FORWARD_REASONS,
+  EVENT_TYPES,
+  LATE_REASONS,
+  LEGAL_STATUSES,
+  ROLES,
+  TRACKS,
 } from '../../src/domain/types.js';
 import { RESOLUTION_THEMES } from '../../src/domain/resolutions/index.js';
 import { CHECKLIST_ITEMS, DISCUSSION_TOPICS } from '../../src/domain/liaison.js';
 
 // One table from codes to words (docs/DOMAIN.md vocabularies): every value has its own entry.
 export const VOCABULARIES: Record<string, readonly string[]> = {
-  track: TRACKS, legalStatus: LEGAL_STATUSES, event: EVENT_TYPES, bringForward: BRING_FORWARD_REASONS, lateReason: [...LATE_REASONS, 'not-recorded'],
-  role: ROLES, theme: RESOLUTION_THEMES, channelPurpose: ['iro-channel', 'social-work-channel', 'managers-channel', 'liaison-channel'],
-  outcome: ['remains-looked-after', 'leaves-care'], bookingStatus: ['booked', 'cancelled', 'adjourned', 'held'],
-  requestStatus: ['pending', 'approved', 'declined', 'withdrawn'], team: ['reviewing'],
-  topic: DISCUSSION_TOPICS.map((t) => t.id), l9Document: CHECKLIST_ITEMS.map((c) => c.id),
+  track: TRACKS,
+  legalStatus: LEGAL_STATUSES,
+  event: EVENT_TYPES,
+  bringForward: BRING_FORWARD_REASONS,
+  lateReason: [...LATE_REASONS, 'not-recorded'],
+  role: ROLES,
+  theme: RESOLUTION_THEMES,
+  channelPurpose: ['iro-channel', 'social-work-channel', 'managers-channel', 'liaison-channel'],
+  outcome: ['remains-looked-after', 'leaves-care'],
+  bookingStatus: ['booked', 'cancelled', 'adjourned', 'held'],
+  requestStatus: ['pending', 'approved', 'declined', 'withdrawn'],
+  team: ['reviewing'],
+  topic: DISCUSSION_TOPICS.map((t) => t.id),
+  l9Document: CHECKLIST_ITEMS.map((c) => c.id),
 };
 
 describe('labels: one table for every code', () => {

@@ -16,19 +16,35 @@ const fixture = {
   ...base,
   staff: [
     ...base.staff,
-    { id: 'lg-1', name: 'Angharad Rees', roles: ['legal'], aadObjectId: '00000000-0000-0000-0000-00000000001e', email: 'angharad@council.example' },
+    {
+      id: 'lg-1',
+      name: 'Angharad Rees',
+      roles: ['legal'],
+      aadObjectId: '00000000-0000-0000-0000-00000000001e',
+      email: 'angharad@council.example',
+    },
   ],
 };
-const angharad: Sender = { id: '29:angharad', name: 'Angharad Rees', aadObjectId: '00000000-0000-0000-0000-00000000001e' };
+const angharad: Sender = {
+  id: '29:angharad',
+  name: 'Angharad Rees',
+  aadObjectId: '00000000-0000-0000-0000-00000000001e',
+};
 const ffion: Sender = { id: '29:ffion', name: 'Ffion Powell', aadObjectId: '00000000-0000-0000-0000-0000000000f9' };
 const FFION: FakeMember = {
-  id: '29:ffion', aadObjectId: ffion.aadObjectId, userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com', userRole: 'guest',
+  id: '29:ffion',
+  aadObjectId: ffion.aadObjectId,
+  userPrincipalName: 'ffion.powell_cafcass.example#EXT#@council.onmicrosoft.com',
+  userRole: 'guest',
 };
 
 type Card = any;
 const nodes = (v: unknown, out: Record<string, any>[] = []): Record<string, any>[] => {
   if (Array.isArray(v)) v.forEach((x) => nodes(x, out));
-  else if (v && typeof v === 'object') { out.push(v as Record<string, any>); Object.values(v).forEach((x) => nodes(x, out)); }
+  else if (v && typeof v === 'object') {
+    out.push(v as Record<string, any>);
+    Object.values(v).forEach((x) => nodes(x, out));
+  }
   return out;
 };
 const saveAction = (card: Card) => nodes(card).find((n) => n.type === 'Action.Execute' && n.verb === 'liaison.save')!;
@@ -53,13 +69,19 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
   const ask = async (from: Sender, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text)));
   async function save(from: Sender, data: Record<string, unknown>) {
     const res = await h.post({
-      ...messageActivity(h.connector.url, from, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
+      ...messageActivity(h.connector.url, from, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
       value: { action: { type: 'Action.Execute', verb: 'liaison.save', data }, trigger: 'manual' },
     });
     assert.equal(res.status, 200, res.body);
     const body = JSON.parse(res.body);
     const card = body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : null;
-    return { card, text: card ? cardOf({ body: { attachments: [{ content: card }] } } as never).text : String(body.value) };
+    return {
+      card,
+      text: card ? cardOf({ body: { attachments: [{ content: card }] } } as never).text : String(body.value),
+    };
   }
   const child = async (ref: string) => (await h.bot.deps.children.get(ref))!;
 
@@ -68,14 +90,22 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     assert.deepEqual(validateCard(form.card), []);
     const before = await child('C100');
     assert.equal(before.proceedings ?? null, null);
-    const saved = await save(sian, submitted(form.card, { startedOn: '2026-11-20', guardianId: 'g-1', irhDate: '2027-01-15' }));
+    const saved = await save(
+      sian,
+      submitted(form.card, { startedOn: '2026-11-20', guardianId: 'g-1', irhDate: '2027-01-15' }),
+    );
     assert.ok(saved.card, saved.text);
     assert.deepEqual(validateCard(saved.card), []);
     assert.match(saved.text, /Saved\./);
     const after = await child('C100');
     assert.equal(after.version, before.version + 1);
     assert.deepEqual(
-      [after.proceedings?.startedOn, after.proceedings?.guardianId, after.proceedings?.guardianAppointedOn, after.proceedings?.irhDate],
+      [
+        after.proceedings?.startedOn,
+        after.proceedings?.guardianId,
+        after.proceedings?.guardianAppointedOn,
+        after.proceedings?.irhDate,
+      ],
       ['2026-11-20', 'g-1', '2026-11-25', '2027-01-15'],
     );
     assert.equal(saveAction(saved.card).data.version, String(after.version), 'the new card carries the new version');

@@ -30,8 +30,18 @@ describe('escapeMarkdown', () => {
   }
 
   it("leaves the bot's own ordinary text unchanged", () => {
-    for (const text of ['Overdue (1)', 'Policy: wales (Welsh regulations 2015)', '66.67%', '/due [WINDOW] [team | for PERSON]',
-      'C100-1 · D.E.', '2026-11-25', 'Wed 25 Nov 2026 10:00', 'Q&A', 'rhian@council.example', 'Sessional IRO 0 (Cwmni Adolygu Cyf.)']) {
+    for (const text of [
+      'Overdue (1)',
+      'Policy: wales (Welsh regulations 2015)',
+      '66.67%',
+      '/due [WINDOW] [team | for PERSON]',
+      'C100-1 · D.E.',
+      '2026-11-25',
+      'Wed 25 Nov 2026 10:00',
+      'Q&A',
+      'rhian@council.example',
+      'Sessional IRO 0 (Cwmni Adolygu Cyf.)',
+    ]) {
       assert.equal(escapeMarkdown(text), text);
     }
   });
@@ -41,52 +51,127 @@ describe('escapeMarkdown', () => {
     const m = md`**${name}** asked`;
     assert.ok(m instanceof Markdown);
     assert.equal(m.source, `**${escapeMarkdown(name)}** asked`);
-    assert.equal(renderModel(m.source).constructs.filter((c) => !c.startsWith('inline *')).length, 0, 'only the literal ** pairs');
+    assert.equal(
+      renderModel(m.source).constructs.filter((c) => !c.startsWith('inline *')).length,
+      0,
+      'only the literal ** pairs',
+    );
   });
 });
 
 // Strings that mix markdown syntax, links, mentions and template syntax with ordinary text.
-const FRAGMENTS = ['[', ']', '(', ')', '](', '![', '*', '**', '_', '~~', '`', '<', '>', '<at>', '</at>', '&', '&amp;', '&#60;', ';',
-  '#', '# ', '- ', '+ ', '1. ', '2) ', '===', '---', '|', '|---|', ':', '\\', '\\\\', '{{', '}}', '${', '}', 'https://', 'http:', '//',
-  'www.', 'evil.example/', '.example', 'mailto:', '\n', '\r\n', '\r', ' ', '\t', 'a', 'Z', '0', '9', '.', 'é', '·', '\u00a0'];
-const hostile = fc.oneof(
-  { weight: 4, arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((parts) => parts.join('')) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-).filter((s) => !s.includes(ZERO_WIDTH_SPACE));
+const FRAGMENTS = [
+  '[',
+  ']',
+  '(',
+  ')',
+  '](',
+  '![',
+  '*',
+  '**',
+  '_',
+  '~~',
+  '`',
+  '<',
+  '>',
+  '<at>',
+  '</at>',
+  '&',
+  '&amp;',
+  '&#60;',
+  ';',
+  '#',
+  '# ',
+  '- ',
+  '+ ',
+  '1. ',
+  '2) ',
+  '===',
+  '---',
+  '|',
+  '|---|',
+  ':',
+  '\\',
+  '\\\\',
+  '{{',
+  '}}',
+  '${',
+  '}',
+  'https://',
+  'http:',
+  '//',
+  'www.',
+  'evil.example/',
+  '.example',
+  'mailto:',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  'a',
+  'Z',
+  '0',
+  '9',
+  '.',
+  'é',
+  '·',
+  '\u00a0',
+];
+const hostile = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((parts) => parts.join('')) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+  )
+  .filter((s) => !s.includes(ZERO_WIDTH_SPACE));
 
 export const ESCAPER_RUNS = 3000;
 
 describe('escapeMarkdown: properties (fast-check)', () => {
   it(`rendered through the markdown model, escaped text shows the original characters and nothing else (${ESCAPER_RUNS} inputs)`, () => {
     let withSyntax = 0;
-    fc.assert(fc.property(hostile, (s) => {
-      const r = renderModel(escapeMarkdown(s));
-      if (renderModel(s).constructs.length > 0) withSyntax++;
-      assert.deepEqual(r.constructs, []);
-      assert.equal(r.plain.replaceAll(ZERO_WIDTH_SPACE, ''), s);
-    }), { numRuns: ESCAPER_RUNS });
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const r = renderModel(escapeMarkdown(s));
+        if (renderModel(s).constructs.length > 0) withSyntax++;
+        assert.deepEqual(r.constructs, []);
+        assert.equal(r.plain.replaceAll(ZERO_WIDTH_SPACE, ''), s);
+      }),
+      { numRuns: ESCAPER_RUNS },
+    );
     assert.ok(withSyntax > ESCAPER_RUNS * 0.4, `most inputs carried markdown syntax (${withSyntax})`);
-    console.log(`      escaper: ${ESCAPER_RUNS} inputs, ${withSyntax} with markdown/link/mention syntax, 0 formatted after escaping`);
+    console.log(
+      `      escaper: ${ESCAPER_RUNS} inputs, ${withSyntax} with markdown/link/mention syntax, 0 formatted after escaping`,
+    );
   });
 
   it('plainText inverts escapeMarkdown, and escaping twice still formats nothing', () => {
-    fc.assert(fc.property(hostile, (s) => {
-      assert.equal(plainText(escapeMarkdown(s)), s);
-      const twice = escapeMarkdown(escapeMarkdown(s));
-      assert.deepEqual(renderModel(twice).constructs, []);
-      assert.equal(plainText(twice), escapeMarkdown(s).replaceAll(ZERO_WIDTH_SPACE, ''));
-    }), { numRuns: ESCAPER_RUNS });
+    fc.assert(
+      fc.property(hostile, (s) => {
+        assert.equal(plainText(escapeMarkdown(s)), s);
+        const twice = escapeMarkdown(escapeMarkdown(s));
+        assert.deepEqual(renderModel(twice).constructs, []);
+        assert.equal(plainText(twice), escapeMarkdown(s).replaceAll(ZERO_WIDTH_SPACE, ''));
+      }),
+      { numRuns: ESCAPER_RUNS },
+    );
   });
 
   it('is idempotent on text that needs no escaping, and line structure is kept', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcXYZ019 ,\'"?'.split('')), maxLength: 40 }), (s) => {
-      assert.equal(escapeMarkdown(s), s);
-      assert.equal(escapeMarkdown(escapeMarkdown(s)), s);
-    }), { numRuns: 500 });
-    fc.assert(fc.property(hostile, (s) => {
-      const lines = (x: string) => x.split(/\r\n|\r|\n/).length;
-      assert.equal(lines(escapeMarkdown(s)), lines(s));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'abcXYZ019 ,\'"?'.split('')), maxLength: 40 }), (s) => {
+        assert.equal(escapeMarkdown(s), s);
+        assert.equal(escapeMarkdown(escapeMarkdown(s)), s);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const lines = (x: string) => x.split(/\r\n|\r|\n/).length;
+        assert.equal(lines(escapeMarkdown(s)), lines(s));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -16,7 +16,9 @@ const RHIAN_OID = '00000000-0000-0000-0000-0000000000a2';
 /** "/due this week for <at>NAME</at>" in Catrin's 1:1 chat, with the mention entity Teams adds. */
 const dueFor = (name: string, mentionedId: string, from: Sender = catrin) => {
   const at = `<at>${name}</at>`;
-  return messageActivity('', from, `/due this week for ${at}`, { entities: [{ type: 'mention', text: at, mentioned: { id: mentionedId, name } }] });
+  return messageActivity('', from, `/due this week for ${at}`, {
+    entities: [{ type: 'mention', text: at, mentioned: { id: mentionedId, name } }],
+  });
 };
 
 describe('@mentions of people in commands, over HTTP', function () {
@@ -25,13 +27,26 @@ describe('@mentions of people in commands, over HTTP', function () {
   before(async () => {
     h = await startHarness({ env: { IRO_NOW: NOW }, importDoc: fixture });
     // What Teams knows of each mentioned account: by AAD object id; by UPN only; another tenant's stranger.
-    h.connector.members.set('29:rhian', { id: '29:rhian', name: 'Rhian Pritchard', aadObjectId: RHIAN_OID, tenantId: TENANT, userRole: 'user' });
+    h.connector.members.set('29:rhian', {
+      id: '29:rhian',
+      name: 'Rhian Pritchard',
+      aadObjectId: RHIAN_OID,
+      tenantId: TENANT,
+      userRole: 'user',
+    });
     h.connector.members.set('29:rhian-upn', {
-      id: '29:rhian-upn', name: 'R. Pritchard', aadObjectId: '00000000-0000-0000-0000-0000000000ff', userPrincipalName: 'Rhian@Council.example',
-      tenantId: TENANT, userRole: 'user',
+      id: '29:rhian-upn',
+      name: 'R. Pritchard',
+      aadObjectId: '00000000-0000-0000-0000-0000000000ff',
+      userPrincipalName: 'Rhian@Council.example',
+      tenantId: TENANT,
+      userRole: 'user',
     });
     h.connector.members.set('29:stranger', {
-      id: '29:stranger', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-00000000dead', tenantId: TENANT,
+      id: '29:stranger',
+      name: 'Alex Wilber',
+      aadObjectId: '00000000-0000-0000-0000-00000000dead',
+      tenantId: TENANT,
     });
   });
   after(async () => h?.stop());
@@ -58,13 +73,20 @@ describe('@mentions of people in commands, over HTTP', function () {
     assert.match(await ask(dueFor('Rhian Pritchard', '29:gone')), /Rhian Pritchard/);
     assert.equal(reads('29:gone'), 1, 'Teams was asked first');
     const unknown = await ask(dueFor('Rhian', '29:gone'));
-    assert.match(unknown, /I can't find "Rhian" in the staff directory: name a person with an @mention, their e-mail address or their staff id/);
+    assert.match(
+      unknown,
+      /I can't find "Rhian" in the staff directory: name a person with an @mention, their e-mail address or their staff id/,
+    );
   });
 
   it('a mention Teams maps to nobody in the directory falls back to its text, which must name exactly one person', async () => {
     assert.match(await ask(dueFor('Alex Wilber', '29:stranger')), /Alex Wilber/);
     assert.match(await ask(dueFor('Somebody Else', '29:stranger')), /I can't find "Somebody Else"/);
-    assert.match(await ask(messageActivity('', catrin, '/due this week for <at>Rhian Pritchard</at>')), /Rhian Pritchard/, 'no entity: the name');
+    assert.match(
+      await ask(messageActivity('', catrin, '/due this week for <at>Rhian Pritchard</at>')),
+      /Rhian Pritchard/,
+      'no entity: the name',
+    );
   });
 
   it('e-mail addresses and staff ids name people too; /caseload takes a mention', async () => {
@@ -78,6 +100,9 @@ describe('@mentions of people in commands, over HTTP', function () {
 
   it('an IRO may not look at another IRO by mention (the person is found, access still applies)', async () => {
     const text = await ask(dueFor('Rhian', '29:rhian', alex));
-    assert.match(text, /^That's not available to you\nOnly business support, managers and admin can look at other people's children\./);
+    assert.match(
+      text,
+      /^That's not available to you\nOnly business support, managers and admin can look at other people's children\./,
+    );
   });
 });

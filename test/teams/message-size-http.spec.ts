@@ -28,26 +28,47 @@ const longHistory = Array.from({ length: 480 }, (_, i) => {
 });
 const fixture = {
   ...base,
-  children: base.children.map((c: { ref: string }) => (c.ref === 'C100'
-    ? { ...c, givenName: LONGEST_NAME, familyName: LONGEST_NAME, events: [{ type: 'became-looked-after', date: '2008-01-01' }], reviews: longHistory }
-    : c)),
+  children: base.children.map((c: { ref: string }) =>
+    c.ref === 'C100'
+      ? {
+          ...c,
+          givenName: LONGEST_NAME,
+          familyName: LONGEST_NAME,
+          events: [{ type: 'became-looked-after', date: '2008-01-01' }],
+          reviews: longHistory,
+        }
+      : c,
+  ),
 };
 
 describe('message size: nothing the bot sends is over 80 KB (UTF-16), over HTTP with the fake connector', function () {
   this.timeout(60000);
   let h: Harness;
   const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l)); done(); } });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+      done();
+    },
+  });
 
   before(async () => {
-    h = await startHarness({ env: { IRO_NOW: '2026-11-25T09:00:00Z' }, importDoc: fixture, logger: createLogger('info', sink) });
+    h = await startHarness({
+      env: { IRO_NOW: '2026-11-25T09:00:00Z' },
+      importDoc: fixture,
+      logger: createLogger('info', sink),
+    });
   });
   after(async () => h?.stop());
 
   it('a reply that would be too big: a short notice instead of a 413, and one log line with ids and the size', async () => {
     const before = h.connector.attempts.length;
     const reply = await h.ask(messageActivity(h.connector.url, alex, '/case C100'));
-    assert.deepEqual(h.connector.attempts.slice(before).map((a) => a.outcome), ['ok'], 'one post, accepted (no 413)');
+    assert.deepEqual(
+      h.connector.attempts.slice(before).map((a) => a.outcome),
+      ['ok'],
+      'one post, accepted (no 413)',
+    );
     const { text } = cardOf(reply);
     assert.match(text, new RegExp(TOO_LARGE_TITLE));
     assert.ok(utf16Bytes(reply.body) <= MESSAGE_LIMIT_BYTES, `${utf16Bytes(reply.body)} bytes`);
@@ -67,10 +88,25 @@ describe('message size: nothing the bot sends is over 80 KB (UTF-16), over HTTP 
   it('a proactive send that would be too big: the notice is posted instead, and logged', async () => {
     const logged: unknown[] = [];
     const adapter = createAdapter(loadConfig({ DATA_DIR: h.dataDir, LOG_LEVEL: 'silent' }), createLogger('silent'));
-    const notifier = createNotifier(adapter, { timeoutMs: 5000, logger: { warn: (o: unknown) => { logged.push(o); } } as never });
+    const notifier = createNotifier(adapter, {
+      timeoutMs: 5000,
+      logger: {
+        warn: (o: unknown) => {
+          logged.push(o);
+        },
+      } as never,
+    });
     const address: ConversationAddress = {
-      conversationId: 'a:proactive-1', kind: 'personal', serviceUrl: h.connector.url, platform: 'msteams', tenantId: 't',
-      teamId: null, channelId: null, bot: { id: '28:iro-bot', name: 'IRO Bot' }, user: { id: '29:alex', name: 'Alex' }, locale: null,
+      conversationId: 'a:proactive-1',
+      kind: 'personal',
+      serviceUrl: h.connector.url,
+      platform: 'msteams',
+      tenantId: 't',
+      teamId: null,
+      channelId: null,
+      bot: { id: '28:iro-bot', name: 'IRO Bot' },
+      user: { id: '29:alex', name: 'Alex' },
+      locale: null,
     };
     const big = { type: 'message', text: 'x'.repeat(60_000) };
     const before = h.connector.received.length;

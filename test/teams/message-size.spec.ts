@@ -4,7 +4,15 @@ import { fitMessage, MESSAGE_LIMIT_BYTES, TOO_LARGE_TITLE, utf16Bytes } from '..
 // The guard itself (message-size-http.spec.ts checks it over HTTP): sizes as Teams counts them, and
 // what replaces a message or an invoke answer that would be too big.
 describe('message size guard', () => {
-  const log = () => { const lines: Record<string, unknown>[] = []; return { lines, warn: (o: Record<string, unknown>) => { lines.push(o); } }; };
+  const log = () => {
+    const lines: Record<string, unknown>[] = [];
+    return {
+      lines,
+      warn: (o: Record<string, unknown>) => {
+        lines.push(o);
+      },
+    };
+  };
 
   it('counts UTF-16 code units of the JSON, two bytes each (an emoji is two units, "é" one)', () => {
     assert.equal(utf16Bytes('é'), 6);
@@ -27,7 +35,13 @@ describe('message size guard', () => {
 
   it('an invoke answer with a card too big becomes a short text answer with the same status', () => {
     const l = log();
-    const big = { type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { text: 'x'.repeat(50_000) } } } };
+    const big = {
+      type: 'invokeResponse',
+      value: {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { text: 'x'.repeat(50_000) } },
+      },
+    };
     const fitted = fitMessage(big as never, l) as { value: { status: number; body: { type: string; value: string } } };
     assert.equal(fitted.value.status, 200);
     assert.equal(fitted.value.body.type, 'application/vnd.microsoft.activity.message');

@@ -22,15 +22,29 @@ describe('notifier: one send = one HTTP request (no hidden SDK retries)', functi
   const warned: unknown[] = [];
   let notifier: ReturnType<typeof createNotifier>;
   const address = (): ConversationAddress => ({
-    conversationId: '19:general@thread.tacv2', kind: 'channel', serviceUrl: connector.url, platform: 'msteams', tenantId: 'tenant-1',
-    teamId: '19:team@thread.tacv2', channelId: '19:general@thread.tacv2', bot: { id: '28:iro-bot', name: 'IRO Bot' },
-    user: { id: '29:someone', name: 'Someone' }, locale: null,
+    conversationId: '19:general@thread.tacv2',
+    kind: 'channel',
+    serviceUrl: connector.url,
+    platform: 'msteams',
+    tenantId: 'tenant-1',
+    teamId: '19:team@thread.tacv2',
+    channelId: '19:general@thread.tacv2',
+    bot: { id: '28:iro-bot', name: 'IRO Bot' },
+    user: { id: '29:someone', name: 'Someone' },
+    locale: null,
   });
 
   before(async () => {
     connector = await startFakeConnector();
     adapter = createAdapter(loadConfig({ DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' }), createLogger('silent'));
-    notifier = createNotifier(adapter, { timeoutMs: 5000, logger: { warn: (o: unknown) => { warned.push(o); } } as never });
+    notifier = createNotifier(adapter, {
+      timeoutMs: 5000,
+      logger: {
+        warn: (o: unknown) => {
+          warned.push(o);
+        },
+      } as never,
+    });
   });
   after(async () => connector?.close());
 
@@ -45,12 +59,15 @@ describe('notifier: one send = one HTTP request (no hidden SDK retries)', functi
     it(`post: ${what} is one request, reported to the caller as transient`, async () => {
       const before = connector.attempts.length;
       connector.failNext(failure);
-      await assert.rejects(notifier.post(address(), { type: 'message', text: 'hello' }, { idempotencyKey: `k-${what}` }), (err) => {
-        assert.ok(err instanceof DeliveryError);
-        assert.equal(err.kind, 'transient');
-        assert.equal(err.statusCode, status);
-        return true;
-      });
+      await assert.rejects(
+        notifier.post(address(), { type: 'message', text: 'hello' }, { idempotencyKey: `k-${what}` }),
+        (err) => {
+          assert.ok(err instanceof DeliveryError);
+          assert.equal(err.kind, 'transient');
+          assert.equal(err.statusCode, status);
+          return true;
+        },
+      );
       // Long enough for the SDK's first retry (its shortest delay is under a second for 5xx/drops).
       await new Promise((r) => setTimeout(r, Object.hasOwn(failure, 'drop') || status === 502 ? 1500 : 200));
       assert.equal(connector.attempts.length - before, 1, 'exactly one request reached the connector');
@@ -60,12 +77,18 @@ describe('notifier: one send = one HTTP request (no hidden SDK retries)', functi
   it('a new channel thread: a 429 is one request too', async () => {
     const before = connector.attempts.length;
     connector.failNext({ status: 429, retryAfter: '0' });
-    await assert.rejects(notifier.startThread(address(), { type: 'message', text: 'thread' }, { idempotencyKey: 'k-thread' }),
-      (err) => err instanceof DeliveryError && err.statusCode === 429);
+    await assert.rejects(
+      notifier.startThread(address(), { type: 'message', text: 'thread' }, { idempotencyKey: 'k-thread' }),
+      (err) => err instanceof DeliveryError && err.statusCode === 429,
+    );
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(connector.attempts.length - before, 1);
     // The next send goes through: nothing was left queued.
-    const sent = await notifier.startThread(address(), { type: 'message', text: 'thread' }, { idempotencyKey: 'k-thread' });
+    const sent = await notifier.startThread(
+      address(),
+      { type: 'message', text: 'thread' },
+      { idempotencyKey: 'k-thread' },
+    );
     assert.ok(sent.conversationId.includes(';messageid='));
     assert.deepEqual(warned, [], 'the retry policy was found and turned off every time');
   });
@@ -76,7 +99,11 @@ describe('notifier: one send = one HTTP request (no hidden SDK retries)', functi
       const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey);
       outcome = [turnOffSdkRetries(client), turnOffSdkRetries(client)];
     });
-    assert.deepEqual(outcome, [true, false], `the connector client's pipeline had a "${SDK_RETRY_POLICY_NAME}" policy, now removed`);
+    assert.deepEqual(
+      outcome,
+      [true, false],
+      `the connector client's pipeline had a "${SDK_RETRY_POLICY_NAME}" policy, now removed`,
+    );
   });
 
   it('if the SDK changed shape, the send still goes and the notifier warns once (no content in the line)', async () => {
@@ -88,14 +115,28 @@ describe('notifier: one send = one HTTP request (no hidden SDK retries)', functi
       await next();
     });
     const logged: unknown[] = [];
-    const n = createNotifier(other, { timeoutMs: 5000, logger: { warn: (o: unknown) => { logged.push(o); } } as never });
+    const n = createNotifier(other, {
+      timeoutMs: 5000,
+      logger: {
+        warn: (o: unknown) => {
+          logged.push(o);
+        },
+      } as never,
+    });
     await n.post(address(), { type: 'message', text: 'one' });
     await n.post(address(), { type: 'message', text: 'two' });
     assert.deepEqual(logged, [{ outcome: 'sdk-retries-on' }]);
   });
 
   it('a client of another shape is left alone and reported (so the notifier can warn)', () => {
-    for (const client of [undefined, null, {}, { client: {} }, { client: { pipeline: {} } }, { client: { pipeline: { removePolicy: () => [] } } }]) {
+    for (const client of [
+      undefined,
+      null,
+      {},
+      { client: {} },
+      { client: { pipeline: {} } },
+      { client: { pipeline: { removePolicy: () => [] } } },
+    ]) {
       assert.equal(turnOffSdkRetries(client), false);
     }
   });

@@ -7,17 +7,30 @@ import path from 'node:path';
 describe('process failures go through the JSON logger', function () {
   this.timeout(30000);
   const root = path.join(__dirname, '..', '..');
-  const run = (body: string) => spawnSync(process.execPath, ['--import', 'tsx', '-e', `
+  const run = (body: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
     const { createLogger, logProcessFailures } = require('./src/logger.ts');
     logProcessFailures(createLogger('info'));
     ${body}
-  `], { cwd: root, encoding: 'utf8' });
+  `,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
 
   it('an uncaught exception: one fatal JSON line with the stack, exit code 1, empty stderr', () => {
     const r = run(`setTimeout(() => { throw new TypeError('SDK detail with user text'); }, 0);`);
     assert.equal(r.status, 1);
     assert.equal(r.stderr, '');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines.length, 1);
     assert.equal(lines[0].level, 60);
     assert.equal(lines[0].err.name, 'TypeError');
@@ -26,10 +39,15 @@ describe('process failures go through the JSON logger', function () {
   });
 
   it('an unhandled rejection: an error JSON line, the process goes on', () => {
-    const r = run(`Promise.reject(new Error('x')); setTimeout(() => console.log(JSON.stringify({ still: 'running' })), 50);`);
+    const r = run(
+      `Promise.reject(new Error('x')); setTimeout(() => console.log(JSON.stringify({ still: 'running' })), 50);`,
+    );
     assert.equal(r.status, 0);
     assert.equal(r.stderr, '');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines[0].level, 50);
     assert.equal(lines[0].msg, 'unhandled promise rejection');
     assert.deepEqual(lines[1], { still: 'running' });

@@ -49,30 +49,64 @@ const importDoc = {
   ...fixture,
   staff: [
     ...fixture.staff,
-    { id: 'hos-1', name: 'Ceri Davies', roles: ['head-of-service'], aadObjectId: '00000000-0000-0000-0000-0000000000e1' },
+    {
+      id: 'hos-1',
+      name: 'Ceri Davies',
+      roles: ['head-of-service'],
+      aadObjectId: '00000000-0000-0000-0000-0000000000e1',
+    },
     { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: '00000000-0000-0000-0000-0000000000ad' },
   ],
   children: [
     ...fixture.children,
-    { ref: 'C104', givenName: 'Elis', familyName: 'Price', legalStatus: 'care-order', track: 'cla', iroId: 'iro-2', socialWorkerId: 'sw-1', socialWorkTeam: 'north',
+    {
+      ref: 'C104',
+      givenName: 'Elis',
+      familyName: 'Price',
+      legalStatus: 'care-order',
+      track: 'cla',
+      iroId: 'iro-2',
+      socialWorkerId: 'sw-1',
+      socialWorkTeam: 'north',
       events: [{ type: 'became-looked-after', date: '2026-06-01' }],
       reviews: [
         { id: 'C104-1', heldOn: '2026-07-06', lateReason: 'sw-unavailable', recordDistributedOn: '2026-07-10' },
         { id: 'C104-2', heldOn: '2026-10-06', recordDistributedOn: '2026-10-09' },
-      ] },
+      ],
+    },
   ],
 };
 
-
 const stamp = (on: string) => ({ by: 'iro-1', byName: 'Alex Wilber', at: `${on}T10:00:00.000Z`, on });
 const stage = (n: StageNumber, on: string): ResolutionStage => ({
-  stage: n, started: stamp(on), addresseeIds: [], acknowledgeBy: null, respondBy: on, acknowledged: null, response: null,
-  skipped: [], skipReason: null,
+  stage: n,
+  started: stamp(on),
+  addresseeIds: [],
+  acknowledgeBy: null,
+  respondBy: on,
+  acknowledged: null,
+  response: null,
+  skipped: [],
+  skipReason: null,
 });
-function resolution(id: string, theme: ResolutionTheme, stages: ResolutionStage[], resolvedOn: string | null = null): Resolution {
+function resolution(
+  id: string,
+  theme: ResolutionTheme,
+  stages: ResolutionStage[],
+  resolvedOn: string | null = null,
+): Resolution {
   return {
-    id, theme, summary: 'test', ask: '', askBy: null, raised: stages[0].started, status: resolvedOn ? 'resolved' : 'open', stages,
-    outcome: resolvedOn ? { ...stamp(resolvedOn), text: 'sorted' } : null, seniorOfficerNotice: null, referral: null,
+    id,
+    theme,
+    summary: 'test',
+    ask: '',
+    askBy: null,
+    raised: stages[0].started,
+    status: resolvedOn ? 'resolved' : 'open',
+    stages,
+    outcome: resolvedOn ? { ...stamp(resolvedOn), text: 'sorted' } : null,
+    seniorOfficerNotice: null,
+    referral: null,
   };
 }
 
@@ -83,7 +117,8 @@ function table(card: unknown, firstHeader: string): string[][] {
     if (Array.isArray(n)) n.forEach(walk);
     else if (n && typeof n === 'object') {
       const o = n as { type?: string; rows?: { cells: { items: { text: string }[] }[] }[] };
-      if (o.type === 'Table' && o.rows) found.push(o.rows.map((r) => r.cells.map((c) => c.items.map((i) => i.text).join(' '))));
+      if (o.type === 'Table' && o.rows)
+        found.push(o.rows.map((r) => r.cells.map((c) => c.items.map((i) => i.text).join(' '))));
       Object.values(o).forEach(walk);
     }
   };
@@ -113,11 +148,15 @@ function facts(card: unknown, firstTitle: string): string[][] {
 /** The compliance line chart: its months (first series) and the target drawn as a second line. */
 function chartOf(card: { body: Record<string, unknown>[] }) {
   const chart = card.body.find((b) => b.type === 'Chart.Line') as
-    { data: { legend: string; values: { x: string; y: number }[] }[]; fallback: unknown; yMin: number; yMax: number } | undefined;
+    | { data: { legend: string; values: { x: string; y: number }[] }[]; fallback: unknown; yMin: number; yMax: number }
+    | undefined;
   assert.ok(chart, 'a Chart.Line');
   const [compliance, target] = chart.data;
   assert.equal(target?.legend, 'Target 98.50%', 'the target is drawn on the chart');
-  assert.deepEqual(target!.values.map((v) => v.y), compliance!.values.map(() => 98.5));
+  assert.deepEqual(
+    target!.values.map((v) => v.y),
+    compliance!.values.map(() => 98.5),
+  );
   assert.ok(Number.isInteger(chart.yMin) && chart.yMin % 5 === 0 && chart.yMax === 100, 'whole-number axis');
   return { data: compliance!.values, fallback: chart.fallback };
 }
@@ -130,34 +169,62 @@ describe('/report over HTTP', function () {
     const children = h.bot.deps.children;
     const add = async (ref: string, rs: Resolution[]) => {
       const c = (await children.get(ref))!;
-      await children.updateVersioned(ref, c.version, { $set: { resolutions: rs } }, { at: new Date(NOW), by: { id: 'test' }, action: 'test.seed' });
+      await children.updateVersioned(
+        ref,
+        c.version,
+        { $set: { resolutions: rs } },
+        { at: new Date(NOW), by: { id: 'test' }, action: 'test.seed' },
+      );
     };
     await add('C100', [
       resolution('C100-R1', 'care-planning', [stage(1, '2026-10-05')], '2026-10-12'),
       resolution('C100-R5', 'health', [stage(1, '2026-09-15')], '2026-10-02'),
     ]);
-    await add('C102', [resolution('C102-R1', 'drift-and-delay', [stage(0, '2026-10-01'), stage(1, '2026-10-20'), stage(2, '2026-10-28')])]);
+    await add('C102', [
+      resolution('C102-R1', 'drift-and-delay', [
+        stage(0, '2026-10-01'),
+        stage(1, '2026-10-20'),
+        stage(2, '2026-10-28'),
+      ]),
+    ]);
     await add('C101', [resolution('C101-R1', 'care-planning', [stage(1, '2026-11-02')], '2026-11-16')]);
     await add('C103', [resolution('C103-R1', 'contact', [stage(0, '2026-10-10')])]);
     // The import refuses impossible histories, so this one goes straight into the store.
     const broken: ChildDoc = {
-      _id: 'C105', ref: 'C105', track: 'cla', iroId: 'iro-2', version: 1, history: [], bookings: [],
+      _id: 'C105',
+      ref: 'C105',
+      track: 'cla',
+      iroId: 'iro-2',
+      version: 1,
+      history: [],
+      bookings: [],
       events: [{ type: 'became-looked-after', date: '2026-02-02' }],
-      reviews: [{ id: 'C105-1', heldOn: '2026-02-20', source: 'import' }, { id: 'C105-1', heldOn: '2026-05-20', source: 'import' }],
+      reviews: [
+        { id: 'C105-1', heldOn: '2026-02-20', source: 'import' },
+        { id: 'C105-1', heldOn: '2026-05-20', source: 'import' },
+      ],
     };
     await children.insert(broken);
   });
   after(async () => h?.stop());
 
   const ask = async (from: Sender, text: string, channel = false) =>
-    cardOf(await h.ask(channel ? mentionActivity(h.connector.url, from, text) : messageActivity(h.connector.url, from, text)));
+    cardOf(
+      await h.ask(
+        channel ? mentionActivity(h.connector.url, from, text) : messageActivity(h.connector.url, from, text),
+      ),
+    );
 
   it('a reviewing team manager gets this half-year so far: monthly table, totals, late reviews by reason, chart', async () => {
     const { card, text } = await ask(catrin, '/report');
     assert.deepEqual(validateCard(card), []);
     assert.match(text, /This half-year so far: 1 Oct 2026 – 25 Nov 2026 · as at Wed 25 Nov 2026/);
     assert.deepEqual(facts(card, 'Reviews due'), [
-      ['Reviews due', '3'], ['Held within timescale', '2'], ['Outside timescale', '1'], ['Compliance', '66.67%'], ['Target', '98.50%'],
+      ['Reviews due', '3'],
+      ['Held within timescale', '2'],
+      ['Outside timescale', '1'],
+      ['Compliance', '66.67%'],
+      ['Target', '98.50%'],
     ]);
     assert.match(text, /Below the 98\.50% target/);
     assert.deepEqual(table(card, 'Month'), [
@@ -197,7 +264,10 @@ describe('/report over HTTP', function () {
       ['Referred to Cafcass', '0'],
       ['Compliments recorded', '0'],
     ]);
-    assert.deepEqual(facts(card, 'Care planning'), [['Care planning', '2'], ['Drift and delay', '1']]);
+    assert.deepEqual(facts(card, 'Care planning'), [
+      ['Care planning', '2'],
+      ['Drift and delay', '1'],
+    ]);
   });
 
   it('an explicit period: Apr 2026 to Sep 2026, with the late review grouped under its reason', async () => {
@@ -213,13 +283,23 @@ describe('/report over HTTP', function () {
       ['Sep 2026', '0', '0', '0', '—'],
     ]);
     assert.deepEqual(facts(card, 'Reviews due').slice(0, 4), [
-      ['Reviews due', '4'], ['Held within timescale', '3'], ['Outside timescale', '1'], ['Compliance', '75.00%'],
+      ['Reviews due', '4'],
+      ['Held within timescale', '3'],
+      ['Outside timescale', '1'],
+      ['Compliance', '75.00%'],
     ]);
-    assert.deepEqual(chartOf(card).data, [{ x: 'Apr 2026', y: 100 }, { x: 'Jun 2026', y: 0 }, { x: 'Jul 2026', y: 100 }]);
+    assert.deepEqual(chartOf(card).data, [
+      { x: 'Apr 2026', y: 100 },
+      { x: 'Jun 2026', y: 0 },
+      { x: 'Jul 2026', y: 100 },
+    ]);
     assert.match(text, /Social worker unavailable: 1/);
     assert.deepEqual(facts(card, 'C104'), [['C104', 'due Mon 29 Jun 2026 · held Mon 6 Jul 2026, 7 days late']]);
     // Comparators are the two half-years before this one; "last half-year" and dates name the same period.
-    assert.deepEqual(table(card, 'Period').map((r) => r[0]), ['Oct 2025 – Mar 2026', 'Apr 2025 – Sep 2025']);
+    assert.deepEqual(
+      table(card, 'Period').map((r) => r[0]),
+      ['Oct 2025 – Mar 2026', 'Apr 2025 – Sep 2025'],
+    );
     const same = await ask(sian, '/report 2026-04-01 to 2026-09-30');
     assert.deepEqual(table(same.card, 'Month'), table(card, 'Month'));
     const last = await ask(sian, '/report last half-year');
@@ -229,7 +309,10 @@ describe('/report over HTTP', function () {
 
   it('excluded children: counted for everyone, named by ref for admins only', async () => {
     const manager = await ask(catrin, '/report');
-    assert.match(manager.text, /1 child left out of these figures because the review history does not add up \(an administrator can see which\)/);
+    assert.match(
+      manager.text,
+      /1 child left out of these figures because the review history does not add up \(an administrator can see which\)/,
+    );
     assert.doesNotMatch(manager.text, /C105/);
     const admin = await ask(tomos, '/report');
     assert.match(admin.text, /1 child left out of these figures because the review history does not add up: C105/);
@@ -242,11 +325,14 @@ describe('/report over HTTP', function () {
     assert.doesNotMatch(text, /Elis|Price|Dylan|Evans|Seren|Jones|Osian|Mali|Harris/);
   });
 
-  it('IROs and other teams\' managers get a specific refusal; roles outside the service the registry\'s', async () => {
+  it("IROs and other teams' managers get a specific refusal; roles outside the service the registry's", async () => {
     for (const who of [alex, owen]) {
       const { text } = await ask(who, '/report');
       assert.match(text, /That's not available to you/);
-      assert.match(text, /The compliance report is for reviewing team managers, senior managers, business support and admin/);
+      assert.match(
+        text,
+        /The compliance report is for reviewing team managers, senior managers, business support and admin/,
+      );
       assert.match(text, /Try: \/caseload/);
     }
     const sw = await ask(dafydd, '/report');

@@ -17,25 +17,36 @@ describe('resolution ids over HTTP', function () {
   let h: Harness;
   before(async () => {
     // C100's reviews are renamed to the demo data's `<ref>-R<n>` ids, the shape old resolution ids share.
-    const children = fixture.children.map((c: { ref: string; reviews?: { id: string }[] }) => c.ref !== 'C100' ? c
-      : { ...c, reviews: c.reviews!.map((r, i) => ({ ...r, id: `C100-R${i + 1}` })) });
+    const children = fixture.children.map((c: { ref: string; reviews?: { id: string }[] }) =>
+      c.ref !== 'C100' ? c : { ...c, reviews: c.reviews!.map((r, i) => ({ ...r, id: `C100-R${i + 1}` })) },
+    );
     h = await startHarness({ env: { IRO_NOW: NOW }, importDoc: { ...fixture, children } });
   });
   after(async () => h?.stop());
 
   async function invoke(from: Sender, verb: string, data: Record<string, unknown>) {
     const res = await h.post({
-      ...messageActivity(h.connector.url, from, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
+      ...messageActivity(h.connector.url, from, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
       value: { action: { type: 'Action.Execute', verb, data } },
     });
     assert.equal(res.status, 200, res.body);
     const body = JSON.parse(res.body);
-    return typeof body.value === 'string' ? body.value
+    return typeof body.value === 'string'
+      ? body.value
       : cardOf({ body: { attachments: [{ content: body.value }] } } as ReceivedActivity).text;
   }
-  const raise = () => invoke(alex, 'resolution.raise', {
-    ref: 'C100', theme: 'care-planning', stage: '1', summary: 'The plan is out of date.', ask: 'An updated plan', askBy: '',
-  });
+  const raise = () =>
+    invoke(alex, 'resolution.raise', {
+      ref: 'C100',
+      theme: 'care-planning',
+      stage: '1',
+      summary: 'The plan is out of date.',
+      ask: 'An updated plan',
+      askBy: '',
+    });
   const storedIds = async () => (await h.bot.deps.children.get('C100'))!.resolutions!.map((r) => r.id);
 
   it('a new resolution is C100-RES1, not the shape of a review id', async () => {
@@ -46,8 +57,12 @@ describe('resolution ids over HTTP', function () {
   it('a resolution stored with an old-style id (C100-R1) is still found and acted on by that id', async () => {
     // As raised before the change: the same resolution under its old id.
     const c = (await h.bot.deps.children.get('C100'))!;
-    await h.bot.deps.children.updateVersioned('C100', c.version, { $set: { 'resolutions.0.id': 'C100-R1' } },
-      { at: new Date(NOW), by: { id: 'test' }, action: 'test.legacy-id' });
+    await h.bot.deps.children.updateVersioned(
+      'C100',
+      c.version,
+      { $set: { 'resolutions.0.id': 'C100-R1' } },
+      { at: new Date(NOW), by: { id: 'test' }, action: 'test.legacy-id' },
+    );
     assert.deepEqual(await storedIds(), ['C100-R1']);
 
     const ack = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100', id: 'C100-R1', stage: '1' });
@@ -66,9 +81,14 @@ describe('resolution ids over HTTP', function () {
     const madeUp = await invoke(alex, 'resolution.view', { ref: 'C999', id: 'C999-RES1' });
     assert.match(madeUp, /can't find that resolution/);
     // C100-R2 is a review of C100, and has the shape an old resolution id had: looked for among resolutions only.
-    for (const id of ['C100-R2', 'C100-RES9', 'C100-RES1']) assert.equal(await invoke(alex, 'resolution.view', { ref: 'C100', id }), madeUp, id);
+    for (const id of ['C100-R2', 'C100-RES9', 'C100-RES1'])
+      assert.equal(await invoke(alex, 'resolution.view', { ref: 'C100', id }), madeUp, id);
     for (const id of ['C100-3', 'C100-B1', 'C100-RES', 'C100-RESX1', 'R1', 'C100-RES12345']) {
-      assert.match(await invoke(alex, 'resolution.view', { ref: 'C100', id }), /out of date or incomplete; nothing was changed/, id);
+      assert.match(
+        await invoke(alex, 'resolution.view', { ref: 'C100', id }),
+        /out of date or incomplete; nothing was changed/,
+        id,
+      );
     }
   });
 });

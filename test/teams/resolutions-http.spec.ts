@@ -15,7 +15,13 @@ import { admin as tomos, alex, catrin, ceri, dafydd, owen } from '../helpers/peo
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
 const staff = [
   ...fixture.staff,
-  { id: 'hos-1', name: 'Ceri Davies', roles: ['head-of-service'], aadObjectId: '00000000-0000-0000-0000-0000000000e1', nominatedSeniorOfficer: true },
+  {
+    id: 'hos-1',
+    name: 'Ceri Davies',
+    roles: ['head-of-service'],
+    aadObjectId: '00000000-0000-0000-0000-0000000000e1',
+    nominatedSeniorOfficer: true,
+  },
   { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: '00000000-0000-0000-0000-0000000000ad' },
 ];
 
@@ -24,7 +30,9 @@ const CHANNEL = '19:channel@thread.tacv2';
 describe('resolutions over HTTP', function () {
   this.timeout(60000);
   let h: Harness;
-  const setNow = (iso: string) => { h.bot.deps.clock = createClock(new Date(iso)); };
+  const setNow = (iso: string) => {
+    h.bot.deps.clock = createClock(new Date(iso));
+  };
 
   before(async () => {
     h = await startHarness({ env: { IRO_NOW: '2026-08-28T08:00:00Z' }, importDoc: { ...fixture, staff }, jobs: true });
@@ -41,26 +49,54 @@ describe('resolutions over HTTP', function () {
     for (;;) {
       const found = h.connector.received.find(pred);
       if (found) return found;
-      if (Date.now() > end) throw new Error(`not received; got: ${h.connector.received.map((a) => `${a.method} ${a.conversationId} ${a.key ?? ''}`).join('\n')}`);
+      if (Date.now() > end)
+        throw new Error(
+          `not received; got: ${h.connector.received.map((a) => `${a.method} ${a.conversationId} ${a.key ?? ''}`).join('\n')}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
-  async function invoke(from: Sender, verb: string, data: Record<string, unknown>, where: { conversationId?: string; replyToId?: string; channel?: boolean } = {}) {
+  async function invoke(
+    from: Sender,
+    verb: string,
+    data: Record<string, unknown>,
+    where: { conversationId?: string; replyToId?: string; channel?: boolean } = {},
+  ) {
     const base = messageActivity(h.connector.url, from, '', {
-      conversationType: where.channel ? 'channel' : 'personal', conversationId: where.conversationId,
+      conversationType: where.channel ? 'channel' : 'personal',
+      conversationId: where.conversationId,
     });
     const res = await h.post({
-      ...base, type: 'invoke', name: 'adaptiveCard/action', text: undefined, replyToId: where.replyToId,
-      ...(where.channel ? { channelData: { ...base.channelData, team: { id: '19:team' }, channel: { id: CHANNEL } } } : {}),
+      ...base,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      replyToId: where.replyToId,
+      ...(where.channel
+        ? { channelData: { ...base.channelData, team: { id: '19:team' }, channel: { id: CHANNEL } } }
+        : {}),
       value: { action: { type: 'Action.Execute', verb, data } },
     });
     assert.equal(res.status, 200, res.body);
     const body = JSON.parse(res.body);
-    return { body, card: body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : null, text: typeof body.value === 'string' ? body.value : cardOf({ body: { attachments: [{ content: body.value }] } } as ReceivedActivity).text };
+    return {
+      body,
+      card: body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : null,
+      text:
+        typeof body.value === 'string'
+          ? body.value
+          : cardOf({ body: { attachments: [{ content: body.value }] } } as ReceivedActivity).text,
+    };
   }
 
-  const raiseForm = { theme: 'care-planning', stage: '1', summary: 'The care plan has not been updated since the placement move.', ask: 'An updated care plan', askBy: '2026-09-11' };
+  const raiseForm = {
+    theme: 'care-planning',
+    stage: '1',
+    summary: 'The care plan has not been updated since the placement move.',
+    ask: 'An updated care plan',
+    askBy: '2026-09-11',
+  };
 
   it('/raise REF shows the form to the IRO only, in a personal chat', async () => {
     const form = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/raise C100')));
@@ -69,7 +105,15 @@ describe('resolutions over HTTP', function () {
     assert.ok(JSON.stringify(form.card).includes('"verb":"resolution.raise"'));
     const sw = cardOf(await h.ask(messageActivity(h.connector.url, dafydd, '/raise C100')));
     assert.match(sw.text, /not available to your role/);
-    const other = cardOf(await h.ask(messageActivity(h.connector.url, { id: '29:rhian', name: 'Rhian Pritchard', aadObjectId: '00000000-0000-0000-0000-0000000000a2' }, '/raise C100')));
+    const other = cardOf(
+      await h.ask(
+        messageActivity(
+          h.connector.url,
+          { id: '29:rhian', name: 'Rhian Pritchard', aadObjectId: '00000000-0000-0000-0000-0000000000a2' },
+          '/raise C100',
+        ),
+      ),
+    );
     assert.match(other.text, /no case C100 that you can see/i);
   });
 
@@ -88,8 +132,13 @@ describe('resolutions over HTTP', function () {
     const channelText = JSON.stringify(channelCard);
     assert.match(channelText, /C100 · D\.E\./);
     assert.doesNotMatch(channelText, /Dylan|Evans/);
-    assert.deepEqual(channelCard.msteams.entities.map((e: any) => [e.text, e.mentioned.id]),
-      [['<at>Dafydd Thomas</at>', '29:dafydd'], ['<at>Owen Jenkins</at>', '29:owen']]);
+    assert.deepEqual(
+      channelCard.msteams.entities.map((e: any) => [e.text, e.mentioned.id]),
+      [
+        ['<at>Dafydd Thomas</at>', '29:dafydd'],
+        ['<at>Owen Jenkins</at>', '29:owen'],
+      ],
+    );
     assert.match(channelText, /For: <at>Dafydd Thomas<\/at>, <at>Owen Jenkins<\/at>/);
     assert.match(channelText, /"verb":"resolution.acknowledge"/);
     const where = { channel: true, conversationId: post.createdConversationId, replyToId: 'root-1' };
@@ -116,10 +165,21 @@ describe('resolutions over HTTP', function () {
     const forged = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C100' }, where);
     assert.match(forged.text, /out of date or incomplete; nothing was changed/i);
 
-    const responded = await invoke(owen, 'resolution.respond', {
-      ref: 'C100', id: 'C100-RES1', stage: '1', responseText: 'The plan will be updated at the next supervision.',
-      action1: 'Update the care plan', action1By: '2026-09-10', action2: '', action2By: '',
-    }, where);
+    const responded = await invoke(
+      owen,
+      'resolution.respond',
+      {
+        ref: 'C100',
+        id: 'C100-RES1',
+        stage: '1',
+        responseText: 'The plan will be updated at the next supervision.',
+        action1: 'Update the care plan',
+        action1By: '2026-09-10',
+        action2: '',
+        action2By: '',
+      },
+      where,
+    );
     assert.match(responded.text, /Responded by Owen Jenkins/);
     assert.match(responded.text, /by Thu 10 Sep 2026\nUpdate the care plan/);
 
@@ -135,23 +195,50 @@ describe('resolutions over HTTP', function () {
     assert.match(review.text, /Review response · C100/);
 
     setNow('2026-09-03T13:00:00Z');
-    const resolved = await invoke(alex, 'resolution.resolve', { ref: 'C100', id: 'C100-RES1', stage: '1', outcome: 'Care plan updated.' });
+    const resolved = await invoke(alex, 'resolution.resolve', {
+      ref: 'C100',
+      id: 'C100-RES1',
+      stage: '1',
+      outcome: 'Care plan updated.',
+    });
     assert.match(resolved.text, /Resolved by Alex Wilber at Thu 3 Sep 2026 14:00: Care plan updated/);
-    const late = await invoke(owen, 'resolution.respond', { ref: 'C100', id: 'C100-RES1', stage: '1', responseText: 'x' }, where);
+    const late = await invoke(
+      owen,
+      'resolution.respond',
+      { ref: 'C100', id: 'C100-RES1', stage: '1', responseText: 'x' },
+      where,
+    );
     assert.match(late.text, /already resolved by Alex Wilber/i);
 
     // Everything on the case timeline with who and when.
     const kase = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/case C100')));
-    for (const line of [/C100-RES1 \(Care planning\): Raised as Stage 1 \(formal\) by Alex Wilber/, /Acknowledged by Dafydd Thomas/,
-      /Responded by Owen Jenkins/, /Resolved by Alex Wilber/]) assert.match(kase.text, line);
+    for (const line of [
+      /C100-RES1 \(Care planning\): Raised as Stage 1 \(formal\) by Alex Wilber/,
+      /Acknowledged by Dafydd Thomas/,
+      /Responded by Owen Jenkins/,
+      /Resolved by Alex Wilber/,
+    ])
+      assert.match(kase.text, line);
     const child = await h.bot.deps.children.get('C100');
-    assert.deepEqual(child!.history.filter((e) => e.action.startsWith('resolution.')).map((e) => [e.action, e.by.id]),
-      [['resolution.raise', 'iro-1'], ['resolution.acknowledge', 'sw-1'], ['resolution.respond', 'tm-north'], ['resolution.resolve', 'iro-1']]);
+    assert.deepEqual(
+      child!.history.filter((e) => e.action.startsWith('resolution.')).map((e) => [e.action, e.by.id]),
+      [
+        ['resolution.raise', 'iro-1'],
+        ['resolution.acknowledge', 'sw-1'],
+        ['resolution.respond', 'tm-north'],
+        ['resolution.resolve', 'iro-1'],
+      ],
+    );
   });
 
   it('raise → no acknowledgement → reminder → the IRO escalates → head of service card in their 1:1 chat', async () => {
     setNow('2026-08-28T08:00:00Z'); // Fri 28 Aug
-    const raised = await invoke(alex, 'resolution.raise', { ref: 'C101', ...raiseForm, theme: 'drift-and-delay', askBy: '' });
+    const raised = await invoke(alex, 'resolution.raise', {
+      ref: 'C101',
+      ...raiseForm,
+      theme: 'drift-and-delay',
+      askBy: '',
+    });
     assert.match(raised.text, /Awaiting acknowledgement by Wed 2 Sep 2026/);
     const post = await arrival((a) => a.key === 'resolution:C101-RES1:stage:1:card');
 
@@ -163,10 +250,16 @@ describe('resolutions over HTTP', function () {
     const thu = await h.bot.jobs!.sweeper.sweepOnce();
     assert.ok(thu.enqueuedKeys.includes('resolution:C101-RES1:stage:1:ack-overdue:sw-1'), thu.enqueuedKeys.join(', '));
     assert.ok(thu.enqueuedKeys.includes('resolution:C101-RES1:stage:1:ack-overdue:tm-north'));
-    assert.ok(!thu.enqueuedKeys.includes('resolution:C101-RES1:stage:1:ack-overdue:iro'), 'the IRO is told after the reminder');
+    assert.ok(
+      !thu.enqueuedKeys.includes('resolution:C101-RES1:stage:1:ack-overdue:iro'),
+      'the IRO is told after the reminder',
+    );
     const reminder = await arrival((a) => a.key === 'resolution:C101-RES1:stage:1:ack-overdue:sw-1');
     assert.equal(reminder.conversationId, 'a:personal-29:dafydd');
-    assert.match(JSON.stringify(reminder.body), /Reminder: please acknowledge this resolution — it was due by Wed 2 Sep 2026/);
+    assert.match(
+      JSON.stringify(reminder.body),
+      /Reminder: please acknowledge this resolution — it was due by Wed 2 Sep 2026/,
+    );
     const thuAgain = await h.bot.jobs!.sweeper.sweepOnce();
     assert.ok(!thuAgain.enqueuedKeys.some((k) => k.startsWith('resolution:C101')), 'once');
 
@@ -179,7 +272,11 @@ describe('resolutions over HTTP', function () {
     assert.deepEqual(validateCard(promptCard), []);
     const button = promptCard.actions.find((a: any) => a.title === 'Escalate to Stage 2 (head of service)');
     assert.ok(button, JSON.stringify(promptCard.actions.map((a: any) => a.title)));
-    assert.equal((await h.bot.deps.children.get('C101'))!.resolutions![0].stages.length, 1, 'the bot never escalates on its own');
+    assert.equal(
+      (await h.bot.deps.children.get('C101'))!.resolutions![0].stages.length,
+      1,
+      'the bot never escalates on its own',
+    );
 
     const escalated = await invoke(alex, button.verb, button.data);
     assert.match(escalated.text, /Stage 2 \(head of service\)/);
@@ -194,8 +291,12 @@ describe('resolutions over HTTP', function () {
     assert.match(hosText, /resolution.acknowledge/);
 
     // The old stage-1 card in the channel is stale now.
-    const stale = await invoke(dafydd, 'resolution.acknowledge', { ref: 'C101', id: 'C101-RES1', stage: '1' },
-      { channel: true, conversationId: post.createdConversationId, replyToId: 'root-2' });
+    const stale = await invoke(
+      dafydd,
+      'resolution.acknowledge',
+      { ref: 'C101', id: 'C101-RES1', stage: '1' },
+      { channel: true, conversationId: post.createdConversationId, replyToId: 'root-2' },
+    );
     assert.match(stale.text, /out of date: the resolution moved to Stage 2 \(head of service\)/i);
     // /actions: the head of service sees the escalation addressed to them.
     const hosActions = cardOf(await h.ask(messageActivity(h.connector.url, ceri, '/actions')));
@@ -206,7 +307,13 @@ describe('resolutions over HTTP', function () {
 
   it('skipping rungs needs a reason', async () => {
     setNow('2026-09-07T09:00:00Z');
-    const noReason = await invoke(alex, 'resolution.escalate', { ref: 'C101', id: 'C101-RES1', stage: '2', toStage: '4', skipReason: '' });
+    const noReason = await invoke(alex, 'resolution.escalate', {
+      ref: 'C101',
+      id: 'C101-RES1',
+      stage: '2',
+      toStage: '4',
+      skipReason: '',
+    });
     assert.match(noReason.text, /skipping stage 3 needs a reason/i);
   });
 
@@ -217,26 +324,44 @@ describe('resolutions over HTTP', function () {
     assert.match(early.text, /notify the nominated senior officer before recording a Cafcass referral/i);
     assert.equal((await h.bot.deps.children.get('C102'))!.resolutions![0].status, 'open');
 
-    const notified = await invoke(alex, 'resolution.notify-officer', { ref: 'C102', id: 'C102-RES1', note: 'The placement may be unlawful.' });
+    const notified = await invoke(alex, 'resolution.notify-officer', {
+      ref: 'C102',
+      id: 'C102-RES1',
+      note: 'The placement may be unlawful.',
+    });
     assert.match(notified.text, /Senior officer notified/);
     const notice = await arrival((a) => a.key === 'resolution:C102-RES1:senior-officer-notice');
     assert.equal(notice.conversationId, 'a:personal-29:ceri');
     const noReason = await invoke(alex, 'resolution.refer', { ref: 'C102', id: 'C102-RES1', cutShortReason: '' });
     assert.match(noReason.text, /say why it is being cut short/i);
-    const referred = await invoke(alex, 'resolution.refer', { ref: 'C102', id: 'C102-RES1', cutShortReason: 'The child may be placed unlawfully today.' });
+    const referred = await invoke(alex, 'resolution.refer', {
+      ref: 'C102',
+      id: 'C102-RES1',
+      cutShortReason: 'The child may be placed unlawfully today.',
+    });
     assert.deepEqual(validateCard(referred.card), []);
     assert.match(referred.text, /Cafcass referral pack/);
     assert.match(referred.text, /0 of 8 items gathered/);
     assert.match(referred.text, /The Guardian's last report/);
-    const item = await invoke(alex, 'resolution.referral-item', { ref: 'C102', id: 'C102-RES1', item: 'guardian-report' });
+    const item = await invoke(alex, 'resolution.referral-item', {
+      ref: 'C102',
+      id: 'C102-RES1',
+      item: 'guardian-report',
+    });
     assert.match(item.text, /1 of 8 items gathered/);
     assert.match(item.text, /Gathered by Alex Wilber/);
-    const twice = await invoke(alex, 'resolution.referral-item', { ref: 'C102', id: 'C102-RES1', item: 'guardian-report' });
+    const twice = await invoke(alex, 'resolution.referral-item', {
+      ref: 'C102',
+      id: 'C102-RES1',
+      item: 'guardian-report',
+    });
     assert.match(twice.text, /already marked as gathered/i);
   });
 
   it('compliments are delivered and counted; /resolutions lists; report figures', async () => {
-    const done = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/compliment C100 sw-1 Thorough life story work')));
+    const done = cardOf(
+      await h.ask(messageActivity(h.connector.url, alex, '/compliment C100 sw-1 Thorough life story work')),
+    );
     assert.match(done.text, /Compliment recorded/);
     const delivered = await arrival((a) => a.key === 'compliment:C100-K1');
     assert.equal(delivered.conversationId, 'a:personal-29:dafydd');
@@ -251,7 +376,11 @@ describe('resolutions over HTTP', function () {
     assert.match(sw.text, /C101-RES1/);
 
     // The figures /report shows (app/compliance-report.ts computes them the same way).
-    const figures = resolutionFigures(await h.bot.deps.children.listAll(), { from: '2026-08-01', to: '2026-09-30' }, h.bot.deps.calendar);
+    const figures = resolutionFigures(
+      await h.bot.deps.children.listAll(),
+      { from: '2026-08-01', to: '2026-09-30' },
+      h.bot.deps.calendar,
+    );
     assert.equal(figures.formalRaised, 3);
     assert.equal(figures.byTheme.find((t) => t.theme === 'care-planning')!.count, 1);
     assert.equal(figures.escalatedBeyondStage1, 1);

@@ -17,7 +17,13 @@ const REFUSAL = /as a guest you can use \/actions and \/help/i;
 /** Sian's directory identity (her AAD object id) behind a Teams account id of its own, so each case has its own cache entry. */
 const as = (id: string): Sender => ({ ...sian, id });
 const member = (id: string, facts: Partial<FakeMember>): FakeMember => ({
-  id, aadObjectId: sian.aadObjectId, userPrincipalName: 'sian@council.example', email: 'sian@council.example', tenantId: TENANT, userRole: 'user', ...facts,
+  id,
+  aadObjectId: sian.aadObjectId,
+  userPrincipalName: 'sian@council.example',
+  email: 'sian@council.example',
+  tenantId: TENANT,
+  userRole: 'user',
+  ...facts,
 });
 const SIGNALS: Record<string, Partial<FakeMember>> = {
   'a Teams guest role': { userRole: 'guest' },
@@ -33,18 +39,27 @@ describe('a sender Teams calls a guest is a guest, whatever the directory says (
   });
   after(async () => h?.stop());
 
-  const ask = async (from: Sender, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text))).text;
+  const ask = async (from: Sender, text: string) =>
+    cardOf(await h.ask(messageActivity(h.connector.url, from, text))).text;
   const invoke = async (from: Sender, verb: string, data: unknown) => {
     const res = await h.post({
-      ...messageActivity(h.connector.url, from, ''), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
+      ...messageActivity(h.connector.url, from, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     });
     assert.equal(res.status, 200, res.body);
     const body = JSON.parse(res.body);
-    return body.type === 'application/vnd.microsoft.card.adaptive' ? cardOf({ body: { attachments: [{ content: body.value }] } } as never).text : String(body.value);
+    return body.type === 'application/vnd.microsoft.card.adaptive'
+      ? cardOf({ body: { attachments: [{ content: body.value }] } } as never).text
+      : String(body.value);
   };
   /** Everything a refused attempt could have changed (not the conversation reference or the audit trail). */
-  const state = async () => JSON.stringify(await Promise.all(['children', 'outbox', 'staff'].map((c) => h.bot.store.collection(c).find({}).toArray())));
+  const state = async () =>
+    JSON.stringify(
+      await Promise.all(['children', 'outbox', 'staff'].map((c) => h.bot.store.collection(c).find({}).toArray())),
+    );
 
   it('as a member Teams calls an ordinary council user, Sian gets full answers (the baseline)', async () => {
     h.connector.members.set('29:sian-user', member('29:sian-user', {}));
@@ -78,9 +93,12 @@ describe('a sender Teams calls a guest is a guest, whatever the directory says (
       assert.doesNotMatch(await ask(as(id), '/actions'), REFUSAL);
       assert.equal(h.connector.memberGets.get(id), 1, 'six turns, one member read (cached for a minute)');
       const stored = await h.bot.deps.staff.get('bs-1');
-      assert.ok(stored && !("teamsGuest" in stored), 'the guest mark is never stored');
+      assert.ok(stored && !('teamsGuest' in stored), 'the guest mark is never stored');
       const audit = await h.bot.deps.audit.list({ action: 'command.refused', 'actor.id': 'bs-1' });
-      assert.ok(audit.some((a) => a.subject === 'book' && a.details?.guest === true), 'the refusal is audited as a guest\'s');
+      assert.ok(
+        audit.some((a) => a.subject === 'book' && a.details?.guest === true),
+        "the refusal is audited as a guest's",
+      );
     });
   }
 

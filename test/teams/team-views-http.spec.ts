@@ -21,16 +21,36 @@ import { alex, catrin, sian } from '../helpers/people.js';
 // overdue child each.
 const NOW = '2026-11-25T09:00:00Z';
 const base = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+const addDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 const child = (ref: string, iroId: string, extra: object) => ({
-  ref, givenName: 'Kid', familyName: ref, legalStatus: 'care-order', track: 'cla', iroId, socialWorkerId: 'sw-1', socialWorkTeam: 'north', ...extra,
+  ref,
+  givenName: 'Kid',
+  familyName: ref,
+  legalStatus: 'care-order',
+  track: 'cla',
+  iroId,
+  socialWorkerId: 'sw-1',
+  socialWorkTeam: 'north',
+  ...extra,
 });
-const overdueChild = (ref: string, iroId: string, i: number) => child(ref, iroId, { events: [{ type: 'became-looked-after', date: addDays('2026-03-02', i) }] });
-const dueChild = (ref: string, i: number) => child(ref, 'iro-1', {
-  events: [{ type: 'became-looked-after', date: '2025-10-01' }],
-  reviews: [{ id: `${ref}-1`, heldOn: '2025-10-20' }, { id: `${ref}-2`, heldOn: '2026-01-15' }, { id: `${ref}-3`, heldOn: addDays('2026-05-25', i % 5) }],
-});
-const extraIros = Array.from({ length: 24 }, (_, i) => ({ id: `iro-x${String(i + 1).padStart(2, '0')}`, name: `Extra IRO ${i + 1}`, roles: ['iro'], fte: 1 }));
+const overdueChild = (ref: string, iroId: string, i: number) =>
+  child(ref, iroId, { events: [{ type: 'became-looked-after', date: addDays('2026-03-02', i) }] });
+const dueChild = (ref: string, i: number) =>
+  child(ref, 'iro-1', {
+    events: [{ type: 'became-looked-after', date: '2025-10-01' }],
+    reviews: [
+      { id: `${ref}-1`, heldOn: '2025-10-20' },
+      { id: `${ref}-2`, heldOn: '2026-01-15' },
+      { id: `${ref}-3`, heldOn: addDays('2026-05-25', i % 5) },
+    ],
+  });
+const extraIros = Array.from({ length: 24 }, (_, i) => ({
+  id: `iro-x${String(i + 1).padStart(2, '0')}`,
+  name: `Extra IRO ${i + 1}`,
+  roles: ['iro'],
+  fte: 1,
+}));
 const fixture = {
   ...base,
   staff: [...base.staff, ...extraIros],
@@ -57,20 +77,34 @@ describe('team views: summaries and paging that fit Teams (over HTTP)', function
     return cardOf(reply);
   };
   /** A button click as Teams sends it; the card that replaces it, or the text answer. */
-  const click = async (from: Sender, verb: string, data: unknown): Promise<{ card: any; text: string; message?: string }> => {
-    const res = await h.post({ ...messageActivity(h.connector.url, from, ''), id: `click-${++seq}`, type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+  const click = async (
+    from: Sender,
+    verb: string,
+    data: unknown,
+  ): Promise<{ card: any; text: string; message?: string }> => {
+    const res = await h.post({
+      ...messageActivity(h.connector.url, from, ''),
+      id: `click-${++seq}`,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
     assert.equal(res.status, 200, res.body);
     assert.ok(res.body.length * 2 <= MESSAGE_LIMIT_BYTES);
     const body = JSON.parse(res.body);
-    if (body.type !== 'application/vnd.microsoft.card.adaptive') return { card: null, text: '', message: String(body.value) };
+    if (body.type !== 'application/vnd.microsoft.card.adaptive')
+      return { card: null, text: '', message: String(body.value) };
     return { ...cardOf({ body: { attachments: [{ content: body.value }] } } as never), message: undefined };
   };
   const buttons = (card: any): { title: string; verb: string; data: any }[] => {
     const out: { title: string; verb: string; data: any }[] = [];
     const walk = (n: any): void => {
       if (Array.isArray(n)) n.forEach(walk);
-      else if (n && typeof n === 'object') { if (n.type === 'Action.Execute') out.push(n); else Object.values(n).forEach(walk); }
+      else if (n && typeof n === 'object') {
+        if (n.type === 'Action.Execute') out.push(n);
+        else Object.values(n).forEach(walk);
+      }
     };
     walk(card);
     return out;
@@ -85,7 +119,12 @@ describe('team views: summaries and paging that fit Teams (over HTTP)', function
     assert.match(first.text, /Showing 1–20 of 45 reviews/);
     const pages = [rowRefs(first.text)];
     let card = first.card;
-    assert.deepEqual(buttons(card).filter((b) => b.verb === 'list.page').map((b) => b.title), ['Next 20']);
+    assert.deepEqual(
+      buttons(card)
+        .filter((b) => b.verb === 'list.page')
+        .map((b) => b.title),
+      ['Next 20'],
+    );
     for (;;) {
       const next = buttons(card).find((b) => b.title.startsWith('Next'));
       if (!next) break;
@@ -98,13 +137,24 @@ describe('team views: summaries and paging that fit Teams (over HTTP)', function
       pages.push(rowRefs(answer.text));
       card = answer.card;
     }
-    assert.deepEqual(pages.map((p) => p.length), [20, 20, 5]);
+    assert.deepEqual(
+      pages.map((p) => p.length),
+      [20, 20, 5],
+    );
     assert.match(cardOf({ body: { attachments: [{ content: card }] } } as never).text, /Showing 41–45 of 45 reviews/);
-    assert.deepEqual(buttons(card).filter((b) => b.verb === 'list.page').map((b) => b.title), ['Previous 20']);
+    assert.deepEqual(
+      buttons(card)
+        .filter((b) => b.verb === 'list.page')
+        .map((b) => b.title),
+      ['Previous 20'],
+    );
     // Every row exactly once, in the order of the whole list (overdue first, then by due date).
     const actor = (await h.bot.deps.staff.get('iro-1')) as StaffDoc;
     const all = await listDue(h.bot.deps, actor, parseDueWindow('this week', '2026-11-25'), { kind: 'default' });
-    assert.deepEqual(pages.flat(), [...all.listing.overdue, ...all.listing.due].map((s) => s.child.ref));
+    assert.deepEqual(
+      pages.flat(),
+      [...all.listing.overdue, ...all.listing.due].map((s) => s.child.ref),
+    );
     // Page 2 holds the last 10 overdue and the first 10 due this week, under their whole-list headings.
     const back = await click(alex, 'list.page', buttons(card).find((b) => b.verb === 'list.page')!.data);
     assert.match(back.text, /Overdue \(30\)[\s\S]*Due this week \(15\)/);
@@ -132,8 +182,10 @@ describe('team views: summaries and paging that fit Teams (over HTTP)', function
     assert.match(next.text, new RegExp(`Showing 21–${iros} of ${iros} IROs`));
   });
 
-  it('the cursor is checked like the command: an IRO cannot page the team view or another IRO\'s list; a forged page is refused; nothing changes', async () => {
-    const refusal = (await click(alex, 'list.page', { list: 'due', scope: 'person:nobody', window: 'this week', page: 0 })).message;
+  it("the cursor is checked like the command: an IRO cannot page the team view or another IRO's list; a forged page is refused; nothing changes", async () => {
+    const refusal = (
+      await click(alex, 'list.page', { list: 'due', scope: 'person:nobody', window: 'this week', page: 0 })
+    ).message;
     assert.ok(refusal);
     for (const [who, data] of [
       [alex, { list: 'due', scope: 'team', window: 'this week', page: 0 }],
@@ -150,8 +202,14 @@ describe('team views: summaries and paging that fit Teams (over HTTP)', function
       assert.equal(answer.message, refusal, `one answer for every list one may not see: ${JSON.stringify(data)}`);
     }
     // A window the parser refuses, and a page past the end: clear answers, not cards.
-    assert.match((await click(alex, 'list.page', { list: 'due', scope: 'own', window: 'bananas', page: 0 })).message ?? '', /can't read "bananas" as a window/);
-    assert.match((await click(alex, 'list.page', { list: 'due', scope: 'own', window: 'this week', page: 3 })).message ?? '', /this list has changed/i);
+    assert.match(
+      (await click(alex, 'list.page', { list: 'due', scope: 'own', window: 'bananas', page: 0 })).message ?? '',
+      /can't read "bananas" as a window/,
+    );
+    assert.match(
+      (await click(alex, 'list.page', { list: 'due', scope: 'own', window: 'this week', page: 3 })).message ?? '',
+      /this list has changed/i,
+    );
   });
 
   it('/caseload team pages its IROs (totals count all of them); /actions pages its items', async () => {

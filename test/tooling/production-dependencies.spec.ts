@@ -9,7 +9,10 @@ import { projectFolder } from '../../src/project-paths.js';
 // that src/ never loads is dead weight. Type-only imports are erased by the compiler and are free.
 
 const ROOT = join(projectFolder('src'), '..');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  scripts: Record<string, string>;
+};
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -31,8 +34,13 @@ function runtimeSpecifiers(source: string): string[] {
   for (const m of source.matchAll(/^[ \t]*(?:import|export)\s+([^;]*?)\s*\bfrom\s*['"]([^'"]+)['"]/gm)) {
     const clause = m[1].trim();
     // `import type …` is erased, and so is `import { type A, type B }` (every name a type).
-    const typeOnly = /^type\s/.test(clause)
-      || (/^\{[^}]*\}$/.test(clause) && clause.slice(1, -1).split(',').every((n) => n.trim() === '' || /^type\s/.test(n.trim())));
+    const typeOnly =
+      /^type\s/.test(clause) ||
+      (/^\{[^}]*\}$/.test(clause) &&
+        clause
+          .slice(1, -1)
+          .split(',')
+          .every((n) => n.trim() === '' || /^type\s/.test(n.trim())));
     if (!typeOnly) out.push(m[2]);
   }
   for (const m of source.matchAll(/^[ \t]*import\s*['"]([^'"]+)['"]/gm)) out.push(m[1]);
@@ -52,7 +60,9 @@ describe('runtime dependencies are what production runs', () => {
   });
 
   it('every package src/ loads at run time is in dependencies (not only devDependencies)', () => {
-    const missing = [...loaded].filter(([name]) => !(name in pkg.dependencies)).map(([name, file]) => `${name} (${file})`);
+    const missing = [...loaded]
+      .filter(([name]) => !(name in pkg.dependencies))
+      .map(([name, file]) => `${name} (${file})`);
     assert.deepEqual(missing, [], 'src/ loads packages a production install (--omit=dev) lacks');
   });
 

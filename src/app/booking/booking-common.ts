@@ -11,7 +11,6 @@ import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
 
-
 /** The child, or not-found; the actor must be allowed to see it (docs/DOMAIN.md "People and roles"). */
 export async function loadChild(deps: AppDeps, actor: StaffDoc, ref: string, example: string): Promise<ChildDoc> {
   const child = await deps.children.get(ref);
@@ -29,11 +28,18 @@ export function requireNext(child: ChildDoc, deps: AppDeps): NextReview {
     next = nextReview(child, deps.policy, deps.calendar);
   } catch (err) {
     if (isAppError(err, 'invalid-history')) {
-      throw new AppError('invalid-input', `${child.ref}'s history cannot be read, so I can't work out its due date: ask your administrator to check the import`);
+      throw new AppError(
+        'invalid-input',
+        `${child.ref}'s history cannot be read, so I can't work out its due date: ask your administrator to check the import`,
+      );
     }
     throw err;
   }
-  if (!next) throw new AppError('invalid-input', `${child.ref} has no review due (not looked after, or the plan has ended)`, { example: `/case ${child.ref}`, problem: 'no-review-due' });
+  if (!next)
+    throw new AppError('invalid-input', `${child.ref} has no review due (not looked after, or the plan has ended)`, {
+      example: `/case ${child.ref}`,
+      problem: 'no-review-due',
+    });
   return next;
 }
 
@@ -76,11 +82,21 @@ export const SLOTS_OFFERED_ON_CLASH = 3;
  * checkStart, and when the time is taken, the day is full or is not a working day, the refusal names
  * the IRO's next free slots from that day on (details.slots, and in the text for plain replies).
  */
-export function checkStartOfferingSlots(deps: AppDeps, p: ProposedStart, dueBy: string, diary: IroDiary, example: string): CheckedStart {
+export function checkStartOfferingSlots(
+  deps: AppDeps,
+  p: ProposedStart,
+  dueBy: string,
+  diary: IroDiary,
+  example: string,
+): CheckedStart {
   const now = deps.clock();
   const s = slotRules(deps);
   try {
-    return checkStart(p, { now, tzName: deps.tzName, calendar: deps.calendar, maxPerDay: s.maxPerDay, dueBy, diary }, example);
+    return checkStart(
+      p,
+      { now, tzName: deps.tzName, calendar: deps.calendar, maxPerDay: s.maxPerDay, dueBy, diary },
+      example,
+    );
   } catch (err) {
     const problem = isAppError(err, 'invalid-input') ? err.details.problem : undefined;
     if (!isAppError(err) || !['clash', 'day-full', 'not-working-day'].includes(String(problem))) throw err;

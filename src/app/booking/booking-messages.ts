@@ -14,14 +14,26 @@ export const MESSAGE_TYPES = {
 /** The booking card to the IRO channel and the child's social work team channel. */
 export function bookingCards(child: ChildDoc, key: string, data: Record<string, unknown>): PendingMessage[] {
   const message = { type: MESSAGE_TYPES.booking, data };
-  const out: PendingMessage[] = [{ key: `${key}:iro-channel`, to: { kind: 'channel', purpose: 'iro-channel' }, message }];
+  const out: PendingMessage[] = [
+    { key: `${key}:iro-channel`, to: { kind: 'channel', purpose: 'iro-channel' }, message },
+  ];
   if (child.socialWorkTeam) {
-    out.push({ key: `${key}:social-work-channel`, to: { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam }, message });
+    out.push({
+      key: `${key}:social-work-channel`,
+      to: { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam },
+      message,
+    });
   }
   return out;
 }
 
-export function noticeTo(staffId: string, key: string, title: string, text: string, tone: 'info' | 'success' | 'warning'): PendingMessage {
+export function noticeTo(
+  staffId: string,
+  key: string,
+  title: string,
+  text: string,
+  tone: 'info' | 'success' | 'warning',
+): PendingMessage {
   return { key, to: { kind: 'personal', staffId }, message: { type: 'child-notice', data: { title, text, tone } } };
 }
 
@@ -33,15 +45,28 @@ export async function approvalCards(deps: AppDeps, requestId: string, requesterI
   const message = { type: MESSAGE_TYPES.approval, data: { requestId } };
   const channels = await deps.conversations.findByPurpose('managers-channel');
   if (channels.length > 0) {
-    return [{ key: `reschedule:${requestId}:approval:managers-channel`, to: { kind: 'channel', purpose: 'managers-channel' }, message }];
+    return [
+      {
+        key: `reschedule:${requestId}:approval:managers-channel`,
+        to: { kind: 'channel', purpose: 'managers-channel' },
+        message,
+      },
+    ];
   }
   const deciders = await decidingStaff(deps, requesterId);
-  return deciders.map((m) => ({ key: `reschedule:${requestId}:approval:${m._id}`, to: { kind: 'personal', staffId: m._id }, message }));
+  return deciders.map((m) => ({
+    key: `reschedule:${requestId}:approval:${m._id}`,
+    to: { kind: 'personal', staffId: m._id },
+    message,
+  }));
 }
 
 /** Reviewing team managers and heads of service: the pool deciders come from. */
 export async function decidingStaff(deps: AppDeps, requesterId: string): Promise<StaffDoc[]> {
-  const [managers, heads] = await Promise.all([deps.staff.listByRole('team-manager'), deps.staff.listByRole('head-of-service')]);
+  const [managers, heads] = await Promise.all([
+    deps.staff.listByRole('team-manager'),
+    deps.staff.listByRole('head-of-service'),
+  ]);
   const pool = new Map([...managers, ...heads].map((s) => [s._id, s]));
   return decidersFor([...pool.values()], requesterId);
 }

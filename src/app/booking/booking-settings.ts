@@ -7,7 +7,10 @@ export interface BookingSettings {
   autoApproveWithinTimescale: boolean;
 }
 
-export const DEFAULT_BOOKING_SETTINGS: BookingSettings = { ...BOOKING_DEFAULTS, slotTimes: [...BOOKING_DEFAULTS.slotTimes] };
+export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
+  ...BOOKING_DEFAULTS,
+  slotTimes: [...BOOKING_DEFAULTS.slotTimes],
+};
 
 /** The settings in the deps (AppDeps.booking), or the defaults. */
 export function bookingSettings(deps: { booking?: BookingSettings }): BookingSettings {

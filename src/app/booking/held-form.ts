@@ -21,7 +21,12 @@ export interface HeldFormData {
   today: IsoDate;
 }
 
-export async function heldFormData(deps: AppDeps, actor: StaffDoc, ref: string, reviewId: string | null): Promise<HeldFormData> {
+export async function heldFormData(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  reviewId: string | null,
+): Promise<HeldFormData> {
   const child = await loadChild(deps, actor, ref, HELD_EXAMPLE);
   const today = currentDay(deps);
   const chairs = await deps.staff.listByRole('iro');

@@ -3,7 +3,13 @@
 // versioned update of the child document; a lost race or a second click changes nothing and says
 // who decided when (DESIGN rule 6).
 import {
-  canBook, canRequestReschedule, checkStart, isRescheduleReason, mayDecide, needsManagerApproval, requireOutsideReason,
+  canBook,
+  canRequestReschedule,
+  checkStart,
+  isRescheduleReason,
+  mayDecide,
+  needsManagerApproval,
+  requireOutsideReason,
 } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { AppError } from '../../domain/errors.js';
@@ -17,7 +23,15 @@ import { changeTo, unchanged, updateChild, type Decision } from '../child-update
 import { bookingSettings } from './booking-settings.js';
 import { approvalCards, bookingCards, decidingStaff, noticeTo } from './booking-messages.js';
 import {
-  checkStartOfferingSlots, diaryOf, isLive, liveBookingOf, loadChild, nextId, requireNext, slotRules, who,
+  checkStartOfferingSlots,
+  diaryOf,
+  isLive,
+  liveBookingOf,
+  loadChild,
+  nextId,
+  requireNext,
+  slotRules,
+  who,
 } from './booking-common.js';
 
 export const RESCHEDULE_EXAMPLE = '/reschedule C1001';
@@ -38,27 +52,55 @@ function bookingToMove(child: ChildDoc, bookingId: string | undefined): BookingD
   const live = liveBookingOf(child);
   const b = bookingId ? child.bookings.find((x) => x.id === bookingId) : live;
   if (!b) {
-    throw new AppError('invalid-input', bookingId ? `booking ${bookingId} no longer exists` : `${child.ref}'s next review is not booked yet: book it first`,
-      { example: `/book ${child.ref}` });
+    throw new AppError(
+      'invalid-input',
+      bookingId
+        ? `booking ${bookingId} no longer exists`
+        : `${child.ref}'s next review is not booked yet: book it first`,
+      { example: `/book ${child.ref}` },
+    );
   }
-  if (!isLive(b)) throw new AppError('conflict', `that booking was ${b.status}${b.statusReason ? ` (${b.statusReason})` : ''}; nothing to move`, { example: `/case ${child.ref}` });
-  if (!live || live.id !== b.id) throw new AppError('conflict', `that booking is for a review already held; nothing to move`, { example: `/case ${child.ref}` });
+  if (!isLive(b))
+    throw new AppError(
+      'conflict',
+      `that booking was ${b.status}${b.statusReason ? ` (${b.statusReason})` : ''}; nothing to move`,
+      { example: `/case ${child.ref}` },
+    );
+  if (!live || live.id !== b.id)
+    throw new AppError('conflict', `that booking is for a review already held; nothing to move`, {
+      example: `/case ${child.ref}`,
+    });
   return b;
 }
 
-export async function rescheduleOptions(deps: AppDeps, actor: StaffDoc, ref: string, bookingId?: string): Promise<RescheduleOptions> {
+export async function rescheduleOptions(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  bookingId?: string,
+): Promise<RescheduleOptions> {
   return optionsFor(deps, actor, await loadChild(deps, actor, ref, exampleFor(ref)), bookingId);
 }
 
-async function optionsFor(deps: AppDeps, actor: StaffDoc, child: ChildDoc, bookingId: string | undefined): Promise<RescheduleOptions> {
+async function optionsFor(
+  deps: AppDeps,
+  actor: StaffDoc,
+  child: ChildDoc,
+  bookingId: string | undefined,
+): Promise<RescheduleOptions> {
   if (!canRequestReschedule(actor, child)) {
-    throw new AppError('forbidden', `only ${child.ref}'s IRO, business support or social worker can ask to move its review`, { example: '/actions' });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO, business support or social worker can ask to move its review`,
+      { example: '/actions' },
+    );
   }
   const booking = bookingToMove(child, bookingId);
   const next = requireNext(child, deps);
   const diary = await diaryOf(deps, child.iroId, booking.id);
   const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 5).filter((s) => s.start !== booking.start);
-  const pending = (child.rescheduleRequests ?? []).find((r) => r.status === 'pending' && r.bookingId === booking.id) ?? null;
+  const pending =
+    (child.rescheduleRequests ?? []).find((r) => r.status === 'pending' && r.bookingId === booking.id) ?? null;
   return { child, booking, next, slots, pending, mayCancel: canBook(actor, child) };
 }
 
@@ -81,60 +123,140 @@ export type RescheduleResult =
 
 export function requestReschedule(deps: AppDeps, actor: StaffDoc, input: RescheduleInput): Promise<RescheduleResult> {
   const example = exampleFor(input.ref);
-  return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideRequest(deps, actor, input, child, example));
+  return updateChild(
+    deps,
+    actor,
+    () => loadChild(deps, actor, input.ref, example),
+    (child) => decideRequest(deps, actor, input, child, example),
+  );
 }
 
 /** On a fresh read after a lost race this refuses "already waiting for a manager" rather than asking twice. */
-async function decideRequest(deps: AppDeps, actor: StaffDoc, input: RescheduleInput, loaded: ChildDoc, example: string):
-  Promise<Decision<RescheduleResult>> {
+async function decideRequest(
+  deps: AppDeps,
+  actor: StaffDoc,
+  input: RescheduleInput,
+  loaded: ChildDoc,
+  example: string,
+): Promise<Decision<RescheduleResult>> {
   const opts = await optionsFor(deps, actor, loaded, input.bookingId);
   const { child, booking, next } = opts;
   if (opts.pending) {
-    throw new AppError('conflict', `a request to move this review is already waiting for a manager (asked by ${opts.pending.requestedBy.name ?? opts.pending.requestedBy.id})`, { example: `/case ${child.ref}` });
+    throw new AppError(
+      'conflict',
+      `a request to move this review is already waiting for a manager (asked by ${opts.pending.requestedBy.name ?? opts.pending.requestedBy.id})`,
+      { example: `/case ${child.ref}` },
+    );
   }
-  if (!isRescheduleReason(input.reason)) throw new AppError('invalid-input', 'choose a reason for the move', { example, problem: 'reason-required' });
+  if (!isRescheduleReason(input.reason))
+    throw new AppError('invalid-input', 'choose a reason for the move', { example, problem: 'reason-required' });
   let date: string;
   let time: string;
   if (input.slot) {
     const parsed = Date.parse(input.slot);
-    if (Number.isNaN(parsed)) throw new AppError('invalid-input', 'that slot is not a date and time I offered', { example });
+    if (Number.isNaN(parsed))
+      throw new AppError('invalid-input', 'that slot is not a date and time I offered', { example });
     ({ date, time } = londonDateTime(input.slot, deps.tzName));
   } else if (input.date && input.time) {
     date = input.date;
     time = input.time;
   } else {
-    throw new AppError('invalid-input', 'pick one of the free slots, or give another date and time', { example, problem: 'slot-required' });
+    throw new AppError('invalid-input', 'pick one of the free slots, or give another date and time', {
+      example,
+      problem: 'slot-required',
+    });
   }
   const diary = await diaryOf(deps, child.iroId, booking.id);
   const checked = checkStartOfferingSlots(deps, { date, time }, next.dueBy, diary, example);
-  if (Date.parse(checked.start) === Date.parse(booking.start)) throw new AppError('invalid-input', 'that is the time it is already booked for', { example, problem: 'nothing-to-change' });
+  if (Date.parse(checked.start) === Date.parse(booking.start))
+    throw new AppError('invalid-input', 'that is the time it is already booked for', {
+      example,
+      problem: 'nothing-to-change',
+    });
   const text = input.text?.trim() || null;
   if (checked.outsideTimescale) requireOutsideReason(input.reason, text, next.dueBy, example);
   const requests = child.rescheduleRequests ?? [];
   const request: RescheduleRequestDoc = {
-    id: nextId(`${child.ref}-RQ`, requests.map((r) => r.id)), kind: 'move', bookingId: booking.id, from: booking.start, to: checked.start,
-    venue: booking.venue ?? null, dueBy: next.dueBy, rule: next.rule, outsideTimescale: checked.outsideTimescale,
-    reason: input.reason, text, requestedBy: who(actor), requestedAt: deps.clock(), status: 'pending', version: 1,
+    id: nextId(
+      `${child.ref}-RQ`,
+      requests.map((r) => r.id),
+    ),
+    kind: 'move',
+    bookingId: booking.id,
+    from: booking.start,
+    to: checked.start,
+    venue: booking.venue ?? null,
+    dueBy: next.dueBy,
+    rule: next.rule,
+    outsideTimescale: checked.outsideTimescale,
+    reason: input.reason,
+    text,
+    requestedBy: who(actor),
+    requestedAt: deps.clock(),
+    status: 'pending',
+    version: 1,
   };
 
   // Outside timescale always needs a manager, whatever the policy switch says (docs/DOMAIN.md).
   if (!needsManagerApproval('move', checked.outsideTimescale, bookingSettings(deps))) {
-    const approved: RescheduleRequestDoc = { ...request, status: 'approved', decidedBy: { id: 'policy', name: 'policy (within timescale)' }, decidedAt: deps.clock(), version: 2 };
-    return changeTo({
-      set: { rescheduleRequests: [...requests, approved], bookings: moved(child, booking, checked.start) },
-      pending: bookingCards(child, `booking:${booking.id}:moved:${request.id}`, { bookingId: booking.id, event: 'moved', from: booking.start, requestId: request.id }),
-      history: { action: 'reschedule.auto-approved', before: { start: booking.start }, after: { start: checked.start, requestId: request.id, reason: request.reason } },
-      audit: { action: 'reschedule.auto-approved', details: { requestId: request.id, bookingId: booking.id, from: booking.start, to: checked.start } },
-    }, (after) => ({ outcome: 'moved', child: after, request: approved }));
+    const approved: RescheduleRequestDoc = {
+      ...request,
+      status: 'approved',
+      decidedBy: { id: 'policy', name: 'policy (within timescale)' },
+      decidedAt: deps.clock(),
+      version: 2,
+    };
+    return changeTo(
+      {
+        set: { rescheduleRequests: [...requests, approved], bookings: moved(child, booking, checked.start) },
+        pending: bookingCards(child, `booking:${booking.id}:moved:${request.id}`, {
+          bookingId: booking.id,
+          event: 'moved',
+          from: booking.start,
+          requestId: request.id,
+        }),
+        history: {
+          action: 'reschedule.auto-approved',
+          before: { start: booking.start },
+          after: { start: checked.start, requestId: request.id, reason: request.reason },
+        },
+        audit: {
+          action: 'reschedule.auto-approved',
+          details: { requestId: request.id, bookingId: booking.id, from: booking.start, to: checked.start },
+        },
+      },
+      (after) => ({ outcome: 'moved', child: after, request: approved }),
+    );
   }
 
   const pending = await approvalCards(deps, request.id, actor._id);
-  return changeTo({
-    set: { rescheduleRequests: [...requests, request] },
-    pending,
-    history: { action: 'reschedule.requested', after: { requestId: request.id, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale, reason: request.reason } },
-    audit: { action: 'reschedule.requested', details: { requestId: request.id, bookingId: booking.id, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale } },
-  }, (after) => ({ outcome: 'requested', child: after, request }));
+  return changeTo(
+    {
+      set: { rescheduleRequests: [...requests, request] },
+      pending,
+      history: {
+        action: 'reschedule.requested',
+        after: {
+          requestId: request.id,
+          from: request.from,
+          to: request.to,
+          outsideTimescale: request.outsideTimescale,
+          reason: request.reason,
+        },
+      },
+      audit: {
+        action: 'reschedule.requested',
+        details: {
+          requestId: request.id,
+          bookingId: booking.id,
+          from: request.from,
+          to: request.to,
+          outsideTimescale: request.outsideTimescale,
+        },
+      },
+    },
+    (after) => ({ outcome: 'requested', child: after, request }),
+  );
 }
 
 function moved(child: ChildDoc, booking: BookingDoc, to: string): BookingDoc[] {
@@ -153,8 +275,12 @@ export interface RequestView {
 }
 
 /** The request, if the actor may see its child; the same answer for "no such request" and "not yours". */
-async function findRequest(deps: AppDeps, actor: StaffDoc, ref: string, requestId: string):
-  Promise<{ child: ChildDoc; request: RescheduleRequestDoc }> {
+async function findRequest(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  requestId: string,
+): Promise<{ child: ChildDoc; request: RescheduleRequestDoc }> {
   const child = await deps.children.get(ref);
   const request = child?.rescheduleRequests?.find((x) => x.id === requestId);
   if (!child || !request || !(await actorMaySee(deps, actor, child, 'case'))) {
@@ -164,7 +290,12 @@ async function findRequest(deps: AppDeps, actor: StaffDoc, ref: string, requestI
 }
 
 /** The request as whoever invokes sees it (the card's refresh): deciders get the buttons, others the status. */
-export async function viewRequest(deps: AppDeps, actor: StaffDoc, ref: string, requestId: string): Promise<RequestView> {
+export async function viewRequest(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  requestId: string,
+): Promise<RequestView> {
   const { child, request } = await findRequest(deps, actor, ref, requestId);
   const deciders = await decidingStaff(deps, request.requestedBy.id);
   const canDecide = request.status === 'pending' && mayDecide(actor, deciders, request.requestedBy.id);
@@ -188,28 +319,55 @@ export type DecideResult =
  * "already decided" with who and when, never deciding it twice.
  */
 export function decideReschedule(deps: AppDeps, actor: StaffDoc, input: DecideInput): Promise<DecideResult> {
-  return updateChild(deps, actor, async () => (await findRequest(deps, actor, input.ref, input.requestId)).child,
-    (child) => decideOn(deps, actor, input, child));
+  return updateChild(
+    deps,
+    actor,
+    async () => (await findRequest(deps, actor, input.ref, input.requestId)).child,
+    (child) => decideOn(deps, actor, input, child),
+  );
 }
 
-async function decideOn(deps: AppDeps, actor: StaffDoc, input: DecideInput, child: ChildDoc): Promise<Decision<DecideResult>> {
+async function decideOn(
+  deps: AppDeps,
+  actor: StaffDoc,
+  input: DecideInput,
+  child: ChildDoc,
+): Promise<Decision<DecideResult>> {
   const request = (child.rescheduleRequests ?? []).find((x) => x.id === input.requestId);
-  if (!request) throw new AppError('not-found', 'that request no longer exists; nothing was changed', { example: '/actions' });
+  if (!request)
+    throw new AppError('not-found', 'that request no longer exists; nothing was changed', { example: '/actions' });
   const deciders = await decidingStaff(deps, request.requestedBy.id);
-  const view = (c: ChildDoc, r: RescheduleRequestDoc, canDecide: boolean): RequestView => ({ child: c, request: r, canDecide, deciderIds: deciders.map((d) => d._id) });
+  const view = (c: ChildDoc, r: RescheduleRequestDoc, canDecide: boolean): RequestView => ({
+    child: c,
+    request: r,
+    canDecide,
+    deciderIds: deciders.map((d) => d._id),
+  });
   if (request.status !== 'pending') return unchanged({ outcome: 'already-decided', view: view(child, request, false) });
   if (!mayDecide(actor, deciders, request.requestedBy.id)) {
-    throw new AppError('forbidden', actor._id === request.requestedBy.id
-      ? 'you asked for this move, so another manager must decide it'
-      : 'only a reviewing team manager who did not ask (or the head of service) can decide this request');
+    throw new AppError(
+      'forbidden',
+      actor._id === request.requestedBy.id
+        ? 'you asked for this move, so another manager must decide it'
+        : 'only a reviewing team manager who did not ask (or the head of service) can decide this request',
+    );
   }
   const comment = input.comment?.trim() || null;
   if (input.decision === 'decline' && !comment) {
-    throw new AppError('invalid-input', 'say why you are declining in the comment box (the comment goes to the person who asked)', { example: 'Comment: the IRO is on leave that week', problem: 'comment-required' });
+    throw new AppError(
+      'invalid-input',
+      'say why you are declining in the comment box (the comment goes to the person who asked)',
+      { example: 'Comment: the IRO is on leave that week', problem: 'comment-required' },
+    );
   }
   const now = deps.clock();
   const decided: RescheduleRequestDoc = {
-    ...request, status: input.decision === 'approve' ? 'approved' : 'declined', decidedBy: who(actor), decidedAt: now, comment, version: request.version + 1,
+    ...request,
+    status: input.decision === 'approve' ? 'approved' : 'declined',
+    decidedBy: who(actor),
+    decidedAt: now,
+    comment,
+    version: request.version + 1,
   };
   const requests = (child.rescheduleRequests ?? []).map((r) => (r.id === request.id ? decided : r));
   const set: Record<string, unknown> = { rescheduleRequests: requests };
@@ -217,29 +375,65 @@ async function decideOn(deps: AppDeps, actor: StaffDoc, input: DecideInput, chil
   const key = `reschedule:${request.id}`;
   if (input.decision === 'approve') {
     set.bookings = await approvedBookings(deps, child, request);
-    pending.push(...bookingCards(child, `booking:${request.bookingId}:${request.kind === 'book' ? 'booked' : 'moved'}:${request.id}`, {
-      bookingId: request.bookingId, event: request.kind === 'book' ? 'booked' : 'moved', from: request.from, requestId: request.id,
-    }));
-    pending.push(noticeTo(request.requestedBy.id, `${key}:approved:requester`, 'Move approved',
-      `${actor.name} approved ${request.kind === 'book' ? 'the booking for' : 'moving the review to'} ${when(deps, request.to)}.`, 'success'));
+    pending.push(
+      ...bookingCards(
+        child,
+        `booking:${request.bookingId}:${request.kind === 'book' ? 'booked' : 'moved'}:${request.id}`,
+        {
+          bookingId: request.bookingId,
+          event: request.kind === 'book' ? 'booked' : 'moved',
+          from: request.from,
+          requestId: request.id,
+        },
+      ),
+    );
+    pending.push(
+      noticeTo(
+        request.requestedBy.id,
+        `${key}:approved:requester`,
+        'Move approved',
+        `${actor.name} approved ${request.kind === 'book' ? 'the booking for' : 'moving the review to'} ${when(deps, request.to)}.`,
+        'success',
+      ),
+    );
   } else {
-    pending.push(noticeTo(request.requestedBy.id, `${key}:declined:requester`, 'Move declined',
-      `${actor.name} declined ${request.kind === 'book' ? 'the booking for' : 'moving the review to'} ${when(deps, request.to)}: ${comment}. The booking is as it was.`, 'warning'));
+    pending.push(
+      noticeTo(
+        request.requestedBy.id,
+        `${key}:declined:requester`,
+        'Move declined',
+        `${actor.name} declined ${request.kind === 'book' ? 'the booking for' : 'moving the review to'} ${when(deps, request.to)}: ${comment}. The booking is as it was.`,
+        'warning',
+      ),
+    );
   }
-  return changeTo({
-    set, pending,
-    history: {
-      action: `reschedule.${decided.status}`,
-      before: { requestId: request.id, status: 'pending', start: request.from },
-      after: { requestId: request.id, status: decided.status, start: decided.status === 'approved' ? request.to : request.from, comment },
-    },
-    audit: {
-      action: `reschedule.${decided.status}`,
-      details: {
-        requestId: request.id, bookingId: request.bookingId, from: request.from, to: request.to, outsideTimescale: request.outsideTimescale,
+  return changeTo(
+    {
+      set,
+      pending,
+      history: {
+        action: `reschedule.${decided.status}`,
+        before: { requestId: request.id, status: 'pending', start: request.from },
+        after: {
+          requestId: request.id,
+          status: decided.status,
+          start: decided.status === 'approved' ? request.to : request.from,
+          comment,
+        },
+      },
+      audit: {
+        action: `reschedule.${decided.status}`,
+        details: {
+          requestId: request.id,
+          bookingId: request.bookingId,
+          from: request.from,
+          to: request.to,
+          outsideTimescale: request.outsideTimescale,
+        },
       },
     },
-  }, (after) => ({ outcome: 'decided', view: view(after, decided, false) }));
+    (after) => ({ outcome: 'decided', view: view(after, decided, false) }),
+  );
 }
 
 async function approvedBookings(deps: AppDeps, child: ChildDoc, request: RescheduleRequestDoc): Promise<BookingDoc[]> {
@@ -247,23 +441,46 @@ async function approvedBookings(deps: AppDeps, child: ChildDoc, request: Resched
   if (request.kind === 'move') {
     const b = child.bookings.find((x) => x.id === request.bookingId);
     if (!b || !isLive(b) || b.start !== request.from) {
-      throw new AppError('conflict', 'the booking changed after this request was made (moved, cancelled or held); decline it and ask again', { example });
+      throw new AppError(
+        'conflict',
+        'the booking changed after this request was made (moved, cancelled or held); decline it and ask again',
+        { example },
+      );
     }
   } else if (liveBookingOf(child)) {
-    throw new AppError('conflict', `${child.ref}'s review was booked after this request was made; decline it`, { example });
+    throw new AppError('conflict', `${child.ref}'s review was booked after this request was made; decline it`, {
+      example,
+    });
   }
   // The slot may have been taken while the request waited.
   const diary = await diaryOf(deps, child.iroId, request.bookingId);
   const { date, time } = londonDateTime(request.to, deps.tzName);
-  checkStart({ date, time }, {
-    now: deps.clock(), tzName: deps.tzName, calendar: deps.calendar, maxPerDay: bookingSettings(deps).maxReviewsPerDay,
-    dueBy: request.dueBy, diary,
-  }, example);
-  if (request.kind === 'move') return child.bookings.map((b) => (b.id === request.bookingId ? { ...b, start: request.to } : b));
-  return [...child.bookings, {
-    id: request.bookingId, start: request.to, venue: request.venue ?? null, status: 'booked', source: 'bot',
-    invitees: request.invitees ?? [], bookedBy: request.requestedBy.id,
-  }];
+  checkStart(
+    { date, time },
+    {
+      now: deps.clock(),
+      tzName: deps.tzName,
+      calendar: deps.calendar,
+      maxPerDay: bookingSettings(deps).maxReviewsPerDay,
+      dueBy: request.dueBy,
+      diary,
+    },
+    example,
+  );
+  if (request.kind === 'move')
+    return child.bookings.map((b) => (b.id === request.bookingId ? { ...b, start: request.to } : b));
+  return [
+    ...child.bookings,
+    {
+      id: request.bookingId,
+      start: request.to,
+      venue: request.venue ?? null,
+      status: 'booked',
+      source: 'bot',
+      invitees: request.invitees ?? [],
+      bookedBy: request.requestedBy.id,
+    },
+  ];
 }
 
 function when(deps: AppDeps, start: string): string {
@@ -280,34 +497,81 @@ export interface CancelInput {
   reason?: string | null;
 }
 
-export function cancelBooking(deps: AppDeps, actor: StaffDoc, input: CancelInput): Promise<{ child: ChildDoc; booking: BookingDoc }> {
+export function cancelBooking(
+  deps: AppDeps,
+  actor: StaffDoc,
+  input: CancelInput,
+): Promise<{ child: ChildDoc; booking: BookingDoc }> {
   const example = `/reschedule ${input.ref}`;
-  return updateChild(deps, actor, () => loadChild(deps, actor, input.ref, example), (child) => decideCancel(deps, actor, input, child, example));
+  return updateChild(
+    deps,
+    actor,
+    () => loadChild(deps, actor, input.ref, example),
+    (child) => decideCancel(deps, actor, input, child, example),
+  );
 }
 
-function decideCancel(deps: AppDeps, actor: StaffDoc, input: CancelInput, child: ChildDoc, example: string):
-  Decision<{ child: ChildDoc; booking: BookingDoc }> {
-  if (!canBook(actor, child)) throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can ${input.mode} its review`, { example: '/actions' });
+function decideCancel(
+  deps: AppDeps,
+  actor: StaffDoc,
+  input: CancelInput,
+  child: ChildDoc,
+  example: string,
+): Decision<{ child: ChildDoc; booking: BookingDoc }> {
+  if (!canBook(actor, child))
+    throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can ${input.mode} its review`, {
+      example: '/actions',
+    });
   const booking = bookingToMove(child, input.bookingId);
   const reason = input.reason?.trim();
-  if (!reason) throw new AppError('invalid-input', `say why the review is ${input.mode === 'cancel' ? 'cancelled' : 'adjourned'} (in the explanation box)`, { example, problem: 'reason-required' });
+  if (!reason)
+    throw new AppError(
+      'invalid-input',
+      `say why the review is ${input.mode === 'cancel' ? 'cancelled' : 'adjourned'} (in the explanation box)`,
+      { example, problem: 'reason-required' },
+    );
   const status = input.mode === 'cancel' ? 'cancelled' : 'adjourned';
   const updated: BookingDoc = { ...booking, status, statusReason: reason };
   // Open requests for this booking are withdrawn with it.
-  const requests = (child.rescheduleRequests ?? []).map((r) => (r.bookingId === booking.id && r.status === 'pending'
-    ? { ...r, status: 'withdrawn' as const, decidedBy: who(actor), decidedAt: deps.clock(), comment: `booking ${status}`, version: r.version + 1 } : r));
+  const requests = (child.rescheduleRequests ?? []).map((r) =>
+    r.bookingId === booking.id && r.status === 'pending'
+      ? {
+          ...r,
+          status: 'withdrawn' as const,
+          decidedBy: who(actor),
+          decidedAt: deps.clock(),
+          comment: `booking ${status}`,
+          version: r.version + 1,
+        }
+      : r,
+  );
   const title = input.mode === 'cancel' ? 'Review cancelled' : 'Review adjourned';
   const text = `${actor.name}: the review booked for ${when(deps, booking.start)} is ${status}. Reason: ${reason}`;
   const pending: PendingMessage[] = [
-    { key: `booking:${booking.id}:${status}:iro-channel`, to: { kind: 'channel', purpose: 'iro-channel' }, message: { type: 'child-notice', data: { title, text, tone: 'warning' } } },
+    {
+      key: `booking:${booking.id}:${status}:iro-channel`,
+      to: { kind: 'channel', purpose: 'iro-channel' },
+      message: { type: 'child-notice', data: { title, text, tone: 'warning' } },
+    },
   ];
   if (child.socialWorkTeam) {
-    pending.push({ key: `booking:${booking.id}:${status}:social-work-channel`, to: { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam }, message: { type: 'child-notice', data: { title, text, tone: 'warning' } } });
+    pending.push({
+      key: `booking:${booking.id}:${status}:social-work-channel`,
+      to: { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam },
+      message: { type: 'child-notice', data: { title, text, tone: 'warning' } },
+    });
   }
-  return changeTo({
-    set: { bookings: child.bookings.map((b) => (b.id === booking.id ? updated : b)), rescheduleRequests: requests },
-    pending,
-    history: { action: `booking.${status}`, before: { bookingId: booking.id, status: booking.status ?? 'booked' }, after: { bookingId: booking.id, status, reason } },
-    audit: { action: `booking.${status}`, details: { bookingId: booking.id, start: booking.start } },
-  }, (after) => ({ child: after, booking: updated }));
+  return changeTo(
+    {
+      set: { bookings: child.bookings.map((b) => (b.id === booking.id ? updated : b)), rescheduleRequests: requests },
+      pending,
+      history: {
+        action: `booking.${status}`,
+        before: { bookingId: booking.id, status: booking.status ?? 'booked' },
+        after: { bookingId: booking.id, status, reason },
+      },
+      audit: { action: `booking.${status}`, details: { bookingId: booking.id, start: booking.start } },
+    },
+    (after) => ({ child: after, booking: updated }),
+  );
 }

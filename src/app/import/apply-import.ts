@@ -34,7 +34,10 @@ export interface ImportJournalMeta {
 export const JOURNAL_SECTIONS = { staff: 'staff', children: 'children' } as const;
 
 /** Finishes every import a crash interrupted: committed ones are applied, uncommitted ones discarded. Call before anything reads. */
-export async function completeInterruptedImports(store: Store, logger?: Logger): Promise<{ completed: number; discarded: number }> {
+export async function completeInterruptedImports(
+  store: Store,
+  logger?: Logger,
+): Promise<{ completed: number; discarded: number }> {
   const journal = new ImportJournal(store);
   let completed = 0;
   let discarded = 0;
@@ -46,18 +49,26 @@ export async function completeInterruptedImports(store: Store, logger?: Logger):
     } else if (journal.isAbandoned(head)) {
       await journal.discard(head._id);
       discarded++;
-      logger?.warn({ journal: head._id }, 'discarded an import that a crash interrupted before it was committed; nothing of it was applied');
+      logger?.warn(
+        { journal: head._id },
+        'discarded an import that a crash interrupted before it was committed; nothing of it was applied',
+      );
     }
   }
   await journal.removeOrphanChunks();
   return { completed, discarded };
 }
 
-export async function applyImportJournal(store: Store, journal: ImportJournal, head: JournalHead<ImportJournalMeta>): Promise<void> {
+export async function applyImportJournal(
+  store: Store,
+  journal: ImportJournal,
+  head: JournalHead<ImportJournalMeta>,
+): Promise<void> {
   const { meta } = head;
   for await (const chunk of journal.chunks(head._id, head.chunks)) {
     if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
-    else if (chunk.section === JOURNAL_SECTIONS.children) await applyChildren(store, chunk.items as ImportChild[], meta.now);
+    else if (chunk.section === JOURNAL_SECTIONS.children)
+      await applyChildren(store, chunk.items as ImportChild[], meta.now);
     else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
   }
   await recordAuditOnce(store, meta);
@@ -105,7 +116,9 @@ async function applyChildren(store: Store, items: readonly ImportChild[], now: D
       if (!isDuplicateKeyError(err)) throw err;
       // Someone created one of them meanwhile: settle the batch child by child (inserted ones come out unchanged).
       const refs = new Set(inserts.map((d) => d._id));
-      await Promise.all(items.filter((c) => refs.has(c.ref)).map(async (c) => applyChild(repo, c, await repo.get(c.ref), now)));
+      await Promise.all(
+        items.filter((c) => refs.has(c.ref)).map(async (c) => applyChild(repo, c, await repo.get(c.ref), now)),
+      );
     }
   }
   await Promise.all(rest.map((c) => applyChild(repo, c, stored.get(c.ref) ?? null, now)));
@@ -113,7 +126,12 @@ async function applyChildren(store: Store, items: readonly ImportChild[], now: D
 
 const MAX_ATTEMPTS = 5;
 
-async function applyChild(repo: ChildrenRepository, input: ImportChild, stored: ChildDoc | null, now: Date): Promise<void> {
+async function applyChild(
+  repo: ChildrenRepository,
+  input: ImportChild,
+  stored: ChildDoc | null,
+  now: Date,
+): Promise<void> {
   let before = stored;
   for (let attempt = 1; ; attempt++) {
     const change = childChange(before, mergeChild(before, input, ''), now);

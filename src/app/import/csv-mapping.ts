@@ -9,9 +9,30 @@ import { parseCsv, type CsvTable } from './csv-parse.js';
 // turned into the ordinary import document, which then takes the one path every import takes
 // (validation, limits, planning, the journal): nothing here decides what a valid child is.
 
-const CHILD_SCALARS = ['ref', 'givenName', 'familyName', 'dateOfBirth', 'legalStatus', 'track', 'iroId', 'socialWorkerId', 'socialWorkTeam'] as const;
+const CHILD_SCALARS = [
+  'ref',
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'legalStatus',
+  'track',
+  'iroId',
+  'socialWorkerId',
+  'socialWorkTeam',
+] as const;
 const STAFF_SCALARS = [
-  'id', 'name', 'roles', 'email', 'upn', 'aadObjectId', 'team', 'fte', 'managerId', 'external', 'organisation', 'nominatedSeniorOfficer',
+  'id',
+  'name',
+  'roles',
+  'email',
+  'upn',
+  'aadObjectId',
+  'team',
+  'fte',
+  'managerId',
+  'external',
+  'organisation',
+  'nominatedSeniorOfficer',
 ] as const;
 const DATE_FIELDS = new Set<string>(['dateOfBirth']);
 const LIST_FIELDS = new Set<string>(['roles']);
@@ -24,27 +45,39 @@ const valueMap = z.record(z.string().max(200), z.string().max(200));
 const columnsOf = <F extends string>(fields: readonly F[]) =>
   Object.fromEntries(fields.map((f) => [f, column.optional()])) as Record<F, z.ZodOptional<typeof column>>;
 
-export const csvMappingSchema = z.object({
-  formatVersion: z.literal(1),
-  /** How dates are written in the CSV; ISO by default. */
-  dateFormat: z.enum(['YYYY-MM-DD', 'DD/MM/YYYY']).default('YYYY-MM-DD'),
-  children: z.object({
-    columns: z.object(columnsOf(CHILD_SCALARS))
+export const csvMappingSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    /** How dates are written in the CSV; ISO by default. */
+    dateFormat: z.enum(['YYYY-MM-DD', 'DD/MM/YYYY']).default('YYYY-MM-DD'),
+    children: z
+      .object({
+        columns: z
+          .object(columnsOf(CHILD_SCALARS))
+          .strict()
+          .refine((c) => c.ref && c.track && c.iroId, { message: 'ref, track and iroId need a column' }),
+        /** Each entry: a date column that, when filled in, is an event of that type. */
+        events: z
+          .array(z.object({ type: z.enum(EVENT_TYPES), column }).strict())
+          .max(50)
+          .default([]),
+        values: z.record(z.enum(CHILD_SCALARS), valueMap).default({}),
+      })
+      .strict(),
+    staff: z
+      .object({
+        columns: z
+          .object(columnsOf(STAFF_SCALARS))
+          .strict()
+          .refine((c) => c.id && c.name && c.roles, { message: 'id, name and roles need a column' }),
+        /** Separator of several roles in one cell. */
+        listSeparator: z.string().min(1).max(3).default(';'),
+        values: z.record(z.enum(STAFF_SCALARS), valueMap).default({}),
+      })
       .strict()
-      .refine((c) => c.ref && c.track && c.iroId, { message: 'ref, track and iroId need a column' }),
-    /** Each entry: a date column that, when filled in, is an event of that type. */
-    events: z.array(z.object({ type: z.enum(EVENT_TYPES), column }).strict()).max(50).default([]),
-    values: z.record(z.enum(CHILD_SCALARS), valueMap).default({}),
-  }).strict(),
-  staff: z.object({
-    columns: z.object(columnsOf(STAFF_SCALARS))
-      .strict()
-      .refine((c) => c.id && c.name && c.roles, { message: 'id, name and roles need a column' }),
-    /** Separator of several roles in one cell. */
-    listSeparator: z.string().min(1).max(3).default(';'),
-    values: z.record(z.enum(STAFF_SCALARS), valueMap).default({}),
-  }).strict().optional(),
-}).strict();
+      .optional(),
+  })
+  .strict();
 
 export type CsvMapping = z.infer<typeof csvMappingSchema>;
 
@@ -62,11 +95,17 @@ export type CsvConversion =
 export function csvToImportDocument(input: CsvImportInput): CsvConversion {
   const parsed = csvMappingSchema.safeParse(input.mapping);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })),
+    };
   }
   const mapping = parsed.data;
   if (input.staff && !mapping.staff) {
-    return { ok: false, problems: [{ path: 'mapping.staff', message: 'a staff CSV was given but the mapping has no staff section' }] };
+    return {
+      ok: false,
+      problems: [{ path: 'mapping.staff', message: 'a staff CSV was given but the mapping has no staff section' }],
+    };
   }
 
   const problems: ImportProblem[] = [];
@@ -82,11 +121,14 @@ export function csvToImportDocument(input: CsvImportInput): CsvConversion {
 
   const missing = (table: CsvTable, file: string, where: string, cols: Record<string, string | undefined>) => {
     for (const [field, col] of Object.entries(cols)) {
-      if (col && !table.header.includes(col)) problems.push({ path: `mapping.${where}.${field}`, message: `column "${col}" is not in ${file}` });
+      if (col && !table.header.includes(col))
+        problems.push({ path: `mapping.${where}.${field}`, message: `column "${col}" is not in ${file}` });
     }
   };
   missing(childTable!, input.children.name, 'children.columns', mapping.children.columns);
-  mapping.children.events.forEach((e, i) => missing(childTable!, input.children.name, `children.events[${i}]`, { column: e.column }));
+  mapping.children.events.forEach((e, i) =>
+    missing(childTable!, input.children.name, `children.events[${i}]`, { column: e.column }),
+  );
   if (staffTable && mapping.staff) missing(staffTable, input.staff!.name, 'staff.columns', mapping.staff.columns);
   if (problems.length) return { ok: false, problems };
 
@@ -97,7 +139,7 @@ export function csvToImportDocument(input: CsvImportInput): CsvConversion {
     const row = cellsOf(childTable!, cells);
     const child: Record<string, unknown> = {};
     for (const [field, col] of Object.entries(mapping.children.columns)) {
-      const raw = col ? row.get(col) ?? '' : '';
+      const raw = col ? (row.get(col) ?? '') : '';
       if (raw === '') continue;
       const v = mapping.children.values[field as (typeof CHILD_SCALARS)[number]]?.[raw] ?? raw;
       child[field] = DATE_FIELDS.has(field) ? date(v) : v;
@@ -108,20 +150,30 @@ export function csvToImportDocument(input: CsvImportInput): CsvConversion {
     return child;
   });
 
-  const staff = staffTable && mapping.staff ? staffTable.rows.map(({ cells }) => {
-    const m = mapping.staff!;
-    const row = cellsOf(staffTable, cells);
-    const person: Record<string, unknown> = {};
-    for (const [field, col] of Object.entries(m.columns)) {
-      const raw = col ? row.get(col) ?? '' : '';
-      if (raw === '') continue;
-      const v = m.values[field as (typeof STAFF_SCALARS)[number]]?.[raw] ?? raw;
-      person[field] = LIST_FIELDS.has(field) ? v.split(m.listSeparator).map((s) => s.trim()).filter(Boolean)
-        : BOOL_FIELDS.has(field) ? toBool(v)
-          : NUMBER_FIELDS.has(field) ? toNumber(v) : v;
-    }
-    return person;
-  }) : undefined;
+  const staff =
+    staffTable && mapping.staff
+      ? staffTable.rows.map(({ cells }) => {
+          const m = mapping.staff!;
+          const row = cellsOf(staffTable, cells);
+          const person: Record<string, unknown> = {};
+          for (const [field, col] of Object.entries(m.columns)) {
+            const raw = col ? (row.get(col) ?? '') : '';
+            if (raw === '') continue;
+            const v = m.values[field as (typeof STAFF_SCALARS)[number]]?.[raw] ?? raw;
+            person[field] = LIST_FIELDS.has(field)
+              ? v
+                  .split(m.listSeparator)
+                  .map((s) => s.trim())
+                  .filter(Boolean)
+              : BOOL_FIELDS.has(field)
+                ? toBool(v)
+                : NUMBER_FIELDS.has(field)
+                  ? toNumber(v)
+                  : v;
+          }
+          return person;
+        })
+      : undefined;
 
   const lines = { children: childTable!.rows.map((r) => r.line), staff: staffTable?.rows.map((r) => r.line) ?? [] };
   const names = { children: input.children.name, staff: input.staff?.name ?? '' };
@@ -149,7 +201,10 @@ function toNumber(v: string): unknown {
 }
 
 /** Adds the CSV line to each problem about a row (`children[3].dateOfBirth` → `… (children.csv line 5)`). */
-export function withCsvLines(problems: readonly ImportProblem[], lineOf: (section: 'children' | 'staff', index: number) => string): ImportProblem[] {
+export function withCsvLines(
+  problems: readonly ImportProblem[],
+  lineOf: (section: 'children' | 'staff', index: number) => string,
+): ImportProblem[] {
   return problems.map((p) => {
     const m = /^(children|staff)\[(\d+)\]/.exec(p.path);
     return m ? { ...p, message: `${p.message} (${lineOf(m[1] as 'children' | 'staff', Number(m[2]))})` } : p;

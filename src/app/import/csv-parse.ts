@@ -27,7 +27,11 @@ export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvR
           if (i >= src.length) return { ok: false, line: startLine, message: 'a quoted field is never closed' };
           const ch = src[i]!;
           if (ch === '"') {
-            if (src[i + 1] === '"') { cell += '"'; i += 2; continue; }
+            if (src[i + 1] === '"') {
+              cell += '"';
+              i += 2;
+              continue;
+            }
             i++;
             break;
           }
@@ -41,15 +45,22 @@ export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvR
         }
       } else {
         while (i < src.length && src[i] !== ',' && src[i] !== '\n' && !(src[i] === '\r' && src[i + 1] === '\n')) {
-          if (src[i] === '"') return { ok: false, line, message: 'a quote inside an unquoted field (quote the whole field)' };
+          if (src[i] === '"')
+            return { ok: false, line, message: 'a quote inside an unquoted field (quote the whole field)' };
           cell += src[i];
           i++;
         }
       }
       cells.push(cell);
-      if (src[i] === ',') { i++; continue; }
+      if (src[i] === ',') {
+        i++;
+        continue;
+      }
       if (src[i] === '\r') i++;
-      if (src[i] === '\n') { i++; line++; }
+      if (src[i] === '\n') {
+        i++;
+        line++;
+      }
       break;
     }
     // A blank line (one empty cell) is skipped: exports often end with one.
@@ -62,7 +73,8 @@ export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvR
   const seen = new Set<string>();
   for (const h of header) {
     if (!h) return { ok: false, line: head.line, message: 'the header has an empty column name' };
-    if (seen.has(h)) return { ok: false, line: head.line, message: `the header names column "${h.slice(0, 60)}" twice` };
+    if (seen.has(h))
+      return { ok: false, line: head.line, message: `the header names column "${h.slice(0, 60)}" twice` };
     seen.add(h);
   }
   for (const r of rows) {

@@ -70,7 +70,11 @@ export interface ShapeProblem {
  * size. Iterative, so a hostile document nested 100,000 deep cannot overflow the stack; it stops
  * after `maxProblems` so a file of a million bad keys costs no more than one.
  */
-export function scanRawDocument(doc: unknown, maxProblems = 100, maxBytes: number = LIMITS.maxDocumentBytes): ShapeProblem[] {
+export function scanRawDocument(
+  doc: unknown,
+  maxProblems = 100,
+  maxBytes: number = LIMITS.maxDocumentBytes,
+): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   let bytes = 0;
   // Parent links instead of path arrays: a 100k-child file has millions of nodes.
@@ -82,15 +86,22 @@ export function scanRawDocument(doc: unknown, maxProblems = 100, maxBytes: numbe
   while (stack.length > 0) {
     const node = stack.pop()!;
     const { value, depth } = node;
-    if (typeof value === 'string') { bytes += value.length + 2; continue; }
-    if (value === null || typeof value !== 'object') { bytes += 8; continue; }
+    if (typeof value === 'string') {
+      bytes += value.length + 2;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') {
+      bytes += 8;
+      continue;
+    }
     if (depth >= LIMITS.maxDepth) {
       if (add(node, null, `nested more than ${LIMITS.maxDepth} levels deep`)) break;
       continue;
     }
     bytes += 2;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: node, key: i, depth: depth + 1 });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], parent: node, key: i, depth: depth + 1 });
     } else {
       // Own keys only: JSON.parse makes "__proto__" an own key, and it must be seen.
       let full = false;

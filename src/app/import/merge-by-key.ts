@@ -23,7 +23,9 @@ export interface KeyedMergeResult<Stored> {
 }
 
 export function mergeByKey<Stored, Incoming>(
-  stored: readonly Stored[], incoming: readonly Incoming[], rules: KeyedMergeRules<Stored, Incoming>,
+  stored: readonly Stored[],
+  incoming: readonly Incoming[],
+  rules: KeyedMergeRules<Stored, Incoming>,
 ): KeyedMergeResult<Stored> {
   const merged = [...stored];
   const conflicts: KeyedMergeResult<Stored>['conflicts'] = [];

@@ -24,7 +24,11 @@ export interface ChildUpdate {
   history: HistoryEntry;
 }
 
-export interface Counts { inserted: number; updated: number; unchanged: number }
+export interface Counts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
 
 export interface ImportPlan {
   problems: ImportProblem[];
@@ -54,8 +58,15 @@ type ImportBooking = NonNullable<ImportChild['bookings']>[number];
 
 /** Top-level child fields the import owns (when the file lists them). */
 const CHILD_FIELDS = [
-  'givenName', 'familyName', 'dateOfBirth', 'legalStatus', 'track', 'iroId',
-  'socialWorkerId', 'socialWorkTeam', 'proceedings',
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'legalStatus',
+  'track',
+  'iroId',
+  'socialWorkerId',
+  'socialWorkTeam',
+  'proceedings',
 ] as const satisfies ReadonlyArray<keyof ImportChild & keyof ChildDoc>;
 
 export function planImport(input: PlanInput): ImportPlan {
@@ -65,11 +76,37 @@ export function planImport(input: PlanInput): ImportPlan {
   const problems: ImportProblem[] = [];
   const conflicts: ImportConflict[] = [];
 
-  problems.push(...duplicatesIgnoringCase(fileStaff.map((s) => s.id), (i) => `staff[${i}].id`, 'staff id'));
-  problems.push(...duplicatesIgnoringCase(fileChildren.map((c) => c.ref), (i) => `children[${i}].ref`, 'child ref'));
-  problems.push(...caseVariantsOfStored(fileStaff.map((s) => s.id), input.existingStaff.map((s) => s._id), (i) => `staff[${i}].id`, 'staff id'));
+  problems.push(
+    ...duplicatesIgnoringCase(
+      fileStaff.map((s) => s.id),
+      (i) => `staff[${i}].id`,
+      'staff id',
+    ),
+  );
+  problems.push(
+    ...duplicatesIgnoringCase(
+      fileChildren.map((c) => c.ref),
+      (i) => `children[${i}].ref`,
+      'child ref',
+    ),
+  );
+  problems.push(
+    ...caseVariantsOfStored(
+      fileStaff.map((s) => s.id),
+      input.existingStaff.map((s) => s._id),
+      (i) => `staff[${i}].id`,
+      'staff id',
+    ),
+  );
   if (input.storedRefs) {
-    problems.push(...caseVariantsOfStored(fileChildren.map((c) => c.ref), input.storedRefs, (i) => `children[${i}].ref`, 'child ref'));
+    problems.push(
+      ...caseVariantsOfStored(
+        fileChildren.map((c) => c.ref),
+        input.storedRefs,
+        (i) => `children[${i}].ref`,
+        'child ref',
+      ),
+    );
   }
 
   // Staff: the directory as it will be after the import, for every reference check below.
@@ -81,9 +118,13 @@ export function planImport(input: PlanInput): ImportPlan {
     const before = existingStaff.get(s.id) ?? null;
     const merged = mergeStaff(before, s);
     staffById.set(s.id, merged);
-    if (!before) { counts.staff.inserted++; staffWrites.push(merged); }
-    else if (!sameValue(before, merged)) { counts.staff.updated++; staffWrites.push(merged); }
-    else counts.staff.unchanged++;
+    if (!before) {
+      counts.staff.inserted++;
+      staffWrites.push(merged);
+    } else if (!sameValue(before, merged)) {
+      counts.staff.updated++;
+      staffWrites.push(merged);
+    } else counts.staff.unchanged++;
   }
   problems.push(...identityClashes(fileStaff, staffById));
   fileStaff.forEach((s, i) => {
@@ -103,23 +144,30 @@ export function planImport(input: PlanInput): ImportPlan {
     problems.push(...crossCheckChild(c, merged.doc.socialWorkerId, at, staffById));
     conflicts.push(...merged.conflicts);
     try {
-      input.validateHistory({ ref: c.ref, track: merged.doc.track, events: merged.doc.events, reviews: merged.doc.reviews });
+      input.validateHistory({
+        ref: c.ref,
+        track: merged.doc.track,
+        events: merged.doc.events,
+        reviews: merged.doc.reviews,
+      });
     } catch (err) {
       problems.push({ path: at, message: `invalid history: ${err instanceof Error ? err.message : String(err)}` });
     }
     const change = childChange(before, merged, now);
-    if (change.kind === 'insert') { counts.children.inserted++; childInserts.push(change.doc); }
-    else if (change.kind === 'update') { counts.children.updated++; childUpdates.push(change.update); }
-    else counts.children.unchanged++;
+    if (change.kind === 'insert') {
+      counts.children.inserted++;
+      childInserts.push(change.doc);
+    } else if (change.kind === 'update') {
+      counts.children.updated++;
+      childUpdates.push(change.update);
+    } else counts.children.unchanged++;
   });
 
   return { problems, conflicts, staffWrites, childInserts, childUpdates, counts };
 }
 
 export type ChildChange =
-  | { kind: 'insert'; doc: ChildDoc }
-  | { kind: 'update'; update: ChildUpdate }
-  | { kind: 'unchanged' };
+  { kind: 'insert'; doc: ChildDoc } | { kind: 'update'; update: ChildUpdate } | { kind: 'unchanged' };
 
 /**
  * The write that turns `before` into the merged child. Used when planning and again when applying
@@ -127,9 +175,14 @@ export type ChildChange =
  */
 export function childChange(before: ChildDoc | null, merged: MergedChild, now: Date): ChildChange {
   if (!before) {
-    return { kind: 'insert', doc: { ...merged.doc, version: 1, history: [{ at: now, by: { ...IMPORT_ACTOR }, action: 'import' }] } };
+    return {
+      kind: 'insert',
+      doc: { ...merged.doc, version: 1, history: [{ at: now, by: { ...IMPORT_ACTOR }, action: 'import' }] },
+    };
   }
-  const changedKeys = (Object.keys(merged.set) as Array<keyof ChildDoc>).filter((k) => !sameValue(before[k], merged.set[k]));
+  const changedKeys = (Object.keys(merged.set) as Array<keyof ChildDoc>).filter(
+    (k) => !sameValue(before[k], merged.set[k]),
+  );
   if (changedKeys.length === 0) return { kind: 'unchanged' };
   const set: Partial<ChildDoc> = {};
   const was: Record<string, unknown> = {};
@@ -149,7 +202,10 @@ export function childChange(before: ChildDoc | null, merged: MergedChild, now: D
 }
 
 function crossCheckChild(
-  c: ImportChild, socialWorkerId: string | null | undefined, at: string, staffById: ReadonlyMap<string, Staff>,
+  c: ImportChild,
+  socialWorkerId: string | null | undefined,
+  at: string,
+  staffById: ReadonlyMap<string, Staff>,
 ): ImportProblem[] {
   const out: ImportProblem[] = [];
   const known = (path: string, id: string | null | undefined): Staff | undefined => {
@@ -169,8 +225,20 @@ function crossCheckChild(
   if (guardian && !guardian.roles.includes('guardian')) {
     out.push({ path: `${at}.proceedings.guardianId`, message: `"${guardian.id}" does not hold the guardian role` });
   }
-  out.push(...duplicates((c.reviews ?? []).map((r) => r.id), (j) => `${at}.reviews[${j}].id`, 'review id'));
-  out.push(...duplicates((c.bookings ?? []).map((b) => b.id), (j) => `${at}.bookings[${j}].id`, 'booking id'));
+  out.push(
+    ...duplicates(
+      (c.reviews ?? []).map((r) => r.id),
+      (j) => `${at}.reviews[${j}].id`,
+      'review id',
+    ),
+  );
+  out.push(
+    ...duplicates(
+      (c.bookings ?? []).map((b) => b.id),
+      (j) => `${at}.bookings[${j}].id`,
+      'booking id',
+    ),
+  );
   out.push(...duplicates(c.events.map(eventKey), (j) => `${at}.events[${j}]`, 'event (type, date)'));
   return out;
 }
@@ -198,14 +266,20 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     const v = c[k];
     if (v === undefined) continue;
     // Proceedings: the listed keys win, unlisted ones (e.g. recorded later) are kept.
-    put[k] = k === 'proceedings' && v !== null && before?.proceedings
-      ? { ...before.proceedings, ...stripUndefined(v as object) }
-      : stripUndefined(v);
+    put[k] =
+      k === 'proceedings' && v !== null && before?.proceedings
+        ? { ...before.proceedings, ...stripUndefined(v as object) }
+        : stripUndefined(v);
   }
 
   const conflict = (path: string, message: string) => conflicts.push({ path, ref: c.ref, message });
   const madeByBot = (existing: { source?: string }) => existing.source === 'bot';
-  const merge = <S, I>(what: string, stored: readonly S[], incoming: readonly I[], rules: KeyedMergeRules<S, I>): S[] => {
+  const merge = <S, I>(
+    what: string,
+    stored: readonly S[],
+    incoming: readonly I[],
+    rules: KeyedMergeRules<S, I>,
+  ): S[] => {
     const result = mergeByKey(stored, incoming, rules);
     for (const x of result.conflicts) conflict(`${at}.${what}[${x.index}]`, x.message);
     return result.merged;
@@ -218,9 +292,10 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     added: importedEvent,
     updated: (_existing, e) => importedEvent(e),
     isProtected: madeByBot,
-    conflict: (existing, e) => (sameValue(withoutSource(existing), withoutSource(importedEvent(e)))
-      ? null
-      : `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`),
+    conflict: (existing, e) =>
+      sameValue(withoutSource(existing), withoutSource(importedEvent(e)))
+        ? null
+        : `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`,
   });
 
   // Reviews and bookings by id; the listed fields update the stored record.
@@ -246,7 +321,9 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     isProtected: madeByBot,
     conflict: (existing, b) => {
       const diff = differingKeys(existing, stripUndefined(b));
-      return diff.length ? `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record` : null;
+      return diff.length
+        ? `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record`
+        : null;
     },
   });
 
@@ -272,7 +349,9 @@ function withoutSource<T extends { source?: unknown }>(x: T): Omit<T, 'source'> 
 /** Keys of `incoming` whose values differ from `existing`. */
 function differingKeys(existing: object, incoming: object): string[] {
   const e = existing as Record<string, unknown>;
-  return Object.entries(incoming).filter(([k, v]) => !sameValue(e[k], v)).map(([k]) => k);
+  return Object.entries(incoming)
+    .filter(([k, v]) => !sameValue(e[k], v))
+    .map(([k]) => k);
 }
 
 function duplicates(values: readonly string[], pathOf: (i: number) => string, what: string): ImportProblem[] {
@@ -287,19 +366,27 @@ function duplicates(values: readonly string[], pathOf: (i: number) => string, wh
 }
 
 /** Like duplicates, but "HX01" and "hx01" are the same (people read and type refs in any case). */
-function duplicatesIgnoringCase(values: readonly string[], pathOf: (i: number) => string, what: string): ImportProblem[] {
+function duplicatesIgnoringCase(
+  values: readonly string[],
+  pathOf: (i: number) => string,
+  what: string,
+): ImportProblem[] {
   const first = new Map<string, number>();
   const out: ImportProblem[] = [];
   values.forEach((v, i) => {
     const key = v.toLowerCase();
     const seen = first.get(key);
-    if (seen === undefined) { first.set(key, i); return; }
+    if (seen === undefined) {
+      first.set(key, i);
+      return;
+    }
     const was = values[seen]!;
     out.push({
       path: pathOf(i),
-      message: was === v
-        ? `duplicate ${what} "${v}" (first at ${pathOf(seen)})`
-        : `duplicate ${what} "${v}" (first at ${pathOf(seen)} as "${was}"; compared without regard to case)`,
+      message:
+        was === v
+          ? `duplicate ${what} "${v}" (first at ${pathOf(seen)})`
+          : `duplicate ${what} "${v}" (first at ${pathOf(seen)} as "${was}"; compared without regard to case)`,
     });
   });
   return out;
@@ -307,7 +394,10 @@ function duplicatesIgnoringCase(values: readonly string[], pathOf: (i: number) =
 
 /** A value in the file that differs only in case from a stored one would create a second record. */
 function caseVariantsOfStored(
-  values: readonly string[], stored: Iterable<string>, pathOf: (i: number) => string, what: string,
+  values: readonly string[],
+  stored: Iterable<string>,
+  pathOf: (i: number) => string,
+  what: string,
 ): ImportProblem[] {
   const wanted = new Set(values.map((v) => v.toLowerCase()));
   const storedByKey = new Map<string, string>();
@@ -354,7 +444,10 @@ function identityClashes(fileStaff: readonly ImportStaff[], directory: ReadonlyM
       if (typeof v !== 'string' || !v) continue;
       const others = [...(owners.get(`${space}:${v.trim().toLowerCase()}`) ?? [])].filter((id) => id !== s.id);
       if (others.length) {
-        out.push({ path: `staff[${i}].${field}`, message: `"${v}" is also the ${label} of staff ${others.map((o) => `"${o}"`).join(', ')}; each must name one person` });
+        out.push({
+          path: `staff[${i}].${field}`,
+          message: `"${v}" is also the ${label} of staff ${others.map((o) => `"${o}"`).join(', ')}; each must name one person`,
+        });
       }
     }
   });

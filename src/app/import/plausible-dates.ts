@@ -12,7 +12,8 @@ export function implausibleDates(doc: ImportDocument, today: IsoDate): ImportPro
   const eventLimit = addDays(today, LIMITS.eventHorizonDays);
   const planLimit = addDays(today, LIMITS.planHorizonDays);
   const notAfter = (path: string, value: string | null | undefined, limit: IsoDate, rule: string) => {
-    if (value && value.slice(0, 10) > limit) out.push({ path, message: `${value.slice(0, 10)} is ${rule} (after ${limit})` });
+    if (value && value.slice(0, 10) > limit)
+      out.push({ path, message: `${value.slice(0, 10)} is ${rule} (after ${limit})` });
   };
 
   (doc.children ?? []).forEach((c, i) => {
@@ -26,9 +27,16 @@ export function implausibleDates(doc: ImportDocument, today: IsoDate): ImportPro
     });
     (c.reviews ?? []).forEach((r, j) => {
       notAfter(`${at}.reviews[${j}].heldOn`, r.heldOn, eventLimit, `more than ${LIMITS.eventHorizonDays} days ahead`);
-      notAfter(`${at}.reviews[${j}].recordDistributedOn`, r.recordDistributedOn, eventLimit, `more than ${LIMITS.eventHorizonDays} days ahead`);
+      notAfter(
+        `${at}.reviews[${j}].recordDistributedOn`,
+        r.recordDistributedOn,
+        eventLimit,
+        `more than ${LIMITS.eventHorizonDays} days ahead`,
+      );
     });
-    (c.bookings ?? []).forEach((b, j) => notAfter(`${at}.bookings[${j}].start`, b.start, planLimit, `more than ${LIMITS.planHorizonDays} days ahead`));
+    (c.bookings ?? []).forEach((b, j) =>
+      notAfter(`${at}.bookings[${j}].start`, b.start, planLimit, `more than ${LIMITS.planHorizonDays} days ahead`),
+    );
     const p = c.proceedings;
     if (p) {
       for (const k of ['startedOn', 'guardianAppointedOn', 'irhDate', 'finalHearingDate', 'concludedOn'] as const) {
@@ -39,13 +47,20 @@ export function implausibleDates(doc: ImportDocument, today: IsoDate): ImportPro
     // Nothing the service records about a child can happen before they were born.
     if (c.dateOfBirth) {
       const dob = c.dateOfBirth;
-      const firstEvent = c.events.reduce<number>((best, e, j) => (best < 0 || e.date < c.events[best]!.date ? j : best), -1);
+      const firstEvent = c.events.reduce<number>(
+        (best, e, j) => (best < 0 || e.date < c.events[best]!.date ? j : best),
+        -1,
+      );
       if (firstEvent >= 0 && c.events[firstEvent]!.date < dob) {
         const e = c.events[firstEvent]!;
-        out.push({ path: `${at}.dateOfBirth`, message: `${dob} is after the child's first event (${e.type} on ${e.date}, events[${firstEvent}])` });
+        out.push({
+          path: `${at}.dateOfBirth`,
+          message: `${dob} is after the child's first event (${e.type} on ${e.date}, events[${firstEvent}])`,
+        });
       }
       (c.reviews ?? []).forEach((r, j) => {
-        if (r.heldOn < dob) out.push({ path: `${at}.reviews[${j}].heldOn`, message: `${r.heldOn} is before the date of birth ${dob}` });
+        if (r.heldOn < dob)
+          out.push({ path: `${at}.reviews[${j}].heldOn`, message: `${r.heldOn} is before the date of birth ${dob}` });
       });
     }
   });

@@ -8,7 +8,12 @@ import { ImportJournal, listChildRefs, type JournalHead } from '../../store/impo
 import { ChildrenRepository } from '../../store/repositories/children-repository.js';
 import { StaffRepository } from '../../store/repositories/staff-repository.js';
 import type { Logger } from '../../logger.js';
-import { applyImportJournal, completeInterruptedImports, JOURNAL_SECTIONS, type ImportJournalMeta } from './apply-import.js';
+import {
+  applyImportJournal,
+  completeInterruptedImports,
+  JOURNAL_SECTIONS,
+  type ImportJournalMeta,
+} from './apply-import.js';
 import type { ImportProblem } from './import-schema.js';
 import { planImport, type Counts, type ImportConflict } from './merge-import.js';
 import { validateImportDocument } from './validate-import.js';
@@ -53,7 +58,11 @@ export async function runImport(store: Store, doc: unknown, opts: ImportOptions)
   const staffRepo = new StaffRepository(store);
   const childrenRepo = new ChildrenRepository(store);
   const refs = (value.children ?? []).map((c) => c.ref);
-  const [existingStaff, existingChildren, storedRefs] = await Promise.all([staffRepo.list(), childrenRepo.getMany(refs), listChildRefs(store)]);
+  const [existingStaff, existingChildren, storedRefs] = await Promise.all([
+    staffRepo.list(),
+    childrenRepo.getMany(refs),
+    listChildRefs(store),
+  ]);
 
   const plan = planImport({
     doc: value,
@@ -81,8 +90,14 @@ export async function runImport(store: Store, doc: unknown, opts: ImportOptions)
   };
   const journal = new ImportJournal(store);
   const writer = await journal.begin(meta);
-  await writer.write(JOURNAL_SECTIONS.staff, (value.staff ?? []).filter((s) => staffIds.has(s.id)));
-  await writer.write(JOURNAL_SECTIONS.children, (value.children ?? []).filter((c) => childRefs.has(c.ref)));
+  await writer.write(
+    JOURNAL_SECTIONS.staff,
+    (value.staff ?? []).filter((s) => staffIds.has(s.id)),
+  );
+  await writer.write(
+    JOURNAL_SECTIONS.children,
+    (value.children ?? []).filter((c) => childRefs.has(c.ref)),
+  );
   await writer.commit();
   opts.afterCommit?.();
   const [head] = (await journal.unfinished()).filter((h) => h._id === writer.id);
@@ -99,14 +114,26 @@ export async function runImport(store: Store, doc: unknown, opts: ImportOptions)
 }
 
 function invalid(sourceName: string, problems: ImportProblem[]): AppError {
-  return new AppError('invalid-import', `${sourceName}: ${problems.length} problem(s) — nothing was imported`, { problems });
+  return new AppError('invalid-import', `${sourceName}: ${problems.length} problem(s) — nothing was imported`, {
+    problems,
+  });
 }
 
 export function formatImportSummary(r: ImportResult): string {
-  const line = (what: string, c: Counts) => `${what}: ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged`;
-  const lines = [`Imported ${r.sourceName}`, line('staff', r.staff), line('children', r.children), `conflicts: ${r.conflicts.length}`];
+  const line = (what: string, c: Counts) =>
+    `${what}: ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged`;
+  const lines = [
+    `Imported ${r.sourceName}`,
+    line('staff', r.staff),
+    line('children', r.children),
+    `conflicts: ${r.conflicts.length}`,
+  ];
   for (const c of r.conflicts) lines.push(`  ${c.path} (${c.ref}): ${c.message}`);
-  if (r.interrupted.completed) lines.push(`completed first: ${r.interrupted.completed} earlier import(s) interrupted after commit`);
-  if (r.interrupted.discarded) lines.push(`discarded first: ${r.interrupted.discarded} earlier import(s) interrupted before commit (nothing of them was applied)`);
+  if (r.interrupted.completed)
+    lines.push(`completed first: ${r.interrupted.completed} earlier import(s) interrupted after commit`);
+  if (r.interrupted.discarded)
+    lines.push(
+      `discarded first: ${r.interrupted.discarded} earlier import(s) interrupted before commit (nothing of them was applied)`,
+    );
   return lines.join('\n');
 }

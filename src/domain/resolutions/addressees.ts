@@ -15,7 +15,10 @@ export type CaseOf = Pick<Child, 'ref' | 'iroId' | 'socialWorkerId' | 'socialWor
 export function addresseesFor(def: StageDef, child: CaseOf, people: People): string[] {
   if (def.addressee.kind === 'role') {
     const role = def.addressee.role;
-    const ids = [...people.values()].filter((s) => hasRole(s, role)).map((s) => s.id).sort();
+    const ids = [...people.values()]
+      .filter((s) => hasRole(s, role))
+      .map((s) => s.id)
+      .sort();
     if (!ids.length) {
       const why = `nobody holds the role ${role} in the staff directory, so ${def.label} cannot be addressed`;
       throw new AppError('invalid-input', `${why}; ask your administrator`);
@@ -25,13 +28,18 @@ export function addresseesFor(def: StageDef, child: CaseOf, people: People): str
   const sw = child.socialWorkerId ? people.get(child.socialWorkerId) : undefined;
   const ids: string[] = sw ? [sw.id] : [];
   const swManager = sw?.managerId ? people.get(sw.managerId) : undefined;
-  const manager = swManager && hasRole(swManager, 'team-manager') ? swManager
-    : [...people.values()].filter((s) => hasRole(s, 'team-manager') && !!child.socialWorkTeam && s.team === child.socialWorkTeam)
-      .sort((a, b) => a.id.localeCompare(b.id))[0];
+  const manager =
+    swManager && hasRole(swManager, 'team-manager')
+      ? swManager
+      : [...people.values()]
+          .filter((s) => hasRole(s, 'team-manager') && !!child.socialWorkTeam && s.team === child.socialWorkTeam)
+          .sort((a, b) => a.id.localeCompare(b.id))[0];
   if (manager && !ids.includes(manager.id)) ids.push(manager.id);
   if (!ids.length) {
-    throw new AppError('invalid-input', `${child.ref} has no allocated social worker or team manager to address this to`);
+    throw new AppError(
+      'invalid-input',
+      `${child.ref} has no allocated social worker or team manager to address this to`,
+    );
   }
   return ids;
 }
-

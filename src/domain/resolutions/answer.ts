@@ -2,29 +2,48 @@
 // acknowledgement first (the card shows Respond only then).
 import { AppError } from '../errors.js';
 import type { People } from './addressees.js';
-import { AlreadyDone, assertCurrent, describeStamp, replaceCurrent, requiredText, type TransitionInput } from './guards.js';
+import {
+  AlreadyDone,
+  assertCurrent,
+  describeStamp,
+  replaceCurrent,
+  requiredText,
+  type TransitionInput,
+} from './guards.js';
 import { mayAnswer } from './permissions.js';
 import { currentStage, type AgreedAction, type Resolution } from './records.js';
 
 export function acknowledge(r: Resolution, o: TransitionInput & { people: People }): Resolution {
   assertCurrent(r, o.stageOnCard, o.table);
   const s = currentStage(r);
-  if (s.acknowledged) throw new AlreadyDone(`already acknowledged by ${describeStamp(s.acknowledged)}; nothing was changed`);
+  if (s.acknowledged)
+    throw new AlreadyDone(`already acknowledged by ${describeStamp(s.acknowledged)}; nothing was changed`);
   if (!mayAnswer(o.actor, r, o.child, o.people)) {
-    throw new AppError('forbidden', 'only the social worker or manager this resolution is addressed to can acknowledge it');
+    throw new AppError(
+      'forbidden',
+      'only the social worker or manager this resolution is addressed to can acknowledge it',
+    );
   }
   return replaceCurrent(r, { ...s, acknowledged: o.stamp });
 }
 
-export function respond(r: Resolution, o: TransitionInput & { people: People; text: string; actions: AgreedAction[] }): Resolution {
+export function respond(
+  r: Resolution,
+  o: TransitionInput & { people: People; text: string; actions: AgreedAction[] },
+): Resolution {
   assertCurrent(r, o.stageOnCard, o.table);
   const s = currentStage(r);
   if (s.response) throw new AlreadyDone(`already answered by ${describeStamp(s.response)}; nothing was changed`);
   if (!mayAnswer(o.actor, r, o.child, o.people)) {
-    throw new AppError('forbidden', 'only the person this resolution is addressed to, or their manager, can respond to it');
+    throw new AppError(
+      'forbidden',
+      'only the person this resolution is addressed to, or their manager, can respond to it',
+    );
   }
   if (!s.acknowledged) {
-    throw new AppError('invalid-input', 'acknowledge the resolution first, then respond', { example: 'Press Acknowledge on the card' });
+    throw new AppError('invalid-input', 'acknowledge the resolution first, then respond', {
+      example: 'Press Acknowledge on the card',
+    });
   }
   const example = 'Write your response, and any agreed actions with a date for each';
   for (const a of o.actions) {
@@ -32,5 +51,8 @@ export function respond(r: Resolution, o: TransitionInput & { people: People; te
       throw new AppError('invalid-input', `the agreed action "${a.text.slice(0, 40)}" needs a date`, { example });
     }
   }
-  return replaceCurrent(r, { ...s, response: { ...o.stamp, text: requiredText(o.text, 'a response', 4000, example), actions: o.actions } });
+  return replaceCurrent(r, {
+    ...s,
+    response: { ...o.stamp, text: requiredText(o.text, 'a response', 4000, example), actions: o.actions },
+  });
 }

@@ -11,7 +11,8 @@ import { LAST_STAGE } from './stages.js';
 
 /** Nominated senior officer for Cafcass referral notices (one per service). */
 export function nominatedSeniorOfficer(people: People): Staff | null {
-  const found = [...people.values()].filter((s) => s.nominatedSeniorOfficer && hasRole(s, ...LADDER_ROLES, 'team-manager'))
+  const found = [...people.values()]
+    .filter((s) => s.nominatedSeniorOfficer && hasRole(s, ...LADDER_ROLES, 'team-manager'))
     .sort((a, b) => a.id.localeCompare(b.id));
   return found[0] ?? [...people.values()].find((s) => s.nominatedSeniorOfficer) ?? null;
 }
@@ -20,11 +21,22 @@ export function notifySeniorOfficer(r: Resolution, o: TransitionInput & { people
   assertCurrent(r, undefined, o.table);
   assertIro(o, 'notify the senior officer');
   if (r.seniorOfficerNotice) {
-    throw new AlreadyDone(`the senior officer was already notified by ${describeStamp(r.seniorOfficerNotice)}; nothing was changed`);
+    throw new AlreadyDone(
+      `the senior officer was already notified by ${describeStamp(r.seniorOfficerNotice)}; nothing was changed`,
+    );
   }
   const officer = nominatedSeniorOfficer(o.people);
-  if (!officer) throw new AppError('invalid-input', 'no nominated senior officer is marked in the staff directory; ask your administrator');
-  const note = requiredText(o.note, 'a note for the senior officer', 2000, 'Say why a Cafcass referral is being considered');
+  if (!officer)
+    throw new AppError(
+      'invalid-input',
+      'no nominated senior officer is marked in the staff directory; ask your administrator',
+    );
+  const note = requiredText(
+    o.note,
+    'a note for the senior officer',
+    2000,
+    'Say why a Cafcass referral is being considered',
+  );
   return { ...r, seniorOfficerNotice: { ...o.stamp, officerId: officer.id, note } };
 }
 
@@ -40,12 +52,17 @@ export function refer(r: Resolution, o: TransitionInput & { cutShortReason?: str
   const cutShort = referralCutsShort(r);
   const reason = (o.cutShortReason ?? '').trim();
   if (cutShort && !reason) {
-    throw new AppError('invalid-input', `the process has not reached stage ${LAST_STAGE}: say why it is being cut short`, {
-      example: 'Give the reason for referring now',
-    });
+    throw new AppError(
+      'invalid-input',
+      `the process has not reached stage ${LAST_STAGE}: say why it is being cut short`,
+      {
+        example: 'Give the reason for referring now',
+      },
+    );
   }
   return {
-    ...r, status: 'referred',
+    ...r,
+    status: 'referred',
     referral: {
       ...o.stamp,
       cutShortReason: cutShort ? reason.slice(0, 2000) : null,
@@ -54,13 +71,24 @@ export function refer(r: Resolution, o: TransitionInput & { cutShortReason?: str
   };
 }
 
-export function gatherReferralItem(r: Resolution, o: { actor: Staff; child: CaseOf; stamp: Stamp; item: string }): Resolution {
+export function gatherReferralItem(
+  r: Resolution,
+  o: { actor: Staff; child: CaseOf; stamp: Stamp; item: string },
+): Resolution {
   assertIro(o, 'update the referral pack');
-  if (r.status !== 'referred' || !r.referral) throw new AppError('invalid-input', 'this resolution has not been referred to Cafcass');
+  if (r.status !== 'referred' || !r.referral)
+    throw new AppError('invalid-input', 'this resolution has not been referred to Cafcass');
   const item = r.referral.items.find((i) => i.id === o.item);
   if (!item) throw new AppError('invalid-input', 'that is not an item of the referral pack');
-  if (item.gathered) throw new AlreadyDone(`already marked as gathered by ${describeStamp(item.gathered)}; nothing was changed`);
-  return { ...r, referral: { ...r.referral, items: r.referral.items.map((i) => (i.id === o.item ? { ...i, gathered: o.stamp } : i)) } };
+  if (item.gathered)
+    throw new AlreadyDone(`already marked as gathered by ${describeStamp(item.gathered)}; nothing was changed`);
+  return {
+    ...r,
+    referral: {
+      ...r.referral,
+      items: r.referral.items.map((i) => (i.id === o.item ? { ...i, gathered: o.stamp } : i)),
+    },
+  };
 }
 
 /** A Cafcass referral before the last stage cuts the process short, and the IRO must say why (docs/DOMAIN.md). */

@@ -30,8 +30,11 @@ function median(xs: number[]): number | null {
 }
 
 /** Figures for the monitoring report, for resolutions that became formal in [from, to]. */
-export function resolutionFigures(children: readonly { resolutions?: Resolution[]; compliments?: Compliment[] }[],
-  period: { from: IsoDate; to: IsoDate }, calendar: WorkingCalendar): ResolutionFigures {
+export function resolutionFigures(
+  children: readonly { resolutions?: Resolution[]; compliments?: Compliment[] }[],
+  period: { from: IsoDate; to: IsoDate },
+  calendar: WorkingCalendar,
+): ResolutionFigures {
   const counts = new Map<ResolutionTheme, number>(RESOLUTION_THEMES.map((t) => [t, 0]));
   const working: number[] = [];
   const calendarDays: number[] = [];
@@ -40,7 +43,9 @@ export function resolutionFigures(children: readonly { resolutions?: Resolution[
   let referred = 0;
   let compliments = 0;
   for (const c of children) {
-    compliments += (c.compliments ?? []).filter((x) => x.recorded.on >= period.from && x.recorded.on <= period.to).length;
+    compliments += (c.compliments ?? []).filter(
+      (x) => x.recorded.on >= period.from && x.recorded.on <= period.to,
+    ).length;
     for (const r of c.resolutions ?? []) {
       const formal = r.stages.find((s) => s.stage >= 1);
       if (!formal || formal.started.on < period.from || formal.started.on > period.to) continue;

@@ -33,7 +33,9 @@ export function assertCurrent(r: Resolution, stageOnCard: number | undefined, ta
     throw new AlreadyDone(`this resolution was already resolved by ${describeStamp(r.outcome)}; nothing was changed`);
   }
   if (r.status === 'referred' && r.referral) {
-    throw new AlreadyDone(`this resolution was referred to Cafcass by ${describeStamp(r.referral)}; nothing was changed`);
+    throw new AlreadyDone(
+      `this resolution was referred to Cafcass by ${describeStamp(r.referral)}; nothing was changed`,
+    );
   }
   const s = currentStage(r);
   if (stageOnCard !== undefined && stageOnCard !== s.stage) {
@@ -54,6 +56,7 @@ export function assertIro(o: { actor: Staff; child: CaseOf }, what: string): voi
 export function requiredText(v: string | null | undefined, what: string, max: number, example: string): string {
   const t = (v ?? '').trim();
   if (!t) throw new AppError('invalid-input', `${what} is needed`, { example });
-  if (t.length > max) throw new AppError('invalid-input', `${what} is too long (at most ${max} characters)`, { example });
+  if (t.length > max)
+    throw new AppError('invalid-input', `${what} is too long (at most ${max} characters)`, { example });
   return t;
 }

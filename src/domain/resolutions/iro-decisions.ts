@@ -19,9 +19,15 @@ export function resolve(r: Resolution, o: TransitionInput & { outcome: string })
  * Escalation (the IRO's choice; never automatic): the next rung by default, or a later one with a
  * reason. The new stage is addressed to its role holders with its own deadlines.
  */
-export function escalate(r: Resolution, o: TransitionInput & {
-  people: People; calendar: WorkingCalendar; toStage?: number; skipReason?: string | null;
-}): Resolution {
+export function escalate(
+  r: Resolution,
+  o: TransitionInput & {
+    people: People;
+    calendar: WorkingCalendar;
+    toStage?: number;
+    skipReason?: string | null;
+  },
+): Resolution {
   assertCurrent(r, o.stageOnCard, o.table);
   assertIro(o, 'escalate this resolution');
   const from = currentStage(r).stage;
@@ -33,15 +39,26 @@ export function escalate(r: Resolution, o: TransitionInput & {
   const to = o.toStage ?? from + 1;
   if (!Number.isInteger(to) || to <= from || to > LAST_STAGE) {
     const example = 'Escalate to the next stage';
-    throw new AppError('invalid-input', `choose a stage after the current one (${from + 1}–${LAST_STAGE})`, { example });
+    throw new AppError('invalid-input', `choose a stage after the current one (${from + 1}–${LAST_STAGE})`, {
+      example,
+    });
   }
   const skipped = STAGE_NUMBERS.filter((n) => n > from && n < to);
   const reason = (o.skipReason ?? '').trim();
   if (skipped.length && !reason) {
     const stages = skipped.map((n) => `stage ${n}`).join(', ');
-    throw new AppError('invalid-input', `skipping ${stages} needs a reason`, { example: 'Give the reason for skipping' });
+    throw new AppError('invalid-input', `skipping ${stages} needs a reason`, {
+      example: 'Give the reason for skipping',
+    });
   }
   const def = stageDef(o.table, to as StageNumber);
-  const stage = startStage(def, o.stamp, addresseesFor(def, o.child, o.people), o.calendar, skipped, skipped.length ? reason.slice(0, 1000) : null);
+  const stage = startStage(
+    def,
+    o.stamp,
+    addresseesFor(def, o.child, o.people),
+    o.calendar,
+    skipped,
+    skipped.length ? reason.slice(0, 1000) : null,
+  );
   return { ...r, stages: [...r.stages, stage] };
 }

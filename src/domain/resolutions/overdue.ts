@@ -26,8 +26,11 @@ export interface OverdueMessage {
 }
 
 /** Reminders and IRO prompts due today for open resolutions (each once: the key is the outbox id). */
-export function overdueResolutionMessages(children: readonly (CaseOf & { resolutions?: Resolution[] })[], today: IsoDate,
-  calendar: WorkingCalendar): OverdueMessage[] {
+export function overdueResolutionMessages(
+  children: readonly (CaseOf & { resolutions?: Resolution[] })[],
+  today: IsoDate,
+  calendar: WorkingCalendar,
+): OverdueMessage[] {
   if (!calendar.isWorkingDay(today)) return [];
   const out: OverdueMessage[] = [];
   for (const child of children) {
@@ -40,11 +43,23 @@ export function overdueResolutionMessages(children: readonly (CaseOf & { resolut
         if (today <= deadline) return;
         if (remind) {
           for (const id of s.addresseeIds) {
-            out.push({ ...base, kind, deadline, key: resolutionKeys.overdue(r.id, s.stage, kind, id), to: { kind: 'addressee', staffId: id } });
+            out.push({
+              ...base,
+              kind,
+              deadline,
+              key: resolutionKeys.overdue(r.id, s.stage, kind, id),
+              to: { kind: 'addressee', staffId: id },
+            });
           }
         }
         if (!remind || calendar.workingDaysBetween(deadline, today) > IRO_PROMPT_AFTER_WORKING_DAYS) {
-          out.push({ ...base, kind, deadline, key: resolutionKeys.overdue(r.id, s.stage, kind, 'iro'), to: { kind: 'iro', staffId: child.iroId } });
+          out.push({
+            ...base,
+            kind,
+            deadline,
+            key: resolutionKeys.overdue(r.id, s.stage, kind, 'iro'),
+            to: { kind: 'iro', staffId: child.iroId },
+          });
         }
       };
       if (s.stage === 0) push('follow-up', s.respondBy, false);

@@ -15,7 +15,9 @@ export function mayAnswer(actor: Staff, r: Resolution, child: CaseOf, people: Pe
   if (s.stage === 0) return false;
   if (s.addresseeIds.includes(actor.id)) return true;
   if (s.addresseeIds.some((id) => people.get(id)?.managerId === actor.id)) return true;
-  return s.stage === 1 && hasRole(actor, 'team-manager') && !!child.socialWorkTeam && actor.team === child.socialWorkTeam;
+  return (
+    s.stage === 1 && hasRole(actor, 'team-manager') && !!child.socialWorkTeam && actor.team === child.socialWorkTeam
+  );
 }
 
 /** The child's IRO decides: resolve, escalate, refer (one rule for every layer: domain/case-roles.ts). */
@@ -32,7 +34,13 @@ export interface Permissions {
 }
 
 export const NO_PERMISSIONS: Permissions = {
-  acknowledge: false, respond: false, resolve: false, escalate: false, notifySeniorOfficer: false, refer: false, gatherReferral: false,
+  acknowledge: false,
+  respond: false,
+  resolve: false,
+  escalate: false,
+  notifySeniorOfficer: false,
+  refer: false,
+  gatherReferral: false,
 };
 
 /** What `actor` may do now (drives the buttons each viewer sees; every action re-checks). */
@@ -75,4 +83,3 @@ export function involvedIds(r: Resolution, child: CaseOf, people: People): Set<s
   }
   return ids;
 }
-

@@ -24,26 +24,39 @@ const RAISE_EXAMPLE = 'Fill in the theme, the summary and what you ask for, then
 
 /** Raise (IRO only, for a child on their caseload). Stage 0 is recorded; stage 1 is addressed to the social work team. */
 export function raise(input: {
-  id: string; actor: Staff; child: CaseOf; people: People; form: RaiseInput; stamp: Stamp; table: readonly StageDef[]; calendar: WorkingCalendar;
+  id: string;
+  actor: Staff;
+  child: CaseOf;
+  people: People;
+  form: RaiseInput;
+  stamp: Stamp;
+  table: readonly StageDef[];
+  calendar: WorkingCalendar;
 }): Resolution {
   const { actor, child, form } = input;
   if (!isChildsIro(actor, child)) {
-    throw new AppError('forbidden', `only ${child.ref}'s IRO can raise a resolution for them`, { example: '/caseload' });
+    throw new AppError('forbidden', `only ${child.ref}'s IRO can raise a resolution for them`, {
+      example: '/caseload',
+    });
   }
   if (!(RESOLUTION_THEMES as readonly string[]).includes(form.theme)) {
     throw new AppError('invalid-input', `choose a theme: ${RESOLUTION_THEMES.join(', ')}`, { example: RAISE_EXAMPLE });
   }
   if (form.stage !== 0 && form.stage !== 1) {
-    throw new AppError('invalid-input', 'a resolution is raised as informal or formal (stage 1); escalate it later', { example: RAISE_EXAMPLE });
+    throw new AppError('invalid-input', 'a resolution is raised as informal or formal (stage 1); escalate it later', {
+      example: RAISE_EXAMPLE,
+    });
   }
   const askBy = form.askBy ? form.askBy : null;
   if (askBy !== null && !/^\d{4}-\d{2}-\d{2}$/.test(askBy)) {
     throw new AppError('invalid-input', 'the "by when" date is not a date', { example: RAISE_EXAMPLE });
   }
-  if (askBy !== null && askBy < input.stamp.on) throw new AppError('invalid-input', 'the "by when" date is in the past', { example: RAISE_EXAMPLE });
+  if (askBy !== null && askBy < input.stamp.on)
+    throw new AppError('invalid-input', 'the "by when" date is in the past', { example: RAISE_EXAMPLE });
   const def = stageDef(input.table, form.stage as StageNumber);
   // Informal: recorded only, so a case with nobody allocated can still have one.
-  const addressees = def.stage === 0 ? safeAddressees(def, child, input.people) : addresseesFor(def, child, input.people);
+  const addressees =
+    def.stage === 0 ? safeAddressees(def, child, input.people) : addresseesFor(def, child, input.people);
   return {
     id: input.id,
     theme: form.theme as ResolutionTheme,

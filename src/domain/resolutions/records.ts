@@ -73,4 +73,3 @@ export interface Compliment {
 export function currentStage(r: Resolution): ResolutionStage {
   return r.stages[r.stages.length - 1];
 }
-

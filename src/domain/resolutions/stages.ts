@@ -25,16 +25,54 @@ export interface StageDef {
 
 /** docs/DOMAIN.md's stage table (defaults). The respond-by limits of stages 1–5 add up to 20 working days. */
 export const RESOLUTION_STAGES: readonly StageDef[] = [
-  { stage: 0, id: 'informal', label: 'Informal', addressee: { kind: 'social-work' }, acknowledgeWorkingDays: null, respondWorkingDays: 5 },
-  { stage: 1, id: 'formal', label: 'Stage 1 (formal)', addressee: { kind: 'social-work' }, acknowledgeWorkingDays: 2, respondWorkingDays: 5 },
-  { stage: 2, id: 'resolution-meeting', label: 'Stage 2 (head of service)',
-    addressee: { kind: 'role', role: 'head-of-service' }, acknowledgeWorkingDays: 2, respondWorkingDays: 5 },
-  { stage: 3, id: 'service-director', label: 'Stage 3 (service director)',
-    addressee: { kind: 'role', role: 'service-director' }, acknowledgeWorkingDays: 2, respondWorkingDays: 4 },
-  { stage: 4, id: 'group-director', label: 'Stage 4 (group director)',
-    addressee: { kind: 'role', role: 'group-director' }, acknowledgeWorkingDays: 2, respondWorkingDays: 3 },
-  { stage: 5, id: 'chief-executive', label: 'Stage 5 (chief executive)',
-    addressee: { kind: 'role', role: 'chief-executive' }, acknowledgeWorkingDays: 2, respondWorkingDays: 3 },
+  {
+    stage: 0,
+    id: 'informal',
+    label: 'Informal',
+    addressee: { kind: 'social-work' },
+    acknowledgeWorkingDays: null,
+    respondWorkingDays: 5,
+  },
+  {
+    stage: 1,
+    id: 'formal',
+    label: 'Stage 1 (formal)',
+    addressee: { kind: 'social-work' },
+    acknowledgeWorkingDays: 2,
+    respondWorkingDays: 5,
+  },
+  {
+    stage: 2,
+    id: 'resolution-meeting',
+    label: 'Stage 2 (head of service)',
+    addressee: { kind: 'role', role: 'head-of-service' },
+    acknowledgeWorkingDays: 2,
+    respondWorkingDays: 5,
+  },
+  {
+    stage: 3,
+    id: 'service-director',
+    label: 'Stage 3 (service director)',
+    addressee: { kind: 'role', role: 'service-director' },
+    acknowledgeWorkingDays: 2,
+    respondWorkingDays: 4,
+  },
+  {
+    stage: 4,
+    id: 'group-director',
+    label: 'Stage 4 (group director)',
+    addressee: { kind: 'role', role: 'group-director' },
+    acknowledgeWorkingDays: 2,
+    respondWorkingDays: 3,
+  },
+  {
+    stage: 5,
+    id: 'chief-executive',
+    label: 'Stage 5 (chief executive)',
+    addressee: { kind: 'role', role: 'chief-executive' },
+    acknowledgeWorkingDays: 2,
+    respondWorkingDays: 3,
+  },
 ];
 
 export type StageOverrides = Partial<Record<StageNumber, { acknowledge?: number; respond?: number }>>;
@@ -46,7 +84,7 @@ export function stageTable(overrides: StageOverrides = {}): StageDef[] {
     if (!o) return { ...d };
     return {
       ...d,
-      acknowledgeWorkingDays: d.acknowledgeWorkingDays === null ? null : o.acknowledge ?? d.acknowledgeWorkingDays,
+      acknowledgeWorkingDays: d.acknowledgeWorkingDays === null ? null : (o.acknowledge ?? d.acknowledgeWorkingDays),
       respondWorkingDays: o.respond ?? d.respondWorkingDays,
     };
   });
@@ -58,7 +96,10 @@ export function stageTable(overrides: StageOverrides = {}): StageDef[] {
  */
 export function parseStageOverrides(text: string): StageOverrides {
   const out: StageOverrides = {};
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([0-5])=(?:(\d{1,2}|-)\/)?(\d{1,2})$/.exec(part);
     if (!m) throw new AppError('config', `RESOLUTION_STAGE_DAYS: "${part}" is not STAGE=ACK/RESPOND (e.g. 1=2/5)`);
     const stage = Number(m[1]) as StageNumber;

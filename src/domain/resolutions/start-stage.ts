@@ -3,13 +3,20 @@ import type { WorkingCalendar } from '../calendar.js';
 import type { ResolutionStage, Stamp } from './records.js';
 import type { StageDef, StageNumber } from './stages.js';
 
-export function startStage(def: StageDef, started: Stamp, addresseeIds: string[], calendar: WorkingCalendar,
-  skipped: StageNumber[] = [], skipReason: string | null = null): ResolutionStage {
+export function startStage(
+  def: StageDef,
+  started: Stamp,
+  addresseeIds: string[],
+  calendar: WorkingCalendar,
+  skipped: StageNumber[] = [],
+  skipReason: string | null = null,
+): ResolutionStage {
   return {
     stage: def.stage,
     started,
     addresseeIds,
-    acknowledgeBy: def.acknowledgeWorkingDays === null ? null : calendar.addWorkingDays(started.on, def.acknowledgeWorkingDays),
+    acknowledgeBy:
+      def.acknowledgeWorkingDays === null ? null : calendar.addWorkingDays(started.on, def.acknowledgeWorkingDays),
     respondBy: calendar.addWorkingDays(started.on, def.respondWorkingDays),
     acknowledged: null,
     response: null,

@@ -15,7 +15,8 @@ export function isOpenResolution(r: Pick<Resolution, 'status'>): boolean {
   return Object.hasOwn(OPEN_BY_STATUS, r.status) && OPEN_BY_STATUS[r.status];
 }
 
-export type StageState = 'recorded' | 'awaiting-acknowledgement' | 'acknowledged' | 'responded' | 'resolved' | 'referred';
+export type StageState =
+  'recorded' | 'awaiting-acknowledgement' | 'acknowledged' | 'responded' | 'resolved' | 'referred';
 
 /** Where the resolution is in its state machine (raised → acknowledged → responded → resolved | escalated | referred). */
 export function stateOf(r: Resolution): StageState {
@@ -32,9 +33,13 @@ export function stateOf(r: Resolution): StageState {
 export function nextDeadline(r: Resolution): { kind: 'acknowledge' | 'respond' | 'follow-up'; date: IsoDate } | null {
   const s = currentStage(r);
   switch (stateOf(r)) {
-    case 'recorded': return { kind: 'follow-up', date: s.respondBy };
-    case 'awaiting-acknowledgement': return s.acknowledgeBy ? { kind: 'acknowledge', date: s.acknowledgeBy } : { kind: 'respond', date: s.respondBy };
-    case 'acknowledged': return { kind: 'respond', date: s.respondBy };
-    default: return null;
+    case 'recorded':
+      return { kind: 'follow-up', date: s.respondBy };
+    case 'awaiting-acknowledgement':
+      return s.acknowledgeBy ? { kind: 'acknowledge', date: s.acknowledgeBy } : { kind: 'respond', date: s.respondBy };
+    case 'acknowledged':
+      return { kind: 'respond', date: s.respondBy };
+    default:
+      return null;
   }
 }

@@ -7,7 +7,7 @@ import type { StageNumber } from './stages.js';
 import { isOpenResolution, nextDeadline, stateOf } from './state.js';
 
 export type ResolutionTaskKind =
-  | 'resolution-acknowledge' | 'resolution-respond' | 'resolution-review' | 'resolution-overdue' | 'resolution-follow-up';
+  'resolution-acknowledge' | 'resolution-respond' | 'resolution-review' | 'resolution-overdue' | 'resolution-follow-up';
 
 export interface ResolutionTask {
   kind: ResolutionTaskKind;
@@ -23,7 +23,10 @@ export interface ResolutionTask {
  * acknowledge or answer; the IRO reviews responses and sees overdue stages and follow-ups.
  */
 export function resolutionTasks(
-  actor: Staff, children: readonly (CaseOf & { resolutions?: Resolution[] })[], people: People, today: IsoDate,
+  actor: Staff,
+  children: readonly (CaseOf & { resolutions?: Resolution[] })[],
+  people: People,
+  today: IsoDate,
 ): ResolutionTask[] {
   const out: ResolutionTask[] = [];
   for (const child of children) {
@@ -34,17 +37,22 @@ export function resolutionTasks(
       const base = { childRef: child.ref, resolutionId: r.id, stage: s.stage };
       if (mayAnswer(actor, r, child, people)) {
         if (state === 'awaiting-acknowledgement' && s.acknowledgeBy) {
-          out.push({ ...base, kind: 'resolution-acknowledge', deadline: s.acknowledgeBy, overdue: today > s.acknowledgeBy });
+          out.push({
+            ...base,
+            kind: 'resolution-acknowledge',
+            deadline: s.acknowledgeBy,
+            overdue: today > s.acknowledgeBy,
+          });
         } else if (state === 'acknowledged') {
           out.push({ ...base, kind: 'resolution-respond', deadline: s.respondBy, overdue: today > s.respondBy });
         }
       }
       if (isChildsIro(actor, child)) {
-        if (state === 'responded' && s.response) out.push({ ...base, kind: 'resolution-review', deadline: s.response.on, overdue: false });
+        if (state === 'responded' && s.response)
+          out.push({ ...base, kind: 'resolution-review', deadline: s.response.on, overdue: false });
         else if (state === 'recorded' && today > s.respondBy) {
           out.push({ ...base, kind: 'resolution-follow-up', deadline: s.respondBy, overdue: true });
-        }
-        else {
+        } else {
           const d = nextDeadline(r);
           if (d && today > d.date) out.push({ ...base, kind: 'resolution-overdue', deadline: d.date, overdue: true });
         }

@@ -1,6 +1,13 @@
 // The themes an IRO files a resolution under (docs/DOMAIN.md "Resolutions"), with their labels.
 export const RESOLUTION_THEMES = [
-  'care-planning', 'lawfulness-of-placement', 'drift-and-delay', 'life-story-work', 'education', 'health', 'contact', 'other',
+  'care-planning',
+  'lawfulness-of-placement',
+  'drift-and-delay',
+  'life-story-work',
+  'education',
+  'health',
+  'contact',
+  'other',
 ] as const;
 export type ResolutionTheme = (typeof RESOLUTION_THEMES)[number];
 

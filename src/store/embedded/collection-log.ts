@@ -130,7 +130,10 @@ export class CollectionLog {
   }
 
   private async openForAppend(): Promise<FileHandle> {
-    const existed = await stat(this.file).then(() => true, () => false);
+    const existed = await stat(this.file).then(
+      () => true,
+      () => false,
+    );
     const fh = await open(this.file, 'a');
     try {
       // A new file's directory entry must be durable too, or the whole log could vanish.
@@ -145,9 +148,11 @@ export class CollectionLog {
   }
 
   private shouldCompact(): boolean {
-    return this.fileBytes > this.opts.compactThresholdBytes
-      && this.fileBytes > 4 * this.source.liveBytes()
-      && this.fileBytes > this.noCompactBelow;
+    return (
+      this.fileBytes > this.opts.compactThresholdBytes &&
+      this.fileBytes > 4 * this.source.liveBytes() &&
+      this.fileBytes > this.noCompactBelow
+    );
   }
 
   /** Runs inside the write loop, so no append reaches the old file while the new one is built. */
@@ -167,7 +172,10 @@ export class CollectionLog {
       this.pending = carried.concat(this.pending);
       this.noCompactBelow = this.fileBytes * 2;
       await rm(tmp, { force: true }).catch(() => undefined);
-      this.opts.logger?.warn({ file: path.basename(this.file), err: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, 'log compaction failed; will retry later');
+      this.opts.logger?.warn(
+        { file: path.basename(this.file), err: (err as NodeJS.ErrnoException).code ?? (err as Error).message },
+        'log compaction failed; will retry later',
+      );
       return;
     }
     // The file now holds the snapshot, carried lines included; the old handle points at the replaced file.
@@ -205,8 +213,10 @@ export class CollectionLog {
     this.undos = [];
     this.pending = [];
     this.seq = this.durable;
-    this.opts.logger?.error({ file: path.basename(this.file), code: (cause as NodeJS.ErrnoException).code ?? null, err: cause.message },
-      'collection log write failed: unsaved changes were undone; writes are refused until the disk recovers');
+    this.opts.logger?.error(
+      { file: path.basename(this.file), code: (cause as NodeJS.ErrnoException).code ?? null, err: cause.message },
+      'collection log write failed: unsaved changes were undone; writes are refused until the disk recovers',
+    );
     this.opts.onFailure?.(this, cause);
     // Cut off the part of the batch that reached the file before telling anyone "nothing was
     // saved" (truncating works on a full disk); if that fails too, recover() tries again.

@@ -19,13 +19,17 @@ export function stringifyEjson(value: unknown): string {
 function write(v: unknown): string | undefined {
   if (v === null) return 'null';
   switch (typeof v) {
-    case 'string': return JSON.stringify(v);
-    case 'boolean': return v ? 'true' : 'false';
-    case 'undefined': return undefined;
+    case 'string':
+      return JSON.stringify(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+      return undefined;
     case 'number':
       if (Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX && !Object.is(v, -0)) return `{"$numberInt":"${v}"}`;
       return JSON.stringify(viaBson(v));
-    default: break;
+    default:
+      break;
   }
   if (Array.isArray(v)) {
     let out = '[';
@@ -90,14 +94,24 @@ function decode(v: unknown): unknown {
     if (keys.length === 1) {
       const x = o[keys[0]!];
       switch (keys[0]) {
-        case '$oid': if (typeof x === 'string') return new ObjectId(x); break;
-        case '$numberInt': if (typeof x === 'string') return Number.parseInt(x, 10); break;
-        case '$numberDouble': if (typeof x === 'string') return Number(x); break;
-        case '$numberLong': if (typeof x === 'string' && Number.isSafeInteger(Number(x))) return Number(x); break;
-        case '$date':
-          if (isPlainObject(x) && typeof x.$numberLong === 'string' && Object.keys(x).length === 1) return new Date(Number(x.$numberLong));
+        case '$oid':
+          if (typeof x === 'string') return new ObjectId(x);
           break;
-        default: break;
+        case '$numberInt':
+          if (typeof x === 'string') return Number.parseInt(x, 10);
+          break;
+        case '$numberDouble':
+          if (typeof x === 'string') return Number(x);
+          break;
+        case '$numberLong':
+          if (typeof x === 'string' && Number.isSafeInteger(Number(x))) return Number(x);
+          break;
+        case '$date':
+          if (isPlainObject(x) && typeof x.$numberLong === 'string' && Object.keys(x).length === 1)
+            return new Date(Number(x.$numberLong));
+          break;
+        default:
+          break;
       }
     }
     return EJSON.deserialize(o, { relaxed: true });

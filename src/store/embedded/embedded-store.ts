@@ -7,7 +7,14 @@ import type { DocCollection, Store, StoreHealth } from '../doc-collection.js';
 import { CollectionLog, type LogSource } from './collection-log.js';
 import { DuplicateKeyError, type IndexSpec } from './indexes.js';
 import { acquireDirLock, type DirLock } from './lock-file.js';
-import { LOG_EXT, compactedChunks, liveBytes, replayLogFile, writeFileAtomic, type ReplayedCollection } from './log-file.js';
+import {
+  LOG_EXT,
+  compactedChunks,
+  liveBytes,
+  replayLogFile,
+  writeFileAtomic,
+  type ReplayedCollection,
+} from './log-file.js';
 import { MANIFEST_FILE, readManifest, writeManifest } from './manifest.js';
 import { MingoCollection } from './mingo-collection.js';
 import { listQuarantine, quarantineBytes, type QuarantinedFile } from './quarantine.js';
@@ -54,7 +61,8 @@ export class EmbeddedStore implements Store {
   private constructor(
     readonly dir: string,
     private readonly lock: DirLock,
-    private readonly opts: Required<Pick<EmbeddedStoreOptions, 'compactThresholdBytes' | 'recoveryProbeMs'>> & EmbeddedStoreOptions,
+    private readonly opts: Required<Pick<EmbeddedStoreOptions, 'compactThresholdBytes' | 'recoveryProbeMs'>> &
+      EmbeddedStoreOptions,
   ) {}
 
   static async open(dir: string, opts: EmbeddedStoreOptions = {}): Promise<EmbeddedStore> {
@@ -100,8 +108,11 @@ export class EmbeddedStore implements Store {
 
   /** Degraded while a failed write keeps the store from taking writes; problems: bytes set aside in quarantine. */
   async health(): Promise<StoreHealth> {
-    const problems = this.quarantined.map((q) => `${q.file}: ${q.bytes} bytes set aside (damaged or torn log data); look at it, then delete it`);
-    if (this.degraded) return { status: 'degraded', reason: this.degraded.reason, problems: [this.degraded.reason, ...problems] };
+    const problems = this.quarantined.map(
+      (q) => `${q.file}: ${q.bytes} bytes set aside (damaged or torn log data); look at it, then delete it`,
+    );
+    if (this.degraded)
+      return { status: 'degraded', reason: this.degraded.reason, problems: [this.degraded.reason, ...problems] };
     return { status: 'ok', problems };
   }
 
@@ -130,24 +141,38 @@ export class EmbeddedStore implements Store {
   private async load(): Promise<void> {
     const files = await readdir(this.dir);
     // Leftovers of a compaction, manifest write or disk probe cut short; the file they were replacing is intact.
-    await Promise.all(files.filter((f) => f.endsWith('.tmp') || f === PROBE_FILE).map((f) => rm(path.join(this.dir, f), { force: true })));
+    await Promise.all(
+      files
+        .filter((f) => f.endsWith('.tmp') || f === PROBE_FILE)
+        .map((f) => rm(path.join(this.dir, f), { force: true })),
+    );
     const manifest = await readManifest(this.dir);
-    const logNames = files.filter((f) => f.endsWith(LOG_EXT)).map((f) => f.slice(0, -LOG_EXT.length)).filter((n) => COLLECTION_NAME_RE.test(n)).sort();
+    const logNames = files
+      .filter((f) => f.endsWith(LOG_EXT))
+      .map((f) => f.slice(0, -LOG_EXT.length))
+      .filter((n) => COLLECTION_NAME_RE.test(n))
+      .sort();
     const replayed = new Map<string, ReplayedCollection>();
     for (const name of logNames) replayed.set(name, await replayLogFile(path.join(this.dir, name + LOG_EXT)));
 
     const missing = (manifest?.collections ?? []).filter((n) => !replayed.has(n));
     if (missing.length) {
-      throw new AppError('store-corrupt',
+      throw new AppError(
+        'store-corrupt',
         `${missing.map((n) => path.join(this.dir, n + LOG_EXT)).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing, but this store created ` +
-        `${missing.length > 1 ? 'them' : 'it'} (${MANIFEST_FILE}); refusing to start without that data. Put the file back from a backup; ` +
-        'if the data is really gone, `npm run verify-store -- --repair` accepts the loss.', { missing });
+          `${missing.length > 1 ? 'them' : 'it'} (${MANIFEST_FILE}); refusing to start without that data. Put the file back from a backup; ` +
+          'if the data is really gone, `npm run verify-store -- --repair` accepts the loss.',
+        { missing },
+      );
     }
     if (!manifest && [...replayed.values()].some((r) => r.checksummedLines > 0)) {
       // Logs this version wrote, without the manifest it writes first: it was deleted.
-      throw new AppError('store-corrupt',
+      throw new AppError(
+        'store-corrupt',
         `${path.join(this.dir, MANIFEST_FILE)} is missing, so a missing collection log could go unnoticed; refusing to start. ` +
-        'If the logs are complete (restored by hand, for instance), `npm run verify-store -- --repair` rebuilds it from them.', {});
+          'If the logs are complete (restored by hand, for instance), `npm run verify-store -- --repair` rebuilds it from them.',
+        {},
+      );
     }
     // Listed before any rewrite, so an upgrade from logs without checksums cut short still opens.
     this.listed = new Set([...(manifest?.collections ?? []), ...logNames]);
@@ -161,23 +186,36 @@ export class EmbeddedStore implements Store {
         const tail = (await readFile(file)).subarray(r.droppedAt);
         const q = await quarantineBytes(this.dir, f, [tail]);
         this.quarantined.push(q);
-        this.opts.logger?.warn({ file: f, offset: r.droppedAt, bytes: q.bytes, keptBytes: r.droppedAt, quarantine: q.file },
-          'set aside a torn last line of a collection log in quarantine');
+        this.opts.logger?.warn(
+          { file: f, offset: r.droppedAt, bytes: q.bytes, keptBytes: r.droppedAt, quarantine: q.file },
+          'set aside a torn last line of a collection log in quarantine',
+        );
       }
-      if (r.legacyLines > 0) this.opts.logger?.info({ file: f, lines: r.legacyLines }, 'rewriting a log written without checksums');
+      if (r.legacyLines > 0)
+        this.opts.logger?.info({ file: f, lines: r.legacyLines }, 'rewriting a log written without checksums');
       let size = r.fileBytes;
       // Rewritten on open when it must be (torn tail, lines without checksums) or is mostly superseded lines
       // (over 4x its live data, as while running); a few updated documents do not cost a rewrite of the
       // whole log at every start (100k children: a 140 MB rewrite).
       if (r.needsRewrite || size > COMPACT_ON_OPEN_RATIO * liveBytes(r)) {
-        size = await writeFileAtomic(file, compactedChunks(r.indexes.values(), [...r.docs.values()].map((d) => d.doc)));
+        size = await writeFileAtomic(
+          file,
+          compactedChunks(
+            r.indexes.values(),
+            [...r.docs.values()].map((d) => d.doc),
+          ),
+        );
       }
       try {
         this.getOrCreate(name, size).load(r.docs.values(), r.indexes.values());
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err;
-        throw new AppError('store-corrupt', `${file}: two documents share a key of a unique index (${err.message}); refusing to open the store. ` +
-          '`npm run verify-store` names the index; correct one of the documents by hand or restore from a backup.', { file });
+        throw new AppError(
+          'store-corrupt',
+          `${file}: two documents share a key of a unique index (${err.message}); refusing to open the store. ` +
+            '`npm run verify-store` names the index; correct one of the documents by hand or restore from a backup.',
+          { file },
+        );
       }
     }
   }
@@ -185,19 +223,28 @@ export class EmbeddedStore implements Store {
   /** Lists a collection in the manifest (once) before its first write is acknowledged. */
   private ensureListed(name: string): Promise<void> {
     if (this.listed.has(name)) return Promise.resolve();
-    const next = this.manifestWrite.catch(() => undefined).then(async () => {
-      if (this.listed.has(name)) return;
-      await writeManifest(this.dir, [...this.listed, name]);
-      this.listed.add(name);
-    });
+    const next = this.manifestWrite
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.listed.has(name)) return;
+        await writeManifest(this.dir, [...this.listed, name]);
+        this.listed.add(name);
+      });
     this.manifestWrite = next;
     return next;
   }
 
   private onWriteFailure(log: CollectionLog, cause: Error): void {
     if (!this.degraded) {
-      this.degraded = { reason: describeWriteFailure(cause, path.basename(log.file)), since: new Date(), logs: new Set() };
-      this.opts.logger?.error({ reason: this.degraded.reason }, 'store degraded: writes are refused until the disk takes writes again');
+      this.degraded = {
+        reason: describeWriteFailure(cause, path.basename(log.file)),
+        since: new Date(),
+        logs: new Set(),
+      };
+      this.opts.logger?.error(
+        { reason: this.degraded.reason },
+        'store degraded: writes are refused until the disk takes writes again',
+      );
       this.scheduleProbe();
     }
     this.degraded.logs.add(log);
@@ -218,7 +265,10 @@ export class EmbeddedStore implements Store {
       await probeDisk(this.dir);
       if ([...d.logs].some((l) => l.isBroken)) throw new Error('a log failed again');
       this.degraded = null;
-      this.opts.logger?.info({ was: d.reason, seconds: Math.round((Date.now() - d.since.getTime()) / 1000) }, 'store recovered: writes are accepted again');
+      this.opts.logger?.info(
+        { was: d.reason, seconds: Math.round((Date.now() - d.since.getTime()) / 1000) },
+        'store recovered: writes are accepted again',
+      );
     } catch {
       this.scheduleProbe();
     }

@@ -20,13 +20,19 @@ export class DuplicateKeyError extends Error {
     readonly keyValue: Record<string, unknown>,
   ) {
     // Key values stay out of the message (they may be personal data); they are on keyValue.
-    super(`E11000 duplicate key error collection: ${collection} index: ${index} dup key: { ${Object.keys(keyPattern).map((k) => `${k}: <redacted>`).join(', ')} }`);
+    super(
+      `E11000 duplicate key error collection: ${collection} index: ${index} dup key: { ${Object.keys(keyPattern)
+        .map((k) => `${k}: <redacted>`)
+        .join(', ')} }`,
+    );
     this.name = 'DuplicateKeyError';
   }
 }
 
 export function defaultIndexName(key: Record<string, 1 | -1>): string {
-  return Object.entries(key).map(([k, v]) => `${k}_${v}`).join('_');
+  return Object.entries(key)
+    .map(([k, v]) => `${k}_${v}`)
+    .join('_');
 }
 
 /** Values found at a dotted path, fanning out over arrays the way MongoDB's matcher does. */

@@ -68,29 +68,39 @@ export async function acquireDirLock(dir: string, logger?: Logger): Promise<DirL
 }
 
 export type LockVerdict =
-  | { kind: 'stale'; pid: number | null; why: 'unreadable' | 'no such process' | 'pid reused by another process' | 'our own pid' }
+  | {
+      kind: 'stale';
+      pid: number | null;
+      why: 'unreadable' | 'no such process' | 'pid reused by another process' | 'our own pid';
+    }
   | { kind: 'live'; owner: LockOwner }
   | { kind: 'other-host'; owner: LockOwner };
 
 /** Decides whether the lock in `file` belongs to a running process (used by the store and the repair command). */
 export async function judgeLock(file: string): Promise<LockVerdict> {
   const content = await readFile(file, 'utf8').catch(() => null);
-  const mtime = await stat(file).then((s) => s.mtimeMs, () => null);
+  const mtime = await stat(file).then(
+    (s) => s.mtimeMs,
+    () => null,
+  );
   const owner = content === null ? null : parseLock(content);
   if (!owner) return { kind: 'stale', pid: null, why: 'unreadable' };
   if (owner.host !== os.hostname()) return { kind: 'other-host', owner };
   if (owner.pid === process.pid) return { kind: 'stale', pid: owner.pid, why: 'our own pid' };
   if (!isAlive(owner.pid)) return { kind: 'stale', pid: owner.pid, why: 'no such process' };
   const now = processStart(owner.pid);
-  if (owner.start !== null && now !== null && owner.start !== now) return { kind: 'stale', pid: owner.pid, why: 'pid reused by another process' };
+  if (owner.start !== null && now !== null && owner.start !== now)
+    return { kind: 'stale', pid: owner.pid, why: 'pid reused by another process' };
   // An earlier version's lock has only a pid: a process that started after the lock was written
   // cannot have written it.
   if (owner.start === null && mtime !== null) {
     const startedAt = processStartMs(owner.pid);
-    if (startedAt !== null && startedAt > mtime + 1000) return { kind: 'stale', pid: owner.pid, why: 'pid reused by another process' };
+    if (startedAt !== null && startedAt > mtime + 1000)
+      return { kind: 'stale', pid: owner.pid, why: 'pid reused by another process' };
     // Earlier versions ran under node only.
     const comm = procComm(owner.pid);
-    if (comm !== null && !/node/i.test(comm)) return { kind: 'stale', pid: owner.pid, why: 'pid reused by another process' };
+    if (comm !== null && !/node/i.test(comm))
+      return { kind: 'stale', pid: owner.pid, why: 'pid reused by another process' };
   }
   return { kind: 'live', owner };
 }
@@ -102,7 +112,12 @@ export function parseLock(content: string): LockOwner | null {
   try {
     const rec = JSON.parse(second) as Partial<LockOwner>;
     if (rec.pid === pid && typeof rec.host === 'string') {
-      return { pid, start: typeof rec.start === 'string' ? rec.start : null, host: rec.host, since: typeof rec.since === 'string' ? rec.since : '' };
+      return {
+        pid,
+        start: typeof rec.start === 'string' ? rec.start : null,
+        host: rec.host,
+        since: typeof rec.since === 'string' ? rec.since : '',
+      };
     }
   } catch {
     // An earlier version's lock: the pid only, written on this host.
@@ -115,20 +130,28 @@ function ownLockOwner(): LockOwner {
 }
 
 function lockedHere(dir: string, file: string, owner: LockOwner, sameProcess: boolean): AppError {
-  const what = sameProcess ? 'this process already has it open' : `process ${owner.pid} on this host has held ${file}${owner.since ? ` since ${owner.since}` : ''}`;
-  return new AppError('store-locked',
+  const what = sameProcess
+    ? 'this process already has it open'
+    : `process ${owner.pid} on this host has held ${file}${owner.since ? ` since ${owner.since}` : ''}`;
+  return new AppError(
+    'store-locked',
     `the data directory ${dir} is in use by process ${owner.pid}: ${what}. ` +
-    'It is most likely the bot already running: stop it first (its service, or `kill ' + owner.pid + '`), then start again. ' +
-    `If you are sure process ${owner.pid} is not the bot, delete ${file} and start again.`,
-    { dir, pid: owner.pid, host: owner.host });
+      'It is most likely the bot already running: stop it first (its service, or `kill ' +
+      owner.pid +
+      '`), then start again. ' +
+      `If you are sure process ${owner.pid} is not the bot, delete ${file} and start again.`,
+    { dir, pid: owner.pid, host: owner.host },
+  );
 }
 
 function lockedElsewhere(dir: string, file: string, owner: LockOwner): AppError {
-  return new AppError('store-locked',
+  return new AppError(
+    'store-locked',
     `the data directory ${dir} is in use by process ${owner.pid} on host ${owner.host}${owner.since ? ` (since ${owner.since})` : ''}, ` +
-    `not this host (${os.hostname()}). Stop the bot on ${owner.host} first; if you are sure no bot on ${owner.host} ` +
-    `uses this folder any more, delete ${file} and start again.`,
-    { dir, pid: owner.pid, host: owner.host });
+      `not this host (${os.hostname()}). Stop the bot on ${owner.host} first; if you are sure no bot on ${owner.host} ` +
+      `uses this folder any more, delete ${file} and start again.`,
+    { dir, pid: owner.pid, host: owner.host },
+  );
 }
 
 async function releaseLock(file: string): Promise<void> {
@@ -193,7 +216,11 @@ export function processStart(pid: number): string | null {
   }
   if (process.platform === 'linux') return null;
   try {
-    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], {
+      encoding: 'utf8',
+      timeout: 2000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return out ? `ps:${out}` : null;
   } catch {
     return null;

@@ -10,10 +10,7 @@ import { valueKey } from './value-key.js';
 
 // One line per record. 'put' carries the whole document after the change, so replay is
 // idempotent and the last record for an _id wins.
-export type LogRecord =
-  | { op: 'put'; doc: Document }
-  | { op: 'del'; _id: unknown }
-  | ({ op: 'idx' } & IndexSpec);
+export type LogRecord = { op: 'put'; doc: Document } | { op: 'del'; _id: unknown } | ({ op: 'idx' } & IndexSpec);
 
 export const LOG_EXT = '.log';
 const NEWLINE = 0x0a;
@@ -80,7 +77,15 @@ export interface LogScan {
  * sets them aside) share one reader.
  */
 export function scanLog(buf: Buffer, onRecord: (rec: LogRecord, bytes: number) => void): LogScan {
-  const scan: LogScan = { fileBytes: buf.length, lines: 0, legacyLines: 0, checksummedLines: 0, damaged: [], torn: null, unterminated: false };
+  const scan: LogScan = {
+    fileBytes: buf.length,
+    lines: 0,
+    legacyLines: 0,
+    checksummedLines: 0,
+    damaged: [],
+    torn: null,
+    unterminated: false,
+  };
   let start = 0;
   while (start < buf.length) {
     let end = buf.indexOf(NEWLINE, start);
@@ -113,8 +118,16 @@ export function scanLog(buf: Buffer, onRecord: (rec: LogRecord, bytes: number) =
 
 /** True when the line carries a valid checksum, false when it has none (an earlier version's line); throws when it is wrong. */
 function verifyChecksum(buf: Buffer, start: number, end: number): boolean {
-  if (end - start < CRC_PREFIX.length || buf.compare(CRC_PREFIX_BYTES, 0, CRC_PREFIX.length, start, start + CRC_PREFIX.length) !== 0) return false;
-  if (end - start < CRC_HEAD_LEN + 1 || buf[start + CRC_HEAD_LEN - 2] !== 0x22 || buf[start + CRC_HEAD_LEN - 1] !== 0x2c) {
+  if (
+    end - start < CRC_PREFIX.length ||
+    buf.compare(CRC_PREFIX_BYTES, 0, CRC_PREFIX.length, start, start + CRC_PREFIX.length) !== 0
+  )
+    return false;
+  if (
+    end - start < CRC_HEAD_LEN + 1 ||
+    buf[start + CRC_HEAD_LEN - 2] !== 0x22 ||
+    buf[start + CRC_HEAD_LEN - 1] !== 0x2c
+  ) {
     throw new Error('malformed checksum field');
   }
   const stored = buf.toString('latin1', start + CRC_PREFIX.length, start + CRC_PREFIX.length + 8);
@@ -133,17 +146,25 @@ function verifyChecksum(buf: Buffer, start: number, end: number): boolean {
 export async function replayLogFile(file: string): Promise<ReplayedCollection> {
   const buf = await readFile(file);
   const out: ReplayedCollection = {
-    docs: new Map(), indexes: new Map(), indexBytes: 0, fileBytes: buf.length, droppedAt: null, needsRewrite: false,
-    legacyLines: 0, checksummedLines: 0,
+    docs: new Map(),
+    indexes: new Map(),
+    indexBytes: 0,
+    fileBytes: buf.length,
+    droppedAt: null,
+    needsRewrite: false,
+    legacyLines: 0,
+    checksummedLines: 0,
   };
   const scan = scanLog(buf, (rec, bytes) => applyRecord(out, rec, bytes));
   const first = scan.damaged[0];
   if (first) {
-    throw new AppError('store-corrupt',
+    throw new AppError(
+      'store-corrupt',
       `${file} line ${first.line} (byte ${first.offset}) is not a valid log record (${first.reason}); ` +
-      'refusing to open the store rather than lose data. Restore from a backup, or run `npm run verify-store -- --repair` ' +
-      'to set the damaged lines aside in the quarantine folder and keep the rest.',
-      { file, line: first.line, offset: first.offset, damagedLines: scan.damaged.length });
+        'refusing to open the store rather than lose data. Restore from a backup, or run `npm run verify-store -- --repair` ' +
+        'to set the damaged lines aside in the quarantine folder and keep the rest.',
+      { file, line: first.line, offset: first.offset, damagedLines: scan.damaged.length },
+    );
   }
   out.legacyLines = scan.legacyLines;
   out.checksummedLines = scan.checksummedLines;
@@ -186,7 +207,11 @@ export function liveBytes(r: ReplayedCollection): number {
 }
 
 /** The compacted content of a collection, in chunks so a large write yields to the event loop. */
-export function* compactedChunks(indexes: Iterable<IndexSpec>, docs: Iterable<Document>, chunkChars = 1 << 20): Generator<string> {
+export function* compactedChunks(
+  indexes: Iterable<IndexSpec>,
+  docs: Iterable<Document>,
+  chunkChars = 1 << 20,
+): Generator<string> {
   let chunk = '';
   for (const spec of indexes) chunk += serializeRecord({ op: 'idx', ...spec });
   for (const doc of docs) {

@@ -24,9 +24,12 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
   }
   const parsed = parseManifest(text);
   if (!parsed) {
-    throw new AppError('store-corrupt',
+    throw new AppError(
+      'store-corrupt',
       `${file} is damaged (not the list of collections this store has created); refusing to open the store. ` +
-      'Run `npm run verify-store -- --repair` to set it aside and rebuild it from the logs.', { file });
+        'Run `npm run verify-store -- --repair` to set it aside and rebuild it from the logs.',
+      { file },
+    );
   }
   return parsed;
 }

@@ -1,8 +1,17 @@
 import { ObjectId } from 'bson';
 import { Query, aggregate as mingoAggregate, updateOne as mingoUpdateOne } from 'mingo';
 import type {
-  DeleteResult, Document, Filter, FindOptions, InsertManyResult, InsertOneResult,
-  OptionalUnlessRequiredId, Sort, UpdateFilter, UpdateResult, WithId,
+  DeleteResult,
+  Document,
+  Filter,
+  FindOptions,
+  InsertManyResult,
+  InsertOneResult,
+  OptionalUnlessRequiredId,
+  Sort,
+  UpdateFilter,
+  UpdateResult,
+  WithId,
 } from 'mongodb';
 import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, FindCursorLike } from '../doc-collection.js';
@@ -136,33 +145,45 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     return { acknowledged: true, insertedCount: docs.length, insertedIds } as InsertManyResult<T>;
   }
 
-  async findOne(filter: Filter<T>, options?: { sort?: Sort; skip?: number; projection?: Document }): Promise<WithId<T> | null> {
-    const [doc] = await this.read(() => this.output(this.match(filter as Document, { ...options, limit: 1 }), options?.projection));
+  async findOne(
+    filter: Filter<T>,
+    options?: { sort?: Sort; skip?: number; projection?: Document },
+  ): Promise<WithId<T> | null> {
+    const [doc] = await this.read(() =>
+      this.output(this.match(filter as Document, { ...options, limit: 1 }), options?.projection),
+    );
     return (doc ?? null) as WithId<T> | null;
   }
 
   find(filter: Filter<T>, options?: FindOptions & FindOpts): FindCursorLike<WithId<T>> {
     // Evaluated at toArray(), like the driver's lazy cursor.
     return {
-      toArray: () => this.read(() => this.output(this.match(filter as Document, options), options?.projection)) as Promise<WithId<T>[]>,
+      toArray: () =>
+        this.read(() => this.output(this.match(filter as Document, options), options?.projection)) as Promise<
+          WithId<T>[]
+        >,
     };
   }
 
   async countDocuments(filter?: Filter<T>): Promise<number> {
-    return this.read(() => (filter && Object.keys(filter).length ? this.match(filter as Document).length : this.docs.size));
+    return this.read(() =>
+      filter && Object.keys(filter).length ? this.match(filter as Document).length : this.docs.size,
+    );
   }
 
   aggregate<R extends Document = Document>(pipeline: Document[]): FindCursorLike<R> {
     return {
-      toArray: () => this.read(() => {
-        for (const stage of pipeline) {
-          if ('$out' in stage || '$merge' in stage) throw new Error('the embedded store does not support $out or $merge');
-        }
-        const first = pipeline[0];
-        const source = first && isPlainObject(first.$match) ? this.candidates(first.$match) : this.rawDocuments();
-        const result = mingoAggregate(source, pipeline, { collectionResolver: (n) => this.host.documentsOf(n) });
-        return result.map((d) => cloneValue(d)) as R[];
-      }),
+      toArray: () =>
+        this.read(() => {
+          for (const stage of pipeline) {
+            if ('$out' in stage || '$merge' in stage)
+              throw new Error('the embedded store does not support $out or $merge');
+          }
+          const first = pipeline[0];
+          const source = first && isPlainObject(first.$match) ? this.candidates(first.$match) : this.rawDocuments();
+          const result = mingoAggregate(source, pipeline, { collectionResolver: (n) => this.host.documentsOf(n) });
+          return result.map((d) => cloneValue(d)) as R[];
+        }),
     };
   }
 
@@ -197,33 +218,54 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     this.docs.delete(id);
     this.live -= size ?? 0;
     this.sizes.delete(id);
-    await this.log.waitFor(this.log.append(serializeRecord({ op: 'del', _id: doc._id }), () => this.restore(id, null, doc, size)));
+    await this.log.waitFor(
+      this.log.append(serializeRecord({ op: 'del', _id: doc._id }), () => this.restore(id, null, doc, size)),
+    );
     return { acknowledged: true, deletedCount: 1 };
   }
 
-  async createIndex(keys: Record<string, 1 | -1>, options?: { unique?: boolean; name?: string; sparse?: boolean }): Promise<string> {
+  async createIndex(
+    keys: Record<string, 1 | -1>,
+    options?: { unique?: boolean; name?: string; sparse?: boolean },
+  ): Promise<string> {
     this.assertWritable();
-    const spec: IndexSpec = { name: options?.name ?? defaultIndexName(keys), key: { ...keys }, unique: !!options?.unique, sparse: !!options?.sparse };
+    const spec: IndexSpec = {
+      name: options?.name ?? defaultIndexName(keys),
+      key: { ...keys },
+      unique: !!options?.unique,
+      sparse: !!options?.sparse,
+    };
     if (Object.keys(keys).length === 1 && keys._id !== undefined) return this.read(() => ID_INDEX);
     const same = this.indexes.find((ix) => ix.spec.name === spec.name || sameKey(ix.spec.key, spec.key));
     if (same) {
-      if (same.spec.name === spec.name && sameKey(same.spec.key, spec.key) && same.spec.unique === spec.unique && same.spec.sparse === spec.sparse) {
+      if (
+        same.spec.name === spec.name &&
+        sameKey(same.spec.key, spec.key) &&
+        same.spec.unique === spec.unique &&
+        same.spec.sparse === spec.sparse
+      ) {
         return this.read(() => spec.name);
       }
       // MongoDB's codes: 86 same name with other keys, 85 same keys under another name or options.
       const code = same.spec.name === spec.name && !sameKey(same.spec.key, spec.key) ? 86 : 85;
-      throw Object.assign(new Error(`index ${spec.name} conflicts with existing index ${same.spec.name} on ${this.name}`), {
-        code, codeName: code === 86 ? 'IndexKeySpecsConflict' : 'IndexOptionsConflict',
-      });
+      throw Object.assign(
+        new Error(`index ${spec.name} conflicts with existing index ${same.spec.name} on ${this.name}`),
+        {
+          code,
+          codeName: code === 86 ? 'IndexKeySpecsConflict' : 'IndexOptionsConflict',
+        },
+      );
     }
     const ix = this.buildIndex(spec);
     this.indexes.push(ix);
     const line = serializeRecord({ op: 'idx', ...spec });
     this.indexBytes += line.length;
-    await this.log.waitFor(this.log.append(line, () => {
-      this.indexes.splice(this.indexes.indexOf(ix), 1);
-      this.indexBytes -= line.length;
-    }));
+    await this.log.waitFor(
+      this.log.append(line, () => {
+        this.indexes.splice(this.indexes.indexOf(ix), 1);
+        this.indexBytes -= line.length;
+      }),
+    );
     return spec.name;
   }
 
@@ -257,7 +299,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
    */
   private output(docs: Doc[], projection: Document | undefined): Document[] {
     if (!projection || !Object.keys(projection).length) return docs.map((d) => deepFreeze(d));
-    return new Query({}).find(docs, projection).all().map((d) => deepFreeze(cloneValue(d as Document)));
+    return new Query({})
+      .find(docs, projection)
+      .all()
+      .map((d) => deepFreeze(cloneValue(d as Document)));
   }
 
   /** Stored documents matching the filter (uncloned). */
@@ -274,7 +319,8 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   /** A superset of the matching documents, narrowed by _id or an equality index when possible. */
   private candidates(filter: Document | undefined): Doc[] {
     if (!filter) return this.rawDocuments() as Doc[];
-    const byId = (vals: unknown[]): Doc[] => vals.map((v) => this.docs.get(valueKey(v))).filter((d): d is Doc => d !== undefined);
+    const byId = (vals: unknown[]): Doc[] =>
+      vals.map((v) => this.docs.get(valueKey(v))).filter((d): d is Doc => d !== undefined);
     const idEq = equalityValue(filter._id);
     if (idEq.ok) return byId([idEq.value]);
     const idIn = inValues(filter._id);
@@ -326,7 +372,8 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (!old && this.docs.has(id)) throw new DuplicateKeyError(this.name, ID_INDEX, { _id: 1 }, { _id: next._id });
     const newKeys = this.indexes.map((ix) => ix.keysOf(next));
     this.indexes.forEach((ix, i) => {
-      if (ix.conflict(id, newKeys[i]!)) throw new DuplicateKeyError(this.name, ix.spec.name, ix.spec.key, ix.keyValue(next));
+      if (ix.conflict(id, newKeys[i]!))
+        throw new DuplicateKeyError(this.name, ix.spec.name, ix.spec.key, ix.keyValue(next));
     });
     if (old) this.unindex(id, old);
     this.indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
@@ -359,21 +406,31 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   private update(filter: Document, update: unknown, o: UpdateOpts & { multi: boolean; sort?: Sort }): UpdateOutcome {
     this.assertWritable();
     const prepared = prepareUpdate(update);
-    const out: UpdateOutcome = { matched: 0, modified: 0, upsertedId: null, before: null, after: null, seq: this.log.lastSeq };
+    const out: UpdateOutcome = {
+      matched: 0,
+      modified: 0,
+      upsertedId: null,
+      before: null,
+      after: null,
+      seq: this.log.lastSeq,
+    };
     const targets = this.match(filter, o.multi ? {} : { sort: o.sort, limit: 1 });
     for (const old of targets) {
       const next = applyModifier(old, filter, prepared.modifier, o.arrayFilters);
       out.matched++;
       out.before ??= old;
       if (next) {
-        if (valueKey(next._id) !== valueKey(old._id)) throw new Error("Performing an update on the path '_id' would modify the immutable field '_id'");
+        if (valueKey(next._id) !== valueKey(old._id))
+          throw new Error("Performing an update on the path '_id' would modify the immutable field '_id'");
         out.seq = this.put(old, next);
         out.modified++;
       }
       out.after ??= next ?? old;
     }
     if (out.matched === 0 && o.upsert) {
-      const seeded = applyModifier(seedFromFilter(filter) as Doc, {}, insertModifier(prepared), o.arrayFilters) ?? (seedFromFilter(filter) as Doc);
+      const seeded =
+        applyModifier(seedFromFilter(filter) as Doc, {}, insertModifier(prepared), o.arrayFilters) ??
+        (seedFromFilter(filter) as Doc);
       if (seeded._id === undefined) seeded._id = new ObjectId();
       const doc = withIdFirst(seeded);
       out.seq = this.put(null, doc);
@@ -396,7 +453,12 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 }
 
 /** The changed copy of `doc`, or null when the update changes nothing. */
-function applyModifier(doc: Doc, filter: Document, modifier: Document | Document[], arrayFilters?: Document[]): Doc | null {
+function applyModifier(
+  doc: Doc,
+  filter: Document,
+  modifier: Document | Document[],
+  arrayFilters?: Document[],
+): Doc | null {
   const box = [cloneValue(doc)];
   // The filter is passed so the positional `$` operator can find its array element.
   const res = mingoUpdateOne(box, filter, modifier as never, arrayFilters ? { arrayFilters } : {});

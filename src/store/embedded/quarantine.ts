@@ -13,7 +13,12 @@ export interface QuarantinedFile {
 }
 
 /** Writes and fsyncs the bytes; returns the quarantine file's path relative to dataDir. */
-export async function quarantineBytes(dataDir: string, fileName: string, parts: Buffer[], now = new Date()): Promise<QuarantinedFile> {
+export async function quarantineBytes(
+  dataDir: string,
+  fileName: string,
+  parts: Buffer[],
+  now = new Date(),
+): Promise<QuarantinedFile> {
   const qdir = path.join(dataDir, QUARANTINE_DIR);
   await mkdir(qdir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');

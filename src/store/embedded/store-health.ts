@@ -16,15 +16,22 @@ export function storeUnavailable(reason?: string): AppError {
 export function describeWriteFailure(cause: Error, fileName: string): string {
   const where = `cannot write DATA_DIR/${fileName}`;
   switch ((cause as NodeJS.ErrnoException).code) {
-    case 'ENOSPC': return `disk full: ${where}`;
-    case 'EDQUOT': return `disk quota exceeded: ${where}`;
-    case 'EROFS': return `read-only file system: ${where}`;
+    case 'ENOSPC':
+      return `disk full: ${where}`;
+    case 'EDQUOT':
+      return `disk quota exceeded: ${where}`;
+    case 'EROFS':
+      return `read-only file system: ${where}`;
     case 'EACCES':
-    case 'EPERM': return `permission denied: ${where}`;
-    case 'EIO': return `I/O error: ${where}`;
+    case 'EPERM':
+      return `permission denied: ${where}`;
+    case 'EIO':
+      return `I/O error: ${where}`;
     case 'EMFILE':
-    case 'ENFILE': return `too many open files: ${where}`;
-    default: return `write failed (${(cause as NodeJS.ErrnoException).code ?? 'error'}): ${where}`;
+    case 'ENFILE':
+      return `too many open files: ${where}`;
+    default:
+      return `write failed (${(cause as NodeJS.ErrnoException).code ?? 'error'}): ${where}`;
   }
 }
 

@@ -5,11 +5,16 @@ import { stringifyEjson } from './ejson-codec.js';
 export function valueKey(v: unknown): string {
   if (v === null || v === undefined) return 'z';
   switch (typeof v) {
-    case 'string': return 's' + v;
-    case 'number': return 'n' + (Object.is(v, -0) ? 0 : v);
-    case 'bigint': return 'n' + v.toString();
-    case 'boolean': return v ? 'T' : 'F';
-    default: break;
+    case 'string':
+      return 's' + v;
+    case 'number':
+      return 'n' + (Object.is(v, -0) ? 0 : v);
+    case 'bigint':
+      return 'n' + v.toString();
+    case 'boolean':
+      return v ? 'T' : 'F';
+    default:
+      break;
   }
   if (v instanceof Date) return 'd' + v.getTime();
   if (isObjectId(v)) return 'o' + v.toHexString();

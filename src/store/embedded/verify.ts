@@ -4,7 +4,15 @@ import { AppError } from '../../domain/errors.js';
 import { COLLECTION_NAME_RE } from './embedded-store.js';
 import { EqualityIndex } from './indexes.js';
 import { acquireDirLock, judgeLock, type LockVerdict } from './lock-file.js';
-import { LOG_EXT, applyRecord, compactedChunks, scanLog, writeFileAtomic, type DamagedLine, type ReplayedCollection } from './log-file.js';
+import {
+  LOG_EXT,
+  applyRecord,
+  compactedChunks,
+  scanLog,
+  writeFileAtomic,
+  type DamagedLine,
+  type ReplayedCollection,
+} from './log-file.js';
 import { MANIFEST_FILE, parseManifest, writeManifest } from './manifest.js';
 import { quarantineBytes } from './quarantine.js';
 
@@ -46,7 +54,15 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
     if (!COLLECTION_NAME_RE.test(name)) continue;
     const r = emptyReplay();
     const scan = scanLog(await readFile(path.join(dir, f)), (rec, bytes) => applyRecord(r, rec, bytes));
-    logs.push({ name, file: f, lines: scan.lines, legacyLines: scan.legacyLines, damaged: scan.damaged, torn: scan.torn, conflicts: uniqueConflicts(r) });
+    logs.push({
+      name,
+      file: f,
+      lines: scan.lines,
+      legacyLines: scan.legacyLines,
+      damaged: scan.damaged,
+      torn: scan.torn,
+      conflicts: uniqueConflicts(r),
+    });
   }
   const manifestText = await readFile(path.join(dir, MANIFEST_FILE), 'utf8').catch(() => null);
   const manifest = manifestText === null ? null : parseManifest(manifestText);
@@ -56,8 +72,15 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
   const unlisted = manifest ? logs.map((l) => l.name).filter((n) => !manifest.collections.includes(n)) : [];
   const lock = files.includes('LOCK') ? await judgeLock(path.join(dir, 'LOCK')) : null;
   // A missing manifest is damage once logs with checksums exist (this version writes it first).
-  const manifestDamage = state === 'damaged' || (state === 'missing' && logs.some((l) => l.lines > l.legacyLines + l.damaged.length + (l.torn ? 1 : 0))) ? 1 : 0;
-  const damage = logs.reduce((n, l) => n + l.damaged.length + (l.torn ? 1 : 0) + l.conflicts.length, 0) + missingLogs.length + manifestDamage;
+  const manifestDamage =
+    state === 'damaged' ||
+    (state === 'missing' && logs.some((l) => l.lines > l.legacyLines + l.damaged.length + (l.torn ? 1 : 0)))
+      ? 1
+      : 0;
+  const damage =
+    logs.reduce((n, l) => n + l.damaged.length + (l.torn ? 1 : 0) + l.conflicts.length, 0) +
+    missingLogs.length +
+    manifestDamage;
   return { dataDir: dir, manifest: state, missingLogs, unlisted, logs, lock, damage };
 }
 
@@ -81,20 +104,39 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
       if (bad.length === 0) continue;
       const file = path.join(dir, l.file);
       const buf = await readFile(file);
-      const q = await quarantineBytes(dir, l.file, bad.map((b) => buf.subarray(b.offset, b.offset + b.bytes)), now);
+      const q = await quarantineBytes(
+        dir,
+        l.file,
+        bad.map((b) => buf.subarray(b.offset, b.offset + b.bytes)),
+        now,
+      );
       const kept = emptyReplay();
       const scan = scanLog(buf, (rec, bytes) => applyRecord(kept, rec, bytes));
-      await writeFileAtomic(file, compactedChunks(kept.indexes.values(), [...kept.docs.values()].map((d) => d.doc)));
-      actions.push(`${l.file}: set aside ${bad.length} damaged line(s) (${bad.map((b) => b.line).join(', ')}; ${q.bytes} bytes) in ${q.file}; ` +
-        `kept ${scan.lines - bad.length} line(s), ${kept.docs.size} document(s)`);
+      await writeFileAtomic(
+        file,
+        compactedChunks(
+          kept.indexes.values(),
+          [...kept.docs.values()].map((d) => d.doc),
+        ),
+      );
+      actions.push(
+        `${l.file}: set aside ${bad.length} damaged line(s) (${bad.map((b) => b.line).join(', ')}; ${q.bytes} bytes) in ${q.file}; ` +
+          `kept ${scan.lines - bad.length} line(s), ${kept.docs.size} document(s)`,
+      );
     }
     if (report.manifest === 'damaged') {
       const q = await quarantineBytes(dir, MANIFEST_FILE, [await readFile(path.join(dir, MANIFEST_FILE))], now);
       actions.push(`${MANIFEST_FILE}: damaged; set aside in ${q.file}`);
     }
-    for (const m of report.missingLogs) actions.push(`${m}${LOG_EXT}: missing; its data is lost unless you restore it from a backup (no longer expected)`);
+    for (const m of report.missingLogs)
+      actions.push(
+        `${m}${LOG_EXT}: missing; its data is lost unless you restore it from a backup (no longer expected)`,
+      );
     if (report.manifest !== 'ok' || report.missingLogs.length || report.unlisted.length) {
-      await writeManifest(dir, report.logs.map((l) => l.name));
+      await writeManifest(
+        dir,
+        report.logs.map((l) => l.name),
+      );
       actions.push(`${MANIFEST_FILE}: rewritten for ${report.logs.length} collection log(s)`);
     }
     return { actions };
@@ -104,7 +146,16 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
 }
 
 function emptyReplay(): ReplayedCollection {
-  return { docs: new Map(), indexes: new Map(), indexBytes: 0, fileBytes: 0, droppedAt: null, needsRewrite: false, legacyLines: 0, checksummedLines: 0 };
+  return {
+    docs: new Map(),
+    indexes: new Map(),
+    indexBytes: 0,
+    fileBytes: 0,
+    droppedAt: null,
+    needsRewrite: false,
+    legacyLines: 0,
+    checksummedLines: 0,
+  };
 }
 
 /** Unique indexes that two live documents share a key of (e.g. after a line was set aside). */
@@ -128,20 +179,32 @@ function uniqueConflicts(r: ReplayedCollection): string[] {
 export function formatReport(r: VerifyReport): string[] {
   const out: string[] = [`data directory ${r.dataDir}`];
   out.push(`${MANIFEST_FILE}: ${r.manifest}${r.manifest === 'missing' && r.logs.length === 0 ? ' (empty store)' : ''}`);
-  for (const m of r.missingLogs) out.push(`${m}${LOG_EXT}: MISSING (listed in ${MANIFEST_FILE}); the store will not start`);
+  for (const m of r.missingLogs)
+    out.push(`${m}${LOG_EXT}: MISSING (listed in ${MANIFEST_FILE}); the store will not start`);
   for (const l of r.logs) {
     const notes: string[] = [];
-    if (l.legacyLines) notes.push(`${l.legacyLines} line(s) without checksums (rewritten with checksums at the next start)`);
+    if (l.legacyLines)
+      notes.push(`${l.legacyLines} line(s) without checksums (rewritten with checksums at the next start)`);
     if (r.unlisted.includes(l.name)) notes.push(`not in ${MANIFEST_FILE} (added at the next start)`);
     const state = l.damaged.length || l.torn || l.conflicts.length ? 'DAMAGED' : 'ok';
     out.push(`${l.file}: ${state}, ${l.lines} line(s)${notes.length ? `; ${notes.join('; ')}` : ''}`);
     for (const d of l.damaged) out.push(`  line ${d.line} (byte ${d.offset}, ${d.bytes} bytes): ${d.reason}`);
-    for (const c of l.conflicts) out.push(`  ${c}: the store will not open until one of each pair is corrected by hand`);
-    if (l.torn) out.push(`  last line ${l.torn.line} (byte ${l.torn.offset}, ${l.torn.bytes} bytes) is torn (${l.torn.reason}); set aside at the next start`);
+    for (const c of l.conflicts)
+      out.push(`  ${c}: the store will not open until one of each pair is corrected by hand`);
+    if (l.torn)
+      out.push(
+        `  last line ${l.torn.line} (byte ${l.torn.offset}, ${l.torn.bytes} bytes) is torn (${l.torn.reason}); set aside at the next start`,
+      );
   }
   if (r.lock?.kind === 'live' || r.lock?.kind === 'other-host') {
-    out.push(`the bot holds the lock (process ${r.lock.owner.pid} on ${r.lock.owner.host}): a torn last line may be a write in progress`);
+    out.push(
+      `the bot holds the lock (process ${r.lock.owner.pid} on ${r.lock.owner.host}): a torn last line may be a write in progress`,
+    );
   }
-  out.push(r.damage === 0 ? 'store OK' : `store DAMAGED: ${r.damage} problem(s); stop the bot, then run: npm run verify-store -- --repair`);
+  out.push(
+    r.damage === 0
+      ? 'store OK'
+      : `store DAMAGED: ${r.damage} problem(s); stop the bot, then run: npm run verify-store -- --repair`,
+  );
   return out;
 }

@@ -120,13 +120,27 @@ export function payloadSummary(value: unknown, maxNodes: number = AUDIT_LIMITS.h
     maxDepth = Math.max(maxDepth, w.depth);
     const v = w.v;
     switch (typeof v) {
-      case 'string': emit(JSON.stringify(v)); continue;
-      case 'number': emit(Number.isFinite(v) ? String(v) : `"${String(v)}"`); continue;
-      case 'boolean': emit(v ? 'true' : 'false'); continue;
-      case 'bigint': emit(`"${v.toString()}n"`); continue;
-      case 'undefined': emit('null'); continue;
-      case 'function': case 'symbol': emit('"[unserialisable]"'); continue;
-      default: break;
+      case 'string':
+        emit(JSON.stringify(v));
+        continue;
+      case 'number':
+        emit(Number.isFinite(v) ? String(v) : `"${String(v)}"`);
+        continue;
+      case 'boolean':
+        emit(v ? 'true' : 'false');
+        continue;
+      case 'bigint':
+        emit(`"${v.toString()}n"`);
+        continue;
+      case 'undefined':
+        emit('null');
+        continue;
+      case 'function':
+      case 'symbol':
+        emit('"[unserialisable]"');
+        continue;
+      default:
+        break;
     }
     if (v === null) {
       emit('null');
@@ -192,13 +206,21 @@ function summarised(v: unknown, omitted: PayloadSummary['omitted']): PayloadSumm
 /** A detail value as stored: kept when small, else its summary. Recursion is bounded by AUDIT_LIMITS.depth. */
 function boundValue(v: unknown, depth: number, ancestors: Set<object>): unknown {
   switch (typeof v) {
-    case 'string': return v.length > AUDIT_LIMITS.string ? clip(v, AUDIT_LIMITS.string) : v;
-    case 'number': return Number.isFinite(v) ? v : String(v);
-    case 'boolean': return v;
-    case 'bigint': return v.toString();
-    case 'undefined': return undefined;
-    case 'function': case 'symbol': return '[unserialisable]';
-    default: break;
+    case 'string':
+      return v.length > AUDIT_LIMITS.string ? clip(v, AUDIT_LIMITS.string) : v;
+    case 'number':
+      return Number.isFinite(v) ? v : String(v);
+    case 'boolean':
+      return v;
+    case 'bigint':
+      return v.toString();
+    case 'undefined':
+      return undefined;
+    case 'function':
+    case 'symbol':
+      return '[unserialisable]';
+    default:
+      break;
   }
   if (v === null) return null;
   const obj = v as object;
@@ -294,9 +316,12 @@ export function boundedAuditEntry(entry: AuditInput, now: () => Date = () => new
     let bounded: unknown;
     try {
       const keys = details && typeof details === 'object' && !isArray(details) ? ownKeys(details) : null;
-      bounded = keys === null ? { value: boundValue(details, 1, new Set()) }
-        : keys.length > AUDIT_LIMITS.width ? summarised(details, 'too-wide')
-          : boundObject(details as object, keys, 1, new Set([details as object]));
+      bounded =
+        keys === null
+          ? { value: boundValue(details, 1, new Set()) }
+          : keys.length > AUDIT_LIMITS.width
+            ? summarised(details, 'too-wide')
+            : boundObject(details as object, keys, 1, new Set([details as object]));
     } catch {
       bounded = summarised(details, 'unreadable');
     }

@@ -9,7 +9,10 @@ import { boundedAuditEntry, type AuditInput } from './audit-bounds.js';
 export class AuditLog {
   private readonly col: DocCollection<AuditDoc>;
 
-  constructor(store: Store, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.col = store.collection<AuditDoc>(COLLECTIONS.audit);
   }
 

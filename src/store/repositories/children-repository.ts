@@ -48,8 +48,10 @@ export class ChildrenRepository {
   async queuePending(ref: string, messages: PendingMessage[]): Promise<number> {
     let queued = 0;
     for (const m of messages) {
-      const r = await this.col.updateOne({ _id: ref, 'pending.key': { $ne: m.key } } as Filter<ChildDoc>,
-        { $push: { pending: m } } as UpdateFilter<ChildDoc>);
+      const r = await this.col.updateOne(
+        { _id: ref, 'pending.key': { $ne: m.key } } as Filter<ChildDoc>,
+        { $push: { pending: m } } as UpdateFilter<ChildDoc>,
+      );
       queued += r.matchedCount;
     }
     return queued;
@@ -94,16 +96,22 @@ export class ChildrenRepository {
       $inc: { ...(update.$inc ?? {}), version: 1 },
       $push: { ...(update.$push ?? {}), history: historyEntry },
     } as UpdateFilter<ChildDoc>;
-    const after = await this.col.findOneAndUpdate({ _id: ref, version: expectedVersion }, full, { returnDocument: 'after' });
+    const after = await this.col.findOneAndUpdate({ _id: ref, version: expectedVersion }, full, {
+      returnDocument: 'after',
+    });
     if (after) return after;
     const current = await this.col.findOne({ _id: ref });
     if (!current) throw new AppError('not-found', `child ${ref} not found`, { ref });
     const last = current.history[current.history.length - 1];
-    throw new AppError('conflict', `child ${ref} was changed by ${last?.by.name ?? last?.by.id ?? 'someone'} at ${last?.at?.toISOString?.() ?? 'an unknown time'}`, {
-      ref,
-      expectedVersion,
-      actualVersion: current.version,
-      lastChange: last ? { by: last.by, at: last.at, action: last.action } : undefined,
-    });
+    throw new AppError(
+      'conflict',
+      `child ${ref} was changed by ${last?.by.name ?? last?.by.id ?? 'someone'} at ${last?.at?.toISOString?.() ?? 'an unknown time'}`,
+      {
+        ref,
+        expectedVersion,
+        actualVersion: current.version,
+        lastChange: last ? { by: last.by, at: last.at, action: last.action } : undefined,
+      },
+    );
   }
 }

@@ -1,7 +1,11 @@
 import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, Store } from '../doc-collection.js';
 import {
-  DELIVERY_COLLECTIONS, type ChannelPurpose, type ConversationAddress, type ConversationDoc, type PurposeAssignment,
+  DELIVERY_COLLECTIONS,
+  type ChannelPurpose,
+  type ConversationAddress,
+  type ConversationDoc,
+  type PurposeAssignment,
 } from '../delivery-documents.js';
 
 // Saved conversations: where the bot can post on its own, as neutral addresses (src/teams/ makes
@@ -23,7 +27,10 @@ export interface PurposeFilter {
  * The shape on disk: documents written before addresses existed hold a Bot Framework
  * ConversationReference (as plain data) in `reference` and no `address`.
  */
-type StoredConversationDoc = Omit<ConversationDoc, 'address'> & { address?: ConversationAddress; reference?: LegacyReference };
+type StoredConversationDoc = Omit<ConversationDoc, 'address'> & {
+  address?: ConversationAddress;
+  reference?: LegacyReference;
+};
 
 interface LegacyReference {
   bot?: { id?: string; name?: string };
@@ -48,9 +55,14 @@ export function withAddress(doc: StoredConversationDoc): ConversationDoc {
     teamId: doc.teamId ?? null,
     channelId: doc.channelId ?? null,
     bot: r.bot?.id ? { id: r.bot.id, ...(r.bot.name !== undefined ? { name: r.bot.name } : {}) } : null,
-    user: doc.kind === 'personal' && r.user?.id
-      ? { id: r.user.id, ...(r.user.name !== undefined ? { name: r.user.name } : {}), ...(r.user.aadObjectId ? { aadObjectId: r.user.aadObjectId } : {}) }
-      : null,
+    user:
+      doc.kind === 'personal' && r.user?.id
+        ? {
+            id: r.user.id,
+            ...(r.user.name !== undefined ? { name: r.user.name } : {}),
+            ...(r.user.aadObjectId ? { aadObjectId: r.user.aadObjectId } : {}),
+          }
+        : null,
     locale: r.locale ?? null,
   };
   return { ...rest, address } as ConversationDoc;
@@ -92,12 +104,17 @@ export class ConversationRepository {
     }
     const existing = await this.col.findOne({ _id: id });
     if (existing && !needsWrite(existing, set, opts.now)) return withAddress(existing);
-    const doc = await this.col.findOneAndUpdate({ _id: id }, { $set: set, $unset: { reference: '' }, $setOnInsert: { purposes: [] } },
-      { upsert: true, returnDocument: 'after' }).catch(async (err: unknown) => {
-      // While the store takes no writes, a refreshed address is not worth refusing the person's request over.
-      if (!isAppError(err, 'store-unavailable')) throw err;
-      return (await this.col.findOne({ _id: id })) ?? ({ _id: id, purposes: [], ...set } as StoredConversationDoc);
-    });
+    const doc = await this.col
+      .findOneAndUpdate(
+        { _id: id },
+        { $set: set, $unset: { reference: '' }, $setOnInsert: { purposes: [] } },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .catch(async (err: unknown) => {
+        // While the store takes no writes, a refreshed address is not worth refusing the person's request over.
+        if (!isAppError(err, 'store-unavailable')) throw err;
+        return (await this.col.findOne({ _id: id })) ?? ({ _id: id, purposes: [], ...set } as StoredConversationDoc);
+      });
     if (!existing || addressChanged(existing, set)) this.changed();
     return withAddress(doc!);
   }
@@ -127,7 +144,12 @@ export class ConversationRepository {
     ]);
   }
 
-  async clearPurpose(conversationId: string, purpose: ChannelPurpose, filter: PurposeFilter, now: Date): Promise<ConversationDoc | null> {
+  async clearPurpose(
+    conversationId: string,
+    purpose: ChannelPurpose,
+    filter: PurposeFilter,
+    now: Date,
+  ): Promise<ConversationDoc | null> {
     return this.editPurposes(conversationId, now, (ps) => ps.filter((p) => !samePurpose(p, purpose, filter)));
   }
 
@@ -136,7 +158,10 @@ export class ConversationRepository {
     const elem: Record<string, unknown> = { purpose };
     if (filter.team !== undefined) elem.team = filter.team;
     if (filter.guardianId !== undefined) elem.guardianId = filter.guardianId;
-    return this.col.find({ purposes: { $elemMatch: elem } }, { sort: { _id: 1 } }).toArray().then((ds) => ds.map(withAddress));
+    return this.col
+      .find({ purposes: { $elemMatch: elem } }, { sort: { _id: 1 } })
+      .toArray()
+      .then((ds) => ds.map(withAddress));
   }
 
   /** The 1:1 chat with a person, by staff id or AAD object id; the most recently used wins. */
@@ -145,7 +170,9 @@ export class ConversationRepository {
     if (who.staffId) or.push({ staffId: who.staffId });
     if (who.aadObjectId) or.push({ aadObjectId: who.aadObjectId });
     if (!or.length) return Promise.resolve(null);
-    return this.col.findOne({ kind: 'personal', $or: or }, { sort: { updatedAt: -1, _id: 1 } }).then((d) => d && withAddress(d));
+    return this.col
+      .findOne({ kind: 'personal', $or: or }, { sort: { updatedAt: -1, _id: 1 } })
+      .then((d) => d && withAddress(d));
   }
 
   private changed(): void {
@@ -158,12 +185,19 @@ export class ConversationRepository {
     }
   }
 
-  private async editPurposes(id: string, now: Date, edit: (ps: PurposeAssignment[]) => PurposeAssignment[]): Promise<ConversationDoc | null> {
+  private async editPurposes(
+    id: string,
+    now: Date,
+    edit: (ps: PurposeAssignment[]) => PurposeAssignment[],
+  ): Promise<ConversationDoc | null> {
     for (let i = 0; i < 10; i++) {
       const doc = await this.col.findOne({ _id: id });
       if (!doc) return null;
-      const updated = await this.col.findOneAndUpdate({ _id: id, updatedAt: doc.updatedAt },
-        { $set: { purposes: edit(doc.purposes ?? []), updatedAt: now } }, { returnDocument: 'after' });
+      const updated = await this.col.findOneAndUpdate(
+        { _id: id, updatedAt: doc.updatedAt },
+        { $set: { purposes: edit(doc.purposes ?? []), updatedAt: now } },
+        { returnDocument: 'after' },
+      );
       if (updated) {
         this.changed();
         return withAddress(updated);
@@ -184,13 +218,16 @@ function needsWrite(existing: StoredConversationDoc, set: Partial<StoredConversa
 
 /** Whether `set` changes anything but `updatedAt`. */
 function addressChanged(existing: StoredConversationDoc, set: Partial<StoredConversationDoc>): boolean {
-  return Object.entries(set).some(([k, v]) => k !== 'updatedAt' && !sameData(existing[k as keyof StoredConversationDoc], v));
+  return Object.entries(set).some(
+    ([k, v]) => k !== 'updatedAt' && !sameData(existing[k as keyof StoredConversationDoc], v),
+  );
 }
 
 /** Structural equality of stored data; a missing value and null are the same (the store writes undefined as null). */
 function sameData(a: unknown, b: unknown): boolean {
   if (a === undefined || a === null || b === undefined || b === null) return (a ?? null) === (b ?? null);
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (typeof a !== 'object' || typeof b !== 'object') return a === b;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ao = a as Record<string, unknown>;
@@ -201,5 +238,7 @@ function sameData(a: unknown, b: unknown): boolean {
 }
 
 function samePurpose(p: PurposeAssignment, purpose: ChannelPurpose, f: PurposeFilter): boolean {
-  return p.purpose === purpose && (p.team ?? null) === (f.team ?? null) && (p.guardianId ?? null) === (f.guardianId ?? null);
+  return (
+    p.purpose === purpose && (p.team ?? null) === (f.team ?? null) && (p.guardianId ?? null) === (f.guardianId ?? null)
+  );
 }

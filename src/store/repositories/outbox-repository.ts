@@ -1,5 +1,11 @@
 import type { DocCollection, Store } from '../doc-collection.js';
-import { DELIVERY_COLLECTIONS, type OutboxAbout, type OutboxDoc, type OutboxStatus, type OutboxTarget } from '../delivery-documents.js';
+import {
+  DELIVERY_COLLECTIONS,
+  type OutboxAbout,
+  type OutboxDoc,
+  type OutboxStatus,
+  type OutboxTarget,
+} from '../delivery-documents.js';
 import { isDuplicateKeyError } from '../open-store.js';
 
 // The outbox (docs/DESIGN.md "Proactive delivery and jobs"): one document per proactive message, `_id` =
@@ -56,7 +62,11 @@ export class OutboxRepository {
     }
     const doc: OutboxDoc = {
       _id: msg._id,
-      target: { conversationId: msg.target.conversationId, newThread: msg.target.newThread ?? false, threadOf: msg.target.threadOf ?? null },
+      target: {
+        conversationId: msg.target.conversationId,
+        newThread: msg.target.newThread ?? false,
+        threadOf: msg.target.threadOf ?? null,
+      },
       kind: msg.kind,
       about: { refs: [...new Set(refs)].sort(), names: msg.about.names },
       activity: msg.activity,
@@ -120,18 +130,28 @@ export class OutboxRepository {
 
   /** Marks a pending message sent. False if it was not pending (already sent or failed). */
   async markSent(key: string, info: SentInfo): Promise<boolean> {
-    const r = await this.col.updateOne({ _id: key, status: 'pending' }, {
-      $set: {
-        status: 'sent', sentAt: info.at, attempts: info.attempts,
-        sentActivityId: info.activityId, sentConversationId: info.conversationId, lastError: null,
+    const r = await this.col.updateOne(
+      { _id: key, status: 'pending' },
+      {
+        $set: {
+          status: 'sent',
+          sentAt: info.at,
+          attempts: info.attempts,
+          sentActivityId: info.activityId,
+          sentConversationId: info.conversationId,
+          lastError: null,
+        },
       },
-    });
+    );
     return r.matchedCount === 1;
   }
 
   /** Leaves a message pending with a later attempt time. */
   async reschedule(key: string, attempts: number, nextAttemptAt: Date, lastError: string | null): Promise<boolean> {
-    const r = await this.col.updateOne({ _id: key, status: 'pending' }, { $set: { attempts, nextAttemptAt, lastError } });
+    const r = await this.col.updateOne(
+      { _id: key, status: 'pending' },
+      { $set: { attempts, nextAttemptAt, lastError } },
+    );
     return r.matchedCount === 1;
   }
 
@@ -148,17 +168,24 @@ export class OutboxRepository {
    * retried — and listed in `/setup status`. False if it was not pending.
    */
   async markWithheld(key: string, reason: string, at: Date): Promise<boolean> {
-    const r = await this.col.updateOne({ _id: key, status: 'pending' }, { $set: { status: 'withheld', lastError: reason, failedAt: at } });
+    const r = await this.col.updateOne(
+      { _id: key, status: 'pending' },
+      { $set: { status: 'withheld', lastError: reason, failedAt: at } },
+    );
     return r.matchedCount === 1;
   }
 
   /** Messages not delivered (failed or withheld), most recent first (admin view). */
   listFailed(limit = 100): Promise<OutboxDoc[]> {
-    return this.col.find({ status: { $in: ['failed', 'withheld'] } }, { sort: { failedAt: -1, _id: 1 }, limit }).toArray();
+    return this.col
+      .find({ status: { $in: ['failed', 'withheld'] } }, { sort: { failedAt: -1, _id: 1 }, limit })
+      .toArray();
   }
 
   async countByStatus(): Promise<StatusCounts> {
-    const rows = await this.col.aggregate<{ _id: OutboxStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
+    const rows = await this.col
+      .aggregate<{ _id: OutboxStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
+      .toArray();
     const counts: StatusCounts = { pending: 0, sent: 0, failed: 0, withheld: 0 };
     for (const r of rows) counts[r._id] = r.n;
     return counts;

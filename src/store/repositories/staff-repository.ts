@@ -28,7 +28,11 @@ export class StaffRepository {
   }
 
   async linkAadObjectId(id: string, oid: string): Promise<StaffDoc> {
-    const doc = await this.col.findOneAndUpdate({ _id: id }, { $set: { aadObjectId: oid } }, { returnDocument: 'after' });
+    const doc = await this.col.findOneAndUpdate(
+      { _id: id },
+      { $set: { aadObjectId: oid } },
+      { returnDocument: 'after' },
+    );
     if (!doc) throw new AppError('not-found', `staff ${id} not found`, { staffId: id });
     return doc;
   }

@@ -66,11 +66,14 @@ export const VERB_PATTERN = /^[a-z]+(?:[.-][a-z]+)+$/;
 
 export function defineAction<K extends SubjectKind>(spec: ActionSpec<K>): CardVerb {
   const { verb, subject, run } = spec as Partial<ActionSpec<K>>;
-  if (typeof verb !== 'string' || !VERB_PATTERN.test(verb)) throw new Error(`card verb ${String(verb)}: not a verb name`);
-  if (!isSubjectKind(subject)) throw new Error(`card verb ${verb}: no access rule (subject must be one of the loader's kinds)`);
+  if (typeof verb !== 'string' || !VERB_PATTERN.test(verb))
+    throw new Error(`card verb ${String(verb)}: not a verb name`);
+  if (!isSubjectKind(subject))
+    throw new Error(`card verb ${verb}: no access rule (subject must be one of the loader's kinds)`);
   if (typeof run !== 'function') throw new Error(`card verb ${verb}: no handler`);
   const cardVerb = {
-    verb, subject,
+    verb,
+    subject,
     async answer(ctx: InvokeContext): Promise<AnsweredReply> {
       assertGuestMay(ctx.actor, { verb });
       const data = checkCardData(ctx.data);

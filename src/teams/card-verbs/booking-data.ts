@@ -5,31 +5,59 @@ import { AppError } from '../../domain/errors.js';
 import { CASE_REF_PATTERN } from '../../domain/case-ref.js';
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(max));
-const optionalText = (max: number) => text(max).optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  text(max)
+    .optional()
+    .transform((v) => (v ? v : null));
 
 export const ref = text(40).pipe(z.string().regex(CASE_REF_PATTERN, 'not a case reference'));
 export const id = text(80).pipe(z.string().min(1, 'missing'));
 export const isoDate = text(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'choose a date'));
-export const hhmm = text(8).transform((v) => v.slice(0, 5)).pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'choose a start time'));
+export const hhmm = text(8)
+  .transform((v) => v.slice(0, 5))
+  .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'choose a start time'));
 export const optText = optionalText(500);
 export const optDate = optionalText(10);
 export const optTime = optionalText(8).transform((v) => (v ? v.slice(0, 5) : null));
 /** Input.ChoiceSet isMultiSelect sends "a,b,c". */
-export const csv = z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []), z.array(z.string().max(80)).max(20));
+export const csv = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : (v ?? []),
+  z.array(z.string().max(80)).max(20),
+);
 /** Input.Toggle sends "true" / "false". */
 export const toggle = z.preprocess((v) => v === true || v === 'true', z.boolean());
 
 const LABELS: Record<string, string> = {
-  ref: 'case reference', date: 'date', time: 'start time', venue: 'venue', heldOn: 'held date', reviewId: 'review',
-  requestId: 'request', bookingId: 'booking', mode: 'what to do',
+  ref: 'case reference',
+  date: 'date',
+  time: 'start time',
+  venue: 'venue',
+  heldOn: 'held date',
+  reviewId: 'review',
+  requestId: 'request',
+  bookingId: 'booking',
+  mode: 'what to do',
 };
 
-export function parseData<S extends z.ZodTypeAny>(schema: S, data: Record<string, unknown>, example: string): z.infer<S> {
+export function parseData<S extends z.ZodTypeAny>(
+  schema: S,
+  data: Record<string, unknown>,
+  example: string,
+): z.infer<S> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data as z.infer<S>;
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? '');
   const what = LABELS[field] ?? field;
-  const message = issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined' ? `the ${what} is missing` : `${what}: ${issue.message}`;
+  const message =
+    issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined'
+      ? `the ${what} is missing`
+      : `${what}: ${issue.message}`;
   throw new AppError('invalid-input', `${message} — nothing was changed`, { example });
 }

@@ -10,23 +10,31 @@ export const CARD_DATA_LIMITS = { fields: 64, nameLength: 64, textLength: 8000, 
 const OUT_OF_DATE = 'this card is out of date or incomplete; nothing was changed';
 
 function isScalar(v: unknown): boolean {
-  return v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
-    || (typeof v === 'string' && v.length <= CARD_DATA_LIMITS.textLength);
+  return (
+    v === null ||
+    typeof v === 'boolean' ||
+    (typeof v === 'number' && Number.isFinite(v)) ||
+    (typeof v === 'string' && v.length <= CARD_DATA_LIMITS.textLength)
+  );
 }
 
 function fieldOk(name: string, v: unknown): boolean {
   // Names like $where or __proto__ are never ours.
   if (name.length > CARD_DATA_LIMITS.nameLength || name.startsWith('$') || name.startsWith('__')) return false;
-  if (Array.isArray(v)) return v.length <= CARD_DATA_LIMITS.listItems && v.every((x) => typeof x === 'string' && x.length <= 200);
+  if (Array.isArray(v))
+    return v.length <= CARD_DATA_LIMITS.listItems && v.every((x) => typeof x === 'string' && x.length <= 200);
   return isScalar(v);
 }
 
 /** The card data if it has the shape of ours (missing data counts as empty); else "out of date", nothing changed. */
 export function checkCardData(data: unknown): Record<string, unknown> {
   if (data === undefined || data === null) return {};
-  const ok = typeof data === 'object' && !Array.isArray(data) && [Object.prototype, null].includes(Object.getPrototypeOf(data) as object | null)
-    && Object.keys(data).length <= CARD_DATA_LIMITS.fields
-    && Object.entries(data).every(([k, v]) => fieldOk(k, v));
+  const ok =
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(data) as object | null) &&
+    Object.keys(data).length <= CARD_DATA_LIMITS.fields &&
+    Object.entries(data).every(([k, v]) => fieldOk(k, v));
   if (!ok) throw new AppError('invalid-input', OUT_OF_DATE, { example: '/actions', malformedCardData: true });
   return data as Record<string, unknown>;
 }

@@ -12,7 +12,10 @@ import type { ActionReply } from './action-spec.js';
  * slot taken meanwhile), answers with `form(error)` instead. Refusals about who may act (forbidden,
  * not found) and failures keep their plain answer: the form is never re-shown to someone who may not see it.
  */
-export async function orFormAgain(attempt: () => Promise<ActionReply>, form: (error: FormError, err: AppError) => Promise<AdaptiveCardJson>): Promise<ActionReply> {
+export async function orFormAgain(
+  attempt: () => Promise<ActionReply>,
+  form: (error: FormError, err: AppError) => Promise<AdaptiveCardJson>,
+): Promise<ActionReply> {
   try {
     return await attempt();
   } catch (err) {

@@ -18,11 +18,21 @@ export const liaisonViewAction = defineAction({
   subject: 'liaison-thread',
   async run(ctx, { ref }) {
     const fields = itemFields.safeParse(ctx.data);
-    if (!fields.success) throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', { example: '/actions' });
+    if (!fields.success)
+      throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', {
+        example: '/actions',
+      });
     const input = { ...fields.data, ref };
     const { child, item } = await liaisonItemView(ctx.deps, ctx.actor, input);
     const forLegal = seesLegalCopy(ctx.actor);
-    const model = liaisonPromptCardData(child, input.duty, input.subject, item, { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName }, forLegal);
+    const model = liaisonPromptCardData(
+      child,
+      input.duty,
+      input.subject,
+      item,
+      { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName },
+      forLegal,
+    );
     return { kind: 'card', card: renderCard('liaison', model) };
   },
 });

@@ -20,7 +20,9 @@ export function createActionRegistry(entries: readonly CardVerb[]): ActionRegist
   for (const [i, entry] of entries.entries()) {
     if (!isDefinedAction(entry)) {
       const name = (entry as { verb?: unknown } | null)?.verb;
-      throw new Error(`card verb #${i} (${String(name)}) was not made by defineAction: every verb needs its access rule`);
+      throw new Error(
+        `card verb #${i} (${String(name)}) was not made by defineAction: every verb needs its access rule`,
+      );
     }
     if (byVerb.has(entry.verb)) throw new Error(`card verb ${entry.verb} is registered twice`);
     byVerb.set(entry.verb, entry);
@@ -40,4 +42,3 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
 export function findAction(verb: string): CardVerb | undefined {
   return ACTIONS.find(verb);
 }
-

@@ -18,25 +18,42 @@ export const reviewBookFormAction = defineAction({
   },
 });
 
-const schema = z.object({ date: isoDate, time: hhmm, venue: z.string().trim().min(1).max(120), invitees: csv, reason: optText, text: optText });
+const schema = z.object({
+  date: isoDate,
+  time: hhmm,
+  venue: z.string().trim().min(1).max(120),
+  invitees: csv,
+  reason: optText,
+  text: optText,
+});
 
 export const reviewBookAction = defineAction({
   verb: 'review.book',
   subject: 'child',
-  run: (ctx, { ref }) => orFormAgain(async () => {
-    const input = parseData(schema, ctx.data, '/book C1001');
-    const result = await bookReview(ctx.deps, ctx.actor, { ...input, ref });
-    if (result.outcome === 'approval-needed') {
-      return {
-        kind: 'card',
-        card: renderCard('notice', {
-          title: `Sent for approval · ${childLabel(result.child, ctx.showChildNames)}`,
-          text: `${formatBookingStart(result.request.to, ctx.deps.tzName)} is after the due-by date, so a reviewing team manager must approve it (request ${result.request.id}). You'll hear when they decide.`,
-          tone: 'info', example: '',
-        }),
-      };
-    }
-    const card = bookingCard(result.child, result.booking, ctx.showChildNames, { event: 'booked', staffNames: await staffNames(ctx.deps), tzName: ctx.deps.tzName });
-    return { kind: 'card', card };
-  }, async (error) => bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames, { values: ctx.data, error })),
+  run: (ctx, { ref }) =>
+    orFormAgain(
+      async () => {
+        const input = parseData(schema, ctx.data, '/book C1001');
+        const result = await bookReview(ctx.deps, ctx.actor, { ...input, ref });
+        if (result.outcome === 'approval-needed') {
+          return {
+            kind: 'card',
+            card: renderCard('notice', {
+              title: `Sent for approval · ${childLabel(result.child, ctx.showChildNames)}`,
+              text: `${formatBookingStart(result.request.to, ctx.deps.tzName)} is after the due-by date, so a reviewing team manager must approve it (request ${result.request.id}). You'll hear when they decide.`,
+              tone: 'info',
+              example: '',
+            }),
+          };
+        }
+        const card = bookingCard(result.child, result.booking, ctx.showChildNames, {
+          event: 'booked',
+          staffNames: await staffNames(ctx.deps),
+          tzName: ctx.deps.tzName,
+        });
+        return { kind: 'card', card };
+      },
+      async (error) =>
+        bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames, { values: ctx.data, error }),
+    ),
 });

@@ -13,13 +13,19 @@ export const reviewCancelAction = defineAction({
   subject: 'booking',
   async run(ctx, subject) {
     const input = parseData(schema, ctx.data, '/reschedule C1001');
-    const { child, booking } = await cancelBooking(ctx.deps, ctx.actor, { ref: subject.ref, bookingId: subject.booking.id, mode: input.mode, reason: input.text });
+    const { child, booking } = await cancelBooking(ctx.deps, ctx.actor, {
+      ref: subject.ref,
+      bookingId: subject.booking.id,
+      mode: input.mode,
+      reason: input.text,
+    });
     return {
       kind: 'card',
       card: renderCard('notice', {
         title: `Review ${booking.status} · ${childLabel(child, ctx.showChildNames)}`,
         text: `The review booked for ${formatBookingStart(booking.start, ctx.deps.tzName)} is ${booking.status}: ${booking.statusReason}. The IRO and social work channels are told.`,
-        tone: 'success', example: '',
+        tone: 'success',
+        example: '',
       }),
     };
   },

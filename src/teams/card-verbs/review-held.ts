@@ -18,35 +18,80 @@ const formAgain = (ctx: ActionContext, ref: string, reviewId: string | null) => 
 export const reviewHeldAction = defineAction({
   verb: 'review.held',
   subject: 'child',
-  run: (ctx, { ref }) => orFormAgain(async () => {
-    const input = parseData(heldSchema, ctx.data, '/held C1001');
-    const { child, review, withinTimescale, recordDueBy } = await recordHeld(ctx.deps, ctx.actor, { ...input, ref });
-    const recordDue = `The written record is due by ${formatDate(recordDueBy)}.`;
-    const text = withinTimescale
-      ? `Within timescale. ${recordDue}`
-      : `Held after its due-by date: counted outside timescale${review.lateReason ? '' : ' (no reason given)'}. ${recordDue}`;
-    return { kind: 'card', card: reviewHeldCard(child, review, ctx.showChildNames, 'Review recorded as held', text, await staffNames(ctx.deps)) };
-  }, formAgain(ctx, ref, null)),
+  run: (ctx, { ref }) =>
+    orFormAgain(
+      async () => {
+        const input = parseData(heldSchema, ctx.data, '/held C1001');
+        const { child, review, withinTimescale, recordDueBy } = await recordHeld(ctx.deps, ctx.actor, {
+          ...input,
+          ref,
+        });
+        const recordDue = `The written record is due by ${formatDate(recordDueBy)}.`;
+        const text = withinTimescale
+          ? `Within timescale. ${recordDue}`
+          : `Held after its due-by date: counted outside timescale${review.lateReason ? '' : ' (no reason given)'}. ${recordDue}`;
+        return {
+          kind: 'card',
+          card: reviewHeldCard(
+            child,
+            review,
+            ctx.showChildNames,
+            'Review recorded as held',
+            text,
+            await staffNames(ctx.deps),
+          ),
+        };
+      },
+      formAgain(ctx, ref, null),
+    ),
 });
 
 export const reviewHeldCorrectAction = defineAction({
   verb: 'review.held.correct',
   subject: 'review',
-  run: (ctx, subject) => orFormAgain(async () => {
-    const input = parseData(z.object({ heldOn: isoDate, reason: optText }), ctx.data, '/held C1001 C1001-R3');
-    const { child, review, was } = await correctHeld(ctx.deps, ctx.actor, { ...input, ref: subject.ref, reviewId: subject.review.id });
-    return {
-      kind: 'card',
-      card: reviewHeldCard(child, review, ctx.showChildNames, 'Held date corrected', `Was ${formatDate(was)}; the old date stays in the case history.`, await staffNames(ctx.deps)),
-    };
-  }, formAgain(ctx, subject.ref, subject.review.id)),
+  run: (ctx, subject) =>
+    orFormAgain(
+      async () => {
+        const input = parseData(z.object({ heldOn: isoDate, reason: optText }), ctx.data, '/held C1001 C1001-R3');
+        const { child, review, was } = await correctHeld(ctx.deps, ctx.actor, {
+          ...input,
+          ref: subject.ref,
+          reviewId: subject.review.id,
+        });
+        return {
+          kind: 'card',
+          card: reviewHeldCard(
+            child,
+            review,
+            ctx.showChildNames,
+            'Held date corrected',
+            `Was ${formatDate(was)}; the old date stays in the case history.`,
+            await staffNames(ctx.deps),
+          ),
+        };
+      },
+      formAgain(ctx, subject.ref, subject.review.id),
+    ),
 });
 
 export const reviewRecordDistributedAction = defineAction({
   verb: 'review.record.distributed',
   subject: 'review',
   async run(ctx, subject) {
-    const { child, review } = await recordDistributed(ctx.deps, ctx.actor, { ref: subject.ref, reviewId: subject.review.id });
-    return { kind: 'card', card: reviewHeldCard(child, review, ctx.showChildNames, 'Record distributed', 'The written record is recorded as distributed.', await staffNames(ctx.deps)) };
+    const { child, review } = await recordDistributed(ctx.deps, ctx.actor, {
+      ref: subject.ref,
+      reviewId: subject.review.id,
+    });
+    return {
+      kind: 'card',
+      card: reviewHeldCard(
+        child,
+        review,
+        ctx.showChildNames,
+        'Record distributed',
+        'The written record is recorded as distributed.',
+        await staffNames(ctx.deps),
+      ),
+    };
   },
 });

@@ -9,26 +9,61 @@ import { orFormAgain } from './form-again.js';
 
 const schema = z.object({ comment: optText });
 
-async function decide(ctx: ActionContext, subject: SubjectOf<'reschedule-request'>, decision: 'approve' | 'decline'): Promise<ActionReply> {
+async function decide(
+  ctx: ActionContext,
+  subject: SubjectOf<'reschedule-request'>,
+  decision: 'approve' | 'decline',
+): Promise<ActionReply> {
   const input = parseData(schema, ctx.data, 'Use the buttons on the request card');
-  const result: DecideResult = await decideReschedule(ctx.deps, ctx.actor, { ref: subject.ref, requestId: subject.request.id, comment: input.comment, decision });
+  const result: DecideResult = await decideReschedule(ctx.deps, ctx.actor, {
+    ref: subject.ref,
+    requestId: subject.request.id,
+    comment: input.comment,
+    decision,
+  });
   const { child, request } = result.view;
   if (result.outcome === 'already-decided') {
-    return { kind: 'message', text: `Already decided — ${decisionText(request, ctx.deps.tzName)}. Nothing was changed.` };
+    return {
+      kind: 'message',
+      text: `Already decided — ${decisionText(request, ctx.deps.tzName)}. Nothing was changed.`,
+    };
   }
   // The decided card for everyone (updateForAll); each viewer's refresh renders the same status.
-  return { kind: 'card', card: rescheduleApprovalCard(child, request, { showNames: ctx.showChildNames, canDecide: false, refreshUserIds: [], tzName: ctx.deps.tzName }), updateForAll: true };
+  return {
+    kind: 'card',
+    card: rescheduleApprovalCard(child, request, {
+      showNames: ctx.showChildNames,
+      canDecide: false,
+      refreshUserIds: [],
+      tzName: ctx.deps.tzName,
+    }),
+    updateForAll: true,
+  };
 }
 
-export const reviewRescheduleApproveAction = defineAction({ verb: 'review.reschedule.approve', subject: 'reschedule-request', run: (ctx, s) => decide(ctx, s, 'approve') });
+export const reviewRescheduleApproveAction = defineAction({
+  verb: 'review.reschedule.approve',
+  subject: 'reschedule-request',
+  run: (ctx, s) => decide(ctx, s, 'approve'),
+});
 export const reviewRescheduleDeclineAction = defineAction({
   verb: 'review.reschedule.decline',
   subject: 'reschedule-request',
   // A decline without a comment comes back as the same card, with the comment box and what is missing.
-  run: (ctx, s) => orFormAgain(() => decide(ctx, s, 'decline'), async (error) => {
-    const v = await viewRequest(ctx.deps, ctx.actor, s.ref, s.request.id);
-    return rescheduleApprovalCard(v.child, v.request, { showNames: ctx.showChildNames, canDecide: v.canDecide, refreshUserIds: [], tzName: ctx.deps.tzName, again: { values: ctx.data, error } });
-  }),
+  run: (ctx, s) =>
+    orFormAgain(
+      () => decide(ctx, s, 'decline'),
+      async (error) => {
+        const v = await viewRequest(ctx.deps, ctx.actor, s.ref, s.request.id);
+        return rescheduleApprovalCard(v.child, v.request, {
+          showNames: ctx.showChildNames,
+          canDecide: v.canDecide,
+          refreshUserIds: [],
+          tzName: ctx.deps.tzName,
+          again: { values: ctx.data, error },
+        });
+      },
+    ),
 });
 
 /** The card's refresh: rendered for whoever invokes (deciders get the buttons, everyone else the status). */
@@ -37,6 +72,14 @@ export const reviewRescheduleViewAction = defineAction({
   subject: 'reschedule-request',
   async run(ctx, subject) {
     const v = await viewRequest(ctx.deps, ctx.actor, subject.ref, subject.request.id);
-    return { kind: 'card', card: rescheduleApprovalCard(v.child, v.request, { showNames: ctx.showChildNames, canDecide: v.canDecide, refreshUserIds: [], tzName: ctx.deps.tzName }) };
+    return {
+      kind: 'card',
+      card: rescheduleApprovalCard(v.child, v.request, {
+        showNames: ctx.showChildNames,
+        canDecide: v.canDecide,
+        refreshUserIds: [],
+        tzName: ctx.deps.tzName,
+      }),
+    };
   },
 });

@@ -17,30 +17,53 @@ export const reviewRescheduleFormAction = defineAction({
   },
 });
 
-const schema = z.object({ bookingId: id.optional(), reason: optText, text: optText, slot: optText, date: optDate, time: optTime });
+const schema = z.object({
+  bookingId: id.optional(),
+  reason: optText,
+  text: optText,
+  slot: optText,
+  date: optDate,
+  time: optTime,
+});
 
 export const reviewRescheduleRequestAction = defineAction({
   verb: 'review.reschedule.request',
   subject: 'child',
-  run: (ctx, { ref }) => orFormAgain(async () => {
-    const input = parseData(schema, ctx.data, '/reschedule C1001');
-    const result = await requestReschedule(ctx.deps, ctx.actor, { ...input, ref });
-    const r = result.request;
-    const label = childLabel(result.child, ctx.showChildNames);
-    const to = formatBookingStart(r.to, ctx.deps.tzName);
-    return {
-      kind: 'card',
-      card: renderCard('notice', result.outcome === 'moved'
-        ? { title: `Review moved · ${label}`, text: `Moved to ${to} (within timescale, approved by policy).`, tone: 'success', example: '' }
-        : {
-          title: `Sent for approval · ${label}`,
-          text: `Moving the review to ${to}${r.outsideTimescale ? ' (OUTSIDE TIMESCALE)' : ''} is waiting for a reviewing team manager (request ${r.id}). The booking stays as it is until then.`,
-          tone: 'info', example: '',
-        }),
-    };
-  }, async (error) => {
-    const data = parseData(z.object({ bookingId: id.optional() }).passthrough(), ctx.data, '/reschedule C1001');
-    const opts = await rescheduleOptions(ctx.deps, ctx.actor, ref, data.bookingId);
-    return rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName, { values: ctx.data, error });
-  }),
+  run: (ctx, { ref }) =>
+    orFormAgain(
+      async () => {
+        const input = parseData(schema, ctx.data, '/reschedule C1001');
+        const result = await requestReschedule(ctx.deps, ctx.actor, { ...input, ref });
+        const r = result.request;
+        const label = childLabel(result.child, ctx.showChildNames);
+        const to = formatBookingStart(r.to, ctx.deps.tzName);
+        return {
+          kind: 'card',
+          card: renderCard(
+            'notice',
+            result.outcome === 'moved'
+              ? {
+                  title: `Review moved · ${label}`,
+                  text: `Moved to ${to} (within timescale, approved by policy).`,
+                  tone: 'success',
+                  example: '',
+                }
+              : {
+                  title: `Sent for approval · ${label}`,
+                  text: `Moving the review to ${to}${r.outsideTimescale ? ' (OUTSIDE TIMESCALE)' : ''} is waiting for a reviewing team manager (request ${r.id}). The booking stays as it is until then.`,
+                  tone: 'info',
+                  example: '',
+                },
+          ),
+        };
+      },
+      async (error) => {
+        const data = parseData(z.object({ bookingId: id.optional() }).passthrough(), ctx.data, '/reschedule C1001');
+        const opts = await rescheduleOptions(ctx.deps, ctx.actor, ref, data.bookingId);
+        return rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName, {
+          values: ctx.data,
+          error,
+        });
+      },
+    ),
 });

@@ -7,7 +7,8 @@ import { ANY_CONVERSATION } from './command-spec.js';
 export const bookCommand: CommandSpec = {
   name: 'book',
   usage: '/book REF',
-  description: "Book a child's next review: date, time, venue and invitees (a date outside timescale needs a manager's approval)",
+  description:
+    "Book a child's next review: date, time, venue and invitees (a date outside timescale needs a manager's approval)",
   example: BOOK_EXAMPLE,
   roles: ['iro', 'business-support'],
   inCommandList: true,

@@ -10,7 +10,8 @@ const EXAMPLE = '/case C1001';
 export const caseCommand: CommandSpec = {
   name: 'case',
   usage: '/case REF',
-  description: "A child's timeline: next review and its rule, bookings, past reviews within or outside timescale (personal chat only)",
+  description:
+    "A child's timeline: next review and its rule, bookings, past reviews within or outside timescale (personal chat only)",
   example: EXAMPLE,
   inCommandList: true,
   scopes: ['personal'],

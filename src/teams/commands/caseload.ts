@@ -10,7 +10,8 @@ const EXAMPLE = '/caseload';
 export const caseloadCommand: CommandSpec = {
   name: 'caseload',
   usage: '/caseload [@person | team]',
-  description: 'Children per IRO by track and legal status, reviews in the next 30 days, and load per FTE against 70–120',
+  description:
+    'Children per IRO by track and legal status, reviews in the next 30 days, and load per FTE against 70–120',
   example: EXAMPLE,
   roles: REVIEWING_ROLES,
   inCommandList: true,
@@ -20,8 +21,12 @@ export const caseloadCommand: CommandSpec = {
     const args = ctx.args && !/^(for|team)\b/i.test(ctx.args) ? `for ${ctx.args}` : ctx.args;
     const { rest, scope } = await takeScope(args, ctx, EXAMPLE);
     if (rest) {
-      throw new AppError('invalid-input', `I can't read "${rest.slice(0, 60)}" here: /caseload takes nothing (your own), "team" (the whole service), `
-        + 'or a person (an @mention, an e-mail address or a staff id)', { example: '/caseload team' });
+      throw new AppError(
+        'invalid-input',
+        `I can't read "${rest.slice(0, 60)}" here: /caseload takes nothing (your own), "team" (the whole service), ` +
+          'or a person (an @mention, an e-mail address or a staff id)',
+        { example: '/caseload team' },
+      );
     }
     return caseloadCard(ctx, scope, 0);
   },

@@ -16,10 +16,18 @@ export const complimentCommand: CommandSpec = {
   scopes: ANY_CONVERSATION,
   async run(ctx) {
     const m = /^(\S+)\s+(<at>[^<]*<\/at>|\S+)\s+([\s\S]+)$/i.exec(ctx.args.trim());
-    if (!m) throw new AppError('invalid-input', 'give the case, the person and what the compliment is for', { example: EXAMPLE });
+    if (!m)
+      throw new AppError('invalid-input', 'give the case, the person and what the compliment is for', {
+        example: EXAMPLE,
+      });
     const [, ref, personText, text] = m;
     const person = await ctx.resolvePerson(personText);
-    if (!person) throw new AppError('invalid-input', `I can't find "${personText.replace(/<\/?at>/g, '')}" in the staff directory`, { example: EXAMPLE });
+    if (!person)
+      throw new AppError(
+        'invalid-input',
+        `I can't find "${personText.replace(/<\/?at>/g, '')}" in the staff directory`,
+        { example: EXAMPLE },
+      );
     const { compliment } = await recordCompliment(ctx.deps, ctx.actor, ref, person, text);
     return renderCard('notice', {
       title: 'Compliment recorded',

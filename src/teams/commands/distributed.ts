@@ -19,8 +19,16 @@ export const distributedCommand: CommandSpec = {
   async run(ctx) {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, EXAMPLE);
-    if (!reviewId || rest.length) throw new AppError('invalid-input', 'give the case reference and the review id', { example: EXAMPLE });
+    if (!reviewId || rest.length)
+      throw new AppError('invalid-input', 'give the case reference and the review id', { example: EXAMPLE });
     const { child, review } = await recordDistributed(ctx.deps, ctx.actor, { ref, reviewId });
-    return reviewHeldCard(child, review, ctx.showChildNames, 'Record distributed', 'The written record is recorded as distributed.', await staffNames(ctx.deps));
+    return reviewHeldCard(
+      child,
+      review,
+      ctx.showChildNames,
+      'Record distributed',
+      'The written record is recorded as distributed.',
+      await staffNames(ctx.deps),
+    );
   },
 };

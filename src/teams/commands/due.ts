@@ -10,7 +10,8 @@ const EXAMPLE = '/due this week';
 
 export const dueCommand: CommandSpec = {
   name: 'due',
-  usage: '/due [this week | next week | today | tomorrow | overdue | next N days | DATE | DATE to DATE] [team | for PERSON]',
+  usage:
+    '/due [this week | next week | today | tomorrow | overdue | next N days | DATE | DATE to DATE] [team | for PERSON]',
   description: 'Reviews due in a window, overdue first, with the rule behind each due date and whether it is booked',
   example: EXAMPLE,
   roles: REVIEWING_ROLES,

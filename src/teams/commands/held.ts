@@ -15,7 +15,8 @@ const CORRECT_EXAMPLE = '/held C1001 C1001-R3';
 export const heldCommand: CommandSpec = {
   name: 'held',
   usage: '/held REF [REVIEW-ID]',
-  description: 'Record a review as held (who chaired, combined with a CP conference); with a review id, correct a held date recorded in error',
+  description:
+    'Record a review as held (who chaired, combined with a CP conference); with a review id, correct a held date recorded in error',
   example: HELD_EXAMPLE,
   roles: ['iro', 'business-support', 'team-manager', 'head-of-service'],
   inCommandList: false,
@@ -23,14 +24,23 @@ export const heldCommand: CommandSpec = {
   async run(ctx) {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, HELD_EXAMPLE);
-    if (rest.length) throw new AppError('invalid-input', 'give a case reference and, to correct a date, one review id', { example: CORRECT_EXAMPLE });
+    if (rest.length)
+      throw new AppError('invalid-input', 'give a case reference and, to correct a date, one review id', {
+        example: CORRECT_EXAMPLE,
+      });
     return heldForm(ctx.deps, ctx.actor, ref, reviewId ?? null, ctx.showChildNames);
   },
 };
 
 /** The record-held form (or, with a review id, the correct-a-date form); `again` after a refusal. */
-export async function heldForm(deps: AppDeps, actor: StaffDoc, ref: string, reviewId: string | null, showNames: boolean,
-  again?: { values: TypedValues; error: FormError }): Promise<AdaptiveCardJson> {
+export async function heldForm(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  reviewId: string | null,
+  showNames: boolean,
+  again?: { values: TypedValues; error: FormError },
+): Promise<AdaptiveCardJson> {
   const form = await heldFormData(deps, actor, ref, reviewId);
   const chairs = form.chairs.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
   const { child, next, today } = form;

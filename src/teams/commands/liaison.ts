@@ -10,7 +10,8 @@ const EXAMPLE = '/liaison C1001';
 export const liaisonCommand: CommandSpec = {
   name: 'liaison',
   usage: '/liaison REF',
-  description: "A child's care proceedings and Guardian liaison: Guardian, hearings, court documents, discussions (personal chat)",
+  description:
+    "A child's care proceedings and Guardian liaison: Guardian, hearings, court documents, discussions (personal chat)",
   example: EXAMPLE,
   roles: ['iro', 'business-support', 'legal'],
   // The command menu is full (10 per scope); /help lists it.
@@ -32,8 +33,12 @@ export const liaisonCommand: CommandSpec = {
 export function liaisonFormFor(deps: AppDeps, view: LiaisonFormView, showName: boolean, message: string) {
   return liaisonFormCardData(view.child, {
     guardians: view.guardians.map((g) => ({ id: g._id, name: g.name, organisation: g.organisation })),
-    legal: view.legal.map((l) => ({ id: l._id, name: l.name })), legalContactId: view.legalContactId,
-    open: view.open, names: view.names, showName, message,
+    legal: view.legal.map((l) => ({ id: l._id, name: l.name })),
+    legalContactId: view.legalContactId,
+    open: view.open,
+    names: view.names,
+    showName,
+    message,
     forLegal: view.legalCopy,
     canRecordDiscussion: view.canRecordDiscussion,
     today: today(deps),

@@ -9,7 +9,7 @@ const EXAMPLE = '/raise C1001';
 export const raiseCommand: CommandSpec = {
   name: 'raise',
   usage: '/raise REF',
-  description: "Raise a resolution (informal or formal) about a child on your caseload (IRO, personal chat)",
+  description: 'Raise a resolution (informal or formal) about a child on your caseload (IRO, personal chat)',
   example: EXAMPLE,
   roles: ['iro'],
   inCommandList: true,

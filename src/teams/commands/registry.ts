@@ -41,8 +41,16 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-const SCOPE_OF: Record<ConversationKind, CommandScope> = { personal: 'personal', channel: 'team', groupChat: 'groupChat' };
-const PLACE: Record<CommandScope, string> = { personal: 'a personal chat with me', team: 'a channel', groupChat: 'a group chat' };
+const SCOPE_OF: Record<ConversationKind, CommandScope> = {
+  personal: 'personal',
+  channel: 'team',
+  groupChat: 'groupChat',
+};
+const PLACE: Record<CommandScope, string> = {
+  personal: 'a personal chat with me',
+  team: 'a channel',
+  groupChat: 'a group chat',
+};
 
 /** Whether the command may run in this kind of conversation (its declared scopes). */
 export function runsIn(spec: Pick<CommandSpecMeta, 'scopes'>, kind: ConversationKind): boolean {
@@ -50,10 +58,15 @@ export function runsIn(spec: Pick<CommandSpecMeta, 'scopes'>, kind: Conversation
 }
 
 /** Refuses a command asked where it does not run, naming where it does (the one answer for every command). */
-export function assertRunsHere(spec: Pick<CommandSpecMeta, 'name' | 'scopes' | 'example'>, kind: ConversationKind): void {
+export function assertRunsHere(
+  spec: Pick<CommandSpecMeta, 'name' | 'scopes' | 'example'>,
+  kind: ConversationKind,
+): void {
   if (runsIn(spec, kind)) return;
   const places = spec.scopes.map((s) => PLACE[s]);
-  const where = places.length > 1 ? `${places.slice(0, -1).join(', ')} or ${places[places.length - 1]}` : places[0] ?? 'nowhere';
-  const why = spec.scopes.length === 1 && spec.scopes[0] === 'personal' ? ': what it shows is only shown in a personal chat' : '';
+  const where =
+    places.length > 1 ? `${places.slice(0, -1).join(', ')} or ${places[places.length - 1]}` : (places[0] ?? 'nowhere');
+  const why =
+    spec.scopes.length === 1 && spec.scopes[0] === 'personal' ? ': what it shows is only shown in a personal chat' : '';
   throw new AppError('forbidden', `/${spec.name} works only in ${where}${why}`, { example: spec.example });
 }

@@ -10,7 +10,8 @@ import { REVIEWING_ROLES } from '../../domain/access.js';
 export const reportCommand: CommandSpec = {
   name: 'report',
   usage: '/report [last half-year | Apr 2026 to Sep 2026 | 2026-04-01 to 2026-09-30]',
-  description: 'Compliance report: reviews within timescale by month vs target, late reasons, caseload (managers, business support)',
+  description:
+    'Compliance report: reviews within timescale by month vs target, late reasons, caseload (managers, business support)',
   example: REPORT_PERIOD_EXAMPLE,
   // The use case refuses IROs and other team managers with a specific message; roles outside the
   // reviewing service get the registry's refusal and never see it in /help.

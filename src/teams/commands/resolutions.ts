@@ -23,7 +23,12 @@ export const resolutionsCommand: CommandSpec = {
       if (w === 'open') all = false;
       else if (w === 'all') all = true;
       else if (!ref && isCaseRef(word)) ref = word;
-      else throw new AppError('invalid-input', `I can't read "${word.slice(0, 40)}" here: /resolutions takes a case reference, "open" (the default) or "all"`, { example: EXAMPLE });
+      else
+        throw new AppError(
+          'invalid-input',
+          `I can't read "${word.slice(0, 40)}" here: /resolutions takes a case reference, "open" (the default) or "all"`,
+          { example: EXAMPLE },
+        );
     }
     const { rows } = await listResolutions(ctx.deps, ctx.actor, { all, ref });
     return renderCard('resolutions', resolutionsCardData(rows, { all, ref }, ctx.showChildNames, stagesOf(ctx.deps)));

@@ -3,14 +3,22 @@ import { AppError } from '../../domain/errors.js';
 import type { CommandContext } from './command-context.js';
 
 /** Splits "next week for <at>Megan</at>" / "today team" into the rest and a scope request. */
-export async function takeScope(args: string, ctx: CommandContext, example: string): Promise<{ rest: string; scope: ScopeRequest }> {
+export async function takeScope(
+  args: string,
+  ctx: CommandContext,
+  example: string,
+): Promise<{ rest: string; scope: ScopeRequest }> {
   const forMatch = /(?:^|\s)for\s+(.+)$/i.exec(args);
   if (forMatch) {
     const who = forMatch[1].trim();
     const person = await ctx.resolvePerson(who);
     if (!person) {
-      throw new AppError('invalid-input', `I can't find "${who.replace(/<\/?at>/gi, '').slice(0, 60)}" in the staff directory: `
-        + 'name a person with an @mention, their e-mail address or their staff id', { example: `${example} for alex@council.example` });
+      throw new AppError(
+        'invalid-input',
+        `I can't find "${who.replace(/<\/?at>/gi, '').slice(0, 60)}" in the staff directory: ` +
+          'name a person with an @mention, their e-mail address or their staff id',
+        { example: `${example} for alex@council.example` },
+      );
     }
     return { rest: args.slice(0, forMatch.index).trim(), scope: { kind: 'person', person } };
   }

@@ -6,7 +6,12 @@ import { renderCard } from '../cards.js';
 import { label } from '../presenters/labels.js';
 import type { CommandSpec } from './command-context.js';
 
-const PURPOSES: readonly ChannelPurpose[] = ['iro-channel', 'social-work-channel', 'managers-channel', 'liaison-channel'];
+const PURPOSES: readonly ChannelPurpose[] = [
+  'iro-channel',
+  'social-work-channel',
+  'managers-channel',
+  'liaison-channel',
+];
 const EXAMPLE = '/setup social-work-channel north';
 
 export const setupCommand: CommandSpec = {
@@ -24,11 +29,17 @@ export const setupCommand: CommandSpec = {
     const sub = word.toLowerCase();
     if (sub === '' || sub === 'status') {
       const o = await setupOverview(ctx.deps, ctx.actor);
-      const channels = o.channels.flatMap((c) => c.purposes.map((p) =>
-        `${label(p.purpose)}${p.team ? ` (${label(p.team)})` : ''}${p.guardianId ? ` (Guardian ${p.guardianId})` : ''}: ${c._id}`));
+      const channels = o.channels.flatMap((c) =>
+        c.purposes.map(
+          (p) =>
+            `${label(p.purpose)}${p.team ? ` (${label(p.team)})` : ''}${p.guardianId ? ` (Guardian ${p.guardianId})` : ''}: ${c._id}`,
+        ),
+      );
       // Outbox keys name children: listed only in a personal chat.
-      const failed = ctx.conversationType === 'personal'
-        ? o.failed.map((f) => `${f._id} → ${f.target.conversationId}: ${f.lastError ?? 'failed'}`) : [];
+      const failed =
+        ctx.conversationType === 'personal'
+          ? o.failed.map((f) => `${f._id} → ${f.target.conversationId}: ${f.lastError ?? 'failed'}`)
+          : [];
       return renderCard('notice', {
         title: 'IRO Bot setup',
         text: [
@@ -36,14 +47,20 @@ export const setupCommand: CommandSpec = {
           `Outbox: ${o.outbox.pending} pending, ${o.outbox.sent} sent, ${o.outbox.failed} failed, ${o.outbox.withheld} withheld.`,
           o.store ? describeStoreHealth(o.store) : '',
           failed.length ? `Not delivered:\n- ${failed.join('\n- ')}` : '',
-        ].filter(Boolean).join('\n\n'),
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
         tone: o.outbox.failed || o.outbox.withheld ? 'warning' : 'info',
         example: `Try: ${EXAMPLE}`,
       });
     }
     const purpose = PURPOSES.find((p) => p === sub);
     if (!purpose) {
-      throw new AppError('invalid-input', `"${word}" is not something I can set up; choose one of ${PURPOSES.join(', ')} or status`, { example: EXAMPLE });
+      throw new AppError(
+        'invalid-input',
+        `"${word}" is not something I can set up; choose one of ${PURPOSES.join(', ')} or status`,
+        { example: EXAMPLE },
+      );
     }
     const team = purpose === 'social-work-channel' ? rest.join(' ').toLowerCase() || undefined : undefined;
     if (purpose !== 'social-work-channel' && purpose !== 'liaison-channel' && rest.length) {
@@ -53,11 +70,18 @@ export const setupCommand: CommandSpec = {
     const named = purpose === 'liaison-channel' && rest.length ? rest.join(' ') : null;
     const expectedGuardian = named ? await ctx.resolvePerson(named) : undefined;
     if (named && !expectedGuardian) {
-      throw new AppError('invalid-input', `I can't find "${named}" in the staff directory`, { example: '/setup liaison-channel ffion.powell@cafcass.example' });
+      throw new AppError('invalid-input', `I can't find "${named}" in the staff directory`, {
+        example: '/setup liaison-channel ffion.powell@cafcass.example',
+      });
     }
     const { guardian } = await setChannelPurpose(ctx.deps, ctx.actor, {
-      purpose, team, conversationId: ctx.conversationId, conversationKind: ctx.conversationType,
-      members: () => ctx.listMembers(), councilTenantId: ctx.councilTenantId, expectedGuardian: expectedGuardian ?? undefined,
+      purpose,
+      team,
+      conversationId: ctx.conversationId,
+      conversationKind: ctx.conversationType,
+      members: () => ctx.listMembers(),
+      councilTenantId: ctx.councilTenantId,
+      expectedGuardian: expectedGuardian ?? undefined,
     });
     return renderCard('notice', {
       title: 'Channel set up',

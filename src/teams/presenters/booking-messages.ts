@@ -13,7 +13,13 @@ const bookingMessage: PendingRenderer = (data, ctx) => {
   if (!booking) throw new Error(`booking ${str(data.bookingId)} is not on child ${ctx.child.ref}`);
   const request = (ctx.child.rescheduleRequests ?? []).find((r) => r.id === str(data.requestId)) ?? null;
   const event = data.event === 'moved' ? 'moved' : 'booked';
-  const card = bookingCard(ctx.child, booking, ctx.showNames, { event, from: str(data.from) || null, request, staffNames: ctx.staffNames, tzName: ctx.tzName });
+  const card = bookingCard(ctx.child, booking, ctx.showNames, {
+    event,
+    from: str(data.from) || null,
+    request,
+    staffNames: ctx.staffNames,
+    tzName: ctx.tzName,
+  });
   return { type: 'message', summary: `Review ${event} · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
 };
 
@@ -23,7 +29,12 @@ const approvalMessage: PendingRenderer = (data, ctx) => {
   // Buttons while pending; each viewer's client then refreshes the card for them (review.reschedule.view)
   // and every click re-checks who may decide.
   const me = ctx.conversation.kind === 'personal' ? ctx.conversation.address.user?.id : undefined;
-  const card = rescheduleApprovalCard(ctx.child, request, { showNames: ctx.showNames, canDecide: true, refreshUserIds: me ? [me] : [], tzName: ctx.tzName });
+  const card = rescheduleApprovalCard(ctx.child, request, {
+    showNames: ctx.showNames,
+    canDecide: true,
+    refreshUserIds: me ? [me] : [],
+    tzName: ctx.tzName,
+  });
   return { type: 'message', summary: `Reschedule request · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
 };
 

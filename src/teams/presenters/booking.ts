@@ -10,10 +10,17 @@ import type { CardChoice, CardFact, TypedValues } from '../card-parts.js';
 import { formatBookingStart, label } from './labels.js';
 
 export const REASON_CHOICES: CardChoice[] = RESCHEDULE_REASONS.map((r) => ({ title: label(r), value: r }));
-export const INVITEE_LABELS: Record<string, string> = { child: 'The child', carers: 'Carers', parents: 'Parents', school: 'School' };
+export const INVITEE_LABELS: Record<string, string> = {
+  child: 'The child',
+  carers: 'Carers',
+  parents: 'Parents',
+  school: 'School',
+};
 
-export const dueFact = (next: Pick<NextReview, 'dueBy' | 'rule' | 'explanation'>): CardFact =>
-  ({ title: 'Due by', value: `${formatDate(next.dueBy)} — ${next.rule}, ${next.explanation}` });
+export const dueFact = (next: Pick<NextReview, 'dueBy' | 'rule' | 'explanation'>): CardFact => ({
+  title: 'Due by',
+  value: `${formatDate(next.dueBy)} — ${next.rule}, ${next.explanation}`,
+});
 
 /** A typed value, kept only if it has the expected shape (a forged invoke can send anything). */
 export function typed(values: TypedValues | undefined, key: string, pattern: RegExp, max = 500): string {
@@ -27,7 +34,9 @@ export const ANY = /^[\s\S]*$/;
 
 /** "Thu 26 Nov 2026 10:00; Thu 26 Nov 2026 14:00 (outside timescale)" */
 export function slotList(slots: readonly Slot[]): string {
-  return slots.map((s) => `${formatDate(s.date)} ${s.time}${s.outsideTimescale ? ' (outside timescale)' : ''}`).join('; ');
+  return slots
+    .map((s) => `${formatDate(s.date)} ${s.time}${s.outsideTimescale ? ' (outside timescale)' : ''}`)
+    .join('; ');
 }
 
 export function startText(start: string, tzName: string): string {
@@ -42,10 +51,13 @@ export function atText(d: Date | null | undefined, tzName: string): string {
 export function decisionText(r: RescheduleRequestDoc, tzName: string): string {
   const by = r.decidedBy?.name ?? r.decidedBy?.id ?? 'someone';
   switch (r.status) {
-    case 'pending': return 'Waiting for a reviewing team manager to decide';
-    case 'approved': return `Approved by ${by} at ${atText(r.decidedAt, tzName)}`;
-    case 'declined': return `Declined by ${by} at ${atText(r.decidedAt, tzName)}${r.comment ? `: ${r.comment}` : ''}`;
-    case 'withdrawn': return `Withdrawn (${r.comment ?? 'booking changed'}) at ${atText(r.decidedAt, tzName)}`;
+    case 'pending':
+      return 'Waiting for a reviewing team manager to decide';
+    case 'approved':
+      return `Approved by ${by} at ${atText(r.decidedAt, tzName)}`;
+    case 'declined':
+      return `Declined by ${by} at ${atText(r.decidedAt, tzName)}${r.comment ? `: ${r.comment}` : ''}`;
+    case 'withdrawn':
+      return `Withdrawn (${r.comment ?? 'booking changed'}) at ${atText(r.decidedAt, tzName)}`;
   }
 }
-

@@ -37,18 +37,26 @@ export function ownScopeCursor(actor: StaffDoc): string {
 /** The slice of `items` on `page`; a page past the end (the list shrank since the card was sent) is refused. */
 export function pageOf<T>(items: readonly T[], page: number, example: string): T[] {
   if (page > 0 && page * PAGE_SIZE >= items.length) {
-    throw new AppError('invalid-input', 'this list has changed since the card was sent; nothing to show on that page', { example });
+    throw new AppError('invalid-input', 'this list has changed since the card was sent; nothing to show on that page', {
+      example,
+    });
   }
   return items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 }
 
 /** The pager under a list: nothing when it fits on one page. */
-export function pager(cursor: Omit<PageCursorData, 'page'>, page: number, total: number, noun: (n: number) => string): PagerData {
+export function pager(
+  cursor: Omit<PageCursorData, 'page'>,
+  page: number,
+  total: number,
+  noun: (n: number) => string,
+): PagerData {
   if (total <= PAGE_SIZE) return { pagerText: '', pagerButtons: [] };
   const first = page * PAGE_SIZE + 1;
   const last = Math.min(total, (page + 1) * PAGE_SIZE);
   const buttons: PageButton[] = [];
   if (page > 0) buttons.push({ title: `Previous ${PAGE_SIZE}`, data: { ...cursor, page: page - 1 } });
-  if (last < total) buttons.push({ title: `Next ${Math.min(PAGE_SIZE, total - last)}`, data: { ...cursor, page: page + 1 } });
+  if (last < total)
+    buttons.push({ title: `Next ${Math.min(PAGE_SIZE, total - last)}`, data: { ...cursor, page: page + 1 } });
   return { pagerText: `Showing ${count(first)}–${count(last)} of ${noun(total)}`, pagerButtons: buttons };
 }

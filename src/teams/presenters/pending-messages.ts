@@ -17,7 +17,10 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** A titled notice about a child: `{ title, text }`; the child label is added here. */
 const noticeAboutChild: PendingRenderer = (data, ctx) => {
   const tone = data.tone === 'warning' ? 'warning' : data.tone === 'success' ? 'success' : 'info';
-  const card = renderCard('notice', noticeCardData(tone, `${str(data.title)} · ${childLabel(ctx.child, ctx.showNames)}`, str(data.text)));
+  const card = renderCard(
+    'notice',
+    noticeCardData(tone, `${str(data.title)} · ${childLabel(ctx.child, ctx.showNames)}`, str(data.text)),
+  );
   return { type: 'message', summary: `${str(data.title)} · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
 };
 

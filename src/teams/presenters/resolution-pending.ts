@@ -10,23 +10,42 @@ import { noticeCardData } from '../cards/notice.js';
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function mentionsOf(v: unknown): Mention[] {
-  return Array.isArray(v) ? (v as (Partial<Record<keyof Mention, unknown>> | null)[]).filter((m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string') : [];
+  return Array.isArray(v)
+    ? (v as (Partial<Record<keyof Mention, unknown>> | null)[]).filter(
+        (m): m is Mention => !!m && typeof m.id === 'string' && typeof m.name === 'string',
+      )
+    : [];
 }
 
 /** `{ resolutionId, audience: 'addressee' | 'iro', headline, mentions }` → the resolution card. */
 const resolutionCardMessage: PendingRenderer = (data, ctx) => {
   const r = (ctx.child.resolutions ?? []).find((x) => x.id === data.resolutionId);
   if (!r) {
-    const card = renderCard('notice', noticeCardData('warning', `Resolution ${str(data.resolutionId)}`, 'This resolution is no longer on record.'));
+    const card = renderCard(
+      'notice',
+      noticeCardData('warning', `Resolution ${str(data.resolutionId)}`, 'This resolution is no longer on record.'),
+    );
     return { type: 'message', summary: `Resolution ${str(data.resolutionId)}`, attachments: [cardAttachment(card)] };
   }
   const audience = data.audience === 'iro' ? 'iro' : 'addressee';
   const mentions = mentionsOf(data.mentions);
   const headline = str(data.headline);
-  const card = renderCard('resolution', resolutionCardData({
-    child: ctx.child, resolution: r, permissions: audiencePermissions(audience, r), staffNames: ctx.staffNames, mentions,
-    showNames: ctx.showNames, today: ctx.today, tzName: ctx.tzName, table: RESOLUTION_STAGES, headline, headlineAttention: data.headlineAttention === true,
-  }));
+  const card = renderCard(
+    'resolution',
+    resolutionCardData({
+      child: ctx.child,
+      resolution: r,
+      permissions: audiencePermissions(audience, r),
+      staffNames: ctx.staffNames,
+      mentions,
+      showNames: ctx.showNames,
+      today: ctx.today,
+      tzName: ctx.tzName,
+      table: RESOLUTION_STAGES,
+      headline,
+      headlineAttention: data.headlineAttention === true,
+    }),
+  );
   // The card's msteams.entities carry the mentions (Teams notifies the people named there).
   return {
     type: 'message',

@@ -15,8 +15,14 @@ import { chromium, type Browser } from 'playwright-core';
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface BrowserBinary {
@@ -73,25 +79,37 @@ export async function npmChromium(): Promise<BrowserBinary> {
   const fontsDir = path.join(cache, 'fonts');
   await Promise.all([
     buildAtomically(executablePath, (tmp) =>
-      pipeline(createReadStream(path.join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(tmp, { mode: 0o755 }))),
+      pipeline(
+        createReadStream(path.join(bin, 'chromium.br')),
+        createBrotliDecompress(),
+        createWriteStream(tmp, { mode: 0o755 }),
+      ),
+    ),
     buildAtomically(path.join(cache, 'al2023'), (tmp) =>
-      pipeline(createReadStream(path.join(bin, 'al2023.tar.br')), createBrotliDecompress(), extract(tmp))),
+      pipeline(createReadStream(path.join(bin, 'al2023.tar.br')), createBrotliDecompress(), extract(tmp)),
+    ),
     buildAtomically(fontsDir, (tmp) =>
-      pipeline(createReadStream(path.join(bin, 'fonts.tar.br')), createBrotliDecompress(), extract(tmp))),
+      pipeline(createReadStream(path.join(bin, 'fonts.tar.br')), createBrotliDecompress(), extract(tmp)),
+    ),
   ]);
   // The package's fonts.conf names Lambda's folders; ours names its Open Sans and the machine's own fonts.
   const fontsConf = path.join(cache, 'fonts.conf');
-  await buildAtomically(fontsConf, async (tmp) => fs.writeFileSync(tmp, [
-    '<?xml version="1.0"?>',
-    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
-    '<fontconfig>',
-    `  <dir>${path.join(fontsDir, 'fonts')}</dir>`,
-    '  <dir>/usr/share/fonts</dir>',
-    '  <dir>/usr/local/share/fonts</dir>',
-    `  <cachedir>${path.join(cache, 'fontconfig-cache')}</cachedir>`,
-    '</fontconfig>',
-    '',
-  ].join('\n')));
+  await buildAtomically(fontsConf, async (tmp) =>
+    fs.writeFileSync(
+      tmp,
+      [
+        '<?xml version="1.0"?>',
+        '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+        '<fontconfig>',
+        `  <dir>${path.join(fontsDir, 'fonts')}</dir>`,
+        '  <dir>/usr/share/fonts</dir>',
+        '  <dir>/usr/local/share/fonts</dir>',
+        `  <cachedir>${path.join(cache, 'fontconfig-cache')}</cachedir>`,
+        '</fontconfig>',
+        '',
+      ].join('\n'),
+    ),
+  );
   const ld = [libDir, ...(process.env.LD_LIBRARY_PATH ? [process.env.LD_LIBRARY_PATH] : [])].join(':');
   return { executablePath, env: { LD_LIBRARY_PATH: ld, FONTCONFIG_FILE: fontsConf }, source: 'npm' };
 }

@@ -20,8 +20,17 @@ export interface DemoStack {
 }
 
 /** `personas`: whose Playgrounds to start (default: all, as `npm start`). */
-export async function startDemoStack(opts: { now: string; personas?: PersonaKey[] }, stack: DemoStack = emptyStack()): Promise<DemoStack> {
-  const config = loadConfig({ PORT: '0', DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent', IRO_NOW: opts.now, PLAYGROUND: 'true' });
+export async function startDemoStack(
+  opts: { now: string; personas?: PersonaKey[] },
+  stack: DemoStack = emptyStack(),
+): Promise<DemoStack> {
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: stack.dataDir,
+    LOG_LEVEL: 'silent',
+    IRO_NOW: opts.now,
+    PLAYGROUND: 'true',
+  });
   const logger = createLogger('silent');
   if (!(await prepareDemoStore(config, logger))) throw new Error('the demo data was not loaded into the fresh store');
   stack.bot = await startIroBot(config, logger);
@@ -43,7 +52,9 @@ export function emptyStack(): DemoStack {
     },
     async stop() {
       const problems: string[] = [];
-      await Promise.all(stack.seats.map((s) => s.playground.stop().catch((e: Error) => problems.push(`playground: ${e.message}`))));
+      await Promise.all(
+        stack.seats.map((s) => s.playground.stop().catch((e: Error) => problems.push(`playground: ${e.message}`))),
+      );
       await stack.bot?.stop().catch((e: Error) => problems.push(`bot: ${e.message}`));
       fs.rmSync(stack.dataDir, { recursive: true, force: true });
       if (problems.length) throw new Error(`cleanup: ${problems.join('; ')}`);

@@ -17,7 +17,9 @@ export interface E2ESession {
  * the Agents Playground and headless Chromium before; a screenshot and the Playground's output on
  * failure; everything stopped after (each on its own, so one failure leaves nothing running).
  */
-export function useE2ESession(opts: Parameters<typeof startDemoStack>[0] & { name: string; viewportHeight?: number }): () => E2ESession {
+export function useE2ESession(
+  opts: Parameters<typeof startDemoStack>[0] & { name: string; viewportHeight?: number },
+): () => E2ESession {
   let stack: DemoStack | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;

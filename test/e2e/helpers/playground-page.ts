@@ -45,8 +45,15 @@ export async function openChannel(page: Page, team: string, channel: string): Pr
 }
 
 /** Picks an option of a compact choice set (a Fluent combobox whose options open in a portal). */
-export async function chooseOption(page: Page, card: Locator, placeholder: string | null, option: string): Promise<void> {
-  const box = placeholder ? card.locator(`input[role="combobox"][placeholder="${placeholder}"]`) : card.locator('input[role="combobox"]').first();
+export async function chooseOption(
+  page: Page,
+  card: Locator,
+  placeholder: string | null,
+  option: string,
+): Promise<void> {
+  const box = placeholder
+    ? card.locator(`input[role="combobox"][placeholder="${placeholder}"]`)
+    : card.locator('input[role="combobox"]').first();
   await box.click();
   // Exact: "2:00 PM" must not pick "12:00 PM".
   await page.getByRole('option', { name: option, exact: true }).first().click();
@@ -68,20 +75,25 @@ export async function pickDate(page: Page, card: Locator, iso: string, index = 0
   // Under load the popup may still be animating: try again until the input shows the date.
   const month = d.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const dayLabel = `${d.getUTCDate()}, ${d.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' })}, ${d.getUTCFullYear()}`;
-  for (let attempt = 0; attempt < 4 && await input.inputValue() !== text; attempt++) {
+  for (let attempt = 0; attempt < 4 && (await input.inputValue()) !== text; attempt++) {
     if (attempt > 0) await page.keyboard.press('Escape');
     await input.click();
     const header = page.locator('.fui-CalendarDay__monthAndYear').first();
     await header.waitFor({ state: 'visible', timeout: 5000 });
     for (let i = 0; i < 24 && (await header.textContent())?.trim() !== month; i++) {
       const shown = new Date(`1 ${(await header.textContent())?.trim()} UTC`);
-      await page.locator(`button[title^="${shown > d ? 'Previous month' : 'Next month'}"]`).first().click();
+      await page
+        .locator(`button[title^="${shown > d ? 'Previous month' : 'Next month'}"]`)
+        .first()
+        .click();
     }
     const day = page.locator(`button[aria-label="${dayLabel}"]`).first();
     await day.waitFor({ state: 'visible', timeout: 5000 });
     await page.waitForTimeout(300 * (attempt + 1)); // let the grid finish animating
     await day.click({ force: true }); // its rows briefly overlap the buttons while animating
-    await page.waitForFunction((el) => (el as HTMLInputElement).value !== '', await input.elementHandle(), { timeout: 2000 }).catch(() => undefined);
+    await page
+      .waitForFunction((el) => (el as HTMLInputElement).value !== '', await input.elementHandle(), { timeout: 2000 })
+      .catch(() => undefined);
   }
   const value = await input.inputValue();
   if (value !== text) throw new Error(`the date picker shows "${value}", not "${text}"`);

@@ -2,7 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { saveActivity } from '../../helpers/save-activity.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+} from 'botbuilder';
 import { loadConfig } from '../../../src/config.js';
 import { createAudienceGate } from '../../../src/jobs/audience-gate.js';
 import { createOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../../../src/jobs/outbox-sender.js';
@@ -46,29 +50,53 @@ export interface OutboxEnvOptions {
 }
 
 export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions = {}): Promise<OutboxEnv> {
-  const dir = opts.dir ?? await mkdtemp(join(tmpdir(), 'iro-outbox-'));
+  const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'iro-outbox-')));
   const store = await openEmbeddedStore(dir);
   const outbox = new OutboxRepository(store);
   const conversations = new ConversationRepository(store);
   await outbox.ensureIndexes();
   await conversations.ensureIndexes();
   const logger = createLogger('silent');
-  const adapter = opts.adapter === 'plain'
-    ? new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, new ConfigurationServiceClientCredentialFactory({
-      MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '',
-    })))
-    : (await import('../../../src/teams/bot.js')).createAdapter(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), logger);
+  const adapter =
+    opts.adapter === 'plain'
+      ? new CloudAdapter(
+          new ConfigurationBotFrameworkAuthentication(
+            {},
+            new ConfigurationServiceClientCredentialFactory({
+              MicrosoftAppId: '',
+              MicrosoftAppPassword: '',
+              MicrosoftAppType: 'MultiTenant',
+              MicrosoftAppTenantId: '',
+            }),
+          ),
+        )
+      : (await import('../../../src/teams/bot.js')).createAdapter(
+          loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+          logger,
+        );
   const notifier = createNotifier(adapter, { timeoutMs: 5_000, logger });
   let last = 0;
   return {
-    dir, store, outbox, conversations, adapter, notifier, logger,
+    dir,
+    store,
+    outbox,
+    conversations,
+    adapter,
+    notifier,
+    logger,
     async addChannel(id) {
-      await saveActivity(conversations, {
-        serviceUrl: connectorUrl, channelId: 'msteams',
-        from: { id: '29:someone', aadObjectId: 'aad-someone' }, recipient: { id: '28:iro-bot', name: 'IRO Bot' },
-        conversation: { id, conversationType: 'channel', tenantId: 'tenant-1', isGroup: true },
-        channelData: { team: { id: '19:team@thread.tacv2' }, channel: { id }, tenant: { id: 'tenant-1' } },
-      }, { now: new Date() });
+      await saveActivity(
+        conversations,
+        {
+          serviceUrl: connectorUrl,
+          channelId: 'msteams',
+          from: { id: '29:someone', aadObjectId: 'aad-someone' },
+          recipient: { id: '28:iro-bot', name: 'IRO Bot' },
+          conversation: { id, conversationType: 'channel', tenantId: 'tenant-1', isGroup: true },
+          channelData: { team: { id: '19:team@thread.tacv2' }, channel: { id }, tenant: { id: 'tenant-1' } },
+        },
+        { now: new Date() },
+      );
     },
     async enqueue(key, target, at, giveUpAt) {
       // Distinct enqueue times keep the intended order regardless of key spelling; they may run a
@@ -78,8 +106,14 @@ export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions
       const enqueuedAt = at ?? new Date(last);
       const t = typeof target === 'string' ? { conversationId: target } : target;
       const r = await outbox.enqueue({
-        _id: key, target: t, kind: 'child-notice', about: { refs: [], names: false },
-        activity: { type: 'message', text: key }, enqueuedAt, giveUpAt, nextAttemptAt: at ?? new Date(now),
+        _id: key,
+        target: t,
+        kind: 'child-notice',
+        about: { refs: [], names: false },
+        activity: { type: 'message', text: key },
+        enqueuedAt,
+        giveUpAt,
+        nextAttemptAt: at ?? new Date(now),
       });
       return r.enqueued;
     },
@@ -87,10 +121,27 @@ export async function openOutboxEnv(connectorUrl: string, opts: OutboxEnvOptions
       // The real audience gate, reading rosters from the fake connector (none set: no guests), cached as in production.
       const members = createMemberCache();
       const audience = createAudienceGate({
-        deps: { staff: new StaffRepository(store), children: new ChildrenRepository(store), conversations, outbox, audit: new AuditLog(store), clock: () => new Date() },
-        listMembers: (conv) => members.get(conv._id, () => notifier.listMembers(conv.address)), councilTenantId: 'tenant-1', logger,
+        deps: {
+          staff: new StaffRepository(store),
+          children: new ChildrenRepository(store),
+          conversations,
+          outbox,
+          audit: new AuditLog(store),
+          clock: () => new Date(),
+        },
+        listMembers: (conv) => members.get(conv._id, () => notifier.listMembers(conv.address)),
+        councilTenantId: 'tenant-1',
+        logger,
       });
-      return createOutboxSender({ outbox, conversations, notifier, audience, clock: () => new Date(), logger, ...extra });
+      return createOutboxSender({
+        outbox,
+        conversations,
+        notifier,
+        audience,
+        clock: () => new Date(),
+        logger,
+        ...extra,
+      });
     },
     async close({ keepDir = false } = {}) {
       await store.close();

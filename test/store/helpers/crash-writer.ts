@@ -42,7 +42,13 @@ void (async () => {
       const r = Math.random();
       if (r < 0.25 || mine.length < 3) {
         const id = `r${round}w${w}n${n}`;
-        await items.insertOne({ _id: id, version: 0, stamp: 0, owner: w, pad: 'p'.repeat(Math.floor(Math.random() * 400)) });
+        await items.insertOne({
+          _id: id,
+          version: 0,
+          stamp: 0,
+          owner: w,
+          pad: 'p'.repeat(Math.floor(Math.random() * 400)),
+        });
         versions.set(id, 0);
         mine.push(id);
         say(`I ${id} 0`);
@@ -58,7 +64,11 @@ void (async () => {
       } else if (r < 0.6) {
         const id = `w${w}`;
         const v = counterVersions.get(id) ?? 0;
-        const res = await counters.updateOne({ _id: id, version: v }, { $set: { stamp: v + 1 }, $inc: { version: 1 } }, { upsert: v === 0 });
+        const res = await counters.updateOne(
+          { _id: id, version: v },
+          { $set: { stamp: v + 1 }, $inc: { version: 1 } },
+          { upsert: v === 0 },
+        );
         if (res.matchedCount + res.upsertedCount !== 1) {
           say(`X ${id} counter-lost-race`);
           continue;
@@ -68,7 +78,10 @@ void (async () => {
       } else {
         const id = mine[Math.floor(Math.random() * mine.length)]!;
         const v = versions.get(id)!;
-        const res = await items.updateOne({ _id: id, version: v }, { $set: { stamp: v + 1, pad: 'q'.repeat(Math.floor(Math.random() * 400)) }, $inc: { version: 1 } });
+        const res = await items.updateOne(
+          { _id: id, version: v },
+          { $set: { stamp: v + 1, pad: 'q'.repeat(Math.floor(Math.random() * 400)) }, $inc: { version: 1 } },
+        );
         if (res.matchedCount !== 1) {
           say(`X ${id} lost-race`);
           continue;

@@ -3,7 +3,13 @@
 import { seesLegalCopy } from '../../../domain/liaison.js';
 import { AppError } from '../../../domain/errors.js';
 import {
-  currentItem, discussionSchema, liaisonForm, markLiaisonDone, recordDiscussion, saveLiaison, saveLiaisonSchema,
+  currentItem,
+  discussionSchema,
+  liaisonForm,
+  markLiaisonDone,
+  recordDiscussion,
+  saveLiaison,
+  saveLiaisonSchema,
 } from '../../../app/liaison.js';
 import { today } from '../../../app/deps.js';
 import { renderCard } from '../../cards.js';
@@ -19,12 +25,22 @@ export const liaisonDoneAction = defineAction({
   subject: 'liaison-item',
   async run(ctx, item) {
     // The loader checked the ref, duty and subject (the card's ids) and who may see the child.
-    const { child } = await markLiaisonDone(ctx.deps, ctx.actor, { ref: item.ref, duty: item.duty, subject: item.item });
+    const { child } = await markLiaisonDone(ctx.deps, ctx.actor, {
+      ref: item.ref,
+      duty: item.duty,
+      subject: item.item,
+    });
     const duty = item.duty;
     const subject = duty === 'L9' ? 'final' : item.item;
     const forLegal = seesLegalCopy(ctx.actor, ctx.conversationType !== 'personal');
-    const model = liaisonPromptCardData(child, duty, subject, currentItem(ctx.deps, child, duty, subject),
-      { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName }, forLegal);
+    const model = liaisonPromptCardData(
+      child,
+      duty,
+      subject,
+      currentItem(ctx.deps, child, duty, subject),
+      { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName },
+      forLegal,
+    );
     return { kind: 'card', card: renderCard('liaison', model), updateForAll: true };
   },
 });
@@ -37,11 +53,17 @@ export const liaisonDiscussionAction = defineAction({
   async run(ctx, { ref }) {
     const parsed = discussionFields.safeParse(ctx.data);
     if (!parsed.success) {
-      throw new AppError('invalid-input', parsed.error.issues.some((i) => i.path[0] === 'on') ? 'give the date of the discussion' : OUT_OF_DATE,
-        { example: today(ctx.deps) });
+      throw new AppError(
+        'invalid-input',
+        parsed.error.issues.some((i) => i.path[0] === 'on') ? 'give the date of the discussion' : OUT_OF_DATE,
+        { example: today(ctx.deps) },
+      );
     }
     const { closed } = await recordDiscussion(ctx.deps, ctx.actor, { ...parsed.data, ref });
-    return { kind: 'message', text: `Discussion recorded on the child's case record (L10).${closed ? ' The liaison is now closed.' : ''}` };
+    return {
+      kind: 'message',
+      text: `Discussion recorded on the child's case record (L10).${closed ? ' The liaison is now closed.' : ''}`,
+    };
   },
 });
 
@@ -54,12 +76,19 @@ export const liaisonSaveAction = defineAction({
     const parsed = saveFields.safeParse(ctx.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('invalid-input', issue?.path.length ? `check "${String(issue.path[0])}": ${issue.message}` : OUT_OF_DATE, { example: 'dates as YYYY-MM-DD' });
+      throw new AppError(
+        'invalid-input',
+        issue?.path.length ? `check "${String(issue.path[0])}": ${issue.message}` : OUT_OF_DATE,
+        { example: 'dates as YYYY-MM-DD' },
+      );
     }
     await saveLiaison(ctx.deps, ctx.actor, { ...parsed.data, ref });
     ctx.deps.messagesQueued();
     const view = await liaisonForm(ctx.deps, ctx.actor, ref);
-    return { kind: 'card', card: renderCard('liaison-form', liaisonFormFor(ctx.deps, view, ctx.showChildNames, 'Saved.')) };
+    return {
+      kind: 'card',
+      card: renderCard('liaison-form', liaisonFormFor(ctx.deps, view, ctx.showChildNames, 'Saved.')),
+    };
   },
 });
 

@@ -8,6 +8,8 @@ export const resolutionAcknowledge = defineAction({
   subject: 'resolution',
   async run(ctx, { ref, resolution }) {
     const t = parse(onCard, ctx);
-    return cardReply(ctx, await acknowledgeResolution(ctx.deps, ctx.actor, ref, resolution.id, t.stage), { updateForAll: true });
+    return cardReply(ctx, await acknowledgeResolution(ctx.deps, ctx.actor, ref, resolution.id, t.stage), {
+      updateForAll: true,
+    });
   },
 });

@@ -9,7 +9,10 @@ import { resolutionReferralCardData } from '../../cards/resolution-referral.js';
 import type { ActionContext, ActionReply } from '../action-spec.js';
 
 /** Card data arrives as strings ("1"); a missing stage means "don't check". */
-const stage = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(0).max(5).optional());
+const stage = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z.coerce.number().int().min(0).max(5).optional(),
+);
 
 /** The stage the card showed (the resolution itself is the verb's subject, loaded with access checked). */
 export const onCard = z.object({ stage });
@@ -28,10 +31,25 @@ export function parse<T extends z.ZodTypeAny>(schema: T, ctx: ActionContext): z.
 export const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(max));
 
 /** The resolution card as `ctx.actor` sees it now. */
-export function cardReply(ctx: ActionContext, view: ResolutionView, opts: { updateForAll?: boolean; headline?: string } = {}): ActionReply {
-  return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, opts.headline ?? '')), updateForAll: opts.updateForAll };
+export function cardReply(
+  ctx: ActionContext,
+  view: ResolutionView,
+  opts: { updateForAll?: boolean; headline?: string } = {},
+): ActionReply {
+  return {
+    kind: 'card',
+    card: renderCard(
+      'resolution',
+      resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, opts.headline ?? ''),
+    ),
+    updateForAll: opts.updateForAll,
+  };
 }
 
 export function referralReply(ctx: ActionContext, view: ResolutionView): ActionReply {
-  return { kind: 'card', card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames, ctx.deps.tzName)), updateForAll: true };
+  return {
+    kind: 'card',
+    card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames, ctx.deps.tzName)),
+    updateForAll: true,
+  };
 }

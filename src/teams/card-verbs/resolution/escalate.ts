@@ -4,7 +4,10 @@ import { defineAction } from '../action-spec.js';
 import { cardReply, optionalText, parse, onCard } from './common.js';
 
 const schema = onCard.extend({
-  toStage: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(1).max(5).optional()),
+  toStage: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce.number().int().min(1).max(5).optional(),
+  ),
   skipReason: optionalText(1000),
 });
 
@@ -14,7 +17,11 @@ export const resolutionEscalate = defineAction({
   subject: 'resolution',
   async run(ctx, { ref, resolution }) {
     const d = parse(schema, ctx);
-    const view = await escalateResolution(ctx.deps, ctx.actor, ref, resolution.id, { stageOnCard: d.stage, toStage: d.toStage, skipReason: d.skipReason });
+    const view = await escalateResolution(ctx.deps, ctx.actor, ref, resolution.id, {
+      stageOnCard: d.stage,
+      toStage: d.toStage,
+      skipReason: d.skipReason,
+    });
     return cardReply(ctx, view, { updateForAll: true, headline: 'Escalated: the card has gone to the next addressee' });
   },
 });

@@ -11,6 +11,13 @@ import { resolutionRespond } from './respond.js';
 import { resolutionView } from './view.js';
 
 export const RESOLUTION_ACTIONS: readonly CardVerb[] = [
-  resolutionRaise, resolutionView, resolutionAcknowledge, resolutionRespond, resolutionResolve, resolutionEscalate,
-  resolutionNotifyOfficer, resolutionRefer, resolutionReferralItem,
+  resolutionRaise,
+  resolutionView,
+  resolutionAcknowledge,
+  resolutionRespond,
+  resolutionResolve,
+  resolutionEscalate,
+  resolutionNotifyOfficer,
+  resolutionRefer,
+  resolutionReferralItem,
 ];

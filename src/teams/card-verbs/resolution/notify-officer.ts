@@ -10,6 +10,9 @@ export const resolutionNotifyOfficer = defineAction({
   subject: 'resolution',
   async run(ctx, { ref, resolution }) {
     const d = parse(schema, ctx);
-    return cardReply(ctx, await notifySeniorOfficerOf(ctx.deps, ctx.actor, ref, resolution.id, d.note), { updateForAll: true, headline: 'Senior officer notified' });
+    return cardReply(ctx, await notifySeniorOfficerOf(ctx.deps, ctx.actor, ref, resolution.id, d.note), {
+      updateForAll: true,
+      headline: 'Senior officer notified',
+    });
   },
 });

@@ -23,10 +23,22 @@ export const resolutionRaise = defineAction({
       throw new AppError('forbidden', 'resolutions are raised in a personal chat with me', { example: '/raise C1001' });
     }
     const d = parse(schema, ctx);
-    const { resolution } = await raiseResolution(ctx.deps, ctx.actor, ref, { theme: d.theme, stage: d.stage, summary: d.summary, ask: d.ask, askBy: d.askBy || null });
+    const { resolution } = await raiseResolution(ctx.deps, ctx.actor, ref, {
+      theme: d.theme,
+      stage: d.stage,
+      summary: d.summary,
+      ask: d.ask,
+      askBy: d.askBy || null,
+    });
     const view = await viewResolution(ctx.deps, ctx.actor, ref, resolution.id);
-    const headline = resolution.stages[0].stage === 0 ? 'Informal resolution recorded'
-      : 'Formal resolution raised: the card is going to the social work team';
-    return { kind: 'card', card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, headline)), updateForAll: true };
+    const headline =
+      resolution.stages[0].stage === 0
+        ? 'Informal resolution recorded'
+        : 'Formal resolution raised: the card is going to the social work team';
+    return {
+      kind: 'card',
+      card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, headline)),
+      updateForAll: true,
+    };
   },
 });

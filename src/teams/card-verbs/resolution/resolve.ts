@@ -10,6 +10,8 @@ export const resolutionResolve = defineAction({
   subject: 'resolution',
   async run(ctx, { ref, resolution }) {
     const d = parse(schema, ctx);
-    return cardReply(ctx, await resolveResolution(ctx.deps, ctx.actor, ref, resolution.id, d.outcome, d.stage), { updateForAll: true });
+    return cardReply(ctx, await resolveResolution(ctx.deps, ctx.actor, ref, resolution.id, d.outcome, d.stage), {
+      updateForAll: true,
+    });
   },
 });

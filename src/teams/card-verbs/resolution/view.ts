@@ -8,7 +8,8 @@ export const resolutionView = defineAction({
   subject: 'resolution',
   async run(ctx, { ref, resolution }) {
     const view = await viewResolution(ctx.deps, ctx.actor, ref, resolution.id);
-    if (view.resolution.status === 'referred' && !ctx.isRefresh) return { ...referralReply(ctx, view), updateForAll: false };
+    if (view.resolution.status === 'referred' && !ctx.isRefresh)
+      return { ...referralReply(ctx, view), updateForAll: false };
     return cardReply(ctx, view);
   },
 });
