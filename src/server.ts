@@ -41,11 +41,10 @@ export async function startServer(
     mapParams: false,
   }) as unknown as restify.RequestHandler[];
   server.use(
-    parsers.map(
-      (parse): restify.RequestHandler =>
-        (req, res, next) =>
-          req.path() === IMPORT_PATH ? next() : parse(req, res, next),
-    ),
+    parsers.map((parse): restify.RequestHandler => (req, res, next) => {
+      if (req.path() === IMPORT_PATH) next();
+      else parse(req, res, next);
+    }),
   );
   const allowed = allowedTenants(config);
   answerErrorsWithoutDetail(server, logger);

@@ -167,12 +167,13 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
       try {
         read = await unit.read();
       } catch (err) {
-        read =
-          err instanceof TooBig
-            ? { problems: [`${err.file}: the file is ${err.size} bytes; the limit is ${opts.maxBytes} bytes`] }
-            : (err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
-              ? { problems: ['(document): not UTF-8 text (export the file as UTF-8)'] }
-              : await Promise.reject(err);
+        if (err instanceof TooBig) {
+          read = { problems: [`${err.file}: the file is ${err.size} bytes; the limit is ${opts.maxBytes} bytes`] };
+        } else if ((err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+          read = { problems: ['(document): not UTF-8 text (export the file as UTF-8)'] };
+        } else {
+          throw err;
+        }
       }
       const at = opts.clock().toISOString();
       if ('problems' in read) {
