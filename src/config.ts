@@ -70,7 +70,18 @@ const schema = z.object({
   COMPLIANCE_TARGET: z
     .preprocess(blankToUndefined, z.coerce.number().min(0).max(100).optional())
     .transform((v) => v ?? DEFAULT_COMPLIANCE_TARGET),
+  // Scheduled sync from the case system (docs/DESIGN.md "Scheduled sync"); unset = off.
+  IMPORT_TOKEN: optionalString,
+  IMPORT_CLIENT_IDS: list(z.string().min(1)),
+  IMPORT_JWKS_URL: z.preprocess(blankToUndefined, z.string().url().optional()),
+  IMPORT_MAX_BYTES: int(32 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+  IMPORT_DIR: optionalString,
+  IMPORT_STABLE_SECONDS: int(10, 0, 3600),
+  IMPORT_SCAN_SECONDS: int(30, 1, 86_400),
 });
+
+/** Shorter shared secrets are refused: the endpoint stays off and says so at start. */
+export const MIN_IMPORT_TOKEN_LENGTH = 32;
 
 export interface Config {
   port: number;
@@ -105,6 +116,21 @@ export interface Config {
   /** A message still undeliverable after this long is marked failed (shown in /setup status). */
   outboxGiveUpHours: number;
   complianceTarget: number;
+  /** POST /api/import shared secret (bearer); undefined when unset or shorter than MIN_IMPORT_TOKEN_LENGTH. */
+  importToken?: string;
+  /** IMPORT_TOKEN was set but too short (the endpoint says so at start instead of accepting a guessable secret). */
+  importTokenTooShort: boolean;
+  /** Entra client app ids allowed to call POST /api/import with an app token (needs MicrosoftAppId and the tenant). */
+  importClientIds: string[];
+  /** JWKS of the tenant's signing keys; defaults to Microsoft's for the council tenant. */
+  importJwksUrl?: string;
+  /** Largest body POST /api/import reads. */
+  importMaxBytes: number;
+  /** Watched folder (unset: off). */
+  importDir?: string;
+  /** A file in IMPORT_DIR is complete once its size and time have not changed for this long. */
+  importStableSeconds: number;
+  importScanSeconds: number;
   /** No app id: local mode, loopback only, unauthenticated. */
   localMode: boolean;
 }
@@ -159,6 +185,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
     outboxGiveUpHours: e.OUTBOX_GIVE_UP_HOURS,
     complianceTarget: e.COMPLIANCE_TARGET,
+    importToken: e.IMPORT_TOKEN && e.IMPORT_TOKEN.length >= MIN_IMPORT_TOKEN_LENGTH ? e.IMPORT_TOKEN : undefined,
+    importTokenTooShort: !!e.IMPORT_TOKEN && e.IMPORT_TOKEN.length < MIN_IMPORT_TOKEN_LENGTH,
+    importClientIds: e.IMPORT_CLIENT_IDS,
+    importJwksUrl: e.IMPORT_JWKS_URL,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    importDir: e.IMPORT_DIR,
+    importStableSeconds: e.IMPORT_STABLE_SECONDS,
+    importScanSeconds: e.IMPORT_SCAN_SECONDS,
     localMode: !e.MicrosoftAppId,
   };
 }

@@ -1,4 +1,5 @@
 // Composition root: config → store → services → Teams app → HTTP server.
+import { mkdir } from 'node:fs/promises';
 import { loadConfig, type Config } from './config.js';
 import { createClock } from './clock.js';
 import type { AppDeps } from './app/deps.js';
@@ -19,6 +20,10 @@ import { StaffRepository } from './store/repositories/staff-repository.js';
 import { createBot } from './teams/bot.js';
 import { createNotifier } from './teams/notifier.js';
 import { startJobs, type RunningJobs } from './jobs/run-jobs.js';
+import { createSyncRunner } from './app/import/sync-import.js';
+import { createImportFolder, type ImportFolder } from './jobs/import-folder.js';
+import { createImportReporter } from './jobs/import-report.js';
+import { ImportConflictsRepository } from './store/repositories/import-conflicts-repository.js';
 
 export interface RunningBot {
   config: Config;
@@ -27,6 +32,8 @@ export interface RunningBot {
   server: RunningServer;
   logger: Logger;
   jobs: RunningJobs | null;
+  /** IMPORT_DIR's watcher (null when unset); its timer runs with the jobs. */
+  importFolder: ImportFolder | null;
   stop(): Promise<void>;
 }
 
@@ -50,6 +57,7 @@ export function buildDeps(config: Config, store: Store): AppDeps {
     resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays)),
     complianceTarget: config.complianceTarget,
     messagesQueued: () => undefined,
+    importConflicts: new ImportConflictsRepository(store),
     storeHealth: () => store.health(),
   };
 }
@@ -72,16 +80,73 @@ export async function startIroBot(
     await deps.conversations.ensureIndexes();
     await deps.outbox.ensureIndexes();
     const bot = createBot(config, deps, logger);
-    const server = await startServer(config, bot, logger, async () => {
-      const h = await store.health();
-      return { status: h.status, store: store.kind, policy: deps.policy.id, ...(h.reason ? { reason: h.reason } : {}) };
-    });
+    // Scheduled sync (issue 14): one serialised import path for the endpoint and the folder; reports via the outbox.
+    let kickSender = (): void => undefined;
+    const sync = createSyncRunner(
+      {
+        store,
+        logger: logger.child({ component: 'sync' }),
+        report: createImportReporter({
+          deps,
+          clock: () => new Date(),
+          onEnqueued: () => kickSender(),
+          logger: logger.child({ component: 'sync' }),
+        }),
+      },
+      deps.clock,
+    );
+    let importFolder: ImportFolder | null = null;
+    if (config.importDir) {
+      await mkdir(config.importDir, { recursive: true });
+      importFolder = createImportFolder({
+        dir: config.importDir,
+        stableMs: config.importStableSeconds * 1000,
+        intervalMs: config.importScanSeconds * 1000,
+        maxBytes: config.importMaxBytes,
+        sync: (payload, source) => sync(payload, source, 'folder'),
+        logger: logger.child({ job: 'import-folder' }),
+        clock: () => new Date(),
+      });
+      logger.info({ stableSeconds: config.importStableSeconds }, 'watching IMPORT_DIR for case system exports');
+    }
+    const server = await startServer(
+      config,
+      bot,
+      logger,
+      async () => {
+        const h = await store.health();
+        return {
+          status: h.status,
+          store: store.kind,
+          policy: deps.policy.id,
+          ...(h.reason ? { reason: h.reason } : {}),
+        };
+      },
+      {
+        sync: (payload, source) => sync(payload, source, 'http'),
+        audit: (action, details) =>
+          deps.audit.record({
+            at: new Date(),
+            actor: { id: 'sync:http', kind: 'system' },
+            action,
+            subject: 'import',
+            details,
+          }),
+        now: () => new Date(),
+      },
+    );
+    // A warning only when it was meant to be on (a short token, client ids without the app).
+    if (server.importEndpoint.enabled || (!config.importTokenTooShort && !config.importClientIds.length))
+      logger.info(server.importEndpoint.why);
+    else logger.warn(server.importEndpoint.why);
     const startJobsWith = (notifier: ReturnType<typeof createNotifier>) =>
       startJobs({ store, deps, config, logger, notifier, members: notifier });
     const jobs: RunningJobs | null =
       options.jobs === false
         ? null
         : startJobsWith(createNotifier(bot.adapter, { botAppId: config.microsoftAppId, logger }));
+    if (jobs) kickSender = () => jobs.sender.kick();
+    if (jobs) importFolder?.start();
     logger.info(
       { url: server.url, store: store.kind, policy: deps.policy.id, localMode: config.localMode },
       'IRO Bot listening',
@@ -96,8 +161,10 @@ export async function startIroBot(
       server,
       logger,
       jobs,
+      importFolder,
       async stop() {
         await server.close();
+        await importFolder?.stop();
         await jobs?.stop();
         await store.close();
       },

@@ -4,11 +4,19 @@ import type { Logger } from './logger.js';
 import { randomUUID } from 'node:crypto';
 import { errorSummary, type Bot } from './teams/bot.js';
 import { internalError, receiveActivity } from './teams/inbound.js';
+import {
+  IMPORT_PATH,
+  registerImportEndpoint,
+  type EndpointState,
+  type ImportEndpointDeps,
+} from './http/import-endpoint.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   close(): Promise<void>;
+  /** POST /api/import: on or off, and why (logged at start). */
+  importEndpoint: EndpointState;
 }
 
 /**
@@ -20,13 +28,24 @@ export async function startServer(
   bot: Bot,
   logger: Logger,
   health: () => Record<string, unknown> | Promise<Record<string, unknown>>,
+  importDeps?: Omit<ImportEndpointDeps, 'config' | 'logger'>,
 ): Promise<RunningServer> {
   // restify logs through our pino logger (JSON lines, never plain text on stderr).
   const server = restify.createServer({
     name: 'iro-bot',
     log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'],
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  // POST /api/import reads its own body (a larger limit, counted as it comes): the parser skips it.
+  const parsers = restify.plugins.bodyParser({
+    maxBodySize: 256 * 1024,
+    mapParams: false,
+  }) as unknown as restify.RequestHandler[];
+  server.use(
+    parsers.map((parse): restify.RequestHandler => (req, res, next) => {
+      if (req.path() === IMPORT_PATH) next();
+      else parse(req, res, next);
+    }),
+  );
   const allowed = allowedTenants(config);
   answerErrorsWithoutDetail(server, logger);
 
@@ -40,6 +59,10 @@ export async function startServer(
     if (answer.body === undefined) res.send(answer.status);
     else res.send(answer.status, answer.body);
   });
+
+  const importEndpoint: EndpointState = importDeps
+    ? registerImportEndpoint(server, { ...importDeps, config, logger: logger.child({ component: 'import-endpoint' }) })
+    : { enabled: false, why: 'POST /api/import is off' };
 
   // 503 while the store cannot do its job (writes refused, or the database not answering), with the reason.
   server.get('/healthz', async (_req, res) => {
@@ -56,6 +79,7 @@ export async function startServer(
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
+    importEndpoint,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,3 +1,4 @@
+import type { ImportConflictsRepository } from '../store/repositories/import-conflicts-repository.js';
 import type { Clock } from '../clock.js';
 import type { WorkingCalendar } from '../domain/calendar.js';
 import { todayIn } from '../domain/calendar.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
   resolutionStages?: readonly StageDef[];
   /** Called after a change queued messages (ChildDoc.pending): wakes the pending drainer. */
   messagesQueued: () => void;
+  /** Sync conflicts awaiting an admin (issue 14); absent in tests that build deps by hand. */
+  importConflicts?: ImportConflictsRepository;
   /** The store's health for `/setup status` (absent in tests that build deps by hand). */
   storeHealth?: () => Promise<StoreHealth>;
 }

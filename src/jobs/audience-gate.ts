@@ -82,6 +82,7 @@ const KIND_LABELS: Record<string, string> = {
   'resolution-reminder': 'a resolution reminder',
   'resolution-escalation-prompt': 'a resolution escalation prompt',
   'child-notice': 'a notice',
+  'import-report': 'a case system import report',
 };
 const kindLabel = (kind: string | undefined) =>
   KIND_LABELS[kind ?? ''] ?? (kind?.startsWith('liaison-') ? 'a liaison message' : 'a message');

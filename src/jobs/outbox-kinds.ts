@@ -21,6 +21,9 @@ void sweepKindsComplete;
 export const RESOLUTION_SWEEP_KINDS = ['resolution-reminder', 'resolution-escalation-prompt'] as const;
 export type ResolutionSweepKind = (typeof RESOLUTION_SWEEP_KINDS)[number];
 
+/** The admins' report of a sync run from the case system (jobs/import-report.ts). */
+export const IMPORT_REPORT_KIND = 'import-report';
+
 /** The explanation the gate itself sends when it withholds a message. */
 export const WITHHELD_EXPLANATION_KIND = 'delivery-withheld';
 
@@ -29,7 +32,13 @@ export const PENDING_KINDS: readonly string[] = Object.keys(PENDING_RENDERERS);
 
 /** Every outbox message kind. */
 export const OUTBOX_KINDS: readonly string[] = [
-  ...new Set([...SWEEP_KINDS, ...RESOLUTION_SWEEP_KINDS, ...PENDING_KINDS, WITHHELD_EXPLANATION_KIND]),
+  ...new Set([
+    ...SWEEP_KINDS,
+    ...RESOLUTION_SWEEP_KINDS,
+    ...PENDING_KINDS,
+    IMPORT_REPORT_KIND,
+    WITHHELD_EXPLANATION_KIND,
+  ]),
 ];
 
 /** The one exception to "a guest sees only what is about their current children": the closing card. */

@@ -5,6 +5,7 @@ import { createCalendar } from '../../src/domain/calendar.js';
 import { getPolicy } from '../../src/domain/policies.js';
 import { OUTBOX_KINDS, PENDING_KINDS } from '../../src/jobs/outbox-kinds.js';
 import { createPendingDrainer } from '../../src/jobs/pending-drainer.js';
+import { importReportMessages } from '../../src/jobs/import-report.js';
 import { createSweeper } from '../../src/jobs/sweeper.js';
 import type { MessageAddress, PendingMessage } from '../../src/store/documents.js';
 import type { OutboxDoc } from '../../src/store/delivery-documents.js';
@@ -329,6 +330,36 @@ async function runWorld(c: GuestCase | null): Promise<World> {
       const msg: PendingMessage = { key: `test:${kind}:${s.ref}`, to, message: { type: kind, data: s.data } };
       await children.queuePending(s.ref, [msg]);
     }
+    // A sync report with a conflict about C101 (jobs/import-report.ts), addressed to the conversation under test.
+    const reportTo = c?.target === 'personal' ? iroChat : IRO_CHANNEL;
+    const conflict = {
+      _id: '0123456789abcdef:0',
+      runId: 'r',
+      ref: 'C101',
+      section: 'events' as const,
+      key: 'became-looked-after@2026-11-02',
+      path: 'children[0].events[0]',
+      message: 'differs',
+      incoming: { type: 'became-looked-after', date: '2026-11-02' },
+      status: 'open' as const,
+      recordedAt: NOW,
+      settledAt: null,
+      settledBy: null,
+    };
+    const report = {
+      outcome: 'imported' as const,
+      runId: 'r',
+      staff: { inserted: 0, updated: 0, unchanged: 0 },
+      children: { inserted: 0, updated: 1, unchanged: 0 },
+      conflicts: [conflict],
+      keptBefore: 0,
+      recovered: false,
+      source: 'http',
+      via: 'http' as const,
+      at: NOW,
+    };
+    for (const m of importReportMessages(report, reportTo, 'test:import-report', NOW, 'Europe/London'))
+      await env.outbox.enqueue(m);
     const deps = {
       staff,
       children,

@@ -6,6 +6,7 @@ import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../../src/teams/message-size.js
 import { DISPLAY_TEXT_MAX, PAGE_SIZE } from '../../src/teams/presenters/paging.js';
 import { MAX_DIGEST_ROWS } from '../../src/teams/cards/digest.js';
 import { MAX_LATE_LISTED, MAX_REPORT_IROS } from '../../src/teams/cards/report.js';
+import { CONFLICTS_PER_CARD, MAX_PROBLEM_LINES } from '../../src/teams/cards/import-report.js';
 
 // Issue 12, "fit Teams": every card template, at the largest data its view model allows, makes a
 // message (the whole activity as sent) of at most 80 KB counted as UTF-16. Templates are read from
@@ -53,6 +54,11 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
     ],
   },
   help: { variants: [{ commands: 30 }] },
+  // cards/import-report.ts: a sync run's report, CONFLICTS_PER_CARD conflicts a card, MAX_PROBLEM_LINES refusal lines.
+  'import-report': {
+    variants: [{ facts: 3, problems: MAX_PROBLEM_LINES, conflicts: CONFLICTS_PER_CARD }],
+    textMax: 500,
+  },
   notice: { variants: [{}], textMax: 2000 },
   reminder: { variants: [{ facts: 6, buttons: 2 }] },
   'booking-form': { variants: [{ facts: 4, venues: 10, invitees: 20, reasons: 12 }], textMax: 500 },
