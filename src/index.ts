@@ -54,9 +54,27 @@ export function buildDeps(config: Config, store: Store): AppDeps {
   };
 }
 
+/** With no health probe at all, the first sweep still starts this soon after the server listens. */
+const FIRST_SWEEP_FALLBACK_MS = 1_000;
+
+/**
+ * Settles at the first /healthz answer (or after fallbackMs): the first sweep reads every child, which at
+ * 100k children would hold the event loop for seconds, so it starts right after readiness, not before.
+ */
+function readiness(fallbackMs: number): { promise: Promise<void>; answered(): void } {
+  let answered!: () => void;
+  const promise = new Promise<void>((resolve) => {
+    answered = resolve;
+  });
+  setTimeout(answered, fallbackMs).unref();
+  return { promise, answered };
+}
+
 export interface StartOptions {
   /** Run the sweeper and the outbox sender (default). Off for tests that drive them by hand. */
   jobs?: boolean;
+  /** With no /healthz request, the first sweep starts this long after the server listens (default 1 s). */
+  firstSweepFallbackMs?: number;
 }
 
 export async function startIroBot(
@@ -72,12 +90,14 @@ export async function startIroBot(
     await deps.conversations.ensureIndexes();
     await deps.outbox.ensureIndexes();
     const bot = createBot(config, deps, logger);
+    const ready = readiness(options.firstSweepFallbackMs ?? FIRST_SWEEP_FALLBACK_MS);
     const server = await startServer(config, bot, logger, async () => {
       const h = await store.health();
+      ready.answered();
       return { status: h.status, store: store.kind, policy: deps.policy.id, ...(h.reason ? { reason: h.reason } : {}) };
     });
     const startJobsWith = (notifier: ReturnType<typeof createNotifier>) =>
-      startJobs({ store, deps, config, logger, notifier, members: notifier });
+      startJobs({ store, deps, config, logger, notifier, members: notifier, firstSweepAfter: ready.promise });
     const jobs: RunningJobs | null =
       options.jobs === false
         ? null
