@@ -62,9 +62,27 @@ export function buildDeps(config: Config, store: Store): AppDeps {
   };
 }
 
+/** With no health probe at all, the first sweep still starts this soon after the server listens. */
+const FIRST_SWEEP_FALLBACK_MS = 1_000;
+
+/**
+ * Settles at the first /healthz answer (or after fallbackMs): the first sweep reads every child, which at
+ * 100k children would hold the event loop for seconds, so it starts right after readiness, not before.
+ */
+function readiness(fallbackMs: number): { promise: Promise<void>; answered(): void } {
+  let answered!: () => void;
+  const promise = new Promise<void>((resolve) => {
+    answered = resolve;
+  });
+  setTimeout(answered, fallbackMs).unref();
+  return { promise, answered };
+}
+
 export interface StartOptions {
   /** Run the sweeper and the outbox sender (default). Off for tests that drive them by hand. */
   jobs?: boolean;
+  /** With no /healthz request, the first sweep starts this long after the server listens (default 1 s). */
+  firstSweepFallbackMs?: number;
 }
 
 export async function startIroBot(
@@ -109,12 +127,14 @@ export async function startIroBot(
       });
       logger.info({ stableSeconds: config.importStableSeconds }, 'watching IMPORT_DIR for case system exports');
     }
+    const ready = readiness(options.firstSweepFallbackMs ?? FIRST_SWEEP_FALLBACK_MS);
     const server = await startServer(
       config,
       bot,
       logger,
       async () => {
         const h = await store.health();
+        ready.answered();
         return {
           status: h.status,
           store: store.kind,
@@ -140,7 +160,7 @@ export async function startIroBot(
       logger.info(server.importEndpoint.why);
     else logger.warn(server.importEndpoint.why);
     const startJobsWith = (notifier: ReturnType<typeof createNotifier>) =>
-      startJobs({ store, deps, config, logger, notifier, members: notifier });
+      startJobs({ store, deps, config, logger, notifier, members: notifier, firstSweepAfter: ready.promise });
     const jobs: RunningJobs | null =
       options.jobs === false
         ? null

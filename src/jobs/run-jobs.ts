@@ -35,6 +35,8 @@ export function startJobs(opts: {
   logger: Logger;
   notifier: DeliveryPort;
   members?: MemberDirectory;
+  /** The first sweep waits for this (the server's readiness), so it never delays the first /healthz answer. */
+  firstSweepAfter?: Promise<unknown>;
 }): RunningJobs {
   const { store, deps, config, logger } = opts;
   // Delivery runs on the wall clock even when IRO_NOW fixes the business clock (retries, rate windows).
@@ -73,7 +75,7 @@ export function startJobs(opts: {
     // Liaison prompts are queued in the child documents (the drainer moves them to the outbox).
     onPendingQueued: () => deps.messagesQueued(),
   });
-  sweeper.start();
+  sweeper.start(opts.firstSweepAfter);
   const drainer = createPendingDrainer({
     deps,
     render: renderPending,

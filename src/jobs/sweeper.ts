@@ -89,8 +89,11 @@ export interface SweepResult {
 
 export interface Sweeper {
   sweepOnce(): Promise<SweepResult>;
-  /** Sweeps now and then every intervalMs (the next sweep is scheduled when one ends: never overlapping). */
-  start(): void;
+  /**
+   * Sweeps now (or once `notBefore` settles) and then every intervalMs (the next sweep is scheduled when
+   * one ends: never overlapping).
+   */
+  start(notBefore?: Promise<unknown>): void;
   /** Stops the timer, waits for a running sweep, and gives the lease up. */
   stop(): Promise<void>;
 }
@@ -288,11 +291,16 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
 
   return {
     sweepOnce,
-    start() {
+    start(notBefore) {
       if (started) return;
       started = true;
-      timer = setTimeout(tick, 0);
-      timer.unref();
+      const arm = () => {
+        if (!started || timer || running) return; // stopped meanwhile
+        timer = setTimeout(tick, 0);
+        timer.unref();
+      };
+      if (notBefore) void notBefore.then(arm, arm);
+      else arm();
     },
     async stop() {
       started = false;

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Store } from './doc-collection.js';
 import { openEmbeddedStore } from './embedded/embedded-store.js';
-import { openMongoStore } from './mongo-store.js';
 
 export interface StoreConfig {
   mongodbUri?: string;
@@ -12,6 +11,8 @@ export interface StoreConfig {
 /** MongoDB when a URI is configured, otherwise the embedded store in dataDir. */
 export async function openStore(cfg: StoreConfig, logger?: Logger): Promise<Store> {
   if (cfg.mongodbUri) {
+    // Loaded only when used: the driver takes a second to load, which the embedded store's start-up need not pay.
+    const { openMongoStore } = await import('./mongo-store.js');
     const store = await openMongoStore(cfg.mongodbUri, cfg.mongodbDb);
     // Never log the URI: it usually carries credentials.
     logger?.info({ store: 'mongodb', db: cfg.mongodbDb }, 'store opened');

@@ -9,7 +9,15 @@ import { isDuplicateKeyError } from '../../store/open-store.js';
 import { ChildrenRepository } from '../../store/repositories/children-repository.js';
 import { StaffRepository } from '../../store/repositories/staff-repository.js';
 import type { ImportChild, ImportStaff } from './import-schema.js';
-import { childChange, mergeChild, mergeStaff, sameValue, type Counts } from './merge-import.js';
+import {
+  childChange,
+  mergeChild,
+  mergeStaff,
+  sameValue,
+  type ChildChange,
+  type ChildUpdate,
+  type Counts,
+} from './merge-import.js';
 
 // Applying a committed import journal (src/store/import-journal.ts). Every write is computed by merging
 // the journalled, validated input onto the record AS STORED NOW, so applying a chunk twice — after a
@@ -29,6 +37,16 @@ export interface ImportJournalMeta {
   children: Counts;
   conflicts: number;
   conflictRefs: string[];
+}
+
+/**
+ * The child writes the planner computed (same process, just before the commit). A planned write is used
+ * only while the child is still as it was planned against (absent for an insert, the same version for an
+ * update), so each child is merged once; otherwise it is merged again onto the stored record.
+ */
+export interface PlannedChildWrites {
+  inserts: ReadonlyMap<string, ChildDoc>;
+  updates: ReadonlyMap<string, ChildUpdate>;
 }
 
 export const JOURNAL_SECTIONS = { staff: 'staff', children: 'children' } as const;
@@ -63,12 +81,13 @@ export async function applyImportJournal(
   store: Store,
   journal: ImportJournal,
   head: JournalHead<ImportJournalMeta>,
+  planned?: PlannedChildWrites,
 ): Promise<void> {
   const { meta } = head;
   for await (const chunk of journal.chunks(head._id, head.chunks)) {
     if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
     else if (chunk.section === JOURNAL_SECTIONS.children)
-      await applyChildren(store, chunk.items as ImportChild[], meta.now);
+      await applyChildren(store, chunk.items as ImportChild[], meta.now, planned);
     else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
   }
   await recordAuditOnce(store, meta);
@@ -97,14 +116,35 @@ async function applyStaff(store: Store, items: readonly ImportStaff[]): Promise<
   await Promise.all(items.filter((s) => stored.has(s.id)).map((s) => applyOne(s, stored.get(s.id)!)));
 }
 
-async function applyChildren(store: Store, items: readonly ImportChild[], now: Date): Promise<void> {
+function plannedChange(
+  planned: PlannedChildWrites | undefined,
+  ref: string,
+  before: ChildDoc | null,
+): ChildChange | null {
+  if (!planned) return null;
+  if (!before) {
+    const doc = planned.inserts.get(ref);
+    return doc ? { kind: 'insert', doc } : null;
+  }
+  const update = planned.updates.get(ref);
+  return update && update.expectedVersion === before.version ? { kind: 'update', update } : null;
+}
+
+async function applyChildren(
+  store: Store,
+  items: readonly ImportChild[],
+  now: Date,
+  planned: PlannedChildWrites | undefined,
+): Promise<void> {
   const repo = new ChildrenRepository(store);
   const stored = new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
   const inserts: ChildDoc[] = [];
   const rest: ImportChild[] = [];
   for (const c of items) {
     const before = stored.get(c.ref) ?? null;
-    const change = before ? null : childChange(null, mergeChild(null, c, ''), now);
+    const change = before
+      ? null
+      : (plannedChange(planned, c.ref, null) ?? childChange(null, mergeChild(null, c, ''), now));
     if (change?.kind === 'insert') inserts.push(change.doc);
     else rest.push(c);
   }
@@ -121,7 +161,12 @@ async function applyChildren(store: Store, items: readonly ImportChild[], now: D
       );
     }
   }
-  await Promise.all(rest.map((c) => applyChild(repo, c, stored.get(c.ref) ?? null, now)));
+  await Promise.all(
+    rest.map((c) => {
+      const before = stored.get(c.ref) ?? null;
+      return applyChild(repo, c, before, now, plannedChange(planned, c.ref, before));
+    }),
+  );
 }
 
 const MAX_ATTEMPTS = 5;
@@ -131,10 +176,12 @@ async function applyChild(
   input: ImportChild,
   stored: ChildDoc | null,
   now: Date,
+  planned: ChildChange | null = null,
 ): Promise<void> {
   let before = stored;
   for (let attempt = 1; ; attempt++) {
-    const change = childChange(before, mergeChild(before, input, ''), now);
+    // The planned write holds only on the first attempt: after a race the child is no longer as planned.
+    const change = (attempt === 1 ? planned : null) ?? childChange(before, mergeChild(before, input, ''), now);
     try {
       if (change.kind === 'insert') await repo.insert(change.doc);
       else if (change.kind === 'update') {

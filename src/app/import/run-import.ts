@@ -102,7 +102,12 @@ export async function runImport(store: Store, doc: unknown, opts: ImportOptions)
   opts.afterCommit?.();
   const [head] = (await journal.unfinished()).filter((h) => h._id === writer.id);
   // Absent only if another process finished it meanwhile (MongoDB): then it is applied already.
-  if (head) await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>);
+  if (head) {
+    await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>, {
+      inserts: new Map(plan.childInserts.map((d) => [d._id, d])),
+      updates: new Map(plan.childUpdates.map((u) => [u.ref, u])),
+    });
+  }
 
   return {
     sourceName: opts.sourceName,
