@@ -1,9 +1,13 @@
 // `/report [period]`: the half-yearly monitoring report (docs/DOMAIN.md "Compliance report") for managers,
 // business support and admin. Reads every child once and computes all figures from the records.
 import { hasRole, hasServiceWideView } from '../domain/access.js';
-import { caseloadFigures, type CaseloadFigures } from '../domain/caseload.js';
+import { caseloadFigures, currentCaseload, type CaseloadFigures } from '../domain/caseload.js';
 import {
+  CLA_TABLE_TRACKS,
   complianceReport,
+  IFST_TABLE_TRACKS,
+  undistributedRecords,
+  type UndistributedRecords,
   DEFAULT_COMPLIANCE_TARGET,
   type ComplianceCounts,
   type ComplianceReport,
@@ -37,10 +41,15 @@ export interface IroLoad {
 export interface ComplianceReportResult {
   today: IsoDate;
   period: NamedReportPeriod;
+  /** "CLA Reviews Held Within Timescales": looked-after children only (rule RP1). */
   report: ComplianceReport;
+  /** IFST family plan reviews over the same period, reported separately (rule RP1). */
+  ifst: ComplianceReport;
+  /** Undistributed written records as at today, every track (rule RP2). */
+  records: UndistributedRecords;
   /** The two half-years before the one the period starts in, most recent first. */
   comparators: Comparator[];
-  /** Current caseloads (as at today, not over the period): the service's IROs. */
+  /** Current caseloads (as at today, not over the period; open children only, rule CL1): the service's IROs. */
   caseload: IroLoad[];
   resolutions: ResolutionFigures;
   /** Admins may see which children were left out (by ref); others only how many. */
@@ -69,8 +78,10 @@ export async function runComplianceReport(
   const period = parseReportPeriod(periodText, t);
   const target = deps.complianceTarget ?? DEFAULT_COMPLIANCE_TARGET;
   const children = await deps.children.listAll();
-  const run = (p: ReportPeriod) => complianceReport(children, p, deps.policy, deps.calendar, { today: t, target });
+  const run = (p: ReportPeriod, tracks = CLA_TABLE_TRACKS) =>
+    complianceReport(children, p, deps.policy, deps.calendar, { today: t, target, tracks });
   const report = run(period);
+  const ifst = run(period, IFST_TABLE_TRACKS);
   const comparators = comparatorHalfYears(period).map((p) => ({
     period: p,
     label: periodLabel(p),
@@ -79,7 +90,7 @@ export async function runComplianceReport(
 
   const iros = await deps.staff.listByRole('iro');
   const byIro = new Map<string, typeof children>();
-  for (const c of children) {
+  for (const c of currentCaseload(children, t)) {
     if (!c.iroId) continue;
     const list = byIro.get(c.iroId);
     if (list) list.push(c);
@@ -96,5 +107,15 @@ export async function runComplianceReport(
     subject: 'compliance',
     details: { from: period.from, to: period.to, kind: period.kind },
   });
-  return { today: t, period, report, comparators, caseload, resolutions, mayListExcluded: hasRole(actor, 'admin') };
+  return {
+    today: t,
+    period,
+    report,
+    ifst,
+    records: undistributedRecords(children, t),
+    comparators,
+    caseload,
+    resolutions,
+    mayListExcluded: hasRole(actor, 'admin'),
+  };
 }

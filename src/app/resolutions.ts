@@ -417,11 +417,34 @@ export function referResolution(
   id: string,
   cutShortReason: string | null,
 ): Promise<ResolutionView> {
-  return change(deps, actor, ref, id, (r, child, _people, stamp) => ({
-    next: refer(r, { actor, child, stamp, table: stagesOf(deps), cutShortReason }),
-    action: 'resolution.refer',
-    details: { cutShort: currentStage(r).stage < 5 },
-  }));
+  return change(deps, actor, ref, id, (r, child, _people, stamp) => {
+    const next = refer(r, { actor, child, stamp, table: stagesOf(deps), cutShortReason });
+    const reason = next.referral!.cutShortReason;
+    const officerId = next.seniorOfficerNotice!.officerId;
+    return {
+      next,
+      action: 'resolution.refer',
+      details: { cutShort: reason !== null },
+      // Handbook 8.12: "the IRO should explain the reasons for this to the senior officer".
+      messages: async () =>
+        reason === null
+          ? []
+          : [
+              {
+                key: resolutionKeys.cutShortReason(next.id),
+                to: { kind: 'personal', staffId: officerId },
+                message: {
+                  type: 'child-notice',
+                  data: {
+                    title: 'Cafcass referral: process cut short',
+                    text: `${actor.name} (IRO) has referred resolution ${next.id} to Cafcass Cymru before the last stage. Reason: ${reason}`,
+                    tone: 'warning',
+                  },
+                },
+              },
+            ],
+    };
+  });
 }
 
 export function gatherReferral(

@@ -1,5 +1,5 @@
 import { hasRole, hasServiceWideView } from '../domain/access.js';
-import { caseloadFigures, type CaseloadFigures } from '../domain/caseload.js';
+import { caseloadFigures, currentCaseload, type CaseloadFigures } from '../domain/caseload.js';
 import { AppError } from '../domain/errors.js';
 import { dueWithinDays } from '../domain/review-status.js';
 import type { StaffDoc } from '../store/documents.js';
@@ -42,7 +42,8 @@ export async function showCaseload(deps: AppDeps, actor: StaffDoc, request: Scop
 }
 
 async function iroCaseload(deps: AppDeps, iro: StaffDoc, t: string): Promise<IroCaseload> {
-  const children = await deps.children.listByIro(iro._id);
+  // Children who have left care stay assigned to their last IRO (history), but are not workload (rule CL1).
+  const children = currentCaseload(await deps.children.listByIro(iro._id), t);
   const { statuses } = reviewStatuses(children, deps);
   return {
     iro,

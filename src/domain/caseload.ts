@@ -1,6 +1,7 @@
 // Caseload figures (/caseload): counts per track and legal status, and the per-FTE load against the
 // Welsh range of 70–120 children per full-time IRO (docs/DOMAIN.md "People and roles").
-import type { Child } from './types.js';
+import { START_EVENT } from './review-history.js';
+import type { ChildHistory, Child, IsoDate } from './types.js';
 
 export const CASELOAD_BAND = { low: 70, high: 120 } as const;
 
@@ -25,6 +26,30 @@ export function bandOf(perFte: number | null): BandStatus {
   if (perFte === null) return 'no-fte';
   if (perFte < CASELOAD_BAND.low) return 'below';
   return perFte > CASELOAD_BAND.high ? 'above' : 'within';
+}
+
+const STARTS: ReadonlySet<string> = new Set(Object.values(START_EVENT));
+
+/**
+ * Rule CL1 (docs/DOMAIN.md "Compliance report"): a child is on an IRO's current caseload when, as at `today`, their
+ * latest start on their track (became looked after, short breaks started, IFST intensive phase started) has
+ * no `ceased-looked-after` after it. Events on the same day count in their stored order, as the engine does.
+ */
+export function isCurrentlyOpen(child: ChildHistory, today: IsoDate): boolean {
+  let open = false;
+  const past = child.events
+    .filter((e) => e.date <= today)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const e of past) {
+    if (STARTS.has(e.type)) open = true;
+    else if (e.type === 'ceased-looked-after') open = false;
+  }
+  return open;
+}
+
+/** Children who have left care (or whose plan has ended) are not workload: only the open ones are counted. */
+export function currentCaseload<C extends ChildHistory>(children: readonly C[], today: IsoDate): C[] {
+  return children.filter((c) => isCurrentlyOpen(c, today));
 }
 
 export function caseloadFigures(children: Child[], fte: number | null | undefined): CaseloadFigures {

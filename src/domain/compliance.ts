@@ -19,8 +19,17 @@ import { isIsoDate } from './calendar.js';
 import type { WorkingCalendar } from './calendar.js';
 import { formatMonth } from './dates-format.js';
 import type { TimescalePolicy } from './policies.js';
+import { outstandingRecords } from './reminders.js';
 import { nextReview, reviewHistory, reviewOverdue } from './timescales.js';
-import { LATE_REASONS, type ChildHistory, type IsoDate, type LateReason, type RuleId, type Track } from './types.js';
+import {
+  LATE_REASONS,
+  type Child,
+  type ChildHistory,
+  type IsoDate,
+  type LateReason,
+  type RuleId,
+  type Track,
+} from './types.js';
 
 export interface ReportPeriod {
   from: IsoDate;
@@ -35,7 +44,30 @@ export interface ComplianceOptions {
   /** Percentage, default DEFAULT_COMPLIANCE_TARGET. */
   target?: number;
   /** Only these tracks; default all. */
-  tracks?: Track[];
+  tracks?: readonly Track[];
+}
+
+/**
+ * Rule RP1 (docs/DOMAIN.md "Compliance report"): the compliance table is the seed's "CLA Reviews Held Within
+ * Timescales": reviews of looked-after children only. Children on a series of short breaks are in the bot only
+ * when looked after ("IROs chair the reviews for those children who are looked after"), so their reviews count;
+ * IFST family plans ("also reviewed by an IRO") are not looked-after reviews and are reported separately.
+ */
+export const CLA_TABLE_TRACKS: readonly Track[] = ['cla', 'short-breaks'];
+/** Rule RP1: the separate table of IFST family plan reviews. */
+export const IFST_TABLE_TRACKS: readonly Track[] = ['ifst'];
+
+export interface UndistributedRecords {
+  /** Held reviews whose written record has not been distributed, as at today. */
+  outstanding: number;
+  /** Of those, the ones past the 14 days (docs/DOMAIN.md "Review records"). */
+  overdue: number;
+}
+
+/** Rule RP2 (docs/DOMAIN.md "Review records", "Compliance report"): undistributed written records are counted in the report. */
+export function undistributedRecords(children: Child[], today: IsoDate): UndistributedRecords {
+  const records = outstandingRecords(children, today);
+  return { outstanding: records.length, overdue: records.filter((r) => r.overdue).length };
 }
 
 export type LateCategory = LateReason | 'not-recorded';

@@ -24,7 +24,7 @@
 import { addDays, weekdayOf, type WorkingCalendar } from './calendar.js';
 import type { ReviewStatus } from './review-status.js';
 import { RECORD_DAYS, recordDueBy, recordOverdue, reviewOverdue } from './timescales.js';
-import type { Child, IsoDate } from './types.js';
+import type { Child, HeldReview, IsoDate } from './types.js';
 
 /** London hour from which anything is sent. */
 export const SEND_FROM_HOUR = 7;
@@ -61,6 +61,8 @@ export type Addressee = { kind: 'personal'; staffId: string } | { kind: 'channel
 export interface RecordItem<C extends Child = Child> {
   child: C;
   reviewId: string;
+  /** Who writes and distributes the record: the review's chair (rule RR1, recordOwnerId). */
+  ownerId: string;
   heldOn: IsoDate;
   /** Last day within the 14 days. */
   deadline: IsoDate;
@@ -124,6 +126,15 @@ const byDeadlineThenRef = (a: RecordItem, b: RecordItem) =>
       ? 1
       : a.child.ref.localeCompare(b.child.ref) || a.reviewId.localeCompare(b.reviewId);
 
+/**
+ * Rule RR1 (docs/DOMAIN.md "Review records"): the written record is the chair's to distribute, so its reminders
+ * and digest lines go to the IRO who chaired the review, not to whoever is the child's IRO now; a review
+ * stored without a chair (older imports) falls back to the child's IRO.
+ */
+export function recordOwnerId(review: Pick<HeldReview, 'chairId'>, child: Pick<Child, 'iroId'>): string {
+  return review.chairId || child.iroId;
+}
+
 /** Undistributed records of held reviews (a held date in the future is a data error: ignored). */
 export function outstandingRecords<C extends Child>(children: C[], today: IsoDate): RecordItem<C>[] {
   const items: RecordItem<C>[] = [];
@@ -133,6 +144,7 @@ export function outstandingRecords<C extends Child>(children: C[], today: IsoDat
       items.push({
         child,
         reviewId: r.id,
+        ownerId: recordOwnerId(r, child),
         heldOn: r.heldOn,
         deadline: recordDueBy(r.heldOn),
         overdue: recordOverdue(r.heldOn, today),
@@ -174,7 +186,9 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
       to: { kind: 'channel', purpose: 'iro-channel' },
       digest: digestContent(statuses, records, today, config.digestWeeks),
     });
-    const iroIds = [...new Set(children.map((c) => c.iroId).filter(Boolean))].sort();
+    const iroIds = [
+      ...new Set([...children.map((c) => c.iroId), ...records.map((r) => r.ownerId)].filter(Boolean)),
+    ].sort();
     for (const iroId of iroIds) {
       out.push({
         kind: 'iro-digest',
@@ -183,7 +197,7 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
         iroId,
         digest: digestContent(
           statuses.filter((s) => s.child.iroId === iroId),
-          records.filter((r) => r.child.iroId === iroId),
+          records.filter((r) => r.ownerId === iroId),
           today,
           config.digestWeeks,
         ),
@@ -210,7 +224,7 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
       reminders.push({
         kind: 'record-reminder',
         key: keys.recordReminder(r.child.ref, r.reviewId, day),
-        to: { kind: 'personal', staffId: r.child.iroId },
+        to: { kind: 'personal', staffId: r.ownerId },
         record: r,
         day,
       });

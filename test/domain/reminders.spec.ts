@@ -270,6 +270,22 @@ describe('reminders: record distribution', () => {
     );
   });
 
+  it("rule RR1: goes to the review's chair, not the IRO the child has now; their digest lists it too", () => {
+    // Chaired by iro-3, then the child moved to iro-5 before the record went out.
+    const moved = child('M', { iroId: 'iro-5', reviews: [{ ...held('M-4', '2016-09-23'), chairId: 'iro-3' }] });
+    const reminders = run(MON, 9, [], [moved]).filter((x) => x.kind === 'record-reminder');
+    assert.deepEqual(
+      reminders.map((m) => m.to),
+      [{ kind: 'personal', staffId: 'iro-3' }],
+    );
+    const digests = run(MON, 9, [], [moved]).filter((x) => x.kind === 'iro-digest');
+    const recordsFor = (id: string) =>
+      digests.flatMap((d) =>
+        d.kind === 'iro-digest' && d.iroId === id ? d.digest.records.map((r) => r.reviewId) : [],
+      );
+    assert.deepEqual([recordsFor('iro-3'), recordsFor('iro-5')], [['M-4'], []]);
+  });
+
   it('day-15 reminder says overdue; day-10 does not', () => {
     const m10 = run('2016-10-03', 9, [], [c]).find((x) => x.kind === 'record-reminder') as Extract<
       DueMessage,

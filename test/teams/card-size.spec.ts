@@ -49,6 +49,8 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
         comparators: 4,
         caseload: MAX_REPORT_IROS,
         resolutions: 8,
+        ifstTotals: 4,
+        records: 2,
         resolutionThemes: 12,
       },
     ],

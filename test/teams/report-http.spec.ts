@@ -34,8 +34,14 @@ import { admin as tomos, alex, catrin, ceri, dafydd, owen, sian } from '../helpe
 //     100.00%; May, Aug, Sep none → totals 4 / 3 / 1 → 75.00%
 //   Oct 2025 – Mar 2026: C100-1, C103-1 (Oct), C100-2, C103-2 (Jan), C102-1 (Feb) → 5 / 5 / 0 → 100.00%
 //
-// Caseload (now): Alex 3 children (C100–C102), 1.0 FTE → 3.0; Rhian 3 (C103–C105), 0.5 FTE → 6.0;
-//   together 6 children, 1.5 FTE → 4.0 per FTE.
+//   C106  IFST plan, intensive phase Mon 19 Oct 2026 → 1st due Mon 16 Nov 2026 (28 days), held Wed 18 Nov:
+//         outside, reason other; in the separate IFST table only (rule RP1): Nov 2026 1 / 0 / 1 → 0.00%
+//   C107  looked after 3 Jun – 2 Sep 2024 (left care): in no period here, and not on anyone's caseload (CL1)
+//
+// Caseload (now, open children only): Alex 4 children (C100–C102, C106; not C107), 1.0 FTE → 4.0;
+//   Rhian 3 (C103–C105), 0.5 FTE → 6.0; together 7 children, 1.5 FTE → 4.7 per FTE.
+// Written records not distributed (RP2): C102-3 (held 15 Oct, past the 14 days), C106-1 (held 18 Nov, within),
+//   and C105's two (held Feb and May; its history does not add up, but the records are still not out) → 4, 3 overdue.
 // Resolutions that became formal (stage 1+) from 1 Oct to 25 Nov 2026:
 //   R1 C100 care-planning, formal Mon 5 Oct, resolved Mon 12 Oct: 5 working days (6,7,8,9,12 Oct), 7 calendar
 //   R2 C102 drift-and-delay, informal 1 Oct, formal Tue 20 Oct, stage 2 Wed 28 Oct: escalated, open
@@ -73,6 +79,29 @@ const importDoc = {
         { id: 'C104-1', heldOn: '2026-07-06', lateReason: 'sw-unavailable', recordDistributedOn: '2026-07-10' },
         { id: 'C104-2', heldOn: '2026-10-06', recordDistributedOn: '2026-10-09' },
       ],
+    },
+    {
+      ref: 'C106',
+      givenName: 'Nia',
+      familyName: 'Morgan',
+      legalStatus: 'ifst-family-plan',
+      track: 'ifst',
+      iroId: 'iro-1',
+      events: [{ type: 'ifst-intensive-started', date: '2026-10-19' }],
+      reviews: [{ id: 'C106-1', heldOn: '2026-11-18', lateReason: 'other' }],
+    },
+    {
+      ref: 'C107',
+      givenName: 'Iestyn',
+      familyName: 'Hughes',
+      legalStatus: 'care-order',
+      track: 'cla',
+      iroId: 'iro-1',
+      events: [
+        { type: 'became-looked-after', date: '2024-06-03' },
+        { type: 'ceased-looked-after', date: '2024-09-02' },
+      ],
+      reviews: [{ id: 'C107-1', heldOn: '2024-06-20', recordDistributedOn: '2024-06-25' }],
     },
   ],
 };
@@ -248,10 +277,40 @@ describe('/report over HTTP', function () {
       ['Oct 2025 – Mar 2026', '5', '5', '0', '100.00%'],
     ]);
     assert.deepEqual(table(card, 'IRO'), [
-      ['Alex Wilber', '1.0', '3', '3.0'],
+      ['Alex Wilber', '1.0', '4', '4.0'],
       ['Rhian Pritchard', '0.5', '3', '6.0'],
     ]);
-    assert.match(text, /2 IROs · 6 children · 1\.5 FTE · 4\.0 per FTE/);
+    assert.match(text, /2 IROs · 7 children · 1\.5 FTE · 4\.7 per FTE/);
+  });
+
+  it('rule RP1: the table is "CLA Reviews Held Within Timescales"; the IFST plan is reported separately', async () => {
+    const { card, text } = await ask(catrin, '/report');
+    assert.deepEqual(validateCard(card), []);
+    assert.match(text, /CLA Reviews Held Within Timescales/);
+    // The IFST review due in November is not in the CLA table (Nov stays empty, totals stay 3 / 2 / 1) …
+    assert.deepEqual(table(card, 'Month')[1], ['Nov 2026', '0', '0', '0', '—']);
+    assert.equal(facts(card, 'Reviews due')[0]![1], '3');
+    // … but in its own.
+    assert.match(text, /IFST family plan reviews \(reported separately\)/);
+    assert.deepEqual(facts(card, 'IFST reviews due'), [
+      ['IFST reviews due', '1'],
+      ['Held within timescale', '0'],
+      ['Outside timescale', '1'],
+      ['Compliance', '0.00%'],
+    ]);
+  });
+
+  it('rule RP2: undistributed written records are counted, with those past the 14 days', async () => {
+    const { card } = await ask(catrin, '/report');
+    assert.deepEqual(facts(card, 'Written records not yet distributed'), [
+      ['Written records not yet distributed', '4'],
+      ['Past the 14 days', '3'],
+    ]);
+  });
+
+  it('rule CL1: /caseload counts only the children open now (not the child who left care)', async () => {
+    const { text } = await ask(alex, '/caseload');
+    assert.match(text, /^Children\n4\n/m);
   });
 
   it('resolution figures for the period: raised by theme, escalated, median time to resolve', async () => {

@@ -341,14 +341,20 @@ describe('resolutions over HTTP', function () {
     });
     assert.deepEqual(validateCard(referred.card), []);
     assert.match(referred.text, /Cafcass referral pack/);
-    assert.match(referred.text, /0 of 8 items gathered/);
+    assert.match(referred.text, /0 of 9 items gathered/);
     assert.match(referred.text, /The Guardian's last report/);
+    // Handbook 8.13: the written confirmation to the duty lawyer is part of the pack.
+    assert.match(referred.text, /Written confirmation of the referral to the Cafcass Legal duty lawyer/);
+    // Handbook 8.12: the reason for cutting the process short goes to the senior officer who was notified.
+    const reason = await arrival((a) => a.key === 'resolution:C102-RES1:cut-short-reason');
+    assert.equal(reason.conversationId, 'a:personal-29:ceri');
+    assert.match(JSON.stringify(reason.body), /The child may be placed unlawfully today\./);
     const item = await invoke(alex, 'resolution.referral-item', {
       ref: 'C102',
       id: 'C102-RES1',
       item: 'guardian-report',
     });
-    assert.match(item.text, /1 of 8 items gathered/);
+    assert.match(item.text, /1 of 9 items gathered/);
     assert.match(item.text, /Gathered by Alex Wilber/);
     const twice = await invoke(alex, 'resolution.referral-item', {
       ref: 'C102',

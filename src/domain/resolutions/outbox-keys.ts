@@ -8,5 +8,7 @@ export const resolutionKeys = {
   overdue: (id: string, stage: number, kind: OverdueKind, who: string) =>
     `resolution:${id}:stage:${stage}:${kind}:${who}`,
   seniorOfficer: (id: string) => `resolution:${id}:senior-officer-notice`,
+  /** Handbook 8.12: the reason for cutting the process short, to the senior officer who was notified. */
+  cutShortReason: (id: string) => `resolution:${id}:cut-short-reason`,
   compliment: (id: string) => `compliment:${id}`,
 };

@@ -30,7 +30,13 @@ export interface ResolutionStage {
   skipReason: string | null;
 }
 
+// 'written-confirmation' (Handbook 8.13) came after the first referrals: a referral stored before it keeps the
+// checklist it was recorded with (its own `items`), so nothing stored changes meaning.
 export const REFERRAL_ITEMS = [
+  {
+    id: 'written-confirmation',
+    label: 'Written confirmation of the referral to the Cafcass Legal duty lawyer (Handbook 8.13)',
+  },
   { id: 'final-order-and-plan', label: 'Final care order and care plan' },
   { id: 'guardian-report', label: "The Guardian's last report" },
   { id: 'review-records', label: 'Review records of the last 12 months' },

@@ -68,6 +68,10 @@ export interface ReportCardData {
   /** "… and 12 more" when the list was cut short; '' hides. */
   lateMore: string;
   comparators: ReportCountsRow[];
+  /** "IFST family plan reviews (reported separately)": due, within, outside, compliance over the period. */
+  ifstTotals: CardFact[];
+  /** Undistributed written records as at today: outstanding, of which past the 14 days. */
+  records: CardFact[];
   caseload: ReportCaseloadRow[];
   /** "2 IROs · 4 children · 1.5 FTE · 2.7 per FTE" */
   caseloadTotals: string;
@@ -146,13 +150,15 @@ export function reportCardData(r: ComplianceReportResult): ReportCardData {
     return { x: m.label, y: Number(p), label: `${p}%` };
   });
 
-  const excludedCount = report.excluded.length;
+  const left = [...report.excluded, ...r.ifst.excluded];
+  const excludedCount = left.length;
   const excluded = excludedCount === 0 ? ''
     : `${excludedCount} ${excludedCount === 1 ? 'child' : 'children'} left out of these figures because the review history does not add up`
-      + (r.mayListExcluded ? `: ${report.excluded.map((e) => e.ref).join(', ')}` : ' (an administrator can see which)');
+      + (r.mayListExcluded ? `: ${left.map((e) => e.ref).join(', ')}` : ' (an administrator can see which)');
+  const ifstTotals = r.ifst.totals;
 
   return {
-    title: 'Compliance report: reviews within timescale',
+    title: 'CLA Reviews Held Within Timescales',
     subtitle: subtitle(r),
     totals: [
       { title: 'Reviews due', value: String(totals.due) },
@@ -177,6 +183,16 @@ export function reportCardData(r: ComplianceReportResult): ReportCardData {
     lateEmptyText: 'None: every review due was held within timescale.',
     lateMore: hidden > 0 ? `… and ${hidden} more (counted above)` : '',
     comparators: r.comparators.map((c) => countsRow(c.label, c.totals)),
+    ifstTotals: [
+      { title: 'IFST reviews due', value: String(ifstTotals.due) },
+      { title: 'Held within timescale', value: String(ifstTotals.within) },
+      { title: 'Outside timescale', value: String(ifstTotals.outside) },
+      { title: 'Compliance', value: percent(ifstTotals) },
+    ],
+    records: [
+      { title: 'Written records not yet distributed', value: String(r.records.outstanding) },
+      { title: 'Past the 14 days', value: String(r.records.overdue) },
+    ],
     // The table lists the first MAX_REPORT_IROS IROs (a region has hundreds: the message must fit Teams);
     // the totals count every one, and /caseload team pages through them all.
     caseload: r.caseload.slice(0, MAX_REPORT_IROS).map((c) => ({
