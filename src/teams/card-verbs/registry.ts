@@ -7,6 +7,7 @@ import { RESOLUTION_ACTIONS } from './resolution/index.js';
 import { LIAISON_ACTIONS } from './liaison/index.js';
 import { liaisonViewAction } from './liaison-view.js';
 import { listPageAction } from './list-page.js';
+import { NOTIFY_ACTIONS } from './notify-event.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -35,6 +36,7 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   ...LIAISON_ACTIONS,
   liaisonViewAction,
   listPageAction,
+  ...NOTIFY_ACTIONS,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {
