@@ -7,6 +7,7 @@ import {
   assertMayNotifyEvent,
   bringForwardEvent,
   checkEventDate,
+  correctableEvent,
   EVENT_LABELS,
   isNotifiableEvent,
   NOTIFIABLE_EVENTS,
@@ -80,6 +81,18 @@ function iroCard(child: ChildDoc, actor: StaffDoc, event: ChildEvent, after: Nex
       },
     },
   ];
+}
+
+function checkFits(child: ChildDoc, events: EventDoc[], example: string): void {
+  try {
+    validateHistory({ ref: child.ref, track: child.track, events, reviews: child.reviews });
+  } catch (err) {
+    if (isAppError(err, 'invalid-history'))
+      throw new AppError('invalid-input', `that event does not fit ${child.ref}'s history: ${err.message}`, {
+        example,
+      });
+    throw err;
+  }
 }
 
 function decideEvent(
@@ -156,6 +169,82 @@ export function bringForward(deps: AppDeps, actor: StaffDoc, input: BringForward
       const current = requireNext(child, deps);
       const event = bringForwardEvent(input, currentDay(deps), current.dueBy, example);
       return decideEvent(deps, actor, child, event, input.note?.trim() || null, example);
+    },
+  );
+}
+
+export interface CorrectEventInput {
+  ref: string;
+  /** The event's position in the child's events, with its type and date as the form showed them. */
+  index: number;
+  type: unknown;
+  date: unknown;
+  /** The corrected date; with `withdraw`, the event is removed instead (recorded in error). */
+  newDate: unknown;
+  withdraw: boolean;
+  reason: string | null;
+}
+
+/** Corrects the date of an event notified from Teams, or withdraws it; the history keeps both. */
+export function correctEvent(deps: AppDeps, actor: StaffDoc, input: CorrectEventInput): Promise<NotifiedEvent> {
+  const example = `/notify ${input.ref} correct`;
+  return updateChild(
+    deps,
+    actor,
+    () => loadChild(deps, actor, input.ref, example),
+    (child) => {
+      assertMayNotifyEvent(actor, child, example);
+      const was = correctableEvent(child.events, input.index, input, example);
+      if (!input.reason?.trim())
+        throw new AppError('invalid-input', 'say why the event is corrected', { example, problem: 'reason-required' });
+      let events: EventDoc[];
+      let event: ChildEvent;
+      if (input.withdraw) {
+        events = child.events.filter((_, i) => i !== input.index);
+        event = was;
+      } else {
+        checkEventDate(input.newDate, currentDay(deps), example);
+        if (input.newDate === was.date)
+          throw new AppError('invalid-input', `it is already recorded on ${formatDate(was.date)}`, {
+            example,
+            problem: 'nothing-to-change',
+          });
+        event = { ...was, date: input.newDate };
+        events = child.events.map((e, i) => (i === input.index ? { ...e, date: input.newDate as string } : e));
+      }
+      checkFits(child, events, example);
+      const before = safeNext(child, deps);
+      const after = safeNext({ ...child, events }, deps);
+      return changeTo(
+        {
+          set: { events },
+          pending: iroCard(child, actor, event, after).map((p) => ({
+            ...p,
+            key: `${p.key}:corrected:v${child.version}`,
+          })),
+          history: {
+            action: input.withdraw ? 'event.withdrawn' : 'event.corrected',
+            before: {
+              index: input.index,
+              type: was.type,
+              date: was.date,
+              dueBy: before?.dueBy ?? null,
+              rule: before?.rule ?? null,
+            },
+            after: {
+              ...(input.withdraw ? {} : { date: event.date }),
+              reason: input.reason.trim(),
+              dueBy: after?.dueBy ?? null,
+              rule: after?.rule ?? null,
+            },
+          },
+          audit: {
+            action: input.withdraw ? 'event.withdrawn' : 'event.corrected',
+            details: { type: was.type, from: was.date },
+          },
+        },
+        (c) => ({ child: c, event, before, after: safeNext(c, deps), recorded: true }),
+      );
     },
   );
 }

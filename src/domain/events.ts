@@ -105,3 +105,27 @@ export function bringForwardEvent(
 export function sameEventRecorded(events: readonly ChildEvent[], e: ChildEvent): boolean {
   return events.some((x) => x.type === e.type && x.date === e.date && (x.dueBy ?? null) === (e.dueBy ?? null));
 }
+
+/**
+ * The event a correction is about: recorded from Teams (an imported event is corrected in the case
+ * system), and still as the form showed it (type and date), so a stale form never corrects another.
+ */
+export function correctableEvent<E extends ChildEvent & { source?: string }>(
+  events: readonly E[],
+  index: number,
+  seen: { type: unknown; date: unknown },
+  example: string,
+): E {
+  const e = Number.isInteger(index) && index >= 0 ? events[index] : undefined;
+  if (!e || e.type !== seen.type || e.date !== seen.date)
+    throw new AppError(
+      'conflict',
+      'that event is no longer recorded as the form showed it; nothing was changed: open it again',
+      { example },
+    );
+  if (e.source !== 'bot')
+    throw new AppError('forbidden', 'an event from the case system is corrected there (the next import brings it)', {
+      example,
+    });
+  return e;
+}

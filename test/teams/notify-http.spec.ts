@@ -161,4 +161,50 @@ describe('/notify over HTTP: events that change timescales, bringing a review fo
     assert.equal(c.history.at(-1)!.by.id, 'iro-1');
     assert.equal((await ivoCards()).length, 1, 'the IRO did it: no card to themselves');
   });
+
+  it('correcting: the date of an event notified from Teams corrected, the history keeps both; stale and imported events refused', async () => {
+    const { card } = await ask(sian, '/notify C1001 correct');
+    assert.ok(JSON.stringify(card).includes('1|unplanned-placement-change|2026-12-17'));
+    assert.ok(
+      !JSON.stringify(card).includes('0|became-looked-after'),
+      'imported events are corrected in the case system',
+    );
+    const before = await child();
+    const refusedImported = await invoke(sian, 'notify.correct', {
+      ref: 'C1001',
+      event: '0|became-looked-after|2026-06-01',
+      newDate: '2026-06-02',
+      reason: 'typo',
+    });
+    assert.match(refusedImported, /case system/);
+    assert.match(
+      await invoke(sian, 'notify.correct', {
+        ref: 'C1001',
+        event: '1|unplanned-placement-change|2026-12-16',
+        newDate: '2026-12-10',
+        reason: 'x',
+      }),
+      /no longer recorded/,
+    );
+    assert.equal((await child()).version, before.version);
+    const text = await invoke(sian, 'notify.correct', {
+      ref: 'C1001',
+      event: '1|unplanned-placement-change|2026-12-17',
+      newDate: '2026-12-10',
+      withdraw: 'false',
+      reason: 'the move was on the 10th',
+    });
+    assert.match(text, /Corrected: unplanned placement change/);
+    const c = await child();
+    assert.deepEqual(c.events[1], { type: 'unplanned-placement-change', date: '2026-12-10', source: 'bot' });
+    const entries = c.history.filter((e) => e.action.startsWith('event.'));
+    assert.deepEqual(
+      entries.map((e) => e.action),
+      ['event.notified', 'event.notified', 'event.corrected'],
+    );
+    assert.deepEqual((entries[2]!.before as { date: string }).date, '2026-12-17');
+    assert.deepEqual((entries[2]!.after as { date: string }).date, '2026-12-10');
+    assert.equal(entries[2]!.by.id, 'bs-1');
+    assert.equal((await ivoCards()).length, 2, 'the IRO is told of the correction');
+  });
 });

@@ -11,12 +11,14 @@ import { childLabel } from '../presenters/labels.js';
 import type { CardChoice, CardFact, FormError, TypedValues } from '../card-parts.js';
 
 export interface NotifyFormCardData {
-  mode: 'event' | 'forward';
+  mode: 'event' | 'forward' | 'correct';
   title: string;
   subtitle: string;
   facts: CardFact[];
   ref: string;
   events: CardChoice[];
+  /** correct: the events recorded from Teams, value `INDEX|TYPE|DATE`; [] otherwise. */
+  corrections: CardChoice[];
   defaultType: string;
   defaultDate: string;
   /** forward: today (a due-by date cannot be in the past); '' for events. */
@@ -30,10 +32,22 @@ export interface NotifyFormCardData {
   errorText: string;
 }
 
+const TITLES = { event: 'Notify an event', forward: 'Bring the review forward', correct: 'Correct a notified event' } as const;
+
+/** The events recorded from Teams, newest first (imported ones are corrected in the case system). */
+function correctable(child: ChildDoc): CardChoice[] {
+  return child.events
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.source === 'bot')
+    .reverse()
+    .slice(0, 10)
+    .map(({ e, i }) => ({ title: `${formatDate(e.date)}: ${EVENT_LABELS[e.type]}`, value: `${i}|${e.type}|${e.date}` }));
+}
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function notifyFormCardData(o: {
-  mode: 'event' | 'forward';
+  mode: 'event' | 'forward' | 'correct';
   child: ChildDoc;
   next: NextReview | null;
   showNames: boolean;
@@ -47,10 +61,11 @@ export function notifyFormCardData(o: {
   const label = childLabel(o.child, o.showNames);
   return {
     mode: o.mode,
-    title: forward ? `Bring the review forward · ${label}` : `Notify an event · ${label}`,
+    title: `${TITLES[o.mode]} · ${label}`,
     subtitle: `Today is ${formatDate(o.today)}`,
     facts: o.next ? [dueFact(o.next)] : [],
     ref: o.child.ref,
+    corrections: o.mode === 'correct' ? correctable(o.child) : [],
     events: NOTIFIABLE_EVENTS.map((e) => ({ title: capital(EVENT_LABELS[e]), value: e })),
     defaultType: (NOTIFIABLE_EVENTS as readonly string[]).includes(type) ? type : '',
     defaultDate: typed(v, forward ? 'dueBy' : 'date', ISO_DATE) || (forward ? '' : o.today),
@@ -59,7 +74,9 @@ export function notifyFormCardData(o: {
     reasons: BRING_FORWARD_REASONS.map((r) => ({ title: capital(BRING_FORWARD_LABELS[r]), value: r })),
     defaultReason: (BRING_FORWARD_REASONS as readonly string[]).includes(reason) ? reason : '',
     defaultNote: typed(v, 'note', ANY, 300),
-    note: forward
+    note: o.mode === 'correct'
+      ? 'Only events notified from Teams can be corrected here; the history keeps the old and the new.'
+      : forward
       ? 'The earlier date replaces the rule’s date until that review is held (rule FWD); the reason is recorded.'
       : 'The next review is recomputed at once and the IRO is told; the event stays in the case history.',
     errorTitle: o.again?.error.title ?? '',

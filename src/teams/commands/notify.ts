@@ -13,7 +13,7 @@ import type { CommandSpec } from './command-context.js';
 
 export const notifyCommand: CommandSpec = {
   name: 'notify',
-  usage: '/notify REF [forward]',
+  usage: '/notify REF [forward | correct]',
   description:
     'Notify an event that changes review timescales (became looked after, unplanned move, adoption, …); the IRO: "forward" brings the review forward',
   example: NOTIFY_EXAMPLE,
@@ -23,11 +23,14 @@ export const notifyCommand: CommandSpec = {
   async run(ctx) {
     const [ref, mode, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, NOTIFY_EXAMPLE);
-    if (rest.length || (mode !== undefined && mode.toLowerCase() !== 'forward'))
-      throw new AppError('invalid-input', 'give a case reference, and "forward" to bring its review forward', {
-        example: NOTIFY_EXAMPLE,
-      });
-    return notifyForm(ctx.deps, ctx.actor, ref, mode ? 'forward' : 'event', ctx.showChildNames);
+    const chosen = mode === undefined ? 'event' : mode.toLowerCase();
+    if (rest.length || (chosen !== 'event' && chosen !== 'forward' && chosen !== 'correct'))
+      throw new AppError(
+        'invalid-input',
+        'give a case reference, then "forward" to bring its review forward or "correct" to correct an event',
+        { example: NOTIFY_EXAMPLE },
+      );
+    return notifyForm(ctx.deps, ctx.actor, ref, chosen, ctx.showChildNames);
   },
 };
 
@@ -45,7 +48,7 @@ export async function notifyForm(
   deps: AppDeps,
   actor: StaffDoc,
   ref: string,
-  mode: 'event' | 'forward',
+  mode: 'event' | 'forward' | 'correct',
   showNames: boolean,
   again?: { values: TypedValues; error: FormError },
 ): Promise<AdaptiveCardJson> {
