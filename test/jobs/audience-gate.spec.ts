@@ -185,6 +185,14 @@ const REQUEST = {
 /** What each pending kind needs to render as in production. A kind missing here fails the test. */
 const PENDING_SCENARIOS: Record<string, { ref: string; data: Record<string, unknown> }> = {
   'child-notice': { ref: 'C101', data: { title: 'A compliment from Alex Wilber', text: 'Thank you', tone: 'success' } },
+  'timescale-changed': {
+    ref: 'C101',
+    data: {
+      title: 'Unplanned placement change',
+      text: "C101's next review is now due by Thu 14 Jan 2027",
+      tone: 'warning',
+    },
+  },
   'liaison-header': { ref: 'C104', data: { guardianId: 'g-1' } },
   'liaison-prompt': { ref: 'C104', data: { duty: 'L3', subject: 'g-1', deadline: '2026-11-30', fireOn: '2026-11-23' } },
   'liaison-record': { ref: 'C104', data: { discussionId: 'd1' } },

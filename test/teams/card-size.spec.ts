@@ -69,6 +69,8 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   'reschedule-approval': { variants: [{ facts: 8, refreshUserIds: 10 }], textMax: 500 },
   'held-form': { variants: [{ facts: 4, chairs: 20, reasons: 12 }], textMax: 300 },
   'review-held': { variants: [{ facts: 6 }] },
+  // cards/notify-form.ts: one due fact; the event and reason vocabularies (types.ts); a 300-character note.
+  'notify-form': { variants: [{ facts: 1, events: 6, reasons: 8, corrections: 10 }], textMax: 300 },
   // Typed texts up to their inputs' maxLength (4000 for a response); a resolution's life: 4 stages.
   resolution: {
     variants: [{ facts: 8, agreedActions: 3, timeline: 12, escalateChoices: 4, mentions: 6, refreshUserIds: 10 }],

@@ -8,6 +8,7 @@ import { LIAISON_ACTIONS } from './liaison/index.js';
 import { liaisonViewAction } from './liaison-view.js';
 import { listPageAction } from './list-page.js';
 import { IMPORT_CONFLICT_ACTIONS } from './import-conflict.js';
+import { NOTIFY_ACTIONS } from './notify-event.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -37,6 +38,7 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   liaisonViewAction,
   listPageAction,
   ...IMPORT_CONFLICT_ACTIONS,
+  ...NOTIFY_ACTIONS,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {

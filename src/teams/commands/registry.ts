@@ -18,6 +18,7 @@ import { resolutionsCommand } from './resolutions.js';
 import { complimentCommand } from './compliment.js';
 import { liaisonCommand } from './liaison.js';
 import { reportCommand } from './report.js';
+import { notifyCommand } from './notify.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
   dueCommand,
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   rescheduleCommand,
   heldCommand,
   distributedCommand,
+  notifyCommand,
   raiseCommand,
   resolutionsCommand,
   complimentCommand,

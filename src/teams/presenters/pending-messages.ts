@@ -26,6 +26,8 @@ const noticeAboutChild: PendingRenderer = (data, ctx) => {
 
 export const PENDING_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   'child-notice': noticeAboutChild,
+  /** An event notified from Teams changed the child's next review (app/notify-event.ts). */
+  'timescale-changed': noticeAboutChild,
   ...LIAISON_RENDERERS,
   ...BOOKING_RENDERERS,
   ...RESOLUTION_RENDERERS,
