@@ -129,6 +129,12 @@ export interface Child extends ChildHistory {
   iroId: string;
   socialWorkerId?: string | null;
   socialWorkTeam?: string | null;
+  /** W54.3 case roles (docs/DESIGN.md "Import format"); optional: the case system may not send them. */
+  personalAdviserId?: string | null;
+  visitingRepresentativeId?: string | null;
+  carePlanAuthorIds?: string[] | null;
+  caseManagerId?: string | null;
+  resourceControllerIds?: string[] | null;
   bookings: Booking[];
   proceedings?: Proceedings | null;
 }
@@ -146,4 +152,6 @@ export interface Staff {
   external?: boolean;
   organisation?: string | null;
   nominatedSeniorOfficer?: boolean;
+  /** Social work teams whose case resources this person controls (W54.3: cannot be those children's IRO). */
+  controlsResourcesOf?: string[] | null;
 }

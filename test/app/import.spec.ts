@@ -286,6 +286,97 @@ describe('runImport', () => {
     ]);
   });
 
+  describe('W54.3 on every ground the file can carry', () => {
+    // iro-1 is C1001's IRO in the fixture; each case gives them one more role on the case.
+    const cases: Array<[string, (doc: any) => void, string]> = [
+      [
+        'care plan author',
+        (d) => (d.children[0].carePlanAuthorIds = ['sw-1', 'iro-1']),
+        "iro-1 is an author of the child's care and support plan (W54.3)",
+      ],
+      [
+        'case manager',
+        (d) => (d.children[0].caseManagerId = 'iro-1'),
+        "iro-1 is the manager of the child's case (W54.3)",
+      ],
+      [
+        'personal adviser',
+        (d) => (d.children[0].personalAdviserId = 'iro-1'),
+        "iro-1 is the child's personal adviser (W54.3)",
+      ],
+      [
+        'visiting representative',
+        (d) => (d.children[0].visitingRepresentativeId = 'iro-1'),
+        "iro-1 is the council's representative visiting the child (W54.3)",
+      ],
+      [
+        "manager of the case's visiting representative",
+        (d) => {
+          d.staff[3].managerId = 'iro-1';
+          d.children[0].socialWorkerId = null;
+          d.children[0].visitingRepresentativeId = 'tm-north';
+        },
+        "iro-1 manages tm-north, the council's representative visiting the child (W54.3)",
+      ],
+      [
+        'resource controller on the case',
+        (d) => (d.children[0].resourceControllerIds = ['iro-1']),
+        'iro-1 controls the resources allocated to the case (W54.3)',
+      ],
+      [
+        "holder of the social work team's resources",
+        (d) => (d.staff[0].controlsResourcesOf = ['North']),
+        'iro-1 controls the resources of team north, which holds the case (W54.3)',
+      ],
+    ];
+    for (const [ground, edit, reason] of cases) {
+      it(`refuses the ${ground}, naming the ground, and stores nothing`, async () => {
+        const doc = fixture();
+        edit(doc);
+        assert.deepEqual(await rejected(store, doc), [`children[0].iroId: ${reason}`]);
+        assert.equal(await children.get('C1001'), null);
+      });
+    }
+
+    it('refuses a stored IRO when a later file names them on the case without listing the IRO again', async () => {
+      await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
+      const doc = fixture();
+      doc.children[0].caseManagerId = 'iro-1';
+      const before = await children.get('C1001');
+      assert.deepEqual(await rejected(store, doc), [
+        "children[0].iroId: iro-1 is the manager of the child's case (W54.3)",
+      ]);
+      assert.deepEqual(await children.get('C1001'), before);
+    });
+
+    it('refuses unknown staff ids in the case roles', async () => {
+      const doc = fixture();
+      doc.children[0].carePlanAuthorIds = ['sw-x'];
+      doc.children[0].resourceControllerIds = ['rc-x'];
+      doc.children[0].personalAdviserId = 'pa-x';
+      assert.deepEqual(await rejected(store, doc), [
+        'children[0].personalAdviserId: unknown staff id "pa-x"',
+        'children[0].carePlanAuthorIds[0]: unknown staff id "sw-x"',
+        'children[0].resourceControllerIds[0]: unknown staff id "rc-x"',
+      ]);
+    });
+
+    it('stores the case roles of an eligible IRO', async () => {
+      const doc = fixture();
+      doc.children[0].carePlanAuthorIds = ['sw-1'];
+      doc.children[0].caseManagerId = 'tm-north';
+      doc.children[0].resourceControllerIds = ['tm-north'];
+      doc.staff[3].controlsResourcesOf = ['north'];
+      await runImport(store, doc, { sourceName: 'a.json', now: NOW });
+      const c = (await children.get('C1001'))!;
+      assert.deepEqual(
+        [c.carePlanAuthorIds, c.caseManagerId, c.resourceControllerIds],
+        [['sw-1'], 'tm-north', ['tm-north']],
+      );
+      assert.deepEqual((await staff.get('tm-north'))!.controlsResourcesOf, ['north']);
+    });
+  });
+
   it('keeps an AAD object id the bot linked when the file has none', async () => {
     await runImport(store, fixture(), { sourceName: 'a.json', now: NOW });
     await staff.linkAadObjectId('sw-1', 'oid-linked');

@@ -17,6 +17,8 @@ export const LIMITS = {
   maxEventsPerChild: 500,
   maxReviewsPerChild: 500,
   maxBookingsPerChild: 500,
+  /** W54.3 lists: care plan authors, resource controllers on a child; teams whose resources a person controls. */
+  maxCaseRoleIds: 20,
   maxNameLength: 200,
   maxTeamLength: 100,
   maxTextLength: 200,

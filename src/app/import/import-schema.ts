@@ -103,6 +103,7 @@ export const importStaffSchema = z
     external: z.boolean().optional(),
     organisation: text.nullable().optional(),
     nominatedSeniorOfficer: z.boolean().optional(),
+    controlsResourcesOf: list(team, LIMITS.maxCaseRoleIds).nullable().optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -203,6 +204,11 @@ export const importChildSchema = z
     iroId: id,
     socialWorkerId: id.nullable().optional(),
     socialWorkTeam: team.nullable().optional(),
+    personalAdviserId: id.nullable().optional(),
+    visitingRepresentativeId: id.nullable().optional(),
+    carePlanAuthorIds: list(id, LIMITS.maxCaseRoleIds).nullable().optional(),
+    caseManagerId: id.nullable().optional(),
+    resourceControllerIds: list(id, LIMITS.maxCaseRoleIds).nullable().optional(),
     events: list(importEventSchema, LIMITS.maxEventsPerChild),
     reviews: list(importReviewSchema, LIMITS.maxReviewsPerChild).optional(),
     bookings: list(importBookingSchema, LIMITS.maxBookingsPerChild).optional(),

@@ -1,4 +1,4 @@
-import { checkIroEligibility } from '../../domain/eligibility.js';
+import { checkIroEligibility, type CaseRoles } from '../../domain/eligibility.js';
 import type { ChildHistory, Staff } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, EventDoc, HistoryEntry, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import type { ImportChild, ImportDocument, ImportProblem, ImportStaff } from './import-schema.js';
@@ -66,6 +66,11 @@ const CHILD_FIELDS = [
   'iroId',
   'socialWorkerId',
   'socialWorkTeam',
+  'personalAdviserId',
+  'visitingRepresentativeId',
+  'carePlanAuthorIds',
+  'caseManagerId',
+  'resourceControllerIds',
   'proceedings',
 ] as const satisfies ReadonlyArray<keyof ImportChild & keyof ChildDoc>;
 
@@ -140,8 +145,8 @@ export function planImport(input: PlanInput): ImportPlan {
     const at = `children[${i}]`;
     const before = existingChildren.get(c.ref) ?? null;
     const merged = mergeChild(before, c, at);
-    // W54.3 against the social worker the child will have, even if this file does not list one.
-    problems.push(...crossCheckChild(c, merged.doc.socialWorkerId, at, staffById));
+    // W54.3 against the case roles the child will have, even those this file does not list.
+    problems.push(...crossCheckChild(c, merged.doc, at, staffById));
     conflicts.push(...merged.conflicts);
     try {
       input.validateHistory({
@@ -203,7 +208,7 @@ export function childChange(before: ChildDoc | null, merged: MergedChild, now: D
 
 function crossCheckChild(
   c: ImportChild,
-  socialWorkerId: string | null | undefined,
+  caseRoles: CaseRoles,
   at: string,
   staffById: ReadonlyMap<string, Staff>,
 ): ImportProblem[] {
@@ -216,8 +221,13 @@ function crossCheckChild(
   };
   const iro = known(`${at}.iroId`, c.iroId);
   known(`${at}.socialWorkerId`, c.socialWorkerId);
+  known(`${at}.personalAdviserId`, c.personalAdviserId);
+  known(`${at}.visitingRepresentativeId`, c.visitingRepresentativeId);
+  known(`${at}.caseManagerId`, c.caseManagerId);
+  (c.carePlanAuthorIds ?? []).forEach((id, j) => known(`${at}.carePlanAuthorIds[${j}]`, id));
+  (c.resourceControllerIds ?? []).forEach((id, j) => known(`${at}.resourceControllerIds[${j}]`, id));
   if (iro) {
-    const verdict = checkIroEligibility(iro, { socialWorkerId }, staffById); // W54.3 and the iro role
+    const verdict = checkIroEligibility(iro, caseRoles, staffById); // W54.3 on every ground, and the iro role
     if (!verdict.ok) out.push({ path: `${at}.iroId`, message: verdict.reason });
   }
   (c.reviews ?? []).forEach((r, j) => known(`${at}.reviews[${j}].chairId`, r.chairId));
