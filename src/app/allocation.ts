@@ -3,13 +3,13 @@
 // goes through updateChild with its history entry, and the old and new IRO are told in their 1:1 chats.
 import { hasRole, isReviewingManager } from '../domain/access.js';
 import { isChildsIro } from '../domain/case-roles.js';
-import { currentCaseload, type CurrentLoad } from '../domain/allocation-load.js';
+import { currentLoad, type CurrentLoad } from '../domain/allocation-load.js';
 import { checkIroEligibility, type EligibilityResult } from '../domain/eligibility.js';
 import { AppError } from '../domain/errors.js';
 import type { Staff } from '../domain/types.js';
 import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
 import { changeTo, unchanged, updateChild } from './child-update.js';
-import type { AppDeps } from './deps.js';
+import { today, type AppDeps } from './deps.js';
 
 export interface IroOption {
   iro: StaffDoc;
@@ -47,7 +47,7 @@ export async function allocationOptions(
   const options = await Promise.all(
     iros.map(async (iro) => ({
       iro,
-      load: currentCaseload(await deps.children.listByIro(iro._id), iro.fte),
+      load: currentLoad(await deps.children.listByIro(iro._id), iro.fte, today(deps)),
       verdict: checkIroEligibility(iro, child, staffById),
     })),
   );

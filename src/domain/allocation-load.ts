@@ -1,6 +1,7 @@
-// The caseload an allocation is weighed by (issue 14): children currently looked after per FTE. A child
-// whose latest event is `ceased-looked-after` has left care and is not current workload (seed report).
-import type { Child } from './types.js';
+// The caseload an allocation is weighed by (issue 14): children currently open on their track, per FTE.
+// "Currently open" is the one rule in caseload.ts (a child who has left care is not workload).
+import { currentCaseload } from './caseload.js';
+import type { ChildHistory, IsoDate } from './types.js';
 
 export interface CurrentLoad {
   children: number;
@@ -8,14 +9,12 @@ export interface CurrentLoad {
   perFte: number | null;
 }
 
-export function currentCaseload(
-  children: readonly Pick<Child, 'events'>[],
+export function currentLoad(
+  children: readonly ChildHistory[],
   fte: number | null | undefined,
+  today: IsoDate,
 ): CurrentLoad {
-  const current = children.filter((c) => {
-    const latest = [...c.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
-    return latest?.type !== 'ceased-looked-after';
-  }).length;
+  const current = currentCaseload(children, today).length;
   const f = fte && fte > 0 ? fte : null;
   return { children: current, fte: f, perFte: f === null ? null : Math.round((current / f) * 10) / 10 };
 }

@@ -6,7 +6,7 @@ import { allocationOptions, reallocateChild } from '../../src/app/allocation.js'
 import type { AppDeps } from '../../src/app/deps.js';
 import { runImport } from '../../src/app/import/run-import.js';
 import { loadConfig } from '../../src/config.js';
-import { currentCaseload } from '../../src/domain/allocation-load.js';
+import { currentLoad } from '../../src/domain/allocation-load.js';
 import { isAppError, type ErrorCode } from '../../src/domain/errors.js';
 import { buildDeps } from '../../src/index.js';
 import type { Store } from '../../src/store/doc-collection.js';
@@ -117,11 +117,12 @@ describe('reallocation of a child to another IRO (allocation.ts)', () => {
   }
 });
 
-describe('currentCaseload', () => {
+describe('currentLoad', () => {
   it('counts only children currently looked after, per FTE', () => {
-    const open = { events: [{ type: 'became-looked-after' as const, date: '2026-01-01' }] };
-    const left = { events: [{ type: 'ceased-looked-after' as const, date: '2026-06-01' }, open.events[0]] };
-    assert.deepEqual(currentCaseload([open, left, open], 0.5), { children: 2, fte: 0.5, perFte: 4 });
-    assert.deepEqual(currentCaseload([left], null), { children: 0, fte: null, perFte: null });
+    const child = { ref: 'C1', track: 'cla' as const, reviews: [] };
+    const open = { ...child, events: [{ type: 'became-looked-after' as const, date: '2026-01-01' }] };
+    const left = { ...child, events: [{ type: 'ceased-looked-after' as const, date: '2026-06-01' }, open.events[0]] };
+    assert.deepEqual(currentLoad([open, left, open], 0.5, '2026-12-01'), { children: 2, fte: 0.5, perFte: 4 });
+    assert.deepEqual(currentLoad([left], null, '2026-12-01'), { children: 0, fte: null, perFte: null });
   });
 });
