@@ -31,19 +31,27 @@ export interface ImportJournalMeta {
   conflictRefs: string[];
 }
 
+/**
+ * The derived fields of a child as written (the stored next review, issue 12). Without one the apply
+ * step marks the next review as not computed (null), and the next start recomputes it.
+ */
+export type DeriveChildFields = (child: ChildDoc) => Partial<ChildDoc>;
+const markNotComputed: DeriveChildFields = () => ({ nextReview: null });
+
 export const JOURNAL_SECTIONS = { staff: 'staff', children: 'children' } as const;
 
 /** Finishes every import a crash interrupted: committed ones are applied, uncommitted ones discarded. Call before anything reads. */
 export async function completeInterruptedImports(
   store: Store,
   logger?: Logger,
+  derive?: DeriveChildFields,
 ): Promise<{ completed: number; discarded: number }> {
   const journal = new ImportJournal(store);
   let completed = 0;
   let discarded = 0;
   for (const head of await journal.unfinished()) {
     if (head.state === 'committed') {
-      await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>);
+      await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>, derive);
       completed++;
       logger?.warn({ journal: head._id }, 'completed an import that a crash interrupted after it was committed');
     } else if (journal.isAbandoned(head)) {
@@ -63,12 +71,13 @@ export async function applyImportJournal(
   store: Store,
   journal: ImportJournal,
   head: JournalHead<ImportJournalMeta>,
+  derive: DeriveChildFields = markNotComputed,
 ): Promise<void> {
   const { meta } = head;
   for await (const chunk of journal.chunks(head._id, head.chunks)) {
     if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
     else if (chunk.section === JOURNAL_SECTIONS.children)
-      await applyChildren(store, chunk.items as ImportChild[], meta.now);
+      await applyChildren(store, chunk.items as ImportChild[], meta.now, derive);
     else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
   }
   await recordAuditOnce(store, meta);
@@ -97,7 +106,12 @@ async function applyStaff(store: Store, items: readonly ImportStaff[]): Promise<
   await Promise.all(items.filter((s) => stored.has(s.id)).map((s) => applyOne(s, stored.get(s.id)!)));
 }
 
-async function applyChildren(store: Store, items: readonly ImportChild[], now: Date): Promise<void> {
+async function applyChildren(
+  store: Store,
+  items: readonly ImportChild[],
+  now: Date,
+  derive: DeriveChildFields,
+): Promise<void> {
   const repo = new ChildrenRepository(store);
   const stored = new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
   const inserts: ChildDoc[] = [];
@@ -105,7 +119,7 @@ async function applyChildren(store: Store, items: readonly ImportChild[], now: D
   for (const c of items) {
     const before = stored.get(c.ref) ?? null;
     const change = before ? null : childChange(null, mergeChild(null, c, ''), now);
-    if (change?.kind === 'insert') inserts.push(change.doc);
+    if (change?.kind === 'insert') inserts.push({ ...change.doc, ...derive(change.doc) });
     else rest.push(c);
   }
   // New children in one batch (one acknowledgement, one fsync on the embedded store).
@@ -117,11 +131,11 @@ async function applyChildren(store: Store, items: readonly ImportChild[], now: D
       // Someone created one of them meanwhile: settle the batch child by child (inserted ones come out unchanged).
       const refs = new Set(inserts.map((d) => d._id));
       await Promise.all(
-        items.filter((c) => refs.has(c.ref)).map(async (c) => applyChild(repo, c, await repo.get(c.ref), now)),
+        items.filter((c) => refs.has(c.ref)).map(async (c) => applyChild(repo, c, await repo.get(c.ref), now, derive)),
       );
     }
   }
-  await Promise.all(rest.map((c) => applyChild(repo, c, stored.get(c.ref) ?? null, now)));
+  await Promise.all(rest.map((c) => applyChild(repo, c, stored.get(c.ref) ?? null, now, derive)));
 }
 
 const MAX_ATTEMPTS = 5;
@@ -131,15 +145,17 @@ async function applyChild(
   input: ImportChild,
   stored: ChildDoc | null,
   now: Date,
+  derive: DeriveChildFields,
 ): Promise<void> {
   let before = stored;
   for (let attempt = 1; ; attempt++) {
     const change = childChange(before, mergeChild(before, input, ''), now);
     try {
-      if (change.kind === 'insert') await repo.insert(change.doc);
+      if (change.kind === 'insert') await repo.insert({ ...change.doc, ...derive(change.doc) });
       else if (change.kind === 'update') {
         const u = change.update;
-        await repo.updateVersioned(u.ref, u.expectedVersion, { $set: u.set } as UpdateFilter<ChildDoc>, u.history);
+        const set = { ...u.set, ...derive({ ...before!, ...u.set } as ChildDoc) };
+        await repo.updateVersioned(u.ref, u.expectedVersion, { $set: set } as UpdateFilter<ChildDoc>, u.history);
       }
       return;
     } catch (err) {
