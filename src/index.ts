@@ -10,6 +10,7 @@ import { createLogger, logProcessFailures, type Logger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 import type { Store } from './store/doc-collection.js';
 import { completeInterruptedImports } from './app/import/apply-import.js';
+import { nextReviewFields, recomputeStaleNextReviews } from './app/next-review-fields.js';
 import { openStore } from './store/open-store.js';
 import { AuditLog } from './store/repositories/audit-log.js';
 import { ChildrenRepository } from './store/repositories/children-repository.js';
@@ -95,6 +96,9 @@ export async function startIroBot(
     await completeInterruptedImports(store, logger); // before anything reads: an import is all or nothing
     await ensureIndexes(store);
     const deps = buildDeps(config, store);
+    // Policy, bank holidays or closure days changed (or an import left some uncomputed): recompute those.
+    const { recomputed } = await recomputeStaleNextReviews(deps.children, deps);
+    if (recomputed > 0) logger.info({ recomputed }, 'recomputed stored next reviews (policy or calendar changed)');
     await deps.conversations.ensureIndexes();
     await deps.outbox.ensureIndexes();
     const bot = createBot(config, deps, logger);
@@ -104,6 +108,7 @@ export async function startIroBot(
       {
         store,
         logger: logger.child({ component: 'sync' }),
+        derive: (child) => nextReviewFields(child, { policy: deps.policy, calendar: deps.calendar }),
         report: createImportReporter({
           deps,
           clock: () => new Date(),

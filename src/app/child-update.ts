@@ -6,6 +6,7 @@
 import { AppError, isAppError } from '../domain/errors.js';
 import type { ChildDoc, HistoryEntry, PendingMessage, StaffDoc } from '../store/documents.js';
 import type { AppDeps } from './deps.js';
+import { nextReviewFields, type NextReviewInputs } from './next-review-fields.js';
 
 /** Attempts (first try included) before a child that keeps changing under us is given up on. */
 export const MAX_UPDATE_ATTEMPTS = 3;
@@ -44,11 +45,11 @@ export function unchanged<R>(result: R): Decision<R> {
 }
 
 /**
- * Fields computed from the child as it will be after a change, written in the same update. Identity
- * today; the one place for derived fields (issue 12: each child's computed next review).
+ * Fields computed from the child as it will be after a change, written in the same update: the one
+ * place for derived fields (issue 12: each child's computed next review, next-review-fields.ts).
  */
-export function derivedFields(_next: ChildDoc): ChildFields {
-  return {};
+export function derivedFields(next: ChildDoc, inputs: NextReviewInputs): ChildFields {
+  return nextReviewFields(next, inputs);
 }
 
 /**
@@ -94,7 +95,7 @@ export async function updateChild<R>(
 
 /** The versioned write; null when the version moved on (someone else changed the child first). */
 async function write(deps: AppDeps, actor: StaffDoc, child: ChildDoc, change: ChildChange): Promise<ChildDoc | null> {
-  const set: ChildFields = { ...change.set, ...derivedFields({ ...child, ...change.set }) };
+  const set: ChildFields = { ...change.set, ...derivedFields({ ...child, ...change.set }, deps) };
   const pending = change.pending ?? [];
   try {
     return await deps.children.updateVersioned(

@@ -3,7 +3,10 @@ import { basename } from 'node:path';
 import { runImport, formatImportSummary } from '../app/import/run-import.js';
 import type { ImportProblem } from '../app/import/import-schema.js';
 import { LIMITS } from '../app/import/import-limits.js';
+import { nextReviewFields } from '../app/next-review-fields.js';
 import { loadConfig } from '../config.js';
+import { createCalendar } from '../domain/calendar.js';
+import { getPolicy } from '../domain/policies.js';
 import { isAppError } from '../domain/errors.js';
 import { openStore } from '../store/open-store.js';
 import { ensureIndexes } from '../store/repositories/indexes.js';
@@ -50,7 +53,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   const store = await openStore({ mongodbUri: cfg.mongodbUri, mongodbDb: cfg.mongodbDb, dataDir: cfg.dataDir });
   try {
     await ensureIndexes(store);
-    const result = await runImport(store, doc, { sourceName: basename(file), now: cfg.fixedNow ?? new Date() });
+    const inputs = {
+      policy: getPolicy(cfg.timescalePolicy),
+      calendar: createCalendar({ region: cfg.holidayRegion, closureDays: cfg.closureDays }),
+    };
+    const result = await runImport(store, doc, {
+      sourceName: basename(file),
+      now: cfg.fixedNow ?? new Date(),
+      derive: (child) => nextReviewFields(child, inputs),
+    });
     process.stdout.write(`${formatImportSummary(result)}\n`);
     return 0;
   } catch (err) {

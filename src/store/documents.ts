@@ -71,7 +71,27 @@ export type ChildDoc = Omit<Child, 'events' | 'reviews' | 'bookings'> & {
   compliments?: Compliment[];
   /** Children's Guardian liaison (domain/liaison.ts): court documents, discussions (L10), duties done. */
   liaison?: LiaisonRecord;
+  /**
+   * The computed next review, written with every versioned change and by the import (issue 12);
+   * null or absent = not computed yet (recomputed at start). src/app/next-review-fields.ts.
+   */
+  nextReview?: StoredNextReview | null;
 };
+
+/** A child's next review as stored: what /due and the sweeper read instead of recomputing. */
+export interface StoredNextReview {
+  /** null when no further review is due (not looked after, plan finished) or the history is invalid. */
+  dueBy: string | null;
+  rule: string | null;
+  sequence: number | null;
+  explanation: string | null;
+  /** The live booking of this next review (review-status.ts upcomingBooking). */
+  booking: { id: string; start: string } | null;
+  /** Set when the engine rejected the child's history (shown as a data problem). */
+  problem?: string;
+  /** Policy id and limits + holiday region + bank holidays + closure days it was computed with. */
+  fingerprint: string;
+}
 
 export interface AuditDoc {
   _id?: ObjectId;

@@ -61,7 +61,11 @@ export async function startHarness(
       const res = await post(activity);
       if (res.status >= 300) throw new Error(`bot answered HTTP ${res.status}: ${res.body}`);
       const all = await connector.waitFor(before + 1);
-      return all[before];
+      // The reply to this activity (the edge answers HTTP after the turn, so it is already here), not a
+      // message the bot posted meanwhile on its own (a liaison thread started by /setup, say).
+      const id = (activity as { id?: unknown }).id;
+      const after = all.slice(before);
+      return after.find((a) => typeof id === 'string' && a.replyToId === id) ?? after[0]!;
     },
     async stop() {
       await connector.close();

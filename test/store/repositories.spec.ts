@@ -233,8 +233,16 @@ interface IndexRow {
 const INDEXES: IndexRow[] = [
   { collection: 'audit', name: 'at', key: { at: 1 }, unique: false },
   { collection: 'children', name: 'iroId', key: { iroId: 1 }, unique: false },
+  { collection: 'children', name: 'iroId.nextReview.dueBy', key: { iroId: 1, 'nextReview.dueBy': 1 }, unique: false },
+  { collection: 'children', name: 'nextReview.dueBy', key: { 'nextReview.dueBy': 1 }, unique: false },
   { collection: 'children', name: 'pending.key', key: { 'pending.key': 1 }, unique: false },
   { collection: 'children', name: 'socialWorkTeam', key: { socialWorkTeam: 1 }, unique: false },
+  {
+    collection: 'children',
+    name: 'socialWorkTeam.nextReview.dueBy',
+    key: { socialWorkTeam: 1, 'nextReview.dueBy': 1 },
+    unique: false,
+  },
   { collection: 'children', name: 'socialWorkerId', key: { socialWorkerId: 1 }, unique: false },
   { collection: 'staff', name: 'aadObjectId', key: { aadObjectId: 1 }, unique: false },
   { collection: 'staff', name: 'email', key: { email: 1 }, unique: false },

@@ -49,19 +49,27 @@ export interface PlannedChildWrites {
   updates: ReadonlyMap<string, ChildUpdate>;
 }
 
+/**
+ * The derived fields of a child as written (the stored next review, issue 12). Without one the apply
+ * step marks the next review as not computed (null), and the next start recomputes it.
+ */
+export type DeriveChildFields = (child: ChildDoc) => Partial<ChildDoc>;
+const markNotComputed: DeriveChildFields = () => ({ nextReview: null });
+
 export const JOURNAL_SECTIONS = { staff: 'staff', children: 'children' } as const;
 
 /** Finishes every import a crash interrupted: committed ones are applied, uncommitted ones discarded. Call before anything reads. */
 export async function completeInterruptedImports(
   store: Store,
   logger?: Logger,
+  derive?: DeriveChildFields,
 ): Promise<{ completed: number; discarded: number }> {
   const journal = new ImportJournal(store);
   let completed = 0;
   let discarded = 0;
   for (const head of await journal.unfinished()) {
     if (head.state === 'committed') {
-      await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>);
+      await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>, undefined, derive);
       completed++;
       logger?.warn({ journal: head._id }, 'completed an import that a crash interrupted after it was committed');
     } else if (journal.isAbandoned(head)) {
@@ -82,12 +90,13 @@ export async function applyImportJournal(
   journal: ImportJournal,
   head: JournalHead<ImportJournalMeta>,
   planned?: PlannedChildWrites,
+  derive: DeriveChildFields = markNotComputed,
 ): Promise<void> {
   const { meta } = head;
   for await (const chunk of journal.chunks(head._id, head.chunks)) {
     if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
     else if (chunk.section === JOURNAL_SECTIONS.children)
-      await applyChildren(store, chunk.items as ImportChild[], meta.now, planned);
+      await applyChildren(store, chunk.items as ImportChild[], meta.now, planned, derive);
     else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
   }
   await recordAuditOnce(store, meta);
@@ -135,6 +144,7 @@ async function applyChildren(
   items: readonly ImportChild[],
   now: Date,
   planned: PlannedChildWrites | undefined,
+  derive: DeriveChildFields,
 ): Promise<void> {
   const repo = new ChildrenRepository(store);
   const stored = new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
@@ -145,7 +155,7 @@ async function applyChildren(
     const change = before
       ? null
       : (plannedChange(planned, c.ref, null) ?? childChange(null, mergeChild(null, c, ''), now));
-    if (change?.kind === 'insert') inserts.push(change.doc);
+    if (change?.kind === 'insert') inserts.push({ ...change.doc, ...derive(change.doc) });
     else rest.push(c);
   }
   // New children in one batch (one acknowledgement, one fsync on the embedded store).
@@ -157,14 +167,14 @@ async function applyChildren(
       // Someone created one of them meanwhile: settle the batch child by child (inserted ones come out unchanged).
       const refs = new Set(inserts.map((d) => d._id));
       await Promise.all(
-        items.filter((c) => refs.has(c.ref)).map(async (c) => applyChild(repo, c, await repo.get(c.ref), now)),
+        items.filter((c) => refs.has(c.ref)).map(async (c) => applyChild(repo, c, await repo.get(c.ref), now, derive)),
       );
     }
   }
   await Promise.all(
     rest.map((c) => {
       const before = stored.get(c.ref) ?? null;
-      return applyChild(repo, c, before, now, plannedChange(planned, c.ref, before));
+      return applyChild(repo, c, before, now, derive, plannedChange(planned, c.ref, before));
     }),
   );
 }
@@ -176,6 +186,7 @@ async function applyChild(
   input: ImportChild,
   stored: ChildDoc | null,
   now: Date,
+  derive: DeriveChildFields,
   planned: ChildChange | null = null,
 ): Promise<void> {
   let before = stored;
@@ -183,10 +194,11 @@ async function applyChild(
     // The planned write holds only on the first attempt: after a race the child is no longer as planned.
     const change = (attempt === 1 ? planned : null) ?? childChange(before, mergeChild(before, input, ''), now);
     try {
-      if (change.kind === 'insert') await repo.insert(change.doc);
+      if (change.kind === 'insert') await repo.insert({ ...change.doc, ...derive(change.doc) });
       else if (change.kind === 'update') {
         const u = change.update;
-        await repo.updateVersioned(u.ref, u.expectedVersion, { $set: u.set } as UpdateFilter<ChildDoc>, u.history);
+        const set = { ...u.set, ...derive({ ...before!, ...u.set } as ChildDoc) };
+        await repo.updateVersioned(u.ref, u.expectedVersion, { $set: set } as UpdateFilter<ChildDoc>, u.history);
       }
       return;
     } catch (err) {

@@ -12,6 +12,7 @@ import {
   applyImportJournal,
   completeInterruptedImports,
   JOURNAL_SECTIONS,
+  type DeriveChildFields,
   type ImportJournalMeta,
 } from './apply-import.js';
 import type { ImportProblem } from './import-schema.js';
@@ -40,6 +41,8 @@ export interface ImportOptions {
   /** Defaults to the timescale engine's check; injectable for tests. */
   validateHistory?: (child: ChildHistory) => void;
   logger?: Logger;
+  /** The stored next review of each child written (next-review-fields.ts); marked not computed when absent. */
+  derive?: DeriveChildFields;
   /** Test seam: called once the journal is committed, before it is applied. */
   afterCommit?: () => void;
 }
@@ -50,7 +53,7 @@ export interface ImportOptions {
  * apply-import.ts); an import a crash interrupted is finished or discarded first.
  */
 export async function runImport(store: Store, doc: unknown, opts: ImportOptions): Promise<ImportResult> {
-  const interrupted = await completeInterruptedImports(store, opts.logger);
+  const interrupted = await completeInterruptedImports(store, opts.logger, opts.derive);
   const validated = validateImportDocument(doc, opts.now);
   if (!validated.ok) throw invalid(opts.sourceName, validated.problems);
   const value = validated.value;
@@ -103,10 +106,16 @@ export async function runImport(store: Store, doc: unknown, opts: ImportOptions)
   const [head] = (await journal.unfinished()).filter((h) => h._id === writer.id);
   // Absent only if another process finished it meanwhile (MongoDB): then it is applied already.
   if (head) {
-    await applyImportJournal(store, journal, head as JournalHead<ImportJournalMeta>, {
-      inserts: new Map(plan.childInserts.map((d) => [d._id, d])),
-      updates: new Map(plan.childUpdates.map((u) => [u.ref, u])),
-    });
+    await applyImportJournal(
+      store,
+      journal,
+      head as JournalHead<ImportJournalMeta>,
+      {
+        inserts: new Map(plan.childInserts.map((d) => [d._id, d])),
+        updates: new Map(plan.childUpdates.map((u) => [u.ref, u])),
+      },
+      opts.derive,
+    );
   }
 
   return {

@@ -1,3 +1,4 @@
+import type { DeriveChildFields } from './apply-import.js';
 import { createHash } from 'node:crypto';
 import { isAppError } from '../../domain/errors.js';
 import { isDuplicateKeyError } from '../../store/open-store.js';
@@ -53,6 +54,8 @@ export interface SyncDeps {
   logger?: Logger;
   /** Tells the admins (jobs/import-report.ts); a failure here never undoes the import. */
   report?: (run: SyncReport) => Promise<void>;
+  /** The derived fields each imported child is written with (the stored next review, issue 12). */
+  derive?: DeriveChildFields;
   /** Test seams (a crash): once the import's journal is committed, before it is applied; once it is applied, before the run is recorded. */
   afterCommit?: () => void;
   afterApply?: () => void;
@@ -146,6 +149,7 @@ async function syncOnce(deps: SyncDeps, req: SyncRequest): Promise<SyncOutcome> 
       actor: { id: `sync:${req.via}`, kind: 'system' },
       logger: deps.logger,
       afterCommit: deps.afterCommit,
+      derive: deps.derive,
     });
   } catch (err) {
     if (!isAppError(err, 'invalid-import')) throw err;

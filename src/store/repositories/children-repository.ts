@@ -1,7 +1,13 @@
 import type { Filter, UpdateFilter } from 'mongodb';
 import { AppError } from '../../domain/errors.js';
 import type { DocCollection, Store } from '../doc-collection.js';
-import { COLLECTIONS, type ChildDoc, type HistoryEntry, type PendingMessage } from '../documents.js';
+import {
+  COLLECTIONS,
+  type ChildDoc,
+  type HistoryEntry,
+  type PendingMessage,
+  type StoredNextReview,
+} from '../documents.js';
 
 // Thin access to child documents. Every change goes through updateVersioned: one single-document
 // update that bumps `version` and appends its history entry (DESIGN rules 5 and 6).
@@ -70,6 +76,29 @@ export class ChildrenRepository {
   /** Children with a reschedule request waiting for a manager's decision. */
   listWithPendingRequests(): Promise<ChildDoc[]> {
     return this.col.find({ rescheduleRequests: { $elemMatch: { status: 'pending' } } }).toArray();
+  }
+
+  /** Children whose stored next review is missing or was computed with another policy or calendar. */
+  listWithStaleNextReview(fingerprint: string, limit: number): Promise<ChildDoc[]> {
+    return this.col.find({ 'nextReview.fingerprint': { $ne: fingerprint } } as Filter<ChildDoc>, { limit }).toArray();
+  }
+
+  /**
+   * Stores recomputed next reviews (same inputs, new policy or calendar): derived data, not a state
+   * change, so no version bump; skipped for a child whose version moved on (that write computed its own).
+   * The updates go out together (one fsync on the embedded store's group commit). Returns how many were written.
+   */
+  async storeNextReviews(
+    writes: readonly { ref: string; version: number; nextReview: StoredNextReview }[],
+  ): Promise<number> {
+    const results = await Promise.all(
+      writes.map((w) =>
+        this.col.updateOne({ _id: w.ref, version: w.version }, {
+          $set: { nextReview: w.nextReview },
+        } as UpdateFilter<ChildDoc>),
+      ),
+    );
+    return results.reduce((n, r) => n + r.matchedCount, 0);
   }
 
   count(): Promise<number> {

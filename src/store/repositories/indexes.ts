@@ -9,6 +9,10 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await children.createIndex({ socialWorkTeam: 1 }, { name: 'socialWorkTeam' });
   // Sparse: exactly the children with a queued message (the pending drainer's { $exists: true } query).
   await children.createIndex({ 'pending.key': 1 }, { name: 'pending.key', sparse: true });
+  // The stored next review's due date (issue 12): by-IRO, by-team and service-wide date ranges.
+  await children.createIndex({ iroId: 1, 'nextReview.dueBy': 1 }, { name: 'iroId.nextReview.dueBy' });
+  await children.createIndex({ socialWorkTeam: 1, 'nextReview.dueBy': 1 }, { name: 'socialWorkTeam.nextReview.dueBy' });
+  await children.createIndex({ 'nextReview.dueBy': 1 }, { name: 'nextReview.dueBy' });
   const staff = store.collection(COLLECTIONS.staff);
   await staff.createIndex({ aadObjectId: 1 }, { name: 'aadObjectId' });
   await staff.createIndex({ upn: 1 }, { name: 'upn' });

@@ -58,7 +58,7 @@ const counts = (c: Counts) => `${c.inserted} new, ${c.updated} updated, ${c.unch
 
 /** One card of a run's report; `conflicts` is this card's share of them (`part` of `parts`). */
 export function importReportCardData(
-  r: SyncReport, conflicts: readonly ImportConflictDoc[], part: number, parts: number, tz = 'Europe/London',
+  r: SyncReport, conflicts: readonly ImportConflictDoc[], part: number, parts: number, tz: string,
 ): ImportReportCardData {
   const from = r.via === 'http' ? 'Sent to POST /api/import' : `From the import folder: ${r.source}`;
   const subtitle = `${from} · ${formatBookingStart(r.at.toISOString(), tz)}${parts > 1 ? ` · part ${part} of ${parts}` : ''}`;
