@@ -207,5 +207,9 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     assert.equal(after.liaison?.discussions?.at(-1)?.monitoringIssues, 'Sibling contact to be kept under review');
     assert.equal(guardianAccessOpen(after), false);
     assert.match(await tick(ffion, 'contact-arrangements'), /not available to you/);
+    // Carried into the next review: on the IRO's /case until a review is held after the discussion.
+    const shown = await ask(alex, '/case C101');
+    assert.match(shown.text, /Monitoring issues for the next review \(L9\): Sibling contact to be kept under review/);
+    assert.match(shown.text, /Not applicable/);
   });
 });
