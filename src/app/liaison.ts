@@ -17,6 +17,7 @@ import {
   liaisonItems,
   liaisonKeys,
   mayActOn,
+  NOT_APPLICABLE_ITEMS,
   openItemsFor,
   seesLegalCopy,
   type DiscussionTopic,
@@ -73,8 +74,8 @@ export interface LiaisonFormView {
   legalContactId: string | null;
   open: LiaisonItem[];
   names: Map<string, string>;
-  /** The duties this person may mark done for this child (mayActOn). */
-  actsOn: ReadonlySet<DutyId>;
+  /** Keys of the open items this person may mark done (mayActOn with the subject: L6 court is legal's). */
+  actsOnItems: ReadonlySet<string>;
   /** The child's IRO (or the Guardian) may record an IRO–Guardian discussion (L10) once proceedings exist. */
   canRecordDiscussion: boolean;
   /** The person reads prompts as legal's copy (seesLegalCopy). */
@@ -106,16 +107,17 @@ export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   const staff = await deps.staff.list();
   const legal = staff.filter((s) => hasRole(s, 'legal'));
   const t = today(deps);
+  const open = liaisonItems(child, t, deps.calendar).filter(
+    (i) => (i.open && !i.part && i.duty !== 'L7') || (i.duty === 'L7' && i.deadline <= t),
+  );
   return {
     child,
     guardians: staff.filter((s) => hasRole(s, 'guardian')),
     legal,
     legalContactId: legalContactId(child, legal),
-    open: liaisonItems(child, t, deps.calendar).filter(
-      (i) => (i.open && !i.part && i.duty !== 'L7') || (i.duty === 'L7' && i.deadline <= t),
-    ),
+    open,
+    actsOnItems: new Set(open.filter((i) => mayActOn(actor, child, i.duty, i.subject)).map((i) => i.key)),
     names: new Map(staff.map((s) => [s._id, s.name])),
-    actsOn: new Set(DUTY_IDS.filter((d) => mayActOn(actor, child, d))),
     canRecordDiscussion: !!child.proceedings && mayActOn(actor, child, 'L10'),
     legalCopy: seesLegalCopy(actor),
   };
@@ -289,6 +291,8 @@ export const discussionSchema = z.object({
   ),
   notes: z.preprocess((v) => v ?? '', z.string().max(2000)),
   final: z.preprocess((v) => v === true || v === 'true', z.boolean()),
+  /** L9: monitoring issues from the final discussion, carried into the next review. */
+  monitoringIssues: z.preprocess((v) => v ?? '', z.string().max(2000)).optional(),
 });
 export type DiscussionInput = z.infer<typeof discussionSchema>;
 
@@ -349,6 +353,7 @@ async function decideDiscussion(
     topics: input.topics,
     notes: input.notes.trim(),
     final,
+    ...(final && input.monitoringIssues?.trim() ? { monitoringIssues: input.monitoringIssues.trim() } : {}),
     recordedAt: deps.clock(),
   };
   const liaison = { ...child.liaison, discussions: [...(child.liaison?.discussions ?? []), discussion] };
@@ -381,6 +386,8 @@ export const doneSchema = z.object({
   ref: z.string().min(1).max(40),
   duty: z.enum(DONE_DUTIES),
   subject: z.string().min(1).max(64),
+  /** L9 "contact arrangements (if not covered in the care plan)": confirmed as not applicable. */
+  notApplicable: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(),
 });
 export type DoneInput = z.infer<typeof doneSchema>;
 
@@ -401,8 +408,14 @@ async function decideDone(
   child: ChildDoc,
 ): Promise<Decision<LiaisonChange>> {
   const duty: DutyId = input.duty;
-  if (!mayActOn({ id: actor._id, roles: actor.roles }, child, duty))
+  if (!mayActOn({ id: actor._id, roles: actor.roles }, child, duty, input.subject))
     return refuse(deps, actor, 'liaison.done', child.ref, `not-${duty}-actor`);
+  const notApplicable = input.notApplicable === true;
+  if (notApplicable && (duty !== 'L9' || !NOT_APPLICABLE_ITEMS.some((x) => x === input.subject)))
+    throw new AppError('invalid-input', 'only the contact arrangements can be marked not applicable', {
+      example: 'contact-arrangements',
+      problem: 'not-applicable',
+    });
   const t = today(deps);
   const item = liaisonItems(child, t, deps.calendar).find(
     (i) =>
@@ -416,7 +429,7 @@ async function decideDone(
     const who = d ? ((await deps.staff.get(d.byId))?.name ?? d.byId) : 'someone';
     throw new AppError('conflict', `this was already done by ${who}${d ? ` on ${d.on}` : ''}`, { example: '/actions' });
   }
-  const entry = { duty, subject: input.subject, on: t, byId: actor._id };
+  const entry = { duty, subject: input.subject, on: t, byId: actor._id, ...(notApplicable ? { notApplicable } : {}) };
   const liaison = { ...child.liaison, done: [...(child.liaison?.done ?? []), entry] };
   const closed = accessClosedAfter(child, (c) => ({ ...c, liaison }));
   return changeTo(

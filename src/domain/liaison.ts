@@ -9,11 +9,26 @@
 //   PROMPT_GRACE_DAYS later: importing years of past proceedings must not set off a flood.
 // - L2–L8 fire only while proceedings are open; L9 only after they concluded with the child staying
 //   looked after. A prompt about the Guardian (thread) needs a Guardian; the legal copy does not.
-// - L2 is triggered by the proceedings' start (the IRO is allocated before or then); a new IRO is a
-//   new L2 (the subject is the IRO's id).
+// - L2 runs from the IRO's appointment ("as soon as the IRO has been appointed"): the later of the
+//   proceedings' start and `iroAllocatedOn` (set by whoever allocates the IRO); without that date, the
+//   proceedings' start. A new IRO is a new L2 (the subject is the IRO's id).
+// - L3: if no review has been held yet (the Guardian is appointed before the initial review) and the
+//   initial review is booked, the IRO contacts the Guardian once its date is known, by that date at the
+//   latest (the first sweep that sees the booking prompts; key per booking). Otherwise appointment + 5
+//   working days ("as soon as possible following the appointment").
+// - L4 is legal's duty (copies to the IRO within 5 working days of receipt); the IRO sees it in the
+//   thread but does not act on it.
 // - L5: the child document records no booking time, so a live upcoming booking (status booked,
-//   start today or later) fires L5 once, on the first sweep that sees it. The prompt is itself the
+//   start today or later) fires L5 once per booking and date, on the first sweep that sees it: a
+//   rescheduled review (same booking id, new date) invites the Guardian again. The prompt is itself the
 //   Guardian's invitation, so L5 is never an open action.
+// - L6 covers every review held during the proceedings (started on or after their start, before their
+//   conclusion), also when its record is distributed after they concluded: the copy to the Guardian and
+//   to legal (business support, IRO), and, while proceedings are open, legal submits it to court
+//   (subject `<review id>:court`, legal's alone).
+// - L8 is open only before the Issues Resolution Hearing: from the IRH date it is closed and not prompted.
+// - L9: the final discussion is the IRO's and the Guardian's; the documents are confirmed by the Guardian
+//   alone. "Contact arrangements (if not covered in the care plan)" may be confirmed "not applicable".
 // - L7: due `discussionIntervalDays` (default 42) after the last recorded discussion, or after the
 //   Guardian's appointment when there is none; a recorded discussion moves it.
 // - L8 needs open resolutions (isOpenResolution: not resolved, not referred to Cafcass); without a
@@ -81,7 +96,7 @@ export const DUTIES: Readonly<Record<DutyId, Duty>> = {
     trigger: 'legal records receipt of court documents',
     action: 'copies to the IRO; the IRO confirms having them',
     deadline: '5 working days of receipt',
-    actors: ['iro'],
+    actors: ['legal'],
     toLegal: true,
     prompted: true,
   },
@@ -97,7 +112,8 @@ export const DUTIES: Readonly<Record<DutyId, Duty>> = {
   L6: {
     id: 'L6',
     trigger: 'a review record is distributed',
-    action: 'send a copy to the Guardian and to legal',
+    action:
+      'send a copy to the Guardian and to legal; legal submits the record of a review held during proceedings to court',
     deadline: 'with distribution',
     actors: ['business-support', 'iro'],
     toLegal: true,
@@ -168,9 +184,12 @@ export const CHECKLIST_ITEMS = [
   { id: 's31a-care-plan', label: 'Section 31A care plan' },
   { id: 'guardian-report', label: "Children's Guardian's report" },
   { id: 'final-order', label: 'Copy of the final order' },
-  { id: 'contact-arrangements', label: 'Outline of contact arrangements' },
+  { id: 'contact-arrangements', label: 'Outline of contact arrangements (if not covered in the care plan)' },
 ] as const;
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number]['id'];
+
+/** L9 checklist items the Guardian may confirm as "not applicable" (protocol §10: "if not covered in the care plan"). */
+export const NOT_APPLICABLE_ITEMS: readonly ChecklistItem[] = ['contact-arrangements'];
 
 export interface LiaisonDiscussion {
   id: string;
@@ -180,6 +199,8 @@ export interface LiaisonDiscussion {
   notes: string;
   /** The L9 final discussion. */
   final: boolean;
+  /** L9: monitoring issues raised at the final discussion, carried into the next review (Handbook 8.7). */
+  monitoringIssues?: string;
   recordedAt: Date;
 }
 
@@ -189,6 +210,8 @@ export interface LiaisonDone {
   subject: string;
   on: IsoDate;
   byId: string;
+  /** L9 "contact arrangements": confirmed as covered in the care plan, so not applicable. */
+  notApplicable?: boolean;
 }
 
 /** Embedded in the child document (`liaison`); every change is one versioned update. */
@@ -203,6 +226,8 @@ export interface LiaisonRecord {
 
 /** What the liaison rules read of a child (of its resolutions, only `status`: domain/resolutions/state.ts). */
 export type LiaisonChild = Child & {
+  /** When the current IRO was appointed to the child (L2 runs from it; absent: from the proceedings' start). */
+  iroAllocatedOn?: IsoDate | null;
   liaison?: LiaisonRecord | null;
   resolutions?: readonly Pick<Resolution, 'status'>[] | null;
 };
@@ -218,6 +243,15 @@ export interface LiaisonItem {
   open: boolean;
   /** L9 checklist items and the final discussion are parts of the L9 prompt, not prompts themselves. */
   part?: boolean;
+  /** Who acts on this instance when not every actor of its duty does (L6 court submission, L9 documents). */
+  actors?: readonly LiaisonActor[];
+}
+
+/** Who acts on one instance of a duty: the L6 court submission is legal's; the L9 documents the Guardian's. */
+export function actorsFor(duty: DutyId, subject: string | undefined): readonly LiaisonActor[] {
+  if (duty === 'L6' && subject?.endsWith(':court')) return ['legal'];
+  if (duty === 'L9' && CHECKLIST_ITEMS.some((c) => c.id === subject)) return ['guardian'];
+  return DUTIES[duty].actors;
 }
 
 export const liaisonKeys = {
@@ -251,13 +285,69 @@ function lastDiscussion(child: LiaisonChild, from: IsoDate): IsoDate | null {
   return dates.length ? dates[dates.length - 1] : null;
 }
 
+/**
+ * L9 (protocol §8, Handbook 8.7): the monitoring issues raised at the final discussion, to be kept under
+ * review at the child's next review; null once a review has been held after that discussion.
+ */
+export function carriedMonitoringIssues(child: LiaisonChild): { on: IsoDate; issues: string } | null {
+  const finals = (child.liaison?.discussions ?? []).filter((d) => d.final && d.monitoringIssues?.trim());
+  const last = finals.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)).at(-1);
+  if (!last?.monitoringIssues) return null;
+  if (child.reviews.some((r) => r.heldOn > last.on)) return null;
+  return { on: last.on, issues: last.monitoringIssues.trim() };
+}
+
 /** The L9 parts: the final discussion and the four documents. */
-export function l9Parts(child: LiaisonChild): { id: string; label: string; done: boolean }[] {
+export function l9Parts(child: LiaisonChild): { id: string; label: string; done: boolean; notApplicable?: boolean }[] {
   const final = (child.liaison?.discussions ?? []).some((d) => d.final) || isDone(child, 'L9', 'final-discussion');
+  const na = (id: string) =>
+    (child.liaison?.done ?? []).some((d) => d.duty === 'L9' && d.subject === id && d.notApplicable);
   return [
     { id: 'final-discussion', label: 'Final IRO–Guardian discussion', done: final },
-    ...CHECKLIST_ITEMS.map((c) => ({ id: c.id, label: c.label, done: isDone(child, 'L9', c.id) })),
+    ...CHECKLIST_ITEMS.map((c) => ({
+      id: c.id,
+      label: c.label,
+      done: isDone(child, 'L9', c.id),
+      ...(na(c.id) ? { notApplicable: true } : {}),
+    })),
   ];
+}
+
+/** L2: the IRO's appointment, or the proceedings' start if the IRO was appointed before them (or the date is unknown). */
+export function l2From(child: LiaisonChild): IsoDate | null {
+  const p = child.proceedings;
+  if (!p) return null;
+  const allocated = child.iroAllocatedOn;
+  return allocated && allocated > p.startedOn ? allocated : p.startedOn;
+}
+
+/**
+ * L3 (protocol §3, Handbook 8.5): when the Guardian is appointed before the initial review and that
+ * review is booked, contact is made once its date is known, by that date; otherwise within the default
+ * working days of the appointment. `bookingId` keys the prompt of the first case.
+ */
+export function l3Timing(
+  child: LiaisonChild,
+  today: IsoDate,
+  calendar: WorkingCalendar,
+): { fireOn: IsoDate; deadline: IsoDate; bookingId?: string } | null {
+  const appointed = child.proceedings?.guardianAppointedOn;
+  if (!appointed) return null;
+  const fallback = { fireOn: appointed, deadline: calendar.addWorkingDays(appointed, LIAISON_DEFAULTS.l3WorkingDays) };
+  if (child.reviews.length > 0) return fallback;
+  const initial = child.bookings
+    .filter((b) => isLiveBooking(b) && b.start.slice(0, 10) >= appointed)
+    .sort((a, b) => (a.start < b.start ? -1 : 1))[0];
+  if (!initial) return fallback;
+  const on = initial.start.slice(0, 10);
+  return { fireOn: today < appointed ? appointed : today, deadline: on, bookingId: initial.id };
+}
+
+/** L6: reviews held during the proceedings (on or after their start, before their conclusion). */
+function heldDuringProceedings(child: LiaisonChild): Child['reviews'] {
+  const p = child.proceedings;
+  if (!p) return [];
+  return child.reviews.filter((r) => r.heldOn >= p.startedOn && (!p.concludedOn || r.heldOn < p.concludedOn));
 }
 
 /** Every duty instance that exists for the child today, open or done (L10 has none: it happens at once). */
@@ -267,36 +357,44 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
   const ref = child.ref;
   const open = proceedingsOpen(child);
   const items: LiaisonItem[] = [];
-  const add = (duty: DutyId, subject: string, fireOn: IsoDate, deadline: IsoDate, isOpen: boolean, part = false) =>
+  const add = (
+    duty: DutyId,
+    subject: string,
+    fireOn: IsoDate,
+    deadline: IsoDate,
+    isOpen: boolean,
+    part = false,
+    keySubject = subject,
+  ) => {
+    const actors = actorsFor(duty, subject);
     items.push({
       duty,
       subject,
-      key: liaisonKeys.prompt(ref, duty, subject),
+      key: liaisonKeys.prompt(ref, duty, keySubject),
       fireOn,
       deadline,
       open: isOpen,
       ...(part ? { part } : {}),
+      ...(actors !== DUTIES[duty].actors ? { actors } : {}),
     });
+  };
 
   if (open && !p.guardianId) add('L1', 'guardian', p.startedOn, p.startedOn, true);
-  if (open && child.iroId) {
+  const l2 = l2From(child);
+  if (open && child.iroId && l2) {
     add(
       'L2',
       child.iroId,
-      p.startedOn,
-      calendar.addWorkingDays(p.startedOn, LIAISON_DEFAULTS.l2WorkingDays),
+      l2,
+      calendar.addWorkingDays(l2, LIAISON_DEFAULTS.l2WorkingDays),
       !isDone(child, 'L2', child.iroId),
     );
   }
-  if (open && p.guardianId && p.guardianAppointedOn) {
+  const l3 = open && p.guardianId && p.guardianAppointedOn ? l3Timing(child, today, calendar) : null;
+  if (l3 && p.guardianId && p.guardianAppointedOn) {
     const contacted = isDone(child, 'L3', p.guardianId) || lastDiscussion(child, p.guardianAppointedOn) !== null;
-    add(
-      'L3',
-      p.guardianId,
-      p.guardianAppointedOn,
-      calendar.addWorkingDays(p.guardianAppointedOn, LIAISON_DEFAULTS.l3WorkingDays),
-      !contacted,
-    );
+    const keySubject = l3.bookingId ? `${p.guardianId}:initial-review:${l3.bookingId}` : p.guardianId;
+    add('L3', p.guardianId, l3.fireOn, l3.deadline, !contacted, false, keySubject);
   }
   if (open) {
     for (const doc of child.liaison?.courtDocuments ?? []) {
@@ -313,15 +411,17 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
     for (const b of child.bookings) {
       const on = b.start.slice(0, 10);
       if (!isLiveBooking(b) || on < today) continue;
-      // The prompt is the invitation (see the decisions above).
-      add('L5', b.id, today, on, false);
+      // The prompt is the invitation (see the decisions above); keyed by date so a new date invites again.
+      add('L5', b.id, today, on, false, false, `${b.id}:${on}`);
     }
   }
-  if (open) {
-    for (const r of child.reviews) {
-      if (!r.recordDistributedOn || r.heldOn < p.startedOn) continue;
-      add('L6', r.id, r.recordDistributedOn, r.recordDistributedOn, !isDone(child, 'L6', r.id));
-    }
+  for (const r of heldDuringProceedings(child)) {
+    const sent = r.recordDistributedOn;
+    if (!sent) continue;
+    add('L6', r.id, sent, sent, !isDone(child, 'L6', r.id));
+    // To court only while the proceedings are open ("submitted to court"): after them there is no court to tell.
+    const court = `${r.id}:court`;
+    if (open || isDone(child, 'L6', court)) add('L6', court, sent, sent, open && !isDone(child, 'L6', court));
   }
   if (open && p.guardianId && p.guardianAppointedOn) {
     const from = lastDiscussion(child, p.guardianAppointedOn) ?? p.guardianAppointedOn;
@@ -330,7 +430,8 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
   }
   if (open && p.irhDate && hasOpenResolutions(child)) {
     const fire = calendar.addWorkingDays(p.irhDate, -LIAISON_DEFAULTS.l8WorkingDaysBefore);
-    add('L8', p.irhDate, fire, p.irhDate, !isDone(child, 'L8', p.irhDate));
+    // "Prior to the Issues Resolution Hearing": from the hearing's day the duty is closed.
+    add('L8', p.irhDate, fire, p.irhDate, today < p.irhDate && !isDone(child, 'L8', p.irhDate));
   }
   if (p.concludedOn && p.outcome === 'remains-looked-after' && p.guardianId) {
     const deadline = calendar.addWorkingDays(p.concludedOn, LIAISON_DEFAULTS.l9WorkingDays);
@@ -358,7 +459,7 @@ export function openItemsFor(
     (i) =>
       i.open &&
       !i.part &&
-      DUTIES[i.duty].actors.includes(who) &&
+      (i.actors ?? DUTIES[i.duty].actors).includes(who) &&
       // L7 is open all the time; it is an action only once its date is near (within the grace window before).
       (i.duty !== 'L7' || addDays(i.deadline, -PROMPT_GRACE_DAYS) <= today) &&
       (i.duty !== 'L8' || i.fireOn <= today),
@@ -381,7 +482,9 @@ export function liaisonPrompts(child: LiaisonChild, today: IsoDate, calendar: Wo
     if (!duty.prompted || item.part) continue;
     if (item.fireOn > today || today > addDays(item.fireOn, PROMPT_GRACE_DAYS)) continue;
     if (!item.open && item.duty !== 'L5') continue;
-    out.push({ item, toThread: !!child.proceedings?.guardianId, toLegal: duty.toLegal });
+    // The court submission is legal's alone; after the proceedings the thread exists only until L9 is done.
+    const court = item.duty === 'L6' && item.subject.endsWith(':court');
+    out.push({ item, toThread: !court && guardianAccessOpen(child), toLegal: duty.toLegal });
   }
   return out;
 }
@@ -422,9 +525,12 @@ export function seesLegalCopy(person: PersonRoles, cardSharedWithOthers = false)
   return !cardSharedWithOthers && person.roles.includes('legal') && !person.roles.includes('iro');
 }
 
-/** Who may act on a liaison duty for a child: the child's IRO, the Guardian with access, legal, business support. */
-export function mayActOn(person: PersonRoles, child: LiaisonChild, duty: DutyId): boolean {
-  const actors = DUTIES[duty].actors;
+/**
+ * Who may act on a liaison duty for a child: the child's IRO, the Guardian with access, legal, business support.
+ * With a subject, on that instance (actorsFor: the L6 court submission, the L9 documents).
+ */
+export function mayActOn(person: PersonRoles, child: LiaisonChild, duty: DutyId, subject?: string): boolean {
+  const actors = actorsFor(duty, subject);
   if (person.roles.includes('guardian')) return actors.includes('guardian') && isChildsGuardian(person, child);
   if (actors.includes('iro') && isChildsIro(person, child)) return true;
   if (actors.includes('legal') && person.roles.includes('legal')) return true;

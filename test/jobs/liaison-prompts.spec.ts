@@ -289,7 +289,7 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
     ['liaison:C500:L3:g-1', '2026-03-04', false], // Guardian appointed, deadline 5 working days
     ['liaison:C500:L6:C500-1', '2026-03-16', true], // record of a review during proceedings distributed
     ['liaison:C500:L4:2026-04-06', '2026-04-06', true], // court documents received; IRO confirms within 5 working days
-    ['liaison:C500:L5:C500-B2', '2026-04-13', false], // review booked: the Guardian is invited
+    ['liaison:C500:L5:C500-B2:2026-04-28', '2026-04-13', false], // review booked: the Guardian is invited (keyed by its date)
     ['liaison:C500:L7:2026-04-15', '2026-04-15', false], // 42 days after the appointment, no discussion yet
     ['liaison:C500:L6:C500-2', '2026-05-05', true],
     ['liaison:C500:L8:2026-05-20', '2026-05-13', true], // 5 working days before the IRH, a resolution open
@@ -313,6 +313,19 @@ describe('liaison prompts L2–L9 (sweeper → pending drainer → outbox, fixed
       }
     });
   }
+
+  it('L6 court: the record of each review held during the proceedings goes to legal to submit to court, not into the thread', () => {
+    for (const [review, day] of [
+      ['C500-1', '2026-03-16'],
+      ['C500-2', '2026-05-05'],
+    ]) {
+      const key = `liaison:C500:L6:${review}:court`;
+      assert.equal(outboxDocs.filter((d) => d._id === key).length, 0);
+      const legalDoc = outboxDocs.find((d) => d._id === `${key}:legal`);
+      assert.equal(legalDoc?.target.conversationId, 'a:aad-legal-1');
+      assert.equal(firstSeen.get(`${key}:legal`), day);
+    }
+  });
 
   it('starts the thread once with a header card (child ref and initials, IRO, Guardian), before the first prompt', () => {
     const header = outboxDocs.find((d) => d._id === HEADER)!;

@@ -6,6 +6,7 @@ import { messageActivity, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { FakeMember } from '../helpers/fake-connector.js';
 import { alex, sian } from '../helpers/people.js';
+import { guardianAccessOpen } from '../../src/domain/liaison.js';
 
 // The /liaison form's Save (verb liaison.save) as Teams sends it: the card's action data merged with the
 // values of every input on the card, through the real server and adapter. A save from an out-of-date
@@ -145,5 +146,70 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     assert.doesNotMatch(forged.text, /Seren|Jones/);
     assert.deepEqual(await child('C101'), before);
     assert.ok((await h.bot.deps.audit.list({ 'actor.id': 'g-1' })).some((a) => /refused/.test(a.action)));
+  });
+
+  // Issue 15, L9 (protocol §8 and §10): the Guardian confirms the documents, "contact arrangements (if not
+  // covered in the care plan)" can be not applicable, and the final discussion's monitoring issues are kept.
+  it('L9 over HTTP: only the Guardian confirms the documents; contact arrangements not applicable; access then ends', async () => {
+    const invoke = async (from: Sender, verb: string, data: Record<string, unknown>) => {
+      const res = await h.post({
+        ...messageActivity(h.connector.url, from, ''),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      });
+      assert.equal(res.status, 200, res.body);
+      const body = JSON.parse(res.body);
+      return body.type === 'application/vnd.microsoft.card.adaptive' ? JSON.stringify(body.value) : String(body.value);
+    };
+    const form = await ask(sian, '/liaison C101');
+    await save(sian, submitted(form.card, { concludedOn: '2026-11-20', outcome: 'remains-looked-after' }));
+    const tick = (from: Sender, subject: string, notApplicable = 'false') =>
+      invoke(from, 'liaison.done', { ref: 'C101', duty: 'L9', subject, notApplicable });
+
+    // The IRO may not confirm what the Guardian confirms; nothing changes.
+    const concluded = await child('C101');
+    assert.match(await tick(alex, 's31a-care-plan'), /not available to you/);
+    // "Not applicable" is only for the contact arrangements.
+    assert.match(
+      await tick(ffion, 'final-order', 'true'),
+      /Only the contact arrangements can be marked not applicable/,
+    );
+    assert.deepEqual(await child('C101'), concluded);
+
+    for (const subject of ['s31a-care-plan', 'guardian-report', 'final-order']) {
+      assert.match(await tick(ffion, subject), /Guardian: contact arrangements not applicable/);
+    }
+    const na = await tick(ffion, 'contact-arrangements', 'true');
+    assert.match(na, /Not applicable/);
+    const done = (await child('C101')).liaison?.done ?? [];
+    assert.deepEqual(
+      done.filter((d) => d.duty === 'L9').map((d) => [d.subject, d.byId, d.notApplicable ?? false]),
+      [
+        ['s31a-care-plan', 'g-1', false],
+        ['guardian-report', 'g-1', false],
+        ['final-order', 'g-1', false],
+        ['contact-arrangements', 'g-1', true],
+      ],
+    );
+
+    // The final discussion with its monitoring issues closes the Guardian's access.
+    await invoke(alex, 'liaison.discussion', {
+      ref: 'C101',
+      on: '2026-11-24',
+      topics: 'care-plan',
+      notes: '',
+      final: 'true',
+      monitoringIssues: 'Sibling contact to be kept under review',
+    });
+    const after = await child('C101');
+    assert.equal(after.liaison?.discussions?.at(-1)?.monitoringIssues, 'Sibling contact to be kept under review');
+    assert.equal(guardianAccessOpen(after), false);
+    assert.match(await tick(ffion, 'contact-arrangements'), /not available to you/);
+    // Carried into the next review: on the IRO's /case until a review is held after the discussion.
+    const shown = await ask(alex, '/case C101');
+    assert.match(shown.text, /Monitoring issues for the next review \(L9\): Sibling contact to be kept under review/);
+    assert.match(shown.text, /Not applicable/);
   });
 });

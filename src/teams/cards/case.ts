@@ -3,7 +3,7 @@
 import type { CaseView } from '../../app/view-case.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
-import { CHECKLIST_ITEMS, topicLabel } from '../../domain/liaison.js';
+import { carriedMonitoringIssues, CHECKLIST_ITEMS, topicLabel } from '../../domain/liaison.js';
 import type { TimescalePolicy } from '../../domain/policies.js';
 import type { StageDef } from '../../domain/resolutions/index.js';
 import type { Proceedings } from '../../domain/types.js';
@@ -146,10 +146,15 @@ function liaisonLines(child: ChildDoc, name: (id?: string | null) => string): Ca
   const l = child.liaison;
   const lines: { on: string; text: string; status: string }[] = [
     ...(l?.discussions ?? []).map((d) => ({ on: d.on, status: 'Recorded', text: `${d.final ? 'Final discussion' : 'Discussion'} with the Guardian, recorded by ${name(d.byId)}: ${d.topics.map(topicLabel).join('; ') || 'no topics'}${d.notes ? ` — ${d.notes}` : ''}` })),
-    ...(l?.done ?? []).map((d) => ({ on: d.on, status: 'Done', text: `${d.duty} done${dutySubject(d.subject)} by ${name(d.byId)}` })),
+    ...(l?.done ?? []).map((d) => ({ on: d.on, status: d.notApplicable ? 'Not applicable' : 'Done', text: `${d.duty} done${dutySubject(d.subject)} by ${name(d.byId)}` })),
     ...(l?.courtDocuments ?? []).map((d) => ({ on: d.receivedOn, status: 'Received', text: 'Court documents received by legal (L4)' })),
   ];
-  return lines.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)).map((x) => ({ date: formatDate(x.on), text: x.text, status: x.status }));
+  const sorted = lines.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)).map((x) => ({ date: formatDate(x.on), text: x.text, status: x.status }));
+  // L9 (Handbook 8.7): the final discussion's monitoring issues stay on top until the next review is held.
+  const carried = carriedMonitoringIssues(child);
+  return carried
+    ? [{ date: formatDate(carried.on), text: `Monitoring issues for the next review (L9): ${carried.issues}`, status: 'For the next review' }, ...sorted]
+    : sorted;
 }
 
 /** A liaison duty's subject as a person reads it: a date, or an L9 document; internal ids are left out. */

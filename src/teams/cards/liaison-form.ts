@@ -3,7 +3,7 @@
 import type { CardChoice } from '../card-parts.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { IsoDate } from '../../domain/types.js';
-import { LIAISON_DEFAULTS, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
+import { LIAISON_DEFAULTS, topicLabel, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
 import { childLabel } from '../presenters/labels.js';
 import {
   discussionTopicChoices, doneButtons, dutyTitle, LIAISON_VERBS, type LiaisonButton, type LiaisonDiscussionForm, } from './liaison.js';
@@ -54,7 +54,7 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
   canRecordDiscussion?: boolean;
   today?: IsoDate;
   /** Whether the person looking may act on a duty; its done buttons are left out otherwise. */
-  mayAct?: (duty: DutyId) => boolean;
+  mayAct?: (item: LiaisonItem) => boolean;
 }): LiaisonFormCardData {
   const p = child.proceedings;
   return {
@@ -78,8 +78,8 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
     open: opts.open.map((i) => ({
       text: `${i.duty} · ${dutyTitle(i.duty)} · by ${formatDate(i.deadline)}`,
       buttons: [
-        ...(opts.mayAct?.(i.duty) ?? true ? doneButtons(child, i.duty, i.subject, i.open, opts.forLegal ?? false) : []),
-        { title: 'Open', verb: LIAISON_VERBS.view, ref: child.ref, duty: i.duty, subject: i.subject },
+        ...(opts.mayAct?.(i) ?? true ? doneButtons(child, i.duty, i.subject, i.open, opts.forLegal ?? false) : []),
+        { title: 'Open', verb: LIAISON_VERBS.view, ref: child.ref, duty: i.duty, subject: i.subject, notApplicable: 'false' },
       ],
     })),
     discussion: opts.canRecordDiscussion && p && opts.today

@@ -4,7 +4,9 @@
 import type { CardChoice, CardFact } from '../card-parts.js';
 import type { NoticeTone } from './notice.js';
 import { formatDate } from '../../domain/dates-format.js';
-import { DISCUSSION_TOPICS, DUTIES, l9Parts, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
+import {
+  actorsFor, DISCUSSION_TOPICS, DUTIES, l9Parts, NOT_APPLICABLE_ITEMS, topicLabel, type DutyId, type LiaisonChild, type LiaisonItem,
+} from '../../domain/liaison.js';
 import type { IsoDate } from '../../domain/types.js';
 import { childLabel, formatBookingStart } from '../presenters/labels.js';
 
@@ -15,6 +17,8 @@ export interface LiaisonButton {
   ref: string;
   duty: string;
   subject: string;
+  /** 'true' on the L9 contact arrangements' "not applicable" button (a string: the template drops a false). */
+  notApplicable: 'true' | 'false';
 }
 
 /** The "Record a discussion" form (L3, L7, L9, L10). */
@@ -23,7 +27,7 @@ export interface LiaisonDiscussionForm {
   /** Default date, YYYY-MM-DD. */
   today: string;
   topics: CardChoice[];
-  /** L9: offer "this is the final discussion". */
+  /** L9: offer "this is the final discussion" (and its monitoring issues for the next review). */
   offerFinal: boolean;
 }
 
@@ -87,33 +91,42 @@ function promptText(child: LiaisonChild, duty: DutyId, subject: string, deadline
   switch (duty) {
     case 'L2': return `${name(ctx, subject)} is the IRO for this child in the care proceedings. Legal: tell the court the IRO's name and contact details by ${deadline}.`;
     case 'L3': return `The Guardian was appointed on ${p?.guardianAppointedOn ? formatDate(p.guardianAppointedOn) : '—'}. IRO and Guardian: make contact by ${deadline} (at the first review if one is soon), and agree how often to talk.`;
-    case 'L4': return `Legal received court documents on ${formatDate(subject)}. Legal: send copies to the IRO. IRO: confirm you have them by ${deadline}.`;
+    case 'L4': return `Legal received court documents on ${formatDate(subject)}. Legal: send copies to the IRO by ${deadline}.`;
     case 'L5': {
       const b = child.bookings.find((x) => x.id === subject);
       return `A review is booked${b ? ` for ${formatBookingStart(b.start, ctx.tzName)}${b.venue ? ` at ${b.venue}` : ''}` : ''}. Guardian: you are invited.`;
     }
     case 'L6': {
-      const r = child.reviews.find((x) => x.id === subject);
-      return `The record of review ${subject}${r ? ` (held ${formatDate(r.heldOn)})` : ''} was distributed. Send a copy to the Guardian and to legal now.`;
+      const id = subject.replace(/:court$/, '');
+      const r = child.reviews.find((x) => x.id === id);
+      const what = `The record of review ${id}${r ? ` (held ${formatDate(r.heldOn)}, during the proceedings)` : ''} was distributed.`;
+      return subject.endsWith(':court') ? `${what} Legal: submit it to court.` : `${what} Send a copy to the Guardian and to legal now.`;
     }
     case 'L7': return `An IRO–Guardian discussion is due by ${deadline}. Topics: ${DISCUSSION_TOPICS.map((t) => t.label.toLowerCase()).join('; ')}.`;
     case 'L8': return `The Issues Resolution Hearing is on ${formatDate(subject)} and the IRO has open resolutions for this child. Legal: tell the court about the dispute before the hearing.`;
-    case 'L9': return `The proceedings ended with the child staying looked after. By ${deadline}: hold the final discussion, and the Guardian confirms the IRO has each document below.`;
+    case 'L9': return `The proceedings ended with the child staying looked after. By ${deadline}: hold the final discussion (note any monitoring issues for the next review), and the Guardian confirms the IRO has each document below.`;
     default: return DUTIES[duty].action;
   }
 }
 
 /** Buttons for what can be marked done on this prompt (the handlers check who may). */
 export function doneButtons(child: LiaisonChild, duty: DutyId, subject: string, open: boolean, forLegal: boolean): LiaisonButton[] {
-  const b = (title: string, s = subject): LiaisonButton => ({ title, verb: LIAISON_VERBS.done, ref: child.ref, duty, subject: s });
-  if (duty === 'L9') return l9Parts(child).filter((x) => !x.done && x.id !== 'final-discussion').map((x) => b(`Tick: ${x.label}`, x.id));
+  const b = (title: string, s = subject, notApplicable = false): LiaisonButton =>
+    ({ title, verb: LIAISON_VERBS.done, ref: child.ref, duty, subject: s, notApplicable: notApplicable ? 'true' : 'false' });
+  if (duty === 'L9') {
+    // The documents are the Guardian's to confirm (protocol §10); the handler refuses anyone else.
+    return l9Parts(child).filter((x) => !x.done && x.id !== 'final-discussion').flatMap((x) => [
+      b(`Guardian confirms: ${x.label}`, x.id),
+      ...(NOT_APPLICABLE_ITEMS.some((n) => n === x.id) ? [b('Guardian: contact arrangements not applicable (in the care plan)', x.id, true)] : []),
+    ]);
+  }
   if (!open) return [];
-  if (forLegal && !DUTIES[duty].actors.includes('legal')) return [];
+  if (forLegal && !actorsFor(duty, subject).includes('legal')) return [];
   switch (duty) {
     case 'L2': return [b('Done: the court has the IRO\'s details')];
     case 'L3': return [b('Contact made')];
-    case 'L4': return [b('IRO has the documents')];
-    case 'L6': return [b('Copy sent to the Guardian and legal')];
+    case 'L4': return [b('Copies sent to the IRO')];
+    case 'L6': return [b(subject.endsWith(':court') ? 'Submitted to court' : 'Copy sent to the Guardian and legal')];
     case 'L8': return [b('Court told')];
     default: return [];
   }
@@ -136,7 +149,7 @@ export function liaisonPromptCardData(child: LiaisonChild, duty: DutyId, subject
       { title: 'Rule', value: `${duty}: ${DUTIES[duty].deadline}` },
       ...(!open && duty !== 'L5' ? [{ title: 'Status', value: 'Done' }] : []),
     ],
-    checklist: parts.map((x) => ({ label: x.label, done: x.done, status: x.done ? 'Done' : 'Open' })),
+    checklist: parts.map((x) => ({ label: x.label, done: x.done, status: x.notApplicable ? 'Not applicable' : x.done ? 'Done' : 'Open' })),
     buttons: doneButtons(child, duty, subject, open, forLegal),
     discussion: withDiscussion ? { ref: child.ref, today: ctx.today, topics: discussionTopicChoices(), offerFinal: duty === 'L9' } : null,
   };
@@ -153,6 +166,7 @@ export function liaisonRecordCardData(child: LiaisonChild, discussionId: string,
       { title: 'Date', value: formatDate(d.on) },
       { title: 'Topics', value: d.topics.length ? d.topics.map(topicLabel).join('; ') : '—' },
       { title: 'Notes', value: d.notes || '—' },
+      ...(d.monitoringIssues ? [{ title: 'Monitoring issues for the next review', value: d.monitoringIssues }] : []),
     ] : [],
     checklist: [],
     buttons: [],

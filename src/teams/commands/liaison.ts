@@ -42,6 +42,6 @@ export function liaisonFormFor(deps: AppDeps, view: LiaisonFormView, showName: b
     forLegal: view.legalCopy,
     canRecordDiscussion: view.canRecordDiscussion,
     today: today(deps),
-    mayAct: (duty) => view.actsOn.has(duty),
+    mayAct: (item) => view.actsOnItems.has(item.key),
   });
 }

@@ -29,6 +29,7 @@ export const liaisonDoneAction = defineAction({
       ref: item.ref,
       duty: item.duty,
       subject: item.item,
+      notApplicable: ctx.data.notApplicable === true || ctx.data.notApplicable === 'true',
     });
     const duty = item.duty;
     const subject = duty === 'L9' ? 'final' : item.item;
