@@ -90,7 +90,7 @@ export async function reallocateChild(deps: AppDeps, actor: StaffDoc, ref: strin
       });
       return changeTo(
         {
-          set: { iroId: toId },
+          set: { iroId: toId, iroAllocatedOn: today(deps) },
           pending: [note(toId, 'new'), ...(staffById.has(fromId) ? [note(fromId, 'old')] : [])],
           history: { action: 'reallocate', before: { iroId: fromId }, after: { iroId: toId } },
           audit: { action: 'reallocate', details: { fromId, toId } },

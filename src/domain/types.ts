@@ -127,6 +127,8 @@ export interface Child extends ChildHistory {
   dateOfBirth?: IsoDate | null;
   legalStatus?: LegalStatus | null;
   iroId: string;
+  /** When the current IRO was appointed (set on reallocation); L2 counts from it (docs/DOMAIN.md). */
+  iroAllocatedOn?: IsoDate | null;
   socialWorkerId?: string | null;
   socialWorkTeam?: string | null;
   /** W54.3 case roles (docs/DESIGN.md "Import format"); optional: the case system may not send them. */

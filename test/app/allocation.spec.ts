@@ -65,6 +65,7 @@ describe('reallocation of a child to another IRO (allocation.ts)', () => {
     assert.deepEqual(r, { ref: 'C100', fromId: 'iro-1', toId: 'iro-3' });
     const c = (await deps.children.get('C100'))!;
     assert.equal(c.iroId, 'iro-3');
+    assert.equal(c.iroAllocatedOn, '2026-11-25', 'L2 counts from the new appointment');
     const h = c.history.at(-1)!;
     assert.deepEqual(
       [h.action, h.by.id, h.before, h.after],
