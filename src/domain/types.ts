@@ -133,6 +133,9 @@ export interface Child extends ChildHistory {
   proceedings?: Proceedings | null;
 }
 
+/** The languages the bot writes (issue 13): English and Welsh. */
+export type LanguageCode = 'en' | 'cy';
+
 export interface Staff {
   id: string;
   name: string;
@@ -146,4 +149,6 @@ export interface Staff {
   external?: boolean;
   organisation?: string | null;
   nominatedSeniorOfficer?: boolean;
+  /** The language this person chose (/language, /iaith); unset: their Teams locale, else DEFAULT_LANGUAGE. */
+  language?: LanguageCode | null;
 }

@@ -18,6 +18,7 @@ import { resolutionsCommand } from './resolutions.js';
 import { complimentCommand } from './compliment.js';
 import { liaisonCommand } from './liaison.js';
 import { reportCommand } from './report.js';
+import { languageCommand } from './language.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
   dueCommand,
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   reportCommand,
   setupCommand,
   helpCommand,
+  languageCommand,
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -3,10 +3,11 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { cy as cyDates } from 'date-fns/locale/cy';
 import { ENGLISH_DATES, type DateLocale } from '../../domain/dates-format.js';
+import type { LanguageCode } from '../../domain/types.js';
 import { cy } from './cy.js';
 import { en, type MessageKey } from './en.js';
 
-export type Language = 'en' | 'cy';
+export type Language = LanguageCode;
 export const LANGUAGES: readonly Language[] = ['en', 'cy'];
 export type { MessageKey } from './en.js';
 
