@@ -1,8 +1,7 @@
 // t(key, params) bound to one person's language (issue 13). Messages are ICU MessageFormat compiled once
 // per language and key by intl-messageformat (FormatJS), which knows Welsh's six plural categories.
 import { IntlMessageFormat } from 'intl-messageformat';
-import { cy as cyDates } from 'date-fns/locale/cy';
-import { ENGLISH_DATES, type DateLocale } from '../../domain/dates-format.js';
+import { ENGLISH_DATES, WELSH_DATES, type DateLocale } from '../../domain/dates-format.js';
 import type { LanguageCode } from '../../domain/types.js';
 import { cy } from './cy.js';
 import { en, type MessageKey } from './en.js';
@@ -18,7 +17,7 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, cy };
 /** ICU locale tags: en-GB so numbers read "1,234" as the bot always wrote them. */
 const LOCALE_TAG: Readonly<Record<Language, string>> = { en: 'en-GB', cy: 'cy-GB' };
-const DATE_LOCALES: Readonly<Record<Language, DateLocale>> = { en: ENGLISH_DATES, cy: cyDates };
+const DATE_LOCALES: Readonly<Record<Language, DateLocale>> = { en: ENGLISH_DATES, cy: WELSH_DATES };
 
 const compiled = new Map<string, IntlMessageFormat>();
 
