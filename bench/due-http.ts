@@ -28,6 +28,7 @@ import type { CommandContext } from '../src/teams/commands/command-context.js';
 import { dueCommand } from '../src/teams/commands/due.js';
 import { COMMANDS } from '../src/teams/commands/registry.js';
 import { scopeLabel, staffNames } from '../src/teams/presenters/common.js';
+import { translator } from '../src/teams/i18n/translate.js';
 import { bookingText, childLabel, overdueText, plural } from '../src/teams/presenters/labels.js';
 import type { DueCardData, DueRow } from '../src/teams/cards/due.js';
 import { messageActivity, type Sender } from '../test/helpers/activities.js';
@@ -399,6 +400,8 @@ async function inProcessBreakdown(
     councilTenantId: null,
     showChildNames: true,
     resolvePerson: async () => null,
+    language: 'en',
+    t: translator('en'),
     commands: COMMANDS,
   };
   const reps = team ? 20 : 100;

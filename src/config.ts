@@ -44,6 +44,7 @@ const schema = z.object({
   TIMESCALE_POLICY: z
     .preprocess(blankToUndefined, z.enum(['wales', 'seed-2016', 'england']).optional())
     .transform((v) => v ?? DEFAULT_POLICY_ID),
+  DEFAULT_LANGUAGE: z.preprocess(blankToUndefined, z.enum(['en', 'cy']).optional()).transform((v) => v ?? 'en'),
   HOLIDAY_REGION: z
     .preprocess(blankToUndefined, z.enum(['GB-WLS', 'GB-ENG']).optional())
     .transform((v) => v ?? 'GB-WLS'),
@@ -95,6 +96,8 @@ export interface Config {
   allowedTenantIds: string[];
   timescalePolicy: 'wales' | 'seed-2016' | 'england';
   holidayRegion: 'GB-WLS' | 'GB-ENG';
+  /** The language of anyone who has not chosen one and whose Teams client is not Welsh (issue 13). */
+  defaultLanguage: 'en' | 'cy';
   closureDays: string[];
   tzName: string;
   /** Fixed clock for demos and tests only. */
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     timescalePolicy: e.TIMESCALE_POLICY,
     holidayRegion: e.HOLIDAY_REGION,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
     closureDays: e.CLOSURE_DAYS,
     tzName: e.TZ_NAME,
     fixedNow: e.IRO_NOW ? new Date(e.IRO_NOW) : undefined,

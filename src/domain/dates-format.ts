@@ -14,6 +14,7 @@ import type { IsoDate } from './types.js';
 
 export type { Locale as DateLocale } from 'date-fns';
 export { enGB as ENGLISH_DATES } from 'date-fns/locale/en-GB';
+export { cy as WELSH_DATES } from 'date-fns/locale/cy';
 
 // date-fns `format` reads its pattern on every call (about 15 µs), and timescale explanations write
 // a date for each of 100,000 children; the days written repeat, so each locale keeps the strings it

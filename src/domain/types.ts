@@ -141,6 +141,9 @@ export interface Child extends ChildHistory {
   proceedings?: Proceedings | null;
 }
 
+/** The languages the bot writes (issue 13): English and Welsh. */
+export type LanguageCode = 'en' | 'cy';
+
 export interface Staff {
   id: string;
   name: string;
@@ -156,4 +159,6 @@ export interface Staff {
   nominatedSeniorOfficer?: boolean;
   /** Social work teams whose case resources this person controls (W54.3: cannot be those children's IRO). */
   controlsResourcesOf?: string[] | null;
+  /** The language this person chose (/language, /iaith); unset: their Teams locale, else DEFAULT_LANGUAGE. */
+  language?: LanguageCode | null;
 }

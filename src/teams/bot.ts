@@ -18,7 +18,9 @@ import { cardAttachment, renderCard, type AdaptiveCardJson } from './cards.js';
 import type { CommandContext } from './commands/command-context.js';
 import { parseCommand } from './commands/parse-command.js';
 import { assertRunsHere, COMMANDS, findCommand } from './commands/registry.js';
-import { errorNotice, NOT_REGISTERED, textTooLong, unknownCommand } from './error-replies.js';
+import { languageFor } from './i18n/choose-language.js';
+import { translator } from './i18n/translate.js';
+import { errorNotice, notRegistered, textTooLong, unknownCommand } from './error-replies.js';
 import { COMMAND_TEXT_LIMIT } from './activity-guard.js';
 import { identifySender, resolvePersonArg, type SenderLookup } from './identity.js';
 import { answerCardAction } from './invoke.js';
@@ -133,7 +135,18 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
         'message too long',
       );
       await ctx.sendActivity({
-        attachments: [cardAttachment(renderCard('notice', textTooLong(length, COMMAND_TEXT_LIMIT)))],
+        attachments: [
+          cardAttachment(
+            renderCard(
+              'notice',
+              textTooLong(
+                length,
+                COMMAND_TEXT_LIMIT,
+                translator(languageFor({}, ctx.activity.locale, config.defaultLanguage)),
+              ),
+            ),
+          ),
+        ],
       });
       return;
     }
@@ -160,16 +173,21 @@ async function answerMessage(
   const actor = await identifySender(ctx, deps.staff, senders);
   if (!actor) {
     log.info({ outcome: 'not-registered' }, 'message from unregistered sender');
-    return renderCard('notice', NOT_REGISTERED);
+    return renderCard(
+      'notice',
+      notRegistered(translator(languageFor({}, ctx.activity.locale, config.defaultLanguage))),
+    );
   }
   const saved = await deps.conversations.save(addressOfActivity(ctx.activity), {
     now: deps.clock(),
     staffId: ctx.activity.conversation.conversationType === 'personal' ? actor._id : null,
   });
+  const language = languageFor(actor, ctx.activity.locale, config.defaultLanguage);
+  const t = translator(language);
   const spec = parsed ? findCommand(parsed.name) : undefined;
   if (!parsed || !spec) {
     log.info({ outcome: 'unknown-command' }, 'unknown command');
-    return renderCard('notice', unknownCommand(parsed?.name ?? null));
+    return renderCard('notice', unknownCommand(parsed?.name ?? null, t));
   }
   const conversationType = conversationKind(ctx);
   const commandCtx: CommandContext = {
@@ -182,6 +200,8 @@ async function answerMessage(
     councilTenantId: councilTenantId(config),
     showChildNames: mayShowChildNames(conversationType, config.showChildNamesInChannels),
     resolvePerson: (text) => resolvePersonArg(ctx, deps.staff, text),
+    language,
+    t,
     commands: COMMANDS,
   };
   try {
@@ -213,7 +233,7 @@ async function answerMessage(
         },
       });
     }
-    return renderCard('notice', errorNotice(err, reference));
+    return renderCard('notice', errorNotice(err, reference, t));
   }
 }
 

@@ -2,73 +2,76 @@
 // are written for users when thrown; anything else becomes a generic apology with a reference.
 import { isAppError, type ErrorCode } from '../domain/errors.js';
 import type { NoticeCardData } from './cards/notice.js';
+import { translator, type MessageKey, type Translate } from './i18n/translate.js';
 
-const USER_FACING: Partial<Record<ErrorCode, { title: string; tone: NoticeCardData['tone'] }>> = {
-  'invalid-input': { title: "I couldn't follow that", tone: 'warning' },
-  forbidden: { title: "That's not available to you", tone: 'warning' },
-  'not-found': { title: 'Not found', tone: 'warning' },
-  conflict: { title: 'Already changed', tone: 'warning' },
-  'ineligible-iro': { title: 'Not allowed (W54.3)', tone: 'warning' },
-  'store-unavailable': { title: 'Not saved', tone: 'error' },
+const USER_FACING: Partial<Record<ErrorCode, NoticeCardData['tone']>> = {
+  'invalid-input': 'warning',
+  forbidden: 'warning',
+  'not-found': 'warning',
+  conflict: 'warning',
+  'ineligible-iro': 'warning',
+  'store-unavailable': 'error',
 };
 
 /**
  * Input that was understood but breaks a rule gets its own title (issue 11): "I couldn't follow that" is
- * only for what could not be parsed. The thrower names the problem in `details.problem`.
+ * only for what could not be parsed. The thrower names the problem in `details.problem`; the titles are
+ * the catalogue's `error.problem.*` keys (issue 13).
  */
-const PROBLEM_TITLES: Readonly<Record<string, string>> = {
-  'in-past': 'That time has passed',
-  'not-working-day': 'Not a working day',
-  clash: 'That time is taken',
-  'day-full': 'That day is full',
-  'needs-reason': 'Outside timescale: a reason is needed',
-  'comment-required': 'A comment is needed',
-  'already-booked': 'Already booked',
-  'future-date': 'That date is in the future',
-  'no-review-due': 'No review is due',
-  'reason-required': 'A reason is needed',
-  'slot-required': 'Choose a slot or a date',
-  'nothing-to-change': 'Nothing to change',
-  'date-order': 'Those dates do not fit',
-  missing: 'Something is missing',
-};
+const PROBLEMS = [
+  'in-past',
+  'not-working-day',
+  'clash',
+  'day-full',
+  'needs-reason',
+  'comment-required',
+  'already-booked',
+  'future-date',
+  'no-review-due',
+  'reason-required',
+  'slot-required',
+  'nothing-to-change',
+  'date-order',
+  'missing',
+] as const;
+type Problem = (typeof PROBLEMS)[number];
 
-export function errorNotice(err: unknown, reference: string): NoticeCardData {
-  const mapped = isAppError(err) ? USER_FACING[err.code] : undefined;
-  if (isAppError(err) && mapped) {
-    const example = typeof err.details.example === 'string' ? `Try: ${err.details.example}` : '';
-    const problem = typeof err.details.problem === 'string' ? PROBLEM_TITLES[err.details.problem] : undefined;
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'string' && (PROBLEMS as readonly string[]).includes(value);
+}
+
+const ENGLISH = translator('en');
+
+export function errorNotice(err: unknown, reference: string, t: Translate = ENGLISH): NoticeCardData {
+  const tone = isAppError(err) ? USER_FACING[err.code] : undefined;
+  if (isAppError(err) && tone) {
+    const example = typeof err.details.example === 'string' ? t('error.try', { example: err.details.example }) : '';
+    const title = isProblem(err.details.problem)
+      ? t(`error.problem.${err.details.problem}`)
+      : t(`error.title.${err.code}` as MessageKey);
     const text = capitalise(err.message);
-    return {
-      title: problem ?? mapped.title,
-      text: /[.!?]$/.test(text) ? text : `${text}.`,
-      tone: mapped.tone,
-      example,
-    };
+    return { title, text: /[.!?]$/.test(text) ? text : `${text}.`, tone, example };
   }
   return {
-    title: 'Something went wrong on my side',
-    text: `Nothing was changed. Please try again; if it keeps happening, tell your administrator (reference ${reference}).`,
+    title: t('error.unexpected.title'),
+    text: t('error.unexpected.text', { reference }),
     tone: 'error',
     example: '',
   };
 }
 
-export const NOT_REGISTERED: NoticeCardData = {
-  title: 'Not registered',
-  text: "You're not registered with the IRO service — ask your administrator.",
-  tone: 'warning',
-  example: '',
-};
+export function notRegistered(t: Translate = ENGLISH): NoticeCardData {
+  return { title: t('error.not-registered.title'), text: t('error.not-registered.text'), tone: 'warning', example: '' };
+}
 
-export function unknownCommand(name: string | null): NoticeCardData {
+export const NOT_REGISTERED: NoticeCardData = notRegistered();
+
+export function unknownCommand(name: string | null, t: Translate = ENGLISH): NoticeCardData {
   return {
-    title: "I don't know that command",
-    text: name
-      ? `There is no command "${name}". Type /help to see what I can do.`
-      : 'Type a command, or /help to see what I can do.',
+    title: t('error.unknown-command.title'),
+    text: name ? t('error.unknown-command.named', { name }) : t('error.unknown-command.unnamed'),
     tone: 'info',
-    example: 'Try: /due this week',
+    example: t('error.unknown-command.example'),
   };
 }
 
@@ -77,12 +80,11 @@ function capitalise(s: string): string {
 }
 
 /** A message longer than the bot reads: says how long it was and the limit, and that nothing happened. */
-export function textTooLong(length: number, limit: number): NoticeCardData {
-  const n = (x: number) => x.toLocaleString('en-GB');
+export function textTooLong(length: number, limit: number, t: Translate = ENGLISH): NoticeCardData {
   return {
-    title: 'That message is too long',
-    text: `That message is ${n(length)} characters; I read commands up to ${n(limit)}. Nothing was done.`,
+    title: t('error.too-long.title'),
+    text: t('error.too-long.text', { length, limit }),
     tone: 'warning',
-    example: 'Try: /help',
+    example: t('error.too-long.example'),
   };
 }

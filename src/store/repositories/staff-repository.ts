@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/types.js';
+import type { LanguageCode, Role } from '../../domain/types.js';
 import { AppError } from '../../domain/errors.js';
 import type { DocCollection, Store } from '../doc-collection.js';
 import { COLLECTIONS, type StaffDoc } from '../documents.js';
@@ -35,6 +35,12 @@ export class StaffRepository {
     );
     if (!doc) throw new AppError('not-found', `staff ${id} not found`, { staffId: id });
     return doc;
+  }
+
+  /** Remembers the language a person chose (issue 13). */
+  async setLanguage(id: string, language: LanguageCode): Promise<void> {
+    const doc = await this.col.findOneAndUpdate({ _id: id }, { $set: { language } }, { returnDocument: 'after' });
+    if (!doc) throw new AppError('not-found', `staff ${id} not found`, { staffId: id });
   }
 
   list(): Promise<StaffDoc[]> {

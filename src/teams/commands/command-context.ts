@@ -2,6 +2,7 @@ import type { AppDeps } from '../../app/deps.js';
 import type { ChannelMember } from '../../app/setup-channel.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
+import type { Language, Translate } from '../i18n/translate.js';
 import type { CommandSpecMeta } from './command-spec.js';
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
@@ -22,6 +23,9 @@ export interface CommandContext {
   showChildNames: boolean;
   /** Finds a staff member from an @mention, an e-mail address or a staff id. */
   resolvePerson(text: string): Promise<StaffDoc | null>;
+  /** The language this person reads (issue 13), and the catalogue bound to it. */
+  language: Language;
+  t: Translate;
   /** The other commands, for /help. */
   commands: readonly CommandSpecMeta[];
 }

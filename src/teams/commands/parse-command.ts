@@ -1,10 +1,25 @@
 // One anchored parser for all text (docs/DESIGN.md: teams-ai string routes are substring matches).
 // "<at>IRO Bot</at> /Due this week" → { name: 'due', args: 'this week' }.
+// Welsh command names are aliases resolved here (issue 13), so the rest of the bot knows one name each.
 
 export interface ParsedCommand {
   name: string;
   args: string;
 }
+
+/**
+ * Welsh name → command name. Chosen to be what a Welsh speaker would type (docs/GLOSSARY.md):
+ * "dyledus" (due), "llwyth-achosion" (caseload), "camau" (actions), "achos" (case), "cymorth" (help),
+ * "iaith" (language).
+ */
+export const WELSH_COMMAND_NAMES: Readonly<Record<string, string>> = {
+  dyledus: 'due',
+  'llwyth-achosion': 'caseload',
+  camau: 'actions',
+  achos: 'case',
+  cymorth: 'help',
+  iaith: 'language',
+};
 
 /** The bot's own mention is already gone (bot.ts: the teams-ai option removeRecipientMention). */
 export function parseCommand(text: string | undefined | null): ParsedCommand | null {
@@ -12,5 +27,6 @@ export function parseCommand(text: string | undefined | null): ParsedCommand | n
   // A leading mention that is not the bot's (already removed) is not a command.
   const m = /^\/?([a-z][a-z-]*)\b\s*(.*)$/is.exec(t);
   if (!m) return null;
-  return { name: m[1].toLowerCase(), args: m[2].trim() };
+  const name = m[1].toLowerCase();
+  return { name: Object.hasOwn(WELSH_COMMAND_NAMES, name) ? WELSH_COMMAND_NAMES[name] : name, args: m[2].trim() };
 }

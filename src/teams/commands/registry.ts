@@ -19,6 +19,7 @@ import { complimentCommand } from './compliment.js';
 import { liaisonCommand } from './liaison.js';
 import { reportCommand } from './report.js';
 import { notifyCommand } from './notify.js';
+import { languageCommand } from './language.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
   dueCommand,
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   reportCommand,
   setupCommand,
   helpCommand,
+  languageCommand,
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

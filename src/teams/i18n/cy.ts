@@ -1,0 +1,50 @@
+// Y catalog negeseuon Cymraeg (issue 13): the same keys and placeholders as en.ts. Welsh counts with the
+// singular noun after a numeral ("5 nod"), so most plurals differ only by the number; the six CLDR
+// categories are written where the words change. docs/GLOSSARY.md lists the terms a translator should confirm.
+import type { MessageKey } from './en.js';
+
+export const cy: Readonly<Record<MessageKey, string>> = {
+  'language.name': 'Cymraeg',
+  'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
+  'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',
+  'language.both': 'Cymraeg yn gyntaf, yna Saesneg',
+  'language.usage': 'Dywedwch pa iaith: /iaith cymraeg neu /iaith saesneg.',
+
+  'help.title': 'Gorchmynion IRO Bot',
+  'help.intro': "Teipiwch orchymyn yma, neu @soniwch am IRO Bot mewn sianel. Does dim rhaid teipio'r slaes.",
+
+  'error.title.invalid-input': 'Doeddwn i ddim yn deall hynny',
+  'error.title.forbidden': 'Dydy hynny ddim ar gael i chi',
+  'error.title.not-found': 'Heb ei ganfod',
+  'error.title.conflict': 'Wedi newid yn barod',
+  'error.title.ineligible-iro': 'Dim caniatâd (W54.3)',
+  'error.title.store-unavailable': 'Heb ei gadw',
+  'error.problem.in-past': "Mae'r amser hwnnw wedi mynd heibio",
+  'error.problem.not-working-day': "Nid yw'n ddiwrnod gwaith",
+  'error.problem.clash': "Mae'r amser hwnnw wedi'i gymryd",
+  'error.problem.day-full': "Mae'r diwrnod hwnnw'n llawn",
+  'error.problem.needs-reason': "Y tu allan i'r amserlen: mae angen rheswm",
+  'error.problem.comment-required': 'Mae angen sylw',
+  'error.problem.already-booked': "Wedi'i drefnu'n barod",
+  'error.problem.future-date': "Mae'r dyddiad hwnnw yn y dyfodol",
+  'error.problem.no-review-due': 'Does dim adolygiad yn ddyledus',
+  'error.problem.reason-required': 'Mae angen rheswm',
+  'error.problem.slot-required': 'Dewiswch slot neu ddyddiad',
+  'error.problem.nothing-to-change': 'Dim byd i’w newid',
+  'error.problem.date-order': "Dydy'r dyddiadau hynny ddim yn cyd-fynd",
+  'error.problem.missing': 'Mae rhywbeth ar goll',
+  'error.try': 'Rhowch gynnig ar: {example}',
+  'error.unexpected.title': 'Aeth rhywbeth o’i le ar fy ochr i',
+  'error.unexpected.text':
+    "Ni newidiwyd dim. Rhowch gynnig arall arni; os yw'n dal i ddigwydd, dywedwch wrth eich gweinyddwr (cyfeirnod {reference}).",
+  'error.not-registered.title': 'Heb gofrestru',
+  'error.not-registered.text': "Dydych chi ddim wedi cofrestru gyda'r gwasanaeth IRO — gofynnwch i'ch gweinyddwr.",
+  'error.unknown-command.title': 'Dydw i ddim yn adnabod y gorchymyn hwnnw',
+  'error.unknown-command.named': 'Does dim gorchymyn "{name}". Teipiwch /cymorth i weld beth alla i ei wneud.',
+  'error.unknown-command.unnamed': 'Teipiwch orchymyn, neu /cymorth i weld beth alla i ei wneud.',
+  'error.unknown-command.example': 'Rhowch gynnig ar: /dyledus yr wythnos hon',
+  'error.too-long.title': "Mae'r neges honno'n rhy hir",
+  'error.too-long.text':
+    "Mae gan y neges honno {length, plural, zero {# nod} one {# nod} two {# nod} few {# nod} many {# nod} other {# nod}}; rwy'n darllen gorchmynion hyd at {limit, number} nod. Ni wnaed dim.",
+  'error.too-long.example': 'Rhowch gynnig ar: /cymorth',
+};

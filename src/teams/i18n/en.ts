@@ -1,0 +1,50 @@
+// The English message catalogue (issue 13). ICU MessageFormat through intl-messageformat; cy.ts holds the
+// same keys with the same placeholders (test/teams/i18n-catalogue.spec.ts). Keys are grouped by where
+// the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
+export const en = {
+  'language.name': 'English',
+  'language.chosen': 'I will write to you in English from now on.',
+  'language.channel-chosen': 'I will write in this channel in {language}.',
+  'language.both': 'Welsh first, then English',
+  'language.usage': 'Say which language: /language english or /language welsh.',
+
+  'help.title': 'IRO Bot commands',
+  'help.intro': 'Type a command here, or @mention IRO Bot in a channel. The slash is optional.',
+
+  'error.title.invalid-input': "I couldn't follow that",
+  'error.title.forbidden': "That's not available to you",
+  'error.title.not-found': 'Not found',
+  'error.title.conflict': 'Already changed',
+  'error.title.ineligible-iro': 'Not allowed (W54.3)',
+  'error.title.store-unavailable': 'Not saved',
+  'error.problem.in-past': 'That time has passed',
+  'error.problem.not-working-day': 'Not a working day',
+  'error.problem.clash': 'That time is taken',
+  'error.problem.day-full': 'That day is full',
+  'error.problem.needs-reason': 'Outside timescale: a reason is needed',
+  'error.problem.comment-required': 'A comment is needed',
+  'error.problem.already-booked': 'Already booked',
+  'error.problem.future-date': 'That date is in the future',
+  'error.problem.no-review-due': 'No review is due',
+  'error.problem.reason-required': 'A reason is needed',
+  'error.problem.slot-required': 'Choose a slot or a date',
+  'error.problem.nothing-to-change': 'Nothing to change',
+  'error.problem.date-order': 'Those dates do not fit',
+  'error.problem.missing': 'Something is missing',
+  'error.try': 'Try: {example}',
+  'error.unexpected.title': 'Something went wrong on my side',
+  'error.unexpected.text':
+    'Nothing was changed. Please try again; if it keeps happening, tell your administrator (reference {reference}).',
+  'error.not-registered.title': 'Not registered',
+  'error.not-registered.text': "You're not registered with the IRO service — ask your administrator.",
+  'error.unknown-command.title': "I don't know that command",
+  'error.unknown-command.named': 'There is no command "{name}". Type /help to see what I can do.',
+  'error.unknown-command.unnamed': 'Type a command, or /help to see what I can do.',
+  'error.unknown-command.example': 'Try: /due this week',
+  'error.too-long.title': 'That message is too long',
+  'error.too-long.text':
+    'That message is {length, plural, one {# character} other {# characters}}; I read commands up to {limit, number}. Nothing was done.',
+  'error.too-long.example': 'Try: /help',
+} as const satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof en;

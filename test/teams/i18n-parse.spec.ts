@@ -1,0 +1,44 @@
+// Issue 13: Welsh command names are aliases in the one anchored grammar, never substring matches.
+import assert from 'node:assert/strict';
+import { parseCommand } from '../../src/teams/commands/parse-command.js';
+import { findCommand } from '../../src/teams/commands/registry.js';
+import { languageFromLocale, languageFromWord } from '../../src/teams/i18n/choose-language.js';
+
+describe('Welsh command names (issue 13)', () => {
+  const cases: [string, string, string][] = [
+    ['/dyledus yr wythnos hon', 'due', 'yr wythnos hon'],
+    ['/Llwyth-Achosion', 'caseload', ''],
+    ['camau', 'actions', ''],
+    ['/achos C100', 'case', 'C100'],
+    ['/cymorth', 'help', ''],
+    ['/iaith cymraeg', 'language', 'cymraeg'],
+  ];
+  for (const [text, name, args] of cases)
+    it(`${text} → /${name}`, () => {
+      assert.deepEqual(parseCommand(text), { name, args });
+      assert.ok(findCommand(name), `/${name} is a command`);
+    });
+
+  it('only whole words are aliases', () => {
+    assert.equal(parseCommand('/dyledusrwydd')?.name, 'dyledusrwydd');
+    assert.equal(parseCommand('/constructor')?.name, 'constructor');
+  });
+
+  it('reads a language from a word in either language and from a Teams locale', () => {
+    assert.deepEqual(['Cymraeg', 'welsh', 'SAESNEG', 'english', 'toString', ''].map(languageFromWord), [
+      'cy',
+      'cy',
+      'en',
+      'en',
+      null,
+      null,
+    ]);
+    assert.deepEqual(['cy-GB', 'cy', 'en-GB', 'cymraeg', undefined].map(languageFromLocale), [
+      'cy',
+      'cy',
+      null,
+      null,
+      null,
+    ]);
+  });
+});
