@@ -1,3 +1,4 @@
+import { commaListInput } from './domain/comma-list.js';
 import { z } from 'zod';
 import { BOOKING_DEFAULTS } from './domain/booking-rules.js';
 import { DEFAULT_COMPLIANCE_TARGET } from './domain/compliance.js';
@@ -11,17 +12,7 @@ const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
-const list = (item: z.ZodString) =>
-  z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : (v ?? []),
-    z.array(item),
-  );
+const list = (item: z.ZodString) => z.preprocess(commaListInput, z.array(item));
 const bool = (dflt: boolean) =>
   z
     .preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional())

@@ -1,3 +1,4 @@
+import { commaListInput } from '../domain/comma-list.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { hasRole } from '../domain/access.js';
@@ -280,13 +281,7 @@ export const discussionSchema = z.object({
   on: z.string().refine(isIsoDate, 'give the date as YYYY-MM-DD'),
   // Teams sends a multi-select as "a,b"; tolerate an array too.
   topics: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : (v ?? []),
+    commaListInput,
     z.array(z.enum(DISCUSSION_TOPICS.map((t) => t.id) as [DiscussionTopic, ...DiscussionTopic[]])),
   ),
   notes: z.preprocess((v) => v ?? '', z.string().max(2000)),

@@ -2,6 +2,7 @@
 // (RESOLUTION_STAGE_DAYS) and the lookups on a stage table.
 // A stage's deadlines run from the day it began (day 0) in working days; a stage begun on a weekend
 // or holiday still counts from that day.
+import { splitCommaList } from '../comma-list.js';
 import { AppError } from '../errors.js';
 import type { Role } from '../types.js';
 
@@ -96,10 +97,7 @@ export function stageTable(overrides: StageOverrides = {}): StageDef[] {
  */
 export function parseStageOverrides(text: string): StageOverrides {
   const out: StageOverrides = {};
-  for (const part of text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
+  for (const part of splitCommaList(text)) {
     const m = /^([0-5])=(?:(\d{1,2}|-)\/)?(\d{1,2})$/.exec(part);
     if (!m) throw new AppError('config', `RESOLUTION_STAGE_DAYS: "${part}" is not STAGE=ACK/RESPOND (e.g. 1=2/5)`);
     const stage = Number(m[1]) as StageNumber;

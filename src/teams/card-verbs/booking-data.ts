@@ -1,5 +1,6 @@
 // Card data of the booking verbs: untrusted (a forged invoke can send anything), so every field is
 // checked here and a bad one is refused with a specific message.
+import { commaListInput } from '../../domain/comma-list.js';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { CASE_REF_PATTERN } from '../../domain/case-ref.js';
@@ -20,16 +21,7 @@ export const optText = optionalText(500);
 export const optDate = optionalText(10);
 export const optTime = optionalText(8).transform((v) => (v ? v.slice(0, 5) : null));
 /** Input.ChoiceSet isMultiSelect sends "a,b,c". */
-export const csv = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : (v ?? []),
-  z.array(z.string().max(80)).max(20),
-);
+export const csv = z.preprocess(commaListInput, z.array(z.string().max(80)).max(20));
 /** Input.Toggle sends "true" / "false". */
 export const toggle = z.preprocess((v) => v === true || v === 'true', z.boolean());
 
