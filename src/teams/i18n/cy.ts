@@ -4,6 +4,10 @@
 import type { MessageKey } from './en.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
+import { cardsCaseloadCy } from './cy/cards-caseload.js';
+import { cardsHelpCy } from './cy/cards-help.js';
+import { cardsActionsCy } from './cy/cards-actions.js';
+import { cardsCaseCy } from './cy/cards-case.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -51,4 +55,8 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'error.too-long.example': 'Rhowch gynnig ar: /cymorth',
   ...cardsCommonCy,
   ...cardsDueCy,
+  ...cardsCaseloadCy,
+  ...cardsHelpCy,
+  ...cardsActionsCy,
+  ...cardsCaseCy,
 };

@@ -3,6 +3,10 @@
 // the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
+import { cardsCaseloadEn } from './en/cards-caseload.js';
+import { cardsHelpEn } from './en/cards-help.js';
+import { cardsActionsEn } from './en/cards-actions.js';
+import { cardsCaseEn } from './en/cards-case.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -49,6 +53,10 @@ export const en = {
   'error.too-long.example': 'Try: /help',
   ...cardsCommonEn,
   ...cardsDueEn,
+  ...cardsCaseloadEn,
+  ...cardsHelpEn,
+  ...cardsActionsEn,
+  ...cardsCaseEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
