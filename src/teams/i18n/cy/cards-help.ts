@@ -1,15 +1,15 @@
 // /cymorth (issue 13). Usage lines use the Welsh command names where there is one (parse-command.ts
-// WELSH_COMMAND_NAMES) and the window words the issue names; argument words the parser reads only in
-// English stay English until the Welsh grammar takes them. Placeholders: CYF = case ref (cyfeirnod).
+// WELSH_COMMAND_NAMES) and the Welsh window and scope words of the one grammar (domain/due-window.ts,
+// commands/scope-args.ts: "hwyr", "y N diwrnod nesaf", "i", "tîm", "ar gyfer"); argument words the parser
+// reads only in English stay English. Placeholders: CYF = case ref (cyfeirnod).
 import type { cardsHelpEn } from '../en/cards-help.js';
 
 export const cardsHelpCy: Readonly<Record<keyof typeof cardsHelpEn, string>> = {
-  // translator: confirm the window words once the Welsh grammar (domain/due-window.ts) is settled
   'command.due.usage':
-    '/dyledus [yr wythnos hon | wythnos nesaf | heddiw | yfory | overdue | next N days | DYDDIAD | DYDDIAD to DYDDIAD] [team | for PERSON]',
+    '/dyledus [yr wythnos hon | wythnos nesaf | heddiw | yfory | hwyr | y N diwrnod nesaf | DYDDIAD | DYDDIAD i DYDDIAD] [tîm | ar gyfer PERSON]',
   'command.due.description':
     "Adolygiadau sy'n ddyledus mewn cyfnod, y rhai hwyr yn gyntaf, gyda'r rheol y tu ôl i bob dyddiad a ydynt wedi'u trefnu",
-  'command.caseload.usage': '/llwyth-achosion [@person | team]',
+  'command.caseload.usage': '/llwyth-achosion [@person | tîm]',
   'command.caseload.description':
     "Plant i bob SAA yn ôl llwybr a statws cyfreithiol, adolygiadau yn ystod y 30 diwrnod nesaf, a'r llwyth i bob CALl o'i gymharu â 70–120",
   'command.actions.usage': '/camau',
@@ -53,5 +53,5 @@ export const cardsHelpCy: Readonly<Record<keyof typeof cardsHelpEn, string>> = {
   'command.help.usage': '/cymorth',
   'command.help.description': 'Beth alla i ei wneud, a pha bolisi amserlen sydd mewn grym',
   'command.language.usage': '/iaith cymraeg | saesneg',
-  'command.language.description': "Dewis yr iaith rwy'n ysgrifennu atoch chi ynddi (hefyd /language english | welsh)",
+  'command.language.description': "Dewis yr iaith rwy'n ysgrifennu atoch chi ynddi (yn Saesneg: /language)",
 };
