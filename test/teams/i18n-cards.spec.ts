@@ -12,6 +12,8 @@ import { COMMANDS } from '../../src/teams/commands/registry.js';
 import { CATALOGUES, type MessageKey } from '../../src/teams/i18n/translate.js';
 import { CODE_LABELS } from '../../src/teams/presenters/labels.js';
 import { RULE_LABELS } from '../../src/domain/timescales.js';
+import { DUTIES, DUTY_IDS } from '../../src/domain/liaison.js';
+import { dutyTitle } from '../../src/teams/cards/liaison.js';
 
 const NOW = '2026-11-25T09:00:00Z';
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
@@ -69,6 +71,16 @@ describe('cards in the reader’s language (issue 13)', function () {
     pattern: new RegExp(`(^|[^A-Za-z])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`),
   }));
   const english = (text: string) => fragments.filter(({ pattern }) => pattern.test(text)).map(({ key }) => key);
+  /**
+   * Not yet Welsh, and left out of the check by name: the due date's explanation after its rule id
+   * ("W39.3 · 6 months after the review held on 26 May 2026"), which the timescale engine writes in
+   * English and the store keeps with the child's next review (docs/DESIGN.md "Cards in Welsh").
+   */
+  const withoutRuleExplanations = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => !/^(W39\.[123]|UPC|ADP|SB|IFST|FWD) · /.test(line))
+      .join('\n');
 
   it('finds English catalogue words when they are there (the check can fail)', async () => {
     const due = await ask(catrin, '/due', 'en-GB');
@@ -89,7 +101,7 @@ describe('cards in the reader’s language (issue 13)', function () {
     it(`a Welsh reader's ${command} card is Welsh, with no English catalogue text`, async () => {
       const { text } = await ask(who, command, who === catrin ? 'en-GB' : 'cy-GB');
       assert.match(text, expect);
-      assert.deepEqual(english(text), [], text);
+      assert.deepEqual(english(withoutRuleExplanations(text)), [], text);
     });
   }
 });
@@ -103,6 +115,13 @@ describe('the cards’ tables in the catalogue (issue 13)', () => {
     }
     for (const [rule, words] of Object.entries(RULE_LABELS))
       assert.equal(CATALOGUES.en[`rule.${rule}` as MessageKey], words);
+  });
+
+  it('every liaison duty has its title and action in the catalogue, the English as the domain and liaison card say it', () => {
+    for (const duty of DUTY_IDS) {
+      assert.equal(CATALOGUES.en[`duty.${duty}.title`], dutyTitle(duty), duty);
+      assert.equal(CATALOGUES.en[`duty.${duty}.action`], DUTIES[duty].action, duty);
+    }
   });
 
   it('every command has its usage and description in the catalogue, the English as the registry says it', () => {

@@ -5,7 +5,7 @@ import type { ActionItem as DomainAction } from '../../domain/actions.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { isGuestStaff } from '../../domain/guests.js';
-import { DUTIES, DUTY_IDS, type DutyId } from '../../domain/liaison.js';
+import { DUTY_IDS, type DutyId } from '../../domain/liaison.js';
 import type { ChildDoc } from '../../store/documents.js';
 import type { ActionButton, PagerData } from '../card-parts.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
@@ -13,7 +13,7 @@ import type { ListViewer } from '../presenters/common.js';
 import { childLabel, ENGLISH, formatBookingStart, overdueText } from '../presenters/labels.js';
 import { dateLocale, type MessageKey, type Translate } from '../i18n/translate.js';
 import { clip, pageOf, pager } from '../presenters/paging.js';
-import { dutyTitle, LIAISON_VERBS } from './liaison.js';
+import { LIAISON_VERBS } from './liaison.js';
 
 export interface ActionItem {
   /** "Book review", "Overdue review", "Distribute record", ... */
@@ -86,9 +86,9 @@ export function actionsCardData(ctx: ListViewer, result: ActionsResult, page: nu
   };
 }
 
-function liaisonWhat(a: DomainAction): string {
+function liaisonWhat(a: DomainAction, t: Translate): string {
   const duty = (DUTY_IDS as readonly string[]).includes(a.duty ?? '') ? (a.duty as DutyId) : 'L10';
-  return `${duty} · ${dutyTitle(duty)}: ${DUTIES[duty].action}`;
+  return t('duty.line', { duty, title: t(`duty.${duty}.title`), action: t(`duty.${duty}.action`) });
 }
 
 /**
@@ -144,7 +144,7 @@ function actionText(a: DomainAction, tzName: string, t: Translate): string {
     case 'resolution-follow-up':
       return t('actions.what.resolution-follow-up', resolution);
     case 'liaison':
-      return liaisonWhat(a);
+      return liaisonWhat(a, t);
   }
 }
 

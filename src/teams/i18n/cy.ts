@@ -8,6 +8,7 @@ import { cardsCaseloadCy } from './cy/cards-caseload.js';
 import { cardsHelpCy } from './cy/cards-help.js';
 import { cardsActionsCy } from './cy/cards-actions.js';
 import { cardsCaseCy } from './cy/cards-case.js';
+import { cardsDutiesCy } from './cy/cards-duties.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -59,4 +60,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsHelpCy,
   ...cardsActionsCy,
   ...cardsCaseCy,
+  ...cardsDutiesCy,
 };

@@ -7,6 +7,7 @@ import { cardsCaseloadEn } from './en/cards-caseload.js';
 import { cardsHelpEn } from './en/cards-help.js';
 import { cardsActionsEn } from './en/cards-actions.js';
 import { cardsCaseEn } from './en/cards-case.js';
+import { cardsDutiesEn } from './en/cards-duties.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -57,6 +58,7 @@ export const en = {
   ...cardsHelpEn,
   ...cardsActionsEn,
   ...cardsCaseEn,
+  ...cardsDutiesEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
