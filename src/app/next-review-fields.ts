@@ -35,6 +35,8 @@ export function nextReviewFingerprint({ policy, calendar }: NextReviewInputs): s
       region: calendar.region,
       holidays: HOLIDAY_DATA_VERSION,
       closureDays: calendar.closureDays,
+      // What is stored: 2 = with the due date's reason as data (issue 13), so older documents are recomputed once.
+      stored: 2,
     }),
   );
   const fingerprint = `${policy.id}:${hash.digest('hex').slice(0, 16)}`;
@@ -60,6 +62,7 @@ export function computeStoredNextReview(child: ChildDoc, inputs: NextReviewInput
     rule: next.rule,
     sequence: next.sequence,
     explanation: next.explanation,
+    reason: next.reason,
     booking: booking ? { id: booking.id, start: booking.start } : null,
     fingerprint,
   };
@@ -78,6 +81,7 @@ export function sameStoredNextReview(a: StoredNextReview | null | undefined, b: 
     a.rule === b.rule &&
     a.sequence === b.sequence &&
     a.explanation === b.explanation &&
+    JSON.stringify(a.reason ?? null) === JSON.stringify(b.reason ?? null) &&
     a.booking?.id === b.booking?.id &&
     a.booking?.start === b.booking?.start &&
     (a.problem ?? null) === (b.problem ?? null) &&

@@ -29,6 +29,7 @@ function nextOf(child: ChildDoc, deps: Pick<AppDeps, 'policy' | 'calendar'>, fin
         dueBy: stored.dueBy,
         rule: stored.rule,
         explanation: stored.explanation ?? '',
+        ...(stored.reason ? { reason: stored.reason } : {}),
       },
     };
   }

@@ -1,7 +1,7 @@
 // Each child's next review together with its booking: the row behind /due, /actions and digests.
 import { addDays, diffDays } from './calendar.js';
 import type { DueWindow } from './due-window.js';
-import { reviewOverdue } from './timescales.js';
+import { reviewOverdue, type DueReason } from './timescales.js';
 import type { Booking, Child, IsoDate } from './types.js';
 
 /** The engine's answer for one child (see timescales.ts). */
@@ -10,6 +10,8 @@ export interface NextReviewLike {
   dueBy: IsoDate;
   rule: string;
   explanation: string;
+  /** The explanation as data (timescales.ts DueReason); absent on a next review stored before it was kept. */
+  reason?: DueReason;
 }
 
 export interface ReviewStatus<C extends Child = Child> {

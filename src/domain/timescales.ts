@@ -35,6 +35,8 @@ export interface NextReview {
   dueBy: IsoDate;
   rule: RuleId;
   explanation: string;
+  /** The explanation as data, for writing it in another language. */
+  reason: DueReason;
   cycleStart?: CycleStart;
   broughtForward?: BroughtForward;
 }
@@ -114,6 +116,11 @@ export const BRING_FORWARD_LABELS: Readonly<Record<BringForwardReason, string>> 
 
 // ---- explanations: kept as data during the walk, rendered only for what is returned ----
 
+/**
+ * Why a review is due when it is, as data: the words are written from it, in English here (`explanation`)
+ * and in the reader's language by the cards (teams/presenters/due-reason.ts, issue 13).
+ */
+export type DueReason = Why;
 type Why =
   | { k: 'start'; rule: CycleRule; limit: Limit; on: IsoDate }
   | { k: 'second'; limit: Limit; heldOn: IsoDate; cycle: CycleStart }
@@ -359,6 +366,7 @@ export function nextReview(child: ChildHistory, policy: TimescalePolicy, calenda
     dueBy: due.dueBy,
     rule: due.rule,
     explanation: render(due.why),
+    reason: due.why,
     cycleStart: { rule, event, on },
   };
   if (due.rule === 'FWD' && w.fwd && w.ruleDue) {

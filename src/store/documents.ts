@@ -1,5 +1,6 @@
 import type { ObjectId } from 'mongodb';
 import type { Booking, Child, ChildEvent, HeldReview, Staff } from '../domain/types.js';
+import type { DueReason } from '../domain/timescales.js';
 import type { ChannelPurpose } from './delivery-documents.js';
 import type { Compliment, Resolution } from '../domain/resolutions/index.js';
 import type { LiaisonRecord } from '../domain/liaison.js';
@@ -85,6 +86,8 @@ export interface StoredNextReview {
   rule: string | null;
   sequence: number | null;
   explanation: string | null;
+  /** The explanation as data, for the cards to write it in the reader's language (issue 13); absent before. */
+  reason?: DueReason | null;
   /** The live booking of this next review (review-status.ts upcomingBooking). */
   booking: { id: string; start: string } | null;
   /** Set when the engine rejected the child's history (shown as a data problem). */

@@ -10,6 +10,7 @@ import type { Proceedings } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
 import type { CardFact } from '../card-parts.js';
 import { policyLine } from '../presenters/common.js';
+import { explanationFor } from '../presenters/due-reason.js';
 import { formatBookingStart, label, languageOf, overdueText } from '../presenters/labels.js';
 import { dateLocale, type Language, type MessageKey, type Translate } from '../i18n/translate.js';
 import { caseResolutionLines } from './resolution.js';
@@ -169,7 +170,7 @@ export function caseCardData(
       dueBy: day(next.dueBy),
       dueByText: t('card.due-by', { date: day(next.dueBy) }),
       rule: next.rule,
-      ruleText: next.explanation,
+      ruleText: explanationFor(next, t),
       isOverdue: late > 0,
       overdueText: overdueText(late, t),
     },

@@ -11,6 +11,7 @@ import type { ChildDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import { scopeLabel, staffNames, type ListViewer } from '../presenters/common.js';
 import { bookingText, childLabel, overdueText } from '../presenters/labels.js';
+import { explanationFor } from '../presenters/due-reason.js';
 import { clip, PAGE_SIZE, pageOf, pager, scopeCursor } from '../presenters/paging.js';
 
 export interface DueRow {
@@ -166,7 +167,7 @@ export async function dueCardData(viewer: ListViewer, result: DueResult, page: n
       dueBy: formatDate(s.next.dueBy, dates),
       dueByText: t('card.due-by', { date: formatDate(s.next.dueBy, dates) }),
       rule: s.next.rule,
-      ruleText: clip(s.next.explanation, 200),
+      ruleText: clip(explanationFor(s.next, t), 200),
       booking: bookingText(s.booking, viewer.deps.tzName, t),
       booked: s.booking !== null,
       isOverdue: late > 0,

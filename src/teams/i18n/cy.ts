@@ -9,6 +9,7 @@ import { cardsHelpCy } from './cy/cards-help.js';
 import { cardsActionsCy } from './cy/cards-actions.js';
 import { cardsCaseCy } from './cy/cards-case.js';
 import { cardsDutiesCy } from './cy/cards-duties.js';
+import { cardsDueReasonCy } from './cy/cards-due-reason.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -61,4 +62,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsActionsCy,
   ...cardsCaseCy,
   ...cardsDutiesCy,
+  ...cardsDueReasonCy,
 };

@@ -8,6 +8,7 @@ import { cardsHelpEn } from './en/cards-help.js';
 import { cardsActionsEn } from './en/cards-actions.js';
 import { cardsCaseEn } from './en/cards-case.js';
 import { cardsDutiesEn } from './en/cards-duties.js';
+import { cardsDueReasonEn } from './en/cards-due-reason.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -59,6 +60,7 @@ export const en = {
   ...cardsActionsEn,
   ...cardsCaseEn,
   ...cardsDutiesEn,
+  ...cardsDueReasonEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
