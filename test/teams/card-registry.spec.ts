@@ -121,7 +121,6 @@ const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   'report',
   'reschedule-form',
   'resolution-raise',
-  'resolutions',
 ];
 
 /** Properties Teams shows as words. `value` is left out: on inputs and choices it is data, not text. */

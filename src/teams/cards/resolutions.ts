@@ -5,7 +5,8 @@ import { formatDate } from '../../domain/dates-format.js';
 import { currentStage, stageDef, type Resolution, type StageDef, type StageState } from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
-import { childLabel, label, plural } from '../presenters/labels.js';
+import { childLabel, datesOf, ENGLISH, label, stageLabel } from '../presenters/labels.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
 
 export interface ResolutionListRow {
   /** "C100-RES1 · C100 · D.E." */
@@ -26,38 +27,83 @@ export interface ResolutionsCardData {
   subtitle: string;
   rows: ResolutionListRow[];
   emptyText: string;
+  labels: ResolutionsCardLabels;
 }
 
-export function resolutionsRow(row: { child: ChildDoc; resolution: Resolution; state: StageState; ageWorkingDays: number; next: { kind: string; date: IsoDate } | null; overdue: boolean },
-  showNames: boolean, table: readonly StageDef[]): ResolutionListRow {
+const STATE: Readonly<Record<StageState, MessageKey>> = {
+  recorded: 'resolutions.state.recorded',
+  'awaiting-acknowledgement': 'resolutions.state.awaiting-acknowledgement',
+  acknowledged: 'resolutions.state.acknowledged',
+  responded: 'resolutions.state.responded',
+  resolved: 'resolutions.state.resolved',
+  referred: 'resolutions.state.referred',
+};
+const NEXT: Readonly<Record<string, MessageKey>> = {
+  acknowledge: 'resolutions.next.acknowledge',
+  respond: 'resolutions.next.respond',
+  'follow-up': 'resolutions.next.follow-up',
+};
+
+/** The card's own words (issue 13: the template carries none). */
+export interface ResolutionsCardLabels {
+  open: string;
+}
+
+export function resolutionsCardLabels(t: Translate): ResolutionsCardLabels {
+  return { open: t('card.button.open') };
+}
+
+export function resolutionsRow(
+  row: {
+    child: ChildDoc;
+    resolution: Resolution;
+    state: StageState;
+    ageWorkingDays: number;
+    next: { kind: string; date: IsoDate } | null;
+    overdue: boolean;
+  },
+  showNames: boolean,
+  table: readonly StageDef[],
+  t: Translate = ENGLISH,
+): ResolutionListRow {
   const r = row.resolution;
   const s = currentStage(r);
-  const STATE: Record<StageState, string> = {
-    recorded: 'Informal', 'awaiting-acknowledgement': 'Awaiting acknowledgement', acknowledged: 'Acknowledged',
-    responded: 'Responded', resolved: 'Resolved', referred: 'Referred to Cafcass',
-  };
-  const NEXT: Record<string, string> = { acknowledge: 'Acknowledge by', respond: 'Respond by', 'follow-up': 'Follow up by' };
-  const next = row.next ? `${NEXT[row.next.kind] ?? 'By'} ${formatDate(row.next.date)}`
-    : r.outcome ? `Resolved ${formatDate(r.outcome.on)}` : r.referral ? `Referred ${formatDate(r.referral.on)}` : 'Awaiting the IRO';
+  const day = (d: IsoDate) => formatDate(d, datesOf(t));
+  const next = row.next
+    ? t(Object.hasOwn(NEXT, row.next.kind) ? NEXT[row.next.kind] : 'resolutions.next.other', { date: day(row.next.date) })
+    : r.outcome
+      ? t('resolutions.resolved-on', { date: day(r.outcome.on) })
+      : r.referral
+        ? t('resolutions.referred-on', { date: day(r.referral.on) })
+        : t('resolutions.awaiting-iro');
   return {
     title: `${r.id} · ${childLabel(row.child, showNames)}`,
     ref: row.child.ref,
     id: r.id,
-    detail: `${label(r.theme)} · ${stageDef(table, s.stage).label} · ${STATE[row.state]}`,
-    age: `${plural(row.ageWorkingDays, 'working day')} old`,
+    detail: [label(r.theme, '—', t), stageLabel(stageDef(table, s.stage), t), t(STATE[row.state])].join(' · '),
+    age: t('resolutions.age', { days: row.ageWorkingDays }),
     next,
     isOverdue: row.overdue,
   };
 }
 
 /** /resolutions [open | all] [REF]: one row per resolution. */
-export function resolutionsCardData(rows: readonly ResolutionRow[], filter: { all: boolean; ref?: string }, showNames: boolean,
-  table: readonly StageDef[]): ResolutionsCardData {
+export function resolutionsCardData(
+  rows: readonly ResolutionRow[],
+  filter: { all: boolean; ref?: string },
+  showNames: boolean,
+  table: readonly StageDef[],
+  t: Translate,
+): ResolutionsCardData {
   return {
-    title: filter.ref ? `Resolutions · ${filter.ref}` : 'Resolutions',
-    subtitle: `${filter.all ? 'All' : 'Open'} · ${plural(rows.length, 'resolution')}`,
-    rows: rows.map((r) => resolutionsRow(r, showNames, table)),
-    emptyText: filter.all ? 'No resolutions.' : 'No open resolutions.',
+    title: filter.ref ? t('resolutions.title.child', { ref: filter.ref }) : t('resolutions.title'),
+    subtitle: [
+      t(filter.all ? 'resolutions.filter.all' : 'resolutions.filter.open'),
+      t('resolutions.count', { count: rows.length }),
+    ].join(' · '),
+    rows: rows.map((r) => resolutionsRow(r, showNames, table, t)),
+    emptyText: t(filter.all ? 'resolutions.empty.all' : 'resolutions.empty.open'),
+    labels: resolutionsCardLabels(t),
   };
 }
 

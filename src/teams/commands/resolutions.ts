@@ -31,6 +31,9 @@ export const resolutionsCommand: CommandSpec = {
         );
     }
     const { rows } = await listResolutions(ctx.deps, ctx.actor, { all, ref });
-    return renderCard('resolutions', resolutionsCardData(rows, { all, ref }, ctx.showChildNames, stagesOf(ctx.deps)));
+    return renderCard(
+      'resolutions',
+      resolutionsCardData(rows, { all, ref }, ctx.showChildNames, stagesOf(ctx.deps), ctx.t),
+    );
   },
 };

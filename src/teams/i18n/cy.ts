@@ -10,6 +10,7 @@ import { cardsActionsCy } from './cy/cards-actions.js';
 import { cardsCaseCy } from './cy/cards-case.js';
 import { cardsDutiesCy } from './cy/cards-duties.js';
 import { cardsDueReasonCy } from './cy/cards-due-reason.js';
+import { cardsResolutionsCy } from './cy/cards-resolutions.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -63,4 +64,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsCaseCy,
   ...cardsDutiesCy,
   ...cardsDueReasonCy,
+  ...cardsResolutionsCy,
 };

@@ -9,6 +9,7 @@ import { cardsActionsEn } from './en/cards-actions.js';
 import { cardsCaseEn } from './en/cards-case.js';
 import { cardsDutiesEn } from './en/cards-duties.js';
 import { cardsDueReasonEn } from './en/cards-due-reason.js';
+import { cardsResolutionsEn } from './en/cards-resolutions.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -61,6 +62,7 @@ export const en = {
   ...cardsCaseEn,
   ...cardsDutiesEn,
   ...cardsDueReasonEn,
+  ...cardsResolutionsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -19,7 +19,7 @@ import {
 export const ENGLISH: Translate = translator('en');
 
 /** The catalogue key for a code, rule or policy id, if the catalogue has one. */
-export function catalogueKey(prefix: 'code' | 'rule' | 'policy', code: string): MessageKey | null {
+export function catalogueKey(prefix: 'code' | 'rule' | 'policy' | 'stage', code: string): MessageKey | null {
   const key = `${prefix}.${code}`;
   return Object.hasOwn(CATALOGUES.en, key) ? (key as MessageKey) : null;
 }
@@ -127,6 +127,12 @@ export function childLabel(child: Pick<Child, 'ref' | 'givenName' | 'familyName'
 }
 
 /** Booking start as wall-clock time in the council's zone (TZ_NAME): "Wed 25 Nov 2026 10:00". */
+/** A resolution stage as a person reads it ("Stage 1 (formal)"), in the reader's language. */
+export function stageLabel(stage: { id: string; label: string }, t: Translate = ENGLISH): string {
+  const key = catalogueKey('stage', stage.id);
+  return key !== null ? t(key) : stage.label;
+}
+
 export function formatBookingStart(start: string, tz: string, t: Translate = ENGLISH): string {
   return formatDateTime(start, tz, datesOf(t));
 }
