@@ -113,13 +113,10 @@ const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   'resolution-referral',
   'review-held',
   // welsh-cards, not converted yet
-  'booking-form',
-  'held-form',
   'import-report',
   'liaison-form',
   'notify-form',
   'report',
-  'reschedule-form',
   'resolution-raise',
 ];
 
@@ -133,7 +130,10 @@ function templateWords(node: unknown, out: string[] = []): string[] {
     for (const [key, value] of Object.entries(node)) {
       if (WORD_PROPERTIES.has(key) && typeof value === 'string') {
         const outside = value.replace(/\$\{[^}]*\}/g, '');
-        const quoted = [...value.matchAll(/\$\{([^}]*)\}/g)].flatMap((m) => m[1].match(/'[^']*'/g) ?? []);
+        // A quoted word compared with (`mode == 'correct'`) is a value, not text.
+        const quoted = [...value.matchAll(/\$\{([^}]*)\}/g)].flatMap(
+          (m) => m[1].replace(/[!=]=\s*'[^']*'/g, '').match(/'[^']*'/g) ?? [],
+        );
         if (/[A-Za-z]/.test(outside)) out.push(value);
         out.push(...quoted.filter((q) => /[A-Za-z]{2}/.test(q)));
       } else templateWords(value, out);
@@ -154,5 +154,6 @@ describe('card templates carry no words of their own (issue 13: every word comes
     assert.deepEqual(templateWords({ type: 'TextBlock', text: "${'Due by ' + dueBy}" }), ["'Due by '"]);
     assert.deepEqual(templateWords({ actions: [{ title: 'Book', data: { ref: '${ref}' } }] }), ['Book']);
     assert.deepEqual(templateWords({ text: '${title}', style: "${if(x, 'good', 'default')}", value: 'false' }), []);
+    assert.deepEqual(templateWords({ label: "${if(mode == 'correct', labels.a, labels.b)}" }), []);
   });
 });

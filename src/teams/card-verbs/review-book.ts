@@ -14,7 +14,10 @@ export const reviewBookFormAction = defineAction({
   verb: 'review.book.form',
   subject: 'child',
   async run(ctx, { ref }) {
-    return { kind: 'card', card: bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames) };
+    return {
+      kind: 'card',
+      card: bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames, ctx.t),
+    };
   },
 });
 
@@ -54,6 +57,9 @@ export const reviewBookAction = defineAction({
         return { kind: 'card', card };
       },
       async (error) =>
-        bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames, { values: ctx.data, error }),
+        bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames, ctx.t, {
+          values: ctx.data,
+          error,
+        }),
     ),
 });

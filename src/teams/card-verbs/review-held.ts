@@ -13,7 +13,7 @@ const heldSchema = z.object({ heldOn: isoDate, chairId: optText, combinedWithCP:
 
 /** After a refusal, the same form again with what was typed (issue 11). */
 const formAgain = (ctx: ActionContext, ref: string, reviewId: string | null) => async (error: FormError) =>
-  heldForm(ctx.deps, ctx.actor, ref, reviewId, ctx.showChildNames, { values: ctx.data, error });
+  heldForm(ctx.deps, ctx.actor, ref, reviewId, ctx.showChildNames, ctx.t, { values: ctx.data, error });
 
 export const reviewHeldAction = defineAction({
   verb: 'review.held',

@@ -13,7 +13,7 @@ export const reviewRescheduleFormAction = defineAction({
   subject: 'booking',
   async run(ctx, subject) {
     const opts = await rescheduleOptions(ctx.deps, ctx.actor, subject.ref, subject.booking.id);
-    return { kind: 'card', card: rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName) };
+    return { kind: 'card', card: rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName, ctx.t) };
   },
 });
 
@@ -60,7 +60,7 @@ export const reviewRescheduleRequestAction = defineAction({
       async (error) => {
         const data = parseData(z.object({ bookingId: id.optional() }).passthrough(), ctx.data, '/reschedule C1001');
         const opts = await rescheduleOptions(ctx.deps, ctx.actor, ref, data.bookingId);
-        return rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName, {
+        return rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName, ctx.t, {
           values: ctx.data,
           error,
         });

@@ -16,6 +16,6 @@ export const bookCommand: CommandSpec = {
   async run(ctx) {
     const ref = ctx.args.trim();
     assertCaseRef(ref, BOOK_EXAMPLE);
-    return bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames);
+    return bookingFormCard(await bookingForm(ctx.deps, ctx.actor, ref), ctx.showChildNames, ctx.t);
   },
 };

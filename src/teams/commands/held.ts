@@ -3,6 +3,7 @@ import { assertCaseRef } from '../../domain/case-ref.js';
 import { HELD_EXAMPLE } from '../../app/booking/record-held.js';
 import { AppError } from '../../domain/errors.js';
 import { heldFormCard } from '../cards/held-form.js';
+import type { Translate } from '../i18n/translate.js';
 import type { CommandSpec } from './command-context.js';
 import type { AppDeps } from '../../app/deps.js';
 import type { StaffDoc } from '../../store/documents.js';
@@ -28,7 +29,7 @@ export const heldCommand: CommandSpec = {
       throw new AppError('invalid-input', 'give a case reference and, to correct a date, one review id', {
         example: CORRECT_EXAMPLE,
       });
-    return heldForm(ctx.deps, ctx.actor, ref, reviewId ?? null, ctx.showChildNames);
+    return heldForm(ctx.deps, ctx.actor, ref, reviewId ?? null, ctx.showChildNames, ctx.t);
   },
 };
 
@@ -39,12 +40,16 @@ export async function heldForm(
   ref: string,
   reviewId: string | null,
   showNames: boolean,
+  t: Translate,
   again?: { values: TypedValues; error: FormError },
 ): Promise<AdaptiveCardJson> {
   const form = await heldFormData(deps, actor, ref, reviewId);
-  const chairs = form.chairs.map((s) => ({ title: s.external ? `${s.name} (external)` : s.name, value: s._id }));
+  const chairs = form.chairs.map((s) => ({
+    title: s.external ? t('held-form.chair.external', { name: s.name }) : s.name,
+    value: s._id,
+  }));
   const { child, next, today } = form;
   return form.review
-    ? heldFormCard({ child, next, showNames, today, chairs, review: form.review, again })
-    : heldFormCard({ child, next, showNames, today, chairs, again });
+    ? heldFormCard({ child, next, showNames, today, chairs, review: form.review, again, t })
+    : heldFormCard({ child, next, showNames, today, chairs, again, t });
 }

@@ -16,6 +16,6 @@ export const rescheduleCommand: CommandSpec = {
     const ref = ctx.args.trim();
     assertCaseRef(ref, RESCHEDULE_EXAMPLE);
     const opts = await rescheduleOptions(ctx.deps, ctx.actor, ref);
-    return rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName);
+    return rescheduleFormCard(opts, ctx.showChildNames, opts.mayCancel, ctx.deps.tzName, ctx.t);
   },
 };

@@ -11,6 +11,7 @@ import { cardsCaseCy } from './cy/cards-case.js';
 import { cardsDutiesCy } from './cy/cards-duties.js';
 import { cardsDueReasonCy } from './cy/cards-due-reason.js';
 import { cardsResolutionsCy } from './cy/cards-resolutions.js';
+import { cardsFormsCy } from './cy/cards-forms.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -65,4 +66,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsDutiesCy,
   ...cardsDueReasonCy,
   ...cardsResolutionsCy,
+  ...cardsFormsCy,
 };

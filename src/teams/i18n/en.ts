@@ -10,6 +10,7 @@ import { cardsCaseEn } from './en/cards-case.js';
 import { cardsDutiesEn } from './en/cards-duties.js';
 import { cardsDueReasonEn } from './en/cards-due-reason.js';
 import { cardsResolutionsEn } from './en/cards-resolutions.js';
+import { cardsFormsEn } from './en/cards-forms.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -63,6 +64,7 @@ export const en = {
   ...cardsDutiesEn,
   ...cardsDueReasonEn,
   ...cardsResolutionsEn,
+  ...cardsFormsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

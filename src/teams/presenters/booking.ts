@@ -7,7 +7,9 @@ import type { NextReview } from '../../domain/timescales.js';
 import type { Slot } from '../../domain/slots.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
 import type { CardChoice, CardFact, TypedValues } from '../card-parts.js';
-import { formatBookingStart, label } from './labels.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
+import { explanationFor } from './due-reason.js';
+import { datesOf, ENGLISH, formatBookingStart, label } from './labels.js';
 
 export const REASON_CHOICES: CardChoice[] = RESCHEDULE_REASONS.map((r) => ({ title: label(r), value: r }));
 export const INVITEE_LABELS: Record<string, string> = {
@@ -17,9 +19,33 @@ export const INVITEE_LABELS: Record<string, string> = {
   school: 'School',
 };
 
-export const dueFact = (next: Pick<NextReview, 'dueBy' | 'rule' | 'explanation'>): CardFact => ({
-  title: 'Due by',
-  value: `${formatDate(next.dueBy)} — ${next.rule}, ${next.explanation}`,
+/** The reason categories, in the reader's language. */
+export function reasonChoices(t: Translate = ENGLISH): CardChoice[] {
+  return RESCHEDULE_REASONS.map((r) => ({ title: label(r, '—', t), value: r }));
+}
+
+const INVITEE_KEYS: Readonly<Record<string, MessageKey>> = {
+  child: 'form.invitee.child',
+  carers: 'form.invitee.carers',
+  parents: 'form.invitee.parents',
+  school: 'form.invitee.school',
+};
+
+/** An invitee group ("The child", "Carers") in the reader's language; an unknown value as it is. */
+export function inviteeLabel(value: string, t: Translate = ENGLISH): string {
+  return Object.hasOwn(INVITEE_KEYS, value) ? t(INVITEE_KEYS[value]) : value;
+}
+
+export const dueFact = (
+  next: Pick<NextReview, 'dueBy' | 'rule' | 'explanation'> & { reason?: NextReview['reason'] },
+  t: Translate = ENGLISH,
+): CardFact => ({
+  title: t('form.due-by'),
+  value: t('form.due-by.value', {
+    date: formatDate(next.dueBy, datesOf(t)),
+    rule: next.rule,
+    explanation: explanationFor(next, t),
+  }),
 });
 
 /** A typed value, kept only if it has the expected shape (a forged invoke can send anything). */
@@ -32,11 +58,15 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d/;
 export const ANY = /^[\s\S]*$/;
 
+/** One free slot: "Thu 26 Nov 2026 10:00" or "… (outside timescale)". */
+export function slotText(slot: Slot, t: Translate = ENGLISH): string {
+  const words = { date: formatDate(slot.date, datesOf(t)), time: slot.time };
+  return t(slot.outsideTimescale ? 'form.slot.outside' : 'form.slot', words);
+}
+
 /** "Thu 26 Nov 2026 10:00; Thu 26 Nov 2026 14:00 (outside timescale)" */
-export function slotList(slots: readonly Slot[]): string {
-  return slots
-    .map((s) => `${formatDate(s.date)} ${s.time}${s.outsideTimescale ? ' (outside timescale)' : ''}`)
-    .join('; ');
+export function slotList(slots: readonly Slot[], t: Translate = ENGLISH): string {
+  return slots.map((s) => slotText(s, t)).join('; ');
 }
 
 export function startText(start: string, tzName: string): string {
