@@ -114,10 +114,7 @@ const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   'review-held',
   // welsh-cards, not converted yet
   'import-report',
-  'liaison-form',
-  'notify-form',
   'report',
-  'resolution-raise',
 ];
 
 /** Properties Teams shows as words. `value` is left out: on inputs and choices it is data, not text. */

@@ -33,7 +33,7 @@ function answer(done: NotifiedEvent): ActionReply {
 const formAgain =
   (ctx: ActionContext, ref: string, mode: 'event' | 'forward' | 'correct') =>
   async (error: { title: string; text: string }) =>
-    notifyForm(ctx.deps, ctx.actor, ref, mode, ctx.showChildNames, { values: ctx.data, error });
+    notifyForm(ctx.deps, ctx.actor, ref, mode, ctx.showChildNames, ctx.t, { values: ctx.data, error });
 
 export const notifyEventAction = defineAction({
   verb: 'notify.event',

@@ -3,10 +3,11 @@
 import type { CardChoice } from '../card-parts.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { IsoDate } from '../../domain/types.js';
-import { LIAISON_DEFAULTS, topicLabel, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
-import { childLabel } from '../presenters/labels.js';
+import { LIAISON_DEFAULTS, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
+import { childLabel, datesOf, label } from '../presenters/labels.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
 import {
-  discussionTopicChoices, doneButtons, dutyTitle, LIAISON_VERBS, type LiaisonButton, type LiaisonDiscussionForm, } from './liaison.js';
+  discussionTopicChoices, doneButtons, LIAISON_VERBS, type LiaisonButton, type LiaisonDiscussionForm, } from './liaison.js';
 
 /** `/liaison REF`: proceedings and liaison record form (IRO, business support, legal). */
 export interface LiaisonFormCardData {
@@ -35,6 +36,40 @@ export interface LiaisonFormCardData {
   /** '' or e.g. "Saved." after a change, or what was wrong (messageTone 'error'). */
   message: string;
   messageTone?: 'success' | 'error';
+  labels: LiaisonFormCardLabels;
+}
+
+const LABEL_KEYS = {
+  open: 'liaison-form.label.open',
+  nothingOpen: 'liaison-form.label.nothing-open',
+  proceedings: 'liaison-form.label.proceedings',
+  started: 'liaison-form.label.started',
+  guardian: 'liaison-form.label.guardian',
+  appointed: 'liaison-form.label.appointed',
+  irh: 'liaison-form.label.irh',
+  finalHearing: 'liaison-form.label.final-hearing',
+  concluded: 'liaison-form.label.concluded',
+  outcome: 'liaison-form.label.outcome',
+  interval: 'liaison-form.label.interval',
+  legal: 'liaison-form.label.legal',
+  courtDocs: 'liaison-form.label.court-docs',
+  discussions: 'liaison-form.label.discussions',
+  noneRecorded: 'liaison-form.label.none-recorded',
+  save: 'liaison-form.label.save',
+  recordDiscussion: 'liaison-form.label.record-discussion',
+  on: 'liaison-form.label.on',
+  giveDate: 'liaison-form.label.give-date',
+  topics: 'liaison-form.label.topics',
+  notes: 'liaison-form.label.notes',
+  final: 'liaison-form.label.final',
+  record: 'liaison-form.label.record',
+} as const satisfies Record<string, MessageKey>;
+
+/** The form's own words (issue 13: the template carries none). */
+export type LiaisonFormCardLabels = Record<keyof typeof LABEL_KEYS, string>;
+
+export function liaisonFormCardLabels(t: Translate): LiaisonFormCardLabels {
+  return Object.fromEntries(Object.entries(LABEL_KEYS).map(([k, key]) => [k, t(key)])) as LiaisonFormCardLabels;
 }
 
 const dateOrEmpty = (d?: string | null) => d ?? '';
@@ -55,11 +90,14 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
   today?: IsoDate;
   /** Whether the person looking may act on a duty; its done buttons are left out otherwise. */
   mayAct?: (item: LiaisonItem) => boolean;
+  t: Translate;
 }): LiaisonFormCardData {
+  const { t } = opts;
+  const day = (d: string) => formatDate(d, datesOf(t));
   const p = child.proceedings;
   return {
-    title: `Liaison · ${childLabel(child, opts.showName)}`,
-    subtitle: 'Care proceedings and the Children\'s Guardian liaison record',
+    title: t('liaison-form.title', { child: childLabel(child, opts.showName) }),
+    subtitle: t('liaison-form.subtitle'),
     ref: child.ref,
     version: String(child.version),
     startedOn: dateOrEmpty(p?.startedOn),
@@ -71,23 +109,36 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
     outcome: p?.outcome ?? 'none',
     intervalDays: String(p?.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays),
     legalContactId: opts.legalContactId ?? 'none',
-    guardians: [{ title: 'Not yet appointed', value: 'none' },
+    guardians: [{ title: t('liaison-form.guardian.none'), value: 'none' },
       ...opts.guardians.map((g) => ({ title: g.organisation ? `${g.name} (${g.organisation})` : g.name, value: g.id }))],
-    outcomes: [{ title: '—', value: 'none' }, { title: 'Remains looked after', value: 'remains-looked-after' }, { title: 'Leaves care', value: 'leaves-care' }],
-    legalContacts: [{ title: 'Not set', value: 'none' }, ...opts.legal.map((l) => ({ title: l.name, value: l.id }))],
+    outcomes: [
+      { title: '—', value: 'none' },
+      { title: label('remains-looked-after', '—', t), value: 'remains-looked-after' },
+      { title: label('leaves-care', '—', t), value: 'leaves-care' },
+    ],
+    legalContacts: [
+      { title: t('liaison-form.legal.none'), value: 'none' },
+      ...opts.legal.map((l) => ({ title: l.name, value: l.id })),
+    ],
     open: opts.open.map((i) => ({
-      text: `${i.duty} · ${dutyTitle(i.duty)} · by ${formatDate(i.deadline)}`,
+      text: t('liaison-form.open-item', { duty: i.duty, title: t(`duty.${i.duty}.title`), date: day(i.deadline) }),
       buttons: [
         ...(opts.mayAct?.(i) ?? true ? doneButtons(child, i.duty, i.subject, i.open, opts.forLegal ?? false) : []),
-        { title: 'Open', verb: LIAISON_VERBS.view, ref: child.ref, duty: i.duty, subject: i.subject, notApplicable: 'false' },
+        { title: t('card.button.open'), verb: LIAISON_VERBS.view, ref: child.ref, duty: i.duty, subject: i.subject, notApplicable: 'false' },
       ],
     })),
     discussion: opts.canRecordDiscussion && p && opts.today
       ? { ref: child.ref, today: opts.today, topics: discussionTopicChoices(), offerFinal: !!p.concludedOn } : null,
-    discussions: [...(child.liaison?.discussions ?? [])].sort((a, b) => (a.on < b.on ? 1 : -1)).map((d) =>
-      ({ text: `${formatDate(d.on)} · ${opts.names.get(d.byId) ?? d.byId}${d.final ? ' · final' : ''} · ${d.topics.map(topicLabel).join('; ') || 'no topics'}${d.notes ? ` — ${d.notes}` : ''}` })),
+    discussions: [...(child.liaison?.discussions ?? [])].sort((a, b) => (a.on < b.on ? 1 : -1)).map((d) => {
+      const topics = d.topics.map((topic) => label(topic, '—', t)).join('; ') || t('liaison-form.no-topics');
+      const line = t(d.final ? 'liaison-form.discussion.final' : 'liaison-form.discussion', {
+        date: day(d.on), name: opts.names.get(d.byId) ?? d.byId, topics,
+      });
+      return { text: d.notes ? `${line} — ${d.notes}` : line };
+    }),
     message: opts.message,
     messageTone: opts.messageTone ?? 'success',
+    labels: liaisonFormCardLabels(t),
   };
 }
 

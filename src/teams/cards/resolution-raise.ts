@@ -4,6 +4,7 @@ import { RESOLUTION_THEMES } from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { childLabel, label } from '../presenters/labels.js';
+import type { Translate } from '../i18n/translate.js';
 import type { CardChoice } from '../card-parts.js';
 
 export interface ResolutionRaiseCardData {
@@ -15,17 +16,61 @@ export interface ResolutionRaiseCardData {
   hint: string;
   /** Min date for "by when" (today). */
   today: string;
+  /** Informal (stage 0) and formal (stage 1). */
+  stages: CardChoice[];
+  labels: ResolutionRaiseCardLabels;
+}
+
+/** The form's own words (issue 13: the template carries none). */
+export interface ResolutionRaiseCardLabels {
+  theme: string;
+  stage: string;
+  summary: string;
+  ask: string;
+  askBy: string;
+  chooseTheme: string;
+  chooseStage: string;
+  writeSummary: string;
+  sayAsk: string;
+  raise: string;
+}
+
+export function resolutionRaiseCardLabels(t: Translate): ResolutionRaiseCardLabels {
+  return {
+    theme: t('raise.label.theme'),
+    stage: t('raise.label.stage'),
+    summary: t('raise.label.summary'),
+    ask: t('raise.label.ask'),
+    askBy: t('raise.label.ask-by'),
+    chooseTheme: t('raise.error.theme'),
+    chooseStage: t('raise.error.stage'),
+    writeSummary: t('raise.error.summary'),
+    sayAsk: t('raise.error.ask'),
+    raise: t('raise.button'),
+  };
 }
 
 /** The /raise form for a child on the IRO's caseload. */
-export function resolutionRaiseCardData(child: ChildDoc, today: IsoDate, showNames: boolean): ResolutionRaiseCardData {
-  const team = child.socialWorkTeam ? `the ${label(child.socialWorkTeam)} social work team channel` : "the social worker's and team manager's chats";
+export function resolutionRaiseCardData(
+  child: ChildDoc,
+  today: IsoDate,
+  showNames: boolean,
+  t: Translate,
+): ResolutionRaiseCardData {
+  const to = child.socialWorkTeam
+    ? t('raise.to-team', { team: label(child.socialWorkTeam, '—', t) })
+    : t('raise.to-people');
   return {
-    title: `Raise a resolution · ${childLabel(child, showNames)}`,
+    title: t('raise.title', { child: childLabel(child, showNames) }),
     ref: child.ref,
-    themes: RESOLUTION_THEMES.map((t) => ({ title: label(t), value: t })),
-    hint: `A formal resolution card goes to ${team} with the case reference and initials only, so write the summary for that team. An informal one is only recorded.`,
+    themes: RESOLUTION_THEMES.map((theme) => ({ title: label(theme, '—', t), value: theme })),
+    hint: t('raise.hint', { to }),
     today,
+    stages: [
+      { title: t('raise.label.informal'), value: '0' },
+      { title: t('raise.label.formal'), value: '1' },
+    ],
+    labels: resolutionRaiseCardLabels(t),
   };
 }
 

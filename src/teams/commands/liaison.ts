@@ -2,6 +2,7 @@ import { liaisonForm, type LiaisonFormView } from '../../app/liaison.js';
 import { today, type AppDeps } from '../../app/deps.js';
 import { renderCard } from '../cards.js';
 import { liaisonFormCardData } from '../cards/liaison-form.js';
+import type { Translate } from '../i18n/translate.js';
 import type { CommandSpec } from './command-context.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 
@@ -21,7 +22,7 @@ export const liaisonCommand: CommandSpec = {
     const ref = ctx.args.trim();
     assertCaseRef(ref, EXAMPLE);
     const view = await liaisonForm(ctx.deps, ctx.actor, ref);
-    return renderCard('liaison-form', liaisonFormFor(ctx.deps, view, ctx.showChildNames, ''));
+    return renderCard('liaison-form', liaisonFormFor(ctx.deps, view, ctx.showChildNames, '', ctx.t));
   },
 };
 
@@ -30,7 +31,7 @@ export const liaisonCommand: CommandSpec = {
  * its prompt) and "Record a discussion" for the child's IRO, so liaison duties can be done from a
  * personal chat as well as from the thread (issue 11).
  */
-export function liaisonFormFor(deps: AppDeps, view: LiaisonFormView, showName: boolean, message: string) {
+export function liaisonFormFor(deps: AppDeps, view: LiaisonFormView, showName: boolean, message: string, t: Translate) {
   return liaisonFormCardData(view.child, {
     guardians: view.guardians.map((g) => ({ id: g._id, name: g.name, organisation: g.organisation })),
     legal: view.legal.map((l) => ({ id: l._id, name: l.name })),
@@ -43,5 +44,6 @@ export function liaisonFormFor(deps: AppDeps, view: LiaisonFormView, showName: b
     canRecordDiscussion: view.canRecordDiscussion,
     today: today(deps),
     mayAct: (item) => view.actsOnItems.has(item.key),
+    t,
   });
 }

@@ -9,6 +9,7 @@ import type { ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { FormError, TypedValues } from '../card-parts.js';
 import { notifyFormCard } from '../cards/notify-form.js';
+import type { Translate } from '../i18n/translate.js';
 import type { CommandSpec } from './command-context.js';
 
 export const notifyCommand: CommandSpec = {
@@ -30,7 +31,7 @@ export const notifyCommand: CommandSpec = {
         'give a case reference, then "forward" to bring its review forward or "correct" to correct an event',
         { example: NOTIFY_EXAMPLE },
       );
-    return notifyForm(ctx.deps, ctx.actor, ref, chosen, ctx.showChildNames);
+    return notifyForm(ctx.deps, ctx.actor, ref, chosen, ctx.showChildNames, ctx.t);
   },
 };
 
@@ -50,11 +51,12 @@ export async function notifyForm(
   ref: string,
   mode: 'event' | 'forward' | 'correct',
   showNames: boolean,
+  t: Translate,
   again?: { values: TypedValues; error: FormError },
 ): Promise<AdaptiveCardJson> {
   const example = `/case ${ref}`;
   const child = await loadChild(deps, actor, ref, NOTIFY_EXAMPLE);
   if (mode === 'forward') assertMayBringForward(actor, child, example);
   else assertMayNotifyEvent(actor, child, example);
-  return notifyFormCard({ mode, child, next: safeNext(child, deps), showNames, today: currentDay(deps), again });
+  return notifyFormCard({ mode, child, next: safeNext(child, deps), showNames, today: currentDay(deps), again, t });
 }

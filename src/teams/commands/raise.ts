@@ -18,6 +18,6 @@ export const raiseCommand: CommandSpec = {
     const ref = ctx.args.trim();
     assertCaseRef(ref, EXAMPLE);
     const { child, today } = await prepareRaise(ctx.deps, ctx.actor, ref);
-    return renderCard('resolution-raise', resolutionRaiseCardData(child, today, ctx.showChildNames));
+    return renderCard('resolution-raise', resolutionRaiseCardData(child, today, ctx.showChildNames, ctx.t));
   },
 };

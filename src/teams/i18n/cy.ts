@@ -12,6 +12,9 @@ import { cardsDutiesCy } from './cy/cards-duties.js';
 import { cardsDueReasonCy } from './cy/cards-due-reason.js';
 import { cardsResolutionsCy } from './cy/cards-resolutions.js';
 import { cardsFormsCy } from './cy/cards-forms.js';
+import { cardsNotifyCy } from './cy/cards-notify.js';
+import { cardsRaiseCy } from './cy/cards-raise.js';
+import { cardsLiaisonFormCy } from './cy/cards-liaison-form.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -67,4 +70,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsDueReasonCy,
   ...cardsResolutionsCy,
   ...cardsFormsCy,
+  ...cardsNotifyCy,
+  ...cardsRaiseCy,
+  ...cardsLiaisonFormCy,
 };

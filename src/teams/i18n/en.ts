@@ -11,6 +11,9 @@ import { cardsDutiesEn } from './en/cards-duties.js';
 import { cardsDueReasonEn } from './en/cards-due-reason.js';
 import { cardsResolutionsEn } from './en/cards-resolutions.js';
 import { cardsFormsEn } from './en/cards-forms.js';
+import { cardsNotifyEn } from './en/cards-notify.js';
+import { cardsRaiseEn } from './en/cards-raise.js';
+import { cardsLiaisonFormEn } from './en/cards-liaison-form.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -65,6 +68,9 @@ export const en = {
   ...cardsDueReasonEn,
   ...cardsResolutionsEn,
   ...cardsFormsEn,
+  ...cardsNotifyEn,
+  ...cardsRaiseEn,
+  ...cardsLiaisonFormEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -88,7 +88,10 @@ export const liaisonSaveAction = defineAction({
     const view = await liaisonForm(ctx.deps, ctx.actor, ref);
     return {
       kind: 'card',
-      card: renderCard('liaison-form', liaisonFormFor(ctx.deps, view, ctx.showChildNames, 'Saved.')),
+      card: renderCard(
+        'liaison-form',
+        liaisonFormFor(ctx.deps, view, ctx.showChildNames, ctx.t('liaison-form.saved'), ctx.t),
+      ),
     };
   },
 });

@@ -1,0 +1,35 @@
+// The /notify form (issue 13), and the events a person notifies (`event.<type>`, domain/events.ts EVENT_LABELS).
+export const cardsNotifyEn = {
+  'event.became-looked-after': 'became looked after',
+  'event.unplanned-placement-change': 'unplanned placement change',
+  'event.placed-for-adoption': 'placed with an adoptive family',
+  'event.short-breaks-started': 'first period of a series of short breaks',
+  'event.ifst-intensive-started': 'IFST intensive phase started',
+  'event.ceased-looked-after': 'ceased to be looked after',
+  'event.review-brought-forward': 'review brought forward',
+  'notify-form.title.event': 'Notify an event · {child}',
+  'notify-form.title.forward': 'Bring the review forward · {child}',
+  'notify-form.title.correct': 'Correct a notified event · {child}',
+  'notify-form.today': 'Today is {date}',
+  'notify-form.correction': '{date}: {event}',
+  'notify-form.note.correct':
+    'Only events notified from Teams can be corrected here; the history keeps the old and the new.',
+  'notify-form.note.forward':
+    'The earlier date replaces the rule’s date until that review is held (rule FWD); the reason is recorded.',
+  'notify-form.note.event':
+    'The next review is recomputed at once and the IRO is told; the event stays in the case history.',
+  'notify-form.label.what': 'What happened',
+  'notify-form.label.on': 'On',
+  'notify-form.label.due-by': 'New due-by date',
+  'notify-form.label.why': 'Why',
+  'notify-form.label.note': 'Note (optional)',
+  'notify-form.label.which': 'Which event',
+  'notify-form.label.correct-date': 'Correct date',
+  'notify-form.label.withdraw': 'Recorded in error: withdraw it',
+  'notify-form.label.why-corrected': 'Why is it corrected?',
+  'notify-form.error.event': 'Choose the event',
+  'notify-form.error.reason': 'Choose a reason',
+  'notify-form.button.notify': 'Notify',
+  'notify-form.button.forward': 'Bring forward',
+  'notify-form.button.correct': 'Correct',
+} as const;
