@@ -114,6 +114,7 @@ export async function startIroBot(
           clock: () => new Date(),
           onEnqueued: () => kickSender(),
           logger: logger.child({ component: 'sync' }),
+          defaultLanguage: config.defaultLanguage,
         }),
       },
       deps.clock,

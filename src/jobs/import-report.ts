@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { NewOutboxMessage } from '../store/repositories/outbox-repository.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
 import { CONFLICTS_PER_CARD, importReportCardData } from '../teams/cards/import-report.js';
+import type { LanguageCode } from '../domain/types.js';
 import { personalChat } from './addresses.js';
 import { IMPORT_REPORT_KIND } from './outbox-kinds.js';
 
@@ -21,13 +22,14 @@ export function importReportMessages(
   keyPrefix: string,
   enqueuedAt: Date,
   tz: string,
+  language: LanguageCode = 'en',
 ): NewOutboxMessage[] {
   const conflicts = r.outcome === 'imported' ? r.conflicts : [];
   const parts = Math.max(1, Math.ceil(conflicts.length / CONFLICTS_PER_CARD));
   const out: NewOutboxMessage[] = [];
   for (let part = 1; part <= parts; part++) {
     const share = conflicts.slice((part - 1) * CONFLICTS_PER_CARD, part * CONFLICTS_PER_CARD);
-    const data = importReportCardData(r, share, part, parts, tz);
+    const data = importReportCardData(r, share, part, parts, tz, language);
     out.push({
       _id: `${keyPrefix}:${part}`,
       kind: IMPORT_REPORT_KIND,
@@ -51,6 +53,8 @@ export interface ImportReporterOptions {
   clock: () => Date;
   /** The outbox sender's kick. */
   onEnqueued: () => void;
+  /** DEFAULT_LANGUAGE: the report's language for an admin who has not chosen one (issue 13). */
+  defaultLanguage?: LanguageCode;
   logger: Logger;
 }
 
@@ -73,6 +77,8 @@ export function createImportReporter(opts: ImportReporterOptions): (r: SyncRepor
         `import-report:${reportId}:${admin._id}`,
         now,
         opts.deps.tzName,
+        // An admin's chosen language, else the council's (a job has no Teams locale to go by).
+        admin.language ?? opts.defaultLanguage ?? 'en',
       )) {
         if ((await opts.deps.outbox.enqueue(msg)).enqueued) queued++;
       }

@@ -113,7 +113,6 @@ const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   'resolution-referral',
   'review-held',
   // welsh-cards, not converted yet
-  'import-report',
   'report',
 ];
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { settleImportConflict, type SettleChoice } from '../../app/import/sync-conflicts.js';
+import { conflictSubject } from '../cards/import-report.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { formatBookingStart } from '../presenters/labels.js';
 import { defineAction, type CardVerb } from './action-spec.js';
 import { parseData } from './booking-data.js';
@@ -14,9 +16,13 @@ const schema = z.object({
     .regex(/^[0-9a-f]{16}:\d{1,6}$/, 'not a conflict on one of my cards'),
 });
 
-const DONE: Record<SettleChoice, string> = {
-  'keep-teams': "Kept Teams' record",
-  'take-case-system': "Took the case system's record",
+const SETTLED: Readonly<Record<SettleChoice, MessageKey>> = {
+  'keep-teams': 'import.settled.keep',
+  'take-case-system': 'import.settled.take',
+};
+const ALREADY: Readonly<Record<SettleChoice, MessageKey>> = {
+  'keep-teams': 'import.already.keep',
+  'take-case-system': 'import.already.take',
 };
 
 function settleAction(verb: string, choice: SettleChoice): CardVerb {
@@ -30,15 +36,12 @@ function settleAction(verb: string, choice: SettleChoice): CardVerb {
         conflictId: input.conflictId,
         choice,
       });
-      const what = `${r.conflict.ref} ${r.conflict.section.replace(/s$/, '')} ${r.conflict.key}`;
+      const what = conflictSubject(r.conflict, ctx.t);
       if (r.already) {
-        const when = formatBookingStart(r.already.at.toISOString(), ctx.deps.tzName);
-        return {
-          kind: 'message',
-          text: `Already settled by ${r.already.by} at ${when}: ${DONE[r.already.choice].toLowerCase()} for ${what}. Nothing was changed.`,
-        };
+        const when = formatBookingStart(r.already.at.toISOString(), ctx.deps.tzName, ctx.t);
+        return { kind: 'message', text: ctx.t(ALREADY[r.already.choice], { name: r.already.by, when, what }) };
       }
-      return { kind: 'message', text: `${DONE[choice]} for ${what}. It is on the case's timeline.` };
+      return { kind: 'message', text: ctx.t(SETTLED[choice], { what }) };
     },
   });
 }

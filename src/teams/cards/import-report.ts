@@ -5,7 +5,8 @@ import type { CardFact } from '../card-parts.js';
 import type { SyncReport } from '../../app/import/sync-import.js';
 import type { ImportConflictDoc } from '../../app/import/sync-conflicts.js';
 import type { Counts } from '../../app/import/merge-import.js';
-import { formatBookingStart } from '../presenters/labels.js';
+import { ENGLISH, formatBookingStart } from '../presenters/labels.js';
+import { translator, type Language, type MessageKey, type Translate } from '../i18n/translate.js';
 
 export interface ImportReportConflict {
   id: string;
@@ -25,6 +26,18 @@ export interface ImportReportCardData {
   problems: { line: string }[];
   conflicts: ImportReportConflict[];
   footer: string;
+  labels: ImportReportCardLabels;
+}
+
+/** The card's own words (issue 13: the template carries none). */
+export interface ImportReportCardLabels {
+  refused: string;
+  keep: string;
+  take: string;
+}
+
+export function importReportCardLabels(t: Translate): ImportReportCardLabels {
+  return { refused: t('import.label.refused'), keep: t('import.button.keep'), take: t('import.button.take') };
 }
 
 declare module '../cards.js' {
@@ -39,55 +52,94 @@ export const CONFLICTS_PER_CARD = 10;
 /** Refusal lines shown; the rest are counted (the HTTP answer and the .result.json have them all). */
 export const MAX_PROBLEM_LINES = 15;
 
-const SECTION: Record<ImportConflictDoc['section'], string> = { events: 'event', reviews: 'review', bookings: 'booking' };
+const SECTION: Readonly<Record<ImportConflictDoc['section'], MessageKey>> = {
+  events: 'import.section.events',
+  reviews: 'import.section.reviews',
+  bookings: 'import.section.bookings',
+};
 
-export function conflictView(c: ImportConflictDoc): ImportReportConflict {
+/** What a conflict is about, "C100 review C100-2", in the reader's language. */
+export function conflictSubject(c: Pick<ImportConflictDoc, 'ref' | 'section' | 'key'>, t: Translate = ENGLISH): string {
+  return `${c.ref} ${t(SECTION[c.section])} ${c.key}`;
+}
+
+export function conflictView(c: ImportConflictDoc, t: Translate = ENGLISH): ImportReportConflict {
   return {
-    id: c._id, ref: c.ref,
-    heading: `${c.ref} · ${SECTION[c.section]} ${c.key}`,
-    message: `${c.message}. The case system says: ${describeIncoming(c)}.`,
+    id: c._id,
+    ref: c.ref,
+    heading: `${c.ref} · ${t(SECTION[c.section])} ${c.key}`,
+    message: t('import.conflict.says', { message: c.message, incoming: describeIncoming(c, t) }),
     status: '',
   };
 }
 
-function describeIncoming(c: ImportConflictDoc): string {
-  return Object.entries(c.incoming).filter(([k]) => k !== 'id').map(([k, v]) => `${k} ${String(v)}`).join(', ') || 'the same key';
+function describeIncoming(c: ImportConflictDoc, t: Translate): string {
+  return (
+    Object.entries(c.incoming)
+      .filter(([k]) => k !== 'id')
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ') || t('import.conflict.same-key')
+  );
 }
 
-const counts = (c: Counts) => `${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged`;
+const counts = (c: Counts, t: Translate) =>
+  t('import.counts', { inserted: c.inserted, updated: c.updated, unchanged: c.unchanged });
 
 /** One card of a run's report; `conflicts` is this card's share of them (`part` of `parts`). */
 export function importReportCardData(
-  r: SyncReport, conflicts: readonly ImportConflictDoc[], part: number, parts: number, tz: string,
+  r: SyncReport,
+  conflicts: readonly ImportConflictDoc[],
+  part: number,
+  parts: number,
+  tz: string,
+  language: Language = 'en',
 ): ImportReportCardData {
-  const from = r.via === 'http' ? 'Sent to POST /api/import' : `From the import folder: ${r.source}`;
-  const subtitle = `${from} · ${formatBookingStart(r.at.toISOString(), tz)}${parts > 1 ? ` · part ${part} of ${parts}` : ''}`;
-  const base = { subtitle, facts: [] as CardFact[], problems: [] as { line: string }[], conflicts: [] as ImportReportConflict[], footer: '' };
+  const t = translator(language);
+  const from = r.via === 'http' ? t('import.from.http') : t('import.from.folder', { source: r.source });
+  const subtitle = [
+    from,
+    formatBookingStart(r.at.toISOString(), tz, t),
+    ...(parts > 1 ? [t('import.part', { part, parts })] : []),
+  ].join(' · ');
+  const base = {
+    subtitle,
+    facts: [] as CardFact[],
+    problems: [] as { line: string }[],
+    conflicts: [] as ImportReportConflict[],
+    footer: '',
+    labels: importReportCardLabels(t),
+  };
   if (r.outcome === 'refused') {
     const more = r.problems.length - MAX_PROBLEM_LINES;
     return {
-      ...base, title: 'Case system import refused', tone: 'attention',
-      text: `Nothing of this file was imported: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}. `
-        + 'Correct the export and send it again.',
+      ...base,
+      title: t('import.refused.title'),
+      tone: 'attention',
+      text: t('import.refused.text', { count: r.problems.length }),
       problems: r.problems.slice(0, MAX_PROBLEM_LINES).map((p) => ({ line: `${p.path}: ${p.message}` })),
-      footer: more > 0 ? `${more} more problem${more === 1 ? '' : 's'} not shown: see the answer to the request or the file's .result.json.` : '',
+      footer: more > 0 ? t('import.refused.more', { count: more }) : '',
     };
   }
   if (r.outcome === 'already-imported') {
-    return { ...base, title: 'Case system import: already imported', tone: 'good', text: 'This content was imported before; nothing changed.' };
+    return { ...base, title: t('import.already.title'), tone: 'good', text: t('import.already.text') };
   }
   const n = r.conflicts.length;
   return {
     ...base,
-    title: n ? `Case system import: ${n} conflict${n === 1 ? '' : 's'} to settle` : 'Case system import done',
+    title: n ? t('import.conflicts.title', { count: n }) : t('import.done.title'),
     tone: n ? 'warning' : 'good',
-    text: n
-      ? "Imported. Where the file disagrees with what was recorded in Teams, Teams' record was kept: choose for each."
-      : `Imported${r.recovered ? ' (finished after an interruption)' : ''}.`,
-    facts: part === 1 ? [
-      { title: 'Children', value: counts(r.children) }, { title: 'Staff', value: counts(r.staff) },
-      { title: 'Conflicts', value: r.keptBefore ? `${n} (and ${r.keptBefore} settled before: Teams' record kept)` : String(n) },
-    ] : [],
-    conflicts: conflicts.map(conflictView),
+    text: n ? t('import.conflicts.text') : t(r.recovered ? 'import.done.recovered' : 'import.done.text'),
+    facts:
+      part === 1
+        ? [
+            { title: t('import.fact.children'), value: counts(r.children, t) },
+            { title: t('import.fact.staff'), value: counts(r.staff, t) },
+            {
+              title: t('import.fact.conflicts'),
+              value: r.keptBefore ? t('import.fact.conflicts-kept', { count: n, kept: r.keptBefore }) : String(n),
+            },
+          ]
+        : [],
+    conflicts: conflicts.map((c) => conflictView(c, t)),
   };
 }

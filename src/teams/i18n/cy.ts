@@ -15,6 +15,7 @@ import { cardsFormsCy } from './cy/cards-forms.js';
 import { cardsNotifyCy } from './cy/cards-notify.js';
 import { cardsRaiseCy } from './cy/cards-raise.js';
 import { cardsLiaisonFormCy } from './cy/cards-liaison-form.js';
+import { cardsImportCy } from './cy/cards-import.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -73,4 +74,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsNotifyCy,
   ...cardsRaiseCy,
   ...cardsLiaisonFormCy,
+  ...cardsImportCy,
 };

@@ -14,6 +14,7 @@ import { cardsFormsEn } from './en/cards-forms.js';
 import { cardsNotifyEn } from './en/cards-notify.js';
 import { cardsRaiseEn } from './en/cards-raise.js';
 import { cardsLiaisonFormEn } from './en/cards-liaison-form.js';
+import { cardsImportEn } from './en/cards-import.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -71,6 +72,7 @@ export const en = {
   ...cardsNotifyEn,
   ...cardsRaiseEn,
   ...cardsLiaisonFormEn,
+  ...cardsImportEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
