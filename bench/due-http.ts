@@ -30,7 +30,7 @@ import { COMMANDS } from '../src/teams/commands/registry.js';
 import { scopeLabel, staffNames } from '../src/teams/presenters/common.js';
 import { translator } from '../src/teams/i18n/translate.js';
 import { bookingText, childLabel, overdueText, plural } from '../src/teams/presenters/labels.js';
-import type { DueCardData, DueRow } from '../src/teams/cards/due.js';
+import { dueCardLabels, type DueCardData, type DueRow } from '../src/teams/cards/due.js';
 import { messageActivity, type Sender } from '../test/helpers/activities.js';
 import { startFakeConnector, type FakeConnector } from '../test/helpers/fake-connector.js';
 import { mb, median, round, summarize, withConcurrency, type LatencySummary } from './helpers.js';
@@ -435,6 +435,7 @@ async function inProcessBreakdown(
       return {
         child: childLabel(s.child, true),
         dueBy: formatDate(s.next.dueBy),
+        dueByText: `Due by ${formatDate(s.next.dueBy)}`,
         rule: s.next.rule,
         ruleText: s.next.explanation,
         booking: bookingText(s.booking, deps.tzName),
@@ -458,6 +459,7 @@ async function inProcessBreakdown(
       summary: [],
       pagerText: '',
       pagerButtons: [],
+      labels: dueCardLabels(translator('en')),
     };
     await time('render', () => renderCard('due', model));
     rows = listing.overdue.length + listing.due.length;

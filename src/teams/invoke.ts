@@ -14,6 +14,8 @@ import { conversationKind } from './conversation-kind.js';
 import { isGuestStaff, type AudienceMember } from '../domain/guests.js';
 import { checkAudience } from '../app/guest-safety.js';
 import { GUEST_REFUSAL } from './guest-gate.js';
+import { languageFor } from './i18n/choose-language.js';
+import { translator } from './i18n/translate.js';
 
 // Card verbs arrive as `adaptiveCard/action` invokes (Action.Execute). Each answer is an invoke
 // response within Teams' 5 s; a card reply replaces the card for the person who clicked, and with
@@ -62,6 +64,7 @@ export async function answerCardAction(
     return respond(ctx, { kind: 'message', text: 'This card is out of date or not mine; nothing was changed.' });
   }
   const conversationType = conversationKind(ctx);
+  const language = languageFor(actor, ctx.activity.locale, config.defaultLanguage);
   const invokeCtx: InvokeContext = {
     deps,
     actor,
@@ -71,6 +74,8 @@ export async function answerCardAction(
     conversationId: ctx.activity.conversation.id,
     showChildNames: mayShowChildNames(conversationType, config.showChildNamesInChannels),
     isRefresh: value.trigger === 'automatic',
+    language,
+    t: translator(language),
   };
   try {
     const reply = await spec.answer(invokeCtx);

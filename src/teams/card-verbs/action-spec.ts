@@ -3,6 +3,7 @@ import { isSubjectKind, loadForActor, type SubjectKind, type SubjectOf } from '.
 import type { ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { ConversationKind } from '../commands/command-context.js';
+import type { Language, Translate } from '../i18n/translate.js';
 import { assertGuestMay } from '../guest-gate.js';
 import { checkCardData } from './card-data.js';
 
@@ -21,6 +22,9 @@ export interface ActionContext {
   showChildNames: boolean;
   /** The invoke came from the card's `refresh` (a user-specific view), not a button. */
   isRefresh: boolean;
+  /** The language the person who clicked reads (issue 13), and the catalogue bound to it. */
+  language: Language;
+  t: Translate;
 }
 
 /** What invoke.ts hands over: the same, with the card data exactly as it arrived. */

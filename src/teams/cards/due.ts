@@ -4,19 +4,22 @@ import type { PageButton, PagerData } from '../card-parts.js';
 import { dueCountsByIro, listDue, type DueResult } from '../../app/list-due.js';
 import type { ScopeRequest } from '../../app/scope.js';
 import { formatDate } from '../../domain/dates-format.js';
+import { dateLocale, type MessageKey, type Translate } from '../i18n/translate.js';
 import type { DueWindow } from '../../domain/due-window.js';
 import { daysOverdue, type ReviewStatus } from '../../domain/review-status.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import { scopeLabel, staffNames, type ListViewer } from '../presenters/common.js';
-import { bookingText, childLabel, overdueText, plural } from '../presenters/labels.js';
-import { clip, count, PAGE_SIZE, pageOf, pager, scopeCursor } from '../presenters/paging.js';
+import { bookingText, childLabel, overdueText } from '../presenters/labels.js';
+import { clip, PAGE_SIZE, pageOf, pager, scopeCursor } from '../presenters/paging.js';
 
 export interface DueRow {
   /** Case ref + initials ("C1001 · D.E."), or the full name where allowed: the caller decides. */
   child: string;
   /** "Tue 24 Nov 2026" */
   dueBy: string;
+  /** "Due by Tue 24 Nov 2026" */
+  dueByText: string;
   /** Rule id, e.g. "W39.2". */
   rule: string;
   /** Short explanation, e.g. "3 months after the first review". */
@@ -66,9 +69,37 @@ export interface DueCardData extends PagerData {
   emptyText: string;
   /** A note under the list (cases whose history cannot be read); '' hides it. The policy line is only in /help and /case. */
   footnote: string;
+  labels: DueCardLabels;
 }
 
 const EXAMPLE = '/due this week';
+
+/** The card's own words (issue 13: the template carries none). */
+export interface DueCardLabels {
+  /** "Overdue" */
+  overdue: string;
+  /** "IRO", before a name in team views. */
+  iro: string;
+  /** The Book button. */
+  book: string;
+}
+
+export function dueCardLabels(t: Translate): DueCardLabels {
+  return { overdue: t('due.heading.overdue'), iro: t('due.label.iro'), book: t('card.button.book') };
+}
+
+/** The window as the reader says it: "this week" / "yr wythnos hon"; the cursor keeps the parser's label. */
+export function windowWords(window: DueWindow, t: Translate): string {
+  const fixed: Readonly<Record<string, MessageKey>> = {
+    'this week': 'due.window.this-week',
+    'next week': 'due.window.next-week',
+    today: 'due.window.today',
+    tomorrow: 'due.window.tomorrow',
+  };
+  if (Object.hasOwn(fixed, window.label)) return t(fixed[window.label]);
+  const days = /^next (\d+) days?$/.exec(window.label);
+  return days ? t('due.window.next-days', { days: Number(days[1]) }) : window.label;
+}
 
 /**
  * `/due` and its pages. Up to 20 rows: the list as it always was (overdue first, then by due date).
@@ -81,6 +112,8 @@ export async function dueCard(viewer: ListViewer, window: DueWindow, scope: Scop
 }
 
 export async function dueCardData(viewer: ListViewer, result: DueResult, page: number): Promise<DueCardData> {
+  const { t } = viewer;
+  const dates = dateLocale(viewer.language);
   const { window } = result;
   const { overdue, due } = result.listing;
   const total = overdue.length + due.length;
@@ -88,47 +121,56 @@ export async function dueCardData(viewer: ListViewer, result: DueResult, page: n
   const names = team ? await staffNames(viewer.deps) : null;
   const nameOf = (id: string) => clip(names?.get(id) ?? id);
   const relative = window.kind !== 'explicit';
-  const windowText = window.kind === 'overdue' ? 'before today'
-    : window.from === window.to ? formatDate(window.from) : `${formatDate(window.from)} – ${formatDate(window.to)}`;
+  const windowText = window.kind === 'overdue' ? t('due.window.before-today')
+    : window.from === window.to ? formatDate(window.from, dates)
+      : `${formatDate(window.from, dates)} – ${formatDate(window.to, dates)}`;
+  const said = relative ? windowWords(window, t) : windowText;
   const cursor = { list: 'due' as const, scope: scopeCursor(result.scope), window: window.label };
-  const noun = (n: number) => `${count(n)} ${window.kind === 'overdue' ? 'overdue ' : ''}review${n === 1 ? '' : 's'}`;
+  const noun = (n: number) => t(window.kind === 'overdue' ? 'card.count.overdue-reviews' : 'card.count.reviews', { count: n });
   const base = {
-    title: window.kind === 'overdue' ? 'Overdue reviews' : `Reviews due ${relative ? window.label : windowText}`,
-    subtitle: `${windowText} · ${scopeLabel(result.scope, viewer.actor)} · ${plural(total, 'review')}`,
+    title: window.kind === 'overdue' ? t('due.title.overdue') : t('due.title.window', { window: said }),
+    subtitle: [windowText, scopeLabel(result.scope, viewer.actor, t), t('card.count.reviews', { count: total })].join(' · '),
     overdueCount: String(overdue.length),
-    dueHeading: relative ? `Due ${window.label}` : 'Due',
+    dueHeading: relative ? t('due.heading.window', { window: said }) : t('due.heading.due'),
     dueCount: String(due.length),
-    emptyText: window.kind === 'overdue' ? 'No overdue reviews.' : `No reviews due ${relative ? window.label : 'then'}.`,
-    footnote: invalidNote(result.invalid.length),
+    emptyText: window.kind === 'overdue' ? t('due.empty.overdue')
+      : relative ? t('due.empty.window', { window: said }) : t('due.empty.then'),
+    footnote: result.invalid.length ? t('due.invalid-note', { count: result.invalid.length }) : '',
+    labels: dueCardLabels(t),
   };
   if (team && total > PAGE_SIZE) {
     const iros = dueCountsByIro(result.listing);
     const summary = pageOf(iros, page, EXAMPLE).map((c): DueSummaryRow => ({
       iro: nameOf(c.iroId),
-      counts: [c.overdue ? `${count(c.overdue)} overdue` : '', c.due ? `${count(c.due)} due` : '', c.notBooked ? `${count(c.notBooked)} not booked` : '']
-        .filter(Boolean).join(' · '),
+      counts: [
+        c.overdue ? t('due.summary.overdue', { count: c.overdue }) : '',
+        c.due ? t('due.summary.due', { count: c.due }) : '',
+        c.notBooked ? t('due.summary.not-booked', { count: c.notBooked }) : '',
+      ].filter(Boolean).join(' · '),
       isOverdue: c.overdue > 0,
-      buttons: [{ title: 'Show list', data: { list: 'due', scope: `person:${c.iroId}`, window: window.label, page: 0 } }],
+      buttons: [{ title: t('due.summary.show-list'), data: { list: 'due', scope: `person:${c.iroId}`, window: window.label, page: 0 } }],
     }));
-    const what = window.kind === 'overdue' ? `${noun(total)}` : `${noun(total)} due ${relative ? window.label : windowText}`;
+    const what = window.kind === 'overdue' ? noun(total) : t('due.summary.what', { reviews: noun(total), window: said });
+    const irosNoun = (n: number) => t('card.count.iros', { count: n });
     return {
       ...base, overdue: [], due: [],
-      summaryText: `Team view: ${what} across ${count(iros.length)} IRO${iros.length === 1 ? '' : 's'}`,
+      summaryText: t('due.summary.text', { what, iros: irosNoun(iros.length) }),
       summary,
-      ...pager(cursor, page, iros.length, (n) => `${count(n)} IRO${n === 1 ? '' : 's'}`),
+      ...pager(cursor, page, iros.length, irosNoun, t),
     };
   }
   const row = (s: ReviewStatus<ChildDoc>): DueRow => {
     const late = daysOverdue(s, result.today);
     return {
       child: clip(childLabel(s.child, viewer.showChildNames)),
-      dueBy: formatDate(s.next.dueBy),
+      dueBy: formatDate(s.next.dueBy, dates),
+      dueByText: t('card.due-by', { date: formatDate(s.next.dueBy, dates) }),
       rule: s.next.rule,
       ruleText: clip(s.next.explanation, 200),
-      booking: bookingText(s.booking, viewer.deps.tzName),
+      booking: bookingText(s.booking, viewer.deps.tzName, t),
       booked: s.booking !== null,
       isOverdue: late > 0,
-      overdueText: overdueText(late),
+      overdueText: overdueText(late, t),
       iro: names ? nameOf(s.child.iroId) : '',
       bookRef: result.bookable.has(s.child.ref) ? s.child.ref : '',
     };
@@ -141,12 +183,8 @@ export async function dueCardData(viewer: ListViewer, result: DueResult, page: n
     overdue: rows.slice(0, overdueOnPage).map(row),
     due: rows.slice(overdueOnPage).map(row),
     summaryText: '', summary: [],
-    ...pager(cursor, page, total, noun),
+    ...pager(cursor, page, total, noun, t),
   };
-}
-
-function invalidNote(n: number): string {
-  return n ? `${plural(n, 'case')} with a history I cannot read: ask your administrator to check the import.` : '';
 }
 
 declare module '../cards.js' {

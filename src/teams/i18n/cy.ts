@@ -4,6 +4,8 @@
 import type { MessageKey } from './en.js';
 import { errorsCy } from './cy/errors.js';
 import { repliesCy } from './cy/replies.js';
+import { cardsCommonCy } from './cy/cards-common.js';
+import { cardsDueCy } from './cy/cards-due.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsCy,
@@ -51,4 +53,6 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'error.too-long.text':
     "Mae gan y neges honno {length, plural, zero {# nod} one {# nod} two {# nod} few {# nod} many {# nod} other {# nod}}; rwy'n darllen gorchmynion hyd at {limit, number} nod. Ni wnaed dim.",
   'error.too-long.example': 'Rhowch gynnig ar: /cymorth',
+  ...cardsCommonCy,
+  ...cardsDueCy,
 };

@@ -3,6 +3,8 @@
 // the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
 import { errorsEn } from './en/errors.js';
 import { repliesEn } from './en/replies.js';
+import { cardsCommonEn } from './en/cards-common.js';
+import { cardsDueEn } from './en/cards-due.js';
 
 export const en = {
   ...errorsEn,
@@ -50,6 +52,8 @@ export const en = {
   'error.too-long.text':
     'That message is {length, plural, one {# character} other {# characters}}; I read commands up to {limit, number}. Nothing was done.',
   'error.too-long.example': 'Try: /help',
+  ...cardsCommonEn,
+  ...cardsDueEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

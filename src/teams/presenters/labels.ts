@@ -6,6 +6,33 @@ import { REASON_LABELS } from '../../domain/booking-rules.js';
 import { THEME_LABELS } from '../../domain/resolutions/index.js';
 import { CHECKLIST_ITEMS, DISCUSSION_TOPICS } from '../../domain/liaison.js';
 import type { Booking, Child, RuleId } from '../../domain/types.js';
+import {
+  CATALOGUES,
+  dateLocale,
+  translator,
+  type Language,
+  type MessageKey,
+  type Translate,
+} from '../i18n/translate.js';
+
+/** English, for callers that do not pass a reader's translator yet (issue 13: every card takes `t`). */
+export const ENGLISH: Translate = translator('en');
+
+/** The catalogue key for a code, rule or policy id, if the catalogue has one. */
+export function catalogueKey(prefix: 'code' | 'rule' | 'policy', code: string): MessageKey | null {
+  const key = `${prefix}.${code}`;
+  return Object.hasOwn(CATALOGUES.en, key) ? (key as MessageKey) : null;
+}
+
+/** The language a translator writes (its own name in the catalogue), for dates written beside its words. */
+export function languageOf(t: Translate): Language {
+  return t('language.name') === CATALOGUES.cy['language.name'] ? 'cy' : 'en';
+}
+
+/** The date-fns locale matching a translator. */
+export function datesOf(t: Translate): ReturnType<typeof dateLocale> {
+  return dateLocale(languageOf(t));
+}
 
 /**
  * The one table from a code (data, imports, config) to what a person reads on a card. Every
@@ -79,9 +106,14 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(CHECKLIST_ITEMS.map((c) => [c.id, c.label])),
 };
 
-/** What a person reads for a code: its entry in CODE_LABELS, else the code made readable ("north" → "North"). */
-export function label(code: string | null | undefined, none = '—'): string {
+/**
+ * What a person reads for a code: its catalogue entry (`code.<code>`) in the reader's language, else the
+ * code made readable ("north" → "North": team names are the council's own words).
+ */
+export function label(code: string | null | undefined, none = '—', t: Translate = ENGLISH): string {
   if (code === null || code === undefined || code === '') return none;
+  const key = catalogueKey('code', code);
+  if (key !== null) return t(key);
   const known = CODE_LABELS[code];
   if (known !== undefined) return known;
   const words = code.replace(/[-_]+/g, ' ').trim();
@@ -95,21 +127,22 @@ export function childLabel(child: Pick<Child, 'ref' | 'givenName' | 'familyName'
 }
 
 /** Booking start as wall-clock time in the council's zone (TZ_NAME): "Wed 25 Nov 2026 10:00". */
-export function formatBookingStart(start: string, tz: string): string {
-  return formatDateTime(start, tz);
+export function formatBookingStart(start: string, tz: string, t: Translate = ENGLISH): string {
+  return formatDateTime(start, tz, datesOf(t));
 }
 
-export function bookingText(b: Booking | null, tz: string): string {
-  return b ? `Booked ${formatDateTime(b.start, tz)}` : 'Not booked';
+export function bookingText(b: Booking | null, tz: string, t: Translate = ENGLISH): string {
+  return b ? t('card.booked', { when: formatBookingStart(b.start, tz, t) }) : t('card.not-booked');
 }
 
-export function overdueText(days: number): string {
+export function overdueText(days: number, t: Translate = ENGLISH): string {
   if (days <= 0) return '';
-  return `${days} day${days === 1 ? '' : 's'} overdue`;
+  return t('card.days-overdue', { days });
 }
 
-export function ruleText(rule: string): string {
-  return RULE_LABELS[rule as RuleId] ?? rule;
+export function ruleText(rule: string, t: Translate = ENGLISH): string {
+  const key = catalogueKey('rule', rule);
+  return key !== null ? t(key) : (RULE_LABELS[rule as RuleId] ?? rule);
 }
 
 export function plural(n: number, word: string): string {

@@ -2,6 +2,8 @@ import type { ResolvedScope } from '../../app/scope.js';
 import { AppError } from '../../domain/errors.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { PageButton, PageCursorData, PagerData } from '../card-parts.js';
+import type { Translate } from '../i18n/translate.js';
+import { ENGLISH } from './labels.js';
 
 // Long lists come a page at a time so every card stays well inside what Teams accepts (issue 12:
 // ≤ 80 KB as UTF-16; test/teams/card-size.spec.ts measures every template at its largest). A page
@@ -50,13 +52,18 @@ export function pager(
   page: number,
   total: number,
   noun: (n: number) => string,
+  t: Translate = ENGLISH,
 ): PagerData {
   if (total <= PAGE_SIZE) return { pagerText: '', pagerButtons: [] };
   const first = page * PAGE_SIZE + 1;
   const last = Math.min(total, (page + 1) * PAGE_SIZE);
   const buttons: PageButton[] = [];
-  if (page > 0) buttons.push({ title: `Previous ${PAGE_SIZE}`, data: { ...cursor, page: page - 1 } });
+  if (page > 0)
+    buttons.push({ title: t('card.pager.previous', { count: PAGE_SIZE }), data: { ...cursor, page: page - 1 } });
   if (last < total)
-    buttons.push({ title: `Next ${Math.min(PAGE_SIZE, total - last)}`, data: { ...cursor, page: page + 1 } });
-  return { pagerText: `Showing ${count(first)}–${count(last)} of ${noun(total)}`, pagerButtons: buttons };
+    buttons.push({
+      title: t('card.pager.next', { count: Math.min(PAGE_SIZE, total - last) }),
+      data: { ...cursor, page: page + 1 },
+    });
+  return { pagerText: t('card.pager.showing', { first, last, total: noun(total) }), pagerButtons: buttons };
 }

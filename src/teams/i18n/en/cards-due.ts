@@ -1,0 +1,26 @@
+// The /due card (issue 13). Window words are the ones the parser reads (domain/due-window.ts).
+export const cardsDueEn = {
+  'due.window.this-week': 'this week',
+  'due.window.next-week': 'next week',
+  'due.window.today': 'today',
+  'due.window.tomorrow': 'tomorrow',
+  'due.window.next-days': 'next {days, plural, one {# day} other {# days}}',
+  'due.window.before-today': 'before today',
+  'due.title.overdue': 'Overdue reviews',
+  'due.title.window': 'Reviews due {window}',
+  'due.heading.overdue': 'Overdue',
+  'due.heading.window': 'Due {window}',
+  'due.heading.due': 'Due',
+  'due.empty.overdue': 'No overdue reviews.',
+  'due.empty.window': 'No reviews due {window}.',
+  'due.empty.then': 'No reviews due then.',
+  'due.summary.overdue': '{count, number} overdue',
+  'due.summary.due': '{count, number} due',
+  'due.summary.not-booked': '{count, number} not booked',
+  'due.summary.show-list': 'Show list',
+  'due.summary.what': '{reviews} due {window}',
+  'due.summary.text': 'Team view: {what} across {iros}',
+  'due.invalid-note':
+    '{count, plural, one {# case} other {# cases}} with a history I cannot read: ask your administrator to check the import.',
+  'due.label.iro': 'IRO',
+} as const;
