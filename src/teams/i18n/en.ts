@@ -3,12 +3,14 @@
 // the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
 import { errorsEn } from './en/errors.js';
 import { repliesEn } from './en/replies.js';
+import { digestEn } from './en/digest.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 
 export const en = {
   ...errorsEn,
   ...repliesEn,
+  ...digestEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',
