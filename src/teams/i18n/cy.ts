@@ -5,6 +5,7 @@ import type { MessageKey } from './en.js';
 import { errorsCy } from './cy/errors.js';
 import { repliesCy } from './cy/replies.js';
 import { digestCy } from './cy/digest.js';
+import { bookingCy } from './cy/booking.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
 
@@ -12,6 +13,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsCy,
   ...repliesCy,
   ...digestCy,
+  ...bookingCy,
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',

@@ -4,6 +4,7 @@
 import { errorsEn } from './en/errors.js';
 import { repliesEn } from './en/replies.js';
 import { digestEn } from './en/digest.js';
+import { bookingEn } from './en/booking.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 
@@ -11,6 +12,7 @@ export const en = {
   ...errorsEn,
   ...repliesEn,
   ...digestEn,
+  ...bookingEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',

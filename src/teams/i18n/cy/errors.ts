@@ -48,7 +48,7 @@ export const errorsCy: Readonly<Record<keyof typeof errorsEn, string>> = {
   'errors.card.field-missing':
     "mae'r {field, select, ref {cyfeirnod achos} bookingId {trefniant} reviewId {adolygiad} requestId {cais} other {{field}}} ar goll — ni newidiwyd dim",
   'errors.card.field-invalid':
-    "dydy'r {field, select, ref {cyfeirnod achos} bookingId {trefniant} reviewId {adolygiad} requestId {cais} other {{field}}} ddim yn ddilys — ni newidiwyd dim",
+    "{field, select, ref {cyfeirnod achos: nid yw'n gyfeirnod achos} bookingId {trefniant: ddim yn ddilys} reviewId {adolygiad: ddim yn ddilys} requestId {cais: ddim yn ddilys} other {{field}: ddim yn ddilys}} — ni newidiwyd dim",
   'errors.card.list-unavailable': "dydy'r rhestr honno ddim ar gael i chi; teipiwch y gorchymyn eto",
   'errors.liaison.unavailable': "dydy'r eitem gyswllt honno ddim ar gael i chi",
   'errors.not-found.case':

@@ -45,7 +45,7 @@ export const errorsEn = {
   'errors.card.field-missing':
     'the {field, select, ref {case reference} bookingId {booking} reviewId {review} requestId {request} other {{field}}} is missing — nothing was changed',
   'errors.card.field-invalid':
-    'the {field, select, ref {case reference} bookingId {booking} reviewId {review} requestId {request} other {{field}}} is not valid — nothing was changed',
+    '{field, select, ref {case reference: not a case reference} bookingId {booking: not valid} reviewId {review: not valid} requestId {request: not valid} other {{field}: not valid}} — nothing was changed',
   'errors.card.list-unavailable': 'that list is not available to you; type the command again',
   'errors.liaison.unavailable': 'that liaison item is not available to you',
   'errors.not-found.case': "I can't find that case among the children you work with; nothing was changed",
