@@ -11,6 +11,7 @@ import {
   type CardKind,
 } from '../../src/teams/cards.js';
 import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../../src/teams/message-size.js';
+import { LANGUAGES, translator, type Translate } from '../../src/teams/i18n/translate.js';
 
 // A card is one template, cards/<kind>.json, and one view-model module, src/teams/cards/<kind>.ts, which
 // exports the type of the template's data (<Kind>CardData), registers it for renderCard('<kind>', …) and
@@ -71,18 +72,83 @@ describe('card registry: each template has one view-model module', () => {
       );
       assert.ok(builders.length > 0, `src/teams/cards/${kind}.ts exports a function ${camel(kind)}…CardData`);
 
+      // Issue 13: a template's own words come from `<kind>CardLabels(t)`; a fixture carries the English
+      // ones, and every fixture is rendered in each language with that language's labels.
+      const labelsOf = mod[`${camel(kind)}CardLabels`] as ((t: Translate) => unknown) | undefined;
       const fixtures = fs.readdirSync(fixturesDir).filter((f) => f.startsWith(`${kind}.`) && f.endsWith('.json'));
       assert.ok(fixtures.length > 0, `test/fixtures/cards/${kind}.*.json: at least one fixture`);
       for (const file of fixtures) {
-        const data = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), 'utf8')) as CardDataOf<CardKind>;
-        const card = renderCard(kind as CardKind, data);
-        const json = JSON.stringify(card);
-        assert.ok(!json.includes('${'), `${file}: no placeholder left`);
-        assert.equal(card.version, '1.5', file);
-        assert.deepEqual(validateCard(card), [], `${file}: valid at 1.5 for the adaptivecards library`);
-        const bytes = utf16Bytes({ type: 'message', attachments: [cardAttachment(card)] });
-        assert.ok(bytes <= MESSAGE_LIMIT_BYTES, `${file}: ${bytes} bytes as UTF-16, over ${MESSAGE_LIMIT_BYTES}`);
+        const fixture = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), 'utf8')) as Record<string, unknown>;
+        if (labelsOf) assert.deepEqual(fixture.labels, labelsOf(translator('en')), `${file}: the English labels`);
+        for (const language of labelsOf ? LANGUAGES : (['en'] as const)) {
+          const data = (labelsOf
+            ? { ...fixture, labels: labelsOf(translator(language)) }
+            : fixture) as unknown as CardDataOf<CardKind>;
+          const card = renderCard(kind as CardKind, data);
+          const json = JSON.stringify(card);
+          const name = `${file} (${language})`;
+          assert.ok(!json.includes('${'), `${name}: no placeholder left`);
+          assert.equal(card.version, '1.5', name);
+          assert.deepEqual(validateCard(card), [], `${name}: valid at 1.5 for the adaptivecards library`);
+          const bytes = utf16Bytes({ type: 'message', attachments: [cardAttachment(card)] });
+          assert.ok(bytes <= MESSAGE_LIMIT_BYTES, `${name}: ${bytes} bytes as UTF-16, over ${MESSAGE_LIMIT_BYTES}`);
+        }
       }
     });
   }
+});
+
+/**
+ * Cards still written with English in their templates, each to be converted by the helper named (issue 13):
+ * welsh-replies converts the proactive cards; the lead empties this list at the merge.
+ */
+const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
+  // welsh-replies (proactive cards)
+  'liaison',
+  'resolution',
+  'resolution-referral',
+  // welsh-cards, not converted yet
+  'booking-form',
+  'held-form',
+  'import-report',
+  'liaison-form',
+  'notify-form',
+  'report',
+  'reschedule-form',
+  'resolution-raise',
+  'resolutions',
+];
+
+/** Properties Teams shows as words. `value` is left out: on inputs and choices it is data, not text. */
+const WORD_PROPERTIES = new Set(['text', 'title', 'label', 'placeholder', 'errorMessage', 'altText', 'fallbackText']);
+
+/** The English a template holds itself: words outside `${…}`, and quoted words inside an expression. */
+function templateWords(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => templateWords(n, out));
+  else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (WORD_PROPERTIES.has(key) && typeof value === 'string') {
+        const outside = value.replace(/\$\{[^}]*\}/g, '');
+        const quoted = [...value.matchAll(/\$\{([^}]*)\}/g)].flatMap((m) => m[1].match(/'[^']*'/g) ?? []);
+        if (/[A-Za-z]/.test(outside)) out.push(value);
+        out.push(...quoted.filter((q) => /[A-Za-z]{2}/.test(q)));
+      } else templateWords(value, out);
+    }
+  }
+  return out;
+}
+
+describe('card templates carry no words of their own (issue 13: every word comes from the data, in the reader’s language)', () => {
+  for (const kind of names(cardsDir(), '.json').filter((k) => !TEMPLATES_WITH_ENGLISH_PENDING.includes(k))) {
+    it(`cards/${kind}.json`, () => {
+      const template = JSON.parse(fs.readFileSync(path.join(cardsDir(), `${kind}.json`), 'utf8')) as unknown;
+      assert.deepEqual(templateWords(template), []);
+    });
+  }
+
+  it('finds a template word when there is one (the check can fail)', () => {
+    assert.deepEqual(templateWords({ type: 'TextBlock', text: "${'Due by ' + dueBy}" }), ["'Due by '"]);
+    assert.deepEqual(templateWords({ actions: [{ title: 'Book', data: { ref: '${ref}' } }] }), ['Book']);
+    assert.deepEqual(templateWords({ text: '${title}', style: "${if(x, 'good', 'default')}", value: 'false' }), []);
+  });
 });

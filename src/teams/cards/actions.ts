@@ -10,8 +10,9 @@ import type { ChildDoc } from '../../store/documents.js';
 import type { ActionButton, PagerData } from '../card-parts.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import type { ListViewer } from '../presenters/common.js';
-import { childLabel, formatBookingStart, overdueText, plural } from '../presenters/labels.js';
-import { clip, count, pageOf, pager } from '../presenters/paging.js';
+import { childLabel, ENGLISH, formatBookingStart, overdueText } from '../presenters/labels.js';
+import { dateLocale, type MessageKey, type Translate } from '../i18n/translate.js';
+import { clip, pageOf, pager } from '../presenters/paging.js';
 import { dutyTitle, LIAISON_VERBS } from './liaison.js';
 
 export interface ActionItem {
@@ -38,12 +39,17 @@ export interface ActionsCardData extends PagerData {
   emptyText: string;
 }
 
-const KIND_TEXT = {
-  'overdue-review': 'Overdue review', 'book-review': 'Book review', 'distribute-record': 'Distribute record',
-  'decide-reschedule': 'Approve reschedule',
-  'resolution-acknowledge': 'Acknowledge resolution', 'resolution-respond': 'Answer resolution', 'resolution-review': 'Review response',
-  'resolution-overdue': 'Resolution overdue', 'resolution-follow-up': 'Follow up resolution',
-  liaison: 'Guardian liaison',
+const KIND_TEXT: Readonly<Record<DomainAction['kind'], MessageKey>> = {
+  'overdue-review': 'actions.kind.overdue-review',
+  'book-review': 'actions.kind.book-review',
+  'distribute-record': 'actions.kind.distribute-record',
+  'decide-reschedule': 'actions.kind.decide-reschedule',
+  'resolution-acknowledge': 'actions.kind.resolution-acknowledge',
+  'resolution-respond': 'actions.kind.resolution-respond',
+  'resolution-review': 'actions.kind.resolution-review',
+  'resolution-overdue': 'actions.kind.resolution-overdue',
+  'resolution-follow-up': 'actions.kind.resolution-follow-up',
+  liaison: 'actions.kind.liaison',
 };
 
 /** `/actions` and its pages (20 items a page, oldest deadline first). */
@@ -52,28 +58,31 @@ export async function actionsCard(viewer: ListViewer, page: number): Promise<Ada
 }
 
 export function actionsCardData(ctx: ListViewer, result: ActionsResult, page: number): ActionsCardData {
+  const { t } = ctx;
+  const dates = dateLocale(ctx.language);
   const guest = isGuestStaff(ctx.actor);
   const item = (a: DomainAction): ActionItem => {
     const child = result.children.get(a.childRef) as ChildDoc;
     const late = a.overdue ? diffDays(result.today, a.deadline) : 0;
     return {
-      kind: KIND_TEXT[a.kind],
+      kind: t(KIND_TEXT[a.kind]),
       // A guest (Guardian) sees ref and initials only, as in their liaison threads.
       child: clip(childLabel(child, ctx.showChildNames && !guest)),
-      what: actionText(a, ctx.deps.tzName),
-      deadline: `by ${formatDate(a.deadline)}`,
+      what: actionText(a, ctx.deps.tzName, t),
+      deadline: t('card.by-date', { date: formatDate(a.deadline, dates) }),
       isOverdue: a.overdue,
-      overdueText: overdueText(late),
-      buttons: buttonsFor(a),
+      overdueText: overdueText(late, t),
+      buttons: buttonsFor(a, t),
     };
   };
+  const items = (n: number) => t('card.count.items', { count: n });
   return {
-    title: guest ? 'Your liaison items' : 'Your actions',
-    subtitle: result.scope === 'service' ? `Reviewing service · ${plural(result.items.length, 'item')}`
-      : `${plural(result.items.length, 'item')}`,
+    title: guest ? t('actions.title.guest') : t('actions.title'),
+    subtitle: result.scope === 'service' ? t('actions.subtitle.service', { items: items(result.items.length) })
+      : items(result.items.length),
     items: pageOf(result.items, page, '/actions').map(item),
-    emptyText: result.scope === 'none' ? 'Nothing for you to do at the moment.' : 'Nothing outstanding. Well done.',
-    ...pager({ list: 'actions', scope: 'own', window: '' }, page, result.items.length, (n) => `${count(n)} items`),
+    emptyText: result.scope === 'none' ? t('actions.empty.none') : t('actions.empty.done'),
+    ...pager({ list: 'actions', scope: 'own', window: '' }, page, result.items.length, items, t),
   };
 }
 
@@ -87,51 +96,53 @@ function liaisonWhat(a: DomainAction): string {
  * button is a shortcut, never a permission: a form (book, reschedule), the card to decide or answer
  * (re-sent for whoever clicks), or the step itself (record distributed).
  */
-export function buttonsFor(a: DomainAction): ActionButton[] {
+export function buttonsFor(a: DomainAction, t: Translate = ENGLISH): ActionButton[] {
   const ref = a.childRef;
   switch (a.kind) {
     case 'book-review':
-      return [{ title: 'Book', verb: 'review.book.form', data: { ref } }];
+      return [{ title: t('card.button.book'), verb: 'review.book.form', data: { ref } }];
     case 'overdue-review':
       return a.bookingId
-        ? [{ title: 'Reschedule', verb: 'review.reschedule.form', data: { ref, bookingId: a.bookingId } }]
-        : [{ title: 'Book', verb: 'review.book.form', data: { ref } }];
+        ? [{ title: t('card.button.reschedule'), verb: 'review.reschedule.form', data: { ref, bookingId: a.bookingId } }]
+        : [{ title: t('card.button.book'), verb: 'review.book.form', data: { ref } }];
     case 'distribute-record':
-      return [{ title: 'Record distributed today', verb: 'review.record.distributed', data: { ref, reviewId: a.subject } }];
+      return [{ title: t('actions.button.distributed'), verb: 'review.record.distributed', data: { ref, reviewId: a.subject } }];
     case 'decide-reschedule':
-      return [{ title: 'Open the request', verb: 'review.reschedule.view', data: { ref, requestId: a.subject } }];
+      return [{ title: t('actions.button.open-request'), verb: 'review.reschedule.view', data: { ref, requestId: a.subject } }];
     case 'resolution-acknowledge':
     case 'resolution-respond':
     case 'resolution-review':
     case 'resolution-overdue':
     case 'resolution-follow-up':
-      return [{ title: 'Open', verb: 'resolution.view', data: { ref, id: a.subject } }];
+      return [{ title: t('card.button.open'), verb: 'resolution.view', data: { ref, id: a.subject } }];
     case 'liaison':
-      return [{ title: 'Open', verb: LIAISON_VERBS.view, data: { ref, duty: a.duty ?? '', subject: a.subject } }];
+      return [{ title: t('card.button.open'), verb: LIAISON_VERBS.view, data: { ref, duty: a.duty ?? '', subject: a.subject } }];
   }
 }
 
-function actionText(a: DomainAction, tzName: string): string {
+function actionText(a: DomainAction, tzName: string, t: Translate): string {
+  const resolution = { id: a.subject, stage: a.stage ?? '' };
   switch (a.kind) {
     case 'overdue-review':
-      return a.bookedStart ? `Review is late; booked for ${formatBookingStart(a.bookedStart, tzName)} (${a.subject})`
-        : `Review is late and not booked (${a.subject}): book it now`;
+      return a.bookedStart
+        ? t('actions.what.overdue-booked', { when: formatBookingStart(a.bookedStart, tzName, t), review: a.subject })
+        : t('actions.what.overdue-not-booked', { review: a.subject });
     case 'book-review':
-      return `Book the review (${a.subject})`;
+      return t('actions.what.book-review', { review: a.subject });
     case 'distribute-record':
-      return `Distribute the written record of review ${a.subject}`;
+      return t('actions.what.distribute-record', { review: a.subject });
     case 'decide-reschedule':
-      return `Approve or decline reschedule request ${a.subject}`;
+      return t('actions.what.decide-reschedule', { request: a.subject });
     case 'resolution-acknowledge':
-      return `Acknowledge resolution ${a.subject} (stage ${a.stage})`;
+      return t('actions.what.resolution-acknowledge', resolution);
     case 'resolution-respond':
-      return `Respond to resolution ${a.subject} (stage ${a.stage})`;
+      return t('actions.what.resolution-respond', resolution);
     case 'resolution-review':
-      return `A response to resolution ${a.subject} arrived: resolve or escalate it`;
+      return t('actions.what.resolution-review', resolution);
     case 'resolution-overdue':
-      return `Resolution ${a.subject} (stage ${a.stage}) is past its deadline: consider escalating`;
+      return t('actions.what.resolution-overdue', resolution);
     case 'resolution-follow-up':
-      return `Informal resolution ${a.subject}: follow up, resolve or make it formal`;
+      return t('actions.what.resolution-follow-up', resolution);
     case 'liaison':
       return liaisonWhat(a);
   }

@@ -3,14 +3,15 @@
 import type { CaseView } from '../../app/view-case.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
-import { carriedMonitoringIssues, CHECKLIST_ITEMS, topicLabel } from '../../domain/liaison.js';
+import { carriedMonitoringIssues, CHECKLIST_ITEMS, type LiaisonDiscussion, type LiaisonDone } from '../../domain/liaison.js';
 import type { TimescalePolicy } from '../../domain/policies.js';
 import type { StageDef } from '../../domain/resolutions/index.js';
 import type { Proceedings } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
 import type { CardFact } from '../card-parts.js';
 import { policyLine } from '../presenters/common.js';
-import { formatBookingStart, label, overdueText, plural } from '../presenters/labels.js';
+import { formatBookingStart, label, languageOf, overdueText } from '../presenters/labels.js';
+import { dateLocale, type Language, type MessageKey, type Translate } from '../i18n/translate.js';
 import { caseResolutionLines } from './resolution.js';
 
 export interface CaseChild {
@@ -26,6 +27,8 @@ export interface CaseChild {
 
 export interface CaseNextReview {
   dueBy: string;
+  /** "Due by Tue 24 Nov 2026" */
+  dueByText: string;
   rule: string;
   ruleText: string;
   isOverdue: boolean;
@@ -79,88 +82,190 @@ export interface CaseCardData {
   resolutions: CaseEventLine[];
   liaison: CaseEventLine[];
   policy: string;
+  labels: CaseCardLabels;
 }
 
-/** /case REF: the child's timeline from the use case's view. */
-export function caseCardData(view: CaseView, table: readonly StageDef[], policy: TimescalePolicy, tzName: string): CaseCardData {
+/** The card's own words (issue 13: the template carries none). */
+export interface CaseCardLabels {
+  ref: string;
+  name: string;
+  dateOfBirth: string;
+  legalStatus: string;
+  track: string;
+  iro: string;
+  socialWorker: string;
+  team: string;
+  nextReview: string;
+  bookings: string;
+  noBookings: string;
+  history: string;
+  noHistory: string;
+  number: string;
+  dueBy: string;
+  heldOn: string;
+  result: string;
+  record: string;
+  proceedings: string;
+  resolutions: string;
+  liaison: string;
+}
+
+const LABEL_KEYS: Readonly<Record<keyof CaseCardLabels, MessageKey>> = {
+  ref: 'case.label.ref',
+  name: 'case.label.name',
+  dateOfBirth: 'case.label.date-of-birth',
+  legalStatus: 'case.label.legal-status',
+  track: 'case.label.track',
+  iro: 'case.label.iro',
+  socialWorker: 'case.label.social-worker',
+  team: 'case.label.team',
+  nextReview: 'case.label.next-review',
+  bookings: 'case.label.bookings',
+  noBookings: 'case.label.no-bookings',
+  history: 'case.label.history',
+  noHistory: 'case.label.no-history',
+  number: 'case.label.number',
+  dueBy: 'case.label.due-by',
+  heldOn: 'case.label.held-on',
+  result: 'case.label.result',
+  record: 'case.label.record',
+  proceedings: 'case.label.proceedings',
+  resolutions: 'case.label.resolutions',
+  liaison: 'case.label.liaison',
+};
+
+export function caseCardLabels(t: Translate): CaseCardLabels {
+  return Object.fromEntries(Object.entries(LABEL_KEYS).map(([k, key]) => [k, t(key)])) as unknown as CaseCardLabels;
+}
+
+/** /case REF: the child's timeline from the use case's view, in the reader's language. */
+export function caseCardData(
+  view: CaseView,
+  table: readonly StageDef[],
+  policy: TimescalePolicy,
+  tzName: string,
+  t: Translate,
+  language: Language,
+): CaseCardData {
   const { child, next, history, people } = view;
-  const name = (id?: string | null) => (id ? people.get(id)?.name ?? id : 'not allocated');
+  const dates = dateLocale(language);
+  const day = (d: string) => formatDate(d, dates);
+  const name = (id?: string | null) => (id ? (people.get(id)?.name ?? id) : t('card.not-allocated'));
   const late = next ? Math.max(0, diffDays(view.today, next.dueBy)) : 0;
   return {
     title: `${child.ref} · ${[child.givenName, child.familyName].filter(Boolean).join(' ')}`,
-    subtitle: `As at ${formatDate(view.today)}`,
+    subtitle: t('card.as-at', { date: day(view.today) }),
     child: {
       ref: child.ref,
       name: [child.givenName, child.familyName].filter(Boolean).join(' ') || '—',
-      dateOfBirth: child.dateOfBirth ? formatDate(child.dateOfBirth) : '—',
-      legalStatus: label(child.legalStatus),
-      track: label(child.track),
+      dateOfBirth: child.dateOfBirth ? day(child.dateOfBirth) : '—',
+      legalStatus: label(child.legalStatus, '—', t),
+      track: label(child.track, '—', t),
       iro: name(child.iroId),
       socialWorker: name(child.socialWorkerId),
-      team: label(child.socialWorkTeam),
+      team: label(child.socialWorkTeam, '—', t),
     },
     nextReview: next && {
-      dueBy: formatDate(next.dueBy),
+      dueBy: day(next.dueBy),
+      dueByText: t('card.due-by', { date: day(next.dueBy) }),
       rule: next.rule,
       ruleText: next.explanation,
       isOverdue: late > 0,
-      overdueText: overdueText(late),
+      overdueText: overdueText(late, t),
     },
-    noNextReviewText: 'No further review is due.',
+    noNextReviewText: t('case.no-next-review'),
     bookings: child.bookings.map((b) => ({
-      when: formatBookingStart(b.start, tzName),
+      when: formatBookingStart(b.start, tzName, t),
       venue: b.venue ?? '—',
-      status: label(b.status ?? 'booked'),
+      status: label(b.status ?? 'booked', '—', t),
     })),
     history: history.map((r) => ({
       number: String(r.sequence),
-      dueBy: formatDate(r.dueBy),
-      heldOn: formatDate(r.heldOn),
-      timescale: r.withinTimescale ? 'Within' : `${plural(r.daysLate, 'day')} late`,
+      dueBy: day(r.dueBy),
+      heldOn: day(r.heldOn),
+      timescale: r.withinTimescale ? t('case.within') : t('card.days-late', { days: r.daysLate }),
       withinTimescale: r.withinTimescale,
       daysLate: r.withinTimescale ? '' : String(r.daysLate),
-      reason: r.withinTimescale ? '' : label(r.lateReason, 'No reason recorded'),
-      recordDistributed: r.recordDistributedOn ? formatDate(r.recordDistributedOn)
-        : r.recordStatus === 'overdue' ? 'Not yet (overdue)' : 'Not yet',
+      reason: r.withinTimescale ? '' : label(r.lateReason, t('case.no-reason'), t),
+      recordDistributed: r.recordDistributedOn ? day(r.recordDistributedOn)
+        : r.recordStatus === 'overdue' ? t('case.not-yet-overdue') : t('case.not-yet'),
     })),
-    proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name) : [],
+    proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name, t, day) : [],
     resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName),
-    liaison: liaisonLines(child, name),
-    policy: policyLine(policy),
+    liaison: liaisonLines(child, name, t, day),
+    policy: policyLine(policy, t),
+    labels: caseCardLabels(t),
   };
 }
 
-function proceedingsFacts(p: Proceedings, name: (id?: string | null) => string): CardFact[] {
-  const d = (x?: string | null) => (x ? formatDate(x) : '—');
+function proceedingsFacts(
+  p: Proceedings,
+  name: (id?: string | null) => string,
+  t: Translate,
+  day: (d: string) => string,
+): CardFact[] {
+  const d = (x?: string | null) => (x ? day(x) : '—');
+  const outcome = () => label(p.outcome, t('case.proceedings.no-outcome'), t).toLocaleLowerCase(LOCALE[languageOf(t)]);
   return [
-    { title: 'Started', value: d(p.startedOn) },
-    { title: 'Guardian', value: p.guardianId ? name(p.guardianId) : 'not yet appointed' },
-    { title: 'Issues Resolution Hearing', value: d(p.irhDate) },
-    { title: 'Final hearing', value: d(p.finalHearingDate) },
-    { title: 'Concluded', value: p.concludedOn ? `${d(p.concludedOn)} (${label(p.outcome, 'outcome not recorded').toLowerCase()})` : 'open' },
+    { title: t('case.proceedings.started'), value: d(p.startedOn) },
+    { title: t('case.proceedings.guardian'), value: p.guardianId ? name(p.guardianId) : t('case.proceedings.not-appointed') },
+    { title: t('case.proceedings.irh'), value: d(p.irhDate) },
+    { title: t('case.proceedings.final-hearing'), value: d(p.finalHearingDate) },
+    {
+      title: t('case.proceedings.concluded'),
+      value: p.concludedOn ? t('case.proceedings.concluded-on', { date: d(p.concludedOn), outcome: outcome() })
+        : t('case.proceedings.open'),
+    },
   ];
 }
 
+const LOCALE = { en: 'en-GB', cy: 'cy-GB' } as const;
+
 /** The liaison timeline (L10): discussions with the Guardian and duties done, newest first. */
-function liaisonLines(child: ChildDoc, name: (id?: string | null) => string): CaseEventLine[] {
+function liaisonLines(
+  child: ChildDoc,
+  name: (id?: string | null) => string,
+  t: Translate,
+  day: (d: string) => string,
+): CaseEventLine[] {
   const l = child.liaison;
+  const discussion = (d: LiaisonDiscussion) => {
+    const topics = d.topics.map((topic) => label(topic, '—', t)).join('; ') || t('case.liaison.no-topics');
+    const text = t(d.final ? 'case.liaison.final-discussion' : 'case.liaison.discussion', { name: name(d.byId), topics });
+    return d.notes ? `${text} — ${d.notes}` : text;
+  };
+  const done = (d: LiaisonDone) => {
+    const about = dutySubject(d.subject, t, day);
+    return about ? t('case.liaison.done-about', { duty: d.duty, about, name: name(d.byId) })
+      : t('case.liaison.done', { duty: d.duty, name: name(d.byId) });
+  };
   const lines: { on: string; text: string; status: string }[] = [
-    ...(l?.discussions ?? []).map((d) => ({ on: d.on, status: 'Recorded', text: `${d.final ? 'Final discussion' : 'Discussion'} with the Guardian, recorded by ${name(d.byId)}: ${d.topics.map(topicLabel).join('; ') || 'no topics'}${d.notes ? ` — ${d.notes}` : ''}` })),
-    ...(l?.done ?? []).map((d) => ({ on: d.on, status: d.notApplicable ? 'Not applicable' : 'Done', text: `${d.duty} done${dutySubject(d.subject)} by ${name(d.byId)}` })),
-    ...(l?.courtDocuments ?? []).map((d) => ({ on: d.receivedOn, status: 'Received', text: 'Court documents received by legal (L4)' })),
+    ...(l?.discussions ?? []).map((d) => ({ on: d.on, status: t('case.liaison.recorded'), text: discussion(d) })),
+    ...(l?.done ?? []).map((d) => ({
+      on: d.on,
+      status: d.notApplicable ? t('case.liaison.status.not-applicable') : t('case.liaison.status.done'),
+      text: done(d),
+    })),
+    ...(l?.courtDocuments ?? []).map((d) => ({
+      on: d.receivedOn, status: t('case.liaison.status.received'), text: t('case.liaison.court-documents'),
+    })),
   ];
-  const sorted = lines.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)).map((x) => ({ date: formatDate(x.on), text: x.text, status: x.status }));
+  const sorted = lines.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)).map((x) => ({ date: day(x.on), text: x.text, status: x.status }));
   // L9 (Handbook 8.7): the final discussion's monitoring issues stay on top until the next review is held.
   const carried = carriedMonitoringIssues(child);
   return carried
-    ? [{ date: formatDate(carried.on), text: `Monitoring issues for the next review (L9): ${carried.issues}`, status: 'For the next review' }, ...sorted]
+    ? [{
+      date: day(carried.on),
+      text: t('case.liaison.monitoring', { issues: carried.issues }),
+      status: t('case.liaison.status.next-review'),
+    }, ...sorted]
     : sorted;
 }
 
 /** A liaison duty's subject as a person reads it: a date, or an L9 document; internal ids are left out. */
-function dutySubject(subject: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(subject)) return ` (${formatDate(subject)})`;
-  return CHECKLIST_ITEMS.some((c) => c.id === subject) ? ` (${label(subject)})` : '';
+function dutySubject(subject: string, t: Translate, day: (d: string) => string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(subject)) return day(subject);
+  return CHECKLIST_ITEMS.some((c) => c.id === subject) ? label(subject, '—', t) : '';
 }
 
 declare module '../cards.js' {

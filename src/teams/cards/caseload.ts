@@ -7,8 +7,9 @@ import { formatDate } from '../../domain/dates-format.js';
 import type { CardCount, ChartPoint, PagerData } from '../card-parts.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import type { ListViewer } from '../presenters/common.js';
-import { label, plural } from '../presenters/labels.js';
-import { clip, count, pageOf, pager } from '../presenters/paging.js';
+import { label } from '../presenters/labels.js';
+import { dateLocale, type Language, type MessageKey, type Translate } from '../i18n/translate.js';
+import { clip, pageOf, pager } from '../presenters/paging.js';
 
 /** Where a per-FTE figure sits against the band (Wales 70–120). */
 export type BandState = 'below' | 'within' | 'above';
@@ -66,64 +67,103 @@ export interface CaseloadTeamCardData extends PagerData {
   emptyText: string;
 }
 
-export type CaseloadCardData = CaseloadIroCardData | CaseloadTeamCardData;
+/** The card's own words (issue 13: the template carries none). */
+export interface CaseloadCardLabels {
+  children: string;
+  fte: string;
+  perFte: string;
+  /** "Reviews due in the next 30 days" */
+  dueSoon: string;
+  none: string;
+  byTrack: string;
+  byLegalStatus: string;
+  iro: string;
+  band: string;
+}
 
-const BAND_TEXT = `Wales band: ${CASELOAD_BAND.low}–${CASELOAD_BAND.high} children per FTE`;
+export type CaseloadCardData = (CaseloadIroCardData | CaseloadTeamCardData) & { labels: CaseloadCardLabels };
+
+export function caseloadCardLabels(t: Translate): CaseloadCardLabels {
+  return {
+    children: t('caseload.label.children'),
+    fte: t('caseload.label.fte'),
+    perFte: t('caseload.label.per-fte'),
+    dueSoon: t('caseload.label.due-soon', { days: CASELOAD_LOOKAHEAD_DAYS }),
+    none: t('card.none'),
+    byTrack: t('caseload.label.by-track'),
+    byLegalStatus: t('caseload.label.by-legal-status'),
+    iro: t('caseload.label.iro'),
+    band: t('caseload.label.band'),
+  };
+}
 
 /** `/caseload` and the pages of its team view (20 IROs a page; the totals count every IRO). */
 export async function caseloadCard(viewer: ListViewer, scope: ScopeRequest, page: number): Promise<AdaptiveCardJson> {
-  return renderCard('caseload', caseloadCardData(await showCaseload(viewer.deps, viewer.actor, scope), page));
+  return renderCard(
+    'caseload',
+    caseloadCardData(await showCaseload(viewer.deps, viewer.actor, scope), page, viewer.t, viewer.language),
+  );
 }
 
-export function caseloadCardData(result: CaseloadResult, page: number): CaseloadCardData {
-  const asAt = `As at ${formatDate(result.today)}`;
+export function caseloadCardData(result: CaseloadResult, page: number, t: Translate, language: Language): CaseloadCardData {
+  const asAt = t('card.as-at', { date: formatDate(result.today, dateLocale(language)) });
+  const band = t('caseload.band', { low: CASELOAD_BAND.low, high: CASELOAD_BAND.high });
+  const labels = caseloadCardLabels(t);
   if (result.view === 'iro') {
     const { iro, figures, dueNext30Days } = result.caseload;
     return {
       view: 'iro',
-      title: `Caseload: ${clip(iro.name)}`,
+      title: t('caseload.title.iro', { name: clip(iro.name) }),
       subtitle: asAt,
       children: String(figures.total),
-      fte: figures.fte === null ? 'not recorded' : figures.fte.toFixed(1),
+      fte: figures.fte === null ? t('caseload.fte-not-recorded') : figures.fte.toFixed(1),
       perFte: figures.perFte === null ? '—' : figures.perFte.toFixed(1),
-      band: BAND_TEXT,
+      band,
       bandState: bandState(figures.band),
-      bandStatus: bandStatus(figures.band),
-      byTrack: counts(figures.byTrack),
-      byLegalStatus: counts(figures.byLegalStatus),
+      bandStatus: t(BAND_STATUS[figures.band]),
+      byTrack: counts(figures.byTrack, t),
+      byLegalStatus: counts(figures.byLegalStatus, t),
       dueNext30Days: String(dueNext30Days),
       pagerText: '', pagerButtons: [],
+      labels,
     };
   }
   const onPage = pageOf(result.iros, page, '/caseload');
-  const rows = onPage.map(teamRow);
+  const rows = onPage.map((c) => teamRow(c, t));
   const children = result.iros.reduce((n, c) => n + c.figures.total, 0);
   const fte = result.iros.reduce((n, c) => n + (c.figures.fte ?? 0), 0);
   return {
     view: 'team',
-    title: 'Caseload: reviewing service',
-    subtitle: `${asAt} · reviews due in the next ${CASELOAD_LOOKAHEAD_DAYS} days: ${result.iros.reduce((n, c) => n + c.dueNext30Days, 0)}`,
+    title: t('caseload.title.team'),
+    subtitle: [asAt, t('caseload.team.due-soon', {
+      days: CASELOAD_LOOKAHEAD_DAYS, count: result.iros.reduce((n, c) => n + c.dueNext30Days, 0),
+    })].join(' · '),
     iros: rows,
-    totals: `${plural(result.iros.length, 'IRO')} · ${children} ${children === 1 ? 'child' : 'children'} · ${fte.toFixed(1)} FTE`
-      + (fte > 0 ? ` · ${(children / fte).toFixed(1)} per FTE` : ''),
-    band: BAND_TEXT,
-    chartTitle: 'Children per IRO',
+    totals: [
+      t('card.count.iros', { count: result.iros.length }),
+      t('card.count.children', { count: children }),
+      t('caseload.totals.fte', { fte: fte.toFixed(1) }),
+      ...(fte > 0 ? [t('caseload.totals.per-fte', { perFte: (children / fte).toFixed(1) })] : []),
+    ].join(' · '),
+    band,
+    chartTitle: t('caseload.chart-title'),
     chart: onPage.map((c) => ({ x: clip(c.iro.name, 40), y: c.figures.total })),
-    emptyText: 'No IROs are registered yet.',
-    ...pager({ list: 'caseload', scope: 'team', window: '' }, page, result.iros.length, (n) => `${count(n)} IROs`),
+    emptyText: t('caseload.empty'),
+    labels,
+    ...pager({ list: 'caseload', scope: 'team', window: '' }, page, result.iros.length, (n) => t('card.count.iros', { count: n }), t),
   };
 }
 
-function teamRow(c: IroCaseload): CaseloadIroRow {
+function teamRow(c: IroCaseload, t: Translate): CaseloadIroRow {
   return {
     name: clip(c.iro.name),
     fte: c.figures.fte === null ? '—' : c.figures.fte.toFixed(1),
     children: String(c.figures.total),
     perFte: c.figures.perFte === null ? '—' : c.figures.perFte.toFixed(1),
     bandState: bandState(c.figures.band),
-    bandStatus: bandStatus(c.figures.band),
-    bandWord: { below: 'Below', within: 'Within', above: 'Above', 'no-fte': 'No FTE' }[c.figures.band],
-    external: c.iro.external ? 'External' : '',
+    bandStatus: t(BAND_STATUS[c.figures.band]),
+    bandWord: t(BAND_WORD[c.figures.band]),
+    external: c.iro.external ? t('caseload.external') : '',
   };
 }
 
@@ -131,14 +171,23 @@ function bandState(b: BandStatus): BandState {
   return b === 'no-fte' ? 'within' : b;
 }
 
-function bandStatus(b: BandStatus): string {
-  return { below: 'Below band', within: 'Within band', above: 'Above band', 'no-fte': 'No FTE recorded' }[b];
-}
+const BAND_STATUS: Readonly<Record<BandStatus, MessageKey>> = {
+  below: 'caseload.band.below',
+  within: 'caseload.band.within',
+  above: 'caseload.band.above',
+  'no-fte': 'caseload.band.no-fte',
+};
+const BAND_WORD: Readonly<Record<BandStatus, MessageKey>> = {
+  below: 'caseload.word.below',
+  within: 'caseload.word.within',
+  above: 'caseload.word.above',
+  'no-fte': 'caseload.word.no-fte',
+};
 
-function counts(record: Record<string, number>): CardCount[] {
+function counts(record: Record<string, number>, t: Translate): CardCount[] {
   return Object.entries(record)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, n]) => ({ label: label(code), count: String(n) }));
+    .map(([code, n]) => ({ label: label(code, '—', t), count: String(n) }));
 }
 
 declare module '../cards.js' {

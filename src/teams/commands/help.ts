@@ -24,6 +24,6 @@ export const helpCommand: CommandSpec = {
     const visible = ctx.commands
       .filter((c) => !c.roles || ctx.actor.roles.some((r) => c.roles?.includes(r)))
       .filter((c) => mayRunAsGuest(ctx.actor, c.name));
-    return renderCard('help', helpCardData(visible, ctx.deps.policy));
+    return renderCard('help', helpCardData(visible, ctx.deps.policy, ctx.t));
   },
 };

@@ -8,6 +8,10 @@ import { digestCy } from './cy/digest.js';
 import { bookingCy } from './cy/booking.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
+import { cardsCaseloadCy } from './cy/cards-caseload.js';
+import { cardsHelpCy } from './cy/cards-help.js';
+import { cardsActionsCy } from './cy/cards-actions.js';
+import { cardsCaseCy } from './cy/cards-case.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsCy,
@@ -59,4 +63,8 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'error.too-long.example': 'Rhowch gynnig ar: /cymorth',
   ...cardsCommonCy,
   ...cardsDueCy,
+  ...cardsCaseloadCy,
+  ...cardsHelpCy,
+  ...cardsActionsCy,
+  ...cardsCaseCy,
 };

@@ -7,7 +7,10 @@ import { digestEn } from './en/digest.js';
 import { bookingEn } from './en/booking.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
-
+import { cardsCaseloadEn } from './en/cards-caseload.js';
+import { cardsHelpEn } from './en/cards-help.js';
+import { cardsActionsEn } from './en/cards-actions.js';
+import { cardsCaseEn } from './en/cards-case.js';
 export const en = {
   ...errorsEn,
   ...repliesEn,
@@ -58,6 +61,10 @@ export const en = {
   'error.too-long.example': 'Try: /help',
   ...cardsCommonEn,
   ...cardsDueEn,
+  ...cardsCaseloadEn,
+  ...cardsHelpEn,
+  ...cardsActionsEn,
+  ...cardsCaseEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
