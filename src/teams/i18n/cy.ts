@@ -6,6 +6,7 @@ import { errorsCy } from './cy/errors.js';
 import { repliesCy } from './cy/replies.js';
 import { digestCy } from './cy/digest.js';
 import { bookingCy } from './cy/booking.js';
+import { manifestCy } from './cy/manifest.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
 import { cardsCaseloadCy } from './cy/cards-caseload.js';
@@ -18,6 +19,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...repliesCy,
   ...digestCy,
   ...bookingCy,
+  ...manifestCy,
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',

@@ -5,6 +5,7 @@ import { errorsEn } from './en/errors.js';
 import { repliesEn } from './en/replies.js';
 import { digestEn } from './en/digest.js';
 import { bookingEn } from './en/booking.js';
+import { manifestEn } from './en/manifest.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 import { cardsCaseloadEn } from './en/cards-caseload.js';
@@ -16,6 +17,7 @@ export const en = {
   ...repliesEn,
   ...digestEn,
   ...bookingEn,
+  ...manifestEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',
