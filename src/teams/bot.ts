@@ -268,6 +268,7 @@ async function assertNoStrangers(ctx: CommandContext): Promise<void> {
         example: '/help',
         withheld: true,
       },
+      { key: 'errors.guest.channel-withheld' },
     );
   }
 }

@@ -18,6 +18,8 @@ export const errorsCy: Readonly<Record<keyof typeof errorsEn, string>> = {
     "Dim ond mewn {places, select, personal {sgwrs bersonol gyda fi} team {sianel} groupChat {sgwrs grŵp} personal_team {sgwrs bersonol gyda fi neu sianel} personal_groupChat {sgwrs bersonol gyda fi neu sgwrs grŵp} team_groupChat {sianel neu sgwrs grŵp} other {sgwrs bersonol gyda fi, sianel neu sgwrs grŵp}} y mae /{command} yn gweithio{personalOnly, select, yes {: dim ond mewn sgwrs bersonol y dangosir yr hyn y mae'n ei ddangos} other {}}",
   'errors.guest.refused':
     "fel gwestai gallwch ddefnyddio /camau a /cymorth, a'r cardiau cyswllt ar gyfer eich plant eich hun",
+  'errors.guest.channel-withheld':
+    'Alla i ddim dangos dim byd am blant yma: mae rhywun yn y sgwrs hon yn westai. Gofynnwch i mi mewn sgwrs bersonol',
   'errors.person.unknown': 'Alla i ddim dod o hyd i "{who}" yn y cyfeiriadur staff',
   'errors.caseload.unreadable':
     'Alla i ddim darllen "{text}" yma: mae /llwyth-achosion yn cymryd dim (eich un chi), "tîm" (y gwasanaeth cyfan), neu berson (@grybwylliad, cyfeiriad e-bost neu rif staff)',

@@ -16,6 +16,8 @@ export const errorsEn = {
   'errors.command.where':
     '/{command} works only in {places, select, personal {a personal chat with me} team {a channel} groupChat {a group chat} personal_team {a personal chat with me or a channel} personal_groupChat {a personal chat with me or a group chat} team_groupChat {a channel or a group chat} other {a personal chat with me, a channel or a group chat}}{personalOnly, select, yes {: what it shows is only shown in a personal chat} other {}}',
   'errors.guest.refused': 'as a guest you can use /actions and /help, and the liaison cards for your own children',
+  'errors.guest.channel-withheld':
+    "I can't show anything about children here: someone in this conversation is a guest. Ask me in a personal chat",
   'errors.person.unknown': 'I can\'t find "{who}" in the staff directory',
   'errors.caseload.unreadable':
     'I can\'t read "{text}" here: /caseload takes nothing (your own), "team" (the whole service), or a person (an @mention, an e-mail address or a staff id)',
