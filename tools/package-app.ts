@@ -24,6 +24,7 @@ import {
   type ManifestValues,
   type TeamsManifest,
 } from './manifest.js';
+import { validateLocalization, welshLocalization, WELSH_LOCALIZATION_FILE } from './manifest-localization.js';
 
 export const DEV_APP_ID = '00000000-0000-0000-0000-000000000000';
 export const PACKAGE_FILE = 'iro-bot-app.zip';
@@ -81,10 +82,18 @@ export async function packageApp(
       ...(name.full ? { full: `${name.full} (development package)` } : {}),
     };
   }
-  const problems = [...validateManifest(manifest), ...checkIcons()];
+  // Welsh (issue 13): the localisation file the manifest names, built from the same command lists.
+  const cy = welshLocalization(manifest);
+  if (opts.dev) cy['name.short'] = `${cy['name.short']} (datblygu)`;
+  const problems = [
+    ...validateManifest(manifest),
+    ...validateLocalization(cy, manifest, WELSH_LOCALIZATION_FILE),
+    ...checkIcons(),
+  ];
   if (problems.length) throw new PackageError(problems);
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date: ZIP_DATE });
+  zip.file(WELSH_LOCALIZATION_FILE, `${JSON.stringify(cy, null, 2)}\n`, { date: ZIP_DATE });
   for (const icon of ICONS) zip.file(icon, fs.readFileSync(path.join(manifestDir(), icon)), { date: ZIP_DATE });
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   fs.mkdirSync(outDir, { recursive: true });
@@ -93,14 +102,19 @@ export async function packageApp(
   return { file, manifest };
 }
 
-/** Rewrites manifest/manifest.json's commandLists from the registry (keeps the committed file in step). */
+/**
+ * Rewrites manifest/manifest.json's commandLists from the registry, and manifest/cy.json from them and the
+ * Welsh catalogue (keeps the committed files in step).
+ */
 export function syncManifestCommandLists(): string {
   const file = path.join(manifestDir(), 'manifest.json');
   const template = loadManifestTemplate();
   const lists = commandListsFor(COMMANDS);
   template.bots = (template.bots as Record<string, unknown>[]).map((bot) => ({ ...bot, commandLists: lists }));
   fs.writeFileSync(file, `${JSON.stringify(template, null, 2)}\n`);
-  return file;
+  const cy = path.join(manifestDir(), WELSH_LOCALIZATION_FILE);
+  fs.writeFileSync(cy, `${JSON.stringify(welshLocalization(template), null, 2)}\n`);
+  return `${file} and ${cy}`;
 }
 
 async function main(argv: string[]): Promise<number> {

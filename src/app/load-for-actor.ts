@@ -101,21 +101,24 @@ interface KindRule {
   pick(child: ChildDoc, ids: Ids): Omit<Subject, 'kind' | 'ref' | 'child'> | null;
 }
 
-const notFound = (text: string) => () => new AppError('not-found', text, { example: '/actions' });
+const notFound = (text: string, key: string) => () =>
+  new AppError('not-found', text, { example: '/actions' }, { key: `errors.not-found.${key}` });
+const liaisonHidden = () =>
+  new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }, { key: 'errors.liaison.unavailable' });
 
 const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
   child: {
     door: 'case',
     ids: z.object({ ref: caseRef }),
     malformed: 'per-field',
-    hidden: notFound("I can't find that case among the children you work with; nothing was changed"),
+    hidden: notFound("I can't find that case among the children you work with; nothing was changed", 'case'),
     pick: () => ({}),
   },
   booking: {
     door: 'case',
     ids: z.object({ ref: caseRef, bookingId: itemId }),
     malformed: 'per-field',
-    hidden: notFound("I can't find that booking among the children you work with; nothing was changed"),
+    hidden: notFound("I can't find that booking among the children you work with; nothing was changed", 'booking'),
     pick: (c, ids) => {
       const booking = c.bookings.find((b) => b.id === ids.bookingId);
       return booking ? { booking } : null;
@@ -125,7 +128,7 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
     door: 'case',
     ids: z.object({ ref: caseRef, reviewId: itemId }),
     malformed: 'per-field',
-    hidden: notFound("I can't find that review among the children you work with; nothing was changed"),
+    hidden: notFound("I can't find that review among the children you work with; nothing was changed", 'review'),
     pick: (c, ids) => {
       const review = c.reviews.find((r) => r.id === ids.reviewId);
       return review ? { review } : null;
@@ -135,7 +138,7 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
     door: 'case',
     ids: z.object({ ref: caseRef, requestId: itemId }),
     malformed: 'per-field',
-    hidden: notFound('that request no longer exists; nothing was changed'),
+    hidden: notFound('that request no longer exists; nothing was changed', 'request'),
     pick: (c, ids) => {
       const request = c.rescheduleRequests?.find((r) => r.id === ids.requestId);
       return request ? { request } : null;
@@ -145,7 +148,7 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
     door: 'resolution',
     ids: z.object({ ref: caseRef, id: resolutionId }),
     malformed: 'out-of-date',
-    hidden: notFound("I can't find that resolution among the cases you can see; nothing was changed"),
+    hidden: notFound("I can't find that resolution among the cases you can see; nothing was changed", 'resolution'),
     pick: (c, ids) => {
       const resolution = c.resolutions?.find((r) => r.id === ids.id);
       return resolution ? { resolution } : null;
@@ -155,21 +158,21 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
     door: 'liaison',
     ids: z.object({ ref: liaisonRef, duty: doneSchema.shape.duty, subject: doneSchema.shape.subject }),
     malformed: 'out-of-date',
-    hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
+    hidden: liaisonHidden,
     pick: (_c, ids) => ({ duty: ids.duty as z.infer<typeof doneSchema>['duty'], item: ids.subject! }),
   },
   'liaison-thread': {
     door: 'liaison',
     ids: z.object({ ref: liaisonRef }),
     malformed: 'out-of-date',
-    hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
+    hidden: liaisonHidden,
     pick: () => ({}),
   },
   'liaison-record': {
     door: 'liaison-record',
     ids: z.object({ ref: liaisonRef }),
     malformed: 'out-of-date',
-    hidden: () => new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }),
+    hidden: liaisonHidden,
     pick: () => ({}),
   },
 };
@@ -200,7 +203,12 @@ const LIST_IDS = z.object({
 });
 /** One answer for a list this person may not see, a person who does not exist, and a cursor not from our cards. */
 const LIST_HIDDEN = () =>
-  new AppError('forbidden', 'that list is not available to you; type the command again', { example: '/actions' });
+  new AppError(
+    'forbidden',
+    'that list is not available to you; type the command again',
+    { example: '/actions' },
+    { key: 'errors.card.list-unavailable' },
+  );
 
 async function loadList(
   deps: AppDeps,
@@ -232,7 +240,8 @@ const LABELS: Record<string, string> = {
 };
 
 function malformed(rule: KindRule, error: z.ZodError): AppError {
-  if (rule.malformed === 'out-of-date') return new AppError('invalid-input', OUT_OF_DATE, { example: '/actions' });
+  if (rule.malformed === 'out-of-date')
+    return new AppError('invalid-input', OUT_OF_DATE, { example: '/actions' }, { key: 'errors.card.out-of-date' });
   const issue = error.issues[0]!;
   const field = String(issue.path[0] ?? '');
   const what = LABELS[field] ?? field;
@@ -241,6 +250,7 @@ function malformed(rule: KindRule, error: z.ZodError): AppError {
     'invalid-input',
     missing ? `the ${what} is missing — nothing was changed` : `${what}: ${issue.message} — nothing was changed`,
     { example: '/actions' },
+    { key: missing ? 'errors.card.field-missing' : 'errors.card.field-invalid', params: { field } },
   );
 }
 

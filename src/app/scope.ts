@@ -14,15 +14,23 @@ export type ResolvedScope = { kind: 'own'; person: StaffDoc } | { kind: 'team' }
 export function resolveScope(actor: StaffDoc, request: ScopeRequest): ResolvedScope {
   if (request.kind === 'person' && request.person._id === actor._id) return { kind: 'own', person: actor };
   if (request.kind !== 'default' && !hasServiceWideView(actor)) {
-    throw new AppError('forbidden', "only business support, managers and admin can look at other people's children", {
-      example: '/due this week',
-    });
+    throw new AppError(
+      'forbidden',
+      "only business support, managers and admin can look at other people's children",
+      { example: '/due this week' },
+      { key: 'errors.scope.others-forbidden' },
+    );
   }
   if (request.kind === 'team') return { kind: 'team' };
   if (request.kind === 'person') return { kind: 'person', person: request.person };
   if (hasRole(actor, 'iro')) return { kind: 'own', person: actor };
   if (hasServiceWideView(actor)) return { kind: 'team' };
-  throw new AppError('forbidden', 'you have no caseload of your own', { example: '/actions' });
+  throw new AppError(
+    'forbidden',
+    'you have no caseload of your own',
+    { example: '/actions' },
+    { key: 'errors.scope.no-caseload' },
+  );
 }
 
 /** The children a scope covers: an IRO's caseload or the whole service. */

@@ -1,7 +1,7 @@
 import { hasRole } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import { isGuest, type MemberFacts } from '../domain/guests.js';
-import type { ChannelPurpose, ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
+import type { ChannelLanguage, ChannelPurpose, ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
 import type { StoreHealth } from '../store/doc-collection.js';
 
 export type { StoreHealth };
@@ -29,7 +29,12 @@ export interface SetupRequest {
 
 function requireAdmin(actor: StaffDoc): void {
   if (!hasRole(actor, 'admin')) {
-    throw new AppError('forbidden', "only the service's Teams administrator can run /setup", { example: '/help' });
+    throw new AppError(
+      'forbidden',
+      "only the service's Teams administrator can run /setup",
+      { example: '/help' },
+      { key: 'errors.setup.not-admin' },
+    );
   }
 }
 
@@ -45,14 +50,20 @@ export async function setChannelPurpose(
 ): Promise<{ conversation: ConversationDoc; guardian?: StaffDoc }> {
   requireAdmin(actor);
   if (req.conversationKind !== 'channel') {
-    throw new AppError('invalid-input', `run /setup ${req.purpose} in the channel you want to use`, {
-      example: `@IRO Bot /setup ${req.purpose}`,
-    });
+    throw new AppError(
+      'invalid-input',
+      `run /setup ${req.purpose} in the channel you want to use`,
+      { example: `@IRO Bot /setup ${req.purpose}` },
+      { key: 'errors.setup.in-channel', params: { purpose: req.purpose } },
+    );
   }
   if (req.purpose === 'social-work-channel' && !req.team) {
-    throw new AppError('invalid-input', 'say which social work team this channel is for', {
-      example: '/setup social-work-channel north',
-    });
+    throw new AppError(
+      'invalid-input',
+      'say which social work team this channel is for',
+      { example: '/setup social-work-channel north' },
+      { key: 'errors.setup.which-team' },
+    );
   }
   let guardian: StaffDoc | undefined;
   if (req.purpose === 'liaison-channel') {
@@ -62,10 +73,16 @@ export async function setChannelPurpose(
         'invalid-input',
         `the guest in this channel is ${guardian.name}, not ${req.expectedGuardian.name}`,
         { example: `/setup liaison-channel ${guardian.email ?? guardian._id}` },
+        { key: 'errors.setup.wrong-guardian', params: { guest: guardian.name, named: req.expectedGuardian.name } },
       );
     }
   } else if (req.expectedGuardian) {
-    throw new AppError('invalid-input', `/setup ${req.purpose} takes no person`, { example: `/setup ${req.purpose}` });
+    throw new AppError(
+      'invalid-input',
+      `/setup ${req.purpose} takes no person`,
+      { example: `/setup ${req.purpose}` },
+      { key: 'errors.setup.no-person', params: { purpose: req.purpose } },
+    );
   }
   const now = deps.clock();
   const conversation = await deps.conversations.setPurpose(req.conversationId, {
@@ -75,8 +92,7 @@ export async function setChannelPurpose(
     setBy: actor._id,
     setAt: now,
   });
-  if (!conversation)
-    throw new AppError('not-found', 'I have no record of this channel yet; mention me here once and try again');
+  if (!conversation) throw channelUnknown();
   await deps.audit.record({
     at: now,
     actor: { id: actor._id, name: actor.name, kind: 'staff' },
@@ -85,6 +101,47 @@ export async function setChannelPurpose(
     details: { purpose: req.purpose, team: req.team ?? null, guardianId: guardian?._id ?? null },
   });
   return { conversation, guardian };
+}
+
+function channelUnknown(): AppError {
+  return new AppError(
+    'not-found',
+    'I have no record of this channel yet; mention me here once and try again',
+    {},
+    { key: 'errors.setup.channel-unknown' },
+  );
+}
+
+/**
+ * `/setup language cy|en|both` (issue 13): what the bot writes in this channel or group chat from now on;
+ * "both" puts Welsh first, then English, in the same card. Admin only; audited.
+ */
+export async function setChannelLanguage(
+  deps: AppDeps,
+  actor: StaffDoc,
+  req: { conversationId: string; conversationKind: 'personal' | 'channel' | 'groupChat'; language: ChannelLanguage },
+): Promise<ConversationDoc> {
+  requireAdmin(actor);
+  if (req.conversationKind === 'personal') {
+    // A person's own chat follows their choice (/language), not a channel setting.
+    throw new AppError(
+      'invalid-input',
+      'run /setup language in the channel you want to set; in this chat, /language chooses yours',
+      { example: '/language welsh' },
+      { key: 'errors.setup.language-personal' },
+    );
+  }
+  const now = deps.clock();
+  const conversation = await deps.conversations.setLanguage(req.conversationId, req.language, now);
+  if (!conversation) throw channelUnknown();
+  await deps.audit.record({
+    at: now,
+    actor: { id: actor._id, name: actor.name, kind: 'staff' },
+    action: 'setup.language',
+    subject: req.conversationId,
+    details: { language: req.language },
+  });
+  return conversation;
 }
 
 async function soleGuardian(
@@ -100,6 +157,7 @@ async function soleGuardian(
         ? 'a liaison channel needs its Guardian as a guest member, and I see no guest here'
         : `a liaison channel must have exactly one guest (its Guardian); I see ${guests.length}`,
       { example: '/setup liaison-channel' },
+      { key: 'errors.setup.guests', params: { count: guests.length } },
     );
   }
   const g = guests[0];
@@ -109,9 +167,12 @@ async function soleGuardian(
     (g.email && (await deps.staff.findByUpnOrEmail(g.email))) ||
     null;
   if (!staff || !hasRole(staff, 'guardian')) {
-    throw new AppError('invalid-input', 'the guest in this channel is not a Guardian in the staff directory', {
-      example: '/setup liaison-channel',
-    });
+    throw new AppError(
+      'invalid-input',
+      'the guest in this channel is not a Guardian in the staff directory',
+      { example: '/setup liaison-channel' },
+      { key: 'errors.setup.not-guardian' },
+    );
   }
   return staff;
 }

@@ -9,12 +9,14 @@ export function isCaseRef(value: unknown): value is string {
 
 export function assertCaseRef(ref: unknown, example: string): asserts ref is string {
   if (!isCaseRef(ref)) {
+    const shown = typeof ref === 'string' ? ref : JSON.stringify(ref);
     throw new AppError(
       'invalid-input',
-      ref
-        ? `"${typeof ref === 'string' ? ref : JSON.stringify(ref)}" is not a case reference`
-        : 'which case? Give its reference',
+      ref ? `"${shown}" is not a case reference` : 'which case? Give its reference',
       { example },
+      ref
+        ? { key: 'errors.case-ref.not-a-ref', params: { ref: shown.slice(0, 60) } }
+        : { key: 'errors.case-ref.missing' },
     );
   }
 }

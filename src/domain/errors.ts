@@ -13,11 +13,23 @@ export type ErrorCode =
   | 'store-unavailable' // a write was refused: the store cannot write (disk full); nothing was saved
   | 'config';
 
+/**
+ * What the reader is told, as a message-catalogue key and its values (issue 13): the bot writes it in the
+ * reader's language (src/teams/error-replies.ts). The English `message` stays for logs, CLIs and any key
+ * a catalogue lacks. Keys are plain strings here (domain/ knows no catalogue); test/teams/error-keys.spec.ts
+ * checks every key thrown in src/ is in both catalogues with the same placeholders.
+ */
+export interface UserMessage {
+  key: string;
+  params?: Readonly<Record<string, string | number>>;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
+    readonly userMessage?: UserMessage,
   ) {
     super(message);
     this.name = 'AppError';

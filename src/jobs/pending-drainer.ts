@@ -11,6 +11,8 @@ import { todayIn } from '../domain/calendar.js';
 import type { Logger } from '../logger.js';
 import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
 import type { Activity, PendingRenderContext } from '../teams/presenters/pending-messages.js';
+import { conversationLanguage } from '../teams/presenters/reader-language.js';
+import type { LanguageCode } from '../domain/types.js';
 import { resolveAddress } from './addresses.js';
 
 export interface DrainResult {
@@ -38,6 +40,8 @@ export interface PendingDrainerOptions {
   /** Wall clock for delivery timestamps (the business clock may be fixed by IRO_NOW). */
   deliveryClock: () => Date;
   showNamesInChannels: boolean;
+  /** DEFAULT_LANGUAGE: what a channel without `/setup language`, or a person with no choice or locale, reads. */
+  defaultLanguage?: LanguageCode;
   logger: Logger;
   /** Called after messages reached the outbox: the sender's kick. */
   onEnqueued?: () => void;
@@ -97,6 +101,7 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
         staffNames,
         today: todayIn(deps.clock(), deps.tzName),
         tzName: deps.tzName,
+        language: conversationLanguage(conversation, (id) => staff.get(id), opts.defaultLanguage ?? 'en'),
       });
       const now = opts.deliveryClock();
       await deps.outbox.enqueue({

@@ -79,6 +79,7 @@ export function startJobs(opts: {
   const drainer = createPendingDrainer({
     deps,
     render: renderPending,
+    defaultLanguage: config.defaultLanguage,
     deliveryClock: wallClock,
     showNamesInChannels: config.showChildNamesInChannels,
     logger: logger.child({ job: 'pending' }),

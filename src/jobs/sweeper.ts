@@ -21,8 +21,9 @@ import type { ConversationDoc } from '../store/delivery-documents.js';
 import type { ChildDoc } from '../store/documents.js';
 import type { NewOutboxMessage, OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
-import { digestCardData, messageSummary } from '../teams/cards/digest.js';
+import { digestCardData, messageSummary, type PresentOptions } from '../teams/cards/digest.js';
 import { reminderCardData } from '../teams/cards/reminder.js';
+import { cardIn, conversationLanguage, summaryIn, type ReaderLanguage } from '../teams/presenters/reader-language.js';
 import { resolveAddress, type ConversationsPort } from './addresses.js';
 import { acquireLease, releaseLease } from './lease.js';
 
@@ -55,7 +56,8 @@ export interface SweeperOptions {
   conversations: ConversationsPort;
   /** Pass on MongoDB (store.kind === 'mongodb'); harmless on the embedded store. */
   leases?: SweepLease;
-  config: Pick<Config, 'reminderWorkingDays' | 'digestWeeks' | 'showChildNamesInChannels'>;
+  config: Pick<Config, 'reminderWorkingDays' | 'digestWeeks' | 'showChildNamesInChannels'> &
+    Partial<Pick<Config, 'defaultLanguage'>>;
   logger: Logger;
   intervalMs: number;
   /** Called after a sweep that enqueued something: the outbox sender's kick. */
@@ -214,15 +216,13 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
         continue;
       }
       const showNames = mayShowChildNames(msg.to.kind, config.showChildNamesInChannels);
-      const doc = outboxMessage(
-        msg,
-        conv,
-        (opts.deliveryClock ?? deps.clock)(),
+      const doc = outboxMessage(msg, conv, (opts.deliveryClock ?? deps.clock)(), {
         today,
         showNames,
         staffNames,
-        deps.tzName,
-      );
+        tzName: deps.tzName,
+        language: conversationLanguage(conv, (id) => staff.get(id), config.defaultLanguage ?? 'en'),
+      });
       const { enqueued } = await outbox.enqueue(doc);
       if (enqueued) {
         result.enqueued++;
@@ -348,23 +348,27 @@ function outboxMessage(
   msg: DueMessage<ChildDoc>,
   conv: ConversationDoc,
   now: Date,
-  today: string,
-  showNames: boolean,
-  staffNames: ReadonlyMap<string, string>,
-  tzName: string,
+  present: PresentOptions & { showNames: boolean; language: ReaderLanguage },
 ): NewOutboxMessage {
-  const present = { today, tzName, showNames, staffNames };
+  const { showNames, language } = present;
   const isDigest = msg.kind === 'iro-digest' || msg.kind === 'service-digest';
-  const card = isDigest
-    ? renderCard('digest', digestCardData(msg, present))
-    : renderCard('reminder', reminderCardData(msg, present));
+  // Written in the conversation's language (a person's own, or the channel's; "both": Welsh first).
+  const card = cardIn(language, (t) =>
+    isDigest
+      ? renderCard('digest', digestCardData(msg, present, t))
+      : renderCard('reminder', reminderCardData(msg, present, t)),
+  );
   return {
     _id: msg.key,
     // A channel digest starts its own thread; personal chats have no threads.
     target: { conversationId: conv._id, newThread: conv.kind === 'channel' },
     kind: msg.kind,
     about: { refs: refsOf(msg), names: showNames },
-    activity: { type: 'message', summary: messageSummary(msg), attachments: [cardAttachment(card)] },
+    activity: {
+      type: 'message',
+      summary: summaryIn(language, (t) => messageSummary(msg, t)),
+      attachments: [cardAttachment(card)],
+    },
     enqueuedAt: now,
     giveUpAt: new Date(now.getTime() + (isDigest ? GIVE_UP_MS.digest : GIVE_UP_MS.reminder)),
   };

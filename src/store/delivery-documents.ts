@@ -16,6 +16,9 @@ export interface PurposeAssignment {
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
+/** A channel's language (issue 13, `/setup language`): Welsh, English, or both in one card, Welsh first. */
+export type ChannelLanguage = 'en' | 'cy' | 'both';
+
 /**
  * Where the bot can post later, as plain data (no SDK type: the delivery side in src/teams/ turns it
  * into whatever its SDK needs). Everything a proactive send needs and nothing else.
@@ -56,6 +59,8 @@ export interface ConversationDoc {
   aadObjectId?: string | null;
   staffId?: string | null;
   purposes: PurposeAssignment[];
+  /** Channels and group chats: what the bot writes there (`/setup language`); unset: DEFAULT_LANGUAGE. */
+  language?: ChannelLanguage | null;
   updatedAt: Date;
 }
 

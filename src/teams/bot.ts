@@ -209,7 +209,12 @@ async function answerMessage(
     assertRunsHere(spec, conversationType);
     if (!spec.guestSafe && conversationType !== 'personal') await assertNoStrangers(commandCtx);
     if (spec.roles && !hasRole(actor, ...spec.roles)) {
-      throw new AppError('forbidden', `/${spec.name} is not available to your role`, { example: '/help' });
+      throw new AppError(
+        'forbidden',
+        `/${spec.name} is not available to your role`,
+        { example: '/help' },
+        { key: 'errors.command.role', params: { command: spec.name } },
+      );
     }
     const card = await spec.run(commandCtx);
     log.info({ staffId: actor._id, outcome: 'ok' }, 'command answered');
@@ -263,6 +268,7 @@ async function assertNoStrangers(ctx: CommandContext): Promise<void> {
         example: '/help',
         withheld: true,
       },
+      { key: 'errors.guest.channel-withheld' },
     );
   }
 }

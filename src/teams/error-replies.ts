@@ -2,7 +2,7 @@
 // are written for users when thrown; anything else becomes a generic apology with a reference.
 import { isAppError, type ErrorCode } from '../domain/errors.js';
 import type { NoticeCardData } from './cards/notice.js';
-import { translator, type MessageKey, type Translate } from './i18n/translate.js';
+import { isMessageKey, translator, type MessageKey, type Translate } from './i18n/translate.js';
 
 const USER_FACING: Partial<Record<ErrorCode, NoticeCardData['tone']>> = {
   'invalid-input': 'warning',
@@ -49,7 +49,9 @@ export function errorNotice(err: unknown, reference: string, t: Translate = ENGL
     const title = isProblem(err.details.problem)
       ? t(`error.problem.${err.details.problem}`)
       : t(`error.title.${err.code}` as MessageKey);
-    const text = capitalise(err.message);
+    const said = err.userMessage;
+    // The reader's language when the thrower named a catalogue key; its English message otherwise.
+    const text = capitalise(said && isMessageKey(said.key) ? t(said.key, said.params) : err.message);
     return { title, text: /[.!?]$/.test(text) ? text : `${text}.`, tone, example };
   }
   return {

@@ -22,5 +22,11 @@ export function mayRunAsGuest(actor: StaffDoc, command: string): boolean {
 export function assertGuestMay(actor: StaffDoc, what: { command: string } | { verb: string }): void {
   if (!isGuestStaff(actor)) return;
   const allowed = 'command' in what ? GUEST_COMMANDS.has(what.command) : GUEST_VERBS.has(what.verb);
-  if (!allowed) throw new AppError('forbidden', GUEST_REFUSAL, { example: '/actions', guest: true });
+  if (!allowed)
+    throw new AppError(
+      'forbidden',
+      GUEST_REFUSAL,
+      { example: '/actions', guest: true },
+      { key: 'errors.guest.refused' },
+    );
 }

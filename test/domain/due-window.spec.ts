@@ -37,7 +37,49 @@ describe('parseDueWindow (docs/DESIGN.md /due WINDOW)', () => {
     assert.equal(w.to, '2026-11-29');
   });
 
+  // Welsh windows and dates (issue 13): one grammar, each Welsh window reads as its English twin.
+  const welsh: [string, { kind: string; from: string; to: string; label: string }][] = [
+    ['yr wythnos hon', { kind: 'relative', from: '2026-11-23', to: '2026-11-29', label: 'this week' }],
+    ['Yr  Wythnos Hon', { kind: 'relative', from: '2026-11-23', to: '2026-11-29', label: 'this week' }],
+    ['wythnos nesaf', { kind: 'relative', from: '2026-11-30', to: '2026-12-06', label: 'next week' }],
+    ['yr wythnos nesa', { kind: 'relative', from: '2026-11-30', to: '2026-12-06', label: 'next week' }],
+    ['heddiw', { kind: 'relative', from: TODAY, to: TODAY, label: 'today' }],
+    ['yfory', { kind: 'relative', from: '2026-11-26', to: '2026-11-26', label: 'tomorrow' }],
+    ['hwyr', { kind: 'overdue', from: '2026-11-24', to: '2026-11-24', label: 'overdue' }],
+    ['y 10 diwrnod nesaf', { kind: 'relative', from: TODAY, to: '2026-12-04', label: 'next 10 days' }],
+    ['14 Ionawr', { kind: 'explicit', from: '2026-01-14', to: '2026-01-14', label: '2026-01-14' }],
+    ['3ydd Rhag 2026', { kind: 'explicit', from: '2026-12-03', to: '2026-12-03', label: '2026-12-03' }],
+    ['1af Mawrth 2027', { kind: 'explicit', from: '2027-03-01', to: '2027-03-01', label: '2027-03-01' }],
+    [
+      '4 Hyd 2016 i 10 Hyd 2016',
+      { kind: 'explicit', from: '2016-10-04', to: '2016-10-10', label: '2016-10-04 to 2016-10-10' },
+    ],
+    [
+      '20 Rhagfyr tan 5 Ionawr',
+      { kind: 'explicit', from: '2026-12-20', to: '2027-01-05', label: '2026-12-20 to 2027-01-05' },
+    ],
+  ];
+  for (const [text, expected] of welsh) {
+    it(`Welsh "${text}" → ${expected.kind} ${expected.from}..${expected.to}, label "${expected.label}"`, () => {
+      const w = parseDueWindow(text, TODAY);
+      assert.deepEqual({ kind: w.kind, from: w.from, to: w.to, label: w.label }, expected);
+    });
+  }
+
+  it('an unreadable window names its catalogue message, so a Welsh reader is answered in Welsh', () => {
+    assert.throws(
+      () => parseDueWindow('wythnos diwethaf', TODAY),
+      (err) =>
+        isAppError(err, 'invalid-input') &&
+        err.userMessage?.key === 'errors.due.window-unreadable' &&
+        err.userMessage.params?.text === 'wythnos diwethaf',
+    );
+  });
+
   const bad = [
+    'y 0 diwrnod nesaf',
+    '31 Chwefror 2026',
+    'wythnos nesaf nesaf',
     'blah',
     'next 0 days',
     'next 400 days',

@@ -350,6 +350,37 @@ describe('sweeper', () => {
     assert.ok(cardTexts(service).includes('C2001 · Dylan Evans'));
   });
 
+  it("writes each message in its reader's language: a Welsh IRO's own digest and reminder in Welsh, the channel in both (issue 13)", async () => {
+    await deps.staff.setLanguage('iro-1', 'cy');
+    await conversations.setLanguage('19:iro-channel@thread.tacv2', 'both', new Date('2016-10-01T00:00:00Z'));
+    now = new Date('2016-10-03T07:00:00Z');
+    await sweeper().sweepOnce();
+    const docs = await allOutbox();
+    const mine = docs.find((d) => d._id === 'digest:iro:iro-1:2016-10-03')!;
+    const texts = cardTexts(mine).join('\n');
+    assert.match(texts, /Eich wythnos: adolygiadau a chofnodion/);
+    assert.match(texts, /Wythnos Llun 3 Hyd 2016/);
+    assert.doesNotMatch(texts, /Your week|Due by|Not booked|Overdue/);
+    assert.match(String(mine.activity.summary), /^Crynodeb wythnosol:/);
+    const reminder = docs.find((d) => d._id === 'review:C2001:3:reminder:2016-10-03')!;
+    assert.match(cardTexts(reminder).join('\n'), /Adolygiad i'w drefnu/);
+    // iro-2 chose nothing and their Teams client is English: English.
+    assert.match(cardTexts(docs.find((d) => d._id === 'digest:iro:iro-2:2016-10-03')!).join('\n'), /Your week/);
+    // The channel set to "both": Welsh first, then English, in one card, valid and under the size limit.
+    const service = docs.find((d) => d._id === 'digest:service:2016-10-03')!;
+    const both = cardTexts(service).join('\n');
+    assert.ok(
+      both.indexOf('Y gwasanaeth adolygu') >= 0 &&
+        both.indexOf('Y gwasanaeth adolygu') < both.indexOf('Reviewing service'),
+    );
+    assert.match(String(service.activity.summary), /^Crynodeb wythnosol: .* \/ Weekly digest: /);
+    assert.deepEqual(
+      validateCard((service.activity.attachments as { content: Record<string, unknown> }[])[0]!.content),
+      [],
+    );
+    assert.ok(JSON.stringify(service.activity).length * 2 <= 80 * 1024);
+  });
+
   it('without an IRO channel the service digest has no address; personal digests still go', async () => {
     await conversations.clearPurpose(
       '19:iro-channel@thread.tacv2',

@@ -187,13 +187,13 @@ describe('package-app', () => {
     assert.deepEqual(manifestValuesFrom({ MicrosoftAppId: values.botId, BOT_DOMAIN: values.domain, TEAMS_APP_ID: values.appId }, false), values);
   });
 
-  it('writes a zip with manifest.json and both icons', async () => {
+  it('writes a zip with manifest.json, its Welsh localisation file and both icons', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-pkg-'));
     try {
       const { file } = await packageApp(values, out);
       assert.equal(path.basename(file), 'iro-bot-app.zip');
       const zip = await JSZip.loadAsync(fs.readFileSync(file));
-      assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
+      assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'cy.json', 'manifest.json', 'outline.png']);
       const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as TeamsManifest;
       assert.deepEqual(validateManifest(manifest), []);
       assert.deepEqual(pngSize(await zip.file('color.png')!.async('nodebuffer')), { width: 192, height: 192 });

@@ -104,14 +104,9 @@ describe('card registry: each template has one view-model module', () => {
  */
 const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   // welsh-replies (proactive cards)
-  'booking',
-  'digest',
   'liaison',
-  'reminder',
-  'reschedule-approval',
   'resolution',
   'resolution-referral',
-  'review-held',
   // welsh-cards, not converted yet
   'report',
 ];

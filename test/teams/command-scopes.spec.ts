@@ -67,6 +67,8 @@ describe('command scopes are enforced by the registry (every command × every co
   it('a refused command changes nothing and is audited as refused, once', async () => {
     const before = (await h.bot.deps.audit.list({ action: 'command.refused' })).length;
     const views = (await h.bot.deps.audit.list({ action: 'case.view' })).length;
+    // The sweep above ran "/language welsh" as Alex; the refusal is read here in English (issue 13).
+    await ask(alex, '/language english', 'personal');
     const { text } = await ask(alex, '/case C100', 'channel');
     assert.match(text, /\/case works only in a personal chat with me: what it shows is only shown in a personal chat/);
     assert.doesNotMatch(text, /Dylan/);

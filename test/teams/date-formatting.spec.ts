@@ -86,6 +86,7 @@ describe('queued booking cards use the configured time zone', () => {
         staffNames: new Map(),
         today: '2026-05-20',
         tzName,
+        language: 'en',
       }),
     );
 

@@ -1,6 +1,6 @@
 // Issue 13: Welsh command names are aliases in the one anchored grammar, never substring matches.
 import assert from 'node:assert/strict';
-import { parseCommand } from '../../src/teams/commands/parse-command.js';
+import { parseCommand, WELSH_COMMAND_NAMES } from '../../src/teams/commands/parse-command.js';
 import { findCommand } from '../../src/teams/commands/registry.js';
 import { languageFromLocale, languageFromWord } from '../../src/teams/i18n/choose-language.js';
 
@@ -12,7 +12,18 @@ describe('Welsh command names (issue 13)', () => {
     ['/achos C100', 'case', 'C100'],
     ['/cymorth', 'help', ''],
     ['/iaith cymraeg', 'language', 'cymraeg'],
+    ['/trefnu C1001', 'book', 'C1001'],
+    ['/aildrefnu C1001', 'reschedule', 'C1001'],
+    ['/adroddiad', 'report', ''],
+    ['/cyswllt C1001', 'liaison', 'C1001'],
   ];
+
+  it('no Welsh name is also an English command name, and each names a command', () => {
+    for (const [welsh, english] of Object.entries(WELSH_COMMAND_NAMES)) {
+      assert.equal(findCommand(welsh), undefined, welsh);
+      assert.ok(findCommand(english), english);
+    }
+  });
   for (const [text, name, args] of cases)
     it(`${text} → /${name}`, () => {
       assert.deepEqual(parseCommand(text), { name, args });

@@ -3,6 +3,7 @@ import type { DocCollection, Store } from '../doc-collection.js';
 import {
   DELIVERY_COLLECTIONS,
   type ChannelPurpose,
+  type ChannelLanguage,
   type ConversationAddress,
   type ConversationDoc,
   type PurposeAssignment,
@@ -142,6 +143,17 @@ export class ConversationRepository {
       ...ps.filter((p) => !samePurpose(p, assignment.purpose, assignment)),
       { ...assignment, team: assignment.team ?? null, guardianId: assignment.guardianId ?? null },
     ]);
+  }
+
+  /** A channel's language (`/setup language cy|en|both`); null when the conversation is not saved. */
+  async setLanguage(conversationId: string, language: ChannelLanguage, now: Date): Promise<ConversationDoc | null> {
+    const updated = await this.col.findOneAndUpdate(
+      { _id: conversationId },
+      { $set: { language, updatedAt: now } },
+      { returnDocument: 'after' },
+    );
+    if (updated) this.changed();
+    return updated && withAddress(updated);
   }
 
   async clearPurpose(

@@ -53,6 +53,7 @@ export const reviewBookAction = defineAction({
           event: 'booked',
           staffNames: await staffNames(ctx.deps),
           tzName: ctx.deps.tzName,
+          t: ctx.t,
         });
         return { kind: 'card', card };
       },

@@ -5,9 +5,8 @@ import { isLiveBooking } from '../../domain/review-status.js';
 import type { BookingDoc, ChildDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import {
-  INVITEE_LABELS, } from '../presenters/booking.js';
-import { childLabel, formatBookingStart, label } from '../presenters/labels.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
+import { childLabel, datesOf, ENGLISH, formatBookingStart, label } from '../presenters/labels.js';
 import type { CardFact } from '../card-parts.js';
 
 export interface BookingCardData {
@@ -22,6 +21,8 @@ export interface BookingCardData {
   ref: string;
   bookingId: string;
   canReschedule: boolean;
+  /** The Reschedule button's title. */
+  rescheduleTitle: string;
 }
 
 export interface BookingCardOptions {
@@ -30,30 +31,51 @@ export interface BookingCardOptions {
   request?: RescheduleRequestDoc | null;
   staffNames: ReadonlyMap<string, string>;
   tzName: string;
+  /** The reader's words (issue 13); English when not given. */
+  t?: Translate;
 }
 
-export function bookingCardData(child: ChildDoc, booking: BookingDoc, showNames: boolean, o: BookingCardOptions): BookingCardData {
-  const name = (id: string) => o.staffNames.get(id) ?? INVITEE_LABELS[id] ?? id;
-  const facts: CardFact[] = [{ title: 'When', value: formatBookingStart(booking.start, o.tzName) }];
-  if (o.event === 'moved' && o.from) facts.push({ title: 'Was', value: formatBookingStart(o.from, o.tzName) });
-  facts.push({ title: 'Venue', value: booking.venue ?? '—' });
-  if (o.request) facts.push({ title: 'Due by', value: formatDate(o.request.dueBy) });
-  facts.push({ title: 'IRO', value: name(child.iroId) });
-  if (booking.invitees?.length) facts.push({ title: 'Invited', value: booking.invitees.map(name).join(', ') });
-  if (o.request?.decidedBy) facts.push({ title: 'Approved by', value: o.request.decidedBy.name ?? o.request.decidedBy.id });
-  const outside = !!o.request?.outsideTimescale;
+const INVITEE_KEYS: Readonly<Record<string, MessageKey>> = {
+  child: 'booking.invitee.child',
+  carers: 'booking.invitee.carers',
+  parents: 'booking.invitee.parents',
+  school: 'booking.invitee.school',
+};
+
+export function bookingCardData(
+  child: ChildDoc,
+  booking: BookingDoc,
+  showNames: boolean,
+  o: BookingCardOptions,
+): BookingCardData {
+  const t = o.t ?? ENGLISH;
+  const when = (start: string) => formatBookingStart(start, o.tzName, t);
+  const name = (id: string) => o.staffNames.get(id) ?? (INVITEE_KEYS[id] ? t(INVITEE_KEYS[id]) : id);
+  const facts: CardFact[] = [{ title: t('booking.fact.when'), value: when(booking.start) }];
+  if (o.event === 'moved' && o.from) facts.push({ title: t('booking.fact.was'), value: when(o.from) });
+  facts.push({ title: t('booking.fact.venue'), value: booking.venue ?? '—' });
+  if (o.request) facts.push({ title: t('booking.fact.due-by'), value: formatDate(o.request.dueBy, datesOf(t)) });
+  facts.push({ title: t('booking.fact.iro'), value: name(child.iroId) });
+  if (booking.invitees?.length) facts.push({ title: t('booking.fact.invited'), value: booking.invitees.map(name).join(', ') });
+  if (o.request?.decidedBy)
+    facts.push({ title: t('booking.fact.approved-by'), value: o.request.decidedBy.name ?? o.request.decidedBy.id });
+  const outside = o.request?.outsideTimescale ? o.request : null;
   const live = isLiveBooking(booking);
-  const model: BookingCardData = {
-    title: o.event === 'moved' ? 'Review moved' : 'Review booked',
+  return {
+    title: t(o.event === 'moved' ? 'booking.title.moved' : 'booking.title.booked'),
     subtitle: childLabel(child, showNames),
     facts,
-    note: outside ? `Outside timescale (due by ${formatDate(o.request!.dueBy)}): ${label(o.request!.reason)}` : live ? '' : `This booking is now ${label(booking.status).toLowerCase()}.`,
-    noteAttention: outside,
+    note: outside
+      ? t('booking.note.outside', { date: formatDate(outside.dueBy, datesOf(t)), reason: label(outside.reason, '—', t) })
+      : live
+        ? ''
+        : t('booking.note.status', { status: label(booking.status, '—', t).toLowerCase() }),
+    noteAttention: !!outside,
     ref: child.ref,
     bookingId: booking.id,
     canReschedule: live,
+    rescheduleTitle: t('booking.button.reschedule'),
   };
-  return model;
 }
 
 export const bookingCard = (...args: Parameters<typeof bookingCardData>): AdaptiveCardJson => renderCard('booking', bookingCardData(...args));

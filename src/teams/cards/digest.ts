@@ -7,7 +7,8 @@ import { formatDate } from '../../domain/dates-format.js';
 import type { DigestContent, DueMessage, RecordItem } from '../../domain/reminders.js';
 import type { ReviewStatus } from '../../domain/review-status.js';
 import type { IsoDate } from '../../domain/types.js';
-import { bookingText, childLabel, overdueText, plural, ruleText } from '../presenters/labels.js';
+import type { Translate } from '../i18n/translate.js';
+import { bookingText, childLabel, datesOf, ENGLISH, overdueText, ruleText } from '../presenters/labels.js';
 import { clip } from '../presenters/paging.js';
 
 /** One line of a weekly digest: a review to book, an overdue review, or a record to distribute. */
@@ -21,7 +22,7 @@ export interface DigestRow {
   isOverdue: boolean;
   /** "3 days overdue"; '' when not overdue. */
   overdueText: string;
-  /** IRO name on the service-wide digest; '' hides it. */
+  /** "IRO: name" on the service-wide digest; '' hides it. */
   iro: string;
 }
 
@@ -62,71 +63,76 @@ export interface PresentOptions {
   staffNames?: ReadonlyMap<string, string>;
 }
 
-function reviewRow(s: ReviewStatus, o: PresentOptions, withIro: boolean): DigestRow {
+function reviewRow(s: ReviewStatus, o: PresentOptions, withIro: boolean, t: Translate): DigestRow {
   const late = diffDays(o.today, s.next.dueBy);
   return {
     child: clip(childLabel(s.child, o.showNames)),
-    when: `Due by ${formatDate(s.next.dueBy)}`,
-    detail: `${s.next.rule} · ${ruleText(s.next.rule)} · ${bookingText(s.booking, o.tzName)}`,
+    when: t('digest.row.due-by', { date: formatDate(s.next.dueBy, datesOf(t)) }),
+    detail: `${s.next.rule} · ${ruleText(s.next.rule, t)} · ${bookingText(s.booking, o.tzName, t)}`,
     isOverdue: late > 0,
-    overdueText: overdueText(late),
-    iro: withIro ? clip(o.staffNames?.get(s.child.iroId) ?? s.child.iroId) : '',
+    overdueText: overdueText(late, t),
+    iro: withIro ? t('digest.row.iro', { name: clip(o.staffNames?.get(s.child.iroId) ?? s.child.iroId) }) : '',
   };
 }
 
-function recordRow(r: RecordItem, o: PresentOptions, withIro: boolean): DigestRow {
+function recordRow(r: RecordItem, o: PresentOptions, withIro: boolean, t: Translate): DigestRow {
+  const dates = datesOf(t);
   return {
     child: clip(childLabel(r.child, o.showNames)),
-    when: `Distribute by ${formatDate(r.deadline)}`,
-    detail: `Record of review ${r.reviewId}, held ${formatDate(r.heldOn)}`,
+    when: t('digest.row.distribute-by', { date: formatDate(r.deadline, dates) }),
+    detail: t('digest.row.record', { reviewId: r.reviewId, date: formatDate(r.heldOn, dates) }),
     isOverdue: r.overdue,
-    overdueText: r.overdue ? overdueText(diffDays(o.today, r.deadline)) : '',
-    iro: withIro ? clip(o.staffNames?.get(r.child.iroId) ?? r.child.iroId) : '',
+    overdueText: r.overdue ? overdueText(diffDays(o.today, r.deadline), t) : '',
+    iro: withIro ? t('digest.row.iro', { name: clip(o.staffNames?.get(r.child.iroId) ?? r.child.iroId) }) : '',
   };
 }
 
-function section(heading: string, rows: DigestRow[], attention: boolean, moreHint: string): DigestSection {
+function section(heading: (count: number) => string, rows: DigestRow[], attention: boolean, more: (n: number) => string): DigestSection {
   const shown = rows.slice(0, MAX_DIGEST_ROWS);
-  const more = rows.length - shown.length;
-  return {
-    heading: `${heading} (${rows.length})`,
-    attention,
-    rows: shown,
-    moreText: more > 0 ? `…and ${more} more: ${moreHint}` : '',
-  };
+  const hidden = rows.length - shown.length;
+  return { heading: heading(rows.length), attention, rows: shown, moreText: hidden > 0 ? more(hidden) : '' };
 }
 
-export function digestCardData(msg: DigestMessage, o: PresentOptions): DigestCardData {
+/** The digest in the reader's language (`t`; English by default). */
+export function digestCardData(msg: DigestMessage, o: PresentOptions, t: Translate = ENGLISH): DigestCardData {
   const service = msg.kind === 'service-digest';
   const d: DigestContent = msg.digest;
-  const hint = service ? 'type /due team or /actions' : 'type /actions';
+  const dates = datesOf(t);
+  const hint = t(service ? 'digest.hint.service' : 'digest.hint.iro');
+  const more = (count: number) => t('digest.more', { count, hint });
   const sections = [
-    section('Overdue', d.overdue.map((s) => reviewRow(s, o, service)), true, hint),
-    section(`To book: due by ${formatDate(d.windowEnd)}`, d.toBook.map((s) => reviewRow(s, o, service)), false, hint),
-    section('Records to distribute', d.records.map((r) => recordRow(r, o, service)), false, hint),
+    section((count) => t('digest.section.overdue', { count }), d.overdue.map((s) => reviewRow(s, o, service, t)), true, more),
+    section(
+      (count) => t('digest.section.to-book', { count, date: formatDate(d.windowEnd, dates) }),
+      d.toBook.map((s) => reviewRow(s, o, service, t)),
+      false,
+      more,
+    ),
+    section((count) => t('digest.section.records', { count }), d.records.map((r) => recordRow(r, o, service, t)), false, more),
   ].filter((s) => s.rows.length > 0);
   return {
-    title: service ? 'Reviewing service: the week ahead' : 'Your week: reviews and records',
-    subtitle: `Week of ${formatDate(d.weekOf)} · reviews due up to ${formatDate(d.windowEnd)}`,
+    title: t(service ? 'digest.title.service' : 'digest.title.iro'),
+    subtitle: t('digest.subtitle', { weekOf: formatDate(d.weekOf, dates), windowEnd: formatDate(d.windowEnd, dates) }),
     sections,
-    emptyText: service ? 'Nothing overdue, nothing to book and no records outstanding.' : 'Nothing outstanding this week.',
-    footer: service ? 'Type /due team for the whole list, or /actions for what to do next.'
-      : 'Type /due next 28 days or /actions for the full lists.',
+    emptyText: t(service ? 'digest.empty.service' : 'digest.empty.iro'),
+    footer: t(service ? 'digest.footer.service' : 'digest.footer.iro'),
   };
 }
 
 /** Notification preview text: counts and case references only, never a child's name. */
-export function messageSummary(msg: DueMessage): string {
+export function messageSummary(msg: DueMessage, t: Translate = ENGLISH): string {
   switch (msg.kind) {
     case 'iro-digest':
     case 'service-digest': {
       const d = msg.digest;
-      return `Weekly digest: ${d.overdue.length} overdue, ${d.toBook.length} to book, ${plural(d.records.length, 'record')} to distribute`;
+      return t('digest.summary', { overdue: d.overdue.length, toBook: d.toBook.length, records: d.records.length });
     }
     case 'review-reminder':
-      return `Review to book: ${msg.status.child.ref}`;
+      return t('reminder.summary.review', { ref: msg.status.child.ref });
     case 'record-reminder':
-      return `${msg.day === 'day15' ? 'Review record overdue' : 'Review record due'}: ${msg.record.child.ref}`;
+      return t(msg.day === 'day15' ? 'reminder.summary.record-overdue' : 'reminder.summary.record-due', {
+        ref: msg.record.child.ref,
+      });
   }
 }
 

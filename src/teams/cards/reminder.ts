@@ -3,7 +3,8 @@
 import type { ActionButton, CardFact } from '../card-parts.js';
 import { diffDays } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
-import { bookingText, childLabel, overdueText, plural, ruleText } from '../presenters/labels.js';
+import type { Translate } from '../i18n/translate.js';
+import { bookingText, childLabel, datesOf, ENGLISH, overdueText, ruleText } from '../presenters/labels.js';
 import type { PresentOptions, ReminderMessage } from './digest.js';
 
 export interface ReminderCardData {
@@ -20,43 +21,51 @@ export interface ReminderCardData {
   buttons: ActionButton[];
 }
 
-export function reminderCardData(msg: ReminderMessage, o: PresentOptions): ReminderCardData {
+/** The reminder in the reader's language (`t`; English by default). */
+export function reminderCardData(msg: ReminderMessage, o: PresentOptions, t: Translate = ENGLISH): ReminderCardData {
+  const dates = datesOf(t);
   if (msg.kind === 'review-reminder') {
     const s = msg.status;
-    const left = msg.workingDaysLeft;
     const label = childLabel(s.child, o.showNames);
+    const dueBy = formatDate(s.next.dueBy, dates);
     return {
-      title: 'Review to book',
-      text: `The next review for ${label} is due by ${formatDate(s.next.dueBy)} and is not booked: `
-        + (left > 0 ? `${plural(left, 'working day')} left.` : 'it is due today.'),
+      title: t('reminder.review.title'),
+      text: t('reminder.review.text', { child: label, date: dueBy, left: Math.max(0, msg.workingDaysLeft) }),
       isOverdue: false,
       facts: [
-        { title: 'Child', value: label },
-        { title: 'Due by', value: formatDate(s.next.dueBy) },
-        { title: 'Rule', value: `${s.next.rule} · ${ruleText(s.next.rule)}` },
-        { title: 'Booking', value: bookingText(s.booking, o.tzName) },
+        { title: t('reminder.fact.child'), value: label },
+        { title: t('reminder.fact.due-by'), value: dueBy },
+        { title: t('reminder.fact.rule'), value: `${s.next.rule} · ${ruleText(s.next.rule, t)}` },
+        { title: t('reminder.fact.booking'), value: bookingText(s.booking, o.tzName, t) },
       ],
-      footer: `Type /case ${s.child.ref} for the timeline. You will be reminded each working day until it is booked.`,
-      buttons: [{ title: 'Book', verb: 'review.book.form', data: { ref: s.child.ref } }],
+      footer: t('reminder.review.footer', { ref: s.child.ref }),
+      buttons: [{ title: t('card.button.book'), verb: 'review.book.form', data: { ref: s.child.ref } }],
     };
   }
   const r = msg.record;
   const label = childLabel(r.child, o.showNames);
   const late = diffDays(o.today, r.deadline);
   const overdue = msg.day === 'day15' && late > 0;
+  const deadline = formatDate(r.deadline, dates);
   return {
-    title: overdue ? 'Review record overdue' : 'Review record due',
+    title: t(overdue ? 'reminder.record.title.overdue' : 'reminder.record.title.due'),
     text: overdue
-      ? `The written record of review ${r.reviewId} for ${label} was due by ${formatDate(r.deadline)} and is ${overdueText(late)}: distribute it now.`
-      : `Distribute the written record of review ${r.reviewId} for ${label} by ${formatDate(r.deadline)} (within 14 days of the review).`,
+      ? t('reminder.record.text.overdue', { reviewId: r.reviewId, child: label, date: deadline, late: overdueText(late, t) })
+      : t('reminder.record.text.due', { reviewId: r.reviewId, child: label, date: deadline }),
     isOverdue: overdue,
     facts: [
-      { title: 'Child', value: label },
-      { title: 'Review held', value: formatDate(r.heldOn) },
-      { title: 'Distribute by', value: formatDate(r.deadline) },
+      { title: t('reminder.fact.child'), value: label },
+      { title: t('reminder.fact.held'), value: formatDate(r.heldOn, dates) },
+      { title: t('reminder.fact.distribute-by'), value: deadline },
     ],
-    footer: `Type /case ${r.child.ref} for the timeline.`,
-    buttons: [{ title: 'Record distributed today', verb: 'review.record.distributed', data: { ref: r.child.ref, reviewId: r.reviewId } }],
+    footer: t('reminder.record.footer', { ref: r.child.ref }),
+    buttons: [
+      {
+        title: t('reminder.button.distributed'),
+        verb: 'review.record.distributed',
+        data: { ref: r.child.ref, reviewId: r.reviewId },
+      },
+    ],
   };
 }
 

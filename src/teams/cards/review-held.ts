@@ -3,7 +3,8 @@
 import { formatDate } from '../../domain/dates-format.js';
 import type { ChildDoc, ReviewDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import { childLabel } from '../presenters/labels.js';
+import type { Translate } from '../i18n/translate.js';
+import { childLabel, datesOf, ENGLISH } from '../presenters/labels.js';
 import type { CardFact } from '../card-parts.js';
 
 export interface ReviewHeldCardData {
@@ -14,25 +15,46 @@ export interface ReviewHeldCardData {
   reviewId: string;
   /** Show "Record distributed today". */
   canDistribute: boolean;
+  /** The "Record distributed today" button's title. */
+  distributeTitle: string;
 }
 
-export function reviewHeldCardData(child: ChildDoc, review: ReviewDoc, showNames: boolean, title: string, text: string, staffNames: ReadonlyMap<string, string>): ReviewHeldCardData {
+export function reviewHeldCardData(
+  child: ChildDoc,
+  review: ReviewDoc,
+  showNames: boolean,
+  title: string,
+  text: string,
+  staffNames: ReadonlyMap<string, string>,
+  t: Translate = ENGLISH,
+): ReviewHeldCardData {
+  const dates = datesOf(t);
   const facts: CardFact[] = [
-    { title: 'Review', value: review.id },
-    { title: 'Held on', value: formatDate(review.heldOn) },
+    { title: t('held.fact.review'), value: review.id },
+    { title: t('held.fact.held-on'), value: formatDate(review.heldOn, dates) },
   ];
-  if (review.dueBy) facts.push({ title: 'Due by', value: `${formatDate(review.dueBy)}${review.rule ? ` (${review.rule})` : ''}` });
-  if (review.chairId) facts.push({ title: 'Chaired by', value: staffNames.get(review.chairId) ?? review.chairId });
-  facts.push({ title: 'Record', value: review.recordDistributedOn ? `Distributed ${formatDate(review.recordDistributedOn)}` : 'Not distributed yet' });
-  const model: ReviewHeldCardData = {
+  if (review.dueBy)
+    facts.push({
+      title: t('held.fact.due-by'),
+      value: `${formatDate(review.dueBy, dates)}${review.rule ? ` (${review.rule})` : ''}`,
+    });
+  if (review.chairId)
+    facts.push({ title: t('held.fact.chaired-by'), value: staffNames.get(review.chairId) ?? review.chairId });
+  facts.push({
+    title: t('held.fact.record'),
+    value: review.recordDistributedOn
+      ? t('held.record.distributed', { date: formatDate(review.recordDistributedOn, dates) })
+      : t('held.record.not-distributed'),
+  });
+  return {
     title: `${title} · ${childLabel(child, showNames)}`,
     text,
     facts,
     ref: child.ref,
     reviewId: review.id,
     canDistribute: !review.recordDistributedOn,
+    distributeTitle: t('held.button.distributed'),
   };
-  return model;
 }
 
 export const reviewHeldCard = (...args: Parameters<typeof reviewHeldCardData>): AdaptiveCardJson => renderCard('review-held', reviewHeldCardData(...args));

@@ -11,7 +11,13 @@ export const actionsCommand: CommandSpec = {
   inCommandList: true,
   scopes: ANY_CONVERSATION,
   async run(ctx) {
-    if (ctx.args) throw new AppError('invalid-input', '/actions takes no arguments', { example: '/actions' });
+    if (ctx.args)
+      throw new AppError(
+        'invalid-input',
+        '/actions takes no arguments',
+        { example: '/actions' },
+        { key: 'errors.command.no-arguments', params: { command: 'actions' } },
+      );
     return actionsCard(ctx, 0);
   },
 };

@@ -26,6 +26,7 @@ export const caseloadCommand: CommandSpec = {
         `I can't read "${rest.slice(0, 60)}" here: /caseload takes nothing (your own), "team" (the whole service), ` +
           'or a person (an @mention, an e-mail address or a staff id)',
         { example: '/caseload team' },
+        { key: 'errors.caseload.unreadable', params: { text: rest.slice(0, 60) } },
       );
     }
     return caseloadCard(ctx, scope, 0);

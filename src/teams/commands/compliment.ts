@@ -17,9 +17,12 @@ export const complimentCommand: CommandSpec = {
   async run(ctx) {
     const m = /^(\S+)\s+(<at>[^<]*<\/at>|\S+)\s+([\s\S]+)$/i.exec(ctx.args.trim());
     if (!m)
-      throw new AppError('invalid-input', 'give the case, the person and what the compliment is for', {
-        example: EXAMPLE,
-      });
+      throw new AppError(
+        'invalid-input',
+        'give the case, the person and what the compliment is for',
+        { example: EXAMPLE },
+        { key: 'errors.compliment.usage' },
+      );
     const [, ref, personText, text] = m;
     const person = await ctx.resolvePerson(personText);
     if (!person)
@@ -27,6 +30,7 @@ export const complimentCommand: CommandSpec = {
         'invalid-input',
         `I can't find "${personText.replace(/<\/?at>/g, '')}" in the staff directory`,
         { example: EXAMPLE },
+        { key: 'errors.person.unknown', params: { who: personText.replace(/<\/?at>/g, '').slice(0, 60) } },
       );
     const { compliment } = await recordCompliment(ctx.deps, ctx.actor, ref, person, text);
     return renderCard('notice', {

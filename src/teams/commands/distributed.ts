@@ -20,7 +20,12 @@ export const distributedCommand: CommandSpec = {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, EXAMPLE);
     if (!reviewId || rest.length)
-      throw new AppError('invalid-input', 'give the case reference and the review id', { example: EXAMPLE });
+      throw new AppError(
+        'invalid-input',
+        'give the case reference and the review id',
+        { example: EXAMPLE },
+        { key: 'errors.distributed.usage' },
+      );
     const { child, review } = await recordDistributed(ctx.deps, ctx.actor, { ref, reviewId });
     return reviewHeldCard(
       child,

@@ -26,9 +26,12 @@ export const heldCommand: CommandSpec = {
     const [ref, reviewId, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, HELD_EXAMPLE);
     if (rest.length)
-      throw new AppError('invalid-input', 'give a case reference and, to correct a date, one review id', {
-        example: CORRECT_EXAMPLE,
-      });
+      throw new AppError(
+        'invalid-input',
+        'give a case reference and, to correct a date, one review id',
+        { example: CORRECT_EXAMPLE },
+        { key: 'errors.held.usage' },
+      );
     return heldForm(ctx.deps, ctx.actor, ref, reviewId ?? null, ctx.showChildNames, ctx.t);
   },
 };

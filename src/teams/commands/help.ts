@@ -14,7 +14,13 @@ export const helpCommand: CommandSpec = {
   scopes: ANY_CONVERSATION,
   guestSafe: true,
   async run(ctx) {
-    if (ctx.args) throw new AppError('invalid-input', '/help takes no arguments', { example: '/help' });
+    if (ctx.args)
+      throw new AppError(
+        'invalid-input',
+        '/help takes no arguments',
+        { example: '/help' },
+        { key: 'errors.command.no-arguments', params: { command: 'help' } },
+      );
     const visible = ctx.commands
       .filter((c) => !c.roles || ctx.actor.roles.some((r) => c.roles?.includes(r)))
       .filter((c) => mayRunAsGuest(ctx.actor, c.name));

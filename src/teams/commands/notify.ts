@@ -30,6 +30,7 @@ export const notifyCommand: CommandSpec = {
         'invalid-input',
         'give a case reference, then "forward" to bring its review forward or "correct" to correct an event',
         { example: NOTIFY_EXAMPLE },
+        { key: 'errors.notify.usage' },
       );
     return notifyForm(ctx.deps, ctx.actor, ref, chosen, ctx.showChildNames, ctx.t);
   },

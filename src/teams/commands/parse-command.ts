@@ -8,9 +8,10 @@ export interface ParsedCommand {
 }
 
 /**
- * Welsh name → command name. Chosen to be what a Welsh speaker would type (docs/GLOSSARY.md):
- * "dyledus" (due), "llwyth-achosion" (caseload), "camau" (actions), "achos" (case), "cymorth" (help),
- * "iaith" (language).
+ * Welsh name → command name. Chosen to be what a Welsh speaker would type (docs/DESIGN.md "Commands",
+ * docs/GLOSSARY.md): "dyledus" (due), "llwyth-achosion" (caseload), "camau" (actions), "achos" (case),
+ * "cymorth" (help), "iaith" (language), "trefnu" (book: arrange), "aildrefnu" (reschedule),
+ * "adroddiad" (report), "cyswllt" (liaison). None is also an English command name.
  */
 export const WELSH_COMMAND_NAMES: Readonly<Record<string, string>> = {
   dyledus: 'due',
@@ -19,6 +20,10 @@ export const WELSH_COMMAND_NAMES: Readonly<Record<string, string>> = {
   achos: 'case',
   cymorth: 'help',
   iaith: 'language',
+  trefnu: 'book',
+  aildrefnu: 'reschedule',
+  adroddiad: 'report',
+  cyswllt: 'liaison',
 };
 
 /** The bot's own mention is already gone (bot.ts: the teams-ai option removeRecipientMention). */

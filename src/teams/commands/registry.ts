@@ -72,5 +72,19 @@ export function assertRunsHere(
     places.length > 1 ? `${places.slice(0, -1).join(', ')} or ${places[places.length - 1]}` : (places[0] ?? 'nowhere');
   const why =
     spec.scopes.length === 1 && spec.scopes[0] === 'personal' ? ': what it shows is only shown in a personal chat' : '';
-  throw new AppError('forbidden', `/${spec.name} works only in ${where}${why}`, { example: spec.example });
+  const personalOnly = spec.scopes.length === 1 && spec.scopes[0] === 'personal';
+  throw new AppError(
+    'forbidden',
+    `/${spec.name} works only in ${where}${why}`,
+    { example: spec.example },
+    // The places as one ICU select over the scopes in a fixed order ("personal_team"), so each language joins its own.
+    {
+      key: 'errors.command.where',
+      params: {
+        command: spec.name,
+        places: (['personal', 'team', 'groupChat'] as const).filter((s) => spec.scopes.includes(s)).join('_'),
+        personalOnly: personalOnly ? 'yes' : 'no',
+      },
+    },
+  );
 }

@@ -28,6 +28,7 @@ export const resolutionsCommand: CommandSpec = {
           'invalid-input',
           `I can't read "${word.slice(0, 40)}" here: /resolutions takes a case reference, "open" (the default) or "all"`,
           { example: EXAMPLE },
+          { key: 'errors.resolutions.unreadable', params: { text: word.slice(0, 40) } },
         );
     }
     const { rows } = await listResolutions(ctx.deps, ctx.actor, { all, ref });

@@ -2,6 +2,11 @@
 // singular noun after a numeral ("5 nod"), so most plurals differ only by the number; the six CLDR
 // categories are written where the words change. docs/GLOSSARY.md lists the terms a translator should confirm.
 import type { MessageKey } from './en.js';
+import { errorsCy } from './cy/errors.js';
+import { repliesCy } from './cy/replies.js';
+import { digestCy } from './cy/digest.js';
+import { bookingCy } from './cy/booking.js';
+import { manifestCy } from './cy/manifest.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
 import { cardsCaseloadCy } from './cy/cards-caseload.js';
@@ -18,6 +23,11 @@ import { cardsLiaisonFormCy } from './cy/cards-liaison-form.js';
 import { cardsImportCy } from './cy/cards-import.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
+  ...errorsCy,
+  ...repliesCy,
+  ...digestCy,
+  ...bookingCy,
+  ...manifestCy,
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',

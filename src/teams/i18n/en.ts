@@ -1,6 +1,11 @@
 // The English message catalogue (issue 13). ICU MessageFormat through intl-messageformat; cy.ts holds the
 // same keys with the same placeholders (test/teams/i18n-catalogue.spec.ts). Keys are grouped by where
 // the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
+import { errorsEn } from './en/errors.js';
+import { repliesEn } from './en/replies.js';
+import { digestEn } from './en/digest.js';
+import { bookingEn } from './en/booking.js';
+import { manifestEn } from './en/manifest.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 import { cardsCaseloadEn } from './en/cards-caseload.js';
@@ -16,6 +21,11 @@ import { cardsRaiseEn } from './en/cards-raise.js';
 import { cardsLiaisonFormEn } from './en/cards-liaison-form.js';
 import { cardsImportEn } from './en/cards-import.js';
 export const en = {
+  ...errorsEn,
+  ...repliesEn,
+  ...digestEn,
+  ...bookingEn,
+  ...manifestEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',

@@ -28,6 +28,11 @@ function message(language: Language, key: MessageKey): IntlMessageFormat {
   return format;
 }
 
+/** Whether a key (e.g. an AppError's `userMessage.key`, a plain string in domain/) is in the catalogues. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function isLanguage(value: unknown): value is Language {
   return value === 'en' || value === 'cy';
 }

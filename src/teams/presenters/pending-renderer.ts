@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../domain/types.js';
-import type { ConversationDoc } from '../../store/delivery-documents.js';
+import type { ChannelLanguage, ConversationDoc } from '../../store/delivery-documents.js';
 import type { ChildDoc } from '../../store/documents.js';
 
 // The shape of a renderer of a queued message (own module: pending-messages.ts collects renderers
@@ -14,6 +14,8 @@ export interface PendingRenderContext {
   today: IsoDate;
   /** The council's time zone (TZ_NAME), for booking times. */
   tzName: string;
+  /** What the conversation reads (presenters/reader-language.ts); "both" = Welsh first, then English. */
+  language: ChannelLanguage;
 }
 
 export type Activity = Record<string, unknown>;

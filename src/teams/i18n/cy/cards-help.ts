@@ -17,10 +17,10 @@ export const cardsHelpCy: Readonly<Record<keyof typeof cardsHelpEn, string>> = {
   'command.case.usage': '/achos CYF',
   'command.case.description':
     "Llinell amser plentyn: yr adolygiad nesaf a'i reol, trefniadau, adolygiadau blaenorol o fewn neu y tu allan i'r amserlen (sgwrs bersonol yn unig)",
-  'command.book.usage': '/book CYF',
+  'command.book.usage': '/trefnu CYF',
   'command.book.description':
     "Trefnu adolygiad nesaf plentyn: dyddiad, amser, lleoliad a gwahoddedigion (mae angen cymeradwyaeth rheolwr ar gyfer dyddiad y tu allan i'r amserlen)",
-  'command.reschedule.usage': '/reschedule CYF',
+  'command.reschedule.usage': '/aildrefnu CYF',
   'command.reschedule.description':
     "Symud, canslo neu ohirio adolygiad sydd wedi'i drefnu: slotiau rhydd hyd at y dyddiad dyledus; rheolwr sy'n cymeradwyo'r symud",
   'command.held.usage': '/held CYF [ID-ADOLYGIAD]',
@@ -40,16 +40,16 @@ export const cardsHelpCy: Readonly<Record<keyof typeof cardsHelpEn, string>> = {
     "Materion i'w datrys gyda'u cam, eu hoed mewn diwrnodau gwaith a'r dyddiad cau nesaf",
   'command.compliment.usage': '/compliment CYF PERSON TESTUN',
   'command.compliment.description': 'Cofnodi canmoliaeth am arfer gweithiwr ar achos; caiff ei hanfon atynt (SAA)',
-  'command.liaison.usage': '/liaison CYF',
+  'command.liaison.usage': '/cyswllt CYF',
   'command.liaison.description':
     "Achos gofal plentyn a chyswllt â'r Gwarcheidwad: Gwarcheidwad, gwrandawiadau, dogfennau llys, trafodaethau (sgwrs bersonol)",
-  'command.report.usage': '/report [last half-year | Apr 2026 to Sep 2026 | 2026-04-01 to 2026-09-30]',
+  'command.report.usage': '/adroddiad [last half-year | Apr 2026 to Sep 2026 | 2026-04-01 to 2026-09-30]',
   'command.report.description':
     "Adroddiad cydymffurfio: adolygiadau o fewn yr amserlen fesul mis o'i gymharu â'r targed, rhesymau dros fod yn hwyr, llwyth achosion (rheolwyr, cymorth busnes)",
   'command.setup.usage':
-    '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel [PERSON] | status]',
+    '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel [PERSON] | language cy|en|both | status]',
   'command.setup.description':
-    "Rhoi diben i'r sianel hon, neu ddangos beth sydd wedi'i osod a'r hyn na ellid ei anfon (gweinyddwr)",
+    "Rhoi diben neu iaith i'r sianel hon, neu ddangos beth sydd wedi'i osod a'r hyn na ellid ei anfon (gweinyddwr)",
   'command.help.usage': '/cymorth',
   'command.help.description': 'Beth alla i ei wneud, a pha bolisi amserlen sydd mewn grym',
   'command.language.usage': '/iaith cymraeg | saesneg',

@@ -42,9 +42,9 @@ export const cardsHelpEn = {
   'command.report.description':
     'Compliance report: reviews within timescale by month vs target, late reasons, caseload (managers, business support)',
   'command.setup.usage':
-    '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel [PERSON] | status]',
+    '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel [PERSON] | language cy|en|both | status]',
   'command.setup.description':
-    'Give this channel a purpose, or show what is configured and what could not be delivered (admin)',
+    'Give this channel a purpose or a language, or show what is configured and what could not be delivered (admin)',
   'command.help.usage': '/help',
   'command.help.description': 'What I can do, and which timescale policy is in force',
   'command.language.usage': '/language english | welsh',

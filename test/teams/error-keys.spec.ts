@@ -1,0 +1,81 @@
+// Issue 13: a refusal reaches a Welsh reader in Welsh. Every message key an AppError names in src/
+// (`userMessage: { key }`, domain/errors.ts) is in the catalogues, and errorNotice writes it in the
+// reader's language, keeping the English message for logs.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../src/domain/errors.js';
+import { parseDueWindow } from '../../src/domain/due-window.js';
+import { errorNotice } from '../../src/teams/error-replies.js';
+import { CATALOGUES, isMessageKey, translator } from '../../src/teams/i18n/translate.js';
+
+const SRC = path.join(__dirname, '../../src');
+
+function sourceFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
+}
+
+/** `'errors.…'` literals outside the catalogues, and the not-found keys load-for-actor.ts builds from `notFound(text, 'case')`. */
+function thrownKeys(): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const file of sourceFiles(SRC).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/'(errors\.[a-z0-9.-]+)'/g)) keys.set(m[1], path.relative(SRC, file));
+    for (const m of text.matchAll(/notFound\([^\n]*?, '([a-z-]+)'\)/g))
+      keys.set(`errors.not-found.${m[1]}`, path.relative(SRC, file));
+  }
+  return keys;
+}
+
+describe('AppError message keys (issue 13)', () => {
+  it('every key thrown in src/ is in both catalogues', () => {
+    const keys = thrownKeys();
+    assert.ok(keys.size >= 40, `found ${keys.size} keys`);
+    for (const [key, file] of keys) {
+      assert.ok(isMessageKey(key), `${file}: ${key} is not in the catalogue`);
+      assert.ok(Object.hasOwn(CATALOGUES.cy, key), `${file}: ${key} has no Welsh`);
+    }
+  });
+
+  it('every errors.* key in the catalogue is thrown somewhere (no dead messages)', () => {
+    const thrown = thrownKeys();
+    const dead = Object.keys(CATALOGUES.en).filter((k) => k.startsWith('errors.') && !thrown.has(k));
+    assert.deepEqual(dead, []);
+  });
+
+  it('a Welsh reader gets the Welsh refusal; an English one the English; the message stays English', () => {
+    let err: unknown;
+    try {
+      parseDueWindow('wythnos diwethaf', '2026-11-25');
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof AppError);
+    assert.match(err.message, /^I can't read "wythnos diwethaf" as a window/);
+    const cy = errorNotice(err, 'ref-1', translator('cy'));
+    assert.match(cy.text, /^Alla i ddim darllen "wythnos diwethaf" fel cyfnod\. Y cyfnodau yw: yr wythnos hon/);
+    assert.equal(cy.title, 'Doeddwn i ddim yn deall hynny');
+    const en = errorNotice(err, 'ref-1', translator('en'));
+    assert.match(en.text, /^I can't read "wythnos diwethaf" as a window/);
+  });
+
+  it('a key the catalogue lacks falls back to the English message, never to the key', () => {
+    const err = new AppError('invalid-input', 'the English text', {}, { key: 'errors.no-such-key' });
+    assert.equal(errorNotice(err, 'r', translator('cy')).text, 'The English text.');
+  });
+
+  it('selects and plurals in refusals read in each language', () => {
+    const t = translator('cy');
+    assert.equal(
+      t('errors.command.where', { command: 'case', places: 'personal', personalOnly: 'yes' }),
+      "Dim ond mewn sgwrs bersonol gyda fi y mae /case yn gweithio: dim ond mewn sgwrs bersonol y dangosir yr hyn y mae'n ei ddangos",
+    );
+    assert.match(translator('en')('errors.setup.guests', { count: 0 }), /I see no guest here/);
+    assert.match(translator('en')('errors.setup.guests', { count: 3 }), /I see 3$/);
+    assert.match(t('errors.card.field-missing', { field: 'bookingId' }), /^mae'r trefniant ar goll/);
+  });
+});
