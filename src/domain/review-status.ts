@@ -45,8 +45,18 @@ export function daysOverdue(s: ReviewStatus, today: IsoDate): number {
   return Math.max(0, diffDays(today, s.next.dueBy));
 }
 
+// Ties by case ref in code-unit order, the order the store sorts `_id` in, so the list computed here and the
+// one read page by page from the store's index (app/due-page.ts) agree.
 const byDueThenRef = (a: ReviewStatus, b: ReviewStatus) =>
-  a.next.dueBy < b.next.dueBy ? -1 : a.next.dueBy > b.next.dueBy ? 1 : a.child.ref.localeCompare(b.child.ref);
+  a.next.dueBy < b.next.dueBy
+    ? -1
+    : a.next.dueBy > b.next.dueBy
+      ? 1
+      : a.child.ref < b.child.ref
+        ? -1
+        : a.child.ref > b.child.ref
+          ? 1
+          : 0;
 
 export interface DueListing<C extends Child = Child> {
   overdue: ReviewStatus<C>[];

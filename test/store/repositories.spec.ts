@@ -235,6 +235,8 @@ const INDEXES: IndexRow[] = [
   { collection: 'children', name: 'iroId', key: { iroId: 1 }, unique: false },
   { collection: 'children', name: 'iroId.nextReview.dueBy', key: { iroId: 1, 'nextReview.dueBy': 1 }, unique: false },
   { collection: 'children', name: 'nextReview.dueBy', key: { 'nextReview.dueBy': 1 }, unique: false },
+  { collection: 'children', name: 'nextReview.fingerprint', key: { 'nextReview.fingerprint': 1 }, unique: false },
+  { collection: 'children', name: 'nextReview.problem', key: { 'nextReview.problem': 1 }, unique: false },
   { collection: 'children', name: 'pending.key', key: { 'pending.key': 1 }, unique: false },
   { collection: 'children', name: 'socialWorkTeam', key: { socialWorkTeam: 1 }, unique: false },
   {

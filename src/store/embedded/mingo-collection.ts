@@ -191,7 +191,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
               throw new Error('the embedded store does not support $out or $merge');
           }
           const first = pipeline[0];
-          const source = first && isPlainObject(first.$match) ? this.candidates(first.$match) : this.rawDocuments();
+          const source = first && isPlainObject(first.$match) ? this.source(first.$match) : this.rawDocuments();
           const result = mingoAggregate(source, pipeline, { collectionResolver: (n) => this.host.documentsOf(n) });
           return result.map((d) => cloneValue(d)) as R[];
         }),
@@ -332,7 +332,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     return cursor.all();
   }
 
-  /** A superset of the matching documents, narrowed by _id or an equality index when possible. */
+  /**
+   * A superset of the matching documents, narrowed by _id or else by whichever equality index gives the fewest
+   * (an index on IRO and another on the unreadable histories: the few unreadable ones, not the IRO's hundreds).
+   */
   private candidates(filter: Document | undefined): Doc[] {
     if (!filter) return this.rawDocuments() as Doc[];
     const byId = (vals: unknown[]): Doc[] =>
@@ -341,31 +344,41 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (idEq.ok) return byId([idEq.value]);
     const idIn = inValues(filter._id);
     if (idIn) return byId(idIn);
+    let best: ReadonlySet<string> | null = null;
+    const consider = (ids: ReadonlySet<string> | undefined) => {
+      if (best === null || (ids?.size ?? 0) < best.size) best = ids ?? new Set<string>();
+    };
     for (const ix of this.indexes) {
       const eqs = ix.fields.map((f) => equalityValue(filter[f]));
-      if (eqs.every((e) => e.ok)) return this.fromIds(ix.lookup(eqs.map((e) => valueKey(e.value))));
+      if (eqs.every((e) => e.ok)) {
+        consider(ix.lookup(eqs.map((e) => valueKey(e.value))));
+        continue;
+      }
       if (ix.fields.length === 1) {
         const vals = inValues(filter[ix.fields[0]!]);
         if (vals) {
           const ids = new Set<string>();
           for (const v of vals) for (const id of ix.lookup([valueKey(v)]) ?? []) ids.add(id);
-          return this.fromIds(ids);
-        }
-        if (ix.spec.sparse && existsTrue(filter[ix.fields[0]!])) return this.fromIds(ix.allIds());
+          consider(ids);
+        } else if (ix.spec.sparse && existsTrue(filter[ix.fields[0]!])) consider(ix.allIds());
+        continue;
       }
-    }
-    // Equality on the first field of a compound index (its prefix), or a list of values for it.
-    for (const ix of this.indexes) {
-      if (ix.fields.length < 2) continue;
+      // Equality on the first field of a compound index (its prefix), or a list of values for it.
       const first: unknown = filter[ix.fields[0]!];
       const eq = equalityValue(first);
       const vals = eq.ok ? [eq.value] : inValues(first);
       if (!vals || (eq.ok && (isPlainObject(eq.value) || Array.isArray(eq.value)))) continue;
       const ids = new Set<string>();
       for (const v of vals) for (const id of ix.lookupFirst(valueKey(v)) ?? []) ids.add(id);
-      return this.fromIds(ids);
+      consider(ids);
     }
-    return this.rawDocuments() as Doc[];
+    return best === null ? (this.rawDocuments() as Doc[]) : this.fromIds(best);
+  }
+
+  /** Where a query starts: a range along an index, else the narrowest equality candidates. */
+  private source(filter: Document): Doc[] {
+    const plan = this.rangePlan(filter);
+    return plan ? this.fromRange(plan) : this.candidates(filter);
   }
 
   /**

@@ -13,6 +13,9 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await children.createIndex({ iroId: 1, 'nextReview.dueBy': 1 }, { name: 'iroId.nextReview.dueBy' });
   await children.createIndex({ socialWorkTeam: 1, 'nextReview.dueBy': 1 }, { name: 'socialWorkTeam.nextReview.dueBy' });
   await children.createIndex({ 'nextReview.dueBy': 1 }, { name: 'nextReview.dueBy' });
+  // Whether every stored next review is current (the due lists read them only then), and the unreadable histories.
+  await children.createIndex({ 'nextReview.fingerprint': 1 }, { name: 'nextReview.fingerprint' });
+  await children.createIndex({ 'nextReview.problem': 1 }, { name: 'nextReview.problem', sparse: true });
   const staff = store.collection(COLLECTIONS.staff);
   await staff.createIndex({ aadObjectId: 1 }, { name: 'aadObjectId' });
   await staff.createIndex({ upn: 1 }, { name: 'upn' });
