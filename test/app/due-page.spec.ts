@@ -6,6 +6,7 @@ import { fromWholeListing, listDuePage, type DuePage } from '../../src/app/due-p
 import type { AppDeps } from '../../src/app/deps.js';
 import { nextReviewFields } from '../../src/app/next-review-fields.js';
 import type { ScopeRequest } from '../../src/app/scope.js';
+import { teamLoads, teamLoadsFromChildren } from '../../src/app/show-caseload.js';
 import { loadConfig } from '../../src/config.js';
 import { parseDueWindow } from '../../src/domain/due-window.js';
 import { isAppError } from '../../src/domain/errors.js';
@@ -129,6 +130,53 @@ describe('/due a page at a time from the store equals the whole listing (due-pag
       assert.deepEqual(refs(page), refs(whole));
     } finally {
       await col.updateOne({ _id: victim._id }, { $set: { nextReview: victim.nextReview } });
+    }
+  });
+});
+
+describe('/caseload team from index counts equals counting every child (show-caseload.ts teamLoads)', function () {
+  this.timeout(120000);
+  it('per IRO: open children and reviews due in 30 days, with events still to come worked out as at today', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-caseload-counts-'));
+    const store = await openEmbeddedStore(dir);
+    try {
+      await ensureIndexes(store);
+      const deps: AppDeps = {
+        ...buildDeps(loadConfig({ DATA_DIR: dir }), store),
+        clock: () => new Date(`${TODAY}T09:00:00Z`),
+      };
+      const staffDocs = syntheticStaffDocs({ iroCount: 5 });
+      for (const s of staffDocs) await deps.staff.upsert(s);
+      const children = syntheticChildDocs(900, { today: TODAY, iroCount: 5, seed: 7 });
+      // Planned events: a start after today (open later, not today) and an end after today (open today).
+      const later = (c: ChildDoc, type: string, date: string): ChildDoc => ({
+        ...c,
+        events: [...c.events, { ...c.events[0]!, type, date } as ChildDoc['events'][number]],
+      });
+      const planned = children.map((c, i) =>
+        i % 50 === 1
+          ? later(c, 'ceased-looked-after', '2027-02-01')
+          : i % 50 === 2
+            ? { ...c, events: [{ ...c.events[0]!, date: '2027-01-10' }] }
+            : c,
+      );
+      await store
+        .collection<ChildDoc>('children')
+        .insertMany(planned.map((c) => ({ ...c, ...nextReviewFields(c, deps) })));
+      const iros = await deps.staff.listByRole('iro');
+      const row = ({ iro, figures: f, dueNext30Days }: Awaited<ReturnType<typeof teamLoads>>[number]) => [
+        iro._id,
+        { total: f.total, fte: f.fte, perFte: f.perFte, band: f.band },
+        dueNext30Days,
+      ];
+      const counted = (await teamLoads(deps, iros, TODAY)).map(row);
+      const read = (await teamLoadsFromChildren(deps, iros, TODAY)).map(row);
+      assert.deepEqual(counted, read);
+      assert.ok((await deps.children.listWithEventsAfter(TODAY)).length >= 30, 'children with planned events');
+      assert.ok(read.some((r) => (r[2] as number) > 0) && read.every((r) => (r[1] as { total: number }).total > 0));
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -174,6 +174,23 @@ export class ChildrenRepository {
     return (iroId === null ? due : { iroId, ...due }) as Filter<ChildDoc>;
   }
 
+  // --- caseload counts (issue 12): from the stored caseload standing (next-review-fields.ts), index only.
+
+  /** Children of this IRO on the caseload once every recorded event has happened. */
+  countOpenByIro(iroId: string): Promise<number> {
+    return this.col.countDocuments({ iroId, 'nextReview.open': true } as Filter<ChildDoc>);
+  }
+
+  /** Of those, the ones whose next review is due in `range`. */
+  countOpenDueByIro(iroId: string, range: DueRange): Promise<number> {
+    return this.col.countDocuments({ iroId, 'nextReview.open': true, 'nextReview.dueBy': range } as Filter<ChildDoc>);
+  }
+
+  /** Children with a recorded event after `date` (a planned start or end): their standing as at `date` differs. */
+  listWithEventsAfter(date: string): Promise<ChildDoc[]> {
+    return this.col.find({ 'nextReview.lastEventOn': { $gt: date } } as Filter<ChildDoc>).toArray();
+  }
+
   /** Children whose stored next review is missing or was computed with another policy or calendar. */
   listWithStaleNextReview(fingerprint: string, limit: number): Promise<ChildDoc[]> {
     return this.col.find({ 'nextReview.fingerprint': { $ne: fingerprint } } as Filter<ChildDoc>, { limit }).toArray();
