@@ -22,7 +22,8 @@
 //   of undistributed records does not set off a flood (they are in the digests and /actions).
 // - All reminders go to the child's current IRO (their caseload), never to a channel.
 import { addDays, weekdayOf, type WorkingCalendar } from './calendar.js';
-import type { ReviewStatus } from './review-status.js';
+import { compareCodeUnits } from './code-order.js';
+import { byDueThenRef, type ReviewStatus } from './review-status.js';
 import { RECORD_DAYS, recordDueBy, recordOverdue, reviewOverdue } from './timescales.js';
 import type { Child, HeldReview, IsoDate } from './types.js';
 
@@ -117,14 +118,10 @@ export function digestDue(today: IsoDate, hour: number, sendFromHour = SEND_FROM
   return wd !== 1 || hour >= sendFromHour;
 }
 
-const byDueThenRef = (a: ReviewStatus, b: ReviewStatus) =>
-  a.next.dueBy < b.next.dueBy ? -1 : a.next.dueBy > b.next.dueBy ? 1 : a.child.ref.localeCompare(b.child.ref);
 const byDeadlineThenRef = (a: RecordItem, b: RecordItem) =>
-  a.deadline < b.deadline
-    ? -1
-    : a.deadline > b.deadline
-      ? 1
-      : a.child.ref.localeCompare(b.child.ref) || a.reviewId.localeCompare(b.reviewId);
+  compareCodeUnits(a.deadline, b.deadline) ||
+  compareCodeUnits(a.child.ref, b.child.ref) ||
+  compareCodeUnits(a.reviewId, b.reviewId);
 
 /**
  * Rule RR1 (docs/DOMAIN.md "Review records"): the written record is the chair's to distribute, so its reminders

@@ -249,3 +249,42 @@ function countTests(): { count: number; restore(): void } {
   };
   return counter;
 }
+
+describe('embedded store: sorting by a string _id natively gives the order mingo gave', function () {
+  this.timeout(60000);
+  it('any strings, both directions, with skip and limit; other _id types still sorted by mingo', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iro-id-sort-'));
+    const store = await openEmbeddedStore(dir);
+    let run = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(fc.oneof(fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 })), {
+            maxLength: 20,
+          }),
+          fc.boolean(),
+          fc.constantFrom(1, -1),
+          fc.integer({ min: 0, max: 3 }),
+          fc.integer({ min: 0, max: 5 }),
+          async (ids, withNumber, dir, skip, limit) => {
+            const c = store.collection<Document>(`ids${++run}`);
+            const docs: Document[] = ids.map((_id, i) => ({ _id, i }));
+            if (withNumber) docs.push({ _id: 7, i: -1 });
+            if (docs.length) await c.insertMany(docs.map((d) => ({ ...d })) as never);
+            const got = (await c.find({}, { sort: { _id: dir }, skip, limit }).toArray()).map((d) => d._id);
+            let expected = new Query({}).find<Document>(docs).sort({ _id: dir }).skip(skip);
+            if (limit) expected = expected.limit(limit);
+            assert.deepEqual(
+              got,
+              expected.all().map((d) => d._id),
+            );
+          },
+        ),
+        { numRuns: 150 },
+      );
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

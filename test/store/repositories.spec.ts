@@ -256,6 +256,7 @@ const INDEXES: IndexRow[] = [
   { collection: 'children', name: 'socialWorkerId', key: { socialWorkerId: 1 }, unique: false },
   { collection: 'staff', name: 'aadObjectId', key: { aadObjectId: 1 }, unique: false },
   { collection: 'staff', name: 'email', key: { email: 1 }, unique: false },
+  { collection: 'staff', name: 'roles', key: { roles: 1 }, unique: false },
   { collection: 'staff', name: 'upn', key: { upn: 1 }, unique: false },
 ];
 const byName = (a: IndexRow, b: IndexRow) => `${a.collection}.${a.name}`.localeCompare(`${b.collection}.${b.name}`);

@@ -325,6 +325,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       if (walk) return this.walkInOrder(filter, plan, walk, opts.skip ?? 0, Math.abs(opts.limit ?? 0));
     }
     const source = plan ? this.fromRange(plan) : this.candidates(filter);
+    if (sort && Object.keys(sort).length === 1 && sort._id !== undefined) {
+      const byId = sortedByStringId(new Query(filter ?? {}).find<Doc>(source).all(), sort._id);
+      if (byId) return byId.slice(opts.skip ?? 0, opts.limit ? (opts.skip ?? 0) + Math.abs(opts.limit) : undefined);
+    }
     let cursor = new Query(filter ?? {}).find<Doc>(source);
     if (sort) cursor = cursor.sort(sort);
     if (opts.skip) cursor = cursor.skip(opts.skip);
@@ -603,6 +607,16 @@ function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; 
     }
   }
   return { ok: true, value: v };
+}
+
+/**
+ * Documents sorted by a string `_id` (every listing "by ref"): a plain sort in UTF-16 code-unit order, the
+ * order mingo gives (and MongoDB, short of characters beyond U+FFFF), without mingo's grouping of every
+ * document by its key first. Null when some `_id` is not a string: mingo sorts those, across types.
+ */
+function sortedByStringId(docs: Doc[], dir: 1 | -1): Doc[] | null {
+  if (!docs.every((d) => typeof d._id === 'string')) return null;
+  return docs.sort((a, b) => (a._id === b._id ? 0 : (a._id as string) < (b._id as string) ? -dir : dir));
 }
 
 /** How a sort can be read along a range plan's index: sorted by its range field first, that field not an array. */

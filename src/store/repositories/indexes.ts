@@ -28,5 +28,7 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await staff.createIndex({ aadObjectId: 1 }, { name: 'aadObjectId' });
   await staff.createIndex({ upn: 1 }, { name: 'upn' });
   await staff.createIndex({ email: 1 }, { name: 'email' });
+  // Managers and heads of service for every reschedule decision, IROs for caseloads: not a scan of every social worker.
+  await staff.createIndex({ roles: 1 }, { name: 'roles' });
   await store.collection(COLLECTIONS.audit).createIndex({ at: 1 }, { name: 'at' });
 }
