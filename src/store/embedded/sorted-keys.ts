@@ -1,6 +1,6 @@
 // The ordered half of an embedded index (issue 12, docs/DESIGN.md "Store"): every (key tuple, id) pair
 // kept in order, so a range of keys is found by binary search and read in order, costing per entry in
-// the range rather than per document. Pairs live in blocks of at most BLOCK entries (a flat sorted
+// the range rather than per document. Pairs live in blocks of at most 2 × BLOCK entries (a flat sorted
 // array would move 100,000 pointers on every insert); the blocks themselves are in order.
 
 const BLOCK = 512;
