@@ -167,6 +167,18 @@ export function digestContent<C extends Child>(
   return { weekOf, windowEnd, overdue, toBook, records };
 }
 
+/** Items by key, each list in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /** Every message due now. Deterministic order: service digest, IRO digests, then reminders by key. */
 export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMessage<C>[] {
   const { statuses, children, today, hour, calendar, config } = input;
@@ -186,18 +198,16 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
     const iroIds = [
       ...new Set([...children.map((c) => c.iroId), ...records.map((r) => r.ownerId)].filter(Boolean)),
     ].sort();
+    // Grouped once: filtering the whole service per IRO was 1,000 IROs × 100,000 children at a region's size.
+    const statusesOf = groupBy(statuses, (s) => s.child.iroId);
+    const recordsOf = groupBy(records, (r) => r.ownerId);
     for (const iroId of iroIds) {
       out.push({
         kind: 'iro-digest',
         key: keys.iroDigest(iroId, monday),
         to: { kind: 'personal', staffId: iroId },
         iroId,
-        digest: digestContent(
-          statuses.filter((s) => s.child.iroId === iroId),
-          records.filter((r) => r.ownerId === iroId),
-          today,
-          config.digestWeeks,
-        ),
+        digest: digestContent(statusesOf.get(iroId) ?? [], recordsOf.get(iroId) ?? [], today, config.digestWeeks),
       });
     }
   }
