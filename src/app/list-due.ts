@@ -57,7 +57,12 @@ export function dueCountsByIro(listing: DueListing<ChildDoc>): IroDueCounts[] {
   };
   for (const s of listing.overdue) add(s, 'overdue');
   for (const s of listing.due) add(s, 'due');
-  return [...by.values()].sort(
+  return sortIroCounts([...by.values()]);
+}
+
+/** Most overdue first, then most listed, then by id (a stable order for paging). */
+export function sortIroCounts(rows: readonly IroDueCounts[]): IroDueCounts[] {
+  return [...rows].sort(
     (a, b) =>
       b.overdue - a.overdue ||
       b.overdue + b.due - (a.overdue + a.due) ||

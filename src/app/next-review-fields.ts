@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { WorkingCalendar } from '../domain/calendar.js';
+import { caseloadStanding } from '../domain/caseload.js';
 import { isAppError } from '../domain/errors.js';
 import type { TimescalePolicy } from '../domain/policies.js';
 import { upcomingBooking } from '../domain/review-status.js';
@@ -31,6 +32,8 @@ export function nextReviewFingerprint({ policy, calendar }: NextReviewInputs): s
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
+      // What is stored beside the next review: 2 added the caseload standing (open, lastEventOn).
+      derivation: 2,
       policy,
       region: calendar.region,
       holidays: HOLIDAY_DATA_VERSION,
@@ -47,7 +50,8 @@ export function nextReviewFingerprint({ policy, calendar }: NextReviewInputs): s
 /** The next review of `child` as it is stored on the document. Pure apart from the memoised fingerprint. */
 export function computeStoredNextReview(child: ChildDoc, inputs: NextReviewInputs): StoredNextReview {
   const fingerprint = nextReviewFingerprint(inputs);
-  const none = { dueBy: null, rule: null, sequence: null, explanation: null, booking: null, fingerprint };
+  const standing = caseloadStanding(child);
+  const none = { dueBy: null, rule: null, sequence: null, explanation: null, booking: null, fingerprint, ...standing };
   let next;
   try {
     next = nextReview(child, inputs.policy, inputs.calendar);
@@ -65,6 +69,7 @@ export function computeStoredNextReview(child: ChildDoc, inputs: NextReviewInput
     reason: next.reason,
     booking: booking ? { id: booking.id, start: booking.start } : null,
     fingerprint,
+    ...standing,
   };
 }
 
@@ -85,7 +90,9 @@ export function sameStoredNextReview(a: StoredNextReview | null | undefined, b: 
     a.booking?.id === b.booking?.id &&
     a.booking?.start === b.booking?.start &&
     (a.problem ?? null) === (b.problem ?? null) &&
-    a.fingerprint === b.fingerprint
+    a.fingerprint === b.fingerprint &&
+    a.open === b.open &&
+    (a.lastEventOn ?? null) === (b.lastEventOn ?? null)
   );
 }
 

@@ -7,13 +7,17 @@ export const CASELOAD_BAND = { low: 70, high: 120 } as const;
 
 export type BandStatus = 'below' | 'within' | 'above' | 'no-fte';
 
-export interface CaseloadFigures {
+/** How many children, against the IRO's FTE and the band: what a row of the team view shows. */
+export interface CaseloadLoad {
   total: number;
-  byTrack: Record<string, number>;
-  byLegalStatus: Record<string, number>;
   fte: number | null;
   perFte: number | null;
   band: BandStatus;
+}
+
+export interface CaseloadFigures extends CaseloadLoad {
+  byTrack: Record<string, number>;
+  byLegalStatus: Record<string, number>;
 }
 
 function countBy(children: Child[], key: (c: Child) => string): Record<string, number> {
@@ -47,21 +51,36 @@ export function isCurrentlyOpen(child: ChildHistory, today: IsoDate): boolean {
   return open;
 }
 
+/**
+ * What rule CL1 says once every recorded event has happened, and the date of the last event: stored with the
+ * child (issue 12) so the caseload counts are index queries. For any `today` on or after `lastEventOn` it is
+ * exactly isCurrentlyOpen(child, today); a child with a later event is worked out as at today.
+ */
+export function caseloadStanding(child: ChildHistory): { open: boolean; lastEventOn: IsoDate | null } {
+  let last: IsoDate | null = null;
+  for (const e of child.events) if (last === null || e.date > last) last = e.date;
+  return { open: last !== null && isCurrentlyOpen(child, last), lastEventOn: last };
+}
+
 /** Children who have left care (or whose plan has ended) are not workload: only the open ones are counted. */
 export function currentCaseload<C extends ChildHistory>(children: readonly C[], today: IsoDate): C[] {
   return children.filter((c) => isCurrentlyOpen(c, today));
 }
 
-export function caseloadFigures(children: Child[], fte: number | null | undefined): CaseloadFigures {
-  const total = children.length;
+export function caseloadLoad(total: number, fte: number | null | undefined): CaseloadLoad {
   const f = fte && fte > 0 ? fte : null;
   const perFte = f === null ? null : Math.round((total / f) * 10) / 10;
+  return { total, fte: f, perFte, band: bandOf(perFte) };
+}
+
+export function caseloadFigures(children: Child[], fte: number | null | undefined): CaseloadFigures {
+  const { total, fte: f, perFte, band } = caseloadLoad(children.length, fte);
   return {
     total,
     byTrack: countBy(children, (c) => c.track),
     byLegalStatus: countBy(children, (c) => c.legalStatus ?? 'not recorded'),
     fte: f,
     perFte,
-    band: bandOf(perFte),
+    band,
   };
 }

@@ -1,5 +1,6 @@
 // Each child's next review together with its booking: the row behind /due, /actions and digests.
 import { addDays, diffDays } from './calendar.js';
+import { compareCodeUnits } from './code-order.js';
 import type { DueWindow } from './due-window.js';
 import { reviewOverdue, type DueReason } from './timescales.js';
 import type { Booking, Child, IsoDate } from './types.js';
@@ -47,8 +48,10 @@ export function daysOverdue(s: ReviewStatus, today: IsoDate): number {
   return Math.max(0, diffDays(today, s.next.dueBy));
 }
 
-const byDueThenRef = (a: ReviewStatus, b: ReviewStatus) =>
-  a.next.dueBy < b.next.dueBy ? -1 : a.next.dueBy > b.next.dueBy ? 1 : a.child.ref.localeCompare(b.child.ref);
+// Ties by case ref in code-unit order, the order the store sorts `_id` in, so the list computed here and the
+// one read page by page from the store's index (app/due-page.ts) agree.
+export const byDueThenRef = (a: ReviewStatus, b: ReviewStatus): number =>
+  compareCodeUnits(a.next.dueBy, b.next.dueBy) || compareCodeUnits(a.child.ref, b.child.ref);
 
 export interface DueListing<C extends Child = Child> {
   overdue: ReviewStatus<C>[];

@@ -94,6 +94,10 @@ export interface StoredNextReview {
   problem?: string;
   /** Policy id and limits + holiday region + bank holidays + closure days it was computed with. */
   fingerprint: string;
+  /** On the current caseload once every recorded event has happened (rule CL1; domain/caseload.ts caseloadStanding). */
+  open?: boolean;
+  /** The last recorded event's date: until then `open` is not yet today's answer. */
+  lastEventOn?: string | null;
 }
 
 export interface AuditDoc {

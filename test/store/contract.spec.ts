@@ -198,6 +198,88 @@ export function contractCases(getStore: () => Store): void {
     });
   });
 
+  describe('index ranges: equality prefix, string range, sort, skip, limit (issue 12)', () => {
+    // The due lists' shape: { iro, next.dueBy } and { next.dueBy } indexes, ISO date strings, some
+    // children with no next review (null), one missing it, one with a date of another type.
+    type Due = { _id: string; iro: string; team: string; next?: { dueBy: string | null | Date } };
+    const dueDocs = (): Due[] => [
+      { _id: 'c1', iro: 'I1', team: 'N', next: { dueBy: '2026-12-03' } },
+      { _id: 'c2', iro: 'I1', team: 'S', next: { dueBy: '2026-11-20' } },
+      { _id: 'c3', iro: 'I2', team: 'N', next: { dueBy: '2026-12-03' } },
+      { _id: 'c4', iro: 'I1', team: 'N', next: { dueBy: null } },
+      { _id: 'c5', iro: 'I1', team: 'N' },
+      { _id: 'c6', iro: 'I1', team: 'N', next: { dueBy: D('2026-12-01') } },
+      { _id: 'c7', iro: 'I1', team: 'S', next: { dueBy: '2026-12-03' } },
+      { _id: 'c0', iro: 'I1', team: 'N', next: { dueBy: '2026-12-10' } },
+      { _id: 'c8', iro: 'I10', team: 'N', next: { dueBy: '2026-12-01' } },
+    ];
+    const indexedDue = async (): Promise<DocCollection<Due>> => {
+      const c = fresh<Due>();
+      await c.createIndex({ iro: 1, 'next.dueBy': 1 }, { name: 'iro_due' });
+      await c.createIndex({ team: 1, 'next.dueBy': 1 }, { name: 'team_due' });
+      await c.createIndex({ 'next.dueBy': 1 }, { name: 'due' });
+      await c.insertMany(dueDocs());
+      return c;
+    };
+    const byDue = { 'next.dueBy': 1, _id: 1 } as const;
+
+    it('equality on the first field and $lte on the second: strings only, in date then id order', async () => {
+      const c = await indexedDue();
+      const found = await c.find({ iro: 'I1', 'next.dueBy': { $lte: '2026-12-03' } }, { sort: byDue }).toArray();
+      assert.deepEqual(ids(found), ['c2', 'c1', 'c7']);
+      assert.equal(await c.countDocuments({ iro: 'I1', 'next.dueBy': { $lte: '2026-12-03' } }), 3);
+    });
+
+    it('$gte and $lte with skip and limit; descending', async () => {
+      const c = await indexedDue();
+      const range = { team: 'N', 'next.dueBy': { $gte: '2026-12-01', $lte: '2026-12-10' } };
+      assert.deepEqual(ids(await c.find(range, { sort: byDue }).toArray()), ['c8', 'c1', 'c3', 'c0']);
+      assert.deepEqual(ids(await c.find(range, { sort: byDue, skip: 1, limit: 2 }).toArray()), ['c1', 'c3']);
+      const desc = { 'next.dueBy': -1, _id: -1 } as const;
+      assert.deepEqual(ids(await c.find(range, { sort: desc, limit: 3 }).toArray()), ['c0', 'c3', 'c1']);
+      assert.equal(await c.countDocuments(range), 4);
+    });
+
+    it('$gt and $lt are strict; a service-wide range; a range with another condition', async () => {
+      const c = await indexedDue();
+      const strict = { 'next.dueBy': { $gt: '2026-12-01', $lt: '2026-12-10' } };
+      assert.deepEqual(ids(await c.find(strict, { sort: byDue }).toArray()), ['c1', 'c3', 'c7']);
+      const withTeam = { 'next.dueBy': { $gt: '2026-12-01', $lt: '2026-12-10' }, team: 'S' };
+      assert.deepEqual(ids(await c.find(withTeam, { sort: byDue, limit: 5 }).toArray()), ['c7']);
+      assert.equal(await c.countDocuments({ 'next.dueBy': { $lt: '2026-12-03' } }), 2);
+    });
+
+    it('a prefix value that begins another (I1, I10) does not leak into the range', async () => {
+      const c = await indexedDue();
+      const found = await c.find({ iro: 'I1', 'next.dueBy': { $gte: '2026-12-01' } }, { sort: byDue }).toArray();
+      assert.deepEqual(ids(found), ['c1', 'c7', 'c0']);
+    });
+
+    it('follows changes: an update moves a document in the range, a delete takes it out', async () => {
+      const c = await indexedDue();
+      await c.updateOne({ _id: 'c0' }, { $set: { 'next.dueBy': '2026-11-01' } });
+      await c.deleteOne({ _id: 'c2' });
+      const found = await c.find({ iro: 'I1', 'next.dueBy': { $lte: '2026-12-03' } }, { sort: byDue }).toArray();
+      assert.deepEqual(ids(found), ['c0', 'c1', 'c7']);
+    });
+
+    it('counts per value by aggregation over a range', async () => {
+      const c = await indexedDue();
+      const groups = await c
+        .aggregate<{ _id: string; n: number }>([
+          { $match: { 'next.dueBy': { $gte: '2026-12-01', $lte: '2026-12-31' } } },
+          { $group: { _id: '$iro', n: { $sum: 1 } } },
+          { $sort: { _id: 1 } },
+        ])
+        .toArray();
+      assert.deepEqual(groups, [
+        { _id: 'I1', n: 3 },
+        { _id: 'I10', n: 1 },
+        { _id: 'I2', n: 1 },
+      ]);
+    });
+  });
+
   describe('sort, skip, limit, projection', () => {
     it('sorts by Date then string', async () => {
       const c = await seeded();

@@ -235,6 +235,16 @@ const INDEXES: IndexRow[] = [
   { collection: 'children', name: 'iroId', key: { iroId: 1 }, unique: false },
   { collection: 'children', name: 'iroId.nextReview.dueBy', key: { iroId: 1, 'nextReview.dueBy': 1 }, unique: false },
   { collection: 'children', name: 'nextReview.dueBy', key: { 'nextReview.dueBy': 1 }, unique: false },
+  { collection: 'children', name: 'nextReview.fingerprint', key: { 'nextReview.fingerprint': 1 }, unique: false },
+  { collection: 'children', name: 'iroId.nextReview.open', key: { iroId: 1, 'nextReview.open': 1 }, unique: false },
+  {
+    collection: 'children',
+    name: 'iroId.nextReview.open.dueBy',
+    key: { iroId: 1, 'nextReview.open': 1, 'nextReview.dueBy': 1 },
+    unique: false,
+  },
+  { collection: 'children', name: 'nextReview.lastEventOn', key: { 'nextReview.lastEventOn': 1 }, unique: false },
+  { collection: 'children', name: 'nextReview.problem', key: { 'nextReview.problem': 1 }, unique: false },
   { collection: 'children', name: 'pending.key', key: { 'pending.key': 1 }, unique: false },
   { collection: 'children', name: 'socialWorkTeam', key: { socialWorkTeam: 1 }, unique: false },
   {
@@ -246,6 +256,7 @@ const INDEXES: IndexRow[] = [
   { collection: 'children', name: 'socialWorkerId', key: { socialWorkerId: 1 }, unique: false },
   { collection: 'staff', name: 'aadObjectId', key: { aadObjectId: 1 }, unique: false },
   { collection: 'staff', name: 'email', key: { email: 1 }, unique: false },
+  { collection: 'staff', name: 'roles', key: { roles: 1 }, unique: false },
   { collection: 'staff', name: 'upn', key: { upn: 1 }, unique: false },
 ];
 const byName = (a: IndexRow, b: IndexRow) => `${a.collection}.${a.name}`.localeCompare(`${b.collection}.${b.name}`);

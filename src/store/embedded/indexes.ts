@@ -1,5 +1,6 @@
 import type { Document } from 'mongodb';
 import { isPlainObject } from './clone.js';
+import { SortedKeys } from './sorted-keys.js';
 import { valueKey } from './value-key.js';
 
 export interface IndexSpec {
@@ -69,9 +70,19 @@ const firstOf = (tuple: string): string => {
   return i < 0 ? tuple : tuple.slice(0, i);
 };
 
+/** String bounds on one field (MongoDB compares strings with strings only, so other types never fall inside). */
+export interface StringRange {
+  gt?: string;
+  gte?: string;
+  lt?: string;
+  lte?: string;
+}
+
 /**
- * An equality index (Map from key tuple to document ids). It may return a superset of the
- * matches; every candidate is re-checked with the full filter, so it only has to never miss one.
+ * An equality index (Map from key tuple to document ids) with its tuples also kept in order (sorted-keys.ts)
+ * for ranges: equality on the first fields, a string range on the next (issue 12: the due lists). It may
+ * return a superset of the matches; every candidate is re-checked with the full filter, so it only has to
+ * never miss one.
  * A compound index also answers equality on its first field alone (MongoDB's index prefix), e.g.
  * the outbox's { status, enqueuedAt, _id } finds the pending messages without reading the sent ones.
  * A sparse single-field index holds exactly the documents that have the field: { $exists: true }.
@@ -82,6 +93,9 @@ export class EqualityIndex {
   private readonly map = new Map<string, Set<string>>();
   /** Compound indexes: first field's key → ids. */
   private readonly byFirst: Map<string, Set<string>> | null;
+  private readonly sorted = new SortedKeys();
+  /** Documents with more than one tuple (an array value): MongoDB's multikey; ordered reads are then not sorts. */
+  private multiKeyDocs = 0;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -109,16 +123,29 @@ export class EqualityIndex {
     return null;
   }
 
-  add(id: string, keys: readonly string[]): void {
+  add(id: string, keys: readonly string[], ordered = true): void {
     for (const k of keys) {
       addTo(this.map, k, id);
       if (this.byFirst) addTo(this.byFirst, firstOf(k), id);
+      if (ordered) this.sorted.insert(k, id);
     }
+    if (keys.length > 1) this.multiKeyDocs++;
+  }
+
+  /** After adding documents with `ordered` false (building the index): puts every tuple in order at once. */
+  rebuildOrder(): void {
+    const pairs: { key: string; id: string }[] = [];
+    for (const [key, ids] of this.map) for (const id of ids) pairs.push({ key, id });
+    this.sorted.build(pairs);
   }
 
   remove(id: string, keys: readonly string[]): void {
     // A document's tuples may share a first key: drop it from byFirst only when no tuple of its keeps it.
-    for (const k of keys) removeFrom(this.map, k, id);
+    for (const k of keys) {
+      removeFrom(this.map, k, id);
+      this.sorted.delete(k, id);
+    }
+    if (keys.length > 1) this.multiKeyDocs--;
     if (this.byFirst) {
       for (const first of new Set(keys.map(firstOf))) removeFrom(this.byFirst, first, id);
     }
@@ -132,6 +159,37 @@ export class EqualityIndex {
   /** Compound indexes: ids whose first field has this value (a valueKey); null for a single-field index. */
   lookupFirst(fieldKey: string): ReadonlySet<string> | undefined | null {
     return this.byFirst ? this.byFirst.get(escapeKey(fieldKey)) : null;
+  }
+
+  /** Whether a document has several tuples (an array value), so index order is not MongoDB's sort order. */
+  get multiKey(): boolean {
+    return this.multiKeyDocs > 0;
+  }
+
+  /**
+   * Entries whose fields before `eqKeys.length` equal `eqKeys` (valueKeys) and whose next field is a string
+   * in `range`, in index order: [that field's key, id]. An id comes once per matching tuple (arrays). Reads
+   * only the entries in the range (plus one).
+   */
+  *range(eqKeys: readonly string[], range: StringRange): Generator<[part: string, id: string]> {
+    const prefix = eqKeys.length ? eqKeys.map(escapeKey).join(KEY_SEP) + KEY_SEP : '';
+    const bound = (v: string | undefined) => (v === undefined ? undefined : escapeKey('s' + v));
+    const [gt, gte, lt, lte] = [bound(range.gt), bound(range.gte), bound(range.lt), bound(range.lte)];
+    const start = gte !== undefined && (gt === undefined || gte > gt) ? gte : (gt ?? 's');
+    const partOf = (tuple: string) => {
+      const end = tuple.indexOf(KEY_SEP, prefix.length);
+      return end < 0 ? tuple.slice(prefix.length) : tuple.slice(prefix.length, end);
+    };
+    const inside = (tuple: string) => {
+      if (!tuple.startsWith(prefix)) return false;
+      const part = partOf(tuple);
+      return part.startsWith('s') && (lt === undefined || part < lt) && (lte === undefined || part <= lte);
+    };
+    for (const [tuple, id] of this.sorted.from(prefix + start, inside)) {
+      const part = partOf(tuple);
+      if ((gt !== undefined && part <= gt) || (gte !== undefined && part < gte)) continue;
+      yield [part, id];
+    }
   }
 
   /** Every indexed id (a sparse index: the documents that have the field). */

@@ -17,7 +17,7 @@ import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, FindCursorLike } from '../doc-collection.js';
 import { cloneValue, deepFreeze, isPlainObject } from './clone.js';
 import type { CollectionLog, LogSource } from './collection-log.js';
-import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec } from './indexes.js';
+import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec, type StringRange } from './indexes.js';
 import { serializeRecord } from './log-file.js';
 import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
 import { valueKey } from './value-key.js';
@@ -54,6 +54,16 @@ interface UpdateOutcome {
 }
 
 const ID_INDEX = '_id_';
+
+/** Equality on an index's first fields and a string range on the next: read in index order (issue 12). */
+interface RangePlan {
+  ix: EqualityIndex;
+  eqKeys: string[];
+  field: string;
+  range: StringRange;
+  /** The filter names only these fields and the range has only string bounds: the index alone answers it. */
+  indexOnly: boolean;
+}
 
 /**
  * A collection evaluated by mingo over an in-memory Map, with MongoDB's write semantics added
@@ -166,9 +176,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   }
 
   async countDocuments(filter?: Filter<T>): Promise<number> {
-    return this.read(() =>
-      filter && Object.keys(filter).length ? this.match(filter as Document).length : this.docs.size,
-    );
+    return this.read(() => {
+      if (!filter || !Object.keys(filter).length) return this.docs.size;
+      return this.countFromIndex(filter as Document) ?? this.match(filter as Document).length;
+    });
   }
 
   aggregate<R extends Document = Document>(pipeline: Document[]): FindCursorLike<R> {
@@ -180,7 +191,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
               throw new Error('the embedded store does not support $out or $merge');
           }
           const first = pipeline[0];
-          const source = first && isPlainObject(first.$match) ? this.candidates(first.$match) : this.rawDocuments();
+          const source = first && isPlainObject(first.$match) ? this.source(first.$match) : this.rawDocuments();
           const result = mingoAggregate(source, pipeline, { collectionResolver: (n) => this.host.documentsOf(n) });
           return result.map((d) => cloneValue(d)) as R[];
         }),
@@ -307,16 +318,28 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 
   /** Stored documents matching the filter (uncloned). */
   private match(filter: Document, opts: FindOpts = {}): Doc[] {
-    const source = this.candidates(filter);
-    let cursor = new Query(filter ?? {}).find<Doc>(source);
     const sort = normalizeSort(opts.sort);
+    const plan = this.rangePlan(filter);
+    if (plan) {
+      const walk = sort ? orderedWalk(plan, sort) : null;
+      if (walk) return this.walkInOrder(filter, plan, walk, opts.skip ?? 0, Math.abs(opts.limit ?? 0));
+    }
+    const source = plan ? this.fromRange(plan) : this.candidates(filter);
+    if (sort && Object.keys(sort).length === 1 && sort._id !== undefined) {
+      const byId = sortedByStringId(new Query(filter ?? {}).find<Doc>(source).all(), sort._id);
+      if (byId) return byId.slice(opts.skip ?? 0, opts.limit ? (opts.skip ?? 0) + Math.abs(opts.limit) : undefined);
+    }
+    let cursor = new Query(filter ?? {}).find<Doc>(source);
     if (sort) cursor = cursor.sort(sort);
     if (opts.skip) cursor = cursor.skip(opts.skip);
     if (opts.limit) cursor = cursor.limit(Math.abs(opts.limit));
     return cursor.all();
   }
 
-  /** A superset of the matching documents, narrowed by _id or an equality index when possible. */
+  /**
+   * A superset of the matching documents, narrowed by _id or else by whichever equality index gives the fewest
+   * (an index on IRO and another on the unreadable histories: the few unreadable ones, not the IRO's hundreds).
+   */
   private candidates(filter: Document | undefined): Doc[] {
     if (!filter) return this.rawDocuments() as Doc[];
     const byId = (vals: unknown[]): Doc[] =>
@@ -325,31 +348,140 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (idEq.ok) return byId([idEq.value]);
     const idIn = inValues(filter._id);
     if (idIn) return byId(idIn);
+    let best: ReadonlySet<string> | null = null;
+    const consider = (ids: ReadonlySet<string> | undefined) => {
+      if (best === null || (ids?.size ?? 0) < best.size) best = ids ?? new Set<string>();
+    };
     for (const ix of this.indexes) {
       const eqs = ix.fields.map((f) => equalityValue(filter[f]));
-      if (eqs.every((e) => e.ok)) return this.fromIds(ix.lookup(eqs.map((e) => valueKey(e.value))));
+      if (eqs.every((e) => e.ok)) {
+        consider(ix.lookup(eqs.map((e) => valueKey(e.value))));
+        continue;
+      }
       if (ix.fields.length === 1) {
         const vals = inValues(filter[ix.fields[0]!]);
         if (vals) {
           const ids = new Set<string>();
           for (const v of vals) for (const id of ix.lookup([valueKey(v)]) ?? []) ids.add(id);
-          return this.fromIds(ids);
-        }
-        if (ix.spec.sparse && existsTrue(filter[ix.fields[0]!])) return this.fromIds(ix.allIds());
+          consider(ids);
+        } else if (ix.spec.sparse && existsTrue(filter[ix.fields[0]!])) consider(ix.allIds());
+        continue;
       }
-    }
-    // Equality on the first field of a compound index (its prefix), or a list of values for it.
-    for (const ix of this.indexes) {
-      if (ix.fields.length < 2) continue;
+      // Equality on the first field of a compound index (its prefix), or a list of values for it.
       const first: unknown = filter[ix.fields[0]!];
       const eq = equalityValue(first);
       const vals = eq.ok ? [eq.value] : inValues(first);
       if (!vals || (eq.ok && (isPlainObject(eq.value) || Array.isArray(eq.value)))) continue;
       const ids = new Set<string>();
       for (const v of vals) for (const id of ix.lookupFirst(valueKey(v)) ?? []) ids.add(id);
-      return this.fromIds(ids);
+      consider(ids);
     }
-    return this.rawDocuments() as Doc[];
+    return best === null ? (this.rawDocuments() as Doc[]) : this.fromIds(best);
+  }
+
+  /** Where a query starts: a range along an index, else the narrowest equality candidates. */
+  private source(filter: Document): Doc[] {
+    const plan = this.rangePlan(filter);
+    return plan ? this.fromRange(plan) : this.candidates(filter);
+  }
+
+  /**
+   * The best range plan for the filter, if any: equality on an index's first fields and a string range on the
+   * next. Preferred over an index answering equality on fewer fields (by IRO and date beats by IRO alone), not
+   * over one answering equality on as many or more.
+   */
+  private rangePlan(filter: Document): RangePlan | null {
+    if (!isPlainObject(filter) || equalityValue(filter._id).ok || inValues(filter._id)) return null;
+    let best: RangePlan | null = null;
+    for (const ix of this.indexes) {
+      const eqKeys: string[] = [];
+      for (const f of ix.fields) {
+        const eq = equalityValue(filter[f]);
+        if (!eq.ok || isPlainObject(eq.value) || Array.isArray(eq.value)) break;
+        eqKeys.push(valueKey(eq.value));
+      }
+      if (eqKeys.length >= ix.fields.length) continue;
+      const field = ix.fields[eqKeys.length]!;
+      const range = stringRange(filter[field], ix.multiKey);
+      if (!range) continue;
+      if (best && best.eqKeys.length >= eqKeys.length) continue;
+      const named = new Set(ix.fields.slice(0, eqKeys.length + 1));
+      const indexOnly =
+        Object.keys(filter).every((k) => named.has(k)) &&
+        Object.keys(filter[field] as Document).length === Object.keys(range).length &&
+        !ix.multiKey;
+      best = { ix, eqKeys, field, range, indexOnly };
+    }
+    if (!best) return null;
+    // An equality index on more fields (or as many) narrows at least as well.
+    for (const ix of this.indexes) {
+      if (ix.fields.length > best.eqKeys.length && ix.fields.every((f) => equalityValue(filter[f]).ok)) return null;
+    }
+    return best;
+  }
+
+  private fromRange(plan: RangePlan): Doc[] {
+    const ids = new Set<string>();
+    for (const [, id] of plan.ix.range(plan.eqKeys, plan.range)) ids.add(id);
+    return this.fromIds(ids);
+  }
+
+  /**
+   * A sorted, skipped, limited read along the index: documents come in the sort's order, so it stops once
+   * `limit` have matched, costing per document read up to there rather than per document in the range.
+   * Documents with the same value of the sorted field are sorted among themselves by the rest of the sort.
+   */
+  private walkInOrder(filter: Document, plan: RangePlan, walk: Walk, skip: number, limit: number): Doc[] {
+    const test = new Query(filter);
+    const out: Doc[] = [];
+    let toSkip = skip;
+    let group: Doc[] = [];
+    let groupPart: string | null = null;
+    const seen = new Set<string>();
+    const flush = () => {
+      const sorted = walk.tieSort && group.length > 1 ? new Query({}).find<Doc>(group).sort(walk.tieSort).all() : group;
+      for (const d of sorted) {
+        if (toSkip > 0) toSkip--;
+        else out.push(d);
+      }
+      group = [];
+    };
+    const entries = plan.ix.range(plan.eqKeys, plan.range);
+    for (const [part, id] of walk.descending ? [...entries].reverse() : entries) {
+      if (part !== groupPart) {
+        flush();
+        if (limit && out.length >= limit) break;
+        groupPart = part;
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const doc = this.docs.get(id);
+      if (doc && test.test(doc)) group.push(doc);
+    }
+    flush();
+    return limit ? out.slice(0, limit) : out;
+  }
+
+  /** Counts the index alone can give: a range it fully answers, equality on all its fields, or $ne on one field. */
+  private countFromIndex(filter: Document): number | null {
+    const plan = this.rangePlan(filter);
+    if (plan) {
+      if (!plan.indexOnly) return null;
+      let n = 0;
+      const entries = plan.ix.range(plan.eqKeys, plan.range);
+      while (!entries.next().done) n++;
+      return n;
+    }
+    const keys = Object.keys(filter);
+    for (const ix of this.indexes) {
+      if (ix.fields.length !== keys.length || !ix.fields.every((f) => keys.includes(f))) continue;
+      const eqs = ix.fields.map((f) => equalityValue(filter[f]));
+      if (eqs.every((e) => e.ok && isScalar(e.value))) return ix.lookup(eqs.map((e) => valueKey(e.value)))?.size ?? 0;
+      // { field: { $ne: scalar } }: every document but those under that key (a non-sparse index holds every document).
+      const ne = ix.fields.length === 1 && !ix.spec.sparse ? neValue(filter[ix.fields[0]!]) : undefined;
+      if (ne !== undefined) return this.docs.size - (ix.lookup([valueKey(ne)])?.size ?? 0);
+    }
+    return null;
   }
 
   private fromIds(ids: ReadonlySet<string> | undefined): Doc[] {
@@ -361,8 +493,9 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     for (const [id, doc] of this.docs) {
       const keys = ix.keysOf(doc);
       if (ix.conflict(id, keys)) throw new DuplicateKeyError(this.name, spec.name, spec.key, ix.keyValue(doc));
-      ix.add(id, keys);
+      ix.add(id, keys, false);
     }
+    ix.rebuildOrder();
     return ix;
   }
 
@@ -474,6 +607,55 @@ function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; 
     }
   }
   return { ok: true, value: v };
+}
+
+/**
+ * Documents sorted by a string `_id` (every listing "by ref"): a plain sort in UTF-16 code-unit order, the
+ * order mingo gives (and MongoDB, short of characters beyond U+FFFF), without mingo's grouping of every
+ * document by its key first. Null when some `_id` is not a string: mingo sorts those, across types.
+ */
+function sortedByStringId(docs: Doc[], dir: 1 | -1): Doc[] | null {
+  if (!docs.every((d) => typeof d._id === 'string')) return null;
+  return docs.sort((a, b) => (a._id === b._id ? 0 : (a._id as string) < (b._id as string) ? -dir : dir));
+}
+
+/** How a sort can be read along a range plan's index: sorted by its range field first, that field not an array. */
+interface Walk {
+  descending: boolean;
+  /** The rest of the sort, applied among documents with the same range value; null if none. */
+  tieSort: Record<string, 1 | -1> | null;
+}
+
+function orderedWalk(plan: RangePlan, sort: Record<string, 1 | -1>): Walk | null {
+  const entries = Object.entries(sort);
+  if (plan.ix.multiKey || entries[0]?.[0] !== plan.field) return null;
+  const rest = entries.slice(1);
+  return { descending: entries[0][1] === -1, tieSort: rest.length ? Object.fromEntries(rest) : null };
+}
+
+/**
+ * String bounds of a { $gt, $gte, $lt, $lte } condition (bounds of other types are left to the filter). On a
+ * multikey index only one bound is used, as MongoDB does: an array matches when each bound holds for some
+ * element, not necessarily the same one, so the bounds do not make one interval.
+ */
+function stringRange(v: unknown, multiKey: boolean): StringRange | null {
+  if (!isPlainObject(v)) return null;
+  const range: StringRange = {};
+  for (const op of ['gte', 'gt', 'lte', 'lt'] as const) {
+    const bound = v[`$${op}`];
+    if (typeof bound === 'string') range[op] = bound;
+    if (multiKey && Object.keys(range).length) break;
+  }
+  return Object.keys(range).length ? range : null;
+}
+
+function isScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+function neValue(v: unknown): unknown {
+  if (!isPlainObject(v) || Object.keys(v).length !== 1 || !isScalar(v.$ne)) return undefined;
+  return v.$ne;
 }
 
 function inValues(v: unknown): unknown[] | null {

@@ -9,6 +9,22 @@ import {
   type StoredNextReview,
 } from '../documents.js';
 
+/** Bounds on the stored next review's due date (ISO dates; strings compare as dates). */
+export interface DueRange {
+  $gt?: string;
+  $gte?: string;
+  $lt?: string;
+  $lte?: string;
+}
+
+/** One IRO's counts in a due listing, from the store (see dueCountsByIro). */
+export interface IroDueCountsRow {
+  iroId: string;
+  overdue: number;
+  due: number;
+  notBooked: number;
+}
+
 // Thin access to child documents. Every change goes through updateVersioned: one single-document
 // update that bumps `version` and appends its history entry (DESIGN rules 5 and 6).
 export class ChildrenRepository {
@@ -76,6 +92,103 @@ export class ChildrenRepository {
   /** Children with a reschedule request waiting for a manager's decision. */
   listWithPendingRequests(): Promise<ChildDoc[]> {
     return this.col.find({ rescheduleRequests: { $elemMatch: { status: 'pending' } } }).toArray();
+  }
+
+  // --- the due lists as queries (issue 12): each answered from an index on the stored next review, costing per
+  // row shown (indexes.ts: iroId + nextReview.dueBy, nextReview.dueBy). `iroId` null: the whole service.
+
+  /** Children whose stored next review falls in `range`, by due date then case ref; a page of them. */
+  listByNextReviewDue(
+    iroId: string | null,
+    range: DueRange,
+    page: { skip: number; limit: number },
+  ): Promise<ChildDoc[]> {
+    if (page.limit <= 0) return Promise.resolve([]);
+    return this.col
+      .find(this.dueFilter(iroId, range), {
+        sort: { 'nextReview.dueBy': 1, _id: 1 },
+        skip: page.skip,
+        limit: page.limit,
+      })
+      .toArray();
+  }
+
+  countByNextReviewDue(iroId: string | null, range: DueRange): Promise<number> {
+    return this.col.countDocuments(this.dueFilter(iroId, range));
+  }
+
+  /** Children whose history the engine rejected (their stored next review carries the problem). */
+  countWithNextReviewProblem(iroId: string | null): Promise<number> {
+    const problem = { 'nextReview.problem': { $exists: true } };
+    return this.col.countDocuments((iroId === null ? problem : { iroId, ...problem }) as Filter<ChildDoc>);
+  }
+
+  /** How many children's stored next review is missing or was computed with another policy or calendar. */
+  countWithStaleNextReview(fingerprint: string): Promise<number> {
+    return this.col.countDocuments({ 'nextReview.fingerprint': { $ne: fingerprint } } as Filter<ChildDoc>);
+  }
+
+  /**
+   * Per IRO, over the children whose next review is in `range`: how many are overdue (due before
+   * `overdueBefore`; null: none count as overdue), how many are due in `due` (inclusive; null: none), and how
+   * many of those are not booked. IROs with none of either are left out. One aggregation over the range.
+   */
+  async dueCountsByIro(
+    range: DueRange,
+    classes: { overdueBefore: string | null; due: { from: string; to: string } | null },
+  ): Promise<IroDueCountsRow[]> {
+    const dueBy = '$nextReview.dueBy';
+    const overdue = classes.overdueBefore === null ? false : { $lt: [dueBy, classes.overdueBefore] };
+    const inWindow = classes.due
+      ? { $and: [{ $gte: [dueBy, classes.due.from] }, { $lte: [dueBy, classes.due.to] }] }
+      : false;
+    const due = { $and: [{ $not: [overdue] }, inWindow] };
+    const rows = await this.col
+      .aggregate<{ _id: string; overdue: number; due: number; notBooked: number }>([
+        { $match: this.dueFilter(null, range) },
+        {
+          $group: {
+            _id: '$iroId',
+            overdue: { $sum: { $cond: [overdue, 1, 0] } },
+            due: { $sum: { $cond: [due, 1, 0] } },
+            notBooked: {
+              $sum: {
+                $cond: [
+                  { $and: [{ $or: [overdue, due] }, { $eq: [{ $ifNull: ['$nextReview.booking', null] }, null] }] },
+                  1,
+                  0,
+                ],
+              },
+            },
+          },
+        },
+      ])
+      .toArray();
+    return rows
+      .filter((r) => r.overdue + r.due > 0)
+      .map((r) => ({ iroId: r._id, overdue: r.overdue, due: r.due, notBooked: r.notBooked }));
+  }
+
+  private dueFilter(iroId: string | null, range: DueRange): Filter<ChildDoc> {
+    const due = { 'nextReview.dueBy': range };
+    return (iroId === null ? due : { iroId, ...due }) as Filter<ChildDoc>;
+  }
+
+  // --- caseload counts (issue 12): from the stored caseload standing (next-review-fields.ts), index only.
+
+  /** Children of this IRO on the caseload once every recorded event has happened. */
+  countOpenByIro(iroId: string): Promise<number> {
+    return this.col.countDocuments({ iroId, 'nextReview.open': true } as Filter<ChildDoc>);
+  }
+
+  /** Of those, the ones whose next review is due in `range`. */
+  countOpenDueByIro(iroId: string, range: DueRange): Promise<number> {
+    return this.col.countDocuments({ iroId, 'nextReview.open': true, 'nextReview.dueBy': range } as Filter<ChildDoc>);
+  }
+
+  /** Children with a recorded event after `date` (a planned start or end): their standing as at `date` differs. */
+  listWithEventsAfter(date: string): Promise<ChildDoc[]> {
+    return this.col.find({ 'nextReview.lastEventOn': { $gt: date } } as Filter<ChildDoc>).toArray();
   }
 
   /** Children whose stored next review is missing or was computed with another policy or calendar. */

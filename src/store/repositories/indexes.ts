@@ -13,9 +13,22 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await children.createIndex({ iroId: 1, 'nextReview.dueBy': 1 }, { name: 'iroId.nextReview.dueBy' });
   await children.createIndex({ socialWorkTeam: 1, 'nextReview.dueBy': 1 }, { name: 'socialWorkTeam.nextReview.dueBy' });
   await children.createIndex({ 'nextReview.dueBy': 1 }, { name: 'nextReview.dueBy' });
+  // Whether every stored next review is current (the due lists read them only then), and the unreadable histories.
+  await children.createIndex({ 'nextReview.fingerprint': 1 }, { name: 'nextReview.fingerprint' });
+  await children.createIndex({ 'nextReview.problem': 1 }, { name: 'nextReview.problem', sparse: true });
+  // Caseload counts per IRO: children open, and open with a review due soon; the few with events still to come.
+  // (The first is the second's prefix for MongoDB; the embedded store counts it from its own map at once.)
+  await children.createIndex({ iroId: 1, 'nextReview.open': 1 }, { name: 'iroId.nextReview.open' });
+  await children.createIndex(
+    { iroId: 1, 'nextReview.open': 1, 'nextReview.dueBy': 1 },
+    { name: 'iroId.nextReview.open.dueBy' },
+  );
+  await children.createIndex({ 'nextReview.lastEventOn': 1 }, { name: 'nextReview.lastEventOn' });
   const staff = store.collection(COLLECTIONS.staff);
   await staff.createIndex({ aadObjectId: 1 }, { name: 'aadObjectId' });
   await staff.createIndex({ upn: 1 }, { name: 'upn' });
   await staff.createIndex({ email: 1 }, { name: 'email' });
+  // Managers and heads of service for every reschedule decision, IROs for caseloads: not a scan of every social worker.
+  await staff.createIndex({ roles: 1 }, { name: 'roles' });
   await store.collection(COLLECTIONS.audit).createIndex({ at: 1 }, { name: 'at' });
 }

@@ -1,6 +1,6 @@
 // The data of cards/caseload.json (/caseload and the pages of its team view) and the functions building and
 // rendering it. Display-ready values (cards.ts says what every card's data must be).
-import { showCaseload, CASELOAD_LOOKAHEAD_DAYS, type CaseloadResult, type IroCaseload } from '../../app/show-caseload.js';
+import { showCaseload, CASELOAD_LOOKAHEAD_DAYS, type CaseloadResult, type IroLoad } from '../../app/show-caseload.js';
 import type { ScopeRequest } from '../../app/scope.js';
 import { CASELOAD_BAND, type BandStatus } from '../../domain/caseload.js';
 import { formatDate } from '../../domain/dates-format.js';
@@ -154,7 +154,7 @@ export function caseloadCardData(result: CaseloadResult, page: number, t: Transl
   };
 }
 
-function teamRow(c: IroCaseload, t: Translate): CaseloadIroRow {
+function teamRow(c: IroLoad, t: Translate): CaseloadIroRow {
   return {
     name: clip(c.iro.name),
     fte: c.figures.fte === null ? '—' : c.figures.fte.toFixed(1),

@@ -1,7 +1,7 @@
 // The data of cards/due.json (/due and its pages) and the functions building and rendering it. Display-ready
 // values (cards.ts says what every card's data must be).
 import type { PageButton, PagerData } from '../card-parts.js';
-import { dueCountsByIro, listDue, type DueResult } from '../../app/list-due.js';
+import { listDuePage, type DuePage } from '../../app/due-page.js';
 import type { ScopeRequest } from '../../app/scope.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { dateLocale, type MessageKey, type Translate } from '../i18n/translate.js';
@@ -108,16 +108,15 @@ export function windowWords(window: DueWindow, t: Translate): string {
  * overdue first, 20 IROs a page), each with a button for that IRO's own list.
  */
 export async function dueCard(viewer: ListViewer, window: DueWindow, scope: ScopeRequest, page: number): Promise<AdaptiveCardJson> {
-  const result = await listDue(viewer.deps, viewer.actor, window, scope);
+  const result = await listDuePage(viewer.deps, viewer.actor, window, scope, { page, pageSize: PAGE_SIZE, example: EXAMPLE });
   return renderCard('due', await dueCardData(viewer, result, page));
 }
 
-export async function dueCardData(viewer: ListViewer, result: DueResult, page: number): Promise<DueCardData> {
+export async function dueCardData(viewer: ListViewer, result: DuePage, page: number): Promise<DueCardData> {
   const { t } = viewer;
   const dates = dateLocale(viewer.language);
-  const { window } = result;
-  const { overdue, due } = result.listing;
-  const total = overdue.length + due.length;
+  const { window, overdueCount, dueCount } = result;
+  const total = overdueCount + dueCount;
   const team = result.scope.kind === 'team';
   const names = team ? await staffNames(viewer.deps) : null;
   const nameOf = (id: string) => clip(names?.get(id) ?? id);
@@ -131,16 +130,16 @@ export async function dueCardData(viewer: ListViewer, result: DueResult, page: n
   const base = {
     title: window.kind === 'overdue' ? t('due.title.overdue') : t('due.title.window', { window: said }),
     subtitle: [windowText, scopeLabel(result.scope, viewer.actor, t), t('card.count.reviews', { count: total })].join(' · '),
-    overdueCount: String(overdue.length),
+    overdueCount: String(overdueCount),
     dueHeading: relative ? t('due.heading.window', { window: said }) : t('due.heading.due'),
-    dueCount: String(due.length),
+    dueCount: String(dueCount),
     emptyText: window.kind === 'overdue' ? t('due.empty.overdue')
       : relative ? t('due.empty.window', { window: said }) : t('due.empty.then'),
-    footnote: result.invalid.length ? t('due.invalid-note', { count: result.invalid.length }) : '',
+    footnote: result.invalidCount ? t('due.invalid-note', { count: result.invalidCount }) : '',
     labels: dueCardLabels(t),
   };
-  if (team && total > PAGE_SIZE) {
-    const iros = dueCountsByIro(result.listing);
+  if (result.iros) {
+    const iros = result.iros;
     const summary = pageOf(iros, page, EXAMPLE).map((c): DueSummaryRow => ({
       iro: nameOf(c.iroId),
       counts: [
@@ -176,13 +175,11 @@ export async function dueCardData(viewer: ListViewer, result: DueResult, page: n
       bookRef: result.bookable.has(s.child.ref) ? s.child.ref : '',
     };
   };
-  // Overdue first, then by due date: one list, cut into pages, each page split back into its sections.
-  const rows = pageOf([...overdue, ...due], page, EXAMPLE);
-  const overdueOnPage = Math.max(0, Math.min(rows.length, overdue.length - page * PAGE_SIZE));
+  // Overdue first, then by due date: the query gave this page of that one list, in its two sections.
   return {
     ...base,
-    overdue: rows.slice(0, overdueOnPage).map(row),
-    due: rows.slice(overdueOnPage).map(row),
+    overdue: result.overdue.map(row),
+    due: result.due.map(row),
     summaryText: '', summary: [],
     ...pager(cursor, page, total, noun, t),
   };

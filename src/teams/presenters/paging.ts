@@ -1,5 +1,5 @@
 import type { ResolvedScope } from '../../app/scope.js';
-import { AppError } from '../../domain/errors.js';
+import { assertPageExists } from '../../app/due-page.js';
 import type { StaffDoc } from '../../store/documents.js';
 import type { PageButton, PageCursorData, PagerData } from '../card-parts.js';
 import type { Translate } from '../i18n/translate.js';
@@ -38,11 +38,7 @@ export function ownScopeCursor(actor: StaffDoc): string {
 
 /** The slice of `items` on `page`; a page past the end (the list shrank since the card was sent) is refused. */
 export function pageOf<T>(items: readonly T[], page: number, example: string): T[] {
-  if (page > 0 && page * PAGE_SIZE >= items.length) {
-    throw new AppError('invalid-input', 'this list has changed since the card was sent; nothing to show on that page', {
-      example,
-    });
-  }
+  assertPageExists(items.length, page, PAGE_SIZE, example);
   return items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 }
 
