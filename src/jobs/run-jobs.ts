@@ -35,7 +35,7 @@ export function startJobs(opts: {
   logger: Logger;
   notifier: DeliveryPort;
   members?: MemberDirectory;
-  /** The first sweep waits for this (the server's readiness), so it never delays the first /healthz answer. */
+  /** The first sweep and the pending drainer's first pass wait for this (the server's readiness), so neither delays the first /healthz answer. */
   firstSweepAfter?: Promise<unknown>;
 }): RunningJobs {
   const { store, deps, config, logger } = opts;
@@ -87,7 +87,13 @@ export function startJobs(opts: {
   });
   // Changes wake the drainer at once; the interval retries messages still waiting for an address.
   deps.messagesQueued = () => drainer.kick();
-  drainer.start(30_000);
+  // Its first pass reads every child with a parked message: after readiness too, like the first sweep.
+  let stopping = false;
+  const startDrainer = () => {
+    if (!stopping) drainer.start(30_000);
+  };
+  if (opts.firstSweepAfter) void opts.firstSweepAfter.then(startDrainer, startDrainer);
+  else startDrainer();
 
   if (store.kind !== 'mongodb') {
     sender.start();
@@ -96,6 +102,7 @@ export function startJobs(opts: {
       sweeper,
       drainer,
       stop: async () => {
+        stopping = true;
         await sweeper.stop();
         await drainer.stop();
         await sender.stop();
@@ -117,6 +124,7 @@ export function startJobs(opts: {
     sweeper,
     drainer,
     async stop() {
+      stopping = true;
       clearInterval(timer);
       await sweeper.stop();
       await drainer.stop();

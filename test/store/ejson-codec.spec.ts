@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Binary, Decimal128, EJSON, Long, ObjectId, Timestamp } from 'bson';
-import { parseEjson, stringifyEjson } from '../../src/store/embedded/ejson-codec.js';
+import { parseEjson, stringifyEjson, stringifyLogEjson } from '../../src/store/embedded/ejson-codec.js';
 
 const samples: unknown[] = [
   {
@@ -51,5 +51,54 @@ describe('EJSON codec (fast path matches bson)', () => {
       assert.equal(text, EJSON.stringify(value, { relaxed: false }));
       assert.deepEqual(parseEjson(text), EJSON.parse(text, { relaxed: true }));
     });
+  });
+});
+
+describe('EJSON codec for log records (engine JSON where it loses nothing)', () => {
+  samples.forEach((value, i) => {
+    it(`sample ${i}: reads back to the same value as the canonical text`, () => {
+      const text = stringifyLogEjson(value);
+      assert.deepEqual(parseEjson(text), parseEjson(stringifyEjson(value)));
+      assert.deepEqual(EJSON.parse(text, { relaxed: true }), EJSON.parse(stringifyEjson(value), { relaxed: true }));
+    });
+  });
+
+  it('writes a stored document (JSON types and Dates) with plain numbers and canonical Dates', () => {
+    const doc = {
+      _id: 'C1',
+      version: 3,
+      ratio: 0.5,
+      at: new Date(1700000000000),
+      list: [1, undefined, 'x'],
+      u: undefined,
+    };
+    assert.equal(
+      stringifyLogEjson(doc),
+      '{"_id":"C1","version":3,"ratio":0.5,"at":{"$date":{"$numberLong":"1700000000000"}},"list":[1,null,"x"]}',
+    );
+    assert.deepEqual(parseEjson(stringifyLogEjson(doc)), parseEjson(stringifyEjson(doc)));
+  });
+
+  it('leaves Date#toJSON as it was, also when the value cannot be written', () => {
+    const before = Object.getOwnPropertyDescriptor(Date.prototype, 'toJSON');
+    stringifyLogEjson({ at: new Date(0) });
+    // Read once by the check, then throws inside JSON.stringify, with Date#toJSON swapped.
+    let reads = 0;
+    const flaky = {
+      get v(): string {
+        if (++reads > 1) throw new Error('read twice');
+        return 'x';
+      },
+    };
+    assert.throws(() => stringifyLogEjson({ at: new Date(0), flaky }), /read twice/);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(Date.prototype, 'toJSON'), before);
+    assert.equal(JSON.stringify(new Date(0)), '"1970-01-01T00:00:00.000Z"');
+  });
+
+  it('falls back to the canonical writer for ObjectId, -0, NaN and other BSON values', () => {
+    const id = new ObjectId();
+    for (const value of [{ id }, { z: -0 }, { n: NaN }, { l: Long.fromString('9007199254740993') }]) {
+      assert.equal(stringifyLogEjson(value), stringifyEjson(value));
+    }
   });
 });

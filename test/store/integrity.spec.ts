@@ -3,12 +3,14 @@
 import assert from 'node:assert/strict';
 import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Document } from 'mongodb';
 import pino from 'pino';
 import sinon from 'sinon';
 import { main as verifyCli } from '../../src/cli/verify-store.js';
 import { isAppError } from '../../src/domain/errors.js';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { stringifyEjson } from '../../src/store/embedded/ejson-codec.js';
 import { serializeRecord } from '../../src/store/embedded/log-file.js';
 import { verifyStore } from '../../src/store/embedded/verify.js';
 import { describeStoreHealth } from '../../src/teams/presenters/store-health.js';
@@ -79,7 +81,7 @@ describe('embedded store integrity', () => {
     it('refuses to start when a line in the middle was edited (valid JSON, wrong checksum), naming the file and line', async () => {
       await seed();
       const all = await lines('reviews');
-      all[1] = all[1]!.replace('"$numberInt":"2"', '"$numberInt":"7"');
+      all[1] = all[1]!.replace('"v":2', '"v":7');
       await writeFile(logFile('reviews'), all.join('\n') + '\n');
       await assert.rejects(openEmbeddedStore(dir), (e: unknown) => {
         assert.ok(isAppError(e, 'store-corrupt'));
@@ -210,6 +212,38 @@ describe('embedded store integrity', () => {
   });
 
   describe('logs written by the previous version', () => {
+    it('open with checksummed canonical EJSON lines (numbers as $numberInt), kept as they are', async () => {
+      // The version before issue 12's import work wrote every number as {"$numberInt": …}; this one writes
+      // plain JSON numbers. The same values come back either way, and such a log needs no rewrite.
+      const canonical = (rec: object): string => {
+        const json = stringifyEjson(rec);
+        return `{"crc":"${crc32(json).toString(16).padStart(8, '0')}",${json.slice(1)}\n`;
+      };
+      const text =
+        canonical({ op: 'idx', name: 'ref_1', key: { ref: 1 }, unique: true, sparse: false }) +
+        canonical({ op: 'put', doc: { _id: 'c1', ref: 'R1', n: 2, ratio: 0.5, at: new Date(5) } });
+      await writeFile(logFile('children'), text);
+      await writeFile(path.join(dir, 'MANIFEST.json'), JSON.stringify({ format: 1, collections: ['children'] }));
+      assert.match(text, /"\$numberInt":"2"/);
+      assert.equal((await verifyStore(dir)).damage, 0);
+      store = await openEmbeddedStore(dir, { logger: pino({ level: 'silent' }) });
+      assert.deepEqual(await store.collection<Doc>('children').findOne({ ref: 'R1' }), {
+        _id: 'c1',
+        ref: 'R1',
+        n: 2,
+        ratio: 0.5,
+        at: new Date(5),
+      });
+      await store.collection<Doc>('children').insertOne({ _id: 'c2', ref: 'R2', n: 3 });
+      await store.close();
+      store = undefined;
+      const after = await readFile(logFile('children'), 'utf8');
+      assert.ok(after.startsWith(text), 'the old lines are kept as written');
+      assert.match(after.slice(text.length), /"n":3/);
+      store = await openEmbeddedStore(dir);
+      assert.equal(await store.collection('children').countDocuments({ n: { $gte: 2 } }), 2);
+    });
+
     it('open (every collection, audit included), and are rewritten with checksums and a manifest', async () => {
       // The previous version's format: one canonical EJSON record per line, no checksum, no manifest.
       await writeFile(
@@ -263,7 +297,7 @@ describe('embedded store integrity', () => {
     it('reports damage (file, line, reason) with exit 1; --repair quarantines the damaged line, keeps the rest, and the store opens', async () => {
       await seed();
       const all = await lines('reviews');
-      const damaged = all[1]!.replace('"$numberInt":"2"', '"$numberInt":"9"');
+      const damaged = all[1]!.replace('"v":2', '"v":9');
       all[1] = damaged;
       await writeFile(logFile('reviews'), all.join('\n') + '\n');
       const report = await cli([]);

@@ -1,5 +1,6 @@
 // Start order (issue 12): /healthz answers as soon as the store is open and the jobs are armed; the first
-// sweep (which reads every child, seconds at 100k) starts right after that first answer, not before it.
+// sweep (which reads every child, seconds at 100k) and the pending drainer's first pass start right after that
+// first answer, not before it.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,24 @@ describe('start-up: the first sweep waits for readiness', function () {
     assert.equal(res.status, 200);
     await swept;
     assert.deepEqual(events, ['sweep']);
+  });
+
+  it("the pending drainer's first pass (every child with a parked message) also waits for the first answer", async () => {
+    bot = await start(60_000);
+    const events: string[] = [];
+    const listWithPending = bot.deps.children.listWithPending.bind(bot.deps.children);
+    const drained = new Promise<void>((resolve) => {
+      bot!.deps.children.listWithPending = async (...args) => {
+        events.push('drain');
+        resolve();
+        return listWithPending(...args);
+      };
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(events, [], 'drained before anyone asked whether the bot is ready');
+    assert.equal((await fetch(`${bot.server.url}/healthz`)).status, 200);
+    await drained;
+    assert.deepEqual(events, ['drain']);
   });
 
   it('sweeps soon after start even when nobody asks /healthz', async () => {

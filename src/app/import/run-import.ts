@@ -93,14 +93,11 @@ export async function runImport(store: Store, doc: unknown, opts: ImportOptions)
   };
   const journal = new ImportJournal(store);
   const writer = await journal.begin(meta);
-  await writer.write(
-    JOURNAL_SECTIONS.staff,
-    (value.staff ?? []).filter((s) => staffIds.has(s.id)),
-  );
-  await writer.write(
-    JOURNAL_SECTIONS.children,
-    (value.children ?? []).filter((c) => childRefs.has(c.ref)),
-  );
+  const journalled = [
+    { section: JOURNAL_SECTIONS.staff, items: (value.staff ?? []).filter((s) => staffIds.has(s.id)) },
+    { section: JOURNAL_SECTIONS.children, items: (value.children ?? []).filter((c) => childRefs.has(c.ref)) },
+  ];
+  for (const { section, items } of journalled) await writer.write(section, items);
   await writer.commit();
   opts.afterCommit?.();
   const [head] = (await journal.unfinished()).filter((h) => h._id === writer.id);
@@ -113,6 +110,7 @@ export async function runImport(store: Store, doc: unknown, opts: ImportOptions)
       {
         inserts: new Map(plan.childInserts.map((d) => [d._id, d])),
         updates: new Map(plan.childUpdates.map((u) => [u.ref, u])),
+        journalled,
       },
       opts.derive,
     );

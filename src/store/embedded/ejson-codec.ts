@@ -54,6 +54,56 @@ function write(v: unknown): string | undefined {
   return JSON.stringify(encode(v));
 }
 
+/**
+ * The text of a log record: the same values as stringifyEjson, written by the engine's own JSON.stringify
+ * when the value holds nothing but JSON's types and valid Dates (every stored document in practice), about
+ * 3x faster than the writer above (the bulk of an import's and a compaction's time, issue 12). Numbers are
+ * then plain JSON numbers rather than `{"$numberInt":…}`: parseEjson (this version and earlier ones) reads
+ * both to the same JS number, so nothing is lost; Dates keep their canonical `{"$date":{"$numberLong":…}}`.
+ * Anything else (ObjectId, NaN, -0, other BSON types) goes through stringifyEjson.
+ */
+export function stringifyLogEjson(value: unknown): string {
+  if (!nativeJsonSafe(value)) return stringifyEjson(value);
+  // Date#toJSON is swapped only for this synchronous call: the value holds only plain objects, arrays,
+  // Dates and primitives (checked above), so no other code runs while it is swapped.
+  const toJSON = Object.getOwnPropertyDescriptor(Date.prototype, 'toJSON')!;
+  Object.defineProperty(Date.prototype, 'toJSON', { ...toJSON, value: canonicalDateJson });
+  try {
+    return JSON.stringify(value);
+  } finally {
+    Object.defineProperty(Date.prototype, 'toJSON', toJSON);
+  }
+}
+
+function canonicalDateJson(this: Date): unknown {
+  return { $date: { $numberLong: String(this.getTime()) } };
+}
+
+/** Whether JSON.stringify (with canonical Dates) writes `v` as EJSON that reads back to the same value. */
+function nativeJsonSafe(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (!nativeJsonSafe(x)) return false;
+    return true;
+  }
+  if (v instanceof Date) return !Number.isNaN(v.getTime()) && !Object.prototype.hasOwnProperty.call(v, 'toJSON');
+  if (!isPlainObject(v) || typeof v.toJSON === 'function') return false;
+  for (const k in v) if (!nativeJsonSafe(v[k])) return false;
+  return true;
+}
+
 export function parseEjson(text: string): unknown {
   return decode(JSON.parse(text));
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Document } from 'mongodb';
 import { AppError } from '../../domain/errors.js';
 import { isPlainObject } from './clone.js';
-import { parseEjson, stringifyEjson } from './ejson-codec.js';
+import { parseEjson, stringifyLogEjson } from './ejson-codec.js';
 import type { IndexSpec } from './indexes.js';
 import { valueKey } from './value-key.js';
 
@@ -26,8 +26,8 @@ const CRC_HEAD_LEN = CRC_PREFIX.length + 8 + 2; // {"crc":"xxxxxxxx",
 const OPEN_BRACE_CRC = crc32('{');
 
 export function serializeRecord(rec: LogRecord): string {
-  // Canonical EJSON so Date, ObjectId and int/double survive the round trip.
-  const json = stringifyEjson(rec);
+  // EJSON so Date and ObjectId survive the round trip (numbers as plain JSON where that loses nothing).
+  const json = stringifyLogEjson(rec);
   return `${CRC_PREFIX}${hex8(crc32(json))}",${json.slice(1)}\n`;
 }
 
