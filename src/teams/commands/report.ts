@@ -2,6 +2,7 @@ import { runComplianceReport } from '../../app/compliance-report.js';
 import { REPORT_PERIOD_EXAMPLE } from '../../domain/report-period.js';
 import { renderCard } from '../cards.js';
 import { reportCardData } from '../cards/report.js';
+import { boardSectionData } from '../presenters/board-section.js';
 import type { CommandSpec } from './command-context.js';
 import { REVIEWING_ROLES } from '../../domain/access.js';
 
@@ -20,6 +21,6 @@ export const reportCommand: CommandSpec = {
   scopes: ['personal', 'team'],
   async run(ctx) {
     const result = await runComplianceReport(ctx.deps, ctx.actor, ctx.args);
-    return renderCard('report', reportCardData(result));
+    return renderCard('report', reportCardData(result, boardSectionData(result.board, ctx.t, ctx.language)));
   },
 };

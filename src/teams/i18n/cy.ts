@@ -3,6 +3,8 @@
 // categories are written where the words change. docs/GLOSSARY.md lists the terms a translator should confirm.
 import type { MessageKey } from './en.js';
 
+import { participationCy } from './cy/participation.js';
+
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
@@ -47,4 +49,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'error.too-long.text':
     "Mae gan y neges honno {length, plural, zero {# nod} one {# nod} two {# nod} few {# nod} many {# nod} other {# nod}}; rwy'n darllen gorchmynion hyd at {limit, number} nod. Ni wnaed dim.",
   'error.too-long.example': 'Rhowch gynnig ar: /cymorth',
+  ...participationCy,
 };
