@@ -7,7 +7,6 @@ import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCat
 import { formatDate } from '../../domain/dates-format.js';
 import { label, plural } from '../presenters/labels.js';
 import { clip } from '../presenters/paging.js';
-import type { ReportBoardData } from '../presenters/board-section.js';
 
 /** A compliance figure against the target: met, missed, or nothing was due. */
 export type ReportState = 'met' | 'missed' | 'none';
@@ -83,8 +82,6 @@ export interface ReportCardData {
   resolutionThemes: CardCount[];
   /** "1 child left out: invalid history (C1002)"; '' hides. */
   excluded: string;
-  /** The Corporate Parenting Board's measures (presenters/board-section.ts). */
-  board: ReportBoardData;
 }
 
 /** Late reviews listed on the card; the counts by reason always cover all of them. */
@@ -121,7 +118,7 @@ function subtitle(r: ComplianceReportResult): string {
 
 const fteText = (n: number): string => n.toFixed(1);
 
-export function reportCardData(r: ComplianceReportResult, board: ReportBoardData): ReportCardData {
+export function reportCardData(r: ComplianceReportResult): ReportCardData {
   const { report } = r;
   const { totals } = report;
   const target = `${report.target.toFixed(2)}%`;
@@ -218,7 +215,6 @@ export function reportCardData(r: ComplianceReportResult, board: ReportBoardData
     ],
     resolutionThemes: res.byTheme.filter((t) => t.count > 0).map((t) => ({ label: label(t.theme), count: String(t.count) })),
     excluded,
-    board,
   };
 }
 

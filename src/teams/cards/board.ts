@@ -1,6 +1,9 @@
-// The Corporate Parenting Board's measures on the /report card (docs/DOMAIN.md "Board measures" BM1–BM3,
-// "Participation" PC4): display strings, every word from the catalogue, every percentage from the counts.
+// The data of cards/board.json (`/report board [period]`, issue 15): the Corporate Parenting Board's measures
+// (docs/DOMAIN.md "Board measures" BM1–BM3, "Participation" PC4). Its own card, as the compliance card is
+// already near Teams' 80 KB at its largest. Every word from the catalogue, every percentage from the counts.
+import type { ComplianceReportResult } from '../../app/compliance-report.js';
 import type { BoardReport } from '../../app/board-report.js';
+import { formatDate } from '../../domain/dates-format.js';
 import { formatMonth } from '../../domain/dates-format.js';
 import type { ParticipationItem } from '../../domain/participation.js';
 import type { CardFact } from '../card-parts.js';
@@ -15,8 +18,10 @@ export interface BoardRecordsRow {
   percent: string;
 }
 
-export interface ReportBoardData {
+export interface BoardCardData {
   heading: string;
+  /** The period and the day the figures are as at. */
+  subtitle: string;
   recordsHeading: string;
   /** The table's header row, as a row. */
   columns: BoardRecordsRow;
@@ -34,7 +39,8 @@ function percentText(t: Translate, p: string | null): string {
   return p === null ? t('board.none') : `${p}%`;
 }
 
-export function boardSectionData(b: BoardReport, t: Translate, language: Language): ReportBoardData {
+export function boardCardData(r: ComplianceReportResult, t: Translate, language: Language): BoardCardData {
+  const b: BoardReport = r.board;
   const of = (part: number, whole: number, p: string | null) =>
     whole === 0 ? t('board.none') : t('board.of', { part, whole, percent: percentText(t, p) });
   const row = (label: string, r: BoardReport['recordsTotal']): BoardRecordsRow => ({
@@ -48,6 +54,7 @@ export function boardSectionData(b: BoardReport, t: Translate, language: Languag
   const p = b.participation;
   return {
     heading: t('board.heading'),
+    subtitle: `${r.period.label} · ${t('export.as-at')} ${formatDate(r.today, dateLocale(language))}`,
     recordsHeading: t('board.records.heading'),
     columns: {
       label: t('board.col.month'),
@@ -84,4 +91,10 @@ export function boardSectionData(b: BoardReport, t: Translate, language: Languag
     ],
     exportHint: t('board.export-hint'),
   };
+}
+
+declare module '../cards.js' {
+  interface CardTemplates {
+    'board': BoardCardData;
+  }
 }
