@@ -1,5 +1,6 @@
 // The pre-review participation checklist (docs/DOMAIN.md "Participation", PC1–PC3): shown for a child's
 // booked review, answered item by item by the child's IRO, one versioned child update per answer set.
+import { isChildsIro } from '../domain/case-roles.js';
 import { AppError } from '../domain/errors.js';
 import {
   applyAnswers,
@@ -24,8 +25,8 @@ export interface ParticipationView {
 }
 
 /** PC2 (decision): the child's allocated IRO completes the checklist; the sources make it the IRO's duty. */
-export function mayAnswerChecklist(actor: StaffDoc, child: Pick<ChildDoc, 'iroId'>): boolean {
-  return actor._id === child.iroId;
+export function mayAnswerChecklist(actor: StaffDoc, child: ChildDoc): boolean {
+  return isChildsIro(actor, child);
 }
 
 function viewOf(actor: StaffDoc, child: ChildDoc, booking: BookingDoc): ParticipationView {
