@@ -99,17 +99,26 @@ export function applyAnswers(
   return { checklist, changed };
 }
 
+/** PC3 (decision): an open checklist is reminded this many calendar days before the booked review. */
+export const PARTICIPATION_REMINDER_DAYS = 7;
+
 /**
- * PC3: the reminder day for an incomplete checklist: `daysBefore` calendar days before the booked date
- * (decision; default 7), or today when the booking was made later than that. Null once the day has passed.
+ * PC3: whether the IRO is reminded today of an open checklist for a review booked on `bookedOn`: from
+ * `daysBefore` days ahead until the day before the review (a booking made later is reminded at once). Once
+ * a day is enough: the key names the booking and its date, so a moved review is reminded again.
  */
-export function participationReminderDue(
+export function participationReminder(
+  ref: string,
+  bookingId: string,
   bookedOn: IsoDate,
+  checklist: ParticipationChecklist | null | undefined,
   today: IsoDate,
-  daysBefore: number,
-): { due: boolean; key: string } {
-  const from = addDays(bookedOn, -daysBefore);
-  return { due: today >= from && today < bookedOn, key: `${bookedOn}` };
+  daysBefore = PARTICIPATION_REMINDER_DAYS,
+): { key: string; open: number } | null {
+  if (today < addDays(bookedOn, -daysBefore) || today >= bookedOn) return null;
+  const open = openItems(checklist).length;
+  if (open === 0) return null;
+  return { key: `participation:${ref}:${bookingId}:${bookedOn}`, open };
 }
 
 /** PC4: completion over the reviews held in a period (by held date), with each item's answers. */
