@@ -17,13 +17,15 @@ export async function queueParticipationReminders(
   outbox: Pick<OutboxRepository, 'get'>,
   children: readonly ChildDoc[],
   today: IsoDate,
+  /** PARTICIPATION_REMINDER_DAYS; the domain default when absent. */
+  daysBefore?: number,
 ): Promise<string[]> {
   const queued: string[] = [];
   for (const child of children) {
     const booking = upcomingBooking(child) as BookingDoc | null;
     if (!booking || !child.iroId) continue;
     const bookedOn = todayIn(new Date(booking.start), deps.tzName);
-    const due = participationReminder(child.ref, booking.id, bookedOn, booking.participation, today);
+    const due = participationReminder(child.ref, booking.id, bookedOn, booking.participation, today, daysBefore);
     if (!due) continue;
     if ((child.pending ?? []).some((p) => p.key === due.key) || (await outbox.get(due.key))) continue;
     const iro = await deps.staff.get(child.iroId);

@@ -56,7 +56,8 @@ export interface SweeperOptions {
   conversations: ConversationsPort;
   /** Pass on MongoDB (store.kind === 'mongodb'); harmless on the embedded store. */
   leases?: SweepLease;
-  config: Pick<Config, 'reminderWorkingDays' | 'digestWeeks' | 'showChildNamesInChannels'>;
+  config: Pick<Config, 'reminderWorkingDays' | 'digestWeeks' | 'showChildNamesInChannels'> &
+    Partial<Pick<Config, 'participationReminderDays'>>;
   logger: Logger;
   intervalMs: number;
   /** Called after a sweep that enqueued something: the outbox sender's kick. */
@@ -267,7 +268,13 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   async function queueLiaison(children: ChildDoc[], today: string, result: SweepResult): Promise<void> {
     result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);
     // PC3: open participation checklists a week before the review, the same path as the liaison prompts.
-    result.participationQueued = await queueParticipationReminders(deps, outbox, children, today);
+    result.participationQueued = await queueParticipationReminders(
+      deps,
+      outbox,
+      children,
+      today,
+      config.participationReminderDays,
+    );
     if (result.liaisonQueued.length || result.participationQueued.length) opts.onPendingQueued?.();
   }
 
