@@ -56,6 +56,7 @@ const schema = z.object({
   RESOLUTION_STAGE_DAYS: optionalString,
   DUE_SOON_WORKING_DAYS: int(20, 1, 260),
   REMINDER_WORKING_DAYS: int(10, 1, 260),
+  PARTICIPATION_REMINDER_DAYS: int(7, 1, 60),
   DIGEST_WEEKS: int(4, 1, 52),
   SWEEP_INTERVAL_MINUTES: int(5, 1, 1440),
   OUTBOX_GIVE_UP_HOURS: int(24, 1, 24 * 14),
@@ -104,6 +105,8 @@ export interface Config {
   /** RESOLUTION_STAGE_DAYS as given ('' = docs/DOMAIN.md defaults); parsed by domain/resolutions/stages.ts. */
   resolutionStageDays: string;
   reminderWorkingDays: number;
+  /** PC3 (docs/DOMAIN.md "Participation"): an open checklist is reminded this many days before the review. */
+  participationReminderDays: number;
   digestWeeks: number;
   /** How often the sweeper looks for reminders and digests to queue. */
   sweepIntervalMinutes: number;
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dueSoonWorkingDays: e.DUE_SOON_WORKING_DAYS,
     resolutionStageDays: e.RESOLUTION_STAGE_DAYS ?? '',
     reminderWorkingDays: e.REMINDER_WORKING_DAYS,
+    participationReminderDays: e.PARTICIPATION_REMINDER_DAYS,
     digestWeeks: e.DIGEST_WEEKS,
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
     outboxGiveUpHours: e.OUTBOX_GIVE_UP_HOURS,

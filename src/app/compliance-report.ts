@@ -24,6 +24,7 @@ import { resolutionFigures, type ResolutionFigures } from '../domain/resolutions
 import type { IsoDate } from '../domain/types.js';
 import type { StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
+import { boardReport, type BoardReport } from './board-report.js';
 
 export { DEFAULT_COMPLIANCE_TARGET };
 
@@ -52,6 +53,8 @@ export interface ComplianceReportResult {
   /** Current caseloads (as at today, not over the period; open children only, rule CL1): the service's IROs. */
   caseload: IroLoad[];
   resolutions: ResolutionFigures;
+  /** The Corporate Parenting Board's measures over the period (BM1–BM3, PC4). */
+  board: BoardReport;
   /** Admins may see which children were left out (by ref); others only how many. */
   mayListExcluded: boolean;
 }
@@ -90,7 +93,8 @@ export async function runComplianceReport(
 
   const iros = await deps.staff.listByRole('iro');
   const byIro = new Map<string, typeof children>();
-  for (const c of currentCaseload(children, t)) {
+  const current = currentCaseload(children, t);
+  for (const c of current) {
     if (!c.iroId) continue;
     const list = byIro.get(c.iroId);
     if (list) list.push(c);
@@ -116,6 +120,7 @@ export async function runComplianceReport(
     comparators,
     caseload,
     resolutions,
+    board: boardReport(children, current, await deps.staff.list(), period, t, deps.tzName),
     mayListExcluded: hasRole(actor, 'admin'),
   };
 }

@@ -21,6 +21,7 @@ import { doneSchema } from './liaison.js';
 import { peopleOf } from './resolutions.js';
 import { LIST_NAMES, mayViewList, type ListName } from './list-access.js';
 import type { ScopeRequest } from './scope.js';
+import { mayExportBoardReport } from './board-export.js';
 
 /** What a card verb may act on. Adding a kind means adding its door, ids and answer below. */
 export const SUBJECT_KINDS = [
@@ -33,6 +34,7 @@ export const SUBJECT_KINDS = [
   'liaison-thread',
   'liaison-record',
   'list',
+  'report',
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
@@ -52,7 +54,9 @@ export type Subject =
   | Base<'liaison-thread'>
   | Base<'liaison-record'>
   /** A page of a list view (/due, /caseload team, /actions): about many children, so no child of its own. */
-  | ListSubject;
+  | ListSubject
+  /** A service-wide report (the board export, issue 15): about many children, so no child of its own. */
+  | ReportSubject;
 export type SubjectOf<K extends SubjectKind> = Extract<Subject, { kind: K }>;
 
 /** The lists a card can page through, and whose (the command's own scope words). */
@@ -64,6 +68,13 @@ export interface ListSubject {
   window: string;
   /** 0-based page. */
   page: number;
+}
+
+/** The board report of a period, as the export's file consent card names it (period as typed after /report export). */
+export interface ReportSubject {
+  kind: 'report';
+  report: 'board';
+  period: string;
 }
 
 export function isSubjectKind(v: unknown): v is SubjectKind {
@@ -106,7 +117,7 @@ const notFound = (text: string, key: string) => () =>
 const liaisonHidden = () =>
   new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }, { key: 'errors.liaison.unavailable' });
 
-const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
+const RULES: { readonly [K in Exclude<SubjectKind, 'list' | 'report'>]: KindRule } = {
   child: {
     door: 'case',
     ids: z.object({ ref: caseRef }),
@@ -179,7 +190,8 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
 
 /** The card-data fields that name a subject of this kind (for tests and the forged-invoke checks). */
 export function idFieldsOf(kind: SubjectKind): string[] {
-  return Object.keys(((kind === 'list' ? LIST_IDS : RULES[kind].ids) as unknown as { shape: object }).shape);
+  const ids = kind === 'list' ? LIST_IDS : kind === 'report' ? REPORT_IDS : RULES[kind].ids;
+  return Object.keys((ids as unknown as { shape: object }).shape);
 }
 
 // ---- lists ----------------------------------------------------------------------------------------
@@ -230,6 +242,32 @@ async function loadList(
   if (!mayViewList(actor, list, scope, window)) return refused('no-access', undefined, LIST_HIDDEN());
   const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in LIST_IDS.shape)));
   return { subject: { kind: 'list', list, scope, window, page } as SubjectOf<'list'>, rest };
+}
+
+// ---- reports -------------------------------------------------------------------------------------
+
+/** The board report as the file consent card's context names it; the period is parsed by the use case. */
+const REPORT_IDS = z.object({
+  report: z.literal('board'),
+  period: z
+    .string()
+    .max(60)
+    .regex(/^[^\u0000-\u001f]*$/),
+});
+/** One answer for a report this person may not export and for a context not from our cards. */
+const REPORT_HIDDEN = () =>
+  new AppError('forbidden', 'that report is not available to you; nothing was sent', { example: '/report' });
+
+async function loadReport(
+  actor: StaffDoc,
+  data: Record<string, unknown>,
+  refused: (reason: string, ref: unknown, err: AppError) => Promise<never>,
+): Promise<Loaded<'report'>> {
+  const parsed = REPORT_IDS.safeParse(data);
+  if (!parsed.success) return refused('malformed', undefined, REPORT_HIDDEN());
+  if (!mayExportBoardReport(actor)) return refused('no-access', undefined, REPORT_HIDDEN());
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in REPORT_IDS.shape)));
+  return { subject: { kind: 'report', ...parsed.data }, rest };
 }
 
 const LABELS: Record<string, string> = {
@@ -285,7 +323,8 @@ export async function loadForActor<K extends SubjectKind>(
     throw err;
   };
   if (kind === 'list') return loadList(deps, actor, data, refused) as unknown as Promise<Loaded<K>>;
-  const rule = RULES[kind as Exclude<SubjectKind, 'list'>];
+  if (kind === 'report') return loadReport(actor, data, refused) as unknown as Promise<Loaded<K>>;
+  const rule = RULES[kind as Exclude<SubjectKind, 'list' | 'report'>];
   const parsed = rule.ids.safeParse(data);
   if (!parsed.success) return refused('malformed', data.ref, malformed(rule, parsed.error));
   const ids = parsed.data;

@@ -136,7 +136,8 @@ function counts(due: number, within: number, outside: number, notYetDue: number,
   };
 }
 
-function monthsBetween(from: IsoDate, to: IsoDate): string[] {
+/** The months ("2016-04") from `from` to `to`, both included. */
+export function monthsBetween(from: IsoDate, to: IsoDate): string[] {
   const out: string[] = [];
   let y = Number(from.slice(0, 4));
   let m = Number(from.slice(5, 7));

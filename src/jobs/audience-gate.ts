@@ -83,6 +83,7 @@ const KIND_LABELS: Record<string, string> = {
   'resolution-escalation-prompt': 'a resolution escalation prompt',
   'child-notice': 'a notice',
   'import-report': 'a case system import report',
+  'participation-reminder': 'a participation checklist reminder',
 };
 const kindLabel = (kind: string | undefined) =>
   KIND_LABELS[kind ?? ''] ?? (kind?.startsWith('liaison-') ? 'a liaison message' : 'a message');

@@ -12,6 +12,7 @@ import { todayIn } from '../domain/calendar.js';
 import { isAppError } from '../domain/errors.js';
 import { dueMessages, SEND_FROM_HOUR, type Addressee, type DueMessage } from '../domain/reminders.js';
 import { queueLiaisonPrompts } from './liaison-prompts.js';
+import { queueParticipationReminders } from './participation-reminders.js';
 import { sweepResolutionDeadlines } from './resolution-reminders.js';
 import { RESOLUTION_STAGES } from '../domain/resolutions/index.js';
 import type { Config } from '../config.js';
@@ -57,7 +58,7 @@ export interface SweeperOptions {
   /** Pass on MongoDB (store.kind === 'mongodb'); harmless on the embedded store. */
   leases?: SweepLease;
   config: Pick<Config, 'reminderWorkingDays' | 'digestWeeks' | 'showChildNamesInChannels'> &
-    Partial<Pick<Config, 'defaultLanguage'>>;
+    Partial<Pick<Config, 'defaultLanguage' | 'participationReminderDays'>>;
   logger: Logger;
   intervalMs: number;
   /** Called after a sweep that enqueued something: the outbox sender's kick. */
@@ -87,6 +88,8 @@ export interface SweepResult {
   skipped?: 'lease-held';
   /** Liaison prompts queued in child documents for the pending drainer (keys). */
   liaisonQueued?: string[];
+  /** Participation checklist reminders queued (PC3). */
+  participationQueued?: string[];
 }
 
 export interface Sweeper {
@@ -263,7 +266,15 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
   /** Liaison prompts L2–L9, queued in the children's pending messages for the pending drainer. */
   async function queueLiaison(children: ChildDoc[], today: string, result: SweepResult): Promise<void> {
     result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);
-    if (result.liaisonQueued.length) opts.onPendingQueued?.();
+    // PC3: open participation checklists a week before the review, the same path as the liaison prompts.
+    result.participationQueued = await queueParticipationReminders(
+      deps,
+      outbox,
+      children,
+      today,
+      config.participationReminderDays,
+    );
+    if (result.liaisonQueued.length || result.participationQueued.length) opts.onPendingQueued?.();
   }
 
   let timer: NodeJS.Timeout | undefined;

@@ -5,6 +5,7 @@ import type { ChannelPurpose } from './delivery-documents.js';
 import type { Compliment, Resolution } from '../domain/resolutions/index.js';
 import type { LiaisonRecord } from '../domain/liaison.js';
 import type { RescheduleRequestDoc } from './reschedule-documents.js';
+import type { ParticipationChecklist } from '../domain/participation.js';
 
 // Stored document shapes. A child's reviews and bookings are embedded in the child document so that
 // every state change is one single-document update carrying its own history entry (DESIGN rule 5).
@@ -16,13 +17,19 @@ export type RecordSource = 'import' | 'bot';
 
 export type StaffDoc = Staff & { _id: string };
 
-export type ReviewDoc = HeldReview & { source: RecordSource };
+export type ReviewDoc = HeldReview & {
+  source: RecordSource;
+  /** The participation checklist of its booking, as it stood when the review was recorded held (PC4). */
+  participation?: ParticipationChecklist | null;
+};
 export type BookingDoc = Booking & {
   source: RecordSource;
   /** Bot bookings: staff ids invited, who booked, and the reason given when cancelled/adjourned. */
   invitees?: string[];
   bookedBy?: string | null;
   statusReason?: string | null;
+  /** The IRO's pre-review participation checklist (docs/DOMAIN.md "Participation", domain/participation.ts). */
+  participation?: ParticipationChecklist | null;
 };
 /** Events have no id; the import matches them by (type, date). `source` is absent on legacy data = import. */
 export type EventDoc = ChildEvent & { source?: RecordSource };

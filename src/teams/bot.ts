@@ -24,6 +24,7 @@ import { errorNotice, notRegistered, textTooLong, unknownCommand } from './error
 import { COMMAND_TEXT_LIMIT } from './activity-guard.js';
 import { identifySender, resolvePersonArg, type SenderLookup } from './identity.js';
 import { answerCardAction } from './invoke.js';
+import { answerFileConsent, fileConsentAttachment } from './file-consent.js';
 import { messageSizeGuard } from './message-size.js';
 import { conversationKind } from './conversation-kind.js';
 import { checkAnswerAudience } from '../app/guest-safety.js';
@@ -122,6 +123,8 @@ export function createBot(config: Config, deps: AppDeps, logger: Logger): Bot {
       await answerCardAction(ctx, config, deps, logger, senders, () =>
         memberCache.get(membersKey(ctx), () => listMembers(ctx)),
       );
+    } else if (ctx.activity.name === 'fileConsent/invoke') {
+      await answerFileConsent(ctx, config, deps, logger, senders);
     } else {
       await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
     }
@@ -203,6 +206,9 @@ async function answerMessage(
     language,
     t,
     commands: COMMANDS,
+    offerFile: async (offer) => {
+      await ctx.sendActivity({ attachments: [fileConsentAttachment(offer)] });
+    },
   };
   try {
     assertGuestMay(actor, { command: spec.name });

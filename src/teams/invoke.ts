@@ -152,6 +152,6 @@ async function respond(ctx: TurnContext, reply: ActionReply): Promise<void> {
   const body =
     reply.kind === 'card'
       ? { statusCode: 200, type: CARD, value: reply.card }
-      : { statusCode: 200, type: MESSAGE, value: reply.text };
+      : { statusCode: 200, type: MESSAGE, value: reply.kind === 'file' ? reply.file.name : reply.text };
   await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }

@@ -193,6 +193,10 @@ const PENDING_SCENARIOS: Record<string, { ref: string; data: Record<string, unkn
       tone: 'warning',
     },
   },
+  'participation-reminder': {
+    ref: 'C101',
+    data: { bookingId: 'C101-B1', date: '2026-11-30', open: 3, lang: 'en' },
+  },
   'liaison-header': { ref: 'C104', data: { guardianId: 'g-1' } },
   'liaison-prompt': { ref: 'C104', data: { duty: 'L3', subject: 'g-1', deadline: '2026-11-30', fireOn: '2026-11-23' } },
   'liaison-record': { ref: 'C104', data: { discussionId: 'd1' } },

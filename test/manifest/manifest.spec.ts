@@ -38,7 +38,8 @@ describe('manifest/manifest.json', () => {
     const [bot] = manifest.bots as Record<string, unknown>[];
     assert.equal(bot.botId, values.botId);
     assert.deepEqual(bot.scopes, ['personal', 'team', 'groupChat']);
-    assert.equal(bot.supportsFiles, false);
+    // The board export sends its workbook through the file consent flow in personal chat (issue 15).
+    assert.equal(bot.supportsFiles, true);
     assert.equal(bot.isNotificationOnly, false);
     assert.deepEqual(manifest.validDomains, [values.domain]);
     assert.equal((manifest.name as { short: string }).short, 'IRO Bot');

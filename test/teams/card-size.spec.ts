@@ -55,6 +55,10 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
       },
     ],
   },
+  // cards/board.ts: 12 months and the period's total; the checklist's 7 items and its completion; 3 measures.
+  board: { variants: [{ records: 13, participation: 8, measures: 3 }] },
+  // cards/participation.ts: the seven checklist items (domain/participation.ts), three statuses each; reasons ≤ 500.
+  participation: { variants: [{ items: 7, 'items[].choices': 3 }], textMax: 500 },
   help: { variants: [{ commands: 30 }] },
   // cards/import-report.ts: a sync run's report, CONFLICTS_PER_CARD conflicts a card, MAX_PROBLEM_LINES refusal lines.
   'import-report': {

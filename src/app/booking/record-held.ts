@@ -90,6 +90,7 @@ async function decideHeld(
   if (!chair || !hasRole(chair, 'iro'))
     throw new AppError('invalid-input', `the chair must be an IRO (${chairId} is not)`, { example });
   const lastHeld = child.reviews.reduce((m, r) => (r.heldOn > m ? r.heldOn : m), '');
+  const live = liveBookingOf(child);
   const late = !withinTimescale(input.heldOn, next.dueBy);
   const lateReason: LateReason | null = !late
     ? null
@@ -107,11 +108,12 @@ async function decideHeld(
     dueBy: next.dueBy,
     rule: next.rule,
     source: 'bot',
+    // PC4: the booking's participation checklist is recorded on the review it was for.
+    ...(live?.participation ? { participation: live.participation } : {}),
   };
   const reviews = [...child.reviews, review];
   checkHistory(child, reviews, example);
   // The booking of this review is closed, even when it was held before the booked date.
-  const live = liveBookingOf(child);
   const bookings: BookingDoc[] = child.bookings.map((b) => (live && b.id === live.id ? { ...b, status: 'held' } : b));
   return changeTo(
     {

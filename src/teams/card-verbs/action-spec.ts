@@ -25,6 +25,20 @@ export interface ActionContext {
   /** The language the person who clicked reads (issue 13), and the catalogue bound to it. */
   language: Language;
   t: Translate;
+  /**
+   * Set only by the `fileConsent/invoke` route (teams/file-consent.ts) when the person accepted a file:
+   * where Teams lets the bot upload it. Never from card data, so an Action.Execute cannot name an upload URL.
+   */
+  fileUpload?: FileUploadTarget;
+}
+
+/** Teams' uploadInfo of an accepted file consent card (the fields the bot uses). */
+export interface FileUploadTarget {
+  uploadUrl: string;
+  contentUrl: string;
+  name: string;
+  uniqueId: string;
+  fileType: string;
 }
 
 /** What invoke.ts hands over: the same, with the card data exactly as it arrived. */
@@ -34,7 +48,9 @@ export type ActionReply =
   /** Replace the card for whoever invoked; with `updateForAll`, also update the message for everyone. */
   | { kind: 'card'; card: AdaptiveCardJson; updateForAll?: boolean }
   /** A short answer shown on the card (refusals, "already decided by X at T"). */
-  | { kind: 'message'; text: string };
+  | { kind: 'message'; text: string }
+  /** A file uploaded to the person's OneDrive (the file consent flow): answered with a file info card. */
+  | { kind: 'file'; file: FileUploadTarget; bytes: number };
 
 /**
  * One file per card verb in teams/card-verbs/, one line in the registry (like commands). A verb cannot

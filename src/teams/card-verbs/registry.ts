@@ -9,6 +9,8 @@ import { liaisonViewAction } from './liaison-view.js';
 import { listPageAction } from './list-page.js';
 import { IMPORT_CONFLICT_ACTIONS } from './import-conflict.js';
 import { NOTIFY_ACTIONS } from './notify-event.js';
+import { reportExportAction } from './report-export.js';
+import { participationRecordAction } from './participation.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -39,6 +41,8 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   listPageAction,
   ...IMPORT_CONFLICT_ACTIONS,
   ...NOTIFY_ACTIONS,
+  reportExportAction,
+  participationRecordAction,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {

@@ -4,6 +4,7 @@ import type { StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { Language, Translate } from '../i18n/translate.js';
 import type { CommandSpecMeta } from './command-spec.js';
+import type { FileOffer } from '../file-offer.js';
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
@@ -28,6 +29,8 @@ export interface CommandContext {
   t: Translate;
   /** The other commands, for /help. */
   commands: readonly CommandSpecMeta[];
+  /** Sends a file consent card to this (personal) chat before the command's answer (teams/file-consent.ts). */
+  offerFile?(offer: FileOffer): Promise<void>;
 }
 
 export interface CommandSpec extends CommandSpecMeta {

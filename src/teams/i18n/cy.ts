@@ -22,6 +22,8 @@ import { cardsRaiseCy } from './cy/cards-raise.js';
 import { cardsLiaisonFormCy } from './cy/cards-liaison-form.js';
 import { cardsImportCy } from './cy/cards-import.js';
 
+import { participationCy } from './cy/participation.js';
+
 export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsCy,
   ...repliesCy,
@@ -85,4 +87,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsRaiseCy,
   ...cardsLiaisonFormCy,
   ...cardsImportCy,
+  ...participationCy,
 };

@@ -20,6 +20,8 @@ import { cardsNotifyEn } from './en/cards-notify.js';
 import { cardsRaiseEn } from './en/cards-raise.js';
 import { cardsLiaisonFormEn } from './en/cards-liaison-form.js';
 import { cardsImportEn } from './en/cards-import.js';
+import { participationEn } from './en/participation.js';
+
 export const en = {
   ...errorsEn,
   ...repliesEn,
@@ -83,6 +85,7 @@ export const en = {
   ...cardsRaiseEn,
   ...cardsLiaisonFormEn,
   ...cardsImportEn,
+  ...participationEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
