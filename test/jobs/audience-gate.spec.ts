@@ -207,6 +207,10 @@ const PENDING_SCENARIOS: Record<string, { ref: string; data: Record<string, unkn
     ref: 'C101',
     data: { resolutionId: 'C101-R1', audience: 'addressee', headline: 'A resolution for you' },
   },
+  'resolution-meeting-invite': {
+    ref: 'C101',
+    data: { resolutionId: 'C101-R1', stage: 2, start: '2026-12-03T10:00:00Z', language: 'en' },
+  },
 };
 
 const member = (staffId: string, extra: Partial<FakeMember> = {}): FakeMember => ({

@@ -13,6 +13,7 @@ import type { ListViewer } from '../presenters/common.js';
 import { childLabel, formatBookingStart, overdueText, plural } from '../presenters/labels.js';
 import { clip, count, pageOf, pager } from '../presenters/paging.js';
 import { dutyTitle, LIAISON_VERBS } from './liaison.js';
+import { readerOf } from '../presenters/meeting-text.js';
 
 export interface ActionItem {
   /** "Book review", "Overdue review", "Distribute record", ... */
@@ -38,11 +39,13 @@ export interface ActionsCardData extends PagerData {
   emptyText: string;
 }
 
+const ENGLISH = readerOf(null);
 const KIND_TEXT = {
   'overdue-review': 'Overdue review', 'book-review': 'Book review', 'distribute-record': 'Distribute record',
   'decide-reschedule': 'Approve reschedule',
   'resolution-acknowledge': 'Acknowledge resolution', 'resolution-respond': 'Answer resolution', 'resolution-review': 'Review response',
   'resolution-overdue': 'Resolution overdue', 'resolution-follow-up': 'Follow up resolution',
+  'resolution-arrange-meeting': ENGLISH.t('meeting.action.arrange.kind'), 'resolution-meeting-outcome': ENGLISH.t('meeting.action.outcome.kind'),
   liaison: 'Guardian liaison',
 };
 
@@ -105,6 +108,8 @@ export function buttonsFor(a: DomainAction): ActionButton[] {
     case 'resolution-review':
     case 'resolution-overdue':
     case 'resolution-follow-up':
+    case 'resolution-arrange-meeting':
+    case 'resolution-meeting-outcome':
       return [{ title: 'Open', verb: 'resolution.view', data: { ref, id: a.subject } }];
     case 'liaison':
       return [{ title: 'Open', verb: LIAISON_VERBS.view, data: { ref, duty: a.duty ?? '', subject: a.subject } }];
@@ -132,6 +137,10 @@ function actionText(a: DomainAction, tzName: string): string {
       return `Resolution ${a.subject} (stage ${a.stage}) is past its deadline: consider escalating`;
     case 'resolution-follow-up':
       return `Informal resolution ${a.subject}: follow up, resolve or make it formal`;
+    case 'resolution-arrange-meeting':
+      return ENGLISH.t('meeting.action.arrange.text', { id: a.subject, stage: a.stage ?? '' });
+    case 'resolution-meeting-outcome':
+      return ENGLISH.t('meeting.action.outcome.text', { id: a.subject });
     case 'liaison':
       return liaisonWhat(a);
   }

@@ -1,5 +1,6 @@
 // The data of cards/resolutions.json (/resolutions) and the functions building it. Display-ready values
 // (cards.ts says what every card's data must be).
+import { meetingNextLabel, readerOf } from '../presenters/meeting-text.js';
 import type { ResolutionRow } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { currentStage, stageDef, type Resolution, type StageDef, type StageState } from '../../domain/resolutions/index.js';
@@ -32,12 +33,14 @@ export function resolutionsRow(row: { child: ChildDoc; resolution: Resolution; s
   showNames: boolean, table: readonly StageDef[]): ResolutionListRow {
   const r = row.resolution;
   const s = currentStage(r);
+  const rd = readerOf(null);
   const STATE: Record<StageState, string> = {
     recorded: 'Informal', 'awaiting-acknowledgement': 'Awaiting acknowledgement', acknowledged: 'Acknowledged',
     responded: 'Responded', resolved: 'Resolved', referred: 'Referred to Cafcass',
+    'awaiting-meeting': rd.t('meeting.state.awaiting'), 'meeting-arranged': rd.t('meeting.state.arranged'),
   };
   const NEXT: Record<string, string> = { acknowledge: 'Acknowledge by', respond: 'Respond by', 'follow-up': 'Follow up by' };
-  const next = row.next ? `${NEXT[row.next.kind] ?? 'By'} ${formatDate(row.next.date)}`
+  const next = row.next ? `${meetingNextLabel(rd, row.next.kind) ?? NEXT[row.next.kind] ?? 'By'} ${formatDate(row.next.date)}`
     : r.outcome ? `Resolved ${formatDate(r.outcome.on)}` : r.referral ? `Referred ${formatDate(r.referral.on)}` : 'Awaiting the IRO';
   return {
     title: `${r.id} · ${childLabel(row.child, showNames)}`,

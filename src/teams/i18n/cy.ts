@@ -2,6 +2,7 @@
 // singular noun after a numeral ("5 nod"), so most plurals differ only by the number; the six CLDR
 // categories are written where the words change. docs/GLOSSARY.md lists the terms a translator should confirm.
 import type { MessageKey } from './en.js';
+import { meetingsCy } from './cy/meetings.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -47,4 +48,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'error.too-long.text':
     "Mae gan y neges honno {length, plural, zero {# nod} one {# nod} two {# nod} few {# nod} many {# nod} other {# nod}}; rwy'n darllen gorchmynion hyd at {limit, number} nod. Ni wnaed dim.",
   'error.too-long.example': 'Rhowch gynnig ar: /cymorth',
+  ...meetingsCy,
 };

@@ -1,3 +1,5 @@
+import { meetingsEn } from './en/meetings.js';
+
 // The English message catalogue (issue 13). ICU MessageFormat through intl-messageformat; cy.ts holds the
 // same keys with the same placeholders (test/teams/i18n-catalogue.spec.ts). Keys are grouped by where
 // the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
@@ -45,6 +47,7 @@ export const en = {
   'error.too-long.text':
     'That message is {length, plural, one {# character} other {# characters}}; I read commands up to {limit, number}. Nothing was done.',
   'error.too-long.example': 'Try: /help',
+  ...meetingsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
