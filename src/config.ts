@@ -4,6 +4,7 @@ import { BOOKING_DEFAULTS } from './domain/booking-rules.js';
 import { DEFAULT_COMPLIANCE_TARGET } from './domain/compliance.js';
 import { AppError } from './domain/errors.js';
 import { LIAISON_DEFAULTS, type LiaisonSettings } from './domain/liaison.js';
+import { PLAN_DEFAULTS, type PlanSettings } from './domain/plan-tracking.js';
 import { DEFAULT_POLICY_ID } from './domain/policies.js';
 
 // The only reader of process.env (docs/DESIGN.md "Configuration"). An unset variable means its default.
@@ -61,6 +62,11 @@ const schema = z.object({
   LIAISON_L7_INTERVAL_DAYS: int(LIAISON_DEFAULTS.discussionIntervalDays, 7, 366),
   LIAISON_L8_WORKING_DAYS_BEFORE: int(LIAISON_DEFAULTS.l8WorkingDaysBefore, 1, 30),
   LIAISON_L9_WORKING_DAYS: int(LIAISON_DEFAULTS.l9WorkingDays, 1, 60),
+  // Plan tracking between reviews (docs/DOMAIN.md PT3, PT4): local decisions.
+  PLAN_MIDWAY_FRACTION: z
+    .preprocess(blankToUndefined, z.coerce.number().min(0.1).max(0.9).optional())
+    .transform((v) => v ?? PLAN_DEFAULTS.midwayFraction),
+  PLAN_REMINDER_WORKING_DAYS: int(PLAN_DEFAULTS.reminderWorkingDays, 1, 30),
   DUE_SOON_WORKING_DAYS: int(20, 1, 260),
   REMINDER_WORKING_DAYS: int(10, 1, 260),
   DIGEST_WEEKS: int(4, 1, 52),
@@ -113,6 +119,8 @@ export interface Config {
   reminderWorkingDays: number;
   /** LIAISON_* (defaults: domain/liaison.ts LIAISON_DEFAULTS). */
   liaison: LiaisonSettings;
+  /** PLAN_* (defaults: domain/plan-tracking.ts PLAN_DEFAULTS). */
+  plan: PlanSettings;
   digestWeeks: number;
   /** How often the sweeper looks for reminders and digests to queue. */
   sweepIntervalMinutes: number;
@@ -185,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dueSoonWorkingDays: e.DUE_SOON_WORKING_DAYS,
     resolutionStageDays: e.RESOLUTION_STAGE_DAYS ?? '',
     reminderWorkingDays: e.REMINDER_WORKING_DAYS,
+    plan: { midwayFraction: e.PLAN_MIDWAY_FRACTION, reminderWorkingDays: e.PLAN_REMINDER_WORKING_DAYS },
     liaison: {
       l2WorkingDays: e.LIAISON_L2_WORKING_DAYS,
       l3WorkingDays: e.LIAISON_L3_WORKING_DAYS,
