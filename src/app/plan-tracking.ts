@@ -3,11 +3,13 @@
 // check. Each change is one versioned child update (updateChild) with its history entry and the messages it
 // causes queued in the same update (pending kinds 'plan-not-done', 'plan-alert').
 import { canSeeChild } from '../domain/access.js';
+import { isChildsIro } from '../domain/case-roles.js';
 import { AppError } from '../domain/errors.js';
 import { isGuestStaff } from '../domain/guests.js';
 import {
   EMPTY_PLAN,
   PLAN_DEFAULTS,
+  midwayDate,
   planKeys,
   raiseAlert,
   recordMidwayCheck,
@@ -36,8 +38,9 @@ export function planOf(child: Pick<ChildDoc, 'plan'>): PlanRecord {
 export function reviewPeriod(child: Pick<ChildDoc, 'reviews' | 'nextReview'>): ReviewPeriod | null {
   const last = [...child.reviews].sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))[0];
   const nextDueBy = child.nextReview?.dueBy ?? null;
-  if (!last || !nextDueBy || nextDueBy < last.heldOn) return null;
-  return { reviewId: last.id, heldOn: last.heldOn, nextDueBy };
+  if (!last || !nextDueBy) return null;
+  const period = { reviewId: last.id, heldOn: last.heldOn, nextDueBy };
+  return midwayDate(period) >= period.heldOn ? period : null;
 }
 
 function stampOf(deps: AppDeps, actor: StaffDoc): Stamp {
@@ -138,7 +141,7 @@ export function reportOnPlanAction(
 ): Promise<PlanView> {
   return changePlan(deps, actor, ref, (child, plan, people, stamp) => {
     const r = reportOnAction(plan, { actor, child, people, actionId, stamp, ...input });
-    const toIro = input.status === 'not-done' && child.iroId !== actor._id;
+    const toIro = input.status === 'not-done' && !isChildsIro(actor, child);
     const pending: PendingMessage[] = toIro
       ? [
           {

@@ -3,7 +3,7 @@
 // is one versioned child update made by app/plan-tracking.ts.
 import { hasRole } from './access.js';
 import { addDays, diffDays, isIsoDate, type WorkingCalendar } from './calendar.js';
-import { isChildsIro } from './case-roles.js';
+import { isChildsIro, isChildsSocialWorker } from './case-roles.js';
 import { AppError } from './errors.js';
 import { isGuestStaff } from './guests.js';
 import type { Stamp } from './resolutions/records.js';
@@ -25,7 +25,7 @@ export interface PlanAction {
   reviewId: string;
   text: string;
   owner: PlanOwner;
-  dueBy: IsoDate;
+  targetDate: IsoDate;
   recorded: Stamp;
   /** open until done; not-done (with a note) stays outstanding and is carried into the next review. */
   status: PlanActionStatus;
@@ -65,7 +65,7 @@ export interface ActionRow {
   /** A staff id, '' for none, or 'other' with `otherName`. */
   ownerId: string;
   otherName: string;
-  dueBy: string;
+  targetDate: string;
 }
 
 /** PT1: who records a review's decisions and actions: the child's IRO or the review's chair. */
@@ -104,20 +104,22 @@ export function recordReviewPlan(
   for (const row of o.rows.slice(0, MAX_ACTION_ROWS)) {
     const text = row.text.trim();
     const other = row.otherName.trim();
-    if (!text && !row.ownerId && !other && !row.dueBy) continue;
+    if (!text && !row.ownerId && !other && !row.targetDate) continue;
     const n = added.length + 1;
     if (!text) throw new AppError('invalid-input', `action ${n}: say what is to be done`, { example: EXAMPLE });
     if (text.length > 500)
       throw new AppError('invalid-input', `action ${n} is too long (at most 500 characters)`, { example: EXAMPLE });
     const owner = ownerOf(row, o.people, n);
-    if (!isIsoDate(row.dueBy)) throw new AppError('invalid-input', `action ${n}: choose by when`, { example: EXAMPLE });
-    if (row.dueBy < o.review.heldOn) {
+    if (!isIsoDate(row.targetDate))
+      throw new AppError('invalid-input', `action ${n}: choose by when`, { example: EXAMPLE });
+    const reviewDay = o.review.heldOn;
+    if (row.targetDate < reviewDay) {
       throw new AppError('invalid-input', `action ${n}: the date is before the review`, {
         example: EXAMPLE,
         problem: 'date-order',
       });
     }
-    if (diffDays(row.dueBy, o.review.heldOn) > 366) {
+    if (diffDays(row.targetDate, o.review.heldOn) > 366) {
       throw new AppError('invalid-input', `action ${n}: at most a year after the review`, {
         example: EXAMPLE,
         problem: 'date-order',
@@ -128,7 +130,7 @@ export function recordReviewPlan(
       reviewId: o.review.id,
       text,
       owner,
-      dueBy: row.dueBy,
+      targetDate: row.targetDate,
       recorded: o.stamp,
       status: 'open',
       updates: [],
@@ -184,7 +186,7 @@ export function mayReportOn(
 ): boolean {
   if (a.owner.kind === 'staff' && a.owner.staffId === actor.id) return true;
   if (isChildsIro(actor, child)) return true;
-  if (child.socialWorkerId && child.socialWorkerId === actor.id) return true;
+  if (isChildsSocialWorker(actor, child)) return true;
   return !!child.socialWorkerId && people.get(child.socialWorkerId)?.managerId === actor.id;
 }
 
@@ -313,11 +315,11 @@ export function actionReminders(
   const out: ActionReminder[] = [];
   for (const a of plan.actions) {
     if (!isOutstanding(a)) continue;
-    const before = calendar.addWorkingDays(a.dueBy, -settings.reminderWorkingDays);
-    if (today >= before && today < a.dueBy && today <= addDays(before, PLAN_REMINDER_GRACE_DAYS)) {
+    const before = calendar.addWorkingDays(a.targetDate, -settings.reminderWorkingDays);
+    if (today >= before && today < a.targetDate && today <= addDays(before, PLAN_REMINDER_GRACE_DAYS)) {
       out.push({ key: planKeys.reminder(ref, a.id, 'before'), action: a, when: 'before' });
     }
-    if (today >= a.dueBy && today <= addDays(a.dueBy, PLAN_REMINDER_GRACE_DAYS)) {
+    if (today >= a.targetDate && today <= addDays(a.targetDate, PLAN_REMINDER_GRACE_DAYS)) {
       out.push({ key: planKeys.reminder(ref, a.id, 'due'), action: a, when: 'due' });
     }
   }
@@ -340,7 +342,7 @@ export function planCounts(
   const outstanding = plan.actions.filter(isOutstanding);
   return {
     outstanding: outstanding.length,
-    overdue: outstanding.filter((a) => a.dueBy < today).length,
+    overdue: outstanding.filter((a) => a.targetDate < today).length,
     done: plan.actions.length - outstanding.length,
     notDone: plan.actions.filter((a) => a.status === 'not-done').length,
   };

@@ -12,6 +12,7 @@ import { todayIn } from '../domain/calendar.js';
 import { isAppError } from '../domain/errors.js';
 import { dueMessages, SEND_FROM_HOUR, type Addressee, type DueMessage } from '../domain/reminders.js';
 import { queueLiaisonPrompts } from './liaison-prompts.js';
+import { queuePlanPrompts } from './plan-prompts.js';
 import { sweepResolutionDeadlines } from './resolution-reminders.js';
 import { RESOLUTION_STAGES } from '../domain/resolutions/index.js';
 import type { Config } from '../config.js';
@@ -46,7 +47,7 @@ export interface SweepLease {
 /** What the sweeper needs of the app's ports (an AppDeps will do). */
 export type SweeperDeps = Pick<
   AppDeps,
-  'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName' | 'resolutionStages'
+  'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName' | 'resolutionStages' | 'liaison' | 'plan'
 >;
 
 export interface SweeperOptions {
@@ -85,6 +86,8 @@ export interface SweepResult {
   skipped?: 'lease-held';
   /** Liaison prompts queued in child documents for the pending drainer (keys). */
   liaisonQueued?: string[];
+  /** Plan reminders and midway prompts queued in child documents (keys; docs/DOMAIN.md PT3, PT4). */
+  planQueued?: string[];
 }
 
 export interface Sweeper {
@@ -260,10 +263,11 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
     }
   }
 
-  /** Liaison prompts L2–L9, queued in the children's pending messages for the pending drainer. */
+  /** Liaison prompts L2–L9 and the plan's reminders (PT3, PT4), queued in the children's pending messages. */
   async function queueLiaison(children: ChildDoc[], today: string, result: SweepResult): Promise<void> {
     result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);
-    if (result.liaisonQueued.length) opts.onPendingQueued?.();
+    result.planQueued = await queuePlanPrompts(deps, outbox, children, today);
+    if (result.liaisonQueued.length || result.planQueued.length) opts.onPendingQueued?.();
   }
 
   let timer: NodeJS.Timeout | undefined;

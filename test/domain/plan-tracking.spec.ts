@@ -31,10 +31,10 @@ const p = (id: string) => people.get(id)!;
 const child = { ref: 'C1', iroId: 'iro-1', socialWorkerId: 'sw-1' };
 const review = { id: 'C1-R3', heldOn: '2026-10-01', chairId: 'iro-1' };
 const stamp = (by: string, on: string): Stamp => ({ by, byName: p(by).name, at: `${on}T10:00:00.000Z`, on });
-const row = (text: string, ownerId: string, dueBy: string, otherName = ''): ActionRow => ({
+const row = (text: string, ownerId: string, targetDate: string, otherName = ''): ActionRow => ({
   text,
   ownerId,
-  dueBy,
+  targetDate,
   otherName,
 });
 const record = (rows: ActionRow[], by = 'iro-1', decisions = 'Stay in placement; education support') =>
@@ -63,7 +63,7 @@ describe('plan between reviews (domain)', () => {
       [['C1-R3', 'Stay in placement; education support']],
     );
     assert.deepEqual(
-      plan.actions.map((a) => [a.id, a.text, a.owner, a.dueBy, a.status]),
+      plan.actions.map((a) => [a.id, a.text, a.owner, a.targetDate, a.status]),
       [
         ['C1-R3-A1', 'Refer to CAMHS', { kind: 'staff', staffId: 'sw-1' }, '2026-10-30', 'open'],
         ['C1-R3-A2', 'Weekly contact with mother', { kind: 'other', name: 'Foster carer' }, '2026-11-13', 'open'],

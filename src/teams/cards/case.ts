@@ -12,6 +12,8 @@ import type { CardFact } from '../card-parts.js';
 import { policyLine } from '../presenters/common.js';
 import { formatBookingStart, label, overdueText, plural } from '../presenters/labels.js';
 import { caseResolutionLines } from './resolution.js';
+import { casePlanButton } from '../presenters/plan-case.js';
+import { readerOf } from '../presenters/meeting-text.js';
 
 export interface CaseChild {
   ref: string;
@@ -78,6 +80,9 @@ export interface CaseCardData {
   proceedings: CardFact[];
   resolutions: CaseEventLine[];
   liaison: CaseEventLine[];
+  /** The plan between reviews as one button to the plan card, e.g. "Plan: 2 outstanding, 1 overdue, 1 done";
+   *  '' hides it (issue 15; presenters/plan-case.ts). */
+  plan: string;
   policy: string;
 }
 
@@ -126,6 +131,7 @@ export function caseCardData(view: CaseView, table: readonly StageDef[], policy:
     proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name) : [],
     resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName),
     liaison: liaisonLines(child, name),
+    plan: casePlanButton(child.plan, view.today, readerOf(null)),
     policy: policyLine(policy),
   };
 }

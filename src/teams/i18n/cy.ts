@@ -3,6 +3,7 @@
 // categories are written where the words change. docs/GLOSSARY.md lists the terms a translator should confirm.
 import type { MessageKey } from './en.js';
 import { meetingsCy } from './cy/meetings.js';
+import { planCy } from './cy/plan.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -49,4 +50,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
     "Mae gan y neges honno {length, plural, zero {# nod} one {# nod} two {# nod} few {# nod} many {# nod} other {# nod}}; rwy'n darllen gorchmynion hyd at {limit, number} nod. Ni wnaed dim.",
   'error.too-long.example': 'Rhowch gynnig ar: /cymorth',
   ...meetingsCy,
+  ...planCy,
 };

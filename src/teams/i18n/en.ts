@@ -1,4 +1,5 @@
 import { meetingsEn } from './en/meetings.js';
+import { planEn } from './en/plan.js';
 
 // The English message catalogue (issue 13). ICU MessageFormat through intl-messageformat; cy.ts holds the
 // same keys with the same placeholders (test/teams/i18n-catalogue.spec.ts). Keys are grouped by where
@@ -48,6 +49,7 @@ export const en = {
     'That message is {length, plural, one {# character} other {# characters}}; I read commands up to {limit, number}. Nothing was done.',
   'error.too-long.example': 'Try: /help',
   ...meetingsEn,
+  ...planEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

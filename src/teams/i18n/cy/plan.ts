@@ -1,0 +1,75 @@
+// Y cynllun rhwng adolygiadau (issue 15). Same keys and placeholders as ../en/plan.ts.
+// translator: confirm "cynllun gofal a chymorth" and "gwiriad hanner ffordd".
+import type { planEn } from '../en/plan.js';
+
+export const planCy: Readonly<Record<keyof typeof planEn, string>> = {
+  'plan.cmd.plan.description':
+    "Y cynllun gofal a chymorth rhwng adolygiadau: penderfyniadau a chamau'r adolygiad diwethaf, cynnydd, y gwiriad hanner ffordd (sgwrs bersonol yn unig)",
+  'plan.cmd.alert.description':
+    'Rhoi gwybod i SAA plentyn am newid sylweddol i’r cynllun gofal a chymorth, neu benderfyniad adolygiad heb ei gyflawni (sgwrs bersonol yn unig)',
+  'plan.cmd.alert.usage': 'rhowch yr achos a beth sydd wedi newid',
+  'plan.alert.sent.title': 'Mae’r SAA wedi cael gwybod',
+  'plan.alert.sent.text': 'Mae {iro} wedi cael gwybod ({id}); mae ar linell amser yr achos.',
+  'plan.card.title': 'Cynllun rhwng adolygiadau · {child}',
+  'plan.card.period': 'Adolygiad diwethaf {review} ar {held} · adolygiad nesaf erbyn {due}',
+  'plan.card.no-period': 'Dim adolygiad wedi’i gynnal eto: cofnodir y cynllun pan gynhelir adolygiad.',
+  'plan.card.midway.due': 'Gwiriad hanner ffordd yn ddyledus ers {date}',
+  'plan.card.midway.later': 'Gwiriad hanner ffordd o {date}',
+  'plan.card.midway.done': 'Gwiriad hanner ffordd wedi’i gofnodi gan {name} ar {date}: {note}',
+  'plan.card.counts':
+    '{outstanding, plural, zero {# cam heb ei wneud} one {# cam heb ei wneud} two {# gam heb eu gwneud} few {# cam heb eu gwneud} many {# cham heb eu gwneud} other {# cam heb eu gwneud}} ({overdue} yn hwyr, {notDone} heb eu gwneud) · {done} wedi’u gwneud',
+  'plan.card.decisions': 'Penderfyniadau adolygiad {review}',
+  'plan.card.actions': 'Camau',
+  'plan.card.no-actions': 'Dim camau wedi’u cofnodi.',
+  'plan.card.page': 'Camau {from}–{to} o {total}',
+  'plan.card.next': 'Nesaf',
+  'plan.card.previous': 'Blaenorol',
+  'plan.action.line': '{text}',
+  'plan.action.meta': '{owner} · erbyn {date} · {status}',
+  'plan.action.carried': 'wedi’i gario o {review}',
+  'plan.status.open': 'ar agor',
+  'plan.status.overdue': 'yn hwyr',
+  'plan.status.done': 'wedi’i wneud ({name}, {date})',
+  'plan.status.not-done': 'heb ei wneud ({name}, {date}): {note}',
+  'plan.report.button': 'Rhoi gwybod am gynnydd',
+  'plan.report.status': 'Cynnydd',
+  'plan.report.done': 'Wedi’i wneud',
+  'plan.report.not-done': 'Heb ei wneud',
+  'plan.report.note': 'Nodyn (angen ar gyfer "heb ei wneud": pam, a beth sy’n digwydd nawr)',
+  'plan.report.save': 'Cadw',
+  'plan.record.button': 'Cofnodi penderfyniadau a chamau',
+  'plan.record.for': 'Ar gyfer adolygiad {review}, a gynhaliwyd {held}',
+  'plan.record.decisions': 'Penderfyniadau’r adolygiad',
+  'plan.record.action': 'Cam {n}',
+  'plan.record.owner': 'Pwy',
+  'plan.record.other-owner': 'Rhywun arall (enw isod)',
+  'plan.record.other-name': 'Eu henw neu rôl (e.e. gofalwr maeth)',
+  'plan.record.due': 'Erbyn pryd',
+  'plan.record.save': 'Cofnodi',
+  'plan.alert.button': 'Rhoi gwybod i’r SAA',
+  'plan.alert.text': 'Beth sydd wedi newid (newid sylweddol i’r cynllun, neu benderfyniad heb ei gyflawni)',
+  'plan.alert.send': 'Anfon at y SAA',
+  'plan.midway.button': 'Cofnodi’r gwiriad hanner ffordd',
+  'plan.midway.note': 'Beth a ganfu’r gwiriad',
+  'plan.midway.save': 'Cofnodi',
+  'plan.saved': 'Wedi’i gadw.',
+  'plan.required': 'Mae angen hwn',
+  'plan.reminder.title': 'Cam yn y cynllun',
+  'plan.reminder.before':
+    'Mae {action} ({review}) i’w wneud erbyn {date}. Teipiwch /plan {ref} i roi gwybod am gynnydd.',
+  'plan.reminder.due':
+    'Mae {action} ({review}) i’w wneud heddiw, {date}. Teipiwch /plan {ref} i roi gwybod am gynnydd.',
+  'plan.reminder.late':
+    'Roedd {action} ({review}) i’w wneud erbyn {date}. Teipiwch /plan {ref} i roi gwybod am gynnydd.',
+  'plan.reminder.for-other': 'Ar gyfer {name}: {text}',
+  'plan.midway.title': 'Gwiriad hanner ffordd',
+  'plan.midway.prompt':
+    'Hanner ffordd rhwng adolygiad {review} a’r nesaf (erbyn {due}): gwiriwch sut mae’r cynllun yn mynd. {outstanding, plural, zero {# cam heb ei wneud} one {# cam heb ei wneud} two {# gam heb eu gwneud} few {# cam heb eu gwneud} many {# cham heb eu gwneud} other {# cam heb eu gwneud}}. Teipiwch /plan {ref}.',
+  'plan.not-done.title': 'Cam adolygiad heb ei gyflawni',
+  'plan.not-done.text': 'Mae {name} yn dweud nad yw {action} ({review}) wedi’i wneud: {note}',
+  'plan.alert.title': 'Newid sylweddol',
+  'plan.alert.notice': 'Mae {name} yn rhoi gwybod i chi: {text}',
+  'plan.case.summary':
+    'Cynllun: {outstanding} heb eu gwneud, {overdue} yn hwyr, {done} wedi’u gwneud, {alerts, plural, zero {# rhybudd} one {# rhybudd} two {# rybudd} few {# rhybudd} many {# rhybudd} other {# rhybudd}}',
+  'plan.gone': 'Nid yw hwn ar gofnod mwyach; teipiwch /plan {ref} i weld y cynllun.',
+};
