@@ -132,6 +132,9 @@ describe('plan between reviews over HTTP (issue 15)', function () {
 
     const caseCard = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/case C100')));
     assert.match(caseCard.text, /Plan: 2 outstanding, 0 overdue, 0 done, 1 alert/);
+    // PT6: the outstanding actions are carried into the next review's form.
+    const held = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/held C100')));
+    assert.match(held.text, /Plan actions to review\n2 outstanding from earlier reviews \(0 overdue\): \/plan C100/);
   });
 
   it('PT3, PT4: the sweeper reminds the owner before the date, and prompts the IRO for the midway check', async () => {

@@ -6,6 +6,8 @@ import type { ChildDoc, ReviewDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import { ANY, dueFact, ISO_DATE, REASON_CHOICES, typed } from '../presenters/booking.js';
 import { childLabel } from '../presenters/labels.js';
+import { carriedActionsFact } from '../presenters/plan-case.js';
+import { readerOf } from '../presenters/meeting-text.js';
 import type { CardChoice, CardFact, FormError, TypedValues } from '../card-parts.js';
 
 export interface HeldFormCardData {
@@ -43,7 +45,7 @@ export function heldFormCardData(o: {
     mode: correcting ? 'correct' : 'record',
     title: `${correcting ? 'Correct held date' : 'Record review held'} · ${childLabel(o.child, o.showNames)}`,
     subtitle: correcting ? `Review ${o.review!.id}, recorded as held on ${formatDate(o.review!.heldOn)}` : `Today is ${formatDate(o.today)}`,
-    facts: o.next && !correcting ? [dueFact(o.next)] : [],
+    facts: o.next && !correcting ? [dueFact(o.next), ...carried(o.child, o.today)] : [],
     ref: o.child.ref,
     reviewId: o.review?.id ?? '',
     defaultDate: typed(v, 'heldOn', ISO_DATE) || (o.review?.heldOn ?? o.today),
@@ -62,6 +64,12 @@ export function heldFormCardData(o: {
   };
   return model;
 }
+
+/** PT6: the plan's outstanding actions are carried into the review being recorded (issue 15). */
+const carried = (child: ChildDoc, today: string): CardFact[] => {
+  const fact = carriedActionsFact(child, today, readerOf(null));
+  return fact ? [fact] : [];
+};
 
 export const heldFormCard = (...args: Parameters<typeof heldFormCardData>): AdaptiveCardJson => renderCard('held-form', heldFormCardData(...args));
 

@@ -4,6 +4,7 @@ import { formatDate } from '../../domain/dates-format.js';
 import type { ChildDoc, ReviewDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import { childLabel } from '../presenters/labels.js';
+import { readerOf } from '../presenters/meeting-text.js';
 import type { CardFact } from '../card-parts.js';
 
 export interface ReviewHeldCardData {
@@ -14,6 +15,8 @@ export interface ReviewHeldCardData {
   reviewId: string;
   /** Show "Record distributed today". */
   canDistribute: boolean;
+  /** Issue 15 (PT1): "Record decisions and actions" opens the plan card; '' hides it. */
+  planButton: string;
 }
 
 export function reviewHeldCardData(child: ChildDoc, review: ReviewDoc, showNames: boolean, title: string, text: string, staffNames: ReadonlyMap<string, string>): ReviewHeldCardData {
@@ -31,6 +34,7 @@ export function reviewHeldCardData(child: ChildDoc, review: ReviewDoc, showNames
     ref: child.ref,
     reviewId: review.id,
     canDistribute: !review.recordDistributedOn,
+    planButton: readerOf(null).t('plan.record.button'),
   };
   return model;
 }

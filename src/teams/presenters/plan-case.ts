@@ -16,3 +16,20 @@ export function casePlanButton(plan: PlanRecord | undefined, today: IsoDate, rd:
     alerts: plan.alerts.length,
   });
 }
+
+/**
+ * PT6: the outstanding actions carried into the next review, as one fact for the held form and the held card
+ * (null when there are none), so the IRO reviews them at the meeting.
+ */
+export function carriedActionsFact(
+  child: { ref: string; plan?: PlanRecord },
+  today: IsoDate,
+  rd: Reader,
+): { title: string; value: string } | null {
+  const c = child.plan ? planCounts(child.plan, today) : null;
+  if (!c?.outstanding) return null;
+  return {
+    title: rd.t('plan.carried.title'),
+    value: rd.t('plan.carried.value', { outstanding: c.outstanding, overdue: c.overdue, ref: child.ref }),
+  };
+}

@@ -71,5 +71,7 @@ export const planCy: Readonly<Record<keyof typeof planEn, string>> = {
   'plan.alert.notice': 'Mae {name} yn rhoi gwybod i chi: {text}',
   'plan.case.summary':
     'Cynllun: {outstanding} heb eu gwneud, {overdue} yn hwyr, {done} wedi’u gwneud, {alerts, plural, zero {# rhybudd} one {# rhybudd} two {# rybudd} few {# rhybudd} many {# rhybudd} other {# rhybudd}}',
+  'plan.carried.title': 'Camau’r cynllun i’w hadolygu',
+  'plan.carried.value': '{outstanding} heb eu gwneud o adolygiadau blaenorol ({overdue} yn hwyr): /plan {ref}',
   'plan.gone': 'Nid yw hwn ar gofnod mwyach; teipiwch /plan {ref} i weld y cynllun.',
 };

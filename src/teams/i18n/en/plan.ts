@@ -66,5 +66,7 @@ export const planEn = {
   'plan.alert.notice': '{name} alerts you: {text}',
   'plan.case.summary':
     'Plan: {outstanding} outstanding, {overdue} overdue, {done} done, {alerts, plural, one {# alert} other {# alerts}}',
+  'plan.carried.title': 'Plan actions to review',
+  'plan.carried.value': '{outstanding} outstanding from earlier reviews ({overdue} overdue): /plan {ref}',
   'plan.gone': 'This is no longer on record; type /plan {ref} to see the plan.',
 } as const;
