@@ -11,6 +11,7 @@ import {
   PLAN_DEFAULTS,
   midwayDate,
   planKeys,
+  planTasks,
   raiseAlert,
   recordMidwayCheck,
   recordReviewPlan,
@@ -18,6 +19,7 @@ import {
   type ActionRow,
   type PlanRecord,
   type PlanSettings,
+  type PlanTask,
   type ReviewPeriod,
 } from '../domain/plan-tracking.js';
 import type { Stamp } from '../domain/resolutions/records.js';
@@ -184,4 +186,17 @@ export function recordMidway(deps: AppDeps, actor: StaffDoc, ref: string, note: 
     const next = recordMidwayCheck(plan, { actor, child, period, note, stamp });
     return { plan: next, action: 'plan.midway', details: { reviewId: period?.reviewId ?? null } };
   });
+}
+
+/** /actions items of the plan for this person: their actions on any child, and the IRO's record and midway checks. */
+export async function planActions(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ownChildren: readonly ChildDoc[],
+): Promise<{ items: PlanTask[]; children: ChildDoc[] }> {
+  const owned = await deps.children.listWithPlanActionsFor(actor._id);
+  const byRef = new Map([...ownChildren, ...owned].map((c) => [c.ref, c] as const));
+  const children = [...byRef.values()];
+  const periods = new Map(children.map((c) => [c.ref, reviewPeriod(c)] as const));
+  return { items: planTasks(actor, children, periods, today(deps), planSettings(deps)), children };
 }

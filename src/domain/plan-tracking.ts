@@ -347,3 +347,65 @@ export function planCounts(
     notDone: plan.actions.filter((a) => a.status === 'not-done').length,
   };
 }
+
+/** /actions items of the plan (PT1–PT4). */
+export type PlanTaskKind = 'plan-action' | 'plan-record' | 'plan-midway';
+export interface PlanTask {
+  kind: PlanTaskKind;
+  childRef: string;
+  /** The action's id, the review's id (record), or the period's review id (midway). */
+  subject: string;
+  deadline: IsoDate;
+  overdue: boolean;
+}
+
+/** What the plan asks of this person: their outstanding actions (a named other's: the social worker); the IRO
+ *  records a held review's decisions and actions (until recorded, or the next review is held) and does the midway
+ *  check when due. The record's deadline is the review's day (it is done at the meeting). */
+export function planTasks(
+  actor: Staff,
+  children: readonly { ref: string; iroId: string; socialWorkerId?: string | null; plan?: PlanRecord }[],
+  periods: ReadonlyMap<string, ReviewPeriod | null>,
+  today: IsoDate,
+  settings: PlanSettings = PLAN_DEFAULTS,
+): PlanTask[] {
+  const out: PlanTask[] = [];
+  for (const child of children) {
+    const plan = child.plan ?? EMPTY_PLAN;
+    for (const a of plan.actions) {
+      if (!isOutstanding(a)) continue;
+      const mine = a.owner.kind === 'staff' ? a.owner.staffId === actor.id : isChildsSocialWorker(actor, child);
+      if (mine)
+        out.push({
+          kind: 'plan-action',
+          childRef: child.ref,
+          subject: a.id,
+          deadline: a.targetDate,
+          overdue: today > a.targetDate,
+        });
+    }
+    const period = periods.get(child.ref) ?? null;
+    if (!period || !isChildsIro(actor, child)) continue;
+    const recorded =
+      plan.decisions.some((d) => d.reviewId === period.reviewId) ||
+      plan.actions.some((a) => a.reviewId === period.reviewId);
+    if (!recorded)
+      out.push({
+        kind: 'plan-record',
+        childRef: child.ref,
+        subject: period.reviewId,
+        deadline: period.heldOn,
+        overdue: false,
+      });
+    if (midwayCheckDue(plan, period, today, settings)) {
+      out.push({
+        kind: 'plan-midway',
+        childRef: child.ref,
+        subject: period.reviewId,
+        deadline: period.nextDueBy,
+        overdue: false,
+      });
+    }
+  }
+  return out;
+}

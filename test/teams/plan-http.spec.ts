@@ -64,6 +64,8 @@ describe('plan between reviews over HTTP (issue 15)', function () {
     assert.match(plan.text, /Last review C100-3 held Tue 26 May 2026 · next review due by Thu 26 Nov 2026/);
     assert.match(plan.text, /Midway check from Wed 26 Aug 2026/);
     assert.match(plan.text, /Record decisions and actions/);
+    const todo = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/actions')));
+    assert.match(todo.text, /Record review decisions · C100[\s\S]*Record the decisions and actions of review C100-3/);
 
     const bad = await invoke(alex, 'plan.record', {
       ref: 'C100',
@@ -97,6 +99,13 @@ describe('plan between reviews over HTTP (issue 15)', function () {
   });
 
   it('PT2, PT5: the social worker reports an action not done (the IRO is told) and alerts the IRO', async () => {
+    const swActions = cardOf(await h.ask(messageActivity(h.connector.url, dafydd, '/actions')));
+    assert.match(swActions.text, /Plan action · C100[\s\S]*Refer to CAMHS \(C100-3\): report done or not done/);
+    assert.match(
+      swActions.text,
+      /For Foster carer: Weekly contact with mother/,
+      "a named other's action is the social worker's",
+    );
     const swPlan = cardOf(await h.ask(messageActivity(h.connector.url, dafydd, '/plan C100')));
     assert.match(swPlan.text, /Report progress/);
     const noNote = await invoke(dafydd, 'plan.action.report', {
@@ -152,6 +161,8 @@ describe('plan between reviews over HTTP (issue 15)', function () {
     assert.ok(midway.planQueued?.includes('plan:C100:midway:C100-3'), (midway.planQueued ?? []).join(', '));
     const prompt = await arrival((a) => a.key === 'plan:C100:midway:C100-3');
     assert.equal(prompt.conversationId, 'a:personal-29:alex');
+    const iroActions = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/actions')));
+    assert.match(iroActions.text, /Midway check · C100/);
     const recorded = await invoke(alex, 'plan.midway', { ref: 'C100', midwayNote: 'CAMHS chased; contact going well' });
     assert.match(recorded.text, /Midway check recorded by Alex Wilber on Wed 26 Aug 2026: CAMHS chased/);
     const twice = await invoke(alex, 'plan.midway', { ref: 'C100', midwayNote: 'again' });

@@ -83,6 +83,22 @@ export class ChildrenRepository {
     return queued;
   }
 
+  /** Children with plan actions this person owns, or (a named other's) reports on as the social worker (/actions). */
+  listWithPlanActionsFor(staffId: string): Promise<ChildDoc[]> {
+    return this.col
+      .find(
+        {
+          $or: [
+            { 'plan.actions.owner.staffId': staffId },
+            { socialWorkerId: staffId, 'plan.actions.owner.kind': 'other' },
+          ],
+        },
+        { sort: { _id: 1 } },
+      )
+      .toArray()
+      .then(allCurrent);
+  }
+
   /** Children with at least one open resolution (/actions for addressees and ladder roles). */
   listWithOpenResolutions(): Promise<ChildDoc[]> {
     return this.col

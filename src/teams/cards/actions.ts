@@ -14,6 +14,7 @@ import { childLabel, formatBookingStart, overdueText, plural } from '../presente
 import { clip, count, pageOf, pager } from '../presenters/paging.js';
 import { dutyTitle, LIAISON_VERBS } from './liaison.js';
 import { readerOf } from '../presenters/meeting-text.js';
+import { planTaskText } from '../presenters/plan-case.js';
 
 export interface ActionItem {
   /** "Book review", "Overdue review", "Distribute record", ... */
@@ -46,6 +47,7 @@ const KIND_TEXT = {
   'resolution-acknowledge': 'Acknowledge resolution', 'resolution-respond': 'Answer resolution', 'resolution-review': 'Review response',
   'resolution-overdue': 'Resolution overdue', 'resolution-follow-up': 'Follow up resolution',
   'resolution-arrange-meeting': ENGLISH.t('meeting.action.arrange.kind'), 'resolution-meeting-outcome': ENGLISH.t('meeting.action.outcome.kind'),
+  'plan-action': ENGLISH.t('plan.task.action.kind'), 'plan-record': ENGLISH.t('plan.task.record.kind'), 'plan-midway': ENGLISH.t('plan.task.midway.kind'),
   liaison: 'Guardian liaison',
 };
 
@@ -63,7 +65,7 @@ export function actionsCardData(ctx: ListViewer, result: ActionsResult, page: nu
       kind: KIND_TEXT[a.kind],
       // A guest (Guardian) sees ref and initials only, as in their liaison threads.
       child: clip(childLabel(child, ctx.showChildNames && !guest)),
-      what: actionText(a, ctx.deps.tzName),
+      what: planTaskText(ENGLISH, a, child) ?? actionText(a, ctx.deps.tzName),
       deadline: `by ${formatDate(a.deadline)}`,
       isOverdue: a.overdue,
       overdueText: overdueText(late),
@@ -113,6 +115,10 @@ export function buttonsFor(a: DomainAction): ActionButton[] {
       return [{ title: 'Open', verb: 'resolution.view', data: { ref, id: a.subject } }];
     case 'liaison':
       return [{ title: 'Open', verb: LIAISON_VERBS.view, data: { ref, duty: a.duty ?? '', subject: a.subject } }];
+    case 'plan-action':
+    case 'plan-record':
+    case 'plan-midway':
+      return [{ title: 'Open', verb: 'plan.view', data: { ref } }];
   }
 }
 
@@ -143,6 +149,10 @@ function actionText(a: DomainAction, tzName: string): string {
       return ENGLISH.t('meeting.action.outcome.text', { id: a.subject });
     case 'liaison':
       return liaisonWhat(a);
+    case 'plan-action':
+    case 'plan-record':
+    case 'plan-midway':
+      return a.subject;
   }
 }
 

@@ -33,3 +33,22 @@ export function carriedActionsFact(
     value: rd.t('plan.carried.value', { outstanding: c.outstanding, overdue: c.overdue, ref: child.ref }),
   };
 }
+
+/** The /actions line of a plan item (null for the other kinds): the action itself, or what the IRO is to do. */
+export function planTaskText(
+  rd: Reader,
+  a: { kind: string; subject: string },
+  child: { plan?: PlanRecord } | undefined,
+): string | null {
+  if (a.kind === 'plan-action') {
+    const action = child?.plan?.actions.find((x) => x.id === a.subject);
+    const who =
+      action?.owner.kind === 'other'
+        ? rd.t('plan.reminder.for-other', { name: action.owner.name, text: action.text })
+        : action?.text;
+    return rd.t('plan.task.action.text', { text: who ?? a.subject, review: action?.reviewId ?? '' });
+  }
+  if (a.kind === 'plan-record') return rd.t('plan.task.record.text', { review: a.subject });
+  if (a.kind === 'plan-midway') return rd.t('plan.task.midway.text', { review: a.subject });
+  return null;
+}

@@ -73,5 +73,11 @@ export const planCy: Readonly<Record<keyof typeof planEn, string>> = {
     'Cynllun: {outstanding} heb eu gwneud, {overdue} yn hwyr, {done} wedi’u gwneud, {alerts, plural, zero {# rhybudd} one {# rhybudd} two {# rybudd} few {# rhybudd} many {# rhybudd} other {# rhybudd}}',
   'plan.carried.title': 'Camau’r cynllun i’w hadolygu',
   'plan.carried.value': '{outstanding} heb eu gwneud o adolygiadau blaenorol ({overdue} yn hwyr): /plan {ref}',
+  'plan.task.action.kind': 'Cam yn y cynllun',
+  'plan.task.record.kind': 'Cofnodi penderfyniadau adolygiad',
+  'plan.task.midway.kind': 'Gwiriad hanner ffordd',
+  'plan.task.action.text': '{text} ({review}): rhowch wybod a yw wedi’i wneud neu beidio',
+  'plan.task.record.text': 'Cofnodi penderfyniadau a chamau adolygiad {review}',
+  'plan.task.midway.text': 'Gwiriwch sut mae’r cynllun o adolygiad {review} yn mynd, a’i gofnodi',
   'plan.gone': 'Nid yw hwn ar gofnod mwyach; teipiwch /plan {ref} i weld y cynllun.',
 };

@@ -68,5 +68,11 @@ export const planEn = {
     'Plan: {outstanding} outstanding, {overdue} overdue, {done} done, {alerts, plural, one {# alert} other {# alerts}}',
   'plan.carried.title': 'Plan actions to review',
   'plan.carried.value': '{outstanding} outstanding from earlier reviews ({overdue} overdue): /plan {ref}',
+  'plan.task.action.kind': 'Plan action',
+  'plan.task.record.kind': 'Record review decisions',
+  'plan.task.midway.kind': 'Midway check',
+  'plan.task.action.text': '{text} ({review}): report done or not done',
+  'plan.task.record.text': 'Record the decisions and actions of review {review}',
+  'plan.task.midway.text': 'Check how the plan from review {review} is going, and record it',
   'plan.gone': 'This is no longer on record; type /plan {ref} to see the plan.',
 } as const;
