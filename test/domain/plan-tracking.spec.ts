@@ -8,6 +8,7 @@ import {
   midwayCheckDue,
   midwayDate,
   planCounts,
+  planTasks,
   raiseAlert,
   recordMidwayCheck,
   recordReviewPlan,
@@ -229,6 +230,25 @@ describe('plan between reviews (domain)', () => {
           stamp: stamp('sw-1', '2027-01-05'),
         }),
       (e) => isAppError(e, 'forbidden'),
+    );
+  });
+
+  it('/actions: owners get their outstanding actions (a named other: the social worker), the IRO the record and the midway check', () => {
+    const period = { reviewId: 'C1-R3', heldOn: '2026-10-01', nextDueBy: '2027-04-01' };
+    const periods = new Map([['C1', period]]);
+    const kids = [{ ...child, plan: recorded() }];
+    const tasks = (by: string, today = '2026-10-31') =>
+      planTasks(p(by), kids, periods, today).map((x) => [x.kind, x.subject, x.overdue]);
+    assert.deepEqual(tasks('sw-1'), [
+      ['plan-action', 'C1-R3-A1', true],
+      ['plan-action', 'C1-R3-A2', false],
+    ]);
+    assert.deepEqual(tasks('hv-1'), []);
+    assert.deepEqual(tasks('iro-1'), [], 'recorded, midway not yet due');
+    assert.deepEqual(tasks('iro-1', '2027-01-02'), [['plan-midway', 'C1-R3', false]]);
+    assert.deepEqual(
+      planTasks(p('iro-1'), [{ ...child, plan: EMPTY_PLAN }], periods, '2026-10-02').map((x) => x.kind),
+      ['plan-record'],
     );
   });
 
