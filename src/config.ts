@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { BOOKING_DEFAULTS } from './domain/booking-rules.js';
 import { DEFAULT_COMPLIANCE_TARGET } from './domain/compliance.js';
 import { AppError } from './domain/errors.js';
+import { LIAISON_DEFAULTS, type LiaisonSettings } from './domain/liaison.js';
+import { PLAN_DEFAULTS, type PlanSettings } from './domain/plan-tracking.js';
 import { DEFAULT_POLICY_ID } from './domain/policies.js';
 
 // The only reader of process.env (docs/DESIGN.md "Configuration"). An unset variable means its default.
@@ -54,6 +56,17 @@ const schema = z.object({
   RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE: bool(BOOKING_DEFAULTS.autoApproveWithinTimescale),
   /** Resolution stage deadlines override, e.g. "1=2/5,3=2/4" (STAGE=ACK/RESPOND working days). */
   RESOLUTION_STAGE_DAYS: optionalString,
+  // Liaison timings that are local decisions (docs/DOMAIN.md "Sources and decisions, per duty"); L4 is the Handbook's.
+  LIAISON_L2_WORKING_DAYS: int(LIAISON_DEFAULTS.l2WorkingDays, 0, 30),
+  LIAISON_L3_WORKING_DAYS: int(LIAISON_DEFAULTS.l3WorkingDays, 0, 30),
+  LIAISON_L7_INTERVAL_DAYS: int(LIAISON_DEFAULTS.discussionIntervalDays, 7, 366),
+  LIAISON_L8_WORKING_DAYS_BEFORE: int(LIAISON_DEFAULTS.l8WorkingDaysBefore, 1, 30),
+  LIAISON_L9_WORKING_DAYS: int(LIAISON_DEFAULTS.l9WorkingDays, 1, 60),
+  // Plan tracking between reviews (docs/DOMAIN.md PT3, PT4): local decisions.
+  PLAN_MIDWAY_FRACTION: z
+    .preprocess(blankToUndefined, z.coerce.number().min(0.1).max(0.9).optional())
+    .transform((v) => v ?? PLAN_DEFAULTS.midwayFraction),
+  PLAN_REMINDER_WORKING_DAYS: int(PLAN_DEFAULTS.reminderWorkingDays, 1, 30),
   DUE_SOON_WORKING_DAYS: int(20, 1, 260),
   REMINDER_WORKING_DAYS: int(10, 1, 260),
   PARTICIPATION_REMINDER_DAYS: int(7, 1, 60),
@@ -107,6 +120,10 @@ export interface Config {
   reminderWorkingDays: number;
   /** PC3 (docs/DOMAIN.md "Participation"): an open checklist is reminded this many days before the review. */
   participationReminderDays: number;
+  /** LIAISON_* (defaults: domain/liaison.ts LIAISON_DEFAULTS). */
+  liaison: LiaisonSettings;
+  /** PLAN_* (defaults: domain/plan-tracking.ts PLAN_DEFAULTS). */
+  plan: PlanSettings;
   digestWeeks: number;
   /** How often the sweeper looks for reminders and digests to queue. */
   sweepIntervalMinutes: number;
@@ -180,6 +197,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resolutionStageDays: e.RESOLUTION_STAGE_DAYS ?? '',
     reminderWorkingDays: e.REMINDER_WORKING_DAYS,
     participationReminderDays: e.PARTICIPATION_REMINDER_DAYS,
+    plan: { midwayFraction: e.PLAN_MIDWAY_FRACTION, reminderWorkingDays: e.PLAN_REMINDER_WORKING_DAYS },
+    liaison: {
+      l2WorkingDays: e.LIAISON_L2_WORKING_DAYS,
+      l3WorkingDays: e.LIAISON_L3_WORKING_DAYS,
+      discussionIntervalDays: e.LIAISON_L7_INTERVAL_DAYS,
+      l8WorkingDaysBefore: e.LIAISON_L8_WORKING_DAYS_BEFORE,
+      l9WorkingDays: e.LIAISON_L9_WORKING_DAYS,
+    },
     digestWeeks: e.DIGEST_WEEKS,
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
     outboxGiveUpHours: e.OUTBOX_GIVE_UP_HOURS,

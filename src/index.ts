@@ -57,6 +57,8 @@ export function buildDeps(config: Config, store: Store): AppDeps {
     },
     resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays)),
     complianceTarget: config.complianceTarget,
+    liaison: config.liaison,
+    plan: config.plan,
     messagesQueued: () => undefined,
     importConflicts: new ImportConflictsRepository(store),
     storeHealth: () => store.health(),

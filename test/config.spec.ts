@@ -22,6 +22,30 @@ describe('config (docs/DESIGN.md "Configuration")', () => {
     assert.equal(c.localMode, true);
   });
 
+  it('liaison timings default to LIAISON_DEFAULTS and can be set per council (issue 15)', () => {
+    assert.deepEqual(loadConfig({}).liaison, {
+      l2WorkingDays: 2,
+      l3WorkingDays: 5,
+      discussionIntervalDays: 42,
+      l8WorkingDaysBefore: 5,
+      l9WorkingDays: 10,
+    });
+    const c = loadConfig({
+      LIAISON_L2_WORKING_DAYS: '1',
+      LIAISON_L3_WORKING_DAYS: '10',
+      LIAISON_L7_INTERVAL_DAYS: '28',
+      LIAISON_L8_WORKING_DAYS_BEFORE: '3',
+      LIAISON_L9_WORKING_DAYS: '15',
+    });
+    assert.deepEqual(c.liaison, {
+      l2WorkingDays: 1,
+      l3WorkingDays: 10,
+      discussionIntervalDays: 28,
+      l8WorkingDaysBefore: 3,
+      l9WorkingDays: 15,
+    });
+  });
+
   it('blank values mean the default', () => {
     assert.equal(loadConfig({ PORT: '', TIMESCALE_POLICY: ' ' }).port, 3978);
   });
@@ -53,6 +77,11 @@ describe('config (docs/DESIGN.md "Configuration")', () => {
     [{ IRO_NOW: 'yesterday' }, /IRO_NOW/],
     [{ COMPLIANCE_TARGET: '101' }, /COMPLIANCE_TARGET/],
     [{ MicrosoftAppId: 'app' }, /ALLOWED_TENANT_IDS or MicrosoftAppTenantId/],
+    [{ LIAISON_L2_WORKING_DAYS: 'two' }, /LIAISON_L2_WORKING_DAYS/],
+    [{ LIAISON_L3_WORKING_DAYS: '2.5' }, /LIAISON_L3_WORKING_DAYS/],
+    [{ LIAISON_L7_INTERVAL_DAYS: '400' }, /LIAISON_L7_INTERVAL_DAYS/],
+    [{ LIAISON_L8_WORKING_DAYS_BEFORE: '0' }, /LIAISON_L8_WORKING_DAYS_BEFORE/],
+    [{ LIAISON_L9_WORKING_DAYS: '-1' }, /LIAISON_L9_WORKING_DAYS/],
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} with a message naming it`, () => {

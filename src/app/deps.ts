@@ -5,6 +5,8 @@ import { todayIn } from '../domain/calendar.js';
 import type { TimescalePolicy } from '../domain/policies.js';
 import type { IsoDate } from '../domain/types.js';
 import type { StageDef } from '../domain/resolutions/index.js';
+import type { LiaisonSettings } from '../domain/liaison.js';
+import type { PlanSettings } from '../domain/plan-tracking.js';
 import type { BookingSettings } from './booking/booking-settings.js';
 import type { StoreHealth } from '../store/doc-collection.js';
 import type { AuditLog } from '../store/repositories/audit-log.js';
@@ -31,6 +33,10 @@ export interface AppDeps {
   complianceTarget?: number;
   /** Resolution stage table with config overrides; RESOLUTION_STAGES when absent. */
   resolutionStages?: readonly StageDef[];
+  /** Liaison timings from config (LIAISON_*); LIAISON_DEFAULTS when absent. */
+  liaison?: LiaisonSettings;
+  /** Plan tracking between reviews (PLAN_*); PLAN_DEFAULTS when absent. */
+  plan?: PlanSettings;
   /** Called after a change queued messages (ChildDoc.pending): wakes the pending drainer. */
   messagesQueued: () => void;
   /** Sync conflicts awaiting an admin (issue 14); absent in tests that build deps by hand. */

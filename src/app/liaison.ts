@@ -15,6 +15,7 @@ import {
   guardianChildren,
   isChildsGuardian,
   LIAISON_DEFAULTS,
+  type LiaisonSettings,
   liaisonItems,
   liaisonKeys,
   mayActOn,
@@ -108,7 +109,7 @@ export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): 
   const staff = await deps.staff.list();
   const legal = staff.filter((s) => hasRole(s, 'legal'));
   const t = today(deps);
-  const open = liaisonItems(child, t, deps.calendar).filter(
+  const open = liaisonItems(child, t, deps.calendar, liaisonSettings(deps)).filter(
     (i) => (i.open && !i.part && i.duty !== 'L7') || (i.duty === 'L7' && i.deadline <= t),
   );
   return {
@@ -224,7 +225,7 @@ async function decideSave(
         concludedOn: input.concludedOn ?? null,
         outcome: input.concludedOn ? (input.outcome ?? null) : null,
         discussionIntervalDays:
-          input.intervalDays ?? before?.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays,
+          input.intervalDays ?? before?.discussionIntervalDays ?? liaisonSettings(deps).discussionIntervalDays,
       };
       set.proceedings = after;
     }
@@ -412,7 +413,7 @@ async function decideDone(
       problem: 'not-applicable',
     });
   const t = today(deps);
-  const item = liaisonItems(child, t, deps.calendar).find(
+  const item = liaisonItems(child, t, deps.calendar, liaisonSettings(deps)).find(
     (i) =>
       i.duty === duty &&
       i.subject === input.subject &&
@@ -473,7 +474,7 @@ function collect(pairs: [ChildDoc, LiaisonActor][], t: string, deps: AppDeps): L
   const seen = new Set<string>();
   const out: LiaisonActionItem[] = [];
   for (const [child, who] of pairs) {
-    for (const item of openItemsFor(child, who, t, deps.calendar)) {
+    for (const item of openItemsFor(child, who, t, deps.calendar, liaisonSettings(deps))) {
       if (seen.has(item.key)) continue;
       seen.add(item.key);
       out.push({ child, item });
@@ -512,7 +513,7 @@ export async function liaisonItemView(
 
 /** For card re-renders after an action: the item as it stands now. */
 export function currentItem(deps: AppDeps, child: ChildDoc, duty: DutyId, subject: string): LiaisonItem | null {
-  const items = liaisonItems(child, today(deps), deps.calendar);
+  const items = liaisonItems(child, today(deps), deps.calendar, liaisonSettings(deps));
   return (
     items.find((i) => i.duty === duty && i.subject === subject && !i.part) ??
     (duty === 'L9' ? (items.find((i) => i.duty === 'L9' && i.subject === 'final') ?? null) : null)
@@ -520,3 +521,8 @@ export function currentItem(deps: AppDeps, child: ChildDoc, duty: DutyId, subjec
 }
 
 export { DUTIES };
+
+/** The council's liaison timings (config LIAISON_*), the defaults when deps carry none (tests built by hand). */
+export function liaisonSettings(deps: Pick<AppDeps, 'liaison'>): LiaisonSettings {
+  return deps.liaison ?? LIAISON_DEFAULTS;
+}

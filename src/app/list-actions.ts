@@ -11,6 +11,7 @@ import { today, type AppDeps } from './deps.js';
 import { reviewStatuses } from './review-statuses.js';
 import { resolutionActions } from './resolutions.js';
 import { liaisonActions } from './liaison.js';
+import { planActions } from './plan-tracking.js';
 import { isGuestStaff } from '../domain/guests.js';
 
 export interface ActionsResult {
@@ -68,6 +69,8 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
         t,
       )
     : [];
+  // The plan between reviews (issue 15): owners' actions, the IRO's record and midway check.
+  const plan = await planActions(deps, actor, scope === 'own' ? children : []);
   const items = sortActions([
     ...reviewActions(statuses, { today: t, calendar: deps.calendar, dueSoonWorkingDays: deps.dueSoonWorkingDays }),
     ...recordActions(children, t),
@@ -81,6 +84,7 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
     })),
     ...decisions,
     ...liaisonItems,
+    ...plan.items,
   ]);
   return {
     today: t,
@@ -91,6 +95,7 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
       ...liaison.map(({ child }) => [child.ref, child] as const),
       ...withRequests.map((c) => [c.ref, c] as const),
       ...children.map((c) => [c.ref, c] as const),
+      ...plan.children.map((c) => [c.ref, c] as const),
     ]),
   };
 }

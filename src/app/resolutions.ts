@@ -56,6 +56,8 @@ export interface ResolutionCardMessage extends Record<string, unknown> {
   mentions: Mention[];
 }
 
+export { stampOf };
+
 export function stagesOf(deps: Pick<AppDeps, 'resolutionStages'>): readonly StageDef[] {
   return deps.resolutionStages ?? RESOLUTION_STAGES;
 }
@@ -97,7 +99,7 @@ function cardMessage(key: string, to: MessageAddress, data: ResolutionCardMessag
  * Where a stage's card goes: stage 1 to the child's social work team channel (a new thread, ref and
  * initials only); a child with no team, and ladder stages, to each addressee's 1:1 chat.
  */
-async function stageCardMessages(
+export async function stageCardMessages(
   deps: AppDeps,
   child: ChildDoc,
   r: Resolution,
@@ -208,6 +210,8 @@ export async function raiseResolution(
 // ---- changes to one resolution ---------------------------------------------------------------
 
 export interface ResolutionView {
+  /** Who asked (their language, their buttons). */
+  actor: StaffDoc;
   child: ChildDoc;
   resolution: Resolution;
   state: StageState;
@@ -219,7 +223,7 @@ export interface ResolutionView {
   table: readonly StageDef[];
 }
 
-interface Decision {
+export interface Decision {
   next: Resolution;
   /** History/audit action, e.g. 'resolution.acknowledge'. */
   action: string;
@@ -235,6 +239,7 @@ async function buildView(
   people: Map<string, StaffDoc>,
 ): Promise<ResolutionView> {
   return {
+    actor,
     child,
     resolution: r,
     state: stateOf(r),
@@ -247,7 +252,7 @@ async function buildView(
 }
 
 /** Read, decide (pure), write; on a lost race read again and decide again (which may now say "already done"). */
-async function change(
+export async function changeResolution(
   deps: AppDeps,
   actor: StaffDoc,
   ref: string,
@@ -301,7 +306,7 @@ export function acknowledgeResolution(
   id: string,
   stageOnCard?: number,
 ): Promise<ResolutionView> {
-  return change(deps, actor, ref, id, (r, child, people, stamp) => ({
+  return changeResolution(deps, actor, ref, id, (r, child, people, stamp) => ({
     next: acknowledge(r, { actor, child, people, stamp, stageOnCard, table: stagesOf(deps) }),
     action: 'resolution.acknowledge',
   }));
@@ -314,7 +319,7 @@ export function respondToResolution(
   id: string,
   input: { stageOnCard?: number; text: string; actions: AgreedAction[] },
 ): Promise<ResolutionView> {
-  return change(deps, actor, ref, id, (r, child, people, stamp) => ({
+  return changeResolution(deps, actor, ref, id, (r, child, people, stamp) => ({
     next: respond(r, {
       actor,
       child,
@@ -346,7 +351,7 @@ export function resolveResolution(
   outcome: string,
   stageOnCard?: number,
 ): Promise<ResolutionView> {
-  return change(deps, actor, ref, id, (r, child, _people, stamp) => ({
+  return changeResolution(deps, actor, ref, id, (r, child, _people, stamp) => ({
     next: resolve(r, { actor, child, stamp, stageOnCard, table: stagesOf(deps), outcome }),
     action: 'resolution.resolve',
   }));
@@ -359,7 +364,7 @@ export function escalateResolution(
   id: string,
   input: { stageOnCard?: number; toStage?: number; skipReason?: string | null },
 ): Promise<ResolutionView> {
-  return change(deps, actor, ref, id, (r, child, people, stamp) => {
+  return changeResolution(deps, actor, ref, id, (r, child, people, stamp) => {
     const next = escalate(r, { actor, child, people, stamp, table: stagesOf(deps), calendar: deps.calendar, ...input });
     const s = currentStage(next);
     return {
@@ -385,7 +390,7 @@ export function notifySeniorOfficerOf(
   id: string,
   note: string,
 ): Promise<ResolutionView> {
-  return change(deps, actor, ref, id, (r, child, people, stamp) => {
+  return changeResolution(deps, actor, ref, id, (r, child, people, stamp) => {
     const next = notifySeniorOfficer(r, { actor, child, people, stamp, table: stagesOf(deps), note });
     const officerId = next.seniorOfficerNotice!.officerId;
     return {
@@ -417,7 +422,7 @@ export function referResolution(
   id: string,
   cutShortReason: string | null,
 ): Promise<ResolutionView> {
-  return change(deps, actor, ref, id, (r, child, _people, stamp) => {
+  return changeResolution(deps, actor, ref, id, (r, child, _people, stamp) => {
     const next = refer(r, { actor, child, stamp, table: stagesOf(deps), cutShortReason });
     const reason = next.referral!.cutShortReason;
     const officerId = next.seniorOfficerNotice!.officerId;
@@ -454,7 +459,7 @@ export function gatherReferral(
   id: string,
   item: string,
 ): Promise<ResolutionView> {
-  return change(deps, actor, ref, id, (r, child, _people, stamp) => ({
+  return changeResolution(deps, actor, ref, id, (r, child, _people, stamp) => ({
     next: gatherReferralItem(r, { actor, child, stamp, item }),
     action: 'resolution.referral-item',
     details: { item },

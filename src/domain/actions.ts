@@ -3,12 +3,19 @@ import type { WorkingCalendar } from './calendar.js';
 import type { ReviewStatus } from './review-status.js';
 import type { Child, IsoDate } from './types.js';
 import type { ResolutionTaskKind } from './resolutions/index.js';
+import type { PlanTaskKind } from './plan-tracking.js';
 import { mayDecide } from './booking-rules.js';
 import { recordDueBy, recordOverdue, reviewOverdue } from './timescales.js';
 import type { Staff } from './types.js';
 
 export type ActionKind =
-  'overdue-review' | 'book-review' | 'distribute-record' | 'decide-reschedule' | ResolutionTaskKind | 'liaison';
+  | 'overdue-review'
+  | 'book-review'
+  | 'distribute-record'
+  | 'decide-reschedule'
+  | ResolutionTaskKind
+  | 'liaison'
+  | PlanTaskKind;
 
 export interface ActionItem {
   kind: ActionKind;

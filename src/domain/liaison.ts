@@ -157,14 +157,29 @@ export const DUTIES: Readonly<Record<DutyId, Duty>> = {
   },
 };
 
-export const LIAISON_DEFAULTS = {
+/**
+ * The liaison timings (docs/DOMAIN.md "Sources and decisions, per duty"). Only L4's five working days come from
+ * the sources (Handbook 8.4), so it is fixed; the others are local defaults a council may set (config:
+ * LIAISON_* in docs/DESIGN.md "Configuration").
+ */
+export interface LiaisonSettings {
+  l2WorkingDays: number;
+  l3WorkingDays: number;
+  discussionIntervalDays: number;
+  l8WorkingDaysBefore: number;
+  l9WorkingDays: number;
+}
+
+/** Handbook 8.4: "within five working days of receipt of them" — not configurable. */
+export const L4_WORKING_DAYS = 5;
+
+export const LIAISON_DEFAULTS: Readonly<LiaisonSettings> = {
   l2WorkingDays: 2,
   l3WorkingDays: 5,
-  l4WorkingDays: 5,
   discussionIntervalDays: 42,
   l8WorkingDaysBefore: 5,
   l9WorkingDays: 10,
-} as const;
+};
 
 /** How long after its fire date a prompt may still go out (downtime, weekends). */
 export const PROMPT_GRACE_DAYS = 14;
@@ -330,10 +345,11 @@ export function l3Timing(
   child: LiaisonChild,
   today: IsoDate,
   calendar: WorkingCalendar,
+  settings: LiaisonSettings = LIAISON_DEFAULTS,
 ): { fireOn: IsoDate; deadline: IsoDate; bookingId?: string } | null {
   const appointed = child.proceedings?.guardianAppointedOn;
   if (!appointed) return null;
-  const fallback = { fireOn: appointed, deadline: calendar.addWorkingDays(appointed, LIAISON_DEFAULTS.l3WorkingDays) };
+  const fallback = { fireOn: appointed, deadline: calendar.addWorkingDays(appointed, settings.l3WorkingDays) };
   if (child.reviews.length > 0) return fallback;
   const initial = child.bookings
     .filter((b) => isLiveBooking(b) && b.start.slice(0, 10) >= appointed)
@@ -351,7 +367,12 @@ function heldDuringProceedings(child: LiaisonChild): Child['reviews'] {
 }
 
 /** Every duty instance that exists for the child today, open or done (L10 has none: it happens at once). */
-export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: WorkingCalendar): LiaisonItem[] {
+export function liaisonItems(
+  child: LiaisonChild,
+  today: IsoDate,
+  calendar: WorkingCalendar,
+  settings: LiaisonSettings = LIAISON_DEFAULTS,
+): LiaisonItem[] {
   const p = child.proceedings;
   if (!p) return [];
   const ref = child.ref;
@@ -382,15 +403,9 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
   if (open && !p.guardianId) add('L1', 'guardian', p.startedOn, p.startedOn, true);
   const l2 = l2From(child);
   if (open && child.iroId && l2) {
-    add(
-      'L2',
-      child.iroId,
-      l2,
-      calendar.addWorkingDays(l2, LIAISON_DEFAULTS.l2WorkingDays),
-      !isDone(child, 'L2', child.iroId),
-    );
+    add('L2', child.iroId, l2, calendar.addWorkingDays(l2, settings.l2WorkingDays), !isDone(child, 'L2', child.iroId));
   }
-  const l3 = open && p.guardianId && p.guardianAppointedOn ? l3Timing(child, today, calendar) : null;
+  const l3 = open && p.guardianId && p.guardianAppointedOn ? l3Timing(child, today, calendar, settings) : null;
   if (l3 && p.guardianId && p.guardianAppointedOn) {
     const contacted = isDone(child, 'L3', p.guardianId) || lastDiscussion(child, p.guardianAppointedOn) !== null;
     const keySubject = l3.bookingId ? `${p.guardianId}:initial-review:${l3.bookingId}` : p.guardianId;
@@ -402,7 +417,7 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
         'L4',
         doc.receivedOn,
         doc.receivedOn,
-        calendar.addWorkingDays(doc.receivedOn, LIAISON_DEFAULTS.l4WorkingDays),
+        calendar.addWorkingDays(doc.receivedOn, L4_WORKING_DAYS),
         !isDone(child, 'L4', doc.receivedOn),
       );
     }
@@ -425,16 +440,16 @@ export function liaisonItems(child: LiaisonChild, today: IsoDate, calendar: Work
   }
   if (open && p.guardianId && p.guardianAppointedOn) {
     const from = lastDiscussion(child, p.guardianAppointedOn) ?? p.guardianAppointedOn;
-    const due = addDays(from, p.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays);
+    const due = addDays(from, p.discussionIntervalDays ?? settings.discussionIntervalDays);
     add('L7', due, due, due, true);
   }
   if (open && p.irhDate && hasOpenResolutions(child)) {
-    const fire = calendar.addWorkingDays(p.irhDate, -LIAISON_DEFAULTS.l8WorkingDaysBefore);
+    const fire = calendar.addWorkingDays(p.irhDate, -settings.l8WorkingDaysBefore);
     // "Prior to the Issues Resolution Hearing": from the hearing's day the duty is closed.
     add('L8', p.irhDate, fire, p.irhDate, today < p.irhDate && !isDone(child, 'L8', p.irhDate));
   }
   if (p.concludedOn && p.outcome === 'remains-looked-after' && p.guardianId) {
-    const deadline = calendar.addWorkingDays(p.concludedOn, LIAISON_DEFAULTS.l9WorkingDays);
+    const deadline = calendar.addWorkingDays(p.concludedOn, settings.l9WorkingDays);
     const parts = l9Parts(child);
     add(
       'L9',
@@ -454,8 +469,9 @@ export function openItemsFor(
   who: LiaisonActor,
   today: IsoDate,
   calendar: WorkingCalendar,
+  settings: LiaisonSettings = LIAISON_DEFAULTS,
 ): LiaisonItem[] {
-  return liaisonItems(child, today, calendar).filter(
+  return liaisonItems(child, today, calendar, settings).filter(
     (i) =>
       i.open &&
       !i.part &&
@@ -475,9 +491,14 @@ export interface LiaisonPrompt {
 }
 
 /** Prompts due today (fire date reached, within the grace window, still open or an invitation). */
-export function liaisonPrompts(child: LiaisonChild, today: IsoDate, calendar: WorkingCalendar): LiaisonPrompt[] {
+export function liaisonPrompts(
+  child: LiaisonChild,
+  today: IsoDate,
+  calendar: WorkingCalendar,
+  settings: LiaisonSettings = LIAISON_DEFAULTS,
+): LiaisonPrompt[] {
   const out: LiaisonPrompt[] = [];
-  for (const item of liaisonItems(child, today, calendar)) {
+  for (const item of liaisonItems(child, today, calendar, settings)) {
     const duty = DUTIES[item.duty];
     if (!duty.prompted || item.part) continue;
     if (item.fireOn > today || today > addDays(item.fireOn, PROMPT_GRACE_DAYS)) continue;

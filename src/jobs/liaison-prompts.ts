@@ -6,12 +6,13 @@
 // before the first prompt; L2, L4, L6 and L8 also go to the legal contact's 1:1 chat.
 import type { AppDeps } from '../app/deps.js';
 import { intoThread, legalContactId } from '../app/liaison-thread.js';
+import { liaisonSettings } from '../app/liaison.js';
 import { guardianAccessOpen, liaisonKeys, liaisonPrompts } from '../domain/liaison.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, PendingMessage } from '../store/documents.js';
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
 
-export type LiaisonSweepDeps = Pick<AppDeps, 'children' | 'staff' | 'calendar'>;
+export type LiaisonSweepDeps = Pick<AppDeps, 'children' | 'staff' | 'calendar' | 'liaison'>;
 
 /** Queues the prompts due today; returns the keys queued. */
 export async function queueLiaisonPrompts(
@@ -29,7 +30,7 @@ export async function queueLiaisonPrompts(
     const guardianId = child.proceedings?.guardianId ?? null;
     const thread: Omit<PendingMessage, 'to' | 'threadOf'>[] = [];
     const direct: PendingMessage[] = [];
-    for (const prompt of liaisonPrompts(child, today, deps.calendar)) {
+    for (const prompt of liaisonPrompts(child, today, deps.calendar, liaisonSettings(deps))) {
       const { item } = prompt;
       const data = { duty: item.duty, subject: item.subject, deadline: item.deadline, fireOn: item.fireOn };
       if (prompt.toThread && guardianId && !(await seen(item.key))) {

@@ -2,6 +2,7 @@
 // when a stage's acknowledge-by or respond-by date has passed, then the IRO is told once and offered
 // "Escalate to <next stage>" (a button; the bot never escalates on its own). What is due comes from
 // domain/resolutions/overdue.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.
+import { meetingOverdueHeadline, readerOf } from '../teams/presenters/meeting-text.js';
 import { formatDate } from '../domain/dates-format.js';
 import {
   audiencePermissions,
@@ -54,6 +55,8 @@ export function headlineOf(m: OverdueMessage, table: readonly StageDef[]): strin
     m.nextStage !== null
       ? `you may escalate to ${stageDef(table, m.nextStage).label}`
       : 'the next step is a Cafcass referral';
+  const meeting = meetingOverdueHeadline(readerOf(null), m.kind, m.deadline, offer);
+  if (meeting) return meeting;
   if (m.kind === 'follow-up')
     return `Informal resolution: the follow-up date was ${due}; if it is not resolved, ${offer}`;
   return `${m.kind === 'ack-overdue' ? 'Not acknowledged' : 'No response'} by ${due}: ${offer}`;

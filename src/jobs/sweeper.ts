@@ -13,6 +13,7 @@ import { isAppError } from '../domain/errors.js';
 import { dueMessages, SEND_FROM_HOUR, type Addressee, type DueMessage } from '../domain/reminders.js';
 import { queueLiaisonPrompts } from './liaison-prompts.js';
 import { queueParticipationReminders } from './participation-reminders.js';
+import { queuePlanPrompts } from './plan-prompts.js';
 import { sweepResolutionDeadlines } from './resolution-reminders.js';
 import { RESOLUTION_STAGES } from '../domain/resolutions/index.js';
 import type { Config } from '../config.js';
@@ -48,7 +49,7 @@ export interface SweepLease {
 /** What the sweeper needs of the app's ports (an AppDeps will do). */
 export type SweeperDeps = Pick<
   AppDeps,
-  'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName' | 'resolutionStages'
+  'staff' | 'children' | 'policy' | 'calendar' | 'clock' | 'tzName' | 'resolutionStages' | 'liaison' | 'plan'
 >;
 
 export interface SweeperOptions {
@@ -90,6 +91,8 @@ export interface SweepResult {
   liaisonQueued?: string[];
   /** Participation checklist reminders queued (PC3). */
   participationQueued?: string[];
+  /** Plan reminders and midway prompts queued in child documents (keys; docs/DOMAIN.md PT3, PT4). */
+  planQueued?: string[];
 }
 
 export interface Sweeper {
@@ -263,7 +266,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
     }
   }
 
-  /** Liaison prompts L2–L9, queued in the children's pending messages for the pending drainer. */
+  /** Liaison prompts L2–L9 and the plan's reminders (PT3, PT4), queued in the children's pending messages. */
   async function queueLiaison(children: ChildDoc[], today: string, result: SweepResult): Promise<void> {
     result.liaisonQueued = await queueLiaisonPrompts(deps, outbox, children, today);
     // PC3: open participation checklists a week before the review, the same path as the liaison prompts.
@@ -274,7 +277,9 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
       today,
       config.participationReminderDays,
     );
-    if (result.liaisonQueued.length || result.participationQueued.length) opts.onPendingQueued?.();
+    result.planQueued = await queuePlanPrompts(deps, outbox, children, today);
+    if (result.liaisonQueued.length || result.participationQueued.length || result.planQueued.length)
+      opts.onPendingQueued?.();
   }
 
   let timer: NodeJS.Timeout | undefined;

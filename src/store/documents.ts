@@ -3,6 +3,7 @@ import type { Booking, Child, ChildEvent, HeldReview, Staff } from '../domain/ty
 import type { DueReason } from '../domain/timescales.js';
 import type { ChannelPurpose } from './delivery-documents.js';
 import type { Compliment, Resolution } from '../domain/resolutions/index.js';
+import type { PlanRecord } from '../domain/plan-tracking.js';
 import type { LiaisonRecord } from '../domain/liaison.js';
 import type { RescheduleRequestDoc } from './reschedule-documents.js';
 import type { ParticipationChecklist } from '../domain/participation.js';
@@ -79,6 +80,8 @@ export type ChildDoc = Omit<Child, 'events' | 'reviews' | 'bookings'> & {
   compliments?: Compliment[];
   /** Children's Guardian liaison (domain/liaison.ts): court documents, discussions (L10), duties done. */
   liaison?: LiaisonRecord;
+  /** The care and support plan tracked between reviews (domain/plan-tracking.ts, issue 15). */
+  plan?: PlanRecord;
   /**
    * The computed next review, written with every versioned change and by the import (issue 12);
    * null or absent = not computed yet (recomputed at start). src/app/next-review-fields.ts.

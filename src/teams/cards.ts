@@ -96,7 +96,9 @@ export function renderCard<K extends CardKind>(kind: K, model: CardDataOf<K>): A
   if (at >= 0) {
     throw new Error(`card '${kind}' has unexpanded placeholders: ${json.slice(Math.max(0, at - 40), at + 60)}`);
   }
-  return expanded as AdaptiveCardJson;
+  // The template's "$schema" is an editor's hint: Teams does not read it, and every message is the lighter for it.
+  const { $schema: _editorHint, ...card } = expanded as AdaptiveCardJson & { $schema?: string };
+  return card as AdaptiveCardJson;
 }
 
 type Json = unknown;

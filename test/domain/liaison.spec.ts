@@ -129,6 +129,33 @@ describe('liaison duties as the protocol says (issue 15)', () => {
     assert.equal(find(child({ iroAllocatedOn: '2025-01-01' }), '2026-03-02', 'L2')[0].fireOn, '2026-03-02');
   });
 
+  it('the local timings come from the council settings (LIAISON_*), L4 stays the Handbook five working days', () => {
+    const settings = {
+      l2WorkingDays: 1,
+      l3WorkingDays: 10,
+      discussionIntervalDays: 28,
+      l8WorkingDaysBefore: 2,
+      l9WorkingDays: 3,
+    };
+    const c = child({
+      iroAllocatedOn: '2026-05-05',
+      iroId: 'iro-2',
+      liaison: { courtDocuments: [{ receivedOn: '2026-04-01', byId: 'legal-1' }] },
+      resolutions: [{ status: 'open' }],
+    });
+    const items = liaisonItems(c, '2026-05-05', cal, settings);
+    const deadline = (duty: string) => items.find((i) => i.duty === duty)?.deadline;
+    assert.equal(deadline('L2'), '2026-05-06');
+    assert.equal(deadline('L3'), '2026-03-18', 'appointed Wed 4 Mar + 10 working days');
+    assert.equal(deadline('L4'), '2026-04-10', 'received Wed 1 Apr + 5 working days (Good Friday, Easter Monday)');
+    assert.equal(deadline('L7'), '2026-04-01', 'appointed 4 Mar + 28 days');
+    assert.equal(items.find((i) => i.duty === 'L8')?.fireOn, '2026-05-28', 'two working days before Mon 1 Jun');
+    const ended = child({
+      proceedings: { ...child().proceedings!, concludedOn: '2026-06-10', outcome: 'remains-looked-after' },
+    });
+    assert.equal(liaisonItems(ended, '2026-06-10', cal, settings).find((i) => i.duty === 'L9')?.deadline, '2026-06-15');
+  });
+
   it("L4 is legal's action (in /actions and prompts to legal); the IRO sees it in the thread but does not act", () => {
     const c = child({ liaison: { courtDocuments: [{ receivedOn: '2026-04-01', byId: 'legal-1' }] } });
     assert.deepEqual(

@@ -262,11 +262,21 @@ describe('named rules, each written once (issue 16)', () => {
       table,
       note: 'n',
     });
+    // RS2: at the resolution meeting stage the IRO (not the social worker) may arrange it.
+    const atMeeting = escalate(answered, {
+      actor: p('iro-1'),
+      child,
+      people,
+      stamp: stamp('iro-1', '2026-09-03'),
+      table,
+      calendar,
+    });
     const states: [string, Resolution][] = [
       ['raised', raised],
       ['acknowledged', acked],
       ['responded', answered],
       ['notice given', noticed],
+      ['awaiting its resolution meeting', atMeeting],
     ];
 
     for (const [name, r] of states) {
@@ -295,7 +305,7 @@ describe('named rules, each written once (issue 16)', () => {
         stamp: stamp('iro-1', '2026-09-04'),
         table,
         calendar,
-        toStage: 5,
+        toStage: 6,
         skipReason: 'urgent',
       });
       assert.equal(referralCutsShort(last), false);

@@ -50,16 +50,17 @@ const raised = (cal = calendar): Resolution =>
   });
 
 describe('resolutions (domain)', () => {
-  it('stage table as data: docs/DOMAIN.md defaults, stages 1–5 respond-by add up to 20 working days, config overrides', () => {
+  it('stage table as data: docs/DOMAIN.md defaults, stages 1–6 respond-by add up to 20 working days, config overrides', () => {
     assert.deepEqual(
-      RESOLUTION_STAGES.map((s) => [s.stage, s.acknowledgeWorkingDays, s.respondWorkingDays]),
+      RESOLUTION_STAGES.map((s) => [s.stage, s.id, s.meeting, s.acknowledgeWorkingDays, s.respondWorkingDays]),
       [
-        [0, null, 5],
-        [1, 2, 5],
-        [2, 2, 5],
-        [3, 2, 4],
-        [4, 2, 3],
-        [5, 2, 3],
+        [0, 'informal', false, null, 5],
+        [1, 'formal', false, 2, 5],
+        [2, 'resolution-meeting', true, 2, 5],
+        [3, 'head-of-service', true, 2, 4],
+        [4, 'service-director', false, 1, 2],
+        [5, 'group-director', false, 1, 2],
+        [6, 'chief-executive', false, 1, 2],
       ],
     );
     assert.equal(formalProcessWorkingDays(table), 20);
@@ -69,6 +70,7 @@ describe('resolutions (domain)', () => {
       [3, 6, null, 10],
     );
     assert.throws(() => parseStageOverrides('7=1/2'), /RESOLUTION_STAGE_DAYS/);
+    assert.equal(stageTable(parseStageOverrides('6=1/3'))[6].respondWorkingDays, 3);
   });
 
   it('deadlines count working days from the stage start, skipping bank holidays and closure days', () => {
@@ -143,8 +145,8 @@ describe('resolutions (domain)', () => {
       stageOnCard: 1,
     });
     assert.deepEqual(
-      [e.stages[1].stage, e.stages[1].addresseeIds, e.stages[1].acknowledgeBy, e.stages[1].respondBy],
-      [2, ['hos-1'], '2026-09-08', '2026-09-11'],
+      [e.stages[1].stage, e.stages[1].addresseeIds, e.stages[1].acknowledgeBy, e.stages[1].respondBy, stateOf(e)],
+      [2, ['sw-1', 'tm-n'], '2026-09-08', '2026-09-11', 'awaiting-meeting'],
     );
     assert.throws(
       () =>
@@ -171,10 +173,13 @@ describe('resolutions (domain)', () => {
       stamp: stamp('iro-1', '2026-09-04'),
       table,
       calendar,
-      toStage: 3,
+      toStage: 4,
       skipReason: 'urgent',
     });
-    assert.deepEqual([skip.stages[1].stage, skip.stages[1].skipped, skip.stages[1].addresseeIds], [3, [2], ['sd-1']]);
+    assert.deepEqual(
+      [skip.stages[1].stage, skip.stages[1].skipped, skip.stages[1].addresseeIds],
+      [4, [2, 3], ['sd-1']],
+    );
     assert.throws(
       () => escalate(r, { actor: p('sw-1'), child, people, stamp: stamp('sw-1', '2026-09-04'), table, calendar }),
       (x) => isAppError(x, 'forbidden'),

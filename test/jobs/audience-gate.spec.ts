@@ -211,6 +211,14 @@ const PENDING_SCENARIOS: Record<string, { ref: string; data: Record<string, unkn
     ref: 'C101',
     data: { resolutionId: 'C101-R1', audience: 'addressee', headline: 'A resolution for you' },
   },
+  'plan-reminder': { ref: 'C101', data: { actionId: 'C101-R1-A1', when: 'before', language: 'en' } },
+  'plan-midway': { ref: 'C101', data: { reviewId: 'C101-R1', language: 'en' } },
+  'plan-not-done': { ref: 'C101', data: { actionId: 'C101-R1-A1', language: 'en' } },
+  'plan-alert': { ref: 'C101', data: { alertId: 'C101-AL1', language: 'cy' } },
+  'resolution-meeting-invite': {
+    ref: 'C101',
+    data: { resolutionId: 'C101-R1', stage: 2, start: '2026-12-03T10:00:00Z', language: 'en' },
+  },
 };
 
 const member = (staffId: string, extra: Partial<FakeMember> = {}): FakeMember => ({

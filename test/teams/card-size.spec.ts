@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { MAX_ACTION_ROWS } from '../../src/domain/plan-tracking.js';
+import { MAX_OWNER_CHOICES, PLAN_PAGE_SIZE } from '../../src/teams/cards/plan.js';
+import { MAX_STAFF_CHOICES } from '../../src/app/resolution-meetings.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CARD_KINDS, cardAttachment, cardsDir, renderCard, type CardKind } from '../../src/teams/cards.js';
@@ -71,6 +74,13 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   booking: { variants: [{ facts: 8 }] },
   'reschedule-form': { variants: [{ facts: 4, reasons: 12, slots: 20 }], textMax: 500 },
   'reschedule-approval': { variants: [{ facts: 8, refreshUserIds: 10 }], textMax: 500 },
+  // RS2: staff choices capped by app/resolution-meetings.ts MAX_STAFF_CHOICES; three decisions.
+  'resolution-meeting': { variants: [{ staffChoices: MAX_STAFF_CHOICES, decisions: 3 }], textMax: 500 },
+  // Issue 15 plan card: a page of actions, five rows to record, the capped owner list (+ "someone else").
+  plan: {
+    variants: [{ actions: PLAN_PAGE_SIZE, rows: MAX_ACTION_ROWS, ownerChoices: MAX_OWNER_CHOICES + 1 }],
+    textMax: 1000,
+  },
   'held-form': { variants: [{ facts: 4, chairs: 20, reasons: 12 }], textMax: 300 },
   'review-held': { variants: [{ facts: 6 }] },
   // cards/notify-form.ts: one due fact; the event and reason vocabularies (types.ts); a 300-character note.

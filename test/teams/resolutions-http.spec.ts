@@ -189,7 +189,7 @@ describe('resolutions over HTTP', function () {
     const iroCard = JSON.stringify(toIro.body.attachments[0].content);
     assert.match(iroCard, /Owen Jenkins responded/);
     assert.match(iroCard, /resolution.resolve/);
-    assert.match(iroCard, /Escalate to Stage 2 \(head of service\)/);
+    assert.match(iroCard, /Escalate to Stage 2 \(resolution meeting\)/);
 
     const review = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/actions')));
     assert.match(review.text, /Review response · C100/);
@@ -231,7 +231,7 @@ describe('resolutions over HTTP', function () {
     );
   });
 
-  it('raise → no acknowledgement → reminder → the IRO escalates → head of service card in their 1:1 chat', async () => {
+  it('raise → no acknowledgement → reminder → the IRO escalates → resolution meeting arranged, attendees told → head of service meeting (RS2)', async () => {
     setNow('2026-08-28T08:00:00Z'); // Fri 28 Aug
     const raised = await invoke(alex, 'resolution.raise', {
       ref: 'C101',
@@ -270,7 +270,7 @@ describe('resolutions over HTTP', function () {
     assert.equal(prompt.conversationId, 'a:personal-29:alex');
     const promptCard = prompt.body.attachments[0].content;
     assert.deepEqual(validateCard(promptCard), []);
-    const button = promptCard.actions.find((a: any) => a.title === 'Escalate to Stage 2 (head of service)');
+    const button = promptCard.actions.find((a: any) => a.title === 'Escalate to Stage 2 (resolution meeting)');
     assert.ok(button, JSON.stringify(promptCard.actions.map((a: any) => a.title)));
     assert.equal(
       (await h.bot.deps.children.get('C101'))!.resolutions![0].stages.length,
@@ -278,17 +278,91 @@ describe('resolutions over HTTP', function () {
       'the bot never escalates on its own',
     );
 
+    // RS2: after the team manager stage, a resolution meeting co-ordinated by the reviewing team.
     const escalated = await invoke(alex, button.verb, button.data);
-    assert.match(escalated.text, /Stage 2 \(head of service\)/);
-    const toHos = await arrival((a) => a.key === 'resolution:C101-RES1:stage:2:card:hos-1');
+    assert.match(escalated.text, /Stage 2 \(resolution meeting\)/);
+    assert.match(escalated.text, /Resolution meeting to be arranged by Tue 8 Sep 2026/);
+    const toSw = await arrival((a) => a.key === 'resolution:C101-RES1:stage:2:card:sw-1');
+    assert.equal(toSw.conversationId, 'a:personal-29:dafydd');
+    const arrangeButton = escalated.card.actions.find((a: any) => a.title === 'Arrange the meeting');
+    assert.ok(arrangeButton, JSON.stringify(escalated.card.actions.map((a: any) => a.title)));
+    const form = await invoke(alex, arrangeButton.verb, arrangeButton.data);
+    assert.deepEqual(validateCard(form.card), []);
+    assert.match(form.text, /Resolution meeting · C101-RES1/);
+    assert.match(form.text, /Not arranged yet: to be arranged by Tue 8 Sep 2026/);
+    // The social worker attends but does not arrange it.
+    const swForm = await invoke(dafydd, 'resolution.meeting.arrange', {
+      ref: 'C101',
+      id: 'C101-RES1',
+      stage: '2',
+      date: '2026-09-09',
+      time: '14:00',
+      venue: 'Ty Trevithick',
+      chairId: 'iro-1',
+      attendeeIds: 'sw-1',
+    });
+    assert.match(swForm.text, /only the reviewing team/i);
+    const weekend = await invoke(alex, 'resolution.meeting.arrange', {
+      ref: 'C101',
+      id: 'C101-RES1',
+      stage: '2',
+      date: '2026-09-05',
+      time: '14:00',
+      venue: 'Ty Trevithick',
+      chairId: 'iro-1',
+      attendeeIds: 'sw-1,tm-north',
+    });
+    assert.match(weekend.text, /not a working day/);
+    const arranged = await invoke(alex, 'resolution.meeting.arrange', {
+      ref: 'C101',
+      id: 'C101-RES1',
+      stage: '2',
+      date: '2026-09-09',
+      time: '14:00',
+      venue: 'Ty Trevithick, room 2',
+      chairId: 'iro-1',
+      attendeeIds: 'sw-1,tm-north',
+      others: 'Foster carer',
+    });
+    assert.match(arranged.text, /Arranged; the attendees have been told/);
+    assert.match(arranged.text, /Resolution meeting on Wed 9 Sep 2026 14:00 at Ty Trevithick, room 2/);
+    const invite = await arrival(
+      (a) => a.key === 'resolution:C101-RES1:stage:2:meeting:2026-09-09T14:00:00+01:00:sw-1',
+    );
+    assert.equal(invite.conversationId, 'a:personal-29:dafydd');
+    assert.match(
+      JSON.stringify(invite.body),
+      /invited to a resolution meeting about C101-RES1 \(Stage 2 \(resolution meeting\)\) on Wed 9 Sep 2026 14:00 at Ty Trevithick, room 2, chaired by Alex Wilber/,
+    );
+    await arrival((a) => a.key === 'resolution:C101-RES1:stage:2:meeting:2026-09-09T14:00:00+01:00:tm-north');
+    const early = await invoke(alex, 'resolution.meeting.outcome', {
+      ref: 'C101',
+      id: 'C101-RES1',
+      stage: '2',
+      decision: 'escalate',
+      notes: 'No agreement on the plan',
+    });
+    assert.match(early.text, /record its outcome after it/);
+
+    setNow('2026-09-09T15:00:00Z'); // Wed 9 Sep, after the meeting: not agreed → the head of service's meeting
+    const held = await invoke(alex, 'resolution.meeting.outcome', {
+      ref: 'C101',
+      id: 'C101-RES1',
+      stage: '2',
+      decision: 'escalate',
+      notes: 'No agreement on the plan',
+    });
+    assert.match(held.text, /Stage 3 \(head of service meeting\)/);
+    assert.match(held.text, /Meeting outcome recorded by Alex Wilber: Escalate to the next stage/);
+    const toHos = await arrival((a) => a.key === 'resolution:C101-RES1:stage:3:card:hos-1');
     assert.equal(toHos.conversationId, 'a:personal-29:ceri');
     const hosCard = toHos.body.attachments[0].content;
     const hosText = JSON.stringify(hosCard);
-    assert.match(hosText, /Escalated by Alex Wilber \(IRO\) to Stage 2 \(head of service\)/);
-    // Started Fri 4 Sep: acknowledge by Tue 8 Sep, respond by Fri 11 Sep.
-    assert.match(hosText, /"Acknowledge by","value":"Tue 8 Sep 2026"/);
-    assert.match(hosText, /"Respond by","value":"Fri 11 Sep 2026"/);
-    assert.match(hosText, /resolution.acknowledge/);
+    assert.match(hosText, /Escalated by Alex Wilber \(IRO\) to Stage 3 \(head of service meeting\)/);
+    // Started Wed 9 Sep: the further meeting arranged by Fri 11 Sep, held by Tue 15 Sep.
+    assert.match(hosText, /Resolution meeting to be arranged by Fri 11 Sep 2026/);
+    assert.match(hosText, /"Respond by","value":"Tue 15 Sep 2026"/);
+    assert.match(hosText, /resolution.meeting.form/, 'the head of service, who chairs it, may arrange it');
 
     // The old stage-1 card in the channel is stale now.
     const stale = await invoke(
@@ -297,24 +371,22 @@ describe('resolutions over HTTP', function () {
       { ref: 'C101', id: 'C101-RES1', stage: '1' },
       { channel: true, conversationId: post.createdConversationId, replyToId: 'root-2' },
     );
-    assert.match(stale.text, /out of date: the resolution moved to Stage 2 \(head of service\)/i);
-    // /actions: the head of service sees the escalation addressed to them.
-    const hosActions = cardOf(await h.ask(messageActivity(h.connector.url, ceri, '/actions')));
-    assert.match(hosActions.text, /Acknowledge resolution · C101/);
-    const ackHos = await invoke(ceri, 'resolution.acknowledge', { ref: 'C101', id: 'C101-RES1', stage: '2' });
-    assert.match(ackHos.text, /Acknowledged by Ceri Davies/);
+    assert.match(stale.text, /out of date: the resolution moved to Stage 3 \(head of service meeting\)/i);
+    // /actions: the IRO is asked to see the further meeting arranged.
+    const iroActions = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/actions')));
+    assert.match(iroActions.text, /Arrange resolution meeting · C101/);
   });
 
   it('skipping rungs needs a reason', async () => {
-    setNow('2026-09-07T09:00:00Z');
+    setNow('2026-09-10T09:00:00Z');
     const noReason = await invoke(alex, 'resolution.escalate', {
       ref: 'C101',
       id: 'C101-RES1',
-      stage: '2',
-      toStage: '4',
+      stage: '3',
+      toStage: '5',
       skipReason: '',
     });
-    assert.match(noReason.text, /skipping stage 3 needs a reason/i);
+    assert.match(noReason.text, /skipping stage 4 needs a reason/i);
   });
 
   it('a Cafcass referral cannot be recorded before the senior officer notice; then the pack checklist', async () => {

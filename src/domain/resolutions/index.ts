@@ -18,3 +18,5 @@ export * from './outbox-keys.js';
 export * from './overdue.js';
 export * from './tasks.js';
 export * from './figures.js';
+export * from './ladder-migration.js';
+export * from './meeting.js';

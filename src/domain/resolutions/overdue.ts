@@ -5,7 +5,7 @@ import type { WorkingCalendar } from '../calendar.js';
 import type { IsoDate } from '../types.js';
 import type { CaseOf } from './addressees.js';
 import { resolutionKeys, type OverdueKind } from './outbox-keys.js';
-import { currentStage, type Resolution } from './records.js';
+import { currentStage, isMeetingStage, keyStageOf, type Resolution } from './records.js';
 import { LAST_STAGE, type StageNumber } from './stages.js';
 import { isOpenResolution } from './state.js';
 
@@ -47,7 +47,7 @@ export function overdueResolutionMessages(
               ...base,
               kind,
               deadline,
-              key: resolutionKeys.overdue(r.id, s.stage, kind, id),
+              key: resolutionKeys.overdue(r.id, keyStageOf(s), kind, id),
               to: { kind: 'addressee', staffId: id },
             });
           }
@@ -57,13 +57,17 @@ export function overdueResolutionMessages(
             ...base,
             kind,
             deadline,
-            key: resolutionKeys.overdue(r.id, s.stage, kind, 'iro'),
+            key: resolutionKeys.overdue(r.id, keyStageOf(s), kind, 'iro'),
             to: { kind: 'iro', staffId: child.iroId },
           });
         }
       };
       if (s.stage === 0) push('follow-up', s.respondBy, false);
-      else {
+      else if (isMeetingStage(s)) {
+        // RS2: the meeting is the IRO's to arrange (with the reviewing team) and to record: tell the IRO only.
+        if (!s.meeting && s.acknowledgeBy) push('arrange-overdue', s.acknowledgeBy, false);
+        if (!s.meeting?.outcome) push('meeting-overdue', s.respondBy, false);
+      } else {
         if (!s.acknowledged && s.acknowledgeBy) push('ack-overdue', s.acknowledgeBy, true);
         if (!s.response) push('respond-overdue', s.respondBy, true);
       }

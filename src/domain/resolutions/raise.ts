@@ -7,7 +7,7 @@ import { addresseesFor, type CaseOf, type People } from './addressees.js';
 import { requiredText } from './guards.js';
 import { isChildsIro } from './permissions.js';
 import type { Resolution, Stamp } from './records.js';
-import { stageDef, type StageDef, type StageNumber } from './stages.js';
+import { CURRENT_LADDER, stageDef, type StageDef, type StageNumber } from './stages.js';
 import { startStage } from './start-stage.js';
 import { RESOLUTION_THEMES, type ResolutionTheme } from './themes.js';
 
@@ -59,6 +59,7 @@ export function raise(input: {
     def.stage === 0 ? safeAddressees(def, child, input.people) : addresseesFor(def, child, input.people);
   return {
     id: input.id,
+    ladder: CURRENT_LADDER,
     theme: form.theme as ResolutionTheme,
     summary: requiredText(form.summary, 'a summary', 2000, RAISE_EXAMPLE),
     ask: requiredText(form.ask, 'what you ask for', 1000, RAISE_EXAMPLE),

@@ -17,8 +17,34 @@ export interface AgreedAction {
   by: IsoDate;
 }
 
+/** RS2: what the meeting decided; the IRO records it (resolve, escalate or refer are the IRO's decisions). */
+export const MEETING_OUTCOMES = ['resolved', 'escalate', 'refer'] as const;
+export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
+
+/** RS2: a resolution meeting as arranged (a new arrangement replaces it until its outcome is recorded). */
+export interface ResolutionMeeting {
+  /** ISO instant with the offset in force that day (slots.ts londonStart). */
+  start: string;
+  /** Its date in the council's time zone (the outcome may be recorded from that day). */
+  on: IsoDate;
+  venue: string;
+  chairId: string;
+  /** Staff who are invited (each told in their 1:1 chat). */
+  attendeeIds: string[];
+  /** Others attending, as written (e.g. "Foster carer"); not told by the bot. */
+  others: string;
+  arranged: Stamp;
+  /** How many times it was arranged before (a new date tells the attendees again). */
+  rearranged: number;
+  outcome: (Stamp & { decision: MeetingOutcome; notes: string }) | null;
+}
+
 export interface ResolutionStage {
   stage: StageNumber;
+  /** The stage number the outbox keys of this stage were made with, when it differs (ladder-migration.ts). */
+  keyStage?: number;
+  /** RS2: the meeting of a meeting stage; absent or null until arranged. */
+  meeting?: ResolutionMeeting | null;
   started: Stamp;
   addresseeIds: string[];
   acknowledgeBy: IsoDate | null;
@@ -55,6 +81,8 @@ export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
 export interface Resolution {
   /** `<child ref>-RES<n>` (older: `-R<n>`), see domain/resolution-id.ts */
   id: string;
+  /** Which stage ladder its stage numbers mean (stages.ts CURRENT_LADDER); absent = the first ladder. */
+  ladder?: number;
   theme: ResolutionTheme;
   summary: string;
   /** What the IRO asks for, and by when (optional). */
@@ -78,4 +106,14 @@ export interface Compliment {
 
 export function currentStage(r: Resolution): ResolutionStage {
   return r.stages[r.stages.length - 1];
+}
+
+/** The stage number in this stage's outbox keys (unchanged by a ladder migration, so nothing is sent twice). */
+export function keyStageOf(s: Pick<ResolutionStage, 'stage' | 'keyStage'>): number {
+  return s.keyStage ?? s.stage;
+}
+
+/** A meeting stage (RS2) is started with a meeting slot (start-stage.ts, from the stage table's `meeting`). */
+export function isMeetingStage(s: Pick<ResolutionStage, 'meeting'>): boolean {
+  return s.meeting !== undefined;
 }

@@ -22,5 +22,7 @@ export function startStage(
     response: null,
     skipped,
     skipReason,
+    // RS2: a meeting stage waits for its meeting to be arranged.
+    ...(def.meeting ? { meeting: null } : {}),
   };
 }

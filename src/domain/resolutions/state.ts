@@ -16,7 +16,15 @@ export function isOpenResolution(r: Pick<Resolution, 'status'>): boolean {
 }
 
 export type StageState =
-  'recorded' | 'awaiting-acknowledgement' | 'acknowledged' | 'responded' | 'resolved' | 'referred';
+  | 'recorded'
+  | 'awaiting-acknowledgement'
+  | 'acknowledged'
+  | 'responded'
+  /** RS2: a meeting stage whose meeting is not arranged yet, then arranged and awaiting its outcome. */
+  | 'awaiting-meeting'
+  | 'meeting-arranged'
+  | 'resolved'
+  | 'referred';
 
 /** Where the resolution is in its state machine (raised → acknowledged → responded → resolved | escalated | referred). */
 export function stateOf(r: Resolution): StageState {
@@ -24,13 +32,17 @@ export function stateOf(r: Resolution): StageState {
   if (r.status === 'referred') return 'referred';
   const s = currentStage(r);
   if (s.stage === 0) return 'recorded';
+  if (s.meeting === null) return 'awaiting-meeting';
+  if (s.meeting) return 'meeting-arranged';
   if (s.response) return 'responded';
   if (s.acknowledged) return 'acknowledged';
   return 'awaiting-acknowledgement';
 }
 
 /** The deadline that applies now: acknowledge-by until acknowledged, then respond-by; null when none. */
-export function nextDeadline(r: Resolution): { kind: 'acknowledge' | 'respond' | 'follow-up'; date: IsoDate } | null {
+export function nextDeadline(
+  r: Resolution,
+): { kind: 'acknowledge' | 'respond' | 'follow-up' | 'arrange-meeting' | 'hold-meeting'; date: IsoDate } | null {
   const s = currentStage(r);
   switch (stateOf(r)) {
     case 'recorded':
@@ -39,6 +51,10 @@ export function nextDeadline(r: Resolution): { kind: 'acknowledge' | 'respond' |
       return s.acknowledgeBy ? { kind: 'acknowledge', date: s.acknowledgeBy } : { kind: 'respond', date: s.respondBy };
     case 'acknowledged':
       return { kind: 'respond', date: s.respondBy };
+    case 'awaiting-meeting':
+      return { kind: 'arrange-meeting', date: s.acknowledgeBy ?? s.respondBy };
+    case 'meeting-arranged':
+      return { kind: 'hold-meeting', date: s.respondBy };
     default:
       return null;
   }

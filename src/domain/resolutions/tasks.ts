@@ -7,7 +7,14 @@ import type { StageNumber } from './stages.js';
 import { isOpenResolution, nextDeadline, stateOf } from './state.js';
 
 export type ResolutionTaskKind =
-  'resolution-acknowledge' | 'resolution-respond' | 'resolution-review' | 'resolution-overdue' | 'resolution-follow-up';
+  | 'resolution-acknowledge'
+  | 'resolution-respond'
+  | 'resolution-review'
+  | 'resolution-overdue'
+  | 'resolution-follow-up'
+  /** RS2: the IRO arranges the meeting of a meeting stage, then records its outcome once it is held. */
+  | 'resolution-arrange-meeting'
+  | 'resolution-meeting-outcome';
 
 export interface ResolutionTask {
   kind: ResolutionTaskKind;
@@ -50,7 +57,17 @@ export function resolutionTasks(
       if (isChildsIro(actor, child)) {
         if (state === 'responded' && s.response)
           out.push({ ...base, kind: 'resolution-review', deadline: s.response.on, overdue: false });
-        else if (state === 'recorded' && today > s.respondBy) {
+        else if (state === 'awaiting-meeting') {
+          const by = s.acknowledgeBy ?? s.respondBy;
+          out.push({ ...base, kind: 'resolution-arrange-meeting', deadline: by, overdue: today > by });
+        } else if (state === 'meeting-arranged' && s.meeting && s.meeting.on <= today) {
+          out.push({
+            ...base,
+            kind: 'resolution-meeting-outcome',
+            deadline: s.respondBy,
+            overdue: today > s.respondBy,
+          });
+        } else if (state === 'recorded' && today > s.respondBy) {
           out.push({ ...base, kind: 'resolution-follow-up', deadline: s.respondBy, overdue: true });
         } else {
           const d = nextDeadline(r);

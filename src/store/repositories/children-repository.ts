@@ -1,5 +1,6 @@
 import type { Filter, UpdateFilter } from 'mongodb';
 import { AppError } from '../../domain/errors.js';
+import { withCurrentLadder } from '../../domain/resolutions/ladder-migration.js';
 import type { DocCollection, Store } from '../doc-collection.js';
 import {
   COLLECTIONS,
@@ -26,7 +27,11 @@ export interface IroDueCountsRow {
 }
 
 // Thin access to child documents. Every change goes through updateVersioned: one single-document
-// update that bumps `version` and appends its history entry (DESIGN rules 5 and 6).
+// update that bumps `version` and appends its history entry (DESIGN rules 5 and 6). Every child read here
+// has its resolutions on the current stage ladder (RS2, migrated on read: domain/resolutions/ladder-migration.ts).
+
+const current = (doc: ChildDoc | null): ChildDoc | null => (doc ? withCurrentLadder(doc) : doc);
+const allCurrent = (docs: ChildDoc[]): ChildDoc[] => docs.map(withCurrentLadder);
 export class ChildrenRepository {
   private readonly col: DocCollection<ChildDoc>;
 
@@ -35,19 +40,28 @@ export class ChildrenRepository {
   }
 
   get(ref: string): Promise<ChildDoc | null> {
-    return this.col.findOne({ _id: ref });
+    return this.col.findOne({ _id: ref }).then(current);
   }
 
   getMany(refs: readonly string[]): Promise<ChildDoc[]> {
-    return this.col.find({ _id: { $in: [...refs] } }).toArray();
+    return this.col
+      .find({ _id: { $in: [...refs] } })
+      .toArray()
+      .then(allCurrent);
   }
 
   listByIro(iroId: string): Promise<ChildDoc[]> {
-    return this.col.find({ iroId }, { sort: { _id: 1 } }).toArray();
+    return this.col
+      .find({ iroId }, { sort: { _id: 1 } })
+      .toArray()
+      .then(allCurrent);
   }
 
   listAll(): Promise<ChildDoc[]> {
-    return this.col.find({}, { sort: { _id: 1 } }).toArray();
+    return this.col
+      .find({}, { sort: { _id: 1 } })
+      .toArray()
+      .then(allCurrent);
   }
 
   /**
@@ -55,12 +69,18 @@ export class ChildrenRepository {
    * sparse `pending.key` index (indexes.ts): only the children that have a queued message are read.
    */
   listWithPending(limit?: number): Promise<ChildDoc[]> {
-    return this.col.find({ 'pending.key': { $exists: true } }, limit ? { limit } : {}).toArray();
+    return this.col
+      .find({ 'pending.key': { $exists: true } }, limit ? { limit } : {})
+      .toArray()
+      .then(allCurrent);
   }
 
   /** Children whose proceedings name this Guardian (liaison). */
   listByGuardian(guardianId: string): Promise<ChildDoc[]> {
-    return this.col.find({ 'proceedings.guardianId': guardianId }, { sort: { _id: 1 } }).toArray();
+    return this.col
+      .find({ 'proceedings.guardianId': guardianId }, { sort: { _id: 1 } })
+      .toArray()
+      .then(allCurrent);
   }
 
   /**
@@ -79,9 +99,28 @@ export class ChildrenRepository {
     return queued;
   }
 
+  /** Children with plan actions this person owns, or (a named other's) reports on as the social worker (/actions). */
+  listWithPlanActionsFor(staffId: string): Promise<ChildDoc[]> {
+    return this.col
+      .find(
+        {
+          $or: [
+            { 'plan.actions.owner.staffId': staffId },
+            { socialWorkerId: staffId, 'plan.actions.owner.kind': 'other' },
+          ],
+        },
+        { sort: { _id: 1 } },
+      )
+      .toArray()
+      .then(allCurrent);
+  }
+
   /** Children with at least one open resolution (/actions for addressees and ladder roles). */
   listWithOpenResolutions(): Promise<ChildDoc[]> {
-    return this.col.find({ 'resolutions.status': 'open' }, { sort: { _id: 1 } }).toArray();
+    return this.col
+      .find({ 'resolutions.status': 'open' }, { sort: { _id: 1 } })
+      .toArray()
+      .then(allCurrent);
   }
 
   /** Delivery bookkeeping, not a state change: no version bump, no history entry. */
@@ -241,7 +280,7 @@ export class ChildrenRepository {
     const after = await this.col.findOneAndUpdate({ _id: ref, version: expectedVersion }, full, {
       returnDocument: 'after',
     });
-    if (after) return after;
+    if (after) return withCurrentLadder(after);
     const current = await this.col.findOne({ _id: ref });
     if (!current) throw new AppError('not-found', `child ${ref} not found`, { ref });
     const last = current.history[current.history.length - 1];

@@ -11,6 +11,7 @@ import { IMPORT_CONFLICT_ACTIONS } from './import-conflict.js';
 import { NOTIFY_ACTIONS } from './notify-event.js';
 import { reportExportAction } from './report-export.js';
 import { participationRecordAction } from './participation.js';
+import { PLAN_ACTIONS } from './plan.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -43,6 +44,7 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   ...NOTIFY_ACTIONS,
   reportExportAction,
   participationRecordAction,
+  ...PLAN_ACTIONS,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {

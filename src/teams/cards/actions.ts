@@ -14,6 +14,7 @@ import { childLabel, ENGLISH, formatBookingStart, overdueText } from '../present
 import { dateLocale, type MessageKey, type Translate } from '../i18n/translate.js';
 import { clip, pageOf, pager } from '../presenters/paging.js';
 import { LIAISON_VERBS } from './liaison.js';
+import { planTaskText } from '../presenters/plan-case.js';
 
 export interface ActionItem {
   /** "Book review", "Overdue review", "Distribute record", ... */
@@ -50,6 +51,11 @@ const KIND_TEXT: Readonly<Record<DomainAction['kind'], MessageKey>> = {
   'resolution-overdue': 'actions.kind.resolution-overdue',
   'resolution-follow-up': 'actions.kind.resolution-follow-up',
   liaison: 'actions.kind.liaison',
+  'resolution-arrange-meeting': 'meeting.action.arrange.kind',
+  'resolution-meeting-outcome': 'meeting.action.outcome.kind',
+  'plan-action': 'plan.task.action.kind',
+  'plan-record': 'plan.task.record.kind',
+  'plan-midway': 'plan.task.midway.kind',
 };
 
 /** `/actions` and its pages (20 items a page, oldest deadline first). */
@@ -68,7 +74,7 @@ export function actionsCardData(ctx: ListViewer, result: ActionsResult, page: nu
       kind: t(KIND_TEXT[a.kind]),
       // A guest (Guardian) sees ref and initials only, as in their liaison threads.
       child: clip(childLabel(child, ctx.showChildNames && !guest)),
-      what: actionText(a, ctx.deps.tzName, t),
+      what: planTaskText({ t, language: ctx.language }, a, child) ?? actionText(a, ctx.deps.tzName, t),
       deadline: t('card.by-date', { date: formatDate(a.deadline, dates) }),
       isOverdue: a.overdue,
       overdueText: overdueText(late, t),
@@ -114,9 +120,15 @@ export function buttonsFor(a: DomainAction, t: Translate = ENGLISH): ActionButto
     case 'resolution-review':
     case 'resolution-overdue':
     case 'resolution-follow-up':
+    case 'resolution-arrange-meeting':
+    case 'resolution-meeting-outcome':
       return [{ title: t('card.button.open'), verb: 'resolution.view', data: { ref, id: a.subject } }];
     case 'liaison':
       return [{ title: t('card.button.open'), verb: LIAISON_VERBS.view, data: { ref, duty: a.duty ?? '', subject: a.subject } }];
+    case 'plan-action':
+    case 'plan-record':
+    case 'plan-midway':
+      return [{ title: t('card.button.open'), verb: 'plan.view', data: { ref } }];
   }
 }
 
@@ -143,8 +155,16 @@ function actionText(a: DomainAction, tzName: string, t: Translate): string {
       return t('actions.what.resolution-overdue', resolution);
     case 'resolution-follow-up':
       return t('actions.what.resolution-follow-up', resolution);
+    case 'resolution-arrange-meeting':
+      return t('meeting.action.arrange.text', { id: a.subject, stage: a.stage ?? '' });
+    case 'resolution-meeting-outcome':
+      return t('meeting.action.outcome.text', { id: a.subject });
     case 'liaison':
       return liaisonWhat(a, t);
+    case 'plan-action':
+    case 'plan-record':
+    case 'plan-midway':
+      return a.subject;
   }
 }
 

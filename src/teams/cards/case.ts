@@ -14,6 +14,7 @@ import { explanationFor } from '../presenters/due-reason.js';
 import { formatBookingStart, label, languageOf, overdueText } from '../presenters/labels.js';
 import { dateLocale, type Language, type MessageKey, type Translate } from '../i18n/translate.js';
 import { caseResolutionLines } from './resolution.js';
+import { casePlanButton } from '../presenters/plan-case.js';
 
 export interface CaseChild {
   ref: string;
@@ -82,6 +83,9 @@ export interface CaseCardData {
   proceedings: CardFact[];
   resolutions: CaseEventLine[];
   liaison: CaseEventLine[];
+  /** The plan between reviews as one button to the plan card, e.g. "Plan: 2 outstanding, 1 overdue, 1 done";
+   *  '' hides it (issue 15; presenters/plan-case.ts). */
+  plan: string;
   policy: string;
   labels: CaseCardLabels;
 }
@@ -194,6 +198,7 @@ export function caseCardData(
     proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name, t, day) : [],
     resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName),
     liaison: liaisonLines(child, name, t, day),
+    plan: casePlanButton(child.plan, view.today, { t, language }),
     policy: policyLine(policy, t),
     labels: caseCardLabels(t),
   };

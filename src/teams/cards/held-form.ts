@@ -7,6 +7,8 @@ import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import { ANY, dueFact, ISO_DATE, reasonChoices, typed } from '../presenters/booking.js';
 import { childLabel, datesOf } from '../presenters/labels.js';
 import type { Translate } from '../i18n/translate.js';
+import { carriedActionsFact } from '../presenters/plan-case.js';
+import { readerFrom } from '../presenters/meeting-text.js';
 import type { CardChoice, CardFact, FormError, TypedValues } from '../card-parts.js';
 
 export interface HeldFormCardData {
@@ -84,7 +86,7 @@ export function heldFormCardData(o: {
     subtitle: correcting
       ? t('held-form.subtitle.correct', { id: o.review!.id, date: day(o.review!.heldOn) })
       : t('held-form.subtitle.record', { date: day(o.today) }),
-    facts: o.next && !correcting ? [dueFact(o.next, t)] : [],
+    facts: o.next && !correcting ? [dueFact(o.next, t), ...carried(o.child, o.today, t)] : [],
     ref: o.child.ref,
     reviewId: o.review?.id ?? '',
     defaultDate: typed(v, 'heldOn', ISO_DATE) || (o.review?.heldOn ?? o.today),
@@ -102,6 +104,12 @@ export function heldFormCardData(o: {
   };
   return model;
 }
+
+/** PT6: the plan's outstanding actions are carried into the review being recorded (issue 15). */
+const carried = (child: ChildDoc, today: string, t: Translate): CardFact[] => {
+  const fact = carriedActionsFact(child, today, readerFrom(t));
+  return fact ? [fact] : [];
+};
 
 export const heldFormCard = (...args: Parameters<typeof heldFormCardData>): AdaptiveCardJson => renderCard('held-form', heldFormCardData(...args));
 

@@ -78,6 +78,8 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
   guardians: { id: string; name: string; organisation?: string | null }[];
   legal: { id: string; name: string }[];
   legalContactId: string | null;
+  /** The configured L7 interval (LIAISON_L7_INTERVAL_DAYS), shown when the proceedings have none. */
+  defaultIntervalDays?: number;
   open: LiaisonItem[];
   names: ReadonlyMap<string, string>;
   showName: boolean;
@@ -107,7 +109,7 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
     finalHearingDate: dateOrEmpty(p?.finalHearingDate),
     concludedOn: dateOrEmpty(p?.concludedOn),
     outcome: p?.outcome ?? 'none',
-    intervalDays: String(p?.discussionIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays),
+    intervalDays: String(p?.discussionIntervalDays ?? opts.defaultIntervalDays ?? LIAISON_DEFAULTS.discussionIntervalDays),
     legalContactId: opts.legalContactId ?? 'none',
     guardians: [{ title: t('liaison-form.guardian.none'), value: 'none' },
       ...opts.guardians.map((g) => ({ title: g.organisation ? `${g.name} (${g.organisation})` : g.name, value: g.id }))],

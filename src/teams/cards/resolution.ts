@@ -12,6 +12,7 @@ import {
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { childLabel, label } from '../presenters/labels.js';
+import { meetingStatus, meetingTimeline, meetingWhen, readerOf, type Reader } from '../presenters/meeting-text.js';
 
 export interface CardMention {
   /** Teams user id ('29:…') or AAD object id. */
@@ -61,6 +62,10 @@ export interface ResolutionCardData {
   mentions: CardMention[];
   /** Users whose clients re-fetch the card for their own view (refresh). */
   refreshUserIds: string[];
+  /** RS2: "Arrange the meeting" / "Rearrange the meeting" (opens the meeting card); '' hides it. */
+  arrangeMeetingTitle: string;
+  /** RS2: "Record the meeting's outcome"; '' hides it. */
+  meetingOutcomeTitle: string;
 }
 
 export interface ResolutionCardInput {
@@ -77,10 +82,12 @@ export interface ResolutionCardInput {
   headline?: string;
   headlineAttention?: boolean;
   seniorOfficerName?: string | null;
+  /** Who reads it (language); English when absent. */
+  reader?: Reader;
 }
 
 
-export function stateText(r: Resolution, state: StageState, today: IsoDate, tzName: string): { text: string; color: ResolutionCardData['statusColor'] } {
+export function stateText(r: Resolution, state: StageState, today: IsoDate, tzName: string, rd: Reader = readerOf(null)): { text: string; color: ResolutionCardData['statusColor'] } {
   const s = currentStage(r);
   const when = (stamp: Stamp) => formatDateTime(stamp.at, tzName);
   const late = (d: IsoDate) => (today > d ? ' — overdue' : '');
@@ -94,6 +101,11 @@ export function stateText(r: Resolution, state: StageState, today: IsoDate, tzNa
       text: `Acknowledged by ${s.acknowledged!.byName} at ${when(s.acknowledged!)} · response due by ${formatDate(s.respondBy)}${late(s.respondBy)}`,
       color: today > s.respondBy ? 'Attention' : 'Good',
     };
+    case 'awaiting-meeting':
+    case 'meeting-arranged': {
+      const m = meetingStatus(rd, s, today, tzName);
+      return { text: m.text, color: m.late ? 'Attention' : state === 'meeting-arranged' ? 'Good' : 'Warning' };
+    }
     case 'responded': return { text: `Responded by ${s.response!.byName} at ${when(s.response!)} · awaiting the IRO's decision`, color: 'Good' };
     case 'resolved': return { text: `Resolved by ${r.outcome!.byName} at ${when(r.outcome!)}: ${r.outcome!.text}`, color: 'Good' };
     case 'referred': return { text: `Referred to Cafcass by ${r.referral!.byName} at ${when(r.referral!)}`, color: 'Warning' };
@@ -101,7 +113,7 @@ export function stateText(r: Resolution, state: StageState, today: IsoDate, tzNa
 }
 
 /** Who did what and when, oldest first (the card's timeline; the case timeline uses the same lines). */
-export function timelineOf(r: Resolution, table: readonly StageDef[]): { at: string; text: string }[] {
+export function timelineOf(r: Resolution, table: readonly StageDef[], tzName = 'Europe/London', rd: Reader = readerOf(null)): { at: string; text: string }[] {
   const lines: { at: string; text: string }[] = [];
   r.stages.forEach((s, i) => {
     const label = stageDef(table, s.stage).label;
@@ -116,6 +128,7 @@ export function timelineOf(r: Resolution, table: readonly StageDef[]): { at: str
   if (r.seniorOfficerNotice) lines.push({ at: r.seniorOfficerNotice.at, text: `Senior officer notified by ${r.seniorOfficerNotice.byName}` });
   if (r.referral) lines.push({ at: r.referral.at, text: `Referred to Cafcass by ${r.referral.byName}${r.referral.cutShortReason ? ` (cut short: ${r.referral.cutShortReason})` : ''}` });
   if (r.outcome) lines.push({ at: r.outcome.at, text: `Resolved by ${r.outcome.byName}` });
+  lines.push(...meetingTimeline(rd, r, tzName));
   return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
@@ -124,7 +137,8 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
   const s = currentStage(r);
   const state = stateOf(r);
   const def = stageDef(i.table, s.stage);
-  const status = stateText(r, state, i.today, i.tzName);
+  const rd = i.reader ?? readerOf(null);
+  const status = stateText(r, state, i.today, i.tzName, rd);
   const name = (id: string) => i.staffNames.get(id) ?? id;
   const mentionedNames = new Set(i.mentions.map((m) => m.name));
   const addressed = [
@@ -138,6 +152,7 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     ...(r.askBy ? [{ title: 'IRO asks by', value: formatDate(r.askBy) }] : []),
     ...(s.acknowledgeBy ? [{ title: 'Acknowledge by', value: formatDate(s.acknowledgeBy) }] : []),
     { title: s.stage === 0 ? 'Follow up by' : 'Respond by', value: formatDate(s.respondBy) },
+    ...(s.meeting ? [{ title: rd.t('meeting.fact'), value: `${meetingWhen(rd, s.meeting.start, i.tzName)} · ${s.meeting.venue}` }] : []),
   ];
   const p = i.permissions;
   const next = s.stage < LAST_STAGE ? s.stage + 1 : null;
@@ -153,7 +168,7 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     ask: r.askBy ? `${r.ask} (by ${formatDate(r.askBy)})` : r.ask,
     response: s.response?.text ?? '',
     agreedActions: (s.response?.actions ?? []).map((a) => ({ title: `by ${formatDate(a.by)}`, value: a.text })),
-    timeline: timelineOf(r, i.table).map((l) => ({ title: formatDateTime(l.at, i.tzName), value: l.text })),
+    timeline: timelineOf(r, i.table, i.tzName, rd).map((l) => ({ title: formatDateTime(l.at, i.tzName), value: l.text })),
     ref: i.child.ref,
     id: r.id,
     stage: String(s.stage),
@@ -170,6 +185,8 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     referNeedsReason: referralCutsShort(r),
     mentions: i.mentions,
     refreshUserIds: i.mentions.map((m) => m.id),
+    arrangeMeetingTitle: p.arrangeMeeting ? rd.t(s.meeting ? 'meeting.button.rearrange' : 'meeting.button.arrange') : '',
+    meetingOutcomeTitle: p.recordMeetingOutcome ? rd.t('meeting.button.outcome') : '',
   };
 }
 
@@ -177,7 +194,7 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
 export function resolutionViewCardData(v: ResolutionView, showNames: boolean, tzName: string, headline = ''): ResolutionCardData {
   const officer = [...v.people.values()].find((p) => p.nominatedSeniorOfficer);
   return resolutionCardData({
-    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, tzName, table: v.table,
+    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, tzName, table: v.table, reader: readerOf(v.actor),
     staffNames: new Map([...v.people.values()].map((p) => [p._id, p.name])), headline, seniorOfficerName: officer?.name ?? null,
   });
 }
@@ -185,12 +202,14 @@ export function resolutionViewCardData(v: ResolutionView, showNames: boolean, tz
 /** Lines for the /case timeline: each resolution event with who and when; compliments too. */
 export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[], staffNames: ReadonlyMap<string, string>,
   tzName: string): { date: string; text: string; status: string }[] {
+  const rd = readerOf(null);
   const STATUS: Record<StageState, string> = {
     recorded: 'Informal', 'awaiting-acknowledgement': 'Open', acknowledged: 'Open', responded: 'Responded', resolved: 'Resolved', referred: 'Referred',
+    'awaiting-meeting': rd.t('meeting.state.awaiting'), 'meeting-arranged': rd.t('meeting.state.arranged'),
   };
   const lines: { at: string; text: string; status: string }[] = [];
   for (const r of child.resolutions ?? []) {
-    const events = timelineOf(r, table);
+    const events = timelineOf(r, table, tzName, rd);
     events.forEach((e, i) => lines.push({
       at: e.at, text: `${r.id} (${label(r.theme)}): ${e.text}`, status: i === events.length - 1 ? STATUS[stateOf(r)] : '',
     }));

@@ -1,5 +1,6 @@
 // The data of cards/resolutions.json (/resolutions) and the functions building it. Display-ready values
 // (cards.ts says what every card's data must be).
+import { meetingNextLabel, readerFrom } from '../presenters/meeting-text.js';
 import type { ResolutionRow } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { currentStage, stageDef, type Resolution, type StageDef, type StageState } from '../../domain/resolutions/index.js';
@@ -37,6 +38,8 @@ const STATE: Readonly<Record<StageState, MessageKey>> = {
   responded: 'resolutions.state.responded',
   resolved: 'resolutions.state.resolved',
   referred: 'resolutions.state.referred',
+  'awaiting-meeting': 'meeting.state.awaiting',
+  'meeting-arranged': 'meeting.state.arranged',
 };
 const NEXT: Readonly<Record<string, MessageKey>> = {
   acknowledge: 'resolutions.next.acknowledge',
@@ -69,8 +72,11 @@ export function resolutionsRow(
   const r = row.resolution;
   const s = currentStage(r);
   const day = (d: IsoDate) => formatDate(d, datesOf(t));
+  const meetingNext = row.next ? meetingNextLabel(readerFrom(t), row.next.kind) : null;
   const next = row.next
-    ? t(Object.hasOwn(NEXT, row.next.kind) ? NEXT[row.next.kind] : 'resolutions.next.other', { date: day(row.next.date) })
+    ? meetingNext
+      ? `${meetingNext} ${day(row.next.date)}`
+      : t(Object.hasOwn(NEXT, row.next.kind) ? NEXT[row.next.kind] : 'resolutions.next.other', { date: day(row.next.date) })
     : r.outcome
       ? t('resolutions.resolved-on', { date: day(r.outcome.on) })
       : r.referral

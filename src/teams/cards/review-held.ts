@@ -17,6 +17,8 @@ export interface ReviewHeldCardData {
   canDistribute: boolean;
   /** The "Record distributed today" button's title. */
   distributeTitle: string;
+  /** Issue 15 (PT1): "Record decisions and actions" opens the plan card; '' hides it. */
+  planButton: string;
 }
 
 export function reviewHeldCardData(
@@ -54,6 +56,7 @@ export function reviewHeldCardData(
     reviewId: review.id,
     canDistribute: !review.recordDistributedOn,
     distributeTitle: t('held.button.distributed'),
+    planButton: t('plan.record.button'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { liaisonForm, type LiaisonFormView } from '../../app/liaison.js';
+import { liaisonForm, liaisonSettings, type LiaisonFormView } from '../../app/liaison.js';
 import { today, type AppDeps } from '../../app/deps.js';
 import { renderCard } from '../cards.js';
 import { liaisonFormCardData } from '../cards/liaison-form.js';
@@ -36,6 +36,7 @@ export function liaisonFormFor(deps: AppDeps, view: LiaisonFormView, showName: b
     guardians: view.guardians.map((g) => ({ id: g._id, name: g.name, organisation: g.organisation })),
     legal: view.legal.map((l) => ({ id: l._id, name: l.name })),
     legalContactId: view.legalContactId,
+    defaultIntervalDays: liaisonSettings(deps).discussionIntervalDays,
     open: view.open,
     names: view.names,
     showName,

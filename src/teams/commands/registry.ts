@@ -19,6 +19,8 @@ import { reportCommand } from './report.js';
 import { notifyCommand } from './notify.js';
 import { languageCommand } from './language.js';
 import { participationCommand } from './participation.js';
+import { planCommand } from './plan.js';
+import { alertCommand } from './alert.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
   dueCommand,
@@ -34,6 +36,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   raiseCommand,
   resolutionsCommand,
   complimentCommand,
+  planCommand,
+  alertCommand,
   liaisonCommand,
   reportCommand,
   setupCommand,

@@ -23,6 +23,8 @@ import { cardsLiaisonFormCy } from './cy/cards-liaison-form.js';
 import { cardsImportCy } from './cy/cards-import.js';
 
 import { participationCy } from './cy/participation.js';
+import { meetingsCy } from './cy/meetings.js';
+import { planCy } from './cy/plan.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsCy,
@@ -88,4 +90,6 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsLiaisonFormCy,
   ...cardsImportCy,
   ...participationCy,
+  ...meetingsCy,
+  ...planCy,
 };

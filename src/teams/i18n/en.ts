@@ -1,3 +1,6 @@
+import { meetingsEn } from './en/meetings.js';
+import { planEn } from './en/plan.js';
+
 // The English message catalogue (issue 13). ICU MessageFormat through intl-messageformat; cy.ts holds the
 // same keys with the same placeholders (test/teams/i18n-catalogue.spec.ts). Keys are grouped by where
 // the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
@@ -86,6 +89,8 @@ export const en = {
   ...cardsLiaisonFormEn,
   ...cardsImportEn,
   ...participationEn,
+  ...meetingsEn,
+  ...planEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,8 @@ import { LIAISON_RENDERERS } from './liaison-messages.js';
 import { BOOKING_RENDERERS } from './booking-messages.js';
 import { RESOLUTION_RENDERERS } from './resolution-pending.js';
 import { PARTICIPATION_RENDERERS } from './participation-messages.js';
+import { MEETING_RENDERERS } from './meeting-messages.js';
+import { PLAN_RENDERERS } from './plan-messages.js';
 import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
 import { noticeCardData } from '../cards/notice.js';
 
@@ -33,6 +35,8 @@ export const PENDING_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   ...BOOKING_RENDERERS,
   ...RESOLUTION_RENDERERS,
   ...PARTICIPATION_RENDERERS,
+  ...MEETING_RENDERERS,
+  ...PLAN_RENDERERS,
 };
 
 export function renderPending(message: PendingMessage['message'], ctx: PendingRenderContext): Activity {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ResolutionView } from '../../../app/resolutions.js';
 import { AppError } from '../../../domain/errors.js';
+import { LAST_STAGE } from '../../../domain/resolutions/index.js';
 import { renderCard } from '../../cards.js';
 import { resolutionViewCardData } from '../../cards/resolution.js';
 import { resolutionReferralCardData } from '../../cards/resolution-referral.js';
@@ -11,7 +12,7 @@ import type { ActionContext, ActionReply } from '../action-spec.js';
 /** Card data arrives as strings ("1"); a missing stage means "don't check". */
 const stage = z.preprocess(
   (v) => (v === '' || v === null ? undefined : v),
-  z.coerce.number().int().min(0).max(5).optional(),
+  z.coerce.number().int().min(0).max(LAST_STAGE).optional(),
 );
 
 /** The stage the card showed (the resolution itself is the verb's subject, loaded with access checked). */

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { escalateResolution } from '../../../app/resolutions.js';
+import { LAST_STAGE } from '../../../domain/resolutions/index.js';
 import { defineAction } from '../action-spec.js';
 import { cardReply, optionalText, parse, onCard } from './common.js';
 
 const schema = onCard.extend({
   toStage: z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
-    z.coerce.number().int().min(1).max(5).optional(),
+    z.coerce.number().int().min(1).max(LAST_STAGE).optional(),
   ),
   skipReason: optionalText(1000),
 });

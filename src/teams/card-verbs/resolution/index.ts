@@ -9,6 +9,7 @@ import { resolutionReferralItem } from './referral-item.js';
 import { resolutionResolve } from './resolve.js';
 import { resolutionRespond } from './respond.js';
 import { resolutionView } from './view.js';
+import { MEETING_ACTIONS } from './meeting.js';
 
 export const RESOLUTION_ACTIONS: readonly CardVerb[] = [
   resolutionRaise,
@@ -20,4 +21,5 @@ export const RESOLUTION_ACTIONS: readonly CardVerb[] = [
   resolutionNotifyOfficer,
   resolutionRefer,
   resolutionReferralItem,
+  ...MEETING_ACTIONS,
 ];
