@@ -84,6 +84,8 @@ export interface ReportCardData {
   excluded: string;
   /** The Corporate Parenting Board's headline figures (cards/board.ts boardHeadlineFacts); [] hides. */
   boardFacts: CardFact[];
+  /** "Corporate Parenting Board measures" */
+  boardHeading: string;
   /** "Board measures in full: /report board" */
   boardMore: string;
 }
@@ -124,7 +126,11 @@ const fteText = (n: number): string => n.toFixed(1);
 
 export function reportCardData(
   r: ComplianceReportResult,
-  board: Pick<ReportCardData, 'boardFacts' | 'boardMore'> = { boardFacts: [], boardMore: '' },
+  board: Pick<ReportCardData, 'boardFacts' | 'boardHeading' | 'boardMore'> = {
+    boardFacts: [],
+    boardHeading: '',
+    boardMore: '',
+  },
 ): ReportCardData {
   const { report } = r;
   const { totals } = report;

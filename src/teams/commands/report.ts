@@ -71,7 +71,11 @@ export const reportCommand: CommandSpec = {
     const result = await runComplianceReport(ctx.deps, ctx.actor, ctx.args);
     return renderCard(
       'report',
-      reportCardData(result, { boardFacts: boardHeadlineFacts(result.board, ctx.t), boardMore: ctx.t('board.more') }),
+      reportCardData(result, {
+        boardFacts: boardHeadlineFacts(result.board, ctx.t),
+        boardHeading: ctx.t('board.heading'),
+        boardMore: ctx.t('board.more'),
+      }),
     );
   },
 };
