@@ -227,6 +227,15 @@ describe('issue 15 over HTTP: participation checklist, board measures, board exp
       assert.doesNotMatch(text, NAMES);
     });
 
+    it('/report itself shows the headline figures and points to /report board', async () => {
+      const text = cardOf(await say(catrin, `/report ${PERIOD}`)).text.replace(/\n/g, ' ');
+      assert.match(text, /Written records within 14 days 1 of 3 \(33\.33%\)/);
+      assert.match(text, /Checklist complete 0 of 3 \(0\.00%\)/);
+      assert.match(text, /Children with the same IRO throughout 2 of 3 \(66\.67%\)/);
+      assert.match(text, /Reviews chaired by an external IRO 2 of 3 \(66\.67%\)/);
+      assert.match(text, /Board measures in full: \/report board/);
+    });
+
     it('PC4: the checklist is recorded on the review when held, and counted as held in the period', async () => {
       const { review } = await recordHeld(h.bot.deps, await staff('iro-1'), { ref: 'C102', heldOn: '2026-11-25' });
       assert.equal(review.participation?.['child-consulted']?.status, 'done');

@@ -55,6 +55,7 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
         ifstTotals: 4,
         records: 2,
         resolutionThemes: 12,
+        boardFacts: 4,
       },
     ],
   },

@@ -98,3 +98,19 @@ declare module '../cards.js' {
     'board': BoardCardData;
   }
 }
+
+/** The board's headline figures for the /report card (its full table is /report board: the compliance card is near 80 KB). */
+export function boardHeadlineFacts(b: BoardReport, t: Translate): CardFact[] {
+  const of = (part: number, whole: number, p: string | null) =>
+    whole === 0 ? t('board.none') : t('board.of', { part, whole, percent: percentText(t, p) });
+  const r = b.recordsTotal;
+  return [
+    { title: t('board.records.short'), value: of(r.within, r.within + r.late, r.percent) },
+    {
+      title: t('board.participation.complete'),
+      value: of(b.participation.complete, b.participation.held, b.participation.completePercent),
+    },
+    { title: t('board.continuity'), value: of(b.continuity.sameIro, b.continuity.children, b.continuity.percent) },
+    { title: t('board.external.reviews'), value: of(b.external.chairedExternally, b.external.held, b.external.percent) },
+  ];
+}

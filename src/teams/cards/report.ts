@@ -82,6 +82,12 @@ export interface ReportCardData {
   resolutionThemes: CardCount[];
   /** "1 child left out: invalid history (C1002)"; '' hides. */
   excluded: string;
+  /** The Corporate Parenting Board's headline figures (cards/board.ts boardHeadlineFacts); [] hides. */
+  boardFacts: CardFact[];
+  /** "Corporate Parenting Board measures" */
+  boardHeading: string;
+  /** "Board measures in full: /report board" */
+  boardMore: string;
 }
 
 /** Late reviews listed on the card; the counts by reason always cover all of them. */
@@ -118,7 +124,14 @@ function subtitle(r: ComplianceReportResult): string {
 
 const fteText = (n: number): string => n.toFixed(1);
 
-export function reportCardData(r: ComplianceReportResult): ReportCardData {
+export function reportCardData(
+  r: ComplianceReportResult,
+  board: Pick<ReportCardData, 'boardFacts' | 'boardHeading' | 'boardMore'> = {
+    boardFacts: [],
+    boardHeading: '',
+    boardMore: '',
+  },
+): ReportCardData {
   const { report } = r;
   const { totals } = report;
   const target = `${report.target.toFixed(2)}%`;
@@ -215,6 +228,7 @@ export function reportCardData(r: ComplianceReportResult): ReportCardData {
     ],
     resolutionThemes: res.byTheme.filter((t) => t.count > 0).map((t) => ({ label: label(t.theme), count: String(t.count) })),
     excluded,
+    ...board,
   };
 }
 

@@ -3,7 +3,7 @@ import { runComplianceReport } from '../../app/compliance-report.js';
 import { AppError } from '../../domain/errors.js';
 import { REPORT_PERIOD_EXAMPLE } from '../../domain/report-period.js';
 import { renderCard } from '../cards.js';
-import { boardCardData } from '../cards/board.js';
+import { boardCardData, boardHeadlineFacts } from '../cards/board.js';
 import { noticeCardData } from '../cards/notice.js';
 import { reportCardData } from '../cards/report.js';
 import { boardFileName, boardWorkbook } from '../export/board-workbook.js';
@@ -69,6 +69,13 @@ export const reportCommand: CommandSpec = {
       return renderCard('board', boardCardData(result, ctx.t, ctx.language));
     }
     const result = await runComplianceReport(ctx.deps, ctx.actor, ctx.args);
-    return renderCard('report', reportCardData(result));
+    return renderCard(
+      'report',
+      reportCardData(result, {
+        boardFacts: boardHeadlineFacts(result.board, ctx.t),
+        boardHeading: ctx.t('board.heading'),
+        boardMore: ctx.t('board.more'),
+      }),
+    );
   },
 };

@@ -29,6 +29,8 @@ export const participationCy: Readonly<Record<keyof typeof participationEn, stri
 
   'board.heading': 'Mesurau’r Bwrdd Rhianta Corfforaethol',
   'board.records.heading': 'Cofnodion ysgrifenedig wedi’u dosbarthu o fewn 14 diwrnod (yn ôl mis y cyfarfod)',
+  'board.records.short': 'Cofnodion o fewn 14 diwrnod',
+  'board.more': 'Mesurau’r bwrdd yn llawn: /report board',
   'board.col.month': 'Mis',
   'board.col.held': 'Cynhaliwyd',
   'board.col.within': 'O fewn 14 diwrnod',

@@ -27,6 +27,8 @@ export const participationEn = {
 
   'board.heading': 'Corporate Parenting Board measures',
   'board.records.heading': 'Written records distributed within 14 days (by month held)',
+  'board.records.short': 'Written records within 14 days',
+  'board.more': 'Board measures in full: /report board',
   'board.col.month': 'Month',
   'board.col.held': 'Held',
   'board.col.within': 'In 14 days',
