@@ -11,7 +11,6 @@ import type { Activity, PendingRenderContext, PendingRenderer } from './pending-
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const EMPTY: PlanRecord = { decisions: [], actions: [], alerts: [], midwayChecks: [] };
 
-
 function notice(ctx: PendingRenderContext, tone: NoticeTone, title: string, text: string): Activity {
   const full = `${title} · ${childLabel(ctx.child, ctx.showNames)}`;
   return {
