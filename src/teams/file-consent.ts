@@ -92,11 +92,19 @@ export async function answerFileConsent(
   const spec = findAction(REPORT_EXPORT_VERB)!;
   try {
     if (value.action !== 'accept' || !target)
-      throw new AppError('invalid-input', 'this card is out of date or not mine; nothing was sent', {
-        example: '/report export',
-      });
+      throw new AppError(
+        'invalid-input',
+        'this card is out of date or not mine; nothing was sent',
+        { example: '/report export' },
+        { key: 'errors.card.out-of-date-file' },
+      );
     if (conversationKind(ctx) !== 'personal')
-      throw new AppError('forbidden', 'files are sent only in a personal chat with me', { example: '/report export' });
+      throw new AppError(
+        'forbidden',
+        'files are sent only in a personal chat with me',
+        { example: '/report export' },
+        { key: 'errors.file.personal-only' },
+      );
     const reply = await spec.answer({
       deps,
       actor,

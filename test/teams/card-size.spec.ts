@@ -91,7 +91,7 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
     variants: [{ facts: 8, agreedActions: 3, timeline: 12, escalateChoices: 4, mentions: 6, refreshUserIds: 10 }],
     textMax: 2000,
   },
-  'resolution-raise': { variants: [{ themes: 12 }] },
+  'resolution-raise': { variants: [{ themes: 12, stages: 7 }] },
   resolutions: { variants: [{ rows: 30 }] },
   'resolution-referral': { variants: [{ facts: 8, items: 10 }], textMax: 2000 },
   liaison: { variants: [{ facts: 8, checklist: 10, buttons: 4, 'discussion.topics': 12 }], textMax: 2000 },

@@ -28,9 +28,12 @@ const page = z.preprocess(
 function parse<T extends z.ZodTypeAny>(schema: T, ctx: ActionContext): z.infer<T> {
   const r = schema.safeParse(ctx.data);
   if (!r.success) {
-    throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', {
-      example: '/plan C1001',
-    });
+    throw new AppError(
+      'invalid-input',
+      'this card is out of date or incomplete; nothing was changed',
+      { example: '/plan C1001' },
+      { key: 'errors.card.out-of-date' },
+    );
   }
   return r.data as z.infer<T>;
 }

@@ -17,9 +17,12 @@ export const reportExportAction = defineAction({
   async run(ctx, subject) {
     const target = ctx.fileUpload;
     if (!target)
-      throw new AppError('invalid-input', 'this card is out of date or not mine; nothing was sent', {
-        example: '/report export',
-      });
+      throw new AppError(
+        'invalid-input',
+        'this card is out of date or not mine; nothing was sent',
+        { example: '/report export' },
+        { key: 'errors.card.out-of-date-file' },
+      );
     const language = isLanguage(ctx.data.lang) ? ctx.data.lang : (ctx.actor.language ?? 'en');
     const t = translator(language);
     const result = await boardExportFigures(ctx.deps, ctx.actor, subject.period);

@@ -13,7 +13,7 @@ const EXAMPLE = '/alert C1001 The placement is ending next week';
 export const alertCommand: CommandSpec = {
   name: 'alert',
   usage: '/alert REF TEXT',
-  description: translator('en')('plan.cmd.alert.description'),
+  description: translator('en')('command.alert.description'),
   example: EXAMPLE,
   inCommandList: false,
   scopes: ['personal'],

@@ -3,6 +3,7 @@
 import { participationView, PARTICIPATION_EXAMPLE } from '../../app/participation.js';
 import { assertCaseRef } from '../../domain/case-ref.js';
 import { AppError } from '../../domain/errors.js';
+import { translator } from '../i18n/translate.js';
 import { participationCard } from '../cards/participation.js';
 import { staffNames } from '../presenters/common.js';
 import type { CommandSpec } from './command-context.js';
@@ -11,8 +12,7 @@ import { REVIEWING_ROLES } from '../../domain/access.js';
 export const participationCommand: CommandSpec = {
   name: 'participation',
   usage: '/participation REF',
-  description:
-    "Pre-review participation checklist: the child consulted, consultation documents, advocacy offered, language and venue (the child's IRO completes it)",
+  description: translator('en')('command.participation.description'),
   example: PARTICIPATION_EXAMPLE,
   roles: [...REVIEWING_ROLES, 'social-worker'],
   inCommandList: false,
@@ -20,7 +20,13 @@ export const participationCommand: CommandSpec = {
   async run(ctx) {
     const [ref, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     assertCaseRef(ref, PARTICIPATION_EXAMPLE);
-    if (rest.length) throw new AppError('invalid-input', 'give one case reference', { example: PARTICIPATION_EXAMPLE });
+    if (rest.length)
+      throw new AppError(
+        'invalid-input',
+        'give one case reference',
+        { example: PARTICIPATION_EXAMPLE },
+        { key: 'errors.command.one-ref' },
+      );
     const view = await participationView(ctx.deps, ctx.actor, ref);
     return participationCard({
       view,

@@ -11,7 +11,7 @@ const EXAMPLE = '/plan C1001';
 export const planCommand: CommandSpec = {
   name: 'plan',
   usage: '/plan REF',
-  description: translator('en')('plan.cmd.plan.description'),
+  description: translator('en')('command.plan.description'),
   example: EXAMPLE,
   inCommandList: false,
   scopes: ['personal'],

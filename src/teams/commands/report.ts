@@ -26,7 +26,12 @@ const MAX_PERIOD_TEXT = 60;
 async function offerExport(ctx: CommandContext, periodText: string) {
   assertRunsHere({ name: 'report export', scopes: ['personal'], example: EXPORT_EXAMPLE }, ctx.conversationType);
   if (periodText.length > MAX_PERIOD_TEXT || !ctx.offerFile)
-    throw new AppError('invalid-input', 'that is not a period I can read', { example: EXPORT_EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      'that is not a period I can read',
+      { example: EXPORT_EXAMPLE },
+      { key: 'errors.report.period' },
+    );
   const result = await boardExportFigures(ctx.deps, ctx.actor, periodText);
   const file = await boardWorkbook(result, ctx.t, ctx.language, ctx.deps.clock());
   if (file.length > MAX_EXPORT_BYTES)

@@ -43,9 +43,10 @@ export const cardsHelpCy: Readonly<Record<keyof typeof cardsHelpEn, string>> = {
   'command.liaison.usage': '/cyswllt CYF',
   'command.liaison.description':
     "Achos gofal plentyn a chyswllt â'r Gwarcheidwad: Gwarcheidwad, gwrandawiadau, dogfennau llys, trafodaethau (sgwrs bersonol)",
-  'command.report.usage': '/adroddiad [last half-year | Apr 2026 to Sep 2026 | 2026-04-01 to 2026-09-30]',
+  'command.report.usage':
+    '/adroddiad [board | export] [last half-year | Apr 2026 to Sep 2026 | 2026-04-01 to 2026-09-30]',
   'command.report.description':
-    "Adroddiad cydymffurfio: adolygiadau o fewn yr amserlen fesul mis o'i gymharu â'r targed, rhesymau dros fod yn hwyr, llwyth achosion (rheolwyr, cymorth busnes)",
+    'Cydymffurfio fesul mis o\'i gymharu â\'r targed, rhesymau dros fod yn hwyr, llwyth achosion; "board": mesurau\'r bwrdd; "export": y ffeil .xlsx (sgwrs bersonol)',
   'command.setup.usage':
     '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel [PERSON] | language cy|en|both | status]',
   'command.setup.description':

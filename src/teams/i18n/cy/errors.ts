@@ -47,6 +47,10 @@ export const errorsCy: Readonly<Record<keyof typeof errorsEn, string>> = {
   'errors.setup.language-personal':
     "rhedwch /setup language yn y sianel rydych chi am ei gosod; yn y sgwrs hon, /iaith sy'n dewis eich iaith chi",
   'errors.card.out-of-date': "mae'r cerdyn hwn wedi dyddio neu'n anghyflawn; ni newidiwyd dim",
+  'errors.card.out-of-date-file': "mae'r cerdyn hwn wedi dyddio neu nid fy un i ydyw; ni anfonwyd dim",
+  'errors.file.personal-only': 'dim ond mewn sgwrs bersonol gyda mi yr anfonir ffeiliau',
+  'errors.command.one-ref': 'rhowch un cyfeirnod achos',
+  'errors.report.period': "nid yw hwnnw'n gyfnod y gallaf ei ddarllen",
   'errors.card.field-missing':
     "mae'r {field, select, ref {cyfeirnod achos} bookingId {trefniant} reviewId {adolygiad} requestId {cais} other {{field}}} ar goll — ni newidiwyd dim",
   'errors.card.field-invalid':

@@ -2,6 +2,9 @@
 import type { participationEn } from '../en/participation.js';
 
 export const participationCy: Readonly<Record<keyof typeof participationEn, string>> = {
+  'command.participation.usage': '/participation CYF',
+  'command.participation.description':
+    "Rhestr wirio cyfranogiad cyn yr adolygiad: ymgynghori â'r plentyn, dogfennau ymgynghori, cynnig eiriolaeth, iaith a lleoliad (SAA'r plentyn sy'n ei chwblhau)",
   'participation.title': 'Rhestr wirio cyfranogiad · {child}',
   'participation.subtitle':
     'Adolygiad wedi’i drefnu ar gyfer {date} · {days, plural, =0 {heddiw} one {ymhen # diwrnod} other {ymhen # diwrnod}} · rheolau PC1–PC3',

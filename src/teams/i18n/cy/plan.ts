@@ -3,9 +3,11 @@
 import type { planEn } from '../en/plan.js';
 
 export const planCy: Readonly<Record<keyof typeof planEn, string>> = {
-  'plan.cmd.plan.description':
+  'command.plan.usage': '/plan CYF',
+  'command.alert.usage': '/alert CYF TESTUN',
+  'command.plan.description':
     "Y cynllun gofal a chymorth rhwng adolygiadau: penderfyniadau a chamau'r adolygiad diwethaf, cynnydd, y gwiriad hanner ffordd (sgwrs bersonol yn unig)",
-  'plan.cmd.alert.description':
+  'command.alert.description':
     'Rhoi gwybod i SAA plentyn am newid sylweddol i’r cynllun gofal a chymorth, neu benderfyniad adolygiad heb ei gyflawni (sgwrs bersonol yn unig)',
   'plan.cmd.alert.usage': 'rhowch yr achos a beth sydd wedi newid',
   'plan.alert.sent.title': 'Mae’r SAA wedi cael gwybod',

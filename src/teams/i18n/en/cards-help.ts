@@ -38,9 +38,9 @@ export const cardsHelpEn = {
   'command.liaison.usage': '/liaison REF',
   'command.liaison.description':
     "A child's care proceedings and Guardian liaison: Guardian, hearings, court documents, discussions (personal chat)",
-  'command.report.usage': '/report [last half-year | Apr 2026 to Sep 2026 | 2026-04-01 to 2026-09-30]',
+  'command.report.usage': '/report [board | export] [last half-year | Apr 2026 to Sep 2026 | 2026-04-01 to 2026-09-30]',
   'command.report.description':
-    'Compliance report: reviews within timescale by month vs target, late reasons, caseload (managers, business support)',
+    'Compliance by month vs target, late reasons, caseload; "board": the board\'s measures; "export": the .xlsx (personal chat)',
   'command.setup.usage':
     '/setup [iro-channel | social-work-channel TEAM | managers-channel | liaison-channel [PERSON] | language cy|en|both | status]',
   'command.setup.description':

@@ -44,6 +44,10 @@ export const errorsEn = {
   'errors.setup.language-personal':
     'run /setup language in the channel you want to set; in this chat, /language chooses yours',
   'errors.card.out-of-date': 'this card is out of date or incomplete; nothing was changed',
+  'errors.card.out-of-date-file': 'this card is out of date or not mine; nothing was sent',
+  'errors.file.personal-only': 'files are sent only in a personal chat with me',
+  'errors.command.one-ref': 'give one case reference',
+  'errors.report.period': 'that is not a period I can read',
   'errors.card.field-missing':
     'the {field, select, ref {case reference} bookingId {booking} reviewId {review} requestId {request} other {{field}}} is missing — nothing was changed',
   'errors.card.field-invalid':

@@ -1,5 +1,8 @@
 // English: the participation checklist, the board's measures on /report and the board export (issue 15).
 export const participationEn = {
+  'command.participation.usage': '/participation REF',
+  'command.participation.description':
+    "Pre-review participation checklist: the child consulted, consultation documents, advocacy offered, language and venue (the child's IRO completes it)",
   'participation.title': 'Participation checklist · {child}',
   'participation.subtitle':
     'Review booked for {date} · {days, plural, =0 {today} one {in # day} other {in # days}} · rules PC1–PC3',

@@ -1,9 +1,11 @@
 // The plan tracked between reviews (issue 15, docs/DOMAIN.md PT1–PT6): the plan card, /plan and /alert, the
 // reminders and notices. Welsh in ../cy/plan.ts.
 export const planEn = {
-  'plan.cmd.plan.description':
+  'command.plan.usage': '/plan REF',
+  'command.alert.usage': '/alert REF TEXT',
+  'command.plan.description':
     "The care and support plan between reviews: the last review's decisions and actions, progress, the midway check (personal chat only)",
-  'plan.cmd.alert.description':
+  'command.alert.description':
     "Alert a child's IRO to a significant change to the care and support plan, or a review decision not carried out (personal chat only)",
   'plan.cmd.alert.usage': 'give the case and what has changed',
   'plan.alert.sent.title': 'The IRO has been alerted',
