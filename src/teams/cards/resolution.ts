@@ -113,7 +113,7 @@ export function stateText(r: Resolution, state: StageState, today: IsoDate, tzNa
 }
 
 /** Who did what and when, oldest first (the card's timeline; the case timeline uses the same lines). */
-export function timelineOf(r: Resolution, table: readonly StageDef[], tzName = 'Europe/London', rd: Reader = readerOf(null)): { at: string; text: string }[] {
+export function timelineOf(r: Resolution, table: readonly StageDef[], tzName: string, rd: Reader = readerOf(null)): { at: string; text: string }[] {
   const lines: { at: string; text: string }[] = [];
   r.stages.forEach((s, i) => {
     const label = stageDef(table, s.stage).label;
