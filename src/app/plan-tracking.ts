@@ -38,7 +38,10 @@ export function planOf(child: Pick<ChildDoc, 'plan'>): PlanRecord {
 
 /** The period the midway check is about: the latest held review and the next review's stored due-by date. */
 export function reviewPeriod(child: Pick<ChildDoc, 'reviews' | 'nextReview'>): ReviewPeriod | null {
-  const last = [...child.reviews].sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))[0];
+  const last = child.reviews.reduce<(typeof child.reviews)[number] | undefined>(
+    (m, r) => (!m || r.heldOn > m.heldOn ? r : m),
+    undefined,
+  );
   const nextDueBy = child.nextReview?.dueBy ?? null;
   if (!last || !nextDueBy) return null;
   const period = { reviewId: last.id, heldOn: last.heldOn, nextDueBy };

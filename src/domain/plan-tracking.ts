@@ -270,6 +270,22 @@ export function midwayCheckDue(
   return today >= midwayDate(period, settings) && today <= period.nextDueBy;
 }
 
+/**
+ * PT4: the sweeper's prompt goes out from the midway day for PLAN_REMINDER_GRACE_DAYS (downtime), not later: a
+ * first sweep after installation does not flood the IROs with every past midway; /actions still lists it.
+ */
+export function midwayPromptDue(
+  plan: PlanRecord,
+  period: ReviewPeriod,
+  today: IsoDate,
+  settings = PLAN_DEFAULTS,
+): boolean {
+  return (
+    midwayCheckDue(plan, period, today, settings) &&
+    today <= addDays(midwayDate(period, settings), PLAN_REMINDER_GRACE_DAYS)
+  );
+}
+
 export function recordMidwayCheck(
   plan: PlanRecord,
   o: { actor: Staff; child: { ref: string; iroId: string }; period: ReviewPeriod | null; note: string; stamp: Stamp },

@@ -5,7 +5,7 @@
 // keeps in touch with them, else the IRO). PT4: the IRO is prompted for the midway check.
 import type { AppDeps } from '../app/deps.js';
 import { planOf, planSettings, reviewPeriod } from '../app/plan-tracking.js';
-import { actionReminders, midwayCheckDue, planKeys } from '../domain/plan-tracking.js';
+import { actionReminders, midwayPromptDue, planKeys } from '../domain/plan-tracking.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, PendingMessage } from '../store/documents.js';
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
@@ -30,7 +30,7 @@ export async function queuePlanPrompts(
   for (const child of children) {
     const plan = planOf(child);
     const period = reviewPeriod(child);
-    const midway = !!period && midwayCheckDue(plan, period, today, settings);
+    const midway = !!period && midwayPromptDue(plan, period, today, settings);
     if (!plan.actions.length && !midway) continue;
     const seen = async (key: string) => (child.pending ?? []).some((p) => p.key === key) || !!(await outbox.get(key));
     const messages: PendingMessage[] = [];

@@ -7,6 +7,7 @@ import {
   EMPTY_PLAN,
   midwayCheckDue,
   midwayDate,
+  midwayPromptDue,
   planCounts,
   planTasks,
   raiseAlert,
@@ -201,6 +202,9 @@ describe('plan between reviews (domain)', () => {
     assert.equal(midwayCheckDue(EMPTY_PLAN, period, '2026-12-30'), false);
     assert.equal(midwayCheckDue(EMPTY_PLAN, period, '2026-12-31'), true);
     assert.equal(midwayCheckDue(EMPTY_PLAN, period, '2027-04-02'), false);
+    assert.equal(midwayPromptDue(EMPTY_PLAN, period, '2027-01-14'), true, 'pushed for 14 days');
+    assert.equal(midwayPromptDue(EMPTY_PLAN, period, '2027-01-15'), false, 'then /actions only: no flood');
+    assert.equal(midwayCheckDue(EMPTY_PLAN, period, '2027-01-15'), true);
     const checked = recordMidwayCheck(EMPTY_PLAN, {
       actor: p('iro-1'),
       child,

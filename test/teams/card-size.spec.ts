@@ -86,9 +86,10 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   'review-held': { variants: [{ facts: 6 }] },
   // cards/notify-form.ts: one due fact; the event and reason vocabularies (types.ts); a 300-character note.
   'notify-form': { variants: [{ facts: 1, events: 6, reasons: 8, corrections: 10 }], textMax: 300 },
-  // Typed texts up to their inputs' maxLength (4000 for a response); a resolution's life: 4 stages.
+  // Typed texts up to their inputs' maxLength (4000 for a response); a resolution's life: 4 stages and 2 meetings
+  // (RS2: arranged, outcome); escalation from stage 1 offers stages 2–6.
   resolution: {
-    variants: [{ facts: 8, agreedActions: 3, timeline: 12, escalateChoices: 4, mentions: 6, refreshUserIds: 10 }],
+    variants: [{ facts: 8, agreedActions: 3, timeline: 14, escalateChoices: 5, mentions: 6, refreshUserIds: 10 }],
     textMax: 2000,
   },
   'resolution-raise': { variants: [{ themes: 12, stages: 7 }] },

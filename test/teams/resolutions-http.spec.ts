@@ -361,7 +361,9 @@ describe('resolutions over HTTP', function () {
     assert.match(hosText, /Escalated by Alex Wilber \(IRO\) to Stage 3 \(head of service meeting\)/);
     // Started Wed 9 Sep: the further meeting arranged by Fri 11 Sep, held by Tue 15 Sep.
     assert.match(hosText, /Resolution meeting to be arranged by Fri 11 Sep 2026/);
-    assert.match(hosText, /"Respond by","value":"Tue 15 Sep 2026"/);
+    assert.match(hosText, /"Meeting outcome by","value":"Tue 15 Sep 2026"/);
+    const forged = await invoke(ceri, 'resolution.acknowledge', { ref: 'C101', id: 'C101-RES1', stage: '3' });
+    assert.match(forged.text, /this stage is a resolution meeting/i);
     assert.match(hosText, /resolution.meeting.form/, 'the head of service, who chairs it, may arrange it');
 
     // The old stage-1 card in the channel is stale now.

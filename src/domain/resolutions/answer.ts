@@ -11,10 +11,20 @@ import {
   type TransitionInput,
 } from './guards.js';
 import { mayAnswer } from './permissions.js';
-import { currentStage, type AgreedAction, type Resolution } from './records.js';
+import { currentStage, isMeetingStage, type AgreedAction, type Resolution } from './records.js';
+
+/** RS2: a meeting stage is answered by its meeting, not by acknowledge/respond (a forged or stale click). */
+function assertNotMeeting(r: Resolution): void {
+  if (isMeetingStage(currentStage(r))) {
+    throw new AppError('invalid-input', 'this stage is a resolution meeting: it is arranged and its outcome recorded', {
+      example: 'Open the resolution and arrange the meeting',
+    });
+  }
+}
 
 export function acknowledge(r: Resolution, o: TransitionInput & { people: People }): Resolution {
   assertCurrent(r, o.stageOnCard, o.table);
+  assertNotMeeting(r);
   const s = currentStage(r);
   if (s.acknowledged)
     throw new AlreadyDone(`already acknowledged by ${describeStamp(s.acknowledged)}; nothing was changed`);
@@ -32,6 +42,7 @@ export function respond(
   o: TransitionInput & { people: People; text: string; actions: AgreedAction[] },
 ): Resolution {
   assertCurrent(r, o.stageOnCard, o.table);
+  assertNotMeeting(r);
   const s = currentStage(r);
   if (s.response) throw new AlreadyDone(`already answered by ${describeStamp(s.response)}; nothing was changed`);
   if (!mayAnswer(o.actor, r, o.child, o.people)) {

@@ -6,7 +6,7 @@ import type { CardChoice, CardFact } from '../card-parts.js';
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
 import { formatDate, formatDateTime } from '../../domain/dates-format.js';
 import {
-  currentStage, LAST_STAGE, referralCutsShort, stageDef, stateOf,
+  currentStage, isMeetingStage, LAST_STAGE, referralCutsShort, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
 } from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
@@ -138,6 +138,7 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
   const state = stateOf(r);
   const def = stageDef(i.table, s.stage);
   const rd = i.reader ?? readerOf(null);
+  const meeting = isMeetingStage(s);
   const status = stateText(r, state, i.today, i.tzName, rd);
   const name = (id: string) => i.staffNames.get(id) ?? id;
   const mentionedNames = new Set(i.mentions.map((m) => m.name));
@@ -150,8 +151,8 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     { title: 'Stage', value: def.label },
     { title: 'Raised', value: `${formatDate(r.raised.on)} by ${r.raised.byName} (IRO)` },
     ...(r.askBy ? [{ title: 'IRO asks by', value: formatDate(r.askBy) }] : []),
-    ...(s.acknowledgeBy ? [{ title: 'Acknowledge by', value: formatDate(s.acknowledgeBy) }] : []),
-    { title: s.stage === 0 ? 'Follow up by' : 'Respond by', value: formatDate(s.respondBy) },
+    ...(s.acknowledgeBy ? [{ title: meeting ? rd.t('meeting.next.arrange') : 'Acknowledge by', value: formatDate(s.acknowledgeBy) }] : []),
+    { title: meeting ? rd.t('meeting.next.hold') : s.stage === 0 ? 'Follow up by' : 'Respond by', value: formatDate(s.respondBy) },
     ...(s.meeting ? [{ title: rd.t('meeting.fact'), value: `${meetingWhen(rd, s.meeting.start, i.tzName)} · ${s.meeting.venue}` }] : []),
   ];
   const p = i.permissions;
