@@ -13,6 +13,7 @@ import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
 import { CASE_REF_PATTERN, isCaseRef } from '../domain/case-ref.js';
 import { AppError } from '../domain/errors.js';
 import { isResolutionId } from '../domain/resolution-id.js';
+import { mayNotifyNewEntry } from '../domain/new-entry.js';
 import { involvedIds, type Resolution } from '../domain/resolutions/index.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
 import type { RescheduleRequestDoc } from '../store/reschedule-documents.js';
@@ -33,6 +34,7 @@ export const SUBJECT_KINDS = [
   'liaison-thread',
   'liaison-record',
   'list',
+  'intake',
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
@@ -52,7 +54,9 @@ export type Subject =
   | Base<'liaison-thread'>
   | Base<'liaison-record'>
   /** A page of a list view (/due, /caseload team, /actions): about many children, so no child of its own. */
-  | ListSubject;
+  | ListSubject
+  /** The new-entry form (issue 14): no child exists yet; only who may notify a new entry gets past. */
+  | { kind: 'intake' };
 export type SubjectOf<K extends SubjectKind> = Extract<Subject, { kind: K }>;
 
 /** The lists a card can page through, and whose (the command's own scope words). */
@@ -103,7 +107,7 @@ interface KindRule {
 
 const notFound = (text: string) => () => new AppError('not-found', text, { example: '/actions' });
 
-const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
+const RULES: { readonly [K in Exclude<SubjectKind, 'list' | 'intake'>]: KindRule } = {
   child: {
     door: 'case',
     ids: z.object({ ref: caseRef }),
@@ -176,7 +180,8 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list'>]: KindRule } = {
 
 /** The card-data fields that name a subject of this kind (for tests and the forged-invoke checks). */
 export function idFieldsOf(kind: SubjectKind): string[] {
-  return Object.keys(((kind === 'list' ? LIST_IDS : RULES[kind].ids) as unknown as { shape: object }).shape);
+  const ids = kind === 'list' ? LIST_IDS : kind === 'intake' ? INTAKE_IDS : RULES[kind].ids;
+  return Object.keys((ids as unknown as { shape: object }).shape);
 }
 
 // ---- lists ----------------------------------------------------------------------------------------
@@ -222,6 +227,25 @@ async function loadList(
   if (!mayViewList(actor, list, scope, window)) return refused('no-access', undefined, LIST_HIDDEN());
   const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in LIST_IDS.shape)));
   return { subject: { kind: 'list', list, scope, window, page } as SubjectOf<'list'>, rest };
+}
+
+// ---- the new-entry form ---------------------------------------------------------------------------
+
+/** The form names what it is, nothing else: `{ intake: 'new-entry' }`. */
+const INTAKE_IDS = z.object({ intake: z.literal('new-entry') });
+/** One answer for a person who may not notify a new entry and for a form not from our cards. */
+const INTAKE_HIDDEN = () =>
+  new AppError('forbidden', 'that form is not available to you; nothing was changed', { example: '/help' });
+
+async function loadIntake(
+  actor: StaffDoc,
+  data: Record<string, unknown>,
+  refused: (reason: string, ref: unknown, err: AppError) => Promise<never>,
+): Promise<Loaded<'intake'>> {
+  if (!INTAKE_IDS.safeParse(data).success) return refused('malformed', undefined, INTAKE_HIDDEN());
+  if (!mayNotifyNewEntry(actor)) return refused('no-access', undefined, INTAKE_HIDDEN());
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in INTAKE_IDS.shape)));
+  return { subject: { kind: 'intake' } as SubjectOf<'intake'>, rest };
 }
 
 const LABELS: Record<string, string> = {
@@ -275,7 +299,8 @@ export async function loadForActor<K extends SubjectKind>(
     throw err;
   };
   if (kind === 'list') return loadList(deps, actor, data, refused) as unknown as Promise<Loaded<K>>;
-  const rule = RULES[kind as Exclude<SubjectKind, 'list'>];
+  if (kind === 'intake') return loadIntake(actor, data, refused) as unknown as Promise<Loaded<K>>;
+  const rule = RULES[kind as Exclude<SubjectKind, 'list' | 'intake'>];
   const parsed = rule.ids.safeParse(data);
   if (!parsed.success) return refused('malformed', data.ref, malformed(rule, parsed.error));
   const ids = parsed.data;

@@ -7,6 +7,8 @@ import { DISPLAY_TEXT_MAX, PAGE_SIZE } from '../../src/teams/presenters/paging.j
 import { MAX_DIGEST_ROWS } from '../../src/teams/cards/digest.js';
 import { MAX_LATE_LISTED, MAX_REPORT_IROS } from '../../src/teams/cards/report.js';
 import { CONFLICTS_PER_CARD, MAX_PROBLEM_LINES } from '../../src/teams/cards/import-report.js';
+import { MAX_ALLOCATION_CHOICES, MAX_INELIGIBLE_LISTED } from '../../src/teams/cards/allocate.js';
+import { MAX_SOCIAL_WORKERS } from '../../src/teams/cards/new-entry-form.js';
 
 // Issue 12, "fit Teams": every card template, at the largest data its view model allows, makes a
 // message (the whole activity as sent) of at most 80 KB counted as UTF-16. Templates are read from
@@ -70,6 +72,13 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   'held-form': { variants: [{ facts: 4, chairs: 20, reasons: 12 }], textMax: 300 },
   'review-held': { variants: [{ facts: 6 }] },
   // cards/notify-form.ts: one due fact; the event and reason vocabularies (types.ts); a 300-character note.
+  // cards/allocate.ts: MAX_ALLOCATION_CHOICES IROs offered, MAX_INELIGIBLE_LISTED ruled out (reasons clipped to 200); 6 facts.
+  allocate: {
+    variants: [{ facts: 6, choices: MAX_ALLOCATION_CHOICES, ineligible: MAX_INELIGIBLE_LISTED }],
+    textMax: 200,
+  },
+  // cards/new-entry-form.ts: the legal statuses (types.ts, 7); MAX_SOCIAL_WORKERS social workers, else a typed field.
+  'new-entry-form': { variants: [{ legalStatuses: 7, socialWorkers: MAX_SOCIAL_WORKERS }], textMax: 254 },
   'notify-form': { variants: [{ facts: 1, events: 6, reasons: 8, corrections: 10 }], textMax: 300 },
   // Typed texts up to their inputs' maxLength (4000 for a response); a resolution's life: 4 stages.
   resolution: {

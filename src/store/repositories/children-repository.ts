@@ -22,6 +22,13 @@ export class ChildrenRepository {
     return this.col.findOne({ _id: ref });
   }
 
+  /** The child whose reference equals `ref` without regard to case (refs are compared so: docs/DESIGN.md "Import format"). */
+  getIgnoringCase(ref: string): Promise<ChildDoc | null> {
+    // A case reference is letters, digits, '-' and '_' (domain/case-ref.ts): nothing to escape; checked anyway.
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(ref)) return Promise.resolve(null);
+    return this.col.findOne({ _id: { $regex: `^${ref}$`, $options: 'i' } } as Filter<ChildDoc>);
+  }
+
   getMany(refs: readonly string[]): Promise<ChildDoc[]> {
     return this.col.find({ _id: { $in: [...refs] } }).toArray();
   }

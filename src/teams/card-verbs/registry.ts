@@ -9,6 +9,7 @@ import { liaisonViewAction } from './liaison-view.js';
 import { listPageAction } from './list-page.js';
 import { IMPORT_CONFLICT_ACTIONS } from './import-conflict.js';
 import { NOTIFY_ACTIONS } from './notify-event.js';
+import { ALLOCATION_ACTIONS } from './allocation.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -39,6 +40,7 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   listPageAction,
   ...IMPORT_CONFLICT_ACTIONS,
   ...NOTIFY_ACTIONS,
+  ...ALLOCATION_ACTIONS,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {

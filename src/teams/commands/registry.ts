@@ -19,6 +19,7 @@ import { complimentCommand } from './compliment.js';
 import { liaisonCommand } from './liaison.js';
 import { reportCommand } from './report.js';
 import { notifyCommand } from './notify.js';
+import { allocateCommand } from './allocate.js';
 import { languageCommand } from './language.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   heldCommand,
   distributedCommand,
   notifyCommand,
+  allocateCommand,
   raiseCommand,
   resolutionsCommand,
   complimentCommand,

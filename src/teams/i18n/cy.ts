@@ -2,8 +2,10 @@
 // singular noun after a numeral ("5 nod"), so most plurals differ only by the number; the six CLDR
 // categories are written where the words change. docs/GLOSSARY.md lists the terms a translator should confirm.
 import type { MessageKey } from './en.js';
+import { eventsCy } from './cy/events.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
+  ...eventsCy,
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',

@@ -1,7 +1,10 @@
 // The English message catalogue (issue 13). ICU MessageFormat through intl-messageformat; cy.ts holds the
 // same keys with the same placeholders (test/teams/i18n-catalogue.spec.ts). Keys are grouped by where
 // the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
+import { eventsEn } from './en/events.js';
+
 export const en = {
+  ...eventsEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',

@@ -7,6 +7,7 @@ import { childLabel } from './labels.js';
 import { LIAISON_RENDERERS } from './liaison-messages.js';
 import { BOOKING_RENDERERS } from './booking-messages.js';
 import { RESOLUTION_RENDERERS } from './resolution-pending.js';
+import { ALLOCATION_RENDERERS } from './allocation-messages.js';
 import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
 import { noticeCardData } from '../cards/notice.js';
 
@@ -31,6 +32,7 @@ export const PENDING_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   ...LIAISON_RENDERERS,
   ...BOOKING_RENDERERS,
   ...RESOLUTION_RENDERERS,
+  ...ALLOCATION_RENDERERS,
 };
 
 export function renderPending(message: PendingMessage['message'], ctx: PendingRenderContext): Activity {
