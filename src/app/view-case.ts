@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors.js';
 import { nextReview, reviewHistory, type NextReview, type PastReview } from '../domain/timescales.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
+import { timelineOf, type TimelineView } from './case-timeline.js';
 
 export interface CaseView {
   today: string;
@@ -11,6 +12,8 @@ export interface CaseView {
   history: PastReview[];
   /** Staff named on the case (IRO, social worker, Guardian), by id. */
   people: Map<string, StaffDoc>;
+  /** Events with who and when, corrections, allocations: newest first (issue 14). */
+  timeline: TimelineView;
 }
 
 /**
@@ -68,5 +71,6 @@ export async function viewCase(
     next: nextReview(c, deps.policy, deps.calendar),
     history: reviewHistory(c, deps.policy, deps.calendar, { today: t }),
     people,
+    timeline: await timelineOf(deps, c),
   };
 }

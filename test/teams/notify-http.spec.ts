@@ -207,4 +207,36 @@ describe('/notify over HTTP: events that change timescales, bringing a review fo
     assert.equal(entries[2]!.by.id, 'bs-1');
     assert.equal((await ivoCards()).length, 2, 'the IRO is told of the correction');
   });
+
+  it('/case shows the newest events with who and when, corrections keeping the old date; "Show the whole timeline" pages through all', async () => {
+    const { card, text } = await ask(alex, '/case C1001');
+    // Newest first (the clock is fixed: the three records of 17 Dec share one instant): the correction (by
+    // business support), the bring-forward (by the IRO), then the move on its corrected date (by the social worker).
+    assert.match(
+      text,
+      /Thu 17 Dec 2026\nUnplanned change of placement: date corrected from Thu 17 Dec 2026\. Why: the move was on the 10th\nSian Howells, Thu 17 Dec 2026 10:00/,
+    );
+    assert.match(
+      text,
+      /Events\nThu 17 Dec 2026\nReview brought forward: due by Tue 5 Jan 2027\nAlex Wilber, Thu 17 Dec 2026 10:00/,
+    );
+    assert.match(
+      text,
+      /Thu 10 Dec 2026\nUnplanned change of placement\nDafydd Thomas, Thu 17 Dec 2026 10:00\nShow the whole/,
+    );
+    const showAll = JSON.stringify(card).match(
+      /"title":"(Show the whole timeline \((\d+) entries\))","verb":"case\.timeline","data":\{"ref":"C1001","page":"0"\}/,
+    );
+    assert.ok(showAll, 'the Show-all button');
+    // Move (10 Dec), bring-forward, became looked after, two reviews held, the correction: 6.
+    assert.equal(showAll[2], '6');
+    const all = await invoke(alex, 'case.timeline', { ref: 'C1001', page: '0' });
+    assert.match(all, /Timeline · C1001 · Dewi Evans\nPage 1 of 1 · 6 entries, newest first/);
+    assert.match(all, /Thu 10 Dec 2026\nUnplanned change of placement\nDafydd Thomas, Thu 17 Dec 2026 10:00/);
+    assert.match(all, /Mon 1 Jun 2026\nBecame looked after\nCase system/);
+    assert.match(all, /Sun 20 Sep 2026\nReview 2 held/);
+    // Someone who may not see the child gets the loader's one answer; a forged page is refused.
+    assert.match(await invoke(rhian, 'case.timeline', { ref: 'C1001', page: '0' }), /can't find that case/);
+    assert.match(await invoke(alex, 'case.timeline', { ref: 'C1001', page: { $gt: 0 } }), /out of date/);
+  });
 });

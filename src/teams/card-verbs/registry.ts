@@ -10,6 +10,7 @@ import { listPageAction } from './list-page.js';
 import { IMPORT_CONFLICT_ACTIONS } from './import-conflict.js';
 import { NOTIFY_ACTIONS } from './notify-event.js';
 import { ALLOCATION_ACTIONS } from './allocation.js';
+import { caseTimelineAction } from './case-timeline.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -41,6 +42,7 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   ...IMPORT_CONFLICT_ACTIONS,
   ...NOTIFY_ACTIONS,
   ...ALLOCATION_ACTIONS,
+  caseTimelineAction,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {

@@ -12,6 +12,8 @@ import type { CardFact } from '../card-parts.js';
 import { policyLine } from '../presenters/common.js';
 import { formatBookingStart, label, overdueText, plural } from '../presenters/labels.js';
 import { caseResolutionLines } from './resolution.js';
+import { translator, type Language, type Translate } from '../i18n/translate.js';
+import { timelineLines, type TimelineLine } from '../presenters/timeline.js';
 
 export interface CaseChild {
   ref: string;
@@ -63,6 +65,12 @@ export interface CaseEventLine {
   status: string;
 }
 
+/** Events shown on the case card (the newest); the whole timeline is a paged card (case-timeline). */
+export const CASE_EVENTS_SHOWN = 3;
+/** Reviews listed on the case card (the newest); earlier ones are on the whole timeline. A child in care
+ *  from birth to 18 has at most 38; the card stays under 80 KB with this many and the events. */
+export const CASE_REVIEWS_SHOWN = 30;
+
 export interface CaseCardData {
   /** "C1001 · Dylan Evans" */
   title: string;
@@ -78,14 +86,30 @@ export interface CaseCardData {
   proceedings: CardFact[];
   resolutions: CaseEventLine[];
   liaison: CaseEventLine[];
+  /** "8 earlier reviews are on the whole timeline."; '' when every review is listed. */
+  earlierReviews: string;
+  /** The newest CASE_EVENTS_SHOWN timeline entries (issue 14): what, when, who. */
+  events: TimelineLine[];
+  eventsHeading: string;
+  eventsEmpty: string;
+  /** "Show the whole timeline (12 entries)"; '' when every entry is shown already. */
+  showAll: string;
   policy: string;
 }
 
 /** /case REF: the child's timeline from the use case's view. */
-export function caseCardData(view: CaseView, table: readonly StageDef[], policy: TimescalePolicy, tzName: string): CaseCardData {
+export function caseCardData(
+  view: CaseView,
+  table: readonly StageDef[],
+  policy: TimescalePolicy,
+  tzName: string,
+  words: { t: Translate; language: Language } = { t: translator('en'), language: 'en' },
+): CaseCardData {
   const { child, next, history, people } = view;
   const name = (id?: string | null) => (id ? people.get(id)?.name ?? id : 'not allocated');
   const late = next ? Math.max(0, diffDays(view.today, next.dueBy)) : 0;
+  // Reviews have their own section here; the whole timeline card shows them among the events.
+  const caseEvents = view.timeline.entries.filter((e) => e.kind !== 'review');
   return {
     title: `${child.ref} · ${[child.givenName, child.familyName].filter(Boolean).join(' ')}`,
     subtitle: `As at ${formatDate(view.today)}`,
@@ -112,7 +136,7 @@ export function caseCardData(view: CaseView, table: readonly StageDef[], policy:
       venue: b.venue ?? '—',
       status: label(b.status ?? 'booked'),
     })),
-    history: history.map((r) => ({
+    history: history.slice(-CASE_REVIEWS_SHOWN).map((r) => ({
       number: String(r.sequence),
       dueBy: formatDate(r.dueBy),
       heldOn: formatDate(r.heldOn),
@@ -126,6 +150,17 @@ export function caseCardData(view: CaseView, table: readonly StageDef[], policy:
     proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name) : [],
     resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName),
     liaison: liaisonLines(child, name),
+    earlierReviews:
+      history.length > CASE_REVIEWS_SHOWN
+        ? words.t('events.timeline.earlier-reviews', { count: history.length - CASE_REVIEWS_SHOWN })
+        : '',
+    events: timelineLines(view.timeline, caseEvents.slice(0, CASE_EVENTS_SHOWN), words, tzName),
+    eventsHeading: words.t('events.timeline.heading'),
+    eventsEmpty: words.t('events.timeline.none'),
+    showAll:
+      caseEvents.length > CASE_EVENTS_SHOWN || history.length > CASE_REVIEWS_SHOWN
+        ? words.t('events.timeline.show-all', { count: view.timeline.entries.length })
+        : '',
     policy: policyLine(policy),
   };
 }

@@ -19,6 +19,9 @@ export const caseCommand: CommandSpec = {
     const ref = ctx.args.trim();
     assertCaseRef(ref, EXAMPLE);
     const view = await viewCase(ctx.deps, ctx.actor, ref, ctx.conversationType);
-    return renderCard('case', caseCardData(view, stagesOf(ctx.deps), ctx.deps.policy, ctx.deps.tzName));
+    return renderCard(
+      'case',
+      caseCardData(view, stagesOf(ctx.deps), ctx.deps.policy, ctx.deps.tzName, { t: ctx.t, language: ctx.language }),
+    );
   },
 };

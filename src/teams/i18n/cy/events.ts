@@ -62,4 +62,32 @@ export const eventsCy: Readonly<Record<keyof typeof eventsEn, string>> = {
   'events.allocated.text':
     'Mae {by} wedi dyrannu’r plentyn hwn i chi. Mae’r adolygiad cyntaf yn ddyledus erbyn {date}.',
   'events.allocated.text-no-due': 'Mae {by} wedi dyrannu’r plentyn hwn i chi.',
+
+  'events.type.became-looked-after': 'Dechreuodd dderbyn gofal',
+  'events.type.unplanned-placement-change': 'Newid lleoliad heb ei gynllunio',
+  'events.type.placed-for-adoption': 'Wedi’i leoli gyda theulu mabwysiadol',
+  'events.type.short-breaks-started': 'Y cyntaf mewn cyfres o seibiannau byr',
+  'events.type.ifst-intensive-started': 'Dechreuodd cyfnod dwys IFST',
+  'events.type.ceased-looked-after': 'Peidiodd â derbyn gofal',
+  'events.type.review-brought-forward': 'Adolygiad wedi’i ddwyn ymlaen',
+  'events.timeline.brought-forward': 'Adolygiad wedi’i ddwyn ymlaen: yn ddyledus erbyn {date}',
+  'events.timeline.corrected': '{event}: cywirwyd y dyddiad o {was}. Pam: {reason}',
+  'events.timeline.withdrawn': 'Tynnwyd {event} ar {was} yn ôl. Pam: {reason}',
+  'events.timeline.allocated': 'SAA wedi’i ddyrannu: {to}',
+  'events.timeline.reallocated': 'Newidiwyd y SAA o {from} i {to}{reason, select, none {} other {. Pam: {reason}}}',
+  'events.timeline.created': 'Hysbyswyd am fynediad newydd i ofal',
+  'events.timeline.by': '{name}, {when}',
+  'events.timeline.by-case-system': 'System achosion',
+  'events.timeline.heading': 'Digwyddiadau',
+  'events.timeline.none': 'Dim digwyddiadau wedi’u cofnodi.',
+  'events.timeline.show-all':
+    'Dangos y llinell amser gyfan ({count, plural, zero {# cofnod} one {# cofnod} two {# gofnod} few {# chofnod} many {# chofnod} other {# cofnod}})', // translator: confirm
+  'events.timeline.title': 'Llinell amser · {child}',
+  'events.timeline.page':
+    'Tudalen {page} o {pages} · {count, plural, zero {# cofnod} one {# cofnod} two {# gofnod} few {# chofnod} many {# chofnod} other {# cofnod}}, y diweddaraf yn gyntaf',
+  'events.timeline.review': 'Cynhaliwyd adolygiad {number}',
+  'events.timeline.earlier-reviews':
+    '{count, plural, zero {Mae # adolygiad cynharach} one {Mae # adolygiad cynharach} two {Mae # adolygiad cynharach} few {Mae # adolygiad cynharach} many {Mae # adolygiad cynharach} other {Mae # adolygiad cynharach}} ar y llinell amser gyfan.',
+  'events.timeline.previous': 'Blaenorol',
+  'events.timeline.next': 'Nesaf',
 };
