@@ -23,7 +23,7 @@ export interface IroOption {
   verdict: EligibilityResult;
 }
 
-function requireReviewingManager(actor: Staff): void {
+export function requireReviewingManager(actor: Staff): void {
   if (!isReviewingManager(actor)) {
     throw new AppError('forbidden', 'only a reviewing team manager can allocate an IRO', { example: '/due' });
   }
@@ -35,7 +35,7 @@ async function loadChild(deps: AppDeps, ref: string): Promise<ChildDoc> {
   return child;
 }
 
-async function directory(deps: AppDeps): Promise<Map<string, StaffDoc>> {
+export async function directory(deps: AppDeps): Promise<Map<string, StaffDoc>> {
   const all = await deps.staff.list();
   return new Map(all.map((s) => [s._id, s]));
 }

@@ -6,15 +6,16 @@ import type { AppDeps } from './deps.js';
 
 export interface TimelineView {
   entries: TimelineEntry[];
-  /** Staff names by id for the allocation entries (an id no longer in the directory shows as itself). */
+  /** Staff names by id for the allocation and cover entries (an id no longer in the directory shows as itself). */
   names: ReadonlyMap<string, string>;
 }
 
 export async function timelineOf(deps: AppDeps, child: ChildDoc): Promise<TimelineView> {
   const entries = caseTimeline(child, deps.tzName);
-  const ids = new Set<string>();
+  const ids = new Set<string>(child.cover ? [child.cover.iroId, child.cover.forIroId] : []);
   for (const e of entries)
     if (e.kind === 'allocated' || e.kind === 'reallocated') [e.fromId, e.toId].forEach((id) => id && ids.add(id));
+    else if (e.kind === 'cover') [e.iroId, e.forIroId].forEach((id) => ids.add(id));
   const names = new Map<string, string>();
   for (const id of ids) {
     const s = await deps.staff.get(id);

@@ -9,7 +9,7 @@
 // A page of a list (kind 'list': "Next 20", "Show list") names no child: its cursor is checked against
 // app/list-access.ts, the same scope rules as the command, with one answer for every refusal.
 import { z } from 'zod';
-import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
+import { isReviewingManager, maySeeChildVia, type AccessDoor } from '../domain/access.js';
 import { CASE_REF_PATTERN, isCaseRef } from '../domain/case-ref.js';
 import { AppError } from '../domain/errors.js';
 import { isResolutionId } from '../domain/resolution-id.js';
@@ -35,6 +35,7 @@ export const SUBJECT_KINDS = [
   'liaison-record',
   'list',
   'intake',
+  'cover-plan',
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
@@ -56,7 +57,9 @@ export type Subject =
   /** A page of a list view (/due, /caseload team, /actions): about many children, so no child of its own. */
   | ListSubject
   /** The new-entry form (issue 14): no child exists yet; only who may notify a new entry gets past. */
-  | { kind: 'intake' };
+  | { kind: 'intake' }
+  /** Cover for an absent IRO (issue 14): about that IRO's children; only reviewing team managers get past. */
+  | { kind: 'cover-plan'; absentId: string; from: string; to: string };
 export type SubjectOf<K extends SubjectKind> = Extract<Subject, { kind: K }>;
 
 /** The lists a card can page through, and whose (the command's own scope words). */
@@ -107,7 +110,7 @@ interface KindRule {
 
 const notFound = (text: string) => () => new AppError('not-found', text, { example: '/actions' });
 
-const RULES: { readonly [K in Exclude<SubjectKind, 'list' | 'intake'>]: KindRule } = {
+const RULES: { readonly [K in Exclude<SubjectKind, 'list' | 'intake' | 'cover-plan'>]: KindRule } = {
   child: {
     door: 'case',
     ids: z.object({ ref: caseRef }),
@@ -180,7 +183,8 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list' | 'intake'>]: KindRule
 
 /** The card-data fields that name a subject of this kind (for tests and the forged-invoke checks). */
 export function idFieldsOf(kind: SubjectKind): string[] {
-  const ids = kind === 'list' ? LIST_IDS : kind === 'intake' ? INTAKE_IDS : RULES[kind].ids;
+  const ids =
+    kind === 'list' ? LIST_IDS : kind === 'intake' ? INTAKE_IDS : kind === 'cover-plan' ? COVER_IDS : RULES[kind].ids;
   return Object.keys((ids as unknown as { shape: object }).shape);
 }
 
@@ -248,6 +252,30 @@ async function loadIntake(
   return { subject: { kind: 'intake' } as SubjectOf<'intake'>, rest };
 }
 
+// ---- the cover card ---------------------------------------------------------------------------------
+
+/** Whose absence and the dates, as the cover card writes them. */
+const COVER_IDS = z.object({
+  absentId: itemId,
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+/** One answer for a person who is not a reviewing team manager and for a card not from us. */
+const COVER_HIDDEN = () =>
+  new AppError('forbidden', 'cover is set by a reviewing team manager; nothing was changed', { example: '/help' });
+
+async function loadCoverPlan(
+  actor: StaffDoc,
+  data: Record<string, unknown>,
+  refused: (reason: string, ref: unknown, err: AppError) => Promise<never>,
+): Promise<Loaded<'cover-plan'>> {
+  const parsed = COVER_IDS.safeParse(data);
+  if (!parsed.success) return refused('malformed', undefined, COVER_HIDDEN());
+  if (!isReviewingManager(actor)) return refused('no-access', undefined, COVER_HIDDEN());
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in COVER_IDS.shape)));
+  return { subject: { kind: 'cover-plan', ...parsed.data } as SubjectOf<'cover-plan'>, rest };
+}
+
 const LABELS: Record<string, string> = {
   ref: 'case reference',
   bookingId: 'booking',
@@ -300,7 +328,8 @@ export async function loadForActor<K extends SubjectKind>(
   };
   if (kind === 'list') return loadList(deps, actor, data, refused) as unknown as Promise<Loaded<K>>;
   if (kind === 'intake') return loadIntake(actor, data, refused) as unknown as Promise<Loaded<K>>;
-  const rule = RULES[kind as Exclude<SubjectKind, 'list' | 'intake'>];
+  if (kind === 'cover-plan') return loadCoverPlan(actor, data, refused) as unknown as Promise<Loaded<K>>;
+  const rule = RULES[kind as Exclude<SubjectKind, 'list' | 'intake' | 'cover-plan'>];
   const parsed = rule.ids.safeParse(data);
   if (!parsed.success) return refused('malformed', data.ref, malformed(rule, parsed.error));
   const ids = parsed.data;

@@ -13,6 +13,8 @@ export interface IroCaseload {
   iro: StaffDoc;
   figures: CaseloadFigures;
   dueNext30Days: number;
+  /** Cover in force today or later (issue 14): reviews this IRO covers for others; their own children others cover. */
+  cover: { covering: number; coveredByOthers: number };
 }
 
 export type CaseloadResult =
@@ -49,5 +51,9 @@ async function iroCaseload(deps: AppDeps, iro: StaffDoc, t: string): Promise<Iro
     iro,
     figures: caseloadFigures(children, iro.fte),
     dueNext30Days: dueWithinDays(statuses, t, CASELOAD_LOOKAHEAD_DAYS),
+    cover: {
+      covering: (await deps.children.listCoveredBy(iro._id, t)).length,
+      coveredByOthers: children.filter((c) => c.cover && c.cover.to >= t && c.cover.iroId !== iro._id).length,
+    },
   };
 }

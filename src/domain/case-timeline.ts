@@ -51,6 +51,17 @@ export type TimelineEntry =
       recordedAt: Date;
     }
   | { kind: 'created'; on: IsoDate; recordedBy: string; recordedAt: Date }
+  /** Cover set for the allocated IRO's absence (domain/cover.ts). */
+  | {
+      kind: 'cover';
+      on: IsoDate;
+      iroId: string;
+      forIroId: string;
+      from: IsoDate;
+      to: IsoDate;
+      recordedBy: string;
+      recordedAt: Date;
+    }
   /** A review held (numbered in date order): the whole timeline shows them among the events. */
   | { kind: 'review'; on: IsoDate; sequence: number; recordedBy: null; recordedAt: null };
 
@@ -121,6 +132,10 @@ export function caseTimeline(child: TimelineChild, tzName: string): TimelineEntr
         recordedBy: who(h),
         recordedAt: h.at,
       });
+    } else if (h.action === 'cover.set') {
+      const [iroId, forIroId, from, to] = [str(after.iroId), str(after.forIroId), str(after.from), str(after.to)];
+      if (iroId && forIroId && from && to)
+        out.push({ kind: 'cover', on, iroId, forIroId, from, to, recordedBy: who(h), recordedAt: h.at });
     } else if (h.action === 'child.created') {
       out.push({ kind: 'created', on, recordedBy: who(h), recordedAt: h.at });
     }

@@ -202,6 +202,10 @@ const PENDING_SCENARIOS: Record<string, { ref: string; data: Record<string, unkn
     },
   },
   'iro-allocated': { ref: 'C101', data: { by: 'Catrin Morgan' } },
+  'cover-set': {
+    ref: 'C101',
+    data: { iroId: 'iro-2', forIroId: 'iro-1', from: '2026-11-30', to: '2026-12-11', by: 'Catrin Morgan' },
+  },
   'liaison-header': { ref: 'C104', data: { guardianId: 'g-1' } },
   'liaison-prompt': { ref: 'C104', data: { duty: 'L3', subject: 'g-1', deadline: '2026-11-30', fireOn: '2026-11-23' } },
   'liaison-record': { ref: 'C104', data: { discussionId: 'd1' } },

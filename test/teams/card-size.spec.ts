@@ -10,6 +10,7 @@ import { CONFLICTS_PER_CARD, MAX_PROBLEM_LINES } from '../../src/teams/cards/imp
 import { MAX_ALLOCATION_CHOICES, MAX_INELIGIBLE_LISTED } from '../../src/teams/cards/allocate.js';
 import { MAX_SOCIAL_WORKERS } from '../../src/teams/cards/new-entry-form.js';
 import { CASE_EVENTS_SHOWN } from '../../src/teams/cards/case.js';
+import { MAX_COVER_CHOICES, MAX_COVER_REVIEWS } from '../../src/app/cover.js';
 import { TIMELINE_TEXT_MAX } from '../../src/teams/presenters/timeline.js';
 
 // Issue 12, "fit Teams": every card template, at the largest data its view model allows, makes a
@@ -87,6 +88,10 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   'new-entry-form': { variants: [{ legalStatuses: 7, socialWorkers: MAX_SOCIAL_WORKERS }], textMax: 254 },
   // cards/case-timeline.ts: PAGE_SIZE entries a page (reasons clipped to TIMELINE_TEXT_MAX); Previous and Next.
   'case-timeline': { variants: [{ lines: PAGE_SIZE, pager: TWO }], textMax: TIMELINE_TEXT_MAX },
+  // cards/cover.ts: MAX_COVER_REVIEWS reviews, MAX_COVER_CHOICES IROs for each and for all.
+  cover: {
+    variants: [{ reviews: MAX_COVER_REVIEWS, 'reviews[].choices': MAX_COVER_CHOICES, allChoices: MAX_COVER_CHOICES }],
+  },
   'notify-form': { variants: [{ facts: 1, events: 6, reasons: 8, corrections: 10 }], textMax: 300 },
   // Typed texts up to their inputs' maxLength (4000 for a response); a resolution's life: 4 stages.
   resolution: {

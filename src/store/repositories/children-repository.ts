@@ -29,6 +29,11 @@ export class ChildrenRepository {
     return this.col.findOne({ _id: { $regex: `^${ref}$`, $options: 'i' } } as Filter<ChildDoc>);
   }
 
+  /** Children whose review `iroId` covers for an absent IRO, in a cover not over before `today` (domain/cover.ts). */
+  listCoveredBy(iroId: string, today: string): Promise<ChildDoc[]> {
+    return this.col.find({ 'cover.iroId': iroId, 'cover.to': { $gte: today } } as Filter<ChildDoc>).toArray();
+  }
+
   getMany(refs: readonly string[]): Promise<ChildDoc[]> {
     return this.col.find({ _id: { $in: [...refs] } }).toArray();
   }

@@ -11,6 +11,7 @@ import { IMPORT_CONFLICT_ACTIONS } from './import-conflict.js';
 import { NOTIFY_ACTIONS } from './notify-event.js';
 import { ALLOCATION_ACTIONS } from './allocation.js';
 import { caseTimelineAction } from './case-timeline.js';
+import { coverSetAction } from './cover.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -43,6 +44,7 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   ...NOTIFY_ACTIONS,
   ...ALLOCATION_ACTIONS,
   caseTimelineAction,
+  coverSetAction,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {

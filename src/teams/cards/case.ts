@@ -12,7 +12,8 @@ import type { CardFact } from '../card-parts.js';
 import { policyLine } from '../presenters/common.js';
 import { formatBookingStart, label, overdueText, plural } from '../presenters/labels.js';
 import { caseResolutionLines } from './resolution.js';
-import { translator, type Language, type Translate } from '../i18n/translate.js';
+import { dateLocale, translator, type Language, type Translate } from '../i18n/translate.js';
+import { coverOn } from '../../domain/cover.js';
 import { timelineLines, type TimelineLine } from '../presenters/timeline.js';
 
 export interface CaseChild {
@@ -86,6 +87,8 @@ export interface CaseCardData {
   proceedings: CardFact[];
   resolutions: CaseEventLine[];
   liaison: CaseEventLine[];
+  /** "Cover: Nia Roberts for Alex Wilber, Mon 7 Dec 2026 to Fri 18 Dec 2026" while in force; '' otherwise. */
+  cover: string;
   /** "8 earlier reviews are on the whole timeline."; '' when every review is listed. */
   earlierReviews: string;
   /** The newest CASE_EVENTS_SHOWN timeline entries (issue 14): what, when, who. */
@@ -150,6 +153,7 @@ export function caseCardData(
     proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name) : [],
     resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName),
     liaison: liaisonLines(child, name),
+    cover: coverLine(view, words),
     earlierReviews:
       history.length > CASE_REVIEWS_SHOWN
         ? words.t('events.timeline.earlier-reviews', { count: history.length - CASE_REVIEWS_SHOWN })
@@ -163,6 +167,14 @@ export function caseCardData(
         : '',
     policy: policyLine(policy),
   };
+}
+
+function coverLine(view: CaseView, { t, language }: { t: Translate; language: Language }): string {
+  const c = coverOn(view.child.cover, view.today);
+  if (!c) return '';
+  const name = (id: string) => view.timeline.names.get(id) ?? id;
+  const date = (d: string) => formatDate(d, dateLocale(language));
+  return t('events.cover.case', { name: name(c.iroId), absent: name(c.forIroId), from: date(c.from), to: date(c.to) });
 }
 
 function proceedingsFacts(p: Proceedings, name: (id?: string | null) => string): CardFact[] {

@@ -9,6 +9,7 @@ import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import type { ListViewer } from '../presenters/common.js';
 import { label, plural } from '../presenters/labels.js';
 import { clip, count, pageOf, pager } from '../presenters/paging.js';
+import { translator, type Translate } from '../i18n/translate.js';
 
 /** Where a per-FTE figure sits against the band (Wales 70–120). */
 export type BandState = 'below' | 'within' | 'above';
@@ -34,6 +35,8 @@ export interface CaseloadIroCardData extends PagerData {
   byLegalStatus: CardCount[];
   /** Reviews due in the next 30 days, e.g. "12". */
   dueNext30Days: string;
+  /** Cover in force (issue 14): "Covering 2 reviews for an absent IRO."; '' for none. */
+  cover: string;
 }
 
 export interface CaseloadIroRow {
@@ -64,6 +67,8 @@ export interface CaseloadTeamCardData extends PagerData {
   chart: ChartPoint[];
   /** Shown instead of the table when there are no IROs. */
   emptyText: string;
+  /** Cover in force (issue 14): "Cover in force: Nia Roberts covers 2."; '' for none. */
+  cover: string;
 }
 
 export type CaseloadCardData = CaseloadIroCardData | CaseloadTeamCardData;
@@ -72,10 +77,17 @@ const BAND_TEXT = `Wales band: ${CASELOAD_BAND.low}–${CASELOAD_BAND.high} chil
 
 /** `/caseload` and the pages of its team view (20 IROs a page; the totals count every IRO). */
 export async function caseloadCard(viewer: ListViewer, scope: ScopeRequest, page: number): Promise<AdaptiveCardJson> {
-  return renderCard('caseload', caseloadCardData(await showCaseload(viewer.deps, viewer.actor, scope), page));
+  return renderCard(
+    'caseload',
+    caseloadCardData(await showCaseload(viewer.deps, viewer.actor, scope), page, viewer.t ?? translator('en')),
+  );
 }
 
-export function caseloadCardData(result: CaseloadResult, page: number): CaseloadCardData {
+export function caseloadCardData(
+  result: CaseloadResult,
+  page: number,
+  t: Translate = translator('en'),
+): CaseloadCardData {
   const asAt = `As at ${formatDate(result.today)}`;
   if (result.view === 'iro') {
     const { iro, figures, dueNext30Days } = result.caseload;
@@ -92,6 +104,12 @@ export function caseloadCardData(result: CaseloadResult, page: number): Caseload
       byTrack: counts(figures.byTrack),
       byLegalStatus: counts(figures.byLegalStatus),
       dueNext30Days: String(dueNext30Days),
+      cover: [
+        ...(result.caseload.cover.covering ? [t('events.caseload.covering', { count: result.caseload.cover.covering })] : []),
+        ...(result.caseload.cover.coveredByOthers
+          ? [t('events.caseload.covered', { count: result.caseload.cover.coveredByOthers })]
+          : []),
+      ].join(' '),
       pagerText: '', pagerButtons: [],
     };
   }
@@ -110,8 +128,19 @@ export function caseloadCardData(result: CaseloadResult, page: number): Caseload
     chartTitle: 'Children per IRO',
     chart: onPage.map((c) => ({ x: clip(c.iro.name, 40), y: c.figures.total })),
     emptyText: 'No IROs are registered yet.',
+    cover: teamCover(result.iros, t),
     ...pager({ list: 'caseload', scope: 'team', window: '' }, page, result.iros.length, (n) => `${count(n)} IROs`),
   };
+}
+
+function teamCover(iros: readonly IroCaseload[], t: Translate): string {
+  const covering = iros.filter((c) => c.cover.covering > 0);
+  if (!covering.length) return '';
+  const list = covering
+    .slice(0, 20)
+    .map((c) => t('events.caseload.team-cover-item', { name: clip(c.iro.name), count: c.cover.covering }))
+    .join('; ');
+  return t('events.caseload.team-cover', { list });
 }
 
 function teamRow(c: IroCaseload): CaseloadIroRow {

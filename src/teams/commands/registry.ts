@@ -20,6 +20,7 @@ import { liaisonCommand } from './liaison.js';
 import { reportCommand } from './report.js';
 import { notifyCommand } from './notify.js';
 import { allocateCommand } from './allocate.js';
+import { coverCommand } from './cover.js';
 import { languageCommand } from './language.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -33,6 +34,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   distributedCommand,
   notifyCommand,
   allocateCommand,
+  coverCommand,
   raiseCommand,
   resolutionsCommand,
   complimentCommand,

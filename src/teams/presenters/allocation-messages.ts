@@ -3,6 +3,7 @@
 // entry was notified; the allocation checks again), and the new IRO's 1:1 notice.
 import type { AllocationChoiceData } from '../../app/allocation.js';
 import { ALLOCATION_NEEDED_KIND, IRO_ALLOCATED_KIND } from '../../app/allocation.js';
+import { COVER_SET_KIND } from '../../app/cover.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import { allocateCardData } from '../cards/allocate.js';
@@ -61,7 +62,19 @@ const iroAllocated: PendingRenderer = (data, ctx) => {
   return { type: 'message', summary: title, attachments: [cardAttachment(card)] };
 };
 
+const coverSet: PendingRenderer = (data, ctx) => {
+  const language = languageOf(ctx);
+  const t = translator(language);
+  const date = (d: unknown) => (typeof d === 'string' && d ? formatDate(d, dateLocale(language)) : '—');
+  const absent = ctx.staffNames.get(str(data.forIroId)) ?? str(data.forIroId);
+  const title = `${t('events.cover.notice.title')} · ${childLabel(ctx.child, ctx.showNames)}`;
+  const text = t('events.cover.notice.text', { by: str(data.by), absent, from: date(data.from), to: date(data.to) });
+  const card = renderCard('notice', noticeCardData('info', title, text));
+  return { type: 'message', summary: title, attachments: [cardAttachment(card)] };
+};
+
 export const ALLOCATION_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   [ALLOCATION_NEEDED_KIND]: allocationNeeded,
   [IRO_ALLOCATED_KIND]: iroAllocated,
+  [COVER_SET_KIND]: coverSet,
 };

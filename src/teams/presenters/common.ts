@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/translate.js';
 import type { AppDeps } from '../../app/deps.js';
 import type { ResolvedScope } from '../../app/scope.js';
 import type { TimescalePolicy } from '../../domain/policies.js';
@@ -8,6 +9,8 @@ export interface ListViewer {
   deps: AppDeps;
   actor: StaffDoc;
   showChildNames: boolean;
+  /** The viewer's language (issue 13), where the caller has it; English otherwise. */
+  t?: Translate;
 }
 
 export function policyLine(policy: TimescalePolicy): string {

@@ -40,6 +40,13 @@ function lineText(e: TimelineEntry, view: TimelineView, t: Translate, date: (d: 
       return t('events.timeline.reallocated', { from: name(e.fromId), to: name(e.toId), reason: e.reason ?? 'none' });
     case 'created':
       return t('events.timeline.created');
+    case 'cover':
+      return t('events.timeline.cover', {
+        to: name(e.iroId),
+        absent: name(e.forIroId),
+        from: date(e.from),
+        until: date(e.to),
+      });
     case 'review':
       return t('events.timeline.review', { number: e.sequence });
   }

@@ -88,6 +88,37 @@ export const eventsCy: Readonly<Record<keyof typeof eventsEn, string>> = {
   'events.timeline.review': 'Cynhaliwyd adolygiad {number}',
   'events.timeline.earlier-reviews':
     '{count, plural, zero {Mae # adolygiad cynharach} one {Mae # adolygiad cynharach} two {Mae # adolygiad cynharach} few {Mae # adolygiad cynharach} many {Mae # adolygiad cynharach} other {Mae # adolygiad cynharach}} ar y llinell amser gyfan.',
+  'events.cover.title': 'Cyflenwi dros {name} · {from} i {to}',
+  'events.cover.subtitle':
+    '{count, plural, =0 {Does dim adolygiadau yn ddyledus nac wedi’u trefnu yn y dyddiadau hyn.} zero {Mae # adolygiad yn ddyledus neu wedi’i drefnu yn y dyddiadau hyn.} one {Mae # adolygiad yn ddyledus neu wedi’i drefnu yn y dyddiadau hyn.} two {Mae # adolygiad yn ddyledus neu wedi’u trefnu yn y dyddiadau hyn.} few {Mae # adolygiad yn ddyledus neu wedi’u trefnu yn y dyddiadau hyn.} many {Mae # adolygiad yn ddyledus neu wedi’u trefnu yn y dyddiadau hyn.} other {Mae # adolygiad yn ddyledus neu wedi’u trefnu yn y dyddiadau hyn.}}',
+  'events.cover.more': 'Rhestrir y {shown} cyntaf: gosodwch gyflenwi eto ar gyfer y dyddiadau diweddarach.',
+  'events.cover.review': '{child}: {when}',
+  'events.cover.due': 'yn ddyledus erbyn {date}',
+  'events.cover.booked': 'wedi’i drefnu {date}',
+  'events.cover.due-booked': 'yn ddyledus erbyn {due}, wedi’i drefnu {booked}',
+  'events.cover.current': 'Yn cael ei gyflenwi nawr gan {name}',
+  'events.cover.choose': 'Cyflenwir gan',
+  'events.cover.all': 'Neu un SAA ar gyfer pob un (lle mae W54.3 yn caniatáu)',
+  'events.cover.ineligible': 'Dim caniatâd dan W54.3: {names}',
+  'events.cover.submit': 'Gosod cyflenwi',
+  'events.cover.note':
+    'Llwythi achosion yw plant agored pob SAA nawr. Caiff W54.3 ei wirio ar gyfer pob plentyn; caiff y SAA sy’n cyflenwi wybod yn ei sgwrs. Mae’r plant yn aros wedi’u dyrannu i {name}.',
+  'events.cover.done.title': 'Cyflenwi wedi’i osod dros {name}',
+  'events.cover.done.line': '{ref}: {cover}',
+  'events.cover.done.same': '{ref}: {cover} (wedi’i gofnodi’n barod)',
+  'events.cover.done.refused': '{ref}: dim cyflenwi: {reason}',
+  'events.cover.none-chosen': 'Dewiswch SAA ar gyfer o leiaf un adolygiad, neu un SAA ar gyfer pob un.',
+  'events.cover.notice.title': 'Rydych chi’n cyflenwi adolygiad',
+  'events.cover.notice.text':
+    'Mae {by} wedi gofyn i chi gyflenwi adolygiad y plentyn hwn tra bo {absent} i ffwrdd, {from} i {to}.',
+  'events.cover.case': 'Cyflenwi: {name} dros {absent}, {from} i {to}',
+  'events.timeline.cover': 'Cyflenwi: {to} dros {absent}, {from} i {until}',
+  'events.caseload.covering':
+    'Yn cyflenwi {count, plural, zero {# adolygiad} one {# adolygiad} two {# adolygiad} few {# adolygiad} many {# adolygiad} other {# adolygiad}} dros SAA sy’n absennol.',
+  'events.caseload.covered':
+    '{count, plural, zero {Mae # o’r plant hyn} one {Mae # o’r plant hyn} two {Mae # o’r plant hyn} few {Mae # o’r plant hyn} many {Mae # o’r plant hyn} other {Mae # o’r plant hyn}} yn cael eu cyflenwi gan SAA arall yn ystod absenoldeb.',
+  'events.caseload.team-cover': 'Cyflenwi mewn grym: {list}.',
+  'events.caseload.team-cover-item': '{name} yn cyflenwi {count}',
   'events.timeline.previous': 'Blaenorol',
   'events.timeline.next': 'Nesaf',
 };
