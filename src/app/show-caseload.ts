@@ -1,6 +1,7 @@
 import { hasRole, hasServiceWideView } from '../domain/access.js';
 import { caseloadFigures, currentCaseload, type CaseloadFigures } from '../domain/caseload.js';
 import { AppError } from '../domain/errors.js';
+import { coverNotOver } from '../domain/cover.js';
 import { dueWithinDays } from '../domain/review-status.js';
 import type { StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
@@ -53,7 +54,7 @@ async function iroCaseload(deps: AppDeps, iro: StaffDoc, t: string): Promise<Iro
     dueNext30Days: dueWithinDays(statuses, t, CASELOAD_LOOKAHEAD_DAYS),
     cover: {
       covering: (await deps.children.listCoveredBy(iro._id, t)).length,
-      coveredByOthers: children.filter((c) => c.cover && c.cover.to >= t && c.cover.iroId !== iro._id).length,
+      coveredByOthers: children.filter((c) => coverNotOver(c.cover, t)).length,
     },
   };
 }

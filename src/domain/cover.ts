@@ -63,3 +63,8 @@ export function reviewInWindow(
 export function coverOn(cover: Cover | null | undefined, day: IsoDate): Cover | null {
   return cover && cover.from <= day && day <= cover.to ? cover : null;
 }
+
+/** Cover recorded and not over by `today` (in force or still to come): the child's review is someone else's to chair. */
+export function coverNotOver(cover: Cover | null | undefined, today: IsoDate): boolean {
+  return !!cover && cover.to >= today;
+}
