@@ -11,6 +11,7 @@ import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { directory, requireReviewingManager, type AllocationChoiceData } from './allocation.js';
 import { changeTo, unchanged, updateChild } from './child-update.js';
 import { today, type AppDeps } from './deps.js';
+import { nextReviewFields } from './next-review-fields.js';
 
 /** The 1:1 card to the IRO who covers (rendered in teams/presenters/allocation-messages.ts). */
 export const COVER_SET_KIND = 'cover-set';
@@ -51,7 +52,7 @@ export async function coverPlan(
   const absent = await absentIro(deps, input.absentId);
   const window = coverWindow(input.from, input.to, today(deps));
   const found = (await deps.children.listByIro(absent._id))
-    .map((child) => ({ child, inWindow: reviewInWindow(child.nextReview, window, deps.tzName) }))
+    .map((child) => ({ child, inWindow: reviewInWindow(storedNext(child, deps), window, deps.tzName) }))
     .filter((x): x is { child: ChildDoc; inWindow: NonNullable<typeof x.inWindow> } => x.inWindow !== null)
     .map(({ child, inWindow }) => ({ child, review: { ref: child.ref, ...inWindow } }))
     .sort((a, b) => dayOf(a.review).localeCompare(dayOf(b.review)) || a.child.ref.localeCompare(b.child.ref));
@@ -79,6 +80,11 @@ export async function coverPlan(
   }));
   const names = new Map([...staffById.values()].map((s) => [s._id, s.name]));
   return { absent, from: window.from, to: window.to, reviews, total: found.length, names };
+}
+
+/** The stored next review; computed here for a child not yet given one (start-up recomputes them all). */
+function storedNext(child: ChildDoc, deps: AppDeps) {
+  return child.nextReview ?? nextReviewFields(child, deps).nextReview;
 }
 
 const weight = (l: CurrentLoad) => l.perFte ?? l.children;
