@@ -17,7 +17,7 @@ import { mayNotifyNewEntry } from '../domain/new-entry.js';
 import { involvedIds, type Resolution } from '../domain/resolutions/index.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
 import type { RescheduleRequestDoc } from '../store/reschedule-documents.js';
-import type { AppDeps } from './deps.js';
+import { today, type AppDeps } from './deps.js';
 import { doneSchema } from './liaison.js';
 import { peopleOf } from './resolutions.js';
 import { LIST_NAMES, mayViewList, type ListName } from './list-access.js';
@@ -356,5 +356,5 @@ export async function actorMaySee(
     const r = child.resolutions?.find((x) => x.id === ids.id);
     involvedInResolution = !!r && involvedIds(r, child, await peopleOf(deps)).has(actor._id);
   }
-  return maySeeChildVia(door, actor, child, { socialWorker, involvedInResolution });
+  return maySeeChildVia(door, actor, child, { socialWorker, involvedInResolution, today: today(deps) });
 }

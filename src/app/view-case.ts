@@ -48,7 +48,7 @@ export async function viewCase(
   const child = await deps.children.get(ref);
   const sw = child?.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
   // The same answer for "no such child" and "not yours": a refusal must not confirm a child exists.
-  if (!child || !canSeeChild(actor, child, sw)) {
+  if (!child || !canSeeChild(actor, child, sw, today(deps))) {
     await refuse(
       child ? 'no-access' : 'not-found',
       new AppError('not-found', `no case ${ref} that you can see`, {

@@ -3,6 +3,7 @@
 // offered to the other IROs (W54.3 per child, as for an allocation); the cover is recorded on the child
 // (who covers whom, from–to) while the allocation stays with the absent IRO. Pure: `today` is passed in.
 import { isIsoDate, diffDays, todayIn } from './calendar.js';
+import { isChildsIro, type PersonRoles } from './case-roles.js';
 import { formatDate } from './dates-format.js';
 import { AppError } from './errors.js';
 import type { IsoDate } from './types.js';
@@ -67,4 +68,12 @@ export function coverOn(cover: Cover | null | undefined, day: IsoDate): Cover | 
 /** Cover recorded and not over by `today` (in force or still to come): the child's review is someone else's to chair. */
 export function coverNotOver(cover: Cover | null | undefined, today: IsoDate): boolean {
   return !!cover && cover.to >= today;
+}
+
+/**
+ * The IRO covering this child's review while the cover is not over (rule CV1): they may see the child as
+ * its own IRO does, to prepare and chair the review; once the cover is over, no longer.
+ */
+export function isCoveringIro(person: PersonRoles, child: { cover?: Cover | null }, today: IsoDate): boolean {
+  return coverNotOver(child.cover, today) && isChildsIro(person, { iroId: child.cover!.iroId });
 }

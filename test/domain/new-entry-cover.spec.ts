@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { coverNotOver, coverOn, coverWindow, MAX_COVER_DAYS, reviewInWindow } from '../../src/domain/cover.js';
+import {
+  coverNotOver,
+  coverOn,
+  coverWindow,
+  isCoveringIro,
+  MAX_COVER_DAYS,
+  reviewInWindow,
+} from '../../src/domain/cover.js';
+import { canSeeChild } from '../../src/domain/access.js';
 import { isAppError } from '../../src/domain/errors.js';
 import { mayNotifyNewEntry, newEntryChild, UNALLOCATED, type NewEntryInput } from '../../src/domain/new-entry.js';
 import type { Staff } from '../../src/domain/types.js';
@@ -104,5 +112,19 @@ describe('cover for an absent IRO (CV1)', () => {
     assert.equal(coverOn(null, '2026-12-10'), null);
     assert.deepEqual([coverNotOver(cover, '2026-12-01'), coverNotOver(cover, '2026-12-18')], [true, true]);
     assert.deepEqual([coverNotOver(cover, '2026-12-19'), coverNotOver(undefined, TODAY)], [false, false]);
+  });
+
+  it('the covering IRO sees the child until the cover is over; not before it is set, not as another role', () => {
+    const cover = { iroId: 'iro-3', forIroId: 'iro-1', from: '2026-12-07', to: '2026-12-18' };
+    const nia: Staff = { id: 'iro-3', name: 'Nia Roberts', roles: ['iro'], team: 'reviewing' };
+    const child = { iroId: 'iro-1', socialWorkerId: 'sw-1', socialWorkTeam: 'north', cover };
+    assert.deepEqual(
+      ['2026-12-01', '2026-12-18', '2026-12-19'].map((d) => isCoveringIro(nia, child, d)),
+      [true, true, false],
+    );
+    assert.equal(isCoveringIro({ ...nia, roles: ['social-worker'] }, child, '2026-12-10'), false);
+    assert.equal(canSeeChild(nia, child, null, '2026-12-10'), true);
+    assert.equal(canSeeChild(nia, child, null), false, 'without today, no cover is assumed');
+    assert.equal(canSeeChild(nia, { ...child, cover: null }, null, '2026-12-10'), false);
   });
 });

@@ -96,6 +96,7 @@ describe('/cover over HTTP: cover for an absent IRO (issue 14)', function () {
   });
 
   it('per review, or one for all: recorded on each child with history, the covering IRO told; shown in /case and /caseload', async () => {
+    assert.match((await ask(nia, '/case C102')).text, /no case C102 that you can see/i, 'not hers before the cover');
     const text = await invoke(catrin, 'cover.set', { ...plan, 'for-C100': 'iro-2', all: 'iro-3' });
     assert.match(text, /Cover set for Alex Wilber/);
     assert.match(text, /C100: Rhian Pritchard/);
@@ -120,6 +121,9 @@ describe('/cover over HTTP: cover for an absent IRO (issue 14)', function () {
       c,
       /Cover: Nia Roberts for Alex Wilber, Thu 26 Nov 2026 to Fri 4 Dec 2026\nCatrin Morgan, Wed 25 Nov 2026 09:00/,
     );
+    // The covering IRO sees the child while the cover is not over (to prepare and chair the review).
+    assert.match((await ask(nia, '/case C102')).text, /C102 · Osian Morgan/);
+    assert.match((await ask(nia, '/case C100')).text, /no case C100 that you can see/i, 'only what she covers');
     // /caseload: Nia covers one review; Alex's children are covered.
     assert.match((await ask(catrin, '/caseload iro-3')).text, /Covering 1 review for an absent IRO/);
     assert.match((await ask(alex, '/caseload')).text, /2 of these children are covered by another IRO/);
