@@ -4,8 +4,9 @@ import path from 'node:path';
 import { liaisonItems } from '../../src/domain/liaison.js';
 import type { ConversationDoc } from '../../src/store/delivery-documents.js';
 import { renderPending } from '../../src/teams/presenters/pending-messages.js';
-import { messageActivity, type Sender } from '../helpers/activities.js';
-import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
+import type { Sender } from '../helpers/activities.js';
+import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { askCard, invokeText } from '../helpers/card-turns.js';
 import { alex, catrin, dafydd, owen, sian } from '../helpers/people.js';
 
 // A new entry to care and the allocation of its IRO, over HTTP with the real adapter (issue 14;
@@ -45,20 +46,8 @@ describe('a new entry to care and the allocation of its IRO, over HTTP (issue 14
   });
   after(async () => h?.stop());
 
-  const ask = async (from: Sender, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text)));
-  async function invoke(from: Sender, verb: string, data: Record<string, unknown>) {
-    const res = await h.post({
-      ...messageActivity(h.connector.url, from, ''),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      text: undefined,
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    });
-    assert.equal(res.status, 200, res.body);
-    const body = JSON.parse(res.body);
-    const card = body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : null;
-    return card ? cardOf({ body: { attachments: [{ content: card }] } } as never).text : String(body.value);
-  }
+  const ask = (from: Sender, text: string) => askCard(h, from, text);
+  const invoke = (from: Sender, verb: string, data: Record<string, unknown>) => invokeText(h, from, verb, data);
   const entry = {
     intake: 'new-entry',
     ref: 'C1201',

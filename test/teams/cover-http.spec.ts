@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { messageActivity, type Sender } from '../helpers/activities.js';
-import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
+import type { Sender } from '../helpers/activities.js';
+import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { askCard, invokeText } from '../helpers/card-turns.js';
 import { alex, catrin, owen } from '../helpers/people.js';
 
 // /cover over HTTP with the real adapter (issue 14; docs/DOMAIN.md "Cover for an absent IRO"): a reviewing
@@ -34,20 +35,8 @@ describe('/cover over HTTP: cover for an absent IRO (issue 14)', function () {
   });
   after(async () => h?.stop());
 
-  const ask = async (from: Sender, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text)));
-  async function invoke(from: Sender, verb: string, data: Record<string, unknown>) {
-    const res = await h.post({
-      ...messageActivity(h.connector.url, from, ''),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      text: undefined,
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    });
-    assert.equal(res.status, 200, res.body);
-    const body = JSON.parse(res.body);
-    const card = body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : null;
-    return card ? cardOf({ body: { attachments: [{ content: card }] } } as never).text : String(body.value);
-  }
+  const ask = (from: Sender, text: string) => askCard(h, from, text);
+  const invoke = (from: Sender, verb: string, data: Record<string, unknown>) => invokeText(h, from, verb, data);
   const plan = { absentId: 'iro-1', from: '2026-11-26', to: '2026-12-04' };
   const versions = async () =>
     Promise.all(['C100', 'C101', 'C102'].map(async (r) => (await h.bot.deps.children.get(r))!.version));

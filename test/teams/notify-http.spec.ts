@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../src/app/import/run-import.js';
-import { messageActivity, type Sender } from '../helpers/activities.js';
-import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
+import type { Sender } from '../helpers/activities.js';
+import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { askCard, invokeText } from '../helpers/card-turns.js';
 import { alex, catrin, dafydd, owen, sian } from '../helpers/people.js';
 
 // /notify over HTTP with the real adapter (issue 14): the form, the card verb that records the event
@@ -45,20 +46,8 @@ describe('/notify over HTTP: events that change timescales, bringing a review fo
   });
   after(async () => h?.stop());
 
-  const ask = async (from: Sender, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text)));
-  async function invoke(from: Sender, verb: string, data: Record<string, unknown>) {
-    const res = await h.post({
-      ...messageActivity(h.connector.url, from, ''),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      text: undefined,
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    });
-    assert.equal(res.status, 200, res.body);
-    const body = JSON.parse(res.body);
-    const card = body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : null;
-    return card ? cardOf({ body: { attachments: [{ content: card }] } } as never).text : String(body.value);
-  }
+  const ask = (from: Sender, text: string) => askCard(h, from, text);
+  const invoke = (from: Sender, verb: string, data: Record<string, unknown>) => invokeText(h, from, verb, data);
   const child = async () => (await h.bot.deps.children.get('C1001'))!;
   const ivoCards = async () => ((await child()).pending ?? []).filter((p) => p.message.type === 'timescale-changed');
 
