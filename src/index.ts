@@ -22,7 +22,13 @@ import { createBot } from './teams/bot.js';
 import { createNotifier } from './teams/notifier.js';
 import { startJobs, type RunningJobs } from './jobs/run-jobs.js';
 import { createSyncRunner } from './app/import/sync-import.js';
-import { createImportFolder, type ImportFolder } from './jobs/import-folder.js';
+import {
+  createImportFolder,
+  IMPORT_FOLDER_LEASE,
+  IMPORT_FOLDER_LEASE_TTL_MS,
+  type ImportFolder,
+} from './jobs/import-folder.js';
+import { instanceHolder, jobLease } from './jobs/lease.js';
 import { createImportReporter } from './jobs/import-report.js';
 import { ImportConflictsRepository } from './store/repositories/import-conflicts-repository.js';
 
@@ -132,6 +138,8 @@ export async function startIroBot(
         sync: (payload, source) => sync(payload, source, 'folder'),
         logger: logger.child({ job: 'import-folder' }),
         clock: () => new Date(),
+        // Several instances may share the folder and the store: one at a time takes files (jobs/import-folder.ts).
+        lease: jobLease(store, IMPORT_FOLDER_LEASE, instanceHolder(), IMPORT_FOLDER_LEASE_TTL_MS, () => new Date()),
       });
       logger.info({ stableSeconds: config.importStableSeconds }, 'watching IMPORT_DIR for case system exports');
     }

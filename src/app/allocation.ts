@@ -4,12 +4,18 @@
 import { hasRole, isReviewingManager } from '../domain/access.js';
 import { isChildsIro } from '../domain/case-roles.js';
 import { currentLoad, type CurrentLoad } from '../domain/allocation-load.js';
-import { checkIroEligibility, type EligibilityResult } from '../domain/eligibility.js';
+import { checkIroEligibility, type CaseRoles, type EligibilityResult } from '../domain/eligibility.js';
 import { AppError } from '../domain/errors.js';
+import { UNALLOCATED } from '../domain/new-entry.js';
 import type { Staff } from '../domain/types.js';
 import type { ChildDoc, PendingMessage, StaffDoc } from '../store/documents.js';
 import { changeTo, unchanged, updateChild } from './child-update.js';
 import { today, type AppDeps } from './deps.js';
+
+/** The 1:1 card to the IRO given a child new to care (rendered in teams/presenters/allocation-messages.ts). */
+export const IRO_ALLOCATED_KIND = 'iro-allocated';
+/** The card to each reviewing team manager asking them to allocate an IRO to a new entry to care. */
+export const ALLOCATION_NEEDED_KIND = 'allocation-needed';
 
 export interface IroOption {
   iro: StaffDoc;
@@ -17,7 +23,7 @@ export interface IroOption {
   verdict: EligibilityResult;
 }
 
-function requireReviewingManager(actor: Staff): void {
+export function requireReviewingManager(actor: Staff): void {
   if (!isReviewingManager(actor)) {
     throw new AppError('forbidden', 'only a reviewing team manager can allocate an IRO', { example: '/due' });
   }
@@ -29,7 +35,7 @@ async function loadChild(deps: AppDeps, ref: string): Promise<ChildDoc> {
   return child;
 }
 
-async function directory(deps: AppDeps): Promise<Map<string, StaffDoc>> {
+export async function directory(deps: AppDeps): Promise<Map<string, StaffDoc>> {
   const all = await deps.staff.list();
   return new Map(all.map((s) => [s._id, s]));
 }
@@ -42,6 +48,11 @@ export async function allocationOptions(
 ): Promise<{ child: ChildDoc; options: IroOption[] }> {
   requireReviewingManager(actor);
   const child = await loadChild(deps, ref);
+  return { child, options: await optionsFor(deps, child) };
+}
+
+/** The choice list for `child` (no access check: callers have made theirs). */
+export async function optionsFor(deps: AppDeps, child: CaseRoles & { iroId: string }): Promise<IroOption[]> {
   const staffById = await directory(deps);
   const iros = [...staffById.values()].filter((s) => hasRole(s, 'iro') && !isChildsIro(s, child));
   const options = await Promise.all(
@@ -52,7 +63,38 @@ export async function allocationOptions(
     })),
   );
   const weight = (o: IroOption) => (o.verdict.ok ? 0 : 1e9) + (o.load.perFte ?? o.load.children);
-  return { child, options: options.sort((a, b) => weight(a) - weight(b) || a.iro._id.localeCompare(b.iro._id)) };
+  return options.sort((a, b) => weight(a) - weight(b) || a.iro._id.localeCompare(b.iro._id));
+}
+
+/** An allocation choice as a queued card carries it (a snapshot: the allocation itself checks again). */
+export interface AllocationChoiceData {
+  id: string;
+  name: string;
+  children: number;
+  perFte: number | null;
+  /** '' when W54.3 allows the IRO; else the reason. */
+  refusal: string;
+}
+
+export function choiceData(options: readonly IroOption[]): AllocationChoiceData[] {
+  return options.map((o) => ({
+    id: o.iro._id,
+    name: o.iro.name,
+    children: o.load.children,
+    perFte: o.load.perFte,
+    refusal: o.verdict.ok ? '' : o.verdict.reason,
+  }));
+}
+
+/** What the /allocate card shows: the child, its IRO's name, the choices and the next review (null: none due). */
+export async function allocationView(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+): Promise<{ child: ChildDoc; iroName: string | null; choices: AllocationChoiceData[] }> {
+  const { child, options } = await allocationOptions(deps, actor, ref);
+  const iro = child.iroId === UNALLOCATED ? null : await deps.staff.get(child.iroId);
+  return { child, iroName: iro?.name ?? (child.iroId || null), choices: choiceData(options) };
 }
 
 export interface Reallocated {
@@ -61,8 +103,18 @@ export interface Reallocated {
   toId: string;
 }
 
-/** Moves the child's allocation to `toId`; refused (nothing written) for a non-manager, an unknown id or an ineligible IRO. */
-export async function reallocateChild(deps: AppDeps, actor: StaffDoc, ref: string, toId: string): Promise<Reallocated> {
+/**
+ * Moves the child's allocation to `toId` (or makes the first one, for a new entry to care); refused (nothing
+ * written) for a non-manager, an unknown id or an ineligible IRO. A reallocation needs a reason (recorded).
+ */
+export async function reallocateChild(
+  deps: AppDeps,
+  actor: StaffDoc,
+  ref: string,
+  toId: string,
+  reason: string | null = null,
+  expect: 'unallocated' | 'any' = 'any',
+): Promise<Reallocated> {
   requireReviewingManager(actor);
   return updateChild(
     deps,
@@ -77,28 +129,51 @@ export async function reallocateChild(deps: AppDeps, actor: StaffDoc, ref: strin
       if (!verdict.ok)
         throw new AppError('ineligible-iro', `${to.name} cannot be ${child.ref}'s IRO: ${verdict.reason}`);
       const fromId = child.iroId;
+      const first = fromId === UNALLOCATED;
+      // The new-entry card asks for a first allocation: a second manager's click is told who was first.
+      if (expect === 'unallocated' && !first) throw alreadyAllocated(child, staffById.get(fromId)?.name ?? fromId);
+      if (!first && reason !== null && !reason.trim())
+        throw new AppError('invalid-input', 'say why the child moves to another IRO', {
+          example: `/allocate ${child.ref}`,
+          problem: 'reason-required',
+        });
       const note = (staffId: string, role: 'new' | 'old'): PendingMessage => ({
         key: `allocation:${child.ref}:${child.version}:${role}`,
         to: { kind: 'personal', staffId },
-        message: {
-          type: 'child-notice',
-          data: {
-            title: 'IRO allocation',
-            text: allocationNotice(role, to.name, staffById.get(fromId)?.name ?? fromId),
-          },
-        },
+        message: first
+          ? { type: IRO_ALLOCATED_KIND, data: { by: actor.name } }
+          : {
+              type: 'child-notice',
+              data: {
+                title: 'IRO allocation',
+                text: allocationNotice(role, to.name, staffById.get(fromId)?.name ?? fromId),
+              },
+            },
       });
       return changeTo(
         {
           set: { iroId: toId, iroAllocatedOn: today(deps) },
           pending: [note(toId, 'new'), ...(staffById.has(fromId) ? [note(fromId, 'old')] : [])],
-          history: { action: 'reallocate', before: { iroId: fromId }, after: { iroId: toId } },
-          audit: { action: 'reallocate', details: { fromId, toId } },
+          history: {
+            action: first ? 'allocate' : 'reallocate',
+            before: { iroId: fromId },
+            after: { iroId: toId, ...(reason?.trim() ? { reason: reason.trim() } : {}) },
+          },
+          audit: { action: first ? 'allocate' : 'reallocate', details: { fromId, toId } },
         },
         () => ({ ref: child.ref, fromId, toId }),
       );
     },
   );
+}
+
+function alreadyAllocated(child: ChildDoc, iroName: string): AppError {
+  const last = [...child.history].reverse().find((h) => h.action === 'allocate');
+  const by = last ? ` by ${last.by.name ?? last.by.id} at ${last.at.toISOString()}` : '';
+  return new AppError('conflict', `${child.ref} was already allocated to ${iroName}${by}; nothing was changed`, {
+    ref: child.ref,
+    example: `/allocate ${child.ref}`,
+  });
 }
 
 function allocationNotice(role: 'new' | 'old', toName: string, fromName: string): string {

@@ -4,6 +4,7 @@
 // again, at most MAX_UPDATE_ATTEMPTS times. Deciding again on the fresh document is what turns a
 // second click or a second manager into "already decided by X at T" instead of a silent overwrite.
 import { AppError, isAppError } from '../domain/errors.js';
+import { isDuplicateKeyError } from '../store/open-store.js';
 import type { ChildDoc, HistoryEntry, PendingMessage, StaffDoc } from '../store/documents.js';
 import type { AppDeps } from './deps.js';
 import { nextReviewFields, type NextReviewInputs } from './next-review-fields.js';
@@ -132,4 +133,41 @@ export function requireUnchangedSince(child: ChildDoc, seenVersion: number, exam
       example,
     },
   );
+}
+
+/**
+ * A child first recorded from Teams (a new entry to care, issue 14): inserted at version 1 with its
+ * history entry, its derived fields and the messages it causes in the one insert, then audited — the
+ * same guarantees as updateChild. A child already stored under that reference is a conflict, nothing written.
+ */
+export async function createChild(
+  deps: AppDeps,
+  actor: StaffDoc,
+  child: Omit<ChildDoc, '_id' | 'version' | 'history' | 'pending'>,
+  change: Omit<ChildChange, 'set'>,
+): Promise<ChildDoc> {
+  const base: ChildDoc = {
+    ...child,
+    _id: child.ref,
+    version: 1,
+    history: [{ at: deps.clock(), by: { id: actor._id, name: actor.name }, ...change.history }],
+    pending: [...(change.pending ?? [])],
+  };
+  const doc: ChildDoc = { ...base, ...derivedFields(base, deps) };
+  try {
+    await deps.children.insert(doc);
+  } catch (err) {
+    if (isDuplicateKeyError(err))
+      throw new AppError('conflict', `${child.ref} is already known; nothing was saved`, { ref: child.ref });
+    throw err;
+  }
+  await deps.audit.record({
+    at: deps.clock(),
+    actor: { id: actor._id, name: actor.name, kind: 'staff' },
+    action: change.audit.action,
+    subject: child.ref,
+    details: change.audit.details,
+  });
+  if (doc.pending?.length) deps.messagesQueued();
+  return doc;
 }

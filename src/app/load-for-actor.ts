@@ -9,14 +9,15 @@
 // A page of a list (kind 'list': "Next 20", "Show list") names no child: its cursor is checked against
 // app/list-access.ts, the same scope rules as the command, with one answer for every refusal.
 import { z } from 'zod';
-import { maySeeChildVia, type AccessDoor } from '../domain/access.js';
+import { isReviewingManager, maySeeChildVia, type AccessDoor } from '../domain/access.js';
 import { CASE_REF_PATTERN, isCaseRef } from '../domain/case-ref.js';
 import { AppError } from '../domain/errors.js';
 import { isResolutionId } from '../domain/resolution-id.js';
+import { mayNotifyNewEntry } from '../domain/new-entry.js';
 import { involvedIds, type Resolution } from '../domain/resolutions/index.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../store/documents.js';
 import type { RescheduleRequestDoc } from '../store/reschedule-documents.js';
-import type { AppDeps } from './deps.js';
+import { today, type AppDeps } from './deps.js';
 import { doneSchema } from './liaison.js';
 import { peopleOf } from './resolutions.js';
 import { LIST_NAMES, mayViewList, type ListName } from './list-access.js';
@@ -35,6 +36,8 @@ export const SUBJECT_KINDS = [
   'liaison-record',
   'list',
   'report',
+  'intake',
+  'cover-plan',
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
@@ -56,7 +59,11 @@ export type Subject =
   /** A page of a list view (/due, /caseload team, /actions): about many children, so no child of its own. */
   | ListSubject
   /** A service-wide report (the board export, issue 15): about many children, so no child of its own. */
-  | ReportSubject;
+  | ReportSubject
+  /** The new-entry form (issue 14): no child exists yet; only who may notify a new entry gets past. */
+  | { kind: 'intake' }
+  /** Cover for an absent IRO (issue 14): about that IRO's children; only reviewing team managers get past. */
+  | { kind: 'cover-plan'; absentId: string; from: string; to: string };
 export type SubjectOf<K extends SubjectKind> = Extract<Subject, { kind: K }>;
 
 /** The lists a card can page through, and whose (the command's own scope words). */
@@ -117,7 +124,7 @@ const notFound = (text: string, key: string) => () =>
 const liaisonHidden = () =>
   new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }, { key: 'errors.liaison.unavailable' });
 
-const RULES: { readonly [K in Exclude<SubjectKind, 'list' | 'report'>]: KindRule } = {
+const RULES: { readonly [K in Exclude<SubjectKind, 'list' | 'report' | 'intake' | 'cover-plan'>]: KindRule } = {
   child: {
     door: 'case',
     ids: z.object({ ref: caseRef }),
@@ -190,7 +197,16 @@ const RULES: { readonly [K in Exclude<SubjectKind, 'list' | 'report'>]: KindRule
 
 /** The card-data fields that name a subject of this kind (for tests and the forged-invoke checks). */
 export function idFieldsOf(kind: SubjectKind): string[] {
-  const ids = kind === 'list' ? LIST_IDS : kind === 'report' ? REPORT_IDS : RULES[kind].ids;
+  const ids =
+    kind === 'list'
+      ? LIST_IDS
+      : kind === 'report'
+        ? REPORT_IDS
+        : kind === 'intake'
+          ? INTAKE_IDS
+          : kind === 'cover-plan'
+            ? COVER_IDS
+            : RULES[kind].ids;
   return Object.keys((ids as unknown as { shape: object }).shape);
 }
 
@@ -270,6 +286,49 @@ async function loadReport(
   return { subject: { kind: 'report', ...parsed.data }, rest };
 }
 
+// ---- the new-entry form ---------------------------------------------------------------------------
+
+/** The form names what it is, nothing else: `{ intake: 'new-entry' }`. */
+const INTAKE_IDS = z.object({ intake: z.literal('new-entry') });
+/** One answer for a person who may not notify a new entry and for a form not from our cards. */
+const INTAKE_HIDDEN = () =>
+  new AppError('forbidden', 'that form is not available to you; nothing was changed', { example: '/help' });
+
+async function loadIntake(
+  actor: StaffDoc,
+  data: Record<string, unknown>,
+  refused: (reason: string, ref: unknown, err: AppError) => Promise<never>,
+): Promise<Loaded<'intake'>> {
+  if (!INTAKE_IDS.safeParse(data).success) return refused('malformed', undefined, INTAKE_HIDDEN());
+  if (!mayNotifyNewEntry(actor)) return refused('no-access', undefined, INTAKE_HIDDEN());
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in INTAKE_IDS.shape)));
+  return { subject: { kind: 'intake' } as SubjectOf<'intake'>, rest };
+}
+
+// ---- the cover card ---------------------------------------------------------------------------------
+
+/** Whose absence and the dates, as the cover card writes them. */
+const COVER_IDS = z.object({
+  absentId: itemId,
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+/** One answer for a person who is not a reviewing team manager and for a card not from us. */
+const COVER_HIDDEN = () =>
+  new AppError('forbidden', 'cover is set by a reviewing team manager; nothing was changed', { example: '/help' });
+
+async function loadCoverPlan(
+  actor: StaffDoc,
+  data: Record<string, unknown>,
+  refused: (reason: string, ref: unknown, err: AppError) => Promise<never>,
+): Promise<Loaded<'cover-plan'>> {
+  const parsed = COVER_IDS.safeParse(data);
+  if (!parsed.success) return refused('malformed', undefined, COVER_HIDDEN());
+  if (!isReviewingManager(actor)) return refused('no-access', undefined, COVER_HIDDEN());
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !(k in COVER_IDS.shape)));
+  return { subject: { kind: 'cover-plan', ...parsed.data } as SubjectOf<'cover-plan'>, rest };
+}
+
 const LABELS: Record<string, string> = {
   ref: 'case reference',
   bookingId: 'booking',
@@ -324,7 +383,9 @@ export async function loadForActor<K extends SubjectKind>(
   };
   if (kind === 'list') return loadList(deps, actor, data, refused) as unknown as Promise<Loaded<K>>;
   if (kind === 'report') return loadReport(actor, data, refused) as unknown as Promise<Loaded<K>>;
-  const rule = RULES[kind as Exclude<SubjectKind, 'list' | 'report'>];
+  if (kind === 'intake') return loadIntake(actor, data, refused) as unknown as Promise<Loaded<K>>;
+  if (kind === 'cover-plan') return loadCoverPlan(actor, data, refused) as unknown as Promise<Loaded<K>>;
+  const rule = RULES[kind as Exclude<SubjectKind, 'list' | 'report' | 'intake' | 'cover-plan'>];
   const parsed = rule.ids.safeParse(data);
   if (!parsed.success) return refused('malformed', data.ref, malformed(rule, parsed.error));
   const ids = parsed.data;
@@ -351,5 +412,5 @@ export async function actorMaySee(
     const r = child.resolutions?.find((x) => x.id === ids.id);
     involvedInResolution = !!r && involvedIds(r, child, await peopleOf(deps)).has(actor._id);
   }
-  return maySeeChildVia(door, actor, child, { socialWorker, involvedInResolution });
+  return maySeeChildVia(door, actor, child, { socialWorker, involvedInResolution, today: today(deps) });
 }

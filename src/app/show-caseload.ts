@@ -9,6 +9,7 @@ import {
   type CaseloadLoad,
 } from '../domain/caseload.js';
 import { AppError } from '../domain/errors.js';
+import { coverNotOver } from '../domain/cover.js';
 import { dueWithinDays } from '../domain/review-status.js';
 import type { StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
@@ -23,6 +24,8 @@ export interface IroLoad {
   iro: StaffDoc;
   figures: CaseloadLoad;
   dueNext30Days: number;
+  /** Cover in force today or later (issue 14): reviews this IRO covers for others; their own children others cover. */
+  cover: { covering: number; coveredByOthers: number };
 }
 
 /** One IRO's own view: the load broken down by track and legal status too. */
@@ -75,6 +78,12 @@ export async function teamLoads(deps: AppDeps, iros: StaffDoc[], t: string): Pro
     const k = correction.get(c.iroId) ?? { open: 0, due: 0 };
     correction.set(c.iroId, { open: k.open + now - stored, due: k.due + (now - stored) * soonOne });
   }
+  const covering = new Map<string, number>();
+  const coveredByOthers = new Map<string, number>();
+  for (const c of await deps.children.listWithCoverNotOver(t)) {
+    covering.set(c.cover!.iroId, (covering.get(c.cover!.iroId) ?? 0) + 1);
+    if (isCurrentlyOpen(c, t)) coveredByOthers.set(c.iroId, (coveredByOthers.get(c.iroId) ?? 0) + 1);
+  }
   return Promise.all(
     iros.map(async (iro) => {
       const [open, due] = await Promise.all([
@@ -82,7 +91,12 @@ export async function teamLoads(deps: AppDeps, iros: StaffDoc[], t: string): Pro
         deps.children.countOpenDueByIro(iro._id, soon),
       ]);
       const k = correction.get(iro._id) ?? { open: 0, due: 0 };
-      return { iro, figures: caseloadLoad(open + k.open, iro.fte), dueNext30Days: due + k.due };
+      return {
+        iro,
+        figures: caseloadLoad(open + k.open, iro.fte),
+        dueNext30Days: due + k.due,
+        cover: { covering: covering.get(iro._id) ?? 0, coveredByOthers: coveredByOthers.get(iro._id) ?? 0 },
+      };
     }),
   );
 }
@@ -100,5 +114,9 @@ async function iroCaseload(deps: AppDeps, iro: StaffDoc, t: string): Promise<Iro
     iro,
     figures: caseloadFigures(children, iro.fte),
     dueNext30Days: dueWithinDays(statuses, t, CASELOAD_LOOKAHEAD_DAYS),
+    cover: {
+      covering: (await deps.children.listCoveredBy(iro._id, t)).length,
+      coveredByOthers: children.filter((c) => coverNotOver(c.cover, t)).length,
+    },
   };
 }

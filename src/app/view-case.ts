@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors.js';
 import { nextReview, reviewHistory, type NextReview, type PastReview } from '../domain/timescales.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
+import { timelineOf, type TimelineView } from './case-timeline.js';
 
 export interface CaseView {
   today: string;
@@ -11,6 +12,8 @@ export interface CaseView {
   history: PastReview[];
   /** Staff named on the case (IRO, social worker, Guardian), by id. */
   people: Map<string, StaffDoc>;
+  /** Events with who and when, corrections, allocations: newest first (issue 14). */
+  timeline: TimelineView;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function viewCase(
   const child = await deps.children.get(ref);
   const sw = child?.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
   // The same answer for "no such child" and "not yours": a refusal must not confirm a child exists.
-  if (!child || !canSeeChild(actor, child, sw)) {
+  if (!child || !canSeeChild(actor, child, sw, today(deps))) {
     await refuse(
       child ? 'no-access' : 'not-found',
       new AppError('not-found', `no case ${ref} that you can see`, {
@@ -68,5 +71,6 @@ export async function viewCase(
     next: nextReview(c, deps.policy, deps.calendar),
     history: reviewHistory(c, deps.policy, deps.calendar, { today: t }),
     people,
+    timeline: await timelineOf(deps, c),
   };
 }

@@ -2,7 +2,8 @@
 import { isChildsIro, isChildsSocialWorker } from './case-roles.js';
 import { isGuestStaff } from './guests.js';
 import { isChildsGuardian, type LiaisonChild } from './liaison.js';
-import type { Child, Role, Staff } from './types.js';
+import { isCoveringIro, type Cover } from './cover.js';
+import type { Child, IsoDate, Role, Staff } from './types.js';
 
 export const LADDER_ROLES: readonly Role[] = [
   'head-of-service',
@@ -39,13 +40,16 @@ export function hasServiceWideView(person: Staff): boolean {
  */
 export function canSeeChild(
   person: Staff,
-  child: Pick<Child, 'iroId' | 'socialWorkerId' | 'socialWorkTeam'>,
+  child: Pick<Child, 'iroId' | 'socialWorkerId' | 'socialWorkTeam'> & { cover?: Cover | null },
   socialWorker: Staff | null,
+  /** Today, where the caller knows it: the IRO covering the child's review sees it while the cover is not over. */
+  today?: IsoDate,
 ): boolean {
   // A guest (a Guardian, or anyone whose directory UPN carries #EXT#) never, whatever roles they were given.
   if (isGuestStaff(person)) return false;
   if (hasServiceWideView(person)) return true;
   if (isChildsIro(person, child)) return true;
+  if (today && isCoveringIro(person, child, today)) return true;
   if (isChildsSocialWorker(person, child)) return true;
   if (hasRole(person, 'team-manager')) {
     if (socialWorker?.managerId === person.id) return true;
@@ -71,15 +75,22 @@ export interface ChildAccessFacts {
   socialWorker: Staff | null;
   /** `resolution` door: the person is named in the resolution being opened. */
   involvedInResolution?: boolean;
+  /** Today: the IRO covering the child's review sees it while the cover is not over (domain/cover.ts). */
+  today?: IsoDate;
 }
 
 /** Who may see this child, through this door (docs/DOMAIN.md "People and roles"). Pure. */
-export function maySeeChildVia(door: AccessDoor, person: Staff, child: LiaisonChild, facts: ChildAccessFacts): boolean {
+export function maySeeChildVia(
+  door: AccessDoor,
+  person: Staff,
+  child: LiaisonChild & { cover?: Cover | null },
+  facts: ChildAccessFacts,
+): boolean {
   if (isGuestStaff(person)) {
     // A Guardian only through liaison items for children whose open proceedings name them.
     return door === 'liaison' && isChildsGuardian(person, child);
   }
-  const staff = canSeeChild(person, child, facts.socialWorker);
+  const staff = canSeeChild(person, child, facts.socialWorker, facts.today);
   switch (door) {
     case 'case':
       return staff;

@@ -216,7 +216,8 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
     const reminders: DueMessage<C>[] = [];
     const horizon = calendar.addWorkingDays(today, config.reminderWorkingDays);
     for (const s of statuses) {
-      if (s.booking || reviewOverdue(s.next.dueBy, today) || s.next.dueBy > horizon) continue;
+      // A child new to care with no IRO yet has no one to remind: the managers' allocation card asks for one.
+      if (!s.child.iroId || s.booking || reviewOverdue(s.next.dueBy, today) || s.next.dueBy > horizon) continue;
       reminders.push({
         kind: 'review-reminder',
         key: keys.reviewReminder(s.child.ref, s.next.sequence, today),

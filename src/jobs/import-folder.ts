@@ -10,10 +10,21 @@
 // scan after the quiet time. Files are taken in name order. A crash mid-import leaves the file where it
 // was: the journal made the import none-or-all, and the next scan recognises the content (its hash) and
 // finishes or skips it.
+//
+// Several instances (one MongoDB, one shared folder): a lease (lease.ts, `import-folder`) makes one
+// instance at a time take files. Every instance watches the files' stability; only the holder reads,
+// imports and moves them, renewing the lease before each file and while one is being imported. If it
+// is lost all the same (a stalled instance), the run's content hash makes a second import of the same
+// file "already imported", and a file moved away meanwhile is left to whoever moved it.
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { SyncOutcome, SyncPayload } from '../app/import/sync-import.js';
 import type { Logger } from '../logger.js';
+import type { JobLease } from './lease.js';
+
+/** The lease that makes one instance at a time take files; renewed every 40 s while a file is imported. */
+export const IMPORT_FOLDER_LEASE = 'import-folder';
+export const IMPORT_FOLDER_LEASE_TTL_MS = 120_000;
 
 export interface ImportFolderOptions {
   dir: string;
@@ -26,6 +37,8 @@ export interface ImportFolderOptions {
   logger: Logger;
   /** Wall clock (stability is measured on it). */
   clock: () => Date;
+  /** With several instances: only the holder takes files (absent: this instance always may). */
+  lease?: JobLease;
 }
 
 export interface FolderScanResult {
@@ -141,8 +154,29 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
     const resultName = `${stamp}${unit.main}.result.json`;
     await writeFile(join(target, `${resultName}.tmp`), `${JSON.stringify(result, null, 2)}\n`);
     await rename(join(target, `${resultName}.tmp`), join(target, resultName));
-    for (const f of [...unit.companions, unit.main]) await rename(join(dir, f), join(target, `${stamp}${basename(f)}`));
+    for (const f of [...unit.companions, unit.main]) {
+      try {
+        await rename(join(dir, f), join(target, `${stamp}${basename(f)}`));
+      } catch (err) {
+        // Moved by another instance that held the lease after ours lapsed: its result stands beside it.
+        if ((err as { code?: string }).code !== 'ENOENT') throw err;
+        logger.warn({ file: f }, 'import folder: file already moved by another instance');
+      }
+    }
     seen.delete(unit.main);
+  }
+
+  /** Runs `work` while renewing the lease every `renewEveryMs` (an import may outlast the TTL). */
+  async function underLease<T>(work: () => Promise<T>): Promise<T> {
+    const lease = opts.lease;
+    if (!lease) return work();
+    const renew = setInterval(() => void lease.hold(), lease.renewEveryMs);
+    renew.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(renew);
+    }
   }
 
   // One scan at a time (the timer and a caller may ask at once): a file is never imported twice in parallel.
@@ -163,6 +197,12 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
         result.waiting.push(unit.main);
         continue;
       }
+      // Another instance holds the folder: it takes this file (left waiting here).
+      if (opts.lease && !(await opts.lease.hold())) {
+        result.waiting.push(unit.main);
+        continue;
+      }
+      if (!(await sizeOf(unit.main))) continue; // taken meanwhile by the instance that held the lease before us
       let read: SyncPayload | { problems: string[] };
       try {
         read = await unit.read();
@@ -181,7 +221,8 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
         result.refused.push(unit.main);
         continue;
       }
-      const outcome = await opts.sync(read, unit.main);
+      const payload = read;
+      const outcome = await underLease(() => opts.sync(payload, unit.main));
       if (outcome.outcome === 'refused') {
         await moveOut(unit, 'refused', {
           file: unit.main,
@@ -255,6 +296,7 @@ export function createImportFolder(opts: ImportFolderOptions): ImportFolder {
       started = false;
       if (timer) clearTimeout(timer);
       await running;
+      await opts.lease?.release();
     },
   };
 }

@@ -7,6 +7,8 @@
 //
 // Clocks: each instance compares against its own `now`; keep TTLs well above expected clock skew.
 // The lease only limits duplicate *work*: outbox idempotency keys already make a double sweep safe.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Store } from '../store/doc-collection.js';
 import { DELIVERY_COLLECTIONS, type LeaseDoc } from '../store/delivery-documents.js';
 import { isDuplicateKeyError } from '../store/open-store.js';
@@ -39,4 +41,28 @@ export async function acquireLease(
 export async function releaseLease(store: Store, name: string, holder: string): Promise<boolean> {
   const res = await store.collection<LeaseDoc>(DELIVERY_COLLECTIONS.leases).deleteOne({ _id: name, holder });
   return res.deletedCount === 1;
+}
+
+/** A lease held by one job of this instance: taken or renewed by `hold`, given up by `release`. */
+export interface JobLease {
+  /** Takes or renews the lease; false while another instance holds it (or the store cannot say). */
+  hold(): Promise<boolean>;
+  release(): Promise<void>;
+  /** How often a long piece of work renews it (a third of the TTL). */
+  readonly renewEveryMs: number;
+}
+
+export function jobLease(store: Store, name: string, holder: string, ttlMs: number, clock: () => Date): JobLease {
+  return {
+    hold: () => acquireLease(store, name, holder, ttlMs, clock()).catch(() => false),
+    release: async () => {
+      await releaseLease(store, name, holder).catch(() => false);
+    },
+    renewEveryMs: Math.max(1, Math.floor(ttlMs / 3)),
+  };
+}
+
+/** A holder name unique to one job instance: host and process, and a random part (two instances may share a process in tests). */
+export function instanceHolder(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }

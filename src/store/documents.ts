@@ -5,6 +5,7 @@ import type { ChannelPurpose } from './delivery-documents.js';
 import type { Compliment, Resolution } from '../domain/resolutions/index.js';
 import type { PlanRecord } from '../domain/plan-tracking.js';
 import type { LiaisonRecord } from '../domain/liaison.js';
+import type { Cover } from '../domain/cover.js';
 import type { RescheduleRequestDoc } from './reschedule-documents.js';
 import type { ParticipationChecklist } from '../domain/participation.js';
 
@@ -87,6 +88,8 @@ export type ChildDoc = Omit<Child, 'events' | 'reviews' | 'bookings'> & {
    * null or absent = not computed yet (recomputed at start). src/app/next-review-fields.ts.
    */
   nextReview?: StoredNextReview | null;
+  /** Cover for the allocated IRO's absence (issue 14, domain/cover.ts); the allocation itself is unchanged. */
+  cover?: Cover | null;
 };
 
 /** A child's next review as stored: what /due and the sweeper read instead of recomputing. */

@@ -208,6 +208,14 @@ describe('reminders: daily review reminder', () => {
     });
   }
 
+  it('a child new to care with no IRO yet: no reminder (the managers have the allocation card; issue 14)', () => {
+    const s = status(child('N', { iroId: '' }), '2016-10-04', false, 1);
+    assert.deepEqual(
+      run(MON, 10, [s]).filter((m) => m.kind === 'review-reminder'),
+      [],
+    );
+  });
+
   const days: [string, number, boolean, string][] = [
     ['2016-10-03', 6, false, 'before 07:00'],
     ['2016-10-03', 7, true, 'from 07:00'],

@@ -197,6 +197,19 @@ const PENDING_SCENARIOS: Record<string, { ref: string; data: Record<string, unkn
     ref: 'C101',
     data: { bookingId: 'C101-B1', date: '2026-11-30', open: 3, lang: 'en' },
   },
+  // Issue 14: the managers' card to allocate an IRO to a child new to care, and the new IRO's notice.
+  'allocation-needed': {
+    ref: 'C101',
+    data: {
+      notifiedBy: 'Sian Howells',
+      choices: [{ id: 'iro-2', name: 'Rhian Pritchard', children: 3, perFte: 6, refusal: '' }],
+    },
+  },
+  'iro-allocated': { ref: 'C101', data: { by: 'Catrin Morgan' } },
+  'cover-set': {
+    ref: 'C101',
+    data: { iroId: 'iro-2', forIroId: 'iro-1', from: '2026-11-30', to: '2026-12-11', by: 'Catrin Morgan' },
+  },
   'liaison-header': { ref: 'C104', data: { guardianId: 'g-1' } },
   'liaison-prompt': { ref: 'C104', data: { duty: 'L3', subject: 'g-1', deadline: '2026-11-30', fireOn: '2026-11-23' } },
   'liaison-record': { ref: 'C104', data: { discussionId: 'd1' } },

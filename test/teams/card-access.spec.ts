@@ -111,6 +111,10 @@ const REAL: Record<SubjectKind, Record<string, string>[]> = {
     { report: 'board', period: '' },
     { report: 'board', period: 'last half-year' },
   ],
+  // The new-entry form (issue 14): no child yet; only business support, reviewing managers and admins get past.
+  intake: [{ intake: 'new-entry' }],
+  // Cover for an absent IRO: only reviewing team managers (and no outsider is one).
+  'cover-plan': [{ absentId: 'iro-1', from: '2026-11-30', to: '2026-12-11' }],
 };
 /** The made-up id: a case reference that does not exist, the real ids otherwise. */
 const madeUp = (ids: Record<string, string>) => ({ ...ids, ref: 'C999' });
@@ -228,13 +232,18 @@ describe('card verbs: access by construction (every verb × everyone who may not
 
   it("the fixture's subjects are real: a person who may see them loads every one through the loader", async () => {
     const tomos = (await h.bot.deps.staff.get('admin-1')) as StaffDoc;
+    // Cover is the reviewing team manager's alone (an admin does not set it).
+    const catrin = (await h.bot.deps.staff.get('tm-1')) as StaffDoc;
     for (const kind of SUBJECT_KINDS) {
       for (const ids of REAL[kind]) {
-        const loaded = await loadForActor(h.bot.deps, tomos, kind, { ...FIELDS, ...ids }, 'test');
+        const who = kind === 'cover-plan' ? catrin : tomos;
+        const loaded = await loadForActor(h.bot.deps, who, kind, { ...FIELDS, ...ids }, 'test');
         if (loaded.subject.kind === 'list')
           assert.equal(loaded.subject.list, ids.list, `${kind} ${JSON.stringify(ids)}`);
         else if (loaded.subject.kind === 'report')
           assert.equal(loaded.subject.period, ids.period, `${kind} ${JSON.stringify(ids)}`);
+        else if (loaded.subject.kind === 'intake' || loaded.subject.kind === 'cover-plan')
+          assert.equal(loaded.subject.kind, kind);
         else assert.equal(loaded.subject.ref, ids.ref, `${kind} ${JSON.stringify(ids)}`);
         for (const f of idFieldsOf(kind)) assert.ok(!(f in loaded.rest), `${kind}: the handler does not see ${f}`);
       }

@@ -10,6 +10,11 @@ import { DISPLAY_TEXT_MAX, PAGE_SIZE } from '../../src/teams/presenters/paging.j
 import { MAX_DIGEST_ROWS } from '../../src/teams/cards/digest.js';
 import { MAX_LATE_LISTED, MAX_REPORT_IROS } from '../../src/teams/cards/report.js';
 import { CONFLICTS_PER_CARD, MAX_PROBLEM_LINES } from '../../src/teams/cards/import-report.js';
+import { MAX_ALLOCATION_CHOICES, MAX_INELIGIBLE_LISTED } from '../../src/teams/cards/allocate.js';
+import { MAX_SOCIAL_WORKERS } from '../../src/teams/cards/new-entry-form.js';
+import { CASE_EVENTS_SHOWN } from '../../src/teams/cards/case.js';
+import { MAX_COVER_CHOICES, MAX_COVER_REVIEWS } from '../../src/app/cover.js';
+import { TIMELINE_TEXT_MAX } from '../../src/teams/presenters/timeline.js';
 
 // Issue 12, "fit Teams": every card template, at the largest data its view model allows, makes a
 // message (the whole activity as sent) of at most 80 KB counted as UTF-16. Templates are read from
@@ -37,7 +42,11 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   // cards/actions.ts: 20 items a page, one button each (buttonsFor), a pager.
   actions: { variants: [{ items: PAGE_SIZE, 'items[].buttons': 2, pagerButtons: TWO }] },
   // A child in care from birth to 18: a review at 20 days, 3 months, then 6-monthly: ≤ 38; 60 allows for corrections.
-  case: { variants: [{ bookings: 20, history: 40, proceedings: 10, resolutions: 10, liaison: 10 }] },
+  // Issue 14: the newest CASE_EVENTS_SHOWN timeline entries (the rest on the paged case-timeline card).
+  case: {
+    variants: [{ bookings: 20, history: 30, proceedings: 10, resolutions: 10, liaison: 10, events: CASE_EVENTS_SHOWN }],
+    textMax: TIMELINE_TEXT_MAX,
+  },
   // cards/digest.ts: three sections of at most MAX_DIGEST_ROWS rows.
   digest: { variants: [{ sections: 3, 'sections[].rows': MAX_DIGEST_ROWS }] },
   // cards/report.ts: 12 months, late groups (reason categories, < 12) with MAX_LATE_LISTED lines in all; MAX_REPORT_IROS IROs.
@@ -85,6 +94,19 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
   'held-form': { variants: [{ facts: 4, chairs: 20, reasons: 12 }], textMax: 300 },
   'review-held': { variants: [{ facts: 6 }] },
   // cards/notify-form.ts: one due fact; the event and reason vocabularies (types.ts); a 300-character note.
+  // cards/allocate.ts: MAX_ALLOCATION_CHOICES IROs offered, MAX_INELIGIBLE_LISTED ruled out (reasons clipped to 200); 6 facts.
+  allocate: {
+    variants: [{ facts: 6, choices: MAX_ALLOCATION_CHOICES, ineligible: MAX_INELIGIBLE_LISTED }],
+    textMax: 200,
+  },
+  // cards/new-entry-form.ts: the legal statuses (types.ts, 7); MAX_SOCIAL_WORKERS social workers, else a typed field.
+  'new-entry-form': { variants: [{ legalStatuses: 7, socialWorkers: MAX_SOCIAL_WORKERS }], textMax: 254 },
+  // cards/case-timeline.ts: PAGE_SIZE entries a page (reasons clipped to TIMELINE_TEXT_MAX); Previous and Next.
+  'case-timeline': { variants: [{ lines: PAGE_SIZE, pager: TWO }], textMax: TIMELINE_TEXT_MAX },
+  // cards/cover.ts: MAX_COVER_REVIEWS reviews, MAX_COVER_CHOICES IROs for each and for all.
+  cover: {
+    variants: [{ reviews: MAX_COVER_REVIEWS, 'reviews[].choices': MAX_COVER_CHOICES, allChoices: MAX_COVER_CHOICES }],
+  },
   'notify-form': { variants: [{ facts: 1, events: 6, reasons: 8, corrections: 10 }], textMax: 300 },
   // Typed texts up to their inputs' maxLength (4000 for a response); a resolution's life: 4 stages and 2 meetings
   // (RS2: arranged, outcome); escalation from stage 1 offers stages 2–6.

@@ -16,9 +16,9 @@ import { alex } from '../helpers/people.js';
 // Point 3 of the "fit Teams" part of issue 12: the sender never posts an oversize message. The fake
 // connector refuses, as Teams does, anything over 100 KB counted as UTF-16 (413). The import bounds
 // each field but not a child's whole history: a child looked after for 18 years with a review every
-// fortnight (480 reviews, within the import's 500) and names at the import's longest makes /case far
-// too big, so the reply path and the proactive notifier must send a short notice instead, and log ids
-// and the size only.
+// fortnight (480 reviews, within the import's 500; /case lists the newest 30 of them) and a booking for
+// each (480, every one listed) and names at the import's longest makes /case far too big, so the reply
+// path and the proactive notifier must send a short notice instead, and log ids and the size only.
 const base = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/http/small-service.json'), 'utf8'));
 const LONGEST_NAME = 'Ŵ'.repeat(200);
 const DAY = 86_400_000;
@@ -36,6 +36,11 @@ const fixture = {
           familyName: LONGEST_NAME,
           events: [{ type: 'became-looked-after', date: '2008-01-01' }],
           reviews: longHistory,
+          bookings: longHistory.map((r, i) => ({
+            id: `C100-B${i + 1}`,
+            start: `${r.heldOn}T10:00:00+00:00`,
+            venue: LONGEST_NAME,
+          })),
         }
       : c,
   ),

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../src/app/import/run-import.js';
-import { messageActivity, type Sender } from '../helpers/activities.js';
-import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
+import type { Sender } from '../helpers/activities.js';
+import { startHarness, type Harness } from '../helpers/bot-harness.js';
+import { askCard, invokeText } from '../helpers/card-turns.js';
 import { alex, catrin, dafydd, owen, sian } from '../helpers/people.js';
 
 // /notify over HTTP with the real adapter (issue 14): the form, the card verb that records the event
@@ -45,20 +46,8 @@ describe('/notify over HTTP: events that change timescales, bringing a review fo
   });
   after(async () => h?.stop());
 
-  const ask = async (from: Sender, text: string) => cardOf(await h.ask(messageActivity(h.connector.url, from, text)));
-  async function invoke(from: Sender, verb: string, data: Record<string, unknown>) {
-    const res = await h.post({
-      ...messageActivity(h.connector.url, from, ''),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      text: undefined,
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    });
-    assert.equal(res.status, 200, res.body);
-    const body = JSON.parse(res.body);
-    const card = body.type === 'application/vnd.microsoft.card.adaptive' ? body.value : null;
-    return card ? cardOf({ body: { attachments: [{ content: card }] } } as never).text : String(body.value);
-  }
+  const ask = (from: Sender, text: string) => askCard(h, from, text);
+  const invoke = (from: Sender, verb: string, data: Record<string, unknown>) => invokeText(h, from, verb, data);
   const child = async () => (await h.bot.deps.children.get('C1001'))!;
   const ivoCards = async () => ((await child()).pending ?? []).filter((p) => p.message.type === 'timescale-changed');
 
@@ -206,5 +195,37 @@ describe('/notify over HTTP: events that change timescales, bringing a review fo
     assert.deepEqual((entries[2]!.after as { date: string }).date, '2026-12-10');
     assert.equal(entries[2]!.by.id, 'bs-1');
     assert.equal((await ivoCards()).length, 2, 'the IRO is told of the correction');
+  });
+
+  it('/case shows the newest events with who and when, corrections keeping the old date; "Show the whole timeline" pages through all', async () => {
+    const { card, text } = await ask(alex, '/case C1001');
+    // Newest first (the clock is fixed: the three records of 17 Dec share one instant): the correction (by
+    // business support), the bring-forward (by the IRO), then the move on its corrected date (by the social worker).
+    assert.match(
+      text,
+      /Thu 17 Dec 2026\nUnplanned change of placement: date corrected from Thu 17 Dec 2026\. Why: the move was on the 10th\nSian Howells, Thu 17 Dec 2026 10:00/,
+    );
+    assert.match(
+      text,
+      /Events\nThu 17 Dec 2026\nReview brought forward: due by Tue 5 Jan 2027\nAlex Wilber, Thu 17 Dec 2026 10:00/,
+    );
+    assert.match(
+      text,
+      /Thu 10 Dec 2026\nUnplanned change of placement\nDafydd Thomas, Thu 17 Dec 2026 10:00\nShow the whole/,
+    );
+    const showAll = JSON.stringify(card).match(
+      /"title":"(Show the whole timeline \((\d+) entries\))","verb":"case\.timeline","data":\{"ref":"C1001","page":"0"\}/,
+    );
+    assert.ok(showAll, 'the Show-all button');
+    // Move (10 Dec), bring-forward, became looked after, two reviews held, the correction: 6.
+    assert.equal(showAll[2], '6');
+    const all = await invoke(alex, 'case.timeline', { ref: 'C1001', page: '0' });
+    assert.match(all, /Timeline · C1001 · Dewi Evans\nPage 1 of 1 · 6 entries, newest first/);
+    assert.match(all, /Thu 10 Dec 2026\nUnplanned change of placement\nDafydd Thomas, Thu 17 Dec 2026 10:00/);
+    assert.match(all, /Mon 1 Jun 2026\nBecame looked after\nCase system/);
+    assert.match(all, /Sun 20 Sep 2026\nReview 2 held/);
+    // Someone who may not see the child gets the loader's one answer; a forged page is refused.
+    assert.match(await invoke(rhian, 'case.timeline', { ref: 'C1001', page: '0' }), /can't find that case/);
+    assert.match(await invoke(alex, 'case.timeline', { ref: 'C1001', page: { $gt: 0 } }), /out of date/);
   });
 });

@@ -8,14 +8,14 @@ import { formatDate } from '../../domain/dates-format.js';
 import { nextReview, type NextReview } from '../../domain/timescales.js';
 import { isLiveBooking, upcomingBooking } from '../../domain/review-status.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../../store/documents.js';
-import type { AppDeps } from '../deps.js';
+import { today, type AppDeps } from '../deps.js';
 import { bookingSettings } from './booking-settings.js';
 
 /** The child, or not-found; the actor must be allowed to see it (docs/DOMAIN.md "People and roles"). */
 export async function loadChild(deps: AppDeps, actor: StaffDoc, ref: string, example: string): Promise<ChildDoc> {
   const child = await deps.children.get(ref);
   const sw = child?.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
-  if (!child || !canSeeChild(actor, child, sw)) {
+  if (!child || !canSeeChild(actor, child, sw, today(deps))) {
     // Same answer whether it does not exist or is not theirs: no probing for case references.
     throw new AppError('not-found', `I can't find case ${ref} among the children you work with`, { example });
   }

@@ -43,6 +43,23 @@ export class ChildrenRepository {
     return this.col.findOne({ _id: ref }).then(current);
   }
 
+  /** The child whose reference equals `ref` without regard to case (refs are compared so: docs/DESIGN.md "Import format"). */
+  getIgnoringCase(ref: string): Promise<ChildDoc | null> {
+    // A case reference is letters, digits, '-' and '_' (domain/case-ref.ts): nothing to escape; checked anyway.
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(ref)) return Promise.resolve(null);
+    return this.col.findOne({ _id: { $regex: `^${ref}$`, $options: 'i' } } as Filter<ChildDoc>);
+  }
+
+  /** Children whose review `iroId` covers for an absent IRO, in a cover not over before `today` (domain/cover.ts). */
+  /** Children whose cover is not over (CV1): few at any time, so the team view counts them from one read. */
+  listWithCoverNotOver(today: string): Promise<ChildDoc[]> {
+    return this.col.find({ 'cover.to': { $gte: today } } as Filter<ChildDoc>).toArray();
+  }
+
+  listCoveredBy(iroId: string, today: string): Promise<ChildDoc[]> {
+    return this.col.find({ 'cover.iroId': iroId, 'cover.to': { $gte: today } } as Filter<ChildDoc>).toArray();
+  }
+
   getMany(refs: readonly string[]): Promise<ChildDoc[]> {
     return this.col
       .find({ _id: { $in: [...refs] } })

@@ -24,6 +24,9 @@ export async function ensureIndexes(store: Store): Promise<void> {
     { name: 'iroId.nextReview.open.dueBy' },
   );
   await children.createIndex({ 'nextReview.lastEventOn': 1 }, { name: 'nextReview.lastEventOn' });
+  // Cover for an absent IRO (issue 14): the few children under cover, for the team view and the covering IRO.
+  await children.createIndex({ 'cover.to': 1 }, { name: 'cover.to', sparse: true });
+  await children.createIndex({ 'cover.iroId': 1, 'cover.to': 1 }, { name: 'cover.iroId.to', sparse: true });
   const staff = store.collection(COLLECTIONS.staff);
   await staff.createIndex({ aadObjectId: 1 }, { name: 'aadObjectId' });
   await staff.createIndex({ upn: 1 }, { name: 'upn' });

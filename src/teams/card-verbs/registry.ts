@@ -12,6 +12,9 @@ import { NOTIFY_ACTIONS } from './notify-event.js';
 import { reportExportAction } from './report-export.js';
 import { participationRecordAction } from './participation.js';
 import { PLAN_ACTIONS } from './plan.js';
+import { ALLOCATION_ACTIONS } from './allocation.js';
+import { caseTimelineAction } from './case-timeline.js';
+import { coverSetAction } from './cover.js';
 
 export interface ActionRegistry {
   readonly all: readonly CardVerb[];
@@ -45,6 +48,9 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   reportExportAction,
   participationRecordAction,
   ...PLAN_ACTIONS,
+  ...ALLOCATION_ACTIONS,
+  caseTimelineAction,
+  coverSetAction,
 ]);
 
 export function findAction(verb: string): CardVerb | undefined {

@@ -14,6 +14,8 @@ import { explanationFor } from '../presenters/due-reason.js';
 import { formatBookingStart, label, languageOf, overdueText } from '../presenters/labels.js';
 import { dateLocale, type Language, type MessageKey, type Translate } from '../i18n/translate.js';
 import { caseResolutionLines } from './resolution.js';
+import { coverOn } from '../../domain/cover.js';
+import { timelineLines, type TimelineLine } from '../presenters/timeline.js';
 import { casePlanButton } from '../presenters/plan-case.js';
 
 export interface CaseChild {
@@ -68,6 +70,12 @@ export interface CaseEventLine {
   status: string;
 }
 
+/** Events shown on the case card (the newest); the whole timeline is a paged card (case-timeline). */
+export const CASE_EVENTS_SHOWN = 3;
+/** Reviews listed on the case card (the newest); earlier ones are on the whole timeline. A child in care
+ *  from birth to 18 has at most 38; the card stays under 80 KB with this many and the events. */
+export const CASE_REVIEWS_SHOWN = 30;
+
 export interface CaseCardData {
   /** "C1001 · Dylan Evans" */
   title: string;
@@ -83,6 +91,16 @@ export interface CaseCardData {
   proceedings: CardFact[];
   resolutions: CaseEventLine[];
   liaison: CaseEventLine[];
+  /** "Cover: Nia Roberts for Alex Wilber, Mon 7 Dec 2026 to Fri 18 Dec 2026" while in force; '' otherwise. */
+  cover: string;
+  /** "8 earlier reviews are on the whole timeline."; '' when every review is listed. */
+  earlierReviews: string;
+  /** The newest CASE_EVENTS_SHOWN timeline entries (issue 14): what, when, who. */
+  events: TimelineLine[];
+  eventsHeading: string;
+  eventsEmpty: string;
+  /** "Show the whole timeline (12 entries)"; '' when every entry is shown already. */
+  showAll: string;
   /** The plan between reviews as one button to the plan card, e.g. "Plan: 2 outstanding, 1 overdue, 1 done";
    *  '' hides it (issue 15; presenters/plan-case.ts). */
   plan: string;
@@ -157,6 +175,8 @@ export function caseCardData(
   const day = (d: string) => formatDate(d, dates);
   const name = (id?: string | null) => (id ? (people.get(id)?.name ?? id) : t('card.not-allocated'));
   const late = next ? Math.max(0, diffDays(view.today, next.dueBy)) : 0;
+  // Reviews have their own section here; the whole timeline card shows them among the events.
+  const caseEvents = view.timeline.entries.filter((e) => e.kind !== 'review');
   return {
     title: `${child.ref} · ${[child.givenName, child.familyName].filter(Boolean).join(' ')}`,
     subtitle: t('card.as-at', { date: day(view.today) }),
@@ -184,7 +204,7 @@ export function caseCardData(
       venue: b.venue ?? '—',
       status: label(b.status ?? 'booked', '—', t),
     })),
-    history: history.map((r) => ({
+    history: history.slice(-CASE_REVIEWS_SHOWN).map((r) => ({
       number: String(r.sequence),
       dueBy: day(r.dueBy),
       heldOn: day(r.heldOn),
@@ -199,9 +219,29 @@ export function caseCardData(
     resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName),
     liaison: liaisonLines(child, name, t, day),
     plan: casePlanButton(child.plan, view.today, { t, language }),
+    cover: coverLine(view, { t, language }),
+    earlierReviews:
+      history.length > CASE_REVIEWS_SHOWN
+        ? t('events.timeline.earlier-reviews', { count: history.length - CASE_REVIEWS_SHOWN })
+        : '',
+    events: timelineLines(view.timeline, caseEvents.slice(0, CASE_EVENTS_SHOWN), { t, language }, tzName),
+    eventsHeading: t('events.timeline.heading'),
+    eventsEmpty: t('events.timeline.none'),
+    showAll:
+      caseEvents.length > CASE_EVENTS_SHOWN || history.length > CASE_REVIEWS_SHOWN
+        ? t('events.timeline.show-all', { count: view.timeline.entries.length })
+        : '',
     policy: policyLine(policy, t),
     labels: caseCardLabels(t),
   };
+}
+
+function coverLine(view: CaseView, { t, language }: { t: Translate; language: Language }): string {
+  const c = coverOn(view.child.cover, view.today);
+  if (!c) return '';
+  const name = (id: string) => view.timeline.names.get(id) ?? id;
+  const date = (d: string) => formatDate(d, dateLocale(language));
+  return t('events.cover.case', { name: name(c.iroId), absent: name(c.forIroId), from: date(c.from), to: date(c.to) });
 }
 
 function proceedingsFacts(

@@ -35,6 +35,8 @@ export interface CaseloadIroCardData extends PagerData {
   byLegalStatus: CardCount[];
   /** Reviews due in the next 30 days, e.g. "12". */
   dueNext30Days: string;
+  /** Cover in force (issue 14): "Covering 2 reviews for an absent IRO."; '' for none. */
+  cover: string;
 }
 
 export interface CaseloadIroRow {
@@ -65,6 +67,8 @@ export interface CaseloadTeamCardData extends PagerData {
   chart: ChartPoint[];
   /** Shown instead of the table when there are no IROs. */
   emptyText: string;
+  /** Cover in force (issue 14): "Cover in force: Nia Roberts covers 2."; '' for none. */
+  cover: string;
 }
 
 /** The card's own words (issue 13: the template carries none). */
@@ -124,6 +128,12 @@ export function caseloadCardData(result: CaseloadResult, page: number, t: Transl
       byTrack: counts(figures.byTrack, t),
       byLegalStatus: counts(figures.byLegalStatus, t),
       dueNext30Days: String(dueNext30Days),
+      cover: [
+        ...(result.caseload.cover.covering ? [t('events.caseload.covering', { count: result.caseload.cover.covering })] : []),
+        ...(result.caseload.cover.coveredByOthers
+          ? [t('events.caseload.covered', { count: result.caseload.cover.coveredByOthers })]
+          : []),
+      ].join(' '),
       pagerText: '', pagerButtons: [],
       labels,
     };
@@ -149,9 +159,20 @@ export function caseloadCardData(result: CaseloadResult, page: number, t: Transl
     chartTitle: t('caseload.chart-title'),
     chart: onPage.map((c) => ({ x: clip(c.iro.name, 40), y: c.figures.total })),
     emptyText: t('caseload.empty'),
+    cover: teamCover(result.iros, t),
     labels,
     ...pager({ list: 'caseload', scope: 'team', window: '' }, page, result.iros.length, (n) => t('card.count.iros', { count: n }), t),
   };
+}
+
+function teamCover(iros: readonly IroLoad[], t: Translate): string {
+  const covering = iros.filter((c) => c.cover.covering > 0);
+  if (!covering.length) return '';
+  const list = covering
+    .slice(0, 20)
+    .map((c) => t('events.caseload.team-cover-item', { name: clip(c.iro.name), count: c.cover.covering }))
+    .join('; ');
+  return t('events.caseload.team-cover', { list });
 }
 
 function teamRow(c: IroLoad, t: Translate): CaseloadIroRow {

@@ -9,20 +9,24 @@ import type { ChildDoc, StaffDoc } from '../../store/documents.js';
 import type { AdaptiveCardJson } from '../cards.js';
 import type { FormError, TypedValues } from '../card-parts.js';
 import { notifyFormCard } from '../cards/notify-form.js';
-import type { Translate } from '../i18n/translate.js';
+import { newEntryFormCard } from '../cards/new-entry-form.js';
+import { newEntryForm } from '../../app/new-entry.js';
+import type { Language, Translate } from '../i18n/translate.js';
 import type { CommandSpec } from './command-context.js';
 
 export const notifyCommand: CommandSpec = {
   name: 'notify',
-  usage: '/notify REF [forward | correct]',
+  usage: '/notify REF [forward | correct] | /notify new',
   description:
-    'Notify an event that changes review timescales (became looked after, unplanned move, adoption, …); the IRO: "forward" brings the review forward',
+    'Notify an event that changes review timescales (became looked after, unplanned move, adoption, …); the IRO: "forward" brings the review forward; business support: "new" for a child new to care',
   example: NOTIFY_EXAMPLE,
   roles: ['social-worker', 'business-support', 'iro'],
   inCommandList: false,
   scopes: ['personal'],
   async run(ctx) {
     const [ref, mode, ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
+    if (ref?.toLowerCase() === 'new' && mode === undefined)
+      return newEntryFormFor(ctx.deps, ctx.actor, { t: ctx.t, language: ctx.language });
     assertCaseRef(ref, NOTIFY_EXAMPLE);
     const chosen = mode === undefined ? 'event' : mode.toLowerCase();
     if (rest.length || (chosen !== 'event' && chosen !== 'forward' && chosen !== 'correct'))
@@ -35,6 +39,17 @@ export const notifyCommand: CommandSpec = {
     return notifyForm(ctx.deps, ctx.actor, ref, chosen, ctx.showChildNames, ctx.t);
   },
 };
+
+/** The new-entry form (docs/DOMAIN.md "New entry to care"); refused to whoever may not notify one. */
+export async function newEntryFormFor(
+  deps: AppDeps,
+  actor: StaffDoc,
+  words: { t: Translate; language: Language },
+  again?: { values: TypedValues; error: FormError },
+): Promise<AdaptiveCardJson> {
+  const form = await newEntryForm(deps, actor);
+  return newEntryFormCard({ ...words, ...form, again });
+}
 
 function safeNext(child: ChildDoc, deps: AppDeps): NextReview | null {
   try {

@@ -17,6 +17,8 @@ import { complimentCommand } from './compliment.js';
 import { liaisonCommand } from './liaison.js';
 import { reportCommand } from './report.js';
 import { notifyCommand } from './notify.js';
+import { allocateCommand } from './allocate.js';
+import { coverCommand } from './cover.js';
 import { languageCommand } from './language.js';
 import { participationCommand } from './participation.js';
 import { planCommand } from './plan.js';
@@ -33,6 +35,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   participationCommand,
   distributedCommand,
   notifyCommand,
+  allocateCommand,
+  coverCommand,
   raiseCommand,
   resolutionsCommand,
   complimentCommand,

@@ -25,6 +25,7 @@ import { cardsImportCy } from './cy/cards-import.js';
 import { participationCy } from './cy/participation.js';
 import { meetingsCy } from './cy/meetings.js';
 import { planCy } from './cy/plan.js';
+import { eventsCy } from './cy/events.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsCy,
@@ -32,6 +33,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...digestCy,
   ...bookingCy,
   ...manifestCy,
+
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',
@@ -92,4 +94,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...participationCy,
   ...meetingsCy,
   ...planCy,
+  ...eventsCy,
 };

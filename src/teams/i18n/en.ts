@@ -1,6 +1,3 @@
-import { meetingsEn } from './en/meetings.js';
-import { planEn } from './en/plan.js';
-
 // The English message catalogue (issue 13). ICU MessageFormat through intl-messageformat; cy.ts holds the
 // same keys with the same placeholders (test/teams/i18n-catalogue.spec.ts). Keys are grouped by where
 // the words appear; a new user-facing string is a new key here and in cy.ts, never a literal elsewhere.
@@ -24,6 +21,9 @@ import { cardsRaiseEn } from './en/cards-raise.js';
 import { cardsLiaisonFormEn } from './en/cards-liaison-form.js';
 import { cardsImportEn } from './en/cards-import.js';
 import { participationEn } from './en/participation.js';
+import { meetingsEn } from './en/meetings.js';
+import { planEn } from './en/plan.js';
+import { eventsEn } from './en/events.js';
 
 export const en = {
   ...errorsEn,
@@ -31,6 +31,7 @@ export const en = {
   ...digestEn,
   ...bookingEn,
   ...manifestEn,
+
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',
@@ -91,6 +92,7 @@ export const en = {
   ...participationEn,
   ...meetingsEn,
   ...planEn,
+  ...eventsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { RESOLUTION_RENDERERS } from './resolution-pending.js';
 import { PARTICIPATION_RENDERERS } from './participation-messages.js';
 import { MEETING_RENDERERS } from './meeting-messages.js';
 import { PLAN_RENDERERS } from './plan-messages.js';
+import { ALLOCATION_RENDERERS } from './allocation-messages.js';
 import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
 import { noticeCardData } from '../cards/notice.js';
 
@@ -37,6 +38,7 @@ export const PENDING_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   ...PARTICIPATION_RENDERERS,
   ...MEETING_RENDERERS,
   ...PLAN_RENDERERS,
+  ...ALLOCATION_RENDERERS,
 };
 
 export function renderPending(message: PendingMessage['message'], ctx: PendingRenderContext): Activity {
