@@ -112,8 +112,6 @@ const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   'resolution',
   'resolution-referral',
   'review-held',
-  // welsh-cards, not converted yet
-  'report',
 ];
 
 /** Properties Teams shows as words. `value` is left out: on inputs and choices it is data, not text. */

@@ -20,6 +20,6 @@ export const reportCommand: CommandSpec = {
   scopes: ['personal', 'team'],
   async run(ctx) {
     const result = await runComplianceReport(ctx.deps, ctx.actor, ctx.args);
-    return renderCard('report', reportCardData(result));
+    return renderCard('report', reportCardData(result, ctx.t));
   },
 };

@@ -16,6 +16,7 @@ import { cardsNotifyCy } from './cy/cards-notify.js';
 import { cardsRaiseCy } from './cy/cards-raise.js';
 import { cardsLiaisonFormCy } from './cy/cards-liaison-form.js';
 import { cardsImportCy } from './cy/cards-import.js';
+import { cardsReportCy } from './cy/cards-report.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -75,4 +76,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsRaiseCy,
   ...cardsLiaisonFormCy,
   ...cardsImportCy,
+  ...cardsReportCy,
 };

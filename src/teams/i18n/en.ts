@@ -15,6 +15,7 @@ import { cardsNotifyEn } from './en/cards-notify.js';
 import { cardsRaiseEn } from './en/cards-raise.js';
 import { cardsLiaisonFormEn } from './en/cards-liaison-form.js';
 import { cardsImportEn } from './en/cards-import.js';
+import { cardsReportEn } from './en/cards-report.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -73,6 +74,7 @@ export const en = {
   ...cardsRaiseEn,
   ...cardsLiaisonFormEn,
   ...cardsImportEn,
+  ...cardsReportEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -31,6 +31,21 @@ const INVITEE_KEYS: Readonly<Record<string, MessageKey>> = {
   school: 'form.invitee.school',
 };
 
+const VENUE_KEYS: Readonly<Record<string, MessageKey>> = {
+  Placement: 'form.venue.placement',
+  School: 'form.venue.school',
+  'Council office': 'form.venue.council-office',
+  'Online (Teams)': 'form.venue.online',
+};
+
+/**
+ * A venue as the reader says it. The standard venues (app/booking/book-review.ts STANDARD_VENUES) are
+ * stored in English as the booking's venue; anything else was typed by a person and shows as typed.
+ */
+export function venueLabel(venue: string, t: Translate = ENGLISH): string {
+  return Object.hasOwn(VENUE_KEYS, venue) ? t(VENUE_KEYS[venue]) : venue;
+}
+
 /** An invitee group ("The child", "Carers") in the reader's language; an unknown value as it is. */
 export function inviteeLabel(value: string, t: Translate = ENGLISH): string {
   return Object.hasOwn(INVITEE_KEYS, value) ? t(INVITEE_KEYS[value]) : value;
