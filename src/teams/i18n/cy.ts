@@ -17,6 +17,7 @@ import { cardsRaiseCy } from './cy/cards-raise.js';
 import { cardsLiaisonFormCy } from './cy/cards-liaison-form.js';
 import { cardsImportCy } from './cy/cards-import.js';
 import { cardsReportCy } from './cy/cards-report.js';
+import { cardsVerbsCy } from './cy/cards-verbs.js';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
   'language.name': 'Cymraeg',
@@ -77,4 +78,5 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsLiaisonFormCy,
   ...cardsImportCy,
   ...cardsReportCy,
+  ...cardsVerbsCy,
 };

@@ -16,6 +16,7 @@ import { cardsRaiseEn } from './en/cards-raise.js';
 import { cardsLiaisonFormEn } from './en/cards-liaison-form.js';
 import { cardsImportEn } from './en/cards-import.js';
 import { cardsReportEn } from './en/cards-report.js';
+import { cardsVerbsEn } from './en/cards-verbs.js';
 export const en = {
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
@@ -75,6 +76,7 @@ export const en = {
   ...cardsLiaisonFormEn,
   ...cardsImportEn,
   ...cardsReportEn,
+  ...cardsVerbsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

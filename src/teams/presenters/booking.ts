@@ -88,21 +88,24 @@ export function startText(start: string, tzName: string): string {
   return formatBookingStart(start, tzName);
 }
 
-export function atText(d: Date | null | undefined, tzName: string): string {
-  return d ? formatBookingStart(new Date(d).toISOString(), tzName) : 'an unknown time';
+export function atText(d: Date | null | undefined, tzName: string, t: Translate = ENGLISH): string {
+  return d ? formatBookingStart(new Date(d).toISOString(), tzName, t) : t('decision.unknown-time');
 }
 
 /** "Approved by Catrin Morgan at Wed 25 Nov 2026 09:00" etc. */
-export function decisionText(r: RescheduleRequestDoc, tzName: string): string {
-  const by = r.decidedBy?.name ?? r.decidedBy?.id ?? 'someone';
+export function decisionText(r: RescheduleRequestDoc, tzName: string, t: Translate = ENGLISH): string {
+  const name = r.decidedBy?.name ?? r.decidedBy?.id ?? t('decision.someone');
+  const when = atText(r.decidedAt, tzName, t);
   switch (r.status) {
     case 'pending':
-      return 'Waiting for a reviewing team manager to decide';
+      return t('decision.pending');
     case 'approved':
-      return `Approved by ${by} at ${atText(r.decidedAt, tzName)}`;
+      return t('decision.approved', { name, when });
     case 'declined':
-      return `Declined by ${by} at ${atText(r.decidedAt, tzName)}${r.comment ? `: ${r.comment}` : ''}`;
+      return r.comment
+        ? t('decision.declined-comment', { name, when, comment: r.comment })
+        : t('decision.declined', { name, when });
     case 'withdrawn':
-      return `Withdrawn (${r.comment ?? 'booking changed'}) at ${atText(r.decidedAt, tzName)}`;
+      return t('decision.withdrawn', { why: r.comment ?? t('decision.booking-changed'), when });
   }
 }
