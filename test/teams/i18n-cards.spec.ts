@@ -108,6 +108,44 @@ describe('cards in the reader’s language (issue 13)', function () {
     assert.match((await ask(catrin, '/iaith cymraeg', 'en-GB')).text, /Byddaf yn ysgrifennu atoch chi yn Gymraeg/);
   });
 
+  /** A click on a card (Action.Execute), from a Welsh Teams client: the card or message it answers with. */
+  async function click(from: Sender, verb: string, data: Record<string, unknown>) {
+    const res = await h.post({
+      ...messageActivity(h.connector.url, from, ''),
+      locale: 'cy-GB',
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+    assert.equal(res.status, 200, res.body);
+    const body = JSON.parse(res.body) as { type: string; value: unknown };
+    return body.type === 'application/vnd.microsoft.card.adaptive' ? shownText(body.value) : String(body.value);
+  }
+
+  it('a Welsh reader’s clicks answer in Welsh: the Book button’s form, then a booking that needs approval', async () => {
+    const form = await click(alex, 'review.book.form', { ref: 'C100' });
+    assert.match(form, /Trefnu adolygiad · C100/);
+    assert.deepEqual(english(form), [], form);
+    const sent = await click(alex, 'review.book', {
+      ref: 'C100',
+      date: '2027-01-20',
+      time: '10:00',
+      venue: 'Placement',
+      invitees: '',
+      reason: 'sw-unavailable',
+      text: 'Gweithiwr cymdeithasol ar wyliau',
+    });
+    assert.match(sent, /Wedi'i anfon i'w gymeradwyo · C100/);
+    assert.deepEqual(english(sent), [], sent);
+  });
+
+  it('a Welsh reader’s "next page" click on a long list answers in Welsh', async () => {
+    const page = await click(catrin, 'list.page', { list: 'due', scope: 'team', window: 'next 60 days', page: 0 });
+    assert.match(page, /Adolygiadau sy'n ddyledus yn ystod y 60 diwrnod nesaf/);
+    assert.deepEqual(english(page), [], page);
+  });
+
   for (const [who, command, expect] of [
     [alex, '/dyledus', /Adolygiadau sy'n ddyledus yr wythnos hon/],
     [alex, '/dyledus overdue', /Adolygiadau hwyr|Dim adolygiadau hwyr/],
