@@ -37,6 +37,14 @@ export const cardsVerbsCy: Readonly<Record<keyof typeof cardsVerbsEn, string>> =
   'verbs.liaison.closed': "Cofnodwyd y drafodaeth ar gofnod achos y plentyn (L10). Mae'r cyswllt bellach wedi cau.",
   'verbs.compliment.title': "Canmoliaeth wedi'i chofnodi",
   'verbs.compliment.text': "Wedi'i chofnodi ar {ref} ({id}) a'i hanfon at {name}.",
+  'verbs.held.title': "Cofnodwyd bod yr adolygiad wedi'i gynnal",
+  'verbs.held.record-due': "Mae'r cofnod ysgrifenedig yn ddyledus erbyn {date}.",
+  'verbs.held.within': 'O fewn yr amserlen. {recordDue}',
+  'verbs.held.outside': "Cynhaliwyd ar ôl ei ddyddiad dyledus: wedi'i gyfrif y tu allan i'r amserlen. {recordDue}",
+  'verbs.held.outside-no-reason':
+    "Cynhaliwyd ar ôl ei ddyddiad dyledus: wedi'i gyfrif y tu allan i'r amserlen (dim rheswm wedi'i roi). {recordDue}",
+  'verbs.held.corrected.title': "Dyddiad cynnal wedi'i gywiro",
+  'verbs.held.corrected.text': "Roedd yn {date}; mae'r hen ddyddiad yn aros yn hanes yr achos.",
   'verbs.distributed.title': "Cofnod wedi'i ddosbarthu",
   'verbs.distributed.text': "Mae'r cofnod ysgrifenedig wedi'i gofnodi fel un a ddosbarthwyd.",
 };

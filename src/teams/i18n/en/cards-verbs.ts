@@ -36,6 +36,14 @@ export const cardsVerbsEn = {
   'verbs.liaison.closed': "Discussion recorded on the child's case record (L10). The liaison is now closed.",
   'verbs.compliment.title': 'Compliment recorded',
   'verbs.compliment.text': 'Recorded on {ref} ({id}) and sent to {name}.',
+  'verbs.held.title': 'Review recorded as held',
+  'verbs.held.record-due': 'The written record is due by {date}.',
+  'verbs.held.within': 'Within timescale. {recordDue}',
+  'verbs.held.outside': 'Held after its due-by date: counted outside timescale. {recordDue}',
+  'verbs.held.outside-no-reason':
+    'Held after its due-by date: counted outside timescale (no reason given). {recordDue}',
+  'verbs.held.corrected.title': 'Held date corrected',
+  'verbs.held.corrected.text': 'Was {date}; the old date stays in the case history.',
   'verbs.distributed.title': 'Record distributed',
   'verbs.distributed.text': 'The written record is recorded as distributed.',
 } as const;
