@@ -7,6 +7,7 @@ import { DISPLAY_TEXT_MAX, PAGE_SIZE } from '../../src/teams/presenters/paging.j
 import { MAX_DIGEST_ROWS } from '../../src/teams/cards/digest.js';
 import { MAX_LATE_LISTED, MAX_REPORT_IROS } from '../../src/teams/cards/report.js';
 import { CONFLICTS_PER_CARD, MAX_PROBLEM_LINES } from '../../src/teams/cards/import-report.js';
+import { translator, type Translate } from '../../src/teams/i18n/translate.js';
 
 // Issue 12, "fit Teams": every card template, at the largest data its view model allows, makes a
 // message (the whole activity as sent) of at most 80 KB counted as UTF-16. Templates are read from
@@ -76,7 +77,8 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
     variants: [{ facts: 8, agreedActions: 3, timeline: 12, escalateChoices: 4, mentions: 6, refreshUserIds: 10 }],
     textMax: 2000,
   },
-  'resolution-raise': { variants: [{ themes: 12 }] },
+  // cards/resolution-raise.ts: the themes (domain enum) and the two stages a resolution can be raised at.
+  'resolution-raise': { variants: [{ themes: 12, stages: 2 }] },
   resolutions: { variants: [{ rows: 30 }] },
   'resolution-referral': { variants: [{ facts: 8, items: 10 }], textMax: 2000 },
   liaison: { variants: [{ facts: 8, checklist: 10, buttons: 4, 'discussion.topics': 12 }], textMax: 2000 },
@@ -135,6 +137,8 @@ function inflate(v: unknown, p: string, key: string, bounds: Bounds, textMax: nu
     return out.map((x) => inflate(x, `${p}[]`, key, bounds, textMax, unknown));
   }
   if (v !== null && typeof v === 'object') {
+    // A card's own words are catalogue messages, set below at their longest in either language.
+    if (key === 'labels' && p === 'labels') return v;
     if (key === 'data')
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? longest(40) : x]));
     return Object.fromEntries(
@@ -148,6 +152,16 @@ function inflate(v: unknown, p: string, key: string, bounds: Bounds, textMax: nu
 }
 
 const fixturesDir = path.join(__dirname, '../fixtures/cards');
+
+/** A card's own words (issue 13: `<kind>CardLabels(t)`), each at its longest in English or Welsh. */
+async function longestLabels(kind: string): Promise<Record<string, string> | undefined> {
+  const camel = kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  const mod = (await import(`../../src/teams/cards/${kind}.js`)) as Record<string, unknown>;
+  const labelsOf = mod[`${camel}CardLabels`] as ((t: Translate) => Record<string, string>) | undefined;
+  if (!labelsOf) return undefined;
+  const [en, cy] = [labelsOf(translator('en')), labelsOf(translator('cy'))];
+  return Object.fromEntries(Object.keys(en).map((k) => [k, en[k].length >= cy[k].length ? en[k] : cy[k]]));
+}
 
 function biggestFixture(kind: string): unknown[] {
   return fs
@@ -197,15 +211,17 @@ describe('card size: every template at its largest data fits in a Teams message 
   });
 
   for (const kind of [...CARD_KINDS].sort()) {
-    it(kind, () => {
+    it(kind, async () => {
       const spec = LARGEST[kind];
+      const labels = await longestLabels(kind);
       const fixtures = biggestFixture(kind);
       assert.ok(fixtures.length > 0, `${kind}: no fixture in test/fixtures/cards`);
       let largest = 0;
       for (const bounds of spec.variants) {
         for (const fixture of fixtures) {
           const unknown = new Set<string>();
-          const model = inflate(fixture, '', '', bounds, spec.textMax ?? 200, unknown);
+          const inflated = inflate(fixture, '', '', bounds, spec.textMax ?? 200, unknown) as Record<string, unknown>;
+          const model = labels ? { ...inflated, labels } : inflated;
           assert.deepEqual(
             [...unknown].filter((p) => !(p in bounds)),
             [],
