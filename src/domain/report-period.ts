@@ -12,7 +12,7 @@
 // - Comparators are the two half-years before the one the period starts in.
 import { addDays, addMonths, daysInMonth, isIsoDate } from './calendar.js';
 import type { ReportPeriod } from './compliance.js';
-import { formatDateShort, formatMonth, monthFromName } from './dates-format.js';
+import { formatDateShort, formatMonth, monthFromName, type DateLocale } from './dates-format.js';
 import { AppError } from './errors.js';
 import type { IsoDate } from './types.js';
 
@@ -56,18 +56,19 @@ export function comparatorHalfYears(period: ReportPeriod, n = 2): ReportPeriod[]
   return out;
 }
 
-const monthLabel = (d: IsoDate): string => formatMonth(d);
+const monthLabel = (d: IsoDate, locale?: DateLocale): string => formatMonth(d, 'short', locale);
 
 /** "Apr 2016 – Sep 2016" for whole months, else "1 Apr 2016 – 25 Nov 2016". */
-export function periodLabel(p: ReportPeriod): string {
+/** "Oct 2026 – Mar 2027", or with dates "1 Apr 2016 – 30 Sep 2016"; in another language with its date locale. */
+export function periodLabel(p: ReportPeriod, locale?: DateLocale): string {
   const wholeMonths =
     p.from.endsWith('-01') &&
     Number(p.to.slice(8, 10)) === daysInMonth(Number(p.to.slice(0, 4)), Number(p.to.slice(5, 7)));
   return wholeMonths
     ? p.from.slice(0, 7) === p.to.slice(0, 7)
-      ? monthLabel(p.from)
-      : `${monthLabel(p.from)} – ${monthLabel(p.to)}`
-    : `${formatDateShort(p.from)} – ${formatDateShort(p.to)}`;
+      ? monthLabel(p.from, locale)
+      : `${monthLabel(p.from, locale)} – ${monthLabel(p.to, locale)}`
+    : `${formatDateShort(p.from, locale)} – ${formatDateShort(p.to, locale)}`;
 }
 
 /** Months touched by the period, counting partial ones. */

@@ -107,8 +107,7 @@ const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   'liaison',
   'resolution',
   'resolution-referral',
-  // welsh-cards, not converted yet
-  'report',
+  'review-held',
 ];
 
 /** Properties Teams shows as words. `value` is left out: on inputs and choices it is data, not text. */

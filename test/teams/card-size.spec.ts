@@ -15,6 +15,7 @@ import { MAX_SOCIAL_WORKERS } from '../../src/teams/cards/new-entry-form.js';
 import { CASE_EVENTS_SHOWN } from '../../src/teams/cards/case.js';
 import { MAX_COVER_CHOICES, MAX_COVER_REVIEWS } from '../../src/app/cover.js';
 import { TIMELINE_TEXT_MAX } from '../../src/teams/presenters/timeline.js';
+import { translator, type Translate } from '../../src/teams/i18n/translate.js';
 
 // Issue 12, "fit Teams": every card template, at the largest data its view model allows, makes a
 // message (the whole activity as sent) of at most 80 KB counted as UTF-16. Templates are read from
@@ -114,6 +115,7 @@ const LARGEST: Record<CardKind, { variants: Bounds[]; textMax?: number }> = {
     variants: [{ facts: 8, agreedActions: 3, timeline: 14, escalateChoices: 5, mentions: 6, refreshUserIds: 10 }],
     textMax: 2000,
   },
+  // cards/resolution-raise.ts: the themes (domain enum) and the stages a resolution can be raised at (at most 7).
   'resolution-raise': { variants: [{ themes: 12, stages: 7 }] },
   resolutions: { variants: [{ rows: 30 }] },
   'resolution-referral': { variants: [{ facts: 8, items: 10 }], textMax: 2000 },
@@ -173,6 +175,8 @@ function inflate(v: unknown, p: string, key: string, bounds: Bounds, textMax: nu
     return out.map((x) => inflate(x, `${p}[]`, key, bounds, textMax, unknown));
   }
   if (v !== null && typeof v === 'object') {
+    // A card's own words are catalogue messages, set below at their longest in either language.
+    if (key === 'labels' && p === 'labels') return v;
     if (key === 'data')
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? longest(40) : x]));
     return Object.fromEntries(
@@ -186,6 +190,16 @@ function inflate(v: unknown, p: string, key: string, bounds: Bounds, textMax: nu
 }
 
 const fixturesDir = path.join(__dirname, '../fixtures/cards');
+
+/** A card's own words (issue 13: `<kind>CardLabels(t)`), each at its longest in English or Welsh. */
+async function longestLabels(kind: string): Promise<Record<string, string> | undefined> {
+  const camel = kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  const mod = (await import(`../../src/teams/cards/${kind}.js`)) as Record<string, unknown>;
+  const labelsOf = mod[`${camel}CardLabels`] as ((t: Translate) => Record<string, string>) | undefined;
+  if (!labelsOf) return undefined;
+  const [en, cy] = [labelsOf(translator('en')), labelsOf(translator('cy'))];
+  return Object.fromEntries(Object.keys(en).map((k) => [k, en[k].length >= cy[k].length ? en[k] : cy[k]]));
+}
 
 function biggestFixture(kind: string): unknown[] {
   return fs
@@ -235,15 +249,17 @@ describe('card size: every template at its largest data fits in a Teams message 
   });
 
   for (const kind of [...CARD_KINDS].sort()) {
-    it(kind, () => {
+    it(kind, async () => {
       const spec = LARGEST[kind];
+      const labels = await longestLabels(kind);
       const fixtures = biggestFixture(kind);
       assert.ok(fixtures.length > 0, `${kind}: no fixture in test/fixtures/cards`);
       let largest = 0;
       for (const bounds of spec.variants) {
         for (const fixture of fixtures) {
           const unknown = new Set<string>();
-          const model = inflate(fixture, '', '', bounds, spec.textMax ?? 200, unknown);
+          const inflated = inflate(fixture, '', '', bounds, spec.textMax ?? 200, unknown) as Record<string, unknown>;
+          const model = labels ? { ...inflated, labels } : inflated;
           assert.deepEqual(
             [...unknown].filter((p) => !(p in bounds)),
             [],

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import {
-  bringForward,
-  correctEvent,
-  notifyEvent,
-  timescaleSentence,
-  type NotifiedEvent,
-} from '../../app/notify-event.js';
-import { EVENT_LABELS } from '../../domain/events.js';
+import { bringForward, correctEvent, notifyEvent, type NotifiedEvent } from '../../app/notify-event.js';
+import { formatDate, formatDateShort } from '../../domain/dates-format.js';
+import type { NextReview } from '../../domain/timescales.js';
+import type { ChildEvent } from '../../domain/types.js';
+import type { Translate } from '../i18n/translate.js';
+import { explanationFor } from '../presenters/due-reason.js';
+import { datesOf } from '../presenters/labels.js';
 import { renderCard } from '../cards.js';
 import { noticeCardData } from '../cards/notice.js';
 import { notifyForm } from '../commands/notify.js';
@@ -17,17 +16,30 @@ import { orFormAgain } from './form-again.js';
 const eventSchema = z.object({ type: z.string().max(40), date: isoDate });
 const forwardSchema = z.object({ dueBy: isoDate, reason: z.string().max(40), note: optText });
 
-function answer(done: NotifiedEvent): ActionReply {
+/** "C1001's next review is now due by Thu 14 Jan 2027 — UPC: 28 days after …", in the reader's language. */
+function timescaleSentence(ref: string, event: ChildEvent, after: NextReview | null, t: Translate): string {
+  const dates = datesOf(t);
+  if (!after) {
+    return t('verbs.notify.none-due', {
+      ref,
+      event: t(`event.${event.type}`),
+      date: formatDateShort(event.date, dates),
+    });
+  }
+  return t('verbs.notify.due', {
+    ref,
+    date: formatDate(after.dueBy, dates),
+    rule: after.rule,
+    explanation: explanationFor(after, t),
+  });
+}
+
+function answer(done: NotifiedEvent, t: Translate): ActionReply {
   const { child, event, after, recorded } = done;
-  const title = recorded ? `Recorded: ${EVENT_LABELS[event.type]}` : `Already recorded: ${EVENT_LABELS[event.type]}`;
-  const told = recorded && child.iroId ? ' The IRO is told.' : '';
-  return {
-    kind: 'card',
-    card: renderCard(
-      'notice',
-      noticeCardData('success', title, `${timescaleSentence(child.ref, event, after)}${told}`),
-    ),
-  };
+  const title = t(recorded ? 'verbs.notify.recorded' : 'verbs.notify.already', { event: t(`event.${event.type}`) });
+  const sentence = timescaleSentence(child.ref, event, after, t);
+  const text = recorded && child.iroId ? `${sentence} ${t('verbs.notify.iro-told')}` : sentence;
+  return { kind: 'card', card: renderCard('notice', noticeCardData('success', title, text)) };
 }
 
 const formAgain =
@@ -42,7 +54,7 @@ export const notifyEventAction = defineAction({
     orFormAgain(
       async () => {
         const input = parseData(eventSchema, ctx.data, '/notify C1001');
-        return answer(await notifyEvent(ctx.deps, ctx.actor, { ref, ...input }));
+        return answer(await notifyEvent(ctx.deps, ctx.actor, { ref, ...input }), ctx.t);
       },
       formAgain(ctx, ref, 'event'),
     ),
@@ -55,7 +67,7 @@ export const notifyBringForwardAction = defineAction({
     orFormAgain(
       async () => {
         const input = parseData(forwardSchema, ctx.data, '/notify C1001 forward');
-        return answer(await bringForward(ctx.deps, ctx.actor, { ref, ...input }));
+        return answer(await bringForward(ctx.deps, ctx.actor, { ref, ...input }), ctx.t);
       },
       formAgain(ctx, ref, 'forward'),
     ),
@@ -77,18 +89,11 @@ export const notifyCorrectAction = defineAction({
         const { event, ...input } = parseData(correctSchema, ctx.data, '/notify C1001 correct');
         const [index, type, date] = event.split('|');
         const done = await correctEvent(ctx.deps, ctx.actor, { ref, index: Number(index), type, date, ...input });
-        const what = input.withdraw ? 'Withdrawn' : 'Corrected';
-        return {
-          kind: 'card',
-          card: renderCard(
-            'notice',
-            noticeCardData(
-              'success',
-              `${what}: ${EVENT_LABELS[done.event.type]}`,
-              timescaleSentence(ref, done.event, done.after),
-            ),
-          ),
-        };
+        const title = ctx.t(input.withdraw ? 'verbs.notify.withdrawn' : 'verbs.notify.corrected', {
+          event: ctx.t(`event.${done.event.type}`),
+        });
+        const text = timescaleSentence(ref, done.event, done.after, ctx.t);
+        return { kind: 'card', card: renderCard('notice', noticeCardData('success', title, text)) };
       },
       formAgain(ctx, ref, 'correct'),
     ),

@@ -42,8 +42,11 @@ export const reviewBookAction = defineAction({
           return {
             kind: 'card',
             card: renderCard('notice', {
-              title: `Sent for approval · ${childLabel(result.child, ctx.showChildNames)}`,
-              text: `${formatBookingStart(result.request.to, ctx.deps.tzName)} is after the due-by date, so a reviewing team manager must approve it (request ${result.request.id}). You'll hear when they decide.`,
+              title: ctx.t('verbs.approval.title', { child: childLabel(result.child, ctx.showChildNames) }),
+              text: ctx.t('verbs.book.approval', {
+                when: formatBookingStart(result.request.to, ctx.deps.tzName, ctx.t),
+                id: result.request.id,
+              }),
               tone: 'info',
               example: '',
             }),

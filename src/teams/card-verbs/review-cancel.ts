@@ -22,8 +22,13 @@ export const reviewCancelAction = defineAction({
     return {
       kind: 'card',
       card: renderCard('notice', {
-        title: `Review ${booking.status} · ${childLabel(child, ctx.showChildNames)}`,
-        text: `The review booked for ${formatBookingStart(booking.start, ctx.deps.tzName)} is ${booking.status}: ${booking.statusReason}. The IRO and social work channels are told.`,
+        title: ctx.t(booking.status === 'adjourned' ? 'verbs.cancel.title.adjourned' : 'verbs.cancel.title.cancelled', {
+          child: childLabel(child, ctx.showChildNames),
+        }),
+        text: ctx.t(booking.status === 'adjourned' ? 'verbs.cancel.text.adjourned' : 'verbs.cancel.text.cancelled', {
+          when: formatBookingStart(booking.start, ctx.deps.tzName, ctx.t),
+          reason: booking.statusReason ?? '',
+        }),
         tone: 'success',
         example: '',
       }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { correctHeld, recordDistributed, recordHeld } from '../../app/booking/record-held.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { staffNames } from '../presenters/common.js';
+import { datesOf } from '../presenters/labels.js';
 import { reviewHeldCard } from '../cards/review-held.js';
 import { defineAction, type ActionContext } from './action-spec.js';
 import type { FormError } from '../card-parts.js';
@@ -26,19 +27,19 @@ export const reviewHeldAction = defineAction({
           ...input,
           ref,
         });
-        const recordDue = `The written record is due by ${formatDate(recordDueBy)}.`;
-        const text = withinTimescale
-          ? `Within timescale. ${recordDue}`
-          : `Held after its due-by date: counted outside timescale${review.lateReason ? '' : ' (no reason given)'}. ${recordDue}`;
+        const recordDue = ctx.t('verbs.held.record-due', { date: formatDate(recordDueBy, datesOf(ctx.t)) });
+        const outside = review.lateReason ? 'verbs.held.outside' : 'verbs.held.outside-no-reason';
+        const text = ctx.t(withinTimescale ? 'verbs.held.within' : outside, { recordDue });
         return {
           kind: 'card',
           card: reviewHeldCard(
             child,
             review,
             ctx.showChildNames,
-            'Review recorded as held',
+            ctx.t('verbs.held.title'),
             text,
             await staffNames(ctx.deps),
+            ctx.t,
           ),
         };
       },
@@ -64,9 +65,10 @@ export const reviewHeldCorrectAction = defineAction({
             child,
             review,
             ctx.showChildNames,
-            'Held date corrected',
-            `Was ${formatDate(was)}; the old date stays in the case history.`,
+            ctx.t('verbs.held.corrected.title'),
+            ctx.t('verbs.held.corrected.text', { date: formatDate(was, datesOf(ctx.t)) }),
             await staffNames(ctx.deps),
+            ctx.t,
           ),
         };
       },
@@ -88,9 +90,10 @@ export const reviewRecordDistributedAction = defineAction({
         child,
         review,
         ctx.showChildNames,
-        'Record distributed',
-        'The written record is recorded as distributed.',
+        ctx.t('verbs.distributed.title'),
+        ctx.t('verbs.distributed.text'),
         await staffNames(ctx.deps),
+        ctx.t,
       ),
     };
   },

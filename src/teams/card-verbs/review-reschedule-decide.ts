@@ -25,7 +25,7 @@ async function decide(
   if (result.outcome === 'already-decided') {
     return {
       kind: 'message',
-      text: `Already decided — ${decisionText(request, ctx.deps.tzName)}. Nothing was changed.`,
+      text: ctx.t('verbs.decided.already', { decision: decisionText(request, ctx.deps.tzName, ctx.t) }),
     };
   }
   // The decided card for everyone (updateForAll); each viewer's refresh renders the same status.

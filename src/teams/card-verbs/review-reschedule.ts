@@ -36,21 +36,24 @@ export const reviewRescheduleRequestAction = defineAction({
         const result = await requestReschedule(ctx.deps, ctx.actor, { ...input, ref });
         const r = result.request;
         const label = childLabel(result.child, ctx.showChildNames);
-        const to = formatBookingStart(r.to, ctx.deps.tzName);
+        const to = formatBookingStart(r.to, ctx.deps.tzName, ctx.t);
         return {
           kind: 'card',
           card: renderCard(
             'notice',
             result.outcome === 'moved'
               ? {
-                  title: `Review moved · ${label}`,
-                  text: `Moved to ${to} (within timescale, approved by policy).`,
+                  title: ctx.t('verbs.moved.title', { child: label }),
+                  text: ctx.t('verbs.moved.text', { when: to }),
                   tone: 'success',
                   example: '',
                 }
               : {
-                  title: `Sent for approval · ${label}`,
-                  text: `Moving the review to ${to}${r.outsideTimescale ? ' (OUTSIDE TIMESCALE)' : ''} is waiting for a reviewing team manager (request ${r.id}). The booking stays as it is until then.`,
+                  title: ctx.t('verbs.approval.title', { child: label }),
+                  text: ctx.t(r.outsideTimescale ? 'verbs.reschedule.waiting-outside' : 'verbs.reschedule.waiting', {
+                    when: to,
+                    id: r.id,
+                  }),
                   tone: 'info',
                   example: '',
                 },

@@ -3,7 +3,7 @@
 import type { BookingFormInfo } from '../../app/booking/book-review.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
-import { ANY, dueFact, HH_MM, inviteeLabel, ISO_DATE, reasonChoices, slotList, typed } from '../presenters/booking.js';
+import { ANY, dueFact, HH_MM, inviteeLabel, ISO_DATE, reasonChoices, slotList, typed, venueLabel } from '../presenters/booking.js';
 import { childLabel, datesOf } from '../presenters/labels.js';
 import type { Translate } from '../i18n/translate.js';
 import type { CardChoice, CardFact, FormError, TypedValues } from '../card-parts.js';
@@ -93,7 +93,7 @@ export function bookingFormCardData(
     defaultDate: typed(v, 'date', ISO_DATE),
     minDate: info.today,
     defaultTime: typed(v, 'time', HH_MM).slice(0, 5),
-    venues: info.venues.map((x) => ({ title: x, value: x })),
+    venues: info.venues.map((x) => ({ title: venueLabel(x, t), value: x })),
     defaultVenue: info.venues.includes(venue) ? venue : info.venues[0] ?? 'Placement',
     invitees: info.invitees.map((i) => ({
       title: i.kind === 'staff'

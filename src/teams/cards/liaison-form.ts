@@ -3,11 +3,11 @@
 import type { CardChoice } from '../card-parts.js';
 import { formatDate } from '../../domain/dates-format.js';
 import type { IsoDate } from '../../domain/types.js';
-import { LIAISON_DEFAULTS, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
+import { DISCUSSION_TOPICS, LIAISON_DEFAULTS, type LiaisonChild, type LiaisonItem } from '../../domain/liaison.js';
 import { childLabel, datesOf, label } from '../presenters/labels.js';
 import type { MessageKey, Translate } from '../i18n/translate.js';
 import {
-  discussionTopicChoices, doneButtons, LIAISON_VERBS, type LiaisonButton, type LiaisonDiscussionForm, } from './liaison.js';
+  doneButtons, LIAISON_VERBS, type LiaisonButton, type LiaisonDiscussionForm, } from './liaison.js';
 
 /** `/liaison REF`: proceedings and liaison record form (IRO, business support, legal). */
 export interface LiaisonFormCardData {
@@ -130,7 +130,7 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
       ],
     })),
     discussion: opts.canRecordDiscussion && p && opts.today
-      ? { ref: child.ref, today: opts.today, topics: discussionTopicChoices(), offerFinal: !!p.concludedOn } : null,
+      ? { ref: child.ref, today: opts.today, topics: DISCUSSION_TOPICS.map((topic) => ({ title: label(topic.id, '—', t), value: topic.id })), offerFinal: !!p.concludedOn } : null,
     discussions: [...(child.liaison?.discussions ?? [])].sort((a, b) => (a.on < b.on ? 1 : -1)).map((d) => {
       const topics = d.topics.map((topic) => label(topic, '—', t)).join('; ') || t('liaison-form.no-topics');
       const line = t(d.final ? 'liaison-form.discussion.final' : 'liaison-form.discussion', {

@@ -4,8 +4,10 @@
 import type { CardCount, CardFact, ChartPoint } from '../card-parts.js';
 import type { ComplianceReportResult } from '../../app/compliance-report.js';
 import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCategory, type LateReview } from '../../domain/compliance.js';
-import { formatDate } from '../../domain/dates-format.js';
-import { label, plural } from '../presenters/labels.js';
+import { formatDate, formatMonth } from '../../domain/dates-format.js';
+import { periodLabel } from '../../domain/report-period.js';
+import { datesOf, label } from '../presenters/labels.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
 import { clip } from '../presenters/paging.js';
 
 /** A compliance figure against the target: met, missed, or nothing was due. */
@@ -88,6 +90,34 @@ export interface ReportCardData {
   boardHeading: string;
   /** "Board measures in full: /report board" */
   boardMore: string;
+  labels: ReportCardLabels;
+}
+
+const LABEL_KEYS = {
+  byMonth: 'report.label.by-month',
+  month: 'report.label.month',
+  due: 'report.label.due',
+  within: 'report.label.within',
+  outside: 'report.label.outside',
+  compliance: 'report.label.compliance',
+  earlier: 'report.label.earlier',
+  period: 'report.label.period',
+  ifst: 'report.label.ifst',
+  records: 'report.label.records',
+  caseload: 'report.label.caseload',
+  iro: 'report.label.iro',
+  fte: 'report.label.fte',
+  children: 'report.label.children',
+  perFte: 'report.label.per-fte',
+  resolutions: 'report.label.resolutions',
+  themes: 'report.label.themes',
+} as const satisfies Record<string, MessageKey>;
+
+/** The card's own words (issue 13: the template carries none). */
+export type ReportCardLabels = Record<keyof typeof LABEL_KEYS, string>;
+
+export function reportCardLabels(t: Translate): ReportCardLabels {
+  return Object.fromEntries(Object.entries(LABEL_KEYS).map(([k, key]) => [k, t(key)])) as ReportCardLabels;
 }
 
 /** Late reviews listed on the card; the counts by reason always cover all of them. */
@@ -109,23 +139,25 @@ function countsRow(label: string, c: ComplianceCounts): ReportCountsRow {
   return { label, due: String(c.due), within: String(c.within), outside: String(c.outside), compliance: percent(c), state: stateOf(c) };
 }
 
-function lateLine(l: LateReview): string {
-  const due = `due ${formatDate(l.dueBy)}`;
+function lateLine(l: LateReview, t: Translate): string {
+  const day = (d: string) => formatDate(d, datesOf(t));
   return l.heldOn
-    ? `${due} · held ${formatDate(l.heldOn)}, ${plural(l.daysLate, 'day')} late`
-    : `${due} · not held, ${plural(l.daysLate, 'day')} overdue`;
+    ? t('report.late.held', { due: day(l.dueBy), held: day(l.heldOn), late: t('card.days-late', { days: l.daysLate }) })
+    : t('report.late.not-held', { due: day(l.dueBy), overdue: t('card.days-overdue', { days: l.daysLate }) });
 }
 
-function subtitle(r: ComplianceReportResult): string {
-  const what = r.period.kind === 'current-half-year' ? `This half-year so far: ${r.period.label}`
-    : r.period.kind === 'last-half-year' ? `Last half-year: ${r.period.label}` : r.period.label;
-  return `${what} · as at ${formatDate(r.today)}`;
+function subtitle(r: ComplianceReportResult, t: Translate): string {
+  const label = periodLabel(r.period, datesOf(t));
+  const what = r.period.kind === 'current-half-year' ? t('report.period.current', { period: label })
+    : r.period.kind === 'last-half-year' ? t('report.period.last', { period: label }) : label;
+  return t('report.as-at', { period: what, date: formatDate(r.today, datesOf(t)) });
 }
 
 const fteText = (n: number): string => n.toFixed(1);
 
 export function reportCardData(
   r: ComplianceReportResult,
+  t: Translate,
   board: Pick<ReportCardData, 'boardFacts' | 'boardHeading' | 'boardMore'> = {
     boardFacts: [],
     boardHeading: '',
@@ -134,6 +166,7 @@ export function reportCardData(
 ): ReportCardData {
   const { report } = r;
   const { totals } = report;
+  const dates = datesOf(t);
   const target = `${report.target.toFixed(2)}%`;
 
   // Group late reviews by reason in the fixed category order; list at most MAX_LATE_LISTED lines.
@@ -145,9 +178,9 @@ export function reportCardData(
       const shown = g.reviews.slice(0, Math.max(0, budget));
       budget -= shown.length;
       return {
-        reason: LATE_CATEGORY_LABELS[g.reason],
+        reason: label(g.reason, '—', t),
         count: String(g.reviews.length),
-        items: shown.map((l) => ({ ref: l.ref, text: lateLine(l) })),
+        items: shown.map((l) => ({ ref: l.ref, text: lateLine(l, t) })),
       };
     });
   const hidden = report.late.length - Math.min(report.late.length, MAX_LATE_LISTED);
@@ -155,80 +188,87 @@ export function reportCardData(
   const iroChildren = r.caseload.reduce((n, c) => n + c.figures.total, 0);
   const fte = r.caseload.reduce((n, c) => n + (c.figures.fte ?? 0), 0);
   const res = r.resolutions;
-  const median = res.medianWorkingDaysToResolve === null ? '— (none resolved)'
-    : `${res.medianWorkingDaysToResolve} working days (${res.medianCalendarDaysToResolve} calendar days)`;
+  const median = res.medianWorkingDaysToResolve === null ? t('report.median.none')
+    : t('report.median', { working: res.medianWorkingDaysToResolve, calendar: res.medianCalendarDaysToResolve ?? 0 });
 
+  const monthLabel = (m: { month: string }) => formatMonth(m.month, 'short', dates);
   const chart = report.months.filter((m) => m.due > 0).map((m) => {
     const p = compliancePercent(m.within, m.due)!;
-    return { x: m.label, y: Number(p), label: `${p}%` };
+    return { x: monthLabel(m), y: Number(p), label: `${p}%` };
   });
 
   const left = [...report.excluded, ...r.ifst.excluded];
-  const excludedCount = left.length;
-  const excluded = excludedCount === 0 ? ''
-    : `${excludedCount} ${excludedCount === 1 ? 'child' : 'children'} left out of these figures because the review history does not add up`
-      + (r.mayListExcluded ? `: ${left.map((e) => e.ref).join(', ')}` : ' (an administrator can see which)');
+  const leftText = t('report.excluded', { count: left.length });
+  const excluded = left.length === 0 ? ''
+    : r.mayListExcluded ? t('report.excluded.refs', { text: leftText, refs: left.map((e) => e.ref).join(', ') })
+      : t('report.excluded.admin', { text: leftText });
   const ifstTotals = r.ifst.totals;
 
   return {
-    title: 'CLA Reviews Held Within Timescales',
-    subtitle: subtitle(r),
+    title: t('report.title'),
+    subtitle: subtitle(r, t),
     totals: [
-      { title: 'Reviews due', value: String(totals.due) },
-      { title: 'Held within timescale', value: String(totals.within) },
-      { title: 'Outside timescale', value: String(totals.outside) },
-      { title: 'Compliance', value: percent(totals) },
-      { title: 'Target', value: target },
+      { title: t('report.fact.due'), value: String(totals.due) },
+      { title: t('report.fact.within'), value: String(totals.within) },
+      { title: t('report.fact.outside'), value: String(totals.outside) },
+      { title: t('report.fact.compliance'), value: percent(totals) },
+      { title: t('report.fact.target'), value: target },
     ],
-    totalsStatus: totals.meetsTarget === null ? 'No reviews were due in this period'
-      : totals.meetsTarget ? `Meets the ${target} target` : `Below the ${target} target`,
+    totalsStatus: totals.meetsTarget === null ? t('report.status.none')
+      : t(totals.meetsTarget ? 'report.status.met' : 'report.status.missed', { target }),
     totalsState: stateOf(totals),
-    notYetDue: totals.notYetDue === 0 ? ''
-      : `${plural(totals.notYetDue, 'review')} in the period ${totals.notYetDue === 1 ? 'is' : 'are'} not due yet and not counted`,
-    months: report.months.map((m) => countsRow(m.label, m)),
-    chartTitle: 'Compliance % by month',
+    notYetDue: totals.notYetDue === 0 ? '' : t('report.not-yet-due', { count: totals.notYetDue }),
+    months: report.months.map((m) => countsRow(monthLabel(m), m)),
+    chartTitle: t('report.chart-title'),
     chart,
     chartTarget: report.target,
-    chartTargetLegend: `Target ${report.target.toFixed(2)}%`,
+    chartTargetLegend: t('report.chart-target', { target }),
     chartYMin: Math.max(0, Math.floor((Math.min(report.target, ...chart.map((p) => p.y)) - 1) / 5) * 5),
-    lateHeading: `Reviews outside timescale: ${totals.outside}`,
+    lateHeading: t('report.late.heading', { count: totals.outside }),
     lateGroups,
-    lateEmptyText: 'None: every review due was held within timescale.',
-    lateMore: hidden > 0 ? `… and ${hidden} more (counted above)` : '',
-    comparators: r.comparators.map((c) => countsRow(c.label, c.totals)),
+    lateEmptyText: t('report.late.empty'),
+    lateMore: hidden > 0 ? t('report.late.more', { count: hidden }) : '',
+    comparators: r.comparators.map((c) => countsRow(periodLabel(c.period, dates), c.totals)),
     ifstTotals: [
-      { title: 'IFST reviews due', value: String(ifstTotals.due) },
-      { title: 'Held within timescale', value: String(ifstTotals.within) },
-      { title: 'Outside timescale', value: String(ifstTotals.outside) },
-      { title: 'Compliance', value: percent(ifstTotals) },
+      { title: t('report.fact.ifst-due'), value: String(ifstTotals.due) },
+      { title: t('report.fact.within'), value: String(ifstTotals.within) },
+      { title: t('report.fact.outside'), value: String(ifstTotals.outside) },
+      { title: t('report.fact.compliance'), value: percent(ifstTotals) },
     ],
     records: [
-      { title: 'Written records not yet distributed', value: String(r.records.outstanding) },
-      { title: 'Past the 14 days', value: String(r.records.overdue) },
+      { title: t('report.fact.records-outstanding'), value: String(r.records.outstanding) },
+      { title: t('report.fact.records-overdue'), value: String(r.records.overdue) },
     ],
     // The table lists the first MAX_REPORT_IROS IROs (a region has hundreds: the message must fit Teams);
     // the totals count every one, and /caseload team pages through them all.
     caseload: r.caseload.slice(0, MAX_REPORT_IROS).map((c) => ({
-      name: clip(c.iro.external ? `${c.iro.name} (external)` : c.iro.name),
+      name: clip(c.iro.external ? t('report.iro.external', { name: c.iro.name }) : c.iro.name),
       fte: c.figures.fte === null ? '—' : fteText(c.figures.fte),
       children: String(c.figures.total),
       perFte: c.figures.perFte === null ? '—' : fteText(c.figures.perFte),
     })),
-    caseloadTotals: `${plural(r.caseload.length, 'IRO')} · ${iroChildren} ${iroChildren === 1 ? 'child' : 'children'} · ${fteText(fte)} FTE`
-      + (fte > 0 ? ` · ${fteText(iroChildren / fte)} per FTE` : '')
-      + (r.caseload.length > MAX_REPORT_IROS ? ` · the first ${MAX_REPORT_IROS} shown: type /caseload team for every IRO` : ''),
-    caseloadEmptyText: 'No IROs are registered.',
+    caseloadTotals: [
+      t('card.count.iros', { count: r.caseload.length }),
+      t('card.count.children', { count: iroChildren }),
+      t('caseload.totals.fte', { fte: fteText(fte) }),
+      ...(fte > 0 ? [t('caseload.totals.per-fte', { perFte: fteText(iroChildren / fte) })] : []),
+      ...(r.caseload.length > MAX_REPORT_IROS ? [t('report.caseload.first-shown', { count: MAX_REPORT_IROS })] : []),
+    ].join(' · '),
+    caseloadEmptyText: t('report.caseload.empty'),
     resolutions: [
-      { title: 'Formal resolutions raised', value: String(res.formalRaised) },
-      { title: 'Escalated beyond stage 1', value: String(res.escalatedBeyondStage1) },
-      { title: 'Resolved', value: String(res.resolved) },
-      { title: 'Median time to resolve', value: median },
-      { title: 'Referred to Cafcass', value: String(res.referred) },
-      { title: 'Compliments recorded', value: String(res.compliments) },
+      { title: t('report.fact.formal-raised'), value: String(res.formalRaised) },
+      { title: t('report.fact.escalated'), value: String(res.escalatedBeyondStage1) },
+      { title: t('report.fact.resolved'), value: String(res.resolved) },
+      { title: t('report.fact.median'), value: median },
+      { title: t('report.fact.referred'), value: String(res.referred) },
+      { title: t('report.fact.compliments'), value: String(res.compliments) },
     ],
-    resolutionThemes: res.byTheme.filter((t) => t.count > 0).map((t) => ({ label: label(t.theme), count: String(t.count) })),
+    resolutionThemes: res.byTheme
+      .filter((theme) => theme.count > 0)
+      .map((theme) => ({ label: label(theme.theme, '—', t), count: String(theme.count) })),
     excluded,
     ...board,
+    labels: reportCardLabels(t),
   };
 }
 

@@ -34,8 +34,8 @@ export const complimentCommand: CommandSpec = {
       );
     const { compliment } = await recordCompliment(ctx.deps, ctx.actor, ref, person, text);
     return renderCard('notice', {
-      title: 'Compliment recorded',
-      text: `Recorded on ${ref} (${compliment.id}) and sent to ${person.name}.`,
+      title: ctx.t('verbs.compliment.title'),
+      text: ctx.t('verbs.compliment.text', { ref, id: compliment.id, name: person.name }),
       tone: 'success',
       example: '',
     });

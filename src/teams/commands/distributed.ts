@@ -31,9 +31,10 @@ export const distributedCommand: CommandSpec = {
       child,
       review,
       ctx.showChildNames,
-      'Record distributed',
-      'The written record is recorded as distributed.',
+      ctx.t('verbs.distributed.title'),
+      ctx.t('verbs.distributed.text'),
       await staffNames(ctx.deps),
+      ctx.t,
     );
   },
 };

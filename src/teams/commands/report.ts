@@ -76,7 +76,7 @@ export const reportCommand: CommandSpec = {
     const result = await runComplianceReport(ctx.deps, ctx.actor, ctx.args);
     return renderCard(
       'report',
-      reportCardData(result, {
+      reportCardData(result, ctx.t, {
         boardFacts: boardHeadlineFacts(result.board, ctx.t),
         boardHeading: ctx.t('board.heading'),
         boardMore: ctx.t('board.more'),

@@ -21,6 +21,8 @@ import { cardsNotifyCy } from './cy/cards-notify.js';
 import { cardsRaiseCy } from './cy/cards-raise.js';
 import { cardsLiaisonFormCy } from './cy/cards-liaison-form.js';
 import { cardsImportCy } from './cy/cards-import.js';
+import { cardsReportCy } from './cy/cards-report.js';
+import { cardsVerbsCy } from './cy/cards-verbs.js';
 
 import { participationCy } from './cy/participation.js';
 import { meetingsCy } from './cy/meetings.js';
@@ -95,4 +97,6 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...meetingsCy,
   ...planCy,
   ...eventsCy,
+  ...cardsReportCy,
+  ...cardsVerbsCy,
 };

@@ -25,6 +25,8 @@ import { meetingsEn } from './en/meetings.js';
 import { planEn } from './en/plan.js';
 import { eventsEn } from './en/events.js';
 
+import { cardsReportEn } from './en/cards-report.js';
+import { cardsVerbsEn } from './en/cards-verbs.js';
 export const en = {
   ...errorsEn,
   ...repliesEn,
@@ -93,6 +95,8 @@ export const en = {
   ...meetingsEn,
   ...planEn,
   ...eventsEn,
+  ...cardsReportEn,
+  ...cardsVerbsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -31,6 +31,21 @@ const INVITEE_KEYS: Readonly<Record<string, MessageKey>> = {
   school: 'form.invitee.school',
 };
 
+const VENUE_KEYS: Readonly<Record<string, MessageKey>> = {
+  Placement: 'form.venue.placement',
+  School: 'form.venue.school',
+  'Council office': 'form.venue.council-office',
+  'Online (Teams)': 'form.venue.online',
+};
+
+/**
+ * A venue as the reader says it. The standard venues (app/booking/book-review.ts STANDARD_VENUES) are
+ * stored in English as the booking's venue; anything else was typed by a person and shows as typed.
+ */
+export function venueLabel(venue: string, t: Translate = ENGLISH): string {
+  return Object.hasOwn(VENUE_KEYS, venue) ? t(VENUE_KEYS[venue]) : venue;
+}
+
 /** An invitee group ("The child", "Carers") in the reader's language; an unknown value as it is. */
 export function inviteeLabel(value: string, t: Translate = ENGLISH): string {
   return Object.hasOwn(INVITEE_KEYS, value) ? t(INVITEE_KEYS[value]) : value;
@@ -73,21 +88,24 @@ export function startText(start: string, tzName: string): string {
   return formatBookingStart(start, tzName);
 }
 
-export function atText(d: Date | null | undefined, tzName: string): string {
-  return d ? formatBookingStart(new Date(d).toISOString(), tzName) : 'an unknown time';
+export function atText(d: Date | null | undefined, tzName: string, t: Translate = ENGLISH): string {
+  return d ? formatBookingStart(new Date(d).toISOString(), tzName, t) : t('decision.unknown-time');
 }
 
 /** "Approved by Catrin Morgan at Wed 25 Nov 2026 09:00" etc. */
-export function decisionText(r: RescheduleRequestDoc, tzName: string): string {
-  const by = r.decidedBy?.name ?? r.decidedBy?.id ?? 'someone';
+export function decisionText(r: RescheduleRequestDoc, tzName: string, t: Translate = ENGLISH): string {
+  const name = r.decidedBy?.name ?? r.decidedBy?.id ?? t('decision.someone');
+  const when = atText(r.decidedAt, tzName, t);
   switch (r.status) {
     case 'pending':
-      return 'Waiting for a reviewing team manager to decide';
+      return t('decision.pending');
     case 'approved':
-      return `Approved by ${by} at ${atText(r.decidedAt, tzName)}`;
+      return t('decision.approved', { name, when });
     case 'declined':
-      return `Declined by ${by} at ${atText(r.decidedAt, tzName)}${r.comment ? `: ${r.comment}` : ''}`;
+      return r.comment
+        ? t('decision.declined-comment', { name, when, comment: r.comment })
+        : t('decision.declined', { name, when });
     case 'withdrawn':
-      return `Withdrawn (${r.comment ?? 'booking changed'}) at ${atText(r.decidedAt, tzName)}`;
+      return t('decision.withdrawn', { why: r.comment ?? t('decision.booking-changed'), when });
   }
 }

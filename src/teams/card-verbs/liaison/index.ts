@@ -63,7 +63,7 @@ export const liaisonDiscussionAction = defineAction({
     const { closed } = await recordDiscussion(ctx.deps, ctx.actor, { ...parsed.data, ref });
     return {
       kind: 'message',
-      text: `Discussion recorded on the child's case record (L10).${closed ? ' The liaison is now closed.' : ''}`,
+      text: ctx.t(closed ? 'verbs.liaison.closed' : 'verbs.liaison.discussion-recorded'),
     };
   },
 });

@@ -21,14 +21,15 @@ export const cardsCommonCy: Readonly<Record<keyof typeof cardsCommonEn, string>>
   'card.pager.previous': '{count, number} blaenorol',
   'card.pager.next': '{count, number} nesaf',
   'card.pager.showing': 'Yn dangos {first, number}–{last, number} o {total}',
-  'card.count.reviews': '{count, plural, zero {# adolygiad} one {# adolygiad} two {# adolygiad} other {# adolygiad}}',
+  'card.count.reviews':
+    '{count, plural, zero {dim adolygiadau} one {# adolygiad} two {# adolygiad} other {# adolygiad}}',
   'card.count.overdue-reviews':
-    '{count, plural, zero {# adolygiad hwyr} one {# adolygiad hwyr} two {# adolygiad hwyr} other {# adolygiad hwyr}}',
+    '{count, plural, zero {dim adolygiadau hwyr} one {# adolygiad hwyr} two {# adolygiad hwyr} other {# adolygiad hwyr}}',
   // translator: confirm SAA (Swyddog Adolygu Annibynnol) as the short form of IRO on cards
-  'card.count.iros': '{count, plural, zero {# SAA} one {# SAA} two {# SAA} other {# SAA}}',
-  'card.count.children': '{count, plural, zero {# plentyn} one {# plentyn} two {# o blant} other {# o blant}}',
-  'card.count.items': '{count, plural, zero {# eitem} one {# eitem} two {# eitem} other {# eitem}}',
-  'card.count.cases': '{count, plural, zero {# achos} one {# achos} two {# achos} other {# achos}}',
+  'card.count.iros': '{count, plural, zero {dim SAA} one {# SAA} two {# SAA} other {# SAA}}',
+  'card.count.children': '{count, plural, zero {dim plant} one {# plentyn} two {# o blant} other {# o blant}}',
+  'card.count.items': '{count, plural, zero {dim eitemau} one {# eitem} two {# eitem} other {# eitem}}',
+  'card.count.cases': '{count, plural, zero {dim achosion} one {# achos} two {# achos} other {# achos}}',
   'card.not-allocated': 'heb ei ddyrannu',
   'card.button.book': 'Trefnu',
   'card.button.open': 'Agor',

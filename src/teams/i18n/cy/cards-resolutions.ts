@@ -27,7 +27,7 @@ export const cardsResolutionsCy: Readonly<Record<keyof typeof cardsResolutionsEn
   'resolutions.title.child': "Materion i'w datrys · {ref}",
   'resolutions.filter.all': 'Pob un',
   'resolutions.filter.open': 'Ar agor',
-  'resolutions.count': '{count, plural, zero {# mater} one {# mater} two {# fater} other {# mater}}',
+  'resolutions.count': '{count, plural, zero {dim materion} one {# mater} two {# fater} other {# mater}}',
   'resolutions.empty.all': "Dim materion i'w datrys.",
   'resolutions.empty.open': 'Dim materion ar agor.',
 };

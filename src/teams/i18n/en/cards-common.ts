@@ -13,7 +13,7 @@ export const cardsCommonEn = {
   'card.by-date': 'by {date}',
   'card.scope.team': 'whole service',
   'card.scope.own': 'your children',
-  'card.scope.person': 'children of {name}',
+  'card.scope.person': "{name}'s children",
   'card.policy': 'Policy: {id} ({label})',
   'card.pager.previous': 'Previous {count, number}',
   'card.pager.next': 'Next {count, number}',
