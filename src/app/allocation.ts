@@ -85,6 +85,14 @@ export async function reallocateChild(deps: AppDeps, actor: StaffDoc, ref: strin
           data: {
             title: 'IRO allocation',
             text: allocationNotice(role, to.name, staffById.get(fromId)?.name ?? fromId),
+            // The words in the reader's language at delivery (teams/presenters/pending-messages.ts).
+            say: {
+              title: { key: 'notice.allocation.title' },
+              text: {
+                key: `notice.allocation.${role}`,
+                params: { to: to.name, from: staffById.get(fromId)?.name ?? fromId },
+              },
+            },
           },
         },
       });

@@ -402,6 +402,13 @@ export function notifySeniorOfficerOf(
               title: 'Possible Cafcass referral',
               text: `${actor.name} (IRO) gives notice that resolution ${next.id} may be referred to Cafcass. ${note.trim()}`,
               tone: 'warning',
+              say: {
+                title: { key: 'notice.senior-officer.title' },
+                text: {
+                  key: 'notice.senior-officer.text',
+                  params: { iro: actor.name, id: next.id, note: note.trim() },
+                },
+              },
             },
           },
         },
@@ -439,6 +446,10 @@ export function referResolution(
                     title: 'Cafcass referral: process cut short',
                     text: `${actor.name} (IRO) has referred resolution ${next.id} to Cafcass Cymru before the last stage. Reason: ${reason}`,
                     tone: 'warning',
+                    say: {
+                      title: { key: 'notice.cut-short.title' },
+                      text: { key: 'notice.cut-short.text', params: { iro: actor.name, id: next.id, reason } },
+                    },
                   },
                 },
               },
@@ -563,7 +574,12 @@ export async function recordCompliment(
         to: { kind: 'personal', staffId: about._id },
         message: {
           type: 'child-notice',
-          data: { title: `A compliment from ${actor.name}`, text: body, tone: 'success' },
+          data: {
+            title: `A compliment from ${actor.name}`,
+            text: body,
+            tone: 'success',
+            say: { title: { key: 'notice.compliment.title', params: { name: actor.name } } },
+          },
         },
       };
       return changeTo(

@@ -547,18 +547,26 @@ function decideCancel(
   );
   const title = input.mode === 'cancel' ? 'Review cancelled' : 'Review adjourned';
   const text = `${actor.name}: the review booked for ${when(deps, booking.start)} is ${status}. Reason: ${reason}`;
+  // The words in the reader's language at delivery (teams/presenters/pending-messages.ts).
+  const say = {
+    title: { key: 'notice.booking-ended.title', params: { status } },
+    text: {
+      key: 'notice.booking-ended.text',
+      params: { name: actor.name, startInstant: booking.start, status, reason },
+    },
+  };
   const pending: PendingMessage[] = [
     {
       key: `booking:${booking.id}:${status}:iro-channel`,
       to: { kind: 'channel', purpose: 'iro-channel' },
-      message: { type: 'child-notice', data: { title, text, tone: 'warning' } },
+      message: { type: 'child-notice', data: { title, text, tone: 'warning', say } },
     },
   ];
   if (child.socialWorkTeam) {
     pending.push({
       key: `booking:${booking.id}:${status}:social-work-channel`,
       to: { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam },
-      message: { type: 'child-notice', data: { title, text, tone: 'warning' } },
+      message: { type: 'child-notice', data: { title, text, tone: 'warning', say } },
     });
   }
   return changeTo(

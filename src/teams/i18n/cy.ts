@@ -7,6 +7,7 @@ import { repliesCy } from './cy/replies.js';
 import { digestCy } from './cy/digest.js';
 import { bookingCy } from './cy/booking.js';
 import { manifestCy } from './cy/manifest.js';
+import { noticesCy } from './cy/notices.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
 import { cardsCaseloadCy } from './cy/cards-caseload.js';
@@ -20,6 +21,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...digestCy,
   ...bookingCy,
   ...manifestCy,
+  ...noticesCy,
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',

@@ -6,6 +6,7 @@ import { repliesEn } from './en/replies.js';
 import { digestEn } from './en/digest.js';
 import { bookingEn } from './en/booking.js';
 import { manifestEn } from './en/manifest.js';
+import { noticesEn } from './en/notices.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 import { cardsCaseloadEn } from './en/cards-caseload.js';
@@ -18,6 +19,7 @@ export const en = {
   ...digestEn,
   ...bookingEn,
   ...manifestEn,
+  ...noticesEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',
