@@ -7,6 +7,7 @@ import { digestEn } from './en/digest.js';
 import { bookingEn } from './en/booking.js';
 import { manifestEn } from './en/manifest.js';
 import { noticesEn } from './en/notices.js';
+import { errorsBookingEn } from './en/errors-booking.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 import { cardsCaseloadEn } from './en/cards-caseload.js';
@@ -20,6 +21,7 @@ export const en = {
   ...bookingEn,
   ...manifestEn,
   ...noticesEn,
+  ...errorsBookingEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',
