@@ -19,13 +19,24 @@ export interface IroOption {
 
 function requireReviewingManager(actor: Staff): void {
   if (!isReviewingManager(actor)) {
-    throw new AppError('forbidden', 'only a reviewing team manager can allocate an IRO', { example: '/due' });
+    throw new AppError(
+      'forbidden',
+      'only a reviewing team manager can allocate an IRO',
+      { example: '/due' },
+      { key: 'errors.allocation.not-manager' },
+    );
   }
 }
 
 async function loadChild(deps: AppDeps, ref: string): Promise<ChildDoc> {
   const child = await deps.children.get(ref);
-  if (!child) throw new AppError('not-found', `no child with reference ${ref}`, { example: '/allocate C1001' });
+  if (!child)
+    throw new AppError(
+      'not-found',
+      `no child with reference ${ref}`,
+      { example: '/allocate C1001' },
+      { key: 'errors.allocation.no-child', params: { ref } },
+    );
   return child;
 }
 
@@ -71,11 +82,22 @@ export async function reallocateChild(deps: AppDeps, actor: StaffDoc, ref: strin
     async (child) => {
       const staffById = await directory(deps);
       const to = staffById.get(toId);
-      if (!to) throw new AppError('not-found', `no staff member with id ${toId}`, { example: '/allocate C1001' });
+      if (!to)
+        throw new AppError(
+          'not-found',
+          `no staff member with id ${toId}`,
+          { example: '/allocate C1001' },
+          { key: 'errors.allocation.no-staff', params: { id: toId } },
+        );
       if (child.iroId === toId) return unchanged({ ref: child.ref, fromId: toId, toId });
       const verdict = checkIroEligibility(to, child, staffById);
       if (!verdict.ok)
-        throw new AppError('ineligible-iro', `${to.name} cannot be ${child.ref}'s IRO: ${verdict.reason}`);
+        throw new AppError(
+          'ineligible-iro',
+          `${to.name} cannot be ${child.ref}'s IRO: ${verdict.reason}`,
+          {},
+          { key: 'errors.allocation.ineligible', params: { name: to.name, ref: child.ref, reason: verdict.reason } },
+        );
       const fromId = child.iroId;
       const note = (staffId: string, role: 'new' | 'old'): PendingMessage => ({
         key: `allocation:${child.ref}:${child.version}:${role}`,

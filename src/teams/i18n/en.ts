@@ -8,6 +8,7 @@ import { bookingEn } from './en/booking.js';
 import { manifestEn } from './en/manifest.js';
 import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
+import { errorsMoreEn } from './en/errors-more.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 import { cardsCaseloadEn } from './en/cards-caseload.js';
@@ -22,6 +23,7 @@ export const en = {
   ...manifestEn,
   ...noticesEn,
   ...errorsBookingEn,
+  ...errorsMoreEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',

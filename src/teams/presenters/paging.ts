@@ -39,9 +39,14 @@ export function ownScopeCursor(actor: StaffDoc): string {
 /** The slice of `items` on `page`; a page past the end (the list shrank since the card was sent) is refused. */
 export function pageOf<T>(items: readonly T[], page: number, example: string): T[] {
   if (page > 0 && page * PAGE_SIZE >= items.length) {
-    throw new AppError('invalid-input', 'this list has changed since the card was sent; nothing to show on that page', {
-      example,
-    });
+    throw new AppError(
+      'invalid-input',
+      'this list has changed since the card was sent; nothing to show on that page',
+      {
+        example,
+      },
+      { key: 'errors.card.list-changed' },
+    );
   }
   return items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 }
