@@ -37,5 +37,8 @@ export const errorsMoreCy: Readonly<Record<keyof typeof errorsMoreEn, string>> =
     "ni chadwyd dim: alla i ddim ysgrifennu i'm storfa ar hyn o bryd, felly ni wnaed y newid hwn. Gallwch chwilio am bethau o hyd; rhowch gynnig arall arni ymhen ychydig funudau",
   'errors.liaison.date-needed': 'rhowch ddyddiad y drafodaeth',
   'errors.resolution.personal-only': 'codir datrysiadau mewn sgwrs bersonol gyda fi',
+  'errors.book.date-unreadable':
+    'Alla i ddim darllen "{text}" fel dyddiad: rhowch gynnig ar 14 Ionawr, 14 Ion neu 2027-01-14',
+  'errors.book.date-past': 'mae {whenDate} wedi mynd heibio',
   'errors.card.list-changed': "mae'r rhestr hon wedi newid ers anfon y cerdyn; dim byd i'w ddangos ar y dudalen honno",
 };

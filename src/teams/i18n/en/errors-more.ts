@@ -31,5 +31,7 @@ export const errorsMoreEn = {
     "nothing was saved: I can't write to my storage at the moment, so this change was not made. You can still look things up; please try again in a few minutes",
   'errors.liaison.date-needed': 'give the date of the discussion',
   'errors.resolution.personal-only': 'resolutions are raised in a personal chat with me',
+  'errors.book.date-unreadable': 'I can\'t read "{text}" as a date: try 14 Jan, 14 Ionawr or 2027-01-14',
+  'errors.book.date-past': '{whenDate} has passed',
   'errors.card.list-changed': 'this list has changed since the card was sent; nothing to show on that page',
 } as const satisfies Record<string, string>;
