@@ -10,6 +10,7 @@ import { manifestCy } from './cy/manifest.js';
 import { noticesCy } from './cy/notices.js';
 import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
+import { errorsResolutionCy } from './cy/errors-resolution.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
 import { cardsCaseloadCy } from './cy/cards-caseload.js';
@@ -26,6 +27,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...noticesCy,
   ...errorsBookingCy,
   ...errorsMoreCy,
+  ...errorsResolutionCy,
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',

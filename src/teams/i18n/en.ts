@@ -9,6 +9,7 @@ import { manifestEn } from './en/manifest.js';
 import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
+import { errorsResolutionEn } from './en/errors-resolution.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 import { cardsCaseloadEn } from './en/cards-caseload.js';
@@ -24,6 +25,7 @@ export const en = {
   ...noticesEn,
   ...errorsBookingEn,
   ...errorsMoreEn,
+  ...errorsResolutionEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',
