@@ -69,7 +69,6 @@ export const PENDING_WELSH_CARDS: readonly string[] = [
 ];
 export const PENDING_WELSH_REPLIES: readonly string[] = [
   'src/teams/cards/liaison.ts',
-  'src/teams/cards/resolution-referral.ts',
   'src/teams/cards/resolution.ts',
   'src/teams/invoke.ts',
   'src/teams/message-size.ts',

@@ -106,7 +106,6 @@ const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   // welsh-replies (proactive cards)
   'liaison',
   'resolution',
-  'resolution-referral',
   // welsh-cards, not converted yet
   'booking-form',
   'held-form',

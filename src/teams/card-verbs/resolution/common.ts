@@ -54,7 +54,10 @@ export function cardReply(
 export function referralReply(ctx: ActionContext, view: ResolutionView): ActionReply {
   return {
     kind: 'card',
-    card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames, ctx.deps.tzName)),
+    card: renderCard(
+      'resolution-referral',
+      resolutionReferralCardData(view, ctx.showChildNames, ctx.deps.tzName, ctx.t),
+    ),
     updateForAll: true,
   };
 }
