@@ -72,8 +72,6 @@ export const PENDING_WELSH_REPLIES: readonly string[] = [
   'src/teams/cards/resolution.ts',
   'src/teams/invoke.ts',
   'src/teams/message-size.ts',
-  'src/teams/presenters/liaison-messages.ts',
-  'src/teams/presenters/resolution-pending.ts',
 ];
 
 export interface Finding {

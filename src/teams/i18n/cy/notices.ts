@@ -15,4 +15,10 @@ export const noticesCy: Readonly<Record<keyof typeof noticesEn, string>> = {
   'notice.booking-ended.title': "{status, select, cancelled {Adolygiad wedi'i ganslo} other {Adolygiad wedi'i ohirio}}",
   'notice.booking-ended.text':
     "{name}: mae'r adolygiad a drefnwyd ar gyfer {startInstant} {status, select, cancelled {wedi'i ganslo} other {wedi'i ohirio}}. Rheswm: {reason}",
+  'notice.withheld.title': 'Heb ei bostio · {child}',
+  'notice.withheld.text':
+    "Wnes i ddim postio neges am y plentyn hwn mewn {where, select, personal {sgwrs bersonol} iro_channel {sianel yr SAA} social_work_channel {sianel y tîm gwaith cymdeithasol} managers_channel {sianel y rheolwyr} liaison_channel {sianel gyswllt y Gwarcheidwad} other {sianel}}: mae rhywun yno yn westai nad yw'n Warcheidwad y plentyn hwn. Gwiriwch pwy sydd yn y sgwrs honno (rhaid i sianel gyswllt gael ei Gwarcheidwad ei hun fel ei hunig westai); gall gweinyddwr ei weld yn /setup status.",
+  'notice.withheld.summary': 'Heb ei bostio · {ref}',
+  'notice.resolution-gone.title': 'Datrysiad {id}',
+  'notice.resolution-gone.text': "Dydy'r datrysiad hwn ddim ar gofnod mwyach.",
 };

@@ -14,4 +14,10 @@ export const noticesEn = {
   'notice.booking-ended.title': '{status, select, cancelled {Review cancelled} other {Review adjourned}}',
   'notice.booking-ended.text':
     '{name}: the review booked for {startInstant} is {status, select, cancelled {cancelled} other {adjourned}}. Reason: {reason}',
+  'notice.withheld.title': 'Not posted · {child}',
+  'notice.withheld.text':
+    "I did not post a message about this child in {where, select, personal {a personal chat} iro_channel {the IRO channel} social_work_channel {the social work team channel} managers_channel {the managers channel} liaison_channel {the Guardian liaison channel} other {a channel}}: someone there is a guest who is not this child's Guardian. Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); an administrator can see it in /setup status.",
+  'notice.withheld.summary': 'Not posted · {ref}',
+  'notice.resolution-gone.title': 'Resolution {id}',
+  'notice.resolution-gone.text': 'This resolution is no longer on record.',
 } as const satisfies Record<string, string>;
