@@ -26,7 +26,7 @@ export const errorsMoreEn = {
   'errors.due.not-for-you': '/due is for IROs, business support and managers',
   'errors.report.not-for-you':
     'the compliance report is for reviewing team managers, senior managers, business support and admin. For your own figures, try /caseload',
-  'errors.actions.no-text': 'an agreed action has a date but no text',
+  'errors.actions.no-text': 'each agreed action with a date needs its text too',
   'errors.store.nothing-saved':
     "nothing was saved: I can't write to my storage at the moment, so this change was not made. You can still look things up; please try again in a few minutes",
   'errors.liaison.date-needed': 'give the date of the discussion',
