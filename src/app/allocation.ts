@@ -25,13 +25,24 @@ export interface IroOption {
 
 export function requireReviewingManager(actor: Staff): void {
   if (!isReviewingManager(actor)) {
-    throw new AppError('forbidden', 'only a reviewing team manager can allocate an IRO', { example: '/due' });
+    throw new AppError(
+      'forbidden',
+      'only a reviewing team manager can allocate an IRO',
+      { example: '/due' },
+      { key: 'errors.allocation.not-manager' },
+    );
   }
 }
 
 async function loadChild(deps: AppDeps, ref: string): Promise<ChildDoc> {
   const child = await deps.children.get(ref);
-  if (!child) throw new AppError('not-found', `no child with reference ${ref}`, { example: '/allocate C1001' });
+  if (!child)
+    throw new AppError(
+      'not-found',
+      `no child with reference ${ref}`,
+      { example: '/allocate C1001' },
+      { key: 'errors.allocation.no-child', params: { ref } },
+    );
   return child;
 }
 
@@ -123,11 +134,22 @@ export async function reallocateChild(
     async (child) => {
       const staffById = await directory(deps);
       const to = staffById.get(toId);
-      if (!to) throw new AppError('not-found', `no staff member with id ${toId}`, { example: '/allocate C1001' });
+      if (!to)
+        throw new AppError(
+          'not-found',
+          `no staff member with id ${toId}`,
+          { example: '/allocate C1001' },
+          { key: 'errors.allocation.no-staff', params: { id: toId } },
+        );
       if (child.iroId === toId) return unchanged({ ref: child.ref, fromId: toId, toId });
       const verdict = checkIroEligibility(to, child, staffById);
       if (!verdict.ok)
-        throw new AppError('ineligible-iro', `${to.name} cannot be ${child.ref}'s IRO: ${verdict.reason}`);
+        throw new AppError(
+          'ineligible-iro',
+          `${to.name} cannot be ${child.ref}'s IRO: ${verdict.reason}`,
+          {},
+          { key: 'errors.allocation.ineligible', params: { name: to.name, ref: child.ref, reason: verdict.reason } },
+        );
       const fromId = child.iroId;
       const first = fromId === UNALLOCATED;
       // The new-entry card asks for a first allocation: a second manager's click is told who was first.
@@ -147,6 +169,14 @@ export async function reallocateChild(
               data: {
                 title: 'IRO allocation',
                 text: allocationNotice(role, to.name, staffById.get(fromId)?.name ?? fromId),
+                // The words in the reader's language at delivery (teams/presenters/pending-messages.ts).
+                say: {
+                  title: { key: 'notice.allocation.title' },
+                  text: {
+                    key: `notice.allocation.${role}`,
+                    params: { to: to.name, from: staffById.get(fromId)?.name ?? fromId },
+                  },
+                },
               },
             },
       });

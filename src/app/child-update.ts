@@ -91,6 +91,7 @@ export async function updateChild<R>(
       attempts: MAX_UPDATE_ATTEMPTS,
       problem: 'busy',
     },
+    { key: 'errors.update.busy', params: { ref, tries: MAX_UPDATE_ATTEMPTS } },
   );
 }
 
@@ -132,6 +133,7 @@ export function requireUnchangedSince(child: ChildDoc, seenVersion: number, exam
       actualVersion: child.version,
       example,
     },
+    { key: 'errors.update.stale', params: { ref: child.ref, by } },
   );
 }
 

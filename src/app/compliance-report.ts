@@ -75,6 +75,7 @@ export async function runComplianceReport(
       'the compliance report is for reviewing team managers, senior managers, business support and admin. ' +
         'For your own figures, try /caseload',
       { example: '/caseload' },
+      { key: 'errors.report.not-for-you' },
     );
   }
   const t = today(deps);

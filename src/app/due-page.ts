@@ -46,9 +46,12 @@ export interface DuePage {
 /** A page past the end: the list shrank since the card was sent. */
 export function assertPageExists(total: number, page: number, pageSize: number, example: string): void {
   if (page > 0 && page * pageSize >= total) {
-    throw new AppError('invalid-input', 'this list has changed since the card was sent; nothing to show on that page', {
-      example,
-    });
+    throw new AppError(
+      'invalid-input',
+      'this list has changed since the card was sent; nothing to show on that page',
+      { example },
+      { key: 'errors.card.list-changed' },
+    );
   }
 }
 

@@ -52,7 +52,7 @@ async function refuse(deps: AppDeps, actor: StaffDoc, action: string, ref: strin
     subject: ref,
     details: { reason },
   });
-  throw new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' });
+  throw new AppError('forbidden', NOT_AVAILABLE, { example: '/actions' }, { key: 'errors.liaison.unavailable' });
 }
 
 /** The child, if this person may work on its liaison at all (else the neutral refusal, audited). */
@@ -87,7 +87,12 @@ export interface LiaisonFormView {
 /** `/liaison REF`: the child's proceedings and liaison record (IRO of the child, business support, legal). */
 export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): Promise<LiaisonFormView> {
   if (!hasRole(actor, 'iro', 'business-support', 'legal')) {
-    throw new AppError('forbidden', '/liaison is for IROs, business support and legal', { example: '/actions' });
+    throw new AppError(
+      'forbidden',
+      '/liaison is for IROs, business support and legal',
+      { example: '/actions' },
+      { key: 'errors.liaison.not-for-you' },
+    );
   }
   const child = await deps.children.get(ref);
   // Business support records proceedings that have just started (L1), so a child without any is fine here.
@@ -104,7 +109,12 @@ export async function liaisonForm(deps: AppDeps, actor: StaffDoc, ref: string): 
       subject: ref,
       details: { reason: child ? 'no-access' : 'not-found' },
     });
-    throw new AppError('not-found', `no case ${ref} that you can see`, { example: '/liaison C1001' });
+    throw new AppError(
+      'not-found',
+      `no case ${ref} that you can see`,
+      { example: '/liaison C1001' },
+      { key: 'errors.case.unknown', params: { ref } },
+    );
   }
   const staff = await deps.staff.list();
   const legal = staff.filter((s) => hasRole(s, 'legal'));
@@ -197,23 +207,38 @@ async function decideSave(
   if (editsProceedings) {
     if (!input.startedOn) {
       if (before)
-        throw new AppError('invalid-input', 'give the date the proceedings started', {
-          example: 'Proceedings started: 2026-09-28',
-          problem: 'missing',
-        });
+        throw new AppError(
+          'invalid-input',
+          'give the date the proceedings started',
+          {
+            example: 'Proceedings started: 2026-09-28',
+            problem: 'missing',
+          },
+          { key: 'errors.liaison.started-needed' },
+        );
     } else {
       if (input.guardianId) {
         const g = await deps.staff.get(input.guardianId);
         if (!g || !hasRole(g, 'guardian'))
-          throw new AppError('invalid-input', 'choose a Guardian from the staff directory', {
-            example: 'Ffion Powell (Cafcass Cymru)',
-          });
+          throw new AppError(
+            'invalid-input',
+            'choose a Guardian from the staff directory',
+            {
+              example: 'Ffion Powell (Cafcass Cymru)',
+            },
+            { key: 'errors.liaison.guardian-needed' },
+          );
       }
       if (input.concludedOn && !input.outcome)
-        throw new AppError('invalid-input', 'say whether the child remains looked after', {
-          example: 'Outcome: Remains looked after',
-          problem: 'missing',
-        });
+        throw new AppError(
+          'invalid-input',
+          'say whether the child remains looked after',
+          {
+            example: 'Outcome: Remains looked after',
+            problem: 'missing',
+          },
+          { key: 'errors.liaison.remains-needed' },
+        );
       after = {
         startedOn: input.startedOn,
         guardianId: input.guardianId ?? null,
@@ -234,18 +259,28 @@ async function decideSave(
     if (input.legalContactId) {
       const l = await deps.staff.get(input.legalContactId);
       if (!l || !hasRole(l, 'legal'))
-        throw new AppError('invalid-input', 'choose a legal contact from the staff directory', {
-          example: 'Angharad Rees',
-        });
+        throw new AppError(
+          'invalid-input',
+          'choose a legal contact from the staff directory',
+          {
+            example: 'Angharad Rees',
+          },
+          { key: 'errors.liaison.legal-needed' },
+        );
     }
     liaison = { ...liaison, legalContactId: input.legalContactId ?? null };
     set.liaison = liaison;
   }
   if (input.courtDocsReceivedOn && recordsDocs) {
     if ((child.liaison?.courtDocuments ?? []).some((d) => d.receivedOn === input.courtDocsReceivedOn)) {
-      throw new AppError('conflict', `court documents received on ${input.courtDocsReceivedOn} are already recorded`, {
-        example: '/liaison ' + child.ref,
-      });
+      throw new AppError(
+        'conflict',
+        `court documents received on ${input.courtDocsReceivedOn} are already recorded`,
+        {
+          example: '/liaison ' + child.ref,
+        },
+        { key: 'errors.liaison.docs-already', params: { whenDate: String(input.courtDocsReceivedOn) } },
+      );
     }
     set.liaison = {
       ...liaison,
@@ -253,10 +288,15 @@ async function decideSave(
     };
   }
   if (!Object.keys(set).length) {
-    throw new AppError('invalid-input', 'there is nothing to save', {
-      example: '/liaison ' + child.ref,
-      problem: 'nothing-to-change',
-    });
+    throw new AppError(
+      'invalid-input',
+      'there is nothing to save',
+      {
+        example: '/liaison ' + child.ref,
+        problem: 'nothing-to-change',
+      },
+      { key: 'errors.liaison.nothing-to-save' },
+    );
   }
   return changeTo(
     {
@@ -337,10 +377,15 @@ async function decideDiscussion(
   if (!mayActOn({ id: actor._id, roles: actor.roles }, child, 'L10'))
     return refuse(deps, actor, 'liaison.discussion', child.ref, 'not-iro-or-guardian');
   if (input.on > today(deps))
-    throw new AppError('invalid-input', 'a discussion cannot be recorded for a future date', {
-      example: today(deps),
-      problem: 'future-date',
-    });
+    throw new AppError(
+      'invalid-input',
+      'a discussion cannot be recorded for a future date',
+      {
+        example: today(deps),
+        problem: 'future-date',
+      },
+      { key: 'errors.liaison.future-discussion' },
+    );
   const final = input.final && !!child.proceedings?.concludedOn;
   const discussion: LiaisonDiscussion = {
     id: randomUUID(),
@@ -408,10 +453,15 @@ async function decideDone(
     return refuse(deps, actor, 'liaison.done', child.ref, `not-${duty}-actor`);
   const notApplicable = input.notApplicable === true;
   if (notApplicable && (duty !== 'L9' || !NOT_APPLICABLE_ITEMS.some((x) => x === input.subject)))
-    throw new AppError('invalid-input', 'only the contact arrangements can be marked not applicable', {
-      example: 'contact-arrangements',
-      problem: 'not-applicable',
-    });
+    throw new AppError(
+      'invalid-input',
+      'only the contact arrangements can be marked not applicable',
+      {
+        example: 'contact-arrangements',
+        problem: 'not-applicable',
+      },
+      { key: 'errors.liaison.not-applicable-only' },
+    );
   const t = today(deps);
   const item = liaisonItems(child, t, deps.calendar, liaisonSettings(deps)).find(
     (i) =>
@@ -423,7 +473,12 @@ async function decideDone(
   if (!item.open) {
     const d = (child.liaison?.done ?? []).find((x) => x.duty === duty && x.subject === input.subject);
     const who = d ? ((await deps.staff.get(d.byId))?.name ?? d.byId) : 'someone';
-    throw new AppError('conflict', `this was already done by ${who}${d ? ` on ${d.on}` : ''}`, { example: '/actions' });
+    throw new AppError(
+      'conflict',
+      `this was already done by ${who}${d ? ` on ${d.on}` : ''}`,
+      { example: '/actions' },
+      { key: 'errors.liaison.already-done', params: { who, whenDate: d?.on ?? 'none' } },
+    );
   }
   const entry = { duty, subject: input.subject, on: t, byId: actor._id, ...(notApplicable ? { notApplicable } : {}) };
   const liaison = { ...child.liaison, done: [...(child.liaison?.done ?? []), entry] };

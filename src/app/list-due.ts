@@ -26,7 +26,12 @@ export async function listDue(
   request: ScopeRequest,
 ): Promise<DueResult> {
   if (!hasRole(actor, 'iro') && !hasServiceWideView(actor)) {
-    throw new AppError('forbidden', '/due is for IROs, business support and managers', { example: '/actions' });
+    throw new AppError(
+      'forbidden',
+      '/due is for IROs, business support and managers',
+      { example: '/actions' },
+      { key: 'errors.due.not-for-you' },
+    );
   }
   const scope = resolveScope(actor, request);
   const children = await childrenInScope(scope, deps);

@@ -88,9 +88,14 @@ function checkFits(child: ChildDoc, events: EventDoc[], example: string): void {
     validateHistory({ ref: child.ref, track: child.track, events, reviews: child.reviews });
   } catch (err) {
     if (isAppError(err, 'invalid-history'))
-      throw new AppError('invalid-input', `that event does not fit ${child.ref}'s history: ${err.message}`, {
-        example,
-      });
+      throw new AppError(
+        'invalid-input',
+        `that event does not fit ${child.ref}'s history: ${err.message}`,
+        {
+          example,
+        },
+        { key: 'errors.event.history', params: { ref: child.ref } },
+      );
     throw err;
   }
 }
@@ -118,9 +123,14 @@ function decideEvent(
     validateHistory({ ref: child.ref, track: child.track, events, reviews: child.reviews });
   } catch (err) {
     if (isAppError(err, 'invalid-history'))
-      throw new AppError('invalid-input', `that event does not fit ${child.ref}'s history: ${err.message}`, {
-        example,
-      });
+      throw new AppError(
+        'invalid-input',
+        `that event does not fit ${child.ref}'s history: ${err.message}`,
+        {
+          example,
+        },
+        { key: 'errors.event.history', params: { ref: child.ref } },
+      );
     throw err;
   }
   const after = safeNext({ ...child, events }, deps);
@@ -150,7 +160,12 @@ export function notifyEvent(deps: AppDeps, actor: StaffDoc, input: NotifyInput):
     (child) => {
       assertMayNotifyEvent(actor, child, example);
       if (!isNotifiableEvent(input.type))
-        throw new AppError('invalid-input', `choose the event: ${NOTIFIABLE_EVENTS.join(', ')}`, { example });
+        throw new AppError(
+          'invalid-input',
+          `choose the event: ${NOTIFIABLE_EVENTS.join(', ')}`,
+          { example },
+          { key: 'errors.event.choose', params: { events: NOTIFIABLE_EVENTS.join(', ') } },
+        );
       checkEventDate(input.date, currentDay(deps), example);
       return decideEvent(deps, actor, child, { type: input.type, date: input.date }, null, example);
     },
@@ -196,7 +211,12 @@ export function correctEvent(deps: AppDeps, actor: StaffDoc, input: CorrectEvent
       assertMayNotifyEvent(actor, child, example);
       const was = correctableEvent(child.events, input.index, input, example);
       if (!input.reason?.trim())
-        throw new AppError('invalid-input', 'say why the event is corrected', { example, problem: 'reason-required' });
+        throw new AppError(
+          'invalid-input',
+          'say why the event is corrected',
+          { example, problem: 'reason-required' },
+          { key: 'errors.event.correct-why' },
+        );
       let events: EventDoc[];
       let event: ChildEvent;
       if (input.withdraw) {
@@ -205,10 +225,15 @@ export function correctEvent(deps: AppDeps, actor: StaffDoc, input: CorrectEvent
       } else {
         checkEventDate(input.newDate, currentDay(deps), example);
         if (input.newDate === was.date)
-          throw new AppError('invalid-input', `it is already recorded on ${formatDate(was.date)}`, {
-            example,
-            problem: 'nothing-to-change',
-          });
+          throw new AppError(
+            'invalid-input',
+            `it is already recorded on ${formatDate(was.date)}`,
+            {
+              example,
+              problem: 'nothing-to-change',
+            },
+            { key: 'errors.event.already-on', params: { whenDate: was.date } },
+          );
         event = { ...was, date: input.newDate };
         events = child.events.map((e, i) => (i === input.index ? { ...e, date: input.newDate as string } : e));
       }

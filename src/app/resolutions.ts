@@ -139,7 +139,12 @@ async function loadVisible(deps: AppDeps, actor: StaffDoc, ref: string, people: 
   const involved = child ? (child.resolutions ?? []).some((r) => involvedIds(r, child, people).has(actor._id)) : false;
   // The same answer for "no such child" and "not yours": a refusal must not confirm a child exists.
   if (!child || !(canSeeChild(actor, child, sw) || involved)) {
-    throw new AppError('not-found', `no case ${ref} that you can see`, { example: '/resolutions' });
+    throw new AppError(
+      'not-found',
+      `no case ${ref} that you can see`,
+      { example: '/resolutions' },
+      { key: 'errors.case.unknown', params: { ref } },
+    );
   }
   return child;
 }
@@ -147,9 +152,14 @@ async function loadVisible(deps: AppDeps, actor: StaffDoc, ref: string, people: 
 function findResolution(child: ChildDoc, id: string): { r: Resolution; index: number } {
   const index = (child.resolutions ?? []).findIndex((x) => x.id === id);
   if (index < 0)
-    throw new AppError('not-found', `no resolution ${id} for ${child.ref}`, {
-      example: `/resolutions all ${child.ref}`,
-    });
+    throw new AppError(
+      'not-found',
+      `no resolution ${id} for ${child.ref}`,
+      {
+        example: `/resolutions all ${child.ref}`,
+      },
+      { key: 'errors.resolution.unknown', params: { id, ref: child.ref } },
+    );
   return { r: child.resolutions![index], index };
 }
 
@@ -168,9 +178,14 @@ export async function prepareRaise(
 ): Promise<{ child: ChildDoc; today: IsoDate }> {
   const child = await loadVisible(deps, actor, ref, await peopleOf(deps));
   if (!isChildsIro(actor, child)) {
-    throw new AppError('forbidden', `only ${child.ref}'s IRO can raise a resolution for them`, {
-      example: '/caseload',
-    });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO can raise a resolution for them`,
+      {
+        example: '/caseload',
+      },
+      { key: 'errors.resolution.raise-not-yours', params: { ref: child.ref } },
+    );
   }
   return { child, today: today(deps) };
 }
@@ -407,6 +422,13 @@ export function notifySeniorOfficerOf(
               title: 'Possible Cafcass referral',
               text: `${actor.name} (IRO) gives notice that resolution ${next.id} may be referred to Cafcass. ${note.trim()}`,
               tone: 'warning',
+              say: {
+                title: { key: 'notice.senior-officer.title' },
+                text: {
+                  key: 'notice.senior-officer.text',
+                  params: { iro: actor.name, id: next.id, note: note.trim() },
+                },
+              },
             },
           },
         },
@@ -444,6 +466,10 @@ export function referResolution(
                     title: 'Cafcass referral: process cut short',
                     text: `${actor.name} (IRO) has referred resolution ${next.id} to Cafcass Cymru before the last stage. Reason: ${reason}`,
                     tone: 'warning',
+                    say: {
+                      title: { key: 'notice.cut-short.title' },
+                      text: { key: 'notice.cut-short.text', params: { iro: actor.name, id: next.id, reason } },
+                    },
                   },
                 },
               },
@@ -543,14 +569,36 @@ export async function recordCompliment(
   about: StaffDoc,
   text: string,
 ): Promise<{ child: ChildDoc; compliment: Compliment }> {
-  if (!hasRole(actor, 'iro')) throw new AppError('forbidden', 'only IROs record compliments', { example: '/help' });
+  if (!hasRole(actor, 'iro'))
+    throw new AppError(
+      'forbidden',
+      'only IROs record compliments',
+      { example: '/help' },
+      { key: 'errors.compliment.iro-only' },
+    );
   const body = text.trim();
   const example = `/compliment ${ref} dafydd@council.example Thorough life story work`;
-  if (!body) throw new AppError('invalid-input', 'say what the compliment is for', { example });
+  if (!body)
+    throw new AppError(
+      'invalid-input',
+      'say what the compliment is for',
+      { example },
+      { key: 'errors.compliment.what' },
+    );
   if (body.length > 1000)
-    throw new AppError('invalid-input', 'the compliment is too long (at most 1000 characters)', { example });
+    throw new AppError(
+      'invalid-input',
+      'the compliment is too long (at most 1000 characters)',
+      { example },
+      { key: 'errors.compliment.too-long' },
+    );
   if (about._id === actor._id)
-    throw new AppError('invalid-input', "a compliment is about someone else's practice", { example });
+    throw new AppError(
+      'invalid-input',
+      "a compliment is about someone else's practice",
+      { example },
+      { key: 'errors.compliment.self' },
+    );
   const people = await peopleOf(deps);
   return updateChild(
     deps,
@@ -568,7 +616,12 @@ export async function recordCompliment(
         to: { kind: 'personal', staffId: about._id },
         message: {
           type: 'child-notice',
-          data: { title: `A compliment from ${actor.name}`, text: body, tone: 'success' },
+          data: {
+            title: `A compliment from ${actor.name}`,
+            text: body,
+            tone: 'success',
+            say: { title: { key: 'notice.compliment.title', params: { name: actor.name } } },
+          },
         },
       };
       return changeTo(

@@ -41,19 +41,34 @@ export async function showCaseload(deps: AppDeps, actor: StaffDoc, request: Scop
   const t = today(deps);
   const wide = hasServiceWideView(actor);
   if (request.kind === 'person' && request.person._id !== actor._id && !wide) {
-    throw new AppError('forbidden', "only managers can see another IRO's caseload", { example: '/caseload' });
+    throw new AppError(
+      'forbidden',
+      "only managers can see another IRO's caseload",
+      { example: '/caseload' },
+      { key: 'errors.caseload.others' },
+    );
   }
   const single = request.kind === 'person' ? request.person : request.kind === 'default' && !wide ? actor : null;
   if (single) {
     if (!hasRole(single, 'iro')) {
-      throw new AppError('invalid-input', `${single.name} is not an IRO, so has no caseload`, {
-        example: '/caseload team',
-      });
+      throw new AppError(
+        'invalid-input',
+        `${single.name} is not an IRO, so has no caseload`,
+        {
+          example: '/caseload team',
+        },
+        { key: 'errors.caseload.not-iro', params: { name: single.name } },
+      );
     }
     return { view: 'iro', today: t, caseload: await iroCaseload(deps, single, t) };
   }
   if (request.kind === 'team' && !wide) {
-    throw new AppError('forbidden', "only managers can see the whole service's caseload", { example: '/caseload' });
+    throw new AppError(
+      'forbidden',
+      "only managers can see the whole service's caseload",
+      { example: '/caseload' },
+      { key: 'errors.caseload.service' },
+    );
   }
   const iros = await deps.staff.listByRole('iro');
   // Counted from the stored caseload standing while every stored next review is current; else each IRO's children read.

@@ -40,9 +40,14 @@ export async function viewCase(
   if (conversationType !== 'personal') {
     await refuse(
       'not-personal-chat',
-      new AppError('forbidden', 'case details are only shown in a personal chat with me', {
-        example: `/case ${ref}`,
-      }),
+      new AppError(
+        'forbidden',
+        'case details are only shown in a personal chat with me',
+        {
+          example: `/case ${ref}`,
+        },
+        { key: 'errors.case.personal-only' },
+      ),
     );
   }
   const child = await deps.children.get(ref);
@@ -51,9 +56,14 @@ export async function viewCase(
   if (!child || !canSeeChild(actor, child, sw, today(deps))) {
     await refuse(
       child ? 'no-access' : 'not-found',
-      new AppError('not-found', `no case ${ref} that you can see`, {
-        example: '/caseload',
-      }),
+      new AppError(
+        'not-found',
+        `no case ${ref} that you can see`,
+        {
+          example: '/caseload',
+        },
+        { key: 'errors.case.unknown', params: { ref } },
+      ),
     );
   }
   const c = child as ChildDoc;

@@ -17,9 +17,14 @@ export function agreedActionsFrom(rows: readonly AgreedActionRow[]): AgreedActio
     const text = row.text.trim();
     if (!text && !row.by) continue;
     if (!text)
-      throw new AppError('invalid-input', 'an agreed action has a date but no text', {
-        example: 'Describe each agreed action',
-      });
+      throw new AppError(
+        'invalid-input',
+        'an agreed action has a date but no text',
+        {
+          example: 'Describe each agreed action',
+        },
+        { key: 'errors.actions.no-text' },
+      );
     actions.push({ text, by: row.by });
   }
   return actions;

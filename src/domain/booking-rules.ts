@@ -65,16 +65,26 @@ export function canCorrectHeld(actor: Staff, child: ChildPeople): boolean {
 /** Refuses, with who may, unless the person may record this child's review as held. */
 export function assertMayRecordHeld(actor: Staff, child: ChildPeople & Pick<Child, 'ref'>, example: string): void {
   if (!canRecordHeld(actor, child)) {
-    throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can record its review as held`, {
-      example,
-    });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO or business support can record its review as held`,
+      {
+        example,
+      },
+      { key: 'errors.held.not-yours', params: { ref: child.ref } },
+    );
   }
 }
 
 /** Refuses, with who may, unless the person may correct a held date of this child's reviews. */
 export function assertMayCorrectHeld(actor: Staff, child: ChildPeople & Pick<Child, 'ref'>, example: string): void {
   if (!canCorrectHeld(actor, child))
-    throw new AppError('forbidden', `only ${child.ref}'s IRO or a manager can correct a held date`, { example });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO or a manager can correct a held date`,
+      { example },
+      { key: 'errors.held.correct-not-yours', params: { ref: child.ref } },
+    );
 }
 
 /** Record the written record as distributed: the IRO or business support. */
@@ -141,10 +151,15 @@ export interface StartRules {
 export function checkStart(p: ProposedStart, rules: StartRules, example: string): CheckedStart {
   const start = londonStart(p.date, p.time, rules.tzName);
   if (Date.parse(start) <= rules.now.getTime()) {
-    throw new AppError('invalid-input', `${formatDate(p.date)} ${p.time} is in the past`, {
-      example,
-      problem: 'in-past',
-    });
+    throw new AppError(
+      'invalid-input',
+      `${formatDate(p.date)} ${p.time} is in the past`,
+      {
+        example,
+        problem: 'in-past',
+      },
+      { key: 'errors.booking.in-past', params: { whenDate: p.date, time: p.time } },
+    );
   }
   if (!rules.calendar.isWorkingDay(p.date)) {
     const weekend = [0, 6].includes(new Date(`${p.date}T12:00:00Z`).getUTCDay());
@@ -152,14 +167,20 @@ export function checkStart(p: ProposedStart, rules: StartRules, example: string)
       'invalid-input',
       `${formatDate(p.date)} is not a working day (${weekend ? 'a weekend' : 'a bank holiday or closure day'})`,
       { example, problem: 'not-working-day', date: p.date },
+      { key: 'errors.booking.not-working-day', params: { whenDate: p.date, weekend: weekend ? 'yes' : 'no' } },
     );
   }
   if (rules.diary.busyAt(start)) {
-    throw new AppError('invalid-input', `the IRO already has a review at ${formatDate(p.date)} ${p.time}`, {
-      example,
-      problem: 'clash',
-      date: p.date,
-    });
+    throw new AppError(
+      'invalid-input',
+      `the IRO already has a review at ${formatDate(p.date)} ${p.time}`,
+      {
+        example,
+        problem: 'clash',
+        date: p.date,
+      },
+      { key: 'errors.booking.clash', params: { whenDate: p.date, time: p.time } },
+    );
   }
   const n = rules.diary.countOn(p.date);
   if (n >= rules.maxPerDay) {
@@ -167,6 +188,7 @@ export function checkStart(p: ProposedStart, rules: StartRules, example: string)
       'invalid-input',
       `the IRO already has ${n} reviews on ${formatDate(p.date)} (the most in one day is ${rules.maxPerDay})`,
       { example, problem: 'day-full', date: p.date },
+      { key: 'errors.booking.day-full', params: { whenDate: p.date, count: n, max: rules.maxPerDay } },
     );
   }
   const { date, time } = londonDateTime(start, rules.tzName);
@@ -185,6 +207,7 @@ export function requireOutsideReason(
       'invalid-input',
       `that date is after the due-by date (${formatDate(dueBy)}): outside timescale needs a reason category and an explanation, and a manager's approval`,
       { example, problem: 'needs-reason' },
+      { key: 'errors.booking.outside-timescale', params: { dueDate: dueBy } },
     );
   }
 }

@@ -22,6 +22,8 @@ export type ErrorCode =
 export interface UserMessage {
   key: string;
   params?: Readonly<Record<string, string | number>>;
+  /** A message said first, in the same reply ("That time is taken…. The next free slots: …"). */
+  before?: UserMessage;
 }
 
 export class AppError extends Error {

@@ -55,24 +55,40 @@ export function assertMayNotifyEvent(actor: Staff, child: ChildPeople, example: 
       {
         example,
       },
+      { key: 'errors.event.notify-not-yours', params: { ref: child.ref } },
     );
 }
 
 /** Only the child's IRO brings its review forward (docs/DOMAIN.md "Bringing a review forward"). */
 export function assertMayBringForward(actor: Staff, child: ChildPeople, example: string): void {
   if (!isChildsIro(actor, child))
-    throw new AppError('forbidden', `only ${child.ref}'s IRO can bring its review forward`, { example });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO can bring its review forward`,
+      { example },
+      { key: 'errors.event.forward-not-yours', params: { ref: child.ref } },
+    );
 }
 
 /** An event's date: a real date, not in the future (an event is notified once it has happened). */
 export function checkEventDate(date: unknown, today: IsoDate, example: string): asserts date is IsoDate {
   if (!isIsoDate(date))
-    throw new AppError('invalid-input', 'the date of the event is not a date (YYYY-MM-DD)', { example });
+    throw new AppError(
+      'invalid-input',
+      'the date of the event is not a date (YYYY-MM-DD)',
+      { example },
+      { key: 'errors.event.not-a-date' },
+    );
   if (date > today)
-    throw new AppError('invalid-input', `the event date ${formatDate(date)} is in the future`, {
-      example,
-      problem: 'future-date',
-    });
+    throw new AppError(
+      'invalid-input',
+      `the event date ${formatDate(date)} is in the future`,
+      {
+        example,
+        problem: 'future-date',
+      },
+      { key: 'errors.event.future', params: { whenDate: date } },
+    );
 }
 
 /**
@@ -87,16 +103,32 @@ export function bringForwardEvent(
 ): ChildEvent {
   const { dueBy, reason } = input;
   if (!isIsoDate(dueBy))
-    throw new AppError('invalid-input', 'the new due-by date is not a date (YYYY-MM-DD)', { example });
+    throw new AppError(
+      'invalid-input',
+      'the new due-by date is not a date (YYYY-MM-DD)',
+      { example },
+      { key: 'errors.event.due-not-a-date' },
+    );
   if (!isBringForwardReason(reason))
-    throw new AppError('invalid-input', `choose a reason: ${BRING_FORWARD_REASONS.join(', ')}`, { example });
+    throw new AppError(
+      'invalid-input',
+      `choose a reason: ${BRING_FORWARD_REASONS.join(', ')}`,
+      { example },
+      { key: 'errors.event.forward-reason', params: { reasons: BRING_FORWARD_REASONS.join(', ') } },
+    );
   if (reviewOverdue(dueBy, today))
-    throw new AppError('invalid-input', `the new due-by date ${formatDate(dueBy)} has already passed`, { example });
+    throw new AppError(
+      'invalid-input',
+      `the new due-by date ${formatDate(dueBy)} has already passed`,
+      { example },
+      { key: 'errors.event.due-passed', params: { whenDate: dueBy } },
+    );
   if (dueBy >= currentDueBy)
     throw new AppError(
       'invalid-input',
       `the review is already due by ${formatDate(currentDueBy)}: bringing it forward needs an earlier date`,
       { example, problem: 'not-earlier' },
+      { key: 'errors.event.due-not-earlier', params: { whenDate: currentDueBy } },
     );
   return { type: 'review-brought-forward', date: today, dueBy, reason };
 }
@@ -122,10 +154,16 @@ export function correctableEvent<E extends ChildEvent & { source?: string }>(
       'conflict',
       'that event is no longer recorded as the form showed it; nothing was changed: open it again',
       { example },
+      { key: 'errors.event.changed' },
     );
   if (e.source !== 'bot')
-    throw new AppError('forbidden', 'an event from the case system is corrected there (the next import brings it)', {
-      example,
-    });
+    throw new AppError(
+      'forbidden',
+      'an event from the case system is corrected there (the next import brings it)',
+      {
+        example,
+      },
+      { key: 'errors.event.from-import' },
+    );
   return e;
 }

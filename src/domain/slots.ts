@@ -32,7 +32,13 @@ const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** A London date + 'HH:MM' as an ISO instant with the offset in force that day (BST or GMT). */
 export function londonStart(date: IsoDate, time: string, tzName = 'Europe/London'): string {
   const m = HHMM.exec(time);
-  if (!m) throw new AppError('invalid-input', `"${time}" is not a time (HH:MM)`, { example: '10:00' });
+  if (!m)
+    throw new AppError(
+      'invalid-input',
+      `"${time}" is not a time (HH:MM)`,
+      { example: '10:00' },
+      { key: 'errors.booking.not-a-time', params: { time: String(time).slice(0, 20) } },
+    );
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const t = new TZDate(y, mo - 1, d, Number(m[1]), Number(m[2]), 0, tzName);
   return t.toISOString().replace('.000', '');

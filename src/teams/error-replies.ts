@@ -1,8 +1,11 @@
 // One table from error codes to what a user reads (docs/DESIGN.md rule 4). Messages of the listed codes
 // are written for users when thrown; anything else becomes a generic apology with a reference.
-import { isAppError, type ErrorCode } from '../domain/errors.js';
+import { isAppError, type ErrorCode, type UserMessage } from '../domain/errors.js';
 import type { NoticeCardData } from './cards/notice.js';
-import { isMessageKey, translator, type MessageKey, type Translate } from './i18n/translate.js';
+import { isMessageKey, translator, type MessageKey, type MessageParams, type Translate } from './i18n/translate.js';
+import { isIsoDate } from '../domain/calendar.js';
+import { formatDate } from '../domain/dates-format.js';
+import { datesOf } from './presenters/labels.js';
 
 const USER_FACING: Partial<Record<ErrorCode, NoticeCardData['tone']>> = {
   'invalid-input': 'warning',
@@ -51,7 +54,7 @@ export function errorNotice(err: unknown, reference: string, t: Translate = ENGL
       : t(`error.title.${err.code}` as MessageKey);
     const said = err.userMessage;
     // The reader's language when the thrower named a catalogue key; its English message otherwise.
-    const text = capitalise(said && isMessageKey(said.key) ? t(said.key, said.params) : err.message);
+    const text = capitalise((said && spoken(said, t)) ?? err.message);
     return { title, text: /[.!?]$/.test(text) ? text : `${text}.`, tone, example };
   }
   return {
@@ -75,6 +78,43 @@ export function unknownCommand(name: string | null, t: Translate = ENGLISH): Not
     tone: 'info',
     example: t('error.unknown-command.example'),
   };
+}
+
+/** A thrower's message in the reader's words (and the one said before it); null for a key the catalogue lacks. */
+function spoken(said: UserMessage, t: Translate): string | null {
+  if (!isMessageKey(said.key)) return null;
+  const text = t(said.key, datesWritten(said.params, t));
+  const first = said.before ? spoken(said.before, t) : null;
+  return first ? `${first.replace(/[.!?]$/, '')}. ${text}` : text;
+}
+
+/**
+ * A value named "…Date" holding an ISO date is written as a date in the reader's language ("Maw 24 Tach
+ * 2026"); one named "…Slots" ("YYYY-MM-DD HH:MM[ outside]; …") as such dates with their times, marked
+ * when outside timescale.
+ */
+function datesWritten(params: MessageParams | undefined, t: Translate): MessageParams | undefined {
+  if (!params) return params;
+  const day = (d: string) => (isIsoDate(d) ? formatDate(d, datesOf(t)) : d);
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value !== 'string'
+        ? value
+        : name.endsWith('Date')
+          ? day(value)
+          : name.endsWith('Slots')
+            ? value
+                .split('; ')
+                .map((slot) =>
+                  slot
+                    .replace(/^(\d{4}-\d{2}-\d{2})/, (d) => day(d))
+                    .replace(/ outside$/, ` (${t('errors.booking.outside-mark')})`),
+                )
+                .join('; ')
+            : value,
+    ]),
+  );
 }
 
 function capitalise(s: string): string {

@@ -46,12 +46,8 @@ const READ_PROPERTIES = new Set([
  */
 export const PENDING_WELSH_CARDS: readonly string[] = [
   'src/teams/card-verbs/booking-data.ts',
-  'src/teams/card-verbs/card-data.ts',
   'src/teams/card-verbs/import-conflict.ts',
-  'src/teams/card-verbs/liaison-view.ts',
   'src/teams/card-verbs/liaison/index.ts',
-  'src/teams/card-verbs/resolution/common.ts',
-  'src/teams/card-verbs/resolution/raise.ts',
   'src/teams/card-verbs/review-book.ts',
   'src/teams/card-verbs/review-cancel.ts',
   'src/teams/card-verbs/review-held.ts',
@@ -70,16 +66,12 @@ export const PENDING_WELSH_CARDS: readonly string[] = [
   'src/teams/commands/distributed.ts',
   'src/teams/commands/held.ts',
   'src/teams/presenters/booking.ts',
-  'src/teams/presenters/paging.ts',
 ];
 export const PENDING_WELSH_REPLIES: readonly string[] = [
   'src/teams/cards/liaison.ts',
-  'src/teams/cards/resolution-referral.ts',
   'src/teams/cards/resolution.ts',
   'src/teams/invoke.ts',
   'src/teams/message-size.ts',
-  'src/teams/presenters/liaison-messages.ts',
-  'src/teams/presenters/resolution-pending.ts',
 ];
 
 export interface Finding {

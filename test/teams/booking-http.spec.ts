@@ -144,6 +144,15 @@ for (const store of stores) {
       }
     }
 
+    it('/trefnu C101 30 Tachwedd: a typed date, Welsh month included, fills in the form; a bad or past date is refused', async () => {
+      const { card } = await ask(alex, '/trefnu C101 30 Tachwedd');
+      assert.match(JSON.stringify(card), /"id":"date"[^}]*"value":"2026-11-30"/);
+      assert.deepEqual(validateCard(card), []);
+      assert.match(JSON.stringify((await ask(alex, '/book C101 1 Dec')).card), /"id":"date"[^}]*"value":"2026-12-01"/);
+      assert.match((await ask(alex, '/book C101 someday')).text, /can't read "someday" as a date/);
+      assert.match((await ask(alex, '/book C101 2 Ionawr 2020')).text, /Thu 2 Jan 2020 has passed/);
+    });
+
     it('/book: a form with date, time, venue (preferred first) and invitees; the Guardian pre-selected in proceedings', async () => {
       const { card, text } = await ask(alex, '/book C101');
       assert.deepEqual(validateCard(card), []);

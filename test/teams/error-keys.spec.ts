@@ -68,6 +68,18 @@ describe('AppError message keys (issue 13)', () => {
     assert.equal(errorNotice(err, 'r', translator('cy')).text, 'The English text.');
   });
 
+  it("a date in a refusal is written in the reader's language", () => {
+    const err = new AppError(
+      'invalid-input',
+      '2026-11-24 10:00 is in the past',
+      { problem: 'in-past' },
+      { key: 'errors.booking.in-past', params: { whenDate: '2026-11-24', time: '10:00' } },
+    );
+    assert.equal(errorNotice(err, 'r', translator('cy')).text, 'Mae Maw 24 Tach 2026 10:00 wedi mynd heibio.');
+    assert.equal(errorNotice(err, 'r', translator('en')).text, 'Tue 24 Nov 2026 10:00 is in the past.');
+    assert.equal(errorNotice(err, 'r', translator('cy')).title, "Mae'r amser hwnnw wedi mynd heibio");
+  });
+
   it('selects and plurals in refusals read in each language', () => {
     const t = translator('cy');
     assert.equal(

@@ -124,7 +124,7 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     assert.match(saved.text, /Saved\./);
     assert.deepEqual((await child('C101')).liaison?.courtDocuments, [{ receivedOn: '2026-11-24', byId: 'lg-1' }]);
     const again = await save(angharad, submitted(saved.card, { courtDocsReceivedOn: '2026-11-24' }));
-    assert.equal(again.text, 'Already changed: Court documents received on 2026-11-24 are already recorded.');
+    assert.equal(again.text, 'Already changed: Court documents received on Tue 24 Nov 2026 are already recorded.');
     assert.equal((await child('C101')).liaison?.courtDocuments?.length, 1);
   });
 

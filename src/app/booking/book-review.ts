@@ -69,16 +69,26 @@ function venuesFor(child: ChildDoc): string[] {
 export async function bookingForm(deps: AppDeps, actor: StaffDoc, ref: string): Promise<BookingFormInfo> {
   const child = await loadChild(deps, actor, ref, BOOK_EXAMPLE);
   if (!canBook(actor, child))
-    throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can book its review`, {
-      example: '/due this week',
-    });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO or business support can book its review`,
+      {
+        example: '/due this week',
+      },
+      { key: 'errors.booking.not-yours', params: { ref: child.ref } },
+    );
   const next = requireNext(child, deps);
   const existing = liveBookingOf(child);
   if (existing) {
-    throw new AppError('invalid-input', `${child.ref}'s next review is already booked: to move it, reschedule`, {
-      example: `/reschedule ${child.ref}`,
-      problem: 'already-booked',
-    });
+    throw new AppError(
+      'invalid-input',
+      `${child.ref}'s next review is already booked: to move it, reschedule`,
+      {
+        example: `/reschedule ${child.ref}`,
+        problem: 'already-booked',
+      },
+      { key: 'errors.booking.already-booked', params: { ref: child.ref } },
+    );
   }
   const ids = [child.socialWorkerId, child.proceedings?.guardianId].filter((x): x is string => !!x);
   const people = await Promise.all(ids.map((id) => deps.staff.get(id)));
@@ -144,21 +154,31 @@ async function decideBooking(
   example: string,
 ): Promise<Decision<BookResult>> {
   if (!canBook(actor, child))
-    throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can book its review`, {
-      example: '/due this week',
-    });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO or business support can book its review`,
+      {
+        example: '/due this week',
+      },
+      { key: 'errors.booking.not-yours', params: { ref: child.ref } },
+    );
   const next = requireNext(child, deps);
   const existing = liveBookingOf(child);
   if (existing) {
     const by = existing.bookedBy ? ((await deps.staff.get(existing.bookedBy))?.name ?? existing.bookedBy) : null;
     const { date, time } = londonDateTime(existing.start, deps.tzName);
     const booked = `already booked${by ? ` by ${by}` : ''} for ${formatDate(date)} ${time}`;
-    throw new AppError('conflict', `${child.ref}'s next review is ${booked}: to move it, reschedule`, {
-      example: `/reschedule ${child.ref}`,
-    });
+    throw new AppError(
+      'conflict',
+      `${child.ref}'s next review is ${booked}: to move it, reschedule`,
+      {
+        example: `/reschedule ${child.ref}`,
+      },
+      { key: 'errors.booking.booked-by', params: { ref: child.ref, by: by ?? 'none', whenDate: date, time } },
+    );
   }
   const venue = input.venue.trim();
-  if (!venue) throw new AppError('invalid-input', 'choose a venue', { example });
+  if (!venue) throw new AppError('invalid-input', 'choose a venue', { example }, { key: 'errors.booking.venue' });
   const diary = await diaryOf(deps, child.iroId, null);
   const checked = checkStartOfferingSlots(deps, { date: input.date, time: input.time }, next.dueBy, diary, example);
   const bookingId = nextId(
@@ -177,6 +197,10 @@ async function decideBooking(
         'conflict',
         `a request for ${child.ref} is already waiting for a manager (asked by ${open.requestedBy.name ?? open.requestedBy.id})`,
         { example: `/case ${child.ref}` },
+        {
+          key: 'errors.booking.request-waiting',
+          params: { ref: child.ref, by: open.requestedBy.name ?? open.requestedBy.id },
+        },
       );
     }
     const request: RescheduleRequestDoc = {

@@ -1,7 +1,7 @@
 // Shared steps of the booking use cases: load a child the actor may act on, its next review, the
 // IRO's diary, and ids. Changes are written by ../child-update.ts.
 import { canSeeChild } from '../../domain/access.js';
-import { AppError, isAppError } from '../../domain/errors.js';
+import { AppError, isAppError, type UserMessage } from '../../domain/errors.js';
 import { freeSlots, IroDiary, londonStart, type Slot, type SlotRules } from '../../domain/slots.js';
 import { checkStart, type CheckedStart, type ProposedStart } from '../../domain/booking-rules.js';
 import { formatDate } from '../../domain/dates-format.js';
@@ -17,7 +17,12 @@ export async function loadChild(deps: AppDeps, actor: StaffDoc, ref: string, exa
   const sw = child?.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
   if (!child || !canSeeChild(actor, child, sw, today(deps))) {
     // Same answer whether it does not exist or is not theirs: no probing for case references.
-    throw new AppError('not-found', `I can't find case ${ref} among the children you work with`, { example });
+    throw new AppError(
+      'not-found',
+      `I can't find case ${ref} among the children you work with`,
+      { example },
+      { key: 'errors.booking.case-unknown', params: { ref } },
+    );
   }
   return child;
 }
@@ -31,15 +36,22 @@ export function requireNext(child: ChildDoc, deps: AppDeps): NextReview {
       throw new AppError(
         'invalid-input',
         `${child.ref}'s history cannot be read, so I can't work out its due date: ask your administrator to check the import`,
+        {},
+        { key: 'errors.booking.history-unreadable', params: { ref: child.ref } },
       );
     }
     throw err;
   }
   if (!next)
-    throw new AppError('invalid-input', `${child.ref} has no review due (not looked after, or the plan has ended)`, {
-      example: `/case ${child.ref}`,
-      problem: 'no-review-due',
-    });
+    throw new AppError(
+      'invalid-input',
+      `${child.ref} has no review due (not looked after, or the plan has ended)`,
+      {
+        example: `/case ${child.ref}`,
+        problem: 'no-review-due',
+      },
+      { key: 'errors.booking.no-review-due', params: { ref: child.ref } },
+    );
   return next;
 }
 
@@ -105,6 +117,16 @@ export function checkStartOfferingSlots(
     const offer = slots.length
       ? `. The next free slots: ${slots.map((x) => `${formatDate(x.date)} ${x.time}${x.outsideTimescale ? ' (outside timescale)' : ''}`).join('; ')}`
       : `. There is no free slot from ${formatDate(p.date)} up to the due-by date (${formatDate(dueBy)})`;
-    throw new AppError('invalid-input', err.message + offer, { ...err.details, slots });
+    // The reader gets the offer in their words; the problem's title (clash, day full…) already says what was wrong.
+    const said: UserMessage = slots.length
+      ? {
+          key: 'errors.booking.next-slots',
+          params: {
+            freeSlots: slots.map((x) => `${x.date} ${x.time}${x.outsideTimescale ? ' outside' : ''}`).join('; '),
+          },
+          before: err.userMessage,
+        }
+      : { key: 'errors.booking.no-free-slot', params: { fromDate: p.date, dueDate: dueBy }, before: err.userMessage };
+    throw new AppError('invalid-input', err.message + offer, { ...err.details, slots }, said);
   }
 }

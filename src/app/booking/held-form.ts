@@ -34,7 +34,13 @@ export async function heldFormData(
   if (reviewId) {
     assertMayCorrectHeld(actor, child, example);
     const review = child.reviews.find((r) => r.id === reviewId);
-    if (!review) throw new AppError('not-found', `${child.ref} has no review ${reviewId}`, { example });
+    if (!review)
+      throw new AppError(
+        'not-found',
+        `${child.ref} has no review ${reviewId}`,
+        { example },
+        { key: 'errors.held.no-review', params: { ref: child.ref, id: reviewId } },
+      );
     return { child, next: null, review, chairs, today };
   }
   assertMayRecordHeld(actor, child, example);

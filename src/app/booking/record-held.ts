@@ -37,13 +37,29 @@ export interface HeldInput {
   lateReason?: unknown;
 }
 
+/** The date a check names, as the catalogue's select (errors.held.not-a-date). */
+function whatKey(what: string): string {
+  return what.includes('corrected') ? 'corrected' : what.includes('distribution') ? 'distributed' : 'held';
+}
+
 function checkDate(d: unknown, today: string, what: string, example: string): asserts d is string {
-  if (!isIsoDate(d)) throw new AppError('invalid-input', `${what} is not a date (YYYY-MM-DD)`, { example });
+  if (!isIsoDate(d))
+    throw new AppError(
+      'invalid-input',
+      `${what} is not a date (YYYY-MM-DD)`,
+      { example },
+      { key: 'errors.held.not-a-date', params: { what: whatKey(what) } },
+    );
   if (d > today)
-    throw new AppError('invalid-input', `${what} ${formatDate(d)} is in the future`, {
-      example,
-      problem: 'future-date',
-    });
+    throw new AppError(
+      'invalid-input',
+      `${what} ${formatDate(d)} is in the future`,
+      {
+        example,
+        problem: 'future-date',
+      },
+      { key: 'errors.held.future', params: { what: whatKey(what), whenDate: d } },
+    );
 }
 
 function checkHistory(child: ChildDoc, reviews: ReviewDoc[], example: string): void {
@@ -51,7 +67,12 @@ function checkHistory(child: ChildDoc, reviews: ReviewDoc[], example: string): v
     validateHistory({ ref: child.ref, track: child.track, events: child.events, reviews });
   } catch (err) {
     if (isAppError(err, 'invalid-history'))
-      throw new AppError('invalid-input', `that date does not fit ${child.ref}'s history: ${err.message}`, { example });
+      throw new AppError(
+        'invalid-input',
+        `that date does not fit ${child.ref}'s history: ${err.message}`,
+        { example },
+        { key: 'errors.held.history', params: { ref: child.ref } },
+      );
     throw err;
   }
 }
@@ -88,7 +109,12 @@ async function decideHeld(
   const chairId = input.chairId?.trim() || child.iroId;
   const chair = await deps.staff.get(chairId);
   if (!chair || !hasRole(chair, 'iro'))
-    throw new AppError('invalid-input', `the chair must be an IRO (${chairId} is not)`, { example });
+    throw new AppError(
+      'invalid-input',
+      `the chair must be an IRO (${chairId} is not)`,
+      { example },
+      { key: 'errors.held.chair', params: { id: chairId } },
+    );
   const lastHeld = child.reviews.reduce((m, r) => (r.heldOn > m ? r.heldOn : m), '');
   const live = liveBookingOf(child);
   const late = !withinTimescale(input.heldOn, next.dueBy);
@@ -167,22 +193,34 @@ function decideCorrection(
   assertMayCorrectHeld(actor, child, '/actions');
   const review = child.reviews.find((r) => r.id === input.reviewId);
   if (!review)
-    throw new AppError('not-found', `${child.ref} has no review ${input.reviewId}`, { example: `/case ${child.ref}` });
+    throw new AppError(
+      'not-found',
+      `${child.ref} has no review ${input.reviewId}`,
+      { example: `/case ${child.ref}` },
+      { key: 'errors.held.no-review', params: { ref: child.ref, id: input.reviewId } },
+    );
   checkDate(input.heldOn, currentDay(deps), 'the corrected date', example);
   const reason = input.reason?.trim();
   if (!reason)
-    throw new AppError('invalid-input', 'say why the held date was wrong', { example, problem: 'reason-required' });
+    throw new AppError(
+      'invalid-input',
+      'say why the held date was wrong',
+      { example, problem: 'reason-required' },
+      { key: 'errors.held.why-wrong' },
+    );
   if (input.heldOn === review.heldOn)
     throw new AppError(
       'invalid-input',
       `review ${review.id} is already recorded as held on ${formatDate(review.heldOn)}`,
       { example, problem: 'nothing-to-change' },
+      { key: 'errors.held.already-held', params: { id: review.id, whenDate: review.heldOn } },
     );
   if (review.recordDistributedOn && review.recordDistributedOn < input.heldOn) {
     throw new AppError(
       'invalid-input',
       `its record was distributed on ${formatDate(review.recordDistributedOn)}, before that date`,
       { example, problem: 'date-order' },
+      { key: 'errors.held.distributed-before', params: { whenDate: review.recordDistributedOn } },
     );
   }
   const corrected: ReviewDoc = { ...review, heldOn: input.heldOn };
@@ -237,17 +275,24 @@ function decideDistributed(
       'forbidden',
       `only ${child.ref}'s IRO or business support can record its review record as distributed`,
       { example: '/actions' },
+      { key: 'errors.distribute.not-yours', params: { ref: child.ref } },
     );
   const review = child.reviews.find((r) => r.id === input.reviewId);
   if (!review)
-    throw new AppError('not-found', `${child.ref} has no review ${input.reviewId || '(none given)'}`, {
-      example: `/case ${child.ref}`,
-    });
+    throw new AppError(
+      'not-found',
+      `${child.ref} has no review ${input.reviewId || '(none given)'}`,
+      {
+        example: `/case ${child.ref}`,
+      },
+      { key: 'errors.held.no-review', params: { ref: child.ref, id: input.reviewId || '—' } },
+    );
   if (review.recordDistributedOn) {
     throw new AppError(
       'conflict',
       `the record of review ${review.id} was already recorded as distributed on ${formatDate(review.recordDistributedOn)}`,
       { example: `/case ${child.ref}` },
+      { key: 'errors.distribute.already', params: { id: review.id, whenDate: review.recordDistributedOn } },
     );
   }
   const today = currentDay(deps);
@@ -258,6 +303,7 @@ function decideDistributed(
       'invalid-input',
       `the record cannot be distributed before the review was held (${formatDate(review.heldOn)})`,
       { example, problem: 'date-order' },
+      { key: 'errors.distribute.before-held', params: { whenDate: review.heldOn } },
     );
   const updated: ReviewDoc = { ...review, recordDistributedOn: on };
   return changeTo(

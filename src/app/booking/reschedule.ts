@@ -58,6 +58,9 @@ function bookingToMove(child: ChildDoc, bookingId: string | undefined): BookingD
         ? `booking ${bookingId} no longer exists`
         : `${child.ref}'s next review is not booked yet: book it first`,
       { example: `/book ${child.ref}` },
+      bookingId
+        ? { key: 'errors.reschedule.booking-gone', params: { id: bookingId } }
+        : { key: 'errors.reschedule.not-booked', params: { ref: child.ref } },
     );
   }
   if (!isLive(b))
@@ -65,11 +68,17 @@ function bookingToMove(child: ChildDoc, bookingId: string | undefined): BookingD
       'conflict',
       `that booking was ${b.status}${b.statusReason ? ` (${b.statusReason})` : ''}; nothing to move`,
       { example: `/case ${child.ref}` },
+      { key: 'errors.reschedule.booking-ended', params: { status: b.status ?? 'booked' } },
     );
   if (!live || live.id !== b.id)
-    throw new AppError('conflict', `that booking is for a review already held; nothing to move`, {
-      example: `/case ${child.ref}`,
-    });
+    throw new AppError(
+      'conflict',
+      `that booking is for a review already held; nothing to move`,
+      {
+        example: `/case ${child.ref}`,
+      },
+      { key: 'errors.reschedule.already-held' },
+    );
   return b;
 }
 
@@ -93,6 +102,7 @@ async function optionsFor(
       'forbidden',
       `only ${child.ref}'s IRO, business support or social worker can ask to move its review`,
       { example: '/actions' },
+      { key: 'errors.reschedule.not-yours', params: { ref: child.ref } },
     );
   }
   const booking = bookingToMove(child, bookingId);
@@ -146,33 +156,57 @@ async function decideRequest(
       'conflict',
       `a request to move this review is already waiting for a manager (asked by ${opts.pending.requestedBy.name ?? opts.pending.requestedBy.id})`,
       { example: `/case ${child.ref}` },
+      {
+        key: 'errors.reschedule.waiting',
+        params: { by: opts.pending.requestedBy.name ?? opts.pending.requestedBy.id },
+      },
     );
   }
   if (!isRescheduleReason(input.reason))
-    throw new AppError('invalid-input', 'choose a reason for the move', { example, problem: 'reason-required' });
+    throw new AppError(
+      'invalid-input',
+      'choose a reason for the move',
+      { example, problem: 'reason-required' },
+      { key: 'errors.reschedule.reason' },
+    );
   let date: string;
   let time: string;
   if (input.slot) {
     const parsed = Date.parse(input.slot);
     if (Number.isNaN(parsed))
-      throw new AppError('invalid-input', 'that slot is not a date and time I offered', { example });
+      throw new AppError(
+        'invalid-input',
+        'that slot is not a date and time I offered',
+        { example },
+        { key: 'errors.reschedule.slot-unknown' },
+      );
     ({ date, time } = londonDateTime(input.slot, deps.tzName));
   } else if (input.date && input.time) {
     date = input.date;
     time = input.time;
   } else {
-    throw new AppError('invalid-input', 'pick one of the free slots, or give another date and time', {
-      example,
-      problem: 'slot-required',
-    });
+    throw new AppError(
+      'invalid-input',
+      'pick one of the free slots, or give another date and time',
+      {
+        example,
+        problem: 'slot-required',
+      },
+      { key: 'errors.reschedule.pick' },
+    );
   }
   const diary = await diaryOf(deps, child.iroId, booking.id);
   const checked = checkStartOfferingSlots(deps, { date, time }, next.dueBy, diary, example);
   if (Date.parse(checked.start) === Date.parse(booking.start))
-    throw new AppError('invalid-input', 'that is the time it is already booked for', {
-      example,
-      problem: 'nothing-to-change',
-    });
+    throw new AppError(
+      'invalid-input',
+      'that is the time it is already booked for',
+      {
+        example,
+        problem: 'nothing-to-change',
+      },
+      { key: 'errors.reschedule.same-time' },
+    );
   const text = input.text?.trim() || null;
   if (checked.outsideTimescale) requireOutsideReason(input.reason, text, next.dueBy, example);
   const requests = child.rescheduleRequests ?? [];
@@ -284,7 +318,12 @@ async function findRequest(
   const child = await deps.children.get(ref);
   const request = child?.rescheduleRequests?.find((x) => x.id === requestId);
   if (!child || !request || !(await actorMaySee(deps, actor, child, 'case'))) {
-    throw new AppError('not-found', 'that request no longer exists; nothing was changed', { example: '/actions' });
+    throw new AppError(
+      'not-found',
+      'that request no longer exists; nothing was changed',
+      { example: '/actions' },
+      { key: 'errors.not-found.request' },
+    );
   }
   return { child, request };
 }
@@ -335,7 +374,12 @@ async function decideOn(
 ): Promise<Decision<DecideResult>> {
   const request = (child.rescheduleRequests ?? []).find((x) => x.id === input.requestId);
   if (!request)
-    throw new AppError('not-found', 'that request no longer exists; nothing was changed', { example: '/actions' });
+    throw new AppError(
+      'not-found',
+      'that request no longer exists; nothing was changed',
+      { example: '/actions' },
+      { key: 'errors.not-found.request' },
+    );
   const deciders = await decidingStaff(deps, request.requestedBy.id);
   const view = (c: ChildDoc, r: RescheduleRequestDoc, canDecide: boolean): RequestView => ({
     child: c,
@@ -350,6 +394,8 @@ async function decideOn(
       actor._id === request.requestedBy.id
         ? 'you asked for this move, so another manager must decide it'
         : 'only a reviewing team manager who did not ask (or the head of service) can decide this request',
+      {},
+      { key: actor._id === request.requestedBy.id ? 'errors.reschedule.own-request' : 'errors.reschedule.not-decider' },
     );
   }
   const comment = input.comment?.trim() || null;
@@ -358,6 +404,7 @@ async function decideOn(
       'invalid-input',
       'say why you are declining in the comment box (the comment goes to the person who asked)',
       { example: 'Comment: the IRO is on leave that week', problem: 'comment-required' },
+      { key: 'errors.reschedule.decline-why' },
     );
   }
   const now = deps.clock();
@@ -445,12 +492,18 @@ async function approvedBookings(deps: AppDeps, child: ChildDoc, request: Resched
         'conflict',
         'the booking changed after this request was made (moved, cancelled or held); decline it and ask again',
         { example },
+        { key: 'errors.reschedule.booking-changed' },
       );
     }
   } else if (liveBookingOf(child)) {
-    throw new AppError('conflict', `${child.ref}'s review was booked after this request was made; decline it`, {
-      example,
-    });
+    throw new AppError(
+      'conflict',
+      `${child.ref}'s review was booked after this request was made; decline it`,
+      {
+        example,
+      },
+      { key: 'errors.reschedule.booked-since', params: { ref: child.ref } },
+    );
   }
   // The slot may have been taken while the request waited.
   const diary = await diaryOf(deps, child.iroId, request.bookingId);
@@ -519,9 +572,14 @@ function decideCancel(
   example: string,
 ): Decision<{ child: ChildDoc; booking: BookingDoc }> {
   if (!canBook(actor, child))
-    throw new AppError('forbidden', `only ${child.ref}'s IRO or business support can ${input.mode} its review`, {
-      example: '/actions',
-    });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO or business support can ${input.mode} its review`,
+      {
+        example: '/actions',
+      },
+      { key: 'errors.reschedule.end-not-yours', params: { ref: child.ref, mode: input.mode } },
+    );
   const booking = bookingToMove(child, input.bookingId);
   const reason = input.reason?.trim();
   if (!reason)
@@ -529,6 +587,7 @@ function decideCancel(
       'invalid-input',
       `say why the review is ${input.mode === 'cancel' ? 'cancelled' : 'adjourned'} (in the explanation box)`,
       { example, problem: 'reason-required' },
+      { key: 'errors.reschedule.end-why', params: { mode: input.mode } },
     );
   const status = input.mode === 'cancel' ? 'cancelled' : 'adjourned';
   const updated: BookingDoc = { ...booking, status, statusReason: reason };
@@ -547,18 +606,26 @@ function decideCancel(
   );
   const title = input.mode === 'cancel' ? 'Review cancelled' : 'Review adjourned';
   const text = `${actor.name}: the review booked for ${when(deps, booking.start)} is ${status}. Reason: ${reason}`;
+  // The words in the reader's language at delivery (teams/presenters/pending-messages.ts).
+  const say = {
+    title: { key: 'notice.booking-ended.title', params: { status } },
+    text: {
+      key: 'notice.booking-ended.text',
+      params: { name: actor.name, startInstant: booking.start, status, reason },
+    },
+  };
   const pending: PendingMessage[] = [
     {
       key: `booking:${booking.id}:${status}:iro-channel`,
       to: { kind: 'channel', purpose: 'iro-channel' },
-      message: { type: 'child-notice', data: { title, text, tone: 'warning' } },
+      message: { type: 'child-notice', data: { title, text, tone: 'warning', say } },
     },
   ];
   if (child.socialWorkTeam) {
     pending.push({
       key: `booking:${booking.id}:${status}:social-work-channel`,
       to: { kind: 'channel', purpose: 'social-work-channel', team: child.socialWorkTeam },
-      message: { type: 'child-notice', data: { title, text, tone: 'warning' } },
+      message: { type: 'child-notice', data: { title, text, tone: 'warning', say } },
     });
   }
   return changeTo(

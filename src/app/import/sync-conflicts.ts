@@ -36,6 +36,7 @@ const HIDDEN = () =>
     'not-found',
     'that conflict is not open for this case (it may be from an older report); nothing was changed',
     { example: '/help' },
+    { key: 'errors.sync.conflict-closed' },
   );
 
 export async function settleImportConflict(
@@ -48,6 +49,7 @@ export async function settleImportConflict(
       'forbidden',
       'only an administrator settles a conflict between the case system and Teams; nothing was changed',
       { example: '/help' },
+      { key: 'errors.sync.admin-only' },
     );
   }
   const conflict = deps.importConflicts ? await deps.importConflicts.get(input.conflictId) : null;

@@ -39,6 +39,8 @@ export function addresseesFor(def: StageDef, child: CaseOf, people: People): str
     throw new AppError(
       'invalid-input',
       `${child.ref} has no allocated social worker or team manager to address this to`,
+      {},
+      { key: 'errors.resolution.no-addressee', params: { ref: child.ref } },
     );
   }
   return ids;

@@ -32,6 +32,8 @@ export function acknowledge(r: Resolution, o: TransitionInput & { people: People
     throw new AppError(
       'forbidden',
       'only the social worker or manager this resolution is addressed to can acknowledge it',
+      {},
+      { key: 'errors.resolution.ack-not-yours' },
     );
   }
   return replaceCurrent(r, { ...s, acknowledged: o.stamp });
@@ -49,17 +51,29 @@ export function respond(
     throw new AppError(
       'forbidden',
       'only the person this resolution is addressed to, or their manager, can respond to it',
+      {},
+      { key: 'errors.resolution.respond-not-yours' },
     );
   }
   if (!s.acknowledged) {
-    throw new AppError('invalid-input', 'acknowledge the resolution first, then respond', {
-      example: 'Press Acknowledge on the card',
-    });
+    throw new AppError(
+      'invalid-input',
+      'acknowledge the resolution first, then respond',
+      {
+        example: 'Press Acknowledge on the card',
+      },
+      { key: 'errors.resolution.ack-first' },
+    );
   }
   const example = 'Write your response, and any agreed actions with a date for each';
   for (const a of o.actions) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(a.by)) {
-      throw new AppError('invalid-input', `the agreed action "${a.text.slice(0, 40)}" needs a date`, { example });
+      throw new AppError(
+        'invalid-input',
+        `the agreed action "${a.text.slice(0, 40)}" needs a date`,
+        { example },
+        { key: 'errors.resolution.action-date', params: { text: a.text.slice(0, 40) } },
+      );
     }
   }
   return replaceCurrent(r, {

@@ -30,6 +30,8 @@ export function notifySeniorOfficer(r: Resolution, o: TransitionInput & { people
     throw new AppError(
       'invalid-input',
       'no nominated senior officer is marked in the staff directory; ask your administrator',
+      {},
+      { key: 'errors.resolution.no-senior-officer' },
     );
   const note = requiredText(
     o.note,
@@ -45,9 +47,14 @@ export function refer(r: Resolution, o: TransitionInput & { cutShortReason?: str
   assertCurrent(r, undefined, o.table);
   assertIro(o, 'refer this resolution to Cafcass');
   if (!r.seniorOfficerNotice) {
-    throw new AppError('invalid-input', 'notify the nominated senior officer before recording a Cafcass referral', {
-      example: 'Press "Notify senior officer" first',
-    });
+    throw new AppError(
+      'invalid-input',
+      'notify the nominated senior officer before recording a Cafcass referral',
+      {
+        example: 'Press "Notify senior officer" first',
+      },
+      { key: 'errors.resolution.notify-senior-first' },
+    );
   }
   const cutShort = referralCutsShort(r);
   const reason = (o.cutShortReason ?? '').trim();
@@ -58,6 +65,7 @@ export function refer(r: Resolution, o: TransitionInput & { cutShortReason?: str
       {
         example: 'Give the reason for referring now',
       },
+      { key: 'errors.resolution.cut-short-why', params: { stage: LAST_STAGE } },
     );
   }
   return {
@@ -77,9 +85,20 @@ export function gatherReferralItem(
 ): Resolution {
   assertIro(o, 'update the referral pack');
   if (r.status !== 'referred' || !r.referral)
-    throw new AppError('invalid-input', 'this resolution has not been referred to Cafcass');
+    throw new AppError(
+      'invalid-input',
+      'this resolution has not been referred to Cafcass',
+      {},
+      { key: 'errors.resolution.not-referred' },
+    );
   const item = r.referral.items.find((i) => i.id === o.item);
-  if (!item) throw new AppError('invalid-input', 'that is not an item of the referral pack');
+  if (!item)
+    throw new AppError(
+      'invalid-input',
+      'that is not an item of the referral pack',
+      {},
+      { key: 'errors.resolution.not-pack-item' },
+    );
   if (item.gathered)
     throw new AlreadyDone(`already marked as gathered by ${describeStamp(item.gathered)}; nothing was changed`);
   return {

@@ -32,24 +32,39 @@ export function escalate(
   assertIro(o, 'escalate this resolution');
   const from = currentStage(r).stage;
   if (from >= LAST_STAGE) {
-    throw new AppError('invalid-input', 'this is the last stage; the next step is a Cafcass referral', {
-      example: 'Notify the senior officer, then Refer to Cafcass',
-    });
+    throw new AppError(
+      'invalid-input',
+      'this is the last stage; the next step is a Cafcass referral',
+      {
+        example: 'Notify the senior officer, then Refer to Cafcass',
+      },
+      { key: 'errors.resolution.last-stage' },
+    );
   }
   const to = o.toStage ?? from + 1;
   if (!Number.isInteger(to) || to <= from || to > LAST_STAGE) {
     const example = 'Escalate to the next stage';
-    throw new AppError('invalid-input', `choose a stage after the current one (${from + 1}–${LAST_STAGE})`, {
-      example,
-    });
+    throw new AppError(
+      'invalid-input',
+      `choose a stage after the current one (${from + 1}–${LAST_STAGE})`,
+      {
+        example,
+      },
+      { key: 'errors.resolution.stage-after', params: { first: from + 1, last: LAST_STAGE } },
+    );
   }
   const skipped = STAGE_NUMBERS.filter((n) => n > from && n < to);
   const reason = (o.skipReason ?? '').trim();
   if (skipped.length && !reason) {
     const stages = skipped.map((n) => `stage ${n}`).join(', ');
-    throw new AppError('invalid-input', `skipping ${stages} needs a reason`, {
-      example: 'Give the reason for skipping',
-    });
+    throw new AppError(
+      'invalid-input',
+      `skipping ${stages} needs a reason`,
+      {
+        example: 'Give the reason for skipping',
+      },
+      { key: 'errors.resolution.skip-why', params: { count: skipped.length, stages: skipped.join(', ') } },
+    );
   }
   const def = stageDef(o.table, to as StageNumber);
   const stage = startStage(

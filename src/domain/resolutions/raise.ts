@@ -35,24 +35,49 @@ export function raise(input: {
 }): Resolution {
   const { actor, child, form } = input;
   if (!isChildsIro(actor, child)) {
-    throw new AppError('forbidden', `only ${child.ref}'s IRO can raise a resolution for them`, {
-      example: '/caseload',
-    });
+    throw new AppError(
+      'forbidden',
+      `only ${child.ref}'s IRO can raise a resolution for them`,
+      {
+        example: '/caseload',
+      },
+      { key: 'errors.resolution.raise-not-yours', params: { ref: child.ref } },
+    );
   }
   if (!(RESOLUTION_THEMES as readonly string[]).includes(form.theme)) {
-    throw new AppError('invalid-input', `choose a theme: ${RESOLUTION_THEMES.join(', ')}`, { example: RAISE_EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      `choose a theme: ${RESOLUTION_THEMES.join(', ')}`,
+      { example: RAISE_EXAMPLE },
+      { key: 'errors.resolution.theme', params: { themes: RESOLUTION_THEMES.join(', ') } },
+    );
   }
   if (form.stage !== 0 && form.stage !== 1) {
-    throw new AppError('invalid-input', 'a resolution is raised as informal or formal (stage 1); escalate it later', {
-      example: RAISE_EXAMPLE,
-    });
+    throw new AppError(
+      'invalid-input',
+      'a resolution is raised as informal or formal (stage 1); escalate it later',
+      {
+        example: RAISE_EXAMPLE,
+      },
+      { key: 'errors.resolution.stage-one' },
+    );
   }
   const askBy = form.askBy ? form.askBy : null;
   if (askBy !== null && !/^\d{4}-\d{2}-\d{2}$/.test(askBy)) {
-    throw new AppError('invalid-input', 'the "by when" date is not a date', { example: RAISE_EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      'the "by when" date is not a date',
+      { example: RAISE_EXAMPLE },
+      { key: 'errors.resolution.by-when-not-date' },
+    );
   }
   if (askBy !== null && askBy < input.stamp.on)
-    throw new AppError('invalid-input', 'the "by when" date is in the past', { example: RAISE_EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      'the "by when" date is in the past',
+      { example: RAISE_EXAMPLE },
+      { key: 'errors.resolution.by-when-past' },
+    );
   const def = stageDef(input.table, form.stage as StageNumber);
   // Informal: recorded only, so a case with nobody allocated can still have one.
   const addressees =

@@ -147,7 +147,13 @@ export function parseStageOverrides(text: string): StageOverrides {
 
 export function stageDef(table: readonly StageDef[], stage: StageNumber): StageDef {
   const d = table.find((s) => s.stage === stage);
-  if (!d) throw new AppError('invalid-input', `there is no resolution stage ${stage}`);
+  if (!d)
+    throw new AppError(
+      'invalid-input',
+      `there is no resolution stage ${stage}`,
+      {},
+      { key: 'errors.resolution.no-stage', params: { stage } },
+    );
   return d;
 }
 

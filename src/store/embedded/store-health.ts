@@ -9,7 +9,9 @@ export const NOTHING_SAVED =
   'You can still look things up; please try again in a few minutes';
 
 export function storeUnavailable(reason?: string): AppError {
-  return new AppError('store-unavailable', NOTHING_SAVED, reason ? { reason } : {});
+  return new AppError('store-unavailable', NOTHING_SAVED, reason ? { reason } : {}, {
+    key: 'errors.store.nothing-saved',
+  });
 }
 
 /** The reason /healthz gives for a failed write: the kind of failure and the file, never a path or data. */

@@ -35,6 +35,12 @@ export function checkCardData(data: unknown): Record<string, unknown> {
     [Object.prototype, null].includes(Object.getPrototypeOf(data) as object | null) &&
     Object.keys(data).length <= CARD_DATA_LIMITS.fields &&
     Object.entries(data).every(([k, v]) => fieldOk(k, v));
-  if (!ok) throw new AppError('invalid-input', OUT_OF_DATE, { example: '/actions', malformedCardData: true });
+  if (!ok)
+    throw new AppError(
+      'invalid-input',
+      OUT_OF_DATE,
+      { example: '/actions', malformedCardData: true },
+      { key: 'errors.card.out-of-date' },
+    );
   return data as Record<string, unknown>;
 }

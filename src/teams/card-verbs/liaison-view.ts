@@ -19,9 +19,14 @@ export const liaisonViewAction = defineAction({
   async run(ctx, { ref }) {
     const fields = itemFields.safeParse(ctx.data);
     if (!fields.success)
-      throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', {
-        example: '/actions',
-      });
+      throw new AppError(
+        'invalid-input',
+        'this card is out of date or incomplete; nothing was changed',
+        {
+          example: '/actions',
+        },
+        { key: 'errors.card.out-of-date' },
+      );
     const input = { ...fields.data, ref };
     const { child, item } = await liaisonItemView(ctx.deps, ctx.actor, input);
     const forLegal = seesLegalCopy(ctx.actor);

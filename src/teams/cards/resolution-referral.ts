@@ -3,7 +3,8 @@
 import type { ResolutionView } from '../../app/resolutions.js';
 import { REFERRAL_ITEMS } from '../../domain/resolutions/index.js';
 import { formatDateTime } from '../../domain/dates-format.js';
-import { childLabel, plural } from '../presenters/labels.js';
+import { isMessageKey, type Translate } from '../i18n/translate.js';
+import { childLabel, datesOf, ENGLISH } from '../presenters/labels.js';
 import type { CardFact } from '../card-parts.js';
 
 export interface ReferralItemRow {
@@ -19,32 +20,55 @@ export interface ResolutionReferralCardData {
   title: string;
   facts: CardFact[];
   items: ReferralItemRow[];
-  /** "3 of 8 gathered" */
+  /** "Referral pack · 3 of 8 items gathered" */
   progress: string;
+  /** The "Gathered" button's title. */
+  gatheredTitle: string;
   ref: string;
   id: string;
   canGather: boolean;
 }
 
-export function resolutionReferralCardData(v: ResolutionView, showNames: boolean, tzName: string): ResolutionReferralCardData {
+/** The referral pack in the reader's language (`t`; English by default). */
+export function resolutionReferralCardData(
+  v: ResolutionView,
+  showNames: boolean,
+  tzName: string,
+  t: Translate = ENGLISH,
+): ResolutionReferralCardData {
   const r = v.resolution;
   const ref = r.referral!;
   const gathered = ref.items.filter((i) => i.gathered).length;
   const notice = r.seniorOfficerNotice;
+  const at = (d: Date | string) => formatDateTime(d, tzName, datesOf(t));
+  const itemLabel = (id: string) => {
+    const key = `referral.item.${id}`;
+    return isMessageKey(key) ? t(key) : (REFERRAL_ITEMS.find((x) => x.id === id)?.label ?? id);
+  };
   return {
-    title: `Cafcass referral pack · ${r.id} · ${childLabel(v.child, showNames)}`,
+    title: t('referral.title', { id: r.id, child: childLabel(v.child, showNames) }),
     facts: [
-      { title: 'Referred', value: `${formatDateTime(ref.at, tzName)} by ${ref.byName}` },
-      ...(notice ? [{ title: 'Senior officer notified', value: `${formatDateTime(notice.at, tzName)} (${v.people.get(notice.officerId)?.name ?? notice.officerId})` }] : []),
-      ...(ref.cutShortReason ? [{ title: 'Process cut short because', value: ref.cutShortReason }] : []),
+      { title: t('referral.fact.referred'), value: t('referral.referred', { at: at(ref.at), name: ref.byName }) },
+      ...(notice
+        ? [
+            {
+              title: t('referral.fact.senior-officer'),
+              value: `${at(notice.at)} (${v.people.get(notice.officerId)?.name ?? notice.officerId})`,
+            },
+          ]
+        : []),
+      ...(ref.cutShortReason ? [{ title: t('referral.fact.cut-short'), value: ref.cutShortReason }] : []),
     ],
     items: ref.items.map((i) => ({
-      label: REFERRAL_ITEMS.find((x) => x.id === i.id)?.label ?? i.id,
+      label: itemLabel(i.id),
       itemId: i.id,
       gathered: !!i.gathered,
-      status: i.gathered ? `Gathered by ${i.gathered.byName}, ${formatDateTime(i.gathered.at, tzName)}` : 'Not yet',
+      status: i.gathered
+        ? t('referral.gathered-by', { name: i.gathered.byName, at: at(i.gathered.at) })
+        : t('referral.not-yet'),
     })),
-    progress: `${gathered} of ${plural(ref.items.length, 'item')} gathered`,
+    progress: t('referral.progress', { gathered, total: ref.items.length }),
+    gatheredTitle: t('referral.button.gathered'),
     ref: v.child.ref,
     id: r.id,
     canGather: v.permissions.gatherReferral,

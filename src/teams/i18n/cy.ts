@@ -7,6 +7,11 @@ import { repliesCy } from './cy/replies.js';
 import { digestCy } from './cy/digest.js';
 import { bookingCy } from './cy/booking.js';
 import { manifestCy } from './cy/manifest.js';
+import { noticesCy } from './cy/notices.js';
+import { errorsBookingCy } from './cy/errors-booking.js';
+import { errorsMoreCy } from './cy/errors-more.js';
+import { errorsResolutionCy } from './cy/errors-resolution.js';
+import { referralCy } from './cy/referral.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
 import { cardsCaseloadCy } from './cy/cards-caseload.js';
@@ -36,6 +41,11 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...bookingCy,
   ...manifestCy,
 
+  ...noticesCy,
+  ...errorsBookingCy,
+  ...errorsMoreCy,
+  ...errorsResolutionCy,
+  ...referralCy,
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',

@@ -6,6 +6,11 @@ import { repliesEn } from './en/replies.js';
 import { digestEn } from './en/digest.js';
 import { bookingEn } from './en/booking.js';
 import { manifestEn } from './en/manifest.js';
+import { noticesEn } from './en/notices.js';
+import { errorsBookingEn } from './en/errors-booking.js';
+import { errorsMoreEn } from './en/errors-more.js';
+import { errorsResolutionEn } from './en/errors-resolution.js';
+import { referralEn } from './en/referral.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 import { cardsCaseloadEn } from './en/cards-caseload.js';
@@ -34,6 +39,11 @@ export const en = {
   ...bookingEn,
   ...manifestEn,
 
+  ...noticesEn,
+  ...errorsBookingEn,
+  ...errorsMoreEn,
+  ...errorsResolutionEn,
+  ...referralEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',

@@ -3,7 +3,8 @@ import type { DutyId } from '../../domain/liaison.js';
 import { DUTY_IDS } from '../../domain/liaison.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import type { LiaisonCardData } from '../cards/liaison.js';
-import { childLabel, label } from './labels.js';
+import { childLabel } from './labels.js';
+import { cardIn, summaryIn } from './reader-language.js';
 import {
   liaisonClosedCardData,
   liaisonHeaderCardData,
@@ -41,16 +42,19 @@ export const LIAISON_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
     activity(liaisonClosedCardData(ctx.child, present(ctx)), `Liaison closed · ${ctx.child.ref}`),
   /** To the IRO, 1:1: why a message about their child was not posted (the guest rule). */
   'delivery-withheld': (data, ctx) => {
-    const where = data.purpose === 'personal' ? 'a personal chat' : `the ${label(str(data.purpose) || 'channel')}`;
-    const card = renderCard(
-      'notice',
-      noticeCardData(
-        'warning',
-        `Not posted · ${childLabel(ctx.child, ctx.showNames)}`,
-        `I did not post a message about this child in ${where}: someone there is a guest who is not this child's Guardian. ` +
-          'Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); an administrator can see it in /setup status.',
+    // ICU select keys take no hyphen: 'iro-channel' is selected as 'iro_channel'.
+    const where = (str(data.purpose) || 'channel').replace(/-/g, '_');
+    const card = cardIn(ctx.language, (t) =>
+      renderCard(
+        'notice',
+        noticeCardData(
+          'warning',
+          t('notice.withheld.title', { child: childLabel(ctx.child, ctx.showNames) }),
+          t('notice.withheld.text', { where }),
+        ),
       ),
     );
-    return { type: 'message', summary: `Not posted · ${ctx.child.ref}`, attachments: [cardAttachment(card)] };
+    const summary = summaryIn(ctx.language, (t) => t('notice.withheld.summary', { ref: ctx.child.ref }));
+    return { type: 'message', summary, attachments: [cardAttachment(card)] };
   },
 };

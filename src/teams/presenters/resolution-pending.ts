@@ -6,6 +6,7 @@ import { cardAttachment, renderCard } from '../cards.js';
 import type { PendingRenderer } from './pending-renderer.js';
 import { resolutionCardData } from '../cards/resolution.js';
 import { noticeCardData } from '../cards/notice.js';
+import { cardIn, summaryIn } from './reader-language.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -21,11 +22,15 @@ function mentionsOf(v: unknown): Mention[] {
 const resolutionCardMessage: PendingRenderer = (data, ctx) => {
   const r = (ctx.child.resolutions ?? []).find((x) => x.id === data.resolutionId);
   if (!r) {
-    const card = renderCard(
-      'notice',
-      noticeCardData('warning', `Resolution ${str(data.resolutionId)}`, 'This resolution is no longer on record.'),
+    const id = str(data.resolutionId);
+    const card = cardIn(ctx.language, (t) =>
+      renderCard(
+        'notice',
+        noticeCardData('warning', t('notice.resolution-gone.title', { id }), t('notice.resolution-gone.text')),
+      ),
     );
-    return { type: 'message', summary: `Resolution ${str(data.resolutionId)}`, attachments: [cardAttachment(card)] };
+    const summary = summaryIn(ctx.language, (t) => t('notice.resolution-gone.title', { id }));
+    return { type: 'message', summary, attachments: [cardAttachment(card)] };
   }
   const audience = data.audience === 'iro' ? 'iro' : 'addressee';
   const mentions = mentionsOf(data.mentions);

@@ -58,6 +58,11 @@ export const liaisonDiscussionAction = defineAction({
         'invalid-input',
         parsed.error.issues.some((i) => i.path[0] === 'on') ? 'give the date of the discussion' : OUT_OF_DATE,
         { example: today(ctx.deps) },
+        {
+          key: parsed.error.issues.some((i) => i.path[0] === 'on')
+            ? 'errors.liaison.date-needed'
+            : 'errors.card.out-of-date',
+        },
       );
     }
     const { closed } = await recordDiscussion(ctx.deps, ctx.actor, { ...parsed.data, ref });

@@ -22,9 +22,14 @@ export const onCard = z.object({ stage });
 export function parse<T extends z.ZodTypeAny>(schema: T, ctx: ActionContext): z.infer<T> {
   const r = schema.safeParse(ctx.data);
   if (!r.success) {
-    throw new AppError('invalid-input', 'this card is out of date or incomplete; nothing was changed', {
-      example: 'Type /resolutions to open the resolution again',
-    });
+    throw new AppError(
+      'invalid-input',
+      'this card is out of date or incomplete; nothing was changed',
+      {
+        example: 'Type /resolutions to open the resolution again',
+      },
+      { key: 'errors.card.out-of-date' },
+    );
   }
   return r.data as z.infer<T>;
 }
@@ -50,7 +55,10 @@ export function cardReply(
 export function referralReply(ctx: ActionContext, view: ResolutionView): ActionReply {
   return {
     kind: 'card',
-    card: renderCard('resolution-referral', resolutionReferralCardData(view, ctx.showChildNames, ctx.deps.tzName)),
+    card: renderCard(
+      'resolution-referral',
+      resolutionReferralCardData(view, ctx.showChildNames, ctx.deps.tzName, ctx.t),
+    ),
     updateForAll: true,
   };
 }

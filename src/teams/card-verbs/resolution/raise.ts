@@ -20,7 +20,12 @@ export const resolutionRaise = defineAction({
   subject: 'child',
   async run(ctx, { ref }) {
     if (ctx.conversationType !== 'personal') {
-      throw new AppError('forbidden', 'resolutions are raised in a personal chat with me', { example: '/raise C1001' });
+      throw new AppError(
+        'forbidden',
+        'resolutions are raised in a personal chat with me',
+        { example: '/raise C1001' },
+        { key: 'errors.resolution.personal-only' },
+      );
     }
     const d = parse(schema, ctx);
     const { resolution } = await raiseResolution(ctx.deps, ctx.actor, ref, {

@@ -17,7 +17,7 @@ export const cardsHelpCy: Readonly<Record<keyof typeof cardsHelpEn, string>> = {
   'command.case.usage': '/achos CYF',
   'command.case.description':
     "Llinell amser plentyn: yr adolygiad nesaf a'i reol, trefniadau, adolygiadau blaenorol o fewn neu y tu allan i'r amserlen (sgwrs bersonol yn unig)",
-  'command.book.usage': '/trefnu CYF',
+  'command.book.usage': '/trefnu CYF [DYDDIAD]',
   'command.book.description':
     "Trefnu adolygiad nesaf plentyn: dyddiad, amser, lleoliad a gwahoddedigion (mae angen cymeradwyaeth rheolwr ar gyfer dyddiad y tu allan i'r amserlen)",
   'command.reschedule.usage': '/aildrefnu CYF',

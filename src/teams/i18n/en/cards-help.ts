@@ -13,7 +13,7 @@ export const cardsHelpEn = {
   'command.case.usage': '/case REF',
   'command.case.description':
     "A child's timeline: next review and its rule, bookings, past reviews within or outside timescale (personal chat only)",
-  'command.book.usage': '/book REF',
+  'command.book.usage': '/book REF [DATE]',
   'command.book.description':
     "Book a child's next review: date, time, venue and invitees (a date outside timescale needs a manager's approval)",
   'command.reschedule.usage': '/reschedule REF',
