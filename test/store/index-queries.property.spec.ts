@@ -144,6 +144,9 @@ describe('embedded store: index ranges read in order find what a full scan finds
             await indexed.insertMany(withIds.map((d) => ({ ...d })) as never);
             await plain.insertMany(withIds.map((d) => ({ ...d })) as never);
           }
+          // The ordered entries are built by the first range read; the changes after it must keep them in step.
+          await indexed.find({ due: { $gte: '' } }).toArray();
+          await indexed.find({ iro: 'I1', due: { $gte: '' } }).toArray();
           // Changes keep the order in step: move some documents to another date, delete one.
           for (const d of withIds.filter((_, i) => i % 4 === 1)) {
             for (const c of [indexed, plain])

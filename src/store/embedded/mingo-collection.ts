@@ -506,9 +506,8 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     for (const [id, doc] of this.docs) {
       const keys = ix.keysOf(doc);
       if (ix.conflict(id, keys)) throw new DuplicateKeyError(this.name, spec.name, spec.key, ix.keyValue(doc));
-      ix.add(id, keys, false);
+      ix.add(id, keys);
     }
-    ix.rebuildOrder();
     return ix;
   }
 
