@@ -1,4 +1,4 @@
-// `/due` a page at a time, as queries on the stored next review (issue 12, docs/DESIGN.md "Performance"):
+// `/due` a page at a time, as queries on the stored next review (issue 12, docs/DESIGN.md "Store"):
 // counts from the index, this page's rows fetched with skip and limit, and the whole service's view
 // summarised per IRO by one aggregation, so a message costs per row shown, not per child in the service.
 // While any stored next review is not current (computed with another policy or calendar, or not at all:

@@ -94,6 +94,11 @@ export class EqualityIndex {
   /** Compound indexes: first field's key → ids. */
   private readonly byFirst: Map<string, Set<string>> | null;
   private readonly sorted = new SortedKeys();
+  /**
+   * The ordered entries are built on the first range read, then kept in step: start-up pays nothing for them,
+   * and an index never read by range (most of them) never holds them.
+   */
+  private ordered = false;
   /** Documents with more than one tuple (an array value): MongoDB's multikey; ordered reads are then not sorts. */
   private multiKeyDocs = 0;
 
@@ -123,27 +128,29 @@ export class EqualityIndex {
     return null;
   }
 
-  add(id: string, keys: readonly string[], ordered = true): void {
+  add(id: string, keys: readonly string[]): void {
     for (const k of keys) {
       addTo(this.map, k, id);
       if (this.byFirst) addTo(this.byFirst, firstOf(k), id);
-      if (ordered) this.sorted.insert(k, id);
+      if (this.ordered) this.sorted.insert(k, id);
     }
     if (keys.length > 1) this.multiKeyDocs++;
   }
 
-  /** After adding documents with `ordered` false (building the index): puts every tuple in order at once. */
-  rebuildOrder(): void {
+  /** Puts every tuple in order at once (one sort), the first time a range is read. */
+  private ensureOrder(): void {
+    if (this.ordered) return;
     const pairs: { key: string; id: string }[] = [];
     for (const [key, ids] of this.map) for (const id of ids) pairs.push({ key, id });
     this.sorted.build(pairs);
+    this.ordered = true;
   }
 
   remove(id: string, keys: readonly string[]): void {
     // A document's tuples may share a first key: drop it from byFirst only when no tuple of its keeps it.
     for (const k of keys) {
       removeFrom(this.map, k, id);
-      this.sorted.delete(k, id);
+      if (this.ordered) this.sorted.delete(k, id);
     }
     if (keys.length > 1) this.multiKeyDocs--;
     if (this.byFirst) {
@@ -172,6 +179,7 @@ export class EqualityIndex {
    * only the entries in the range (plus one).
    */
   *range(eqKeys: readonly string[], range: StringRange): Generator<[part: string, id: string]> {
+    this.ensureOrder();
     const prefix = eqKeys.length ? eqKeys.map(escapeKey).join(KEY_SEP) + KEY_SEP : '';
     const bound = (v: string | undefined) => (v === undefined ? undefined : escapeKey('s' + v));
     const [gt, gte, lt, lte] = [bound(range.gt), bound(range.gte), bound(range.lt), bound(range.lte)];

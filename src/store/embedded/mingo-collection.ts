@@ -310,6 +310,16 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
    */
   private output(docs: Doc[], projection: Document | undefined): Document[] {
     if (!projection || !Object.keys(projection).length) return docs.map((d) => deepFreeze(d));
+    const tree = inclusionTree(projection);
+    if (tree) {
+      const out: Document[] = [];
+      for (const d of docs) {
+        const picked = pick(d, tree);
+        if (!picked) break;
+        out.push(deepFreeze(picked));
+      }
+      if (out.length === docs.length) return out;
+    }
     return new Query({})
       .find(docs, projection)
       .all()
@@ -325,9 +335,12 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       if (walk) return this.walkInOrder(filter, plan, walk, opts.skip ?? 0, Math.abs(opts.limit ?? 0));
     }
     const source = plan ? this.fromRange(plan) : this.candidates(filter);
+    // A range the index answers alone needs no second look at each document.
+    const matched = () => (plan?.indexOnly ? source : new Query(filter ?? {}).find<Doc>(source).all());
+    if (!sort && plan?.indexOnly) return source.slice(opts.skip ?? 0, limitEnd(opts));
     if (sort && Object.keys(sort).length === 1 && sort._id !== undefined) {
-      const byId = sortedByStringId(new Query(filter ?? {}).find<Doc>(source).all(), sort._id);
-      if (byId) return byId.slice(opts.skip ?? 0, opts.limit ? (opts.skip ?? 0) + Math.abs(opts.limit) : undefined);
+      const byId = sortedByStringId(matched(), sort._id);
+      if (byId) return byId.slice(opts.skip ?? 0, limitEnd(opts));
     }
     let cursor = new Query(filter ?? {}).find<Doc>(source);
     if (sort) cursor = cursor.sort(sort);
@@ -456,7 +469,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       if (seen.has(id)) continue;
       seen.add(id);
       const doc = this.docs.get(id);
-      if (doc && test.test(doc)) group.push(doc);
+      if (doc && (plan.indexOnly || test.test(doc))) group.push(doc);
     }
     flush();
     return limit ? out.slice(0, limit) : out;
@@ -493,9 +506,8 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     for (const [id, doc] of this.docs) {
       const keys = ix.keysOf(doc);
       if (ix.conflict(id, keys)) throw new DuplicateKeyError(this.name, spec.name, spec.key, ix.keyValue(doc));
-      ix.add(id, keys, false);
+      ix.add(id, keys);
     }
-    ix.rebuildOrder();
     return ix;
   }
 
@@ -607,6 +619,66 @@ function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; 
     }
   }
   return { ok: true, value: v };
+}
+
+/** Where a page read with skip and limit ends (undefined: the end). */
+function limitEnd(opts: FindOpts): number | undefined {
+  return opts.limit ? (opts.skip ?? 0) + Math.abs(opts.limit) : undefined;
+}
+
+/** An inclusion projection's fields as a tree (`true` at a leaf), or null for anything mingo should do. */
+type Tree = Map<string, Tree | true>;
+
+function inclusionTree(projection: Document): Tree | null {
+  const tree: Tree = new Map();
+  for (const [path, v] of Object.entries(projection)) {
+    if (path === '_id') {
+      if (v !== 0 && v !== false && v !== 1 && v !== true) return null;
+      if (v === 1 || v === true) tree.set('_id', true);
+      continue;
+    }
+    if ((v !== 1 && v !== true) || path.includes('$')) return null;
+    let node = tree;
+    const parts = path.split('.');
+    for (const [i, part] of parts.entries()) {
+      const next = node.get(part);
+      if (i === parts.length - 1) {
+        if (next !== undefined) return null; // a path and one inside it: MongoDB refuses; mingo says so
+        node.set(part, true);
+      } else if (next === true) {
+        return null;
+      } else {
+        if (!next) node.set(part, new Map());
+        node = node.get(part) as Tree;
+      }
+    }
+  }
+  if (!('_id' in projection)) tree.set('_id', true);
+  return tree;
+}
+
+/**
+ * The fields of an inclusion projection, in the document's own order as MongoDB returns them (an embedded
+ * document on the way keeps its place, empty if none of its fields are there); values are shared, not copied.
+ * Null where an array lies on a path (MongoDB projects into each element): mingo does those.
+ */
+function pick(doc: Document, tree: Tree): Document | null {
+  const out: Document = {};
+  for (const key of Object.keys(doc)) {
+    const want = tree.get(key);
+    if (want === undefined) continue;
+    const v: unknown = doc[key];
+    if (want === true) {
+      out[key] = v;
+    } else if (Array.isArray(v)) {
+      return null;
+    } else if (isPlainObject(v)) {
+      const inner = pick(v, want);
+      if (!inner) return null;
+      out[key] = inner;
+    }
+  }
+  return out;
 }
 
 /**

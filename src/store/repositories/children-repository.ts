@@ -193,36 +193,27 @@ export class ChildrenRepository {
     range: DueRange,
     classes: { overdueBefore: string | null; due: { from: string; to: string } | null },
   ): Promise<IroDueCountsRow[]> {
-    const dueBy = '$nextReview.dueBy';
-    const overdue = classes.overdueBefore === null ? false : { $lt: [dueBy, classes.overdueBefore] };
-    const inWindow = classes.due
-      ? { $and: [{ $gte: [dueBy, classes.due.from] }, { $lte: [dueBy, classes.due.to] }] }
-      : false;
-    const due = { $and: [{ $not: [overdue] }, inWindow] };
+    // Counted here from the rows in the range, three fields each: mingo's $group expressions cost ~0.1 ms a
+    // document in the embedded store, and MongoDB sends these few fields as cheaply as it would the counts.
     const rows = await this.col
-      .aggregate<{ _id: string; overdue: number; due: number; notBooked: number }>([
-        { $match: this.dueFilter(null, range) },
-        {
-          $group: {
-            _id: '$iroId',
-            overdue: { $sum: { $cond: [overdue, 1, 0] } },
-            due: { $sum: { $cond: [due, 1, 0] } },
-            notBooked: {
-              $sum: {
-                $cond: [
-                  { $and: [{ $or: [overdue, due] }, { $eq: [{ $ifNull: ['$nextReview.booking', null] }, null] }] },
-                  1,
-                  0,
-                ],
-              },
-            },
-          },
-        },
-      ])
+      .find(this.dueFilter(null, range), {
+        projection: { _id: 0, iroId: 1, 'nextReview.dueBy': 1, 'nextReview.booking': 1 },
+      })
       .toArray();
-    return rows
-      .filter((r) => r.overdue + r.due > 0)
-      .map((r) => ({ iroId: r._id, overdue: r.overdue, due: r.due, notBooked: r.notBooked }));
+    const by = new Map<string, IroDueCountsRow>();
+    for (const r of rows) {
+      const dueBy = r.nextReview?.dueBy;
+      if (typeof dueBy !== 'string') continue;
+      const overdue = classes.overdueBefore !== null && dueBy < classes.overdueBefore;
+      const due = !overdue && !!classes.due && dueBy >= classes.due.from && dueBy <= classes.due.to;
+      if (!overdue && !due) continue;
+      const c = by.get(r.iroId) ?? { iroId: r.iroId, overdue: 0, due: 0, notBooked: 0 };
+      if (overdue) c.overdue++;
+      else c.due++;
+      if (!r.nextReview?.booking) c.notBooked++;
+      by.set(r.iroId, c);
+    }
+    return [...by.values()];
   }
 
   private dueFilter(iroId: string | null, range: DueRange): Filter<ChildDoc> {
