@@ -46,26 +46,7 @@ const READ_PROPERTIES = new Set([
  */
 export const PENDING_WELSH_CARDS: readonly string[] = [
   'src/teams/card-verbs/booking-data.ts',
-  'src/teams/card-verbs/import-conflict.ts',
   'src/teams/card-verbs/liaison/index.ts',
-  'src/teams/card-verbs/review-book.ts',
-  'src/teams/card-verbs/review-cancel.ts',
-  'src/teams/card-verbs/review-held.ts',
-  'src/teams/card-verbs/review-reschedule-decide.ts',
-  'src/teams/card-verbs/review-reschedule.ts',
-  'src/teams/cards/booking-form.ts',
-  'src/teams/cards/held-form.ts',
-  'src/teams/cards/import-report.ts',
-  'src/teams/cards/liaison-form.ts',
-  'src/teams/cards/notify-form.ts',
-  'src/teams/cards/report.ts',
-  'src/teams/cards/reschedule-form.ts',
-  'src/teams/cards/resolution-raise.ts',
-  'src/teams/cards/resolutions.ts',
-  'src/teams/commands/compliment.ts',
-  'src/teams/commands/distributed.ts',
-  'src/teams/commands/held.ts',
-  'src/teams/presenters/booking.ts',
 ];
 export const PENDING_WELSH_REPLIES: readonly string[] = [
   'src/teams/cards/liaison.ts',

@@ -232,6 +232,8 @@ interface IndexRow {
 }
 const INDEXES: IndexRow[] = [
   { collection: 'audit', name: 'at', key: { at: 1 }, unique: false },
+  { collection: 'children', name: 'cover.iroId.to', key: { 'cover.iroId': 1, 'cover.to': 1 }, unique: false },
+  { collection: 'children', name: 'cover.to', key: { 'cover.to': 1 }, unique: false },
   { collection: 'children', name: 'iroId', key: { iroId: 1 }, unique: false },
   { collection: 'children', name: 'iroId.nextReview.dueBy', key: { iroId: 1, 'nextReview.dueBy': 1 }, unique: false },
   { collection: 'children', name: 'nextReview.dueBy', key: { 'nextReview.dueBy': 1 }, unique: false },

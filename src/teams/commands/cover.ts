@@ -25,16 +25,22 @@ export const coverCommand: CommandSpec = {
   async run(ctx) {
     const m = DATES.exec(ctx.args.trim());
     if (!m)
-      throw new AppError('invalid-input', 'name the absent IRO, then the first and last day of the absence', {
-        example: COVER_EXAMPLE,
-      });
-    const person = await ctx.resolvePerson(m[1]!);
-    if (!person)
       throw new AppError(
         'invalid-input',
-        `I can't find "${m[1]!.replace(/<\/?at>/gi, '').slice(0, 60)}" in the staff directory: name the IRO with an @mention, their e-mail address or their staff id`,
+        'name the absent IRO, then the first and last day of the absence',
         { example: COVER_EXAMPLE },
+        { key: 'errors.cover.usage' },
       );
+    const person = await ctx.resolvePerson(m[1]!);
+    if (!person) {
+      const name = m[1]!.replace(/<\/?at>/gi, '').slice(0, 60);
+      throw new AppError(
+        'invalid-input',
+        `I can't find "${name}" in the staff directory: name the IRO with an @mention, their e-mail address or their staff id`,
+        { example: COVER_EXAMPLE },
+        { key: 'errors.cover.unknown-person', params: { name } },
+      );
+    }
     return coverForm(ctx.deps, ctx.actor, { absentId: person._id, from: m[2], to: m[3] }, ctx, ctx.showChildNames);
   },
 };

@@ -29,9 +29,9 @@ export const cardsHelpCy: Readonly<Record<keyof typeof cardsHelpEn, string>> = {
   'command.distributed.usage': '/distributed CYF ID-ADOLYGIAD',
   'command.distributed.description':
     "Cofnodi bod cofnod ysgrifenedig adolygiad wedi'i ddosbarthu heddiw (yn cau cam y cofnod 14 diwrnod)",
-  'command.notify.usage': '/notify CYF [forward | correct]',
+  'command.notify.usage': '/notify CYF [forward | correct] | /notify new',
   'command.notify.description':
-    'Rhoi gwybod am ddigwyddiad sy\'n newid amserlenni adolygu (dechrau derbyn gofal, symud heb ei gynllunio, mabwysiadu, …); yr SAA: mae "forward" yn dwyn yr adolygiad ymlaen',
+    'Rhoi gwybod am ddigwyddiad sy\'n newid amserlenni adolygu (dechrau derbyn gofal, symud heb ei gynllunio, mabwysiadu, …); yr SAA: mae "forward" yn dwyn yr adolygiad ymlaen; cymorth busnes: "new" ar gyfer plentyn sy’n newydd i ofal',
   'command.raise.usage': '/raise CYF',
   'command.raise.description':
     "Codi mater i'w ddatrys (anffurfiol neu ffurfiol) am blentyn ar eich llwyth achosion (SAA, sgwrs bersonol)",

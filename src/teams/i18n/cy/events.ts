@@ -2,6 +2,15 @@
 import type { eventsEn } from '../en/events.js';
 
 export const eventsCy: Readonly<Record<keyof typeof eventsEn, string>> = {
+  'command.allocate.usage': '/allocate CYF',
+  'command.allocate.description':
+    'Ailddyrannu plentyn i SAA arall, gan ddewis o lwyth achosion pob SAA (rheolwyr tîm adolygu)',
+  'command.cover.usage': '/cover @SAA O i TAN',
+  'command.cover.description':
+    "Cyflenwi yn ystod absenoldeb SAA: eu hadolygiadau sy'n ddyledus neu wedi'u trefnu rhwng dau ddyddiad (BBBB-MM-DD), pob un yn cael ei gynnig i'r SAAau eraill (rheolwyr tîm adolygu)", // translator: confirm "cyflenwi" for cover
+  'errors.cover.usage': "enwch y SAA sy'n absennol, yna diwrnod cyntaf ac olaf yr absenoldeb",
+  'errors.cover.unknown-person':
+    'Alla i ddim dod o hyd i "{name}" yn y cyfeiriadur staff: enwch y SAA gydag @sôn, eu cyfeiriad e-bost neu eu rhif staff',
   'events.legal-status.interim-care-order': 'Gorchymyn gofal interim',
   'events.legal-status.care-order': 'Gorchymyn gofal',
   'events.legal-status.accommodated-s76': 'Wedi’i letya (adran 76)',

@@ -25,9 +25,9 @@ export const cardsHelpEn = {
   'command.distributed.usage': '/distributed REF REVIEW-ID',
   'command.distributed.description':
     "Record a review's written record as distributed today (closes the 14-day record action)",
-  'command.notify.usage': '/notify REF [forward | correct]',
+  'command.notify.usage': '/notify REF [forward | correct] | /notify new',
   'command.notify.description':
-    'Notify an event that changes review timescales (became looked after, unplanned move, adoption, …); the IRO: "forward" brings the review forward',
+    'Notify an event that changes review timescales (became looked after, unplanned move, adoption, …); the IRO: "forward" brings the review forward; business support: "new" for a child new to care',
   'command.raise.usage': '/raise REF',
   'command.raise.description':
     'Raise a resolution (informal or formal) about a child on your caseload (IRO, personal chat)',

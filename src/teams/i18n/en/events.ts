@@ -1,5 +1,14 @@
 // Issue 14's words (new entry to care, allocation, cover, the case timeline): English. cy/events.ts has the same keys.
 export const eventsEn = {
+  'command.allocate.usage': '/allocate REF',
+  'command.allocate.description':
+    "Reallocate a child to another IRO, choosing from each IRO's caseload (reviewing team managers)",
+  'command.cover.usage': '/cover @IRO FROM to TO',
+  'command.cover.description':
+    "Cover an IRO's absence: their reviews due or booked between two dates (YYYY-MM-DD), each offered to the other IROs (reviewing team managers)",
+  'errors.cover.usage': 'name the absent IRO, then the first and last day of the absence',
+  'errors.cover.unknown-person':
+    'I can\'t find "{name}" in the staff directory: name the IRO with an @mention, their e-mail address or their staff id',
   'events.legal-status.interim-care-order': 'Interim care order',
   'events.legal-status.care-order': 'Care order',
   'events.legal-status.accommodated-s76': 'Accommodated (section 76)',
