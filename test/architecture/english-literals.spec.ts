@@ -49,7 +49,6 @@ export const PENDING_WELSH_CARDS: readonly string[] = [
   'src/teams/card-verbs/liaison/index.ts',
 ];
 export const PENDING_WELSH_REPLIES: readonly string[] = [
-  'src/teams/cards/liaison.ts',
   'src/teams/cards/resolution.ts',
   'src/teams/invoke.ts',
   'src/teams/message-size.ts',

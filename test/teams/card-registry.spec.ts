@@ -104,7 +104,6 @@ describe('card registry: each template has one view-model module', () => {
  */
 const TEMPLATES_WITH_ENGLISH_PENDING: readonly string[] = [
   // welsh-replies (proactive cards)
-  'liaison',
   'resolution',
   'resolution-referral',
   'review-held',

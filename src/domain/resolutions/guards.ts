@@ -48,15 +48,47 @@ export function replaceCurrent(r: Resolution, stage: ResolutionStage): Resolutio
   return { ...r, stages: [...r.stages.slice(0, -1), stage] };
 }
 
+/** The step or field named in a refusal, as the catalogue's select (errors.resolution.iro-only, .text-*). */
+const SAID: Readonly<Record<string, string>> = {
+  'notify the senior officer': 'notify',
+  'refer this resolution to Cafcass': 'refer',
+  'update the referral pack': 'pack',
+  'resolve this resolution': 'resolve',
+  'escalate this resolution': 'escalate',
+  'a summary': 'summary',
+  'what you ask for': 'ask',
+  'a note for the senior officer': 'note',
+  'the outcome': 'outcome',
+  'a response': 'response',
+};
+const said = (what: string): string => SAID[what] ?? 'other';
+
 export function assertIro(o: { actor: Staff; child: CaseOf }, what: string): void {
-  if (!isChildsIro(o.actor, o.child)) throw new AppError('forbidden', `only ${o.child.ref}'s IRO can ${what}`);
+  if (!isChildsIro(o.actor, o.child))
+    throw new AppError(
+      'forbidden',
+      `only ${o.child.ref}'s IRO can ${what}`,
+      {},
+      { key: 'errors.resolution.iro-only', params: { ref: o.child.ref, what: said(what) } },
+    );
 }
 
 /** Trimmed text, refused when empty or longer than `max` (the example says what to write). */
 export function requiredText(v: string | null | undefined, what: string, max: number, example: string): string {
   const t = (v ?? '').trim();
-  if (!t) throw new AppError('invalid-input', `${what} is needed`, { example });
+  if (!t)
+    throw new AppError(
+      'invalid-input',
+      `${what} is needed`,
+      { example },
+      { key: 'errors.resolution.text-needed', params: { what: said(what) } },
+    );
   if (t.length > max)
-    throw new AppError('invalid-input', `${what} is too long (at most ${max} characters)`, { example });
+    throw new AppError(
+      'invalid-input',
+      `${what} is too long (at most ${max} characters)`,
+      { example },
+      { key: 'errors.resolution.text-too-long', params: { what: said(what), max } },
+    );
   return t;
 }

@@ -12,6 +12,7 @@ import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
 import { referralCy } from './cy/referral.js';
+import { liaisonCy } from './cy/liaison.js';
 import { cardsCommonCy } from './cy/cards-common.js';
 import { cardsDueCy } from './cy/cards-due.js';
 import { cardsCaseloadCy } from './cy/cards-caseload.js';
@@ -46,6 +47,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsMoreCy,
   ...errorsResolutionCy,
   ...referralCy,
+  ...liaisonCy,
   'language.name': 'Cymraeg',
   'language.chosen': 'Byddaf yn ysgrifennu atoch chi yn Gymraeg o hyn ymlaen.',
   'language.channel-chosen': 'Byddaf yn ysgrifennu yn y sianel hon yn {language}.',

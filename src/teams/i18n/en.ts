@@ -11,6 +11,7 @@ import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
 import { referralEn } from './en/referral.js';
+import { liaisonEn } from './en/liaison.js';
 import { cardsCommonEn } from './en/cards-common.js';
 import { cardsDueEn } from './en/cards-due.js';
 import { cardsCaseloadEn } from './en/cards-caseload.js';
@@ -44,6 +45,7 @@ export const en = {
   ...errorsMoreEn,
   ...errorsResolutionEn,
   ...referralEn,
+  ...liaisonEn,
   'language.name': 'English',
   'language.chosen': 'I will write to you in English from now on.',
   'language.channel-chosen': 'I will write in this channel in {language}.',

@@ -2,7 +2,8 @@
 import type { DutyId } from '../../domain/liaison.js';
 import { DUTY_IDS } from '../../domain/liaison.js';
 import { cardAttachment, renderCard } from '../cards.js';
-import type { LiaisonCardData } from '../cards/liaison.js';
+import type { LiaisonCardData, LiaisonPresentCtx } from '../cards/liaison.js';
+import type { Translate } from '../i18n/translate.js';
 import { childLabel } from './labels.js';
 import { cardIn, summaryIn } from './reader-language.js';
 import {
@@ -16,30 +17,46 @@ import { noticeCardData } from '../cards/notice.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function activity(model: LiaisonCardData, summary: string): Activity {
-  return { type: 'message', summary, attachments: [cardAttachment(renderCard('liaison', model))] };
+/** The liaison card in the conversation's language ("both": Welsh, then English); the summary likewise. */
+function activity(
+  ctx: PendingRenderContext,
+  model: (present: LiaisonPresentCtx) => LiaisonCardData,
+  summary: (t: Translate) => string,
+): Activity {
+  const card = cardIn(ctx.language, (t) =>
+    renderCard('liaison', model({ names: ctx.staffNames, today: ctx.today, tzName: ctx.tzName, t })),
+  );
+  return { type: 'message', summary: summaryIn(ctx.language, summary), attachments: [cardAttachment(card)] };
 }
-
-const present = (ctx: PendingRenderContext) => ({ names: ctx.staffNames, today: ctx.today, tzName: ctx.tzName });
 
 export const LIAISON_RENDERERS: Readonly<Record<string, PendingRenderer>> = {
   'liaison-header': (_data, ctx) =>
-    activity(liaisonHeaderCardData(ctx.child, present(ctx)), `Liaison · ${ctx.child.ref}`),
+    activity(
+      ctx,
+      (present) => liaisonHeaderCardData(ctx.child, present),
+      (t) => t('liaison.header.title', { child: ctx.child.ref }),
+    ),
   'liaison-prompt': (data, ctx) => {
     const duty = (DUTY_IDS as readonly string[]).includes(str(data.duty)) ? (data.duty as DutyId) : 'L10';
     const item = { deadline: str(data.deadline) || ctx.today, open: duty !== 'L5' };
     return activity(
-      liaisonPromptCardData(ctx.child, duty, str(data.subject), item, present(ctx), data.forLegal === true),
-      `${duty} · ${ctx.child.ref}`,
+      ctx,
+      (present) => liaisonPromptCardData(ctx.child, duty, str(data.subject), item, present, data.forLegal === true),
+      () => `${duty} · ${ctx.child.ref}`,
     );
   },
   'liaison-record': (data, ctx) =>
     activity(
-      liaisonRecordCardData(ctx.child, str(data.discussionId), present(ctx)),
-      `Discussion recorded · ${ctx.child.ref}`,
+      ctx,
+      (present) => liaisonRecordCardData(ctx.child, str(data.discussionId), present),
+      (t) => t('liaison.record.title', { final: 'no', child: ctx.child.ref }),
     ),
   'liaison-closed': (_data, ctx) =>
-    activity(liaisonClosedCardData(ctx.child, present(ctx)), `Liaison closed · ${ctx.child.ref}`),
+    activity(
+      ctx,
+      (present) => liaisonClosedCardData(ctx.child, present),
+      (t) => t('liaison.closed.title', { child: ctx.child.ref }),
+    ),
   /** To the IRO, 1:1: why a message about their child was not posted (the guest rule). */
   'delivery-withheld': (data, ctx) => {
     // ICU select keys take no hyphen: 'iro-channel' is selected as 'iro_channel'.

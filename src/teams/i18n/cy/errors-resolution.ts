@@ -40,6 +40,12 @@ export const errorsResolutionCy: Readonly<Record<keyof typeof errorsResolutionEn
   'errors.resolution.by-when-not-date': 'nid yw\'r dyddiad "erbyn pryd" yn ddyddiad',
   'errors.resolution.by-when-past': 'mae\'r dyddiad "erbyn pryd" wedi mynd heibio',
   'errors.resolution.no-stage': 'does dim cam datrys {stage}',
+  'errors.resolution.iro-only':
+    "dim ond SAA {ref} all {what, select, notify {roi gwybod i'r uwch swyddog} refer {atgyfeirio'r datrysiad hwn at Cafcass Cymru} pack {diweddaru'r pecyn atgyfeirio} resolve {ddatrys y datrysiad hwn} escalate {uwchgyfeirio'r datrysiad hwn} other {wneud hynny}}",
+  'errors.resolution.text-needed':
+    "mae angen {what, select, summary {crynodeb} ask {yr hyn rydych chi'n gofyn amdano} note {nodyn i'r uwch swyddog} outcome {y canlyniad} response {ymateb} other {testun}}",
+  'errors.resolution.text-too-long':
+    "mae {what, select, summary {y crynodeb} ask {yr hyn rydych chi'n gofyn amdano} note {y nodyn i'r uwch swyddog} outcome {y canlyniad} response {yr ymateb} other {y testun}} yn rhy hir ({max, number} nod ar y mwyaf)",
   'errors.compliment.iro-only': "dim ond SAAau sy'n cofnodi canmoliaeth",
   'errors.compliment.what': "dywedwch am beth mae'r ganmoliaeth",
   'errors.compliment.too-long': "mae'r ganmoliaeth yn rhy hir (1000 nod ar y mwyaf)",

@@ -33,6 +33,12 @@ export const errorsResolutionEn = {
   'errors.resolution.by-when-not-date': 'the "by when" date is not a date',
   'errors.resolution.by-when-past': 'the "by when" date is in the past',
   'errors.resolution.no-stage': 'there is no resolution stage {stage}',
+  'errors.resolution.iro-only':
+    "only {ref}'s IRO can {what, select, notify {notify the senior officer} refer {refer this resolution to Cafcass} pack {update the referral pack} resolve {resolve this resolution} escalate {escalate this resolution} other {do that}}",
+  'errors.resolution.text-needed':
+    '{what, select, summary {a summary} ask {what you ask for} note {a note for the senior officer} outcome {the outcome} response {a response} other {some text}} is needed',
+  'errors.resolution.text-too-long':
+    '{what, select, summary {a summary} ask {what you ask for} note {a note for the senior officer} outcome {the outcome} response {a response} other {the text}} is too long (at most {max, number} characters)',
   'errors.compliment.iro-only': 'only IROs record compliments',
   'errors.compliment.what': 'say what the compliment is for',
   'errors.compliment.too-long': 'the compliment is too long (at most 1000 characters)',

@@ -1,0 +1,87 @@
+// Cerdyn cyswllt y Gwarcheidwad Plant: the same keys and placeholders as en/liaison.ts.
+// The duty titles follow the IRO–Guardian protocol; translator: confirm against Cafcass Cymru's own Welsh usage.
+import type { liaisonEn } from '../en/liaison.js';
+
+export const liaisonCy: Readonly<Record<keyof typeof liaisonEn, string>> = {
+  'liaison.duty.L1': "Cofnodi enw'r Gwarcheidwad",
+  'liaison.duty.L2': "Manylion yr SAA i'r tîm cyfreithiol a'r llys",
+  'liaison.duty.L3': 'Cysylltu',
+  'liaison.duty.L4': 'Dogfennau llys',
+  'liaison.duty.L5': "Adolygiad wedi'i drefnu: gwahoddir y Gwarcheidwad",
+  'liaison.duty.L6': "Cofnod yr adolygiad: copi i'r Gwarcheidwad a'r tîm cyfreithiol",
+  'liaison.duty.L7': 'Trafodaeth yn ddyledus',
+  'liaison.duty.L8': 'Cyn y Gwrandawiad Datrys Materion', // translator: confirm (Issues Resolution Hearing)
+  'liaison.duty.L9': 'Trafodaeth derfynol a dogfennau',
+  'liaison.duty.L10': "Trafodaeth wedi'i chofnodi",
+  'liaison.deadline.L1': 'wrth ei dderbyn',
+  'liaison.deadline.L2': '2 ddiwrnod gwaith',
+  'liaison.deadline.L3': '5 diwrnod gwaith',
+  'liaison.deadline.L4': "5 diwrnod gwaith o'i dderbyn",
+  'liaison.deadline.L5': 'pan gaiff ei drefnu',
+  'liaison.deadline.L6': 'gyda’r dosbarthu',
+  'liaison.deadline.L7': 'cyfnod y cytunwyd arno (6 wythnos fel arfer)',
+  'liaison.deadline.L8': '5 diwrnod gwaith cyn y gwrandawiad',
+  'liaison.deadline.L9': '10 diwrnod gwaith wedyn',
+  'liaison.deadline.L10': 'ar unwaith',
+  'liaison.action.L1': "mae cymorth busnes yn rhoi enw'r SAA i Cafcass Cymru ac yn cofnodi enw'r Gwarcheidwad",
+  'liaison.action.L10': 'wedi’i gofnodi ar linell amser achos y plentyn',
+  'liaison.people': 'SAA {iro} · Gwarcheidwad {guardian}',
+  'liaison.not-known': 'ddim yn hysbys',
+  'liaison.not-appointed': 'heb ei benodi eto',
+  'liaison.header.title': 'Cyswllt · {child}',
+  'liaison.header.text':
+    "Cyswllt rhwng yr SAA a'r Gwarcheidwad ar gyfer y plentyn hwn tra bo'r achosion gofal yn parhau. Mae pob anogaeth a chofnod ar gyfer y plentyn hwn yn mynd i'r edefyn hwn.",
+  'liaison.fact.child': 'Plentyn',
+  'liaison.fact.iro': 'SAA',
+  'liaison.fact.guardian': 'Gwarcheidwad',
+  'liaison.fact.deadline': 'Dyddiad cau',
+  'liaison.fact.rule': 'Rheol',
+  'liaison.fact.status': 'Statws',
+  'liaison.fact.date': 'Dyddiad',
+  'liaison.fact.topics': 'Pynciau',
+  'liaison.fact.notes': 'Nodiadau',
+  'liaison.fact.monitoring': "Materion i'w monitro yn yr adolygiad nesaf",
+  'liaison.fact.concluded': 'Daeth yr achosion i ben',
+  'liaison.status.done': 'Wedi’i wneud',
+  'liaison.status.open': 'Ar agor',
+  'liaison.status.not-applicable': 'Amherthnasol',
+  'liaison.prompt.L2':
+    "{iro} yw SAA y plentyn hwn yn yr achosion gofal. Tîm cyfreithiol: rhowch enw a manylion cyswllt yr SAA i'r llys erbyn {deadline}.",
+  'liaison.prompt.L3':
+    "Penodwyd y Gwarcheidwad ar {appointed}. SAA a Gwarcheidwad: cysylltwch erbyn {deadline} (yn yr adolygiad cyntaf os yw'n fuan), a chytunwch pa mor aml i siarad.",
+  'liaison.prompt.L4':
+    'Derbyniodd y tîm cyfreithiol ddogfennau llys ar {received}. Tîm cyfreithiol: anfonwch gopïau at yr SAA erbyn {deadline}.',
+  'liaison.prompt.L5':
+    "Mae adolygiad wedi'i drefnu{when, select, none {} other { ar gyfer {when}}}. Gwarcheidwad: rydych chi'n cael eich gwahodd.",
+  'liaison.prompt.L6':
+    "Dosbarthwyd cofnod adolygiad {id}{held, select, none {} other { (a gynhaliwyd {held}, yn ystod yr achosion)}}. {court, select, yes {Tîm cyfreithiol: cyflwynwch e i'r llys.} other {Anfonwch gopi at y Gwarcheidwad ac at y tîm cyfreithiol nawr.}}",
+  'liaison.prompt.L7': "Mae trafodaeth rhwng yr SAA a'r Gwarcheidwad yn ddyledus erbyn {deadline}. Pynciau: {topics}.",
+  'liaison.prompt.L8':
+    "Mae'r Gwrandawiad Datrys Materion ar {hearing} ac mae gan yr SAA ddatrysiadau agored ar gyfer y plentyn hwn. Tîm cyfreithiol: rhowch wybod i'r llys am yr anghydfod cyn y gwrandawiad.",
+  'liaison.prompt.L9':
+    "Daeth yr achosion i ben gyda'r plentyn yn parhau i dderbyn gofal. Erbyn {deadline}: cynhaliwch y drafodaeth derfynol (nodwch unrhyw faterion i'w monitro yn yr adolygiad nesaf), ac mae'r Gwarcheidwad yn cadarnhau bod gan yr SAA bob dogfen isod.",
+  'liaison.button.confirms': 'Gwarcheidwad yn cadarnhau: {item}',
+  'liaison.button.not-applicable': 'Gwarcheidwad: trefniadau cyswllt yn amherthnasol (yn y cynllun gofal)',
+  'liaison.button.L2': "Wedi'i wneud: mae gan y llys fanylion yr SAA",
+  'liaison.button.L3': 'Wedi cysylltu',
+  'liaison.button.L4': "Copïau wedi'u hanfon at yr SAA",
+  'liaison.button.L6-court': "Wedi'i gyflwyno i'r llys",
+  'liaison.button.L6': "Copi wedi'i anfon at y Gwarcheidwad a'r tîm cyfreithiol",
+  'liaison.button.L8': "Rhoddwyd gwybod i'r llys",
+  'liaison.record.title': "{final, select, yes {Trafodaeth derfynol} other {Trafodaeth}} wedi'i chofnodi · {child}",
+  'liaison.record.by': 'Cofnodwyd gan {name} ar gofnod achos y plentyn (L10).',
+  'liaison.record.text': 'Cofnodwyd ar gofnod achos y plentyn (L10).',
+  'liaison.closed.title': 'Cyswllt wedi cau · {child}',
+  'liaison.closed.text':
+    "Mae'r achosion gofal wedi dod i ben ac mae'r eitemau cyswllt wedi'u gwneud. Mae'r edefyn hwn ar gau; does gan y Gwarcheidwad ddim mynediad at eitemau cyswllt y plentyn hwn mwyach. Diolch.",
+  'liaison.final-discussion': "Trafodaeth derfynol rhwng yr SAA a'r Gwarcheidwad",
+  'liaison.form.checklist': "Dogfennau y mae'n rhaid i'r SAA eu cael (L9)",
+  'liaison.form.record-discussion': 'Cofnodi trafodaeth',
+  'liaison.form.date': 'Dyddiad y drafodaeth',
+  'liaison.form.date-error': 'Rhowch y dyddiad',
+  'liaison.form.topics': 'Pynciau',
+  'liaison.form.notes': 'Nodiadau',
+  'liaison.form.final': "Dyma'r drafodaeth derfynol ar ôl yr achosion (L9)",
+  'liaison.form.monitoring': "Materion i'w monitro yn yr adolygiad nesaf (L9)",
+  'liaison.form.record': 'Cofnodi',
+};
