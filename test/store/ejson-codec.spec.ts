@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Binary, Decimal128, EJSON, Long, ObjectId, Timestamp } from 'bson';
+import sinon from 'sinon';
 import { parseEjson, stringifyEjson, stringifyLogEjson } from '../../src/store/embedded/ejson-codec.js';
 
 const samples: unknown[] = [
@@ -93,6 +94,16 @@ describe('EJSON codec for log records (engine JSON where it loses nothing)', () 
     assert.throws(() => stringifyLogEjson({ at: new Date(0), flaky }), /read twice/);
     assert.deepEqual(Object.getOwnPropertyDescriptor(Date.prototype, 'toJSON'), before);
     assert.equal(JSON.stringify(new Date(0)), '"1970-01-01T00:00:00.000Z"');
+  });
+
+  it('writes while a fake clock replaces the global Date (a write during a sinon-faked test once threw)', () => {
+    const clock = sinon.useFakeTimers({ now: Date.UTC(2026, 11, 2), toFake: ['Date'] });
+    try {
+      const text = stringifyLogEjson({ at: new Date(Date.UTC(2026, 11, 2)), n: 1 });
+      assert.deepEqual(parseEjson(text), { at: new Date(Date.UTC(2026, 11, 2)), n: 1 });
+    } finally {
+      clock.restore();
+    }
   });
 
   it('falls back to the canonical writer for ObjectId, -0, NaN and other BSON values', () => {

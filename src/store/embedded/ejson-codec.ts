@@ -66,14 +66,17 @@ export function stringifyLogEjson(value: unknown): string {
   if (!nativeJsonSafe(value)) return stringifyEjson(value);
   // Date#toJSON is swapped only for this synchronous call: the value holds only plain objects, arrays,
   // Dates and primitives (checked above), so no other code runs while it is swapped.
-  const toJSON = Object.getOwnPropertyDescriptor(Date.prototype, 'toJSON')!;
-  Object.defineProperty(Date.prototype, 'toJSON', { ...toJSON, value: canonicalDateJson });
+  const toJSON = Object.getOwnPropertyDescriptor(DATE_PROTOTYPE, 'toJSON')!;
+  Object.defineProperty(DATE_PROTOTYPE, 'toJSON', { ...toJSON, value: canonicalDateJson });
   try {
     return JSON.stringify(value);
   } finally {
-    Object.defineProperty(Date.prototype, 'toJSON', toJSON);
+    Object.defineProperty(DATE_PROTOTYPE, 'toJSON', toJSON);
   }
 }
+
+/** The engine's own Date.prototype, taken at load: a fake clock (sinon) replaces the global Date later. */
+const DATE_PROTOTYPE = Date.prototype;
 
 function canonicalDateJson(this: Date): unknown {
   return { $date: { $numberLong: String(this.getTime()) } };
