@@ -13,7 +13,7 @@ import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import type { DueRange } from '../store/repositories/children-repository.js';
 import { today as todayOf, type AppDeps } from './deps.js';
-import { dueCountsByIro, listDue, sortIroCounts, type IroDueCounts } from './list-due.js';
+import { coveredInScope, dueCountsByIro, listDue, sortIroCounts, type IroDueCounts } from './list-due.js';
 import { nextReviewFingerprint } from './next-review-fields.js';
 import { reviewStatuses } from './review-statuses.js';
 import { resolveScope, type ResolvedScope, type ScopeRequest } from './scope.js';
@@ -76,10 +76,13 @@ export async function listDuePage(
     throw new AppError('forbidden', '/due is for IROs, business support and managers', { example: '/actions' });
   }
   const scope = resolveScope(actor, request);
-  if ((await deps.children.countWithStaleNextReview(nextReviewFingerprint(deps))) > 0) {
+  const t = todayOf(deps);
+  // A person who covers reviews (CV1) gets the listing of their caseload plus those: one person's children,
+  // so bounded; the query path below is for lists that can be the whole service.
+  const covering = (await coveredInScope(scope, deps, t)).length > 0;
+  if (covering || (await deps.children.countWithStaleNextReview(nextReviewFingerprint(deps))) > 0) {
     return fromWholeListing(deps, actor, window, request, page);
   }
-  const t = todayOf(deps);
   const iroId = scope.kind === 'team' ? null : scope.person._id;
   const ranges = dueRanges(window, t);
   const [overdueCount, dueCount, invalidCount] = await Promise.all([
@@ -102,7 +105,7 @@ export async function listDuePage(
   ]);
   const overdue = reviewStatuses(overdueDocs, deps).statuses;
   const due = reviewStatuses(dueDocs, deps).statuses;
-  return { ...base, overdue, due, iros: null, bookable: bookableOf(actor, [...overdue, ...due]) };
+  return { ...base, overdue, due, iros: null, bookable: bookableOf(actor, [...overdue, ...due], t) };
 }
 
 async function teamCounts(deps: AppDeps, t: IsoDate, ranges: ReturnType<typeof dueRanges>): Promise<IroDueCounts[]> {
@@ -117,8 +120,8 @@ async function teamCounts(deps: AppDeps, t: IsoDate, ranges: ReturnType<typeof d
   return sortIroCounts(rows);
 }
 
-function bookableOf(actor: StaffDoc, rows: ReviewStatus<ChildDoc>[]): Set<string> {
-  return new Set(rows.filter((s) => s.booking === null && canBook(actor, s.child)).map((s) => s.child.ref));
+function bookableOf(actor: StaffDoc, rows: ReviewStatus<ChildDoc>[], t: IsoDate): Set<string> {
+  return new Set(rows.filter((s) => s.booking === null && canBook(actor, s.child, t)).map((s) => s.child.ref));
 }
 
 /** The same page from the whole listing (every child in scope, next reviews computed where not current). */
@@ -151,6 +154,6 @@ export async function fromWholeListing(
     overdue: rows.slice(0, overdueOnPage),
     due: rows.slice(overdueOnPage),
     iros: null,
-    bookable: bookableOf(actor, rows),
+    bookable: bookableOf(actor, rows, all.today),
   };
 }

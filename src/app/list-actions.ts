@@ -1,12 +1,17 @@
 import { hasRole, isReviewingManager } from '../domain/access.js';
 import {
+  participationActions,
   recordActions,
   rescheduleDecisionActions,
   reviewActions,
   sortActions,
   type ActionItem,
+  type BookedChecklist,
 } from '../domain/actions.js';
-import type { ChildDoc, StaffDoc } from '../store/documents.js';
+import { todayIn } from '../domain/calendar.js';
+import { coverOn, coversToday } from '../domain/cover.js';
+import { upcomingBooking } from '../domain/review-status.js';
+import type { BookingDoc, ChildDoc, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
 import { reviewStatuses } from './review-statuses.js';
 import { resolutionActions } from './resolutions.js';
@@ -21,11 +26,14 @@ export interface ActionsResult {
   items: ActionItem[];
   /** Child documents by ref, for labels. */
   children: Map<string, ChildDoc>;
+  /** CV1: the names of the absent IROs whose reviews this person covers, by id (empty when none). */
+  coveredFor: Map<string, string>;
 }
 
 /**
  * `/actions`: what this person must do next, oldest deadline first. IROs: their children's reviews to
- * book, overdue reviews and records to distribute; business support: the same for the service.
+ * book, overdue reviews and records to distribute, open participation checklists (PC5), and the reviews they
+ * cover while the cover is in force (CV1), which leave the absent IRO's list meanwhile; business support: the same for the service.
  * Other roles have no review actions (resolutions and liaison add theirs); guests never see children here.
  */
 export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<ActionsResult> {
@@ -46,6 +54,7 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
       scope: 'none',
       items: sortActions(liaisonItems),
       children: new Map(liaison.map(({ child }) => [child.ref, child] as const)),
+      coveredFor: new Map(),
     };
   }
   const scope = hasRole(actor, 'iro') ? 'own' : hasRole(actor, 'business-support') ? 'service' : 'none';
@@ -55,7 +64,11 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
       : scope === 'service'
         ? await deps.children.listAll()
         : [];
-  const { statuses } = reviewStatuses(children, deps);
+  // CV1: while a cover is in force the covering IRO books and chases that review, not the absent IRO.
+  const covered =
+    scope === 'own' ? (await deps.children.listCoveredBy(actor._id, t)).filter((c) => coversToday(actor, c, t)) : [];
+  const ownReviews = scope === 'own' ? children.filter((c) => coverOn(c.cover, t) === null) : children;
+  const { statuses } = reviewStatuses([...ownReviews, ...covered], deps);
   // Resolutions: addressees acknowledge/answer, IROs review responses and overdue stages, ladder roles their escalations.
   const res = await resolutionActions(deps, actor);
   // Reschedules: reviewing team managers (or the head of service when the only one asked) decide.
@@ -74,6 +87,7 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
   const items = sortActions([
     ...reviewActions(statuses, { today: t, calendar: deps.calendar, dueSoonWorkingDays: deps.dueSoonWorkingDays }),
     ...recordActions(children, t),
+    ...participationActions(scope === 'own' ? bookedChecklists(children, deps.tzName) : [], t),
     ...res.items.map((i) => ({
       kind: i.kind,
       childRef: i.childRef,
@@ -86,16 +100,32 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
     ...liaisonItems,
     ...plan.items,
   ]);
+  const absent = new Set(covered.map((c) => c.cover!.forIroId));
+  const coveredFor = new Map(
+    absent.size ? (await deps.staff.list()).filter((p) => absent.has(p._id)).map((p) => [p._id, p.name] as const) : [],
+  );
   return {
     today: t,
     scope,
     items,
+    coveredFor,
     children: new Map([
       ...res.children,
       ...liaison.map(({ child }) => [child.ref, child] as const),
       ...withRequests.map((c) => [c.ref, c] as const),
       ...children.map((c) => [c.ref, c] as const),
+      ...covered.map((c) => [c.ref, c] as const),
       ...plan.children.map((c) => [c.ref, c] as const),
     ]),
   };
+}
+
+/** PC5: the checklist of each child's booked review (the child's IRO answers it: PC2). */
+function bookedChecklists(children: readonly ChildDoc[], tzName: string): BookedChecklist[] {
+  return children.flatMap((child) => {
+    const booking = upcomingBooking(child) as BookingDoc | null;
+    if (!booking) return [];
+    const bookedOn = todayIn(new Date(booking.start), tzName);
+    return [{ childRef: child.ref, bookingId: booking.id, bookedOn, checklist: booking.participation }];
+  });
 }

@@ -1,5 +1,6 @@
 import { hasRole, hasServiceWideView } from '../domain/access.js';
 import { canBook } from '../domain/booking-rules.js';
+import { isChildsIro } from '../domain/case-roles.js';
 import type { DueWindow } from '../domain/due-window.js';
 import { AppError } from '../domain/errors.js';
 import { dueListing, type DueListing } from '../domain/review-status.js';
@@ -34,13 +35,28 @@ export async function listDue(
     );
   }
   const scope = resolveScope(actor, request);
-  const children = await childrenInScope(scope, deps);
-  const { statuses, invalid } = reviewStatuses(children, deps);
   const t = today(deps);
+  const children = [...(await childrenInScope(scope, deps)), ...(await coveredInScope(scope, deps, t))];
+  const { statuses, invalid } = reviewStatuses(children, deps);
   const bookable = new Set(
-    statuses.filter((s) => s.booking === null && canBook(actor, s.child)).map((s) => s.child.ref),
+    statuses.filter((s) => s.booking === null && canBook(actor, s.child, t)).map((s) => s.child.ref),
   );
   return { today: t, window, scope, listing: dueListing(statuses, window, t), invalid, bookable };
+}
+
+/**
+ * CV1: the reviews a person's list shows besides their own children's: those they cover for an absent IRO,
+ * from when the cover is set until its last day (docs/DOMAIN.md "Cover for an absent IRO"). The team view
+ * already lists every child. Few at any time (index `cover.iroId.to`).
+ */
+export async function coveredInScope(
+  scope: ResolvedScope,
+  deps: Pick<AppDeps, 'children'>,
+  t: string,
+): Promise<ChildDoc[]> {
+  if (scope.kind === 'team') return [];
+  const covered = await deps.children.listCoveredBy(scope.person._id, t);
+  return covered.filter((c) => !isChildsIro(scope.person, c));
 }
 
 /** One IRO's share of a due listing (the team view summarises per IRO rather than listing every child). */

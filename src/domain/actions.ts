@@ -5,6 +5,7 @@ import type { Child, IsoDate } from './types.js';
 import type { ResolutionTaskKind } from './resolutions/index.js';
 import type { PlanTaskKind } from './plan-tracking.js';
 import { mayDecide } from './booking-rules.js';
+import { openItems, type ParticipationChecklist } from './participation.js';
 import { recordDueBy, recordOverdue, reviewOverdue } from './timescales.js';
 import type { Staff } from './types.js';
 
@@ -13,6 +14,7 @@ export type ActionKind =
   | 'book-review'
   | 'distribute-record'
   | 'decide-reschedule'
+  | 'participation-checklist'
   | ResolutionTaskKind
   | 'liaison'
   | PlanTaskKind;
@@ -31,6 +33,8 @@ export interface ActionItem {
   stage?: number;
   /** Liaison items: the duty (L1–L9); subject = what it is about (domain/liaison.ts). */
   duty?: string;
+  /** Participation items (PC5): how many checklist items are still open; subject = the booking id. */
+  openItems?: number;
 }
 
 export interface ActionOptions {
@@ -77,6 +81,36 @@ export function recordActions(children: Child[], today: IsoDate): ActionItem[] {
     }
   }
   return items;
+}
+
+/** A booked review's checklist as /actions needs it (PC5). */
+export interface BookedChecklist {
+  childRef: string;
+  bookingId: string;
+  /** The review's day (Europe/London). */
+  bookedOn: IsoDate;
+  checklist: ParticipationChecklist | null | undefined;
+}
+
+/**
+ * PC5: each booked review whose participation checklist is not complete, due by the review's day; none once
+ * that day has passed (PC4 keeps the checklist on the held review as it stood).
+ */
+export function participationActions(booked: readonly BookedChecklist[], today: IsoDate): ActionItem[] {
+  return booked.flatMap((b) => {
+    const open = openItems(b.checklist).length;
+    if (open === 0 || b.bookedOn < today) return [];
+    return [
+      {
+        kind: 'participation-checklist' as const,
+        childRef: b.childRef,
+        deadline: b.bookedOn,
+        overdue: false,
+        subject: b.bookingId,
+        openItems: open,
+      },
+    ];
+  });
 }
 
 /** A reschedule request as /actions needs it (stored on the child: ChildDoc.rescheduleRequests). */

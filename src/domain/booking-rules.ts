@@ -2,6 +2,7 @@
 // who may do what, whether a date is within timescale, and whether a proposed start is acceptable.
 import { hasRole, isManager, isReviewingManager } from './access.js';
 import { isChildsIro, isChildsSocialWorker } from './case-roles.js';
+import { coverOn, type Cover } from './cover.js';
 import type { WorkingCalendar } from './calendar.js';
 import { formatDate } from './dates-format.js';
 import { AppError } from './errors.js';
@@ -40,16 +41,20 @@ export function isRescheduleReason(v: unknown): v is RescheduleReason {
   return typeof v === 'string' && (RESCHEDULE_REASONS as readonly string[]).includes(v);
 }
 
-type ChildPeople = Pick<Child, 'iroId' | 'socialWorkerId'>;
+type ChildPeople = Pick<Child, 'iroId' | 'socialWorkerId'> & { cover?: Cover | null };
 
-/** Book, cancel or adjourn: the child's IRO or business support. */
-export function canBook(actor: Staff, child: ChildPeople): boolean {
-  return isChildsIro(actor, child) || hasRole(actor, 'business-support');
+/**
+ * Book, cancel or adjourn: the child's IRO or business support; and, where the caller passes today, the IRO
+ * covering the review while the cover is in force (CV1: they chair it, so they book it).
+ */
+export function canBook(actor: Staff, child: ChildPeople, today?: IsoDate): boolean {
+  if (isChildsIro(actor, child) || hasRole(actor, 'business-support')) return true;
+  return !!today && isChildsIro(actor, { iroId: coverOn(child.cover, today)?.iroId ?? '' });
 }
 
 /** Ask to move a booked review: the IRO, business support or the child's social worker. */
-export function canRequestReschedule(actor: Staff, child: ChildPeople): boolean {
-  return canBook(actor, child) || isChildsSocialWorker(actor, child);
+export function canRequestReschedule(actor: Staff, child: ChildPeople, today?: IsoDate): boolean {
+  return canBook(actor, child, today) || isChildsSocialWorker(actor, child);
 }
 
 /** Record a review as held (decision: the child's IRO, or business support recording for them). */

@@ -77,3 +77,16 @@ export function coverNotOver(cover: Cover | null | undefined, today: IsoDate): b
 export function isCoveringIro(person: PersonRoles, child: { cover?: Cover | null }, today: IsoDate): boolean {
   return coverNotOver(child.cover, today) && isChildsIro(person, { iroId: child.cover!.iroId });
 }
+
+/**
+ * CV1: whether this person covers the child's review today, for another IRO (the cover in force): its booking
+ * and chasing are theirs meanwhile (/actions), not the absent IRO's.
+ */
+export function coversToday(
+  person: PersonRoles,
+  child: { iroId: string; cover?: Cover | null },
+  today: IsoDate,
+): boolean {
+  const cover = coverOn(child.cover, today);
+  return !!cover && isChildsIro(person, { iroId: cover.iroId }) && !isChildsIro(person, child);
+}

@@ -68,7 +68,7 @@ function venuesFor(child: ChildDoc): string[] {
 
 export async function bookingForm(deps: AppDeps, actor: StaffDoc, ref: string): Promise<BookingFormInfo> {
   const child = await loadChild(deps, actor, ref, BOOK_EXAMPLE);
-  if (!canBook(actor, child))
+  if (!canBook(actor, child, today(deps)))
     throw new AppError(
       'forbidden',
       `only ${child.ref}'s IRO or business support can book its review`,
@@ -153,7 +153,7 @@ async function decideBooking(
   child: ChildDoc,
   example: string,
 ): Promise<Decision<BookResult>> {
-  if (!canBook(actor, child))
+  if (!canBook(actor, child, today(deps)))
     throw new AppError(
       'forbidden',
       `only ${child.ref}'s IRO or business support can book its review`,

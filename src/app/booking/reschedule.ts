@@ -17,7 +17,7 @@ import { freeSlots, londonDateTime, type Slot } from '../../domain/slots.js';
 import type { NextReview } from '../../domain/timescales.js';
 import type { BookingDoc, ChildDoc, PendingMessage, StaffDoc } from '../../store/documents.js';
 import type { RescheduleRequestDoc } from '../../store/reschedule-documents.js';
-import type { AppDeps } from '../deps.js';
+import { today, type AppDeps } from '../deps.js';
 import { actorMaySee } from '../load-for-actor.js';
 import { changeTo, unchanged, updateChild, type Decision } from '../child-update.js';
 import { bookingSettings } from './booking-settings.js';
@@ -97,7 +97,7 @@ async function optionsFor(
   child: ChildDoc,
   bookingId: string | undefined,
 ): Promise<RescheduleOptions> {
-  if (!canRequestReschedule(actor, child)) {
+  if (!canRequestReschedule(actor, child, today(deps))) {
     throw new AppError(
       'forbidden',
       `only ${child.ref}'s IRO, business support or social worker can ask to move its review`,
@@ -111,7 +111,7 @@ async function optionsFor(
   const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 5).filter((s) => s.start !== booking.start);
   const pending =
     (child.rescheduleRequests ?? []).find((r) => r.status === 'pending' && r.bookingId === booking.id) ?? null;
-  return { child, booking, next, slots, pending, mayCancel: canBook(actor, child) };
+  return { child, booking, next, slots, pending, mayCancel: canBook(actor, child, today(deps)) };
 }
 
 export interface RescheduleInput {
@@ -571,7 +571,7 @@ function decideCancel(
   child: ChildDoc,
   example: string,
 ): Decision<{ child: ChildDoc; booking: BookingDoc }> {
-  if (!canBook(actor, child))
+  if (!canBook(actor, child, today(deps)))
     throw new AppError(
       'forbidden',
       `only ${child.ref}'s IRO or business support can ${input.mode} its review`,

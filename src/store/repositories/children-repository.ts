@@ -50,12 +50,12 @@ export class ChildrenRepository {
     return this.col.findOne({ _id: { $regex: `^${ref}$`, $options: 'i' } } as Filter<ChildDoc>);
   }
 
-  /** Children whose review `iroId` covers for an absent IRO, in a cover not over before `today` (domain/cover.ts). */
   /** Children whose cover is not over (CV1): few at any time, so the team view counts them from one read. */
   listWithCoverNotOver(today: string): Promise<ChildDoc[]> {
     return this.col.find({ 'cover.to': { $gte: today } } as Filter<ChildDoc>).toArray();
   }
 
+  /** Children whose review `iroId` covers for an absent IRO, in a cover not over before `today` (domain/cover.ts). */
   listCoveredBy(iroId: string, today: string): Promise<ChildDoc[]> {
     return this.col.find({ 'cover.iroId': iroId, 'cover.to': { $gte: today } } as Filter<ChildDoc>).toArray();
   }

@@ -10,7 +10,7 @@ import { listPageAction } from './list-page.js';
 import { IMPORT_CONFLICT_ACTIONS } from './import-conflict.js';
 import { NOTIFY_ACTIONS } from './notify-event.js';
 import { reportExportAction } from './report-export.js';
-import { participationRecordAction } from './participation.js';
+import { participationRecordAction, participationViewAction } from './participation.js';
 import { PLAN_ACTIONS } from './plan.js';
 import { ALLOCATION_ACTIONS } from './allocation.js';
 import { caseTimelineAction } from './case-timeline.js';
@@ -47,6 +47,7 @@ export const ACTIONS: ActionRegistry = createActionRegistry([
   ...NOTIFY_ACTIONS,
   reportExportAction,
   participationRecordAction,
+  participationViewAction,
   ...PLAN_ACTIONS,
   ...ALLOCATION_ACTIONS,
   caseTimelineAction,

@@ -11,7 +11,8 @@ import type { ActionButton, PagerData } from '../card-parts.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import type { ListViewer } from '../presenters/common.js';
 import { childLabel, ENGLISH, formatBookingStart, overdueText } from '../presenters/labels.js';
-import { dateLocale, type MessageKey, type Translate } from '../i18n/translate.js';
+import { dateLocale, type Language, type MessageKey, type Translate } from '../i18n/translate.js';
+import { coverOn } from '../../domain/cover.js';
 import { clip, pageOf, pager } from '../presenters/paging.js';
 import { LIAISON_VERBS } from './liaison.js';
 import { planTaskText } from '../presenters/plan-case.js';
@@ -45,6 +46,7 @@ const KIND_TEXT: Readonly<Record<DomainAction['kind'], MessageKey>> = {
   'book-review': 'actions.kind.book-review',
   'distribute-record': 'actions.kind.distribute-record',
   'decide-reschedule': 'actions.kind.decide-reschedule',
+  'participation-checklist': 'practice.actions.kind.participation',
   'resolution-acknowledge': 'actions.kind.resolution-acknowledge',
   'resolution-respond': 'actions.kind.resolution-respond',
   'resolution-review': 'actions.kind.resolution-review',
@@ -74,7 +76,14 @@ export function actionsCardData(ctx: ListViewer, result: ActionsResult, page: nu
       kind: t(KIND_TEXT[a.kind]),
       // A guest (Guardian) sees ref and initials only, as in their liaison threads.
       child: clip(childLabel(child, ctx.showChildNames && !guest)),
-      what: planTaskText({ t, language: ctx.language }, a, child) ?? actionText(a, ctx.deps.tzName, t),
+      what: coveringNote(
+        a,
+        child,
+        result.today,
+        planTaskText({ t, language: ctx.language }, a, child) ?? actionText(a, ctx.deps.tzName, t, ctx.language),
+        result,
+        ctx.t,
+      ),
       deadline: t('card.by-date', { date: formatDate(a.deadline, dates) }),
       isOverdue: a.overdue,
       overdueText: overdueText(late, t),
@@ -115,6 +124,8 @@ export function buttonsFor(a: DomainAction, t: Translate = ENGLISH): ActionButto
       return [{ title: t('actions.button.distributed'), verb: 'review.record.distributed', data: { ref, reviewId: a.subject } }];
     case 'decide-reschedule':
       return [{ title: t('actions.button.open-request'), verb: 'review.reschedule.view', data: { ref, requestId: a.subject } }];
+    case 'participation-checklist':
+      return [{ title: t('practice.button.participation'), verb: 'participation.view', data: { ref } }];
     case 'resolution-acknowledge':
     case 'resolution-respond':
     case 'resolution-review':
@@ -132,7 +143,7 @@ export function buttonsFor(a: DomainAction, t: Translate = ENGLISH): ActionButto
   }
 }
 
-function actionText(a: DomainAction, tzName: string, t: Translate): string {
+function actionText(a: DomainAction, tzName: string, t: Translate, language: Language): string {
   const resolution = { id: a.subject, stage: a.stage ?? '' };
   switch (a.kind) {
     case 'overdue-review':
@@ -145,6 +156,11 @@ function actionText(a: DomainAction, tzName: string, t: Translate): string {
       return t('actions.what.distribute-record', { review: a.subject });
     case 'decide-reschedule':
       return t('actions.what.decide-reschedule', { request: a.subject });
+    case 'participation-checklist':
+      return t('practice.actions.what.participation', {
+        count: a.openItems ?? 0,
+        date: formatDate(a.deadline, dateLocale(language)),
+      });
     case 'resolution-acknowledge':
       return t('actions.what.resolution-acknowledge', resolution);
     case 'resolution-respond':
@@ -166,6 +182,21 @@ function actionText(a: DomainAction, tzName: string, t: Translate): string {
     case 'plan-midway':
       return a.subject;
   }
+}
+
+/** CV1: a review the reader books or chases while covering for its absent IRO says so. */
+function coveringNote(
+  a: DomainAction,
+  child: ChildDoc,
+  today: string,
+  what: string,
+  result: ActionsResult,
+  t: Translate,
+): string {
+  if (a.kind !== 'book-review' && a.kind !== 'overdue-review') return what;
+  const cover = coverOn(child.cover, today);
+  const name = cover ? result.coveredFor.get(cover.forIroId) : undefined;
+  return name === undefined ? what : t('practice.actions.covering', { what, name: clip(name) });
 }
 
 declare module '../cards.js' {

@@ -6,6 +6,7 @@ import type { ScopeRequest } from '../../app/scope.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { dateLocale, type MessageKey, type Translate } from '../i18n/translate.js';
 import type { DueWindow } from '../../domain/due-window.js';
+import { coverNotOver } from '../../domain/cover.js';
 import { daysOverdue, type ReviewStatus } from '../../domain/review-status.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { renderCard, type AdaptiveCardJson } from '../cards.js';
@@ -35,6 +36,8 @@ export interface DueRow {
   iro: string;
   /** Case ref for the row's Book button (unbooked rows); absent or '' hides the button. */
   bookRef?: string;
+  /** CV1: "Covering for Alex Wilber, …" on a review this person covers, "Covered by …" on one covered; '' hides. */
+  cover?: string;
 }
 
 
@@ -118,7 +121,8 @@ export async function dueCardData(viewer: ListViewer, result: DuePage, page: num
   const { window, overdueCount, dueCount } = result;
   const total = overdueCount + dueCount;
   const team = result.scope.kind === 'team';
-  const names = team ? await staffNames(viewer.deps) : null;
+  const covered = [...result.overdue, ...result.due].some((s) => coverNotOver(s.child.cover, result.today));
+  const names = team || covered ? await staffNames(viewer.deps) : null;
   const nameOf = (id: string) => clip(names?.get(id) ?? id);
   const relative = window.kind !== 'explicit';
   const windowText = window.kind === 'overdue' ? t('due.window.before-today')
@@ -171,8 +175,9 @@ export async function dueCardData(viewer: ListViewer, result: DuePage, page: num
       booked: s.booking !== null,
       isOverdue: late > 0,
       overdueText: overdueText(late, t),
-      iro: names ? nameOf(s.child.iroId) : '',
+      iro: team ? nameOf(s.child.iroId) : '',
       bookRef: result.bookable.has(s.child.ref) ? s.child.ref : '',
+      cover: coverText(s.child, result, nameOf, viewer),
     };
   };
   // Overdue first, then by due date: the query gave this page of that one list, in its two sections.
@@ -183,6 +188,18 @@ export async function dueCardData(viewer: ListViewer, result: DuePage, page: num
     summaryText: '', summary: [],
     ...pager(cursor, page, total, noun, t),
   };
+}
+
+/** CV1: whose review this is while a cover is not over, as the listing's person sees it. */
+function coverText(child: ChildDoc, result: DuePage, nameOf: (id: string) => string, viewer: ListViewer): string {
+  const cover = child.cover;
+  if (!cover || !coverNotOver(cover, result.today)) return '';
+  const dates = dateLocale(viewer.language);
+  const span = { from: formatDate(cover.from, dates), to: formatDate(cover.to, dates) };
+  const listed = result.scope.kind === 'team' ? null : result.scope.person._id;
+  return listed === cover.iroId
+    ? viewer.t('practice.due.covering', { name: nameOf(cover.forIroId), ...span })
+    : viewer.t('practice.due.covered-by', { name: nameOf(cover.iroId), ...span });
 }
 
 declare module '../cards.js' {

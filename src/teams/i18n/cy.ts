@@ -31,6 +31,7 @@ import { cardsReportCy } from './cy/cards-report.js';
 import { cardsVerbsCy } from './cy/cards-verbs.js';
 
 import { participationCy } from './cy/participation.js';
+import { practiceCy } from './cy/practice.js';
 import { meetingsCy } from './cy/meetings.js';
 import { planCy } from './cy/plan.js';
 import { eventsCy } from './cy/events.js';
@@ -106,6 +107,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsLiaisonFormCy,
   ...cardsImportCy,
   ...participationCy,
+  ...practiceCy,
   ...meetingsCy,
   ...planCy,
   ...eventsCy,

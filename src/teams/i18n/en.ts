@@ -27,6 +27,7 @@ import { cardsRaiseEn } from './en/cards-raise.js';
 import { cardsLiaisonFormEn } from './en/cards-liaison-form.js';
 import { cardsImportEn } from './en/cards-import.js';
 import { participationEn } from './en/participation.js';
+import { practiceEn } from './en/practice.js';
 import { meetingsEn } from './en/meetings.js';
 import { planEn } from './en/plan.js';
 import { eventsEn } from './en/events.js';
@@ -104,6 +105,7 @@ export const en = {
   ...cardsLiaisonFormEn,
   ...cardsImportEn,
   ...participationEn,
+  ...practiceEn,
   ...meetingsEn,
   ...planEn,
   ...eventsEn,
