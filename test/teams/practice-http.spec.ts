@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Sender } from '../helpers/activities.js';
+import { messageActivity, type Sender } from '../helpers/activities.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
 import { askCard, invokeText } from '../helpers/card-turns.js';
 import { alex, catrin } from '../helpers/people.js';
@@ -81,6 +81,35 @@ describe('cover and participation in /due and /actions over HTTP (issues 14, 15)
     assert.match(form, /C100/);
   });
 
+  it('PC5: the booking card has a Participation checklist button; the covering IRO books the review she covers', async () => {
+    const res = await h.post({
+      ...messageActivity(h.connector.url, nia, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'review.book',
+          data: { ref: 'C100', date: '2026-11-26', time: '14:00', venue: 'Placement', invitees: 'child' },
+        },
+        trigger: 'manual',
+      },
+    });
+    assert.equal(res.status, 200, res.body);
+    const card = JSON.stringify(JSON.parse(res.body).value);
+    assert.match(card, /Review booked/);
+    assert.match(card, /"title":"Participation checklist","verb":"participation\.view","data":\{"ref":"C100"\}/);
+    assert.equal((await h.bot.deps.children.get('C100'))!.history.at(-1)!.by.id, 'iro-3');
+  });
+
+  it("PC5: /case shows the booked review's checklist in one line, with a button to it", async () => {
+    const { card, text } = await ask(alex, '/case C102');
+    assert.match(text, /Participation checklist for the review on Tue 1 Dec 2026: 0 of 7 settled, 7 open/);
+    assert.match(JSON.stringify(card), /"verb":"participation\.view","data":\{"ref":"C102"\}/);
+    assert.doesNotMatch((await ask(alex, '/case C101')).text, /Participation checklist/, 'not booked: no line');
+  });
+
   it('PC5: an open checklist is an item in the IRO’s /actions with a button to its card; gone once complete', async () => {
     const { card, text } = await ask(alex, '/actions');
     assert.match(text, /Participation checklist[\s\S]*7 items are still open before the review on Tue 1 Dec 2026/);
@@ -95,6 +124,10 @@ describe('cover and participation in /due and /actions over HTTP (issues 14, 15)
     );
     const answers = Object.fromEntries(ITEMS.map((i) => [`status_${i}`, 'done']));
     await invokeText(h, alex, 'participation.record', { ref: 'C102', bookingId: 'C102-B4', ...answers });
-    assert.doesNotMatch((await ask(alex, '/actions')).text, /Participation checklist/);
+    assert.doesNotMatch((await ask(alex, '/actions')).text, /Participation checklist · C102/);
+    assert.match(
+      (await ask(alex, '/case C102')).text,
+      /Participation checklist for the review on Tue 1 Dec 2026: complete/,
+    );
   });
 });

@@ -23,6 +23,8 @@ export interface BookingCardData {
   canReschedule: boolean;
   /** The Reschedule button's title. */
   rescheduleTitle: string;
+  /** PC5: the button to the booking's participation checklist (live bookings: the card shows it with Reschedule). */
+  participationTitle: string;
 }
 
 export interface BookingCardOptions {
@@ -75,6 +77,7 @@ export function bookingCardData(
     bookingId: booking.id,
     canReschedule: live,
     rescheduleTitle: t('booking.button.reschedule'),
+    participationTitle: t('practice.button.participation'),
   };
 }
 

@@ -1,13 +1,15 @@
 // The data of cards/case.json (/case REF) and the function building it. Display-ready values (cards.ts says
 // what every card's data must be).
 import type { CaseView } from '../../app/view-case.js';
-import { diffDays } from '../../domain/calendar.js';
+import { diffDays, todayIn } from '../../domain/calendar.js';
+import { openItems, PARTICIPATION_ITEMS } from '../../domain/participation.js';
+import { upcomingBooking } from '../../domain/review-status.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { carriedMonitoringIssues, CHECKLIST_ITEMS, type LiaisonDiscussion, type LiaisonDone } from '../../domain/liaison.js';
 import type { TimescalePolicy } from '../../domain/policies.js';
 import type { StageDef } from '../../domain/resolutions/index.js';
 import type { Proceedings } from '../../domain/types.js';
-import type { ChildDoc } from '../../store/documents.js';
+import type { BookingDoc, ChildDoc } from '../../store/documents.js';
 import type { CardFact } from '../card-parts.js';
 import { policyLine } from '../presenters/common.js';
 import { explanationFor } from '../presenters/due-reason.js';
@@ -104,6 +106,10 @@ export interface CaseCardData {
   /** The plan between reviews as one button to the plan card, e.g. "Plan: 2 outstanding, 1 overdue, 1 done";
    *  '' hides it (issue 15; presenters/plan-case.ts). */
   plan: string;
+  /** PC5: the booked review's participation checklist in one line ("… 5 of 7 settled, 2 open"); '' hides it and its button. */
+  participation: string;
+  /** The button to the checklist card. */
+  participationButton: string;
   policy: string;
   labels: CaseCardLabels;
 }
@@ -220,6 +226,8 @@ export function caseCardData(
     liaison: liaisonLines(child, name, t, day),
     plan: casePlanButton(child.plan, view.today, { t, language }),
     cover: coverLine(view, { t, language }),
+    participation: participationLine(child, tzName, { t, language }),
+    participationButton: t('practice.button.participation'),
     earlierReviews:
       history.length > CASE_REVIEWS_SHOWN
         ? t('events.timeline.earlier-reviews', { count: history.length - CASE_REVIEWS_SHOWN })
@@ -234,6 +242,17 @@ export function caseCardData(
     policy: policyLine(policy, t),
     labels: caseCardLabels(t),
   };
+}
+
+/** PC5: the booked review's checklist as one line (a count, so the card stays small: test/teams/card-size.spec.ts). */
+function participationLine(child: ChildDoc, tzName: string, { t, language }: { t: Translate; language: Language }): string {
+  const booking = upcomingBooking(child) as BookingDoc | null;
+  if (!booking) return '';
+  const date = formatDate(todayIn(new Date(booking.start), tzName), dateLocale(language));
+  const open = openItems(booking.participation).length;
+  if (open === 0) return t('practice.case.participation.complete', { date });
+  const total = PARTICIPATION_ITEMS.length;
+  return t('practice.case.participation.open', { date, settled: total - open, total, open });
 }
 
 function coverLine(view: CaseView, { t, language }: { t: Translate; language: Language }): string {
