@@ -364,6 +364,24 @@ export function planCounts(
   };
 }
 
+/**
+ * PT6/PT7: what a review takes up from the plan: actions still outstanding from other reviews (overdue as at
+ * `asAt`), and the alerts raised after the review before it (`since`: that review's held date; null: from the
+ * start) up to `asAt`.
+ */
+export function carriedInto(
+  plan: PlanRecord | undefined,
+  o: { asAt: IsoDate; since: IsoDate | null; reviewId?: string },
+): { outstanding: number; overdue: number; alerts: number } {
+  if (!plan) return { outstanding: 0, overdue: 0, alerts: 0 };
+  const outstanding = plan.actions.filter((a) => isOutstanding(a) && a.reviewId !== o.reviewId);
+  return {
+    outstanding: outstanding.length,
+    overdue: outstanding.filter((a) => a.targetDate < o.asAt).length,
+    alerts: plan.alerts.filter((a) => (o.since === null || a.raised.on > o.since) && a.raised.on <= o.asAt).length,
+  };
+}
+
 /** /actions items of the plan (PT1–PT4). */
 export type PlanTaskKind = 'plan-action' | 'plan-record' | 'plan-midway';
 export interface PlanTask {

@@ -144,6 +144,7 @@ describe('plan between reviews over HTTP (issue 15)', function () {
     // PT6: the outstanding actions are carried into the next review's form.
     const held = cardOf(await h.ask(messageActivity(h.connector.url, alex, '/held C100')));
     assert.match(held.text, /Plan actions to review\n2 outstanding from earlier reviews \(0 overdue\): \/plan C100/);
+    assert.match(held.text, /Alerts to the IRO\n1 alert since the last review: \/plan C100/);
   });
 
   it('PT3, PT4: the sweeper reminds the owner before the date, and prompts the IRO for the midway check', async () => {

@@ -7,7 +7,7 @@ import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import { ANY, dueFact, ISO_DATE, reasonChoices, typed } from '../presenters/booking.js';
 import { childLabel, datesOf } from '../presenters/labels.js';
 import type { Translate } from '../i18n/translate.js';
-import { carriedActionsFact } from '../presenters/plan-case.js';
+import { lastHeldOn, reviewPlanFacts } from '../presenters/plan-case.js';
 import { readerFrom } from '../presenters/meeting-text.js';
 import type { CardChoice, CardFact, FormError, TypedValues } from '../card-parts.js';
 
@@ -105,11 +105,9 @@ export function heldFormCardData(o: {
   return model;
 }
 
-/** PT6: the plan's outstanding actions are carried into the review being recorded (issue 15). */
-const carried = (child: ChildDoc, today: string, t: Translate): CardFact[] => {
-  const fact = carriedActionsFact(child, today, readerFrom(t));
-  return fact ? [fact] : [];
-};
+/** PT6/PT7: the plan's outstanding actions and the alerts since the last review, taken up by the review being recorded. */
+const carried = (child: ChildDoc, today: string, t: Translate): CardFact[] =>
+  reviewPlanFacts(child, { asAt: today, since: lastHeldOn(child.reviews) }, readerFrom(t));
 
 export const heldFormCard = (...args: Parameters<typeof heldFormCardData>): AdaptiveCardJson => renderCard('held-form', heldFormCardData(...args));
 

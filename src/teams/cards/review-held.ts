@@ -6,6 +6,8 @@ import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import type { Translate } from '../i18n/translate.js';
 import { childLabel, datesOf, ENGLISH } from '../presenters/labels.js';
 import type { CardFact } from '../card-parts.js';
+import { readerFrom } from '../presenters/meeting-text.js';
+import { lastHeldOn, reviewPlanFacts } from '../presenters/plan-case.js';
 
 export interface ReviewHeldCardData {
   title: string;
@@ -42,6 +44,9 @@ export function reviewHeldCardData(
     });
   if (review.chairId)
     facts.push({ title: t('held.fact.chaired-by'), value: staffNames.get(review.chairId) ?? review.chairId });
+  // PT6/PT7: what this review took up from the plan (the actions of other reviews, alerts since the one before).
+  const since = lastHeldOn(child.reviews, review.heldOn);
+  facts.push(...reviewPlanFacts(child, { asAt: review.heldOn, since, reviewId: review.id }, readerFrom(t)));
   facts.push({
     title: t('held.fact.record'),
     value: review.recordDistributedOn

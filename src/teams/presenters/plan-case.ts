@@ -1,7 +1,7 @@
 // The /case entry to the plan between reviews (docs/DOMAIN.md PT5, PT6): one button whose title summarises it
 // ("Plan: 2 outstanding, 1 overdue, 1 done, 1 alert"), opening the plan card, where progress is paged and staff
 // alert the IRO. One button, because the case card is near Teams' 80 KB.
-import { planCounts, type PlanRecord } from '../../domain/plan-tracking.js';
+import { carriedInto, planCounts, type PlanRecord } from '../../domain/plan-tracking.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { Reader } from './meeting-text.js';
 
@@ -18,20 +18,35 @@ export function casePlanButton(plan: PlanRecord | undefined, today: IsoDate, rd:
 }
 
 /**
- * PT6: the outstanding actions carried into the next review, as one fact for the held form and the held card
- * (null when there are none), so the IRO reviews them at the meeting.
+ * PT6/PT7: the plan a review takes up, as facts for the held form and the held card: outstanding actions of
+ * other reviews and the alerts raised since the review before; [] when neither.
  */
-export function carriedActionsFact(
+export function reviewPlanFacts(
   child: { ref: string; plan?: PlanRecord },
-  today: IsoDate,
+  o: { asAt: IsoDate; since: IsoDate | null; reviewId?: string },
   rd: Reader,
-): { title: string; value: string } | null {
-  const c = child.plan ? planCounts(child.plan, today) : null;
-  if (!c?.outstanding) return null;
-  return {
-    title: rd.t('plan.carried.title'),
-    value: rd.t('plan.carried.value', { outstanding: c.outstanding, overdue: c.overdue, ref: child.ref }),
-  };
+): { title: string; value: string }[] {
+  const c = carriedInto(child.plan, o);
+  const facts: { title: string; value: string }[] = [];
+  if (c.outstanding)
+    facts.push({
+      title: rd.t('plan.carried.title'),
+      value: rd.t('plan.carried.value', { outstanding: c.outstanding, overdue: c.overdue, ref: child.ref }),
+    });
+  if (c.alerts)
+    facts.push({
+      title: rd.t('practice.held.alerts.title'),
+      value: rd.t('practice.held.alerts.value', { count: c.alerts, ref: child.ref }),
+    });
+  return facts;
+}
+
+/** The held date of the latest review held before `before` (all when absent); null when none. */
+export function lastHeldOn(reviews: readonly { heldOn: IsoDate }[], before?: IsoDate): IsoDate | null {
+  return reviews.reduce<IsoDate | null>(
+    (last, r) => ((before === undefined || r.heldOn < before) && (last === null || r.heldOn > last) ? r.heldOn : last),
+    null,
+  );
 }
 
 /** The /actions line of a plan item (null for the other kinds): the action itself, or what the IRO is to do. */

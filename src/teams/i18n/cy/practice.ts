@@ -9,6 +9,9 @@ export const practiceCy: Readonly<Record<keyof typeof practiceEn, string>> = {
   'practice.actions.what.participation':
     '{count, plural, one {Mae # eitem} other {Mae # eitem}} yn dal ar agor cyn yr adolygiad ar {date}',
   'practice.button.participation': 'Rhestr wirio cyfranogiad',
+  'practice.held.alerts.title': 'Rhybuddion i’r SAA',
+  'practice.held.alerts.value':
+    '{count, plural, one {# rhybudd} other {# rhybudd}} ers yr adolygiad diwethaf: /plan {ref}',
   'practice.case.participation.complete': 'Rhestr wirio cyfranogiad ar gyfer yr adolygiad ar {date}: yn gyflawn',
   'practice.case.participation.open':
     'Rhestr wirio cyfranogiad ar gyfer yr adolygiad ar {date}: {settled} o {total} wedi’u setlo, {open, plural, one {# ar agor} other {# ar agor}}',

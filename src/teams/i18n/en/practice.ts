@@ -8,6 +8,8 @@ export const practiceEn = {
   'practice.actions.what.participation':
     '{count, plural, one {# item is} other {# items are}} still open before the review on {date}',
   'practice.button.participation': 'Participation checklist',
+  'practice.held.alerts.title': 'Alerts to the IRO',
+  'practice.held.alerts.value': '{count, plural, one {# alert} other {# alerts}} since the last review: /plan {ref}',
   'practice.case.participation.complete': 'Participation checklist for the review on {date}: complete',
   'practice.case.participation.open':
     'Participation checklist for the review on {date}: {settled} of {total} settled, {open, plural, one {# open} other {# open}}',
