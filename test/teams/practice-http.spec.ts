@@ -4,7 +4,7 @@ import path from 'node:path';
 import { messageActivity, type Sender } from '../helpers/activities.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
 import { askCard, invokeText } from '../helpers/card-turns.js';
-import { alex, catrin } from '../helpers/people.js';
+import { alex, catrin, sian } from '../helpers/people.js';
 
 // Issues 14 and 15's loose ends over HTTP with the real adapter: the reviews an IRO covers are in their
 // /due and /actions while the cover is in force, and leave the absent IRO's /actions (CV1); an open
@@ -101,6 +101,21 @@ describe('cover and participation in /due and /actions over HTTP (issues 14, 15)
     assert.match(card, /Review booked/);
     assert.match(card, /"title":"Participation checklist","verb":"participation\.view","data":\{"ref":"C100"\}/);
     assert.equal((await h.bot.deps.children.get('C100'))!.history.at(-1)!.by.id, 'iro-3');
+  });
+
+  it('CV1: a covered review is booked against the covering IRO’s diary too (no double booking)', async () => {
+    // Nia now chairs C100 on Thu 26 Nov at 14:00; she also covers Rhian's C103 from that day.
+    const set = await invokeText(h, catrin, 'cover.set', {
+      absentId: 'iro-2',
+      from: '2026-11-26',
+      to: '2026-12-04',
+      'for-C103': 'iro-3',
+    });
+    assert.match(set, /C103: Nia Roberts/);
+    const typed = { ref: 'C103', date: '2026-11-26', time: '14:00', venue: 'Placement', invitees: 'child' };
+    assert.match(await invokeText(h, sian, 'review.book', typed), /already has a review at Thu 26 Nov 2026 14:00/);
+    assert.deepEqual((await h.bot.deps.children.get('C103'))!.bookings, []);
+    assert.match(await invokeText(h, sian, 'review.book', { ...typed, time: '10:00' }), /Review booked/);
   });
 
   it("PC5: /case shows the booked review's checklist in one line, with a button to it", async () => {

@@ -115,7 +115,7 @@ export async function bookingForm(deps: AppDeps, actor: StaffDoc, ref: string): 
     defaults.push(guardianId); // L5: invite the Guardian when a review is booked
   }
   for (const o of OTHER_INVITEES) invitees.push({ value: o, label: o, kind: 'other', role: 'other' });
-  const diary = await diaryOf(deps, child.iroId, null);
+  const diary = await diaryOf(deps, child, null);
   const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 3);
   return { child, next, today: today(deps), venues: venuesFor(child), invitees, defaultInvitees: defaults, slots };
 }
@@ -179,7 +179,7 @@ async function decideBooking(
   }
   const venue = input.venue.trim();
   if (!venue) throw new AppError('invalid-input', 'choose a venue', { example }, { key: 'errors.booking.venue' });
-  const diary = await diaryOf(deps, child.iroId, null);
+  const diary = await diaryOf(deps, child, null);
   const checked = checkStartOfferingSlots(deps, { date: input.date, time: input.time }, next.dueBy, diary, example);
   const bookingId = nextId(
     `${child.ref}-B`,

@@ -4,6 +4,7 @@ import { canSeeChild } from '../../domain/access.js';
 import { AppError, isAppError, type UserMessage } from '../../domain/errors.js';
 import { freeSlots, IroDiary, londonStart, type Slot, type SlotRules } from '../../domain/slots.js';
 import { checkStart, type CheckedStart, type ProposedStart } from '../../domain/booking-rules.js';
+import { coverNotOver } from '../../domain/cover.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { nextReview, type NextReview } from '../../domain/timescales.js';
 import { isLiveBooking, upcomingBooking } from '../../domain/review-status.js';
@@ -64,10 +65,25 @@ export function isLive(b: BookingDoc): boolean {
 }
 
 /** The IRO's live bookings across their caseload, leaving out one booking (the one being moved). */
-export async function diaryOf(deps: AppDeps, iroId: string, exceptBookingId: string | null): Promise<IroDiary> {
-  const children = await deps.children.listByIro(iroId);
+/**
+ * The diary a booking of this child must fit: its IRO's, and while a cover is not over (CV1) the covering IRO's
+ * too, as either may chair it depending on the day. An IRO's diary holds the live bookings of their own
+ * children and of the children whose review they cover (docs/DOMAIN.md "Cover for an absent IRO").
+ */
+export async function diaryOf(
+  deps: AppDeps,
+  child: Pick<ChildDoc, 'iroId' | 'cover'>,
+  exceptBookingId: string | null,
+): Promise<IroDiary> {
+  const t = today(deps);
+  const iros = coverNotOver(child.cover, t) ? [child.iroId, child.cover!.iroId] : [child.iroId];
+  const seen = new Map<string, ChildDoc>();
+  for (const id of iros)
+    for (const c of [...(await deps.children.listByIro(id)), ...(await deps.children.listCoveredBy(id, t))])
+      seen.set(c.ref, c);
   const starts: string[] = [];
-  for (const c of children) for (const b of c.bookings) if (isLive(b) && b.id !== exceptBookingId) starts.push(b.start);
+  for (const c of seen.values())
+    for (const b of c.bookings) if (isLive(b) && b.id !== exceptBookingId) starts.push(b.start);
   return new IroDiary(starts, deps.tzName);
 }
 

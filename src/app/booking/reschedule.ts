@@ -107,7 +107,7 @@ async function optionsFor(
   }
   const booking = bookingToMove(child, bookingId);
   const next = requireNext(child, deps);
-  const diary = await diaryOf(deps, child.iroId, booking.id);
+  const diary = await diaryOf(deps, child, booking.id);
   const slots = freeSlots(diary, next.dueBy, deps.clock(), slotRules(deps), 5).filter((s) => s.start !== booking.start);
   const pending =
     (child.rescheduleRequests ?? []).find((r) => r.status === 'pending' && r.bookingId === booking.id) ?? null;
@@ -195,7 +195,7 @@ async function decideRequest(
       { key: 'errors.reschedule.pick' },
     );
   }
-  const diary = await diaryOf(deps, child.iroId, booking.id);
+  const diary = await diaryOf(deps, child, booking.id);
   const checked = checkStartOfferingSlots(deps, { date, time }, next.dueBy, diary, example);
   if (Date.parse(checked.start) === Date.parse(booking.start))
     throw new AppError(
@@ -506,7 +506,7 @@ async function approvedBookings(deps: AppDeps, child: ChildDoc, request: Resched
     );
   }
   // The slot may have been taken while the request waited.
-  const diary = await diaryOf(deps, child.iroId, request.bookingId);
+  const diary = await diaryOf(deps, child, request.bookingId);
   const { date, time } = londonDateTime(request.to, deps.tzName);
   checkStart(
     { date, time },
