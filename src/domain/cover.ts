@@ -90,3 +90,11 @@ export function coversToday(
   const cover = coverOn(child.cover, today);
   return !!cover && isChildsIro(person, { iroId: cover.iroId }) && !isChildsIro(person, child);
 }
+
+/**
+ * CV1: who books and chases the child's next review on `today`: the covering IRO while a cover is in force,
+ * else the child's IRO (review reminders and the IRO digest follow /actions).
+ */
+export function reviewOwnerOn(child: { iroId: string; cover?: Cover | null }, today: IsoDate): string {
+  return coverOn(child.cover, today)?.iroId ?? child.iroId;
+}

@@ -21,6 +21,7 @@
 //   day, so a weekend, a holiday or downtime does not lose a reminder; bounded, so importing years
 //   of undistributed records does not set off a flood (they are in the digests and /actions).
 // - All reminders go to the child's current IRO (their caseload), never to a channel.
+import { reviewOwnerOn, type Cover } from './cover.js';
 import { addDays, weekdayOf, type WorkingCalendar } from './calendar.js';
 import { compareCodeUnits } from './code-order.js';
 import { byDueThenRef, type ReviewStatus } from './review-status.js';
@@ -180,7 +181,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** Every message due now. Deterministic order: service digest, IRO digests, then reminders by key. */
-export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMessage<C>[] {
+export function dueMessages<C extends Child & { cover?: Cover | null }>(input: DueMessagesInput<C>): DueMessage<C>[] {
   const { statuses, children, today, hour, calendar, config } = input;
   const fromHour = config.sendFromHour ?? SEND_FROM_HOUR;
   if (hour < fromHour) return [];
@@ -196,10 +197,17 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
       digest: digestContent(statuses, records, today, config.digestWeeks),
     });
     const iroIds = [
-      ...new Set([...children.map((c) => c.iroId), ...records.map((r) => r.ownerId)].filter(Boolean)),
+      ...new Set(
+        [
+          ...children.map((c) => c.iroId),
+          ...statuses.map((s) => reviewOwnerOn(s.child, today)),
+          ...records.map((r) => r.ownerId),
+        ].filter(Boolean),
+      ),
     ].sort();
     // Grouped once: filtering the whole service per IRO was 1,000 IROs × 100,000 children at a region's size.
-    const statusesOf = groupBy(statuses, (s) => s.child.iroId);
+    // A review under cover is in the covering IRO's digest while the cover is in force (CV1).
+    const statusesOf = groupBy(statuses, (s) => reviewOwnerOn(s.child, today));
     const recordsOf = groupBy(records, (r) => r.ownerId);
     for (const iroId of iroIds) {
       out.push({
@@ -221,7 +229,7 @@ export function dueMessages<C extends Child>(input: DueMessagesInput<C>): DueMes
       reminders.push({
         kind: 'review-reminder',
         key: keys.reviewReminder(s.child.ref, s.next.sequence, today),
-        to: { kind: 'personal', staffId: s.child.iroId },
+        to: { kind: 'personal', staffId: reviewOwnerOn(s.child, today) },
         status: s,
         workingDaysLeft: calendar.workingDaysBetween(today, s.next.dueBy),
       });

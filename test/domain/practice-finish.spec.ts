@@ -4,7 +4,10 @@ import { canBook } from '../../src/domain/booking-rules.js';
 import { coversToday, type Cover } from '../../src/domain/cover.js';
 import { carriedInto, EMPTY_PLAN, type PlanAction, type PlanRecord } from '../../src/domain/plan-tracking.js';
 import type { Stamp } from '../../src/domain/resolutions/records.js';
-import type { Staff } from '../../src/domain/types.js';
+import { createCalendar } from '../../src/domain/calendar.js';
+import { dueMessages } from '../../src/domain/reminders.js';
+import type { ReviewStatus } from '../../src/domain/review-status.js';
+import type { Child, Staff } from '../../src/domain/types.js';
 
 // The pure rules behind issues 14 and 15's loose ends: who books a covered review (CV1), the /actions item of an
 // open participation checklist (PC5), and what a review takes up from the plan (PT6, PT7).
@@ -30,6 +33,46 @@ describe('CV1: the covering IRO books and chases the review while the cover is i
     assert.equal(coversToday(nia, child, '2026-12-01'), false);
     assert.equal(coversToday(alex, child, '2026-12-10'), false);
     assert.equal(coversToday(staff('iro-3', ['social-worker']), child, '2026-12-10'), false, 'an IRO role is needed');
+  });
+});
+
+describe('CV1: review reminders and the IRO digest follow the cover while it is in force', () => {
+  const calendar = createCalendar({ region: 'GB-WLS', closureDays: [] });
+  const covered = { ref: 'C1', track: 'cla', iroId: 'iro-1', events: [], reviews: [], bookings: [], cover } as Child & {
+    cover: Cover;
+  };
+  const status: ReviewStatus<typeof covered> = {
+    child: covered,
+    next: { sequence: 3, dueBy: '2026-12-16', rule: 'W39.3', explanation: '' },
+    booking: null,
+  };
+  const run = (today: string) =>
+    dueMessages({
+      statuses: [status],
+      children: [covered],
+      today,
+      hour: 9,
+      calendar,
+      config: { reminderWorkingDays: 10, digestWeeks: 4 },
+    });
+  const to = (ms: ReturnType<typeof run>, kind: string) =>
+    ms.filter((m) => m.kind === kind).map((m) => (m.to.kind === 'personal' ? m.to.staffId : m.to.purpose));
+
+  it('in force: the reminder and the digest line go to the covering IRO; before it, to the child’s IRO', () => {
+    const during = run('2026-12-07'); // Monday, the cover's first day
+    assert.deepEqual(to(during, 'review-reminder'), ['iro-3']);
+    const digests = during.filter((m) => m.kind === 'iro-digest');
+    assert.deepEqual(
+      digests.map((d) => [
+        d.to.kind === 'personal' ? d.to.staffId : '',
+        d.kind === 'iro-digest' ? d.digest.toBook.length : -1,
+      ]),
+      [
+        ['iro-1', 0],
+        ['iro-3', 1],
+      ],
+    );
+    assert.deepEqual(to(run('2026-12-04'), 'review-reminder'), ['iro-1'], 'the Friday before');
   });
 });
 
