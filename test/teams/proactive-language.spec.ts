@@ -96,7 +96,7 @@ describe('queued messages in the reader’s language (issue 13)', () => {
     const actions = both.card.actions as { title: string }[];
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Aildrefnu / Reschedule'],
+      ['Aildrefnu / Reschedule', 'Rhestr wirio cyfranogiad / Participation checklist'],
     );
     assert.deepEqual(validateCard(both.card), []);
   });
