@@ -33,7 +33,8 @@ export interface ActionsResult {
 /**
  * `/actions`: what this person must do next, oldest deadline first. IROs: their children's reviews to
  * book, overdue reviews and records to distribute, open participation checklists (PC5), and the reviews they
- * cover while the cover is in force (CV1), which leave the absent IRO's list meanwhile; business support: the same for the service.
+ * cover while the cover is in force (CV1), which leave the absent IRO's list meanwhile; business support:
+ * the same for the service.
  * Other roles have no review actions (resolutions and liaison add theirs); guests never see children here.
  */
 export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<ActionsResult> {
