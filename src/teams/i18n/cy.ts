@@ -22,6 +22,7 @@ import { cardsCaseCy } from './cy/cards-case.js';
 import { cardsDutiesCy } from './cy/cards-duties.js';
 import { cardsDueReasonCy } from './cy/cards-due-reason.js';
 import { cardsResolutionsCy } from './cy/cards-resolutions.js';
+import { cardsResolutionCy } from './cy/cards-resolution.js';
 import { cardsFormsCy } from './cy/cards-forms.js';
 import { cardsNotifyCy } from './cy/cards-notify.js';
 import { cardsRaiseCy } from './cy/cards-raise.js';
@@ -100,6 +101,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsDutiesCy,
   ...cardsDueReasonCy,
   ...cardsResolutionsCy,
+  ...cardsResolutionCy,
   ...cardsFormsCy,
   ...cardsNotifyCy,
   ...cardsRaiseCy,

@@ -21,6 +21,7 @@ import { cardsCaseEn } from './en/cards-case.js';
 import { cardsDutiesEn } from './en/cards-duties.js';
 import { cardsDueReasonEn } from './en/cards-due-reason.js';
 import { cardsResolutionsEn } from './en/cards-resolutions.js';
+import { cardsResolutionEn } from './en/cards-resolution.js';
 import { cardsFormsEn } from './en/cards-forms.js';
 import { cardsNotifyEn } from './en/cards-notify.js';
 import { cardsRaiseEn } from './en/cards-raise.js';
@@ -98,6 +99,7 @@ export const en = {
   ...cardsDutiesEn,
   ...cardsDueReasonEn,
   ...cardsResolutionsEn,
+  ...cardsResolutionEn,
   ...cardsFormsEn,
   ...cardsNotifyEn,
   ...cardsRaiseEn,
