@@ -19,7 +19,14 @@ import {
 } from '../domain/resolutions/index.js';
 import type { PendingMessage, StaffDoc } from '../store/documents.js';
 import type { AppDeps } from './deps.js';
-import { changeResolution, stageCardMessages, stagesOf, viewResolution, type ResolutionView } from './resolutions.js';
+import {
+  changeResolution,
+  stageCardMessages,
+  stageRef,
+  stagesOf,
+  viewResolution,
+  type ResolutionView,
+} from './resolutions.js';
 
 /** Data of a queued 'resolution-meeting-invite' (rendered at delivery from the child document as it is then). */
 export interface MeetingInviteMessage extends Record<string, unknown> {
@@ -156,13 +163,11 @@ export function recordResolutionMeetingOutcome(
       // Escalating opens the next rung: its addressees get its card, as for any escalation.
       messages: escalated
         ? (c, n, p) =>
-            stageCardMessages(
-              deps,
-              c,
-              n,
-              p,
-              `Escalated by ${actor.name} (IRO) to ${stageDef(table, currentStage(n).stage).label}`,
-            )
+            stageCardMessages(deps, c, n, p, {
+              kind: 'escalated',
+              name: actor.name,
+              stage: stageRef(stageDef(table, currentStage(n).stage)),
+            })
         : undefined,
     };
   });

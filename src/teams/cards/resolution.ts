@@ -358,10 +358,16 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
 }
 
 /** The card for the person who invoked (their buttons) from a use case's view. */
-export function resolutionViewCardData(v: ResolutionView, showNames: boolean, tzName: string, headline = ''): ResolutionCardData {
+export function resolutionViewCardData(
+  v: ResolutionView,
+  showNames: boolean,
+  tzName: string,
+  headline = '',
+  t?: Translate,
+): ResolutionCardData {
   const officer = [...v.people.values()].find((p) => p.nominatedSeniorOfficer);
   return resolutionCardData({
-    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, tzName, table: v.table, reader: readerOf(v.actor),
+    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, tzName, table: v.table, reader: t ? readerFrom(t) : readerOf(v.actor),
     staffNames: new Map([...v.people.values()].map((p) => [p._id, p.name])), headline, seniorOfficerName: officer?.name ?? null,
   });
 }

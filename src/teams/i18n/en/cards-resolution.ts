@@ -77,4 +77,11 @@ export const cardsResolutionEn = {
   'resolution.remind.follow-up': 'Informal resolution: the follow-up date was {date}; if it is not resolved, {offer}',
   'resolution.remind.not-acknowledged': 'Not acknowledged by {date}: {offer}',
   'resolution.remind.no-response': 'No response by {date}: {offer}',
+  'resolution.headline.informal': 'Informal resolution recorded',
+  'resolution.headline.raised': 'Formal resolution raised: the card is going to the social work team',
+  'resolution.headline.escalated': 'Escalated: the card has gone to the next addressee',
+  'resolution.headline.officer-notified': 'Senior officer notified',
+  'resolution.headline.responded': '{name} responded',
+  'resolution.headline.escalated-by': 'Escalated by {name} (IRO) to {stage}',
+  'resolution.summary': 'Resolution',
 } as const;
