@@ -133,7 +133,10 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     const before = await child('C101');
     const bad = await save(alex, submitted(form.card, { irhDate: '10/12/2026' }));
     assert.equal(bad.card, null);
-    assert.equal(bad.text, `I couldn't follow that: Check "irhDate": dates are YYYY-MM-DD.`);
+    assert.equal(
+      bad.text,
+      "I couldn't follow that: Check the Issues Resolution Hearing date: dates are YYYY-MM-DD; nothing was changed.",
+    );
     assert.deepEqual(await child('C101'), before);
   });
 

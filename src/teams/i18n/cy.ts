@@ -11,6 +11,7 @@ import { noticesCy } from './cy/notices.js';
 import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
+import { errorsFieldsCy } from './cy/errors-fields.js';
 import { referralCy } from './cy/referral.js';
 import { liaisonCy } from './cy/liaison.js';
 import { cardsCommonCy } from './cy/cards-common.js';
@@ -47,6 +48,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsBookingCy,
   ...errorsMoreCy,
   ...errorsResolutionCy,
+  ...errorsFieldsCy,
   ...referralCy,
   ...liaisonCy,
   'language.name': 'Cymraeg',

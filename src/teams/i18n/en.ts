@@ -10,6 +10,7 @@ import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
+import { errorsFieldsEn } from './en/errors-fields.js';
 import { referralEn } from './en/referral.js';
 import { liaisonEn } from './en/liaison.js';
 import { cardsCommonEn } from './en/cards-common.js';
@@ -45,6 +46,7 @@ export const en = {
   ...errorsBookingEn,
   ...errorsMoreEn,
   ...errorsResolutionEn,
+  ...errorsFieldsEn,
   ...referralEn,
   ...liaisonEn,
   'language.name': 'English',
