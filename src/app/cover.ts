@@ -5,7 +5,7 @@
 import { hasRole } from '../domain/access.js';
 import { currentLoad, type CurrentLoad } from '../domain/allocation-load.js';
 import { COVER_EXAMPLE, coverWindow, reviewInWindow, type Cover, type CoverableReview } from '../domain/cover.js';
-import { checkIroEligibility } from '../domain/eligibility.js';
+import { checkIroEligibility, whyParams } from '../domain/eligibility.js';
 import { AppError } from '../domain/errors.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { directory, requireReviewingManager, type AllocationChoiceData } from './allocation.js';
@@ -129,7 +129,13 @@ export async function setCover(
           example: COVER_EXAMPLE,
         });
       const verdict = checkIroEligibility(iro, child, staffById);
-      if (!verdict.ok) throw new AppError('ineligible-iro', `${iro.name} cannot cover ${child.ref}: ${verdict.reason}`);
+      if (!verdict.ok)
+        throw new AppError(
+          'ineligible-iro',
+          `${iro.name} cannot cover ${child.ref}: ${verdict.reason}`,
+          {},
+          { key: 'errors.eligibility.cover', params: { name: iro.name, ref: child.ref, ...whyParams(verdict.why) } },
+        );
       const cover: Cover = { iroId: iro._id, forIroId: input.absentId, ...window };
       const same = child.cover;
       if (same && same.iroId === cover.iroId && same.from === cover.from && same.to === cover.to)

@@ -11,6 +11,7 @@ import { noticesCy } from './cy/notices.js';
 import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
+import { eligibilityCy } from './cy/eligibility.js';
 import { errorsFieldsCy } from './cy/errors-fields.js';
 import { referralCy } from './cy/referral.js';
 import { liaisonCy } from './cy/liaison.js';
@@ -49,6 +50,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsMoreCy,
   ...errorsResolutionCy,
   ...errorsFieldsCy,
+  ...eligibilityCy,
   ...referralCy,
   ...liaisonCy,
   'language.name': 'Cymraeg',

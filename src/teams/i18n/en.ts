@@ -10,6 +10,7 @@ import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
+import { eligibilityEn } from './en/eligibility.js';
 import { errorsFieldsEn } from './en/errors-fields.js';
 import { referralEn } from './en/referral.js';
 import { liaisonEn } from './en/liaison.js';
@@ -47,6 +48,7 @@ export const en = {
   ...errorsMoreEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
+  ...eligibilityEn,
   ...referralEn,
   ...liaisonEn,
   'language.name': 'English',
