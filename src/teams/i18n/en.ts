@@ -10,6 +10,7 @@ import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
+import { errorsPlanEn } from './en/errors-plan.js';
 import { eligibilityEn } from './en/eligibility.js';
 import { errorsFieldsEn } from './en/errors-fields.js';
 import { referralEn } from './en/referral.js';
@@ -48,6 +49,7 @@ export const en = {
   ...errorsMoreEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
+  ...errorsPlanEn,
   ...eligibilityEn,
   ...referralEn,
   ...liaisonEn,
