@@ -16,9 +16,12 @@ import { currentStage, isMeetingStage, type AgreedAction, type Resolution } from
 /** RS2: a meeting stage is answered by its meeting, not by acknowledge/respond (a forged or stale click). */
 function assertNotMeeting(r: Resolution): void {
   if (isMeetingStage(currentStage(r))) {
-    throw new AppError('invalid-input', 'this stage is a resolution meeting: it is arranged and its outcome recorded', {
-      example: 'Open the resolution and arrange the meeting',
-    });
+    throw new AppError(
+      'invalid-input',
+      'this stage is a resolution meeting: it is arranged and its outcome recorded',
+      {},
+      { key: 'errors.meeting.is-meeting-stage' },
+    );
   }
 }
 

@@ -10,6 +10,7 @@ import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
+import { errorsMeetingEn } from './en/errors-meeting.js';
 import { errorsPlanEn } from './en/errors-plan.js';
 import { eligibilityEn } from './en/eligibility.js';
 import { errorsFieldsEn } from './en/errors-fields.js';
@@ -49,6 +50,7 @@ export const en = {
   ...errorsMoreEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
+  ...errorsMeetingEn,
   ...errorsPlanEn,
   ...eligibilityEn,
   ...referralEn,
