@@ -167,10 +167,15 @@ export async function reallocateChild(
       // The new-entry card asks for a first allocation: a second manager's click is told who was first.
       if (expect === 'unallocated' && !first) throw alreadyAllocated(child, staffById.get(fromId)?.name ?? fromId);
       if (!first && reason !== null && !reason.trim())
-        throw new AppError('invalid-input', 'say why the child moves to another IRO', {
-          example: `/allocate ${child.ref}`,
-          problem: 'reason-required',
-        });
+        throw new AppError(
+          'invalid-input',
+          'say why the child moves to another IRO',
+          {
+            example: `/allocate ${child.ref}`,
+            problem: 'reason-required',
+          },
+          { key: 'errors.more.allocate-reason' },
+        );
       const note = (staffId: string, role: 'new' | 'old'): PendingMessage => ({
         key: `allocation:${child.ref}:${child.version}:${role}`,
         to: { kind: 'personal', staffId },
@@ -212,10 +217,18 @@ export async function reallocateChild(
 function alreadyAllocated(child: ChildDoc, iroName: string): AppError {
   const last = [...child.history].reverse().find((h) => h.action === 'allocate');
   const by = last ? ` by ${last.by.name ?? last.by.id} at ${last.at.toISOString()}` : '';
-  return new AppError('conflict', `${child.ref} was already allocated to ${iroName}${by}; nothing was changed`, {
-    ref: child.ref,
-    example: `/allocate ${child.ref}`,
-  });
+  return new AppError(
+    'conflict',
+    `${child.ref} was already allocated to ${iroName}${by}; nothing was changed`,
+    {
+      ref: child.ref,
+      example: `/allocate ${child.ref}`,
+    },
+    {
+      key: 'errors.more.already-allocated',
+      params: { ref: child.ref, name: iroName, by: last ? (last.by.name ?? last.by.id) : 'none' },
+    },
+  );
 }
 
 function allocationNotice(role: 'new' | 'old', toName: string, fromName: string): string {

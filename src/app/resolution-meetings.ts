@@ -93,9 +93,14 @@ export async function meetingForm(deps: AppDeps, actor: StaffDoc, ref: string, i
   const view = await viewResolution(deps, actor, ref, id);
   const s = currentStage(view.resolution);
   if (s.meeting === undefined) {
-    throw new AppError('invalid-input', `${view.resolution.id} is not at a resolution meeting stage`, {
-      example: `/resolutions all ${ref}`,
-    });
+    throw new AppError(
+      'invalid-input',
+      `${view.resolution.id} is not at a resolution meeting stage`,
+      {
+        example: `/resolutions all ${ref}`,
+      },
+      { key: 'errors.more.not-meeting-stage', params: { id: view.resolution.id } },
+    );
   }
   const proposed = proposedAttendees(view.resolution, view.child);
   return {

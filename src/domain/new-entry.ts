@@ -37,6 +37,7 @@ export function assertMayNotifyNewEntry(actor: Staff): void {
       {
         example: '/notify C1001',
       },
+      { key: 'errors.more.new-entry-not-yours' },
     );
 }
 

@@ -11,6 +11,7 @@ import { noticesCy } from './cy/notices.js';
 import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
+import { errorsAppCy } from './cy/errors-app.js';
 import { errorsMeetingCy } from './cy/errors-meeting.js';
 import { errorsPlanCy } from './cy/errors-plan.js';
 import { eligibilityCy } from './cy/eligibility.js';
@@ -52,6 +53,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsMoreCy,
   ...errorsResolutionCy,
   ...errorsFieldsCy,
+  ...errorsAppCy,
   ...errorsMeetingCy,
   ...errorsPlanCy,
   ...eligibilityCy,

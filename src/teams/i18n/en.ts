@@ -10,6 +10,7 @@ import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
+import { errorsAppEn } from './en/errors-app.js';
 import { errorsMeetingEn } from './en/errors-meeting.js';
 import { errorsPlanEn } from './en/errors-plan.js';
 import { eligibilityEn } from './en/eligibility.js';
@@ -50,6 +51,7 @@ export const en = {
   ...errorsMoreEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
+  ...errorsAppEn,
   ...errorsMeetingEn,
   ...errorsPlanEn,
   ...eligibilityEn,
