@@ -29,4 +29,21 @@ export const errorsAppCy: Readonly<Record<keyof typeof errorsAppEn, string>> = {
   'errors.more.allocate-reason': "dywedwch pam mae'r plentyn yn symud at SAA arall",
   'errors.more.already-allocated':
     "roedd {ref} wedi'i ddyrannu eisoes i {name}{by, select, none {} other { gan {by}}}; ni newidiwyd dim",
+  'errors.cover.dates-needed': 'rhowch ddiwrnod cyntaf ac olaf yr absenoldeb (BBBB-MM-DD)',
+  'errors.cover.ends-before': "mae'r absenoldeb yn gorffen ({toDate}) cyn iddo ddechrau ({fromDate})",
+  'errors.cover.ended':
+    "daeth yr absenoldeb i ben ar {toDate}: mae cyflenwi'n cael ei osod ar gyfer heddiw neu'n hwyrach",
+  'errors.cover.too-long':
+    'mae cyflenwi yn para {max, number} diwrnod ar y mwyaf; ar gyfer absenoldeb hwy, ailddyrannwch y plant (/dyrannu)',
+  'errors.period.not-a-date': 'nid yw "{text}" yn ddyddiad go iawn',
+  'errors.period.unreadable-end':
+    'ni allaf ddarllen "{text}" fel mis neu ddyddiad (defnyddiwch "Apr 2016", "2016-04" neu "2016-04-01")',
+  'errors.period.not-a-month': 'nid yw "{text}" yn fis go iawn',
+  'errors.period.out-of-range': 'mae "{text}" y tu allan i\'r ystod',
+  'errors.period.unreadable':
+    'ni allaf ddarllen "{text}" fel cyfnod: rhowch ddau fis neu ddau ddyddiad wedi\'u cysylltu â "to"', // translator: confirm; /adroddiad reads the English month names and "to"
+  'errors.period.ends-before': "mae'r cyfnod yn gorffen ({toDate}) cyn iddo ddechrau ({fromDate})",
+  'errors.period.future': "mae'r cyfnod yn dechrau ar ôl heddiw ({todayDate}), felly does dim ynddo'n ddyledus eto",
+  'errors.period.too-long':
+    'mae adroddiad yn cwmpasu {max, number} mis ar y mwyaf; mae {fromDate} i {toDate} yn {months, number} mis',
 };

@@ -24,4 +24,18 @@ export const errorsAppEn = {
   'errors.more.allocate-reason': 'say why the child moves to another IRO',
   'errors.more.already-allocated':
     '{ref} was already allocated to {name}{by, select, none {} other { by {by}}}; nothing was changed',
+  'errors.cover.dates-needed': 'give the first and last day of the absence (YYYY-MM-DD)',
+  'errors.cover.ends-before': 'the absence ends ({toDate}) before it starts ({fromDate})',
+  'errors.cover.ended': 'the absence ended on {toDate}: cover is set for today or later',
+  'errors.cover.too-long':
+    'cover spans at most {max, number} days; for a longer absence reallocate the children (/allocate)',
+  'errors.period.not-a-date': '"{text}" is not a real date',
+  'errors.period.unreadable-end':
+    'I can\'t read "{text}" as a month or a date (use "Apr 2016", "2016-04" or "2016-04-01")',
+  'errors.period.not-a-month': '"{text}" is not a real month',
+  'errors.period.out-of-range': '"{text}" is out of range',
+  'errors.period.unreadable': 'I can\'t read "{text}" as a period: give two months or dates joined by "to"',
+  'errors.period.ends-before': 'the period ends ({toDate}) before it starts ({fromDate})',
+  'errors.period.future': 'the period starts after today ({todayDate}), so nothing in it is due yet',
+  'errors.period.too-long': 'a report covers at most {max, number} months; {fromDate} to {toDate} is {months, number}',
 } as const;
