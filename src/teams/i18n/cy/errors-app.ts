@@ -46,4 +46,11 @@ export const errorsAppCy: Readonly<Record<keyof typeof errorsAppEn, string>> = {
   'errors.period.future': "mae'r cyfnod yn dechrau ar ôl heddiw ({todayDate}), felly does dim ynddo'n ddyledus eto",
   'errors.period.too-long':
     'mae adroddiad yn cwmpasu {max, number} mis ar y mwyaf; mae {fromDate} i {toDate} yn {months, number} mis',
+  'errors.new-entry.not-a-date':
+    'nid yw {which, select, looked_after {y dyddiad y dechreuodd y plentyn dderbyn gofal} other {y dyddiad y cychwynnwyd yr achos llys}} yn ddyddiad (BBBB-MM-DD)',
+  'errors.new-entry.future':
+    'mae {which, select, looked_after {y dyddiad y dechreuodd y plentyn dderbyn gofal} other {y dyddiad y cychwynnwyd yr achos llys}}, {whenDate}, yn y dyfodol',
+  'errors.new-entry.legal-status': 'dewiswch y statws cyfreithiol: {statuses}',
+  'errors.new-entry.social-worker': "dewiswch y gweithiwr cymdeithasol o'r cyfeiriadur staff",
+  'errors.new-entry.team-long': 'mae tîm gwaith cymdeithasol yn 100 nod ar y mwyaf',
 };

@@ -38,4 +38,11 @@ export const errorsAppEn = {
   'errors.period.ends-before': 'the period ends ({toDate}) before it starts ({fromDate})',
   'errors.period.future': 'the period starts after today ({todayDate}), so nothing in it is due yet',
   'errors.period.too-long': 'a report covers at most {max, number} months; {fromDate} to {toDate} is {months, number}',
+  'errors.new-entry.not-a-date':
+    '{which, select, looked_after {the date the child became looked after} other {the date proceedings were issued}} is not a date (YYYY-MM-DD)',
+  'errors.new-entry.future':
+    '{which, select, looked_after {the date the child became looked after} other {the date proceedings were issued}} {whenDate} is in the future',
+  'errors.new-entry.legal-status': 'choose the legal status: {statuses}',
+  'errors.new-entry.social-worker': 'choose the social worker from the staff directory',
+  'errors.new-entry.team-long': 'the social work team is at most 100 characters',
 } as const;
