@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src/domain/errors.js';
 import { parseDueWindow } from '../../src/domain/due-window.js';
-import { errorNotice } from '../../src/teams/error-replies.js';
+import { errorNotice, exampleFor } from '../../src/teams/error-replies.js';
 import { CATALOGUES, isMessageKey, translator } from '../../src/teams/i18n/translate.js';
 
 const SRC = path.join(__dirname, '../../src');
@@ -89,5 +89,28 @@ describe('AppError message keys (issue 13)', () => {
     assert.match(translator('en')('errors.setup.guests', { count: 0 }), /I see no guest here/);
     assert.match(translator('en')('errors.setup.guests', { count: 3 }), /I see 3$/);
     assert.match(t('errors.card.field-missing', { field: 'bookingId' }), /^mae'r trefniant ar goll/);
+  });
+});
+
+describe('examples in a refusal (issue 13)', () => {
+  const cy = translator('cy');
+  it('a Welsh reader gets command lines, dates and formats, never an English sentence', () => {
+    assert.equal(exampleFor('/plan C1001', cy), '/plan C1001');
+    assert.equal(exampleFor('2026-12-01', cy), '2026-12-01');
+    assert.equal(exampleFor('YYYY-MM-DD', cy), 'YYYY-MM-DD');
+    assert.equal(exampleFor('Press Acknowledge on the card', cy), null);
+    assert.equal(exampleFor('Press Acknowledge on the card', translator('en')), 'Press Acknowledge on the card');
+    const notice = errorNotice(
+      new AppError(
+        'invalid-input',
+        'acknowledge first',
+        { example: 'Press Acknowledge on the card' },
+        { key: 'errors.meeting.date' },
+      ),
+      'ref-1',
+      cy,
+    );
+    assert.equal(notice.example, '');
+    assert.equal(notice.text, 'Dewiswch ddyddiad y cyfarfod.');
   });
 });
