@@ -19,7 +19,10 @@ function sourceFiles(dir: string): string[] {
     );
 }
 
-/** `'errors.…'` literals outside the catalogues, and the not-found keys load-for-actor.ts builds from `notFound(text, 'case')`. */
+/**
+ * `'errors.…'` literals outside the catalogues, the not-found keys load-for-actor.ts builds from
+ * `notFound(text, 'case')`, and `errors.done.<what>` from `new AlreadyDone(text, 'what', stamp)`.
+ */
 function thrownKeys(): Map<string, string> {
   const keys = new Map<string, string>();
   for (const file of sourceFiles(SRC).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`))) {
@@ -27,6 +30,9 @@ function thrownKeys(): Map<string, string> {
     for (const m of text.matchAll(/'(errors\.[a-z0-9.-]+)'/g)) keys.set(m[1], path.relative(SRC, file));
     for (const m of text.matchAll(/notFound\([^\n]*?, '([a-z-]+)'\)/g))
       keys.set(`errors.not-found.${m[1]}`, path.relative(SRC, file));
+    // domain/resolutions/guards.ts AlreadyDone(message, what, stamp): the key is errors.done.<what>.
+    for (const m of text.matchAll(/new AlreadyDone\(\s*`[^`]*`,\s*'([a-z-]+)'/g))
+      keys.set(`errors.done.${m[1]}`, path.relative(SRC, file));
   }
   return keys;
 }

@@ -30,7 +30,11 @@ export function acknowledge(r: Resolution, o: TransitionInput & { people: People
   assertNotMeeting(r);
   const s = currentStage(r);
   if (s.acknowledged)
-    throw new AlreadyDone(`already acknowledged by ${describeStamp(s.acknowledged)}; nothing was changed`);
+    throw new AlreadyDone(
+      `already acknowledged by ${describeStamp(s.acknowledged)}; nothing was changed`,
+      'acknowledged',
+      s.acknowledged,
+    );
   if (!mayAnswer(o.actor, r, o.child, o.people)) {
     throw new AppError(
       'forbidden',
@@ -49,7 +53,12 @@ export function respond(
   assertCurrent(r, o.stageOnCard, o.table);
   assertNotMeeting(r);
   const s = currentStage(r);
-  if (s.response) throw new AlreadyDone(`already answered by ${describeStamp(s.response)}; nothing was changed`);
+  if (s.response)
+    throw new AlreadyDone(
+      `already answered by ${describeStamp(s.response)}; nothing was changed`,
+      'answered',
+      s.response,
+    );
   if (!mayAnswer(o.actor, r, o.child, o.people)) {
     throw new AppError(
       'forbidden',

@@ -62,6 +62,8 @@ export function arrangeMeeting(
   if (s.meeting?.outcome) {
     throw new AlreadyDone(
       `the meeting's outcome was already recorded by ${describeStamp(s.meeting.outcome)}; nothing was changed`,
+      'meeting-outcome',
+      s.meeting.outcome,
     );
   }
   if (!mayArrangeMeeting(o.actor, r, o.child)) {
@@ -168,7 +170,11 @@ export function recordMeetingOutcome(
     );
   }
   if (s.meeting.outcome)
-    throw new AlreadyDone(`already recorded by ${describeStamp(s.meeting.outcome)}; nothing was changed`);
+    throw new AlreadyDone(
+      `already recorded by ${describeStamp(s.meeting.outcome)}; nothing was changed`,
+      'recorded',
+      s.meeting.outcome,
+    );
   const on = s.meeting.on;
   if (o.stamp.on < on) {
     throw new AppError(

@@ -17,4 +17,13 @@ export const errorsMeetingCy: Readonly<Record<keyof typeof errorsMeetingEn, stri
   'errors.meeting.is-meeting-stage': "cyfarfod datrys yw'r cam hwn: caiff ei drefnu a chofnodir ei ganlyniad",
   'errors.resolution.no-role-holder':
     "does neb â'r rôl {role} yn y cyfeiriadur staff, felly ni ellir cyfeirio {stage}; gofynnwch i'ch gweinyddwr",
+  'errors.done.meeting-outcome': 'cofnodwyd canlyniad y cyfarfod eisoes gan {name} ar {onDate}; ni newidiwyd dim',
+  'errors.done.recorded': 'cofnodwyd eisoes gan {name} ar {onDate}; ni newidiwyd dim',
+  'errors.done.officer-notified': 'hysbyswyd yr uwch swyddog eisoes gan {name} ar {onDate}; ni newidiwyd dim',
+  'errors.done.gathered': "nodwyd eisoes ei fod wedi'i gasglu gan {name} ar {onDate}; ni newidiwyd dim",
+  'errors.done.resolved': 'datryswyd y mater hwn eisoes gan {name} ar {onDate}; ni newidiwyd dim',
+  'errors.done.referred': 'atgyfeiriwyd y mater hwn at Cafcass Cymru gan {name} ar {onDate}; ni newidiwyd dim',
+  'errors.done.acknowledged': 'cydnabuwyd eisoes gan {name} ar {onDate}; ni newidiwyd dim',
+  'errors.done.answered': 'atebwyd eisoes gan {name} ar {onDate}; ni newidiwyd dim',
+  'errors.done.moved': "mae'r cerdyn hwn wedi dyddio: symudodd y mater i {stage} ({name}, {onDate}); ni newidiwyd dim",
 };

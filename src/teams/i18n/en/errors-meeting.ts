@@ -16,4 +16,15 @@ export const errorsMeetingEn = {
   'errors.meeting.is-meeting-stage': 'this stage is a resolution meeting: it is arranged and its outcome recorded',
   'errors.resolution.no-role-holder':
     'nobody holds the role {role} in the staff directory, so {stage} cannot be addressed; ask your administrator',
+  'errors.done.meeting-outcome':
+    "the meeting's outcome was already recorded by {name} on {onDate}; nothing was changed",
+  'errors.done.recorded': 'already recorded by {name} on {onDate}; nothing was changed',
+  'errors.done.officer-notified': 'the senior officer was already notified by {name} on {onDate}; nothing was changed',
+  'errors.done.gathered': 'already marked as gathered by {name} on {onDate}; nothing was changed',
+  'errors.done.resolved': 'this resolution was already resolved by {name} on {onDate}; nothing was changed',
+  'errors.done.referred': 'this resolution was referred to Cafcass by {name} on {onDate}; nothing was changed',
+  'errors.done.acknowledged': 'already acknowledged by {name} on {onDate}; nothing was changed',
+  'errors.done.answered': 'already answered by {name} on {onDate}; nothing was changed',
+  'errors.done.moved':
+    'this card is out of date: the resolution moved to {stage} ({name}, {onDate}); nothing was changed',
 } as const;
