@@ -5,7 +5,7 @@ import type { NoticeCardData } from './cards/notice.js';
 import { isMessageKey, translator, type MessageKey, type MessageParams, type Translate } from './i18n/translate.js';
 import { isIsoDate } from '../domain/calendar.js';
 import { formatDate } from '../domain/dates-format.js';
-import { datesOf, languageOf } from './presenters/labels.js';
+import { datesOf, languageOf, stageLabel } from './presenters/labels.js';
 
 const USER_FACING: Partial<Record<ErrorCode, NoticeCardData['tone']>> = {
   'invalid-input': 'warning',
@@ -95,7 +95,7 @@ export function unknownCommand(name: string | null, t: Translate = ENGLISH): Not
 /** A thrower's message in the reader's words (and the one said before it); null for a key the catalogue lacks. */
 function spoken(said: UserMessage, t: Translate): string | null {
   if (!isMessageKey(said.key)) return null;
-  const text = t(said.key, datesWritten(said.params, t));
+  const text = t(said.key, stageWritten(datesWritten(said.params, t), t));
   const first = said.before ? spoken(said.before, t) : null;
   return first ? `${first.replace(/[.!?]$/, '')}. ${text}` : text;
 }
@@ -127,6 +127,12 @@ function datesWritten(params: MessageParams | undefined, t: Translate): MessageP
             : value,
     ]),
   );
+}
+
+/** A `stage` sent with its `stageId` is written as the reader's language names that stage (labels.ts stageLabel). */
+function stageWritten(params: MessageParams | undefined, t: Translate): MessageParams | undefined {
+  if (typeof params?.stage !== 'string' || typeof params.stageId !== 'string') return params;
+  return { ...params, stage: stageLabel({ id: params.stageId, label: params.stage }, t) };
 }
 
 function capitalise(s: string): string {

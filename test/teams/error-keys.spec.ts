@@ -119,4 +119,22 @@ describe('examples in a refusal (issue 13)', () => {
     assert.equal(notice.example, '');
     assert.equal(notice.text, 'Dewiswch ddyddiad y cyfarfod.');
   });
+
+  it("a stage named in a refusal is the reader's word for it (the council's own label shown as set)", () => {
+    const moved = (label: string) =>
+      new AppError(
+        'conflict',
+        'moved',
+        {},
+        {
+          key: 'errors.done.moved',
+          params: { stage: label, stageId: 'formal', name: 'Alex Wilber', onDate: '2026-09-01' },
+        },
+      );
+    assert.equal(
+      errorNotice(moved('Stage 1 (formal)'), 'r', cy).text,
+      "Mae'r cerdyn hwn wedi dyddio: symudodd y mater i Cam 1 (ffurfiol) (Alex Wilber, Maw 1 Med 2026); ni newidiwyd dim.",
+    );
+    assert.match(errorNotice(moved('Stage 1 (our words)'), 'r', cy).text, /symudodd y mater i Stage 1 \(our words\)/);
+  });
 });

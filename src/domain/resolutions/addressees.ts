@@ -25,7 +25,7 @@ export function addresseesFor(def: StageDef, child: CaseOf, people: People): str
         'invalid-input',
         `${why}; ask your administrator`,
         {},
-        { key: 'errors.resolution.no-role-holder', params: { role, stage: def.label } },
+        { key: 'errors.resolution.no-role-holder', params: { role, stage: def.label, stageId: def.id } },
       );
     }
     return ids;
