@@ -4,7 +4,13 @@
 import { hasRole, isReviewingManager } from '../domain/access.js';
 import { isChildsIro } from '../domain/case-roles.js';
 import { currentLoad, type CurrentLoad } from '../domain/allocation-load.js';
-import { checkIroEligibility, type CaseRoles, type EligibilityResult } from '../domain/eligibility.js';
+import {
+  checkIroEligibility,
+  whyParams,
+  type CaseRoles,
+  type EligibilityResult,
+  type IneligibleWhy,
+} from '../domain/eligibility.js';
 import { AppError } from '../domain/errors.js';
 import { UNALLOCATED } from '../domain/new-entry.js';
 import type { Staff } from '../domain/types.js';
@@ -83,8 +89,10 @@ export interface AllocationChoiceData {
   name: string;
   children: number;
   perFte: number | null;
-  /** '' when W54.3 allows the IRO; else the reason. */
+  /** '' when W54.3 allows the IRO; else the reason (English, for a card queued before issue 13). */
   refusal: string;
+  /** Why W54.3 refuses the IRO, written in the reader's language (absent on an older queued card). */
+  why?: IneligibleWhy | null;
 }
 
 export function choiceData(options: readonly IroOption[]): AllocationChoiceData[] {
@@ -94,6 +102,7 @@ export function choiceData(options: readonly IroOption[]): AllocationChoiceData[
     children: o.load.children,
     perFte: o.load.perFte,
     refusal: o.verdict.ok ? '' : o.verdict.reason,
+    why: o.verdict.ok ? null : o.verdict.why,
   }));
 }
 
@@ -148,17 +157,25 @@ export async function reallocateChild(
           'ineligible-iro',
           `${to.name} cannot be ${child.ref}'s IRO: ${verdict.reason}`,
           {},
-          { key: 'errors.allocation.ineligible', params: { name: to.name, ref: child.ref, reason: verdict.reason } },
+          {
+            key: 'errors.eligibility.allocate',
+            params: { name: to.name, ref: child.ref, ...whyParams(verdict.why) },
+          },
         );
       const fromId = child.iroId;
       const first = fromId === UNALLOCATED;
       // The new-entry card asks for a first allocation: a second manager's click is told who was first.
       if (expect === 'unallocated' && !first) throw alreadyAllocated(child, staffById.get(fromId)?.name ?? fromId);
       if (!first && reason !== null && !reason.trim())
-        throw new AppError('invalid-input', 'say why the child moves to another IRO', {
-          example: `/allocate ${child.ref}`,
-          problem: 'reason-required',
-        });
+        throw new AppError(
+          'invalid-input',
+          'say why the child moves to another IRO',
+          {
+            example: `/allocate ${child.ref}`,
+            problem: 'reason-required',
+          },
+          { key: 'errors.more.allocate-reason' },
+        );
       const note = (staffId: string, role: 'new' | 'old'): PendingMessage => ({
         key: `allocation:${child.ref}:${child.version}:${role}`,
         to: { kind: 'personal', staffId },
@@ -200,10 +217,18 @@ export async function reallocateChild(
 function alreadyAllocated(child: ChildDoc, iroName: string): AppError {
   const last = [...child.history].reverse().find((h) => h.action === 'allocate');
   const by = last ? ` by ${last.by.name ?? last.by.id} at ${last.at.toISOString()}` : '';
-  return new AppError('conflict', `${child.ref} was already allocated to ${iroName}${by}; nothing was changed`, {
-    ref: child.ref,
-    example: `/allocate ${child.ref}`,
-  });
+  return new AppError(
+    'conflict',
+    `${child.ref} was already allocated to ${iroName}${by}; nothing was changed`,
+    {
+      ref: child.ref,
+      example: `/allocate ${child.ref}`,
+    },
+    {
+      key: 'errors.more.already-allocated',
+      params: { ref: child.ref, name: iroName, by: last ? (last.by.name ?? last.by.id) : 'none' },
+    },
+  );
 }
 
 function allocationNotice(role: 'new' | 'old', toName: string, fromName: string): string {

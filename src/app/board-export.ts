@@ -26,6 +26,7 @@ export async function boardExportFigures(
       'forbidden',
       'the board export is for reviewing team managers, senior managers and admins; /report shows the same figures',
       { example: '/report' },
+      { key: 'errors.more.board-export' },
     );
   return runComplianceReport(deps, actor, periodText);
 }

@@ -160,7 +160,12 @@ export async function createChild(
     await deps.children.insert(doc);
   } catch (err) {
     if (isDuplicateKeyError(err))
-      throw new AppError('conflict', `${child.ref} is already known; nothing was saved`, { ref: child.ref });
+      throw new AppError(
+        'conflict',
+        `${child.ref} is already known; nothing was saved`,
+        { ref: child.ref },
+        { key: 'errors.more.already-known', params: { ref: child.ref } },
+      );
     throw err;
   }
   await deps.audit.record({

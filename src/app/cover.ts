@@ -5,7 +5,7 @@
 import { hasRole } from '../domain/access.js';
 import { currentLoad, type CurrentLoad } from '../domain/allocation-load.js';
 import { COVER_EXAMPLE, coverWindow, reviewInWindow, type Cover, type CoverableReview } from '../domain/cover.js';
-import { checkIroEligibility } from '../domain/eligibility.js';
+import { checkIroEligibility, whyParams } from '../domain/eligibility.js';
 import { AppError } from '../domain/errors.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { directory, requireReviewingManager, type AllocationChoiceData } from './allocation.js';
@@ -39,7 +39,12 @@ export interface CoverPlan {
 async function absentIro(deps: AppDeps, id: string): Promise<StaffDoc> {
   const absent = await deps.staff.get(id);
   if (!absent || !hasRole(absent, 'iro'))
-    throw new AppError('not-found', `${id} is not an IRO in the staff directory`, { example: COVER_EXAMPLE });
+    throw new AppError(
+      'not-found',
+      `${id} is not an IRO in the staff directory`,
+      { example: COVER_EXAMPLE },
+      { key: 'errors.more.not-an-iro', params: { id } },
+    );
   return absent;
 }
 
@@ -110,7 +115,13 @@ export async function setCover(
     actor,
     async () => {
       const child = await deps.children.get(input.ref);
-      if (!child) throw new AppError('not-found', `no child with reference ${input.ref}`, { example: COVER_EXAMPLE });
+      if (!child)
+        throw new AppError(
+          'not-found',
+          `no child with reference ${input.ref}`,
+          { example: COVER_EXAMPLE },
+          { key: 'errors.more.no-child', params: { ref: input.ref } },
+        );
       return child;
     },
     async (child) => {
@@ -119,17 +130,34 @@ export async function setCover(
           'conflict',
           `${child.ref} is no longer allocated to ${input.absentId}; nothing was changed: set the cover again`,
           { ref: child.ref, example: COVER_EXAMPLE },
+          { key: 'errors.more.cover-moved', params: { ref: child.ref, id: input.absentId } },
         );
       const staffById = await directory(deps);
       const iro = staffById.get(input.coverIroId);
       if (!iro)
-        throw new AppError('not-found', `no staff member with id ${input.coverIroId}`, { example: COVER_EXAMPLE });
+        throw new AppError(
+          'not-found',
+          `no staff member with id ${input.coverIroId}`,
+          { example: COVER_EXAMPLE },
+          { key: 'errors.allocation.no-staff', params: { id: input.coverIroId } },
+        );
       if (iro._id === input.absentId)
-        throw new AppError('invalid-input', 'the absent IRO cannot cover their own reviews', {
-          example: COVER_EXAMPLE,
-        });
+        throw new AppError(
+          'invalid-input',
+          'the absent IRO cannot cover their own reviews',
+          {
+            example: COVER_EXAMPLE,
+          },
+          { key: 'errors.more.cover-self' },
+        );
       const verdict = checkIroEligibility(iro, child, staffById);
-      if (!verdict.ok) throw new AppError('ineligible-iro', `${iro.name} cannot cover ${child.ref}: ${verdict.reason}`);
+      if (!verdict.ok)
+        throw new AppError(
+          'ineligible-iro',
+          `${iro.name} cannot cover ${child.ref}: ${verdict.reason}`,
+          {},
+          { key: 'errors.eligibility.cover', params: { name: iro.name, ref: child.ref, ...whyParams(verdict.why) } },
+        );
       const cover: Cover = { iroId: iro._id, forIroId: input.absentId, ...window };
       const same = child.cover;
       if (same && same.iroId === cover.iroId && same.from === cover.from && same.to === cover.to)

@@ -1,5 +1,5 @@
 import type { AudienceMember } from '../domain/guests.js';
-import type { ConversationAddress } from '../store/delivery-documents.js';
+import type { ChannelLanguage, ConversationAddress } from '../store/delivery-documents.js';
 
 // The delivery port: what the jobs need to post on their own and to see who is in a conversation.
 // src/teams/ implements it (teams/notifier.ts) over its SDK; the jobs and the store never see the
@@ -13,6 +13,8 @@ export interface SendOptions {
   idempotencyKey?: string;
   /** Post into this conversation instead of the address's own (a thread id: reply into the thread). */
   conversationId?: string;
+  /** What the conversation reads, for the short notice that replaces a message too large to send. */
+  language?: ChannelLanguage;
 }
 
 export interface SendOutcome {

@@ -73,7 +73,12 @@ export async function listDuePage(
   page: DuePageRequest,
 ): Promise<DuePage> {
   if (!hasRole(actor, 'iro') && !hasServiceWideView(actor)) {
-    throw new AppError('forbidden', '/due is for IROs, business support and managers', { example: '/actions' });
+    throw new AppError(
+      'forbidden',
+      '/due is for IROs, business support and managers',
+      { example: '/actions' },
+      { key: 'errors.more.due-not-for-you' },
+    );
   }
   const scope = resolveScope(actor, request);
   const t = todayOf(deps);

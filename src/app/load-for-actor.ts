@@ -272,7 +272,12 @@ const REPORT_IDS = z.object({
 });
 /** One answer for a report this person may not export and for a context not from our cards. */
 const REPORT_HIDDEN = () =>
-  new AppError('forbidden', 'that report is not available to you; nothing was sent', { example: '/report' });
+  new AppError(
+    'forbidden',
+    'that report is not available to you; nothing was sent',
+    { example: '/report' },
+    { key: 'errors.more.report-not-available' },
+  );
 
 async function loadReport(
   actor: StaffDoc,
@@ -292,7 +297,12 @@ async function loadReport(
 const INTAKE_IDS = z.object({ intake: z.literal('new-entry') });
 /** One answer for a person who may not notify a new entry and for a form not from our cards. */
 const INTAKE_HIDDEN = () =>
-  new AppError('forbidden', 'that form is not available to you; nothing was changed', { example: '/help' });
+  new AppError(
+    'forbidden',
+    'that form is not available to you; nothing was changed',
+    { example: '/help' },
+    { key: 'errors.more.form-not-available' },
+  );
 
 async function loadIntake(
   actor: StaffDoc,
@@ -315,7 +325,12 @@ const COVER_IDS = z.object({
 });
 /** One answer for a person who is not a reviewing team manager and for a card not from us. */
 const COVER_HIDDEN = () =>
-  new AppError('forbidden', 'cover is set by a reviewing team manager; nothing was changed', { example: '/help' });
+  new AppError(
+    'forbidden',
+    'cover is set by a reviewing team manager; nothing was changed',
+    { example: '/help' },
+    { key: 'errors.more.cover-manager' },
+  );
 
 async function loadCoverPlan(
   actor: StaffDoc,

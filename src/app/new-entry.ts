@@ -38,9 +38,14 @@ export async function notifyNewEntry(deps: AppDeps, actor: StaffDoc, input: NewE
   const fresh = newEntryChild(input, sw, today(deps));
   const known = await deps.children.getIgnoringCase(fresh.ref);
   if (known)
-    throw new AppError('conflict', `${known.ref} is already known: notify its events with /notify ${known.ref}`, {
-      example: `/notify ${known.ref}`,
-    });
+    throw new AppError(
+      'conflict',
+      `${known.ref} is already known: notify its events with /notify ${known.ref}`,
+      {
+        example: `/notify ${known.ref}`,
+      },
+      { key: 'errors.more.new-entry-known', params: { ref: known.ref } },
+    );
   const events: EventDoc[] = fresh.events.map((e) => ({ ...e, source: 'bot' }));
   try {
     validateHistory({ ...fresh, events });

@@ -43,9 +43,14 @@ function viewOf(actor: StaffDoc, child: ChildDoc, booking: BookingDoc): Particip
 function requireBooking(child: ChildDoc): BookingDoc {
   const booking = liveBookingOf(child);
   if (!booking)
-    throw new AppError('invalid-input', `no review is booked for ${child.ref}: the checklist belongs to a booking`, {
-      example: `/book ${child.ref}`,
-    });
+    throw new AppError(
+      'invalid-input',
+      `no review is booked for ${child.ref}: the checklist belongs to a booking`,
+      {
+        example: `/book ${child.ref}`,
+      },
+      { key: 'errors.more.checklist-no-booking', params: { ref: child.ref } },
+    );
   return booking;
 }
 
@@ -79,12 +84,22 @@ export function recordParticipation(
     () => loadChild(deps, actor, input.ref, example),
     (child) => {
       if (!mayAnswerChecklist(actor, child))
-        throw new AppError('forbidden', `only ${child.ref}'s IRO completes its participation checklist`, { example });
+        throw new AppError(
+          'forbidden',
+          `only ${child.ref}'s IRO completes its participation checklist`,
+          { example },
+          { key: 'errors.more.checklist-not-yours', params: { ref: child.ref } },
+        );
       const booking = requireBooking(child);
       if (booking.id !== input.bookingId)
-        throw new AppError('conflict', 'this checklist is for a booking that has since changed; nothing was changed', {
-          example,
-        });
+        throw new AppError(
+          'conflict',
+          'this checklist is for a booking that has since changed; nothing was changed',
+          {
+            example,
+          },
+          { key: 'errors.more.checklist-moved' },
+        );
       const { checklist, changed } = applyAnswers(booking.participation, input.answers, actor._id, today(deps));
       if (changed.length === 0) return unchanged({ ...viewOf(actor, child, booking), changed: 0 });
       const bookings = child.bookings.map((b) => (b.id === booking.id ? { ...b, participation: checklist } : b));

@@ -61,9 +61,14 @@ async function loadForPlan(deps: AppDeps, actor: StaffDoc, ref: string): Promise
   const sw = child?.socialWorkerId ? await deps.staff.get(child.socialWorkerId) : null;
   const owner = !!child && planOf(child).actions.some((a) => a.owner.kind === 'staff' && a.owner.staffId === actor._id);
   if (!child || isGuestStaff(actor) || !(canSeeChild(actor, child, sw) || owner)) {
-    throw new AppError('not-found', `I can't find case ${ref} among the children you work with`, {
-      example: `/plan ${ref}`,
-    });
+    throw new AppError(
+      'not-found',
+      `I can't find case ${ref} among the children you work with`,
+      {
+        example: `/plan ${ref}`,
+      },
+      { key: 'errors.booking.case-unknown', params: { ref } },
+    );
   }
   return child;
 }
@@ -128,7 +133,12 @@ export function recordPlan(
   return changePlan(deps, actor, ref, (child, plan, people, stamp) => {
     const review = child.reviews.find((r) => r.id === reviewId);
     if (!review) {
-      throw new AppError('not-found', `no review ${reviewId} held for ${child.ref}`, { example: `/plan ${child.ref}` });
+      throw new AppError(
+        'not-found',
+        `no review ${reviewId} held for ${child.ref}`,
+        { example: `/plan ${child.ref}` },
+        { key: 'errors.held.no-review', params: { ref: child.ref, id: reviewId } },
+      );
     }
     const next = recordReviewPlan(plan, { actor, child, review, people, stamp, ...input });
     const added = next.actions.length - plan.actions.length;

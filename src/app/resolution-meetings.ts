@@ -19,7 +19,14 @@ import {
 } from '../domain/resolutions/index.js';
 import type { PendingMessage, StaffDoc } from '../store/documents.js';
 import type { AppDeps } from './deps.js';
-import { changeResolution, stageCardMessages, stagesOf, viewResolution, type ResolutionView } from './resolutions.js';
+import {
+  changeResolution,
+  stageCardMessages,
+  stageRef,
+  stagesOf,
+  viewResolution,
+  type ResolutionView,
+} from './resolutions.js';
 
 /** Data of a queued 'resolution-meeting-invite' (rendered at delivery from the child document as it is then). */
 export interface MeetingInviteMessage extends Record<string, unknown> {
@@ -86,9 +93,14 @@ export async function meetingForm(deps: AppDeps, actor: StaffDoc, ref: string, i
   const view = await viewResolution(deps, actor, ref, id);
   const s = currentStage(view.resolution);
   if (s.meeting === undefined) {
-    throw new AppError('invalid-input', `${view.resolution.id} is not at a resolution meeting stage`, {
-      example: `/resolutions all ${ref}`,
-    });
+    throw new AppError(
+      'invalid-input',
+      `${view.resolution.id} is not at a resolution meeting stage`,
+      {
+        example: `/resolutions all ${ref}`,
+      },
+      { key: 'errors.more.not-meeting-stage', params: { id: view.resolution.id } },
+    );
   }
   const proposed = proposedAttendees(view.resolution, view.child);
   return {
@@ -156,13 +168,11 @@ export function recordResolutionMeetingOutcome(
       // Escalating opens the next rung: its addressees get its card, as for any escalation.
       messages: escalated
         ? (c, n, p) =>
-            stageCardMessages(
-              deps,
-              c,
-              n,
-              p,
-              `Escalated by ${actor.name} (IRO) to ${stageDef(table, currentStage(n).stage).label}`,
-            )
+            stageCardMessages(deps, c, n, p, {
+              kind: 'escalated',
+              name: actor.name,
+              stage: stageRef(stageDef(table, currentStage(n).stage)),
+            })
         : undefined,
     };
   });

@@ -20,10 +20,10 @@ import {
   refer,
   resolutionKeys,
   RESOLUTION_STAGES,
+  stageDef,
   resolutionTasks,
   resolve,
   respond,
-  stageDef,
   stateOf,
   type AgreedAction,
   type Compliment,
@@ -52,11 +52,21 @@ export interface Mention {
 export interface ResolutionCardMessage extends Record<string, unknown> {
   resolutionId: string;
   audience: 'addressee' | 'iro';
+  /** English banner of a message queued before issue 13; '' now (`said` is written in the reader's language). */
   headline: string;
+  /** What the banner says, written at delivery in the reader's language. */
+  said?: ResolutionHeadline | null;
   mentions: Mention[];
 }
 
+/** The banner of a queued resolution card, as data (issue 13). */
+export type ResolutionHeadline =
+  { kind: 'responded'; name: string } | { kind: 'escalated'; name: string; stage: { id: string; label: string } };
+
 export { stampOf };
+
+/** A stage as a queued banner names it: its id (the catalogue's key) and the council's label. */
+export const stageRef = (d: StageDef): { id: string; label: string } => ({ id: d.id, label: d.label });
 
 export function stagesOf(deps: Pick<AppDeps, 'resolutionStages'>): readonly StageDef[] {
   return deps.resolutionStages ?? RESOLUTION_STAGES;
@@ -104,12 +114,12 @@ export async function stageCardMessages(
   child: ChildDoc,
   r: Resolution,
   people: People,
-  headline: string,
+  said: ResolutionHeadline | null,
 ): Promise<PendingMessage[]> {
   const s = currentStage(r);
   if (s.stage === 0) return [];
   const mentions = await mentionsFor(deps, s.addresseeIds, people);
-  const data: ResolutionCardMessage = { resolutionId: r.id, audience: 'addressee', headline, mentions };
+  const data: ResolutionCardMessage = { resolutionId: r.id, audience: 'addressee', headline: '', said, mentions };
   if (s.stage === 1 && child.socialWorkTeam) {
     return [
       cardMessage(
@@ -209,7 +219,7 @@ export async function raiseResolution(
       return changeTo(
         {
           set: { resolutions: [...(child.resolutions ?? []), r] },
-          pending: await stageCardMessages(deps, child, r, people, ''),
+          pending: await stageCardMessages(deps, child, r, people, null),
           history: {
             action: 'resolution.raise',
             after: { resolutionId: id, stage: currentStage(r).stage, theme: r.theme },
@@ -349,11 +359,13 @@ export function respondToResolution(
     details: { agreedActions: input.actions.length },
     // The IRO gets the response in their 1:1 chat, with Resolve / Escalate.
     messages: async (c, next) => [
-      cardMessage(
-        resolutionKeys.response(next.id, currentStage(next).stage),
-        { kind: 'personal', staffId: c.iroId },
-        { resolutionId: next.id, audience: 'iro', headline: `${actor.name} responded`, mentions: [] },
-      ),
+      cardMessage(resolutionKeys.response(next.id, currentStage(next).stage), { kind: 'personal', staffId: c.iroId }, {
+        resolutionId: next.id,
+        audience: 'iro',
+        headline: '',
+        said: { kind: 'responded', name: actor.name },
+        mentions: [],
+      } satisfies ResolutionCardMessage),
     ],
   }));
 }
@@ -387,13 +399,11 @@ export function escalateResolution(
       action: 'resolution.escalate',
       details: { fromStage: currentStage(r).stage, toStage: s.stage, skipped: s.skipped },
       messages: (c, n, p) =>
-        stageCardMessages(
-          deps,
-          c,
-          n,
-          p,
-          `Escalated by ${actor.name} (IRO) to ${stageDef(stagesOf(deps), s.stage).label}`,
-        ),
+        stageCardMessages(deps, c, n, p, {
+          kind: 'escalated',
+          name: actor.name,
+          stage: stageRef(stageDef(stagesOf(deps), s.stage)),
+        }),
     };
   });
 }

@@ -5,7 +5,7 @@
 import { isIsoDate, diffDays, todayIn } from './calendar.js';
 import { isChildsIro, type PersonRoles } from './case-roles.js';
 import { formatDate } from './dates-format.js';
-import { AppError } from './errors.js';
+import { AppError, type UserMessage } from './errors.js';
 import type { IsoDate } from './types.js';
 
 export const COVER_EXAMPLE = '/cover @Alex Wilber 2026-12-07 to 2026-12-18';
@@ -29,14 +29,31 @@ export interface CoverWindow {
 
 /** The absence's dates: real dates, from ≤ to, not over by today, at most MAX_COVER_DAYS long. */
 export function coverWindow(from: unknown, to: unknown, today: IsoDate): CoverWindow {
-  const bad = (text: string, problem?: string) =>
-    new AppError('invalid-input', text, { example: COVER_EXAMPLE, ...(problem ? { problem } : {}) });
+  const bad = (text: string, said: UserMessage, problem?: string) =>
+    new AppError('invalid-input', text, { example: COVER_EXAMPLE, ...(problem ? { problem } : {}) }, said);
   if (!isIsoDate(from) || !isIsoDate(to))
-    throw bad('give the first and last day of the absence (YYYY-MM-DD)', 'missing');
-  if (to < from) throw bad(`the absence ends (${formatDate(to)}) before it starts (${formatDate(from)})`, 'date-order');
-  if (to < today) throw bad(`the absence ended on ${formatDate(to)}: cover is set for today or later`, 'date-order');
+    throw bad(
+      'give the first and last day of the absence (YYYY-MM-DD)',
+      { key: 'errors.cover.dates-needed' },
+      'missing',
+    );
+  if (to < from)
+    throw bad(
+      `the absence ends (${formatDate(to)}) before it starts (${formatDate(from)})`,
+      { key: 'errors.cover.ends-before', params: { fromDate: from, toDate: to } },
+      'date-order',
+    );
+  if (to < today)
+    throw bad(
+      `the absence ended on ${formatDate(to)}: cover is set for today or later`,
+      { key: 'errors.cover.ended', params: { toDate: to } },
+      'date-order',
+    );
   if (diffDays(to, from) + 1 > MAX_COVER_DAYS)
-    throw bad(`cover spans at most ${MAX_COVER_DAYS} days; for a longer absence reallocate the children (/allocate)`);
+    throw bad(`cover spans at most ${MAX_COVER_DAYS} days; for a longer absence reallocate the children (/allocate)`, {
+      key: 'errors.cover.too-long',
+      params: { max: MAX_COVER_DAYS },
+    });
   return { from, to };
 }
 

@@ -6,7 +6,7 @@ import { hasRole, isReviewingManager } from './access.js';
 import { assertCaseRef } from './case-ref.js';
 import { isIsoDate } from './calendar.js';
 import { formatDate } from './dates-format.js';
-import { AppError } from './errors.js';
+import { AppError, type UserMessage } from './errors.js';
 import { LEGAL_STATUSES, type Child, type IsoDate, type LegalStatus, type Staff } from './types.js';
 
 export const NEW_ENTRY_EXAMPLE = '/notify new';
@@ -37,16 +37,30 @@ export function assertMayNotifyNewEntry(actor: Staff): void {
       {
         example: '/notify C1001',
       },
+      { key: 'errors.more.new-entry-not-yours' },
     );
 }
 
-function invalid(text: string, problem?: string): AppError {
-  return new AppError('invalid-input', text, { example: NEW_ENTRY_EXAMPLE, ...(problem ? { problem } : {}) });
+function invalid(text: string, said: UserMessage, problem?: string): AppError {
+  return new AppError('invalid-input', text, { example: NEW_ENTRY_EXAMPLE, ...(problem ? { problem } : {}) }, said);
 }
 
-function pastDate(value: unknown, what: string, today: IsoDate): IsoDate {
-  if (!isIsoDate(value)) throw invalid(`${what} is not a date (YYYY-MM-DD)`, 'missing');
-  if (value > today) throw invalid(`${what} ${formatDate(value)} is in the future`, 'future-date');
+/** `what` names the date in the catalogue's `errors.new-entry.date-*` messages: looked-after or proceedings. */
+function pastDate(value: unknown, what: 'looked-after' | 'proceedings', today: IsoDate): IsoDate {
+  const words = what === 'looked-after' ? 'the date the child became looked after' : 'the date proceedings were issued';
+  const which = what === 'looked-after' ? 'looked_after' : 'proceedings';
+  if (!isIsoDate(value))
+    throw invalid(
+      `${words} is not a date (YYYY-MM-DD)`,
+      { key: 'errors.new-entry.not-a-date', params: { which } },
+      'missing',
+    );
+  if (value > today)
+    throw invalid(
+      `${words} ${formatDate(value)} is in the future`,
+      { key: 'errors.new-entry.future', params: { which, whenDate: value } },
+      'future-date',
+    );
   return value;
 }
 
@@ -72,20 +86,29 @@ export type NewEntryChild = Pick<
  */
 export function newEntryChild(input: NewEntryInput, socialWorker: Staff | null, today: IsoDate): NewEntryChild {
   assertCaseRef(input.ref, NEW_ENTRY_EXAMPLE);
-  const lookedAfterOn = pastDate(input.lookedAfterOn, 'the date the child became looked after', today);
+  const lookedAfterOn = pastDate(input.lookedAfterOn, 'looked-after', today);
   if (!(LEGAL_STATUSES as readonly unknown[]).includes(input.legalStatus))
-    throw invalid(`choose the legal status: ${LEGAL_STATUSES.join(', ')}`, 'missing');
+    throw invalid(
+      `choose the legal status: ${LEGAL_STATUSES.join(', ')}`,
+      { key: 'errors.new-entry.legal-status', params: { statuses: LEGAL_STATUSES.join(', ') } },
+      'missing',
+    );
   if (!socialWorker || !hasRole(socialWorker, 'social-worker'))
-    throw invalid('choose the social worker from the staff directory', 'missing');
+    throw invalid(
+      'choose the social worker from the staff directory',
+      { key: 'errors.new-entry.social-worker' },
+      'missing',
+    );
   const team =
     typeof input.socialWorkTeam === 'string' && input.socialWorkTeam.trim() ? input.socialWorkTeam.trim() : null;
-  if (team && team.length > 100) throw invalid('the social work team is at most 100 characters');
+  if (team && team.length > 100)
+    throw invalid('the social work team is at most 100 characters', { key: 'errors.new-entry.team-long' });
   const startedOn = input.inProceedings
     ? input.proceedingsStartedOn === null ||
       input.proceedingsStartedOn === undefined ||
       input.proceedingsStartedOn === ''
       ? lookedAfterOn
-      : pastDate(input.proceedingsStartedOn, 'the date proceedings were issued', today)
+      : pastDate(input.proceedingsStartedOn, 'proceedings', today)
     : null;
   return {
     ref: input.ref,

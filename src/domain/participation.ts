@@ -76,20 +76,40 @@ export function applyAnswers(
   const changed: ParticipationItem[] = [];
   for (const a of answers) {
     if (!isParticipationItem(a.item))
-      throw new AppError('invalid-input', 'that checklist item is not one I know; nothing was changed');
+      throw new AppError(
+        'invalid-input',
+        'that checklist item is not one I know; nothing was changed',
+        {},
+        { key: 'errors.more.checklist-item-unknown' },
+      );
     if (a.status === undefined || a.status === null || a.status === '') continue; // left unanswered
     if (!isItemStatus(a.status))
-      throw new AppError('invalid-input', `${a.item}: choose done, not applicable or not done; nothing was changed`);
+      throw new AppError(
+        'invalid-input',
+        `${a.item}: choose done, not applicable or not done; nothing was changed`,
+        {},
+        { key: 'errors.more.checklist-status', params: { item: a.item } },
+      );
     const reason = typeof a.reason === 'string' ? a.reason.trim() : '';
     if (reason.length > MAX_REASON_LENGTH)
-      throw new AppError('invalid-input', `${a.item}: the reason is longer than ${MAX_REASON_LENGTH} characters`, {
-        problem: 'reason-required',
-      });
+      throw new AppError(
+        'invalid-input',
+        `${a.item}: the reason is longer than ${MAX_REASON_LENGTH} characters`,
+        {
+          problem: 'reason-required',
+        },
+        { key: 'errors.more.checklist-reason-long', params: { item: a.item, max: MAX_REASON_LENGTH } },
+      );
     if (a.status === 'not-applicable' && !reason)
-      throw new AppError('invalid-input', `${a.item}: "not applicable" needs a reason; nothing was changed`, {
-        problem: 'reason-required',
-        item: a.item,
-      });
+      throw new AppError(
+        'invalid-input',
+        `${a.item}: "not applicable" needs a reason; nothing was changed`,
+        {
+          problem: 'reason-required',
+          item: a.item,
+        },
+        { key: 'errors.more.checklist-reason', params: { item: a.item } },
+      );
     const was = checklist[a.item];
     const next: ChecklistEntry = { status: a.status, reason: a.status === 'done' ? null : reason || null, by, on };
     if (was && was.status === next.status && (was.reason ?? null) === next.reason) continue;

@@ -94,11 +94,18 @@ export function recordReviewPlan(
     throw new AppError(
       'forbidden',
       `only ${o.child.ref}'s IRO or the review's chair records its decisions and actions`,
+      {},
+      { key: 'errors.plan.record-not-yours', params: { ref: o.child.ref } },
     );
   }
   const decisions = o.decisions.trim();
   if (decisions.length > 4000)
-    throw new AppError('invalid-input', 'the decisions are too long (at most 4000 characters)', { example: EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      'the decisions are too long (at most 4000 characters)',
+      { example: EXAMPLE },
+      { key: 'errors.plan.decisions-long' },
+    );
   const taken = plan.actions.filter((a) => a.reviewId === o.review.id).length;
   const added: PlanAction[] = [];
   for (const row of o.rows.slice(0, MAX_ACTION_ROWS)) {
@@ -106,24 +113,44 @@ export function recordReviewPlan(
     const other = row.otherName.trim();
     if (!text && !row.ownerId && !other && !row.targetDate) continue;
     const n = added.length + 1;
-    if (!text) throw new AppError('invalid-input', `action ${n}: say what is to be done`, { example: EXAMPLE });
+    if (!text)
+      throw new AppError(
+        'invalid-input',
+        `action ${n}: say what is to be done`,
+        { example: EXAMPLE },
+        { key: 'errors.plan.action-text', params: { n } },
+      );
     if (text.length > 500)
-      throw new AppError('invalid-input', `action ${n} is too long (at most 500 characters)`, { example: EXAMPLE });
+      throw new AppError(
+        'invalid-input',
+        `action ${n} is too long (at most 500 characters)`,
+        { example: EXAMPLE },
+        { key: 'errors.plan.action-long', params: { n } },
+      );
     const owner = ownerOf(row, o.people, n);
     if (!isIsoDate(row.targetDate))
-      throw new AppError('invalid-input', `action ${n}: choose by when`, { example: EXAMPLE });
+      throw new AppError(
+        'invalid-input',
+        `action ${n}: choose by when`,
+        { example: EXAMPLE },
+        { key: 'errors.plan.action-when', params: { n } },
+      );
     const reviewDay = o.review.heldOn;
     if (row.targetDate < reviewDay) {
-      throw new AppError('invalid-input', `action ${n}: the date is before the review`, {
-        example: EXAMPLE,
-        problem: 'date-order',
-      });
+      throw new AppError(
+        'invalid-input',
+        `action ${n}: the date is before the review`,
+        { example: EXAMPLE, problem: 'date-order' },
+        { key: 'errors.plan.action-before', params: { n } },
+      );
     }
     if (diffDays(row.targetDate, o.review.heldOn) > 366) {
-      throw new AppError('invalid-input', `action ${n}: at most a year after the review`, {
-        example: EXAMPLE,
-        problem: 'date-order',
-      });
+      throw new AppError(
+        'invalid-input',
+        `action ${n}: at most a year after the review`,
+        { example: EXAMPLE, problem: 'date-order' },
+        { key: 'errors.plan.action-year', params: { n } },
+      );
     }
     added.push({
       id: `${o.review.id}-A${taken + n}`,
@@ -137,10 +164,12 @@ export function recordReviewPlan(
     });
   }
   if (!decisions && !added.length) {
-    throw new AppError('invalid-input', 'write the decisions or at least one action', {
-      example: EXAMPLE,
-      problem: 'missing',
-    });
+    throw new AppError(
+      'invalid-input',
+      'write the decisions or at least one action',
+      { example: EXAMPLE, problem: 'missing' },
+      { key: 'errors.plan.empty' },
+    );
   }
   const others = plan.decisions.filter((d) => d.reviewId !== o.review.id);
   const kept = plan.decisions.find((d) => d.reviewId === o.review.id);
@@ -156,15 +185,31 @@ export function recordReviewPlan(
 function ownerOf(row: ActionRow, people: ReadonlyMap<string, Staff>, n: number): PlanOwner {
   if (row.ownerId === 'other') {
     const name = row.otherName.trim();
-    if (!name) throw new AppError('invalid-input', `action ${n}: name who does it`, { example: EXAMPLE });
+    if (!name)
+      throw new AppError(
+        'invalid-input',
+        `action ${n}: name who does it`,
+        { example: EXAMPLE },
+        { key: 'errors.plan.owner-name', params: { n } },
+      );
     if (name.length > 100 || /[\u0000-\u001f]/.test(name)) {
-      throw new AppError('invalid-input', `action ${n}: the name is too long or has line breaks`, { example: EXAMPLE });
+      throw new AppError(
+        'invalid-input',
+        `action ${n}: the name is too long or has line breaks`,
+        { example: EXAMPLE },
+        { key: 'errors.plan.owner-long', params: { n } },
+      );
     }
     return { kind: 'other', name };
   }
   const staff = people.get(row.ownerId);
   if (!staff || isGuestStaff(staff) || hasRole(staff, 'guardian')) {
-    throw new AppError('invalid-input', `action ${n}: choose who does it`, { example: EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      `action ${n}: choose who does it`,
+      { example: EXAMPLE },
+      { key: 'errors.plan.owner-choose', params: { n } },
+    );
   }
   return { kind: 'staff', staffId: staff.id };
 }
@@ -205,25 +250,45 @@ export function reportOnAction(
 ): { plan: PlanRecord; action: PlanAction } {
   const a = plan.actions.find((x) => x.id === o.actionId);
   if (!a)
-    throw new AppError('not-found', `no action ${o.actionId} for ${o.child.ref}`, { example: `/plan ${o.child.ref}` });
+    throw new AppError(
+      'not-found',
+      `no action ${o.actionId} for ${o.child.ref}`,
+      { example: `/plan ${o.child.ref}` },
+      { key: 'errors.plan.no-action', params: { id: o.actionId, ref: o.child.ref } },
+    );
   if (!mayReportOn(o.actor, a, o.child, o.people)) {
-    throw new AppError('forbidden', "only the action's owner, the child's IRO or social worker can report on it");
+    throw new AppError(
+      'forbidden',
+      "only the action's owner, the child's IRO or social worker can report on it",
+      {},
+      { key: 'errors.plan.report-not-yours' },
+    );
   }
   if (a.status === 'done') {
     const last = a.updates[a.updates.length - 1];
     throw new AppError(
       'conflict',
       `already marked done by ${last?.byName ?? 'someone'} on ${last?.on ?? ''}; nothing was changed`,
+      {},
+      { key: 'errors.plan.already-done', params: { by: last?.byName ?? 'none', onDate: last?.on ?? 'none' } },
     );
   }
   const note = o.note.trim();
   if (o.status === 'not-done' && !note) {
-    throw new AppError('invalid-input', 'say why it has not been done, and what happens now', {
-      example: 'Not done: the referral is waiting for consent',
-      problem: 'comment-required',
-    });
+    throw new AppError(
+      'invalid-input',
+      'say why it has not been done, and what happens now',
+      { problem: 'comment-required' },
+      { key: 'errors.plan.why-not-done' },
+    );
   }
-  if (note.length > 1000) throw new AppError('invalid-input', 'the note is too long (at most 1000 characters)');
+  if (note.length > 1000)
+    throw new AppError(
+      'invalid-input',
+      'the note is too long (at most 1000 characters)',
+      {},
+      { key: 'errors.plan.note-long', params: { max: 1000 } },
+    );
   const action: PlanAction = {
     ...a,
     status: o.status,
@@ -239,9 +304,15 @@ export function raiseAlert(
 ): { plan: PlanRecord; id: string } {
   const text = o.text.trim();
   const example = `/alert ${o.child.ref} The placement is ending next week`;
-  if (!text) throw new AppError('invalid-input', 'say what has changed', { example });
+  if (!text)
+    throw new AppError('invalid-input', 'say what has changed', { example }, { key: 'errors.plan.alert-text' });
   if (text.length > 2000)
-    throw new AppError('invalid-input', 'the alert is too long (at most 2000 characters)', { example });
+    throw new AppError(
+      'invalid-input',
+      'the alert is too long (at most 2000 characters)',
+      { example },
+      { key: 'errors.plan.alert-long' },
+    );
   const id = `${o.child.ref}-AL${plan.alerts.length + 1}`;
   return { plan: { ...plan, alerts: [...plan.alerts, { id, text, raised: o.stamp }] }, id };
 }
@@ -291,22 +362,43 @@ export function recordMidwayCheck(
   o: { actor: Staff; child: { ref: string; iroId: string }; period: ReviewPeriod | null; note: string; stamp: Stamp },
 ): PlanRecord {
   if (!isChildsIro(o.actor, o.child))
-    throw new AppError('forbidden', `only ${o.child.ref}'s IRO records the midway check`);
-  if (!o.period) throw new AppError('invalid-input', `${o.child.ref} has no review held yet to check the plan against`);
+    throw new AppError(
+      'forbidden',
+      `only ${o.child.ref}'s IRO records the midway check`,
+      {},
+      { key: 'errors.plan.midway-not-yours', params: { ref: o.child.ref } },
+    );
+  if (!o.period)
+    throw new AppError(
+      'invalid-input',
+      `${o.child.ref} has no review held yet to check the plan against`,
+      {},
+      { key: 'errors.plan.midway-no-review', params: { ref: o.child.ref } },
+    );
   const period = o.period;
   const done = plan.midwayChecks.find((c) => c.reviewId === period.reviewId);
   if (done)
     throw new AppError(
       'conflict',
       `the midway check was already recorded by ${done.done.byName} on ${done.done.on}; nothing was changed`,
+      {},
+      { key: 'errors.plan.midway-done', params: { by: done.done.byName, onDate: done.done.on } },
     );
   const note = o.note.trim();
   if (!note)
-    throw new AppError('invalid-input', 'say what the check found', {
-      example: 'Plan on track; education referral chased',
-      problem: 'missing',
-    });
-  if (note.length > 2000) throw new AppError('invalid-input', 'the note is too long (at most 2000 characters)');
+    throw new AppError(
+      'invalid-input',
+      'say what the check found',
+      { problem: 'missing' },
+      { key: 'errors.plan.midway-text' },
+    );
+  if (note.length > 2000)
+    throw new AppError(
+      'invalid-input',
+      'the note is too long (at most 2000 characters)',
+      {},
+      { key: 'errors.plan.note-long', params: { max: 2000 } },
+    );
   return { ...plan, midwayChecks: [...plan.midwayChecks, { reviewId: period.reviewId, note, done: o.stamp }] };
 }
 

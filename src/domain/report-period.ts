@@ -13,7 +13,7 @@
 import { addDays, addMonths, daysInMonth, isIsoDate } from './calendar.js';
 import type { ReportPeriod } from './compliance.js';
 import { formatDateShort, formatMonth, monthFromName, type DateLocale } from './dates-format.js';
-import { AppError } from './errors.js';
+import { AppError, type UserMessage } from './errors.js';
 import type { IsoDate } from './types.js';
 
 export const REPORT_PERIOD_EXAMPLE = '/report Apr 2026 to Sep 2026';
@@ -78,8 +78,8 @@ export function monthCount(p: ReportPeriod): number {
   return (y(p.to) - y(p.from)) * 12 + m(p.to) - m(p.from) + 1;
 }
 
-function bad(message: string): AppError {
-  return new AppError('invalid-input', message, { example: REPORT_PERIOD_EXAMPLE });
+function bad(message: string, said: UserMessage): AppError {
+  return new AppError('invalid-input', message, { example: REPORT_PERIOD_EXAMPLE }, said);
 }
 
 /** One end of a range: a date, or a month (its first day as a start, its last day as an end). */
@@ -87,7 +87,8 @@ function parseEnd(text: string, end: 'from' | 'to'): IsoDate {
   const t = text.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (m) {
-    if (!isIsoDate(t)) throw bad(`"${String(t)}" is not a real date`);
+    if (!isIsoDate(t))
+      throw bad(`"${String(t)}" is not a real date`, { key: 'errors.period.not-a-date', params: { text: String(t) } });
     return t;
   }
   let y: number;
@@ -99,11 +100,16 @@ function parseEnd(text: string, end: 'from' | 'to'): IsoDate {
     y = Number(m[2]);
     mo = monthFromName(m[1]);
   } else {
-    throw bad(`I can't read "${t}" as a month or a date (use "Apr 2016", "2016-04" or "2016-04-01")`);
+    throw bad(`I can't read "${t}" as a month or a date (use "Apr 2016", "2016-04" or "2016-04-01")`, {
+      key: 'errors.period.unreadable-end',
+      params: { text: t },
+    });
   }
-  if (mo < 1 || mo > 12) throw bad(`"${t}" is not a real month`);
+  if (mo < 1 || mo > 12)
+    throw bad(`"${t}" is not a real month`, { key: 'errors.period.not-a-month', params: { text: t } });
   const first = iso(y, mo, 1);
-  if (!isIsoDate(first)) throw bad(`"${t}" is out of range`);
+  if (!isIsoDate(first))
+    throw bad(`"${t}" is out of range`, { key: 'errors.period.out-of-range', params: { text: t } });
   return end === 'from' ? first : addDays(addMonths(first, 1), -1);
 }
 
@@ -126,16 +132,30 @@ export function parseReportPeriod(text: string, today: IsoDate): NamedReportPeri
 
   const parts = original.split(/\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+/i);
   if (parts.length > 2 || parts.some((p) => p === '')) {
-    throw bad(`I can't read "${original}" as a period: give two months or dates joined by "to"`);
+    throw bad(`I can't read "${original}" as a period: give two months or dates joined by "to"`, {
+      key: 'errors.period.unreadable',
+      params: { text: original },
+    });
   }
   const from = parseEnd(parts[0], 'from');
   const to = parseEnd(parts[parts.length - 1], 'to');
-  if (from > to) throw bad(`the period ends (${formatDateShort(to)}) before it starts (${formatDateShort(from)})`);
-  if (from > today) throw bad(`the period starts after today (${formatDateShort(today)}), so nothing in it is due yet`);
+  if (from > to)
+    throw bad(`the period ends (${formatDateShort(to)}) before it starts (${formatDateShort(from)})`, {
+      key: 'errors.period.ends-before',
+      params: { fromDate: from, toDate: to },
+    });
+  if (from > today)
+    throw bad(`the period starts after today (${formatDateShort(today)}), so nothing in it is due yet`, {
+      key: 'errors.period.future',
+      params: { todayDate: today },
+    });
   const period = { from, to };
   const months = monthCount(period);
   if (months > MAX_REPORT_MONTHS) {
-    throw bad(`a report covers at most ${MAX_REPORT_MONTHS} months; ${periodLabel(period)} is ${months}`);
+    throw bad(`a report covers at most ${MAX_REPORT_MONTHS} months; ${periodLabel(period)} is ${months}`, {
+      key: 'errors.period.too-long',
+      params: { max: MAX_REPORT_MONTHS, fromDate: period.from, toDate: period.to, months },
+    });
   }
   return named(period, 'range');
 }

@@ -1,7 +1,7 @@
 import { DeliveryError, type DeliveryPort, type SendOutcome } from '../app/delivery-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { OutboxDoc } from '../store/delivery-documents.js';
+import type { ChannelLanguage, ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
 import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { DEFAULT_GIVE_UP_AFTER_MS } from '../store/repositories/outbox-repository.js';
@@ -46,6 +46,11 @@ export interface OutboxSenderOptions {
   /** Longest sleep when idle: picks up messages enqueued without kick() (another process). */
   idlePollMs?: number;
   random?: () => number;
+  /**
+   * What a conversation reads (teams/presenters/reader-language.ts), for the short notice that replaces a
+   * message too large to send; without it, or when it cannot tell, the notice is in Welsh and English.
+   */
+  readerLanguage?: (conversation: ConversationDoc) => Promise<ChannelLanguage | undefined>;
 }
 
 export interface RunCounts {
@@ -181,11 +186,12 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       if (!threadId) return fail(`thread start ${doc.target.threadOf} has no thread id`, doc.attempts);
     }
 
+    const language = await opts.readerLanguage?.(conv).catch(() => undefined);
     let sent: SendOutcome;
     try {
       sent = doc.target.newThread
-        ? await notifier.startThread(conv.address, doc.activity, { idempotencyKey: key })
-        : await notifier.post(conv.address, doc.activity, { idempotencyKey: key, conversationId: threadId });
+        ? await notifier.startThread(conv.address, doc.activity, { idempotencyKey: key, language })
+        : await notifier.post(conv.address, doc.activity, { idempotencyKey: key, conversationId: threadId, language });
     } catch (err) {
       limiter.record(conversationId, nowMs());
       // The port classifies its failures; anything else is a fault in it, treated as passing.

@@ -2,8 +2,16 @@
 // when a stage's acknowledge-by or respond-by date has passed, then the IRO is told once and offered
 // "Escalate to <next stage>" (a button; the bot never escalates on its own). What is due comes from
 // domain/resolutions/overdue.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.
-import { meetingOverdueHeadline, readerOf } from '../teams/presenters/meeting-text.js';
-import { formatDate } from '../domain/dates-format.js';
+import {
+  meetingDay,
+  meetingOverdueHeadline,
+  readerFrom,
+  readerOf,
+  type Reader,
+} from '../teams/presenters/meeting-text.js';
+import { stageLabel } from '../teams/presenters/labels.js';
+import { cardIn, conversationLanguage, summaryIn } from '../teams/presenters/reader-language.js';
+import type { LanguageCode } from '../domain/types.js';
 import {
   audiencePermissions,
   isOpenResolution,
@@ -33,6 +41,8 @@ export interface ResolutionSweepInput {
   conversations: ConversationsPort;
   /** Wall clock for the outbox timestamps. */
   now: Date;
+  /** DEFAULT_LANGUAGE: what a person with no choice and no Teams locale reads. */
+  defaultLanguage?: LanguageCode;
 }
 
 export interface ResolutionSweepResult {
@@ -44,22 +54,23 @@ export interface ResolutionSweepResult {
 /** A reminder is worth retrying for a day; the IRO's prompt also stays in /actions. */
 const GIVE_UP_MS = 24 * 3600_000;
 
-export function headlineOf(m: OverdueMessage, table: readonly StageDef[]): string {
-  const due = formatDate(m.deadline);
-  if (m.to.kind === 'addressee') {
-    return m.kind === 'ack-overdue'
-      ? `Reminder: please acknowledge this resolution — it was due by ${due}`
-      : `Reminder: the response to this resolution was due by ${due}`;
-  }
+/** The banner of a reminder or prompt, in the reader's language. */
+export function headlineOf(m: OverdueMessage, table: readonly StageDef[], rd: Reader = readerOf(null)): string {
+  const { t } = rd;
+  const date = meetingDay(rd, m.deadline);
+  if (m.to.kind === 'addressee')
+    return t(m.kind === 'ack-overdue' ? 'resolution.remind.acknowledge' : 'resolution.remind.respond', { date });
   const offer =
     m.nextStage !== null
-      ? `you may escalate to ${stageDef(table, m.nextStage).label}`
-      : 'the next step is a Cafcass referral';
-  const meeting = meetingOverdueHeadline(readerOf(null), m.kind, m.deadline, offer);
+      ? t('resolution.offer.escalate', { stage: stageLabel(stageDef(table, m.nextStage), t) })
+      : t('resolution.offer.refer');
+  const meeting = meetingOverdueHeadline(rd, m.kind, m.deadline, offer);
   if (meeting) return meeting;
-  if (m.kind === 'follow-up')
-    return `Informal resolution: the follow-up date was ${due}; if it is not resolved, ${offer}`;
-  return `${m.kind === 'ack-overdue' ? 'Not acknowledged' : 'No response'} by ${due}: ${offer}`;
+  if (m.kind === 'follow-up') return t('resolution.remind.follow-up', { date, offer });
+  return t(m.kind === 'ack-overdue' ? 'resolution.remind.not-acknowledged' : 'resolution.remind.no-response', {
+    date,
+    offer,
+  });
 }
 
 export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Promise<ResolutionSweepResult> {
@@ -82,23 +93,28 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
     }
     const child = byRef.get(m.childRef)!;
     const r = child.resolutions!.find((x) => x.id === m.resolutionId)!;
-    const headline = headlineOf(m, input.table);
-    const card = renderCard(
-      'resolution',
-      resolutionCardData({
-        child,
-        resolution: r,
-        permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r),
-        staffNames,
-        mentions: [],
-        showNames: true,
-        today: input.today,
-        tzName: input.tzName,
-        table: input.table,
-        headline,
-        headlineAttention: true,
-      }),
+    // Written in the conversation's language when queued (a reminder goes within the day).
+    const language = conversationLanguage(conv, (id) => staff.get(id), input.defaultLanguage ?? 'en');
+    const card = cardIn(language, (t, lang) =>
+      renderCard(
+        'resolution',
+        resolutionCardData({
+          child,
+          resolution: r,
+          permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r),
+          staffNames,
+          mentions: [],
+          showNames: true,
+          today: input.today,
+          tzName: input.tzName,
+          table: input.table,
+          headline: headlineOf(m, input.table, { t, language: lang }),
+          headlineAttention: true,
+          reader: { t, language: lang },
+        }),
+      ),
     );
+    const summary = summaryIn(language, (t) => `${headlineOf(m, input.table, readerFrom(t))} · ${r.id}`);
     const msg: NewOutboxMessage = {
       _id: m.key,
       target: { conversationId: conv._id },
@@ -106,7 +122,7 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
         ? 'resolution-escalation-prompt'
         : 'resolution-reminder') satisfies ResolutionSweepKind,
       about: { refs: [child.ref], names: true },
-      activity: { type: 'message', summary: `${headline} · ${r.id}`, attachments: [cardAttachment(card)] },
+      activity: { type: 'message', summary, attachments: [cardAttachment(card)] },
       enqueuedAt: input.now,
       giveUpAt: new Date(input.now.getTime() + GIVE_UP_MS),
     };

@@ -12,6 +12,7 @@ import { createOutboxSender, type OutboxSender } from './outbox-sender.js';
 import { createSweeper, type Sweeper } from './sweeper.js';
 import { createPendingDrainer, type PendingDrainer } from './pending-drainer.js';
 import { renderPending } from '../teams/presenters/pending-messages.js';
+import { conversationLanguage } from '../teams/presenters/reader-language.js';
 
 export interface RunningJobs {
   sender: OutboxSender;
@@ -61,6 +62,10 @@ export function startJobs(opts: {
     audience,
     logger: logger.child({ job: 'outbox' }),
     giveUpAfterMs: config.outboxGiveUpHours * 3_600_000,
+    readerLanguage: async (conv) => {
+      const person = conv.kind === 'personal' && conv.staffId ? await deps.staff.get(conv.staffId) : null;
+      return conversationLanguage(conv, () => person ?? undefined, config.defaultLanguage);
+    },
   });
   const sweeper = createSweeper({
     deps,

@@ -185,6 +185,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
       conversations,
       staff: async () => new Map((await deps.staff.list()).map((s) => [s._id, s])),
       now: (opts.deliveryClock ?? deps.clock)(),
+      defaultLanguage: config.defaultLanguage ?? 'en',
     });
     result.enqueued += res.enqueuedKeys.length;
     result.enqueuedKeys.push(...res.enqueuedKeys);

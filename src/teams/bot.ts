@@ -25,7 +25,7 @@ import { COMMAND_TEXT_LIMIT } from './activity-guard.js';
 import { identifySender, resolvePersonArg, type SenderLookup } from './identity.js';
 import { answerCardAction } from './invoke.js';
 import { answerFileConsent, fileConsentAttachment } from './file-consent.js';
-import { messageSizeGuard } from './message-size.js';
+import { messageSizeGuard, READER_LANGUAGE } from './message-size.js';
 import { conversationKind } from './conversation-kind.js';
 import { checkAnswerAudience } from '../app/guest-safety.js';
 import { isGuestStaff } from '../domain/guests.js';
@@ -186,6 +186,7 @@ async function answerMessage(
     staffId: ctx.activity.conversation.conversationType === 'personal' ? actor._id : null,
   });
   const language = languageFor(actor, ctx.activity.locale, config.defaultLanguage);
+  ctx.turnState.set(READER_LANGUAGE, language);
   const t = translator(language);
   const spec = parsed ? findCommand(parsed.name) : undefined;
   if (!parsed || !spec) {

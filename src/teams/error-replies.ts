@@ -5,7 +5,7 @@ import type { NoticeCardData } from './cards/notice.js';
 import { isMessageKey, translator, type MessageKey, type MessageParams, type Translate } from './i18n/translate.js';
 import { isIsoDate } from '../domain/calendar.js';
 import { formatDate } from '../domain/dates-format.js';
-import { datesOf } from './presenters/labels.js';
+import { datesOf, languageOf, stageLabel } from './presenters/labels.js';
 
 const USER_FACING: Partial<Record<ErrorCode, NoticeCardData['tone']>> = {
   'invalid-input': 'warning',
@@ -45,10 +45,22 @@ function isProblem(value: unknown): value is Problem {
 
 const ENGLISH = translator('en');
 
+/**
+ * An example a reader of any language can use: a command line, a date or a format (`/plan C1001`,
+ * `2026-12-01`, `YYYY-MM-DD`). A prose example ("Press Acknowledge on the card") is English words: a reader
+ * of another language gets the keyed refusal without it (issue 13).
+ */
+export function exampleFor(example: string, t: Translate): string | null {
+  if (languageOf(t) === 'en') return example;
+  const typed = example.startsWith('/') || !/[a-z]{2,}/.test(example);
+  return typed ? example : null;
+}
+
 export function errorNotice(err: unknown, reference: string, t: Translate = ENGLISH): NoticeCardData {
   const tone = isAppError(err) ? USER_FACING[err.code] : undefined;
   if (isAppError(err) && tone) {
-    const example = typeof err.details.example === 'string' ? t('error.try', { example: err.details.example }) : '';
+    const shown = typeof err.details.example === 'string' ? exampleFor(err.details.example, t) : null;
+    const example = shown ? t('error.try', { example: shown }) : '';
     const title = isProblem(err.details.problem)
       ? t(`error.problem.${err.details.problem}`)
       : t(`error.title.${err.code}` as MessageKey);
@@ -83,7 +95,7 @@ export function unknownCommand(name: string | null, t: Translate = ENGLISH): Not
 /** A thrower's message in the reader's words (and the one said before it); null for a key the catalogue lacks. */
 function spoken(said: UserMessage, t: Translate): string | null {
   if (!isMessageKey(said.key)) return null;
-  const text = t(said.key, datesWritten(said.params, t));
+  const text = t(said.key, stageWritten(datesWritten(said.params, t), t));
   const first = said.before ? spoken(said.before, t) : null;
   return first ? `${first.replace(/[.!?]$/, '')}. ${text}` : text;
 }
@@ -115,6 +127,12 @@ function datesWritten(params: MessageParams | undefined, t: Translate): MessageP
             : value,
     ]),
   );
+}
+
+/** A `stage` sent with its `stageId` is written as the reader's language names that stage (labels.ts stageLabel). */
+function stageWritten(params: MessageParams | undefined, t: Translate): MessageParams | undefined {
+  if (typeof params?.stage !== 'string' || typeof params.stageId !== 'string') return params;
+  return { ...params, stage: stageLabel({ id: params.stageId, label: params.stage }, t) };
 }
 
 function capitalise(s: string): string {

@@ -8,12 +8,12 @@ import type { Logger } from '../logger.js';
 import type { ActionReply, InvokeContext } from './card-verbs/action-spec.js';
 import { findAction } from './card-verbs/registry.js';
 import { cardAttachment } from './cards.js';
-import { errorNotice, NOT_REGISTERED } from './error-replies.js';
+import { errorNotice, notRegistered } from './error-replies.js';
+import { READER_LANGUAGE } from './message-size.js';
 import { identifySender, type SenderLookup } from './identity.js';
 import { conversationKind } from './conversation-kind.js';
 import { isGuestStaff, type AudienceMember } from '../domain/guests.js';
 import { checkAudience } from '../app/guest-safety.js';
-import { GUEST_REFUSAL } from './guest-gate.js';
 import { languageFor } from './i18n/choose-language.js';
 import { translator } from './i18n/translate.js';
 
@@ -45,8 +45,13 @@ export async function answerCardAction(
   const actor = await identifySender(ctx, deps.staff, senders);
   if (!actor) {
     log.info({ outcome: 'not-registered' }, 'card action from unregistered sender');
-    return respond(ctx, { kind: 'message', text: NOT_REGISTERED.text });
+    // No person to ask: their Teams client's language, else the council's.
+    const t = translator(languageFor({}, ctx.activity.locale, config.defaultLanguage));
+    return respond(ctx, { kind: 'message', text: notRegistered(t).text });
   }
+  const language = languageFor(actor, ctx.activity.locale, config.defaultLanguage);
+  ctx.turnState.set(READER_LANGUAGE, language);
+  const t = translator(language);
   const spec = findAction(verb);
   if (!spec && isGuestStaff(actor)) {
     // A guest gets the same neutral refusal for every verb they may not use, known or not (audited).
@@ -57,14 +62,13 @@ export async function answerCardAction(
       subject: verb.slice(0, 80),
       details: { guest: true },
     });
-    return respond(ctx, { kind: 'message', text: `That's not available to you: ${GUEST_REFUSAL}.` });
+    return respond(ctx, { kind: 'message', text: t('errors.invoke.guest', { reason: t('errors.guest.refused') }) });
   }
   if (!spec) {
     log.info({ staffId: actor._id, outcome: 'unknown-verb' }, 'card action with an unknown verb');
-    return respond(ctx, { kind: 'message', text: 'This card is out of date or not mine; nothing was changed.' });
+    return respond(ctx, { kind: 'message', text: t('errors.invoke.unknown-verb') });
   }
   const conversationType = conversationKind(ctx);
-  const language = languageFor(actor, ctx.activity.locale, config.defaultLanguage);
   const invokeCtx: InvokeContext = {
     deps,
     actor,
@@ -75,7 +79,7 @@ export async function answerCardAction(
     showChildNames: mayShowChildNames(conversationType, config.showChildNamesInChannels),
     isRefresh: value.trigger === 'automatic',
     language,
-    t: translator(language),
+    t,
   };
   try {
     const reply = await spec.answer(invokeCtx);

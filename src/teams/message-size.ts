@@ -1,6 +1,8 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger.js';
+import type { ChannelLanguage } from '../store/delivery-documents.js';
 import { cardAttachment, renderCard } from './cards.js';
+import { translator } from './i18n/translate.js';
 
 // Teams refuses a bot message over 100 KB counted as UTF-16 (HTTP 413) and Microsoft recommends staying
 // under 80 KB. Views are built to fit (paged lists, per-IRO summaries; a test renders every template at
@@ -15,10 +17,21 @@ export function utf16Bytes(value: unknown): number {
   return (JSON.stringify(value) ?? '').length * 2;
 }
 
-export const TOO_LARGE_TITLE = 'This answer is too long for Teams';
-export const TOO_LARGE_TEXT =
-  'It would be larger than Teams accepts, so I have not sent it. ' +
-  'Ask for less: a shorter window (/due today), one person (/due this week for PERSON), or your own list.';
+/** Where a turn keeps the language its reader reads (set once the sender is known: bot.ts, invoke.ts). */
+export const READER_LANGUAGE = 'iro.readerLanguage';
+
+/**
+ * The short notice in the reader's language; not known (no sender yet, a conversation of unknown
+ * language) or "both": Welsh, then English.
+ */
+export function tooLargeNotice(language: ChannelLanguage | undefined): { title: string; text: string } {
+  const languages = language === 'en' || language === 'cy' ? [language] : (['cy', 'en'] as const);
+  const ts = languages.map((l) => translator(l));
+  return {
+    title: ts.map((t) => t('message.too-large.title')).join(' / '),
+    text: ts.map((t) => t('message.too-large.text')).join('\n\n'),
+  };
+}
 
 type Outgoing = Partial<Activity>;
 
@@ -29,7 +42,7 @@ type Outgoing = Partial<Activity>;
 export function fitMessage(
   activity: Outgoing,
   logger: Pick<Logger, 'warn'>,
-  ids: { conversationId?: string } = {},
+  ids: { conversationId?: string; language?: ChannelLanguage } = {},
 ): Outgoing {
   const bytes = utf16Bytes(activity);
   if (bytes <= MESSAGE_LIMIT_BYTES) return activity;
@@ -45,6 +58,7 @@ export function fitMessage(
     },
     'message too large for Teams: sent a short notice instead',
   );
+  const notice = tooLargeNotice(ids.language);
   if (activity.type === 'invokeResponse') {
     const value = activity.value as { status?: number } | undefined;
     return {
@@ -54,7 +68,7 @@ export function fitMessage(
         body: {
           statusCode: 200,
           type: 'application/vnd.microsoft.activity.message',
-          value: `${TOO_LARGE_TITLE}. ${TOO_LARGE_TEXT}`,
+          value: `${notice.title}. ${notice.text}`,
         },
       },
     };
@@ -62,9 +76,7 @@ export function fitMessage(
   const { attachments: _a, text: _t, speak: _s, suggestedActions: _sa, entities: _e, ...rest } = activity;
   return {
     ...rest,
-    attachments: [
-      cardAttachment(renderCard('notice', { title: TOO_LARGE_TITLE, text: TOO_LARGE_TEXT, tone: 'warning' })),
-    ],
+    attachments: [cardAttachment(renderCard('notice', { ...notice, tone: 'warning' }))],
   };
 }
 
@@ -73,13 +85,14 @@ export function messageSizeGuard(logger: Pick<Logger, 'warn'>): Middleware {
   return {
     async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
       const conversationId = ctx.activity?.conversation?.id;
+      const language = () => ctx.turnState.get(READER_LANGUAGE) as ChannelLanguage | undefined;
       ctx.onSendActivities(async (_ctx, activities, nextSend) => {
         for (let i = 0; i < activities.length; i++)
-          activities[i] = fitMessage(activities[i]!, logger, { conversationId });
+          activities[i] = fitMessage(activities[i]!, logger, { conversationId, language: language() });
         return nextSend();
       });
       ctx.onUpdateActivity(async (_ctx, activity, nextUpdate) => {
-        Object.assign(activity, fitMessage(activity, logger, { conversationId }));
+        Object.assign(activity, fitMessage(activity, logger, { conversationId, language: language() }));
         return nextUpdate();
       });
       await next();

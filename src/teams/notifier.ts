@@ -1,5 +1,5 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import { DeliveryError, type DeliveryPort, type MemberDirectory } from '../app/delivery-port.js';
+import { DeliveryError, type DeliveryPort, type MemberDirectory, type SendOptions } from '../app/delivery-port.js';
 import { referenceOf } from './conversation-address.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { pagedMembers, type MembersApi } from './members.js';
@@ -60,8 +60,8 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
   const botAppId = opts.botAppId ?? '';
   const timeout = opts.timeoutMs ?? 15_000;
   // Proactive sends do not pass the turn middleware: the same size guard, here.
-  const fit = (activity: Partial<Activity>, conversationId: string) =>
-    fitMessage(activity, opts.logger, { conversationId });
+  const fit = (activity: Partial<Activity>, conversationId: string, language: SendOptions['language']) =>
+    fitMessage(activity, opts.logger, { conversationId, language });
 
   let warnedSdkRetries = false;
   const warnSdkRetriesOnce = () => {
@@ -123,7 +123,7 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
         const conversationId = sendOpts.conversationId ?? reference.conversation!.id;
         const outgoing: Partial<Activity> = {
           type: 'message',
-          ...fit(activity, conversationId),
+          ...fit(activity, conversationId, sendOpts.language),
           channelId: reference.channelId,
           serviceUrl: reference.serviceUrl,
           from: reference.bot,
@@ -148,7 +148,7 @@ export function createNotifier(adapter: CloudAdapter, opts: NotifierOptions): De
           {
             isGroup: true,
             channelData: { channel: { id: channelId } },
-            activity: { type: 'message', ...fit(activity, channelId) },
+            activity: { type: 'message', ...fit(activity, channelId, sendOpts.language) },
             bot: reference.bot,
             tenantId: reference.conversation?.tenantId,
           },

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { checkIroEligibility, type CaseRoles, type IneligibleGround } from '../../src/domain/eligibility.js';
+import {
+  checkIroEligibility as checkWithWhy,
+  whyParams,
+  type CaseRoles,
+  type IneligibleGround,
+  type IneligibleWhy,
+} from '../../src/domain/eligibility.js';
+import { translator } from '../../src/teams/i18n/translate.js';
 import type { Staff } from '../../src/domain/types.js';
 
 const staff: Staff[] = [
@@ -17,6 +24,22 @@ const staff: Staff[] = [
   { id: 'iro-4', name: 'L', roles: ['iro'], controlsResourcesOf: ['North'] },
 ];
 const byId = new Map(staff.map((s) => [s.id, s]));
+
+/**
+ * The verdict without its `why`, after checking that the why, written by the English catalogue, is the reason
+ * word for word (issue 13: the reader's language writes a refusal from the data alone), and that Welsh has it too.
+ */
+function checkIroEligibility(
+  ...args: Parameters<typeof checkWithWhy>
+): { ok: true } | { ok: false; ground: IneligibleGround; reason: string } {
+  const r = checkWithWhy(...args);
+  if (r.ok) return r;
+  const { why, ...rest } = r as typeof r & { why: IneligibleWhy };
+  assert.equal(translator('en')('eligibility.why', whyParams(why)), r.reason);
+  const welsh = translator('cy')('eligibility.why', whyParams(why));
+  assert.ok(welsh.includes(why.id) && welsh !== r.reason, welsh);
+  return rest;
+}
 const s = (id: string) => byId.get(id)!;
 
 describe('checkIroEligibility (W54.3)', () => {

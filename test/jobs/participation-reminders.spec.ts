@@ -107,7 +107,7 @@ describe('PC3: participation checklist reminders (jobs/participation-reminders.t
     const text = JSON.stringify(activity);
     assert.match(text, /Rhestr wirio cyfranogiad ar agor · C600 · Seren Jones/);
     assert.match(text, /Mer 9 Rhag 2026/);
-    assert.match(text, /\/participation C600/);
+    assert.match(text, /\/cyfranogiad C600/, 'the Welsh command name');
   });
 
   it('a moved review is a new reminder; the day of the review and after, none', async () => {

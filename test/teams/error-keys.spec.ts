@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src/domain/errors.js';
 import { parseDueWindow } from '../../src/domain/due-window.js';
-import { errorNotice } from '../../src/teams/error-replies.js';
+import { errorNotice, exampleFor } from '../../src/teams/error-replies.js';
 import { CATALOGUES, isMessageKey, translator } from '../../src/teams/i18n/translate.js';
 
 const SRC = path.join(__dirname, '../../src');
@@ -19,7 +19,10 @@ function sourceFiles(dir: string): string[] {
     );
 }
 
-/** `'errors.…'` literals outside the catalogues, and the not-found keys load-for-actor.ts builds from `notFound(text, 'case')`. */
+/**
+ * `'errors.…'` literals outside the catalogues, the not-found keys load-for-actor.ts builds from
+ * `notFound(text, 'case')`, and `errors.done.<what>` from `new AlreadyDone(text, 'what', stamp)`.
+ */
 function thrownKeys(): Map<string, string> {
   const keys = new Map<string, string>();
   for (const file of sourceFiles(SRC).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`))) {
@@ -27,6 +30,9 @@ function thrownKeys(): Map<string, string> {
     for (const m of text.matchAll(/'(errors\.[a-z0-9.-]+)'/g)) keys.set(m[1], path.relative(SRC, file));
     for (const m of text.matchAll(/notFound\([^\n]*?, '([a-z-]+)'\)/g))
       keys.set(`errors.not-found.${m[1]}`, path.relative(SRC, file));
+    // domain/resolutions/guards.ts AlreadyDone(message, what, stamp): the key is errors.done.<what>.
+    for (const m of text.matchAll(/new AlreadyDone\(\s*`[^`]*`,\s*'([a-z-]+)'/g))
+      keys.set(`errors.done.${m[1]}`, path.relative(SRC, file));
   }
   return keys;
 }
@@ -89,5 +95,46 @@ describe('AppError message keys (issue 13)', () => {
     assert.match(translator('en')('errors.setup.guests', { count: 0 }), /I see no guest here/);
     assert.match(translator('en')('errors.setup.guests', { count: 3 }), /I see 3$/);
     assert.match(t('errors.card.field-missing', { field: 'bookingId' }), /^mae'r trefniant ar goll/);
+  });
+});
+
+describe('examples in a refusal (issue 13)', () => {
+  const cy = translator('cy');
+  it('a Welsh reader gets command lines, dates and formats, never an English sentence', () => {
+    assert.equal(exampleFor('/plan C1001', cy), '/plan C1001');
+    assert.equal(exampleFor('2026-12-01', cy), '2026-12-01');
+    assert.equal(exampleFor('YYYY-MM-DD', cy), 'YYYY-MM-DD');
+    assert.equal(exampleFor('Press Acknowledge on the card', cy), null);
+    assert.equal(exampleFor('Press Acknowledge on the card', translator('en')), 'Press Acknowledge on the card');
+    const notice = errorNotice(
+      new AppError(
+        'invalid-input',
+        'acknowledge first',
+        { example: 'Press Acknowledge on the card' },
+        { key: 'errors.meeting.date' },
+      ),
+      'ref-1',
+      cy,
+    );
+    assert.equal(notice.example, '');
+    assert.equal(notice.text, 'Dewiswch ddyddiad y cyfarfod.');
+  });
+
+  it("a stage named in a refusal is the reader's word for it (the council's own label shown as set)", () => {
+    const moved = (label: string) =>
+      new AppError(
+        'conflict',
+        'moved',
+        {},
+        {
+          key: 'errors.done.moved',
+          params: { stage: label, stageId: 'formal', name: 'Alex Wilber', onDate: '2026-09-01' },
+        },
+      );
+    assert.equal(
+      errorNotice(moved('Stage 1 (formal)'), 'r', cy).text,
+      "Mae'r cerdyn hwn wedi dyddio: symudodd y mater i Cam 1 (ffurfiol) (Alex Wilber, Maw 1 Med 2026); ni newidiwyd dim.",
+    );
+    assert.match(errorNotice(moved('Stage 1 (our words)'), 'r', cy).text, /symudodd y mater i Stage 1 \(our words\)/);
   });
 });

@@ -16,6 +16,11 @@ describe('Welsh command names (issue 13)', () => {
     ['/aildrefnu C1001', 'reschedule', 'C1001'],
     ['/adroddiad', 'report', ''],
     ['/cyswllt C1001', 'liaison', 'C1001'],
+    ['/cynllun C1001', 'plan', 'C1001'],
+    ['/rhybudd C1001 placement at risk', 'alert', 'C1001 placement at risk'],
+    ['/cyfranogiad C1001', 'participation', 'C1001'],
+    ['/dyrannu C1001', 'allocate', 'C1001'],
+    ['/cyflenwi @Alex 2026-12-01 2026-12-05', 'cover', '@Alex 2026-12-01 2026-12-05'],
   ];
 
   it('no Welsh name is also an English command name, and each names a command', () => {

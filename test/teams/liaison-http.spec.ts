@@ -133,7 +133,10 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     const before = await child('C101');
     const bad = await save(alex, submitted(form.card, { irhDate: '10/12/2026' }));
     assert.equal(bad.card, null);
-    assert.equal(bad.text, `I couldn't follow that: Check "irhDate": dates are YYYY-MM-DD.`);
+    assert.equal(
+      bad.text,
+      "I couldn't follow that: Check the Issues Resolution Hearing date: dates are YYYY-MM-DD; nothing was changed.",
+    );
     assert.deepEqual(await child('C101'), before);
   });
 
@@ -151,9 +154,10 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
   // Issue 15, L9 (protocol §8 and §10): the Guardian confirms the documents, "contact arrangements (if not
   // covered in the care plan)" can be not applicable, and the final discussion's monitoring issues are kept.
   it('L9 over HTTP: only the Guardian confirms the documents; contact arrangements not applicable; access then ends', async () => {
-    const invoke = async (from: Sender, verb: string, data: Record<string, unknown>) => {
+    const invoke = async (from: Sender, verb: string, data: Record<string, unknown>, locale = 'en-GB') => {
       const res = await h.post({
         ...messageActivity(h.connector.url, from, ''),
+        locale,
         type: 'invoke',
         name: 'adaptiveCard/action',
         text: undefined,
@@ -165,8 +169,8 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     };
     const form = await ask(sian, '/liaison C101');
     await save(sian, submitted(form.card, { concludedOn: '2026-11-20', outcome: 'remains-looked-after' }));
-    const tick = (from: Sender, subject: string, notApplicable = 'false') =>
-      invoke(from, 'liaison.done', { ref: 'C101', duty: 'L9', subject, notApplicable });
+    const tick = (from: Sender, subject: string, notApplicable = 'false', locale?: string) =>
+      invoke(from, 'liaison.done', { ref: 'C101', duty: 'L9', subject, notApplicable }, locale);
 
     // The IRO may not confirm what the Guardian confirms; nothing changes.
     const concluded = await child('C101');
@@ -178,7 +182,14 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     );
     assert.deepEqual(await child('C101'), concluded);
 
-    for (const subject of ['s31a-care-plan', 'guardian-report', 'final-order']) {
+    // Issue 13: a Guardian whose Teams reads Welsh gets the updated liaison card in Welsh, nothing in English.
+    const welsh = await tick(ffion, 's31a-care-plan', 'false', 'cy-GB');
+    assert.match(welsh, /Gwarcheidwad: trefniadau cyswllt yn amherthnasol/);
+    const welshWords = nodes(JSON.parse(welsh))
+      .flatMap((n) => [n.text, n.title, n.label, n.value].filter((x): x is string => typeof x === 'string'))
+      .join('\n');
+    assert.doesNotMatch(welshWords, /Guardian|Deadline|Status|confirms|Not applicable|Record|Open\b|Done\b/);
+    for (const subject of ['guardian-report', 'final-order']) {
       assert.match(await tick(ffion, subject), /Guardian: contact arrangements not applicable/);
     }
     const na = await tick(ffion, 'contact-arrangements', 'true');

@@ -7,7 +7,9 @@ import type { ConversationAddress } from '../../src/store/delivery-documents.js'
 import { createLogger } from '../../src/logger.js';
 import { createAdapter } from '../../src/teams/bot.js';
 import { createNotifier } from '../../src/teams/notifier.js';
-import { MESSAGE_LIMIT_BYTES, TOO_LARGE_TITLE, utf16Bytes } from '../../src/teams/message-size.js';
+import { MESSAGE_LIMIT_BYTES, tooLargeNotice, utf16Bytes } from '../../src/teams/message-size.js';
+
+const TOO_LARGE_TITLE = tooLargeNotice('en').title;
 import { messageActivity } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { TEAMS_REFUSES_OVER_BYTES } from '../helpers/fake-connector.js';

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { fitMessage, MESSAGE_LIMIT_BYTES, TOO_LARGE_TITLE, utf16Bytes } from '../../src/teams/message-size.js';
+import { fitMessage, MESSAGE_LIMIT_BYTES, tooLargeNotice, utf16Bytes } from '../../src/teams/message-size.js';
+
+const TOO_LARGE_TITLE = tooLargeNotice('en').title;
+const WELSH_TITLE = tooLargeNotice('cy').title;
 
 // The guard itself (message-size-http.spec.ts checks it over HTTP): sizes as Teams counts them, and
 // what replaces a message or an invoke answer that would be too big.
@@ -48,5 +51,19 @@ describe('message size guard', () => {
     assert.match(fitted.value.body.value, new RegExp(TOO_LARGE_TITLE));
     assert.ok(utf16Bytes(fitted) < 2000);
     assert.equal(l.lines[0]!.outcome, 'message-too-large');
+  });
+
+  it("the notice is in the reader's language when known, else in Welsh and English (issue 13)", () => {
+    const big = { type: 'message', text: 'x'.repeat(50_000) };
+    const text = (language?: 'en' | 'cy' | 'both') => JSON.stringify(fitMessage(big, log(), { language }).attachments);
+    assert.notEqual(WELSH_TITLE, TOO_LARGE_TITLE);
+    assert.match(text('cy'), new RegExp(WELSH_TITLE));
+    assert.doesNotMatch(text('cy'), new RegExp(TOO_LARGE_TITLE));
+    assert.match(text('en'), new RegExp(TOO_LARGE_TITLE));
+    assert.doesNotMatch(text('en'), new RegExp(WELSH_TITLE));
+    for (const both of [text(undefined), text('both')]) {
+      assert.match(both, new RegExp(WELSH_TITLE));
+      assert.match(both, new RegExp(TOO_LARGE_TITLE));
+    }
   });
 });

@@ -401,8 +401,8 @@ describe('/report over HTTP', function () {
   it('a bad period gets a specific reply with an example', async () => {
     const cases: [string, RegExp][] = [
       ['/report fortnight', /I can't read "fortnight" as a month or a date/],
-      ['/report Sep 2026 to Apr 2026', /The period ends \(30 Apr 2026\) before it starts \(1 Sep 2026\)/],
-      ['/report Jan 2027 to Feb 2027', /The period starts after today \(25 Nov 2026\)/],
+      ['/report Sep 2026 to Apr 2026', /The period ends \(Thu 30 Apr 2026\) before it starts \(Tue 1 Sep 2026\)/],
+      ['/report Jan 2027 to Feb 2027', /The period starts after today \(Wed 25 Nov 2026\)/],
       ['/report 2025-01 to 2026-06', /at most 12 months/],
     ];
     for (const [command, message] of cases) {

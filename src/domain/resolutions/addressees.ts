@@ -21,7 +21,12 @@ export function addresseesFor(def: StageDef, child: CaseOf, people: People): str
       .sort();
     if (!ids.length) {
       const why = `nobody holds the role ${role} in the staff directory, so ${def.label} cannot be addressed`;
-      throw new AppError('invalid-input', `${why}; ask your administrator`);
+      throw new AppError(
+        'invalid-input',
+        `${why}; ask your administrator`,
+        {},
+        { key: 'errors.resolution.no-role-holder', params: { role, stage: def.label, stageId: def.id } },
+      );
     }
     return ids;
   }

@@ -16,9 +16,12 @@ import { currentStage, isMeetingStage, type AgreedAction, type Resolution } from
 /** RS2: a meeting stage is answered by its meeting, not by acknowledge/respond (a forged or stale click). */
 function assertNotMeeting(r: Resolution): void {
   if (isMeetingStage(currentStage(r))) {
-    throw new AppError('invalid-input', 'this stage is a resolution meeting: it is arranged and its outcome recorded', {
-      example: 'Open the resolution and arrange the meeting',
-    });
+    throw new AppError(
+      'invalid-input',
+      'this stage is a resolution meeting: it is arranged and its outcome recorded',
+      {},
+      { key: 'errors.meeting.is-meeting-stage' },
+    );
   }
 }
 
@@ -27,7 +30,11 @@ export function acknowledge(r: Resolution, o: TransitionInput & { people: People
   assertNotMeeting(r);
   const s = currentStage(r);
   if (s.acknowledged)
-    throw new AlreadyDone(`already acknowledged by ${describeStamp(s.acknowledged)}; nothing was changed`);
+    throw new AlreadyDone(
+      `already acknowledged by ${describeStamp(s.acknowledged)}; nothing was changed`,
+      'acknowledged',
+      s.acknowledged,
+    );
   if (!mayAnswer(o.actor, r, o.child, o.people)) {
     throw new AppError(
       'forbidden',
@@ -46,7 +53,12 @@ export function respond(
   assertCurrent(r, o.stageOnCard, o.table);
   assertNotMeeting(r);
   const s = currentStage(r);
-  if (s.response) throw new AlreadyDone(`already answered by ${describeStamp(s.response)}; nothing was changed`);
+  if (s.response)
+    throw new AlreadyDone(
+      `already answered by ${describeStamp(s.response)}; nothing was changed`,
+      'answered',
+      s.response,
+    );
   if (!mayAnswer(o.actor, r, o.child, o.people)) {
     throw new AppError(
       'forbidden',

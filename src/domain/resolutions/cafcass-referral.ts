@@ -23,6 +23,8 @@ export function notifySeniorOfficer(r: Resolution, o: TransitionInput & { people
   if (r.seniorOfficerNotice) {
     throw new AlreadyDone(
       `the senior officer was already notified by ${describeStamp(r.seniorOfficerNotice)}; nothing was changed`,
+      'officer-notified',
+      r.seniorOfficerNotice,
     );
   }
   const officer = nominatedSeniorOfficer(o.people);
@@ -100,7 +102,11 @@ export function gatherReferralItem(
       { key: 'errors.resolution.not-pack-item' },
     );
   if (item.gathered)
-    throw new AlreadyDone(`already marked as gathered by ${describeStamp(item.gathered)}; nothing was changed`);
+    throw new AlreadyDone(
+      `already marked as gathered by ${describeStamp(item.gathered)}; nothing was changed`,
+      'gathered',
+      item.gathered,
+    );
   return {
     ...r,
     referral: {

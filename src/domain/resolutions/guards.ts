@@ -17,9 +17,28 @@ export interface TransitionInput {
 }
 
 /** A stale or duplicate action: says what happened instead, changes nothing. */
+/** What was already done, by whom and on which day: the catalogue's `errors.done.<what>` (issue 13). */
+export type DoneWhat =
+  | 'meeting-outcome'
+  | 'recorded'
+  | 'officer-notified'
+  | 'gathered'
+  | 'resolved'
+  | 'referred'
+  | 'acknowledged'
+  | 'answered'
+  | 'moved';
+
 export class AlreadyDone extends AppError {
-  constructor(message: string) {
-    super('conflict', message);
+  constructor(message: string, what?: DoneWhat, stamp?: Stamp, extra: Record<string, string> = {}) {
+    super(
+      'conflict',
+      message,
+      {},
+      what && stamp
+        ? { key: `errors.done.${what}`, params: { name: stamp.byName, onDate: stamp.on, ...extra } }
+        : undefined,
+    );
   }
 }
 
@@ -30,17 +49,28 @@ export function describeStamp(s: Stamp): string {
 /** Refuses a card click made on an earlier stage (stale card) or an ended resolution. */
 export function assertCurrent(r: Resolution, stageOnCard: number | undefined, table: readonly StageDef[]): void {
   if (r.status === 'resolved' && r.outcome) {
-    throw new AlreadyDone(`this resolution was already resolved by ${describeStamp(r.outcome)}; nothing was changed`);
+    throw new AlreadyDone(
+      `this resolution was already resolved by ${describeStamp(r.outcome)}; nothing was changed`,
+      'resolved',
+      r.outcome,
+    );
   }
   if (r.status === 'referred' && r.referral) {
     throw new AlreadyDone(
       `this resolution was referred to Cafcass by ${describeStamp(r.referral)}; nothing was changed`,
+      'referred',
+      r.referral,
     );
   }
   const s = currentStage(r);
   if (stageOnCard !== undefined && stageOnCard !== s.stage) {
     const moved = `${stageDef(table, s.stage).label} (${describeStamp(s.started)})`;
-    throw new AlreadyDone(`this card is out of date: the resolution moved to ${moved}; nothing was changed`);
+    throw new AlreadyDone(
+      `this card is out of date: the resolution moved to ${moved}; nothing was changed`,
+      'moved',
+      s.started,
+      { stage: stageDef(table, s.stage).label, stageId: stageDef(table, s.stage).id },
+    );
   }
 }
 

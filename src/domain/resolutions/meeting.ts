@@ -52,49 +52,86 @@ export function arrangeMeeting(
   assertCurrent(r, o.stageOnCard, o.table);
   const s = currentStage(r);
   if (!isMeetingStage(s)) {
-    throw new AppError('invalid-input', 'this stage has no resolution meeting', { example: 'Escalate or resolve it' });
+    throw new AppError(
+      'invalid-input',
+      'this stage has no resolution meeting',
+      {},
+      { key: 'errors.meeting.no-meeting' },
+    );
   }
   if (s.meeting?.outcome) {
     throw new AlreadyDone(
       `the meeting's outcome was already recorded by ${describeStamp(s.meeting.outcome)}; nothing was changed`,
+      'meeting-outcome',
+      s.meeting.outcome,
     );
   }
   if (!mayArrangeMeeting(o.actor, r, o.child)) {
     throw new AppError(
       'forbidden',
       'only the reviewing team (the IRO, business support or a reviewing team manager) arranges this meeting',
+      {},
+      { key: 'errors.meeting.not-yours' },
     );
   }
   const { input } = o;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date))
-    throw new AppError('invalid-input', 'choose the date of the meeting', { example: ARRANGE_EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      'choose the date of the meeting',
+      { example: ARRANGE_EXAMPLE },
+      { key: 'errors.meeting.date' },
+    );
   if (!o.calendar.isWorkingDay(input.date)) {
-    throw new AppError('invalid-input', `${input.date} is not a working day`, {
-      example: ARRANGE_EXAMPLE,
-      problem: 'not-working-day',
-    });
+    throw new AppError(
+      'invalid-input',
+      `${input.date} is not a working day`,
+      { example: ARRANGE_EXAMPLE, problem: 'not-working-day' },
+      { key: 'errors.meeting.not-working-day', params: { whenDate: input.date } },
+    );
   }
   const start = londonStart(input.date, input.time, o.tzName);
   if (Date.parse(start) <= Date.parse(o.stamp.at)) {
-    throw new AppError('invalid-input', 'that time has passed', { example: ARRANGE_EXAMPLE, problem: 'in-past' });
+    throw new AppError(
+      'invalid-input',
+      'that time has passed',
+      { example: ARRANGE_EXAMPLE, problem: 'in-past' },
+      { key: 'errors.meeting.in-past' },
+    );
   }
   const venue = requiredText(input.venue, 'the venue', 200, ARRANGE_EXAMPLE);
   const others = (input.others ?? '').trim();
   if (others.length > 500)
-    throw new AppError('invalid-input', 'the other attendees are too long (at most 500 characters)', {
-      example: ARRANGE_EXAMPLE,
-    });
+    throw new AppError(
+      'invalid-input',
+      'the other attendees are too long (at most 500 characters)',
+      { example: ARRANGE_EXAMPLE },
+      { key: 'errors.meeting.others-long' },
+    );
   const attendeeIds = [...new Set([o.child.iroId, ...input.attendeeIds])];
   if (attendeeIds.length > MAX_MEETING_ATTENDEES) {
-    throw new AppError('invalid-input', `invite at most ${MAX_MEETING_ATTENDEES} staff`, { example: ARRANGE_EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      `invite at most ${MAX_MEETING_ATTENDEES} staff`,
+      { example: ARRANGE_EXAMPLE },
+      { key: 'errors.meeting.too-many', params: { max: MAX_MEETING_ATTENDEES } },
+    );
   }
   const unknown = attendeeIds.filter((id) => !o.people.has(id) || hasRole(o.people.get(id)!, 'guardian'));
   if (unknown.length)
-    throw new AppError('invalid-input', `not in the staff directory: ${unknown.join(', ')}`, {
-      example: ARRANGE_EXAMPLE,
-    });
+    throw new AppError(
+      'invalid-input',
+      `not in the staff directory: ${unknown.join(', ')}`,
+      { example: ARRANGE_EXAMPLE },
+      { key: 'errors.meeting.unknown-staff', params: { ids: unknown.join(', ') } },
+    );
   if (!attendeeIds.includes(input.chairId)) {
-    throw new AppError('invalid-input', 'the chair must be one of the attendees', { example: ARRANGE_EXAMPLE });
+    throw new AppError(
+      'invalid-input',
+      'the chair must be one of the attendees',
+      { example: ARRANGE_EXAMPLE },
+      { key: 'errors.meeting.chair' },
+    );
   }
   return replaceCurrent(r, {
     ...s,
@@ -125,17 +162,27 @@ export function recordMeetingOutcome(
   assertIro(o, "record the meeting's outcome");
   const s = currentStage(r);
   if (!s.meeting) {
-    throw new AppError('invalid-input', 'arrange the meeting first; its outcome is recorded after it', {
-      example: 'Press "Arrange the meeting"',
-    });
+    throw new AppError(
+      'invalid-input',
+      'arrange the meeting first; its outcome is recorded after it',
+      {},
+      { key: 'errors.meeting.arrange-first' },
+    );
   }
   if (s.meeting.outcome)
-    throw new AlreadyDone(`already recorded by ${describeStamp(s.meeting.outcome)}; nothing was changed`);
+    throw new AlreadyDone(
+      `already recorded by ${describeStamp(s.meeting.outcome)}; nothing was changed`,
+      'recorded',
+      s.meeting.outcome,
+    );
   const on = s.meeting.on;
   if (o.stamp.on < on) {
-    throw new AppError('invalid-input', `the meeting is on ${on}: record its outcome after it`, {
-      example: 'Rearrange it if the date has changed',
-    });
+    throw new AppError(
+      'invalid-input',
+      `the meeting is on ${on}: record its outcome after it`,
+      {},
+      { key: 'errors.meeting.not-yet', params: { whenDate: on } },
+    );
   }
   const notes = requiredText(o.notes, "the meeting's outcome", 2000, 'Say what the meeting agreed');
   const held = replaceCurrent(r, {

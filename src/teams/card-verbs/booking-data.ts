@@ -11,12 +11,12 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-export const ref = text(40).pipe(z.string().regex(CASE_REF_PATTERN, 'not a case reference'));
+export const ref = text(40).pipe(z.string().regex(CASE_REF_PATTERN, 'reference'));
 export const id = text(80).pipe(z.string().min(1, 'missing'));
-export const isoDate = text(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'choose a date'));
+export const isoDate = text(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'));
 export const hhmm = text(8)
   .transform((v) => v.slice(0, 5))
-  .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'choose a start time'));
+  .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time'));
 export const optText = optionalText(500);
 export const optDate = optionalText(10);
 export const optTime = optionalText(8).transform((v) => (v ? v.slice(0, 5) : null));
@@ -25,18 +25,10 @@ export const csv = z.preprocess(commaListInput, z.array(z.string().max(80)).max(
 /** Input.Toggle sends "true" / "false". */
 export const toggle = z.preprocess((v) => v === true || v === 'true', z.boolean());
 
-const LABELS: Record<string, string> = {
-  ref: 'case reference',
-  date: 'date',
-  time: 'start time',
-  venue: 'venue',
-  heldOn: 'held date',
-  reviewId: 'review',
-  requestId: 'request',
-  bookingId: 'booking',
-  mode: 'what to do',
-};
+/** The problems a field's check names (its zod message); any other check is "not valid". */
+const PROBLEMS = new Set(['reference', 'missing', 'date', 'time']);
 
+/** Checks a card's data; the first bad field is refused by its name and problem, in the reader's language. */
 export function parseData<S extends z.ZodTypeAny>(
   schema: S,
   data: Record<string, unknown>,
@@ -46,10 +38,14 @@ export function parseData<S extends z.ZodTypeAny>(
   if (parsed.success) return parsed.data as z.infer<S>;
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? '');
-  const what = LABELS[field] ?? field;
-  const message =
-    issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined'
-      ? `the ${what} is missing`
-      : `${what}: ${issue.message}`;
-  throw new AppError('invalid-input', `${message} — nothing was changed`, { example });
+  const missing = issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined';
+  const problem = PROBLEMS.has(issue.message) ? issue.message : 'invalid';
+  throw new AppError(
+    'invalid-input',
+    `${field}: ${missing ? 'missing' : problem} — nothing was changed`,
+    { example },
+    missing
+      ? { key: 'errors.field.booking-missing', params: { field } }
+      : { key: 'errors.field.booking-invalid', params: { field, problem } },
+  );
 }

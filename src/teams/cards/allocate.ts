@@ -1,6 +1,7 @@
 // The data of cards/allocate.json (issue 14): a reviewing team manager allocates an IRO to a child new to
 // care, or reallocates a child (/allocate), from a list with each IRO's current caseload; the IROs W54.3
 // rules out are listed apart with the reason. Display-ready values (cards.ts says what every card's data must be).
+import { whyParams } from '../../domain/eligibility.js';
 import type { AllocationChoiceData } from '../../app/allocation.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { proceedingsOpen } from '../../domain/liaison.js';
@@ -106,7 +107,10 @@ export function allocateCardData(o: AllocateCardInput): AllocateCardData {
       .filter((c) => c.refusal)
       .slice(0, MAX_INELIGIBLE_LISTED)
       .map((c) => ({
-        text: t('events.allocate.ineligible-item', { name: clip(c.name), reason: clip(c.refusal, REASON_MAX) }),
+        text: t('events.allocate.ineligible-item', {
+          name: clip(c.name),
+          reason: clip(c.why ? t('eligibility.why', whyParams(c.why)) : c.refusal, REASON_MAX),
+        }),
       })),
     emptyText: t('events.allocate.none'),
     submit: t('events.allocate.submit'),

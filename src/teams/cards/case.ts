@@ -222,7 +222,7 @@ export function caseCardData(
         : r.recordStatus === 'overdue' ? t('case.not-yet-overdue') : t('case.not-yet'),
     })),
     proceedings: child.proceedings ? proceedingsFacts(child.proceedings, name, t, day) : [],
-    resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName),
+    resolutions: caseResolutionLines(child, table, new Map([...people].map(([id, p]) => [id, p.name])), tzName, t),
     liaison: liaisonLines(child, name, t, day),
     plan: casePlanButton(child.plan, view.today, { t, language }),
     cover: coverLine(view, { t, language }),

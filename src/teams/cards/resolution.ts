@@ -4,15 +4,24 @@
 // rendered before anyone clicks).
 import type { CardChoice, CardFact } from '../card-parts.js';
 import type { Mention, ResolutionView } from '../../app/resolutions.js';
-import { formatDate, formatDateTime } from '../../domain/dates-format.js';
+import { formatDateTime } from '../../domain/dates-format.js';
 import {
   currentStage, isMeetingStage, LAST_STAGE, referralCutsShort, stageDef, stateOf,
   type Permissions, type Resolution, type StageDef, type Stamp, type StageState,
 } from '../../domain/resolutions/index.js';
 import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
-import { childLabel, label } from '../presenters/labels.js';
-import { meetingStatus, meetingTimeline, meetingWhen, readerOf, type Reader } from '../presenters/meeting-text.js';
+import { dateLocale, type Translate } from '../i18n/translate.js';
+import { childLabel, ENGLISH, label, stageLabel } from '../presenters/labels.js';
+import {
+  meetingDay,
+  meetingStatus,
+  meetingTimeline,
+  meetingWhen,
+  readerFrom,
+  readerOf,
+  type Reader,
+} from '../presenters/meeting-text.js';
 
 export interface CardMention {
   /** Teams user id ('29:…') or AAD object id. */
@@ -21,6 +30,7 @@ export interface CardMention {
 }
 
 export interface ResolutionCardData {
+  labels: ResolutionCardLabels;
   /** "Resolution C100-RES1 · C100 · D.E." */
   title: string;
   /** Banner, e.g. "Reminder: acknowledgement was due by Wed 2 Sep 2026"; '' hides it. */
@@ -87,58 +97,213 @@ export interface ResolutionCardInput {
 }
 
 
-export function stateText(r: Resolution, state: StageState, today: IsoDate, tzName: string, rd: Reader = readerOf(null)): { text: string; color: ResolutionCardData['statusColor'] } {
+/** The card's fixed words (issue 13: templates carry none), in the reader's language. */
+export interface ResolutionCardLabels {
+  refresh: string;
+  issue: string;
+  ask: string;
+  response: string;
+  timeline: string;
+  acknowledge: string;
+  respond: string;
+  yourResponse: string;
+  writeResponse: string;
+  agreedActions: string;
+  action: string;
+  sendResponse: string;
+  resolve: string;
+  outcome: string;
+  sayHow: string;
+  recordResolved: string;
+  escalateOrSkip: string;
+  escalateTo: string;
+  chooseStage: string;
+  skipReason: string;
+  escalate: string;
+  notifyOfficer: string;
+  officerNote: string;
+  writeNote: string;
+  sendNotice: string;
+  refer: string;
+  cutShortReason: string;
+  noteOptional: string;
+  sayWhy: string;
+  recordReferral: string;
+}
+
+export function resolutionCardLabels(t: Translate): ResolutionCardLabels {
+  return {
+    refresh: t('resolution.label.refresh'),
+    issue: t('resolution.label.issue'),
+    ask: t('resolution.label.ask'),
+    response: t('resolution.label.response'),
+    timeline: t('resolution.label.timeline'),
+    acknowledge: t('resolution.label.acknowledge'),
+    respond: t('resolution.label.respond'),
+    yourResponse: t('resolution.label.your-response'),
+    writeResponse: t('resolution.label.write-response'),
+    agreedActions: t('resolution.label.agreed-actions'),
+    action: t('resolution.label.action'),
+    sendResponse: t('resolution.label.send-response'),
+    resolve: t('resolution.label.resolve'),
+    outcome: t('resolution.label.outcome'),
+    sayHow: t('resolution.label.say-how'),
+    recordResolved: t('resolution.label.record-resolved'),
+    escalateOrSkip: t('resolution.label.escalate-or-skip'),
+    escalateTo: t('resolution.label.escalate-to'),
+    chooseStage: t('resolution.label.choose-stage'),
+    skipReason: t('resolution.label.skip-reason'),
+    escalate: t('resolution.label.escalate'),
+    notifyOfficer: t('resolution.label.notify-officer'),
+    officerNote: t('resolution.label.officer-note'),
+    writeNote: t('resolution.label.write-note'),
+    sendNotice: t('resolution.label.send-notice'),
+    refer: t('resolution.label.refer'),
+    cutShortReason: t('resolution.label.cut-short-reason'),
+    noteOptional: t('resolution.label.note-optional'),
+    sayWhy: t('resolution.label.say-why'),
+    recordReferral: t('resolution.label.record-referral'),
+  };
+}
+
+export function stateText(
+  r: Resolution,
+  state: StageState,
+  today: IsoDate,
+  tzName: string,
+  rd: Reader = readerOf(null),
+): { text: string; color: ResolutionCardData['statusColor'] } {
+  const { t } = rd;
   const s = currentStage(r);
-  const when = (stamp: Stamp) => formatDateTime(stamp.at, tzName);
-  const late = (d: IsoDate) => (today > d ? ' — overdue' : '');
+  const when = (stamp: Stamp) => formatDateTime(stamp.at, tzName, dateLocale(rd.language));
+  const day = (d: IsoDate) => meetingDay(rd, d);
+  const late = (d: IsoDate) => (today > d ? 'yes' : 'no');
   switch (state) {
-    case 'recorded': return { text: `Informal: follow up by ${formatDate(s.respondBy)}${late(s.respondBy)}`, color: today > s.respondBy ? 'Attention' : 'Default' };
+    case 'recorded':
+      return {
+        text: t('resolution.status.recorded', { date: day(s.respondBy), late: late(s.respondBy) }),
+        color: today > s.respondBy ? 'Attention' : 'Default',
+      };
     case 'awaiting-acknowledgement': {
       const d = s.acknowledgeBy ?? s.respondBy;
-      return { text: `Awaiting acknowledgement by ${formatDate(d)}${late(d)}`, color: today > d ? 'Attention' : 'Warning' };
+      return {
+        text: t('resolution.status.awaiting-acknowledgement', { date: day(d), late: late(d) }),
+        color: today > d ? 'Attention' : 'Warning',
+      };
     }
-    case 'acknowledged': return {
-      text: `Acknowledged by ${s.acknowledged!.byName} at ${when(s.acknowledged!)} · response due by ${formatDate(s.respondBy)}${late(s.respondBy)}`,
-      color: today > s.respondBy ? 'Attention' : 'Good',
-    };
+    case 'acknowledged':
+      return {
+        text: t('resolution.status.acknowledged', {
+          name: s.acknowledged!.byName,
+          when: when(s.acknowledged!),
+          date: day(s.respondBy),
+          late: late(s.respondBy),
+        }),
+        color: today > s.respondBy ? 'Attention' : 'Good',
+      };
     case 'awaiting-meeting':
     case 'meeting-arranged': {
       const m = meetingStatus(rd, s, today, tzName);
       return { text: m.text, color: m.late ? 'Attention' : state === 'meeting-arranged' ? 'Good' : 'Warning' };
     }
-    case 'responded': return { text: `Responded by ${s.response!.byName} at ${when(s.response!)} · awaiting the IRO's decision`, color: 'Good' };
-    case 'resolved': return { text: `Resolved by ${r.outcome!.byName} at ${when(r.outcome!)}: ${r.outcome!.text}`, color: 'Good' };
-    case 'referred': return { text: `Referred to Cafcass by ${r.referral!.byName} at ${when(r.referral!)}`, color: 'Warning' };
+    case 'responded':
+      return {
+        text: t('resolution.status.responded', { name: s.response!.byName, when: when(s.response!) }),
+        color: 'Good',
+      };
+    case 'resolved':
+      return {
+        text: t('resolution.status.resolved', {
+          name: r.outcome!.byName,
+          when: when(r.outcome!),
+          text: r.outcome!.text,
+        }),
+        color: 'Good',
+      };
+    case 'referred':
+      return {
+        text: t('resolution.status.referred', { name: r.referral!.byName, when: when(r.referral!) }),
+        color: 'Warning',
+      };
   }
 }
 
 /** Who did what and when, oldest first (the card's timeline; the case timeline uses the same lines). */
-export function timelineOf(r: Resolution, table: readonly StageDef[], tzName: string, rd: Reader = readerOf(null)): { at: string; text: string }[] {
+export function timelineOf(
+  r: Resolution,
+  table: readonly StageDef[],
+  tzName: string,
+  rd: Reader = readerOf(null),
+): { at: string; text: string }[] {
+  const { t } = rd;
   const lines: { at: string; text: string }[] = [];
   r.stages.forEach((s, i) => {
-    const label = stageDef(table, s.stage).label;
-    if (i === 0) lines.push({ at: s.started.at, text: `Raised as ${label} by ${s.started.byName}` });
-    else {
-      const skip = s.skipped.length ? ` (skipped ${s.skipped.map((n) => `stage ${n}`).join(', ')}: ${s.skipReason ?? ''})` : '';
-      lines.push({ at: s.started.at, text: `Escalated to ${label} by ${s.started.byName}${skip}` });
-    }
-    if (s.acknowledged) lines.push({ at: s.acknowledged.at, text: `Acknowledged by ${s.acknowledged.byName}` });
-    if (s.response) lines.push({ at: s.response.at, text: `Responded by ${s.response.byName}` });
+    const stage = stageLabel(stageDef(table, s.stage), t);
+    const name = s.started.byName;
+    if (i === 0) lines.push({ at: s.started.at, text: t('resolution.timeline.raised', { stage, name }) });
+    else if (s.skipped.length) {
+      const stages = s.skipped.map((n) => t('resolution.timeline.skipped-stage', { stage: n })).join(', ');
+      const text = t('resolution.timeline.escalated-skipping', { stage, name, stages, reason: s.skipReason ?? '' });
+      lines.push({ at: s.started.at, text });
+    } else lines.push({ at: s.started.at, text: t('resolution.timeline.escalated', { stage, name }) });
+    if (s.acknowledged)
+      lines.push({ at: s.acknowledged.at, text: t('resolution.timeline.acknowledged', { name: s.acknowledged.byName }) });
+    if (s.response)
+      lines.push({ at: s.response.at, text: t('resolution.timeline.responded', { name: s.response.byName }) });
   });
-  if (r.seniorOfficerNotice) lines.push({ at: r.seniorOfficerNotice.at, text: `Senior officer notified by ${r.seniorOfficerNotice.byName}` });
-  if (r.referral) lines.push({ at: r.referral.at, text: `Referred to Cafcass by ${r.referral.byName}${r.referral.cutShortReason ? ` (cut short: ${r.referral.cutShortReason})` : ''}` });
-  if (r.outcome) lines.push({ at: r.outcome.at, text: `Resolved by ${r.outcome.byName}` });
+  const notice = r.seniorOfficerNotice;
+  if (notice) lines.push({ at: notice.at, text: t('resolution.timeline.officer-notified', { name: notice.byName }) });
+  const ref = r.referral;
+  if (ref)
+    lines.push({
+      at: ref.at,
+      text: ref.cutShortReason
+        ? t('resolution.timeline.referred-cut-short', { name: ref.byName, reason: ref.cutShortReason })
+        : t('resolution.timeline.referred', { name: ref.byName }),
+    });
+  if (r.outcome) lines.push({ at: r.outcome.at, text: t('resolution.timeline.resolved', { name: r.outcome.byName }) });
   lines.push(...meetingTimeline(rd, r, tzName));
   return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+function factsOf(i: ResolutionCardInput, rd: Reader): CardFact[] {
+  const { t } = rd;
+  const r = i.resolution;
+  const s = currentStage(r);
+  const meeting = isMeetingStage(s);
+  const day = (d: IsoDate) => meetingDay(rd, d);
+  const respondTitle = meeting
+    ? t('meeting.next.hold')
+    : t(s.stage === 0 ? 'resolution.fact.follow-up-by' : 'resolution.fact.respond-by');
+  return [
+    { title: t('resolution.fact.theme'), value: label(r.theme, '—', t) },
+    { title: t('resolution.fact.stage'), value: stageLabel(stageDef(i.table, s.stage), t) },
+    {
+      title: t('resolution.fact.raised'),
+      value: t('resolution.fact.raised-value', { date: day(r.raised.on), name: r.raised.byName }),
+    },
+    ...(r.askBy ? [{ title: t('resolution.fact.ask-by'), value: day(r.askBy) }] : []),
+    ...(s.acknowledgeBy
+      ? [
+          {
+            title: meeting ? t('meeting.next.arrange') : t('resolution.fact.acknowledge-by'),
+            value: day(s.acknowledgeBy),
+          },
+        ]
+      : []),
+    { title: respondTitle, value: day(s.respondBy) },
+    ...(s.meeting
+      ? [{ title: t('meeting.fact'), value: `${meetingWhen(rd, s.meeting.start, i.tzName)} · ${s.meeting.venue}` }]
+      : []),
+  ];
 }
 
 export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
   const r = i.resolution;
   const s = currentStage(r);
   const state = stateOf(r);
-  const def = stageDef(i.table, s.stage);
   const rd = i.reader ?? readerOf(null);
-  const meeting = isMeetingStage(s);
+  const { t } = rd;
   const status = stateText(r, state, i.today, i.tzName, rd);
   const name = (id: string) => i.staffNames.get(id) ?? id;
   const mentionedNames = new Set(i.mentions.map((m) => m.name));
@@ -146,30 +311,29 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     ...i.mentions.map((m) => `<at>${m.name}</at>`),
     ...s.addresseeIds.map(name).filter((n) => !mentionedNames.has(n)),
   ];
-  const facts: CardFact[] = [
-    { title: 'Theme', value: label(r.theme) },
-    { title: 'Stage', value: def.label },
-    { title: 'Raised', value: `${formatDate(r.raised.on)} by ${r.raised.byName} (IRO)` },
-    ...(r.askBy ? [{ title: 'IRO asks by', value: formatDate(r.askBy) }] : []),
-    ...(s.acknowledgeBy ? [{ title: meeting ? rd.t('meeting.next.arrange') : 'Acknowledge by', value: formatDate(s.acknowledgeBy) }] : []),
-    { title: meeting ? rd.t('meeting.next.hold') : s.stage === 0 ? 'Follow up by' : 'Respond by', value: formatDate(s.respondBy) },
-    ...(s.meeting ? [{ title: rd.t('meeting.fact'), value: `${meetingWhen(rd, s.meeting.start, i.tzName)} · ${s.meeting.venue}` }] : []),
-  ];
   const p = i.permissions;
   const next = s.stage < LAST_STAGE ? s.stage + 1 : null;
+  const stageOf = (n: number) => stageLabel(stageDef(i.table, n as Resolution['stages'][number]['stage']), t);
   return {
-    title: `Resolution ${r.id} · ${childLabel(i.child, i.showNames)}`,
+    labels: resolutionCardLabels(t),
+    title: t('resolution.title', { id: r.id, child: childLabel(i.child, i.showNames) }),
     headline: i.headline ?? '',
     headlineAttention: !!i.headlineAttention,
     status: status.text,
     statusColor: status.color,
-    addressedTo: s.stage === 0 || !addressed.length ? '' : `For: ${addressed.join(', ')}`,
-    facts,
+    addressedTo: s.stage === 0 || !addressed.length ? '' : t('resolution.for', { names: addressed.join(', ') }),
+    facts: factsOf(i, rd),
     summary: r.summary,
-    ask: r.askBy ? `${r.ask} (by ${formatDate(r.askBy)})` : r.ask,
+    ask: r.askBy ? t('resolution.ask-by', { ask: r.ask, date: meetingDay(rd, r.askBy) }) : r.ask,
     response: s.response?.text ?? '',
-    agreedActions: (s.response?.actions ?? []).map((a) => ({ title: `by ${formatDate(a.by)}`, value: a.text })),
-    timeline: timelineOf(r, i.table, i.tzName, rd).map((l) => ({ title: formatDateTime(l.at, i.tzName), value: l.text })),
+    agreedActions: (s.response?.actions ?? []).map((a) => ({
+      title: t('resolution.action-by', { date: meetingDay(rd, a.by) }),
+      value: a.text,
+    })),
+    timeline: timelineOf(r, i.table, i.tzName, rd).map((l) => ({
+      title: formatDateTime(l.at, i.tzName, dateLocale(rd.language)),
+      value: l.text,
+    })),
     ref: i.child.ref,
     id: r.id,
     stage: String(s.stage),
@@ -177,48 +341,77 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
     canRespond: p.respond,
     canResolve: p.resolve,
     canEscalate: p.escalate,
-    nextStageTitle: p.escalate && next !== null ? `Escalate to ${stageDef(i.table, next as Resolution['stages'][number]['stage']).label}` : '',
+    nextStageTitle: p.escalate && next !== null ? t('resolution.escalate-to', { stage: stageOf(next) }) : '',
     nextStage: next === null ? '' : String(next),
-    escalateChoices: i.table.filter((d) => d.stage > s.stage).map((d) => ({ title: d.label, value: String(d.stage) })),
+    escalateChoices: i.table
+      .filter((d) => d.stage > s.stage)
+      .map((d) => ({ title: stageLabel(d, t), value: String(d.stage) })),
     canNotifySeniorOfficer: p.notifySeniorOfficer,
-    seniorOfficerText: `Before a Cafcass referral the nominated senior officer${i.seniorOfficerName ? ` (${i.seniorOfficerName})` : ''} must be notified.`,
+    seniorOfficerText: t('resolution.officer-text', { name: i.seniorOfficerName || 'none' }),
     canRefer: p.refer,
     referNeedsReason: referralCutsShort(r),
     mentions: i.mentions,
     refreshUserIds: i.mentions.map((m) => m.id),
-    arrangeMeetingTitle: p.arrangeMeeting ? rd.t(s.meeting ? 'meeting.button.rearrange' : 'meeting.button.arrange') : '',
-    meetingOutcomeTitle: p.recordMeetingOutcome ? rd.t('meeting.button.outcome') : '',
+    arrangeMeetingTitle: p.arrangeMeeting ? t(s.meeting ? 'meeting.button.rearrange' : 'meeting.button.arrange') : '',
+    meetingOutcomeTitle: p.recordMeetingOutcome ? t('meeting.button.outcome') : '',
   };
 }
 
 /** The card for the person who invoked (their buttons) from a use case's view. */
-export function resolutionViewCardData(v: ResolutionView, showNames: boolean, tzName: string, headline = ''): ResolutionCardData {
+export function resolutionViewCardData(
+  v: ResolutionView,
+  showNames: boolean,
+  tzName: string,
+  headline = '',
+  t?: Translate,
+): ResolutionCardData {
   const officer = [...v.people.values()].find((p) => p.nominatedSeniorOfficer);
   return resolutionCardData({
-    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, tzName, table: v.table, reader: readerOf(v.actor),
+    child: v.child, resolution: v.resolution, permissions: v.permissions, mentions: v.mentions, showNames, today: v.today, tzName, table: v.table, reader: t ? readerFrom(t) : readerOf(v.actor),
     staffNames: new Map([...v.people.values()].map((p) => [p._id, p.name])), headline, seniorOfficerName: officer?.name ?? null,
   });
 }
 
 /** Lines for the /case timeline: each resolution event with who and when; compliments too. */
-export function caseResolutionLines(child: ChildDoc, table: readonly StageDef[], staffNames: ReadonlyMap<string, string>,
-  tzName: string): { date: string; text: string; status: string }[] {
-  const rd = readerOf(null);
+export function caseResolutionLines(
+  child: ChildDoc,
+  table: readonly StageDef[],
+  staffNames: ReadonlyMap<string, string>,
+  tzName: string,
+  t: Translate = ENGLISH,
+): { date: string; text: string; status: string }[] {
+  const rd = readerFrom(t);
+  const open = t('resolution.case.state.open');
   const STATUS: Record<StageState, string> = {
-    recorded: 'Informal', 'awaiting-acknowledgement': 'Open', acknowledged: 'Open', responded: 'Responded', resolved: 'Resolved', referred: 'Referred',
-    'awaiting-meeting': rd.t('meeting.state.awaiting'), 'meeting-arranged': rd.t('meeting.state.arranged'),
+    recorded: t('resolution.case.state.recorded'),
+    'awaiting-acknowledgement': open,
+    acknowledged: open,
+    responded: t('resolution.case.state.responded'),
+    resolved: t('resolution.case.state.resolved'),
+    referred: t('resolution.case.state.referred'),
+    'awaiting-meeting': t('meeting.state.awaiting'),
+    'meeting-arranged': t('meeting.state.arranged'),
   };
   const lines: { at: string; text: string; status: string }[] = [];
   for (const r of child.resolutions ?? []) {
     const events = timelineOf(r, table, tzName, rd);
-    events.forEach((e, i) => lines.push({
-      at: e.at, text: `${r.id} (${label(r.theme)}): ${e.text}`, status: i === events.length - 1 ? STATUS[stateOf(r)] : '',
-    }));
+    const theme = label(r.theme, '—', t);
+    events.forEach((e, i) =>
+      lines.push({
+        at: e.at,
+        text: t('resolution.case.line', { id: r.id, theme, text: e.text }),
+        status: i === events.length - 1 ? STATUS[stateOf(r)] : '',
+      }),
+    );
   }
   for (const c of child.compliments ?? []) {
-    lines.push({ at: c.recorded.at, text: `Compliment for ${staffNames.get(c.aboutId) ?? c.aboutId} from ${c.recorded.byName}: ${c.text}`, status: '' });
+    const about = staffNames.get(c.aboutId) ?? c.aboutId;
+    const text = t('resolution.case.compliment', { about, name: c.recorded.byName, text: c.text });
+    lines.push({ at: c.recorded.at, text, status: '' });
   }
-  return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((l) => ({ date: formatDateTime(l.at, tzName), text: l.text, status: l.status }));
+  return lines
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .map((l) => ({ date: formatDateTime(l.at, tzName, dateLocale(rd.language)), text: l.text, status: l.status }));
 }
 
 declare module '../cards.js' {

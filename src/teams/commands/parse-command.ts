@@ -24,6 +24,11 @@ export const WELSH_COMMAND_NAMES: Readonly<Record<string, string>> = {
   aildrefnu: 'reschedule',
   adroddiad: 'report',
   cyswllt: 'liaison',
+  cynllun: 'plan',
+  rhybudd: 'alert',
+  cyfranogiad: 'participation',
+  dyrannu: 'allocate',
+  cyflenwi: 'cover',
 };
 
 /** The bot's own mention is already gone (bot.ts: the teams-ai option removeRecipientMention). */

@@ -11,6 +11,11 @@ import { noticesCy } from './cy/notices.js';
 import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
+import { errorsAppCy } from './cy/errors-app.js';
+import { errorsMeetingCy } from './cy/errors-meeting.js';
+import { errorsPlanCy } from './cy/errors-plan.js';
+import { eligibilityCy } from './cy/eligibility.js';
+import { errorsFieldsCy } from './cy/errors-fields.js';
 import { referralCy } from './cy/referral.js';
 import { liaisonCy } from './cy/liaison.js';
 import { cardsCommonCy } from './cy/cards-common.js';
@@ -22,6 +27,7 @@ import { cardsCaseCy } from './cy/cards-case.js';
 import { cardsDutiesCy } from './cy/cards-duties.js';
 import { cardsDueReasonCy } from './cy/cards-due-reason.js';
 import { cardsResolutionsCy } from './cy/cards-resolutions.js';
+import { cardsResolutionCy } from './cy/cards-resolution.js';
 import { cardsFormsCy } from './cy/cards-forms.js';
 import { cardsNotifyCy } from './cy/cards-notify.js';
 import { cardsRaiseCy } from './cy/cards-raise.js';
@@ -47,6 +53,11 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsBookingCy,
   ...errorsMoreCy,
   ...errorsResolutionCy,
+  ...errorsFieldsCy,
+  ...errorsAppCy,
+  ...errorsMeetingCy,
+  ...errorsPlanCy,
+  ...eligibilityCy,
   ...referralCy,
   ...liaisonCy,
   'language.name': 'Cymraeg',
@@ -101,6 +112,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...cardsDutiesCy,
   ...cardsDueReasonCy,
   ...cardsResolutionsCy,
+  ...cardsResolutionCy,
   ...cardsFormsCy,
   ...cardsNotifyCy,
   ...cardsRaiseCy,

@@ -10,6 +10,11 @@ import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
+import { errorsAppEn } from './en/errors-app.js';
+import { errorsMeetingEn } from './en/errors-meeting.js';
+import { errorsPlanEn } from './en/errors-plan.js';
+import { eligibilityEn } from './en/eligibility.js';
+import { errorsFieldsEn } from './en/errors-fields.js';
 import { referralEn } from './en/referral.js';
 import { liaisonEn } from './en/liaison.js';
 import { cardsCommonEn } from './en/cards-common.js';
@@ -21,6 +26,7 @@ import { cardsCaseEn } from './en/cards-case.js';
 import { cardsDutiesEn } from './en/cards-duties.js';
 import { cardsDueReasonEn } from './en/cards-due-reason.js';
 import { cardsResolutionsEn } from './en/cards-resolutions.js';
+import { cardsResolutionEn } from './en/cards-resolution.js';
 import { cardsFormsEn } from './en/cards-forms.js';
 import { cardsNotifyEn } from './en/cards-notify.js';
 import { cardsRaiseEn } from './en/cards-raise.js';
@@ -45,6 +51,11 @@ export const en = {
   ...errorsBookingEn,
   ...errorsMoreEn,
   ...errorsResolutionEn,
+  ...errorsFieldsEn,
+  ...errorsAppEn,
+  ...errorsMeetingEn,
+  ...errorsPlanEn,
+  ...eligibilityEn,
   ...referralEn,
   ...liaisonEn,
   'language.name': 'English',
@@ -99,6 +110,7 @@ export const en = {
   ...cardsDutiesEn,
   ...cardsDueReasonEn,
   ...cardsResolutionsEn,
+  ...cardsResolutionEn,
   ...cardsFormsEn,
   ...cardsNotifyEn,
   ...cardsRaiseEn,

@@ -130,7 +130,8 @@ export function childLabel(child: Pick<Child, 'ref' | 'givenName' | 'familyName'
 /** A resolution stage as a person reads it ("Stage 1 (formal)"), in the reader's language. */
 export function stageLabel(stage: { id: string; label: string }, t: Translate = ENGLISH): string {
   const key = catalogueKey('stage', stage.id);
-  return key !== null ? t(key) : stage.label;
+  // A council's own wording for a stage (RESOLUTION_STAGES configured) has no Welsh in the catalogue: shown as set.
+  return key !== null && ENGLISH(key) === stage.label ? t(key) : stage.label;
 }
 
 export function formatBookingStart(start: string, tz: string, t: Translate = ENGLISH): string {

@@ -39,7 +39,7 @@ export const liaisonDoneAction = defineAction({
       duty,
       subject,
       currentItem(ctx.deps, child, duty, subject),
-      { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName },
+      { names: await staffNames(ctx.deps), today: today(ctx.deps), tzName: ctx.deps.tzName, t: ctx.t },
       forLegal,
     );
     return { kind: 'card', card: renderCard('liaison', model), updateForAll: true };
@@ -82,10 +82,14 @@ export const liaisonSaveAction = defineAction({
     const parsed = saveFields.safeParse(ctx.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      const field = issue?.path.length ? String(issue.path[0]) : null;
       throw new AppError(
         'invalid-input',
-        issue?.path.length ? `check "${String(issue.path[0])}": ${issue.message}` : OUT_OF_DATE,
-        { example: 'dates as YYYY-MM-DD' },
+        field && field !== 'version' ? `check ${field}: ${issue!.message}` : OUT_OF_DATE,
+        { example: 'YYYY-MM-DD' },
+        field && field !== 'version'
+          ? { key: 'errors.field.liaison', params: { field } }
+          : { key: 'errors.card.out-of-date' },
       );
     }
     await saveLiaison(ctx.deps, ctx.actor, { ...parsed.data, ref });

@@ -46,7 +46,7 @@ export function cardReply(
     kind: 'card',
     card: renderCard(
       'resolution',
-      resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, opts.headline ?? ''),
+      resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, opts.headline ?? '', ctx.t),
     ),
     updateForAll: opts.updateForAll,
   };

@@ -23,6 +23,6 @@ export const resolutionEscalate = defineAction({
       toStage: d.toStage,
       skipReason: d.skipReason,
     });
-    return cardReply(ctx, view, { updateForAll: true, headline: 'Escalated: the card has gone to the next addressee' });
+    return cardReply(ctx, view, { updateForAll: true, headline: ctx.t('resolution.headline.escalated') });
   },
 });

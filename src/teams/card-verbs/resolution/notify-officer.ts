@@ -12,7 +12,7 @@ export const resolutionNotifyOfficer = defineAction({
     const d = parse(schema, ctx);
     return cardReply(ctx, await notifySeniorOfficerOf(ctx.deps, ctx.actor, ref, resolution.id, d.note), {
       updateForAll: true,
-      headline: 'Senior officer notified',
+      headline: ctx.t('resolution.headline.officer-notified'),
     });
   },
 });

@@ -36,13 +36,15 @@ export const resolutionRaise = defineAction({
       askBy: d.askBy || null,
     });
     const view = await viewResolution(ctx.deps, ctx.actor, ref, resolution.id);
-    const headline =
-      resolution.stages[0].stage === 0
-        ? 'Informal resolution recorded'
-        : 'Formal resolution raised: the card is going to the social work team';
+    const headline = ctx.t(
+      resolution.stages[0].stage === 0 ? 'resolution.headline.informal' : 'resolution.headline.raised',
+    );
     return {
       kind: 'card',
-      card: renderCard('resolution', resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, headline)),
+      card: renderCard(
+        'resolution',
+        resolutionViewCardData(view, ctx.showChildNames, ctx.deps.tzName, headline, ctx.t),
+      ),
       updateForAll: true,
     };
   },

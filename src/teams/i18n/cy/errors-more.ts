@@ -23,7 +23,6 @@ export const errorsMoreCy: Readonly<Record<keyof typeof errorsMoreEn, string>> =
   'errors.allocation.not-manager': 'dim ond rheolwr tîm adolygu all ddyrannu SAA',
   'errors.allocation.no-child': 'does dim plentyn â chyfeirnod {ref}',
   'errors.allocation.no-staff': 'does dim aelod o staff â rhif {id}',
-  'errors.allocation.ineligible': 'ni all {name} fod yn SAA i {ref}: {reason}', // translator: confirm (the reason is the W54.3 ground, in English)
   'errors.caseload.others': 'dim ond rheolwyr all weld llwyth achosion SAA arall',
   'errors.caseload.not-iro': 'nid yw {name} yn SAA, felly does ganddo ddim llwyth achosion',
   'errors.caseload.service': 'dim ond rheolwyr all weld llwyth achosion y gwasanaeth cyfan',

@@ -2,10 +2,10 @@
 import type { eventsEn } from '../en/events.js';
 
 export const eventsCy: Readonly<Record<keyof typeof eventsEn, string>> = {
-  'command.allocate.usage': '/allocate CYF',
+  'command.allocate.usage': '/dyrannu CYF',
   'command.allocate.description':
     'Ailddyrannu plentyn i SAA arall, gan ddewis o lwyth achosion pob SAA (rheolwyr tîm adolygu)',
-  'command.cover.usage': '/cover @SAA O i TAN',
+  'command.cover.usage': '/cyflenwi @SAA O i TAN',
   'command.cover.description':
     "Cyflenwi yn ystod absenoldeb SAA: eu hadolygiadau sy'n ddyledus neu wedi'u trefnu rhwng dau ddyddiad (BBBB-MM-DD), pob un yn cael ei gynnig i'r SAAau eraill (rheolwyr tîm adolygu)", // translator: confirm "cyflenwi" for cover
   'errors.cover.usage': "enwch y SAA sy'n absennol, yna diwrnod cyntaf ac olaf yr absenoldeb",

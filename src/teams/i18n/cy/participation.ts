@@ -2,7 +2,7 @@
 import type { participationEn } from '../en/participation.js';
 
 export const participationCy: Readonly<Record<keyof typeof participationEn, string>> = {
-  'command.participation.usage': '/participation CYF',
+  'command.participation.usage': '/cyfranogiad CYF',
   'command.participation.description':
     "Rhestr wirio cyfranogiad cyn yr adolygiad: ymgynghori â'r plentyn, dogfennau ymgynghori, cynnig eiriolaeth, iaith a lleoliad (SAA'r plentyn sy'n ei chwblhau)",
   'participation.title': 'Rhestr wirio cyfranogiad · {child}',
@@ -28,7 +28,7 @@ export const participationCy: Readonly<Record<keyof typeof participationEn, stri
   'participation.item.preferred-venue': 'Lleoliad dewisol y plentyn wedi’i ystyried',
   'participation.reminder.title': 'Rhestr wirio cyfranogiad ar agor · {child}',
   'participation.reminder.text':
-    'Mae gan yr adolygiad ar {date} {count, plural, one {# eitem} other {# eitem}} ar y rhestr wirio yn dal ar agor. Teipiwch /participation {ref} i’w chwblhau.',
+    'Mae gan yr adolygiad ar {date} {count, plural, one {# eitem} other {# eitem}} ar y rhestr wirio yn dal ar agor. Teipiwch /cyfranogiad {ref} i’w chwblhau.',
 
   'board.heading': 'Mesurau’r Bwrdd Rhianta Corfforaethol',
   'board.records.heading': 'Cofnodion ysgrifenedig wedi’u dosbarthu o fewn 14 diwrnod (yn ôl mis y cyfarfod)',

@@ -3,8 +3,8 @@
 import type { planEn } from '../en/plan.js';
 
 export const planCy: Readonly<Record<keyof typeof planEn, string>> = {
-  'command.plan.usage': '/plan CYF',
-  'command.alert.usage': '/alert CYF TESTUN',
+  'command.plan.usage': '/cynllun CYF',
+  'command.alert.usage': '/rhybudd CYF TESTUN',
   'command.plan.description':
     "Y cynllun gofal a chymorth rhwng adolygiadau: penderfyniadau a chamau'r adolygiad diwethaf, cynnydd, y gwiriad hanner ffordd (sgwrs bersonol yn unig)",
   'command.alert.description':
@@ -58,15 +58,15 @@ export const planCy: Readonly<Record<keyof typeof planEn, string>> = {
   'plan.required': 'Mae angen hwn',
   'plan.reminder.title': 'Cam yn y cynllun',
   'plan.reminder.before':
-    'Mae {action} ({review}) i’w wneud erbyn {date}. Teipiwch /plan {ref} i roi gwybod am gynnydd.',
+    'Mae {action} ({review}) i’w wneud erbyn {date}. Teipiwch /cynllun {ref} i roi gwybod am gynnydd.',
   'plan.reminder.due':
-    'Mae {action} ({review}) i’w wneud heddiw, {date}. Teipiwch /plan {ref} i roi gwybod am gynnydd.',
+    'Mae {action} ({review}) i’w wneud heddiw, {date}. Teipiwch /cynllun {ref} i roi gwybod am gynnydd.',
   'plan.reminder.late':
-    'Roedd {action} ({review}) i’w wneud erbyn {date}. Teipiwch /plan {ref} i roi gwybod am gynnydd.',
+    'Roedd {action} ({review}) i’w wneud erbyn {date}. Teipiwch /cynllun {ref} i roi gwybod am gynnydd.',
   'plan.reminder.for-other': 'Ar gyfer {name}: {text}',
   'plan.midway.title': 'Gwiriad hanner ffordd',
   'plan.midway.prompt':
-    'Hanner ffordd rhwng adolygiad {review} a’r nesaf (erbyn {due}): gwiriwch sut mae’r cynllun yn mynd. {outstanding, plural, zero {# cam heb ei wneud} one {# cam heb ei wneud} two {# gam heb eu gwneud} few {# cam heb eu gwneud} many {# cham heb eu gwneud} other {# cam heb eu gwneud}}. Teipiwch /plan {ref}.',
+    'Hanner ffordd rhwng adolygiad {review} a’r nesaf (erbyn {due}): gwiriwch sut mae’r cynllun yn mynd. {outstanding, plural, zero {# cam heb ei wneud} one {# cam heb ei wneud} two {# gam heb eu gwneud} few {# cam heb eu gwneud} many {# cham heb eu gwneud} other {# cam heb eu gwneud}}. Teipiwch /cynllun {ref}.',
   'plan.not-done.title': 'Cam adolygiad heb ei gyflawni',
   'plan.not-done.text': 'Mae {name} yn dweud nad yw {action} ({review}) wedi’i wneud: {note}',
   'plan.alert.title': 'Newid sylweddol',
@@ -74,12 +74,12 @@ export const planCy: Readonly<Record<keyof typeof planEn, string>> = {
   'plan.case.summary':
     'Cynllun: {outstanding} heb eu gwneud, {overdue} yn hwyr, {done} wedi’u gwneud, {alerts, plural, zero {# rhybudd} one {# rhybudd} two {# rybudd} few {# rhybudd} many {# rhybudd} other {# rhybudd}}',
   'plan.carried.title': 'Camau’r cynllun i’w hadolygu',
-  'plan.carried.value': '{outstanding} heb eu gwneud o adolygiadau blaenorol ({overdue} yn hwyr): /plan {ref}',
+  'plan.carried.value': '{outstanding} heb eu gwneud o adolygiadau blaenorol ({overdue} yn hwyr): /cynllun {ref}',
   'plan.task.action.kind': 'Cam yn y cynllun',
   'plan.task.record.kind': 'Cofnodi penderfyniadau adolygiad',
   'plan.task.midway.kind': 'Gwiriad hanner ffordd',
   'plan.task.action.text': '{text} ({review}): rhowch wybod a yw wedi’i wneud neu beidio',
   'plan.task.record.text': 'Cofnodi penderfyniadau a chamau adolygiad {review}',
   'plan.task.midway.text': 'Gwiriwch sut mae’r cynllun o adolygiad {review} yn mynd, a’i gofnodi',
-  'plan.gone': 'Nid yw hwn ar gofnod mwyach; teipiwch /plan {ref} i weld y cynllun.',
+  'plan.gone': 'Nid yw hwn ar gofnod mwyach; teipiwch /cynllun {ref} i weld y cynllun.',
 };

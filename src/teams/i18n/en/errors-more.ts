@@ -17,7 +17,6 @@ export const errorsMoreEn = {
   'errors.allocation.not-manager': 'only a reviewing team manager can allocate an IRO',
   'errors.allocation.no-child': 'no child with reference {ref}',
   'errors.allocation.no-staff': 'no staff member with id {id}',
-  'errors.allocation.ineligible': "{name} cannot be {ref}'s IRO: {reason}",
   'errors.caseload.others': "only managers can see another IRO's caseload",
   'errors.caseload.not-iro': '{name} is not an IRO, so has no caseload',
   'errors.caseload.service': "only managers can see the whole service's caseload",
