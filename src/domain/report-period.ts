@@ -12,7 +12,7 @@
 // - Comparators are the two half-years before the one the period starts in.
 import { addDays, addMonths, daysInMonth, isIsoDate } from './calendar.js';
 import type { ReportPeriod } from './compliance.js';
-import { formatDateShort, formatMonth, monthFromName, type DateLocale } from './dates-format.js';
+import { formatDateShort, formatMonth, monthFromName, WELSH_DATES, type DateLocale } from './dates-format.js';
 import { AppError, type UserMessage } from './errors.js';
 import type { IsoDate } from './types.js';
 
@@ -96,9 +96,9 @@ function parseEnd(text: string, end: 'from' | 'to'): IsoDate {
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(t))) {
     y = Number(m[1]);
     mo = Number(m[2]);
-  } else if ((m = /^([a-z]+\.?)\s+(\d{4})$/i.exec(t)) && monthFromName(m[1]) > 0) {
+  } else if ((m = /^([a-z]+\.?)\s+(\d{4})$/i.exec(t)) && monthNamed(m[1]) > 0) {
     y = Number(m[2]);
-    mo = monthFromName(m[1]);
+    mo = monthNamed(m[1]);
   } else {
     throw bad(`I can't read "${t}" as a month or a date (use "Apr 2016", "2016-04" or "2016-04-01")`, {
       key: 'errors.period.unreadable-end',
@@ -113,24 +113,34 @@ function parseEnd(text: string, end: 'from' | 'to'): IsoDate {
   return end === 'from' ? first : addDays(addMonths(first, 1), -1);
 }
 
+/** A month named in English or Welsh, in full or short ("Apr", "April", "Ebr", "Ebrill"; issue 13). */
+function monthNamed(word: string): number {
+  return monthFromName(word) || monthFromName(word, WELSH_DATES);
+}
+
+/** The half-year words in English and Welsh (docs/DESIGN.md "Welsh": yr hanner blwyddyn hon / ddiwethaf). */
+const THIS_HALF_YEAR = /^(?:(?:this|current) half[- ]?year|(?:yr )?hanner blwyddyn (?:hon|hwn|presennol))$/;
+const LAST_HALF_YEAR = /^(?:(?:last|previous) half[- ]?year|(?:yr )?hanner blwyddyn (?:ddiwethaf|diwethaf|flaenorol))$/;
+
 function named(p: ReportPeriod, kind: ReportPeriodKind): NamedReportPeriod {
   return { ...p, kind, label: periodLabel(p) };
 }
 
 /**
  * Reads the `/report` argument: '' (the current half-year up to today), 'last half-year', or a range
- * 'FROM to TO' whose ends are months ('Apr 2016', '2016-04') or dates ('2016-04-01'); one month alone
+ * 'FROM to TO' whose ends are months ('Apr 2016', 'Ebrill 2016', '2016-04') or dates ('2016-04-01'); one month alone
  * is that month. Throws AppError('invalid-input') with an example otherwise.
  */
 export function parseReportPeriod(text: string, today: IsoDate): NamedReportPeriod {
   const original = text.replace(/\s+/g, ' ').trim();
   const t = original.toLowerCase();
-  if (t === '' || /^(this|current) half[- ]?year$/.test(t)) {
+  if (t === '' || THIS_HALF_YEAR.test(t)) {
     return named({ from: halfYearOf(today).from, to: today }, 'current-half-year');
   }
-  if (/^(last|previous) half[- ]?year$/.test(t)) return named(previousHalfYear(today), 'last-half-year');
+  if (LAST_HALF_YEAR.test(t)) return named(previousHalfYear(today), 'last-half-year');
 
-  const parts = original.split(/\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+/i);
+  // "to"/"until", or Welsh "i"/"tan" (a range never has a lone "i" elsewhere: ends are months or dates).
+  const parts = original.split(/\s+(?:to|until|i|tan)\s+|\s*[–—]\s*|\s+-\s+/i);
   if (parts.length > 2 || parts.some((p) => p === '')) {
     throw bad(`I can't read "${original}" as a period: give two months or dates joined by "to"`, {
       key: 'errors.period.unreadable',

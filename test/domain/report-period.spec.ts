@@ -106,6 +106,26 @@ describe('report periods', () => {
     }
   });
 
+  it('reads Welsh periods as their English twins (issue 13: /adroddiad)', () => {
+    const today = '2026-12-02';
+    const same: [string, string][] = [
+      ['yr hanner blwyddyn ddiwethaf', 'last half-year'],
+      ['hanner blwyddyn diwethaf', 'last half-year'],
+      ['yr hanner blwyddyn hon', 'this half-year'],
+      ['Ebrill 2026 i Medi 2026', 'Apr 2026 to Sep 2026'],
+      ['Ebr 2026 tan Medi 2026', 'Apr 2026 to Sep 2026'],
+      ['2026-04-01 i 2026-09-30', '2026-04-01 to 2026-09-30'],
+      ['Hyd 2026', 'Oct 2026'],
+      ['Rhagfyr 2025', 'Dec 2025'],
+    ];
+    for (const [welsh, english] of same)
+      assert.deepEqual(parseReportPeriod(welsh, today), parseReportPeriod(english, today), welsh);
+    assert.throws(
+      () => parseReportPeriod('Ebrill 2026 i', today),
+      (e: unknown) => isAppError(e),
+    );
+  });
+
   it('labels whole months by month and anything else by date', () => {
     assert.equal(periodLabel({ from: '2016-04-01', to: '2016-09-30' }), 'Apr 2016 – Sep 2016');
     assert.equal(periodLabel({ from: '2016-04-01', to: '2016-09-29' }), '1 Apr 2016 – 29 Sep 2016');

@@ -1,12 +1,13 @@
 import { auditExport, boardExportFigures, MAX_EXPORT_BYTES } from '../../app/board-export.js';
 import { runComplianceReport } from '../../app/compliance-report.js';
 import { AppError } from '../../domain/errors.js';
-import { REPORT_PERIOD_EXAMPLE } from '../../domain/report-period.js';
+import { periodLabel, REPORT_PERIOD_EXAMPLE } from '../../domain/report-period.js';
 import { renderCard } from '../cards.js';
 import { boardCardData, boardHeadlineFacts } from '../cards/board.js';
 import { noticeCardData } from '../cards/notice.js';
 import { reportCardData } from '../cards/report.js';
 import { boardFileName, boardWorkbook } from '../export/board-workbook.js';
+import { dateLocale } from '../i18n/translate.js';
 import type { CommandContext, CommandSpec } from './command-context.js';
 import { REVIEWING_ROLES } from '../../domain/access.js';
 import { assertRunsHere } from './run-scope.js';
@@ -42,7 +43,7 @@ async function offerExport(ctx: CommandContext, periodText: string) {
   await ctx.offerFile({
     name,
     sizeInBytes: file.length,
-    description: ctx.t('export.consent.description', { period: result.period.label }),
+    description: ctx.t('export.consent.description', { period: periodLabel(result.period, dateLocale(ctx.language)) }),
     context: { report: 'board', period: periodText, lang: ctx.language },
   });
   await auditExport(ctx.deps, ctx.actor, 'offered', { period: periodText, bytes: file.length });

@@ -44,7 +44,7 @@ export const cardsHelpCy: Readonly<Record<keyof typeof cardsHelpEn, string>> = {
   'command.liaison.description':
     "Achos gofal plentyn a chyswllt â'r Gwarcheidwad: Gwarcheidwad, gwrandawiadau, dogfennau llys, trafodaethau (sgwrs bersonol)",
   'command.report.usage':
-    '/adroddiad [board | export] [last half-year | Apr 2026 to Sep 2026 | 2026-04-01 to 2026-09-30]',
+    '/adroddiad [bwrdd | allforio] [yr hanner blwyddyn ddiwethaf | Ebr 2026 i Medi 2026 | 2026-04-01 i 2026-09-30]',
   'command.report.description':
     'Cydymffurfio fesul mis o\'i gymharu â\'r targed, rhesymau dros fod yn hwyr, llwyth achosion; "board": mesurau\'r bwrdd; "export": y ffeil .xlsx (sgwrs bersonol)',
   'command.setup.usage':

@@ -37,11 +37,11 @@ export const errorsAppCy: Readonly<Record<keyof typeof errorsAppEn, string>> = {
     'mae cyflenwi yn para {max, number} diwrnod ar y mwyaf; ar gyfer absenoldeb hwy, ailddyrannwch y plant (/dyrannu)',
   'errors.period.not-a-date': 'nid yw "{text}" yn ddyddiad go iawn',
   'errors.period.unreadable-end':
-    'ni allaf ddarllen "{text}" fel mis neu ddyddiad (defnyddiwch "Apr 2016", "2016-04" neu "2016-04-01")',
+    'ni allaf ddarllen "{text}" fel mis neu ddyddiad (defnyddiwch "Ebr 2016", "2016-04" neu "2016-04-01")',
   'errors.period.not-a-month': 'nid yw "{text}" yn fis go iawn',
   'errors.period.out-of-range': 'mae "{text}" y tu allan i\'r ystod',
   'errors.period.unreadable':
-    'ni allaf ddarllen "{text}" fel cyfnod: rhowch ddau fis neu ddau ddyddiad wedi\'u cysylltu â "to"', // translator: confirm; /adroddiad reads the English month names and "to"
+    'ni allaf ddarllen "{text}" fel cyfnod: rhowch ddau fis neu ddau ddyddiad wedi\'u cysylltu â "i"',
   'errors.period.ends-before': "mae'r cyfnod yn gorffen ({toDate}) cyn iddo ddechrau ({fromDate})",
   'errors.period.future': "mae'r cyfnod yn dechrau ar ôl heddiw ({todayDate}), felly does dim ynddo'n ddyledus eto",
   'errors.period.too-long':
