@@ -113,7 +113,7 @@ function parseEnd(text: string, end: 'from' | 'to'): IsoDate {
   return end === 'from' ? first : addDays(addMonths(first, 1), -1);
 }
 
-/** A month named in English or Welsh, in full or short ("Apr", "April", "Ebr", "Ebrill"; issue 13). */
+/** A month named in English or Welsh, in full or short (April, Ebrill; issue 13). */
 function monthNamed(word: string): number {
   return monthFromName(word) || monthFromName(word, WELSH_DATES);
 }
