@@ -1,5 +1,6 @@
 import { canSeeChild } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
+import { mayBringForward } from '../domain/events.js';
 import { nextReview, reviewHistory, type NextReview, type PastReview } from '../domain/timescales.js';
 import type { ChildDoc, StaffDoc } from '../store/documents.js';
 import { today, type AppDeps } from './deps.js';
@@ -14,6 +15,8 @@ export interface CaseView {
   people: Map<string, StaffDoc>;
   /** Events with who and when, corrections, allocations: newest first (issue 14). */
   timeline: TimelineView;
+  /** The viewer is the child's IRO and a review is due: the card offers "Bring review forward" (issue 14). */
+  mayBringForward: boolean;
 }
 
 /**
@@ -75,12 +78,14 @@ export async function viewCase(
     const s = await deps.staff.get(id);
     if (s) people.set(id, s);
   }
+  const next = nextReview(c, deps.policy, deps.calendar);
   return {
     today: t,
     child: c,
-    next: nextReview(c, deps.policy, deps.calendar),
+    next,
     history: reviewHistory(c, deps.policy, deps.calendar, { today: t }),
     people,
     timeline: await timelineOf(deps, c),
+    mayBringForward: next !== null && mayBringForward(actor, c),
   };
 }

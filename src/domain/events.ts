@@ -60,8 +60,12 @@ export function assertMayNotifyEvent(actor: Staff, child: ChildPeople, example: 
 }
 
 /** Only the child's IRO brings its review forward (docs/DOMAIN.md "Bringing a review forward"). */
+export function mayBringForward(actor: Staff, child: ChildPeople): boolean {
+  return isChildsIro(actor, child);
+}
+
 export function assertMayBringForward(actor: Staff, child: ChildPeople, example: string): void {
-  if (!isChildsIro(actor, child))
+  if (!mayBringForward(actor, child))
     throw new AppError(
       'forbidden',
       `only ${child.ref}'s IRO can bring its review forward`,

@@ -115,6 +115,23 @@ describe('/notify over HTTP: events that change timescales, bringing a review fo
     assert.match((await ask(alex, '/case C1001')).text, /14 Jan 2027[\s\S]*UPC|UPC[\s\S]*14 Jan 2027/);
   });
 
+  it('/case offers the child\'s IRO "Bring review forward", which opens the form; nobody else gets it', async () => {
+    const verbs = (card: { actions?: { verb: string; data?: Record<string, unknown> }[] }) =>
+      (card.actions ?? []).map((x) => x.verb);
+    const iroCase = await ask(alex, '/case C1001');
+    const button = iroCase.card.actions.find((x: { verb: string }) => x.verb === 'notify.form');
+    assert.ok(button, JSON.stringify(verbs(iroCase.card)));
+    assert.match(JSON.stringify(button), /Bring review forward/);
+    assert.deepEqual(button.data, { ref: 'C1001', mode: 'forward' });
+    assert.ok(!verbs((await ask(dafydd, '/case C1001')).card).includes('notify.form'));
+    assert.match(await invoke(alex, 'notify.form', { ref: 'C1001', mode: 'forward' }), /Bring .*forward · C1001/i);
+    assert.match(await invoke(dafydd, 'notify.form', { ref: 'C1001', mode: 'forward' }), /only C1001's IRO/i);
+    assert.match(
+      await invoke(alex, 'notify.form', { ref: 'C1001', mode: 'delete' }),
+      /out of date|not valid|nothing was/i,
+    );
+  });
+
   it('bringing forward: only the IRO, to an earlier date, with a reason; FWD recorded', async () => {
     const before = await child();
     assert.match(

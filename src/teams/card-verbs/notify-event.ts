@@ -14,6 +14,7 @@ import { isoDate, optDate, optText, parseData, toggle } from './booking-data.js'
 import { orFormAgain } from './form-again.js';
 
 const eventSchema = z.object({ type: z.string().max(40), date: isoDate });
+const formSchema = z.object({ mode: z.enum(['event', 'forward']) });
 const forwardSchema = z.object({ dueBy: isoDate, reason: z.string().max(40), note: optText });
 
 /** "C1001's next review is now due by Thu 14 Jan 2027 — UPC: 28 days after …", in the reader's language. */
@@ -99,4 +100,14 @@ export const notifyCorrectAction = defineAction({
     ),
 });
 
-export const NOTIFY_ACTIONS = [notifyEventAction, notifyBringForwardAction, notifyCorrectAction];
+/** Opens the notify or bring-forward form from a card (the case card's "Bring review forward"; issue 14). */
+export const notifyFormAction = defineAction({
+  verb: 'notify.form',
+  subject: 'child',
+  run: async (ctx, { ref }) => {
+    const { mode } = parseData(formSchema, ctx.data, '/notify C1001 forward');
+    return { kind: 'card', card: await notifyForm(ctx.deps, ctx.actor, ref, mode, ctx.showChildNames, ctx.t) };
+  },
+});
+
+export const NOTIFY_ACTIONS = [notifyEventAction, notifyBringForwardAction, notifyCorrectAction, notifyFormAction];

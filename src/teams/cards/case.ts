@@ -103,6 +103,8 @@ export interface CaseCardData {
   eventsEmpty: string;
   /** "Show the whole timeline (12 entries)"; '' when every entry is shown already. */
   showAll: string;
+  /** "Bring review forward" for the child's IRO (opens the bring-forward form); '' hides it (issue 14). */
+  bringForward: string;
   /** The plan between reviews as one button to the plan card, e.g. "Plan: 2 outstanding, 1 overdue, 1 done";
    *  '' hides it (issue 15; presenters/plan-case.ts). */
   plan: string;
@@ -233,6 +235,7 @@ export function caseCardData(
         ? t('events.timeline.earlier-reviews', { count: history.length - CASE_REVIEWS_SHOWN })
         : '',
     events: timelineLines(view.timeline, caseEvents.slice(0, CASE_EVENTS_SHOWN), { t, language }, tzName),
+    bringForward: view.mayBringForward ? t('case.button.bring-forward') : '',
     eventsHeading: t('events.timeline.heading'),
     eventsEmpty: t('events.timeline.none'),
     showAll:

@@ -25,6 +25,7 @@ export const cardsCaseCy: Readonly<Record<keyof typeof cardsCaseEn, string>> = {
   'case.label.liaison': "Cyswllt â'r Gwarcheidwad",
   'case.no-next-review': 'Does dim adolygiad arall yn ddyledus.',
   'case.within': 'O fewn',
+  'case.button.bring-forward': 'Dwyn yr adolygiad ymlaen',
   'case.no-reason': "Dim rheswm wedi'i gofnodi",
   'case.not-yet': 'Ddim eto',
   'case.not-yet-overdue': 'Ddim eto (hwyr)',

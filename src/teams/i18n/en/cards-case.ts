@@ -23,6 +23,7 @@ export const cardsCaseEn = {
   'case.label.liaison': 'Guardian liaison',
   'case.no-next-review': 'No further review is due.',
   'case.within': 'Within',
+  'case.button.bring-forward': 'Bring review forward',
   'case.no-reason': 'No reason recorded',
   'case.not-yet': 'Not yet',
   'case.not-yet-overdue': 'Not yet (overdue)',
