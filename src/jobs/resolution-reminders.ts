@@ -2,15 +2,16 @@
 // when a stage's acknowledge-by or respond-by date has passed, then the IRO is told once and offered
 // "Escalate to <next stage>" (a button; the bot never escalates on its own). What is due comes from
 // domain/resolutions/overdue.ts overdueResolutionMessages; each message's key is its outbox id, so it goes once.
+import { meetingDay, meetingOverdueHeadline } from '../teams/presenters/meeting-text.js';
+import { stageLabel } from '../teams/presenters/labels.js';
 import {
-  meetingDay,
-  meetingOverdueHeadline,
+  cardIn,
+  conversationLanguage,
+  summaryIn,
   readerFrom,
   readerOf,
   type Reader,
-} from '../teams/presenters/meeting-text.js';
-import { stageLabel } from '../teams/presenters/labels.js';
-import { cardIn, conversationLanguage, summaryIn } from '../teams/presenters/reader-language.js';
+} from '../teams/presenters/reader-language.js';
 import type { LanguageCode } from '../domain/types.js';
 import {
   audiencePermissions,

@@ -15,7 +15,7 @@ import { AppError } from '../../domain/errors.js';
 import { MAX_ACTION_ROWS, type ActionRow } from '../../domain/plan-tracking.js';
 import { renderCard } from '../cards.js';
 import { planCardData } from '../cards/plan.js';
-import { readerFrom } from '../presenters/meeting-text.js';
+import { readerFrom } from '../presenters/reader-language.js';
 import type { ActionContext, ActionReply, CardVerb } from './action-spec.js';
 import { defineAction } from './action-spec.js';
 

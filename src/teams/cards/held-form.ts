@@ -8,7 +8,7 @@ import { ANY, dueFact, ISO_DATE, reasonChoices, typed } from '../presenters/book
 import { childLabel, datesOf } from '../presenters/labels.js';
 import type { Translate } from '../i18n/translate.js';
 import { lastHeldOn, reviewPlanFacts } from '../presenters/plan-case.js';
-import { readerFrom } from '../presenters/meeting-text.js';
+import { readerFrom } from '../presenters/reader-language.js';
 import type { CardChoice, CardFact, FormError, TypedValues } from '../card-parts.js';
 
 export interface HeldFormCardData {

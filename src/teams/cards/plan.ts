@@ -19,7 +19,8 @@ import {
 import type { StaffDoc } from '../../store/documents.js';
 import type { CardChoice } from '../card-parts.js';
 import { childLabel } from '../presenters/labels.js';
-import { meetingDay, type Reader } from '../presenters/meeting-text.js';
+import { meetingDay } from '../presenters/meeting-text.js';
+import { type Reader } from '../presenters/reader-language.js';
 
 /** Longest note and decisions text shown (the full text stays on record and in the history). */
 const NOTE_SHOWN = 300;

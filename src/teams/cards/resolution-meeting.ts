@@ -5,7 +5,8 @@ import { londonDateTime } from '../../domain/slots.js';
 import { currentStage, MEETING_OUTCOMES, stageDef } from '../../domain/resolutions/index.js';
 import type { CardChoice } from '../card-parts.js';
 import { childLabel } from '../presenters/labels.js';
-import { meetingDay, meetingStatus, type Reader } from '../presenters/meeting-text.js';
+import { meetingDay, meetingStatus } from '../presenters/meeting-text.js';
+import { type Reader } from '../presenters/reader-language.js';
 
 export interface ResolutionMeetingCardData {
   /** Banner after an action ('' hides it). */

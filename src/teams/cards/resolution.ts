@@ -13,15 +13,8 @@ import type { IsoDate } from '../../domain/types.js';
 import type { ChildDoc } from '../../store/documents.js';
 import { dateLocale, type Translate } from '../i18n/translate.js';
 import { childLabel, ENGLISH, label, stageLabel } from '../presenters/labels.js';
-import {
-  meetingDay,
-  meetingStatus,
-  meetingTimeline,
-  meetingWhen,
-  readerFrom,
-  readerOf,
-  type Reader,
-} from '../presenters/meeting-text.js';
+import { meetingDay, meetingStatus, meetingTimeline, meetingWhen } from '../presenters/meeting-text.js';
+import { readerFrom, readerOf, type Reader } from '../presenters/reader-language.js';
 
 export interface CardMention {
   /** Teams user id ('29:…') or AAD object id. */

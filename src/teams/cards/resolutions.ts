@@ -1,6 +1,7 @@
 // The data of cards/resolutions.json (/resolutions) and the functions building it. Display-ready values
 // (cards.ts says what every card's data must be).
-import { meetingNextLabel, readerFrom } from '../presenters/meeting-text.js';
+import { meetingNextLabel } from '../presenters/meeting-text.js';
+import { readerFrom } from '../presenters/reader-language.js';
 import type { ResolutionRow } from '../../app/resolutions.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { currentStage, stageDef, type Resolution, type StageDef, type StageState } from '../../domain/resolutions/index.js';

@@ -6,7 +6,7 @@ import { renderCard, type AdaptiveCardJson } from '../cards.js';
 import type { Translate } from '../i18n/translate.js';
 import { childLabel, datesOf, ENGLISH } from '../presenters/labels.js';
 import type { CardFact } from '../card-parts.js';
-import { readerFrom } from '../presenters/meeting-text.js';
+import { readerFrom } from '../presenters/reader-language.js';
 import { lastHeldOn, reviewPlanFacts } from '../presenters/plan-case.js';
 
 export interface ReviewHeldCardData {

@@ -8,9 +8,10 @@ import { formatDate } from '../../domain/dates-format.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import { allocateCardData } from '../cards/allocate.js';
 import { noticeCardData } from '../cards/notice.js';
-import { dateLocale, translator, type Language } from '../i18n/translate.js';
+import { dateLocale } from '../i18n/translate.js';
 import { childLabel } from './labels.js';
-import type { PendingRenderContext, PendingRenderer } from './pending-renderer.js';
+import type { PendingRenderer } from './pending-renderer.js';
+import { deliveryReader } from './reader-language.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -22,12 +23,8 @@ function choicesOf(v: unknown): AllocationChoiceData[] {
   );
 }
 
-/** The recipient's language (1:1 messages; a conversation reading both gets the Welsh, which comes first there). */
-const languageOf = (ctx: PendingRenderContext): Language => (ctx.language === 'both' ? 'cy' : ctx.language);
-
 const allocationNeeded: PendingRenderer = (data, ctx) => {
-  const language = languageOf(ctx);
-  const t = translator(language);
+  const { t, language } = deliveryReader(data, ctx.language);
   const next = ctx.child.nextReview;
   const card = renderCard(
     'allocate',
@@ -50,8 +47,7 @@ const allocationNeeded: PendingRenderer = (data, ctx) => {
 };
 
 const iroAllocated: PendingRenderer = (data, ctx) => {
-  const language = languageOf(ctx);
-  const t = translator(language);
+  const { t, language } = deliveryReader(data, ctx.language);
   const due = ctx.child.nextReview?.dueBy;
   const text = due
     ? t('events.allocated.text', { by: str(data.by), date: formatDate(due, dateLocale(language)) })
@@ -62,8 +58,7 @@ const iroAllocated: PendingRenderer = (data, ctx) => {
 };
 
 const coverSet: PendingRenderer = (data, ctx) => {
-  const language = languageOf(ctx);
-  const t = translator(language);
+  const { t, language } = deliveryReader(data, ctx.language);
   const date = (d: unknown) => (typeof d === 'string' && d ? formatDate(d, dateLocale(language)) : '—');
   const absent = ctx.staffNames.get(str(data.forIroId)) ?? str(data.forIroId);
   const title = `${t('events.cover.notice.title')} · ${childLabel(ctx.child, ctx.showNames)}`;

@@ -5,7 +5,8 @@ import { currentStage, RESOLUTION_STAGES, stageDef } from '../../domain/resoluti
 import { cardAttachment, renderCard } from '../cards.js';
 import { noticeCardData } from '../cards/notice.js';
 import { childLabel } from './labels.js';
-import { deliveryReader, meetingWhen } from './meeting-text.js';
+import { meetingWhen } from './meeting-text.js';
+import { deliveryReader } from './reader-language.js';
 import type { PendingRenderer } from './pending-renderer.js';
 
 const inviteMessage: PendingRenderer = (data, ctx) => {

@@ -3,35 +3,9 @@
 // by a line each (docs/DOMAIN.md "Resolutions", RS2).
 import { formatDate, formatDateTime } from '../../domain/dates-format.js';
 import type { OverdueKind, Resolution, ResolutionStage } from '../../domain/resolutions/index.js';
-import type { IsoDate, LanguageCode } from '../../domain/types.js';
-import { dateLocale, isLanguage, translator, type Translate } from '../i18n/translate.js';
-import { languageOf } from './labels.js';
-
-/** Who reads a card: the catalogue and the date words of their language. */
-export interface Reader {
-  t: Translate;
-  language: LanguageCode;
-}
-
-/** The reader of a card: the person's chosen language, else English (the cards that carry no language yet). */
-export function readerOf(person: { language?: LanguageCode | null } | null | undefined): Reader {
-  const language = person?.language ?? 'en';
-  return { t: translator(language), language };
-}
-
-/** The reader a translator is bound to (cards built with `t` from the person who reads them). */
-export function readerFrom(t: Translate): Reader {
-  return { t, language: languageOf(t) };
-}
-
-/**
- * The reader of a queued 1:1 message: its conversation's language at delivery (reader-language.ts); for a
- * conversation that reads both, the language the message was queued in.
- */
-export function deliveryReader(data: Record<string, unknown>, language: 'en' | 'cy' | 'both'): Reader {
-  if (language !== 'both') return readerOf({ language });
-  return readerOf({ language: isLanguage(data.language) ? data.language : 'cy' });
-}
+import type { IsoDate } from '../../domain/types.js';
+import { dateLocale } from '../i18n/translate.js';
+import type { Reader } from './reader-language.js';
 
 export function meetingWhen(rd: Reader, start: string, tzName: string): string {
   return formatDateTime(start, tzName, dateLocale(rd.language));

@@ -3,7 +3,7 @@
 // alert the IRO. One button, because the case card is near Teams' 80 KB.
 import { carriedInto, planCounts, type PlanRecord } from '../../domain/plan-tracking.js';
 import type { IsoDate } from '../../domain/types.js';
-import type { Reader } from './meeting-text.js';
+import type { Reader } from './reader-language.js';
 
 /** '' when nothing is recorded (the button is hidden). */
 export function casePlanButton(plan: PlanRecord | undefined, today: IsoDate, rd: Reader): string {

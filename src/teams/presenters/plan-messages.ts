@@ -5,7 +5,8 @@ import { isOutstanding, type PlanRecord } from '../../domain/plan-tracking.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import { noticeCardData, type NoticeTone } from '../cards/notice.js';
 import { childLabel } from './labels.js';
-import { deliveryReader, meetingDay } from './meeting-text.js';
+import { meetingDay } from './meeting-text.js';
+import { deliveryReader } from './reader-language.js';
 import type { Activity, PendingRenderContext, PendingRenderer } from './pending-renderer.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');

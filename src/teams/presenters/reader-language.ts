@@ -1,13 +1,16 @@
 // Which language a proactive message is written in (issue 13; docs/DESIGN.md "Languages"): a 1:1 chat
 // in its person's (their choice, else their Teams client's locale, else the council's); a channel or
 // group chat in its own (`/setup language cy|en|both`), else the council's. "both" = Welsh first, then
-// English, in the same card.
+// English, in the same card. Also the Reader (a translator and its language) that cards and queued messages
+// are built for.
 import type { ChannelLanguage, ConversationDoc } from '../../store/delivery-documents.js';
 import type { StaffDoc } from '../../store/documents.js';
 import { cardAttachment, type AdaptiveCardJson } from '../cards.js';
 import { MESSAGE_LIMIT_BYTES, utf16Bytes } from '../message-size.js';
 import { languageFor } from '../i18n/choose-language.js';
-import { translator, type Language, type Translate } from '../i18n/translate.js';
+import type { LanguageCode } from '../../domain/types.js';
+import { isLanguage, translator, type Language, type Translate } from '../i18n/translate.js';
+import { languageOf } from './labels.js';
 
 export type ReaderLanguage = ChannelLanguage;
 
@@ -65,4 +68,30 @@ export function summaryIn(language: ReaderLanguage, build: (t: Translate) => str
   return languagesOf(language)
     .map((l) => build(translator(l)))
     .join(' / ');
+}
+
+/** Who reads a card: the catalogue and the date words of their language. */
+export interface Reader {
+  t: Translate;
+  language: LanguageCode;
+}
+
+/** The reader of a card: the person's chosen language, else English (the cards that carry no language yet). */
+export function readerOf(person: { language?: LanguageCode | null } | null | undefined): Reader {
+  const language = person?.language ?? 'en';
+  return { t: translator(language), language };
+}
+
+/** The reader a translator is bound to (cards built with `t` from the person who reads them). */
+export function readerFrom(t: Translate): Reader {
+  return { t, language: languageOf(t) };
+}
+
+/**
+ * The reader of a queued 1:1 message: its conversation's language at delivery (reader-language.ts); for a
+ * conversation that reads both, the language the message was queued in.
+ */
+export function deliveryReader(data: Record<string, unknown>, language: 'en' | 'cy' | 'both'): Reader {
+  if (language !== 'both') return readerOf({ language });
+  return readerOf({ language: isLanguage(data.language) ? data.language : 'cy' });
 }

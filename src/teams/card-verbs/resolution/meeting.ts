@@ -10,7 +10,7 @@ import { splitCommaList } from '../../../domain/comma-list.js';
 import { MEETING_OUTCOMES } from '../../../domain/resolutions/index.js';
 import { renderCard } from '../../cards.js';
 import { resolutionMeetingCardData } from '../../cards/resolution-meeting.js';
-import { readerFrom } from '../../presenters/meeting-text.js';
+import { readerFrom } from '../../presenters/reader-language.js';
 import type { ActionContext, ActionReply, CardVerb } from '../action-spec.js';
 import { defineAction } from '../action-spec.js';
 import { cardReply, onCard, optionalText, parse } from './common.js';
