@@ -222,7 +222,7 @@ export function stateText(
 }
 
 /** Who did what and when, oldest first (the card's timeline; the case timeline uses the same lines). */
-export function timelineOf(
+export function resolutionTimelineOf(
   r: Resolution,
   table: readonly StageDef[],
   tzName: string,
@@ -323,7 +323,7 @@ export function resolutionCardData(i: ResolutionCardInput): ResolutionCardData {
       title: t('resolution.action-by', { date: meetingDay(rd, a.by) }),
       value: a.text,
     })),
-    timeline: timelineOf(r, i.table, i.tzName, rd).map((l) => ({
+    timeline: resolutionTimelineOf(r, i.table, i.tzName, rd).map((l) => ({
       title: formatDateTime(l.at, i.tzName, dateLocale(rd.language)),
       value: l.text,
     })),
@@ -387,7 +387,7 @@ export function caseResolutionLines(
   };
   const lines: { at: string; text: string; status: string }[] = [];
   for (const r of child.resolutions ?? []) {
-    const events = timelineOf(r, table, tzName, rd);
+    const events = resolutionTimelineOf(r, table, tzName, rd);
     const theme = label(r.theme, '—', t);
     events.forEach((e, i) =>
       lines.push({
