@@ -88,7 +88,7 @@ export async function listActions(deps: AppDeps, actor: StaffDoc): Promise<Actio
   const items = sortActions([
     ...reviewActions(statuses, { today: t, calendar: deps.calendar, dueSoonWorkingDays: deps.dueSoonWorkingDays }),
     ...recordActions(children, t),
-    ...participationActions(scope === 'own' ? bookedChecklists(children, deps.tzName) : [], t),
+    ...participationActions(scope === 'own' ? bookedChecklists([...ownReviews, ...covered], deps.tzName) : [], t),
     ...res.items.map((i) => ({
       kind: i.kind,
       childRef: i.childRef,

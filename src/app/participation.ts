@@ -1,6 +1,7 @@
 // The pre-review participation checklist (docs/DOMAIN.md "Participation", PC1–PC3): shown for a child's
 // booked review, answered item by item by the child's IRO, one versioned child update per answer set.
 import { isChildsIro } from '../domain/case-roles.js';
+import { isCoveringIro } from '../domain/cover.js';
 import { AppError } from '../domain/errors.js';
 import {
   applyAnswers,
@@ -8,6 +9,7 @@ import {
   PARTICIPATION_ITEMS,
   type ParticipationChecklist,
 } from '../domain/participation.js';
+import type { IsoDate } from '../domain/types.js';
 import type { BookingDoc, ChildDoc, StaffDoc } from '../store/documents.js';
 import { liveBookingOf, loadChild } from './booking/booking-common.js';
 import { changeTo, unchanged, updateChild } from './child-update.js';
@@ -20,23 +22,26 @@ export interface ParticipationView {
   booking: BookingDoc;
   checklist: ParticipationChecklist;
   complete: boolean;
-  /** PC2: only the child's IRO answers the checklist; everyone else who may see the child reads it. */
+  /** PC2: only the child's IRO (or the IRO covering its review) answers the checklist; everyone else who may see the child reads it. */
   mayAnswer: boolean;
 }
 
-/** PC2 (decision): the child's allocated IRO completes the checklist; the sources make it the IRO's duty. */
-export function mayAnswerChecklist(actor: StaffDoc, child: ChildDoc): boolean {
-  return isChildsIro(actor, child);
+/**
+ * PC2 (decision): the child's allocated IRO completes the checklist; the sources make it the IRO's duty. While a
+ * cover is not over (CV1), the IRO covering the review prepares it and may complete the checklist too.
+ */
+export function mayAnswerChecklist(actor: StaffDoc, child: ChildDoc, today: IsoDate): boolean {
+  return isChildsIro(actor, child) || isCoveringIro(actor, child, today);
 }
 
-function viewOf(actor: StaffDoc, child: ChildDoc, booking: BookingDoc): ParticipationView {
+function viewOf(actor: StaffDoc, child: ChildDoc, booking: BookingDoc, today: IsoDate): ParticipationView {
   const checklist = booking.participation ?? {};
   return {
     child,
     booking,
     checklist,
     complete: isChecklistComplete(checklist),
-    mayAnswer: mayAnswerChecklist(actor, child),
+    mayAnswer: mayAnswerChecklist(actor, child, today),
   };
 }
 
@@ -58,7 +63,7 @@ function requireBooking(child: ChildDoc): BookingDoc {
 export async function participationView(deps: AppDeps, actor: StaffDoc, ref: string): Promise<ParticipationView> {
   const example = PARTICIPATION_EXAMPLE.replace('C1001', ref);
   const child = await loadChild(deps, actor, ref, example);
-  return viewOf(actor, child, requireBooking(child));
+  return viewOf(actor, child, requireBooking(child), today(deps));
 }
 
 export interface ParticipationInput {
@@ -83,7 +88,7 @@ export function recordParticipation(
     actor,
     () => loadChild(deps, actor, input.ref, example),
     (child) => {
-      if (!mayAnswerChecklist(actor, child))
+      if (!mayAnswerChecklist(actor, child, today(deps)))
         throw new AppError(
           'forbidden',
           `only ${child.ref}'s IRO completes its participation checklist`,
@@ -101,7 +106,7 @@ export function recordParticipation(
           { key: 'errors.more.checklist-moved' },
         );
       const { checklist, changed } = applyAnswers(booking.participation, input.answers, actor._id, today(deps));
-      if (changed.length === 0) return unchanged({ ...viewOf(actor, child, booking), changed: 0 });
+      if (changed.length === 0) return unchanged({ ...viewOf(actor, child, booking, today(deps)), changed: 0 });
       const bookings = child.bookings.map((b) => (b.id === booking.id ? { ...b, participation: checklist } : b));
       const before = Object.fromEntries(changed.map((i) => [i, booking.participation?.[i]?.status ?? null]));
       const after = Object.fromEntries(changed.map((i) => [i, checklist[i]!.status]));
@@ -116,7 +121,7 @@ export function recordParticipation(
         },
         (stored) => {
           const b = stored.bookings.find((x) => x.id === booking.id)!;
-          return { ...viewOf(actor, stored, b), changed: changed.length };
+          return { ...viewOf(actor, stored, b, today(deps)), changed: changed.length };
         },
       );
     },

@@ -1,9 +1,11 @@
-// PC3 (docs/DOMAIN.md "Participation"): an open participation checklist is reminded to the child's IRO, in
+// PC3 (docs/DOMAIN.md "Participation"): an open participation checklist is reminded to the review's chair (the
+// child's IRO, or the IRO covering the booked day, CV1), in
 // their 1:1 chat, a week before the booked review. Queued in the child's document like any message about the
 // child (the pending drainer moves it to the outbox, where the audience gate checks it); its key names the
 // booking and its date, so it is queued once, and again only if the review moves.
 import type { AppDeps } from '../app/deps.js';
 import { todayIn } from '../domain/calendar.js';
+import { reviewOwnerOn } from '../domain/cover.js';
 import { participationReminder } from '../domain/participation.js';
 import { upcomingBooking } from '../domain/review-status.js';
 import type { IsoDate } from '../domain/types.js';
@@ -31,7 +33,7 @@ export async function queueParticipationReminders(
     await deps.children.queuePending(child.ref, [
       {
         key: due.key,
-        to: { kind: 'personal', staffId: child.iroId },
+        to: { kind: 'personal', staffId: reviewOwnerOn(child, bookedOn) },
         message: {
           type: PARTICIPATION_REMINDER_KIND,
           data: { bookingId: booking.id, date: bookedOn, open: due.open },

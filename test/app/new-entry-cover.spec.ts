@@ -7,6 +7,7 @@ import { coverPlan, setCover } from '../../src/app/cover.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { runImport } from '../../src/app/import/run-import.js';
 import { notifyNewEntry } from '../../src/app/new-entry.js';
+import { participationView, recordParticipation } from '../../src/app/participation.js';
 import { loadConfig } from '../../src/config.js';
 import { isAppError, type ErrorCode } from '../../src/domain/errors.js';
 import { buildDeps } from '../../src/index.js';
@@ -110,5 +111,29 @@ describe('new entry and cover use cases (app/new-entry.ts, app/cover.ts)', () =>
     );
     assert.deepEqual(await deps.children.get('C100'), before);
     await rejects(() => coverPlan(deps, tm, { ...window, absentId: 'sw-1' }), 'not-found', /not an IRO/);
+  });
+
+  it('cover: the covering IRO may answer the participation checklist of the review they chair until the cover is over (PC2, CV1)', async () => {
+    const tm = await staff('tm-1');
+    const window = { absentId: 'iro-1', from: '2026-11-26', to: '2026-12-04' };
+    const iro2 = await staff('iro-2');
+    const answers = [{ item: 'child-consulted', status: 'done' }];
+    await rejects(
+      () => recordParticipation(deps, iro2, { ref: 'C102', bookingId: 'C102-B4', answers }),
+      'not-found',
+      /C102/,
+    );
+    await setCover(deps, tm, { ...window, ref: 'C102', coverIroId: 'iro-2' });
+    assert.equal((await participationView(deps, iro2, 'C102')).mayAnswer, true);
+    const recorded = await recordParticipation(deps, iro2, { ref: 'C102', bookingId: 'C102-B4', answers });
+    assert.equal(recorded.changed, 1);
+    assert.equal(recorded.checklist['child-consulted']?.status, 'done');
+    // The day after the cover's last day the covering IRO is a stranger to the child again.
+    deps = { ...deps, clock: () => new Date('2026-12-05T09:00:00Z') };
+    await rejects(
+      () => recordParticipation(deps, iro2, { ref: 'C102', bookingId: 'C102-B4', answers }),
+      'not-found',
+      /C102/,
+    );
   });
 });

@@ -13,7 +13,8 @@ import { renderPending } from '../../src/teams/presenters/pending-messages.js';
 import type { ConversationDoc } from '../../src/store/delivery-documents.js';
 import type { ChildDoc, StaffDoc } from '../../src/store/documents.js';
 
-// PC3: an open participation checklist is reminded to the child's IRO from 7 days before the booked review
+// PC3: an open participation checklist is reminded to the review's chair (the child's IRO, or the IRO covering
+// the booked day) from 7 days before the booked review
 // until the day before, once per booking and date; a complete one is not. C600 (Alex, who reads Welsh) is
 // booked for Wed 9 Dec 2026 10:00; C601 (Rhian) for Thu 10 Dec with every item settled.
 const settled = (by: string) =>
@@ -121,5 +122,17 @@ describe('PC3: participation checklist reminders (jobs/participation-reminders.t
     await store.collection<ChildDoc>('children').updateOne({ _id: 'C600' }, { $set: { pending: [] } });
     const later = await deps.children.listAll();
     assert.deepEqual(await queueParticipationReminders(deps, outbox, later, '2026-12-11'), []);
+  });
+
+  it('a booked day under cover: the reminder goes to the covering IRO, who chairs that review (CV1)', async () => {
+    const cover = { iroId: 'iro-2', forIroId: 'iro-1', from: '2026-12-10', to: '2026-12-18' };
+    await store
+      .collection<ChildDoc>('children')
+      .updateOne({ _id: 'C600' }, { $set: { pending: [], cover, 'bookings.0.start': '2026-12-14T10:00:00+00:00' } });
+    const children = await deps.children.listAll();
+    assert.deepEqual(await queueParticipationReminders(deps, outbox, children, '2026-12-07'), [
+      'participation:C600:C600-B1:2026-12-14',
+    ]);
+    assert.deepEqual((await deps.children.get('C600'))!.pending![0]!.to, { kind: 'personal', staffId: 'iro-2' });
   });
 });

@@ -118,6 +118,17 @@ describe('cover and participation in /due and /actions over HTTP (issues 14, 15)
     assert.match(await invokeText(h, sian, 'review.book', { ...typed, time: '10:00' }), /Review booked/);
   });
 
+  it('PC2, CV1: the checklist of a covered review is the covering IRO’s to answer and chase, not the absent IRO’s', async () => {
+    assert.match((await ask(nia, '/actions')).text, /Participation checklist · C100/);
+    assert.doesNotMatch((await ask(alex, '/actions')).text, /Participation checklist · C100/);
+    const saved = await invokeText(h, nia, 'participation.record', {
+      ref: 'C100',
+      bookingId: (await h.bot.deps.children.get('C100'))!.bookings[0]!.id,
+      'status_child-consulted': 'done',
+    });
+    assert.match(saved, /6 items are still open/);
+  });
+
   it("PC5: /case shows the booked review's checklist in one line, with a button to it", async () => {
     const { card, text } = await ask(alex, '/case C102');
     assert.match(text, /Participation checklist for the review on Tue 1 Dec 2026: 0 of 7 settled, 7 open/);
