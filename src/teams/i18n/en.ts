@@ -9,6 +9,7 @@ import { manifestEn } from './en/manifest.js';
 import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
+import { errorsHistoryEn } from './en/errors-history.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
 import { errorsAppEn } from './en/errors-app.js';
 import { errorsMeetingEn } from './en/errors-meeting.js';
@@ -50,6 +51,7 @@ export const en = {
   ...noticesEn,
   ...errorsBookingEn,
   ...errorsMoreEn,
+  ...errorsHistoryEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
   ...errorsAppEn,
