@@ -11,6 +11,7 @@ import { noticesCy } from './cy/notices.js';
 import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
 import { errorsHistoryCy } from './cy/errors-history.js';
+import { errorsImportCy } from './cy/errors-import.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
 import { errorsAppCy } from './cy/errors-app.js';
 import { errorsMeetingCy } from './cy/errors-meeting.js';
@@ -54,6 +55,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsBookingCy,
   ...errorsMoreCy,
   ...errorsHistoryCy,
+  ...errorsImportCy,
   ...errorsResolutionCy,
   ...errorsFieldsCy,
   ...errorsAppCy,

@@ -10,6 +10,7 @@ import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsHistoryEn } from './en/errors-history.js';
+import { errorsImportEn } from './en/errors-import.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
 import { errorsAppEn } from './en/errors-app.js';
 import { errorsMeetingEn } from './en/errors-meeting.js';
@@ -52,6 +53,7 @@ export const en = {
   ...errorsBookingEn,
   ...errorsMoreEn,
   ...errorsHistoryEn,
+  ...errorsImportEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
   ...errorsAppEn,
