@@ -12,6 +12,7 @@ import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
 import { errorsHistoryCy } from './cy/errors-history.js';
 import { errorsImportCy } from './cy/errors-import.js';
+import { errorsDatesCy } from './cy/errors-dates.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
 import { errorsAppCy } from './cy/errors-app.js';
 import { errorsMeetingCy } from './cy/errors-meeting.js';
@@ -56,6 +57,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsMoreCy,
   ...errorsHistoryCy,
   ...errorsImportCy,
+  ...errorsDatesCy,
   ...errorsResolutionCy,
   ...errorsFieldsCy,
   ...errorsAppCy,

@@ -11,6 +11,7 @@ import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
 import { errorsHistoryEn } from './en/errors-history.js';
 import { errorsImportEn } from './en/errors-import.js';
+import { errorsDatesEn } from './en/errors-dates.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
 import { errorsAppEn } from './en/errors-app.js';
 import { errorsMeetingEn } from './en/errors-meeting.js';
@@ -54,6 +55,7 @@ export const en = {
   ...errorsMoreEn,
   ...errorsHistoryEn,
   ...errorsImportEn,
+  ...errorsDatesEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
   ...errorsAppEn,
