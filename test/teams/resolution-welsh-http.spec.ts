@@ -16,9 +16,9 @@ const staff = [
   { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: '00000000-0000-0000-0000-0000000000ad' },
 ];
 const CHANNEL = '19:channel@thread.tacv2';
-// The council's own stage labels (the fixture's RESOLUTION_STAGES) are shown as set, so `Stage n` is not checked.
+// A stage is the catalogue's Welsh name (or the council's own Welsh), never the English wording.
 const ENGLISH_WORDS =
-  /Acknowledge|Respond|Resolution |Raised|raised|Theme|Timeline|Escalate|Awaiting| by [A-Z][a-z]{2} \d/;
+  /Acknowledge|Respond|Resolution |Raised|raised|Theme|Timeline|Escalate|Awaiting|Stage \d| by [A-Z][a-z]{2} \d/;
 
 describe('the resolution card for a Welsh reader, over HTTP (issue 13)', function () {
   this.timeout(60000);

@@ -13,6 +13,7 @@ import { errorsMoreCy } from './cy/errors-more.js';
 import { errorsHistoryCy } from './cy/errors-history.js';
 import { errorsImportCy } from './cy/errors-import.js';
 import { errorsDatesCy } from './cy/errors-dates.js';
+import { errorsStoreCy } from './cy/errors-store.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
 import { errorsAppCy } from './cy/errors-app.js';
 import { errorsMeetingCy } from './cy/errors-meeting.js';
@@ -58,6 +59,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsHistoryCy,
   ...errorsImportCy,
   ...errorsDatesCy,
+  ...errorsStoreCy,
   ...errorsResolutionCy,
   ...errorsFieldsCy,
   ...errorsAppCy,

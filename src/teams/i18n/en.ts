@@ -12,6 +12,7 @@ import { errorsMoreEn } from './en/errors-more.js';
 import { errorsHistoryEn } from './en/errors-history.js';
 import { errorsImportEn } from './en/errors-import.js';
 import { errorsDatesEn } from './en/errors-dates.js';
+import { errorsStoreEn } from './en/errors-store.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
 import { errorsAppEn } from './en/errors-app.js';
 import { errorsMeetingEn } from './en/errors-meeting.js';
@@ -56,6 +57,7 @@ export const en = {
   ...errorsHistoryEn,
   ...errorsImportEn,
   ...errorsDatesEn,
+  ...errorsStoreEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
   ...errorsAppEn,

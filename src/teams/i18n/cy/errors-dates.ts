@@ -6,5 +6,7 @@ export const errorsDatesCy: Readonly<Record<keyof typeof errorsDatesEn, string>>
   'errors.date.out-of-range': 'dyddiad y tu allan i’r ystod: blwyddyn {year}',
   'errors.date.whole-number': 'mae angen nifer cyfan o ddiwrnodau neu fisoedd, cafwyd {n}',
   'errors.date.no-clock': 'nid oedd modd darllen dyddiad heddiw',
+  'errors.date.report-period':
+    "dau ddyddiad yw cyfnod adroddiad, a'r cyntaf heb fod ar ôl yr ail (cafwyd {from} i {to})",
   'errors.date.invalid-instant': 'nid yw {value} yn ddyddiad ac amser dilys',
 };

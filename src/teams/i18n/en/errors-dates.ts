@@ -5,5 +5,6 @@ export const errorsDatesEn = {
   'errors.date.out-of-range': 'date out of range: year {year}',
   'errors.date.whole-number': 'a whole number of days or months is needed, got {n}',
   'errors.date.no-clock': "today's date could not be read",
+  'errors.date.report-period': 'a report period is two dates, the first not after the second (got {from} to {to})',
   'errors.date.invalid-instant': 'not a valid date and time: {value}',
 } as const;
