@@ -4,13 +4,14 @@
 import assert from 'node:assert/strict';
 import { validateHistory } from '../../src/domain/timescales.js';
 import { validateImportDocument } from '../../src/app/import/validate-import.js';
-import { planImport } from '../../src/app/import/merge-import.js';
+import { planImport, type ImportConflict } from '../../src/app/import/merge-import.js';
 import { csvToImportDocument, withCsvLines } from '../../src/app/import/csv-mapping.js';
 import { parseCsv } from '../../src/app/import/csv-parse.js';
 import { scanRawDocument } from '../../src/app/import/import-limits.js';
 import { zodSay } from '../../src/app/import/problem-words.js';
 import type { ImportDocument, ImportProblem } from '../../src/app/import/import-schema.js';
-import type { StaffDoc } from '../../src/store/documents.js';
+import type { ChildDoc, StaffDoc } from '../../src/store/documents.js';
+import { spoken } from '../../src/teams/error-replies.js';
 import { problemLine } from '../../src/teams/cards/import-report.js';
 import { CATALOGUES, isMessageKey, translator, type MessageKey } from '../../src/teams/i18n/translate.js';
 
@@ -201,8 +202,57 @@ const UNREACHABLE = new Set(['errors.import.not-valid', 'errors.import.bring-for
 
 const CHILD_COLUMNS = { ref: 'Ref', track: 'Track', iroId: 'IRO' };
 
+/** Conflicts between the file and records the bot made (events, reviews, bookings). */
+function conflictCorpus(): ImportConflict[] {
+  const bot = { source: 'bot' as const };
+  const stored = {
+    _id: 'C20',
+    ref: 'C20',
+    track: 'cla',
+    iroId: 'i',
+    events: [
+      { type: 'became-looked-after', date: '2016-03-01', ...bot },
+      { type: 'review-brought-forward', date: '2016-04-01', dueBy: '2016-04-20', reason: 'safety', ...bot },
+    ],
+    reviews: [
+      { id: 'R1', heldOn: '2016-03-20', ...bot },
+      { id: 'R2', heldOn: '2016-04-15', chairId: 'i', ...bot },
+    ],
+    bookings: [{ id: 'B1', start: '2016-09-01T10:00:00Z', status: 'booked', ...bot }],
+    version: 1,
+    history: [],
+  } as unknown as ChildDoc;
+  const file = {
+    formatVersion: 1,
+    children: [
+      {
+        ref: 'C20',
+        iroId: 'i',
+        track: 'cla',
+        events: [
+          { type: 'became-looked-after', date: '2016-03-01' },
+          { type: 'review-brought-forward', date: '2016-04-01', dueBy: '2016-04-25', reason: 'safety' },
+        ],
+        reviews: [
+          { id: 'R1', heldOn: '2016-03-21' },
+          { id: 'R2', heldOn: '2016-04-15', chairId: 'j' },
+        ],
+        bookings: [{ id: 'B1', start: '2016-09-02T10:00:00Z' }],
+      },
+    ],
+  } as unknown as ImportDocument;
+  return planImport({
+    doc: file,
+    existingStaff: [staff('i'), staff('j')],
+    existingChildren: [stored],
+    now: NOW,
+    validateHistory: () => undefined,
+  }).conflicts;
+}
+
 describe('import problems as data (issue 13)', () => {
   const problems = corpus();
+  const conflicts = conflictCorpus();
   const composed = (p: ImportProblem) => p.say.before !== undefined;
 
   it('every problem has a key in both catalogues, never the fallback', () => {
@@ -254,8 +304,24 @@ describe('import problems as data (issue 13)', () => {
     assert.equal(problemLine(p, cy), 'children[0].iroId: mae ei angen (children.csv llinell 2)');
   });
 
+  it("a conflict with a record the bot made says why in the reader's words", () => {
+    for (const c of conflicts) {
+      assert.ok(isMessageKey(c.say.key), c.say.key);
+      assert.doesNotMatch(spoken(c.say, cy) ?? '', /recorded by|kept the bot/);
+    }
+    const held = conflicts.find((c) => c.say.key === 'errors.import.conflict-review-held');
+    assert.equal(
+      held?.message,
+      "review R1 was recorded by the bot (held on 2016-03-20 by the bot's record, 2016-03-21 in the import); kept the bot's record",
+    );
+    assert.equal(
+      spoken(held!.say, cy),
+      'cofnodwyd adolygiad R1 gan y bot (cynhaliwyd ar Sul 20 Maw 2016 yn ôl cofnod y bot, Llun 21 Maw 2016 yn y mewnforio); cadwyd cofnod y bot',
+    );
+  });
+
   it('every errors.import key is met by the corpus (the fallback aside)', () => {
-    const met = new Set(problems.flatMap((p) => [p.say.key, p.say.before?.key]));
+    const met = new Set([...problems, ...conflicts].flatMap((p) => [p.say.key, p.say.before?.key]));
     const unmet = Object.keys(CATALOGUES.en).filter(
       (k) => k.startsWith('errors.import.') && !met.has(k) && !UNREACHABLE.has(k),
     );

@@ -3,7 +3,7 @@ import { isAppError } from '../../domain/errors.js';
 import type { ChildHistory, Staff } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, EventDoc, HistoryEntry, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import type { ImportChild, ImportDocument, ImportProblem, ImportStaff } from './import-schema.js';
-import { say } from './problem-words.js';
+import { say, type ProblemSay } from './problem-words.js';
 import { mergeByKey, type KeyedMergeRules } from './merge-by-key.js';
 
 // Pure planning of an import: cross-checks and every write, computed before anything is applied
@@ -16,7 +16,16 @@ export const IMPORT_ACTOR = { id: 'import' } as const;
 export interface ImportConflict {
   path: string;
   ref: string;
+  /** English (the CLI, POST /api/import). */
   message: string;
+  /** The same for the admin's card, in their language (issue 13). */
+  say: ProblemSay;
+}
+
+/** Why the file and a record the bot made differ: English and the reader's words. */
+interface ConflictWhy {
+  message: string;
+  say: ProblemSay;
 }
 
 export interface ChildUpdate {
@@ -297,15 +306,15 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
         : stripUndefined(v);
   }
 
-  const conflict = (path: string, message: string) => conflicts.push({ path, ref: c.ref, message });
+  const conflict = (path: string, why: ConflictWhy) => conflicts.push({ path, ref: c.ref, ...why });
   const madeByBot = (existing: { source?: string }) => existing.source === 'bot';
   const merge = <S, I>(
     what: string,
     stored: readonly S[],
     incoming: readonly I[],
-    rules: KeyedMergeRules<S, I>,
+    rules: KeyedMergeRules<S, I, ConflictWhy>,
   ): S[] => {
-    const result = mergeByKey(stored, incoming, rules);
+    const result = mergeByKey<S, I, ConflictWhy>(stored, incoming, rules);
     for (const x of result.conflicts) conflict(`${at}.${what}[${x.index}]`, x.message);
     return result.merged;
   };
@@ -320,7 +329,10 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     conflict: (existing, e) =>
       sameValue(withoutSource(existing), withoutSource(importedEvent(e)))
         ? null
-        : `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`,
+        : {
+            message: `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`,
+            say: say('errors.import.conflict-event', { eventType: e.type, onDate: e.date }),
+          },
   });
 
   // Reviews and bookings by id; the listed fields update the stored record.
@@ -335,7 +347,12 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
       const detail = diff.includes('heldOn')
         ? `held on ${existing.heldOn} by the bot's record, ${r.heldOn} in the import`
         : `differs in ${diff.join(', ')}`;
-      return `review ${r.id} was recorded by the bot (${detail}); kept the bot's record`;
+      return {
+        message: `review ${r.id} was recorded by the bot (${detail}); kept the bot's record`,
+        say: diff.includes('heldOn')
+          ? say('errors.import.conflict-review-held', { id: r.id, botDate: existing.heldOn, fileDate: r.heldOn })
+          : say('errors.import.conflict-review', { id: r.id, fields: diff.join(', ') }),
+      };
     },
   });
 
@@ -347,7 +364,10 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     conflict: (existing, b) => {
       const diff = differingKeys(existing, stripUndefined(b));
       return diff.length
-        ? `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record`
+        ? {
+            message: `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record`,
+            say: say('errors.import.conflict-booking', { id: b.id, fields: diff.join(', ') }),
+          }
         : null;
     },
   });

@@ -169,6 +169,7 @@ async function syncOnce(deps: SyncDeps, req: SyncRequest): Promise<SyncOutcome> 
       key: at.key,
       path: c.path,
       message: c.message,
+      say: c.say,
       incoming: at.incoming,
       status: 'open',
       recordedAt: req.now,

@@ -70,7 +70,11 @@ export function conflictView(c: ImportConflictDoc, t: Translate = ENGLISH): Impo
     id: c._id,
     ref: c.ref,
     heading: `${c.ref} · ${t(SECTION[c.section])} ${c.key}`,
-    message: t('import.conflict.says', { message: c.message, incoming: describeIncoming(c, t) }),
+    // In the reader's words; a conflict recorded before its words were data shows its English.
+    message: t('import.conflict.says', {
+      message: (c.say ? spoken(c.say, t) : null) ?? c.message,
+      incoming: describeIncoming(c, t),
+    }),
     status: '',
   };
 }

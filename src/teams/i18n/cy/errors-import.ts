@@ -72,6 +72,14 @@ export const errorsImportCy: Readonly<Record<keyof typeof errorsImportEn, string
   'errors.import.case-variant': `mae ${WHAT} "{value}" yn wahanol i’r "{stored}" sydd wedi’i storio o ran priflythrennau yn unig; defnyddiwch "{stored}"`,
   'errors.import.identity-clash':
     'mae "{value}" hefyd yn {space, select, aad {ddynodydd gwrthrych Entra} other {e-bost/upn}} i’r staff {others}; rhaid i bob un enwi un person',
+  'errors.import.conflict-event':
+    'cofnodwyd {eventType} ar {onDate} gan y bot gyda manylion gwahanol; cadwyd cofnod y bot',
+  'errors.import.conflict-review-held':
+    'cofnodwyd adolygiad {id} gan y bot (cynhaliwyd ar {botDate} yn ôl cofnod y bot, {fileDate} yn y mewnforio); cadwyd cofnod y bot',
+  'errors.import.conflict-review':
+    'cofnodwyd adolygiad {id} gan y bot (yn wahanol o ran {fields}); cadwyd cofnod y bot',
+  'errors.import.conflict-booking':
+    'gwnaed y trefniant {id} gan y bot (yn wahanol o ran {fields}); cadwyd cofnod y bot',
   'errors.import.csv-unclosed': 'nid yw maes a ddyfynnwyd byth yn cau',
   'errors.import.csv-after-quote':
     'testun ar ôl dyfynnod cau (ysgrifennwch ddyfynnod y tu mewn i faes a ddyfynnwyd fel "")',

@@ -65,6 +65,12 @@ export const errorsImportEn = {
   'errors.import.case-variant': `${WHAT} "{value}" differs only in case from the stored "{stored}"; use "{stored}"`,
   'errors.import.identity-clash':
     '"{value}" is also the {space, select, aad {Entra object id} other {e-mail/upn}} of staff {others}; each must name one person',
+  'errors.import.conflict-event':
+    "{eventType} on {onDate} was recorded by the bot with different details; kept the bot's record",
+  'errors.import.conflict-review-held':
+    "review {id} was recorded by the bot (held on {botDate} by the bot's record, {fileDate} in the import); kept the bot's record",
+  'errors.import.conflict-review': "review {id} was recorded by the bot (differs in {fields}); kept the bot's record",
+  'errors.import.conflict-booking': "booking {id} was made by the bot (differs in {fields}); kept the bot's record",
   'errors.import.csv-unclosed': 'a quoted field is never closed',
   'errors.import.csv-after-quote': 'text after a closing quote (write a quote inside a quoted field as "")',
   'errors.import.csv-stray-quote': 'a quote inside an unquoted field (quote the whole field)',
