@@ -56,6 +56,9 @@ const schema = z.object({
   RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE: bool(BOOKING_DEFAULTS.autoApproveWithinTimescale),
   /** Resolution stage deadlines override, e.g. "1=2/5,3=2/4" (STAGE=ACK/RESPOND working days). */
   RESOLUTION_STAGE_DAYS: optionalString,
+  /** The council's own wording of the stages, "2=Stage 2 (practice meeting);3=…", in English and in Welsh. */
+  RESOLUTION_STAGE_LABELS: optionalString,
+  RESOLUTION_STAGE_LABELS_CY: optionalString,
   // Liaison timings that are local decisions (docs/DOMAIN.md "Sources and decisions, per duty"); L4 is the Handbook's.
   LIAISON_L2_WORKING_DAYS: int(LIAISON_DEFAULTS.l2WorkingDays, 0, 30),
   LIAISON_L3_WORKING_DAYS: int(LIAISON_DEFAULTS.l3WorkingDays, 0, 30),
@@ -117,6 +120,8 @@ export interface Config {
   dueSoonWorkingDays: number;
   /** RESOLUTION_STAGE_DAYS as given ('' = docs/DOMAIN.md defaults); parsed by domain/resolutions/stages.ts. */
   resolutionStageDays: string;
+  /** RESOLUTION_STAGE_LABELS and _CY as given ('' = the catalogue's names); parsed by domain/resolutions/stages.ts. */
+  resolutionStageLabels: { en: string; cy: string };
   reminderWorkingDays: number;
   /** PC3 (docs/DOMAIN.md "Participation"): an open checklist is reminded this many days before the review. */
   participationReminderDays: number;
@@ -195,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rescheduleAutoApproveWithinTimescale: e.RESCHEDULE_AUTO_APPROVE_WITHIN_TIMESCALE,
     dueSoonWorkingDays: e.DUE_SOON_WORKING_DAYS,
     resolutionStageDays: e.RESOLUTION_STAGE_DAYS ?? '',
+    resolutionStageLabels: { en: e.RESOLUTION_STAGE_LABELS ?? '', cy: e.RESOLUTION_STAGE_LABELS_CY ?? '' },
     reminderWorkingDays: e.REMINDER_WORKING_DAYS,
     participationReminderDays: e.PARTICIPATION_REMINDER_DAYS,
     plan: { midwayFraction: e.PLAN_MIDWAY_FRACTION, reminderWorkingDays: e.PLAN_REMINDER_WORKING_DAYS },

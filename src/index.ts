@@ -5,7 +5,7 @@ import { createClock } from './clock.js';
 import type { AppDeps } from './app/deps.js';
 import { createCalendar } from './domain/calendar.js';
 import { getPolicy } from './domain/policies.js';
-import { parseStageOverrides, stageTable } from './domain/resolutions/index.js';
+import { parseStageLabels, parseStageOverrides, stageTable } from './domain/resolutions/index.js';
 import { createLogger, logProcessFailures, type Logger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 import type { Store } from './store/doc-collection.js';
@@ -61,7 +61,10 @@ export function buildDeps(config: Config, store: Store): AppDeps {
       maxReviewsPerDay: config.maxReviewsPerDay,
       autoApproveWithinTimescale: config.rescheduleAutoApproveWithinTimescale,
     },
-    resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays)),
+    resolutionStages: stageTable(parseStageOverrides(config.resolutionStageDays), {
+      en: parseStageLabels(config.resolutionStageLabels.en, 'RESOLUTION_STAGE_LABELS'),
+      cy: parseStageLabels(config.resolutionStageLabels.cy, 'RESOLUTION_STAGE_LABELS_CY'),
+    }),
     complianceTarget: config.complianceTarget,
     liaison: config.liaison,
     plan: config.plan,

@@ -51,7 +51,8 @@ export async function notifyNewEntry(deps: AppDeps, actor: StaffDoc, input: NewE
     validateHistory({ ...fresh, events });
   } catch (err) {
     if (isAppError(err, 'invalid-history'))
-      throw new AppError('invalid-input', err.message, { example: NEW_ENTRY_EXAMPLE });
+      // The history's own words, in the reader's language (issue 13).
+      throw new AppError('invalid-input', err.message, { example: NEW_ENTRY_EXAMPLE }, err.userMessage);
     throw err;
   }
   const managers = (await deps.staff.list()).filter((s) => isReviewingManager(s));

@@ -16,6 +16,7 @@ import {
 import { isChildsIro } from '../domain/case-roles.js';
 import { formatDate, formatDateShort } from '../domain/dates-format.js';
 import { AppError, isAppError } from '../domain/errors.js';
+import { historyRefusal } from '../domain/review-history.js';
 import { nextReview, validateHistory, type NextReview } from '../domain/timescales.js';
 import type { ChildEvent } from '../domain/types.js';
 import type { ChildDoc, EventDoc, PendingMessage, StaffDoc } from '../store/documents.js';
@@ -94,7 +95,7 @@ function checkFits(child: ChildDoc, events: EventDoc[], example: string): void {
         {
           example,
         },
-        { key: 'errors.event.history', params: { ref: child.ref } },
+        historyRefusal('errors.event.history', child.ref, err.userMessage),
       );
     throw err;
   }
@@ -129,7 +130,7 @@ function decideEvent(
         {
           example,
         },
-        { key: 'errors.event.history', params: { ref: child.ref } },
+        historyRefusal('errors.event.history', child.ref, err.userMessage),
       );
     throw err;
   }

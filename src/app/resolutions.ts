@@ -61,12 +61,17 @@ export interface ResolutionCardMessage extends Record<string, unknown> {
 
 /** The banner of a queued resolution card, as data (issue 13). */
 export type ResolutionHeadline =
-  { kind: 'responded'; name: string } | { kind: 'escalated'; name: string; stage: { id: string; label: string } };
+  | { kind: 'responded'; name: string }
+  | { kind: 'escalated'; name: string; stage: { id: string; label: string; labelCy?: string } };
 
 export { stampOf };
 
 /** A stage as a queued banner names it: its id (the catalogue's key) and the council's label. */
-export const stageRef = (d: StageDef): { id: string; label: string } => ({ id: d.id, label: d.label });
+export const stageRef = (d: StageDef): { id: string; label: string; labelCy?: string } => ({
+  id: d.id,
+  label: d.label,
+  ...(d.labelCy ? { labelCy: d.labelCy } : {}),
+});
 
 export function stagesOf(deps: Pick<AppDeps, 'resolutionStages'>): readonly StageDef[] {
   return deps.resolutionStages ?? RESOLUTION_STAGES;

@@ -7,7 +7,7 @@
 import Holidays from 'date-holidays';
 import { TZDate } from '@date-fns/tz';
 import { addDays as addDaysTo, addMonths as addMonthsTo, getDay, isWeekend } from 'date-fns';
-import { AppError } from './errors.js';
+import { AppError, type UserMessage } from './errors.js';
 import type { IsoDate } from './types.js';
 
 export interface CalendarOptions {
@@ -72,25 +72,50 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/**
+ * What a reader is told of a date that is not one (issue 13): a typed date or a card field can reach these
+ * checks, so they are keyed like every refusal. Config errors (holiday region) only stop the start: English.
+ */
+function notADate(s: unknown): UserMessage {
+  return { key: 'errors.date.invalid', params: { value: JSON.stringify(s) ?? String(s) } };
+}
+
 export function isIsoDate(s: unknown): s is IsoDate {
   return parsePacked(s) >= 0;
 }
 
 function packed(s: IsoDate): number {
   const p = parsePacked(s);
-  if (p < 0) throw new AppError('invalid-input', `not a valid date (YYYY-MM-DD): ${JSON.stringify(s)}`, { value: s });
+  if (p < 0)
+    throw new AppError(
+      'invalid-input',
+      `not a valid date (YYYY-MM-DD): ${JSON.stringify(s)}`,
+      { value: s },
+      notADate(s),
+    );
   return p;
 }
 
 /** Throws AppError('invalid-input') unless `s` is a real 'YYYY-MM-DD' date. */
 export function assertIsoDate(s: unknown, what = 'date'): asserts s is IsoDate {
   if (!isIsoDate(s)) {
-    throw new AppError('invalid-input', `${what} is not a valid date (YYYY-MM-DD): ${JSON.stringify(s)}`, { value: s });
+    throw new AppError(
+      'invalid-input',
+      `${what} is not a valid date (YYYY-MM-DD): ${JSON.stringify(s)}`,
+      { value: s },
+      notADate(s),
+    );
   }
 }
 
 function isoOf(y: number, m: number, d: number): IsoDate {
-  if (y < MIN_YEAR || y > MAX_YEAR) throw new AppError('invalid-input', `date out of range: year ${y}`);
+  if (y < MIN_YEAR || y > MAX_YEAR)
+    throw new AppError(
+      'invalid-input',
+      `date out of range: year ${y}`,
+      {},
+      { key: 'errors.date.out-of-range', params: { year: String(y) } },
+    );
   return `${y}-${PAD2[m]}-${PAD2[d]}`;
 }
 
@@ -125,7 +150,13 @@ export function weekdayOf(s: IsoDate): number {
 }
 
 function assertWhole(n: number): void {
-  if (!Number.isInteger(n)) throw new AppError('invalid-input', `a whole number of days or months is needed, got ${n}`);
+  if (!Number.isInteger(n))
+    throw new AppError(
+      'invalid-input',
+      `a whole number of days or months is needed, got ${n}`,
+      {},
+      { key: 'errors.date.whole-number', params: { n: String(n) } },
+    );
 }
 
 export function addDays(s: IsoDate, n: number): IsoDate {
@@ -157,7 +188,12 @@ export function monthOf(s: IsoDate): string {
 /** The calendar date `now` falls on in `tz`: the only place a time zone is used. */
 export function todayIn(now: Date, tz = 'Europe/London'): IsoDate {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new AppError('invalid-input', `todayIn needs a valid Date, got ${String(now)}`);
+    throw new AppError(
+      'invalid-input',
+      `todayIn needs a valid Date, got ${String(now)}`,
+      {},
+      { key: 'errors.date.no-clock' },
+    );
   }
   const t = new TZDate(now.getTime(), tz);
   return isoOf(t.getFullYear(), t.getMonth() + 1, t.getDate());

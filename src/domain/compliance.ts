@@ -162,9 +162,20 @@ export function complianceReport(
 ): ComplianceReport {
   const { today, target = DEFAULT_COMPLIANCE_TARGET, tracks } = options;
   if (!isIsoDate(period.from) || !isIsoDate(period.to) || period.from > period.to) {
-    throw new AppError('invalid-input', `report period must be two dates, from <= to: ${JSON.stringify(period)}`);
+    throw new AppError(
+      'invalid-input',
+      `report period must be two dates, from <= to: ${JSON.stringify(period)}`,
+      {},
+      { key: 'errors.date.report-period', params: { from: String(period.from), to: String(period.to) } },
+    );
   }
-  if (!isIsoDate(today)) throw new AppError('invalid-input', `today is not a valid date: ${JSON.stringify(today)}`);
+  if (!isIsoDate(today))
+    throw new AppError(
+      'invalid-input',
+      `today is not a valid date: ${JSON.stringify(today)}`,
+      {},
+      { key: 'errors.date.no-clock' },
+    );
   const keys = monthsBetween(period.from, period.to);
   const tally = new Map(keys.map((k) => [k, { due: 0, within: 0, outside: 0, notYetDue: 0 }]));
   const late: LateReview[] = [];

@@ -59,7 +59,12 @@ export function formatMonth(month: string, style: 'short' | 'long' = 'short', lo
 export function formatDateTime(instant: string | Date, timeZone: string, locale: Locale = enGB): string {
   const at = instant instanceof Date ? instant : new Date(instant);
   if (Number.isNaN(at.getTime()))
-    throw new AppError('invalid-input', `not a valid date and time: ${JSON.stringify(String(instant))}`);
+    throw new AppError(
+      'invalid-input',
+      `not a valid date and time: ${JSON.stringify(String(instant))}`,
+      {},
+      { key: 'errors.date.invalid-instant', params: { value: JSON.stringify(String(instant)) } },
+    );
   return format(at, 'EEE d MMM yyyy HH:mm', { locale, in: tz(timeZone) });
 }
 

@@ -1,7 +1,7 @@
 import { DeliveryError, type DeliveryPort, type SendOutcome } from '../app/delivery-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { ChannelLanguage, ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
+import type { ChannelLanguage, ConversationDoc, OutboxDoc, OutboxRender } from '../store/delivery-documents.js';
 import type { ConversationRepository } from '../store/repositories/conversation-repository.js';
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
 import { DEFAULT_GIVE_UP_AFTER_MS } from '../store/repositories/outbox-repository.js';
@@ -51,6 +51,15 @@ export interface OutboxSenderOptions {
    * message too large to send; without it, or when it cannot tell, the notice is in Welsh and English.
    */
   readerLanguage?: (conversation: ConversationDoc) => Promise<ChannelLanguage | undefined>;
+  /**
+   * Writes a message queued with `render` again, in the conversation's language at delivery (issue 13); null, or a
+   * failure, sends the activity written when it was queued.
+   */
+  renderAtDelivery?: (
+    render: OutboxRender,
+    conversation: ConversationDoc,
+    language: ChannelLanguage | undefined,
+  ) => Promise<Record<string, unknown> | null>;
 }
 
 export interface RunCounts {
@@ -187,11 +196,22 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     }
 
     const language = await opts.readerLanguage?.(conv).catch(() => undefined);
+    const written =
+      doc.render && opts.renderAtDelivery
+        ? await opts.renderAtDelivery(doc.render, conv, language).catch((err: unknown) => {
+            log.warn(
+              { key, err: (err as Error)?.name },
+              'outbox: could not write the message again; sending it as queued',
+            );
+            return null;
+          })
+        : null;
+    const activity = written ?? doc.activity;
     let sent: SendOutcome;
     try {
       sent = doc.target.newThread
-        ? await notifier.startThread(conv.address, doc.activity, { idempotencyKey: key, language })
-        : await notifier.post(conv.address, doc.activity, { idempotencyKey: key, conversationId: threadId, language });
+        ? await notifier.startThread(conv.address, activity, { idempotencyKey: key, language })
+        : await notifier.post(conv.address, activity, { idempotencyKey: key, conversationId: threadId, language });
     } catch (err) {
       limiter.record(conversationId, nowMs());
       // The port classifies its failures; anything else is a fault in it, treated as passing.

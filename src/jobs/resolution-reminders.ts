@@ -11,7 +11,9 @@ import {
   readerFrom,
   readerOf,
   type Reader,
+  type ReaderLanguage,
 } from '../teams/presenters/reader-language.js';
+import { todayIn } from '../domain/calendar.js';
 import type { LanguageCode } from '../domain/types.js';
 import {
   audiencePermissions,
@@ -19,6 +21,7 @@ import {
   overdueResolutionMessages,
   stageDef,
   type OverdueMessage,
+  type Resolution,
   type StageDef,
 } from '../domain/resolutions/index.js';
 import type { WorkingCalendar } from '../domain/calendar.js';
@@ -94,28 +97,8 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
     }
     const child = byRef.get(m.childRef)!;
     const r = child.resolutions!.find((x) => x.id === m.resolutionId)!;
-    // Written in the conversation's language when queued (a reminder goes within the day).
+    // Written in the conversation's language when queued, and again at delivery (`renderResolutionReminder`).
     const language = conversationLanguage(conv, (id) => staff.get(id), input.defaultLanguage ?? 'en');
-    const card = cardIn(language, (t, lang) =>
-      renderCard(
-        'resolution',
-        resolutionCardData({
-          child,
-          resolution: r,
-          permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r),
-          staffNames,
-          mentions: [],
-          showNames: true,
-          today: input.today,
-          tzName: input.tzName,
-          table: input.table,
-          headline: headlineOf(m, input.table, { t, language: lang }),
-          headlineAttention: true,
-          reader: { t, language: lang },
-        }),
-      ),
-    );
-    const summary = summaryIn(language, (t) => `${headlineOf(m, input.table, readerFrom(t))} · ${r.id}`);
     const msg: NewOutboxMessage = {
       _id: m.key,
       target: { conversationId: conv._id },
@@ -123,7 +106,8 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
         ? 'resolution-escalation-prompt'
         : 'resolution-reminder') satisfies ResolutionSweepKind,
       about: { refs: [child.ref], names: true },
-      activity: { type: 'message', summary, attachments: [cardAttachment(card)] },
+      activity: reminderActivity({ ...input, child, resolution: r, message: m, staffNames, language }),
+      render: { kind: RESOLUTION_REMINDER_RENDER, data: { message: m } },
       enqueuedAt: input.now,
       giveUpAt: new Date(input.now.getTime() + GIVE_UP_MS),
     };
@@ -132,4 +116,81 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
     else result.alreadyQueued++;
   }
   return result;
+}
+
+/** `render.kind` of a queued resolution reminder or prompt: written again at delivery (outbox-sender.ts). */
+export const RESOLUTION_REMINDER_RENDER = 'resolution-reminder';
+
+interface ReminderView {
+  child: ChildDoc;
+  resolution: Resolution;
+  message: OverdueMessage;
+  staffNames: ReadonlyMap<string, string>;
+  today: IsoDate;
+  tzName: string;
+  table: readonly StageDef[];
+  language: ReaderLanguage;
+}
+
+/** The reminder's card and preview in `language` ("both": Welsh, then English). */
+function reminderActivity(v: ReminderView): Record<string, unknown> {
+  const { message: m, resolution: r, table } = v;
+  const card = cardIn(v.language, (t, lang) =>
+    renderCard(
+      'resolution',
+      resolutionCardData({
+        child: v.child,
+        resolution: r,
+        permissions: audiencePermissions(m.to.kind === 'iro' ? 'iro' : 'addressee', r),
+        staffNames: new Map(v.staffNames),
+        mentions: [],
+        showNames: true,
+        today: v.today,
+        tzName: v.tzName,
+        table,
+        headline: headlineOf(m, table, { t, language: lang }),
+        headlineAttention: true,
+        reader: { t, language: lang },
+      }),
+    ),
+  );
+  const summary = summaryIn(v.language, (t) => `${headlineOf(m, table, readerFrom(t))} · ${r.id}`);
+  return { type: 'message', summary, attachments: [cardAttachment(card)] };
+}
+
+export interface ReminderRenderDeps {
+  children: { get(ref: string): Promise<ChildDoc | null> };
+  staff: { list(): Promise<StaffDoc[]> };
+  /** The business clock (IRO_NOW or the wall clock) and TZ_NAME: today's date on the card. */
+  clock: () => Date;
+  tzName: string;
+  table: readonly StageDef[];
+}
+
+/**
+ * A queued reminder written at delivery, in the conversation's language then and from the child as it is then
+ * (issue 13). Null when it cannot be (the child or the resolution is gone, the data is not a reminder's): the
+ * sender then sends what was written when it was queued.
+ */
+export async function renderResolutionReminder(
+  deps: ReminderRenderDeps,
+  data: Record<string, unknown>,
+  language: ReaderLanguage,
+): Promise<Record<string, unknown> | null> {
+  const m = data.message as OverdueMessage | undefined;
+  if (!m || typeof m.childRef !== 'string' || typeof m.resolutionId !== 'string' || !m.to) return null;
+  const child = await deps.children.get(m.childRef);
+  const resolution = child?.resolutions?.find((x) => x.id === m.resolutionId);
+  if (!child || !resolution) return null;
+  const staffNames = new Map((await deps.staff.list()).map((s) => [s._id, s.name]));
+  return reminderActivity({
+    child,
+    resolution,
+    message: m,
+    staffNames,
+    today: todayIn(deps.clock(), deps.tzName),
+    tzName: deps.tzName,
+    table: deps.table,
+    language,
+  });
 }

@@ -13,6 +13,8 @@ import { createSweeper, type Sweeper } from './sweeper.js';
 import { createPendingDrainer, type PendingDrainer } from './pending-drainer.js';
 import { renderPending } from '../teams/presenters/pending-messages.js';
 import { conversationLanguage } from '../teams/presenters/reader-language.js';
+import { RESOLUTION_REMINDER_RENDER, renderResolutionReminder } from './resolution-reminders.js';
+import { RESOLUTION_STAGES } from '../domain/resolutions/index.js';
 
 export interface RunningJobs {
   sender: OutboxSender;
@@ -66,6 +68,21 @@ export function startJobs(opts: {
       const person = conv.kind === 'personal' && conv.staffId ? await deps.staff.get(conv.staffId) : null;
       return conversationLanguage(conv, () => person ?? undefined, config.defaultLanguage);
     },
+    // Queued messages written again at delivery, in the conversation's language then (issue 13).
+    renderAtDelivery: (render, _conv, language) =>
+      render.kind === RESOLUTION_REMINDER_RENDER
+        ? renderResolutionReminder(
+            {
+              children: deps.children,
+              staff: deps.staff,
+              clock: deps.clock,
+              tzName: deps.tzName,
+              table: deps.resolutionStages ?? RESOLUTION_STAGES,
+            },
+            render.data,
+            language ?? config.defaultLanguage,
+          )
+        : Promise.resolve(null),
   });
   const sweeper = createSweeper({
     deps,

@@ -88,6 +88,11 @@ export interface OutboxTarget {
 }
 
 /** One proactive message. `_id` is its idempotency key, so a key is never enqueued twice. */
+export interface OutboxRender {
+  kind: string;
+  data: Record<string, unknown>;
+}
+
 export interface OutboxDoc {
   _id: string;
   target: OutboxTarget;
@@ -97,6 +102,11 @@ export interface OutboxDoc {
   about?: OutboxAbout;
   /** The Bot Framework activity to send (text and/or attachments). */
   activity: Record<string, unknown>;
+  /**
+   * Written again at delivery in the conversation's language then (issue 13): a renderer's kind and its data
+   * (jobs/run-jobs.ts `renderAtDelivery`). `activity` is what was written when queued, sent when it cannot be.
+   */
+  render?: OutboxRender | null;
   status: OutboxStatus;
   /** Order within one conversation: enqueue time then key. */
   enqueuedAt: Date;

@@ -3,6 +3,8 @@
 // admins are asked to settle. Ids and paths only: the import's values stay in the child documents,
 // except the case system's version of a disputed record, kept until it is settled.
 
+import type { UserMessage } from '../domain/errors.js';
+
 export const SYNC_COLLECTIONS = { runs: 'import-runs', conflicts: 'import-conflicts' } as const;
 
 export type SyncChannel = 'http' | 'folder';
@@ -33,6 +35,8 @@ export interface ImportConflictDoc {
   /** The JSON path in the file and the import's explanation (no names: ids and dates). */
   path: string;
   message: string;
+  /** The explanation in a reader's words (issue 13): a catalogue key and values; absent on older documents. */
+  say?: UserMessage;
   /** The case system's record as the file gave it. */
   incoming: Record<string, unknown>;
   status: 'open' | 'kept-teams' | 'took-case-system';

@@ -93,11 +93,11 @@ export function unknownCommand(name: string | null, t: Translate = ENGLISH): Not
 }
 
 /** A thrower's message in the reader's words (and the one said before it); null for a key the catalogue lacks. */
-function spoken(said: UserMessage, t: Translate): string | null {
+export function spoken(said: UserMessage, t: Translate): string | null {
   if (!isMessageKey(said.key)) return null;
-  const text = t(said.key, stageWritten(datesWritten(said.params, t), t));
+  const text = t(said.key, eventsWritten(stageWritten(datesWritten(said.params, t), t), t));
   const first = said.before ? spoken(said.before, t) : null;
-  return first ? `${first.replace(/[.!?]$/, '')}. ${text}` : text;
+  return first ? `${first.replace(/[.!?]$/, '')}. ${capitalise(text)}` : text;
 }
 
 /**
@@ -127,6 +127,14 @@ function datesWritten(params: MessageParams | undefined, t: Translate): MessageP
             : value,
     ]),
   );
+}
+
+/** An `eventType` holding an event's code ("became-looked-after") is written as the reader's language names it. */
+function eventsWritten(params: MessageParams | undefined, t: Translate): MessageParams | undefined {
+  const code = params?.eventType;
+  if (typeof code !== 'string') return params;
+  const key = `event.${code}`;
+  return isMessageKey(key) ? { ...params, eventType: t(key) } : params;
 }
 
 /** A `stage` sent with its `stageId` is written as the reader's language names that stage (labels.ts stageLabel). */

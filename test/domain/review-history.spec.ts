@@ -6,6 +6,8 @@ import { validateHistory } from '../../src/domain/review-history.js';
 import { nextReview, reviewHistory } from '../../src/domain/timescales.js';
 import type { ChildHistory } from '../../src/domain/types.js';
 import { adp, ceased, child, cla, ev, fwd, ifst, la, sb, upc } from './timescale-fixtures.js';
+import { CATALOGUES, isMessageKey, translator } from '../../src/teams/i18n/translate.js';
+import { spoken } from '../../src/teams/error-replies.js';
 
 const cal = createCalendar({ region: 'GB-WLS', closureDays: [] });
 const wales = getPolicy('wales');
@@ -163,7 +165,88 @@ const bad: [string, ChildHistory, RegExp][] = [
   ],
   ['unknown track', { ref: 'C1', track: 'foster' as never, events: [], reviews: [] }, /unknown track "foster"/],
   ['missing ref', { ref: '', track: 'cla', events: [], reviews: [] }, /missing case reference/],
+  ['events not a list', { ref: 'C1', track: 'cla', events: null as never, reviews: [] }, /events must be a list/],
+  ['reviews not a list', { ref: 'C1', track: 'cla', events: [], reviews: {} as never }, /reviews must be a list/],
+  [
+    'event of unknown type',
+    cla([la('2016-03-01'), ev('moved-house' as never, '2016-03-05')]),
+    /event 2 has unknown type "moved-house"/,
+  ],
+  [
+    'event of another track',
+    child('short-breaks', [sb('2016-03-01'), upc('2016-04-01')]),
+    /event unplanned-placement-change on 2016-04-01 does not apply to the short-breaks track/,
+  ],
+  [
+    'bring-forward without dueBy',
+    cla([la('2016-03-01'), ev('review-brought-forward', '2016-03-05', { reason: 'child-request' } as never)]),
+    /review-brought-forward on 2016-03-05 has no dueBy/,
+  ],
+  [
+    'invalid recordDistributedOn',
+    cla([la('2016-03-01')], [{ heldOn: '2016-03-20', recordDistributedOn: 'soon' }]),
+    /review C1-R1 has an invalid recordDistributedOn "soon"/,
+  ],
+  [
+    'review after the IFST final',
+    child('ifst', [ifst('2016-02-01')], ['2016-02-25', '2016-05-20', '2016-07-28', '2016-09-01']),
+    /review C1-R4 held on 2016-09-01, after the IFST plan's final review \(held on 2016-07-28\)/,
+  ],
+  [
+    'review while not looked after',
+    cla([la('2016-03-01'), ceased('2016-04-01')], ['2016-05-01']),
+    /review C1-R1 held on 2016-05-01 while not looked after \(ended on 2016-04-01\)/,
+  ],
 ];
+
+/** Every refusal keyed (issue 13): the English catalogue says the engine's message word for word. */
+describe('validateHistory refusals in the catalogue', () => {
+  const en = translator('en');
+  const cy = translator('cy');
+  const thrown = new Set<string>();
+  for (const [name, c] of bad) {
+    it(`keys: ${name}`, () => {
+      assert.throws(
+        () => validateHistory(c),
+        (e) => {
+          assert.ok(isAppError(e, 'invalid-history') && e.userMessage, String(e));
+          const { key, params } = e.userMessage;
+          assert.ok(isMessageKey(key), key);
+          thrown.add(key);
+          assert.equal(en(key, params), e.message);
+          const welsh = cy(key, params);
+          assert.notEqual(welsh, e.message);
+          assert.match(welsh, /^plentyn /);
+          return true;
+        },
+      );
+    });
+  }
+  it('every errors.history key is thrown by one of the cases above', () => {
+    const keys = Object.keys(CATALOGUES.en).filter((k) => k.startsWith('errors.history.'));
+    assert.deepEqual(
+      keys.filter((k) => !thrown.has(k)),
+      [],
+    );
+  });
+  it("a Welsh reader's refusal writes dates and event names in Welsh", () => {
+    const said = (c: ChildHistory) => {
+      try {
+        validateHistory(c);
+      } catch (e) {
+        if (isAppError(e) && e.userMessage) return spoken(e.userMessage, cy);
+      }
+      return null;
+    };
+    assert.equal(
+      said(cla([la('2016-03-01')], ['2016-02-01'], 'C9')),
+      "plentyn C9: cynhaliwyd adolygiad C9-R1 ar Llun 1 Chwe 2016, cyn i'r plentyn ddechrau derbyn gofal",
+    );
+    const twice = said(cla([la('2016-03-01'), la('2016-05-01')]));
+    assert.match(twice ?? '', /Sul 1 Mai 2016/);
+    assert.doesNotMatch(twice ?? '', /became-looked-after/);
+  });
+});
 
 describe('validateHistory', () => {
   for (const [name, c, message] of bad) {

@@ -33,6 +33,46 @@ describe('outbox sender against a fake Teams connector', function () {
   const deliveredCount = (key: string) => connector.received.filter((r) => r.key === key).length;
   const attemptsOf = (key: string) => connector.attempts.filter((a) => a.key === key);
 
+  it("writes a message queued with `render` again at delivery, in the conversation's language; else sends it as queued (issue 13)", async () => {
+    await env.addChannel(chan('w'));
+    const enqueue = (key: string, kind: string) =>
+      env.outbox.enqueue({
+        _id: key,
+        target: { conversationId: chan('w') },
+        kind: 'child-notice',
+        about: { refs: [], names: false },
+        activity: { type: 'message', text: `${key} as queued` },
+        render: { kind, data: { key } },
+        enqueuedAt: new Date(),
+      });
+    await enqueue('r-1', 'again');
+    await enqueue('r-2', 'gone');
+    await enqueue('r-3', 'broken');
+    const seen: unknown[] = [];
+    sender = env.sender({
+      readerLanguage: () => Promise.resolve('cy'),
+      renderAtDelivery: (render, _conv, language) => {
+        seen.push([render.kind, language]);
+        if (render.kind === 'broken') return Promise.reject(new Error('renderer fault'));
+        return Promise.resolve(
+          render.kind === 'again'
+            ? { type: 'message', text: `${String(render.data.key)} written in ${language}` }
+            : null,
+        );
+      },
+    });
+    await sender.runOnce();
+    assert.deepEqual(
+      connector.received.map((r) => r.body?.text),
+      ['r-1 written in cy', 'r-2 as queued', 'r-3 as queued'],
+    );
+    assert.deepEqual(seen, [
+      ['again', 'cy'],
+      ['gone', 'cy'],
+      ['broken', 'cy'],
+    ]);
+  });
+
   it('delivers every message exactly once, in order, within the limits, through 429/412/5xx and dropped connections', async () => {
     const plan: Record<string, number> = { a: 45, b: 30, c: 15 };
     const expected: Record<string, string[]> = {};

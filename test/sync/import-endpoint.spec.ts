@@ -317,6 +317,44 @@ describe('sync: POST /api/import', function () {
       assert.deepEqual([next.json.conflicts, next.json.keptBefore], [0, 1]);
     });
   });
+
+  describe('a refused file, reported to an admin who reads Welsh (issue 13)', () => {
+    it("lists the problems in Welsh on the admin's card; the HTTP answer keeps the English lines", async () => {
+      await h.ask(messageActivity(h.connector.url, admin, '/iaith cymraeg'));
+      try {
+        const child = { ...smallService().children[0], ref: 'C160', reviews: [{ id: 'C160-0', heldOn: '2001-01-01' }] };
+        const res = await postImport(h, { formatVersion: 1, children: [child, { ...child, ref: 'C 161' }] });
+        assert.equal(res.status, 422, res.body);
+        assert.deepEqual(res.json.problems, [
+          'children[1].ref: a case reference: letters, digits and hyphens only, starting with a letter or digit',
+        ]);
+        const withHistory = await postImport(h, { formatVersion: 1, children: [child] });
+        assert.equal(withHistory.status, 422, withHistory.body);
+        assert.equal(withHistory.json.problems.length, 1);
+        assert.match(
+          withHistory.json.problems[0],
+          /^children\[0\]: invalid history: child C160: review C160-0 held on 2001-01-01, before the child became looked after$/,
+        );
+
+        const cards = ((await h.bot.store.collection('outbox').find({ kind: 'import-report' }).toArray()) as any[])
+          .sort((a, b) => a.enqueuedAt - b.enqueuedAt || String(a._id).localeCompare(String(b._id)))
+          .slice(-2)
+          .map((d) => JSON.stringify(d.activity.attachments[0].content));
+        assert.equal(cards.length, 2);
+        assert.match(cards[0]!, /ref: cyfeirnod achos: llythrennau, digidau a chysylltnodau yn unig/);
+        assert.match(
+          cards[1]!,
+          /\]: hanes amhosibl\. Plentyn C160: cynhaliwyd adolygiad C160-0 ar Llun 1 Ion 2001, cyn i'r plentyn ddechrau derbyn gofal/,
+        );
+        for (const card of cards) {
+          assert.doesNotMatch(card, /letters, digits|invalid history|held on|became looked after/);
+          assert.match(card, /Ni fewnforiwyd/);
+        }
+      } finally {
+        await h.ask(messageActivity(h.connector.url, admin, '/language english'));
+      }
+    });
+  });
 });
 
 describe('sync: POST /api/import when it is off', function () {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { AppError } from '../../src/domain/errors.js';
 import { parseDueWindow } from '../../src/domain/due-window.js';
 import { errorNotice, exampleFor } from '../../src/teams/error-replies.js';
@@ -45,6 +46,38 @@ describe('AppError message keys (issue 13)', () => {
       assert.ok(isMessageKey(key), `${file}: ${key} is not in the catalogue`);
       assert.ok(Object.hasOwn(CATALOGUES.cy, key), `${file}: ${key} has no Welsh`);
     }
+  });
+
+  it('every AppError a reader can be shown says its words: a catalogue key, or text written with t', () => {
+    // The codes error-replies.ts shows to a person; the store's own files that only CLIs reach are named here.
+    const shown = new Set([
+      'invalid-input',
+      'forbidden',
+      'not-found',
+      'conflict',
+      'ineligible-iro',
+      'store-unavailable',
+    ]);
+    const cliOnly = new Set(['store/backup.ts', 'store/embedded/embedded-store.ts', 'store/embedded/verify.ts']);
+    const bare: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const rel = path.relative(SRC, file).split(path.sep).join('/');
+      if (cliOnly.has(rel) || rel.startsWith('cli/')) continue;
+      const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (n: ts.Node): void => {
+        if (ts.isNewExpression(n) && n.expression.getText(sf) === 'AppError') {
+          const [code, message, , said] = n.arguments ?? [];
+          const userCode = !code || !ts.isStringLiteral(code) || shown.has(code.text);
+          const writtenWithT =
+            !!message && ts.isCallExpression(message) && /^(ctx\.)?t$/.test(message.expression.getText(sf));
+          if (userCode && !said && !writtenWithT)
+            bare.push(`${rel}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    assert.deepEqual(bare, []);
   });
 
   it('every errors.* key in the catalogue is thrown somewhere (no dead messages)', () => {
@@ -120,7 +153,7 @@ describe('examples in a refusal (issue 13)', () => {
     assert.equal(notice.text, 'Dewiswch ddyddiad y cyfarfod.');
   });
 
-  it("a stage named in a refusal is the reader's word for it (the council's own label shown as set)", () => {
+  it("a stage named in a refusal is the reader's word for it (the council's own English wording to an English reader)", () => {
     const moved = (label: string) =>
       new AppError(
         'conflict',
@@ -135,6 +168,8 @@ describe('examples in a refusal (issue 13)', () => {
       errorNotice(moved('Stage 1 (formal)'), 'r', cy).text,
       "Mae'r cerdyn hwn wedi dyddio: symudodd y mater i Cam 1 (ffurfiol) (Alex Wilber, Maw 1 Med 2026); ni newidiwyd dim.",
     );
-    assert.match(errorNotice(moved('Stage 1 (our words)'), 'r', cy).text, /symudodd y mater i Stage 1 \(our words\)/);
+    // The council's own English wording is not shown to a Welsh reader: the catalogue's Welsh name is.
+    assert.match(errorNotice(moved('Stage 1 (our words)'), 'r', cy).text, /symudodd y mater i Cam 1 \(ffurfiol\)/);
+    assert.match(errorNotice(moved('Stage 1 (our words)'), 'r', translator('en')).text, /Stage 1 \(our words\)/);
   });
 });

@@ -16,9 +16,9 @@ const staff = [
   { id: 'admin-1', name: 'Tomos Bevan', roles: ['admin'], aadObjectId: '00000000-0000-0000-0000-0000000000ad' },
 ];
 const CHANNEL = '19:channel@thread.tacv2';
-// The council's own stage labels (the fixture's RESOLUTION_STAGES) are shown as set, so `Stage n` is not checked.
+// A stage is the catalogue's Welsh name (or the council's own Welsh), never the English wording.
 const ENGLISH_WORDS =
-  /Acknowledge|Respond|Resolution |Raised|raised|Theme|Timeline|Escalate|Awaiting| by [A-Z][a-z]{2} \d/;
+  /Acknowledge|Respond|Resolution |Raised|raised|Theme|Timeline|Escalate|Awaiting|Stage \d| by [A-Z][a-z]{2} \d/;
 
 describe('the resolution card for a Welsh reader, over HTTP (issue 13)', function () {
   this.timeout(60000);
@@ -86,5 +86,43 @@ describe('the resolution card for a Welsh reader, over HTTP (issue 13)', functio
       '',
     );
     assert.doesNotMatch(ackWords, ENGLISH_WORDS);
+  });
+
+  it('a reminder the sweeper queued in English is delivered in Welsh to a reader who chose Welsh meanwhile', async () => {
+    h.bot.deps.clock = createClock(new Date('2026-08-28T08:00:00Z')); // Fri 28 Aug
+    await invoke(alex, 'resolution.raise', {
+      ref: 'C101',
+      theme: 'care-planning',
+      stage: '1',
+      summary: 'Contact arrangements have not been reviewed.',
+      ask: 'A contact review',
+      askBy: '',
+    });
+    // Dafydd reads English when the sweeper queues the reminder; the sender is held meanwhile.
+    await h.ask(messageActivity(h.connector.url, dafydd, '/language english'));
+    await h.bot.jobs!.sender.stop();
+    h.bot.deps.clock = createClock(new Date('2026-09-03T09:00:00Z')); // Thu 3 Sep: not acknowledged
+    const key = 'resolution:C101-RES1:stage:1:ack-overdue:sw-1';
+    const swept = await h.bot.jobs!.sweeper.sweepOnce();
+    assert.ok(swept.enqueuedKeys.includes(key), swept.enqueuedKeys.join(', '));
+    const queued = (await h.bot.deps.outbox.get(key))!;
+    assert.match(JSON.stringify(queued.activity), /Reminder: please acknowledge this resolution/);
+    assert.equal(queued.render?.kind, 'resolution-reminder');
+
+    // He chooses Welsh before it goes: it is written again at delivery, in Welsh.
+    await h.ask(messageActivity(h.connector.url, dafydd, '/iaith cymraeg'));
+    await h.bot.jobs!.sender.runOnce();
+    const sent = h.connector.received.find((a) => a.key === key);
+    assert.ok(sent, 'delivered');
+    const { text } = cardOf(sent);
+    assert.match(
+      text,
+      /Nodyn atgoffa: cydnabyddwch y mater hwn os gwelwch yn dda — roedd yn ddyledus erbyn Mer 2 Med 2026/,
+    );
+    assert.doesNotMatch(
+      text.replace(/Contact arrangements have not been reviewed\.|A contact review/g, ''),
+      ENGLISH_WORDS,
+    );
+    h.bot.jobs!.sender.start();
   });
 });

@@ -11,6 +11,7 @@ import {
 import { isIsoDate } from '../../domain/calendar.js';
 import { formatDate } from '../../domain/dates-format.js';
 import { AppError, isAppError } from '../../domain/errors.js';
+import { historyRefusal } from '../../domain/review-history.js';
 import { recordDueBy, validateHistory, withinTimescale } from '../../domain/timescales.js';
 import type { IsoDate, LateReason } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, ReviewDoc, StaffDoc } from '../../store/documents.js';
@@ -71,7 +72,7 @@ function checkHistory(child: ChildDoc, reviews: ReviewDoc[], example: string): v
         'invalid-input',
         `that date does not fit ${child.ref}'s history: ${err.message}`,
         { example },
-        { key: 'errors.held.history', params: { ref: child.ref } },
+        historyRefusal('errors.held.history', child.ref, err.userMessage),
       );
     throw err;
   }

@@ -3,6 +3,7 @@ import { EVENT_TYPES } from '../../domain/types.js';
 import type { ImportProblem } from './import-schema.js';
 import { LIMITS } from './import-limits.js';
 import { parseCsv, type CsvTable } from './csv-parse.js';
+import { say, zodSay } from './problem-words.js';
 
 // The CSV form of an import (docs/DESIGN.md "Import format", "CSV form"): one CSV of children, optionally
 // one of staff, and a column-mapping JSON file saying which column feeds which import field. They are
@@ -88,7 +89,7 @@ export interface CsvImportInput {
 }
 
 export type CsvConversion =
-  | { ok: true; doc: Record<string, unknown>; lineOf: (section: 'children' | 'staff', index: number) => string }
+  | { ok: true; doc: Record<string, unknown>; lineOf: (section: 'children' | 'staff', index: number) => CsvLine }
   | { ok: false; problems: ImportProblem[] };
 
 /** Builds the import document from the CSV form, or says (as `path: rule` lines) why it cannot. */
@@ -97,14 +98,24 @@ export function csvToImportDocument(input: CsvImportInput): CsvConversion {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })),
+      problems: parsed.error.issues.map((i) => ({
+        path: ['mapping', ...i.path].join('.'),
+        message: i.message,
+        say: zodSay(i.message),
+      })),
     };
   }
   const mapping = parsed.data;
   if (input.staff && !mapping.staff) {
     return {
       ok: false,
-      problems: [{ path: 'mapping.staff', message: 'a staff CSV was given but the mapping has no staff section' }],
+      problems: [
+        {
+          path: 'mapping.staff',
+          message: 'a staff CSV was given but the mapping has no staff section',
+          say: say('errors.import.no-staff-section'),
+        },
+      ],
     };
   }
 
@@ -112,7 +123,7 @@ export function csvToImportDocument(input: CsvImportInput): CsvConversion {
   const read = (file: { name: string; text: string }, maxRows: number): CsvTable | null => {
     const r = parseCsv(file.text, maxRows);
     if (r.ok) return r.table;
-    problems.push({ path: `${file.name}:${r.line}`, message: r.message });
+    problems.push({ path: `${file.name}:${r.line}`, message: r.message, say: r.say });
     return null;
   };
   const childTable = read(input.children, LIMITS.maxChildren);
@@ -122,7 +133,11 @@ export function csvToImportDocument(input: CsvImportInput): CsvConversion {
   const missing = (table: CsvTable, file: string, where: string, cols: Record<string, string | undefined>) => {
     for (const [field, col] of Object.entries(cols)) {
       if (col && !table.header.includes(col))
-        problems.push({ path: `mapping.${where}.${field}`, message: `column "${col}" is not in ${file}` });
+        problems.push({
+          path: `mapping.${where}.${field}`,
+          message: `column "${col}" is not in ${file}`,
+          say: say('errors.import.no-column', { column: col, file }),
+        });
     }
   };
   missing(childTable!, input.children.name, 'children.columns', mapping.children.columns);
@@ -180,7 +195,7 @@ export function csvToImportDocument(input: CsvImportInput): CsvConversion {
   return {
     ok: true,
     doc: { formatVersion: 1, ...(staff ? { staff } : {}), children },
-    lineOf: (section, index) => `${names[section]} line ${lines[section][index] ?? '?'}`,
+    lineOf: (section, index) => ({ file: names[section], line: lines[section][index] ?? null }),
   };
 }
 
@@ -203,10 +218,18 @@ function toNumber(v: string): unknown {
 /** Adds the CSV line to each problem about a row (`children[3].dateOfBirth` → `… (children.csv line 5)`). */
 export function withCsvLines(
   problems: readonly ImportProblem[],
-  lineOf: (section: 'children' | 'staff', index: number) => string,
+  lineOf: (section: 'children' | 'staff', index: number) => CsvLine,
 ): ImportProblem[] {
   return problems.map((p) => {
     const m = /^(children|staff)\[(\d+)\]/.exec(p.path);
-    return m ? { ...p, message: `${p.message} (${lineOf(m[1] as 'children' | 'staff', Number(m[2]))})` } : p;
+    if (!m) return p;
+    const at = lineOf(m[1] as 'children' | 'staff', Number(m[2]));
+    return { ...p, message: `${p.message} (${at.file} line ${at.line ?? '?'})`, csv: at };
   });
+}
+
+/** The CSV file and line a row of the import document came from (null: not known). */
+export interface CsvLine {
+  file: string;
+  line: number | null;
 }

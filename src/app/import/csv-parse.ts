@@ -1,6 +1,7 @@
 // A small RFC 4180 reader for case-system exports: quoted fields, "" inside quotes, CRLF or LF line
 // ends, a leading byte-order mark. No dependency: the grammar is tiny, and every refusal must name
 // the line it is on (the import answers with `file:line` paths, like JSON paths).
+import { say, type ProblemSay } from './problem-words.js';
 
 export interface CsvTable {
   header: string[];
@@ -8,7 +9,17 @@ export interface CsvTable {
   rows: { line: number; cells: string[] }[];
 }
 
-export type CsvResult = { ok: true; table: CsvTable } | { ok: false; line: number; message: string };
+export type CsvResult = { ok: true; table: CsvTable } | { ok: false; line: number; message: string; say: ProblemSay };
+
+/** A refusal: the English message and, for a reader, its catalogue key (issue 13). */
+function refuse(
+  line: number,
+  message: string,
+  key: string,
+  params?: Record<string, string>,
+): Extract<CsvResult, { ok: false }> {
+  return { ok: false, line, message, say: say(key, params) };
+}
 
 /** Parses `text` (already decoded). Refuses ragged rows, a stray quote, an unclosed quote, an empty or duplicate header. */
 export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvResult {
@@ -24,7 +35,7 @@ export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvR
       if (src[i] === '"') {
         i++;
         for (;;) {
-          if (i >= src.length) return { ok: false, line: startLine, message: 'a quoted field is never closed' };
+          if (i >= src.length) return refuse(startLine, 'a quoted field is never closed', 'errors.import.csv-unclosed');
           const ch = src[i]!;
           if (ch === '"') {
             if (src[i + 1] === '"') {
@@ -41,12 +52,20 @@ export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvR
         }
         const next = src[i];
         if (next !== undefined && next !== ',' && next !== '\n' && !(next === '\r' && src[i + 1] === '\n')) {
-          return { ok: false, line, message: 'text after a closing quote (write a quote inside a quoted field as "")' };
+          return refuse(
+            line,
+            'text after a closing quote (write a quote inside a quoted field as "")',
+            'errors.import.csv-after-quote',
+          );
         }
       } else {
         while (i < src.length && src[i] !== ',' && src[i] !== '\n' && !(src[i] === '\r' && src[i + 1] === '\n')) {
           if (src[i] === '"')
-            return { ok: false, line, message: 'a quote inside an unquoted field (quote the whole field)' };
+            return refuse(
+              line,
+              'a quote inside an unquoted field (quote the whole field)',
+              'errors.import.csv-stray-quote',
+            );
           cell += src[i];
           i++;
         }
@@ -65,21 +84,32 @@ export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): CsvR
     }
     // A blank line (one empty cell) is skipped: exports often end with one.
     if (!(cells.length === 1 && cells[0] === '')) records.push({ line: startLine, cells });
-    if (records.length > maxRows + 1) return { ok: false, line: startLine, message: `more than ${maxRows} rows` };
+    if (records.length > maxRows + 1)
+      return refuse(startLine, `more than ${maxRows} rows`, 'errors.import.csv-rows', { max: String(maxRows) });
   }
   const [head, ...rows] = records;
-  if (!head) return { ok: false, line: 1, message: 'the file is empty (a header line is needed)' };
+  if (!head) return refuse(1, 'the file is empty (a header line is needed)', 'errors.import.csv-empty');
   const header = head.cells.map((h) => h.trim());
   const seen = new Set<string>();
   for (const h of header) {
-    if (!h) return { ok: false, line: head.line, message: 'the header has an empty column name' };
+    if (!h) return refuse(head.line, 'the header has an empty column name', 'errors.import.csv-empty-column');
     if (seen.has(h))
-      return { ok: false, line: head.line, message: `the header names column "${h.slice(0, 60)}" twice` };
+      return refuse(head.line, `the header names column "${h.slice(0, 60)}" twice`, 'errors.import.csv-column-twice', {
+        column: h.slice(0, 60),
+      });
     seen.add(h);
   }
   for (const r of rows) {
     if (r.cells.length !== header.length) {
-      return { ok: false, line: r.line, message: `${r.cells.length} fields where the header has ${header.length}` };
+      return refuse(
+        r.line,
+        `${r.cells.length} fields where the header has ${header.length}`,
+        'errors.import.csv-ragged',
+        {
+          fields: String(r.cells.length),
+          header: String(header.length),
+        },
+      );
     }
   }
   return { ok: true, table: { header, rows } };

@@ -1,6 +1,7 @@
 // Limits on an import document (docs/DESIGN.md "Import format", "Validation limits"). The file comes
 // from another system and is treated as untrusted: every string, array and the whole document are
 // bounded, and keys that could steer a query or a prototype are refused before anything else runs.
+import { say, type ProblemSay } from './problem-words.js';
 
 /** Refs, staff ids, review and booking ids: letters, digits and hyphens, starting with a letter or digit. */
 export const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
@@ -35,10 +36,12 @@ export const LIMITS = {
 /** Keys refused anywhere in the document: prototype pollution and MongoDB operator/path injection. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function reservedKeyRule(key: string): string | null {
-  if (RESERVED_KEYS.has(key)) return `reserved key "${key}" is not allowed`;
-  if (key.startsWith('$')) return 'keys starting with "$" are not allowed';
-  if (key.includes('.')) return 'keys containing "." are not allowed';
+export function reservedKeyRule(key: string): { message: string; say: ProblemSay } | null {
+  if (RESERVED_KEYS.has(key))
+    return { message: `reserved key "${key}" is not allowed`, say: say('errors.import.reserved-key', { key }) };
+  if (key.startsWith('$'))
+    return { message: 'keys starting with "$" are not allowed', say: say('errors.import.dollar-key') };
+  if (key.includes('.')) return { message: 'keys containing "." are not allowed', say: say('errors.import.dot-key') };
   return null;
 }
 
@@ -65,6 +68,7 @@ export function formatPath(path: ReadonlyArray<PathPart>): string {
 export interface ShapeProblem {
   path: string;
   message: string;
+  say: ProblemSay;
 }
 
 /**
@@ -81,8 +85,8 @@ export function scanRawDocument(
   let bytes = 0;
   // Parent links instead of path arrays: a 100k-child file has millions of nodes.
   const stack: Node[] = [{ value: doc, parent: null, key: null, depth: 0 }];
-  const add = (node: Node | null, key: PathPart | null, message: string) => {
-    problems.push({ path: formatPath(pathOf(node, key)), message });
+  const add = (node: Node | null, key: PathPart | null, rule: { message: string; say: ProblemSay }) => {
+    problems.push({ path: formatPath(pathOf(node, key)), ...rule });
     return problems.length >= maxProblems;
   };
   while (stack.length > 0) {
@@ -97,7 +101,11 @@ export function scanRawDocument(
       continue;
     }
     if (depth >= LIMITS.maxDepth) {
-      if (add(node, null, `nested more than ${LIMITS.maxDepth} levels deep`)) break;
+      const deep = {
+        message: `nested more than ${LIMITS.maxDepth} levels deep`,
+        say: say('errors.import.too-deep', { max: String(LIMITS.maxDepth) }),
+      };
+      if (add(node, null, deep)) break;
       continue;
     }
     bytes += 2;
@@ -121,7 +129,11 @@ export function scanRawDocument(
     if (bytes > maxBytes) break;
   }
   if (bytes > maxBytes) {
-    problems.unshift({ path: '(document)', message: `larger than the limit of ${maxBytes} bytes` });
+    problems.unshift({
+      path: '(document)',
+      message: `larger than the limit of ${maxBytes} bytes`,
+      say: say('errors.import.too-large', { max: String(maxBytes) }),
+    });
   }
   return problems;
 }

@@ -9,6 +9,7 @@ import {
   isReservedWord,
   scanRawDocument,
 } from './import-limits.js';
+import { say, zodSay, type ProblemSay } from './problem-words.js';
 
 // The import contract (docs/DESIGN.md "Import format"). Objects are strict: an unknown field is an error
 // with its path. Only formatVersion, staff[].id/name/roles and children[].ref/iroId/track/events
@@ -234,7 +235,12 @@ export type ImportBooking = z.infer<typeof importBookingSchema>;
 /** One problem found in an import file, located by a JSON path such as `children[3].iroId`. */
 export interface ImportProblem {
   path: string;
+  /** English, word for word what the CLI, `POST /api/import` and the folder's .result.json say. */
   message: string;
+  /** The same for a reader, in their language (issue 13): `errors.import.*` and its values (problem-words.ts). */
+  say: ProblemSay;
+  /** The CSV line the problem is on (a CSV import). */
+  csv?: { file: string; line: number | null };
 }
 
 export { formatPath };
@@ -252,14 +258,23 @@ export function parseImportDocument(
   for (const issue of parsed.error.issues) {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ path: formatPath([...path, key]), message: 'unknown field' });
+      for (const key of issue.keys)
+        problems.push({
+          path: formatPath([...path, key]),
+          message: 'unknown field',
+          say: say('errors.import.unknown-field'),
+        });
     } else if (!hasPath(doc, path)) {
-      problems.push({ path: formatPath(path), message: 'required' });
+      problems.push({ path: formatPath(path), message: 'required', say: say('errors.import.required') });
     } else if (path.length === 1 && path[0] === 'formatVersion') {
-      const got = (doc as { formatVersion: unknown }).formatVersion;
-      problems.push({ path: 'formatVersion', message: `must be 1 (got ${describe(got)})` });
+      const got = describe((doc as { formatVersion: unknown }).formatVersion);
+      problems.push({
+        path: 'formatVersion',
+        message: `must be 1 (got ${got})`,
+        say: say('errors.import.format-version', { got }),
+      });
     } else {
-      problems.push({ path: formatPath(path), message: issue.message });
+      problems.push({ path: formatPath(path), message: issue.message, say: zodSay(issue.message) });
     }
   }
   return { ok: false, problems };

@@ -3,7 +3,7 @@
 // never overwritten (a difference is reported instead); any other listed record is replaced; a stored
 // record the file does not list is kept (an import deletes nothing). Stored order is kept. Pure.
 
-export interface KeyedMergeRules<Stored, Incoming> {
+export interface KeyedMergeRules<Stored, Incoming, Why = string> {
   /** The identity a stored record and a file record share (e.g. a review id, an event's type and date). */
   keyOf(record: Stored | Incoming): string;
   /** The record appended for a file record whose key is not stored yet. */
@@ -13,22 +13,22 @@ export interface KeyedMergeRules<Stored, Incoming> {
   /** A stored record the import must not overwrite (one the bot made). */
   isProtected(existing: Stored): boolean;
   /** Why a protected record and the file's differ, or null when they agree. */
-  conflict(existing: Stored, incoming: Incoming): string | null;
+  conflict(existing: Stored, incoming: Incoming): Why | null;
 }
 
-export interface KeyedMergeResult<Stored> {
+export interface KeyedMergeResult<Stored, Why = string> {
   merged: Stored[];
   /** File records not applied because the stored one is protected and differs: their index in the file, and why. */
-  conflicts: { index: number; message: string }[];
+  conflicts: { index: number; message: Why }[];
 }
 
-export function mergeByKey<Stored, Incoming>(
+export function mergeByKey<Stored, Incoming, Why = string>(
   stored: readonly Stored[],
   incoming: readonly Incoming[],
-  rules: KeyedMergeRules<Stored, Incoming>,
-): KeyedMergeResult<Stored> {
+  rules: KeyedMergeRules<Stored, Incoming, Why>,
+): KeyedMergeResult<Stored, Why> {
   const merged = [...stored];
-  const conflicts: KeyedMergeResult<Stored>['conflicts'] = [];
+  const conflicts: KeyedMergeResult<Stored, Why>['conflicts'] = [];
   // First position of each key (a later file record with the same key meets the one just merged).
   const at = new Map<string, number>();
   merged.forEach((record, i) => {

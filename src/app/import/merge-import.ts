@@ -1,7 +1,9 @@
-import { checkIroEligibility, type CaseRoles } from '../../domain/eligibility.js';
+import { checkIroEligibility, whyParams, type CaseRoles } from '../../domain/eligibility.js';
+import { isAppError } from '../../domain/errors.js';
 import type { ChildHistory, Staff } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, EventDoc, HistoryEntry, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import type { ImportChild, ImportDocument, ImportProblem, ImportStaff } from './import-schema.js';
+import { say, type ProblemSay } from './problem-words.js';
 import { mergeByKey, type KeyedMergeRules } from './merge-by-key.js';
 
 // Pure planning of an import: cross-checks and every write, computed before anything is applied
@@ -14,7 +16,16 @@ export const IMPORT_ACTOR = { id: 'import' } as const;
 export interface ImportConflict {
   path: string;
   ref: string;
+  /** English (the CLI, POST /api/import). */
   message: string;
+  /** The same for the admin's card, in their language (issue 13). */
+  say: ProblemSay;
+}
+
+/** Why the file and a record the bot made differ: English and the reader's words. */
+interface ConflictWhy {
+  message: string;
+  say: ProblemSay;
 }
 
 export interface ChildUpdate {
@@ -134,7 +145,7 @@ export function planImport(input: PlanInput): ImportPlan {
   problems.push(...identityClashes(fileStaff, staffById));
   fileStaff.forEach((s, i) => {
     if (s.managerId && !staffById.has(s.managerId)) {
-      problems.push({ path: `staff[${i}].managerId`, message: `unknown staff id "${s.managerId}"` });
+      problems.push(unknownStaff(`staff[${i}].managerId`, s.managerId));
     }
   });
 
@@ -156,7 +167,15 @@ export function planImport(input: PlanInput): ImportPlan {
         reviews: merged.doc.reviews,
       });
     } catch (err) {
-      problems.push({ path: at, message: `invalid history: ${err instanceof Error ? err.message : String(err)}` });
+      problems.push({
+        path: at,
+        message: `invalid history: ${err instanceof Error ? err.message : String(err)}`,
+        // What is impossible, in the history's own words (domain/review-history.ts), after "impossible history".
+        say: {
+          ...(isAppError(err) && err.userMessage ? err.userMessage : say('errors.import.history-unreadable')),
+          before: say('errors.import.history'),
+        },
+      });
     }
     const change = childChange(before, merged, now);
     if (change.kind === 'insert') {
@@ -216,7 +235,7 @@ function crossCheckChild(
   const known = (path: string, id: string | null | undefined): Staff | undefined => {
     if (!id) return undefined;
     const s = staffById.get(id);
-    if (!s) out.push({ path, message: `unknown staff id "${id}"` });
+    if (!s) out.push(unknownStaff(path, id));
     return s;
   };
   const iro = known(`${at}.iroId`, c.iroId);
@@ -228,12 +247,17 @@ function crossCheckChild(
   (c.resourceControllerIds ?? []).forEach((id, j) => known(`${at}.resourceControllerIds[${j}]`, id));
   if (iro) {
     const verdict = checkIroEligibility(iro, caseRoles, staffById); // W54.3 on every ground, and the iro role
-    if (!verdict.ok) out.push({ path: `${at}.iroId`, message: verdict.reason });
+    if (!verdict.ok)
+      out.push({ path: `${at}.iroId`, message: verdict.reason, say: say('eligibility.why', whyParams(verdict.why)) });
   }
   (c.reviews ?? []).forEach((r, j) => known(`${at}.reviews[${j}].chairId`, r.chairId));
   const guardian = known(`${at}.proceedings.guardianId`, c.proceedings?.guardianId);
   if (guardian && !guardian.roles.includes('guardian')) {
-    out.push({ path: `${at}.proceedings.guardianId`, message: `"${guardian.id}" does not hold the guardian role` });
+    out.push({
+      path: `${at}.proceedings.guardianId`,
+      message: `"${guardian.id}" does not hold the guardian role`,
+      say: say('errors.import.not-a-guardian', { id: guardian.id }),
+    });
   }
   out.push(
     ...duplicates(
@@ -282,15 +306,15 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
         : stripUndefined(v);
   }
 
-  const conflict = (path: string, message: string) => conflicts.push({ path, ref: c.ref, message });
+  const conflict = (path: string, why: ConflictWhy) => conflicts.push({ path, ref: c.ref, ...why });
   const madeByBot = (existing: { source?: string }) => existing.source === 'bot';
   const merge = <S, I>(
     what: string,
     stored: readonly S[],
     incoming: readonly I[],
-    rules: KeyedMergeRules<S, I>,
+    rules: KeyedMergeRules<S, I, ConflictWhy>,
   ): S[] => {
-    const result = mergeByKey(stored, incoming, rules);
+    const result = mergeByKey<S, I, ConflictWhy>(stored, incoming, rules);
     for (const x of result.conflicts) conflict(`${at}.${what}[${x.index}]`, x.message);
     return result.merged;
   };
@@ -305,7 +329,10 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     conflict: (existing, e) =>
       sameValue(withoutSource(existing), withoutSource(importedEvent(e)))
         ? null
-        : `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`,
+        : {
+            message: `${e.type} on ${e.date} was recorded by the bot with different details; kept the bot's record`,
+            say: say('errors.import.conflict-event', { eventType: e.type, onDate: e.date }),
+          },
   });
 
   // Reviews and bookings by id; the listed fields update the stored record.
@@ -320,7 +347,12 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
       const detail = diff.includes('heldOn')
         ? `held on ${existing.heldOn} by the bot's record, ${r.heldOn} in the import`
         : `differs in ${diff.join(', ')}`;
-      return `review ${r.id} was recorded by the bot (${detail}); kept the bot's record`;
+      return {
+        message: `review ${r.id} was recorded by the bot (${detail}); kept the bot's record`,
+        say: diff.includes('heldOn')
+          ? say('errors.import.conflict-review-held', { id: r.id, botDate: existing.heldOn, fileDate: r.heldOn })
+          : say('errors.import.conflict-review', { id: r.id, fields: diff.join(', ') }),
+      };
     },
   });
 
@@ -332,7 +364,10 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     conflict: (existing, b) => {
       const diff = differingKeys(existing, stripUndefined(b));
       return diff.length
-        ? `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record`
+        ? {
+            message: `booking ${b.id} was made by the bot (differs in ${diff.join(', ')}); kept the bot's record`,
+            say: say('errors.import.conflict-booking', { id: b.id, fields: diff.join(', ') }),
+          }
         : null;
     },
   });
@@ -364,23 +399,38 @@ function differingKeys(existing: object, incoming: object): string[] {
     .map(([k]) => k);
 }
 
-function duplicates(values: readonly string[], pathOf: (i: number) => string, what: string): ImportProblem[] {
+/** What a duplicate is of, as the message says it → the catalogue's select value (ICU keys take no spaces). */
+const WHAT = {
+  'staff id': 'staff_id',
+  'child ref': 'child_ref',
+  'review id': 'review_id',
+  'booking id': 'booking_id',
+  'event (type, date)': 'event',
+} as const;
+type What = keyof typeof WHAT;
+
+function unknownStaff(path: string, id: string): ImportProblem {
+  return { path, message: `unknown staff id "${id}"`, say: say('errors.import.unknown-staff', { id }) };
+}
+
+function duplicates(values: readonly string[], pathOf: (i: number) => string, what: What): ImportProblem[] {
   const first = new Map<string, number>();
   const out: ImportProblem[] = [];
   values.forEach((v, i) => {
     const seen = first.get(v);
     if (seen === undefined) first.set(v, i);
-    else out.push({ path: pathOf(i), message: `duplicate ${what} "${v}" (first at ${pathOf(seen)})` });
+    else
+      out.push({
+        path: pathOf(i),
+        message: `duplicate ${what} "${v}" (first at ${pathOf(seen)})`,
+        say: say('errors.import.duplicate', { what: WHAT[what], value: v, first: pathOf(seen) }),
+      });
   });
   return out;
 }
 
 /** Like duplicates, but "HX01" and "hx01" are the same (people read and type refs in any case). */
-function duplicatesIgnoringCase(
-  values: readonly string[],
-  pathOf: (i: number) => string,
-  what: string,
-): ImportProblem[] {
+function duplicatesIgnoringCase(values: readonly string[], pathOf: (i: number) => string, what: What): ImportProblem[] {
   const first = new Map<string, number>();
   const out: ImportProblem[] = [];
   values.forEach((v, i) => {
@@ -397,6 +447,10 @@ function duplicatesIgnoringCase(
         was === v
           ? `duplicate ${what} "${v}" (first at ${pathOf(seen)})`
           : `duplicate ${what} "${v}" (first at ${pathOf(seen)} as "${was}"; compared without regard to case)`,
+      say:
+        was === v
+          ? say('errors.import.duplicate', { what: WHAT[what], value: v, first: pathOf(seen) })
+          : say('errors.import.duplicate-case', { what: WHAT[what], value: v, first: pathOf(seen), was }),
     });
   });
   return out;
@@ -407,7 +461,7 @@ function caseVariantsOfStored(
   values: readonly string[],
   stored: Iterable<string>,
   pathOf: (i: number) => string,
-  what: string,
+  what: What,
 ): ImportProblem[] {
   const wanted = new Set(values.map((v) => v.toLowerCase()));
   const storedByKey = new Map<string, string>();
@@ -419,7 +473,11 @@ function caseVariantsOfStored(
   values.forEach((v, i) => {
     const s = storedByKey.get(v.toLowerCase());
     if (s !== undefined && s !== v) {
-      out.push({ path: pathOf(i), message: `${what} "${v}" differs only in case from the stored "${s}"; use "${s}"` });
+      out.push({
+        path: pathOf(i),
+        message: `${what} "${v}" differs only in case from the stored "${s}"; use "${s}"`,
+        say: say('errors.import.case-variant', { what: WHAT[what], value: v, stored: s }),
+      });
     }
   });
   return out;
@@ -457,6 +515,11 @@ function identityClashes(fileStaff: readonly ImportStaff[], directory: ReadonlyM
         out.push({
           path: `staff[${i}].${field}`,
           message: `"${v}" is also the ${label} of staff ${others.map((o) => `"${o}"`).join(', ')}; each must name one person`,
+          say: say('errors.import.identity-clash', {
+            value: v,
+            space,
+            others: others.map((o) => `"${o}"`).join(', '),
+          }),
         });
       }
     }

@@ -12,7 +12,7 @@ import {
   type ImportRunDoc,
   type SyncChannel,
 } from '../../store/sync-documents.js';
-import { csvToImportDocument, withCsvLines, type CsvImportInput } from './csv-mapping.js';
+import { csvToImportDocument, withCsvLines, type CsvImportInput, type CsvLine } from './csv-mapping.js';
 import type { ImportProblem } from './import-schema.js';
 import type { Counts } from './merge-import.js';
 import { runImport } from './run-import.js';
@@ -169,6 +169,7 @@ async function syncOnce(deps: SyncDeps, req: SyncRequest): Promise<SyncOutcome> 
       key: at.key,
       path: c.path,
       message: c.message,
+      say: c.say,
       incoming: at.incoming,
       status: 'open',
       recordedAt: req.now,
@@ -206,7 +207,7 @@ async function syncOnce(deps: SyncDeps, req: SyncRequest): Promise<SyncOutcome> 
 }
 
 type Built =
-  | { ok: true; doc: unknown; lineOf?: (section: 'children' | 'staff', index: number) => string }
+  | { ok: true; doc: unknown; lineOf?: (section: 'children' | 'staff', index: number) => CsvLine }
   | { ok: false; problems: ImportProblem[] };
 
 function toImportDocument(payload: SyncPayload): Built {

@@ -30,6 +30,8 @@ export interface StageDef {
     | 'group-director'
     | 'chief-executive';
   label: string;
+  /** The council's own Welsh for the stage (RESOLUTION_STAGE_LABELS_CY); else a Welsh reader gets the catalogue's. */
+  labelCy?: string;
   addressee: StageAddressee;
   /**
    * RS2: a face-to-face resolution meeting is held at this stage, arranged by the reviewing team (stage 2) or
@@ -117,11 +119,22 @@ export const RESOLUTION_STAGES: readonly StageDef[] = [
 
 export type StageOverrides = Partial<Record<StageNumber, { acknowledge?: number; respond?: number }>>;
 
-/** The stage table with config overrides applied (the config hook: RESOLUTION_STAGE_DAYS). */
-export function stageTable(overrides: StageOverrides = {}): StageDef[] {
-  return RESOLUTION_STAGES.map((d) => {
+export type StageLabels = Partial<Record<StageNumber, string>>;
+
+/**
+ * The stage table with config overrides applied (the config hooks: RESOLUTION_STAGE_DAYS, and the council's own
+ * wording of the stages in English and Welsh, RESOLUTION_STAGE_LABELS and RESOLUTION_STAGE_LABELS_CY).
+ */
+export function stageTable(
+  overrides: StageOverrides = {},
+  labels: { en?: StageLabels; cy?: StageLabels } = {},
+): StageDef[] {
+  return RESOLUTION_STAGES.map((def) => {
+    const en = labels.en?.[def.stage];
+    const cy = labels.cy?.[def.stage];
+    const d: StageDef = { ...def, ...(en ? { label: en } : {}), ...(cy ? { labelCy: cy } : {}) };
     const o = overrides[d.stage];
-    if (!o) return { ...d };
+    if (!o) return d;
     return {
       ...d,
       acknowledgeWorkingDays: d.acknowledgeWorkingDays === null ? null : (o.acknowledge ?? d.acknowledgeWorkingDays),
@@ -141,6 +154,25 @@ export function parseStageOverrides(text: string): StageOverrides {
     if (!m) throw new AppError('config', `RESOLUTION_STAGE_DAYS: "${part}" is not STAGE=ACK/RESPOND (e.g. 1=2/5)`);
     const stage = Number(m[1]) as StageNumber;
     out[stage] = { respond: Number(m[3]), ...(m[2] && m[2] !== '-' ? { acknowledge: Number(m[2]) } : {}) };
+  }
+  return out;
+}
+
+/**
+ * Parses RESOLUTION_STAGE_LABELS(_CY): `STAGE=wording` separated by `;` (the wording may hold commas), e.g.
+ * "2=Stage 2 (practice meeting);3=Stage 3 (head of service)". Throws AppError('config') naming the bad part:
+ * a start-up message to IT, in English.
+ */
+export function parseStageLabels(text: string, variable: string): StageLabels {
+  const out: StageLabels = {};
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([0-6])\s*=\s*([^\u0000-\u001f\u007f]{1,60})$/.exec(part);
+    if (!m)
+      throw new AppError('config', `${variable}: "${part.slice(0, 80)}" is not STAGE=wording (1 to 60 characters)`);
+    out[Number(m[1]) as StageNumber] = m[2]!.trim();
   }
   return out;
 }

@@ -290,17 +290,25 @@ export class ChildrenRepository {
     });
     if (after) return withCurrentLadder(after);
     const current = await this.col.findOne({ _id: ref });
-    if (!current) throw new AppError('not-found', `child ${ref} not found`, { ref });
+    if (!current)
+      throw new AppError(
+        'not-found',
+        `child ${ref} not found`,
+        { ref },
+        { key: 'errors.store.child-not-found', params: { ref } },
+      );
     const last = current.history[current.history.length - 1];
+    const by = last?.by.name ?? last?.by.id ?? 'someone';
     throw new AppError(
       'conflict',
-      `child ${ref} was changed by ${last?.by.name ?? last?.by.id ?? 'someone'} at ${last?.at?.toISOString?.() ?? 'an unknown time'}`,
+      `child ${ref} was changed by ${by} at ${last?.at?.toISOString?.() ?? 'an unknown time'}`,
       {
         ref,
         expectedVersion,
         actualVersion: current.version,
         lastChange: last ? { by: last.by, at: last.at, action: last.action } : undefined,
       },
+      { key: 'errors.store.child-changed', params: { ref, name: by } },
     );
   }
 }

@@ -3,6 +3,7 @@ import {
   DELIVERY_COLLECTIONS,
   type OutboxAbout,
   type OutboxDoc,
+  type OutboxRender,
   type OutboxStatus,
   type OutboxTarget,
 } from '../delivery-documents.js';
@@ -23,6 +24,8 @@ export interface NewOutboxMessage {
   /** The children it discloses and whether it names them: the audience gate checks them before delivery. */
   about: OutboxAbout;
   activity: Record<string, unknown>;
+  /** Written again at delivery (delivery-documents.ts OutboxDoc.render). */
+  render?: OutboxRender;
   enqueuedAt: Date;
   /** Default: enqueuedAt + DEFAULT_GIVE_UP_AFTER_MS. */
   giveUpAt?: Date;
@@ -70,6 +73,7 @@ export class OutboxRepository {
       kind: msg.kind,
       about: { refs: [...new Set(refs)].sort(), names: msg.about.names },
       activity: msg.activity,
+      ...(msg.render ? { render: msg.render } : {}),
       status: 'pending',
       enqueuedAt: msg.enqueuedAt,
       attempts: 0,

@@ -33,14 +33,14 @@ export class StaffRepository {
       { $set: { aadObjectId: oid } },
       { returnDocument: 'after' },
     );
-    if (!doc) throw new AppError('not-found', `staff ${id} not found`, { staffId: id });
+    if (!doc) throw staffNotFound(id);
     return doc;
   }
 
   /** Remembers the language a person chose (issue 13). */
   async setLanguage(id: string, language: LanguageCode): Promise<void> {
     const doc = await this.col.findOneAndUpdate({ _id: id }, { $set: { language } }, { returnDocument: 'after' });
-    if (!doc) throw new AppError('not-found', `staff ${id} not found`, { staffId: id });
+    if (!doc) throw staffNotFound(id);
   }
 
   list(): Promise<StaffDoc[]> {
@@ -61,4 +61,13 @@ export class StaffRepository {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function staffNotFound(id: string): AppError {
+  return new AppError(
+    'not-found',
+    `staff ${id} not found`,
+    { staffId: id },
+    { key: 'errors.store.staff-not-found', params: { id } },
+  );
 }

@@ -5,6 +5,8 @@ import type { CardFact } from '../card-parts.js';
 import type { SyncReport } from '../../app/import/sync-import.js';
 import type { ImportConflictDoc } from '../../app/import/sync-conflicts.js';
 import type { Counts } from '../../app/import/merge-import.js';
+import type { ImportProblem } from '../../app/import/import-schema.js';
+import { spoken } from '../error-replies.js';
 import { ENGLISH, formatBookingStart } from '../presenters/labels.js';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/translate.js';
 
@@ -68,7 +70,11 @@ export function conflictView(c: ImportConflictDoc, t: Translate = ENGLISH): Impo
     id: c._id,
     ref: c.ref,
     heading: `${c.ref} · ${t(SECTION[c.section])} ${c.key}`,
-    message: t('import.conflict.says', { message: c.message, incoming: describeIncoming(c, t) }),
+    // In the reader's words; a conflict recorded before its words were data shows its English.
+    message: t('import.conflict.says', {
+      message: (c.say ? spoken(c.say, t) : null) ?? c.message,
+      incoming: describeIncoming(c, t),
+    }),
     status: '',
   };
 }
@@ -80,6 +86,16 @@ function describeIncoming(c: ImportConflictDoc, t: Translate): string {
       .map(([k, v]) => `${k} ${String(v)}`)
       .join(', ') || t('import.conflict.same-key')
   );
+}
+
+/**
+ * One refusal line, `JSON.path: rule`, the rule in the reader's language (issue 13); the CLI and the HTTP answer
+ * keep the English `message`. A problem without words (none is made so) shows its English.
+ */
+export function problemLine(p: ImportProblem, t: Translate = ENGLISH): string {
+  const rule = (p.say ? spoken(p.say, t) : null) ?? p.message;
+  const at = p.csv ? t('import.problem.csv-line', { rule, file: p.csv.file, line: p.csv.line ?? '?' }) : rule;
+  return `${p.path}: ${at}`;
 }
 
 const counts = (c: Counts, t: Translate) =>
@@ -116,7 +132,7 @@ export function importReportCardData(
       title: t('import.refused.title'),
       tone: 'attention',
       text: t('import.refused.text', { count: r.problems.length }),
-      problems: r.problems.slice(0, MAX_PROBLEM_LINES).map((p) => ({ line: `${p.path}: ${p.message}` })),
+      problems: r.problems.slice(0, MAX_PROBLEM_LINES).map((p) => ({ line: problemLine(p, t) })),
       footer: more > 0 ? t('import.refused.more', { count: more }) : '',
     };
   }

@@ -10,6 +10,10 @@ import { manifestCy } from './cy/manifest.js';
 import { noticesCy } from './cy/notices.js';
 import { errorsBookingCy } from './cy/errors-booking.js';
 import { errorsMoreCy } from './cy/errors-more.js';
+import { errorsHistoryCy } from './cy/errors-history.js';
+import { errorsImportCy } from './cy/errors-import.js';
+import { errorsDatesCy } from './cy/errors-dates.js';
+import { errorsStoreCy } from './cy/errors-store.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
 import { errorsAppCy } from './cy/errors-app.js';
 import { errorsMeetingCy } from './cy/errors-meeting.js';
@@ -52,6 +56,10 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...noticesCy,
   ...errorsBookingCy,
   ...errorsMoreCy,
+  ...errorsHistoryCy,
+  ...errorsImportCy,
+  ...errorsDatesCy,
+  ...errorsStoreCy,
   ...errorsResolutionCy,
   ...errorsFieldsCy,
   ...errorsAppCy,

@@ -9,6 +9,10 @@ import { manifestEn } from './en/manifest.js';
 import { noticesEn } from './en/notices.js';
 import { errorsBookingEn } from './en/errors-booking.js';
 import { errorsMoreEn } from './en/errors-more.js';
+import { errorsHistoryEn } from './en/errors-history.js';
+import { errorsImportEn } from './en/errors-import.js';
+import { errorsDatesEn } from './en/errors-dates.js';
+import { errorsStoreEn } from './en/errors-store.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
 import { errorsAppEn } from './en/errors-app.js';
 import { errorsMeetingEn } from './en/errors-meeting.js';
@@ -50,6 +54,10 @@ export const en = {
   ...noticesEn,
   ...errorsBookingEn,
   ...errorsMoreEn,
+  ...errorsHistoryEn,
+  ...errorsImportEn,
+  ...errorsDatesEn,
+  ...errorsStoreEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
   ...errorsAppEn,

@@ -128,10 +128,12 @@ export function childLabel(child: Pick<Child, 'ref' | 'givenName' | 'familyName'
 
 /** Booking start as wall-clock time in the council's zone (TZ_NAME): "Wed 25 Nov 2026 10:00". */
 /** A resolution stage as a person reads it ("Stage 1 (formal)"), in the reader's language. */
-export function stageLabel(stage: { id: string; label: string }, t: Translate = ENGLISH): string {
+export function stageLabel(stage: { id: string; label: string; labelCy?: string }, t: Translate = ENGLISH): string {
+  // The council's own wording (RESOLUTION_STAGE_LABELS, _CY: docs/DESIGN.md "Configuration") in its language; a
+  // Welsh reader without the council's Welsh gets the catalogue's Welsh name, never the English wording.
+  if (languageOf(t) !== 'cy') return stage.label;
   const key = catalogueKey('stage', stage.id);
-  // A council's own wording for a stage (RESOLUTION_STAGES configured) has no Welsh in the catalogue: shown as set.
-  return key !== null && ENGLISH(key) === stage.label ? t(key) : stage.label;
+  return stage.labelCy ?? (key !== null ? t(key) : stage.label);
 }
 
 export function formatBookingStart(start: string, tz: string, t: Translate = ENGLISH): string {

@@ -1,6 +1,6 @@
 // Renderers for messages the resolution process queues (ChildDoc.pending → outbox). The card is
 // rendered from the child document as it is at delivery, so a card delivered late shows the current state.
-import type { Mention } from '../../app/resolutions.js';
+import type { Mention, ResolutionHeadline } from '../../app/resolutions.js';
 import { audiencePermissions, RESOLUTION_STAGES } from '../../domain/resolutions/index.js';
 import { cardAttachment, renderCard } from '../cards.js';
 import type { PendingRenderer } from './pending-renderer.js';
@@ -36,8 +36,9 @@ const resolutionCardMessage: PendingRenderer = (data, ctx) => {
   }
   const audience = data.audience === 'iro' ? 'iro' : 'addressee';
   const mentions = mentionsOf(data.mentions);
-  const said = headlineOf(data.said);
-  // Written in the conversation's language at delivery; a message queued before issue 13 keeps its English banner.
+  // Written in the conversation's language at delivery; a banner queued in English before issue 13 is read back
+  // into data when it is one the bot wrote, else sent as it was queued.
+  const said = headlineOf(data.said ?? saidOfEnglish(str(data.headline)));
   const headline = (t: Translate) => (said ? said(t) : str(data.headline));
   const card = cardIn(ctx.language, (t, language) =>
     renderCard(
@@ -69,12 +70,30 @@ function headlineOf(v: unknown): ((t: Translate) => string) | null {
   const h = v as Partial<Record<'kind' | 'name' | 'stage', unknown>>;
   const name = str(h.name);
   if (h.kind === 'responded') return (t) => t('resolution.headline.responded', { name });
-  const stage = h.stage as Partial<Record<'id' | 'label', unknown>> | null | undefined;
+  const stage = h.stage as Partial<Record<'id' | 'label' | 'labelCy', unknown>> | null | undefined;
   if (h.kind === 'escalated' && stage && typeof stage === 'object') {
-    const def = { id: str(stage.id), label: str(stage.label) };
+    const def = {
+      id: str(stage.id),
+      label: str(stage.label),
+      ...(stage.labelCy ? { labelCy: str(stage.labelCy) } : {}),
+    };
     return (t) => t('resolution.headline.escalated-by', { name, stage: stageLabel(def, t) });
   }
   return null;
+}
+
+/**
+ * The two banners the bot queued in English before they were data (app/resolutions.ts before issue 13):
+ * "NAME responded" and "Escalated by NAME (IRO) to STAGE LABEL", the label being one of the stage table's.
+ */
+export function saidOfEnglish(headline: string): ResolutionHeadline | null {
+  const escalated = /^Escalated by (.+) \(IRO\) to (.+)$/.exec(headline);
+  if (escalated) {
+    const stage = RESOLUTION_STAGES.find((d) => d.label === escalated[2]);
+    return stage ? { kind: 'escalated', name: escalated[1]!, stage: { id: stage.id, label: stage.label } } : null;
+  }
+  const responded = /^(.+) responded$/.exec(headline);
+  return responded ? { kind: 'responded', name: responded[1]! } : null;
 }
 
 export const RESOLUTION_RENDERERS: Readonly<Record<string, PendingRenderer>> = {

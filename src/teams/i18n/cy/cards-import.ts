@@ -29,6 +29,7 @@ export const cardsImportCy: Readonly<Record<keyof typeof cardsImportEn, string>>
   'import.section.bookings': 'trefniad',
   'import.conflict.says': '{message}. Mae’r system achosion yn dweud: {incoming}.',
   'import.conflict.same-key': 'yr un allwedd',
+  'import.problem.csv-line': '{rule} ({file} llinell {line})',
   'import.label.refused': 'Gwrthodwyd oherwydd',
   'import.button.keep': 'Cadw cofnod Teams',
   'import.button.take': 'Cymryd cofnod y system achosion',

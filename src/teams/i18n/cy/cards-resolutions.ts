@@ -4,10 +4,11 @@ import type { cardsResolutionsEn } from '../en/cards-resolutions.js';
 export const cardsResolutionsCy: Readonly<Record<keyof typeof cardsResolutionsEn, string>> = {
   'stage.informal': 'Anffurfiol',
   'stage.formal': 'Cam 1 (ffurfiol)',
-  'stage.resolution-meeting': 'Cam 2 (pennaeth gwasanaeth)',
-  'stage.service-director': 'Cam 3 (cyfarwyddwr gwasanaeth)',
-  'stage.group-director': 'Cam 4 (cyfarwyddwr grŵp)',
-  'stage.chief-executive': 'Cam 5 (prif weithredwr)',
+  'stage.resolution-meeting': 'Cam 2 (cyfarfod datrys)', // translator: confirm
+  'stage.head-of-service': 'Cam 3 (cyfarfod pennaeth gwasanaeth)',
+  'stage.service-director': 'Cam 4 (cyfarwyddwr gwasanaeth)',
+  'stage.group-director': 'Cam 5 (cyfarwyddwr grŵp)',
+  'stage.chief-executive': 'Cam 6 (prif weithredwr)',
   'resolutions.state.recorded': 'Anffurfiol',
   'resolutions.state.awaiting-acknowledgement': 'Yn aros am gydnabyddiaeth',
   'resolutions.state.acknowledged': "Wedi'i gydnabod",

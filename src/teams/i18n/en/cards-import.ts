@@ -27,6 +27,7 @@ export const cardsImportEn = {
   'import.section.bookings': 'booking',
   'import.conflict.says': '{message}. The case system says: {incoming}.',
   'import.conflict.same-key': 'the same key',
+  'import.problem.csv-line': '{rule} ({file} line {line})',
   'import.label.refused': 'Refused because',
   'import.button.keep': "Keep Teams' record",
   'import.button.take': "Take the case system's",
