@@ -28,8 +28,6 @@ export interface DrainResult {
 
 /** How long a message with no destination is passed over unless a conversation changes first. */
 export const PARK_MS = 10 * 60_000;
-/** Children handled per pass; the drain runs again at once while more remain. */
-const BATCH = 500;
 /** Children (or parked addresses) handled between two yields to the event loop, so a long pass never holds up a request. */
 const SLICE = 50;
 /** How long the staff directory read for rendering is reused (a renamed person shows under the new name after this). */
@@ -214,8 +212,7 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
     for (const child of withPending) {
       const keys = (child.pending ?? []).map((p) => p.key);
       if (keys.every((k) => isParked(k, at))) result.waiting += keys.length;
-      else if (out.length < BATCH) out.push(child);
-      else wanted.full = true; // the rest next pass
+      else out.push(child);
     }
     return out;
   }
