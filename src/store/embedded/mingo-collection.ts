@@ -340,6 +340,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       if (walk) return this.walkInOrder(filter, plan, walk, opts.skip ?? 0, Math.abs(opts.limit ?? 0));
     }
     const source = plan ? this.fromRange(plan) : this.candidates(filter);
+    if (source.length === 0) return [];
     // A range the index answers alone needs no second look at each document.
     const matched = () =>
       plan?.indexOnly
