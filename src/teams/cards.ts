@@ -90,6 +90,7 @@ function prepare(value: unknown, mode: 'raw' | 'escaped', escaping = { changed: 
  * Fact.title, Fact.value) is taken from the escaped expansion, everything else from the raw one.
  * So every string in every view model is escaped where it could format, link or mention, whether or
  * not its author thought of it; the bot's own markup opts out with `Markdown`/`md` (markdown.ts).
+ * When escaping changes no string of the view model, both expansions would be the same card: one is made.
  */
 export function renderCard<K extends CardKind>(kind: K, model: CardDataOf<K>): AdaptiveCardJson {
   const tpl = template(kind);
