@@ -9,6 +9,7 @@ import { mentionActivity, messageActivity, type Sender } from '../test/helpers/a
 import { startFakeConnector } from '../test/helpers/fake-connector.js';
 import { summarize } from './helpers.js';
 import { approveActivity, prepareBacklog } from './served-backlog.js';
+import { knownToTeams } from './served.js';
 import { benchAadObjectId, syntheticImportDocument } from './synthetic-import.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -59,11 +60,13 @@ async function main(): Promise<void> {
     await res.text();
     return performance.now() - t;
   };
-  await post(mentionActivity(connector.url, person('admin-1', 'Administrator'), '/setup iro-channel'));
   const iro = person('iro-1', 'IRO 1');
+  const manager = person('tm-1', 'Reviewing Manager');
+  const admin = person('admin-1', 'Administrator');
+  knownToTeams(connector, [iro, manager, admin]);
+  await post(mentionActivity(connector.url, admin, '/setup iro-channel'));
   const due: number[] = [];
   for (let i = 0; i < 300; i++) due.push(await post(messageActivity(connector.url, iro, '/due this week')));
-  const manager = person('tm-1', 'Reviewing Manager');
   const approve: number[] = [];
   for (const r of approvals) approve.push(await post(approveActivity(connector.url, manager, r)));
   process.stdout.write(JSON.stringify({ due: summarize(due.slice(20)), approve: summarize(approve.slice(10)) }) + '\n');

@@ -7,7 +7,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { messageActivity, mentionActivity, type Sender } from '../test/helpers/activities.js';
+import { TENANT, messageActivity, mentionActivity, type Sender } from '../test/helpers/activities.js';
 import { startFakeConnector, type FakeConnector } from '../test/helpers/fake-connector.js';
 import { mb, round, summarize, type LatencySummary } from './helpers.js';
 import { approveActivity, prepareBacklog, type ApprovalRequest } from './served-backlog.js';
@@ -89,6 +89,7 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
     });
 
     connector = await startFakeConnector();
+    knownToTeams(connector, [IRO, SUPPORT, MANAGER, ADMIN]);
     const port = await freePort();
     const t1 = performance.now();
     bot = spawn(process.execPath, ['dist/src/index.js'], {
@@ -135,6 +136,22 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
     echo?.kill('SIGTERM');
     await connector?.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The people as Teams lists them (GET …/members/{id}), as it would for a council's staff: the bot reads a sender's
+ * member record at most once a minute; a 404 (someone Teams does not list) is asked again on every message.
+ */
+export function knownToTeams(connector: FakeConnector, people: readonly Sender[]): void {
+  for (const p of people) {
+    connector.members.set(p.id, {
+      id: p.id,
+      name: p.name,
+      aadObjectId: p.aadObjectId,
+      tenantId: TENANT,
+      userRole: 'user',
+    });
   }
 }
 

@@ -80,7 +80,7 @@ export async function updateChild<R>(
       subject: child.ref,
       details: audit.details,
     });
-    if (decision.change.pending?.length) deps.messagesQueued();
+    if (decision.change.pending?.length) deps.messagesQueued([child.ref]);
     return decision.result(after);
   }
   throw new AppError(
@@ -175,6 +175,6 @@ export async function createChild(
     subject: child.ref,
     details: change.audit.details,
   });
-  if (doc.pending?.length) deps.messagesQueued();
+  if (doc.pending?.length) deps.messagesQueued([doc.ref]);
   return doc;
 }

@@ -37,8 +37,11 @@ export interface AppDeps {
   liaison?: LiaisonSettings;
   /** Plan tracking between reviews (PLAN_*); PLAN_DEFAULTS when absent. */
   plan?: PlanSettings;
-  /** Called after a change queued messages (ChildDoc.pending): wakes the pending drainer. */
-  messagesQueued: () => void;
+  /**
+   * Called after a change queued messages (ChildDoc.pending): wakes the pending drainer, which then reads only
+   * these children (all children with messages when no refs are given).
+   */
+  messagesQueued: (refs?: readonly string[]) => void;
   /** Sync conflicts awaiting an admin (issue 14); absent in tests that build deps by hand. */
   importConflicts?: ImportConflictsRepository;
   /** The store's health for `/setup status` (absent in tests that build deps by hand). */

@@ -108,7 +108,7 @@ export function startJobs(opts: {
     onEnqueued: () => sender.kick(),
   });
   // Changes wake the drainer at once; the interval retries messages still waiting for an address.
-  deps.messagesQueued = () => drainer.kick();
+  deps.messagesQueued = (refs) => drainer.kick(refs);
   // Its first pass reads every child with a parked message: after readiness too, like the first sweep.
   let stopping = false;
   const startDrainer = () => {

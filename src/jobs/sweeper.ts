@@ -27,6 +27,7 @@ import { digestCardData, messageSummary, type PresentOptions } from '../teams/ca
 import { reminderCardData } from '../teams/cards/reminder.js';
 import { cardIn, conversationLanguage, summaryIn, type ReaderLanguage } from '../teams/presenters/reader-language.js';
 import { resolveAddress, type ConversationsPort } from './addresses.js';
+import { yieldToEventLoop } from './event-loop.js';
 import { acquireLease, releaseLease } from './lease.js';
 
 /**
@@ -137,9 +138,12 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
       return { ...result, skipped: 'lease-held' };
     }
     const children = await deps.children.listAll();
+    // Each step over every child takes a while at 100,000 children: requests waiting meanwhile go in between.
+    await yieldToEventLoop();
     const { statuses, invalid } = reviewStatuses(children, deps);
     result.invalidChildren = invalid.length;
     const withinSendingHours = londonHour(now, deps.tzName) >= SEND_FROM_HOUR;
+    await yieldToEventLoop();
     const messages = dueMessages<ChildDoc>({
       statuses,
       children,
@@ -148,6 +152,7 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
       calendar: deps.calendar,
       config: { reminderWorkingDays: config.reminderWorkingDays, digestWeeks: config.digestWeeks },
     });
+    await yieldToEventLoop();
     // The sender is kicked once per sweep: here only when no due-review pass follows.
     if (withinSendingHours) await enqueueResolutionReminders(children, today, result, messages.length === 0);
     if (messages.length > 0)

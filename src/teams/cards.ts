@@ -67,12 +67,17 @@ function defuse(value: string): string {
  * shows as typed), except `Markdown` the bot wrote on purpose; `raw`: strings as they are, for the
  * places that are not markdown (card data, input values, ids, urls).
  */
-function prepare(value: unknown, mode: 'raw' | 'escaped'): unknown {
+function prepare(value: unknown, mode: 'raw' | 'escaped', escaping = { changed: false }): unknown {
   if (value instanceof Markdown) return defuse(value.source);
-  if (typeof value === 'string') return defuse(mode === 'escaped' ? escapeMarkdown(value) : value);
-  if (Array.isArray(value)) return value.map((v) => prepare(v, mode));
+  if (typeof value === 'string') {
+    if (mode === 'raw') return defuse(value);
+    const escaped = escapeMarkdown(value);
+    if (escaped !== value) escaping.changed = true;
+    return defuse(escaped);
+  }
+  if (Array.isArray(value)) return value.map((v) => prepare(v, mode, escaping));
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, prepare(v, mode)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, prepare(v, mode, escaping)]));
   }
   return value;
 }
@@ -85,12 +90,17 @@ function prepare(value: unknown, mode: 'raw' | 'escaped'): unknown {
  * Fact.title, Fact.value) is taken from the escaped expansion, everything else from the raw one.
  * So every string in every view model is escaped where it could format, link or mention, whether or
  * not its author thought of it; the bot's own markup opts out with `Markdown`/`md` (markdown.ts).
+ * When escaping changes no string of the view model, both expansions would be the same card: one is made.
  */
 export function renderCard<K extends CardKind>(kind: K, model: CardDataOf<K>): AdaptiveCardJson {
   const tpl = template(kind);
   const raw: unknown = tpl.expand({ $root: prepare(model, 'raw') });
-  const escaped: unknown = tpl.expand({ $root: prepare(model, 'escaped') });
-  const expanded = restoreMentions(mergeMarkdownFields(raw, escaped, false));
+  const escaping = { changed: false };
+  const escapedModel = prepare(model, 'escaped', escaping);
+  // Most view models hold no character the escaper changes: then the second expansion would be the first
+  // again, and expanding is most of a card's cost (issue 12: per-message overhead).
+  const escaped: unknown = escaping.changed ? tpl.expand({ $root: escapedModel }) : raw;
+  const expanded = restoreMentions(escaping.changed ? mergeMarkdownFields(raw, escaped, false) : raw);
   const json = JSON.stringify(expanded);
   const at = json.indexOf('${');
   if (at >= 0) {

@@ -16,8 +16,9 @@ import { StaffRepository } from '../../src/store/repositories/staff-repository.j
 import { renderPending } from '../../src/teams/presenters/pending-messages.js';
 import { saveActivity } from '../helpers/save-activity.js';
 
-// Messages with nowhere to go are parked: later drains pass over them without looking up an address,
-// until a conversation is saved or changed (or PARK_MS pass); then they move at once.
+// Messages with nowhere to go are parked under their address: later drains pass over them without a lookup,
+// until a conversation is saved or changed (each parked address is then looked up once) or PARK_MS pass;
+// then they move at once. A change that queued messages wakes a pass over its own children only.
 
 const T0 = new Date('2026-11-23T10:00:00Z');
 const SERVICE_URL = 'https://smba.trafficmanager.net/uk/';
@@ -101,14 +102,14 @@ describe('pending drainer: messages with no destination are parked', function ()
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('looks a parked message up once, not on every drain; a saved channel with the purpose moves it at once', async () => {
+  it('looks a parked address up once, not on every drain; a saved channel with the purpose moves it at once', async () => {
     await deps.children.queuePending('C1', [toNorth('k1')]);
     await deps.children.queuePending('C2', [toNorth('k2'), toNorth('k3')]);
 
     assert.deepEqual(await drainer.drainOnce(), { moved: 0, waiting: 3 });
-    assert.equal(lookups, 3);
+    assert.equal(lookups, 1, 'three messages to one address: one lookup');
     for (let i = 0; i < 10; i++) assert.deepEqual(await drainer.drainOnce(), { moved: 0, waiting: 3 });
-    assert.equal(lookups, 3, 'ten more drains looked nothing up');
+    assert.equal(lookups, 1, 'ten more drains looked nothing up');
 
     // A channel saved without the purpose is a change too: one more look, still nowhere to go.
     await saveActivity(
@@ -124,7 +125,7 @@ describe('pending drainer: messages with no destination are parked', function ()
       { now },
     );
     assert.deepEqual(await drainer.drainOnce(), { moved: 0, waiting: 3 });
-    assert.equal(lookups, 6);
+    assert.equal(lookups, 2, 'the parked address looked up again, once');
 
     await deps.conversations.setPurpose(NORTH_CHANNEL, {
       purpose: 'social-work-channel',
@@ -177,6 +178,83 @@ describe('pending drainer: messages with no destination are parked', function ()
     assert.deepEqual(await drainer.drainOnce(), { moved: 1, waiting: 1 });
     assert.equal((await deps.outbox.get('k6'))?.target.conversationId, 'a:iro-1');
     assert.equal(await deps.outbox.get('k5'), null);
+  });
+
+  it('a kick naming children reads those children only, after the caller has answered, whatever is parked', async () => {
+    await deps.children.queuePending('C1', [toNorth('k8')]);
+    await deps.children.queuePending('C2', [toNorth('k9')]);
+    await drainer.drainOnce();
+    const reads = { all: 0, one: [] as string[] };
+    const listWithPending = deps.children.listWithPending.bind(deps.children);
+    const get = deps.children.get.bind(deps.children);
+    deps.children.listWithPending = (...a) => (reads.all++, listWithPending(...a));
+    deps.children.get = (ref) => (reads.one.push(ref), get(ref));
+    await saveActivity(
+      deps.conversations,
+      {
+        serviceUrl: SERVICE_URL,
+        channelId: 'msteams',
+        from: { id: '29:aad-iro-1', aadObjectId: 'aad-iro-1' },
+        recipient: { id: '28:bot' },
+        conversation: { id: 'a:iro-1', conversationType: 'personal', tenantId: 't' },
+      },
+      { now, staffId: 'iro-1' },
+    );
+    await new Promise((r) => setTimeout(r, 20)); // the conversation change: the parked address looked up again
+    const lookupsBefore = lookups;
+    reads.one.length = 0;
+    await deps.children.queuePending('C3', [
+      {
+        key: 'k10',
+        to: { kind: 'personal', staffId: 'iro-1' },
+        message: { type: 'child-notice', data: { title: 'x' } },
+      },
+    ]);
+    drainer.kick(['C3']);
+    assert.equal(await deps.outbox.get('k10'), null, 'nothing runs inside the caller’s turn');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await deps.outbox.get('k10'))?.target.conversationId, 'a:iro-1');
+    assert.deepEqual(reads.one, ['C3']);
+    assert.equal(reads.all, 0, 'no pass over every child with messages');
+    assert.equal(lookups, lookupsBefore, 'no parked address looked up again');
+  });
+
+  it('a conversation change reads only the children whose parked address now resolves', async () => {
+    await deps.children.queuePending('C1', [toNorth('k11')]);
+    await deps.children.queuePending('C2', [
+      {
+        key: 'k12',
+        to: { kind: 'channel', purpose: 'social-work-channel', team: 'south' },
+        message: { type: 'child-notice', data: { title: 'x' } },
+      },
+    ]);
+    await drainer.drainOnce();
+    const read: string[] = [];
+    const get = deps.children.get.bind(deps.children);
+    deps.children.get = (ref) => (read.push(ref), get(ref));
+    await saveActivity(
+      deps.conversations,
+      {
+        serviceUrl: SERVICE_URL,
+        channelId: 'msteams',
+        from: { id: '29:admin' },
+        recipient: { id: '28:bot' },
+        conversation: { id: NORTH_CHANNEL, conversationType: 'channel', tenantId: 't' },
+        channelData: { team: { id: '19:team' }, channel: { id: NORTH_CHANNEL } },
+      },
+      { now },
+    );
+    await deps.conversations.setPurpose(NORTH_CHANNEL, {
+      purpose: 'social-work-channel',
+      team: 'north',
+      setBy: 'admin',
+      setAt: now,
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await deps.outbox.get('k11'))?.target.conversationId, NORTH_CHANNEL);
+    assert.equal(await deps.outbox.get('k12'), null, 'still waiting for a south channel');
+    assert.deepEqual(read, ['C1']);
+    assert.deepEqual(await drainer.drainOnce(), { moved: 0, waiting: 1 });
   });
 
   it('after stop no drain starts (not a re-run, not a conversation change), so none outlives the store', async () => {

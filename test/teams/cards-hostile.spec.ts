@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as ACData from 'adaptivecards-templating';
+import sinon from 'sinon';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CARD_KINDS, renderCard } from '../../src/teams/cards.js';
@@ -126,6 +128,20 @@ describe('cards: one escaper for every template field that carries text', () => 
     const fields = markdownFields(card);
     assert.ok(fields.some((f) => f.includes('\\](https:\u200B//')));
     assert.ok(fields.every((f) => renderModel(f).constructs.length === 0));
+  });
+
+  it('a model with nothing to escape is expanded once (the escaped expansion would be the same card)', () => {
+    const expand = sinon.spy(ACData.Template.prototype, 'expand');
+    try {
+      const plain = renderCard('notice', { title: 'T', text: 'Review booked for Tue 4 Oct 2016', tone: 'info' });
+      assert.equal(expand.callCount, 1);
+      assert.ok(markdownFields(plain).includes('Review booked for Tue 4 Oct 2016'));
+      const marked = renderCard('notice', { title: 'T', text: 'a_b', tone: 'info' });
+      assert.equal(expand.callCount, 3, 'text the escaper changes: both expansions');
+      assert.ok(markdownFields(marked).includes('a\\_b'));
+    } finally {
+      expand.restore();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { ObjectId } from 'bson';
-import { Query, aggregate as mingoAggregate, updateOne as mingoUpdateOne } from 'mingo';
+import { aggregate as mingoAggregate, updateOne as mingoUpdateOne } from 'mingo';
+import { applyUpdateFast } from './apply-update.js';
 import type {
   DeleteResult,
   Document,
@@ -19,6 +20,7 @@ import { cloneValue, deepFreeze, isPlainObject } from './clone.js';
 import type { CollectionLog, LogSource } from './collection-log.js';
 import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec, type StringRange } from './indexes.js';
 import { serializeRecord } from './log-file.js';
+import { compileQuery } from './mingo-query.js';
 import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
 import { valueKey } from './value-key.js';
 
@@ -320,7 +322,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       }
       if (out.length === docs.length) return out;
     }
-    return new Query({})
+    return compileQuery({})
       .find(docs, projection)
       .all()
       .map((d) => deepFreeze(cloneValue(d as Document)));
@@ -329,24 +331,58 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   /** Stored documents matching the filter (uncloned). */
   private match(filter: Document, opts: FindOpts = {}): Doc[] {
     const sort = normalizeSort(opts.sort);
+    // By _id, or a sparse index's { $exists: true }: the candidates are the answer, no filter to run on them.
+    const exact = this.exactMatches(filter);
+    if (exact) return sort && exact.length > 1 ? this.sortedPage({}, exact, sort, opts) : pageOf(exact, opts);
     const plan = this.rangePlan(filter);
     if (plan) {
       const walk = sort ? orderedWalk(plan, sort) : null;
       if (walk) return this.walkInOrder(filter, plan, walk, opts.skip ?? 0, Math.abs(opts.limit ?? 0));
     }
     const source = plan ? this.fromRange(plan) : this.candidates(filter);
+    if (source.length === 0) return [];
     // A range the index answers alone needs no second look at each document.
-    const matched = () => (plan?.indexOnly ? source : new Query(filter ?? {}).find<Doc>(source).all());
-    if (!sort && plan?.indexOnly) return source.slice(opts.skip ?? 0, limitEnd(opts));
+    const matched = () =>
+      plan?.indexOnly
+        ? source
+        : compileQuery(filter ?? {})
+            .find<Doc>(source)
+            .all();
+    if (!sort && plan?.indexOnly) return pageOf(source, opts);
     if (sort && Object.keys(sort).length === 1 && sort._id !== undefined) {
       const byId = sortedByStringId(matched(), sort._id);
-      if (byId) return byId.slice(opts.skip ?? 0, limitEnd(opts));
+      if (byId) return pageOf(byId, opts);
     }
-    let cursor = new Query(filter ?? {}).find<Doc>(source);
+    return this.sortedPage(filter ?? {}, source, sort, opts);
+  }
+
+  /** mingo's filter, sort, skip and limit over `source`. */
+  private sortedPage(filter: Document, source: Doc[], sort: Record<string, 1 | -1> | undefined, opts: FindOpts): Doc[] {
+    let cursor = compileQuery(filter).find<Doc>(source);
     if (sort) cursor = cursor.sort(sort);
     if (opts.skip) cursor = cursor.skip(opts.skip);
     if (opts.limit) cursor = cursor.limit(Math.abs(opts.limit));
     return cursor.all();
+  }
+
+  /**
+   * The matches themselves when the filter is only an index's answer: `{ _id: a string or number }`, or
+   * `{ field: { $exists: true } }` on a sparse single-field index (it holds exactly the documents with the field).
+   */
+  private exactMatches(filter: Document | undefined): Doc[] | null {
+    if (!isPlainObject(filter)) return null;
+    const keys = Object.keys(filter);
+    if (keys.length !== 1) return null;
+    const field = keys[0]!;
+    if (field === '_id') {
+      const eq = equalityValue(filter._id);
+      if (!eq.ok || (typeof eq.value !== 'string' && typeof eq.value !== 'number')) return null;
+      const doc = this.docs.get(valueKey(eq.value));
+      return doc ? [doc] : [];
+    }
+    if (!existsTrue(filter[field])) return null;
+    const ix = this.indexes.find((i) => i.spec.sparse && i.fields.length === 1 && i.fields[0] === field);
+    return ix ? this.fromIds(ix.allIds()) : null;
   }
 
   /**
@@ -445,14 +481,15 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
    * Documents with the same value of the sorted field are sorted among themselves by the rest of the sort.
    */
   private walkInOrder(filter: Document, plan: RangePlan, walk: Walk, skip: number, limit: number): Doc[] {
-    const test = new Query(filter);
+    const test = compileQuery(filter);
     const out: Doc[] = [];
     let toSkip = skip;
     let group: Doc[] = [];
     let groupPart: string | null = null;
     const seen = new Set<string>();
     const flush = () => {
-      const sorted = walk.tieSort && group.length > 1 ? new Query({}).find<Doc>(group).sort(walk.tieSort).all() : group;
+      const sorted =
+        walk.tieSort && group.length > 1 ? compileQuery({}).find<Doc>(group).sort(walk.tieSort).all() : group;
       for (const d of sorted) {
         if (toSkip > 0) toSkip--;
         else out.push(d);
@@ -604,6 +641,10 @@ function applyModifier(
   modifier: Document | Document[],
   arrayFilters?: Document[],
 ): Doc | null {
+  if (!arrayFilters && !Array.isArray(modifier)) {
+    const fast = applyUpdateFast(doc, modifier);
+    if (fast) return fast.changed ? fast.doc : null;
+  }
   const box = [cloneValue(doc)];
   // The filter is passed so the positional `$` operator can find its array element.
   const res = mingoUpdateOne(box, filter, modifier as never, arrayFilters ? { arrayFilters } : {});
@@ -624,6 +665,10 @@ function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; 
 /** Where a page read with skip and limit ends (undefined: the end). */
 function limitEnd(opts: FindOpts): number | undefined {
   return opts.limit ? (opts.skip ?? 0) + Math.abs(opts.limit) : undefined;
+}
+
+function pageOf(docs: Doc[], opts: FindOpts): Doc[] {
+  return opts.skip || opts.limit ? docs.slice(opts.skip ?? 0, limitEnd(opts)) : docs;
 }
 
 /** An inclusion projection's fields as a tree (`true` at a leaf), or null for anything mingo should do. */

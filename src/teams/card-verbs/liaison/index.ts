@@ -93,7 +93,7 @@ export const liaisonSaveAction = defineAction({
       );
     }
     await saveLiaison(ctx.deps, ctx.actor, { ...parsed.data, ref });
-    ctx.deps.messagesQueued();
+    ctx.deps.messagesQueued([ref]);
     const view = await liaisonForm(ctx.deps, ctx.actor, ref);
     return {
       kind: 'card',
