@@ -21,6 +21,14 @@ import type { ConversationDoc, OutboxDoc } from '../store/delivery-documents.js'
 import type { ChildDoc } from '../store/documents.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
 import { childLabel } from '../teams/presenters/labels.js';
+import {
+  cardIn,
+  conversationLanguage,
+  summaryIn,
+  type Reader,
+  type ReaderLanguage,
+} from '../teams/presenters/reader-language.js';
+import type { LanguageCode } from '../domain/types.js';
 import { personalChat } from './addresses.js';
 import { SERVICE_WIDE_KINDS, TO_FORMER_GUARDIAN_KINDS, WITHHELD_EXPLANATION_KIND } from './outbox-kinds.js';
 
@@ -59,6 +67,8 @@ export interface AudienceGateOptions {
   councilTenantId: string | null;
   /** SHOW_CHILD_NAMES_IN_CHANNELS: else a message that says it names children goes to 1:1 chats only. */
   showNamesInChannels?: boolean;
+  /** DEFAULT_LANGUAGE: what an explanation is written in for a person with no choice and no Teams locale. */
+  defaultLanguage?: LanguageCode;
   logger: Logger;
 }
 
@@ -71,32 +81,56 @@ function refsOf(doc: OutboxDoc): Refs {
   return { refs, known: true };
 }
 
-const KIND_LABELS: Record<string, string> = {
-  'service-digest': 'the weekly service digest',
-  'iro-digest': 'a weekly digest',
-  'review-reminder': 'a review reminder',
-  'record-reminder': 'a review record reminder',
-  'review-booking': 'a booking card',
-  'reschedule-approval': 'a reschedule approval card',
-  'resolution-card': 'a resolution card',
-  'resolution-reminder': 'a resolution reminder',
-  'resolution-escalation-prompt': 'a resolution escalation prompt',
-  'child-notice': 'a notice',
-  'import-report': 'a case system import report',
-  'participation-reminder': 'a participation checklist reminder',
-};
-const kindLabel = (kind: string | undefined) =>
-  KIND_LABELS[kind ?? ''] ?? (kind?.startsWith('liaison-') ? 'a liaison message' : 'a message');
+type Translate = Reader['t'];
 
-function where(conversation: ConversationDoc): string {
-  if (conversation.kind === 'personal') return 'a personal chat';
+/** A kind as the catalogue's `withheld.kind` selects it (ICU keys take no hyphen). */
+const KIND_KEYS: ReadonlySet<string> = new Set([
+  'service-digest',
+  'iro-digest',
+  'review-reminder',
+  'record-reminder',
+  'review-booking',
+  'reschedule-approval',
+  'resolution-card',
+  'resolution-reminder',
+  'resolution-escalation-prompt',
+  'child-notice',
+  'import-report',
+  'participation-reminder',
+]);
+const kindLabel = (kind: string | undefined, t: Translate) =>
+  t('withheld.kind', {
+    kind: KIND_KEYS.has(kind ?? '') ? kind!.replace(/-/g, '_') : kind?.startsWith('liaison-') ? 'liaison' : 'other',
+  });
+
+function where(conversation: ConversationDoc, t: Translate): string {
   const purpose = conversation.purposes?.[0]?.purpose;
-  return purpose ? `the ${purpose}` : conversation.kind === 'groupChat' ? 'a group chat' : 'a channel';
+  const kind =
+    conversation.kind === 'personal'
+      ? 'personal'
+      : purpose
+        ? 'purpose'
+        : conversation.kind === 'groupChat'
+          ? 'group_chat'
+          : 'channel';
+  const name = purpose ? t('replies.setup.purpose', { purpose: purpose.replace(/-/g, '_') }) : '';
+  return t('withheld.where', { where: kind, name });
 }
 
-function notice(title: string, text: string, summary: string): Record<string, unknown> {
-  const card = renderCard('notice', { title, text, tone: 'warning', example: '' });
-  return { type: 'message', summary, attachments: [cardAttachment(card)] };
+/** A warning notice in the reader's language ("both": Welsh, then English). */
+function notice(
+  language: ReaderLanguage,
+  words: (t: Translate) => { title: string; text: string; summary: string },
+): Record<string, unknown> {
+  const card = cardIn(language, (t) => {
+    const w = words(t);
+    return renderCard('notice', { title: w.title, text: w.text, tone: 'warning', example: '' });
+  });
+  return {
+    type: 'message',
+    summary: summaryIn(language, (t) => words(t).summary),
+    attachments: [cardAttachment(card)],
+  };
 }
 
 export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
@@ -152,6 +186,12 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
     return chat && chat._id !== conversation._id ? { staffId: iroId, chat } : null;
   }
 
+  /** The language of a 1:1 chat: its person's (reader-language.ts), else the council's. */
+  async function languageOf(chat: ConversationDoc): Promise<ReaderLanguage> {
+    const person = chat.staffId ? await deps.staff.get(chat.staffId) : null;
+    return conversationLanguage(chat, () => person ?? undefined, opts.defaultLanguage ?? 'en');
+  }
+
   async function explain(
     doc: OutboxDoc,
     conversation: ConversationDoc,
@@ -160,50 +200,57 @@ export function createAudienceGate(opts: AudienceGateOptions): AudienceGate {
     at: Date,
   ): Promise<string[]> {
     const { children } = await childrenOf(refs.refs);
-    const label = kindLabel(doc.kind);
-    const why =
-      reason === NAMES_REASON
-        ? "it shows a child's full name, and names are not shown in shared conversations here"
-        : `someone there is a guest who is not ${children.length === 1 ? "this child's Guardian" : 'the Guardian of every one of these children'}`;
+    const why = reason === NAMES_REASON ? 'names' : 'guest';
+    const count = children.length;
     const told: string[] = [];
     const iro = SERVICE_WIDE_KINDS.has(doc.kind ?? '') ? null : await responsibleIro(children, refs, conversation);
     if (iro) {
       const names = children.map((c) => childLabel(c, true)).join(', ');
+      // In the IRO's language (their chat's), like every message to them (issue 13).
+      const language = await languageOf(iro.chat);
       await deps.outbox.enqueue({
         _id: `${doc._id}:withheld`,
         kind: WITHHELD_EXPLANATION_KIND,
         about: { refs: refs.refs, names: true },
         target: { conversationId: iro.chat._id },
         enqueuedAt: at,
-        activity: notice(
-          `Not posted · ${names}`,
-          `I did not post ${label} about ${children.length === 1 ? 'this child' : 'these children'} in ${where(conversation)}: ${why}. ` +
-            'Check who is in that conversation (a liaison channel must have its own Guardian as its only guest); ' +
-            'an administrator can see it in /setup status.',
-          `Not posted · ${refs.refs.join(', ')}`,
-        ),
+        activity: notice(language, (t) => ({
+          title: t('withheld.iro.title', { names }),
+          text: t('withheld.iro.text', {
+            label: kindLabel(doc.kind, t),
+            count,
+            where: where(conversation, t),
+            why,
+          }),
+          summary: t('withheld.iro.summary', { refs: refs.refs.join(', ') }),
+        })),
       });
       told.push(iro.staffId);
       return told;
     }
     // Nobody may be told which children: the admins learn that something was withheld, and where.
-    const n = refs.known ? refs.refs.length : null;
+    const known = refs.known ? 'yes' : 'no';
     for (const admin of await deps.staff.listByRole('admin')) {
       const chat = await personalChat(deps.conversations, admin._id, admin);
       if (!chat || chat._id === conversation._id) continue;
+      const language = await languageOf(chat);
       await deps.outbox.enqueue({
         _id: `${doc._id}:withheld:${admin._id}`,
         kind: WITHHELD_EXPLANATION_KIND,
         about: { refs: [], names: false },
         target: { conversationId: chat._id },
         enqueuedAt: at,
-        activity: notice(
-          'Not posted: a guest is present',
-          `I did not post ${label}${n === null ? '' : ` (about ${n} ${n === 1 ? 'child' : 'children'})`} in ${where(conversation)}: ` +
-            `${reason === NAMES_REASON ? 'it shows full names, which are not shown in shared conversations here' : 'someone there is a guest who may not see it. Remove the guest, or give that purpose to a channel without guests (/setup)'}. ` +
-            '/setup status lists what was withheld.',
-          'Not posted: a guest is present',
-        ),
+        activity: notice(language, (t) => ({
+          title: t('withheld.admin.title'),
+          text: t('withheld.admin.text', {
+            label: kindLabel(doc.kind, t),
+            known,
+            count: refs.refs.length,
+            where: where(conversation, t),
+            why,
+          }),
+          summary: t('withheld.admin.title'),
+        })),
       });
       told.push(admin._id);
     }

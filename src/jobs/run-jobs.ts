@@ -55,6 +55,7 @@ export function startJobs(opts: {
       : undefined,
     councilTenantId: councilTenantId(config),
     showNamesInChannels: config.showChildNamesInChannels,
+    defaultLanguage: config.defaultLanguage,
   });
   const sender = createOutboxSender({
     outbox: deps.outbox,

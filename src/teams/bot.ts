@@ -19,7 +19,7 @@ import type { CommandContext } from './commands/command-context.js';
 import { parseCommand } from './commands/parse-command.js';
 import { assertRunsHere, COMMANDS, findCommand } from './commands/registry.js';
 import { languageFor } from './i18n/choose-language.js';
-import { translator } from './i18n/translate.js';
+import { translator, type Translate } from './i18n/translate.js';
 import { errorNotice, notRegistered, textTooLong, unknownCommand } from './error-replies.js';
 import { COMMAND_TEXT_LIMIT } from './activity-guard.js';
 import { identifySender, resolvePersonArg, type SenderLookup } from './identity.js';
@@ -80,7 +80,9 @@ export function createAdapter(config: Config, logger: Logger): EdgeAdapter {
     );
     if (ctx.activity.type === (ActivityTypes.Message as string)) {
       await ctx
-        .sendActivity({ attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference)))] })
+        .sendActivity({
+          attachments: [cardAttachment(renderCard('notice', errorNotice(err, reference, turnReader(ctx))))],
+        })
         .catch(() => undefined);
     }
   };
@@ -285,4 +287,9 @@ export function errorSummary(err: unknown): Record<string, unknown> {
   if (err instanceof AppError) return { code: err.code };
   if (err instanceof Error) return { name: err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n') };
   return { type: typeof err };
+}
+
+/** The reader of a failed turn: the language the turn was answering in, if it got that far; else English. */
+function turnReader(ctx: TurnContext): Translate {
+  return translator(ctx.turnState.get(READER_LANGUAGE) === 'cy' ? 'cy' : 'en');
 }

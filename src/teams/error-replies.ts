@@ -81,8 +81,6 @@ export function notRegistered(t: Translate = ENGLISH): NoticeCardData {
   return { title: t('error.not-registered.title'), text: t('error.not-registered.text'), tone: 'warning', example: '' };
 }
 
-export const NOT_REGISTERED: NoticeCardData = notRegistered();
-
 export function unknownCommand(name: string | null, t: Translate = ENGLISH): NoticeCardData {
   return {
     title: t('error.unknown-command.title'),

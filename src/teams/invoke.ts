@@ -138,7 +138,7 @@ export async function answerCardAction(
         },
       });
     }
-    const notice = errorNotice(err, ctx.activity.id ?? randomUUID());
+    const notice = errorNotice(err, ctx.activity.id ?? randomUUID(), t);
     return respond(ctx, { kind: 'message', text: `${notice.title}: ${notice.text}` });
   }
 }

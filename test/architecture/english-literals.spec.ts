@@ -8,7 +8,8 @@
 //      footer, heading, headline, emptyText, moreText, summary, status, label, errorTitle, errorText (card data,
 //      notices, activities' notification previews);
 //   3. the title and text arguments of noticeCardData(tone, title, text), and every argument of a card
-//      builder (a call to a function whose name ends in Card or CardData, e.g. reviewHeldCard(…, title, text)).
+//      builder (a call to a function whose name ends in Card, CardData or Notice, or is notice, e.g.
+//      reviewHeldCard(…, title, text), the audience gate's notice(title, text, summary)).
 // A literal there counts when its own text (for a template, the parts outside `${}`) holds a word of two
 // or more letters. Not counted: ids, keys and verbs (no spaces, only [a-z0-9.:_/-] with no capitals),
 // `example` values (command lines the reader types, e.g. '/due this week'), log messages (not in these
@@ -126,7 +127,7 @@ export function scanSource(file: string, source: string): Finding[] {
     } else if (
       ts.isCallExpression(node) &&
       ts.isIdentifier(node.expression) &&
-      /Card(Data)?$/.test(node.expression.text)
+      /(Card(Data)?|Notice)$|^notice$/.test(node.expression.text)
     ) {
       for (const arg of node.arguments) report(arg);
     } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && READ_PROPERTIES.has(node.name.text)) {
@@ -165,6 +166,7 @@ describe('no user-facing English literal outside the catalogues (issue 13)', () 
         "logger.info({ n }, 'sweep enqueued messages');",
         "const e = { example: 'Try: /help', summary: `Review ${event} · ${ref}` };",
         "reviewHeldCard(child, review, true, 'Review recorded as held', t('x'));",
+        "notice(`Not posted · ${names}`, t('x'), 'Not posted');",
       ].join('\n'),
     );
     assert.deepEqual(
@@ -176,6 +178,8 @@ describe('no user-facing English literal outside the catalogues (issue 13)', () 
         [4, 'That is gone'],
         [6, 'Review   ·  '],
         [7, 'Review recorded as held'],
+        [8, 'Not posted ·  '],
+        [8, 'Not posted'],
       ],
     );
   });

@@ -80,6 +80,20 @@ describe('AppError message keys (issue 13)', () => {
     assert.deepEqual(bare, []);
   });
 
+  it("every refusal shown is written with the reader's catalogue (errorNotice is given its t)", () => {
+    const english: string[] = [];
+    for (const file of sourceFiles(path.join(SRC, 'teams'))) {
+      const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (n: ts.Node): void => {
+        if (ts.isCallExpression(n) && n.expression.getText(sf) === 'errorNotice' && n.arguments.length < 3)
+          english.push(`${path.relative(SRC, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`);
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    assert.deepEqual(english, []);
+  });
+
   it('every errors.* key in the catalogue is thrown somewhere (no dead messages)', () => {
     const thrown = thrownKeys();
     const dead = Object.keys(CATALOGUES.en).filter((k) => k.startsWith('errors.') && !thrown.has(k));

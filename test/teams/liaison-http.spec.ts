@@ -118,6 +118,19 @@ describe('/liaison Save over HTTP (liaison.save)', function () {
     assert.deepEqual(await child('C100'), after);
   });
 
+  it("the form's open duties and their buttons are in Welsh for a Welsh reader (issue 13)", async () => {
+    await ask(sian, '/iaith cymraeg');
+    try {
+      const form = await ask(sian, '/cyswllt C100');
+      assert.deepEqual(validateCard(form.card), []);
+      const titles = JSON.stringify(form.card).match(/"title":"[^"]*"/g) ?? [];
+      assert.ok(titles.length > 0);
+      for (const title of titles) assert.doesNotMatch(title, /\b(Sent|Contacted|Done|Open|Confirm|received)\b/, title);
+    } finally {
+      await ask(sian, '/language english');
+    }
+  });
+
   it('legal records court documents received; a second save of the same date says it is already recorded', async () => {
     const form = await ask(angharad, '/liaison C101');
     const saved = await save(angharad, submitted(form.card, { courtDocsReceivedOn: '2026-11-24' }));

@@ -245,4 +245,26 @@ describe('/notify over HTTP: events that change timescales, bringing a review fo
     assert.match(await invoke(rhian, 'case.timeline', { ref: 'C1001', page: '0' }), /can't find that case/);
     assert.match(await invoke(alex, 'case.timeline', { ref: 'C1001', page: { $gt: 0 } }), /out of date/);
   });
+
+  it('an event that does not fit the history is refused in Welsh for a Welsh reader, naming what is impossible (issue 13)', async () => {
+    const before = await child();
+    await ask(dafydd, '/iaith cymraeg');
+    try {
+      const text = await invoke(dafydd, 'notify.event', {
+        ref: 'C1001',
+        type: 'became-looked-after',
+        date: '2026-07-01',
+      });
+      const refusal = text.split('\n').find((line) => line.includes('Plentyn C1001')) ?? text;
+      assert.equal(
+        refusal,
+        "Dydy'r digwyddiad hwnnw ddim yn cyd-fynd â hanes C1001. Plentyn C1001: dechreuodd dderbyn gofal ar Mer 1 Gor 2026, ond dechreuodd y plentyn dderbyn gofal ar Llun 1 Meh 2026 ac nid yw wedi peidio â derbyn gofal ers hynny.",
+      );
+      assert.match(text, /Doeddwn i ddim yn deall hynny/);
+      assert.doesNotMatch(text, /couldn't follow|does not fit|history/);
+      assert.equal((await child()).version, before.version, 'nothing changed');
+    } finally {
+      await ask(dafydd, '/language english');
+    }
+  });
 });

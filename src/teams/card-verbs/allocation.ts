@@ -39,6 +39,7 @@ export const notifyNewEntryAction = defineAction({
   run: (ctx) => {
     const words = wordsFor(ctx.actor);
     return orFormAgain(
+      ctx.t,
       async (): Promise<ActionReply> => {
         const input = parseData(newEntrySchema, ctx.data, NEW_ENTRY_EXAMPLE);
         const { child, managers } = await notifyNewEntry(ctx.deps, ctx.actor, input);
@@ -85,6 +86,7 @@ export const allocationChooseAction = defineAction({
   run: (ctx, { ref, child }) => {
     const words = wordsFor(ctx.actor);
     return orFormAgain(
+      ctx.t,
       async (): Promise<ActionReply> => {
         const { iroId, reason, first: firstCard } = parseData(chooseSchema, ctx.data, `/allocate ${ref}`);
         const first = child.iroId === UNALLOCATED;

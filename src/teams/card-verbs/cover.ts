@@ -25,6 +25,7 @@ export const coverSetAction = defineAction({
     const words = { t: translator(language), language };
     const { t } = words;
     return orFormAgain(
+      ctx.t,
       async () => {
         const plan = await coverPlan(ctx.deps, ctx.actor, { absentId, from, to });
         const all = chosen(ctx.data.all);

@@ -6,13 +6,15 @@ import type { AdaptiveCardJson } from '../cards.js';
 import { errorNotice } from '../error-replies.js';
 import type { FormError } from '../card-parts.js';
 import type { ActionReply } from './action-spec.js';
+import type { Translate } from '../i18n/translate.js';
 
 /**
- * Runs a form's verb; when it is refused for what was typed (invalid input, or a conflict such as a
+ * Runs a form's verb (`t`: the clicker's catalogue); when it is refused for what was typed (invalid input, or a conflict such as a
  * slot taken meanwhile), answers with `form(error)` instead. Refusals about who may act (forbidden,
  * not found) and failures keep their plain answer: the form is never re-shown to someone who may not see it.
  */
 export async function orFormAgain(
+  t: Translate,
   attempt: () => Promise<ActionReply>,
   form: (error: FormError, err: AppError) => Promise<AdaptiveCardJson>,
 ): Promise<ActionReply> {
@@ -20,7 +22,8 @@ export async function orFormAgain(
     return await attempt();
   } catch (err) {
     if (!isAppError(err) || (err.code !== 'invalid-input' && err.code !== 'conflict')) throw err;
-    const notice = errorNotice(err, randomUUID());
+    // What was wrong, in the clicker's language (issue 13).
+    const notice = errorNotice(err, randomUUID(), t);
     let card: AdaptiveCardJson;
     try {
       card = await form({ title: notice.title, text: notice.text }, err);

@@ -53,6 +53,7 @@ export const notifyEventAction = defineAction({
   subject: 'child',
   run: (ctx, { ref }) =>
     orFormAgain(
+      ctx.t,
       async () => {
         const input = parseData(eventSchema, ctx.data, '/notify C1001');
         return answer(await notifyEvent(ctx.deps, ctx.actor, { ref, ...input }), ctx.t);
@@ -66,6 +67,7 @@ export const notifyBringForwardAction = defineAction({
   subject: 'child',
   run: (ctx, { ref }) =>
     orFormAgain(
+      ctx.t,
       async () => {
         const input = parseData(forwardSchema, ctx.data, '/notify C1001 forward');
         return answer(await bringForward(ctx.deps, ctx.actor, { ref, ...input }), ctx.t);
@@ -86,6 +88,7 @@ export const notifyCorrectAction = defineAction({
   subject: 'child',
   run: (ctx, { ref }) =>
     orFormAgain(
+      ctx.t,
       async () => {
         const { event, ...input } = parseData(correctSchema, ctx.data, '/notify C1001 correct');
         const [index, type, date] = event.split('|');

@@ -35,6 +35,7 @@ export const reviewBookAction = defineAction({
   subject: 'child',
   run: (ctx, { ref }) =>
     orFormAgain(
+      ctx.t,
       async () => {
         const input = parseData(schema, ctx.data, '/book C1001');
         const result = await bookReview(ctx.deps, ctx.actor, { ...input, ref });

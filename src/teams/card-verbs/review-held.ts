@@ -21,6 +21,7 @@ export const reviewHeldAction = defineAction({
   subject: 'child',
   run: (ctx, { ref }) =>
     orFormAgain(
+      ctx.t,
       async () => {
         const input = parseData(heldSchema, ctx.data, '/held C1001');
         const { child, review, withinTimescale, recordDueBy } = await recordHeld(ctx.deps, ctx.actor, {
@@ -52,6 +53,7 @@ export const reviewHeldCorrectAction = defineAction({
   subject: 'review',
   run: (ctx, subject) =>
     orFormAgain(
+      ctx.t,
       async () => {
         const input = parseData(z.object({ heldOn: isoDate, reason: optText }), ctx.data, '/held C1001 C1001-R3');
         const { child, review, was } = await correctHeld(ctx.deps, ctx.actor, {

@@ -52,6 +52,7 @@ export const reviewRescheduleDeclineAction = defineAction({
   // A decline without a comment comes back as the same card, with the comment box and what is missing.
   run: (ctx, s) =>
     orFormAgain(
+      ctx.t,
       () => decide(ctx, s, 'decline'),
       async (error) => {
         const v = await viewRequest(ctx.deps, ctx.actor, s.ref, s.request.id);

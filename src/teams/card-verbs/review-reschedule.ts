@@ -31,6 +31,7 @@ export const reviewRescheduleRequestAction = defineAction({
   subject: 'child',
   run: (ctx, { ref }) =>
     orFormAgain(
+      ctx.t,
       async () => {
         const input = parseData(schema, ctx.data, '/reschedule C1001');
         const result = await requestReschedule(ctx.deps, ctx.actor, { ...input, ref });

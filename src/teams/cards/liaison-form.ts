@@ -125,7 +125,7 @@ export function liaisonFormCardData(child: LiaisonChild & { version: number }, o
     open: opts.open.map((i) => ({
       text: t('liaison-form.open-item', { duty: i.duty, title: t(`duty.${i.duty}.title`), date: day(i.deadline) }),
       buttons: [
-        ...(opts.mayAct?.(i) ?? true ? doneButtons(child, i.duty, i.subject, i.open, opts.forLegal ?? false) : []),
+        ...(opts.mayAct?.(i) ?? true ? doneButtons(child, i.duty, i.subject, i.open, opts.forLegal ?? false, t) : []),
         { title: t('card.button.open'), verb: LIAISON_VERBS.view, ref: child.ref, duty: i.duty, subject: i.subject, notApplicable: 'false' },
       ],
     })),

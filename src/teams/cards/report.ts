@@ -3,7 +3,7 @@
 // "Compliance report").
 import type { CardCount, CardFact, ChartPoint } from '../card-parts.js';
 import type { ComplianceReportResult } from '../../app/compliance-report.js';
-import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateCategory, type LateReview } from '../../domain/compliance.js';
+import { compliancePercent, LATE_CATEGORIES, type ComplianceCounts, type LateReview } from '../../domain/compliance.js';
 import { formatDate, formatMonth } from '../../domain/dates-format.js';
 import { periodLabel } from '../../domain/report-period.js';
 import { datesOf, label } from '../presenters/labels.js';
@@ -124,9 +124,6 @@ export function reportCardLabels(t: Translate): ReportCardLabels {
 export const MAX_LATE_LISTED = 40;
 /** IRO rows in the report's caseload table (issue 12: every message must fit Teams). */
 export const MAX_REPORT_IROS = 30;
-
-export const LATE_CATEGORY_LABELS: Readonly<Record<LateCategory, string>> = Object.fromEntries(
-  LATE_CATEGORIES.map((c) => [c, label(c)])) as Record<LateCategory, string>;
 
 const percent = (c: Pick<ComplianceCounts, 'within' | 'due'>): string => {
   const p = compliancePercent(c.within, c.due);

@@ -74,7 +74,7 @@ export const setupCommand: CommandSpec = {
       title: ctx.t('replies.setup.done.title'),
       text: ctx.t('replies.setup.done.text', {
         purpose: ctx.t('replies.setup.purpose', { purpose: selector(purpose) }),
-        team: team ? label(team) : 'none',
+        team: team ? label(team, '—', ctx.t) : 'none',
         guardian: guardian ? guardian.name : 'none',
       }),
       tone: 'success',
@@ -93,7 +93,7 @@ async function status(ctx: CommandContext) {
     c.purposes.map((p) =>
       t('replies.setup.channel-line', {
         purpose: t('replies.setup.purpose', { purpose: selector(p.purpose) }),
-        team: p.team ? label(p.team) : 'none',
+        team: p.team ? label(p.team, '—', t) : 'none',
         guardian: p.guardianId ?? 'none',
         id: c._id,
       }),

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { ComplianceReportResult } from '../../app/compliance-report.js';
 import { compliancePercent } from '../../domain/compliance.js';
 import { formatDate, formatMonth } from '../../domain/dates-format.js';
-import { LATE_CATEGORY_LABELS } from '../cards/report.js';
+import { label } from '../presenters/labels.js';
 import { itemLabel } from '../cards/board.js';
 import { dateLocale, type Language, type Translate } from '../i18n/translate.js';
 
@@ -158,7 +158,7 @@ export async function boardWorkbook(
   for (const l of r.report.late) {
     late.addRow([
       l.ref,
-      LATE_CATEGORY_LABELS[l.reason],
+      label(l.reason, '—', t),
       formatDate(l.dueBy, locale),
       l.heldOn ? formatDate(l.heldOn, locale) : t('board.none'),
       l.daysLate,

@@ -14,6 +14,7 @@ import { errorsHistoryCy } from './cy/errors-history.js';
 import { errorsImportCy } from './cy/errors-import.js';
 import { errorsDatesCy } from './cy/errors-dates.js';
 import { errorsStoreCy } from './cy/errors-store.js';
+import { withheldCy } from './cy/withheld.js';
 import { errorsResolutionCy } from './cy/errors-resolution.js';
 import { errorsAppCy } from './cy/errors-app.js';
 import { errorsMeetingCy } from './cy/errors-meeting.js';
@@ -60,6 +61,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   ...errorsImportCy,
   ...errorsDatesCy,
   ...errorsStoreCy,
+  ...withheldCy,
   ...errorsResolutionCy,
   ...errorsFieldsCy,
   ...errorsAppCy,

@@ -13,6 +13,7 @@ import { errorsHistoryEn } from './en/errors-history.js';
 import { errorsImportEn } from './en/errors-import.js';
 import { errorsDatesEn } from './en/errors-dates.js';
 import { errorsStoreEn } from './en/errors-store.js';
+import { withheldEn } from './en/withheld.js';
 import { errorsResolutionEn } from './en/errors-resolution.js';
 import { errorsAppEn } from './en/errors-app.js';
 import { errorsMeetingEn } from './en/errors-meeting.js';
@@ -58,6 +59,7 @@ export const en = {
   ...errorsImportEn,
   ...errorsDatesEn,
   ...errorsStoreEn,
+  ...withheldEn,
   ...errorsResolutionEn,
   ...errorsFieldsEn,
   ...errorsAppEn,

@@ -11,14 +11,6 @@ import type { MessageKey, Translate } from '../i18n/translate.js';
 import { explanationFor } from './due-reason.js';
 import { datesOf, ENGLISH, formatBookingStart, label } from './labels.js';
 
-export const REASON_CHOICES: CardChoice[] = RESCHEDULE_REASONS.map((r) => ({ title: label(r), value: r }));
-export const INVITEE_LABELS: Record<string, string> = {
-  child: 'The child',
-  carers: 'Carers',
-  parents: 'Parents',
-  school: 'School',
-};
-
 /** The reason categories, in the reader's language. */
 export function reasonChoices(t: Translate = ENGLISH): CardChoice[] {
   return RESCHEDULE_REASONS.map((r) => ({ title: label(r, '—', t), value: r }));
@@ -82,10 +74,6 @@ export function slotText(slot: Slot, t: Translate = ENGLISH): string {
 /** "Thu 26 Nov 2026 10:00; Thu 26 Nov 2026 14:00 (outside timescale)" */
 export function slotList(slots: readonly Slot[], t: Translate = ENGLISH): string {
   return slots.map((s) => slotText(s, t)).join('; ');
-}
-
-export function startText(start: string, tzName: string): string {
-  return formatBookingStart(start, tzName);
 }
 
 export function atText(d: Date | null | undefined, tzName: string, t: Translate = ENGLISH): string {
