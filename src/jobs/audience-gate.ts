@@ -17,7 +17,7 @@ import { checkAudience } from '../app/guest-safety.js';
 import { mayShowChildNames } from '../domain/access.js';
 import type { AudienceMember } from '../domain/guests.js';
 import type { Logger } from '../logger.js';
-import type { ConversationDoc, OutboxDoc } from '../store/delivery-documents.js';
+import { NAMES_REASON, WITHHELD_REASON, type ConversationDoc, type OutboxDoc } from '../store/delivery-documents.js';
 import type { ChildDoc } from '../store/documents.js';
 import { cardAttachment, renderCard } from '../teams/cards.js';
 import { childLabel } from '../teams/presenters/labels.js';
@@ -31,11 +31,6 @@ import {
 import type { LanguageCode } from '../domain/types.js';
 import { personalChat } from './addresses.js';
 import { SERVICE_WIDE_KINDS, TO_FORMER_GUARDIAN_KINDS, WITHHELD_EXPLANATION_KIND } from './outbox-kinds.js';
-
-/** Shown in /setup status for a message the gate stopped. */
-export const WITHHELD_REASON = 'withheld: a guest in this conversation is not the Guardian of every child it is about';
-/** A message that names children may go to a shared conversation only when SHOW_CHILD_NAMES_IN_CHANNELS is on. */
-export const NAMES_REASON = 'withheld: it names a child and this is a shared conversation';
 
 /** A message about more children than this is checked as about unknown children (no guest may see it). */
 const MAX_REFS = 1_000;

@@ -129,3 +129,8 @@ export interface LeaseDoc {
   holder: string;
   expiresAt: Date;
 }
+
+/** `lastError` of a message the audience gate stopped because of a guest (shown in /setup status in the reader's words). */
+export const WITHHELD_REASON = 'withheld: a guest in this conversation is not the Guardian of every child it is about';
+/** `lastError` of a message naming children that was not posted to a shared conversation (SHOW_CHILD_NAMES_IN_CHANNELS off). */
+export const NAMES_REASON = 'withheld: it names a child and this is a shared conversation';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { saveActivity } from '../helpers/save-activity.js';
 import { runImport } from '../../src/app/import/run-import.js';
-import { createAudienceGate, NAMES_REASON } from '../../src/jobs/audience-gate.js';
+import { createAudienceGate } from '../../src/jobs/audience-gate.js';
+import { NAMES_REASON } from '../../src/store/delivery-documents.js';
 import type { OutboxDoc } from '../../src/store/delivery-documents.js';
 import { AuditLog } from '../../src/store/repositories/audit-log.js';
 import { ChildrenRepository } from '../../src/store/repositories/children-repository.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BOT, messageActivity, TENANT, type Sender } from '../helpers/activities.js';
 import { cardOf, startHarness, type Harness } from '../helpers/bot-harness.js';
 import type { FakeMember } from '../helpers/fake-connector.js';
-import { WITHHELD_REASON } from '../../src/jobs/audience-gate.js';
+import { WITHHELD_REASON } from '../../src/store/delivery-documents.js';
 import { admin, alex } from '../helpers/people.js';
 
 // The guest rule (docs/DOMAIN.md "Children's Guardian liaison") through the real server, the pending drainer
@@ -300,6 +300,11 @@ describe('the Monday service digest and a guest in the IRO channel (over HTTP, r
     const status = cardOf(await h.ask(messageActivity(h.connector.url, admin, '/setup status'))).text;
     assert.match(status, /1 withheld/);
     assert.match(status, /digest:service:2026-11-23 → 19:iro-channel-guest@thread\.tacv2: withheld: /);
+    // An admin who reads Welsh is told why in Welsh (the stored reason is a known one, not Teams' words).
+    await h.ask(messageActivity(h.connector.url, admin, '/iaith cymraeg'));
+    const cy = cardOf(await h.ask(messageActivity(h.connector.url, admin, '/setup status'))).text;
+    assert.match(cy, /2026-11-23 → 19:iro-channel-guest@thread\.tacv2: wedi'i ddal yn ôl: nid yw gwestai/);
+    await h.ask(messageActivity(h.connector.url, admin, '/language english'));
   });
 });
 

@@ -1,6 +1,13 @@
+import type { Translate } from '../i18n/translate.js';
 import { setChannelLanguage, setChannelPurpose, setupOverview } from '../../app/setup-channel.js';
 import { AppError } from '../../domain/errors.js';
-import type { ChannelLanguage, ChannelPurpose } from '../../store/delivery-documents.js';
+import {
+  NAMES_REASON,
+  WITHHELD_REASON,
+  type ChannelLanguage,
+  type ChannelPurpose,
+  type OutboxDoc,
+} from '../../store/delivery-documents.js';
 import { describeStoreHealth } from '../presenters/store-health.js';
 import { renderCard } from '../cards.js';
 import { label } from '../presenters/labels.js';
@@ -83,6 +90,16 @@ export const setupCommand: CommandSpec = {
   },
 };
 
+/**
+ * Why a message was not delivered, in the reader's words: the gate's reasons are known; anything else is the
+ * Teams service's own diagnostic (an HTTP status and its text), quoted as it came.
+ */
+function failureWords(f: Pick<OutboxDoc, 'lastError'>, t: Translate): string {
+  if (f.lastError === WITHHELD_REASON) return t('replies.setup.withheld-guest');
+  if (f.lastError === NAMES_REASON) return t('replies.setup.withheld-names');
+  return f.lastError ? t('replies.setup.delivery-error', { detail: f.lastError }) : t('replies.setup.failed');
+}
+
 /** ICU select keys take no hyphen: 'iro-channel' is selected as 'iro_channel'. */
 const selector = (word: string): string => word.replace(/-/g, '_');
 
@@ -102,7 +119,7 @@ async function status(ctx: CommandContext) {
   // Outbox keys name children: listed only in a personal chat.
   const failed =
     ctx.conversationType === 'personal'
-      ? o.failed.map((f) => `${f._id} → ${f.target.conversationId}: ${f.lastError ?? t('replies.setup.failed')}`)
+      ? o.failed.map((f) => `${f._id} → ${f.target.conversationId}: ${failureWords(f, t)}`)
       : [];
   return renderCard('notice', {
     title: t('replies.setup.title'),

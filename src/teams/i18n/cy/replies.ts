@@ -13,6 +13,10 @@ export const repliesCy: Readonly<Record<keyof typeof repliesEn, string>> = {
     "Blwch anfon: {pending, number} yn aros, {sent, number} wedi'u hanfon, {failed, number} wedi methu, {withheld, number} wedi'u dal yn ôl.",
   'replies.setup.not-delivered': 'Heb eu danfon:',
   'replies.setup.failed': 'wedi methu',
+  'replies.setup.withheld-guest':
+    "wedi'i ddal yn ôl: nid yw gwestai yn y sgwrs hon yn Warcheidwad pob plentyn y mae'n sôn amdano",
+  'replies.setup.withheld-names': "wedi'i ddal yn ôl: mae'n enwi plentyn a sgwrs a rennir yw hon",
+  'replies.setup.delivery-error': 'Gwrthododd Teams ef: {detail}',
   'replies.setup.store-ok': 'Storfa: iawn.',
   'replies.setup.store-degraded': 'Storfa: DIRYWIEDIG ({reason}); does dim modd cadw dim nes i hyn gael ei drwsio.',
   'replies.setup.store-problems': 'Problemau gyda’r storfa:',

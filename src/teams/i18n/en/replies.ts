@@ -11,6 +11,10 @@ export const repliesEn = {
     'Outbox: {pending, number} pending, {sent, number} sent, {failed, number} failed, {withheld, number} withheld.',
   'replies.setup.not-delivered': 'Not delivered:',
   'replies.setup.failed': 'failed',
+  'replies.setup.withheld-guest':
+    'withheld: a guest in this conversation is not the Guardian of every child it is about',
+  'replies.setup.withheld-names': 'withheld: it names a child and this is a shared conversation',
+  'replies.setup.delivery-error': 'Teams refused it: {detail}',
   'replies.setup.store-ok': 'Store: ok.',
   'replies.setup.store-degraded': 'Store: DEGRADED ({reason}); nothing can be saved until this is fixed.',
   'replies.setup.store-problems': 'Store problems:',
