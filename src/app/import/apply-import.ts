@@ -5,10 +5,12 @@ import type { Logger } from '../../logger.js';
 import type { Store } from '../../store/doc-collection.js';
 import { COLLECTIONS, type AuditDoc, type ChildDoc, type StaffDoc } from '../../store/documents.js';
 import { ImportJournal, type JournalHead } from '../../store/import-journal.js';
+import { deepFreeze } from '../../store/embedded/clone.js';
 import { isDuplicateKeyError } from '../../store/open-store.js';
 import { ChildrenRepository } from '../../store/repositories/children-repository.js';
 import { StaffRepository } from '../../store/repositories/staff-repository.js';
 import type { ImportChild, ImportStaff } from './import-schema.js';
+import { copyDefined } from './plain-copy.js';
 import {
   childChange,
   mergeChild,
@@ -175,7 +177,7 @@ async function applyChildren(
     const change = before
       ? null
       : (plannedChange(planned, c.ref, null) ?? childChange(null, mergeChild(null, c, ''), now));
-    if (change?.kind === 'insert') inserts.push({ ...change.doc, ...derive(change.doc) });
+    if (change?.kind === 'insert') inserts.push(withDerived(change.doc, derive));
     else rest.push(c);
   }
   // New children in one batch (one acknowledgement, one fsync on the embedded store).
@@ -199,6 +201,14 @@ async function applyChildren(
   );
 }
 
+/**
+ * The document to insert: the planned one with its derived fields, deep-frozen, so the store keeps it as it
+ * is rather than copying it (src/store/embedded/clone.ts isStorableAsIs); nothing changes it after this.
+ */
+function withDerived(doc: ChildDoc, derive: DeriveChildFields): ChildDoc {
+  return deepFreeze(copyDefined(copyDefined({}, doc), derive(doc)) as ChildDoc);
+}
+
 const MAX_ATTEMPTS = 5;
 
 async function applyChild(
@@ -214,7 +224,7 @@ async function applyChild(
     // The planned write holds only on the first attempt: after a race the child is no longer as planned.
     const change = (attempt === 1 ? planned : null) ?? childChange(before, mergeChild(before, input, ''), now);
     try {
-      if (change.kind === 'insert') await repo.insert({ ...change.doc, ...derive(change.doc) });
+      if (change.kind === 'insert') await repo.insert(withDerived(change.doc, derive));
       else if (change.kind === 'update') {
         const u = change.update;
         const set = { ...u.set, ...derive({ ...before!, ...u.set } as ChildDoc) };

@@ -49,6 +49,19 @@ export function valuesAtPath(value: unknown, parts: readonly string[], i = 0): u
   return valuesAtPath(value[parts[i]!], parts, i + 1);
 }
 
+const AN_ARRAY = Symbol('an array on the path');
+
+/** The value at a dotted path when no array lies on the way (undefined: not there), else AN_ARRAY. */
+function scalarAt(doc: Document, parts: readonly string[]): unknown {
+  let v: unknown = doc;
+  for (const part of parts) {
+    if (Array.isArray(v)) return AN_ARRAY;
+    if (!isPlainObject(v)) return undefined;
+    v = v[part];
+  }
+  return Array.isArray(v) ? AN_ARRAY : v;
+}
+
 /** Keys a document is found under for one field: each value, and each element of array values. */
 function fieldKeys(doc: Document, parts: readonly string[]): { keys: string[]; missing: boolean } {
   const keys = new Set<string>();
@@ -109,6 +122,20 @@ export class EqualityIndex {
   }
 
   keysOf(doc: Document): string[] {
+    // Most documents hold no array on an index's paths: one tuple, built without the fan-out's arrays and sets.
+    let tuple = '';
+    let missing = true;
+    for (let i = 0; i < this.paths.length; i++) {
+      const v = scalarAt(doc, this.paths[i]!);
+      if (v === AN_ARRAY) return this.multiKeysOf(doc);
+      if (v !== undefined) missing = false;
+      tuple = i === 0 ? escapeKey(valueKey(v)) : tuple + KEY_SEP + escapeKey(valueKey(v));
+    }
+    return this.spec.sparse && missing ? [] : [tuple];
+  }
+
+  /** keysOf where a path meets an array: a tuple for each combination of values, as MongoDB's multikey index. */
+  private multiKeysOf(doc: Document): string[] {
     const perField = this.paths.map((p) => fieldKeys(doc, p));
     if (this.spec.sparse && perField.every((f) => f.missing)) return [];
     let tuples = [''];

@@ -15,10 +15,10 @@ import type {
 } from 'mongodb';
 import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, FindCursorLike } from '../doc-collection.js';
-import { cloneValue, deepFreeze, isPlainObject } from './clone.js';
+import { cloneValue, deepFreeze, isPlainObject, isStorableAsIs } from './clone.js';
 import type { CollectionLog, LogSource } from './collection-log.js';
 import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec, type StringRange } from './indexes.js';
-import { serializeRecord } from './log-file.js';
+import { serializeRecord, serializeRecords } from './log-file.js';
 import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
 import { valueKey } from './value-key.js';
 
@@ -129,7 +129,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const d = doc as Document;
     // Like the driver, an _id is generated and set on the caller's object.
     if (d._id === undefined) d._id = new ObjectId();
-    const seq = this.put(null, withIdFirst(cloneValue(d, true)) as Doc);
+    const seq = this.put(null, storable(d));
     await this.log.waitFor(seq);
     return { acknowledged: true, insertedId: d._id as InsertOneResult<T>['insertedId'] } as InsertOneResult<T>;
   }
@@ -139,13 +139,17 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (docs.length === 0) throw new Error('Invalid BulkOperation, Batch cannot be empty'); // as the driver
     const insertedIds: Record<number, unknown> = {};
     let seq = this.log.lastSeq;
+    const stored = docs.map((doc) => {
+      const d = doc as Document;
+      if (d._id === undefined) d._id = new ObjectId();
+      return storable(d);
+    });
+    const lines = serializeRecords(stored.map((doc) => ({ op: 'put', doc })));
     try {
       // Ordered, like the driver's default: stops at the first error, earlier inserts stay.
-      docs.forEach((doc, i) => {
-        const d = doc as Document;
-        if (d._id === undefined) d._id = new ObjectId();
-        seq = this.put(null, withIdFirst(cloneValue(d, true)) as Doc);
-        insertedIds[i] = d._id;
+      stored.forEach((doc, i) => {
+        seq = this.put(null, doc, lines[i]);
+        insertedIds[i] = doc._id;
       });
     } catch (err) {
       await this.log.waitFor(seq);
@@ -511,8 +515,8 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     return ix;
   }
 
-  /** Swaps in a new document state (checking unique indexes first) and queues its log line. */
-  private put(old: Doc | null, next: Doc): number {
+  /** Swaps in a new document state (checking unique indexes first) and queues its log line (given: serialized already). */
+  private put(old: Doc | null, next: Doc, serialized?: string): number {
     const id = valueKey(next._id);
     if (!old && this.docs.has(id)) throw new DuplicateKeyError(this.name, ID_INDEX, { _id: 1 }, { _id: next._id });
     const newKeys = this.indexes.map((ix) => ix.keysOf(next));
@@ -523,7 +527,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (old) this.unindex(id, old);
     this.indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
     this.docs.set(id, next);
-    const line = serializeRecord({ op: 'put', doc: next });
+    const line = serialized ?? serializeRecord({ op: 'put', doc: next });
     const size = this.sizes.get(id);
     this.live += line.length - (size ?? 0);
     this.sizes.set(id, line.length);
@@ -595,6 +599,11 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       upsertedId: out.upsertedId,
     } as UpdateResult<T>;
   }
+}
+
+/** A caller's document as the store keeps it: its own copy, unless it is deep-frozen already (clone.ts). */
+function storable(d: Document): Doc {
+  return withIdFirst(isStorableAsIs(d) ? d : cloneValue(d, true)) as Doc;
 }
 
 /** The changed copy of `doc`, or null when the update changes nothing. */
