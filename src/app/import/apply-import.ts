@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.js';
 import type { Store } from '../../store/doc-collection.js';
 import { COLLECTIONS, type AuditDoc, type ChildDoc, type StaffDoc } from '../../store/documents.js';
 import { ImportJournal, type JournalHead } from '../../store/import-journal.js';
-import { deepFreeze } from '../../store/embedded/clone.js';
+import { entrust } from '../../store/embedded/clone.js';
 import { isDuplicateKeyError } from '../../store/open-store.js';
 import { ChildrenRepository } from '../../store/repositories/children-repository.js';
 import { StaffRepository } from '../../store/repositories/staff-repository.js';
@@ -63,7 +63,7 @@ export interface JournalSection {
 }
 
 /** Children applied (and fsynced) together from memory: a journal chunk's worth (4 MB of JSON is about 3,500). */
-export const APPLY_BATCH = 2_000;
+export const APPLY_BATCH = 10_000;
 
 function* inBatches(sections: readonly JournalSection[]): Generator<JournalSection> {
   for (const { section, items } of sections)
@@ -202,11 +202,11 @@ async function applyChildren(
 }
 
 /**
- * The document to insert: the planned one with its derived fields, deep-frozen, so the store keeps it as it
- * is rather than copying it (src/store/embedded/clone.ts isStorableAsIs); nothing changes it after this.
+ * The document to insert: the planned one (built for this insert, used once) completed with its derived fields
+ * and entrusted to the store to keep as it is rather than copy (src/store/embedded/clone.ts).
  */
 function withDerived(doc: ChildDoc, derive: DeriveChildFields): ChildDoc {
-  return deepFreeze(copyDefined(copyDefined({}, doc), derive(doc)) as ChildDoc);
+  return entrust(copyDefined(doc, derive(doc)));
 }
 
 const MAX_ATTEMPTS = 5;

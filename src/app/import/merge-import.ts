@@ -2,7 +2,7 @@ import { checkIroEligibility, type CaseRoles } from '../../domain/eligibility.js
 import type { ChildHistory, Staff } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, EventDoc, HistoryEntry, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import type { ImportChild, ImportDocument, ImportProblem, ImportStaff } from './import-schema.js';
-import { mergeByKey, type KeyedMergeRules } from './merge-by-key.js';
+import { distinctKeys, mergeByKey, type KeyedMergeRules } from './merge-by-key.js';
 import { copyDefined } from './plain-copy.js';
 
 // Pure planning of an import: cross-checks and every write, computed before anything is applied
@@ -376,6 +376,7 @@ function differingKeys(existing: object, incoming: object): string[] {
 }
 
 function duplicates(values: readonly string[], pathOf: (i: number) => string, what: string): ImportProblem[] {
+  if (distinctKeys(values, (v) => v)) return []; // the common case, without a map for each of a child's lists
   const first = new Map<string, number>();
   const out: ImportProblem[] = [];
   values.forEach((v, i) => {

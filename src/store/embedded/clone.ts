@@ -39,22 +39,21 @@ export function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
+const entrusted = new WeakSet<object>();
+
 /**
- * Whether a document can be stored as it is, without a copy: every plain object and array in it is frozen
- * (so nobody can change it under the store, the same guarantee reads give) and no value is undefined (the
- * copy would turn it into null). Anything else — a class instance, a Date, a BSON value — is shared by a
- * copy too. An import hands over 100,000 freshly built documents this way (issue 12).
+ * Hands a freshly built document to the embedded store to keep as it is, without the copy insertOne and
+ * insertMany make of a caller's document (an import's 100,000 planned children, issue 12: the copies were
+ * 2.8 s of it). The caller promises that nothing in it is changed afterwards, and that it holds no
+ * undefined value (the copy would make it null). It is deep-frozen on its first way out, like every stored
+ * document. A no-op for MongoDB, whose driver serialises the document at once.
  */
-export function isStorableAsIs(value: unknown): boolean {
-  if (value === undefined) return false;
-  if (value === null || typeof value !== 'object') return true;
-  if (Array.isArray(value)) {
-    if (!Object.isFrozen(value)) return false;
-    for (const x of value) if (!isStorableAsIs(x)) return false;
-    return true;
-  }
-  if (!isPlainObject(value)) return true;
-  if (!Object.isFrozen(value)) return false;
-  for (const k in value) if (!isStorableAsIs(value[k])) return false;
-  return true;
+export function entrust<T extends object>(doc: T): T {
+  entrusted.add(doc);
+  return doc;
+}
+
+/** Whether `doc` was entrusted (and not taken yet): the store then takes it as it is, once. */
+export function takeEntrusted(doc: object): boolean {
+  return entrusted.delete(doc);
 }

@@ -103,7 +103,8 @@ export interface StringRange {
 export class EqualityIndex {
   readonly fields: string[];
   private readonly paths: string[][];
-  private readonly map = new Map<string, Set<string>>();
+  /** Key tuple → the one id under it, or a set of several (most keys name one document: no set for each). */
+  private readonly map = new Map<string, string | Set<string>>();
   /** Compound indexes: first field's key → ids. */
   private readonly byFirst: Map<string, Set<string>> | null;
   private readonly sorted = new SortedKeys();
@@ -150,14 +151,14 @@ export class EqualityIndex {
     if (!this.spec.unique) return null;
     for (const k of keys) {
       const ids = this.map.get(k);
-      if (ids && (ids.size > 1 || !ids.has(id))) return k;
+      if (ids !== undefined && (typeof ids === 'string' ? ids !== id : ids.size > 1 || !ids.has(id))) return k;
     }
     return null;
   }
 
   add(id: string, keys: readonly string[]): void {
     for (const k of keys) {
-      addTo(this.map, k, id);
+      addId(this.map, k, id);
       if (this.byFirst) addTo(this.byFirst, firstOf(k), id);
       if (this.ordered) this.sorted.insert(k, id);
     }
@@ -168,7 +169,10 @@ export class EqualityIndex {
   private ensureOrder(): void {
     if (this.ordered) return;
     const pairs: { key: string; id: string }[] = [];
-    for (const [key, ids] of this.map) for (const id of ids) pairs.push({ key, id });
+    for (const [key, ids] of this.map) {
+      if (typeof ids === 'string') pairs.push({ key, id: ids });
+      else for (const id of ids) pairs.push({ key, id });
+    }
     this.sorted.build(pairs);
     this.ordered = true;
   }
@@ -176,7 +180,7 @@ export class EqualityIndex {
   remove(id: string, keys: readonly string[]): void {
     // A document's tuples may share a first key: drop it from byFirst only when no tuple of its keeps it.
     for (const k of keys) {
-      removeFrom(this.map, k, id);
+      removeId(this.map, k, id);
       if (this.ordered) this.sorted.delete(k, id);
     }
     if (keys.length > 1) this.multiKeyDocs--;
@@ -187,7 +191,8 @@ export class EqualityIndex {
 
   /** Ids under these field values, one per field in index order (each a valueKey). */
   lookup(fieldKeys: readonly string[]): ReadonlySet<string> | undefined {
-    return this.map.get(fieldKeys.map(escapeKey).join(KEY_SEP));
+    const ids = this.map.get(fieldKeys.map(escapeKey).join(KEY_SEP));
+    return typeof ids === 'string' ? new Set([ids]) : ids;
   }
 
   /** Compound indexes: ids whose first field has this value (a valueKey); null for a single-field index. */
@@ -230,7 +235,10 @@ export class EqualityIndex {
   /** Every indexed id (a sparse index: the documents that have the field). */
   allIds(): ReadonlySet<string> {
     const ids = new Set<string>();
-    for (const set of this.map.values()) for (const id of set) ids.add(id);
+    for (const set of this.map.values()) {
+      if (typeof set === 'string') ids.add(set);
+      else for (const id of set) ids.add(id);
+    }
     return ids;
   }
 
@@ -243,6 +251,25 @@ function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
   let ids = map.get(key);
   if (!ids) map.set(key, (ids = new Set()));
   ids.add(id);
+}
+
+function addId(map: Map<string, string | Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids === undefined) map.set(key, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) map.set(key, new Set([ids, id]));
+  } else ids.add(id);
+}
+
+function removeId(map: Map<string, string | Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    if (ids === id) map.delete(key);
+    return;
+  }
+  ids.delete(id);
+  if (ids.size === 0) map.delete(key);
 }
 
 function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {

@@ -15,7 +15,7 @@ import type {
 } from 'mongodb';
 import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, FindCursorLike } from '../doc-collection.js';
-import { cloneValue, deepFreeze, isPlainObject, isStorableAsIs } from './clone.js';
+import { cloneValue, deepFreeze, isPlainObject, takeEntrusted } from './clone.js';
 import type { CollectionLog, LogSource } from './collection-log.js';
 import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec, type StringRange } from './indexes.js';
 import { serializeRecord, serializeRecords } from './log-file.js';
@@ -601,9 +601,9 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   }
 }
 
-/** A caller's document as the store keeps it: its own copy, unless it is deep-frozen already (clone.ts). */
+/** A caller's document as the store keeps it: its own copy, unless it was entrusted to the store (clone.ts). */
 function storable(d: Document): Doc {
-  return withIdFirst(isStorableAsIs(d) ? d : cloneValue(d, true)) as Doc;
+  return withIdFirst(takeEntrusted(d) ? d : cloneValue(d, true)) as Doc;
 }
 
 /** The changed copy of `doc`, or null when the update changes nothing. */
