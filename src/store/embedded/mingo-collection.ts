@@ -339,14 +339,16 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       if (walk) return this.walkInOrder(filter, plan, walk, opts.skip ?? 0, Math.abs(opts.limit ?? 0));
     }
     const source = plan ? this.fromRange(plan) : this.candidates(filter);
-    // A range the index answers alone needs no second look at each document.
-    const matched = () => (plan?.indexOnly ? source : new Query(filter ?? {}).find<Doc>(source).all());
-    if (!sort && plan?.indexOnly) return source.slice(opts.skip ?? 0, limitEnd(opts));
+    // A range the index answers alone, or documents looked up by _id alone, need no second look at each
+    // document (mingo tests `$in` against the whole list: an import's 100,000 refs made it quadratic).
+    const exact = plan ? plan.indexOnly : isPlainObject(filter) && byIdOnly(filter);
+    const matched = () => (exact ? source : new Query(filter ?? {}).find<Doc>(source).all());
+    if (!sort && exact) return source.slice(opts.skip ?? 0, limitEnd(opts));
     if (sort && Object.keys(sort).length === 1 && sort._id !== undefined) {
       const byId = sortedByStringId(matched(), sort._id);
       if (byId) return byId.slice(opts.skip ?? 0, limitEnd(opts));
     }
-    let cursor = new Query(filter ?? {}).find<Doc>(source);
+    let cursor = new Query(exact ? {} : (filter ?? {})).find<Doc>(source);
     if (sort) cursor = cursor.sort(sort);
     if (opts.skip) cursor = cursor.skip(opts.skip);
     if (opts.limit) cursor = cursor.limit(Math.abs(opts.limit));
@@ -359,8 +361,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
    */
   private candidates(filter: Document | undefined): Doc[] {
     if (!filter) return this.rawDocuments() as Doc[];
-    const byId = (vals: unknown[]): Doc[] =>
-      vals.map((v) => this.docs.get(valueKey(v))).filter((d): d is Doc => d !== undefined);
+    const byId = (vals: unknown[]): Doc[] => {
+      const ids = new Set(vals.map(valueKey)); // a value listed twice finds its document once
+      return this.fromIds(ids);
+    };
     const idEq = equalityValue(filter._id);
     if (idEq.ok) return byId([idEq.value]);
     const idIn = inValues(filter._id);
@@ -617,6 +621,14 @@ function applyModifier(
   // The filter is passed so the positional `$` operator can find its array element.
   const res = mingoUpdateOne(box, filter, modifier as never, arrayFilters ? { arrayFilters } : {});
   return res.modifiedCount ? box[0]! : null;
+}
+
+/** `{ _id: value }` or `{ _id: { $in: [...] } }` with plain values: the documents found by id are the matches. */
+function byIdOnly(filter: Document): boolean {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return false;
+  const eq = equalityValue(filter._id);
+  return eq.ok ? !isPlainObject(eq.value) && !Array.isArray(eq.value) : inValues(filter._id) !== null;
 }
 
 function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; value?: undefined } {
