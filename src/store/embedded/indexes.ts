@@ -124,15 +124,18 @@ export class EqualityIndex {
 
   keysOf(doc: Document): string[] {
     // Most documents hold no array on an index's paths: one tuple, built without the fan-out's arrays and sets.
-    let tuple = '';
+    const parts = new Array<string>(this.paths.length);
     let missing = true;
     for (let i = 0; i < this.paths.length; i++) {
       const v = scalarAt(doc, this.paths[i]!);
       if (v === AN_ARRAY) return this.multiKeysOf(doc);
       if (v !== undefined) missing = false;
-      tuple = i === 0 ? escapeKey(valueKey(v)) : tuple + KEY_SEP + escapeKey(valueKey(v));
+      parts[i] = escapeKey(valueKey(v));
     }
-    return this.spec.sparse && missing ? [] : [tuple];
+    if (this.spec.sparse && missing) return [];
+    // Joined rather than concatenated: one flat string, which the maps hash at once (a chain of concatenations
+    // is copied flat first, on every lookup of a new key).
+    return [parts.length === 1 ? parts[0]! : parts.join(KEY_SEP)];
   }
 
   /** keysOf where a path meets an array: a tuple for each combination of values, as MongoDB's multikey index. */

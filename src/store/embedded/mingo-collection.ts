@@ -54,6 +54,8 @@ interface UpdateOutcome {
 }
 
 const ID_INDEX = '_id_';
+/** An insertMany of at least this many documents enters them in the non-unique indexes on first use. */
+const DEFER_INDEXES_FROM = 1_000;
 
 /** Equality on an index's first fields and a string range on the next: read in index order (issue 12). */
 interface RangePlan {
@@ -78,7 +80,13 @@ interface RangePlan {
 export class MingoCollection<T extends Document = Document> implements DocCollection<T>, LogSource {
   private readonly docs = new Map<string, Doc>();
   private readonly sizes = new Map<string, number>();
-  private readonly indexes: EqualityIndex[] = [];
+  private readonly allIndexes: EqualityIndex[] = [];
+  /**
+   * Documents a bulk insert stored but has not yet entered in the non-unique indexes: they are entered in one go
+   * the first time anything uses the indexes (issue 12: an import's 100,000 children in 15 indexes cost seconds,
+   * and a one-off import process never reads them). Unique indexes are kept up to date at once (they refuse).
+   */
+  private unindexed: Doc[] = [];
   private live = 0;
   private indexBytes = 0;
 
@@ -100,13 +108,13 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     }
     for (const spec of indexes) {
       const ix = this.buildIndex(spec);
-      this.indexes.push(ix);
+      this.allIndexes.push(ix);
       this.indexBytes += serializeRecord({ op: 'idx', ...spec }).length;
     }
   }
 
   snapshot(): { indexes: IndexSpec[]; docs: Document[] } {
-    return { indexes: this.indexes.map((ix) => ix.spec), docs: Array.from(this.docs.values()) };
+    return { indexes: this.allIndexes.map((ix) => ix.spec), docs: Array.from(this.docs.values()) };
   }
 
   liveBytes(): number {
@@ -148,7 +156,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     try {
       // Ordered, like the driver's default: stops at the first error, earlier inserts stay.
       stored.forEach((doc, i) => {
-        seq = this.put(null, doc, lines[i]);
+        seq = this.put(null, doc, lines[i], docs.length >= DEFER_INDEXES_FROM);
         insertedIds[i] = doc._id;
       });
     } catch (err) {
@@ -272,12 +280,12 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       );
     }
     const ix = this.buildIndex(spec);
-    this.indexes.push(ix);
+    this.allIndexes.push(ix);
     const line = serializeRecord({ op: 'idx', ...spec });
     this.indexBytes += line.length;
     await this.log.waitFor(
       this.log.append(line, () => {
-        this.indexes.splice(this.indexes.indexOf(ix), 1);
+        this.allIndexes.splice(this.allIndexes.indexOf(ix), 1);
         this.indexBytes -= line.length;
       }),
     );
@@ -285,6 +293,19 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   }
 
   // --- internals ----------------------------------------------------------------------------
+
+  /** The indexes, each holding every document (entering a bulk insert's documents first, if any wait). */
+  private get indexes(): EqualityIndex[] {
+    if (this.unindexed.length > 0) {
+      const docs = this.unindexed;
+      this.unindexed = [];
+      for (const ix of this.allIndexes) {
+        if (ix.spec.unique) continue;
+        for (const doc of docs) ix.add(valueKey(doc._id), ix.keysOf(doc));
+      }
+    }
+    return this.allIndexes;
+  }
 
   private assertWritable(): void {
     this.host.assertOpen();
@@ -519,17 +540,24 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     return ix;
   }
 
-  /** Swaps in a new document state (checking unique indexes first) and queues its log line (given: serialized already). */
-  private put(old: Doc | null, next: Doc, serialized?: string): number {
+  /**
+   * Swaps in a new document state (checking unique indexes first) and queues its log line (given: serialized
+   * already). `deferIndexes` (a new document of a bulk insert): the non-unique indexes take it later, with the rest.
+   */
+  private put(old: Doc | null, next: Doc, serialized?: string, deferIndexes = false): number {
     const id = valueKey(next._id);
     if (!old && this.docs.has(id)) throw new DuplicateKeyError(this.name, ID_INDEX, { _id: 1 }, { _id: next._id });
-    const newKeys = this.indexes.map((ix) => ix.keysOf(next));
-    this.indexes.forEach((ix, i) => {
-      if (ix.conflict(id, newKeys[i]!))
+    const indexes = deferIndexes && !old ? this.allIndexes.filter((ix) => ix.spec.unique) : this.indexes;
+    if (indexes !== this.allIndexes) this.unindexed.push(next);
+    const newKeys = indexes.map((ix) => ix.keysOf(next));
+    indexes.forEach((ix, i) => {
+      if (ix.conflict(id, newKeys[i]!)) {
+        if (indexes !== this.allIndexes) this.unindexed.pop();
         throw new DuplicateKeyError(this.name, ix.spec.name, ix.spec.key, ix.keyValue(next));
+      }
     });
     if (old) this.unindex(id, old);
-    this.indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
+    indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
     this.docs.set(id, next);
     const line = serialized ?? serializeRecord({ op: 'put', doc: next });
     const size = this.sizes.get(id);
