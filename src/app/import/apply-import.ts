@@ -114,15 +114,47 @@ export async function applyImportJournal(
   derive: DeriveChildFields = markNotComputed,
 ): Promise<void> {
   const { meta } = head;
-  const chunks = planned?.journalled ? inBatches(planned.journalled) : journal.chunks(head._id, head.chunks);
-  for await (const chunk of chunks) {
-    if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
-    else if (chunk.section === JOURNAL_SECTIONS.children)
-      await applyChildren(store, chunk.items as ImportChild[], meta.now, planned, derive);
-    else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
+  if (planned?.journalled) await applyFromMemory(store, planned.journalled, meta.now, planned, derive);
+  else {
+    for await (const chunk of journal.chunks(head._id, head.chunks)) {
+      if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
+      else if (chunk.section === JOURNAL_SECTIONS.children)
+        await applyChildren(store, chunk.items as ImportChild[], meta.now, planned, derive);
+      else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
+    }
   }
   await recordAuditOnce(store, meta);
   await journal.finish(head._id);
+}
+
+/**
+ * The change set as this process journalled it: staff first, then the children a batch at a time, each batch
+ * built and handed to the store while the one before is still being written (processor and disk both busy).
+ * The children as stored are read once, up front; one that changes meanwhile (the bot, on the same store) makes
+ * its insert or versioned update fail, and that child is merged again onto the record as stored then.
+ */
+async function applyFromMemory(
+  store: Store,
+  sections: readonly JournalSection[],
+  now: Date,
+  planned: PlannedChildWrites,
+  derive: DeriveChildFields,
+): Promise<void> {
+  for (const { section, items } of sections) {
+    if (section === JOURNAL_SECTIONS.staff) await applyStaff(store, items as ImportStaff[]);
+    else if (section !== JOURNAL_SECTIONS.children) throw new Error(`import: unknown section ${section}`);
+  }
+  const children = sections.filter((s) => s.section === JOURNAL_SECTIONS.children);
+  const refs = children.flatMap((s) => (s.items as ImportChild[]).map((c) => c.ref));
+  const stored = new Map((await new ChildrenRepository(store).getMany(refs)).map((c) => [c._id, c]));
+  const applying: Promise<void>[] = [];
+  for (const { items } of inBatches(children)) {
+    const done = applyChildren(store, items as ImportChild[], now, planned, derive, stored);
+    done.catch(() => undefined); // awaited below, with the rest
+    applying.push(done);
+    await new Promise((resolve) => setImmediate(resolve)); // lets the store start writing this batch
+  }
+  await Promise.all(applying);
 }
 
 async function applyStaff(store: Store, items: readonly ImportStaff[]): Promise<void> {
@@ -167,9 +199,10 @@ async function applyChildren(
   now: Date,
   planned: PlannedChildWrites | undefined,
   derive: DeriveChildFields,
+  storedBefore?: ReadonlyMap<string, ChildDoc>,
 ): Promise<void> {
   const repo = new ChildrenRepository(store);
-  const stored = new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
+  const stored = storedBefore ?? new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
   const inserts: ChildDoc[] = [];
   const rest: ImportChild[] = [];
   for (const c of items) {
