@@ -51,7 +51,7 @@ describe('import journal: crash points', function () {
     const chunks = await store.collection(IMPORT_JOURNAL_COLLECTION).find({ kind: 'chunk' }).toArray();
     // Chunked: several chunks, each far below MongoDB's 16 MB document limit.
     assert.ok(chunks.length >= 2, `${chunks.length} chunk(s)`);
-    for (const c of chunks) assert.ok((c.json as string).length <= JOURNAL_CHUNK_BYTES + 10_000);
+    for (const c of chunks) assert.ok(JSON.stringify(c.items).length <= JOURNAL_CHUNK_BYTES + 10_000);
     assert.equal(await new ChildrenRepository(store).count(), 0, 'applied before the process "died"');
     await store.close();
     store = undefined;
@@ -133,6 +133,32 @@ describe('import journal: crash points', function () {
       ['import', 'review.held', 'import'],
     );
     assert.equal(c.version, 3);
+  });
+
+  it('a committed journal written before issue 12 (its items as JSON text) is still completed', async () => {
+    store = await openEmbeddedStore(dir);
+    const doc = fixture();
+    await assert.rejects(
+      runImport(store, doc, {
+        sourceName: 'old.json',
+        now: NOW,
+        afterCommit: () => {
+          throw new SimulatedCrash('kill -9');
+        },
+      }),
+      SimulatedCrash,
+    );
+    // Rewrites each chunk as an earlier version wrote it.
+    const col = store.collection<{ _id: string; kind: string; items?: unknown[]; json?: string }>(
+      IMPORT_JOURNAL_COLLECTION,
+    );
+    const chunks = await col.find({ kind: 'chunk' }).toArray();
+    assert.ok(chunks.length > 0);
+    for (const c of chunks) {
+      await col.updateOne({ _id: c._id }, { $set: { json: JSON.stringify(c.items) }, $unset: { items: '' } });
+    }
+    assert.deepEqual(await completeInterruptedImports(store), { completed: 1, discarded: 0 });
+    assert.equal(await new ChildrenRepository(store).count(), doc.children.length);
   });
 
   it('an unchanged re-import journals no chunks, only a head for its audit entry', async () => {

@@ -5,10 +5,12 @@ import type { Logger } from '../../logger.js';
 import type { Store } from '../../store/doc-collection.js';
 import { COLLECTIONS, type AuditDoc, type ChildDoc, type StaffDoc } from '../../store/documents.js';
 import { ImportJournal, type JournalHead } from '../../store/import-journal.js';
+import { entrust } from '../../store/embedded/clone.js';
 import { isDuplicateKeyError } from '../../store/open-store.js';
 import { ChildrenRepository } from '../../store/repositories/children-repository.js';
 import { StaffRepository } from '../../store/repositories/staff-repository.js';
 import type { ImportChild, ImportStaff } from './import-schema.js';
+import { copyDefined } from './plain-copy.js';
 import {
   childChange,
   mergeChild,
@@ -61,7 +63,7 @@ export interface JournalSection {
 }
 
 /** Children applied (and fsynced) together from memory: a journal chunk's worth (4 MB of JSON is about 3,500). */
-export const APPLY_BATCH = 2_000;
+export const APPLY_BATCH = 10_000;
 
 function* inBatches(sections: readonly JournalSection[]): Generator<JournalSection> {
   for (const { section, items } of sections)
@@ -112,15 +114,47 @@ export async function applyImportJournal(
   derive: DeriveChildFields = markNotComputed,
 ): Promise<void> {
   const { meta } = head;
-  const chunks = planned?.journalled ? inBatches(planned.journalled) : journal.chunks(head._id, head.chunks);
-  for await (const chunk of chunks) {
-    if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
-    else if (chunk.section === JOURNAL_SECTIONS.children)
-      await applyChildren(store, chunk.items as ImportChild[], meta.now, planned, derive);
-    else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
+  if (planned?.journalled) await applyFromMemory(store, planned.journalled, meta.now, planned, derive);
+  else {
+    for await (const chunk of journal.chunks(head._id, head.chunks)) {
+      if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
+      else if (chunk.section === JOURNAL_SECTIONS.children)
+        await applyChildren(store, chunk.items as ImportChild[], meta.now, planned, derive);
+      else throw new Error(`import journal ${head._id}: unknown section ${chunk.section}`);
+    }
   }
   await recordAuditOnce(store, meta);
   await journal.finish(head._id);
+}
+
+/**
+ * The change set as this process journalled it: staff first, then the children a batch at a time, each batch
+ * built and handed to the store while the one before is still being written (processor and disk both busy).
+ * The children as stored are read once, up front; one that changes meanwhile (the bot, on the same store) makes
+ * its insert or versioned update fail, and that child is merged again onto the record as stored then.
+ */
+async function applyFromMemory(
+  store: Store,
+  sections: readonly JournalSection[],
+  now: Date,
+  planned: PlannedChildWrites,
+  derive: DeriveChildFields,
+): Promise<void> {
+  for (const { section, items } of sections) {
+    if (section === JOURNAL_SECTIONS.staff) await applyStaff(store, items as ImportStaff[]);
+    else if (section !== JOURNAL_SECTIONS.children) throw new Error(`import: unknown section ${section}`);
+  }
+  const children = sections.filter((s) => s.section === JOURNAL_SECTIONS.children);
+  const refs = children.flatMap((s) => (s.items as ImportChild[]).map((c) => c.ref));
+  const stored = new Map((await new ChildrenRepository(store).getMany(refs)).map((c) => [c._id, c]));
+  const applying: Promise<void>[] = [];
+  for (const { items } of inBatches(children)) {
+    const done = applyChildren(store, items as ImportChild[], now, planned, derive, stored);
+    done.catch(() => undefined); // awaited below, with the rest
+    applying.push(done);
+    await new Promise((resolve) => setImmediate(resolve)); // lets the store start writing this batch
+  }
+  await Promise.all(applying);
 }
 
 async function applyStaff(store: Store, items: readonly ImportStaff[]): Promise<void> {
@@ -165,9 +199,10 @@ async function applyChildren(
   now: Date,
   planned: PlannedChildWrites | undefined,
   derive: DeriveChildFields,
+  storedBefore?: ReadonlyMap<string, ChildDoc>,
 ): Promise<void> {
   const repo = new ChildrenRepository(store);
-  const stored = new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
+  const stored = storedBefore ?? new Map((await repo.getMany(items.map((c) => c.ref))).map((c) => [c._id, c]));
   const inserts: ChildDoc[] = [];
   const rest: ImportChild[] = [];
   for (const c of items) {
@@ -175,7 +210,7 @@ async function applyChildren(
     const change = before
       ? null
       : (plannedChange(planned, c.ref, null) ?? childChange(null, mergeChild(null, c, ''), now));
-    if (change?.kind === 'insert') inserts.push({ ...change.doc, ...derive(change.doc) });
+    if (change?.kind === 'insert') inserts.push(withDerived(change.doc, derive));
     else rest.push(c);
   }
   // New children in one batch (one acknowledgement, one fsync on the embedded store).
@@ -199,6 +234,14 @@ async function applyChildren(
   );
 }
 
+/**
+ * The document to insert: the planned one (built for this insert, used once) completed with its derived fields
+ * and entrusted to the store to keep as it is rather than copy (src/store/embedded/clone.ts).
+ */
+function withDerived(doc: ChildDoc, derive: DeriveChildFields): ChildDoc {
+  return entrust(copyDefined(doc, derive(doc)));
+}
+
 const MAX_ATTEMPTS = 5;
 
 async function applyChild(
@@ -214,7 +257,7 @@ async function applyChild(
     // The planned write holds only on the first attempt: after a race the child is no longer as planned.
     const change = (attempt === 1 ? planned : null) ?? childChange(before, mergeChild(before, input, ''), now);
     try {
-      if (change.kind === 'insert') await repo.insert({ ...change.doc, ...derive(change.doc) });
+      if (change.kind === 'insert') await repo.insert(withDerived(change.doc, derive));
       else if (change.kind === 'update') {
         const u = change.update;
         const set = { ...u.set, ...derive({ ...before!, ...u.set } as ChildDoc) };

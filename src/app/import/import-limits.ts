@@ -35,6 +35,7 @@ export const LIMITS = {
 
 /** Keys refused anywhere in the document: prototype pollution and MongoDB operator/path injection. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED_LENGTHS = new Set([...RESERVED_KEYS].map((k) => k.length));
 
 export function reservedKeyRule(key: string): { message: string; say: ProblemSay } | null {
   if (RESERVED_KEYS.has(key))
@@ -47,7 +48,8 @@ export function reservedKeyRule(key: string): { message: string; say: ProblemSay
 
 /** Ids that are also the names of Object.prototype members: refused as values too. */
 export function isReservedWord(value: string): boolean {
-  return RESERVED_KEYS.has(value.toLowerCase());
+  // Only words of their lengths are lower-cased: every id in a file is checked.
+  return RESERVED_LENGTHS.has(value.length) && RESERVED_KEYS.has(value.toLowerCase());
 }
 
 export type PathPart = string | number;

@@ -17,18 +17,22 @@ import { say, zodSay, type ProblemSay } from './problem-words.js';
 // Every string and array is bounded (import-limits.ts): the file is untrusted input. zod v4 (shipped
 // inside zod 3.25 as 'zod/v4'): five times faster than v3 here, which matters at 100k children.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date 'YYYY-MM-DD' (rejects 2016-02-30). Arithmetic only: a region file has a million dates. */
+/** A real calendar date 'YYYY-MM-DD' (rejects 2016-02-30). Arithmetic only, no allocation: a region file has a million dates. */
 export function isRealIsoDate(s: string): boolean {
-  if (s.length !== 10 || !ISO_DATE.test(s)) return false;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  if (m < 1 || m > 12 || d < 1) return false;
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (y < 0 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   return d <= days;
+}
+
+/** The decimal digit at `i`, or a large negative number that makes any date built from it invalid. */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100_000;
 }
 
 const isoDate = z
@@ -40,7 +44,7 @@ const isoDate = z
   });
 
 /** No control characters (line breaks, NUL, escape sequences) in names and labels. */
-const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
+export const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
 
 const identifier = (max: number, what: string) =>
   z
@@ -81,7 +85,7 @@ const aadObjectId = z
   .regex(/^[A-Za-z0-9-]+$/, 'must be an Entra object id (letters, digits and hyphens)');
 const list = <T extends z.ZodTypeAny>(item: T, max: number) => z.array(item).max(max, `at most ${max} entries`);
 /** An ISO instant with an explicit offset (or Z), e.g. 2016-06-20T10:00:00+01:00, and a real date. */
-const instant = z
+export const importBookingStartSchema = z
   .string()
   .max(40, 'must be an ISO date-time with offset')
   .datetime({ offset: true, message: 'must be an ISO date-time with offset, e.g. 2016-06-20T10:00:00+01:00' })
@@ -176,7 +180,7 @@ export const importReviewSchema = z
 export const importBookingSchema = z
   .object({
     id,
-    start: instant,
+    start: importBookingStartSchema,
     venue: text.nullable().optional(),
   })
   .strict();

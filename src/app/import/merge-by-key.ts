@@ -27,6 +27,10 @@ export function mergeByKey<Stored, Incoming, Why = string>(
   incoming: readonly Incoming[],
   rules: KeyedMergeRules<Stored, Incoming, Why>,
 ): KeyedMergeResult<Stored, Why> {
+  // Nothing stored (every new child): each file record is added, unless a key comes twice.
+  if (stored.length === 0 && distinctKeys(incoming, (r) => rules.keyOf(r))) {
+    return { merged: incoming.map((r) => rules.added(r)), conflicts: [] };
+  }
   const merged = [...stored];
   const conflicts: KeyedMergeResult<Stored, Why>['conflicts'] = [];
   // First position of each key (a later file record with the same key meets the one just merged).
@@ -52,4 +56,12 @@ export function mergeByKey<Stored, Incoming, Why = string>(
     merged[i] = rules.updated(existing, record);
   });
   return { merged, conflicts };
+}
+
+/** Whether no two records share a key (lists are short: pairwise, without a map for each). */
+export function distinctKeys<T>(records: readonly T[], keyOf: (record: T) => string): boolean {
+  if (records.length > 16) return new Set(records.map(keyOf)).size === records.length;
+  const keys = records.map(keyOf);
+  for (let i = 1; i < keys.length; i++) for (let j = 0; j < i; j++) if (keys[i] === keys[j]) return false;
+  return true;
 }

@@ -4,7 +4,8 @@ import type { ChildHistory, Staff } from '../../domain/types.js';
 import type { BookingDoc, ChildDoc, EventDoc, HistoryEntry, ReviewDoc, StaffDoc } from '../../store/documents.js';
 import type { ImportChild, ImportDocument, ImportProblem, ImportStaff } from './import-schema.js';
 import { say, type ProblemSay } from './problem-words.js';
-import { mergeByKey, type KeyedMergeRules } from './merge-by-key.js';
+import { distinctKeys, mergeByKey, type KeyedMergeRules } from './merge-by-key.js';
+import { copyDefined } from './plain-copy.js';
 
 // Pure planning of an import: cross-checks and every write, computed before anything is applied
 // (all or nothing). Semantics (docs/DESIGN.md "Import format"): staff upsert by id, children by ref,
@@ -201,7 +202,10 @@ export function childChange(before: ChildDoc | null, merged: MergedChild, now: D
   if (!before) {
     return {
       kind: 'insert',
-      doc: { ...merged.doc, version: 1, history: [{ at: now, by: { ...IMPORT_ACTOR }, action: 'import' }] },
+      doc: Object.assign(copyDefined({}, merged.doc) as ChildDoc, {
+        version: 1,
+        history: [{ at: now, by: { ...IMPORT_ACTOR }, action: 'import' }],
+      }),
     };
   }
   const changedKeys = (Object.keys(merged.set) as Array<keyof ChildDoc>).filter(
@@ -302,8 +306,10 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     // Proceedings: the listed keys win, unlisted ones (e.g. recorded later) are kept.
     put[k] =
       k === 'proceedings' && v !== null && before?.proceedings
-        ? { ...before.proceedings, ...stripUndefined(v as object) }
-        : stripUndefined(v);
+        ? copyDefined(copyDefined({}, before.proceedings), v as object)
+        : typeof v === 'string'
+          ? v
+          : stripUndefined(v);
   }
 
   const conflict = (path: string, why: ConflictWhy) => conflicts.push({ path, ref: c.ref, ...why });
@@ -320,7 +326,7 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
   };
 
   // Events by (type, date); a listed event replaces the stored one whole.
-  const importedEvent = (e: ImportEvent): EventDoc => ({ ...stripUndefined(e), source: 'import' });
+  const importedEvent = (e: ImportEvent): EventDoc => fromImport(copyDefined({}, e));
   set.events = merge<EventDoc, ImportEvent>('events', before?.events ?? [], c.events, {
     keyOf: eventKey,
     added: importedEvent,
@@ -338,8 +344,8 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
   // Reviews and bookings by id; the listed fields update the stored record.
   set.reviews = merge<ReviewDoc, ImportReview>('reviews', before?.reviews ?? [], c.reviews ?? [], {
     keyOf: (r) => r.id,
-    added: (r) => ({ ...stripUndefined(r), source: 'import' }),
-    updated: (existing, r) => ({ ...existing, ...stripUndefined(r), source: 'import' }),
+    added: (r) => fromImport(copyDefined({}, r)),
+    updated: (existing, r) => fromImport(copyDefined(copyDefined({}, existing), r)),
     isProtected: madeByBot,
     conflict: (existing, r) => {
       const diff = differingKeys(existing, stripUndefined(r));
@@ -358,8 +364,8 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
 
   set.bookings = merge<BookingDoc, ImportBooking>('bookings', before?.bookings ?? [], c.bookings ?? [], {
     keyOf: (b) => b.id,
-    added: (b) => ({ status: 'booked', ...stripUndefined(b), source: 'import' }),
-    updated: (existing, b) => ({ ...existing, ...stripUndefined(b), source: 'import' }),
+    added: (b) => fromImport(copyDefined({ status: 'booked' as const }, b)),
+    updated: (existing, b) => fromImport(copyDefined(copyDefined({}, existing), b)),
     isProtected: madeByBot,
     conflict: (existing, b) => {
       const diff = differingKeys(existing, stripUndefined(b));
@@ -372,14 +378,19 @@ export function mergeChild(before: ChildDoc | null, c: ImportChild, at: string):
     },
   });
 
-  const doc = {
-    ...(before ?? {}),
-    ...set,
-    _id: c.ref,
-    ref: c.ref,
-  } as ChildDoc;
-  const { version: _v, history: _h, ...rest } = doc;
-  return { doc: rest, set, conflicts };
+  // _id first, as the store keeps it; the stored version and history are not the merge's.
+  const doc = copyDefined(copyDefined({ _id: c.ref }, before, NOT_MERGED), set) as ChildDoc;
+  doc.ref = c.ref;
+  return { doc, set, conflicts };
+}
+
+const NOT_MERGED: ReadonlySet<string> = new Set(['version', 'history']);
+
+/** A record as the import writes it: marked as the import's (the bot never overwrites its own). */
+function fromImport<T extends object>(record: T): T & { source: 'import' } {
+  const out = record as T & { source: 'import' };
+  out.source = 'import';
+  return out;
 }
 
 function eventKey(e: { type: string; date: string }): string {
@@ -414,6 +425,7 @@ function unknownStaff(path: string, id: string): ImportProblem {
 }
 
 function duplicates(values: readonly string[], pathOf: (i: number) => string, what: What): ImportProblem[] {
+  if (distinctKeys(values, (v) => v)) return []; // the common case, without a map for each of a child's lists
   const first = new Map<string, number>();
   const out: ImportProblem[] = [];
   values.forEach((v, i) => {

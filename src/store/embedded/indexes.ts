@@ -49,6 +49,19 @@ export function valuesAtPath(value: unknown, parts: readonly string[], i = 0): u
   return valuesAtPath(value[parts[i]!], parts, i + 1);
 }
 
+const AN_ARRAY = Symbol('an array on the path');
+
+/** The value at a dotted path when no array lies on the way (undefined: not there), else AN_ARRAY. */
+function scalarAt(doc: Document, parts: readonly string[]): unknown {
+  let v: unknown = doc;
+  for (const part of parts) {
+    if (Array.isArray(v)) return AN_ARRAY;
+    if (!isPlainObject(v)) return undefined;
+    v = v[part];
+  }
+  return Array.isArray(v) ? AN_ARRAY : v;
+}
+
 /** Keys a document is found under for one field: each value, and each element of array values. */
 function fieldKeys(doc: Document, parts: readonly string[]): { keys: string[]; missing: boolean } {
   const keys = new Set<string>();
@@ -90,7 +103,8 @@ export interface StringRange {
 export class EqualityIndex {
   readonly fields: string[];
   private readonly paths: string[][];
-  private readonly map = new Map<string, Set<string>>();
+  /** Key tuple → the one id under it, or a set of several (most keys name one document: no set for each). */
+  private readonly map = new Map<string, string | Set<string>>();
   /** Compound indexes: first field's key → ids. */
   private readonly byFirst: Map<string, Set<string>> | null;
   private readonly sorted = new SortedKeys();
@@ -109,6 +123,23 @@ export class EqualityIndex {
   }
 
   keysOf(doc: Document): string[] {
+    // Most documents hold no array on an index's paths: one tuple, built without the fan-out's arrays and sets.
+    const parts = new Array<string>(this.paths.length);
+    let missing = true;
+    for (let i = 0; i < this.paths.length; i++) {
+      const v = scalarAt(doc, this.paths[i]!);
+      if (v === AN_ARRAY) return this.multiKeysOf(doc);
+      if (v !== undefined) missing = false;
+      parts[i] = escapeKey(valueKey(v));
+    }
+    if (this.spec.sparse && missing) return [];
+    // Joined rather than concatenated: one flat string, which the maps hash at once (a chain of concatenations
+    // is copied flat first, on every lookup of a new key).
+    return [parts.length === 1 ? parts[0]! : parts.join(KEY_SEP)];
+  }
+
+  /** keysOf where a path meets an array: a tuple for each combination of values, as MongoDB's multikey index. */
+  private multiKeysOf(doc: Document): string[] {
     const perField = this.paths.map((p) => fieldKeys(doc, p));
     if (this.spec.sparse && perField.every((f) => f.missing)) return [];
     let tuples = [''];
@@ -123,14 +154,14 @@ export class EqualityIndex {
     if (!this.spec.unique) return null;
     for (const k of keys) {
       const ids = this.map.get(k);
-      if (ids && (ids.size > 1 || !ids.has(id))) return k;
+      if (ids !== undefined && (typeof ids === 'string' ? ids !== id : ids.size > 1 || !ids.has(id))) return k;
     }
     return null;
   }
 
   add(id: string, keys: readonly string[]): void {
     for (const k of keys) {
-      addTo(this.map, k, id);
+      addId(this.map, k, id);
       if (this.byFirst) addTo(this.byFirst, firstOf(k), id);
       if (this.ordered) this.sorted.insert(k, id);
     }
@@ -141,7 +172,10 @@ export class EqualityIndex {
   private ensureOrder(): void {
     if (this.ordered) return;
     const pairs: { key: string; id: string }[] = [];
-    for (const [key, ids] of this.map) for (const id of ids) pairs.push({ key, id });
+    for (const [key, ids] of this.map) {
+      if (typeof ids === 'string') pairs.push({ key, id: ids });
+      else for (const id of ids) pairs.push({ key, id });
+    }
     this.sorted.build(pairs);
     this.ordered = true;
   }
@@ -149,7 +183,7 @@ export class EqualityIndex {
   remove(id: string, keys: readonly string[]): void {
     // A document's tuples may share a first key: drop it from byFirst only when no tuple of its keeps it.
     for (const k of keys) {
-      removeFrom(this.map, k, id);
+      removeId(this.map, k, id);
       if (this.ordered) this.sorted.delete(k, id);
     }
     if (keys.length > 1) this.multiKeyDocs--;
@@ -160,7 +194,8 @@ export class EqualityIndex {
 
   /** Ids under these field values, one per field in index order (each a valueKey). */
   lookup(fieldKeys: readonly string[]): ReadonlySet<string> | undefined {
-    return this.map.get(fieldKeys.map(escapeKey).join(KEY_SEP));
+    const ids = this.map.get(fieldKeys.map(escapeKey).join(KEY_SEP));
+    return typeof ids === 'string' ? new Set([ids]) : ids;
   }
 
   /** Compound indexes: ids whose first field has this value (a valueKey); null for a single-field index. */
@@ -203,7 +238,10 @@ export class EqualityIndex {
   /** Every indexed id (a sparse index: the documents that have the field). */
   allIds(): ReadonlySet<string> {
     const ids = new Set<string>();
-    for (const set of this.map.values()) for (const id of set) ids.add(id);
+    for (const set of this.map.values()) {
+      if (typeof set === 'string') ids.add(set);
+      else for (const id of set) ids.add(id);
+    }
     return ids;
   }
 
@@ -216,6 +254,25 @@ function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
   let ids = map.get(key);
   if (!ids) map.set(key, (ids = new Set()));
   ids.add(id);
+}
+
+function addId(map: Map<string, string | Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids === undefined) map.set(key, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) map.set(key, new Set([ids, id]));
+  } else ids.add(id);
+}
+
+function removeId(map: Map<string, string | Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    if (ids === id) map.delete(key);
+    return;
+  }
+  ids.delete(id);
+  if (ids.size === 0) map.delete(key);
 }
 
 function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {

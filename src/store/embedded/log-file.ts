@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Document } from 'mongodb';
 import { AppError } from '../../domain/errors.js';
 import { isPlainObject } from './clone.js';
-import { parseEjson, stringifyLogEjson } from './ejson-codec.js';
+import { parseEjson, stringifyLogEjsonAll } from './ejson-codec.js';
 import type { IndexSpec } from './indexes.js';
 import { valueKey } from './value-key.js';
 
@@ -26,9 +26,13 @@ const CRC_HEAD_LEN = CRC_PREFIX.length + 8 + 2; // {"crc":"xxxxxxxx",
 const OPEN_BRACE_CRC = crc32('{');
 
 export function serializeRecord(rec: LogRecord): string {
+  return serializeRecords([rec])[0]!;
+}
+
+/** serializeRecord of each record, encoded together (one Date#toJSON swap for a batch: ejson-codec.ts). */
+export function serializeRecords(recs: readonly LogRecord[]): string[] {
   // EJSON so Date and ObjectId survive the round trip (numbers as plain JSON where that loses nothing).
-  const json = stringifyLogEjson(rec);
-  return `${CRC_PREFIX}${hex8(crc32(json))}",${json.slice(1)}\n`;
+  return stringifyLogEjsonAll(recs).map((json) => `${CRC_PREFIX}${hex8(crc32(json))}",${json.slice(1)}\n`);
 }
 
 function hex8(n: number): string {

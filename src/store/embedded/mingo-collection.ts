@@ -16,10 +16,10 @@ import type {
 } from 'mongodb';
 import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, FindCursorLike } from '../doc-collection.js';
-import { cloneValue, deepFreeze, isPlainObject } from './clone.js';
+import { cloneValue, deepFreeze, isPlainObject, takeEntrusted } from './clone.js';
 import type { CollectionLog, LogSource } from './collection-log.js';
 import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec, type StringRange } from './indexes.js';
-import { serializeRecord } from './log-file.js';
+import { serializeRecord, serializeRecords } from './log-file.js';
 import { compileQuery } from './mingo-query.js';
 import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
 import { valueKey } from './value-key.js';
@@ -56,6 +56,8 @@ interface UpdateOutcome {
 }
 
 const ID_INDEX = '_id_';
+/** An insertMany of at least this many documents enters them in the non-unique indexes on first use. */
+const DEFER_INDEXES_FROM = 1_000;
 
 /** Equality on an index's first fields and a string range on the next: read in index order (issue 12). */
 interface RangePlan {
@@ -80,7 +82,13 @@ interface RangePlan {
 export class MingoCollection<T extends Document = Document> implements DocCollection<T>, LogSource {
   private readonly docs = new Map<string, Doc>();
   private readonly sizes = new Map<string, number>();
-  private readonly indexes: EqualityIndex[] = [];
+  private readonly allIndexes: EqualityIndex[] = [];
+  /**
+   * Documents a bulk insert stored but has not yet entered in the non-unique indexes: they are entered in one go
+   * the first time anything uses the indexes (issue 12: an import's 100,000 children in 15 indexes cost seconds,
+   * and a one-off import process never reads them). Unique indexes are kept up to date at once (they refuse).
+   */
+  private unindexed: Doc[] = [];
   private live = 0;
   private indexBytes = 0;
 
@@ -102,13 +110,13 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     }
     for (const spec of indexes) {
       const ix = this.buildIndex(spec);
-      this.indexes.push(ix);
+      this.allIndexes.push(ix);
       this.indexBytes += serializeRecord({ op: 'idx', ...spec }).length;
     }
   }
 
   snapshot(): { indexes: IndexSpec[]; docs: Document[] } {
-    return { indexes: this.indexes.map((ix) => ix.spec), docs: Array.from(this.docs.values()) };
+    return { indexes: this.allIndexes.map((ix) => ix.spec), docs: Array.from(this.docs.values()) };
   }
 
   liveBytes(): number {
@@ -131,7 +139,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const d = doc as Document;
     // Like the driver, an _id is generated and set on the caller's object.
     if (d._id === undefined) d._id = new ObjectId();
-    const seq = this.put(null, withIdFirst(cloneValue(d, true)) as Doc);
+    const seq = this.put(null, storable(d));
     await this.log.waitFor(seq);
     return { acknowledged: true, insertedId: d._id as InsertOneResult<T>['insertedId'] } as InsertOneResult<T>;
   }
@@ -141,13 +149,17 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (docs.length === 0) throw new Error('Invalid BulkOperation, Batch cannot be empty'); // as the driver
     const insertedIds: Record<number, unknown> = {};
     let seq = this.log.lastSeq;
+    const stored = docs.map((doc) => {
+      const d = doc as Document;
+      if (d._id === undefined) d._id = new ObjectId();
+      return storable(d);
+    });
+    const lines = serializeRecords(stored.map((doc) => ({ op: 'put', doc })));
     try {
       // Ordered, like the driver's default: stops at the first error, earlier inserts stay.
-      docs.forEach((doc, i) => {
-        const d = doc as Document;
-        if (d._id === undefined) d._id = new ObjectId();
-        seq = this.put(null, withIdFirst(cloneValue(d, true)) as Doc);
-        insertedIds[i] = d._id;
+      stored.forEach((doc, i) => {
+        seq = this.put(null, doc, lines[i], docs.length >= DEFER_INDEXES_FROM);
+        insertedIds[i] = doc._id;
       });
     } catch (err) {
       await this.log.waitFor(seq);
@@ -270,12 +282,12 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       );
     }
     const ix = this.buildIndex(spec);
-    this.indexes.push(ix);
+    this.allIndexes.push(ix);
     const line = serializeRecord({ op: 'idx', ...spec });
     this.indexBytes += line.length;
     await this.log.waitFor(
       this.log.append(line, () => {
-        this.indexes.splice(this.indexes.indexOf(ix), 1);
+        this.allIndexes.splice(this.allIndexes.indexOf(ix), 1);
         this.indexBytes -= line.length;
       }),
     );
@@ -283,6 +295,19 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   }
 
   // --- internals ----------------------------------------------------------------------------
+
+  /** The indexes, each holding every document (entering a bulk insert's documents first, if any wait). */
+  private get indexes(): EqualityIndex[] {
+    if (this.unindexed.length > 0) {
+      const docs = this.unindexed;
+      this.unindexed = [];
+      for (const ix of this.allIndexes) {
+        if (ix.spec.unique) continue;
+        for (const doc of docs) ix.add(valueKey(doc._id), ix.keysOf(doc));
+      }
+    }
+    return this.allIndexes;
+  }
 
   private assertWritable(): void {
     this.host.assertOpen();
@@ -341,19 +366,16 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     }
     const source = plan ? this.fromRange(plan) : this.candidates(filter);
     if (source.length === 0) return [];
-    // A range the index answers alone needs no second look at each document.
-    const matched = () =>
-      plan?.indexOnly
-        ? source
-        : compileQuery(filter ?? {})
-            .find<Doc>(source)
-            .all();
-    if (!sort && plan?.indexOnly) return pageOf(source, opts);
+    // A range the index answers alone, or documents looked up by `_id: {$in}`, need no second look at each
+    // document (mingo tests `$in` against the whole list: an import's 100,000 refs made it quadratic).
+    const answered = plan ? plan.indexOnly : byIdOnly(filter);
+    const matched = () => (answered ? source : compileQuery(filter).find<Doc>(source).all());
+    if (!sort && answered) return pageOf(source, opts);
     if (sort && Object.keys(sort).length === 1 && sort._id !== undefined) {
       const byId = sortedByStringId(matched(), sort._id);
       if (byId) return pageOf(byId, opts);
     }
-    return this.sortedPage(filter ?? {}, source, sort, opts);
+    return this.sortedPage(answered ? {} : filter, source, sort, opts);
   }
 
   /** mingo's filter, sort, skip and limit over `source`. */
@@ -391,8 +413,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
    */
   private candidates(filter: Document | undefined): Doc[] {
     if (!filter) return this.rawDocuments() as Doc[];
-    const byId = (vals: unknown[]): Doc[] =>
-      vals.map((v) => this.docs.get(valueKey(v))).filter((d): d is Doc => d !== undefined);
+    const byId = (vals: unknown[]): Doc[] => {
+      const ids = new Set(vals.map(valueKey)); // a value listed twice finds its document once
+      return this.fromIds(ids);
+    };
     const idEq = equalityValue(filter._id);
     if (idEq.ok) return byId([idEq.value]);
     const idIn = inValues(filter._id);
@@ -548,19 +572,26 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     return ix;
   }
 
-  /** Swaps in a new document state (checking unique indexes first) and queues its log line. */
-  private put(old: Doc | null, next: Doc): number {
+  /**
+   * Swaps in a new document state (checking unique indexes first) and queues its log line (given: serialized
+   * already). `deferIndexes` (a new document of a bulk insert): the non-unique indexes take it later, with the rest.
+   */
+  private put(old: Doc | null, next: Doc, serialized?: string, deferIndexes = false): number {
     const id = valueKey(next._id);
     if (!old && this.docs.has(id)) throw new DuplicateKeyError(this.name, ID_INDEX, { _id: 1 }, { _id: next._id });
-    const newKeys = this.indexes.map((ix) => ix.keysOf(next));
-    this.indexes.forEach((ix, i) => {
-      if (ix.conflict(id, newKeys[i]!))
+    const indexes = deferIndexes && !old ? this.allIndexes.filter((ix) => ix.spec.unique) : this.indexes;
+    if (indexes !== this.allIndexes) this.unindexed.push(next);
+    const newKeys = indexes.map((ix) => ix.keysOf(next));
+    indexes.forEach((ix, i) => {
+      if (ix.conflict(id, newKeys[i]!)) {
+        if (indexes !== this.allIndexes) this.unindexed.pop();
         throw new DuplicateKeyError(this.name, ix.spec.name, ix.spec.key, ix.keyValue(next));
+      }
     });
     if (old) this.unindex(id, old);
-    this.indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
+    indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
     this.docs.set(id, next);
-    const line = serializeRecord({ op: 'put', doc: next });
+    const line = serialized ?? serializeRecord({ op: 'put', doc: next });
     const size = this.sizes.get(id);
     this.live += line.length - (size ?? 0);
     this.sizes.set(id, line.length);
@@ -634,6 +665,11 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   }
 }
 
+/** A caller's document as the store keeps it: its own copy, unless it was entrusted to the store (clone.ts). */
+function storable(d: Document): Doc {
+  return withIdFirst(takeEntrusted(d) ? d : cloneValue(d, true)) as Doc;
+}
+
 /** The changed copy of `doc`, or null when the update changes nothing. */
 function applyModifier(
   doc: Doc,
@@ -649,6 +685,14 @@ function applyModifier(
   // The filter is passed so the positional `$` operator can find its array element.
   const res = mingoUpdateOne(box, filter, modifier as never, arrayFilters ? { arrayFilters } : {});
   return res.modifiedCount ? box[0]! : null;
+}
+
+/** `{ _id: value }` or `{ _id: { $in: [...] } }` with plain values: the documents found by id are the matches. */
+function byIdOnly(filter: Document): boolean {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return false;
+  const eq = equalityValue(filter._id);
+  return eq.ok ? !isPlainObject(eq.value) && !Array.isArray(eq.value) : inValues(filter._id) !== null;
 }
 
 function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; value?: undefined } {
