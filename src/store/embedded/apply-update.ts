@@ -145,10 +145,9 @@ function apply(step: Step, parent: Document): boolean | typeof ABORT {
       const spec = Object.entries(step.value as Document);
       const kept: unknown[] = [];
       for (const el of cur as unknown[]) {
-        if (!isPlainObject(el)) {
-          kept.push(el);
-          continue;
-        }
+        // mingo matches a scalar element against the condition in its own way (it pulls -1 for {key: -1}):
+        // an array holding anything but documents is mingo's to change, so the answer stays the same.
+        if (!isPlainObject(el)) return ABORT;
         // Only plain values compared: an array or object under a named field is mingo's to match.
         if (spec.some(([k]) => !isScalar(el[k]) && el[k] !== undefined)) return ABORT;
         if (!spec.every(([k, want]) => el[k] === want)) kept.push(el);
