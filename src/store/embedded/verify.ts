@@ -7,6 +7,7 @@ import { acquireDirLock, judgeLock, type LockVerdict } from './lock-file.js';
 import {
   LOG_EXT,
   applyRecord,
+  emptyReplay,
   compactedChunks,
   scanLog,
   writeFileAtomic,
@@ -143,19 +144,6 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
   } finally {
     await lock.release();
   }
-}
-
-function emptyReplay(): ReplayedCollection {
-  return {
-    docs: new Map(),
-    indexes: new Map(),
-    indexBytes: 0,
-    fileBytes: 0,
-    droppedAt: null,
-    needsRewrite: false,
-    legacyLines: 0,
-    checksummedLines: 0,
-  };
 }
 
 /** Unique indexes that two live documents share a key of (e.g. after a line was set aside). */
