@@ -69,7 +69,7 @@ export class CollectionLog {
   private pending: string[] = [];
   private pendingSubjects: (LineSubject | undefined)[] = [];
   private crc = 0;
-  private places = new Map<string, LinePlace>();
+  private places: Map<string, LinePlace> | (() => Map<string, LinePlace>) = new Map();
   private seq = 0;
   private durable = 0;
   private undos: { seq: number; undo: Undo }[] = [];
@@ -99,8 +99,11 @@ export class CollectionLog {
     return this.broken !== null;
   }
 
-  /** Sets what the opened file holds (the store's load): its size, CRC-32 and where each document's line is. */
-  setBasis(bytes: number, crc: number, places: Map<string, LinePlace>): void {
+  /**
+   * Sets what the opened file holds (the store's load): its size, CRC-32 and where each document's line is
+   * (or how to work that out, when first needed: start-up does not wait for 100k places).
+   */
+  setBasis(bytes: number, crc: number, places: Map<string, LinePlace> | (() => Map<string, LinePlace>)): void {
     this.fileBytes = bytes;
     this.crc = crc;
     this.places = places;
@@ -109,7 +112,7 @@ export class CollectionLog {
   /** The file's durable content, or null while writes are queued or the log is broken (it would not match memory). */
   basis(): LogBasis | null {
     if (this.broken || this.pending.length || this.durable !== this.seq || this.loop) return null;
-    return { bytes: this.fileBytes, crc: this.crc, places: this.places };
+    return { bytes: this.fileBytes, crc: this.crc, places: this.placeMap() };
   }
 
   /** Queues a line (ending in '\n') for a change already applied in memory; returns its sequence number for waitFor. */
@@ -175,14 +178,20 @@ export class CollectionLog {
     }
   }
 
+  private placeMap(): Map<string, LinePlace> {
+    if (typeof this.places === 'function') this.places = this.places();
+    return this.places;
+  }
+
   /** Records where a written batch's lines landed: the last line for a document is its live one. */
   private place(lines: string[], subjects: (LineSubject | undefined)[], start: number): void {
+    const places = this.placeMap();
     let offset = start;
     for (let i = 0; i < lines.length; i++) {
       const bytes = Buffer.byteLength(lines[i]!);
       const s = subjects[i];
-      if (s?.put) this.places.set(s.id, { offset, bytes });
-      else if (s) this.places.delete(s.id);
+      if (s?.put) places.set(s.id, { offset, bytes });
+      else if (s) places.delete(s.id);
       offset += bytes;
     }
   }

@@ -298,9 +298,12 @@ export class EmbeddedStore implements Store {
       );
       log.setBasis(written.bytes, written.crc, places);
     } else {
-      const places = snap ? placesOf(snap) : new Map<string, LinePlace>();
-      for (const id of r.deleted) places.delete(id);
-      for (const [id, { offset, bytes }] of r.docs) places.set(id, { offset, bytes });
+      const places = () => {
+        const out = snap ? placesOf(snap) : new Map<string, LinePlace>();
+        for (const id of r.deleted) out.delete(id);
+        for (const [id, { offset, bytes }] of r.docs) out.set(id, { offset, bytes });
+        return out;
+      };
       log.setBasis(r.fileBytes, snap ? crc32(buf.subarray(from), snap.logCrc) : crc32(buf), places);
     }
     // A log read in full (or mostly) gets its snapshot now, so even a crash before a clean close starts fast next time.
