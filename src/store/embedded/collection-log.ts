@@ -1,11 +1,11 @@
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
-import { crc32 } from 'node:zlib';
 import * as path from 'node:path';
 import type { Logger } from 'pino';
 import type { Document } from 'mongodb';
 import type { IndexSpec } from './indexes.js';
 import {
   compactedChunks,
+  crc32After,
   diskIo,
   fsyncDir,
   writeDurablyWithCrc,
@@ -166,7 +166,7 @@ export class CollectionLog {
         await diskIo.write(fh, buf);
         await diskIo.datasync(fh);
         this.place(batch, subjects, this.fileBytes);
-        this.crc = crc32(buf, this.crc);
+        this.crc = crc32After(buf, this.crc);
         this.fileBytes += buf.length;
         this.markDurable(upTo);
         if (this.shouldCompact()) await this.compact();

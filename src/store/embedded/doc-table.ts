@@ -1,15 +1,7 @@
 import type { Document } from 'mongodb';
 import { AppError } from '../../domain/errors.js';
-import { parseRecord, type LinePlace } from './log-file.js';
+import { parseRecord } from './log-file.js';
 import { valueKey } from './value-key.js';
-
-/** A document still as its line in the log read at start-up: parsed the first time it is read. */
-class Unparsed {
-  constructor(
-    readonly offset: number,
-    readonly bytes: number,
-  ) {}
-}
 
 /**
  * A collection's documents by id (valueKey). Opened from a snapshot (snapshot-file.ts), a document is kept
@@ -18,22 +10,24 @@ class Unparsed {
  * The indexes come from the snapshot, so a query parses only the documents it reads.
  */
 export class DocTable<D extends Document> {
-  private readonly map = new Map<string, D | Unparsed>();
-  private source: { buf: Buffer; file: string } | null = null;
+  /** A document, or (a number) one still as its line in the log read at start-up: the ordinal of its place in `at`. */
+  private readonly map = new Map<string, D | number>();
+  private source: { buf: Buffer; file: string; at: Float64Array } | null = null;
   private unparsed = 0;
 
   get size(): number {
     return this.map.size;
   }
 
-  /** Adds documents known by their line's place in `buf` (the log, read whole): each is parsed when first read. */
-  addUnparsed(buf: Buffer, file: string, entries: Iterable<[id: string, place: LinePlace]>): void {
-    this.source = { buf, file };
-    for (const [id, p] of entries) {
-      if (this.map.get(id) instanceof Unparsed) this.unparsed--;
-      this.map.set(id, new Unparsed(p.offset, p.bytes));
-      this.unparsed++;
-    }
+  /**
+   * Starts the table with documents known by their line's place in `buf` (the log, read whole): offset and
+   * length of ids[i]'s line at at[2i] and at[2i+1]. Each is parsed when first read.
+   */
+  addUnparsed(buf: Buffer, file: string, ids: readonly string[], at: Float64Array): void {
+    if (this.map.size) throw new Error('addUnparsed starts an empty table');
+    this.source = { buf, file, at };
+    for (let i = 0; i < ids.length; i++) this.map.set(ids[i]!, i);
+    this.unparsed = ids.length;
     if (this.unparsed === 0) this.source = null;
   }
 
@@ -43,7 +37,7 @@ export class DocTable<D extends Document> {
 
   get(id: string): D | undefined {
     const v = this.map.get(id);
-    return v instanceof Unparsed ? this.parse(id, v) : v;
+    return typeof v === 'number' ? this.parse(id, v) : v;
   }
 
   set(id: string, doc: D): this {
@@ -62,11 +56,11 @@ export class DocTable<D extends Document> {
   }
 
   *values(): Generator<D> {
-    for (const [id, v] of this.map) yield v instanceof Unparsed ? this.parse(id, v) : v;
+    for (const [id, v] of this.map) yield typeof v === 'number' ? this.parse(id, v) : v;
   }
 
   *entries(): Generator<[string, D]> {
-    for (const [id, v] of this.map) yield [id, v instanceof Unparsed ? this.parse(id, v) : v];
+    for (const [id, v] of this.map) yield [id, typeof v === 'number' ? this.parse(id, v) : v];
   }
 
   [Symbol.iterator](): Generator<[string, D]> {
@@ -74,18 +68,19 @@ export class DocTable<D extends Document> {
   }
 
   private forget(id: string): void {
-    if (this.map.get(id) instanceof Unparsed) this.parsedOne();
+    if (typeof this.map.get(id) === 'number') this.parsedOne();
   }
 
   private parsedOne(): void {
     if (--this.unparsed === 0) this.source = null;
   }
 
-  private parse(id: string, at: Unparsed): D {
-    const { buf, file } = this.source!;
+  private parse(id: string, ordinal: number): D {
+    const { buf, file, at } = this.source!;
+    const offset = at[2 * ordinal]!;
     let doc: Document | null = null;
     try {
-      const rec = parseRecord(buf.toString('utf8', at.offset, at.offset + at.bytes));
+      const rec = parseRecord(buf.toString('utf8', offset, offset + at[2 * ordinal + 1]!));
       if (rec.op === 'put') doc = rec.doc;
     } catch {
       // reported below
@@ -94,9 +89,9 @@ export class DocTable<D extends Document> {
     if (!doc || !sameId(doc, id)) {
       throw new AppError(
         'store-corrupt',
-        `${file}: the line at byte ${at.offset} is not the document its snapshot says; ` +
+        `${file}: the line at byte ${offset} is not the document its snapshot says; ` +
           'stop the bot, delete the .snap file beside it and start again (the log is read in full).',
-        { file, offset: at.offset },
+        { file, offset },
       );
     }
     this.map.set(id, doc as D);

@@ -11,6 +11,7 @@ import { acquireDirLock, type DirLock } from './lock-file.js';
 import {
   LOG_EXT,
   compactedChunks,
+  crc32After,
   replayLog,
   writeFileAtomicWithCrc,
   type LinePlace,
@@ -304,7 +305,7 @@ export class EmbeddedStore implements Store {
         for (const [id, { offset, bytes }] of r.docs) out.set(id, { offset, bytes });
         return out;
       };
-      log.setBasis(r.fileBytes, snap ? crc32(buf.subarray(from), snap.logCrc) : crc32(buf), places);
+      log.setBasis(r.fileBytes, snap ? crc32After(buf.subarray(from), snap.logCrc) : crc32(buf), places);
     }
     // A log read in full (or mostly) gets its snapshot now, so even a crash before a clean close starts fast next time.
     if (r.fileBytes - from > SNAPSHOT_STALE_SHARE * r.fileBytes) await this.writeSnapshotOf(name);

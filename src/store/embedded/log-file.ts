@@ -31,6 +31,14 @@ export function serializeRecord(rec: LogRecord): string {
   return `${CRC_PREFIX}${hex8(crc32(json))}",${json.slice(1)}\n`;
 }
 
+/**
+ * CRC-32 of `data` continuing from `crc`. Empty data leaves it as it is: Node's crc32 gives 0 for an empty view of
+ * a zero-length ArrayBuffer (an empty typed array) instead of the value it was given.
+ */
+export function crc32After(data: Uint8Array, crc: number): number {
+  return data.length ? crc32(data, crc) : crc;
+}
+
 function hex8(n: number): string {
   return n.toString(16).padStart(8, '0');
 }
@@ -288,7 +296,7 @@ export async function writeDurablyWithCrc(
       const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       await diskIo.write(fh, buf);
       bytes += buf.length;
-      crc = crc32(buf, crc);
+      crc = crc32After(buf, crc);
     }
     await diskIo.sync(fh);
   } finally {

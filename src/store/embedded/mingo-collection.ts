@@ -20,7 +20,7 @@ import type { CollectionLog, LogSource } from './collection-log.js';
 import { DocTable } from './doc-table.js';
 import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec, type StringRange } from './indexes.js';
 import { serializeRecord, type ReplayedCollection } from './log-file.js';
-import type { SnapshotContent } from './snapshot-file.js';
+import { indexEntries, type SnapshotContent } from './snapshot-file.js';
 import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
 import { valueKey } from './value-key.js';
 
@@ -112,18 +112,14 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
    * applies the log's records written after it. `log` is the whole log file, kept until every document is read.
    */
   loadSnapshot(snap: SnapshotContent, log: Buffer, file: string, tail: ReplayedCollection): void {
-    this.docs.addUnparsed(
-      log,
-      file,
-      snap.ids.map((id, i) => [id, { offset: snap.at[2 * i]!, bytes: snap.at[2 * i + 1]! }]),
-    );
-    snap.ids.forEach((id, i) => {
-      this.sizes.set(id, snap.at[2 * i + 1]!);
+    this.docs.addUnparsed(log, file, snap.ids, snap.at);
+    for (let i = 0; i < snap.ids.length; i++) {
+      this.sizes.set(snap.ids[i]!, snap.at[2 * i + 1]!);
       this.live += snap.at[2 * i + 1]!;
-    });
+    }
     for (const s of snap.indexes) {
       const ix = new EqualityIndex(s.spec);
-      ix.loadEntries(() => s.keys.map((key, k) => [key, s.ids[k]!.map((o) => snap.ids[o]!)]), s.multiKeyDocs);
+      ix.loadEntries(() => indexEntries(snap, s), s.multiKeyDocs);
       this.indexes.push(ix);
       this.indexBytes += serializeRecord({ op: 'idx', ...s.spec }).length;
     }

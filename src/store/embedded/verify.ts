@@ -16,7 +16,7 @@ import {
 } from './log-file.js';
 import { MANIFEST_FILE, parseManifest, writeManifest } from './manifest.js';
 import { quarantineBytes } from './quarantine.js';
-import { SNAPSHOT_EXT, readSnapshot, type SnapshotContent } from './snapshot-file.js';
+import { SNAPSHOT_EXT, indexEntries, readSnapshot, type SnapshotContent } from './snapshot-file.js';
 
 // `npm run verify-store`: the same reader the store uses, reporting instead of refusing; with
 // --repair, damaged bytes go to DATA_DIR/quarantine and the rest is kept.
@@ -135,14 +135,7 @@ function snapshotDisagreement(snap: SnapshotContent, covered: Buffer): string | 
     const ix = new EqualityIndex(r.indexes.get(si.spec.name)!);
     for (const [id, { doc }] of r.docs) ix.add(id, ix.keysOf(doc));
     const want = new Map([...ix.entries()].map(([k, ids]) => [k, [...ids].sort().join('\u0001')]));
-    const got = new Map(
-      si.keys.map((k, j) => [
-        k,
-        si.ids[j]!.map((o) => snap.ids[o]!)
-          .sort()
-          .join('\u0001'),
-      ]),
-    );
+    const got = new Map([...indexEntries(snap, si)].map(([k, ids]) => [k, ids.sort().join('\u0001')]));
     const same = want.size === got.size && [...want].every(([k, v]) => got.get(k) === v);
     if (!same || ix.multiKeyDocCount !== si.multiKeyDocs) return `index ${si.spec.name}: entries differ from the log`;
   }
