@@ -23,7 +23,10 @@ await build({
   target: 'node20',
   format: 'cjs',
   external: EXTERNAL,
+  // Names kept and each module wrapped in a function named by its path, so a stack trace still says where.
   keepNames: true,
+  // Without comments and indentation: 19 MB instead of 28, read and checked against the code cache at every start.
+  minifyWhitespace: true,
   logLevel: 'warning',
 });
 const buildInfo = await stat('dist/build.tsbuildinfo');
