@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Module from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 
@@ -42,7 +43,7 @@ function runBundle(distSrcDir: string, saveCache: 'now' | 'later'): unknown {
   if (source === null) return null;
   const st = fs.statSync(file);
   const cacheName = `server.js.${st.size}-${Math.trunc(st.mtimeMs)}-${process.version}-${process.arch}.cache`;
-  const cacheDirs = [path.dirname(file), path.join(fsTempDir(), 'iro-bot-code-cache')];
+  const cacheDirs = [path.dirname(file), path.join(os.tmpdir(), 'iro-bot-code-cache')];
   const cachedData = readFirst(cacheDirs.map((d) => path.join(d, cacheName)));
   const M = Module as unknown as ModuleInternals;
   const script = new vm.Script(M.wrap(source), {
@@ -54,8 +55,7 @@ function runBundle(distSrcDir: string, saveCache: 'now' | 'later'): unknown {
   mod.filename = file;
   mod.paths = M._nodeModulePaths(path.dirname(file));
   const run = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => void;
-  const req = (id: string): unknown => mod.require(id);
-  run.call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+  run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
   if (saveCache === 'now') return saveCodeCache(script, cacheDirs, cacheName) ? mod.exports : null;
   if (!cachedData || script.cachedDataRejected) {
@@ -106,8 +106,4 @@ function saveCodeCache(script: vm.Script, dirs: string[], name: string): boolean
     }
   }
   return false;
-}
-
-function fsTempDir(): string {
-  return process.env.TMPDIR ?? '/tmp';
 }
