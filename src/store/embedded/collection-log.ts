@@ -67,7 +67,9 @@ interface Waiter {
 export class CollectionLog {
   private handle: FileHandle | null = null;
   private pending: string[] = [];
-  private pendingSubjects: (LineSubject | undefined)[] = [];
+  private pendingSubjects: (LineSubject | null)[] = [];
+  /** False once a batch was written whose lines' documents are not all known: no snapshot until a compaction. */
+  private placesKnown = true;
   private crc = 0;
   private places: Map<string, LinePlace> | (() => Map<string, LinePlace>) = new Map();
   private seq = 0;
@@ -111,12 +113,15 @@ export class CollectionLog {
 
   /** The file's durable content, or null while writes are queued or the log is broken (it would not match memory). */
   basis(): LogBasis | null {
-    if (this.broken || this.pending.length || this.durable !== this.seq || this.loop) return null;
+    if (!this.placesKnown || this.broken || this.pending.length || this.durable !== this.seq || this.loop) return null;
     return { bytes: this.fileBytes, crc: this.crc, places: this.placeMap() };
   }
 
-  /** Queues a line (ending in '\n') for a change already applied in memory; returns its sequence number for waitFor. */
-  append(line: string, undo: Undo, subject?: LineSubject): number {
+  /**
+   * Queues a line (ending in '\n') for a change already applied in memory; returns its sequence number for waitFor.
+   * `subject` names the document a put or del line writes (null for an index line): the snapshot relies on it.
+   */
+  append(line: string, undo: Undo, subject: LineSubject | null): number {
     if (this.broken) throw storeUnavailable();
     this.pending.push(line);
     this.pendingSubjects.push(subject);
@@ -184,7 +189,10 @@ export class CollectionLog {
   }
 
   /** Records where a written batch's lines landed: the last line for a document is its live one. */
-  private place(lines: string[], subjects: (LineSubject | undefined)[], start: number): void {
+  private place(lines: string[], subjects: (LineSubject | null)[], start: number): void {
+    // Every queued line must say what it writes; a way of queueing lines that does not keeps the next snapshot out.
+    if (subjects.length !== lines.length) this.placesKnown = false;
+    if (!this.placesKnown) return;
     const places = this.placeMap();
     let offset = start;
     for (let i = 0; i < lines.length; i++) {
@@ -270,6 +278,7 @@ export class CollectionLog {
     this.fileBytes = written.bytes;
     this.crc = written.crc;
     this.places = written.places;
+    this.placesKnown = true;
     // Until the rename is durable, a crash could bring back the old file: if this fails, the
     // carried lines are undone like any failed write and the file is rewritten from memory.
     this.restoreKind = 'rewrite';
@@ -339,6 +348,7 @@ export class CollectionLog {
       this.fileBytes = written.bytes;
       this.crc = written.crc;
       this.places = written.places;
+      this.placesKnown = true;
     }
     this.broken!.restore = null;
   }

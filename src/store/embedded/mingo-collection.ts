@@ -326,10 +326,14 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const line = serializeRecord({ op: 'idx', ...spec });
     this.indexBytes += line.length;
     await this.log.waitFor(
-      this.log.append(line, () => {
-        this.indexes.splice(this.indexes.indexOf(ix), 1);
-        this.indexBytes -= line.length;
-      }),
+      this.log.append(
+        line,
+        () => {
+          this.indexes.splice(this.indexes.indexOf(ix), 1);
+          this.indexBytes -= line.length;
+        },
+        null,
+      ),
     );
     return spec.name;
   }
