@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Document } from 'mongodb';
@@ -12,6 +12,7 @@ import {
   LOG_EXT,
   compactedChunks,
   crc32After,
+  readWholeFile,
   replayLog,
   writeFileAtomicWithCrc,
   type LinePlace,
@@ -23,8 +24,9 @@ import { listQuarantine, quarantineBytes, type QuarantinedFile } from './quarant
 import { PROBE_FILE, describeWriteFailure, probeDisk, storeUnavailable } from './store-health.js';
 import {
   SNAPSHOT_EXT,
+  checkAgainstLog,
   placesOf,
-  readSnapshot,
+  readSnapshotFile,
   snapshotOf,
   writeSnapshot,
   type SnapshotContent,
@@ -242,8 +244,12 @@ export class EmbeddedStore implements Store {
   /** Reads a log, and its snapshot if it has a usable one: then only the records after the snapshot are parsed. */
   private async readLog(name: string): Promise<OpenedLog> {
     const file = path.join(this.dir, name + LOG_EXT);
-    const buf = await readFile(file);
-    const read = await readSnapshot(path.join(this.dir, name + SNAPSHOT_EXT), name, buf);
+    // The snapshot is read and checked while the (much larger) log is still being read.
+    const [buf, own] = await Promise.all([
+      readWholeFile(file),
+      readSnapshotFile(path.join(this.dir, name + SNAPSHOT_EXT), name),
+    ]);
+    const read = own.state === 'ok' ? checkAgainstLog(own.snap, buf) : own;
     if (read.state === 'ok') return { buf, snap: read.snap, r: replayLog(buf, file, read.snap.logBytes) };
     if (read.state !== 'absent')
       this.opts.logger?.[read.state === 'damaged' ? 'warn' : 'info'](

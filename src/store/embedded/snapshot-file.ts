@@ -124,17 +124,26 @@ export async function writeSnapshot(file: string, snap: SnapshotContent): Promis
 
 /** Reads a snapshot and checks it against the log it describes (the whole log, read into `log`). */
 export async function readSnapshot(file: string, collection: string, log: Buffer): Promise<SnapshotRead> {
+  const read = await readSnapshotFile(file, collection);
+  return read.state === 'ok' ? checkAgainstLog(read.snap, log) : read;
+}
+
+/** Reads and checks a snapshot on its own (start-up does this while the log is still being read). */
+export async function readSnapshotFile(file: string, collection: string): Promise<SnapshotRead> {
   const buf = await readFile(file).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
     throw err;
   });
   if (!buf) return { state: 'absent' };
-  let snap: SnapshotContent;
   try {
-    snap = parseSnapshot(buf, collection);
+    return { state: 'ok', snap: parseSnapshot(buf, collection) };
   } catch (err) {
     return { state: 'damaged', reason: (err as Error).message };
   }
+}
+
+/** Whether the log still holds the bytes the snapshot describes (their length and CRC-32). */
+export function checkAgainstLog(snap: SnapshotContent, log: Buffer): SnapshotRead {
   if (snap.logBytes > log.length) return { state: 'stale', reason: 'the log is shorter than the snapshot describes' };
   if (crc32(log.subarray(0, snap.logBytes)) !== snap.logCrc)
     return { state: 'stale', reason: 'the log bytes it describes have changed' };
@@ -193,17 +202,22 @@ function parseSnapshot(buf: Buffer, collection: string): SnapshotContent {
 /** The checksum guards against damage; this guards the loader against a snapshot that does not fit its log. */
 function checkShape(s: SnapshotContent): void {
   const n = s.ids.length;
-  if (!s.ids.every((id) => typeof id === 'string')) throw new Error('bad document list');
-  for (let i = 0; i < s.at.length; i += 2) {
-    const [offset, bytes] = [s.at[i]!, s.at[i + 1]!];
-    if (!isCount(offset) || !isCount(bytes) || bytes === 0 || offset + bytes > s.logBytes)
+  for (let i = 0; i < n; i++) if (typeof s.ids[i] !== 'string') throw new Error('bad document list');
+  const { at } = s;
+  for (let i = 0; i < at.length; i += 2) {
+    const offset = at[i]!;
+    const bytes = at[i + 1]!;
+    if (!(offset >= 0 && bytes > 0 && offset + bytes <= s.logBytes) || offset % 1 || bytes % 1)
       throw new Error('a document line outside the log');
   }
   for (const ix of s.indexes) {
     if (typeof ix.spec.name !== 'string' || !isPlainObject(ix.spec.key) || !isCount(ix.multiKeyDocs))
       throw new Error('bad index');
     if (!ix.keys.every((k) => typeof k === 'string')) throw new Error(`bad index ${ix.spec.name}`);
-    for (const o of ix.ordinals) if (o >= n) throw new Error(`bad index ${ix.spec.name}`);
+    let max = -1;
+    const { ordinals } = ix;
+    for (let i = 0; i < ordinals.length; i++) if (ordinals[i]! > max) max = ordinals[i]!;
+    if (max >= n) throw new Error(`bad index ${ix.spec.name}`);
   }
 }
 
