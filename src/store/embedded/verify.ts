@@ -72,8 +72,8 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
     if (!COLLECTION_NAME_RE.test(name)) continue;
     const r = emptyReplay();
     const buf = await readFile(path.join(dir, f));
-    const scan = scanLog(buf, (rec, bytes) => applyRecord(r, rec, bytes));
-    if (files.includes(name + SNAPSHOT_EXT)) snapshots.push(await checkSnapshot(dir, name, buf));
+    const scan = scanLog(buf, (rec, bytes, offset) => applyRecord(r, rec, bytes, offset));
+    if (files.includes(name + SNAPSHOT_EXT)) snapshots.push(await checkSnapshot(dir, name, buf, r));
     logs.push({
       name,
       file: f,
@@ -106,19 +106,30 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
 }
 
 /** Checks a snapshot against its log: the bytes it names, then what they hold (documents' places, every index). */
-async function checkSnapshot(dir: string, name: string, log: Buffer): Promise<SnapshotReport> {
+async function checkSnapshot(
+  dir: string,
+  name: string,
+  log: Buffer,
+  whole: ReplayedCollection,
+): Promise<SnapshotReport> {
   const file = name + SNAPSHOT_EXT;
   const read = await readSnapshot(path.join(dir, file), name, log);
   if (read.state === 'absent') return { file, state: 'orphan' };
   if (read.state !== 'ok') return { file, state: read.state, detail: read.reason };
-  const problem = snapshotDisagreement(read.snap, log.subarray(0, read.snap.logBytes));
+  // A snapshot of the whole log (a clean stop) is compared with the replay already made of it.
+  const covered = read.snap.logBytes === log.length ? whole : replayOf(log.subarray(0, read.snap.logBytes));
+  const problem = snapshotDisagreement(read.snap, covered);
   return problem ? { file, state: 'inconsistent', detail: problem } : { file, state: 'ok' };
 }
 
 /** What a snapshot says that a replay of the log bytes it covers does not; null when they agree. */
-function snapshotDisagreement(snap: SnapshotContent, covered: Buffer): string | null {
+function replayOf(buf: Buffer): ReplayedCollection {
   const r = emptyReplay();
-  scanLog(covered, (rec, bytes, offset) => applyRecord(r, rec, bytes, offset));
+  scanLog(buf, (rec, bytes, offset) => applyRecord(r, rec, bytes, offset));
+  return r;
+}
+
+function snapshotDisagreement(snap: SnapshotContent, r: ReplayedCollection): string | null {
   if (snap.ids.length !== r.docs.size) return `${snap.ids.length} documents, the log ${r.docs.size}`;
   for (const [i, id] of snap.ids.entries()) {
     const d = r.docs.get(id);
