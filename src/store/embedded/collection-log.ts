@@ -3,7 +3,15 @@ import * as path from 'node:path';
 import type { Logger } from 'pino';
 import type { Document } from 'mongodb';
 import type { IndexSpec } from './indexes.js';
-import { compactedChunks, diskIo, fsyncDir, writeDurably, writeFileAtomic } from './log-file.js';
+import {
+  compactedChunks,
+  crc32After,
+  diskIo,
+  fsyncDir,
+  writeDurablyWithCrc,
+  writeFileAtomicWithCrc,
+  type LinePlace,
+} from './log-file.js';
 import { storeUnavailable } from './store-health.js';
 
 /** What the log asks of its collection when compacting. Documents must never be mutated in place. */
@@ -24,6 +32,23 @@ export interface CollectionLogOptions {
 /** Puts the collection back as it was before one change (called newest first, on failure only). */
 export type Undo = () => void;
 
+/** Which document a line writes (put) or deletes, so the log knows where each live document's line is. */
+export interface LineSubject {
+  id: string;
+  put: boolean;
+}
+
+/**
+ * What the file holds, kept in step with every durable write: its size, its CRC-32 and where each live
+ * document's line is. A snapshot (snapshot-file.ts) is written from this, so it can name the exact bytes it
+ * describes without reading the file again.
+ */
+export interface LogBasis {
+  bytes: number;
+  crc: number;
+  places: Map<string, LinePlace>;
+}
+
 interface Waiter {
   seq: number;
   resolve: () => void;
@@ -42,6 +67,11 @@ interface Waiter {
 export class CollectionLog {
   private handle: FileHandle | null = null;
   private pending: string[] = [];
+  private pendingSubjects: (LineSubject | null)[] = [];
+  /** False once a batch was written whose lines' documents are not all known: no snapshot until a compaction. */
+  private placesKnown = true;
+  private crc = 0;
+  private places: Map<string, LinePlace> | (() => Map<string, LinePlace>) = new Map();
   private seq = 0;
   private durable = 0;
   private undos: { seq: number; undo: Undo }[] = [];
@@ -71,10 +101,30 @@ export class CollectionLog {
     return this.broken !== null;
   }
 
-  /** Queues a line (ending in '\n') for a change already applied in memory; returns its sequence number for waitFor. */
-  append(line: string, undo: Undo): number {
+  /**
+   * Sets what the opened file holds (the store's load): its size, CRC-32 and where each document's line is
+   * (or how to work that out, when first needed: start-up does not wait for 100k places).
+   */
+  setBasis(bytes: number, crc: number, places: Map<string, LinePlace> | (() => Map<string, LinePlace>)): void {
+    this.fileBytes = bytes;
+    this.crc = crc;
+    this.places = places;
+  }
+
+  /** The file's durable content, or null while writes are queued or the log is broken (it would not match memory). */
+  basis(): LogBasis | null {
+    if (!this.placesKnown || this.broken || this.pending.length || this.durable !== this.seq || this.loop) return null;
+    return { bytes: this.fileBytes, crc: this.crc, places: this.placeMap() };
+  }
+
+  /**
+   * Queues a line (ending in '\n') for a change already applied in memory; returns its sequence number for waitFor.
+   * `subject` names the document a put or del line writes (null for an index line): the snapshot relies on it.
+   */
+  append(line: string, undo: Undo, subject: LineSubject | null): number {
     if (this.broken) throw storeUnavailable();
     this.pending.push(line);
+    this.pendingSubjects.push(subject);
     this.seq++;
     this.undos.push({ seq: this.seq, undo });
     this.loop ??= this.run();
@@ -111,13 +161,17 @@ export class CollectionLog {
     try {
       while (this.pending.length > 0) {
         const batch = this.pending;
+        const subjects = this.pendingSubjects;
         const upTo = this.seq;
         this.pending = [];
+        this.pendingSubjects = [];
         this.restoreKind = 'truncate';
         const fh = this.handle ?? (await this.openForAppend());
         const buf = Buffer.from(batch.join(''), 'utf8');
         await diskIo.write(fh, buf);
         await diskIo.datasync(fh);
+        this.place(batch, subjects, this.fileBytes);
+        this.crc = crc32After(buf, this.crc);
         this.fileBytes += buf.length;
         this.markDurable(upTo);
         if (this.shouldCompact()) await this.compact();
@@ -127,6 +181,43 @@ export class CollectionLog {
     } finally {
       this.loop = null;
     }
+  }
+
+  private placeMap(): Map<string, LinePlace> {
+    if (typeof this.places === 'function') this.places = this.places();
+    return this.places;
+  }
+
+  /** Records where a written batch's lines landed: the last line for a document is its live one. */
+  private place(lines: string[], subjects: (LineSubject | null)[], start: number): void {
+    // Every queued line must say what it writes; a way of queueing lines that does not keeps the next snapshot out.
+    if (subjects.length !== lines.length) this.placesKnown = false;
+    if (!this.placesKnown) return;
+    const places = this.placeMap();
+    let offset = start;
+    for (let i = 0; i < lines.length; i++) {
+      const bytes = Buffer.byteLength(lines[i]!);
+      const s = subjects[i];
+      if (s?.put) places.set(s.id, { offset, bytes });
+      else if (s) places.delete(s.id);
+      offset += bytes;
+    }
+  }
+
+  /**
+   * Writes the collection's current documents (taken synchronously, at the call) to `target`: a temp file
+   * the caller renames (compaction), or the log itself, atomically (a rewrite after a failure).
+   */
+  private async writeCompacted(
+    target: string,
+    how: 'tmp' | 'atomic',
+  ): Promise<{ bytes: number; crc: number; places: Map<string, LinePlace> }> {
+    const snap = this.source.snapshot();
+    const places = new Map<string, LinePlace>();
+    const chunks = compactedChunks(snap.indexes, snap.docs, undefined, (id, p) => places.set(id, p));
+    const written =
+      how === 'tmp' ? await writeDurablyWithCrc(target, chunks) : await writeFileAtomicWithCrc(target, chunks);
+    return { ...written, places };
   }
 
   private async openForAppend(): Promise<FileHandle> {
@@ -157,19 +248,21 @@ export class CollectionLog {
 
   /** Runs inside the write loop, so no append reaches the old file while the new one is built. */
   private async compact(): Promise<void> {
-    const snap = this.source.snapshot();
-    // Lines queued but not yet written are already contained in the snapshot.
+    // Lines queued but not yet written are already contained in the snapshot (taken first, synchronously).
     const covered = this.seq;
     const carried = this.pending;
+    const carriedSubjects = this.pendingSubjects;
     this.pending = [];
+    this.pendingSubjects = [];
     const tmp = this.file + '.tmp';
-    let size: number;
+    let written: { bytes: number; crc: number; places: Map<string, LinePlace> };
     try {
-      size = await writeDurably(tmp, compactedChunks(snap.indexes, snap.docs));
+      written = await this.writeCompacted(tmp, 'tmp');
       await rename(tmp, this.file);
     } catch (err) {
       // The old log is intact: put the lines back and carry on without compacting for a while.
       this.pending = carried.concat(this.pending);
+      this.pendingSubjects = carriedSubjects.concat(this.pendingSubjects);
       this.noCompactBelow = this.fileBytes * 2;
       await rm(tmp, { force: true }).catch(() => undefined);
       this.opts.logger?.warn(
@@ -182,14 +275,17 @@ export class CollectionLog {
     const old = this.handle;
     this.handle = null;
     await old?.close().catch(() => undefined);
-    this.fileBytes = size;
+    this.fileBytes = written.bytes;
+    this.crc = written.crc;
+    this.places = written.places;
+    this.placesKnown = true;
     // Until the rename is durable, a crash could bring back the old file: if this fails, the
     // carried lines are undone like any failed write and the file is rewritten from memory.
     this.restoreKind = 'rewrite';
     await fsyncDir(path.dirname(this.file));
     this.restoreKind = 'truncate';
     this.markDurable(covered);
-    this.opts.logger?.info({ file: path.basename(this.file), bytes: size }, 'compacted collection log');
+    this.opts.logger?.info({ file: path.basename(this.file), bytes: written.bytes }, 'compacted collection log');
   }
 
   private markDurable(seq: number): void {
@@ -212,6 +308,7 @@ export class CollectionLog {
     for (let i = this.undos.length - 1; i >= 0; i--) this.undos[i]!.undo();
     this.undos = [];
     this.pending = [];
+    this.pendingSubjects = [];
     this.seq = this.durable;
     this.opts.logger?.error(
       { file: path.basename(this.file), code: (cause as NodeJS.ErrnoException).code ?? null, err: cause.message },
@@ -247,8 +344,11 @@ export class CollectionLog {
         }
       }
     } else {
-      const snap = this.source.snapshot();
-      this.fileBytes = await writeFileAtomic(this.file, compactedChunks(snap.indexes, snap.docs));
+      const written = await this.writeCompacted(this.file, 'atomic');
+      this.fileBytes = written.bytes;
+      this.crc = written.crc;
+      this.places = written.places;
+      this.placesKnown = true;
     }
     this.broken!.restore = null;
   }

@@ -1,5 +1,6 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Document } from 'mongodb';
 import type { Logger } from 'pino';
 import { AppError } from '../../domain/errors.js';
@@ -10,15 +11,26 @@ import { acquireDirLock, type DirLock } from './lock-file.js';
 import {
   LOG_EXT,
   compactedChunks,
-  liveBytes,
-  replayLogFile,
-  writeFileAtomic,
+  crc32After,
+  readWholeFile,
+  replayLog,
+  writeFileAtomicWithCrc,
+  type LinePlace,
   type ReplayedCollection,
 } from './log-file.js';
 import { MANIFEST_FILE, readManifest, writeManifest } from './manifest.js';
 import { MingoCollection } from './mingo-collection.js';
 import { listQuarantine, quarantineBytes, type QuarantinedFile } from './quarantine.js';
 import { PROBE_FILE, describeWriteFailure, probeDisk, storeUnavailable } from './store-health.js';
+import {
+  SNAPSHOT_EXT,
+  checkAgainstLog,
+  placesOf,
+  readSnapshotFile,
+  snapshotOf,
+  writeSnapshot,
+  type SnapshotContent,
+} from './snapshot-file.js';
 
 export interface EmbeddedStoreOptions {
   logger?: Logger;
@@ -26,10 +38,23 @@ export interface EmbeddedStoreOptions {
   compactThresholdBytes?: number;
   /** While writes are refused after a failed write, how often to check whether the disk takes writes again. */
   recoveryProbeMs?: number;
+  /** Logs at least this large get a snapshot (snapshot-file.ts) at a clean close, so the next start parses nothing. */
+  snapshotMinBytes?: number;
+}
+
+/** How a collection was opened: from its snapshot plus the records after it, or from the whole log. */
+export interface OpenedCollection {
+  name: string;
+  from: 'snapshot' | 'log';
+  /** Bytes of log read and parsed (after the snapshot, or all of it). */
+  parsedBytes: number;
 }
 
 export const DEFAULT_COMPACT_THRESHOLD_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_RECOVERY_PROBE_MS = 5000;
+export const DEFAULT_SNAPSHOT_MIN_BYTES = 1 << 20;
+/** Opened from a snapshot with more than this share of the log after it: a fresh snapshot is written at once. */
+const SNAPSHOT_STALE_SHARE = 0.1;
 const COMPACT_ON_OPEN_RATIO = 4;
 
 export interface CollectionSnapshot {
@@ -57,11 +82,16 @@ export class EmbeddedStore implements Store {
   private degraded: Degraded | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
   private quarantined: QuarantinedFile[] = [];
+  private readonly opened: OpenedCollection[] = [];
+  /** What each collection's snapshot on disk covers (log bytes and CRC), so an unchanged log is not snapshotted again. */
+  private readonly snapshotCovers = new Map<string, { bytes: number; crc: number }>();
 
   private constructor(
     readonly dir: string,
     private readonly lock: DirLock,
-    private readonly opts: Required<Pick<EmbeddedStoreOptions, 'compactThresholdBytes' | 'recoveryProbeMs'>> &
+    private readonly opts: Required<
+      Pick<EmbeddedStoreOptions, 'compactThresholdBytes' | 'recoveryProbeMs' | 'snapshotMinBytes'>
+    > &
       EmbeddedStoreOptions,
   ) {}
 
@@ -73,6 +103,7 @@ export class EmbeddedStore implements Store {
       ...opts,
       compactThresholdBytes: opts.compactThresholdBytes ?? DEFAULT_COMPACT_THRESHOLD_BYTES,
       recoveryProbeMs: opts.recoveryProbeMs ?? DEFAULT_RECOVERY_PROBE_MS,
+      snapshotMinBytes: opts.snapshotMinBytes ?? DEFAULT_SNAPSHOT_MIN_BYTES,
     });
     try {
       await store.load();
@@ -116,13 +147,41 @@ export class EmbeddedStore implements Store {
     return { status: 'ok', problems };
   }
 
+  /** How each collection was opened (start-up diagnostics and tests). */
+  openedCollections(): readonly OpenedCollection[] {
+    return this.opened;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.probeTimer) clearTimeout(this.probeTimer);
     await Promise.all([...this.logs.values()].map((l) => l.close()));
     await this.manifestWrite.catch(() => undefined);
+    // Everything is on disk and memory matches it: the moment to say what the logs hold, for the next start.
+    if (!this.degraded) for (const name of this.logs.keys()) await this.writeSnapshotOf(name);
     await this.lock.release();
+  }
+
+  /** Writes NAME.snap for a large log whose content changed since its last snapshot; a failure costs only speed. */
+  private async writeSnapshotOf(name: string): Promise<void> {
+    const log = this.logs.get(name)!;
+    const basis = log.basis();
+    if (!basis || basis.bytes < this.opts.snapshotMinBytes) return;
+    const covered = this.snapshotCovers.get(name);
+    if (covered?.bytes === basis.bytes && covered.crc === basis.crc) return;
+    const coll = this.collections.get(name)!;
+    const file = path.join(this.dir, name + SNAPSHOT_EXT);
+    try {
+      if (basis.places.size !== coll.size) throw new Error('the log and the collection disagree on the documents');
+      await writeSnapshot(file, snapshotOf(name, basis, coll.indexList()));
+      this.snapshotCovers.set(name, { bytes: basis.bytes, crc: basis.crc });
+    } catch (err) {
+      this.opts.logger?.warn(
+        { file: path.basename(file), err: (err as Error).message },
+        'could not write a collection snapshot; the next start reads the whole log',
+      );
+    }
   }
 
   private assertOpen(): void {
@@ -152,8 +211,8 @@ export class EmbeddedStore implements Store {
       .map((f) => f.slice(0, -LOG_EXT.length))
       .filter((n) => COLLECTION_NAME_RE.test(n))
       .sort();
-    const replayed = new Map<string, ReplayedCollection>();
-    for (const name of logNames) replayed.set(name, await replayLogFile(path.join(this.dir, name + LOG_EXT)));
+    const replayed = new Map<string, OpenedLog>();
+    for (const name of logNames) replayed.set(name, await this.readLog(name));
 
     const missing = (manifest?.collections ?? []).filter((n) => !replayed.has(n));
     if (missing.length) {
@@ -165,7 +224,7 @@ export class EmbeddedStore implements Store {
         { missing },
       );
     }
-    if (!manifest && [...replayed.values()].some((r) => r.checksummedLines > 0)) {
+    if (!manifest && [...replayed.values()].some((o) => o.r.checksummedLines > 0)) {
       // Logs this version wrote, without the manifest it writes first: it was deleted.
       throw new AppError(
         'store-corrupt',
@@ -179,45 +238,83 @@ export class EmbeddedStore implements Store {
     if (!manifest || this.listed.size !== manifest.collections.length) await writeManifest(this.dir, this.listed);
 
     this.quarantined = await listQuarantine(this.dir);
-    for (const [name, r] of replayed) {
-      const f = name + LOG_EXT;
-      const file = path.join(this.dir, f);
-      if (r.droppedAt !== null) {
-        const tail = (await readFile(file)).subarray(r.droppedAt);
-        const q = await quarantineBytes(this.dir, f, [tail]);
-        this.quarantined.push(q);
-        this.opts.logger?.warn(
-          { file: f, offset: r.droppedAt, bytes: q.bytes, keptBytes: r.droppedAt, quarantine: q.file },
-          'set aside a torn last line of a collection log in quarantine',
-        );
-      }
-      if (r.legacyLines > 0)
-        this.opts.logger?.info({ file: f, lines: r.legacyLines }, 'rewriting a log written without checksums');
-      let size = r.fileBytes;
-      // Rewritten on open when it must be (torn tail, lines without checksums) or is mostly superseded lines
-      // (over 4x its live data, as while running); a few updated documents do not cost a rewrite of the
-      // whole log at every start (100k children: a 140 MB rewrite).
-      if (r.needsRewrite || size > COMPACT_ON_OPEN_RATIO * liveBytes(r)) {
-        size = await writeFileAtomic(
-          file,
-          compactedChunks(
-            r.indexes.values(),
-            [...r.docs.values()].map((d) => d.doc),
-          ),
-        );
-      }
-      try {
-        this.getOrCreate(name, size).load(r.docs.values(), r.indexes.values());
-      } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err;
-        throw new AppError(
-          'store-corrupt',
-          `${file}: two documents share a key of a unique index (${err.message}); refusing to open the store. ` +
-            '`npm run verify-store` names the index; correct one of the documents by hand or restore from a backup.',
-          { file },
-        );
-      }
+    for (const [name, opened] of replayed) await this.loadCollection(name, opened);
+  }
+
+  /** Reads a log, and its snapshot if it has a usable one: then only the records after the snapshot are parsed. */
+  private async readLog(name: string): Promise<OpenedLog> {
+    const file = path.join(this.dir, name + LOG_EXT);
+    // The snapshot is read and checked while the (much larger) log is still being read.
+    const [buf, own] = await Promise.all([
+      readWholeFile(file),
+      readSnapshotFile(path.join(this.dir, name + SNAPSHOT_EXT), name),
+    ]);
+    const read = own.state === 'ok' ? checkAgainstLog(own.snap, buf) : own;
+    if (read.state === 'ok') return { buf, snap: read.snap, r: replayLog(buf, file, read.snap.logBytes) };
+    if (read.state !== 'absent')
+      this.opts.logger?.[read.state === 'damaged' ? 'warn' : 'info'](
+        { file: name + SNAPSHOT_EXT, reason: read.reason },
+        `${read.state} collection snapshot ignored; reading the whole log`,
+      );
+    return { buf, snap: null, r: replayLog(buf, file) };
+  }
+
+  /**
+   * Loads one replayed log into its collection: sets a torn tail aside in quarantine, and rewrites the log when
+   * it must be (torn tail, lines without checksums) or is mostly superseded lines.
+   */
+  private async loadCollection(name: string, { buf, snap, r }: OpenedLog): Promise<void> {
+    const f = name + LOG_EXT;
+    const file = path.join(this.dir, f);
+    if (r.droppedAt !== null) {
+      const q = await quarantineBytes(this.dir, f, [buf.subarray(r.droppedAt)]);
+      this.quarantined.push(q);
+      this.opts.logger?.warn(
+        { file: f, offset: r.droppedAt, bytes: q.bytes, keptBytes: r.droppedAt, quarantine: q.file },
+        'set aside a torn last line of a collection log in quarantine',
+      );
     }
+    if (r.legacyLines > 0)
+      this.opts.logger?.info({ file: f, lines: r.legacyLines }, 'rewriting a log written without checksums');
+    const coll = this.getOrCreate(name, r.fileBytes);
+    try {
+      if (snap) coll.loadSnapshot(snap, buf, file, r);
+      else coll.load(r.docs.values(), r.indexes.values());
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+      throw new AppError(
+        'store-corrupt',
+        `${file}: two documents share a key of a unique index (${err.message}); refusing to open the store. ` +
+          '`npm run verify-store` names the index; correct one of the documents by hand or restore from a backup.',
+        { file },
+      );
+    }
+    const log = this.logs.get(name)!;
+    const from = snap ? snap.logBytes : 0;
+    this.opened.push({ name, from: snap ? 'snapshot' : 'log', parsedBytes: r.fileBytes - from });
+    if (snap) this.snapshotCovers.set(name, { bytes: snap.logBytes, crc: snap.logCrc });
+    // Rewritten on open when it must be (torn tail, lines without checksums) or is mostly superseded lines
+    // (over 4x its live data, as while running); a few updated documents do not cost a rewrite of the
+    // whole log at every start (100k children: a 140 MB rewrite).
+    if (r.needsRewrite || r.fileBytes > COMPACT_ON_OPEN_RATIO * coll.liveBytes()) {
+      const s = coll.snapshot();
+      const places = new Map<string, LinePlace>();
+      const written = await writeFileAtomicWithCrc(
+        file,
+        compactedChunks(s.indexes, s.docs, undefined, (id, p) => places.set(id, p)),
+      );
+      log.setBasis(written.bytes, written.crc, places);
+    } else {
+      const places = () => {
+        const out = snap ? placesOf(snap) : new Map<string, LinePlace>();
+        for (const id of r.deleted) out.delete(id);
+        for (const [id, { offset, bytes }] of r.docs) out.set(id, { offset, bytes });
+        return out;
+      };
+      log.setBasis(r.fileBytes, snap ? crc32After(buf.subarray(from), snap.logCrc) : crc32(buf), places);
+    }
+    // A log read in full (or mostly) gets its snapshot now, so even a crash before a clean close starts fast next time.
+    if (r.fileBytes - from > SNAPSHOT_STALE_SHARE * r.fileBytes) await this.writeSnapshotOf(name);
   }
 
   /** Lists a collection in the manifest (once) before its first write is acknowledged. */
@@ -294,6 +391,13 @@ export class EmbeddedStore implements Store {
     this.logs.set(name, log);
     return coll;
   }
+}
+
+interface OpenedLog {
+  buf: Buffer;
+  snap: SnapshotContent | null;
+  /** The records after the snapshot (with one), or the whole log. */
+  r: ReplayedCollection;
 }
 
 export function openEmbeddedStore(dir: string, opts?: EmbeddedStoreOptions): Promise<EmbeddedStore> {

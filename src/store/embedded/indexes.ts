@@ -115,6 +115,8 @@ export class EqualityIndex {
   private ordered = false;
   /** Documents with more than one tuple (an array value): MongoDB's multikey; ordered reads are then not sorts. */
   private multiKeyDocs = 0;
+  /** Entries from a snapshot not yet put in the maps: filled on first use, so start-up does not wait for them. */
+  private deferred: (() => Iterable<[key: string, ids: string[]]>) | null = null;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -151,6 +153,7 @@ export class EqualityIndex {
 
   /** A key this document would share with another document, for unique indexes. */
   conflict(id: string, keys: readonly string[]): string | null {
+    this.ready();
     if (!this.spec.unique) return null;
     for (const k of keys) {
       const ids = this.map.get(k);
@@ -160,6 +163,7 @@ export class EqualityIndex {
   }
 
   add(id: string, keys: readonly string[]): void {
+    this.ready();
     for (const k of keys) {
       addId(this.map, k, id);
       if (this.byFirst) addTo(this.byFirst, firstOf(k), id);
@@ -168,8 +172,41 @@ export class EqualityIndex {
     if (keys.length > 1) this.multiKeyDocs++;
   }
 
+  /**
+   * Gives an empty index a snapshot's entries (key tuple → ids), put in place on the index's first use
+   * (start-up, snapshot-file.ts: 14 indexes over 100k children took a second), without reading any document.
+   */
+  loadEntries(entries: () => Iterable<[key: string, ids: string[]]>, multiKeyDocs: number): void {
+    this.deferred = entries;
+    this.multiKeyDocs = multiKeyDocs;
+  }
+
+  private ready(): void {
+    const entries = this.deferred;
+    if (!entries) return;
+    this.deferred = null;
+    for (const [key, ids] of entries()) {
+      // One document under a key is held as its id, as addId does.
+      this.map.set(key, ids.length === 1 ? ids[0]! : new Set(ids));
+      if (!this.byFirst) continue;
+      const first = firstOf(key);
+      for (const id of ids) addTo(this.byFirst, first, id);
+    }
+  }
+
+  /** Key tuple → ids, for a snapshot. */
+  *entries(): Generator<[string, readonly string[]]> {
+    this.ready();
+    for (const [key, ids] of this.map) yield [key, typeof ids === 'string' ? [ids] : [...ids]];
+  }
+
+  get multiKeyDocCount(): number {
+    return this.multiKeyDocs;
+  }
+
   /** Puts every tuple in order at once (one sort), the first time a range is read. */
   private ensureOrder(): void {
+    this.ready();
     if (this.ordered) return;
     const pairs: { key: string; id: string }[] = [];
     for (const [key, ids] of this.map) {
@@ -181,6 +218,7 @@ export class EqualityIndex {
   }
 
   remove(id: string, keys: readonly string[]): void {
+    this.ready();
     // A document's tuples may share a first key: drop it from byFirst only when no tuple of its keeps it.
     for (const k of keys) {
       removeId(this.map, k, id);
@@ -194,12 +232,14 @@ export class EqualityIndex {
 
   /** Ids under these field values, one per field in index order (each a valueKey). */
   lookup(fieldKeys: readonly string[]): ReadonlySet<string> | undefined {
+    this.ready();
     const ids = this.map.get(fieldKeys.map(escapeKey).join(KEY_SEP));
     return typeof ids === 'string' ? new Set([ids]) : ids;
   }
 
   /** Compound indexes: ids whose first field has this value (a valueKey); null for a single-field index. */
   lookupFirst(fieldKey: string): ReadonlySet<string> | undefined | null {
+    this.ready();
     return this.byFirst ? this.byFirst.get(escapeKey(fieldKey)) : null;
   }
 
@@ -235,8 +275,22 @@ export class EqualityIndex {
     }
   }
 
+  /** Ids under any key but this one (a valueKey): `{ field: { $ne: value } }` on a single-field index. */
+  idsExcept(fieldKey: string): ReadonlySet<string> {
+    this.ready();
+    const skip = escapeKey(fieldKey);
+    const ids = new Set<string>();
+    for (const [key, set] of this.map) {
+      if (key === skip) continue;
+      if (typeof set === 'string') ids.add(set);
+      else for (const id of set) ids.add(id);
+    }
+    return ids;
+  }
+
   /** Every indexed id (a sparse index: the documents that have the field). */
   allIds(): ReadonlySet<string> {
+    this.ready();
     const ids = new Set<string>();
     for (const set of this.map.values()) {
       if (typeof set === 'string') ids.add(set);

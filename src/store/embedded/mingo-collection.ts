@@ -18,9 +18,11 @@ import { isAppError } from '../../domain/errors.js';
 import type { DocCollection, FindCursorLike } from '../doc-collection.js';
 import { cloneValue, deepFreeze, isPlainObject, takeEntrusted } from './clone.js';
 import type { CollectionLog, LogSource } from './collection-log.js';
+import { DocTable } from './doc-table.js';
 import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec, type StringRange } from './indexes.js';
-import { serializeRecord, serializeRecords } from './log-file.js';
+import { serializeRecord, serializeRecords, type ReplayedCollection } from './log-file.js';
 import { compileQuery } from './mingo-query.js';
+import { indexEntries, type SnapshotContent } from './snapshot-file.js';
 import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
 import { valueKey } from './value-key.js';
 
@@ -80,7 +82,7 @@ interface RangePlan {
  * state they saw is durable, so no caller acts on a change a crash could still undo.
  */
 export class MingoCollection<T extends Document = Document> implements DocCollection<T>, LogSource {
-  private readonly docs = new Map<string, Doc>();
+  private readonly docs = new DocTable<Doc>();
   private readonly sizes = new Map<string, number>();
   private readonly allIndexes: EqualityIndex[] = [];
   /**
@@ -113,6 +115,55 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       this.allIndexes.push(ix);
       this.indexBytes += serializeRecord({ op: 'idx', ...spec }).length;
     }
+  }
+
+  /**
+   * Fills the collection from a snapshot (no document parsed, no index key computed: snapshot-file.ts), then
+   * applies the log's records written after it. `log` is the whole log file, kept until every document is read.
+   */
+  loadSnapshot(snap: SnapshotContent, log: Buffer, file: string, tail: ReplayedCollection): void {
+    this.docs.addUnparsed(log, file, snap.ids, snap.at);
+    for (let i = 0; i < snap.ids.length; i++) {
+      this.sizes.set(snap.ids[i]!, snap.at[2 * i + 1]!);
+      this.live += snap.at[2 * i + 1]!;
+    }
+    for (const s of snap.indexes) {
+      const ix = new EqualityIndex(s.spec);
+      ix.loadEntries(() => indexEntries(snap, s), s.multiKeyDocs);
+      this.indexes.push(ix);
+      this.indexBytes += serializeRecord({ op: 'idx', ...s.spec }).length;
+    }
+    // The records after the snapshot, on top of it (a document's last record wins, as in a full replay).
+    for (const id of tail.deleted) {
+      const old = this.docs.get(id);
+      if (!old) continue;
+      this.unindex(id, old);
+      this.docs.delete(id);
+      this.live -= this.sizes.get(id) ?? 0;
+      this.sizes.delete(id);
+    }
+    for (const [id, { doc, bytes }] of tail.docs) {
+      const old = this.docs.get(id);
+      if (old) this.unindex(id, old);
+      for (const ix of this.indexes) {
+        const keys = ix.keysOf(doc);
+        if (ix.conflict(id, keys)) throw new DuplicateKeyError(this.name, ix.spec.name, ix.spec.key, ix.keyValue(doc));
+        ix.add(id, keys);
+      }
+      this.docs.set(id, doc as Doc);
+      this.live += bytes - (this.sizes.get(id) ?? 0);
+      this.sizes.set(id, bytes);
+    }
+    for (const spec of tail.indexes.values()) {
+      if (this.indexes.some((ix) => ix.spec.name === spec.name)) continue;
+      this.indexes.push(this.buildIndex(spec));
+      this.indexBytes += serializeRecord({ op: 'idx', ...spec }).length;
+    }
+  }
+
+  /** The indexes as they are, for a snapshot (read-only). */
+  indexList(): readonly EqualityIndex[] {
+    return this.indexes;
   }
 
   snapshot(): { indexes: IndexSpec[]; docs: Document[] } {
@@ -244,7 +295,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     this.live -= size ?? 0;
     this.sizes.delete(id);
     await this.log.waitFor(
-      this.log.append(serializeRecord({ op: 'del', _id: doc._id }), () => this.restore(id, null, doc, size)),
+      this.log.append(serializeRecord({ op: 'del', _id: doc._id }), () => this.restore(id, null, doc, size), {
+        id,
+        put: false,
+      }),
     );
     return { acknowledged: true, deletedCount: 1 };
   }
@@ -286,10 +340,14 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const line = serializeRecord({ op: 'idx', ...spec });
     this.indexBytes += line.length;
     await this.log.waitFor(
-      this.log.append(line, () => {
-        this.allIndexes.splice(this.allIndexes.indexOf(ix), 1);
-        this.indexBytes -= line.length;
-      }),
+      this.log.append(
+        line,
+        () => {
+          this.allIndexes.splice(this.allIndexes.indexOf(ix), 1);
+          this.indexBytes -= line.length;
+        },
+        null,
+      ),
     );
     return spec.name;
   }
@@ -438,6 +496,9 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
           for (const v of vals) for (const id of ix.lookup([valueKey(v)]) ?? []) ids.add(id);
           consider(ids);
         } else if (ix.spec.sparse && existsTrue(filter[ix.fields[0]!])) consider(ix.allIds());
+        else if (!ix.spec.sparse && neValue(filter[ix.fields[0]!]) !== undefined)
+          // Every document but those under one key: the stale next reviews at start-up are none of 100k.
+          consider(ix.idsExcept(valueKey(neValue(filter[ix.fields[0]!]))));
         continue;
       }
       // Equality on the first field of a compound index (its prefix), or a list of values for it.
@@ -595,7 +656,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const size = this.sizes.get(id);
     this.live += line.length - (size ?? 0);
     this.sizes.set(id, line.length);
-    return this.log.append(line, () => this.restore(id, next, old, size));
+    return this.log.append(line, () => this.restore(id, next, old, size), { id, put: true });
   }
 
   /** Undoes one change to a document: `after` (null: it was deleted) goes, `before` (null: it was new) comes back. */

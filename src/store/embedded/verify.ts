@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { AppError } from '../../domain/errors.js';
 import { COLLECTION_NAME_RE } from './embedded-store.js';
@@ -7,6 +7,7 @@ import { acquireDirLock, judgeLock, type LockVerdict } from './lock-file.js';
 import {
   LOG_EXT,
   applyRecord,
+  emptyReplay,
   compactedChunks,
   scanLog,
   writeFileAtomic,
@@ -15,6 +16,7 @@ import {
 } from './log-file.js';
 import { MANIFEST_FILE, parseManifest, writeManifest } from './manifest.js';
 import { quarantineBytes } from './quarantine.js';
+import { SNAPSHOT_EXT, indexEntries, readSnapshot, type SnapshotContent } from './snapshot-file.js';
 
 // `npm run verify-store`: the same reader the store uses, reporting instead of refusing; with
 // --repair, damaged bytes go to DATA_DIR/quarantine and the rest is kept.
@@ -30,6 +32,17 @@ export interface LogReport {
   conflicts: string[];
 }
 
+/**
+ * A collection's snapshot (snapshot-file.ts): ok; stale or damaged (ignored at start, the log is read in full);
+ * inconsistent (it matches its log's bytes but not their content: the store would trust it, so it is damage);
+ * orphan (no log beside it).
+ */
+export interface SnapshotReport {
+  file: string;
+  state: 'ok' | 'stale' | 'damaged' | 'inconsistent' | 'orphan';
+  detail?: string;
+}
+
 export interface VerifyReport {
   dataDir: string;
   manifest: 'ok' | 'missing' | 'damaged';
@@ -38,6 +51,7 @@ export interface VerifyReport {
   /** Logs the manifest does not list (a crash right after creating one; the store adds them). */
   unlisted: string[];
   logs: LogReport[];
+  snapshots: SnapshotReport[];
   lock: LockVerdict | null;
   /** Findings that stop the store from starting cleanly or mean lost bytes; 0 = healthy. */
   damage: number;
@@ -49,11 +63,17 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
   if (!st?.isDirectory()) throw new AppError('invalid-input', `data directory ${dir} does not exist`);
   const files = await readdir(dir);
   const logs: LogReport[] = [];
+  const snapshots: SnapshotReport[] = [];
+  for (const f of files.filter((x) => x.endsWith(SNAPSHOT_EXT)).sort()) {
+    if (!files.includes(f.slice(0, -SNAPSHOT_EXT.length) + LOG_EXT)) snapshots.push({ file: f, state: 'orphan' });
+  }
   for (const f of files.filter((x) => x.endsWith(LOG_EXT)).sort()) {
     const name = f.slice(0, -LOG_EXT.length);
     if (!COLLECTION_NAME_RE.test(name)) continue;
     const r = emptyReplay();
-    const scan = scanLog(await readFile(path.join(dir, f)), (rec, bytes) => applyRecord(r, rec, bytes));
+    const buf = await readFile(path.join(dir, f));
+    const scan = scanLog(buf, (rec, bytes, offset) => applyRecord(r, rec, bytes, offset));
+    if (files.includes(name + SNAPSHOT_EXT)) snapshots.push(await checkSnapshot(dir, name, buf, r));
     logs.push({
       name,
       file: f,
@@ -80,8 +100,57 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
   const damage =
     logs.reduce((n, l) => n + l.damaged.length + (l.torn ? 1 : 0) + l.conflicts.length, 0) +
     missingLogs.length +
-    manifestDamage;
-  return { dataDir: dir, manifest: state, missingLogs, unlisted, logs, lock, damage };
+    manifestDamage +
+    snapshots.filter((s) => s.state === 'inconsistent').length;
+  return { dataDir: dir, manifest: state, missingLogs, unlisted, logs, snapshots, lock, damage };
+}
+
+/** Checks a snapshot against its log: the bytes it names, then what they hold (documents' places, every index). */
+async function checkSnapshot(
+  dir: string,
+  name: string,
+  log: Buffer,
+  whole: ReplayedCollection,
+): Promise<SnapshotReport> {
+  const file = name + SNAPSHOT_EXT;
+  const read = await readSnapshot(path.join(dir, file), name, log);
+  if (read.state === 'absent') return { file, state: 'orphan' };
+  if (read.state !== 'ok') return { file, state: read.state, detail: read.reason };
+  // A snapshot of the whole log (a clean stop) is compared with the replay already made of it.
+  const covered = read.snap.logBytes === log.length ? whole : replayOf(log.subarray(0, read.snap.logBytes));
+  const problem = snapshotDisagreement(read.snap, covered);
+  return problem ? { file, state: 'inconsistent', detail: problem } : { file, state: 'ok' };
+}
+
+/** What a snapshot says that a replay of the log bytes it covers does not; null when they agree. */
+function replayOf(buf: Buffer): ReplayedCollection {
+  const r = emptyReplay();
+  scanLog(buf, (rec, bytes, offset) => applyRecord(r, rec, bytes, offset));
+  return r;
+}
+
+function snapshotDisagreement(snap: SnapshotContent, r: ReplayedCollection): string | null {
+  if (snap.ids.length !== r.docs.size) return `${snap.ids.length} documents, the log ${r.docs.size}`;
+  for (const [i, id] of snap.ids.entries()) {
+    const d = r.docs.get(id);
+    if (!d || d.offset !== snap.at[2 * i] || d.bytes !== snap.at[2 * i + 1])
+      return `document ${i}: not where the log has it`;
+  }
+  const names = (specs: { name: string }[]) =>
+    specs
+      .map((x) => x.name)
+      .sort()
+      .join(',');
+  if (names(snap.indexes.map((x) => x.spec)) !== names([...r.indexes.values()])) return "not the log's indexes";
+  for (const si of snap.indexes) {
+    const ix = new EqualityIndex(r.indexes.get(si.spec.name)!);
+    for (const [id, { doc }] of r.docs) ix.add(id, ix.keysOf(doc));
+    const want = new Map([...ix.entries()].map(([k, ids]) => [k, [...ids].sort().join('\u0001')]));
+    const got = new Map([...indexEntries(snap, si)].map(([k, ids]) => [k, ids.sort().join('\u0001')]));
+    const same = want.size === got.size && [...want].every(([k, v]) => got.get(k) === v);
+    if (!same || ix.multiKeyDocCount !== si.multiKeyDocs) return `index ${si.spec.name}: entries differ from the log`;
+  }
+  return null;
 }
 
 export interface RepairResult {
@@ -124,6 +193,16 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
           `kept ${scan.lines - bad.length} line(s), ${kept.docs.size} document(s)`,
       );
     }
+    for (const snap of report.snapshots) {
+      const rewritten = report.logs.some(
+        (l) => l.name + SNAPSHOT_EXT === snap.file && (l.damaged.length > 0 || l.torn !== null),
+      );
+      if (snap.state === 'ok' && !rewritten) continue;
+      await rm(path.join(dir, snap.file), { force: true });
+      actions.push(
+        `${snap.file}: ${rewritten ? 'its log was rewritten' : snap.state}; deleted (the next start reads the log)`,
+      );
+    }
     if (report.manifest === 'damaged') {
       const q = await quarantineBytes(dir, MANIFEST_FILE, [await readFile(path.join(dir, MANIFEST_FILE))], now);
       actions.push(`${MANIFEST_FILE}: damaged; set aside in ${q.file}`);
@@ -143,19 +222,6 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
   } finally {
     await lock.release();
   }
-}
-
-function emptyReplay(): ReplayedCollection {
-  return {
-    docs: new Map(),
-    indexes: new Map(),
-    indexBytes: 0,
-    fileBytes: 0,
-    droppedAt: null,
-    needsRewrite: false,
-    legacyLines: 0,
-    checksummedLines: 0,
-  };
 }
 
 /** Unique indexes that two live documents share a key of (e.g. after a line was set aside). */
@@ -195,6 +261,16 @@ export function formatReport(r: VerifyReport): string[] {
       out.push(
         `  last line ${l.torn.line} (byte ${l.torn.offset}, ${l.torn.bytes} bytes) is torn (${l.torn.reason}); set aside at the next start`,
       );
+  }
+  for (const s of r.snapshots) {
+    const what = {
+      ok: 'ok',
+      stale: 'stale (the log changed since): ignored at start and written again at the next clean stop',
+      damaged: 'damaged: ignored at start (the log is read in full)',
+      inconsistent: 'DAMAGED: does not match its log; the store would trust it',
+      orphan: 'no log beside it: ignored',
+    }[s.state];
+    out.push(`${s.file}: ${what}${s.detail ? ` (${s.detail})` : ''}${s.state === 'ok' ? '' : '; --repair deletes it'}`);
   }
   if (r.lock?.kind === 'live' || r.lock?.kind === 'other-host') {
     out.push(
