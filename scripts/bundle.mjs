@@ -5,13 +5,18 @@
 // than the compiled modules is not used.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 
 const OUT_DIR = 'dist/bundle';
 const EXTERNAL = [
   'mongodb', // loaded only with MONGODB_URI; its optional peers are native
   'dtrace-provider', // restify's optional native probe
 ];
+
+// Nothing to do when the bundle and its code cache were made from this very tsc build (tsc leaves its build
+// info untouched when nothing changed): `npm run import` and `npm run serve` build first, every time.
+const buildInfo = await stat('dist/build.tsbuildinfo');
+if (await bundleIsCurrent(buildInfo.mtimeMs)) process.exit(0);
 
 await rm(OUT_DIR, { recursive: true, force: true });
 await mkdir(OUT_DIR, { recursive: true });
@@ -29,7 +34,6 @@ await build({
   minifyWhitespace: true,
   logLevel: 'warning',
 });
-const buildInfo = await stat('dist/build.tsbuildinfo');
 await writeFile(`${OUT_DIR}/stamp.json`, JSON.stringify({ buildInfoMtimeMs: buildInfo.mtimeMs }) + '\n');
 // V8's code cache for it, made in a fresh process that loads the bundle as the server does.
 execFileSync(
@@ -37,3 +41,16 @@ execFileSync(
   ['-e', "if (!require('./dist/src/bundle-loader.js').writeBundleCache('dist/src')) process.exit(1)"],
   { stdio: 'inherit', env: { ...process.env, IRO_BUNDLE: 'on' } },
 );
+
+async function bundleIsCurrent(buildInfoMtimeMs) {
+  try {
+    const stamp = JSON.parse(await readFile(`${OUT_DIR}/stamp.json`, 'utf8'));
+    const files = await readdir(OUT_DIR);
+    return (
+      stamp.buildInfoMtimeMs === buildInfoMtimeMs &&
+      files.some((f) => f.startsWith('server.js.') && f.endsWith('.cache'))
+    );
+  } catch {
+    return false;
+  }
+}
