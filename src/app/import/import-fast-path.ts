@@ -1,5 +1,6 @@
 import { BRING_FORWARD_REASONS, EVENT_TYPES, LATE_REASONS, LEGAL_STATUSES, TRACKS } from '../../domain/types.js';
 import { LIMITS, MAX_ID_LENGTH, MAX_REF_LENGTH, REF_PATTERN, isReservedWord } from './import-limits.js';
+import { CHILD_FIELDS } from './merge-import.js';
 import {
   PRINTABLE,
   importBookingStartSchema,
@@ -72,26 +73,8 @@ export function fastParseImportDocument(doc: unknown): ImportDocument | null {
 }
 
 const DOCUMENT_KEYS = new Set(['formatVersion', 'staff', 'children']);
-const CHILD_KEYS = new Set([
-  'ref',
-  'givenName',
-  'familyName',
-  'dateOfBirth',
-  'legalStatus',
-  'track',
-  'iroId',
-  'socialWorkerId',
-  'socialWorkTeam',
-  'personalAdviserId',
-  'visitingRepresentativeId',
-  'carePlanAuthorIds',
-  'caseManagerId',
-  'resourceControllerIds',
-  'events',
-  'reviews',
-  'bookings',
-  'proceedings',
-]);
+// A child's keys: its ref, the fields the import owns, and its lists.
+const CHILD_KEYS = new Set<string>(['ref', ...CHILD_FIELDS, 'events', 'reviews', 'bookings']);
 const EVENT_KEYS = new Set(['type', 'date', 'dueBy', 'reason']);
 const REVIEW_KEYS = new Set(['id', 'heldOn', 'chairId', 'combinedWithCP', 'recordDistributedOn', 'lateReason']);
 const BOOKING_KEYS = new Set(['id', 'start', 'venue']);

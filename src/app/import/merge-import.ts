@@ -69,7 +69,7 @@ type ImportReview = NonNullable<ImportChild['reviews']>[number];
 type ImportBooking = NonNullable<ImportChild['bookings']>[number];
 
 /** Top-level child fields the import owns (when the file lists them). */
-const CHILD_FIELDS = [
+export const CHILD_FIELDS = [
   'givenName',
   'familyName',
   'dateOfBirth',
