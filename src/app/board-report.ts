@@ -5,15 +5,26 @@ import { continuityOfIro, externalIroUse, recordsByMonth, type BoardMeasures } f
 import type { ReportPeriod } from '../domain/compliance.js';
 import { participationFigures, type ParticipationFigures } from '../domain/participation.js';
 import type { IsoDate } from '../domain/types.js';
-import type { ChildDoc, StaffDoc } from '../store/documents.js';
+import type { ChildDoc, HistoryEntry, StaffDoc } from '../store/documents.js';
 
 export interface BoardReport extends BoardMeasures {
   participation: ParticipationFigures;
 }
 
-/** The dates on which a child's IRO was changed from Teams (reallocation), in the service's zone. */
-function iroChangeDates(child: ChildDoc, tzName: string): IsoDate[] {
-  return child.history.filter((h) => h.action === 'reallocate').map((h) => todayIn(new Date(h.at), tzName));
+/**
+ * The dates on which a child's IRO was changed, in the service's zone: a reallocation from Teams, or an import that
+ * brought a different IRO from the case system (dated the day the bot learned of it: the file does not say when).
+ */
+export function iroChangeDates(child: Pick<ChildDoc, 'history'>, tzName: string): IsoDate[] {
+  return child.history.filter(changedIro).map((h) => todayIn(new Date(h.at), tzName));
+}
+
+function changedIro(h: HistoryEntry): boolean {
+  if (h.action === 'reallocate') return true;
+  if (h.action !== 'import') return false;
+  const iroOf = (v: unknown) => (typeof v === 'object' && v !== null ? (v as { iroId?: unknown }).iroId : undefined);
+  const [was, now] = [iroOf(h.before), iroOf(h.after)];
+  return typeof was === 'string' && typeof now === 'string' && was !== now;
 }
 
 export function boardReport(
