@@ -2,7 +2,7 @@
 // the snapshot, and a snapshot never changes what the store holds. Each case compares the store's answers with
 // a full read of the same log (the snapshot deleted), the way the store opened before snapshots existed.
 import assert from 'node:assert/strict';
-import { cp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, readlink, realpath, rm, truncate, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
 import pino from 'pino';
@@ -286,5 +286,44 @@ describe('embedded store snapshots', () => {
     store = await openEmbeddedStore(dir, SNAP);
     assert.equal(sourceOf(store)?.from, 'log');
     assert.equal(await store.collection('children').countDocuments({}), 119);
+  });
+
+  /** Descriptors this process holds open on `file` (Linux: /proc/self/fd). */
+  async function openDescriptors(file: string): Promise<number> {
+    let n = 0;
+    for (const fd of await readdir('/proc/self/fd')) {
+      const target = await readlink(path.join('/proc/self/fd', fd)).catch(() => '');
+      if (target === file) n++;
+    }
+    return n;
+  }
+
+  it('documents not yet read are read from the log file, also after later appends; its descriptor closes once all are read', async function () {
+    if (process.platform !== 'linux') this.skip();
+    store = await openEmbeddedStore(dir, SNAP);
+    await seed(store);
+    await store.close();
+    store = await openEmbeddedStore(dir, SNAP);
+    assert.equal(sourceOf(store)?.from, 'snapshot');
+    const log = await realpath(path.join(dir, 'children.log'));
+    assert.equal(await openDescriptors(log), 1, 'one descriptor to read unread documents from, no copy of the log');
+    // Lines appended after the snapshot do not move the places of the lines it describes.
+    const c = store.collection<Child>('children');
+    await c.insertOne(child(500));
+    await c.updateOne({ _id: 'C0007' }, { $set: { due: '2027-09-09' } });
+    const expected = { ...child(42) };
+    assert.deepEqual(await c.findOne({ _id: 'C0042' }), expected);
+    assert.equal((await c.findOne({ _id: 'C0007' }))?.due, '2027-09-09');
+    const seen = await answers(store);
+    assert.equal(await openDescriptors(log), 1, 'only the append handle is left once every document was read');
+    await store.close();
+    store = await openEmbeddedStore(dir, SNAP);
+    assert.equal(await openDescriptors(log), 1);
+    await store.close();
+    store = undefined;
+    assert.equal(await openDescriptors(log), 0, 'closing with documents unread lets the log file go');
+    store = await openEmbeddedStore(dir, SNAP);
+    assert.equal(await answers(store), seen);
+    assert.equal(await openDescriptors(log), 0, 'every document read (and nothing written): the log file let go');
   });
 });

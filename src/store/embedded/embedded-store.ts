@@ -12,8 +12,10 @@ import {
   LOG_EXT,
   compactedChunks,
   crc32After,
+  readPastPrefix,
   readWholeFile,
   replayLog,
+  replayLogTail,
   writeFileAtomicWithCrc,
   type LinePlace,
   type ReplayedCollection,
@@ -24,12 +26,12 @@ import { listQuarantine, quarantineBytes, type QuarantinedFile } from './quarant
 import { PROBE_FILE, describeWriteFailure, probeDisk, storeUnavailable } from './store-health.js';
 import {
   SNAPSHOT_EXT,
-  checkAgainstLog,
   placesOf,
   readSnapshotFile,
   snapshotOf,
   writeSnapshot,
   type SnapshotContent,
+  type SnapshotRead,
 } from './snapshot-file.js';
 
 export interface EmbeddedStoreOptions {
@@ -160,6 +162,7 @@ export class EmbeddedStore implements Store {
     await this.manifestWrite.catch(() => undefined);
     // Everything is on disk and memory matches it: the moment to say what the logs hold, for the next start.
     if (!this.degraded) for (const name of this.logs.keys()) await this.writeSnapshotOf(name);
+    for (const coll of this.collections.values()) coll.close();
     await this.lock.release();
   }
 
@@ -241,33 +244,43 @@ export class EmbeddedStore implements Store {
     for (const [name, opened] of replayed) await this.loadCollection(name, opened);
   }
 
-  /** Reads a log, and its snapshot if it has a usable one: then only the records after the snapshot are parsed. */
+  /**
+   * Reads a log, and its snapshot if it has a usable one: then only the records after the snapshot are parsed,
+   * and only those bytes are held (the rest is read a chunk at a time to check it is what the snapshot describes).
+   */
   private async readLog(name: string): Promise<OpenedLog> {
     const file = path.join(this.dir, name + LOG_EXT);
-    // The snapshot is read and checked while the (much larger) log is still being read.
-    const [buf, own] = await Promise.all([
-      readWholeFile(file),
-      readSnapshotFile(path.join(this.dir, name + SNAPSHOT_EXT), name),
-    ]);
-    const read = own.state === 'ok' ? checkAgainstLog(own.snap, buf) : own;
-    if (read.state === 'ok') return { buf, snap: read.snap, r: replayLog(buf, file, read.snap.logBytes) };
+    const own = await readSnapshotFile(path.join(this.dir, name + SNAPSHOT_EXT), name);
+    let read: Exclude<SnapshotRead, { state: 'ok' }>;
+    if (own.state !== 'ok') read = own;
+    else {
+      const { logBytes, logCrc } = own.snap;
+      const split = await readPastPrefix(file, logBytes);
+      if (split && split.prefixCrc === logCrc)
+        return { buf: split.rest, base: logBytes, snap: own.snap, r: replayLogTail(split.rest, file, logBytes) };
+      read = {
+        state: 'stale',
+        reason: split ? 'the log bytes it describes have changed' : 'the log is shorter than the snapshot describes',
+      };
+    }
     if (read.state !== 'absent')
       this.opts.logger?.[read.state === 'damaged' ? 'warn' : 'info'](
         { file: name + SNAPSHOT_EXT, reason: read.reason },
         `${read.state} collection snapshot ignored; reading the whole log`,
       );
-    return { buf, snap: null, r: replayLog(buf, file) };
+    const buf = await readWholeFile(file);
+    return { buf, base: 0, snap: null, r: replayLog(buf, file) };
   }
 
   /**
    * Loads one replayed log into its collection: sets a torn tail aside in quarantine, and rewrites the log when
    * it must be (torn tail, lines without checksums) or is mostly superseded lines.
    */
-  private async loadCollection(name: string, { buf, snap, r }: OpenedLog): Promise<void> {
+  private async loadCollection(name: string, { buf, base, snap, r }: OpenedLog): Promise<void> {
     const f = name + LOG_EXT;
     const file = path.join(this.dir, f);
     if (r.droppedAt !== null) {
-      const q = await quarantineBytes(this.dir, f, [buf.subarray(r.droppedAt)]);
+      const q = await quarantineBytes(this.dir, f, [buf.subarray(r.droppedAt - base)]);
       this.quarantined.push(q);
       this.opts.logger?.warn(
         { file: f, offset: r.droppedAt, bytes: q.bytes, keptBytes: r.droppedAt, quarantine: q.file },
@@ -278,9 +291,10 @@ export class EmbeddedStore implements Store {
       this.opts.logger?.info({ file: f, lines: r.legacyLines }, 'rewriting a log written without checksums');
     const coll = this.getOrCreate(name, r.fileBytes);
     try {
-      if (snap) coll.loadSnapshot(snap, buf, file, r);
+      if (snap) coll.loadSnapshot(snap, file, r);
       else coll.load(r.docs.values(), r.indexes.values());
     } catch (err) {
+      coll.close();
       if (!(err instanceof DuplicateKeyError)) throw err;
       throw new AppError(
         'store-corrupt',
@@ -311,7 +325,7 @@ export class EmbeddedStore implements Store {
         for (const [id, { offset, bytes }] of r.docs) out.set(id, { offset, bytes });
         return out;
       };
-      log.setBasis(r.fileBytes, snap ? crc32After(buf.subarray(from), snap.logCrc) : crc32(buf), places);
+      log.setBasis(r.fileBytes, snap ? crc32After(buf, snap.logCrc) : crc32(buf), places);
     }
     // A log read in full (or mostly) gets its snapshot now, so even a crash before a clean close starts fast next time.
     if (r.fileBytes - from > SNAPSHOT_STALE_SHARE * r.fileBytes) await this.writeSnapshotOf(name);
@@ -394,7 +408,9 @@ export class EmbeddedStore implements Store {
 }
 
 interface OpenedLog {
+  /** The log's bytes from `base` to its end (from the end of what its snapshot covers, with one). */
   buf: Buffer;
+  base: number;
   snap: SnapshotContent | null;
   /** The records after the snapshot (with one), or the whole log. */
   r: ReplayedCollection;

@@ -167,6 +167,39 @@ function verifyChecksum(buf: Buffer, start: number, end: number): boolean {
  * an invalid line anywhere else is corruption and refuses to load, rather than silently losing what
  * follows it. Pure: the caller decides what to do with a torn tail (the store quarantines it).
  */
+const PREFIX_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The CRC-32 of a file's first `bytes` bytes, read a chunk at a time, and the bytes after them; null when the file
+ * is shorter. Start-up with a snapshot needs only the log's tail in memory: holding the whole log (211 MB at
+ * 100k children) left that much garbage that V8, feeling no heap pressure, kept for minutes (docs/DESIGN.md "Memory").
+ */
+export async function readPastPrefix(file: string, bytes: number): Promise<{ prefixCrc: number; rest: Buffer } | null> {
+  const fh = await open(file, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    if (size < bytes) return null;
+    const chunk = Buffer.allocUnsafe(Math.min(bytes, PREFIX_CHUNK_BYTES));
+    let crc = 0;
+    for (let at = 0; at < bytes;) {
+      const { bytesRead } = await fh.read(chunk, 0, Math.min(chunk.length, bytes - at), at);
+      if (bytesRead === 0) return null;
+      crc = crc32After(chunk.subarray(0, bytesRead), crc);
+      at += bytesRead;
+    }
+    const rest = Buffer.allocUnsafe(size - bytes);
+    let got = 0;
+    while (got < rest.length) {
+      const { bytesRead } = await fh.read(rest, got, rest.length - got, bytes + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return { prefixCrc: crc, rest: got === rest.length ? rest : rest.subarray(0, got) };
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
  * A whole file in one read where the OS allows (readFile reads 512 KB at a time, each a trip through the event
  * loop: a 220 MB log took a quarter of a second longer, and could not overlap with work on the main thread).
@@ -197,12 +230,13 @@ export async function replayLogFile(file: string): Promise<ReplayedCollection> {
  * written after it, docs/DESIGN.md "Store"). Offsets and `droppedAt` count from the start of the file.
  */
 export function replayLog(buf: Buffer, file: string, from = 0): ReplayedCollection {
-  const out = emptyReplay(buf.length);
-  const scan = scanLog(
-    from ? buf.subarray(from) : buf,
-    (rec, bytes, offset) => applyRecord(out, rec, bytes, offset),
-    from,
-  );
+  return replayLogTail(from ? buf.subarray(from) : buf, file, from);
+}
+
+/** Replays the records in `tail`: the log's bytes from `base` (where its snapshot ends) to its end. */
+export function replayLogTail(tail: Buffer, file: string, base: number): ReplayedCollection {
+  const out = emptyReplay(base + tail.length);
+  const scan = scanLog(tail, (rec, bytes, offset) => applyRecord(out, rec, bytes, offset), base);
   const first = scan.damaged[0];
   if (first) {
     throw new AppError(

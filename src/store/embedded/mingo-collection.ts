@@ -119,10 +119,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 
   /**
    * Fills the collection from a snapshot (no document parsed, no index key computed: snapshot-file.ts), then
-   * applies the log's records written after it. `log` is the whole log file, kept until every document is read.
+   * applies the log's records written after it. `file` is the log, read from as documents are first needed.
    */
-  loadSnapshot(snap: SnapshotContent, log: Buffer, file: string, tail: ReplayedCollection): void {
-    this.docs.addUnparsed(log, file, snap.ids, snap.at);
+  loadSnapshot(snap: SnapshotContent, file: string, tail: ReplayedCollection): void {
+    this.docs.addUnparsed(file, snap.ids, snap.at);
     for (let i = 0; i < snap.ids.length; i++) {
       this.sizes.set(snap.ids[i]!, snap.at[2 * i + 1]!);
       this.live += snap.at[2 * i + 1]!;
@@ -168,6 +168,11 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 
   snapshot(): { indexes: IndexSpec[]; docs: Document[] } {
     return { indexes: this.allIndexes.map((ix) => ix.spec), docs: Array.from(this.docs.values()) };
+  }
+
+  /** The store closes: lets go of the log file documents not yet read are read from. */
+  close(): void {
+    this.docs.close();
   }
 
   liveBytes(): number {
