@@ -116,16 +116,8 @@ export interface CaseCardData {
   labels: CaseCardLabels;
 }
 
-/** The card's own words (issue 13: the template carries none). */
-export interface CaseCardLabels {
-  ref: string;
-  name: string;
-  dateOfBirth: string;
-  legalStatus: string;
-  track: string;
-  iro: string;
-  socialWorker: string;
-  team: string;
+/** The card's own words (issue 13: the template carries none): a heading for each of the child's fields, and these. */
+export interface CaseCardLabels extends Record<keyof CaseChild, string> {
   nextReview: string;
   bookings: string;
   noBookings: string;
