@@ -421,17 +421,16 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const sort = normalizeSort(opts.sort);
     // By _id, or a sparse index's { $exists: true }: the candidates are the answer, no filter to run on them.
     const exact = this.exactMatches(filter);
-    if (exact) return sort && exact.length > 1 ? this.sortedPage({}, exact, sort, opts) : pageOf(exact, opts);
-    const plan = this.rangePlan(filter);
+    const plan = exact ? null : this.rangePlan(filter);
     if (plan) {
       const walk = sort ? orderedWalk(plan, sort) : null;
       if (walk) return this.walkInOrder(filter, plan, walk, opts.skip ?? 0, Math.abs(opts.limit ?? 0));
     }
-    const source = plan ? this.fromRange(plan) : this.candidates(filter);
+    const source = exact ?? (plan ? this.fromRange(plan) : this.candidates(filter));
     if (source.length === 0) return [];
-    // A range the index answers alone, or documents looked up by `_id: {$in}`, need no second look at each
-    // document (mingo tests `$in` against the whole list: an import's 100,000 refs made it quadratic).
-    const answered = plan ? plan.indexOnly : byIdOnly(filter);
+    // Those, or a range the index answers alone, need no second look at each document (mingo tests `$in` against
+    // the whole list: an import's 100,000 refs made it quadratic).
+    const answered = exact !== null || !!plan?.indexOnly;
     const matched = () => (answered ? source : compileQuery(filter).find<Doc>(source).all());
     if (!sort && answered) return pageOf(source, opts);
     if (sort && Object.keys(sort).length === 1 && sort._id !== undefined) {
@@ -451,7 +450,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   }
 
   /**
-   * The matches themselves when the filter is only an index's answer: `{ _id: a string or number }`, or
+   * The matches themselves when the filter is only an index's answer: `{ _id: a value }` or `{ _id: { $in: [values] } }`, or
    * `{ field: { $exists: true } }` on a sparse single-field index (it holds exactly the documents with the field).
    */
   private exactMatches(filter: Document | undefined): Doc[] | null {
@@ -460,10 +459,9 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (keys.length !== 1) return null;
     const field = keys[0]!;
     if (field === '_id') {
-      const eq = equalityValue(filter._id);
-      if (!eq.ok || (typeof eq.value !== 'string' && typeof eq.value !== 'number')) return null;
-      const doc = this.docs.get(valueKey(eq.value));
-      return doc ? [doc] : [];
+      const ids = idValues(filter._id);
+      // A value listed twice finds its document once.
+      return ids ? this.fromIds(new Set(ids.map(valueKey))) : null;
     }
     if (!existsTrue(filter[field])) return null;
     const ix = this.indexes.find((i) => i.spec.sparse && i.fields.length === 1 && i.fields[0] === field);
@@ -754,11 +752,11 @@ function applyModifier(
 }
 
 /** `{ _id: value }` or `{ _id: { $in: [...] } }` with plain values: the documents found by id are the matches. */
-function byIdOnly(filter: Document): boolean {
-  const keys = Object.keys(filter);
-  if (keys.length !== 1 || keys[0] !== '_id') return false;
-  const eq = equalityValue(filter._id);
-  return eq.ok ? !isPlainObject(eq.value) && !Array.isArray(eq.value) : inValues(filter._id) !== null;
+/** The ids an `_id` condition names when it is a plain value or `{ $in: [plain values] }`; null for anything else. */
+function idValues(v: unknown): unknown[] | null {
+  const eq = equalityValue(v);
+  if (eq.ok) return isPlainObject(eq.value) || Array.isArray(eq.value) ? null : [eq.value];
+  return inValues(v);
 }
 
 function equalityValue(v: unknown): { ok: true; value: unknown } | { ok: false; value?: undefined } {
