@@ -167,10 +167,13 @@ export class CollectionLog {
         this.pendingSubjects = [];
         this.restoreKind = 'truncate';
         const fh = this.handle ?? (await this.openForAppend());
-        const buf = Buffer.from(batch.join(''), 'utf8');
+        const text = batch.join('');
+        const buf = Buffer.from(text, 'utf8');
         await diskIo.write(fh, buf);
         await diskIo.datasync(fh);
-        this.place(batch, subjects, this.fileBytes);
+        // As many bytes as characters: every line is ASCII, so its length is its size in bytes (not measured
+        // again line by line: 0.3 s for an import's 100,000 documents).
+        this.place(batch, subjects, this.fileBytes, buf.length === text.length);
         this.crc = crc32After(buf, this.crc);
         this.fileBytes += buf.length;
         this.markDurable(upTo);
@@ -189,14 +192,14 @@ export class CollectionLog {
   }
 
   /** Records where a written batch's lines landed: the last line for a document is its live one. */
-  private place(lines: string[], subjects: (LineSubject | null)[], start: number): void {
+  private place(lines: string[], subjects: (LineSubject | null)[], start: number, ascii: boolean): void {
     // Every queued line must say what it writes; a way of queueing lines that does not keeps the next snapshot out.
     if (subjects.length !== lines.length) this.placesKnown = false;
     if (!this.placesKnown) return;
     const places = this.placeMap();
     let offset = start;
     for (let i = 0; i < lines.length; i++) {
-      const bytes = Buffer.byteLength(lines[i]!);
+      const bytes = ascii ? lines[i]!.length : Buffer.byteLength(lines[i]!);
       const s = subjects[i];
       if (s?.put) places.set(s.id, { offset, bytes });
       else if (s) places.delete(s.id);

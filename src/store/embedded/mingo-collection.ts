@@ -364,9 +364,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     if (this.unindexed.length > 0) {
       const docs = this.unindexed;
       this.unindexed = [];
+      const ids = docs.map((doc) => valueKey(doc._id)); // once, not once per index
       for (const ix of this.allIndexes) {
         if (ix.spec.unique) continue;
-        for (const doc of docs) ix.add(valueKey(doc._id), ix.keysOf(doc));
+        for (let i = 0; i < docs.length; i++) ix.add(ids[i]!, ix.keysOf(docs[i]!));
       }
     }
     return this.allIndexes;
