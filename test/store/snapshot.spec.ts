@@ -230,6 +230,37 @@ describe('embedded store snapshots', () => {
     assert.equal(await answers(store), before);
   });
 
+  it('lines placed in a batch with text beyond ASCII (Welsh names) and in an all-ASCII one are where the snapshot says', async () => {
+    store = await openEmbeddedStore(dir, SNAP);
+    const c = store.collection<Child & { name?: string }>('children');
+    await c.createIndex({ iro: 1 });
+    // Bulk inserts (one batch each): a place is found from a line's bytes when the batch is not all ASCII, else from its length.
+    const welsh = ['Siôn', 'Gwenllïan', 'Dafydd', 'Ŵyn 🐑', 'Rhys'];
+    await c.insertMany(Array.from({ length: 1_000 }, (_, i) => ({ ...child(i), name: welsh[i % welsh.length] })));
+    await c.insertMany(Array.from({ length: 1_000 }, (_, i) => ({ ...child(1_000 + i), name: 'Ann' })));
+    await c.updateOne({ _id: 'C1500' }, { $set: { name: 'Ffion Ŵ' } });
+    const before = JSON.stringify(await c.find({}, { sort: { _id: 1 } }).toArray());
+    await store.close();
+    store = undefined;
+    const ok = await verifyStore(dir);
+    assert.equal(ok.damage, 0);
+    assert.deepEqual(
+      ok.snapshots.map((s) => [s.file, s.state]),
+      [['children.snap', 'ok']],
+    );
+    store = await openEmbeddedStore(dir, SNAP);
+    assert.equal(sourceOf(store)?.from, 'snapshot');
+    assert.equal(
+      JSON.stringify(
+        await store
+          .collection('children')
+          .find({}, { sort: { _id: 1 } })
+          .toArray(),
+      ),
+      before,
+    );
+  });
+
   it('verify-store checks a snapshot against its log; --repair deletes one that disagrees', async () => {
     store = await openEmbeddedStore(dir, SNAP);
     await seed(store);
