@@ -2,6 +2,7 @@
 // from (scripts/build-stamp.mjs). With `--if-changed` (`npm run import`) nothing runs when the stamp matches the
 // inputs as they are: the import runs the compiled modules, not the bundle, and `npm run serve` builds first.
 import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { buildIsCurrent, inputsFingerprint, removeBuildStamp, writeBuildStamp } from './build-stamp.mjs';
 
 const root = process.cwd();
@@ -9,9 +10,10 @@ const fingerprint = inputsFingerprint(root);
 if (process.argv.includes('--if-changed') && buildIsCurrent(root, fingerprint)) process.exit(0);
 
 removeBuildStamp(root);
-// Through the shell, as npm runs scripts: `tsc` is node_modules/.bin's (npm puts it on PATH).
+// Through the shell, as npm runs scripts, with node_modules/.bin first on PATH (as npm puts it) for `tsc`.
+const env = { ...process.env, PATH: [path.join(root, 'node_modules', '.bin'), process.env.PATH].join(path.delimiter) };
 for (const step of ['tsc -p tsconfig.build.json', 'node scripts/bundle.mjs']) {
-  const r = spawnSync(step, { stdio: 'inherit', shell: true });
+  const r = spawnSync(step, { stdio: 'inherit', shell: true, env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 writeBuildStamp(root, fingerprint);
