@@ -2,14 +2,13 @@
 // read must not wait for a job's write that queued a message in some other child, but nothing it shows may be
 // taken back by a crash. The disk's sync is held here, so a change stays not durable for as long as a test wants.
 import assert from 'node:assert/strict';
-import type { Document } from 'mongodb';
 import pino from 'pino';
 import sinon from 'sinon';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { diskIo } from '../../src/store/embedded/log-file.js';
 import { makeTempDir, removeDir } from './helpers/temp-dir.js';
 
-type Child = Document & { _id: string; iroId: string; dueBy: string; note?: string; pending?: { key: string }[] };
+type Child = { _id: string; iroId: string; dueBy: string; note?: string; pending?: { key: string }[] };
 
 /** Holds every sync until `release()`: what is written meanwhile is not durable. */
 function holdSyncs(): { release: () => void } {
