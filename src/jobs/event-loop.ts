@@ -49,14 +49,19 @@ export async function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * For a loop over many items: call `await step()` before each item. It yields (as `yieldToEventLoop`) once the
- * loop has run STEP_MS since it last did, or at once when a request is being answered; otherwise it costs a
- * clock read.
+ * For a loop over many items: call `await step()` before each item. Once the loop has run STEP_MS since it last
+ * yielded, it yields as `yieldToEventLoop` does (waiting while a request is in flight). Within the slice, while a
+ * request is in flight, it lets the event loop turn once before each item (the request's callbacks go first) but
+ * does not wait: so a loop goes on at one slice per FOREGROUND_WAIT_MS at worst, however many requests there are.
+ * Otherwise it costs a clock read.
  */
 export function stepper(stepMs = STEP_MS): () => Promise<void> {
   let since = performance.now();
   return async () => {
-    if (inFlight === 0 && performance.now() - since < stepMs) return;
+    if (performance.now() - since < stepMs) {
+      if (inFlight > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      return;
+    }
     await yieldToEventLoop();
     since = performance.now();
   };

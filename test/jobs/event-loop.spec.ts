@@ -89,11 +89,27 @@ describe('jobs give way to requests (jobs/event-loop.ts)', () => {
     turns = 1_000;
   });
 
-  it('a stepper yields at once while a request is in flight, whatever its slice', async () => {
+  it('within its slice, a stepper lets the loop turn while a request is in flight but does not wait for it', async () => {
     const long = stepper(60_000);
     const done = requestStarted();
     try {
-      const step = long();
+      let turned = false;
+      setImmediate(() => (turned = true));
+      await long();
+      assert.equal(turned, true, 'the request went first');
+      const t = performance.now();
+      for (let i = 0; i < 20; i++) await long();
+      assert.ok(performance.now() - t < FOREGROUND_WAIT_MS, 'no item waited for the request');
+    } finally {
+      done();
+    }
+  });
+
+  it('at the end of its slice, a stepper waits while a request is in flight', async () => {
+    const none = stepper(0);
+    const done = requestStarted();
+    try {
+      const step = none();
       assert.equal(await settledSoon(step), false);
       done();
       assert.equal(await settledSoon(step), true);
