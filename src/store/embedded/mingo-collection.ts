@@ -61,6 +61,7 @@ interface UpdateOutcome {
 const ID_INDEX = '_id_';
 /** Changes remembered one by one until durable (read-deps.ts); beyond this, they count as one that every read waits for. */
 const MAX_UNSYNCED = 1_024;
+const NO_IDS: ReadonlySet<string> = new Set();
 /** An insertMany of at least this many documents enters them in the non-unique indexes on first use. */
 const DEFER_INDEXES_FROM = 1_000;
 
@@ -656,7 +657,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 
   /** The documents of these ids (a read notes them, found or not, and the index that chose them). */
   private fromIds(ids: ReadonlySet<string> | undefined, index: EqualityIndex | null = null): Doc[] {
-    this.reading?.note(ids ?? [], index);
+    this.reading?.note(ids ?? NO_IDS, index);
     return ids ? [...ids].map((id) => this.docs.get(id)!).filter(Boolean) : [];
   }
 

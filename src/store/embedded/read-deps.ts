@@ -18,14 +18,20 @@ export interface UnsyncedWrite {
 export class ReadDeps {
   private everything = false;
   private noted = false;
-  readonly ids = new Set<string>();
+  /** Held, not copied (a range can name thousands): they are only asked about before the read's caller goes on. */
+  private readonly idSets: ReadonlySet<string>[] = [];
   readonly indexes = new Set<object>();
 
   /** Documents looked at, by id (found or not), and the index that chose them, if any. */
-  note(ids: Iterable<string>, index: object | null = null): void {
+  note(ids: ReadonlySet<string>, index: object | null = null): void {
     this.noted = true;
-    for (const id of ids) this.ids.add(id);
+    this.idSets.push(ids);
     if (index) this.indexes.add(index);
+  }
+
+  /** Whether the read looked at this document. */
+  lookedAt(id: string): boolean {
+    return this.idSets.some((ids) => ids.has(id));
   }
 
   /** An index that answered on its own (a count). */
@@ -53,7 +59,7 @@ export function seqToWaitFor(deps: ReadDeps, unsynced: readonly UnsyncedWrite[],
   let wait = 0;
   for (const w of unsynced) {
     if (w.seq <= wait) continue;
-    if (w.id === null || deps.ids.has(w.id) || touchesIndex(w, deps.indexes)) wait = w.seq;
+    if (w.id === null || deps.lookedAt(w.id) || touchesIndex(w, deps.indexes)) wait = w.seq;
   }
   return wait;
 }
