@@ -6,6 +6,7 @@ import pino from 'pino';
 import sinon from 'sinon';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { diskIo } from '../../src/store/embedded/log-file.js';
+import { ReadDeps, seqToWaitFor } from '../../src/store/embedded/read-deps.js';
 import { makeTempDir, removeDir } from './helpers/temp-dir.js';
 
 type Child = { _id: string; iroId: string; dueBy: string; note?: string; pending?: { key: string }[] };
@@ -150,5 +151,29 @@ describe('embedded store: a read waits only for the changes it could show (read-
     await inserted;
     assert.equal((await byId)?._id, 'C5');
     assert.equal(await count, 3);
+  });
+
+  it('the rule itself: a read that notes nothing waits for every change; none waits past the last line', () => {
+    const ix = {};
+    const writes = [
+      { seq: 5, id: 'C1', indexes: new Set<object>() },
+      { seq: 6, id: 'C2', indexes: new Set<object>([ix]) },
+      { seq: 9, id: 'C3', indexes: 'all' as const },
+    ];
+    assert.equal(seqToWaitFor(new ReadDeps(), writes, 9), 9, 'nothing noted: everything');
+    const scan = new ReadDeps();
+    scan.noteAll();
+    assert.equal(seqToWaitFor(scan, writes, 9), 9, 'a scan: everything');
+    const byId = new ReadDeps();
+    byId.note(new Set(['C1']));
+    assert.equal(seqToWaitFor(byId, writes, 9), 5, 'its document only (the insert of C3 moved no document it read)');
+    const alongIx = new ReadDeps();
+    alongIx.noteIndex(ix);
+    assert.equal(seqToWaitFor(alongIx, writes, 9), 9, 'moves in its index, and the insert that entered every index');
+    const other = new ReadDeps();
+    other.note(new Set(['C9']));
+    assert.equal(seqToWaitFor(other, writes, 9), 0, 'nothing it could show');
+    // After a failed write was undone, its number is used again by the next line: wait no further than the log goes.
+    assert.equal(seqToWaitFor(byId, [{ seq: 12, id: 'C1', indexes: 'all' }], 10), 10);
   });
 });

@@ -61,7 +61,9 @@ export function seqToWaitFor(deps: ReadDeps, unsynced: readonly UnsyncedWrite[],
     if (w.seq <= wait) continue;
     if (w.id === null || deps.lookedAt(w.id) || touchesIndex(w, deps.indexes)) wait = w.seq;
   }
-  return wait;
+  // A change undone after a failed write may be remembered past the log's last line (its number is used again):
+  // never wait for a line that does not exist yet.
+  return Math.min(wait, lastSeq);
 }
 
 function touchesIndex(w: UnsyncedWrite, used: ReadonlySet<object>): boolean {
