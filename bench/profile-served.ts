@@ -39,7 +39,13 @@ async function main(): Promise<void> {
   const bot = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, 'dist/src/index.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      IRO_BUNDLE: process.env.IRO_BUNDLE ?? '',
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 2400; i++) {

@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { randomUUID } from 'node:crypto';
+import { requestStarted } from './jobs/event-loop.js';
 import { errorSummary, type Bot } from './teams/bot.js';
 import { internalError, receiveActivity } from './teams/inbound.js';
 import {
@@ -34,6 +35,13 @@ export async function startServer(
   const server = restify.createServer({
     name: 'iro-bot',
     log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'],
+  });
+  // Jobs take their next step between requests, not during one (jobs/event-loop.ts).
+  server.pre((_req, res, next) => {
+    const done = requestStarted();
+    res.once('finish', done);
+    res.once('close', done);
+    next();
   });
   // POST /api/import reads its own body (a larger limit, counted as it comes): the parser skips it.
   const parsers = restify.plugins.bodyParser({

@@ -11,6 +11,7 @@ import { guardianAccessOpen, liaisonKeys, liaisonPrompts } from '../domain/liais
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, PendingMessage } from '../store/documents.js';
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
+import { stepper } from './event-loop.js';
 
 export type LiaisonSweepDeps = Pick<AppDeps, 'children' | 'staff' | 'calendar' | 'liaison'>;
 
@@ -25,7 +26,10 @@ export async function queueLiaisonPrompts(
   if (!withProceedings.length) return [];
   const legal = await deps.staff.listByRole('legal');
   const queued: string[] = [];
+  // Thousands of children at a time: requests go in between (event-loop.ts).
+  const step = stepper();
   for (const child of withProceedings) {
+    await step();
     const seen = async (key: string) => (child.pending ?? []).some((p) => p.key === key) || !!(await outbox.get(key));
     const guardianId = child.proceedings?.guardianId ?? null;
     const thread: Omit<PendingMessage, 'to' | 'threadOf'>[] = [];

@@ -7,6 +7,7 @@ import type { OutboxRepository } from '../store/repositories/outbox-repository.j
 import { DEFAULT_GIVE_UP_AFTER_MS } from '../store/repositories/outbox-repository.js';
 import type { AudienceGate } from './audience-gate.js';
 import { DEFAULT_BACKOFF, jitteredBackoffMs, type BackoffOptions } from './backoff.js';
+import { stepper } from './event-loop.js';
 import { SlidingWindowLimiter, TEAMS_LIMITS, windowsOf, type ConversationLimits } from './rate-limiter.js';
 
 // Delivers the outbox (docs/DESIGN.md "Proactive delivery and jobs").
@@ -120,10 +121,13 @@ export function createOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       else byConversation.set(doc.target.conversationId, [doc]);
     }
     const queue = [...byConversation.entries()];
+    // Each attempt between requests, not during one (event-loop.ts).
+    const step = stepper();
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [conversationId, docs] = next;
         for (let i = 0; i < docs.length; i++) {
+          await step();
           if (stopping) return;
           const t = nowMs();
           if (limiter.nextAllowedAt(conversationId, t) > t) {

@@ -11,6 +11,7 @@ import { upcomingBooking } from '../domain/review-status.js';
 import type { IsoDate } from '../domain/types.js';
 import type { BookingDoc, ChildDoc } from '../store/documents.js';
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
+import { stepper } from './event-loop.js';
 
 export const PARTICIPATION_REMINDER_KIND = 'participation-reminder';
 
@@ -23,7 +24,10 @@ export async function queueParticipationReminders(
   daysBefore?: number,
 ): Promise<string[]> {
   const queued: string[] = [];
+  // Every child: requests go in between (event-loop.ts).
+  const step = stepper();
   for (const child of children) {
+    await step();
     const booking = upcomingBooking(child) as BookingDoc | null;
     if (!booking || !child.iroId) continue;
     const bookedOn = todayIn(new Date(booking.start), deps.tzName);

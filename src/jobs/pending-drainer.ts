@@ -18,7 +18,7 @@ import { conversationLanguage } from '../teams/presenters/reader-language.js';
 import type { LanguageCode } from '../domain/types.js';
 import type { ConversationDoc } from '../store/delivery-documents.js';
 import { resolveAddress } from './addresses.js';
-import { yieldToEventLoop } from './event-loop.js';
+import { stepper } from './event-loop.js';
 
 export interface DrainResult {
   moved: number;
@@ -28,8 +28,6 @@ export interface DrainResult {
 
 /** How long a message with no destination is passed over unless a conversation changes first. */
 export const PARK_MS = 10 * 60_000;
-/** Children (or parked addresses) handled between two yields to the event loop, so a long pass never holds up a request. */
-const SLICE = 50;
 /** How long the staff directory read for rendering is reused (a renamed person shows under the new name after this). */
 const DIRECTORY_TTL_MS = 60_000;
 
@@ -198,8 +196,10 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
     const at = now();
     if (!full) {
       const out: ChildDoc[] = [];
-      for (const [i, ref] of refs.entries()) {
-        if (i % SLICE === SLICE - 1) await yieldToEventLoop();
+      // A long pass never holds up a request (event-loop.ts).
+      const step = stepper();
+      for (const ref of refs) {
+        await step();
         const child = await deps.children.get(ref);
         if (child?.pending?.length) out.push(child);
       }
@@ -220,9 +220,9 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
   /** Parked addresses looked up again after a conversation changed; the children of those that resolve are read. */
   async function recheckParked(pass: PassContext): Promise<string[]> {
     const refs: string[] = [];
-    let i = 0;
+    const step = stepper();
     for (const [address, group] of [...byAddress]) {
-      if (++i % SLICE === 0) await yieldToEventLoop();
+      await step();
       if (!(await pass.resolve(group.to))) continue;
       for (const key of group.keys) {
         const entry = parked.get(key);
@@ -245,8 +245,9 @@ export function createPendingDrainer(opts: PendingDrainerOptions): PendingDraine
     if (recheck) for (const ref of await recheckParked(pass)) refs.add(ref);
     if (!full && refs.size === 0) return result;
     const children = await childrenFor(full, [...refs], result);
-    for (const [i, child] of children.entries()) {
-      if (i % SLICE === SLICE - 1) await yieldToEventLoop();
+    const step = stepper();
+    for (const child of children) {
+      await step();
       try {
         await drainChild(child, pass, result);
       } catch (err) {

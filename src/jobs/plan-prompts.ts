@@ -9,6 +9,7 @@ import { actionReminders, midwayPromptDue, planKeys } from '../domain/plan-track
 import type { IsoDate } from '../domain/types.js';
 import type { ChildDoc, PendingMessage } from '../store/documents.js';
 import type { OutboxRepository } from '../store/repositories/outbox-repository.js';
+import { stepper } from './event-loop.js';
 
 export type PlanSweepDeps = Pick<AppDeps, 'children' | 'calendar' | 'plan' | 'staff'>;
 
@@ -27,7 +28,10 @@ export async function queuePlanPrompts(
     languages ??= new Map((await deps.staff.list()).map((s) => [s._id, s.language ?? null]));
     return languages.get(id) ?? null;
   };
+  // Every child: requests go in between (event-loop.ts).
+  const step = stepper();
   for (const child of children) {
+    await step();
     const plan = planOf(child);
     const period = reviewPeriod(child);
     const midway = !!period && midwayPromptDue(plan, period, today, settings);

@@ -32,6 +32,7 @@ import { cardAttachment, renderCard } from '../teams/cards.js';
 import { resolutionCardData } from '../teams/cards/resolution.js';
 import { personalChat, type ConversationsPort } from './addresses.js';
 import type { ResolutionSweepKind } from './outbox-kinds.js';
+import { stepper } from './event-loop.js';
 
 export interface ResolutionSweepInput {
   children: readonly ChildDoc[];
@@ -85,7 +86,9 @@ export async function sweepResolutionDeadlines(input: ResolutionSweepInput): Pro
   const staff = await input.staff();
   const staffNames = new Map([...staff.values()].map((s) => [s._id, s.name]));
   const byRef = new Map(withResolutions.map((c) => [c.ref, c]));
+  const step = stepper();
   for (const m of due) {
+    await step();
     if (await input.outbox.get(m.key)) {
       result.alreadyQueued++;
       continue;

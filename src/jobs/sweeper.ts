@@ -27,7 +27,7 @@ import { digestCardData, messageSummary, type PresentOptions } from '../teams/ca
 import { reminderCardData } from '../teams/cards/reminder.js';
 import { cardIn, conversationLanguage, summaryIn, type ReaderLanguage } from '../teams/presenters/reader-language.js';
 import { resolveAddress, type ConversationsPort } from './addresses.js';
-import { yieldToEventLoop } from './event-loop.js';
+import { stepper, yieldToEventLoop } from './event-loop.js';
 import { acquireLease, releaseLease } from './lease.js';
 
 /**
@@ -216,7 +216,9 @@ export function createSweeper(opts: SweeperOptions): Sweeper {
     const staffNames = new Map([...staff.values()].map((s) => [s._id, s.name]));
     const resolve = addressCache((to) => resolveAddress(conversations, to, (id) => staff.get(id)));
     const noAddressKeys: string[] = [];
+    const step = stepper();
     for (const msg of messages) {
+      await step();
       if (await outbox.get(msg.key)) {
         result.alreadyQueued++;
         continue;

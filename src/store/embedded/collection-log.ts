@@ -93,6 +93,11 @@ export class CollectionLog {
     return this.seq;
   }
 
+  /** The last sequence number on disk: every change up to it is durable. */
+  get durableSeq(): number {
+    return this.durable;
+  }
+
   get sizeBytes(): number {
     return this.fileBytes;
   }

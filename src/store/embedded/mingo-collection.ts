@@ -22,6 +22,7 @@ import { DocTable } from './doc-table.js';
 import { DuplicateKeyError, EqualityIndex, defaultIndexName, type IndexSpec, type StringRange } from './indexes.js';
 import { serializeRecord, serializeRecords, type ReplayedCollection } from './log-file.js';
 import { compileQuery } from './mingo-query.js';
+import { ReadDeps, seqToWaitFor, type UnsyncedWrite } from './read-deps.js';
 import { indexEntries, type SnapshotContent } from './snapshot-file.js';
 import { insertModifier, normalizeSort, prepareUpdate, seedFromFilter, withIdFirst } from './update-helpers.js';
 import { valueKey } from './value-key.js';
@@ -58,6 +59,9 @@ interface UpdateOutcome {
 }
 
 const ID_INDEX = '_id_';
+/** Changes remembered one by one until durable (read-deps.ts); beyond this, they count as one that every read waits for. */
+const MAX_UNSYNCED = 1_024;
+const NO_IDS: ReadonlySet<string> = new Set();
 /** An insertMany of at least this many documents enters them in the non-unique indexes on first use. */
 const DEFER_INDEXES_FROM = 1_000;
 
@@ -93,6 +97,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   private unindexed: Doc[] = [];
   private live = 0;
   private indexBytes = 0;
+  /** The read running now notes here what it looked at (read-deps.ts). */
+  private reading: ReadDeps | null = null;
+  /** Changes not known to be durable yet, oldest first (read-deps.ts). */
+  private unsynced: UnsyncedWrite[] = [];
 
   constructor(
     readonly name: string,
@@ -185,6 +193,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 
   /** Current documents, uncloned: callers must not mutate them. */
   rawDocuments(): Document[] {
+    this.reading?.noteAll();
     return Array.from(this.docs.values());
   }
 
@@ -247,7 +256,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
 
   async countDocuments(filter?: Filter<T>): Promise<number> {
     return this.read(() => {
-      if (!filter || !Object.keys(filter).length) return this.docs.size;
+      if (!filter || !Object.keys(filter).length) {
+        this.reading?.noteAll();
+        return this.docs.size;
+      }
       return this.countFromIndex(filter as Document) ?? this.match(filter as Document).length;
     });
   }
@@ -299,12 +311,12 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     this.docs.delete(id);
     this.live -= size ?? 0;
     this.sizes.delete(id);
-    await this.log.waitFor(
-      this.log.append(serializeRecord({ op: 'del', _id: doc._id }), () => this.restore(id, null, doc, size), {
-        id,
-        put: false,
-      }),
-    );
+    const seq = this.log.append(serializeRecord({ op: 'del', _id: doc._id }), () => this.restore(id, null, doc, size), {
+      id,
+      put: false,
+    });
+    this.noteWrite(seq, id, 'all');
+    await this.log.waitFor(seq);
     return { acknowledged: true, deletedCount: 1 };
   }
 
@@ -385,9 +397,17 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   private async read<R>(fn: () => R): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       this.host.assertOpen();
-      const result = fn();
+      const deps = new ReadDeps();
+      this.reading = deps;
+      let result: R;
       try {
-        await this.log.waitFor(this.log.lastSeq);
+        result = fn();
+      } finally {
+        this.reading = null;
+      }
+      try {
+        // Only the changes this answer could show (read-deps.ts); a read that cannot say waits for them all.
+        await this.log.waitFor(seqToWaitFor(deps, this.pendingWrites(), this.log.lastSeq));
         return result;
       } catch (err) {
         if (attempt >= 3 || !isAppError(err, 'store-unavailable')) throw err;
@@ -466,7 +486,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     }
     if (!existsTrue(filter[field])) return null;
     const ix = this.indexes.find((i) => i.spec.sparse && i.fields.length === 1 && i.fields[0] === field);
-    return ix ? this.fromIds(ix.allIds()) : null;
+    return ix ? this.fromIds(ix.allIds(), ix) : null;
   }
 
   /**
@@ -484,13 +504,17 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const idIn = inValues(filter._id);
     if (idIn) return byId(idIn);
     let best: ReadonlySet<string> | null = null;
-    const consider = (ids: ReadonlySet<string> | undefined) => {
-      if (best === null || (ids?.size ?? 0) < best.size) best = ids ?? new Set<string>();
+    let bestIx: EqualityIndex | null = null;
+    const consider = (ids: ReadonlySet<string> | undefined, ix: EqualityIndex) => {
+      if (best === null || (ids?.size ?? 0) < best.size) {
+        best = ids ?? new Set<string>();
+        bestIx = ix;
+      }
     };
     for (const ix of this.indexes) {
       const eqs = ix.fields.map((f) => equalityValue(filter[f]));
       if (eqs.every((e) => e.ok)) {
-        consider(ix.lookup(eqs.map((e) => valueKey(e.value))));
+        consider(ix.lookup(eqs.map((e) => valueKey(e.value))), ix);
         continue;
       }
       if (ix.fields.length === 1) {
@@ -498,11 +522,11 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
         if (vals) {
           const ids = new Set<string>();
           for (const v of vals) for (const id of ix.lookup([valueKey(v)]) ?? []) ids.add(id);
-          consider(ids);
-        } else if (ix.spec.sparse && existsTrue(filter[ix.fields[0]!])) consider(ix.allIds());
+          consider(ids, ix);
+        } else if (ix.spec.sparse && existsTrue(filter[ix.fields[0]!])) consider(ix.allIds(), ix);
         else if (!ix.spec.sparse && neValue(filter[ix.fields[0]!]) !== undefined)
           // Every document but those under one key: the stale next reviews at start-up are none of 100k.
-          consider(ix.idsExcept(valueKey(neValue(filter[ix.fields[0]!]))));
+          consider(ix.idsExcept(valueKey(neValue(filter[ix.fields[0]!]))), ix);
         continue;
       }
       // Equality on the first field of a compound index (its prefix), or a list of values for it.
@@ -512,9 +536,9 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       if (!vals || (eq.ok && (isPlainObject(eq.value) || Array.isArray(eq.value)))) continue;
       const ids = new Set<string>();
       for (const v of vals) for (const id of ix.lookupFirst(valueKey(v)) ?? []) ids.add(id);
-      consider(ids);
+      consider(ids, ix);
     }
-    return best === null ? (this.rawDocuments() as Doc[]) : this.fromIds(best);
+    return best === null ? (this.rawDocuments() as Doc[]) : this.fromIds(best, bestIx);
   }
 
   /** Where a query starts: a range along an index, else the narrowest equality candidates. */
@@ -561,7 +585,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   private fromRange(plan: RangePlan): Doc[] {
     const ids = new Set<string>();
     for (const [, id] of plan.ix.range(plan.eqKeys, plan.range)) ids.add(id);
-    return this.fromIds(ids);
+    return this.fromIds(ids, plan.ix);
   }
 
   /**
@@ -598,6 +622,8 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       if (doc && (plan.indexOnly || test.test(doc))) group.push(doc);
     }
     flush();
+    // What the page rests on: the index's order up to where the walk stopped, and the documents it read.
+    this.reading?.note(seen, plan.ix);
     return limit ? out.slice(0, limit) : out;
   }
 
@@ -606,6 +632,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const plan = this.rangePlan(filter);
     if (plan) {
       if (!plan.indexOnly) return null;
+      this.reading?.noteIndex(plan.ix);
       let n = 0;
       const entries = plan.ix.range(plan.eqKeys, plan.range);
       while (!entries.next().done) n++;
@@ -615,15 +642,23 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     for (const ix of this.indexes) {
       if (ix.fields.length !== keys.length || !ix.fields.every((f) => keys.includes(f))) continue;
       const eqs = ix.fields.map((f) => equalityValue(filter[f]));
-      if (eqs.every((e) => e.ok && isScalar(e.value))) return ix.lookup(eqs.map((e) => valueKey(e.value)))?.size ?? 0;
+      if (eqs.every((e) => e.ok && isScalar(e.value))) {
+        this.reading?.noteIndex(ix);
+        return ix.lookup(eqs.map((e) => valueKey(e.value)))?.size ?? 0;
+      }
       // { field: { $ne: scalar } }: every document but those under that key (a non-sparse index holds every document).
       const ne = ix.fields.length === 1 && !ix.spec.sparse ? neValue(filter[ix.fields[0]!]) : undefined;
-      if (ne !== undefined) return this.docs.size - (ix.lookup([valueKey(ne)])?.size ?? 0);
+      if (ne !== undefined) {
+        this.reading?.noteIndex(ix);
+        return this.docs.size - (ix.lookup([valueKey(ne)])?.size ?? 0);
+      }
     }
     return null;
   }
 
-  private fromIds(ids: ReadonlySet<string> | undefined): Doc[] {
+  /** The documents of these ids (a read notes them, found or not, and the index that chose them). */
+  private fromIds(ids: ReadonlySet<string> | undefined, index: EqualityIndex | null = null): Doc[] {
+    this.reading?.note(ids ?? NO_IDS, index);
     return ids ? [...ids].map((id) => this.docs.get(id)!).filter(Boolean) : [];
   }
 
@@ -653,14 +688,44 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
         throw new DuplicateKeyError(this.name, ix.spec.name, ix.spec.key, ix.keyValue(next));
       }
     });
-    if (old) this.unindex(id, old);
-    indexes.forEach((ix, i) => ix.add(id, newKeys[i]!));
+    // An update moves the document only in the indexes whose keys for it changed (a message queued in a child
+    // leaves its due date where it was); a new document enters them all.
+    const moved = new Set<EqualityIndex>();
+    indexes.forEach((ix, i) => {
+      const oldKeys = old ? ix.keysOf(old) : null;
+      if (oldKeys && sameKeys(oldKeys, newKeys[i]!)) return;
+      if (oldKeys) ix.remove(id, oldKeys);
+      ix.add(id, newKeys[i]!);
+      moved.add(ix);
+    });
     this.docs.set(id, next);
     const line = serialized ?? serializeRecord({ op: 'put', doc: next });
     const size = this.sizes.get(id);
     this.live += line.length - (size ?? 0);
     this.sizes.set(id, line.length);
-    return this.log.append(line, () => this.restore(id, next, old, size), { id, put: true });
+    const seq = this.log.append(line, () => this.restore(id, next, old, size), { id, put: true });
+    this.noteWrite(seq, id, old && indexes === this.allIndexes ? moved : 'all');
+    return seq;
+  }
+
+  /** Remembers a change until it is durable: reads that could show it wait for it (read-deps.ts). */
+  private noteWrite(seq: number, id: string, indexes: UnsyncedWrite['indexes']): void {
+    this.unsynced.push({ seq, id, indexes });
+    if (this.unsynced.length < MAX_UNSYNCED) return;
+    this.pendingWrites();
+    // A bulk write with nothing durable yet: one entry that every read waits for stands for them all.
+    if (this.unsynced.length >= MAX_UNSYNCED) this.unsynced = [{ seq, id: null, indexes: 'all' }];
+  }
+
+  /** The changes not durable yet (those undone after a failed write are gone too). */
+  private pendingWrites(): readonly UnsyncedWrite[] {
+    const durable = this.log.durableSeq;
+    const last = this.log.lastSeq;
+    const u = this.unsynced;
+    if (u.length > 0 && (u[0]!.seq <= durable || u[u.length - 1]!.seq > last)) {
+      this.unsynced = u.filter((w) => w.seq > durable && w.seq <= last);
+    }
+    return this.unsynced;
   }
 
   /** Undoes one change to a document: `after` (null: it was deleted) goes, `before` (null: it was new) comes back. */
@@ -895,4 +960,8 @@ function existsTrue(v: unknown): boolean {
 
 function sameKey(a: Record<string, 1 | -1>, b: Record<string, 1 | -1>): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
 }
