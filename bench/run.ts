@@ -6,6 +6,7 @@
 //   --soak-minutes=10      with --served: after the bursts, that many minutes of mixed load, sampling the bot's
 //                          RSS and heap (issue 12's memory target is "after 10 minutes of mixed load")
 //   --soak-snapshot=FILE   with a soak: a heap snapshot of the bot after the final full GC
+//   --soak-alloc-profile=FILE  with a soak: V8's sampling heap profile of the soak (what allocated, garbage too)
 // Prints a compact table and writes bench-results/latest.json (git-ignored).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   const soakMinutes = soakArg ? Number(soakArg.slice('--soak-minutes='.length)) : 0;
   const snapArg = process.argv.find((a) => a.startsWith('--soak-snapshot='));
   const soakSnapshot = snapArg ? path.resolve(snapArg.slice('--soak-snapshot='.length)) : undefined;
+  const allocArg = process.argv.find((a) => a.startsWith('--soak-alloc-profile='));
+  const soakAllocationProfile = allocArg ? path.resolve(allocArg.slice('--soak-alloc-profile='.length)) : undefined;
   const started = new Date();
   console.log(
     `IRO Bot benchmarks${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} CPUs, load ${os
@@ -49,7 +52,8 @@ async function main(): Promise<void> {
   );
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const served: ServedResult[] = [];
-  for (const n of sizes) served.push(await benchServed(n, { teamViews: true, soakMinutes, soakSnapshot }));
+  for (const n of sizes)
+    served.push(await benchServed(n, { teamViews: true, soakMinutes, soakSnapshot, soakAllocationProfile }));
   console.log(
     table(
       ['command', 'children', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'reply KB', 'fits Teams', 'errors'],

@@ -71,7 +71,7 @@ export interface ServedResult {
 
 export async function benchServed(
   n: number,
-  opts: { teamViews: boolean; soakMinutes?: number; soakSnapshot?: string },
+  opts: { teamViews: boolean; soakMinutes?: number; soakSnapshot?: string; soakAllocationProfile?: string },
 ): Promise<ServedResult> {
   const soakMinutes = opts.soakMinutes ?? 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-bench-served-'));
@@ -145,6 +145,7 @@ export async function benchServed(
             approvals: approvals.slice(APPROVE_SAMPLES + 10),
             minutes: soakMinutes,
             snapshotFile: opts.soakSnapshot,
+            allocationProfileFile: opts.soakAllocationProfile,
           })
         : undefined;
 

@@ -58,6 +58,8 @@ export interface SoakOptions {
   pauseMs?: number;
   /** Writes a heap snapshot here after the final full GC (for sizing what is live). */
   snapshotFile?: string;
+  /** Writes V8's sampling heap profile of the soak here (.heapprofile: what allocated, garbage included). */
+  allocationProfileFile?: string;
 }
 
 /** One round: every kind of request once, the IRO changing from round to round. */
@@ -85,6 +87,12 @@ export async function soak(opts: SoakOptions): Promise<SoakResult> {
     let requests = 0;
     let errors = 0;
     let approvals = 0;
+    if (opts.allocationProfileFile)
+      await inspector.send('HeapProfiler.startSampling', {
+        samplingInterval: 256 * 1024,
+        // What died in the old generation too: that is the garbage V8 keeps between major GCs.
+        includeObjectsCollectedByMajorGC: true,
+      });
     const sample = async () => {
       const m = await inspector.memoryUsage();
       samples.push({
@@ -120,6 +128,10 @@ export async function soak(opts: SoakOptions): Promise<SoakResult> {
     }
     await sample();
     const end = samples[samples.length - 1]!;
+    if (opts.allocationProfileFile) {
+      const { profile } = (await inspector.send('HeapProfiler.stopSampling')) as { profile: unknown };
+      fs.writeFileSync(opts.allocationProfileFile, JSON.stringify(profile));
+    }
     await inspector.send('HeapProfiler.collectGarbage');
     const afterGc = await inspector.memoryUsage();
     const rssAfterGcMb = rssMb(opts.pid);

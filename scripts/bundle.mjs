@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { asciiSource } from './ascii-source.mjs';
 
 const OUT_DIR = 'dist/bundle';
 const EXTERNAL = [
@@ -34,6 +35,9 @@ await build({
   minifyWhitespace: true,
   logLevel: 'warning',
 });
+// One-byte in V8's heap (18 MB less than two-byte for as long as the server runs): ascii-source.mjs.
+const bundled = await readFile(`${OUT_DIR}/server.js`, 'utf8');
+await writeFile(`${OUT_DIR}/server.js`, asciiSource(bundled));
 await writeFile(`${OUT_DIR}/stamp.json`, JSON.stringify({ buildInfoMtimeMs: buildInfo.mtimeMs }) + '\n');
 // V8's code cache for it, made in a fresh process that loads the bundle as the server does.
 execFileSync(
