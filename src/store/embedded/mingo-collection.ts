@@ -428,7 +428,9 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     }
     const narrowed = exact ?? (plan ? this.fromRange(plan) : this.narrowest(filter));
     // No index narrows it: each document is tested as the table yields it (scan).
-    const source = narrowed ?? this.scan(filter);
+    // Unsorted, it stops once skip + limit have matched (findOne, deleteOne), as mingo's cursor did.
+    const enough = !sort && opts.limit ? (opts.skip ?? 0) + Math.abs(opts.limit) : Infinity;
+    const source = narrowed ?? this.scan(filter, enough);
     if (source.length === 0) return [];
     // Those, or a range the index answers alone, need no second look at each document (mingo tests `$in` against
     // the whole list: an import's 100,000 refs made it quadratic).
@@ -475,14 +477,13 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
    * scan holds only its matches. (Taking every document into an array first cost an 800 KB array per query at
    * 100k children, allocated straight in V8's old generation and kept until a major GC: docs/DESIGN.md "Memory".)
    */
-  private scan(filter: Document): Doc[] {
+  private scan(filter: Document, enough = Infinity): Doc[] {
     const out: Doc[] = [];
-    if (!Object.keys(filter).length) {
-      for (const d of this.docs.values()) out.push(d);
-      return out;
+    const query = Object.keys(filter).length ? compileQuery<Doc>(filter) : null;
+    for (const d of this.docs.values()) {
+      if (out.length >= enough) break;
+      if (!query || query.test(d)) out.push(d);
     }
-    const query = compileQuery<Doc>(filter);
-    for (const d of this.docs.values()) if (query.test(d)) out.push(d);
     return out;
   }
 
