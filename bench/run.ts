@@ -3,6 +3,10 @@
 //   --cpu-prof  write V8 CPU profiles of each size's process to bench-results/prof/
 //   --served    only section 0: the served bot beside the echo floor
 //   --sizes=10000,100000   children per run instead of the default sizes
+//   --soak-minutes=10      with --served: after the bursts, that many minutes of mixed load, sampling the bot's
+//                          RSS and heap (issue 12's memory target is "after 10 minutes of mixed load")
+//   --soak-snapshot=FILE   with a soak: a heap snapshot of the bot after the final full GC
+//   --soak-alloc-profile=FILE  with a soak: V8's sampling heap profile of the soak (what allocated, garbage too)
 // Prints a compact table and writes bench-results/latest.json (git-ignored).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -29,6 +33,12 @@ async function main(): Promise<void> {
     : quick
       ? [1_000, 10_000]
       : [1_000, 10_000, 100_000];
+  const soakArg = process.argv.find((a) => a.startsWith('--soak-minutes='));
+  const soakMinutes = soakArg ? Number(soakArg.slice('--soak-minutes='.length)) : 0;
+  const snapArg = process.argv.find((a) => a.startsWith('--soak-snapshot='));
+  const soakSnapshot = snapArg ? path.resolve(snapArg.slice('--soak-snapshot='.length)) : undefined;
+  const allocArg = process.argv.find((a) => a.startsWith('--soak-alloc-profile='));
+  const soakAllocationProfile = allocArg ? path.resolve(allocArg.slice('--soak-alloc-profile='.length)) : undefined;
   const started = new Date();
   console.log(
     `IRO Bot benchmarks${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} CPUs, load ${os
@@ -42,7 +52,8 @@ async function main(): Promise<void> {
   );
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const served: ServedResult[] = [];
-  for (const n of sizes) served.push(await benchServed(n, { teamViews: true }));
+  for (const n of sizes)
+    served.push(await benchServed(n, { teamViews: true, soakMinutes, soakSnapshot, soakAllocationProfile }));
   console.log(
     table(
       ['command', 'children', 'bot p50', 'bot p95', 'echo p95', 'p95 ÷ echo', 'reply KB', 'fits Teams', 'errors'],
@@ -98,6 +109,7 @@ async function main(): Promise<void> {
       ]),
     ),
   );
+  for (const r of served) if (r.soak) printSoak(r.children, r.soak);
   if (process.argv.includes('--served')) {
     writeResults({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), quick, served });
     return;
@@ -232,6 +244,23 @@ async function main(): Promise<void> {
     target,
     cpuProfiles: cpuProfDir ?? null,
   });
+}
+
+function printSoak(children: number, s: NonNullable<ServedResult['soak']>): void {
+  console.log(
+    `\nSoak at ${children.toLocaleString('en-GB')} children: ${s.minutes} min of mixed load (IRO /due, /caseload, ` +
+      `/actions, team views, Approve; jobs on), ${s.requests} requests, ${s.approvals} approvals, ${s.errors} errors`,
+  );
+  console.log(
+    table(
+      ['at s', 'requests', 'RSS MB', 'heap used MB', 'heap total MB', 'external MB'],
+      s.samples.map((x) => [x.atS, x.requests, x.rssMb, x.heapUsedMb, x.heapTotalMb, x.externalMb]),
+    ),
+  );
+  console.log(
+    `   RSS at the end ${s.rssEndMb} MB (max ${s.rssMaxMb}, target < 600 → ${s.rssEndMb < 600 ? 'MET' : 'MISSED'}); ` +
+      `heap used ${s.heapUsedEndMb} MB; after a full GC: live heap ${s.liveHeapMb} MB, RSS ${s.rssAfterGcMb} MB; load ${s.loadAvg}`,
+  );
 }
 
 function writeResults(results: Record<string, unknown>): void {

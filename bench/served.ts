@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TENANT, messageActivity, mentionActivity, type Sender } from '../test/helpers/activities.js';
 import { startFakeConnector, type FakeConnector } from '../test/helpers/fake-connector.js';
-import { mb, round, summarize, type LatencySummary } from './helpers.js';
+import { round, summarize, type LatencySummary } from './helpers.js';
 import { approveActivity, prepareBacklog, type ApprovalRequest } from './served-backlog.js';
+import { inspectorUrlFrom, rssMb, soak, type SoakResult } from './soak.js';
 import { benchAadObjectId, syntheticImportDocument } from './synthetic-import.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -29,6 +30,10 @@ const person = (staffId: string, name: string): Sender => ({
 const IRO = person('iro-1', 'IRO 1');
 const SUPPORT = person('bs-1', 'Business Support');
 const MANAGER = person('tm-1', 'Reviewing Manager');
+/** The soak's IROs, one per round in turn. */
+const SOAK_IROS = Array.from({ length: 10 }, (_, i) => person(`iro-${i + 1}`, `IRO ${i + 1}`));
+/** The soak's Approve clicks: one per round, about one every few seconds, until these run out. */
+const SOAK_APPROVALS_PER_MINUTE = 10;
 const ADMIN = person('admin-1', 'Administrator');
 
 interface Probe {
@@ -60,9 +65,15 @@ export interface ServedResult {
   rssMb: number;
   proactiveSent: number;
   loadAvg: number;
+  /** With `soakMinutes`: RSS and heap over that many minutes of mixed load after the bursts above. */
+  soak?: SoakResult;
 }
 
-export async function benchServed(n: number, opts: { teamViews: boolean }): Promise<ServedResult> {
+export async function benchServed(
+  n: number,
+  opts: { teamViews: boolean; soakMinutes?: number; soakSnapshot?: string; soakAllocationProfile?: string },
+): Promise<ServedResult> {
+  const soakMinutes = opts.soakMinutes ?? 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iro-bench-served-'));
   const dataDir = path.join(dir, 'data');
   const file = path.join(dir, 'import.json');
@@ -84,19 +95,22 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
       process.stderr.write(`  [served] import of ${n} children failed: ${imported.stderr.slice(0, 500)}\n`);
     const approvals = await prepareBacklog(dataDir, {
       iroCount,
-      requests: APPROVE_SAMPLES + 10,
+      requests: APPROVE_SAMPLES + 10 + Math.ceil(soakMinutes * SOAK_APPROVALS_PER_MINUTE),
       parked: PARKED_MESSAGES,
     });
 
     connector = await startFakeConnector();
-    knownToTeams(connector, [IRO, SUPPORT, MANAGER, ADMIN]);
+    knownToTeams(connector, [IRO, SUPPORT, MANAGER, ADMIN, ...SOAK_IROS]);
     const port = await freePort();
     const t1 = performance.now();
-    bot = spawn(process.execPath, ['dist/src/index.js'], {
+    // A soak reads the heap through the inspector (a Node flag: the bundle's code cache still holds).
+    bot = spawn(process.execPath, [...(soakMinutes > 0 ? ['--inspect=127.0.0.1:0'] : []), 'dist/src/index.js'], {
       cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', soakMinutes > 0 ? 'pipe' : 'inherit'],
       env: { ...cleanEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     });
+    const inspectorUrl = bot.stderr ? inspectorUrlFrom(bot.stderr) : undefined;
+    bot.stderr?.pipe(process.stderr);
     const botUrl = `http://127.0.0.1:${port}`;
     await waitForHealthz(botUrl, 120_000);
     const startToHealthzMs = performance.now() - t1;
@@ -118,7 +132,22 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
     }
     const commands: CommandFigures[] = [];
     for (const probe of probes) commands.push(await measure(probe, botUrl, echoUrl, connector));
-    const approve = await measureApprove(approvals, botUrl, echoUrl, connector);
+    const approve = await measureApprove(approvals.slice(0, APPROVE_SAMPLES + 10), botUrl, echoUrl, connector);
+    const rssAfterLoad = rssMb(bot.pid!);
+    const soaked =
+      soakMinutes > 0 && inspectorUrl
+        ? await soak({
+            pid: bot.pid!,
+            botUrl,
+            inspectorUrl: await inspectorUrl,
+            connector,
+            people: { iros: SOAK_IROS, support: SUPPORT, manager: MANAGER },
+            approvals: approvals.slice(APPROVE_SAMPLES + 10),
+            minutes: soakMinutes,
+            snapshotFile: opts.soakSnapshot,
+            allocationProfileFile: opts.soakAllocationProfile,
+          })
+        : undefined;
 
     return {
       children: n,
@@ -127,9 +156,10 @@ export async function benchServed(n: number, opts: { teamViews: boolean }): Prom
       startToHealthzMs: round(startToHealthzMs, 0),
       commands,
       approve,
-      rssMb: rssMb(bot.pid!),
+      rssMb: rssAfterLoad,
       proactiveSent: connector.attempts.filter((a) => a.key && a.outcome === 'ok').length,
       loadAvg: round(os.loadavg()[0]!),
+      ...(soaked ? { soak: soaked } : {}),
     };
   } finally {
     bot?.kill('SIGTERM');
@@ -296,13 +326,4 @@ function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of ['IRO_NOW', 'MONGODB_URI', 'MicrosoftAppId', 'PORT', 'DATA_DIR']) delete env[k];
   return env;
-}
-
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? mb(Number(m[1]) * 1024) : NaN;
-  } catch {
-    return NaN;
-  }
 }

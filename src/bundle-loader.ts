@@ -3,6 +3,7 @@ import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { limitHeapGrowth } from './heap-growth.js';
 
 // Runs the bundled server (scripts/bundle.mjs, docs/DESIGN.md "Start-up") with V8's code cache: the compiled
 // code of the bundle, saved after the first start beside it (or in the temp folder when dist/ is read-only),
@@ -46,6 +47,8 @@ function runBundle(distSrcDir: string, saveCache: 'now' | 'later'): unknown {
   const cacheDirs = [path.dirname(file), path.join(os.tmpdir(), 'iro-bot-code-cache')];
   const cachedData = readFirst(cacheDirs.map((d) => path.join(d, cacheName)));
   const M = Module as unknown as ModuleInternals;
+  // Before compiling: V8 checks its flags against the code cache's (heap-growth.ts), at build and at start alike.
+  limitHeapGrowth();
   const script = new vm.Script(M.wrap(source), {
     filename: file,
     cachedData: cachedData ?? undefined,

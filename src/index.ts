@@ -6,6 +6,7 @@
 // there and current, and the modules as compiled otherwise. So the composition root is required on demand
 // here, never at load: the bundle holds its own copy of every module.
 import { loadBundle } from './bundle-loader.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import type * as Root from './composition-root.js';
 
 export type { RunningBot, StartOptions } from './composition-root.js';
@@ -19,6 +20,8 @@ export const startIroBot: typeof Root.startIroBot = (...args) => root().startIro
 export const buildDeps: typeof Root.buildDeps = (...args) => root().buildDeps(...args);
 
 if (require.main === module) {
+  // Also when the modules run as compiled (no bundle, IRO_BUNDLE=off).
+  limitHeapGrowth();
   const bundled = loadBundle(__dirname) as typeof Root | null;
   void (bundled ?? root()).main();
 }

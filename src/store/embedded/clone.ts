@@ -32,7 +32,9 @@ export function deepFreeze<T>(value: T): T {
   if (Array.isArray(value)) {
     for (const x of value) deepFreeze(x);
   } else if (isPlainObject(value)) {
-    for (const k of Object.keys(value)) deepFreeze(value[k]);
+    // for…in reads the object's cached key list; Object.keys copies it into a new array each time, and a team
+    // view freezes thousands of projected rows (docs/DESIGN.md "Memory"). A plain object inherits no enumerable key.
+    for (const k in value) deepFreeze(value[k]);
   } else {
     return value;
   }

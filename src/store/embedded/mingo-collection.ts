@@ -447,11 +447,15 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       const walk = sort ? orderedWalk(plan, sort) : null;
       if (walk) return this.walkInOrder(filter, plan, walk, opts.skip ?? 0, Math.abs(opts.limit ?? 0));
     }
-    const source = exact ?? (plan ? this.fromRange(plan) : this.candidates(filter));
+    const narrowed = exact ?? (plan ? this.fromRange(plan) : this.narrowest(filter));
+    // No index narrows it: each document is tested as the table yields it (scan).
+    // Unsorted, it stops once skip + limit have matched (findOne, deleteOne), as mingo's cursor did.
+    const enough = !sort && opts.limit ? (opts.skip ?? 0) + Math.abs(opts.limit) : Infinity;
+    const source = narrowed ?? this.scan(filter, enough);
     if (source.length === 0) return [];
     // Those, or a range the index answers alone, need no second look at each document (mingo tests `$in` against
     // the whole list: an import's 100,000 refs made it quadratic).
-    const answered = exact !== null || !!plan?.indexOnly;
+    const answered = exact !== null || !!plan?.indexOnly || narrowed === null;
     const matched = () => (answered ? source : compileQuery(filter).find<Doc>(source).all());
     if (!sort && answered) return pageOf(source, opts);
     if (sort && Object.keys(sort).length === 1 && sort._id !== undefined) {
@@ -490,11 +494,27 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   }
 
   /**
-   * A superset of the matching documents, narrowed by _id or else by whichever equality index gives the fewest
-   * (an index on IRO and another on the unreadable histories: the few unreadable ones, not the IRO's hundreds).
+   * The documents a filter matches, when no index narrows it: each tested as the table yields it, so a full
+   * scan holds only its matches. (Taking every document into an array first cost an 800 KB array per query at
+   * 100k children, allocated straight in V8's old generation and kept until a major GC: docs/DESIGN.md "Memory".)
    */
-  private candidates(filter: Document | undefined): Doc[] {
-    if (!filter) return this.rawDocuments() as Doc[];
+  private scan(filter: Document, enough = Infinity): Doc[] {
+    this.reading?.noteAll(); // it looked at every document (read-deps.ts)
+    const out: Doc[] = [];
+    const query = Object.keys(filter).length ? compileQuery<Doc>(filter) : null;
+    for (const d of this.docs.values()) {
+      if (out.length >= enough) break;
+      if (!query || query.test(d)) out.push(d);
+    }
+    return out;
+  }
+
+  /**
+   * A superset of the matching documents, narrowed by _id or else by whichever equality index gives the fewest
+   * (an index on IRO and another on the unreadable histories: the few unreadable ones, not the IRO's hundreds);
+   * null when no index narrows the filter (every document is a candidate: scan).
+   */
+  private narrowest(filter: Document): Doc[] | null {
     const byId = (vals: unknown[]): Doc[] => {
       const ids = new Set(vals.map(valueKey)); // a value listed twice finds its document once
       return this.fromIds(ids);
@@ -538,13 +558,13 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       for (const v of vals) for (const id of ix.lookupFirst(valueKey(v)) ?? []) ids.add(id);
       consider(ids, ix);
     }
-    return best === null ? (this.rawDocuments() as Doc[]) : this.fromIds(best, bestIx);
+    return best === null ? null : this.fromIds(best, bestIx);
   }
 
   /** Where a query starts: a range along an index, else the narrowest equality candidates. */
   private source(filter: Document): Doc[] {
     const plan = this.rangePlan(filter);
-    return plan ? this.fromRange(plan) : this.candidates(filter);
+    return plan ? this.fromRange(plan) : (this.narrowest(filter) ?? this.scan(filter));
   }
 
   /**
@@ -583,6 +603,8 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   }
 
   private fromRange(plan: RangePlan): Doc[] {
+    // Every id of the range, as a set: a read notes what it looked at (read-deps.ts), and a multikey index names a
+    // document once per tuple.
     const ids = new Set<string>();
     for (const [, id] of plan.ix.range(plan.eqKeys, plan.range)) ids.add(id);
     return this.fromIds(ids, plan.ix);
@@ -659,7 +681,13 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
   /** The documents of these ids (a read notes them, found or not, and the index that chose them). */
   private fromIds(ids: ReadonlySet<string> | undefined, index: EqualityIndex | null = null): Doc[] {
     this.reading?.note(ids ?? NO_IDS, index);
-    return ids ? [...ids].map((id) => this.docs.get(id)!).filter(Boolean) : [];
+    // One array, not three: a team view's range holds thousands (docs/DESIGN.md "Memory").
+    const out: Doc[] = [];
+    for (const id of ids ?? []) {
+      const d = this.docs.get(id);
+      if (d) out.push(d);
+    }
+    return out;
   }
 
   private buildIndex(spec: IndexSpec): EqualityIndex {
@@ -883,7 +911,8 @@ function inclusionTree(projection: Document): Tree | null {
  */
 function pick(doc: Document, tree: Tree): Document | null {
   const out: Document = {};
-  for (const key of Object.keys(doc)) {
+  // for…in, not Object.keys: no array of the document's keys for each one picked (clone.ts, deepFreeze).
+  for (const key in doc) {
     const want = tree.get(key);
     if (want === undefined) continue;
     const v: unknown = doc[key];
