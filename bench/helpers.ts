@@ -85,3 +85,14 @@ function fmt(x: number): string {
   if (Number.isInteger(x)) return x.toLocaleString('en-GB');
   return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 }
+
+/** POSTs an activity to a bot's /api/messages and reads the whole answer; its HTTP status. */
+export async function postActivity(url: string, activity: object): Promise<number> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TENANT, messageActivity, mentionActivity, type Sender } from '../test/helpers/activities.js';
 import { startFakeConnector, type FakeConnector } from '../test/helpers/fake-connector.js';
-import { round, summarize, type LatencySummary } from './helpers.js';
+import { postActivity, round, summarize, type LatencySummary } from './helpers.js';
 import { approveActivity, prepareBacklog, type ApprovalRequest } from './served-backlog.js';
 import { inspectorUrlFrom, rssMb, soak, type SoakResult } from './soak.js';
 import { benchAadObjectId, syntheticImportDocument } from './synthetic-import.js';
@@ -122,7 +122,7 @@ export async function benchServed(
     const echoUrl = `http://127.0.0.1:${await listeningPort(echo)}`;
 
     // A destination for the jobs' digests, as a council would have it.
-    await post(botUrl, mentionActivity(connector.url, ADMIN, '/setup iro-channel'));
+    await postActivity(botUrl, mentionActivity(connector.url, ADMIN, '/setup iro-channel'));
 
     const probes: Probe[] = [{ command: '/due this week', from: IRO, samples: 200 }];
     if (opts.teamViews) {
@@ -258,18 +258,8 @@ async function measureApprove(
 
 async function timedPost(url: string, activity: object): Promise<{ ms: number; status: number }> {
   const t = performance.now();
-  const status = await post(url, activity);
+  const status = await postActivity(url, activity);
   return { ms: performance.now() - t, status };
-}
-
-async function post(url: string, activity: object): Promise<number> {
-  const res = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  await res.arrayBuffer();
-  return res.status;
 }
 
 async function waitForHealthz(url: string, timeoutMs: number): Promise<void> {

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { messageActivity, type Sender } from '../test/helpers/activities.js';
 import type { FakeConnector } from '../test/helpers/fake-connector.js';
-import { mb, round } from './helpers.js';
+import { mb, postActivity, round } from './helpers.js';
 import { approveActivity, type ApprovalRequest } from './served-backlog.js';
 
 export interface SoakSample {
@@ -110,14 +110,17 @@ export async function soak(opts: SoakOptions): Promise<SoakResult> {
           await sample();
           nextSample += sampleEveryMs;
         }
-        const status = await post(opts.botUrl, messageActivity(opts.connector.url, r.from, r.text));
+        const status = await postActivity(opts.botUrl, messageActivity(opts.connector.url, r.from, r.text));
         requests++;
         if (status !== 200) errors++;
         await pause(pauseMs);
       }
       const approval = opts.approvals[approvals];
       if (approval) {
-        const status = await post(opts.botUrl, approveActivity(opts.connector.url, opts.people.manager, approval));
+        const status = await postActivity(
+          opts.botUrl,
+          approveActivity(opts.connector.url, opts.people.manager, approval),
+        );
         approvals++;
         requests++;
         if (status !== 200) errors++;
@@ -234,16 +237,6 @@ export function inspectorUrlFrom(stderr: NodeJS.ReadableStream): Promise<string>
     stderr.on('data', onData);
     stderr.once('end', () => reject(new Error('the bot exited before its inspector listened')));
   });
-}
-
-async function post(url: string, activity: object): Promise<number> {
-  const res = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  await res.arrayBuffer();
-  return res.status;
 }
 
 function pause(ms: number): Promise<void> {
