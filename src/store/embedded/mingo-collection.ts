@@ -485,8 +485,7 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
     const field = keys[0]!;
     if (field === '_id') {
       const ids = idValues(filter._id);
-      // A value listed twice finds its document once.
-      return ids ? this.fromIds(new Set(ids.map(valueKey))) : null;
+      return ids ? this.byIdValues(ids) : null;
     }
     if (!existsTrue(filter[field])) return null;
     const ix = this.indexes.find((i) => i.spec.sparse && i.fields.length === 1 && i.fields[0] === field);
@@ -515,14 +514,10 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
    * null when no index narrows the filter (every document is a candidate: scan).
    */
   private narrowest(filter: Document): Doc[] | null {
-    const byId = (vals: unknown[]): Doc[] => {
-      const ids = new Set(vals.map(valueKey)); // a value listed twice finds its document once
-      return this.fromIds(ids);
-    };
     const idEq = equalityValue(filter._id);
-    if (idEq.ok) return byId([idEq.value]);
+    if (idEq.ok) return this.byIdValues([idEq.value]);
     const idIn = inValues(filter._id);
-    if (idIn) return byId(idIn);
+    if (idIn) return this.byIdValues(idIn);
     let best: ReadonlySet<string> | null = null;
     let bestIx: EqualityIndex | null = null;
     const consider = (ids: ReadonlySet<string> | undefined, ix: EqualityIndex) => {
@@ -676,6 +671,11 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
       }
     }
     return null;
+  }
+
+  /** The documents of these `_id` values (a value listed twice finds its document once). */
+  private byIdValues(values: unknown[]): Doc[] {
+    return this.fromIds(new Set(values.map(valueKey)));
   }
 
   /** The documents of these ids (a read notes them, found or not, and the index that chose them). */
