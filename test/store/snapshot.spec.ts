@@ -90,6 +90,15 @@ describe('embedded store snapshots', () => {
     return to;
   }
 
+  /** Closes the store and verifies the folder: no damage; each snapshot's file and state. */
+  async function closeAndVerify(): Promise<string[][]> {
+    await store!.close();
+    store = undefined;
+    const report = await verifyStore(dir);
+    assert.equal(report.damage, 0);
+    return report.snapshots.map((s) => [s.file, s.state]);
+  }
+
   /** What a full read of the log gives (no snapshot), for comparison. */
   async function fromLogAlone(from: string): Promise<unknown> {
     const to = await makeTempDir('snapshot-log');
@@ -240,14 +249,7 @@ describe('embedded store snapshots', () => {
     await c.insertMany(Array.from({ length: 1_000 }, (_, i) => ({ ...child(1_000 + i), name: 'Ann' })));
     await c.updateOne({ _id: 'C1500' }, { $set: { name: 'Ffion Ŵ' } });
     const before = JSON.stringify(await c.find({}, { sort: { _id: 1 } }).toArray());
-    await store.close();
-    store = undefined;
-    const ok = await verifyStore(dir);
-    assert.equal(ok.damage, 0);
-    assert.deepEqual(
-      ok.snapshots.map((s) => [s.file, s.state]),
-      [['children.snap', 'ok']],
-    );
+    assert.deepEqual(await closeAndVerify(), [['children.snap', 'ok']]);
     store = await openEmbeddedStore(dir, SNAP);
     assert.equal(sourceOf(store)?.from, 'snapshot');
     assert.equal(
@@ -265,17 +267,10 @@ describe('embedded store snapshots', () => {
     store = await openEmbeddedStore(dir, SNAP);
     await seed(store);
     const before = await answers(store);
-    await store.close();
-    store = undefined;
-    const ok = await verifyStore(dir);
-    assert.equal(ok.damage, 0);
-    assert.deepEqual(
-      ok.snapshots.map((s) => [s.file, s.state]),
-      [
-        ['children.snap', 'ok'],
-        ['staff.snap', 'ok'],
-      ],
-    );
+    assert.deepEqual(await closeAndVerify(), [
+      ['children.snap', 'ok'],
+      ['staff.snap', 'ok'],
+    ]);
 
     // A snapshot that names its log's bytes correctly but says the wrong thing about them (only a bug could write
     // one): its checksum is right, so only a comparison with the log finds it.
