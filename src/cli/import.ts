@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { createCalendar } from '../domain/calendar.js';
 import { getPolicy } from '../domain/policies.js';
 import { isAppError } from '../domain/errors.js';
+import { isUndoable } from '../store/doc-collection.js';
 import { openStore } from '../store/open-store.js';
 import { ensureIndexes } from '../store/repositories/indexes.js';
 
@@ -61,7 +62,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       sourceName: basename(file),
       now: cfg.fixedNow ?? new Date(),
       derive: (child) => nextReviewFields(child, inputs),
+      // Held alone: the embedded store's lock keeps the bot and other imports out, and no jobs run here.
+      holdsStoreAlone: true,
     });
+    // An import of ours that a crash cut short, undone as this store opened (embedded/undo-point.ts).
+    if (isUndoable(store)) result.interrupted.discarded += store.undoneAtOpen().length;
     process.stdout.write(`${formatImportSummary(result)}\n`);
     return 0;
   } catch (err) {

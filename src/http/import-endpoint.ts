@@ -194,23 +194,40 @@ function toPayload(body: unknown): SyncPayload | { problems: string[] } {
 }
 
 /** The body, or null as soon as it passes `limit` (reading stops; the connection is closed after the answer). */
+/**
+ * Past the limit, the rest of the body is read and dropped (up to DRAIN_BYTES more, for at most DRAIN_MS) before
+ * the 413 goes out: closing on a client still sending resets the connection, and a reset can throw away the
+ * answer before the client reads it. A client sending more than that gets the answer and the close anyway.
+ */
+const DRAIN_BYTES = 1024 * 1024;
+const DRAIN_MS = 2000;
+
 function readLimited(req: restify.Request, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const overLimit = () => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.pause();
+      resolve(null);
+    };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.pause();
-        resolve(null);
-        return;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit + DRAIN_BYTES) overLimit();
+      else if (!timer) {
+        chunks.length = 0;
+        timer = setTimeout(overLimit, DRAIN_MS);
       }
-      chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+    req.once('end', () => (size > limit ? overLimit() : resolve(Buffer.concat(chunks))));
+    req.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
   });
 }
 

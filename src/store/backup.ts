@@ -5,8 +5,9 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
 import type { Store } from './doc-collection.js';
 import { EmbeddedStore, type CollectionSnapshot } from './embedded/embedded-store.js';
-import { LOG_EXT, compactedChunks, fsyncDir, replayLogFile, writeFileAtomic } from './embedded/log-file.js';
+import { LOG_EXT, compactedChunks, fsyncDir, readWholeFile, replayLog, writeFileAtomic } from './embedded/log-file.js';
 import { writeManifest } from './embedded/manifest.js';
+import { bytesAtUndoPoint, readUndoPoint } from './embedded/undo-point.js';
 
 export interface BackupSummary {
   destDir: string;
@@ -54,15 +55,21 @@ export async function backupStore(
 async function readDataDir(dataDir: string, logger?: Logger): Promise<CollectionSnapshot[]> {
   const st = await stat(dataDir).catch(() => null);
   if (!st?.isDirectory()) throw new AppError('invalid-input', `data directory ${dataDir} does not exist`);
-  const out: CollectionSnapshot[] = [];
-  for (const f of (await readdir(dataDir)).filter((x) => x.endsWith(LOG_EXT)).sort()) {
-    const r = await replayLogFile(path.join(dataDir, f));
-    if (r.droppedAt !== null)
-      logger?.warn({ file: f, offset: r.droppedAt }, 'backup: ignored a torn last line (a write in progress)');
-    const docs: Document[] = [...r.docs.values()].map((d) => d.doc);
-    out.push({ name: f.slice(0, -LOG_EXT.length), indexes: [...r.indexes.values()], docs });
+  // An import in progress (or cut short by a crash) is copied as the store was before it: each log up to its
+  // undo point (embedded/undo-point.ts). Read again if one began or ended while the logs were being read.
+  for (;;) {
+    const undo = await readUndoPoint(dataDir);
+    const out: CollectionSnapshot[] = [];
+    for (const f of (await readdir(dataDir)).filter((x) => x.endsWith(LOG_EXT)).sort()) {
+      const whole = await readWholeFile(path.join(dataDir, f));
+      const r = replayLog(undo ? whole.subarray(0, bytesAtUndoPoint(undo, f)) : whole, f);
+      if (r.droppedAt !== null)
+        logger?.warn({ file: f, offset: r.droppedAt }, 'backup: ignored a torn last line (a write in progress)');
+      const docs: Document[] = [...r.docs.values()].map((d) => d.doc);
+      out.push({ name: f.slice(0, -LOG_EXT.length), indexes: [...r.indexes.values()], docs });
+    }
+    if (JSON.stringify(await readUndoPoint(dataDir)) === JSON.stringify(undo)) return out;
   }
-  return out;
 }
 
 async function prepareDest(destDir: string): Promise<void> {

@@ -66,3 +66,18 @@ export interface Store {
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
+
+/**
+ * A store that can make a change across collections all or nothing by undoing it (the embedded store:
+ * embedded/undo-point.ts), for a process that holds it alone with nothing else writing (the import CLI).
+ */
+export interface UndoableStore extends Store {
+  /** Runs `change`; if it fails or the process dies before it returns, none of its writes is kept. */
+  undoable<T>(label: string, change: () => Promise<T>): Promise<T>;
+  /** Labels of changes a crash interrupted that opening the store undid. */
+  undoneAtOpen(): readonly string[];
+}
+
+export function isUndoable(store: Store): store is UndoableStore {
+  return typeof (store as Partial<UndoableStore>).undoable === 'function';
+}

@@ -3,13 +3,15 @@
 // the file — children, staff and the audit entry — and re-running completes it, idempotently.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { completeInterruptedImports } from '../../src/app/import/apply-import.js';
 import { runImport } from '../../src/app/import/run-import.js';
 import type { Store } from '../../src/store/doc-collection.js';
 import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { UNDO_FILE } from '../../src/store/embedded/undo-point.js';
 import { AuditLog } from '../../src/store/repositories/audit-log.js';
 import { ChildrenRepository } from '../../src/store/repositories/children-repository.js';
 import { StaffRepository } from '../../src/store/repositories/staff-repository.js';
@@ -23,11 +25,14 @@ const IRO_NOW = '2016-07-01T09:00:00Z';
 
 type Doc = any;
 
-/** The real CLI (`npm run import` runs `tsx src/cli/import.ts`), optionally killed after `killAfterMs`. */
+/**
+ * The real CLI (`npm run import` runs `tsx src/cli/import.ts`), optionally killed after `kill` ms, or as it writes
+ * the change's first lines: once its undo point appeared in the data directory.
+ */
 function runCli(
   dataDir: string,
   file: string,
-  killAfterMs?: number,
+  kill?: number | 'after-undo-point',
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string; ms: number }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, IRO_NOW, LOG_LEVEL: 'silent' };
   delete env.MONGODB_URI;
@@ -40,11 +45,21 @@ function runCli(
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  const timer = typeof kill === 'number' ? setTimeout(() => child.kill('SIGKILL'), kill) : undefined;
+  // After the undo point appears, the next write to children.log: a kill in the middle of applying the change.
+  let undoPointSeen = false;
+  const watcher =
+    kill === 'after-undo-point'
+      ? watch(dataDir, (_event, name) => {
+          if (name === UNDO_FILE) undoPointSeen = true;
+          else if (undoPointSeen && name === 'children.log') child.kill('SIGKILL');
+        })
+      : undefined;
   return new Promise((res, rej) => {
     child.on('error', rej);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      watcher?.close();
       res({ code, signal, out, err, ms: Date.now() - started });
     });
   });
@@ -83,7 +98,7 @@ async function look(store: Store, round: number): Promise<Seen> {
 describe('import survives kill -9 (crash-atomic, src/cli/import.ts)', function () {
   this.timeout(600_000);
   let dir: string;
-  after(() => rm(dir, { recursive: true, force: true }));
+  after(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
 
   it(`shows none or all of the file after ${ROUNDS} kills at random moments, and a re-run completes it`, async () => {
     dir = await mkdtemp(join(tmpdir(), 'iro-import-crash-'));
@@ -163,5 +178,50 @@ describe('import survives kill -9 (crash-atomic, src/cli/import.ts)', function (
     }
     console.log(`      kill -9 outcomes: ${JSON.stringify(outcomes)} (full run ${fullRun} ms)`);
     assert.equal(outcomes.none + outcomes.all, ROUNDS);
+  });
+
+  it('killed while it writes: the next open undoes it (the store, or the next import, which says so)', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'iro-import-undo-'));
+    try {
+      const dataDir = join(work, 'data');
+      const base = syntheticImport(CHILDREN) as Doc;
+      await writeFile(join(work, 'base.json'), JSON.stringify(base));
+      assert.equal((await runCli(dataDir, join(work, 'base.json'))).code, 0);
+      for (const round of [1, 2]) {
+        const file = join(work, `round-${round}.json`);
+        await writeFile(file, JSON.stringify(roundFile(base, round)));
+        const killed = await runCli(dataDir, file, 'after-undo-point');
+        assert.equal(killed.signal, 'SIGKILL', `round ${round}: the import was not killed: ${killed.err}`);
+        if (round === 1) {
+          // Opened as the bot opens it: the lines the import had written are cut off.
+          const written = (await stat(join(dataDir, 'children.log'))).size;
+          const store = await openEmbeddedStore(dataDir);
+          try {
+            assert.deepEqual(store.undoneAtOpen(), ['import']);
+            assert.ok((await stat(join(dataDir, 'children.log'))).size < written, 'nothing of the import was cut');
+            assert.deepEqual(await look(store, round), { renamed: 0, added: 0, staff: false, audit: 0 });
+          } finally {
+            await store.close();
+          }
+        }
+        const rerun = await runCli(dataDir, file);
+        assert.equal(rerun.code, 0, rerun.err);
+        if (round === 2) assert.match(rerun.out, /discarded first: 1 earlier import\(s\) interrupted before commit/);
+        else assert.doesNotMatch(rerun.out, /discarded first/);
+        const store = await openEmbeddedStore(dataDir);
+        try {
+          assert.deepEqual(await look(store, round), {
+            renamed: CHILDREN + NEW_PER_ROUND,
+            added: NEW_PER_ROUND,
+            staff: true,
+            audit: 1,
+          });
+        } finally {
+          await store.close();
+        }
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });

@@ -50,11 +50,11 @@ export interface PlannedChildWrites {
   inserts: ReadonlyMap<string, ChildDoc>;
   updates: ReadonlyMap<string, ChildUpdate>;
   /**
-   * The change set exactly as this process journalled it, section by section: applied from memory rather
-   * than read back and parsed from the journal (at 100k children, 113 MB of JSON parsed a second time).
-   * The journal is what a crash falls back on; absent there, so the chunks are read.
+   * The change set as this process planned it (and journalled it, if it did), section by section: applied from
+   * memory rather than read back and parsed from the journal (at 100k children, 113 MB of JSON parsed a second
+   * time). The journal is what a crash falls back on; absent there, so the chunks are read.
    */
-  journalled?: readonly JournalSection[];
+  changeSet?: readonly JournalSection[];
 }
 
 export interface JournalSection {
@@ -114,7 +114,7 @@ export async function applyImportJournal(
   derive: DeriveChildFields = markNotComputed,
 ): Promise<void> {
   const { meta } = head;
-  if (planned?.journalled) await applyFromMemory(store, planned.journalled, meta.now, planned, derive);
+  if (planned?.changeSet) await applyFromMemory(store, planned.changeSet, meta.now, planned, derive);
   else {
     for await (const chunk of journal.chunks(head._id, head.chunks)) {
       if (chunk.section === JOURNAL_SECTIONS.staff) await applyStaff(store, chunk.items as ImportStaff[]);
@@ -128,7 +128,21 @@ export async function applyImportJournal(
 }
 
 /**
- * The change set as this process journalled it: staff first, then the children a batch at a time, each batch
+ * Applies a planned change set and its audit entry straight from memory, with no journal: for a caller that makes
+ * it all or nothing itself (the import CLI, inside the embedded store's undoable change: run-import.ts).
+ */
+export async function applyChangeSet(
+  store: Store,
+  meta: ImportJournalMeta,
+  planned: PlannedChildWrites & { changeSet: readonly JournalSection[] },
+  derive: DeriveChildFields = markNotComputed,
+): Promise<void> {
+  await applyFromMemory(store, planned.changeSet, meta.now, planned, derive);
+  await recordAuditOnce(store, meta);
+}
+
+/**
+ * The change set as this process planned it: staff first, then the children a batch at a time, each batch
  * built and handed to the store while the one before is still being written (processor and disk both busy).
  * The children as stored are read once, up front; one that changes meanwhile (the bot, on the same store) makes
  * its insert or versioned update fail, and that child is merged again onto the record as stored then.

@@ -81,6 +81,8 @@ export class CollectionLog {
   private broken: { restore: 'truncate' | 'rewrite' | null } | null = null;
   private restoreKind: 'truncate' | 'rewrite' = 'truncate';
   private noCompactBelow = 0;
+  /** Set while an undo point (undo-point.ts) stands: the file must stay its old bytes plus appended lines. */
+  private compactionHeld = false;
 
   constructor(
     readonly file: string,
@@ -152,10 +154,20 @@ export class CollectionLog {
     this.noCompactBelow = 0;
   }
 
-  async close(): Promise<void> {
+  /** No compaction starts while held; one already running finishes (settle() waits for it). */
+  holdCompaction(held: boolean): void {
+    this.compactionHeld = held;
+  }
+
+  /** Waits until every line queued so far is written or undone and the write loop (a compaction, too) is idle. */
+  async settle(): Promise<void> {
     await this.waitFor(this.seq).catch(() => undefined);
     // A compaction may still be running after the last waiter was released.
     await this.loop;
+  }
+
+  async close(): Promise<void> {
+    await this.settle();
     await this.handle?.close().catch(() => undefined);
     this.handle = null;
   }
@@ -248,6 +260,7 @@ export class CollectionLog {
 
   private shouldCompact(): boolean {
     return (
+      !this.compactionHeld &&
       this.fileBytes > this.opts.compactThresholdBytes &&
       this.fileBytes > 4 * this.source.liveBytes() &&
       this.fileBytes > this.noCompactBelow

@@ -24,6 +24,7 @@ import { MANIFEST_FILE, readManifest, writeManifest } from './manifest.js';
 import { MingoCollection } from './mingo-collection.js';
 import { listQuarantine, quarantineBytes, type QuarantinedFile } from './quarantine.js';
 import { PROBE_FILE, describeWriteFailure, probeDisk, storeUnavailable } from './store-health.js';
+import { readUndoPoint, removeUndoPoint, rollBackToUndoPoint, writeUndoPoint, type UndoPoint } from './undo-point.js';
 import {
   SNAPSHOT_EXT,
   placesOf,
@@ -85,6 +86,11 @@ export class EmbeddedStore implements Store {
   private probeTimer: NodeJS.Timeout | null = null;
   private quarantined: QuarantinedFile[] = [];
   private readonly opened: OpenedCollection[] = [];
+  /** Set while undoable() runs; `rolledBack` once a failed one was undone (memory no longer matches the disk). */
+  private undoing = false;
+  private rolledBack = false;
+  /** Changes a crash interrupted that opening this store undid (undo-point.ts), by label. */
+  private readonly undone: string[] = [];
   /** What each collection's snapshot on disk covers (log bytes and CRC), so an unchanged log is not snapshotted again. */
   private readonly snapshotCovers = new Map<string, { bytes: number; crc: number }>();
 
@@ -139,6 +145,68 @@ export class EmbeddedStore implements Store {
     await Promise.all([...this.logs.values()].map((l) => l.waitFor(l.lastSeq).catch(() => undefined)));
   }
 
+  /**
+   * Runs `change` so that it is seen whole or not at all, even across kill -9: an undo point (undo-point.ts)
+   * records every log's length first and is removed once all of the change is durable; if `change` fails, or
+   * the process dies first, the logs are cut back to it (here, or by the next open). Only for a process that
+   * holds the store alone with nothing else writing (the import CLI): any other write made meanwhile would be
+   * undone with it. After a failed change the store refuses to be used: open it again.
+   */
+  async undoable<T>(label: string, change: () => Promise<T>): Promise<T> {
+    this.assertOpen();
+    this.assertWritable();
+    if (this.undoing) throw new Error('the embedded store is already running an undoable change');
+    this.undoing = true;
+    const logs = [...this.logs.values()];
+    for (const log of logs) log.holdCompaction(true);
+    try {
+      await Promise.all(logs.map((log) => log.settle()));
+      this.assertWritable();
+      const point: UndoPoint = {
+        label,
+        logBytes: Object.fromEntries([...this.logs].map(([name, log]) => [name, log.sizeBytes])),
+      };
+      await writeUndoPoint(this.dir, point);
+      try {
+        const result = await change();
+        await this.settleAll();
+        await removeUndoPoint(this.dir); // the commit
+        return result;
+      } catch (err) {
+        // If even the cut fails, the undo point stays and the next open makes it.
+        await this.rollBack(point).catch((cause: Error) =>
+          this.opts.logger?.error({ err: cause.message }, 'could not undo a failed change now; the next open will'),
+        );
+        throw err;
+      }
+    } finally {
+      for (const log of this.logs.values()) log.holdCompaction(false);
+      this.undoing = false;
+    }
+  }
+
+  /** Labels of changes a crash interrupted that opening this store undid. */
+  undoneAtOpen(): readonly string[] {
+    return this.undone;
+  }
+
+  /** Waits for every log's writes; throws unless all of them are durable (a failed one was undone in memory only). */
+  private async settleAll(): Promise<void> {
+    const logs = [...this.logs.values()];
+    await Promise.all(logs.map((log) => log.settle()));
+    this.assertWritable();
+    if (logs.some((log) => log.durableSeq !== log.lastSeq)) throw storeUnavailable();
+  }
+
+  /** A failed undoable change: the logs cut back to its undo point; memory is not, so the store is closed to use. */
+  private async rollBack(point: UndoPoint): Promise<void> {
+    this.rolledBack = true;
+    await Promise.all([...this.logs.values()].map((log) => log.close()));
+    await this.manifestWrite.catch(() => undefined);
+    const cut = await rollBackToUndoPoint(this.dir, point, await readdir(this.dir));
+    this.opts.logger?.warn({ change: point.label, cutBytes: cut }, 'undid a change that failed part-way');
+  }
+
   /** Degraded while a failed write keeps the store from taking writes; problems: bytes set aside in quarantine. */
   async health(): Promise<StoreHealth> {
     const problems = this.quarantined.map(
@@ -161,7 +229,7 @@ export class EmbeddedStore implements Store {
     await Promise.all([...this.logs.values()].map((l) => l.close()));
     await this.manifestWrite.catch(() => undefined);
     // Everything is on disk and memory matches it: the moment to say what the logs hold, for the next start.
-    if (!this.degraded) for (const name of this.logs.keys()) await this.writeSnapshotOf(name);
+    if (!this.degraded && !this.rolledBack) for (const name of this.logs.keys()) await this.writeSnapshotOf(name);
     for (const coll of this.collections.values()) coll.close();
     await this.lock.release();
   }
@@ -189,6 +257,7 @@ export class EmbeddedStore implements Store {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('the embedded store is closed');
+    if (this.rolledBack) throw new Error('the embedded store undid a failed change; open it again to use it');
   }
 
   private assertWritable(): void {
@@ -208,6 +277,16 @@ export class EmbeddedStore implements Store {
         .filter((f) => f.endsWith('.tmp') || f === PROBE_FILE)
         .map((f) => rm(path.join(this.dir, f), { force: true })),
     );
+    // A change a crash interrupted before it completed (the import CLI's): cut back before anything is read.
+    const undo = await readUndoPoint(this.dir);
+    if (undo) {
+      const cut = await rollBackToUndoPoint(this.dir, undo, files);
+      this.undone.push(undo.label);
+      this.opts.logger?.warn(
+        { change: undo.label, cutBytes: cut },
+        'undid a change that a crash interrupted before it completed; nothing of it was kept',
+      );
+    }
     const manifest = await readManifest(this.dir);
     const logNames = files
       .filter((f) => f.endsWith(LOG_EXT))

@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import * as path from 'node:path';
 import type { Document } from 'mongodb';
@@ -219,10 +219,6 @@ export async function readWholeFile(file: string): Promise<Buffer> {
   } finally {
     await fh.close();
   }
-}
-
-export async function replayLogFile(file: string): Promise<ReplayedCollection> {
-  return replayLog(await readFile(file), file);
 }
 
 /**

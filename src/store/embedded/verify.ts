@@ -1,6 +1,6 @@
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import { COLLECTION_NAME_RE } from './embedded-store.js';
 import { EqualityIndex } from './indexes.js';
 import { acquireDirLock, judgeLock, type LockVerdict } from './lock-file.js';
@@ -16,6 +16,7 @@ import {
 } from './log-file.js';
 import { MANIFEST_FILE, parseManifest, writeManifest } from './manifest.js';
 import { quarantineBytes } from './quarantine.js';
+import { UNDO_FILE, bytesAtUndoPoint, readUndoPoint, rollBackToUndoPoint } from './undo-point.js';
 import { SNAPSHOT_EXT, indexEntries, readSnapshot, type SnapshotContent } from './snapshot-file.js';
 
 // `npm run verify-store`: the same reader the store uses, reporting instead of refusing; with
@@ -53,6 +54,11 @@ export interface VerifyReport {
   logs: LogReport[];
   snapshots: SnapshotReport[];
   lock: LockVerdict | null;
+  /**
+   * An import a crash cut short (undo-point.ts): the logs are checked as the next start leaves them, cut back by
+   * these bytes; `shorter` logs than it allows, or 'damaged' when UNDO.json cannot be read, keep the store shut.
+   */
+  undo: { cutBytes: Record<string, number>; shorter: string[] } | 'damaged' | null;
   /** Findings that stop the store from starting cleanly or mean lost bytes; 0 = healthy. */
   damage: number;
 }
@@ -62,6 +68,13 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
   const st = await stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new AppError('invalid-input', `data directory ${dir} does not exist`);
   const files = await readdir(dir);
+  const undoPoint = await readUndoPoint(dir).catch((err: unknown) => {
+    if (isAppError(err, 'store-corrupt')) return 'damaged' as const;
+    throw err;
+  });
+  const cutBytes: Record<string, number> = {};
+  /** Logs shorter than the undo point says they were: bytes from before the import are gone. */
+  const shortLogs: string[] = [];
   const logs: LogReport[] = [];
   const snapshots: SnapshotReport[] = [];
   for (const f of files.filter((x) => x.endsWith(SNAPSHOT_EXT)).sort()) {
@@ -71,7 +84,11 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
     const name = f.slice(0, -LOG_EXT.length);
     if (!COLLECTION_NAME_RE.test(name)) continue;
     const r = emptyReplay();
-    const buf = await readFile(path.join(dir, f));
+    const whole = await readFile(path.join(dir, f));
+    const keep = undoPoint && undoPoint !== 'damaged' ? bytesAtUndoPoint(undoPoint, f) : whole.length;
+    if (keep < whole.length) cutBytes[f] = whole.length - keep;
+    else if (keep > whole.length) shortLogs.push(f);
+    const buf = whole.subarray(0, keep);
     const scan = scanLog(buf, (rec, bytes, offset) => applyRecord(r, rec, bytes, offset));
     if (files.includes(name + SNAPSHOT_EXT)) snapshots.push(await checkSnapshot(dir, name, buf, r));
     logs.push({
@@ -101,8 +118,10 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
     logs.reduce((n, l) => n + l.damaged.length + (l.torn ? 1 : 0) + l.conflicts.length, 0) +
     missingLogs.length +
     manifestDamage +
-    snapshots.filter((s) => s.state === 'inconsistent').length;
-  return { dataDir: dir, manifest: state, missingLogs, unlisted, logs, snapshots, lock, damage };
+    snapshots.filter((s) => s.state === 'inconsistent').length +
+    (undoPoint === 'damaged' ? 1 : shortLogs.length);
+  const undo = undoPoint === 'damaged' ? undoPoint : undoPoint ? { cutBytes, shorter: shortLogs } : null;
+  return { dataDir: dir, manifest: state, missingLogs, unlisted, logs, snapshots, lock, undo, damage };
 }
 
 /** Checks a snapshot against its log: the bytes it names, then what they hold (documents' places, every index). */
@@ -166,8 +185,8 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
   const dir = path.resolve(dataDir);
   const lock = await acquireDirLock(dir);
   try {
+    const actions: string[] = await settleUndoPoint(dir, now);
     const report = await verifyStore(dir);
-    const actions: string[] = [];
     for (const l of report.logs) {
       const bad = [...l.damaged, ...(l.torn ? [l.torn] : [])];
       if (bad.length === 0) continue;
@@ -224,6 +243,28 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
   }
 }
 
+/**
+ * An import a crash cut short is undone first, as the next start would (the rest is then checked as it will be).
+ * An undo point that cannot be carried out (damaged, or logs shorter than it says) is set aside in quarantine:
+ * the logs are kept as they are, which may hold part of that import; running it again completes it.
+ */
+async function settleUndoPoint(dir: string, now: Date): Promise<string[]> {
+  const report = await verifyStore(dir);
+  if (!report.undo) return [];
+  if (report.undo !== 'damaged' && report.undo.shorter.length === 0) {
+    const cut = await rollBackToUndoPoint(dir, (await readUndoPoint(dir))!, await readdir(dir));
+    const what = Object.entries(cut).map(([f, n]) => `${f} cut back by ${n} bytes`);
+    return [`${UNDO_FILE}: undid an import a crash cut short${what.length ? ` (${what.join(', ')})` : ''}`];
+  }
+  const file = path.join(dir, UNDO_FILE);
+  const q = await quarantineBytes(dir, UNDO_FILE, [await readFile(file)], now);
+  await rm(file);
+  return [
+    `${UNDO_FILE}: ${report.undo === 'damaged' ? 'damaged' : `${report.undo.shorter.join(', ')} shorter than it says`}; ` +
+      `set aside in ${q.file}. The logs may hold part of an interrupted import: run that import again to complete it`,
+  ];
+}
+
 /** Unique indexes that two live documents share a key of (e.g. after a line was set aside). */
 function uniqueConflicts(r: ReplayedCollection): string[] {
   const out: string[] = [];
@@ -261,6 +302,18 @@ export function formatReport(r: VerifyReport): string[] {
       out.push(
         `  last line ${l.torn.line} (byte ${l.torn.offset}, ${l.torn.bytes} bytes) is torn (${l.torn.reason}); set aside at the next start`,
       );
+  }
+  if (r.undo === 'damaged')
+    out.push(`${UNDO_FILE}: DAMAGED: the import it guards cannot be undone; the store will not start`);
+  else if (r.undo?.shorter.length)
+    out.push(
+      `${UNDO_FILE}: ${r.undo.shorter.join(', ')} shorter than when an import began: data is missing; the store will not start`,
+    );
+  else if (r.undo) {
+    const cut = Object.entries(r.undo.cutBytes).map(([f, n]) => `${f} by ${n} bytes`);
+    out.push(
+      `${UNDO_FILE}: an import a crash cut short; the next start undoes it${cut.length ? ` (cuts ${cut.join(', ')})` : ''}; logs checked as it leaves them`,
+    );
   }
   for (const s of r.snapshots) {
     const what = {
