@@ -1,5 +1,6 @@
 import { EJSON, ObjectId } from 'bson';
 import { isPlainObject } from './clone.js';
+import { sharedText } from './shared-text.js';
 
 // Canonical Extended JSON, as bson's EJSON.stringify(v, { relaxed: false }) writes it and
 // EJSON.parse(s, { relaxed: true }) reads it, with fast paths for the common types: the library
@@ -152,6 +153,7 @@ function viaBson(v: unknown): unknown {
 }
 
 function decode(v: unknown): unknown {
+  if (typeof v === 'string') return sharedText(v);
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) v[i] = decode(v[i]);
