@@ -105,8 +105,12 @@ export class EqualityIndex {
   private readonly paths: string[][];
   /** Key tuple → the one id under it, or a set of several (most keys name one document: no set for each). */
   private readonly map = new Map<string, string | Set<string>>();
-  /** Compound indexes: first field's key → ids. */
-  private readonly byFirst: Map<string, Set<string>> | null;
+  /**
+   * Compound indexes: first field's key → ids, built on the first lookupFirst and then kept in step. Most compound
+   * indexes never need it (their first field has an index of its own: mingo-collection.ts), and at 100k children
+   * each one held ~2.8 MB.
+   */
+  private byFirst: Map<string, Set<string>> | null = null;
   private readonly sorted = new SortedKeys();
   /**
    * The ordered entries are built on the first range read, then kept in step: start-up pays nothing for them,
@@ -121,7 +125,6 @@ export class EqualityIndex {
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
     this.paths = this.fields.map((f) => f.split('.'));
-    this.byFirst = this.fields.length > 1 ? new Map() : null;
   }
 
   keysOf(doc: Document): string[] {
@@ -185,13 +188,8 @@ export class EqualityIndex {
     const entries = this.deferred;
     if (!entries) return;
     this.deferred = null;
-    for (const [key, ids] of entries()) {
-      // One document under a key is held as its id, as addId does.
-      this.map.set(key, ids.length === 1 ? ids[0]! : new Set(ids));
-      if (!this.byFirst) continue;
-      const first = firstOf(key);
-      for (const id of ids) addTo(this.byFirst, first, id);
-    }
+    // One document under a key is held as its id, as addId does.
+    for (const [key, ids] of entries()) this.map.set(key, ids.length === 1 ? ids[0]! : new Set(ids));
   }
 
   /** Key tuple → ids, for a snapshot. */
@@ -239,8 +237,17 @@ export class EqualityIndex {
 
   /** Compound indexes: ids whose first field has this value (a valueKey); null for a single-field index. */
   lookupFirst(fieldKey: string): ReadonlySet<string> | undefined | null {
+    if (this.fields.length === 1) return null;
     this.ready();
-    return this.byFirst ? this.byFirst.get(escapeKey(fieldKey)) : null;
+    if (!this.byFirst) {
+      this.byFirst = new Map();
+      for (const [key, ids] of this.map) {
+        const first = firstOf(key);
+        if (typeof ids === 'string') addTo(this.byFirst, first, ids);
+        else for (const id of ids) addTo(this.byFirst, first, id);
+      }
+    }
+    return this.byFirst.get(escapeKey(fieldKey));
   }
 
   /** Whether a document has several tuples (an array value), so index order is not MongoDB's sort order. */
