@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { AppError } from '../../domain/errors.js';
-import { writeFileAtomic } from './log-file.js';
+import { readTextIfPresent, writeFileAtomic } from './log-file.js';
 
 // The collections this store has created. Written atomically (temp, fsync, rename, fsync dir)
 // after a collection's log file exists and before its first write is acknowledged, so a log that
@@ -15,13 +14,8 @@ export interface Manifest {
 /** The manifest in dir, null when there is none; a damaged one refuses (the repair command rebuilds it). */
 export async function readManifest(dir: string): Promise<Manifest | null> {
   const file = path.join(dir, MANIFEST_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === null) return null;
   const parsed = parseManifest(text);
   if (!parsed) {
     throw new AppError(

@@ -1,7 +1,7 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { AppError } from '../../domain/errors.js';
-import { LOG_EXT, diskIo, fsyncDir, writeFileAtomic } from './log-file.js';
+import { LOG_EXT, diskIo, fsyncDir, readTextIfPresent, writeFileAtomic } from './log-file.js';
 
 // An undo point (docs/DESIGN.md "Store"): UNDO.json names how long every collection log was before a change
 // that must be seen whole or not at all (the CLI's import, issue 12). The logs are append-only and are not
@@ -25,13 +25,8 @@ export async function writeUndoPoint(dir: string, point: UndoPoint): Promise<voi
 /** The undo point in dir, null when there is none; a damaged one refuses to open (nobody can say what to undo). */
 export async function readUndoPoint(dir: string): Promise<UndoPoint | null> {
   const file = path.join(dir, UNDO_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === null) return null;
   const point = parseUndoPoint(text);
   if (!point)
     throw new AppError(
@@ -57,9 +52,8 @@ export function parseUndoPoint(text: string): UndoPoint | null {
 
 /** The length a log had at the undo point (0: it did not exist then). */
 export function bytesAtUndoPoint(point: UndoPoint, logFile: string): number {
-  return Object.hasOwn(point.logBytes, logFile.slice(0, -LOG_EXT.length))
-    ? point.logBytes[logFile.slice(0, -LOG_EXT.length)]!
-    : 0;
+  const collection = logFile.slice(0, -LOG_EXT.length);
+  return Object.hasOwn(point.logBytes, collection) ? point.logBytes[collection]! : 0;
 }
 
 /**
