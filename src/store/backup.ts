@@ -1,11 +1,11 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Document } from 'mongodb';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
 import type { Store } from './doc-collection.js';
 import { EmbeddedStore, type CollectionSnapshot } from './embedded/embedded-store.js';
-import { LOG_EXT, compactedChunks, fsyncDir, readWholeFile, replayLog, writeFileAtomic } from './embedded/log-file.js';
+import { LOG_EXT, compactedChunks, fsyncDir, replayLog, writeFileAtomic } from './embedded/log-file.js';
 import { writeManifest } from './embedded/manifest.js';
 import { bytesAtUndoPoint, readUndoPoint } from './embedded/undo-point.js';
 
@@ -23,8 +23,8 @@ export interface BackupSummary {
  * - From a data directory (e.g. the CLI while the bot runs and holds the lock): each log is read
  *   and replayed as it is. Logs are append-only and compaction replaces them by rename, so a read
  *   sees a complete prefix of the log, at most with a torn last line (dropped, as on open). Each
- *   collection is consistent; collections are read one after another, not at one instant, which
- *   is safe because every state change lives in a single document (docs/DESIGN.md rule 5).
+ *   log is read up to its length at one instant (readDataDir), so an import's lines, written to
+ *   several logs, are copied all or none.
  */
 export async function backupStore(
   source: Store | string,
@@ -56,20 +56,54 @@ async function readDataDir(dataDir: string, logger?: Logger): Promise<Collection
   const st = await stat(dataDir).catch(() => null);
   if (!st?.isDirectory()) throw new AppError('invalid-input', `data directory ${dataDir} does not exist`);
   // An import in progress (or cut short by a crash) is copied as the store was before it: each log up to its
-  // undo point (embedded/undo-point.ts). Read again if one began or ended while the logs were being read.
+  // undo point (embedded/undo-point.ts). Each log is read up to the length its open file had at one instant: between
+  // two readings of UNDO.json, with no log growing, replaced or added meanwhile. Read whole one after another, a
+  // log read before an import and one read after it gave part of it (a whole one fits between the readings).
   for (;;) {
-    const undo = await readUndoPoint(dataDir);
-    const out: CollectionSnapshot[] = [];
-    for (const f of (await readdir(dataDir)).filter((x) => x.endsWith(LOG_EXT)).sort()) {
-      const whole = await readWholeFile(path.join(dataDir, f));
-      const r = replayLog(undo ? whole.subarray(0, bytesAtUndoPoint(undo, f)) : whole, f);
-      if (r.droppedAt !== null)
-        logger?.warn({ file: f, offset: r.droppedAt }, 'backup: ignored a torn last line (a write in progress)');
-      const docs: Document[] = [...r.docs.values()].map((d) => d.doc);
-      out.push({ name: f.slice(0, -LOG_EXT.length), indexes: [...r.indexes.values()], docs });
+    const files = await logFiles(dataDir);
+    const handles: FileHandle[] = [];
+    try {
+      for (const f of files) handles.push(await open(path.join(dataDir, f), 'r'));
+      const undo = await readUndoPoint(dataDir);
+      const before = await Promise.all(handles.map((fh) => fh.stat()));
+      const undoAfter = await readUndoPoint(dataDir);
+      const after = await Promise.all(handles.map((fh) => fh.stat()));
+      const there = await Promise.all(files.map((f) => stat(path.join(dataDir, f)).catch(() => null)));
+      const steady =
+        JSON.stringify(undoAfter) === JSON.stringify(undo) &&
+        JSON.stringify(await logFiles(dataDir)) === JSON.stringify(files) &&
+        files.every((_, i) => there[i]?.ino === after[i]!.ino && (undo || after[i]!.size === before[i]!.size));
+      if (!steady) continue;
+      const out: CollectionSnapshot[] = [];
+      for (const [i, f] of files.entries()) {
+        const size = before[i]!.size;
+        const r = replayLog(await readPrefix(handles[i]!, undo ? Math.min(size, bytesAtUndoPoint(undo, f)) : size), f);
+        if (r.droppedAt !== null)
+          logger?.warn({ file: f, offset: r.droppedAt }, 'backup: ignored a torn last line (a write in progress)');
+        const docs: Document[] = [...r.docs.values()].map((d) => d.doc);
+        out.push({ name: f.slice(0, -LOG_EXT.length), indexes: [...r.indexes.values()], docs });
+      }
+      return out;
+    } finally {
+      await Promise.all(handles.map((fh) => fh.close().catch(() => undefined)));
     }
-    if (JSON.stringify(await readUndoPoint(dataDir)) === JSON.stringify(undo)) return out;
   }
+}
+
+async function logFiles(dataDir: string): Promise<string[]> {
+  return (await readdir(dataDir)).filter((x) => x.endsWith(LOG_EXT)).sort();
+}
+
+/** The first `bytes` bytes of an open file. */
+async function readPrefix(fh: FileHandle, bytes: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(bytes);
+  let got = 0;
+  while (got < bytes) {
+    const { bytesRead } = await fh.read(buf, got, bytes - got, got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return buf.subarray(0, got);
 }
 
 async function prepareDest(destDir: string): Promise<void> {

@@ -221,6 +221,43 @@ describe('embedded store: an undoable change (undo-point.ts)', () => {
     assert.ok(report.damage > 0);
   });
 
+  it('backup from the data directory never copies part of a change that commits while it reads', async () => {
+    store = await openEmbeddedStore(dir, OPTS);
+    // Logs read between the first and the last one the change writes: time for whole changes to come and go.
+    for (let i = 0; i < 16; i++)
+      await store.collection<Document & { _id: string }>(`f${String(i).padStart(2, '0')}`).insertOne({ _id: 'x' });
+    const audit = store.collection<Document & { _id: string }>('audit');
+    const last = store.collection<Document & { _id: string }>('zlast');
+    let running = true;
+    let changes = 0;
+    const changing = (async () => {
+      while (running) {
+        const n = ++changes;
+        await store!.undoable('pair', async () => {
+          await audit.insertOne({ _id: `p${n}` });
+          await last.insertOne({ _id: `p${n}` });
+        });
+      }
+    })();
+    const seen: string[] = [];
+    try {
+      for (let b = 0; b < 12; b++) {
+        const { collections } = await backupStore(dir, path.join(other, `b${b}`));
+        const count = (name: string) => collections.find((c) => c.name === name)?.documents ?? 0;
+        seen.push(`${count('audit') - 1}/${count('zlast')}`);
+      }
+    } finally {
+      running = false;
+      await changing;
+    }
+    assert.ok(changes > 12, `changes came and went while backups read (${changes})`);
+    assert.deepEqual(
+      seen.filter((s) => s.split('/')[0] !== s.split('/')[1]),
+      [],
+      `each change whole or not at all in every backup: ${seen.join(' ')}`,
+    );
+  });
+
   it('backup and verify-store see the store as the next open will; --repair undoes the change', async () => {
     store = await openEmbeddedStore(dir, OPTS);
     await store.undoable('import', async () => {
