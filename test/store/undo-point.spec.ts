@@ -168,6 +168,28 @@ describe('embedded store: an undoable change (undo-point.ts)', () => {
     assert.deepEqual(await contents(store), asBefore);
   });
 
+  it('a write of the change that failed keeps it from committing, even if the change goes on once the disk recovers', async () => {
+    store = await openEmbeddedStore(dir, { ...OPTS, recoveryProbeMs: 10 });
+    const children = store.collection<Doc>('children');
+    await assert.rejects(
+      store.undoable('import', async () => {
+        await children.insertOne({ _id: 'first', team: 'east', n: 1 });
+        const full = sinon
+          .stub(diskIo, 'write')
+          .rejects(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+        // A change that takes the refusal for a passing one (a retry, say) and writes on once the disk has room.
+        await children.insertOne({ _id: 'lost', team: 'east', n: 2 }).catch(() => undefined);
+        full.restore();
+        while ((await store!.health()).status !== 'ok') await new Promise((resolve) => setTimeout(resolve, 5));
+        await children.insertOne({ _id: 'last', team: 'east', n: 3 });
+      }),
+      (e: unknown) => isAppError(e, 'store-unavailable'),
+    );
+    await store.close();
+    store = await openEmbeddedStore(dir, OPTS);
+    assert.deepEqual(await contents(store), asBefore, 'nothing of a change with a lost write is kept');
+  });
+
   it('holds compaction while the undo point stands, and compacts again after it', async () => {
     const compacting = { ...OPTS, compactThresholdBytes: 2000 };
     store = await openEmbeddedStore(dir, compacting);

@@ -89,6 +89,8 @@ export class EmbeddedStore implements Store {
   /** Set while undoable() runs; `rolledBack` once a failed one was undone (memory no longer matches the disk). */
   private undoing = false;
   private rolledBack = false;
+  /** A write failed while undoable() ran: that change must not commit, even if it went on once the disk recovered. */
+  private failedInChange = false;
   /** Changes a crash interrupted that opening this store undid (undo-point.ts), by label. */
   private readonly undone: string[] = [];
   /** What each collection's snapshot on disk covers (log bytes and CRC), so an unchanged log is not snapshotted again. */
@@ -147,8 +149,8 @@ export class EmbeddedStore implements Store {
 
   /**
    * Runs `change` so that it is seen whole or not at all, even across kill -9: an undo point (undo-point.ts)
-   * records every log's length first and is removed once all of the change is durable; if `change` fails, or
-   * the process dies first, the logs are cut back to it (here, or by the next open). Only for a process that
+   * records every log's length first and is removed once all of the change is durable; if `change` fails (or
+   * one of its writes did), or the process dies first, the logs are cut back to it (here, or by the next open). Only for a process that
    * holds the store alone with nothing else writing (the import CLI): any other write made meanwhile would be
    * undone with it. After a failed change the store refuses to be used: open it again.
    */
@@ -157,6 +159,7 @@ export class EmbeddedStore implements Store {
     this.assertWritable();
     if (this.undoing) throw new Error('the embedded store is already running an undoable change');
     this.undoing = true;
+    this.failedInChange = false;
     const logs = [...this.logs.values()];
     for (const log of logs) log.holdCompaction(true);
     try {
@@ -195,7 +198,7 @@ export class EmbeddedStore implements Store {
     const logs = [...this.logs.values()];
     await Promise.all(logs.map((log) => log.settle()));
     this.assertWritable();
-    if (logs.some((log) => log.durableSeq !== log.lastSeq)) throw storeUnavailable();
+    if (this.failedInChange || logs.some((log) => log.durableSeq !== log.lastSeq)) throw storeUnavailable();
   }
 
   /** A failed undoable change: the logs cut back to its undo point; memory is not, so the store is closed to use. */
@@ -425,6 +428,7 @@ export class EmbeddedStore implements Store {
   }
 
   private onWriteFailure(log: CollectionLog, cause: Error): void {
+    if (this.undoing) this.failedInChange = true;
     if (!this.degraded) {
       this.degraded = {
         reason: describeWriteFailure(cause, path.basename(log.file)),
