@@ -76,6 +76,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const p of problems) process.stderr.write(`${p.path}: ${p.message}\n`);
       return 1;
     }
+    if (isAppError(err, 'store-unavailable')) {
+      // A full or failing disk: what was written of this import has been cut off again (undo-point.ts).
+      const { reason } = await store.health();
+      process.stderr.write(`${file}: nothing was imported: ${reason ?? 'the data directory cannot be written'}\n`);
+      return 1;
+    }
     throw err;
   } finally {
     await store.close(); // releases the embedded store's lock

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
 import type { Store } from './doc-collection.js';
 import { EmbeddedStore, type CollectionSnapshot } from './embedded/embedded-store.js';
-import { LOG_EXT, compactedChunks, fsyncDir, replayLog, writeFileAtomic } from './embedded/log-file.js';
+import { LOG_EXT, compactedChunks, fsyncDir, readPrefix, replayLog, writeFileAtomic } from './embedded/log-file.js';
 import { writeManifest } from './embedded/manifest.js';
 import { bytesAtUndoPoint, readUndoPoint } from './embedded/undo-point.js';
 
@@ -92,18 +92,6 @@ async function readDataDir(dataDir: string, logger?: Logger): Promise<Collection
 
 async function logFiles(dataDir: string): Promise<string[]> {
   return (await readdir(dataDir)).filter((x) => x.endsWith(LOG_EXT)).sort();
-}
-
-/** The first `bytes` bytes of an open file. */
-async function readPrefix(fh: FileHandle, bytes: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(bytes);
-  let got = 0;
-  while (got < bytes) {
-    const { bytesRead } = await fh.read(buf, got, bytes - got, got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return buf.subarray(0, got);
 }
 
 async function prepareDest(destDir: string): Promise<void> {

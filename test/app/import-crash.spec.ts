@@ -2,9 +2,9 @@
 // opened as the bot and the import open it (completeInterruptedImports first), holds none or all of
 // the file — children, staff and the audit entry — and re-running completes it, idempotently.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { watch } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { statfsSync, watch } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { completeInterruptedImports } from '../../src/app/import/apply-import.js';
@@ -12,6 +12,7 @@ import { runImport } from '../../src/app/import/run-import.js';
 import type { Store } from '../../src/store/doc-collection.js';
 import { openEmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { UNDO_FILE } from '../../src/store/embedded/undo-point.js';
+import { verifyStore } from '../../src/store/embedded/verify.js';
 import { AuditLog } from '../../src/store/repositories/audit-log.js';
 import { ChildrenRepository } from '../../src/store/repositories/children-repository.js';
 import { StaffRepository } from '../../src/store/repositories/staff-repository.js';
@@ -178,6 +179,52 @@ describe('import survives kill -9 (crash-atomic, src/cli/import.ts)', function (
     }
     console.log(`      kill -9 outcomes: ${JSON.stringify(outcomes)} (full run ${fullRun} ms)`);
     assert.equal(outcomes.none + outcomes.all, ROUNDS);
+  });
+
+  it('a disk that fills up while it writes: it says so, keeps nothing of the file, and a re-run with space completes it', async function () {
+    if (process.platform !== 'linux' || process.getuid?.() !== 0) return this.skip();
+    const mnt = await mkdtemp(join(tmpdir(), 'iro-import-full-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mnt], { stdio: 'ignore' });
+    } catch {
+      await rm(mnt, { recursive: true, force: true });
+      return this.skip();
+    }
+    try {
+      const dataDir = join(mnt, 'data');
+      const base = syntheticImport(CHILDREN) as Doc;
+      const file = join(dir ?? tmpdir(), `full-disk-${process.pid}.json`);
+      await writeFile(file, JSON.stringify(base));
+      assert.equal((await runCli(dataDir, file)).code, 0);
+      // Room for about half of what the next import appends (it rewrites every child): it fails part-way.
+      const appends = (await stat(join(dataDir, 'children.log'))).size;
+      const free = statfsSync(mnt).bavail * statfsSync(mnt).bsize;
+      await writeFile(join(mnt, 'filler'), Buffer.alloc(Math.max(0, free - Math.floor(appends / 2))));
+      await writeFile(file, JSON.stringify(roundFile(base, 1)));
+      const failed = await runCli(dataDir, file);
+      assert.equal(failed.code, 1, failed.out);
+      assert.match(
+        failed.err,
+        /full-disk-\d+\.json: nothing was imported: disk full: cannot write DATA_DIR\/children\.log\n$/,
+      );
+      assert.ok(!(await readdir(dataDir)).includes(UNDO_FILE), 'undone at once, not left for the next open');
+      await rm(join(mnt, 'filler'));
+      const store = await openEmbeddedStore(dataDir);
+      try {
+        assert.deepEqual(store.undoneAtOpen(), []);
+        assert.deepEqual(await look(store, 1), { renamed: 0, added: 0, staff: false, audit: 0 });
+        assert.equal(await new ChildrenRepository(store).count(), CHILDREN);
+      } finally {
+        await store.close();
+      }
+      assert.equal((await verifyStore(dataDir)).damage, 0);
+      const rerun = await runCli(dataDir, file);
+      assert.equal(rerun.code, 0, rerun.err);
+      await rm(file);
+    } finally {
+      execFileSync('umount', [mnt]);
+      await rm(mnt, { recursive: true, force: true });
+    }
   });
 
   it('killed while it writes: the next open undoes it (the store, or the next import, which says so)', async () => {

@@ -169,8 +169,10 @@ export class EmbeddedStore implements Store {
         label,
         logBytes: Object.fromEntries([...this.logs].map(([name, log]) => [name, log.sizeBytes])),
       };
-      await writeUndoPoint(this.dir, point);
       try {
+        // Inside: an undo point that was renamed into place but whose directory sync failed is undone here too,
+        // rather than left to cut writes this store went on to acknowledge.
+        await writeUndoPoint(this.dir, point);
         const result = await change();
         await this.settleAll();
         await removeUndoPoint(this.dir); // the commit

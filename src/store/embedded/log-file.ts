@@ -207,18 +207,22 @@ export async function readPastPrefix(file: string, bytes: number): Promise<{ pre
 export async function readWholeFile(file: string): Promise<Buffer> {
   const fh = await open(file, 'r');
   try {
-    const size = (await fh.stat()).size;
-    const buf = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const { bytesRead } = await fh.read(buf, got, size - got, got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    return got === size ? buf : buf.subarray(0, got);
+    return await readPrefix(fh, (await fh.stat()).size);
   } finally {
     await fh.close();
   }
+}
+
+/** The first `bytes` bytes of an open file (fewer if it is shorter). */
+export async function readPrefix(fh: FileHandle, bytes: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(bytes);
+  let got = 0;
+  while (got < bytes) {
+    const { bytesRead } = await fh.read(buf, got, bytes - got, got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === bytes ? buf : buf.subarray(0, got);
 }
 
 /**

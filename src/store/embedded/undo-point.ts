@@ -32,7 +32,8 @@ export async function readUndoPoint(dir: string): Promise<UndoPoint | null> {
     throw new AppError(
       'store-corrupt',
       `${file} is damaged, so the change it guards (${UNDO_FILE} is written before an import and removed when it ` +
-        'completes) cannot be undone; refusing to open the store. Restore the data directory from a backup.',
+        'completes) cannot be undone; refusing to open the store. Restore the data directory from a backup, or run ' +
+        '`npm run verify-store -- --repair` to set it aside and keep the logs as they are, then run that import again.',
       { file },
     );
   return point;
@@ -75,7 +76,8 @@ export async function rollBackToUndoPoint(
       throw new AppError(
         'store-corrupt',
         `${short.join(', ')} ${short.length > 1 ? 'are' : 'is'} shorter than when the change in ${UNDO_FILE} began, so ` +
-          'data written before it is gone; refusing to open the store. Restore the data directory from a backup.',
+          'data written before it is gone; refusing to open the store. Restore the data directory from a backup, or run ' +
+          '`npm run verify-store -- --repair` to set it aside and keep the logs as they are, then run that import again.',
         { files: short },
       );
     const cut: Record<string, number> = {};
