@@ -193,15 +193,15 @@ function toPayload(body: unknown): SyncPayload | { problems: string[] } {
   };
 }
 
-/** The body, or null as soon as it passes `limit` (reading stops; the connection is closed after the answer). */
-/**
- * Past the limit, the rest of the body is read and dropped (up to DRAIN_BYTES more, for at most DRAIN_MS) before
- * the 413 goes out: closing on a client still sending resets the connection, and a reset can throw away the
- * answer before the client reads it. A client sending more than that gets the answer and the close anyway.
- */
 const DRAIN_BYTES = 1024 * 1024;
 const DRAIN_MS = 2000;
 
+/**
+ * The body, or null once it passes `limit` (nothing more is kept; the connection is closed after the answer).
+ * Past the limit the rest is read and dropped, up to DRAIN_BYTES more for at most DRAIN_MS, before the 413 goes
+ * out: closing on a client still sending resets the connection, and a reset can throw away the answer before the
+ * client reads it. A client sending more than that gets the answer and the close anyway.
+ */
 function readLimited(req: restify.Request, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -280,6 +280,19 @@ describe('embedded store: an undoable change (undo-point.ts)', () => {
     );
   });
 
+  it('--repair sets a damaged undo point aside in quarantine and keeps the logs as they are', async () => {
+    await writeFile(path.join(dir, UNDO_FILE), 'not json');
+    const { actions } = await repairStore(dir);
+    assert.match(
+      actions.join('\n'),
+      /UNDO\.json: damaged; set aside in quarantine\/UNDO\.json\.[^ ]+\. The logs may hold/,
+    );
+    assert.ok(!(await readdir(dir)).includes(UNDO_FILE));
+    assert.equal((await readdir(path.join(dir, 'quarantine'))).length, 1);
+    store = await openEmbeddedStore(dir, OPTS);
+    assert.deepEqual(await contents(store), asBefore);
+  });
+
   it('backup and verify-store see the store as the next open will; --repair undoes the change', async () => {
     store = await openEmbeddedStore(dir, OPTS);
     await store.undoable('import', async () => {

@@ -149,10 +149,10 @@ export class EmbeddedStore implements Store {
 
   /**
    * Runs `change` so that it is seen whole or not at all, even across kill -9: an undo point (undo-point.ts)
-   * records every log's length first and is removed once all of the change is durable; if `change` fails (or
-   * one of its writes did), or the process dies first, the logs are cut back to it (here, or by the next open). Only for a process that
-   * holds the store alone with nothing else writing (the import CLI): any other write made meanwhile would be
-   * undone with it. After a failed change the store refuses to be used: open it again.
+   * records every log's length first and is removed once all of the change is durable; if `change` fails (or one
+   * of its writes did), or the process dies first, the logs are cut back to it (here, or by the next open). Only
+   * for a process that holds the store alone with nothing else writing (the import CLI): any other write made
+   * meanwhile would be undone with it. After a failed change the store refuses to be used: open it again.
    */
   async undoable<T>(label: string, change: () => Promise<T>): Promise<T> {
     this.assertOpen();

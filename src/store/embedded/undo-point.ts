@@ -10,9 +10,12 @@ import { LOG_EXT, diskIo, fsyncDir, readTextIfPresent, writeFileAtomic } from '.
 // Whoever opens the store while it exists (the next start, after kill -9) cuts the logs back first.
 
 export const UNDO_FILE = 'UNDO.json';
+const REMEDY =
+  'Restore the data directory from a backup, or run `npm run verify-store -- --repair` to set it aside and keep ' +
+  'the logs as they are, then run that import again.';
 
 export interface UndoPoint {
-  /** What the change is, for the log line that reports it undone (a file name: no personal data). */
+  /** What the change is ('import'), for the log line that reports it undone: never a file name or personal data. */
   label: string;
   /** Each collection log's length in bytes at the undo point; a log not named here did not exist (0). */
   logBytes: Record<string, number>;
@@ -32,8 +35,7 @@ export async function readUndoPoint(dir: string): Promise<UndoPoint | null> {
     throw new AppError(
       'store-corrupt',
       `${file} is damaged, so the change it guards (${UNDO_FILE} is written before an import and removed when it ` +
-        'completes) cannot be undone; refusing to open the store. Restore the data directory from a backup, or run ' +
-        '`npm run verify-store -- --repair` to set it aside and keep the logs as they are, then run that import again.',
+        `completes) cannot be undone; refusing to open the store. ${REMEDY}`,
       { file },
     );
   return point;
@@ -76,8 +78,7 @@ export async function rollBackToUndoPoint(
       throw new AppError(
         'store-corrupt',
         `${short.join(', ')} ${short.length > 1 ? 'are' : 'is'} shorter than when the change in ${UNDO_FILE} began, so ` +
-          'data written before it is gone; refusing to open the store. Restore the data directory from a backup, or run ' +
-          '`npm run verify-store -- --repair` to set it aside and keep the logs as they are, then run that import again.',
+          `data written before it is gone; refusing to open the store. ${REMEDY}`,
         { files: short },
       );
     const cut: Record<string, number> = {};
