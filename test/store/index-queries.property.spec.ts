@@ -218,6 +218,34 @@ describe('embedded store: index ranges read in order find what a full scan finds
     );
   });
 
+  it('a sparse index never answers `null`, which matches the documents without the field', async () => {
+    run++;
+    const indexed = store.collection<Document>(`sx${run}`);
+    const plain = store.collection<Document>(`splain${run}`);
+    await indexed.createIndex({ g: 1 }, { name: 'g', sparse: true });
+    await indexed.createIndex({ g: 1, h: 1 }, { name: 'g_h', sparse: true });
+    const docs = [
+      { _id: 'a' },
+      { _id: 'b', g: null },
+      { _id: 'c', g: 'x' },
+      { _id: 'd', g: ['x', null] },
+      { _id: 'e', h: 1 },
+    ];
+    await indexed.insertMany(docs.map((d) => ({ ...d })) as never);
+    await plain.insertMany(docs.map((d) => ({ ...d })) as never);
+    for (const q of [
+      { g: null },
+      { g: { $in: [null, 'x'] } },
+      { g: null, h: 1 },
+      { g: 'x' },
+      { g: { $exists: true } },
+    ]) {
+      const ids = async (c: typeof plain) => (await c.find(q, { sort: { _id: 1 } }).toArray()).map((d) => d._id);
+      assert.deepEqual(await ids(indexed), await ids(plain), JSON.stringify(q));
+      assert.equal(await indexed.countDocuments(q), await plain.countDocuments(q), JSON.stringify(q));
+    }
+  });
+
   it('counts from the index alone: equality on all its fields and $ne on one field', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(rangeDocArb, { maxLength: 30 }), dayArb, async (docs, day) => {

@@ -53,7 +53,7 @@ function stagesOf(explain: unknown, out: string[] = []): string[] {
   return out;
 }
 
-describe('MongoDB: the due lists, caseload counts, outbox and parked messages use indexes (explain)', function () {
+describe('MongoDB: the due lists, caseload counts, /actions, outbox and parked messages use indexes (explain)', function () {
   this.timeout(60000);
   let store: MongoStore;
   const calls: Recorded[] = [];
@@ -95,6 +95,10 @@ describe('MongoDB: the due lists, caseload counts, outbox and parked messages us
       'nextReview.fingerprint',
       'nextReview.problem',
       'pending.key',
+      'resolutions.status',
+      'rescheduleRequests.status',
+      'plan.actions.owner.staffId',
+      'proceedings.guardianId',
     ]) {
       assert.ok(names.includes(name), `children index ${name}`);
     }
@@ -118,9 +122,13 @@ describe('MongoDB: the due lists, caseload counts, outbox and parked messages us
     await children.countWithStaleNextReview('policy:0123456789abcdef');
     await children.listByIro('iro-1'); // caseload, per IRO
     await children.listWithPending(100); // parked and queued messages
+    await children.listWithOpenResolutions(); // /actions
+    await children.listWithPendingRequests();
+    await children.listWithPlanActionsFor('iro-1');
+    await children.listByGuardian('guardian-1'); // liaison
     await outbox.due(new Date(), 10); // outbox by state
     await outbox.listFailed(10);
-    assert.ok(calls.length >= 12, `${calls.length} queries recorded`);
+    assert.ok(calls.length >= 17, `${calls.length} queries recorded`);
     const db = store.db;
     for (const call of calls) {
       const col = db.collection(call.collection);

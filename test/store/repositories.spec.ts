@@ -248,6 +248,15 @@ const INDEXES: IndexRow[] = [
   { collection: 'children', name: 'nextReview.lastEventOn', key: { 'nextReview.lastEventOn': 1 }, unique: false },
   { collection: 'children', name: 'nextReview.problem', key: { 'nextReview.problem': 1 }, unique: false },
   { collection: 'children', name: 'pending.key', key: { 'pending.key': 1 }, unique: false },
+  {
+    collection: 'children',
+    name: 'plan.actions.owner.staffId',
+    key: { 'plan.actions.owner.staffId': 1 },
+    unique: false,
+  },
+  { collection: 'children', name: 'proceedings.guardianId', key: { 'proceedings.guardianId': 1 }, unique: false },
+  { collection: 'children', name: 'rescheduleRequests.status', key: { 'rescheduleRequests.status': 1 }, unique: false },
+  { collection: 'children', name: 'resolutions.status', key: { 'resolutions.status': 1 }, unique: false },
   { collection: 'children', name: 'socialWorkTeam', key: { socialWorkTeam: 1 }, unique: false },
   {
     collection: 'children',

@@ -116,20 +116,18 @@ export class ChildrenRepository {
     return queued;
   }
 
-  /** Children with plan actions this person owns, or (a named other's) reports on as the social worker (/actions). */
-  listWithPlanActionsFor(staffId: string): Promise<ChildDoc[]> {
-    return this.col
-      .find(
-        {
-          $or: [
-            { 'plan.actions.owner.staffId': staffId },
-            { socialWorkerId: staffId, 'plan.actions.owner.kind': 'other' },
-          ],
-        },
-        { sort: { _id: 1 } },
-      )
-      .toArray()
-      .then(allCurrent);
+  /**
+   * Children with plan actions this person owns, or (a named other's) reports on as the social worker (/actions).
+   * Two reads, each from an index (`plan.actions.owner.staffId`, `socialWorkerId`), rather than one `$or` that the
+   * embedded store would answer by reading every child; a child in both comes once. By ref.
+   */
+  async listWithPlanActionsFor(staffId: string): Promise<ChildDoc[]> {
+    const [owned, reported] = await Promise.all([
+      this.col.find({ 'plan.actions.owner.staffId': staffId }).toArray(),
+      this.col.find({ socialWorkerId: staffId, 'plan.actions.owner.kind': 'other' }).toArray(),
+    ]);
+    const byRef = new Map([...owned, ...reported].map((c) => [c._id, c] as const));
+    return allCurrent([...byRef.values()].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)));
   }
 
   /** Children with at least one open resolution (/actions for addressees and ladder roles). */
@@ -147,7 +145,8 @@ export class ChildrenRepository {
 
   /** Children with a reschedule request waiting for a manager's decision. */
   listWithPendingRequests(): Promise<ChildDoc[]> {
-    return this.col.find({ rescheduleRequests: { $elemMatch: { status: 'pending' } } }).toArray();
+    // The same as $elemMatch on one condition, and answered from the sparse index on it.
+    return this.col.find({ 'rescheduleRequests.status': 'pending' } as Filter<ChildDoc>).toArray();
   }
 
   // --- the due lists as queries (issue 12): each answered from an index on the stored next review, costing per
