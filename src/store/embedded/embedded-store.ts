@@ -160,11 +160,9 @@ export class EmbeddedStore implements Store {
     if (this.undoing) throw new Error('the embedded store is already running an undoable change');
     this.undoing = true;
     this.failedInChange = false;
-    const logs = [...this.logs.values()];
-    for (const log of logs) log.holdCompaction(true);
+    for (const log of this.logs.values()) log.holdCompaction(true);
     try {
-      await Promise.all(logs.map((log) => log.settle()));
-      this.assertWritable();
+      await this.settleAll();
       const point: UndoPoint = {
         label,
         logBytes: Object.fromEntries([...this.logs].map(([name, log]) => [name, log.sizeBytes])),

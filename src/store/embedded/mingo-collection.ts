@@ -526,10 +526,6 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
         bestIx = ix;
       }
     };
-    // A field with a (non-sparse) index of its own: a compound index starting with it gives the same candidates.
-    const ownIndex = new Set(
-      this.indexes.filter((ix) => ix.fields.length === 1 && !ix.spec.sparse).map((ix) => ix.fields[0]),
-    );
     for (const ix of this.indexes) {
       const eqs = ix.fields.map((f) => equalityValue(filter[f]));
       if (eqs.every((e) => e.ok)) {
@@ -548,8 +544,9 @@ export class MingoCollection<T extends Document = Document> implements DocCollec
           consider(ix.idsExcept(valueKey(neValue(filter[ix.fields[0]!]))), ix);
         continue;
       }
-      // Equality on the first field of a compound index (its prefix), or a list of values for it.
-      if (ownIndex.has(ix.fields[0])) continue;
+      // Equality on the first field of a compound index (its prefix), or a list of values for it; not when that
+      // field has a (non-sparse) index of its own, which gives the same candidates.
+      if (this.indexes.some((o) => o.fields.length === 1 && o.fields[0] === ix.fields[0] && !o.spec.sparse)) continue;
       const first: unknown = filter[ix.fields[0]!];
       const eq = equalityValue(first);
       const vals = eq.ok ? [eq.value] : inValues(first);

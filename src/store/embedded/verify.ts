@@ -16,7 +16,7 @@ import {
 } from './log-file.js';
 import { MANIFEST_FILE, parseManifest, writeManifest } from './manifest.js';
 import { quarantineBytes } from './quarantine.js';
-import { UNDO_FILE, bytesAtUndoPoint, readUndoPoint, rollBackToUndoPoint } from './undo-point.js';
+import { UNDO_FILE, bytesAtUndoPoint, readUndoPoint, rollBackToUndoPoint, type UndoPoint } from './undo-point.js';
 import { SNAPSHOT_EXT, indexEntries, readSnapshot, type SnapshotContent } from './snapshot-file.js';
 
 // `npm run verify-store`: the same reader the store uses, reporting instead of refusing; with
@@ -68,10 +68,7 @@ export async function verifyStore(dataDir: string): Promise<VerifyReport> {
   const st = await stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new AppError('invalid-input', `data directory ${dir} does not exist`);
   const files = await readdir(dir);
-  const undoPoint = await readUndoPoint(dir).catch((err: unknown) => {
-    if (isAppError(err, 'store-corrupt')) return 'damaged' as const;
-    throw err;
-  });
+  const undoPoint = await undoPointOrDamaged(dir);
   const cutBytes: Record<string, number> = {};
   /** Logs shorter than the undo point says they were: bytes from before the import are gone. */
   const shortLogs: string[] = [];
@@ -249,6 +246,7 @@ export async function repairStore(dataDir: string, now = new Date()): Promise<Re
  * the logs are kept as they are, which may hold part of that import; running it again completes it.
  */
 async function settleUndoPoint(dir: string, now: Date): Promise<string[]> {
+  if (!(await undoPointOrDamaged(dir))) return [];
   const report = await verifyStore(dir);
   if (!report.undo) return [];
   if (report.undo !== 'damaged' && report.undo.shorter.length === 0) {
@@ -263,6 +261,14 @@ async function settleUndoPoint(dir: string, now: Date): Promise<string[]> {
     `${UNDO_FILE}: ${report.undo === 'damaged' ? 'damaged' : `${report.undo.shorter.join(', ')} shorter than it says`}; ` +
       `set aside in ${q.file}. The logs may hold part of an interrupted import: run that import again to complete it`,
   ];
+}
+
+/** The undo point in dir, null when there is none, 'damaged' when it cannot be read (undo-point.ts). */
+async function undoPointOrDamaged(dir: string): Promise<UndoPoint | 'damaged' | null> {
+  return readUndoPoint(dir).catch((err: unknown) => {
+    if (isAppError(err, 'store-corrupt')) return 'damaged' as const;
+    throw err;
+  });
 }
 
 /** Unique indexes that two live documents share a key of (e.g. after a line was set aside). */
